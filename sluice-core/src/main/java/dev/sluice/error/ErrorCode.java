@@ -1,0 +1,63 @@
+package dev.sluice.error;
+
+/**
+ * Stable error codes. Numbers never change once released; ranges by category:
+ * 1000 user/analysis, 2000 plan, 3000 execution and data, 4000 resources, 5000 internal.
+ * Each template names its facts in braces; {@link SluiceException} fills them.
+ */
+public enum ErrorCode {
+    // 1000: the user's job is wrong; raised by the analyzer or the API before anything runs
+    COLUMN_NOT_FOUND(1001, Category.ANALYSIS, "Column `{column}` does not exist.{suggestion}"),
+    AMBIGUOUS_COLUMN(1002, Category.ANALYSIS, "Column `{column}` is ambiguous: it matches {matches}."),
+    FIELD_NOT_FOUND(1003, Category.ANALYSIS, "No field `{field}` in struct column `{column}` of type {type}.{suggestion}"),
+    TYPE_MISMATCH(1004, Category.ANALYSIS, "{expression} needs {expected}, but {actual} was given."),
+    INVALID_SCHEMA(1005, Category.ANALYSIS, "Cannot parse the schema string {schema}: {reason}"),
+    UNSUPPORTED_CAST(1006, Category.ANALYSIS, "Cannot cast {from} to {to}."),
+    INVALID_ARGUMENT(1007, Category.ANALYSIS, "Invalid argument for {function}: {reason}"),
+    INVALID_OPTION(1008, Category.ANALYSIS, "Invalid value {value} for option `{option}`: {reason}"),
+    PATH_ALREADY_EXISTS(1009, Category.ANALYSIS, "Path {path} already exists. Use mode(\"overwrite\") to replace it, \"append\" to add to it, or \"ignore\" to skip the write."),
+    UNKNOWN_FUNCTION(1010, Category.ANALYSIS, "Unknown function `{function}`."),
+    DUPLICATE_COLUMN(1011, Category.ANALYSIS, "Column `{column}` appears more than once in {where}."),
+
+    // 2000: the plan cannot be built or run as asked
+    UNSUPPORTED_OPERATION(2001, Category.PLAN, "{operation} is not supported: {reason}"),
+
+    // 3000: running the job failed on the data or the files
+    PATH_NOT_FOUND(3001, Category.EXECUTION, "Path does not exist: {path}"),
+    MALFORMED_RECORD(3002, Category.EXECUTION, "Malformed record at {location}: {reason}. Use mode PERMISSIVE (with a _corrupt_record column) or DROPMALFORMED to keep going."),
+    CAST_INVALID_INPUT(3003, Category.EXECUTION, "The value {value} of type {from} cannot be cast to {to} because it is malformed. Use try_cast to tolerate malformed input and return NULL instead."),
+    CAST_OVERFLOW(3004, Category.EXECUTION, "The value {value} of type {from} cannot be cast to {to} due to an overflow. Use try_cast to tolerate overflow and return NULL instead."),
+    ARITHMETIC_OVERFLOW(3005, Category.EXECUTION, "{operation} overflowed {type}. Use the try_ variant or a wider type to tolerate overflow."),
+    DIVIDE_BY_ZERO(3006, Category.EXECUTION, "Division by zero. Use try_divide to tolerate a zero divisor and return NULL instead."),
+    INVALID_ARRAY_INDEX(3007, Category.EXECUTION, "The index {index} is out of bounds. The array has {size} elements. Use try_element_at to tolerate a bad index and return NULL instead."),
+    IO_ERROR(3008, Category.EXECUTION, "I/O error on {path}: {reason}"),
+    JOB_CANCELLED(3009, Category.EXECUTION, "The job was cancelled."),
+    TASK_FAILED(3010, Category.EXECUTION, "Task {task} failed: {reason}"),
+    NUMERIC_VALUE_OUT_OF_RANGE(3011, Category.EXECUTION, "The value {value} cannot be represented as {type}. Use try_cast to return NULL instead."),
+    INVALID_ELEMENT_AT_INDEX(3012, Category.EXECUTION, "element_at index 0 is invalid: SQL array indexes start at 1. Use try_element_at to return NULL instead."),
+
+    // 4000: not enough resources
+    MEMORY_EXHAUSTED(4001, Category.RESOURCES, "Out of memory budget: {reason}. Raise the memory budget (sluice.memory.budget) or the heap (-Xmx)."),
+
+    // 5000: a bug in Sluice
+    INTERNAL_ERROR(5001, Category.INTERNAL, "Internal error (this is a bug in Sluice, please report it): {reason}");
+
+    /** What kind of failure a code is; used for exit codes and retry decisions. */
+    public enum Category { ANALYSIS, PLAN, EXECUTION, RESOURCES, INTERNAL }
+
+    private final int number;
+    private final Category category;
+    private final String template;
+
+    ErrorCode(int number, Category category, String template) {
+        this.number = number;
+        this.category = category;
+        this.template = template;
+    }
+
+    public int number() { return number; }
+
+    public Category category() { return category; }
+
+    public String template() { return template; }
+}

@@ -1,0 +1,191 @@
+package dev.sluice.expr;
+
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+import dev.sluice.types.DataType;
+import dev.sluice.types.DecimalType;
+import dev.sluice.types.DoubleType;
+import dev.sluice.types.FloatType;
+import dev.sluice.types.IntegerType;
+import dev.sluice.types.LongType;
+import dev.sluice.vector.Batch;
+import dev.sluice.vector.ColumnVector;
+import dev.sluice.vector.DecimalVector;
+import dev.sluice.vector.DoubleVector;
+import dev.sluice.vector.FlatVector;
+import dev.sluice.vector.FloatVector;
+import dev.sluice.vector.IntVector;
+import dev.sluice.vector.LongVector;
+import dev.sluice.vector.Vectors;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * {@code + - * / %} on two operands of the same numeric type (the analyzer casts them there; {@code /} on
+ * non-decimals is done in double). Under ANSI, integral overflow and a zero divisor are errors; otherwise
+ * integral overflow wraps and a zero divisor gives NULL.
+ */
+public record Arithmetic(Op op, Expression left, Expression right, EvalMode mode) implements Expression {
+    public enum Op {
+        ADD("+"), SUBTRACT("-"), MULTIPLY("*"), DIVIDE("/"), REMAINDER("%");
+        final String symbol;
+        Op(String symbol) { this.symbol = symbol; }
+        public String symbol() { return symbol; }
+    }
+
+    public Arithmetic(Op op, Expression left, Expression right) { this(op, left, right, EvalMode.ANSI); }
+
+    @Override public DataType dataType() {
+        DataType t = left.dataType();
+        if (t instanceof DecimalType a && right.dataType() instanceof DecimalType b) {
+            return switch (op) {
+                case ADD, SUBTRACT -> DecimalRules.add(a, b);
+                case MULTIPLY -> DecimalRules.multiply(a, b);
+                case DIVIDE -> DecimalRules.divide(a, b);
+                case REMAINDER -> DecimalRules.remainder(a, b);
+            };
+        }
+        return t;
+    }
+
+    @Override public boolean nullable() {
+        return left.nullable() || right.nullable() || op == Op.DIVIDE || op == Op.REMAINDER || mode == EvalMode.TRY
+                || dataType() instanceof DecimalType;
+    }
+
+    @Override public List<Expression> children() { return List.of(left, right); }
+
+    @Override public Expression withChildren(List<Expression> children) {
+        Expressions.expectArity(children, 2);
+        return new Arithmetic(op, children.get(0), children.get(1), mode);
+    }
+
+    @Override public String sql() { return "(" + left.sql() + " " + op.symbol + " " + right.sql() + ")"; }
+
+    @Override public ColumnVector evaluate(Batch batch) {
+        ColumnVector a = left.evaluate(batch);
+        ColumnVector b = right.evaluate(batch);
+        DataType t = dataType();
+        int n = batch.rowCount();
+        FlatVector out = Vectors.allocate(t, n);
+        for (int i = 0; i < n; i++) {
+            if (a.isNull(i) || b.isNull(i)) {
+                out.appendNull();
+                continue;
+            }
+            if (t instanceof IntegerType) evalInt(a.getInt(i), b.getInt(i), (IntVector) out);
+            else if (t instanceof LongType) evalLong(a.getLong(i), b.getLong(i), (LongVector) out);
+            else if (t instanceof DoubleType) evalDouble(a.getDouble(i), b.getDouble(i), (DoubleVector) out);
+            else if (t instanceof FloatType) evalFloat(a.getFloat(i), b.getFloat(i), (FloatVector) out);
+            else if (t instanceof DecimalType d) evalDecimal(a.getDecimal(i), b.getDecimal(i), d, (DecimalVector) out);
+            else throw SluiceException.internal("arithmetic on " + t);
+        }
+        return out;
+    }
+
+    private void evalInt(int x, int y, IntVector out) {
+        long exact;
+        switch (op) {
+            case ADD -> exact = (long) x + y;
+            case SUBTRACT -> exact = (long) x - y;
+            case MULTIPLY -> exact = (long) x * y;
+            case REMAINDER -> {
+                if (y == 0) { divideByZero(out); return; }
+                out.append(x % y);
+                return;
+            }
+            default -> throw SluiceException.internal("int " + op);
+        }
+        if (exact != (int) exact) {
+            if (overflow(out, "integer")) out.append((int) exact);
+        } else {
+            out.append((int) exact);
+        }
+    }
+
+    private void evalLong(long x, long y, LongVector out) {
+        long r;
+        try {
+            r = switch (op) {
+                case ADD -> Math.addExact(x, y);
+                case SUBTRACT -> Math.subtractExact(x, y);
+                case MULTIPLY -> Math.multiplyExact(x, y);
+                case REMAINDER -> y == 0 ? 0 : x % y;
+                default -> throw SluiceException.internal("bigint " + op);
+            };
+        } catch (ArithmeticException e) {
+            if (overflow(out, "bigint")) {
+                out.append(switch (op) { case ADD -> x + y; case SUBTRACT -> x - y; default -> x * y; });
+            }
+            return;
+        }
+        if (op == Op.REMAINDER && y == 0) divideByZero(out);
+        else out.append(r);
+    }
+
+    private void evalDouble(double x, double y, DoubleVector out) {
+        switch (op) {
+            case ADD -> out.append(x + y);
+            case SUBTRACT -> out.append(x - y);
+            case MULTIPLY -> out.append(x * y);
+            case DIVIDE -> { if (y == 0) divideByZero(out); else out.append(x / y); }
+            case REMAINDER -> { if (y == 0) divideByZero(out); else out.append(x % y); }
+        }
+    }
+
+    private void evalFloat(float x, float y, FloatVector out) {
+        switch (op) {
+            case ADD -> out.append(x + y);
+            case SUBTRACT -> out.append(x - y);
+            case MULTIPLY -> out.append(x * y);
+            case DIVIDE -> { if (y == 0) divideByZero(out); else out.append(x / y); }
+            case REMAINDER -> { if (y == 0) divideByZero(out); else out.append(x % y); }
+        }
+    }
+
+    private void evalDecimal(BigDecimal x, BigDecimal y, DecimalType type, DecimalVector out) {
+        BigDecimal r;
+        switch (op) {
+            case ADD -> r = x.add(y);
+            case SUBTRACT -> r = x.subtract(y);
+            case MULTIPLY -> r = x.multiply(y);
+            case DIVIDE -> {
+                if (y.signum() == 0) { divideByZero(out); return; }
+                r = x.divide(y, new MathContext(DecimalType.MAX_PRECISION + 2, RoundingMode.HALF_UP));
+            }
+            case REMAINDER -> {
+                if (y.signum() == 0) { divideByZero(out); return; }
+                r = x.remainder(y);
+            }
+            default -> throw SluiceException.internal("decimal " + op);
+        }
+        r = r.setScale(type.scale(), RoundingMode.HALF_UP);
+        if (r.precision() - r.scale() > type.precision() - type.scale()) {
+            if (mode == EvalMode.ANSI) {
+                throw SluiceException.of(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE).with("value", r.toPlainString())
+                        .with("type", type.simpleString()).build();
+            }
+            out.appendNull();
+        } else {
+            out.append(r);
+        }
+    }
+
+    /** Handles overflow by mode; returns true when the caller should append the wrapped value. */
+    private boolean overflow(FlatVector out, String typeName) {
+        switch (mode) {
+            case ANSI -> throw SluiceException.of(ErrorCode.ARITHMETIC_OVERFLOW)
+                    .with("operation", sql()).with("type", typeName).build();
+            case TRY -> { out.appendNull(); return false; }
+            default -> { return true; }
+        }
+    }
+
+    private void divideByZero(FlatVector out) {
+        if (mode == EvalMode.ANSI) throw SluiceException.of(ErrorCode.DIVIDE_BY_ZERO).build();
+        out.appendNull();
+    }
+}

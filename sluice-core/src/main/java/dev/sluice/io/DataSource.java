@@ -1,0 +1,31 @@
+package dev.sluice.io;
+
+import dev.sluice.expr.Expression;
+import dev.sluice.types.StructType;
+
+import java.util.List;
+
+/**
+ * A table that can be scanned: files in a format, or in-memory rows. Building one must not read data
+ * (except documented schema inference); {@link #splits} and {@link #open} run only inside an action.
+ */
+public interface DataSource {
+    /** Short format name for explain: {@code json}, {@code parquet}, {@code memory}. */
+    String formatName();
+
+    /** What explain prints after the format: a stable, relative description (no absolute paths). */
+    String description();
+
+    /** The full schema of the table. */
+    StructType schema();
+
+    /** Cuts the input into independent pieces; the same pieces for any number of workers. */
+    List<Split> splits();
+
+    /**
+     * Opens one split, producing batches of exactly {@code projection} (a pruned form of {@link #schema()}:
+     * a subset of its fields, nested structs possibly narrowed). {@code filters} are AND-ed conditions the
+     * source may use to skip data; the engine still applies them, so a source may ignore any of them.
+     */
+    BatchReader open(Split split, StructType projection, List<Expression> filters);
+}

@@ -1,0 +1,285 @@
+package dev.sluice.types;
+
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Parses Spark's two schema-string forms: a type ({@code struct<a:int,b:array<string>>}) and a column list
+ * ({@code a INT, b STRING NOT NULL COMMENT 'x'}). Names may be back-quoted ({@code `a.b`}). Errors are
+ * {@link ErrorCode#INVALID_SCHEMA} and name the position.
+ */
+public final class DdlParser {
+    private final String text;
+    private int pos;
+
+    private DdlParser(String text) { this.text = text; }
+
+    /** A schema in either form; a bare non-struct type is rejected. */
+    public static StructType parseSchema(String ddl) {
+        if (ddl == null || ddl.isBlank()) throw new DdlParser(String.valueOf(ddl)).error("the schema is empty");
+        DdlParser p = new DdlParser(ddl);
+        p.skipSpace();
+        int start = p.pos;
+        String first = p.peekWord();
+        if (first.equalsIgnoreCase("struct") && p.lookingAtAfterWord('<')) {
+            DataType type = p.parseType();
+            p.expectEnd();
+            return (StructType) type;
+        }
+        p.pos = start;
+        StructType schema = p.parseColumnList();
+        p.expectEnd();
+        return schema;
+    }
+
+    /** Any data type: {@code int}, {@code array<struct<a:int>>}, {@code map<string,int>}, or a column list. */
+    public static DataType parseType(String ddl) {
+        if (ddl == null || ddl.isBlank()) throw new DdlParser(String.valueOf(ddl)).error("the type is empty");
+        DdlParser p = new DdlParser(ddl);
+        int save = p.pos;
+        try {
+            DataType type = p.parseType();
+            p.expectEnd();
+            return type;
+        } catch (SluiceException typeError) {
+            p.pos = save;
+            try {
+                StructType schema = p.parseColumnList();
+                p.expectEnd();
+                return schema;
+            } catch (SluiceException ignored) {
+                throw typeError;
+            }
+        }
+    }
+
+    /** Back-quotes a field name when DDL needs it. */
+    public static String quoteIfNeeded(String name) {
+        if (!name.isEmpty() && name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_')
+                && !Character.isDigit(name.charAt(0))) {
+            return name;
+        }
+        return "`" + name.replace("`", "``") + "`";
+    }
+
+    private StructType parseColumnList() {
+        List<StructField> fields = new ArrayList<>();
+        do {
+            skipSpace();
+            String name = parseName();
+            skipSpace();
+            if (peek() == ':') pos++;
+            DataType type = parseType();
+            boolean nullable = parseColumnSuffix();
+            fields.add(new StructField(name, type, nullable));
+            skipSpace();
+        } while (consume(','));
+        return new StructType(fields);
+    }
+
+    /** Optional {@code NOT NULL} and {@code COMMENT 'text'}; returns nullability. */
+    private boolean parseColumnSuffix() {
+        boolean nullable = true;
+        while (true) {
+            skipSpace();
+            int save = pos;
+            String word = peekWord().toUpperCase(Locale.ROOT);
+            if (word.equals("NOT")) {
+                pos += 3;
+                skipSpace();
+                if (!peekWord().equalsIgnoreCase("NULL")) throw error("expected NULL after NOT");
+                pos += 4;
+                nullable = false;
+            } else if (word.equals("COMMENT")) {
+                pos += 7;
+                skipSpace();
+                parseQuoted(peek());
+            } else {
+                pos = save;
+                return nullable;
+            }
+        }
+    }
+
+    private DataType parseType() {
+        skipSpace();
+        int start = pos;
+        String word = readWord();
+        if (word.isEmpty()) throw error("expected a type");
+        String lower = word.toLowerCase(Locale.ROOT);
+        switch (lower) {
+            case "boolean": return DataTypes.BOOLEAN;
+            case "int": case "integer": return DataTypes.INT;
+            case "bigint": case "long": return DataTypes.LONG;
+            case "float": case "real": return DataTypes.FLOAT;
+            case "double": return DataTypes.DOUBLE;
+            case "string": return DataTypes.STRING;
+            case "varchar": case "char": case "character":
+                skipLengthParameter();
+                return DataTypes.STRING;
+            case "binary": return DataTypes.BINARY;
+            case "date": return DataTypes.DATE;
+            case "timestamp": case "timestamp_ltz": return DataTypes.TIMESTAMP;
+            case "void": case "null": return DataTypes.NULL;
+            case "decimal": case "dec": case "numeric": return parseDecimal();
+            case "array": {
+                expect('<');
+                DataType element = parseType();
+                expect('>');
+                return ArrayType.of(element);
+            }
+            case "map": {
+                expect('<');
+                DataType key = parseType();
+                expect(',');
+                DataType value = parseType();
+                expect('>');
+                return MapType.of(key, value);
+            }
+            case "struct": return parseStructBody();
+            case "tinyint": case "byte": case "smallint": case "short":
+                pos = start;
+                throw error("type " + lower + " is not supported; use int");
+            default:
+                pos = start;
+                throw error("unknown type '" + word + "'");
+        }
+    }
+
+    private StructType parseStructBody() {
+        expect('<');
+        List<StructField> fields = new ArrayList<>();
+        skipSpace();
+        if (consume('>')) return new StructType(fields);
+        do {
+            skipSpace();
+            String name = parseName();
+            skipSpace();
+            consume(':');
+            DataType type = parseType();
+            boolean nullable = parseColumnSuffix();
+            fields.add(new StructField(name, type, nullable));
+            skipSpace();
+        } while (consume(','));
+        expect('>');
+        return new StructType(fields);
+    }
+
+    private DecimalType parseDecimal() {
+        skipSpace();
+        if (!consume('(')) return DecimalType.USER_DEFAULT;
+        int precision = parseInt();
+        int scale = 0;
+        skipSpace();
+        if (consume(',')) scale = parseInt();
+        expect(')');
+        try {
+            return new DecimalType(precision, scale);
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
+        }
+    }
+
+    private void skipLengthParameter() {
+        skipSpace();
+        if (consume('(')) {
+            parseInt();
+            expect(')');
+        }
+    }
+
+    private int parseInt() {
+        skipSpace();
+        int start = pos;
+        while (pos < text.length() && Character.isDigit(text.charAt(pos))) pos++;
+        if (start == pos) throw error("expected a number");
+        return Integer.parseInt(text.substring(start, pos));
+    }
+
+    private String parseName() {
+        skipSpace();
+        char c = peek();
+        if (c == '`') return parseQuoted('`');
+        String word = readWord();
+        if (word.isEmpty()) throw error("expected a field name");
+        return word;
+    }
+
+    /** A quoted token; the quote doubled inside stands for itself. */
+    private String parseQuoted(char quote) {
+        if (peek() != quote) throw error("expected " + quote);
+        pos++;
+        StringBuilder sb = new StringBuilder();
+        while (pos < text.length()) {
+            char c = text.charAt(pos++);
+            if (c == quote) {
+                if (pos < text.length() && text.charAt(pos) == quote) {
+                    sb.append(quote);
+                    pos++;
+                } else {
+                    return sb.toString();
+                }
+            } else {
+                sb.append(c);
+            }
+        }
+        throw error("unterminated " + quote);
+    }
+
+    private String readWord() {
+        int start = pos;
+        while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) pos++;
+        return text.substring(start, pos);
+    }
+
+    private String peekWord() {
+        int save = pos;
+        String w = readWord();
+        pos = save;
+        return w;
+    }
+
+    private boolean lookingAtAfterWord(char c) {
+        int save = pos;
+        readWord();
+        skipSpace();
+        boolean result = peek() == c;
+        pos = save;
+        return result;
+    }
+
+    private void skipSpace() {
+        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) pos++;
+    }
+
+    private char peek() { return pos < text.length() ? text.charAt(pos) : '\0'; }
+
+    private boolean consume(char c) {
+        skipSpace();
+        if (peek() == c) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    private void expect(char c) {
+        if (!consume(c)) throw error("expected '" + c + "'");
+    }
+
+    private void expectEnd() {
+        skipSpace();
+        if (pos != text.length()) throw error("unexpected '" + text.substring(pos, Math.min(text.length(), pos + 10)) + "'");
+    }
+
+    private SluiceException error(String reason) {
+        return SluiceException.of(ErrorCode.INVALID_SCHEMA)
+                .with("schema", "'" + text + "'")
+                .with("reason", reason + " at position " + pos + ". Expected forms: 'struct<a:int,b:string>' or 'a INT, b STRING'.")
+                .build();
+    }
+}

@@ -1,0 +1,9 @@
+package dev.sluice.types;
+
+/** Spark's {@code double}. Use the singleton {@link DataTypes}. */
+public record DoubleType() implements DataType {
+    @Override public String simpleString() { return "double"; }
+    @Override public String typeName() { return "double"; }
+    @Override public String sql() { return "DOUBLE"; }
+    @Override public String toString() { return simpleString(); }
+}

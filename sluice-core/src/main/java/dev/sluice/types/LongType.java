@@ -1,0 +1,9 @@
+package dev.sluice.types;
+
+/** Spark's {@code bigint}. Use the singleton {@link DataTypes}. */
+public record LongType() implements DataType {
+    @Override public String simpleString() { return "bigint"; }
+    @Override public String typeName() { return "long"; }
+    @Override public String sql() { return "BIGINT"; }
+    @Override public String toString() { return simpleString(); }
+}

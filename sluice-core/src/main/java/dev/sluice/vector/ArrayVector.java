@@ -1,0 +1,58 @@
+package dev.sluice.vector;
+
+import dev.sluice.types.ArrayType;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Flat array values: row i holds elements {@code [end(i-1), end(i))} of one elements vector.
+ * Build a row by appending its elements to {@link #writableElements()}, then {@link #finishRow()}.
+ */
+public final class ArrayVector extends FlatVector {
+    private final FlatVector elements;
+    private int[] ends;
+
+    public ArrayVector(ArrayType type, FlatVector elements, int capacity) {
+        super(type, capacity);
+        this.elements = elements;
+        this.ends = new int[this.capacity];
+    }
+
+    @Override public int arrayOffset(int row) { return row == 0 ? 0 : ends[row - 1]; }
+
+    @Override public int arrayLength(int row) { return ends[row] - arrayOffset(row); }
+
+    @Override public ColumnVector elements() { return elements; }
+
+    public FlatVector writableElements() { return elements; }
+
+    public void finishRow() {
+        ensureCapacity(size + 1);
+        ends[size++] = elements.size();
+    }
+
+    @Override protected void appendNullSlot() { ends[size] = elements.size(); }
+
+    @Override public void appendFrom(ColumnVector source, int row) {
+        if (source.isNull(row)) {
+            appendNull();
+            return;
+        }
+        ColumnVector sourceElements = source.elements();
+        int offset = source.arrayOffset(row), length = source.arrayLength(row);
+        for (int i = 0; i < length; i++) elements.appendFrom(sourceElements, offset + i);
+        finishRow();
+    }
+
+    @Override public void appendObject(Object value) {
+        if (value == null) {
+            appendNull();
+            return;
+        }
+        for (Object element : (List<?>) value) elements.appendObject(element);
+        finishRow();
+    }
+
+    @Override protected void grow(int newCapacity) { ends = Arrays.copyOf(ends, newCapacity); }
+}

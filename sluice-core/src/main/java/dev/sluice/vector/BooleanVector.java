@@ -1,0 +1,42 @@
+package dev.sluice.vector;
+
+import dev.sluice.types.DataType;
+
+import java.util.Arrays;
+
+/** Flat boolean values. */
+public final class BooleanVector extends FlatVector {
+    private boolean[] values;
+
+    public BooleanVector(DataType type, int capacity) {
+        super(type, capacity);
+        this.values = new boolean[this.capacity];
+    }
+
+    @Override public boolean getBoolean(int row) { return values[row]; }
+
+    /** The backing array; rows [0, size()) are valid. */
+    public boolean[] values() { return values; }
+
+    public void append(boolean value) {
+        ensureCapacity(size + 1);
+        values[size++] = value;
+    }
+
+    /** Sets the value of a row already appended (used by operators filling a fresh vector). */
+    public void set(int row, boolean value) { values[row] = value; }
+
+    @Override public void appendFrom(ColumnVector source, int row) {
+        if (source.isNull(row)) appendNull();
+        else append(source.getBoolean(row));
+    }
+
+    @Override public void appendObject(Object value) {
+        if (value == null) appendNull();
+        else append((Boolean) value);
+    }
+
+    @Override protected void appendNullSlot() { values[size] = false; }
+
+    @Override protected void grow(int newCapacity) { values = Arrays.copyOf(values, newCapacity); }
+}

@@ -1,0 +1,80 @@
+package dev.sluice.vector;
+
+import dev.sluice.types.DataType;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** Flat string (UTF-8) or binary values: one byte buffer plus end offsets. */
+public final class BytesVector extends FlatVector {
+    private int[] ends;
+    private byte[] data;
+    private int dataSize;
+
+    public BytesVector(DataType type, int capacity) {
+        this(type, capacity, capacity * 16);
+    }
+
+    public BytesVector(DataType type, int capacity, int byteCapacity) {
+        super(type, capacity);
+        this.ends = new int[this.capacity];
+        this.data = new byte[Math.max(byteCapacity, 16)];
+    }
+
+    @Override public byte[] bytesArray(int row) { return data; }
+
+    @Override public int bytesStart(int row) { return row == 0 ? 0 : ends[row - 1]; }
+
+    @Override public int bytesLength(int row) { return ends[row] - (row == 0 ? 0 : ends[row - 1]); }
+
+    public void append(byte[] bytes, int offset, int length) {
+        ensureCapacity(size + 1);
+        ensureBytes(length);
+        System.arraycopy(bytes, offset, data, dataSize, length);
+        dataSize += length;
+        ends[size++] = dataSize;
+    }
+
+    public void append(byte[] bytes) { append(bytes, 0, bytes.length); }
+
+    public void append(String value) { append(value.getBytes(StandardCharsets.UTF_8)); }
+
+    /**
+     * Appends a value written directly into the buffer: call {@link #reserve}, write into
+     * {@link #buffer()} from {@link #writePosition()}, then {@link #commit} the number of bytes written.
+     */
+    public void reserve(int bytes) { ensureBytes(bytes); }
+
+    public byte[] buffer() { return data; }
+
+    public int writePosition() { return dataSize; }
+
+    public void commit(int written) {
+        ensureCapacity(size + 1);
+        dataSize += written;
+        ends[size++] = dataSize;
+    }
+
+    @Override public void appendFrom(ColumnVector source, int row) {
+        if (source.isNull(row)) appendNull();
+        else append(source.bytesArray(row), source.bytesStart(row), source.bytesLength(row));
+    }
+
+    @Override public void appendObject(Object value) {
+        if (value == null) appendNull();
+        else if (value instanceof byte[] b) append(b);
+        else append(value.toString());
+    }
+
+    @Override protected void appendNullSlot() { ends[size] = dataSize; }
+
+    @Override protected void grow(int newCapacity) { ends = Arrays.copyOf(ends, newCapacity); }
+
+    private void ensureBytes(int extra) {
+        long needed = (long) dataSize + extra;
+        if (needed > data.length) {
+            if (needed > Integer.MAX_VALUE - 16) throw new IllegalStateException("string vector over 2 GB");
+            data = Arrays.copyOf(data, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(needed, data.length * 2L)));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.sluice.vector;
+
+import dev.sluice.types.DataType;
+
+import java.util.Arrays;
+
+/** Flat double values. */
+public final class DoubleVector extends FlatVector {
+    private double[] values;
+
+    public DoubleVector(DataType type, int capacity) {
+        super(type, capacity);
+        this.values = new double[this.capacity];
+    }
+
+    @Override public double getDouble(int row) { return values[row]; }
+
+    /** The backing array; rows [0, size()) are valid. */
+    public double[] values() { return values; }
+
+    public void append(double value) {
+        ensureCapacity(size + 1);
+        values[size++] = value;
+    }
+
+    /** Sets the value of a row already appended (used by operators filling a fresh vector). */
+    public void set(int row, double value) { values[row] = value; }
+
+    @Override public void appendFrom(ColumnVector source, int row) {
+        if (source.isNull(row)) appendNull();
+        else append(source.getDouble(row));
+    }
+
+    @Override public void appendObject(Object value) {
+        if (value == null) appendNull();
+        else append(((Number) value).doubleValue());
+    }
+
+    @Override protected void appendNullSlot() { values[size] = 0; }
+
+    @Override protected void grow(int newCapacity) { values = Arrays.copyOf(values, newCapacity); }
+}

@@ -1,0 +1,66 @@
+package dev.sluice.vector;
+
+import dev.sluice.types.DataType;
+
+import java.util.Arrays;
+
+/**
+ * A vector that owns its values, one slot per row, with a validity bitmap (bit set = null). Built by
+ * appending; once handed to an operator it is read-only.
+ */
+public abstract class FlatVector extends ColumnVector {
+    protected int size;
+    protected int capacity;
+    private long[] nulls = new long[0];
+    private boolean hasNulls;
+
+    protected FlatVector(DataType type, int capacity) {
+        super(type);
+        this.capacity = Math.max(capacity, 4);
+    }
+
+    @Override public final int size() { return size; }
+
+    @Override public final Encoding encoding() { return Encoding.FLAT; }
+
+    @Override public final boolean isNull(int row) {
+        return hasNulls && (row >>> 6) < nulls.length && (nulls[row >>> 6] & (1L << row)) != 0;
+    }
+
+    @Override public final boolean mayHaveNulls() { return hasNulls; }
+
+    /** Appends a null slot (nested vectors also append a slot to their children to stay aligned). */
+    public void appendNull() {
+        ensureCapacity(size + 1);
+        markNull(size);
+        appendNullSlot();
+        size++;
+    }
+
+    /** Appends the value of {@code source}'s row (null included); the types must match. */
+    public abstract void appendFrom(ColumnVector source, int row);
+
+    /** Appends a Java value ({@link dev.sluice.types.Row} mapping); null appends a null. */
+    public abstract void appendObject(Object value);
+
+    /** Writes the placeholder value of a null slot at index {@link #size}; capacity is ensured. */
+    protected abstract void appendNullSlot();
+
+    /** Grows the value arrays to hold at least {@code newCapacity} rows. */
+    protected abstract void grow(int newCapacity);
+
+    protected final void ensureCapacity(int needed) {
+        if (needed > capacity) {
+            int newCapacity = Math.max(needed, capacity + (capacity >> 1) + 1);
+            grow(newCapacity);
+            capacity = newCapacity;
+        }
+    }
+
+    protected final void markNull(int row) {
+        int word = row >>> 6;
+        if (word >= nulls.length) nulls = Arrays.copyOf(nulls, Math.max(word + 1, nulls.length * 2));
+        nulls[word] |= 1L << row;
+        hasNulls = true;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.sluice.vector;
+
+import dev.sluice.types.DataType;
+
+import java.util.Arrays;
+
+/** Flat int (and date: days since the epoch) values. */
+public final class IntVector extends FlatVector {
+    private int[] values;
+
+    public IntVector(DataType type, int capacity) {
+        super(type, capacity);
+        this.values = new int[this.capacity];
+    }
+
+    @Override public int getInt(int row) { return values[row]; }
+
+    /** The backing array; rows [0, size()) are valid. */
+    public int[] values() { return values; }
+
+    public void append(int value) {
+        ensureCapacity(size + 1);
+        values[size++] = value;
+    }
+
+    /** Sets the value of a row already appended (used by operators filling a fresh vector). */
+    public void set(int row, int value) { values[row] = value; }
+
+    @Override public void appendFrom(ColumnVector source, int row) {
+        if (source.isNull(row)) appendNull();
+        else append(source.getInt(row));
+    }
+
+    @Override public void appendObject(Object value) {
+        if (value == null) appendNull();
+        else if (value instanceof java.time.LocalDate date) append(Math.toIntExact(date.toEpochDay()));
+        else append(((Number) value).intValue());
+    }
+
+    @Override protected void appendNullSlot() { values[size] = 0; }
+
+    @Override protected void grow(int newCapacity) { values = Arrays.copyOf(values, newCapacity); }
+}

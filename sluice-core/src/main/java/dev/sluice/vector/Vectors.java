@@ -1,0 +1,61 @@
+package dev.sluice.vector;
+
+import dev.sluice.error.SluiceException;
+import dev.sluice.types.ArrayType;
+import dev.sluice.types.BinaryType;
+import dev.sluice.types.BooleanType;
+import dev.sluice.types.DataType;
+import dev.sluice.types.DateType;
+import dev.sluice.types.DecimalType;
+import dev.sluice.types.DoubleType;
+import dev.sluice.types.FloatType;
+import dev.sluice.types.IntegerType;
+import dev.sluice.types.LongType;
+import dev.sluice.types.MapType;
+import dev.sluice.types.NullType;
+import dev.sluice.types.StringType;
+import dev.sluice.types.StructType;
+import dev.sluice.types.TimestampType;
+
+import java.util.List;
+
+/** Allocates writable vectors for a type, and copies vectors into flat form. */
+public final class Vectors {
+    private Vectors() {}
+
+    /** An empty writable vector of {@code type} with room for {@code capacity} rows (it grows). */
+    public static FlatVector allocate(DataType type, int capacity) {
+        if (type instanceof IntegerType || type instanceof DateType) return new IntVector(type, capacity);
+        if (type instanceof LongType || type instanceof TimestampType) return new LongVector(type, capacity);
+        if (type instanceof DoubleType) return new DoubleVector(type, capacity);
+        if (type instanceof StringType || type instanceof BinaryType) return new BytesVector(type, capacity);
+        if (type instanceof BooleanType) return new BooleanVector(type, capacity);
+        if (type instanceof FloatType) return new FloatVector(type, capacity);
+        if (type instanceof DecimalType d) return new DecimalVector(d, capacity);
+        if (type instanceof NullType) return new NullVector(capacity);
+        if (type instanceof StructType s) {
+            FlatVector[] children = new FlatVector[s.size()];
+            for (int i = 0; i < children.length; i++) children[i] = allocate(s.field(i).dataType(), capacity);
+            return new StructVector(s, children, capacity);
+        }
+        if (type instanceof ArrayType a) return new ArrayVector(a, allocate(a.elementType(), capacity), capacity);
+        if (type instanceof MapType m) {
+            return new MapVector(m, allocate(m.keyType(), capacity), allocate(m.valueType(), capacity), capacity);
+        }
+        throw SluiceException.internal("cannot allocate a vector of type " + type);
+    }
+
+    /** A flat vector holding {@code values} (Java values, see {@link dev.sluice.types.Row}). */
+    public static FlatVector of(DataType type, List<?> values) {
+        FlatVector v = allocate(type, values.size());
+        for (Object value : values) v.appendObject(value);
+        return v;
+    }
+
+    /** A flat copy of any vector (used where an operator must own its data, e.g. to buffer it). */
+    public static FlatVector copy(ColumnVector source) {
+        FlatVector v = allocate(source.type(), source.size());
+        for (int i = 0; i < source.size(); i++) v.appendFrom(source, i);
+        return v;
+    }
+}
