@@ -1,0 +1,19 @@
+package dev.sluice.exec;
+
+/**
+ * Receives progress of the jobs a session runs (the CLI's progress bar, the job report). Called from
+ * worker threads: implementations must be thread-safe and quick.
+ */
+public interface JobListener {
+    /** A job starts: {@code totalTasks} partitions, {@code totalBytes} input bytes (0 if unknown). */
+    default void onJobStart(long jobId, String description, int totalTasks, long totalBytes) {}
+
+    /** Some progress inside a task: input bytes read and rows produced since the last call. */
+    default void onProgress(long jobId, long bytesDelta, long rowsDelta) {}
+
+    /** A task (one partition) finished. */
+    default void onTaskEnd(long jobId, int partition, boolean succeeded) {}
+
+    /** The job ended; {@code failure} is null on success. */
+    default void onJobEnd(long jobId, Throwable failure) {}
+}
