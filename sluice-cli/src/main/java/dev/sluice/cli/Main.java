@@ -12,7 +12,12 @@ public final class Main {
 
     /** The command tree with Sluice's error reporting; tests set their own out and err writers on it. */
     static CommandLine newCommandLine() {
-        CommandLine commandLine = new CommandLine(new SluiceCommand());
+        return newCommandLine(CommandLine.defaultFactory());
+    }
+
+    /** With {@code factory} creating the subcommands: tests use it to run the demo with a stand-in job. */
+    static CommandLine newCommandLine(CommandLine.IFactory factory) {
+        CommandLine commandLine = new CommandLine(new SluiceCommand(), factory);
         commandLine.setExecutionExceptionHandler(new ErrorReporter());
         return commandLine;
     }

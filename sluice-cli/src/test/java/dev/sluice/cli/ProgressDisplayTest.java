@@ -1,0 +1,85 @@
+package dev.sluice.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProgressDisplayTest {
+    /** A clock the test moves by hand: no test here depends on real time. */
+    private static final class FakeClock {
+        long nanos = 1_000_000_000L;
+
+        void advanceMillis(long ms) { nanos += TimeUnit.MILLISECONDS.toNanos(ms); }
+    }
+
+    /** Ten seconds of a 100-task job reporting every 100 ms. */
+    private static String runJob(boolean interactive) {
+        StringWriter text = new StringWriter();
+        FakeClock clock = new FakeClock();
+        ProgressDisplay display = new ProgressDisplay(new PrintWriter(text), interactive, () -> clock.nanos);
+        display.onJobStart(1, "count", 100, 100_000);
+        for (int i = 0; i < 100; i++) {
+            clock.advanceMillis(100);
+            display.onProgress(1, 1000, 50);
+            display.onTaskEnd(1, i, true);
+        }
+        display.onJobEnd(1, null);
+        return text.toString();
+    }
+
+    @Test
+    void withoutAConsolePrintsPlainLinesAtMostEveryTwoSeconds() {
+        String text = runJob(false);
+        assertThat(text).doesNotContain("\r");
+        String[] lines = text.split("\n");
+        // 10 s of progress: a line at 2, 4, 6, 8 and 10 s, then the summary
+        assertThat(lines).hasSize(6);
+        assertThat(lines[0]).startsWith("count: 20%");
+        assertThat(lines[5]).startsWith("count: done").contains("100/100 tasks", "5,000 rows");
+    }
+
+    @Test
+    void withAConsoleRedrawsOneLineAndEndsItWithANewline() {
+        String text = runJob(true);
+        assertThat(text).contains("\r").endsWith("\n");
+        assertThat(text.chars().filter(c -> c == '\n').count()).isEqualTo(1);
+        assertThat(text.chars().filter(c -> c == '\r').count()).isBetween(50L, 101L);
+        String lastFrame = text.substring(text.lastIndexOf('\r') + 1);
+        assertThat(lastFrame).startsWith("count: done");
+    }
+
+    @Test
+    void aShortJobPrintsOnlyItsSummaryWithoutAConsole() {
+        StringWriter text = new StringWriter();
+        FakeClock clock = new FakeClock();
+        ProgressDisplay display = new ProgressDisplay(new PrintWriter(text), false, () -> clock.nanos);
+        display.onJobStart(7, "write json", 2, 0);
+        clock.advanceMillis(300);
+        display.onTaskEnd(7, 0, true);
+        display.onTaskEnd(7, 1, false);
+        display.onJobEnd(7, new RuntimeException("boom"));
+        assertThat(text.toString()).isEqualTo("write json: FAILED in 0.30 s (1/2 tasks, 1 failed, 0 B, 0 rows)\n");
+    }
+
+    @Test
+    void eventsOfUnknownJobsAreIgnored() {
+        StringWriter text = new StringWriter();
+        ProgressDisplay display = new ProgressDisplay(new PrintWriter(text), false, () -> 0L);
+        display.onProgress(9, 10, 10);
+        display.onTaskEnd(9, 0, true);
+        display.onJobEnd(9, null);
+        assertThat(text.toString()).isEmpty();
+    }
+
+    @Test
+    void fractionUsesBytesWhenKnownElseTasksAndStaysWithinZeroAndOne() {
+        assertThat(ProgressDisplay.fraction(50, 200, 1, 10)).isEqualTo(0.25);
+        assertThat(ProgressDisplay.fraction(50, 0, 1, 10)).isEqualTo(0.1);
+        assertThat(ProgressDisplay.fraction(300, 200, 1, 10)).isEqualTo(1.0);
+        assertThat(ProgressDisplay.fraction(0, 0, 0, 0)).isEqualTo(0.0);
+    }
+}
