@@ -65,6 +65,9 @@ public final class functions {
 
     public static Column to_json(Column c, Map<String, String> options) { return new Column(new ToJson(c.expr(), JsonOptions.of(options))); }
 
+    /** {@code struct(a, b)}: a struct column whose fields are named after the columns. */
+    public static Column struct(Column... columns) { return new Column(new dev.sluice.expr.CreateStruct(exprs(columns))); }
+
     // collections
     public static Column size(Column c) { return new Column(new Size(c.expr())); }
 

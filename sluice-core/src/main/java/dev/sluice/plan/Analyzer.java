@@ -153,6 +153,7 @@ public final class Analyzer {
             return e;
         }
         if (e instanceof StringFunction sf) return coerceStringFunction(sf);
+        if (e instanceof dev.sluice.expr.CreateStruct) return e;
         throw SluiceException.internal("the analyzer does not handle " + e.getClass().getSimpleName());
     }
 
