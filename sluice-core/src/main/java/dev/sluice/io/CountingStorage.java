@@ -22,6 +22,7 @@ public final class CountingStorage implements Storage {
     private final AtomicLong listings = new AtomicLong();
     private final AtomicLong statusCalls = new AtomicLong();
     private final AtomicLong creates = new AtomicLong();
+    private final AtomicLong openStreams = new AtomicLong();
 
     public CountingStorage(Storage inner) { this.inner = requireNonNull(inner, "inner"); }
 
@@ -50,6 +51,9 @@ public final class CountingStorage implements Storage {
 
     /** Bytes returned by all streams opened through this storage. */
     public long bytesRead() { return bytesRead.get(); }
+
+    /** Read streams opened and not yet closed: 0 after every reader released its file. */
+    public long openStreams() { return openStreams.get(); }
 
     /** Calls to {@link #list}. */
     public long listings() { return listings.get(); }
@@ -90,7 +94,9 @@ public final class CountingStorage implements Storage {
 
     @Override public SeekableInputStream open(String path) {
         opens.computeIfAbsent(path, p -> new AtomicLong()).incrementAndGet();
-        return new Counted(inner.open(path));
+        Counted stream = new Counted(inner.open(path));
+        openStreams.incrementAndGet();
+        return stream;
     }
 
     @Override public OutputStream create(String path) {
@@ -110,6 +116,7 @@ public final class CountingStorage implements Storage {
 
     private final class Counted extends SeekableInputStream {
         private final SeekableInputStream in;
+        private boolean closed;
 
         Counted(SeekableInputStream in) { this.in = in; }
 
@@ -133,6 +140,12 @@ public final class CountingStorage implements Storage {
 
         @Override public int available() throws IOException { return in.available(); }
 
-        @Override public void close() throws IOException { in.close(); }
+        @Override public void close() throws IOException {
+            if (!closed) {
+                closed = true;
+                openStreams.decrementAndGet();
+            }
+            in.close();
+        }
     }
 }
