@@ -153,7 +153,7 @@ class FileSinkTest {
         ok.write(rows(0, 3));
         ok.commit();
         TaskWriter failing = job.openTask(1);
-        assertThatThrownBy(() -> failing.write(rows(3, 10)))   // rows 3,4 then 5,6 roll; row 8 (the 6th seen) fails
+        assertThatThrownBy(() -> failing.write(rows(3, 10)))   // task 0 used rows 0-2 of the format's count; task 1 fills one file (2 rows), fails on its second
                 .satisfies(e -> assertThat(((SluiceException) e).code()).isEqualTo(ErrorCode.IO_ERROR));
         failing.abort();
         failing.abort();
