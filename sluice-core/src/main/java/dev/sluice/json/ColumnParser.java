@@ -5,20 +5,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
 import dev.sluice.types.ArrayType;
-import dev.sluice.types.BinaryType;
-import dev.sluice.types.BooleanType;
 import dev.sluice.types.DataType;
-import dev.sluice.types.DateType;
-import dev.sluice.types.DecimalType;
-import dev.sluice.types.DoubleType;
-import dev.sluice.types.FloatType;
-import dev.sluice.types.IntegerType;
-import dev.sluice.types.LongType;
 import dev.sluice.types.MapType;
-import dev.sluice.types.NullType;
 import dev.sluice.types.StringType;
 import dev.sluice.types.StructType;
-import dev.sluice.types.TimestampType;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.Vectors;
 
@@ -106,11 +96,4 @@ abstract class ColumnParser {
     }
 
     protected abstract void growValues(int newCapacity);
-
-    /** Parsers of types whose values are bare JSON tokens. */
-    static boolean isScalar(DataType t) {
-        return t instanceof BooleanType || t instanceof IntegerType || t instanceof LongType || t instanceof FloatType
-                || t instanceof DoubleType || t instanceof DecimalType || t instanceof StringType || t instanceof BinaryType
-                || t instanceof DateType || t instanceof TimestampType || t instanceof NullType;
-    }
 }

@@ -59,11 +59,6 @@ final class ReadContext {
         return MISMATCH;
     }
 
-    void fail(String why) {
-        bad = true;
-        if (reason == null) reason = why;
-    }
-
     /** The current value (scalar, object or array) re-serialized as compact JSON, as Spark's Jackson copy does. */
     GrowableBytes copyCurrentStructure(JsonParser p) throws IOException {
         if (rawGenerator == null) {

@@ -130,6 +130,15 @@ class JsonBatchBuilderTest {
         assertThat(rows(b.finish())).containsExactly("7");
     }
 
+    @Test void failFastColumnsCountFromTheRecordStart() {
+        byte[] buf = utf8("{\"a\":1}\n{bad");
+        JsonBatchBuilder b = new JsonBatchBuilder(schema("a INT"), opts("mode", "FAILFAST"));
+        assertThatThrownBy(() -> b.append(buf, 8, 4)).isInstanceOf(MalformedJsonException.class).hasMessageEndingWith("column 2");
+        byte[] trailing = utf8("xx{\"a\":1} zz");
+        assertThatThrownBy(() -> b.append(trailing, 2, trailing.length - 2)).isInstanceOf(MalformedJsonException.class)
+                .hasMessageEndingWith("column 8");
+    }
+
     @Test void unknownFieldsAreSkippedAtEveryLevel() {
         assertThat(rows(read("a INT, s STRUCT<x: INT>", JsonOptions.DEFAULT,
                 "{\"z\":{\"deep\":[1,{\"q\":2}]},\"a\":1,\"s\":{\"y\":[1,2],\"x\":5,\"w\":{}}}")))
