@@ -17,6 +17,8 @@ import java.util.Map;
  * (case-sensitive) name, unknown keys are skipped without being converted, a missing key is NULL, a repeated
  * key keeps its last value, and a value that cannot be converted becomes NULL while the other fields are
  * kept (Spark's partial results; the record is marked bad in the {@link ReadContext}).
+ * <p>Known difference: when a repeated key's later value cannot be converted, the field is NULL, where Spark
+ * keeps the earlier value (the buffers are append-only, so the earlier value is dropped before converting).
  */
 final class StructParser extends ColumnParser {
     private final ColumnParser[] children;
