@@ -71,9 +71,10 @@ public final class ShowTable {
             widths[c] = Math.max(MIN_COLUMN_WIDTH, displayWidth(header.get(c)));
             for (List<String> line : cells) widths[c] = Math.max(widths[c], displayWidth(line.get(c)));
         }
+        // Scala's addString(sb, "+", "+", "+\n"): a frame without columns still gets "++"
         StringBuilder sep = new StringBuilder("+");
-        for (int w : widths) sep.append("-".repeat(w)).append('+');
-        sep.append('\n');
+        for (int c = 0; c < widths.length; c++) sep.append(c > 0 ? "+" : "").append("-".repeat(widths[c]));
+        sep.append("+\n");
 
         sb.append(sep);
         line(sb, header, widths, truncate > 0);
@@ -85,13 +86,13 @@ public final class ShowTable {
     private static void line(StringBuilder sb, List<String> cells, int[] widths, boolean alignRight) {
         sb.append('|');
         for (int c = 0; c < widths.length; c++) {
+            if (c > 0) sb.append('|');
             String cell = cells.get(c);
             String padding = " ".repeat(widths[c] - displayWidth(cell));
             if (alignRight) sb.append(padding).append(cell);
             else sb.append(cell).append(padding);
-            sb.append('|');
         }
-        sb.append('\n');
+        sb.append("|\n");
     }
 
     private static void verticalRecords(StringBuilder sb, List<String> header, List<List<String>> cells) {
