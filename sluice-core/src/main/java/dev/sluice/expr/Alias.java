@@ -19,6 +19,9 @@ public record Alias(Expression child, String name) implements Expression {
 
     @Override public boolean nullable() { return child.nullable(); }
 
+    /** Never folded away itself: folding would lose the name (its child may still fold). */
+    @Override public boolean foldable() { return false; }
+
     @Override public List<Expression> children() { return List.of(child); }
 
     @Override public Expression withChildren(List<Expression> children) { return new Alias(Expressions.only(children), name); }

@@ -69,7 +69,12 @@ public final class Expressions {
         if (e instanceof BoundColumn b) return b.name();
         if (e instanceof UnresolvedColumn u) return u.nameParts().get(u.nameParts().size() - 1);
         if (e instanceof GetStructField g) return g.fieldName();
+        if (e instanceof Cast c && isColumnLike(c.child())) return outputName(c.child());   // Spark keeps the column's name
         return e.sql();
+    }
+
+    private static boolean isColumnLike(Expression e) {
+        return e instanceof ColumnRef || e instanceof UnresolvedColumn || e instanceof GetStructField || e instanceof BoundColumn;
     }
 
     /** Strips a top-level alias. */

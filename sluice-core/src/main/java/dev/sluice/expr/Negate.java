@@ -30,7 +30,7 @@ public record Negate(Expression child, EvalMode mode) implements Expression {
 
     @Override public Expression withChildren(List<Expression> children) { return new Negate(Expressions.only(children), mode); }
 
-    @Override public String sql() { return "(- " + child.sql() + ")"; }
+    @Override public String sql() { return "negative(" + child.sql() + ")"; }
 
     @Override public ColumnVector evaluate(Batch batch) {
         ColumnVector in = child.evaluate(batch);

@@ -1,0 +1,99 @@
+package dev.sluice;
+
+import dev.sluice.expr.Alias;
+import dev.sluice.expr.And;
+import dev.sluice.expr.Arithmetic;
+import dev.sluice.expr.CaseWhen;
+import dev.sluice.expr.Cast;
+import dev.sluice.expr.Comparison;
+import dev.sluice.expr.EvalMode;
+import dev.sluice.expr.Expression;
+import dev.sluice.expr.GetItem;
+import dev.sluice.expr.GetStructField;
+import dev.sluice.expr.IsNotNull;
+import dev.sluice.expr.IsNull;
+import dev.sluice.expr.Literal;
+import dev.sluice.expr.Negate;
+import dev.sluice.expr.Not;
+import dev.sluice.expr.Or;
+import dev.sluice.types.DataType;
+import dev.sluice.types.DdlParser;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A column expression in the DataFrame API, with Spark's Java method names ({@code plus}, {@code equalTo},
+ * {@code isNotNull}, {@code getField}, ...). Immutable; building one never touches data.
+ */
+public final class Column {
+    private final Expression expr;
+
+    public Column(Expression expr) { this.expr = requireNonNull(expr, "expr"); }
+
+    public Expression expr() { return expr; }
+
+    static Expression toExpr(Object value) {
+        return value instanceof Column c ? c.expr : Literal.of(value);
+    }
+
+    // arithmetic
+    public Column plus(Object other) { return arithmetic(Arithmetic.Op.ADD, other); }
+    public Column minus(Object other) { return arithmetic(Arithmetic.Op.SUBTRACT, other); }
+    public Column multiply(Object other) { return arithmetic(Arithmetic.Op.MULTIPLY, other); }
+    public Column divide(Object other) { return arithmetic(Arithmetic.Op.DIVIDE, other); }
+    public Column mod(Object other) { return arithmetic(Arithmetic.Op.REMAINDER, other); }
+    public Column negate() { return new Column(new Negate(expr)); }
+
+    private Column arithmetic(Arithmetic.Op op, Object other) { return new Column(new Arithmetic(op, expr, toExpr(other))); }
+
+    // comparison
+    public Column equalTo(Object other) { return compare(Comparison.Op.EQ, other); }
+    public Column notEqual(Object other) { return new Column(new Not(new Comparison(Comparison.Op.EQ, expr, toExpr(other)))); }
+    public Column lt(Object other) { return compare(Comparison.Op.LT, other); }
+    public Column leq(Object other) { return compare(Comparison.Op.LE, other); }
+    public Column gt(Object other) { return compare(Comparison.Op.GT, other); }
+    public Column geq(Object other) { return compare(Comparison.Op.GE, other); }
+    public Column eqNullSafe(Object other) { return compare(Comparison.Op.EQ_NULL_SAFE, other); }
+
+    private Column compare(Comparison.Op op, Object other) { return new Column(new Comparison(op, expr, toExpr(other))); }
+
+    // logic
+    public Column and(Column other) { return new Column(new And(expr, other.expr)); }
+    public Column or(Column other) { return new Column(new Or(expr, other.expr)); }
+    public Column isNull() { return new Column(new IsNull(expr)); }
+    public Column isNotNull() { return new Column(new IsNotNull(expr)); }
+
+    // types and names
+    public Column cast(DataType to) { return new Column(new Cast(expr, to, EvalMode.ANSI)); }
+    public Column cast(String to) { return cast(DdlParser.parseType(to)); }
+    public Column try_cast(DataType to) { return new Column(new Cast(expr, to, EvalMode.TRY)); }
+    public Column try_cast(String to) { return try_cast(DdlParser.parseType(to)); }
+    public Column alias(String name) { return new Column(new Alias(expr instanceof Alias a ? a.child() : expr, name)); }
+    public Column as(String name) { return alias(name); }
+    public Column name(String name) { return alias(name); }
+
+    // nested values
+    public Column getField(String field) { return new Column(GetStructField.unresolved(expr, field)); }
+    public Column getItem(Object key) { return new Column(new GetItem(expr, toExpr(key))); }
+
+    // CASE WHEN chains
+    public Column when(Column condition, Object value) {
+        if (!(expr instanceof CaseWhen cw) || cw.elseValue() != null) {
+            throw new IllegalArgumentException("when() can only follow functions.when() or another when()");
+        }
+        return new Column(cw.when(condition.expr, toExpr(value)));
+    }
+
+    public Column otherwise(Object value) {
+        if (!(expr instanceof CaseWhen cw) || cw.elseValue() != null) {
+            throw new IllegalArgumentException("otherwise() can only follow when(), once");
+        }
+        return new Column(new CaseWhen(cw.conditions(), cw.values(), toExpr(value)));
+    }
+
+    @Override public String toString() { return expr.sql(); }
+
+    @Override public boolean equals(Object o) { return o instanceof Column c && c.expr.equals(expr); }
+
+    @Override public int hashCode() { return expr.hashCode(); }
+}

@@ -1,0 +1,266 @@
+package dev.sluice;
+
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+import dev.sluice.exec.CloseableIterator;
+import dev.sluice.exec.ExecNode;
+import dev.sluice.expr.Alias;
+import dev.sluice.expr.ColumnRef;
+import dev.sluice.expr.Expression;
+import dev.sluice.expr.UnresolvedColumn;
+import dev.sluice.plan.Analyzer;
+import dev.sluice.plan.Filter;
+import dev.sluice.plan.Limit;
+import dev.sluice.plan.LogicalPlan;
+import dev.sluice.plan.Project;
+import dev.sluice.types.Row;
+import dev.sluice.types.StructField;
+import dev.sluice.types.StructType;
+import dev.sluice.vector.Batch;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * A lazy, immutable query. Transformations return a new DataFrame holding a bigger plan and read nothing;
+ * the plan is analyzed at once, so a wrong column name fails at the line that wrote it. Actions
+ * ({@link #count}, {@link #collect}, {@link #show}, {@link #write}) optimize the plan and run it on the
+ * session's workers.
+ */
+public final class DataFrame {
+    private final Sluice session;
+    private final LogicalPlan plan;
+
+    DataFrame(Sluice session, LogicalPlan plan) {
+        this.session = session;
+        this.plan = new Analyzer(session.conf().ansi()).analyze(plan);
+    }
+
+    public Sluice session() { return session; }
+
+    /** The analyzed logical plan. */
+    public LogicalPlan logicalPlan() { return plan; }
+
+    /** The optimized logical plan the next action would run. */
+    public LogicalPlan optimizedPlan() { return execution().optimized(); }
+
+    public StructType schema() { return plan.schema(); }
+
+    public String[] columns() { return plan.schema().fieldNames().toArray(new String[0]); }
+
+    public void printSchema() { System.out.print(schema().treeString()); }
+
+    // ---- transformations (lazy) ----
+
+    public DataFrame select(Column... columns) {
+        List<Expression> exprs = new ArrayList<>(columns.length);
+        for (Column c : columns) exprs.add(keepUserSpelling(c.expr()));
+        return new DataFrame(session, new Project(plan, exprs));
+    }
+
+    public DataFrame select(String... columnNames) {
+        Column[] cols = new Column[columnNames.length];
+        for (int i = 0; i < cols.length; i++) cols[i] = functions.col(columnNames[i]);
+        return select(cols);
+    }
+
+    /** Adds a column, or replaces the column of that name (matched ignoring case) in place. */
+    public DataFrame withColumn(String name, Column value) {
+        List<Expression> exprs = new ArrayList<>();
+        boolean replaced = false;
+        for (StructField f : schema().fields()) {
+            if (f.name().equalsIgnoreCase(name)) {
+                exprs.add(new Alias(value.expr(), name));
+                replaced = true;
+            } else {
+                exprs.add(ref(f));
+            }
+        }
+        if (!replaced) exprs.add(new Alias(value.expr(), name));
+        return new DataFrame(session, new Project(plan, exprs));
+    }
+
+    /** Renames a column; does nothing when there is no such column (as Spark). */
+    public DataFrame withColumnRenamed(String existing, String newName) {
+        List<Expression> exprs = new ArrayList<>();
+        boolean found = false;
+        for (StructField f : schema().fields()) {
+            if (f.name().equalsIgnoreCase(existing)) {
+                exprs.add(new Alias(ref(f), newName));
+                found = true;
+            } else {
+                exprs.add(ref(f));
+            }
+        }
+        return found ? new DataFrame(session, new Project(plan, exprs)) : this;
+    }
+
+    /** Removes columns by name; names that do not exist are ignored (as Spark). */
+    public DataFrame drop(String... columnNames) {
+        List<Expression> exprs = new ArrayList<>();
+        for (StructField f : schema().fields()) {
+            boolean dropped = false;
+            for (String n : columnNames) dropped |= f.name().equalsIgnoreCase(n);
+            if (!dropped) exprs.add(ref(f));
+        }
+        return exprs.size() == schema().size() ? this : new DataFrame(session, new Project(plan, exprs));
+    }
+
+    public DataFrame filter(Column condition) { return new DataFrame(session, new Filter(plan, condition.expr())); }
+
+    public DataFrame where(Column condition) { return filter(condition); }
+
+    public DataFrame limit(int n) {
+        if (n < 0) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "limit").with("reason", "the limit must be >= 0, got " + n).build();
+        }
+        return new DataFrame(session, new Limit(plan, n));
+    }
+
+    // ---- explain ----
+
+    /** Prints the physical plan. */
+    public void explain() { System.out.print(explainString("simple")); }
+
+    /** Prints the plan: mode "simple" (physical) or "extended" (analyzed, optimized and physical). */
+    public void explain(String mode) { System.out.print(explainString(mode)); }
+
+    public void explain(boolean extended) { explain(extended ? "extended" : "simple"); }
+
+    public String explainString(String mode) {
+        return switch (mode.toLowerCase(Locale.ROOT)) {
+            case "simple" -> execution().explain(false);
+            case "extended" -> execution().explain(true);
+            default -> throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "explain")
+                    .with("reason", "unknown mode '" + mode + "'; use simple or extended").build();
+        };
+    }
+
+    // ---- actions ----
+
+    /** The number of rows. */
+    public long count() {
+        DataFrame counted = new DataFrame(session, new Project(plan, List.of()));
+        ExecNode root = counted.execution().physical();
+        AtomicLongArray counts = new AtomicLongArray(Math.max(1, root.partitionCount()));
+        session.scheduler().run(root, "count", 0, (partition, stream, ctx) -> {
+            long n = 0;
+            for (Batch b = stream.next(); b != null; b = stream.next()) n += b.rowCount();
+            counts.set(partition, n);
+        });
+        long total = 0;
+        for (int i = 0; i < counts.length(); i++) total += counts.get(i);
+        return total;
+    }
+
+    /** Every row, in partition order. The whole result is held in memory: prefer {@link #toLocalIterator}. */
+    public List<Row> collect() {
+        ExecNode root = execution().physical();
+        StructType schema = schema();
+        List<List<Row>> parts = new ArrayList<>();
+        for (int i = 0; i < root.partitionCount(); i++) parts.add(null);
+        session.scheduler().run(root, "collect", 0, (partition, stream, ctx) -> {
+            List<Row> rows = new ArrayList<>();
+            for (Batch b = stream.next(); b != null; b = stream.next()) Rows.appendTo(rows, schema, b);
+            synchronized (parts) {
+                parts.set(partition, rows);
+            }
+        });
+        List<Row> all = new ArrayList<>();
+        for (List<Row> p : parts) if (p != null) all.addAll(p);
+        return all;
+    }
+
+    public List<Row> collectAsList() { return collect(); }
+
+    public List<Row> take(int n) { return limit(n).collect(); }
+
+    public List<Row> head(int n) { return take(n); }
+
+    /** The first row; NoSuchElementException when there is none (as Spark). */
+    public Row head() {
+        List<Row> rows = take(1);
+        if (rows.isEmpty()) throw new NoSuchElementException("the DataFrame is empty");
+        return rows.get(0);
+    }
+
+    public Row first() { return head(); }
+
+    public boolean isEmpty() { return take(1).isEmpty(); }
+
+    /**
+     * Streams the rows in partition order without holding the result: workers compute ahead a bounded
+     * number of batches. Close the iterator to stop early (files close, tasks stop).
+     */
+    public CloseableIterator<Row> toLocalIterator() {
+        CloseableIterator<Batch> batches = session.scheduler().streamInOrder(execution().physical(), "toLocalIterator");
+        StructType schema = schema();
+        return new CloseableIterator<>() {
+            Iterator<Row> current = java.util.Collections.emptyIterator();
+
+            @Override public boolean hasNext() {
+                while (!current.hasNext()) {
+                    if (!batches.hasNext()) return false;
+                    List<Row> rows = new ArrayList<>();
+                    Rows.appendTo(rows, schema, batches.next());
+                    current = rows.iterator();
+                }
+                return true;
+            }
+
+            @Override public Row next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                return current.next();
+            }
+
+            @Override public void close() { batches.close(); }
+        };
+    }
+
+    /** Writes the rows out: {@code write().mode("overwrite").json(path)}. */
+    public DataFrameWriter write() { return new DataFrameWriter(this); }
+
+    public void show() { show(20, 20); }
+
+    public void show(int numRows) { show(numRows, 20); }
+
+    public void show(boolean truncate) { show(20, truncate ? 20 : 0); }
+
+    public void show(int numRows, boolean truncate) { show(numRows, truncate ? 20 : 0); }
+
+    public void show(int numRows, int truncate) { show(numRows, truncate, false); }
+
+    public void show(int numRows, int truncate, boolean vertical) {
+        System.out.print(showString(numRows, truncate, vertical));
+    }
+
+    /** The text {@link #show} prints. */
+    public String showString(int numRows, int truncate, boolean vertical) {
+        int n = Math.max(0, numRows);
+        List<Row> rows = take(n + 1);
+        boolean more = rows.size() > n;
+        return ShowTable.render(schema(), more ? rows.subList(0, n) : rows, more, n, truncate, vertical);
+    }
+
+    // ---- helpers ----
+
+    QueryExecution execution() { return new QueryExecution(plan, session.conf()); }
+
+    private static ColumnRef ref(StructField f) { return new ColumnRef(f.name(), f.dataType(), f.nullable()); }
+
+    /** Spark names a selected column by the spelling the user wrote ({@code col("STATUS")} → {@code STATUS}). */
+    private static Expression keepUserSpelling(Expression e) {
+        if (e instanceof UnresolvedColumn u && u.nameParts().size() == 1) return new Alias(e, u.nameParts().get(0));
+        return e;
+    }
+
+    @Override public String toString() {
+        List<String> parts = new ArrayList<>();
+        for (StructField f : schema().fields()) parts.add(f.name() + ": " + f.dataType().simpleString());
+        return "[" + String.join(", ", parts) + "]";
+    }
+}

@@ -1,0 +1,45 @@
+package dev.sluice;
+
+import dev.sluice.exec.ExecNode;
+import dev.sluice.exec.PhysicalPlanner;
+import dev.sluice.optimizer.Optimizer;
+import dev.sluice.optimizer.RuleContext;
+import dev.sluice.plan.Explain;
+import dev.sluice.plan.LogicalPlan;
+
+/**
+ * One query's journey: analyzed plan (given), optimized plan (computed on demand), physical plan (built
+ * inside an action or explain, where sources list their files).
+ */
+final class QueryExecution {
+    private final LogicalPlan analyzed;
+    private final SluiceConf conf;
+    private LogicalPlan optimized;
+
+    QueryExecution(LogicalPlan analyzed, SluiceConf conf) {
+        this.analyzed = analyzed;
+        this.conf = conf;
+    }
+
+    LogicalPlan analyzed() { return analyzed; }
+
+    LogicalPlan optimized() {
+        if (optimized == null) {
+            optimized = Optimizer.standard(new RuleContext(conf.disabledRules())).optimize(analyzed);
+        }
+        return optimized;
+    }
+
+    ExecNode physical() { return new PhysicalPlanner().plan(optimized()); }
+
+    String explain(boolean extended) {
+        StringBuilder sb = new StringBuilder();
+        if (extended) {
+            sb.append("== Analyzed Logical Plan ==\n").append(Explain.tree(analyzed));
+            sb.append("\n== Optimized Logical Plan ==\n").append(Explain.tree(optimized()));
+            sb.append("\n");
+        }
+        sb.append("== Physical Plan ==\n").append(PhysicalPlanner.explain(physical()));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.sluice.exec;
+
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+import dev.sluice.vector.Batch;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The batches of every partition, in partition order, computed ahead on the workers but never more than
+ * {@code window} partitions ahead of the reader, each buffering at most {@link #QUEUE_BATCHES} batches:
+ * memory stays bounded whatever the result size (toLocalIterator).
+ */
+final class OrderedStream implements Iterator<Batch>, AutoCloseable {
+    static final int QUEUE_BATCHES = 2;
+    private static final Object END = new Object();
+
+    private final ExecNode root;
+    private final ExecutorService pool;
+    private final int window;
+    private final TaskContextFactory contexts;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final BlockingQueue<Object>[] queues;
+    private int current;
+    private int submitted;
+    private Batch pending;
+
+    interface TaskContextFactory {
+        TaskContext create(int partition, AtomicBoolean cancelled);
+    }
+
+    @SuppressWarnings("unchecked")
+    OrderedStream(ExecNode root, ExecutorService pool, int window, TaskContextFactory contexts) {
+        this.root = root;
+        this.pool = pool;
+        this.window = Math.max(1, window);
+        this.contexts = contexts;
+        this.queues = new BlockingQueue[root.partitionCount()];
+    }
+
+    @Override public boolean hasNext() {
+        while (pending == null) {
+            if (current >= queues.length) return false;
+            submitUpTo(current + window);
+            Object item = take(queues[current]);
+            if (item == END) {
+                queues[current++] = null;
+            } else if (item instanceof Throwable t) {
+                close();
+                throw Scheduler.asSluiceException(t);
+            } else {
+                pending = (Batch) item;
+            }
+        }
+        return true;
+    }
+
+    @Override public Batch next() {
+        if (!hasNext()) throw new NoSuchElementException();
+        Batch b = pending;
+        pending = null;
+        return b;
+    }
+
+    private void submitUpTo(int limit) {
+        while (submitted < Math.min(limit, queues.length)) {
+            int partition = submitted++;
+            BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES + 1);
+            queues[partition] = queue;
+            pool.submit(() -> produce(partition, queue));
+        }
+    }
+
+    private void produce(int partition, BlockingQueue<Object> queue) {
+        TaskContext ctx = contexts.create(partition, cancelled);
+        try (BatchStream stream = root.execute(partition, ctx)) {
+            Batch b;
+            while ((b = stream.next()) != null) {
+                if (!put(queue, b)) return;
+            }
+            put(queue, END);
+        } catch (Throwable t) {
+            cancelled.set(true);
+            queue.clear();
+            queue.offer(t);
+        }
+    }
+
+    /** Waits for room unless the stream was closed; false when it was. */
+    private boolean put(BlockingQueue<Object> queue, Object item) {
+        try {
+            while (!cancelled.get()) {
+                if (queue.offer(item, 50, TimeUnit.MILLISECONDS)) return true;
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Object take(BlockingQueue<Object> queue) {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw SluiceException.of(ErrorCode.JOB_CANCELLED).cause(e).build();
+        }
+    }
+
+    /** Stops every producer; each closes its streams and files. */
+    @Override public void close() {
+        cancelled.set(true);
+        for (int i = 0; i < queues.length; i++) if (queues[i] != null) queues[i].clear();
+    }
+}

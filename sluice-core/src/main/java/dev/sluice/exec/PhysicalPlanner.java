@@ -1,0 +1,48 @@
+package dev.sluice.exec;
+
+import dev.sluice.plan.Filter;
+import dev.sluice.plan.Limit;
+import dev.sluice.plan.LogicalPlan;
+import dev.sluice.plan.PlanVisitor;
+import dev.sluice.plan.Project;
+import dev.sluice.plan.Scan;
+
+/**
+ * Turns an optimized logical plan into operators. Runs inside an action: this is where sources list their
+ * files and cut splits, so building DataFrames never touches storage.
+ */
+public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
+    public ExecNode plan(LogicalPlan plan) { return plan.accept(this); }
+
+    @Override public ExecNode visitScan(Scan scan) {
+        return new ScanExec(scan.source(), scan.source().splits(), scan.output(),
+                Binder.bindAll(scan.pushedFilters(), scan.output()));
+    }
+
+    @Override public ExecNode visitProject(Project project) {
+        ExecNode input = plan(project.input());
+        return new ProjectExec(input, Binder.bindAll(project.projections(), input.schema()), project.schema());
+    }
+
+    @Override public ExecNode visitFilter(Filter filter) {
+        ExecNode input = plan(filter.input());
+        return new FilterExec(input, Binder.bind(filter.condition(), input.schema()));
+    }
+
+    @Override public ExecNode visitLimit(Limit limit) {
+        ExecNode input = plan(limit.input());
+        return new GlobalLimitExec(new LocalLimitExec(input, limit.count()), limit.count());
+    }
+
+    /** The operator tree as indented text, for explain. */
+    public static String explain(ExecNode root) {
+        StringBuilder sb = new StringBuilder();
+        append(sb, root, 0);
+        return sb.toString();
+    }
+
+    private static void append(StringBuilder sb, ExecNode node, int depth) {
+        sb.append("  ".repeat(depth)).append(node.describe()).append('\n');
+        for (ExecNode child : node.children()) append(sb, child, depth + 1);
+    }
+}

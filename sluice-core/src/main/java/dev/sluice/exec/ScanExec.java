@@ -1,0 +1,58 @@
+package dev.sluice.exec;
+
+import dev.sluice.expr.Expression;
+import dev.sluice.io.BatchReader;
+import dev.sluice.io.DataSource;
+import dev.sluice.io.Split;
+import dev.sluice.types.StructType;
+import dev.sluice.vector.Batch;
+
+import dev.sluice.plan.Explain;
+
+import java.util.List;
+
+/** Reads one split per partition through the source. */
+public final class ScanExec implements ExecNode {
+    private final DataSource source;
+    private final List<Split> splits;
+    private final StructType projection;
+    private final List<Expression> filters;
+
+    public ScanExec(DataSource source, List<Split> splits, StructType projection, List<Expression> filters) {
+        this.source = source;
+        this.splits = List.copyOf(splits);
+        this.projection = projection;
+        this.filters = List.copyOf(filters);
+    }
+
+    @Override public StructType schema() { return projection; }
+
+    @Override public int partitionCount() { return splits.size(); }
+
+    public List<Split> splits() { return splits; }
+
+    @Override public BatchStream execute(int partition, TaskContext ctx) {
+        BatchReader reader = source.open(splits.get(partition), projection, filters);
+        return new BatchStream() {
+            long reportedBytes;
+
+            @Override public Batch next() {
+                ctx.checkCancelled();
+                Batch b = reader.next();
+                long bytes = reader.bytesRead();
+                ctx.reportProgress(bytes - reportedBytes, b == null ? 0 : b.rowCount());
+                reportedBytes = bytes;
+                return b;
+            }
+
+            @Override public void close() { reader.close(); }
+        };
+    }
+
+    @Override public List<ExecNode> children() { return List.of(); }
+
+    @Override public String describe() {
+        return "ScanExec: " + source.formatName() + " " + source.description() + " " + Explain.columns(projection)
+                + " splits=" + splits.size() + (filters.isEmpty() ? "" : " filters=" + Explain.expressions(filters));
+    }
+}

@@ -1,0 +1,176 @@
+package dev.sluice.exec;
+
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs jobs on a fixed pool of worker threads: one task per partition, at most {@code parallelism} at once.
+ * The first failing task cancels the others; the job then waits for every task to stop (each closes its
+ * streams and files) and rethrows the first failure. Results never depend on the number of workers: tasks
+ * hand their output to a {@link PartitionTask} by partition number.
+ */
+public final class Scheduler implements AutoCloseable {
+    private static final AtomicLong JOB_IDS = new AtomicLong();
+
+    private final int parallelism;
+    private final ExecutorService pool;
+    private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<AtomicBoolean> running = new CopyOnWriteArrayList<>();
+
+    public Scheduler(int parallelism) {
+        if (parallelism < 1) throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
+        this.parallelism = parallelism;
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r, "sluice-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        this.pool = Executors.newFixedThreadPool(parallelism, threads);
+    }
+
+    public int parallelism() { return parallelism; }
+
+    public void addListener(JobListener listener) { listeners.add(listener); }
+
+    public void removeListener(JobListener listener) { listeners.remove(listener); }
+
+    /** A listener that forwards to every registered one. */
+    JobListener broadcast() {
+        return new JobListener() {
+            @Override public void onJobStart(long jobId, String description, int totalTasks, long totalBytes) {
+                for (JobListener l : listeners) l.onJobStart(jobId, description, totalTasks, totalBytes);
+            }
+
+            @Override public void onProgress(long jobId, long bytesDelta, long rowsDelta) {
+                for (JobListener l : listeners) l.onProgress(jobId, bytesDelta, rowsDelta);
+            }
+
+            @Override public void onTaskEnd(long jobId, int partition, boolean succeeded) {
+                for (JobListener l : listeners) l.onTaskEnd(jobId, partition, succeeded);
+            }
+
+            @Override public void onJobEnd(long jobId, Throwable failure) {
+                for (JobListener l : listeners) l.onJobEnd(jobId, failure);
+            }
+        };
+    }
+
+    /** Runs every partition of {@code root} through {@code task}; returns when all are done. */
+    public void run(ExecNode root, String description, long totalBytes, PartitionTask task) {
+        long jobId = JOB_IDS.incrementAndGet();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        running.add(cancelled);
+        JobListener listener = broadcast();
+        int partitions = root.partitionCount();
+        listener.onJobStart(jobId, description, partitions, totalBytes);
+        List<Future<?>> futures = new ArrayList<>(partitions);
+        Throwable failure = null;
+        try {
+            for (int p = 0; p < partitions; p++) {
+                int partition = p;
+                futures.add(pool.submit(() -> {
+                    runTask(root, task, new TaskContext(jobId, partition, cancelled, listener), listener);
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (failure == null || isCancellation(failure) && !isCancellation(e.getCause())) failure = e.getCause();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    cancelled.set(true);
+                    if (failure == null) failure = SluiceException.of(ErrorCode.JOB_CANCELLED).cause(e).build();
+                }
+            }
+        } finally {
+            running.remove(cancelled);
+            listener.onJobEnd(jobId, failure);
+        }
+        if (failure != null) throw asSluiceException(failure);
+    }
+
+    private static void runTask(ExecNode root, PartitionTask task, TaskContext ctx, JobListener listener) throws Exception {
+        if (ctx.isCancelled()) return;
+        boolean ok = false;
+        try (BatchStream stream = root.execute(ctx.partition(), ctx)) {
+            task.run(ctx.partition(), stream, ctx);
+            ok = true;
+        } catch (Throwable t) {
+            ctx.cancelJob();   // the first failure stops the other tasks at their next batch
+            throw t;
+        } finally {
+            listener.onTaskEnd(ctx.jobId(), ctx.partition(), ok);
+        }
+    }
+
+    private static boolean isCancellation(Throwable t) {
+        return t instanceof SluiceException s && s.code() == ErrorCode.JOB_CANCELLED;
+    }
+
+    /**
+     * Streams the batches of {@code root} in partition order with bounded read-ahead (toLocalIterator).
+     * Close the iterator to stop the job early.
+     */
+    public CloseableIterator<dev.sluice.vector.Batch> streamInOrder(ExecNode root, String description) {
+        long jobId = JOB_IDS.incrementAndGet();
+        JobListener listener = broadcast();
+        listener.onJobStart(jobId, description, root.partitionCount(), 0);
+        OrderedStream stream = new OrderedStream(root, pool, parallelism,
+                (partition, cancelled) -> {
+                    running.add(cancelled);
+                    return new TaskContext(jobId, partition, cancelled, listener);
+                });
+        return new CloseableIterator<>() {
+            boolean ended;
+
+            @Override public boolean hasNext() {
+                boolean more = stream.hasNext();
+                if (!more && !ended) {
+                    ended = true;
+                    listener.onJobEnd(jobId, null);
+                }
+                return more;
+            }
+
+            @Override public dev.sluice.vector.Batch next() { return stream.next(); }
+
+            @Override public void close() {
+                stream.close();
+                if (!ended) {
+                    ended = true;
+                    listener.onJobEnd(jobId, null);
+                }
+            }
+        };
+    }
+
+    /** Cancels every running job: their tasks stop within one batch and close their files. */
+    public void cancelAll() {
+        for (AtomicBoolean flag : running) flag.set(true);
+    }
+
+    static SluiceException asSluiceException(Throwable t) {
+        if (t instanceof SluiceException s) return s;
+        if (t instanceof OutOfMemoryError) {
+            return SluiceException.of(ErrorCode.MEMORY_EXHAUSTED).with("reason", "the JVM heap ran out").cause(t).build();
+        }
+        return SluiceException.of(ErrorCode.INTERNAL_ERROR).with("reason", t.toString()).cause(t).build();
+    }
+
+    @Override public void close() { pool.shutdownNow(); }
+}

@@ -1,0 +1,292 @@
+package dev.sluice.plan;
+
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+import dev.sluice.expr.Alias;
+import dev.sluice.expr.And;
+import dev.sluice.expr.Arithmetic;
+import dev.sluice.expr.BoundColumn;
+import dev.sluice.expr.CaseWhen;
+import dev.sluice.expr.Cast;
+import dev.sluice.expr.Casts;
+import dev.sluice.expr.Coalesce;
+import dev.sluice.expr.ColumnRef;
+import dev.sluice.expr.Comparison;
+import dev.sluice.expr.ElementAt;
+import dev.sluice.expr.EvalMode;
+import dev.sluice.expr.Expression;
+import dev.sluice.expr.Expressions;
+import dev.sluice.expr.FromJson;
+import dev.sluice.expr.GetItem;
+import dev.sluice.expr.GetStructField;
+import dev.sluice.expr.IsNotNull;
+import dev.sluice.expr.IsNull;
+import dev.sluice.expr.Literal;
+import dev.sluice.expr.Negate;
+import dev.sluice.expr.Not;
+import dev.sluice.expr.Or;
+import dev.sluice.expr.Size;
+import dev.sluice.expr.StringFunction;
+import dev.sluice.expr.ToJson;
+import dev.sluice.expr.UnresolvedColumn;
+import dev.sluice.expr.UnresolvedStar;
+import dev.sluice.types.ArrayType;
+import dev.sluice.types.BooleanType;
+import dev.sluice.types.DataType;
+import dev.sluice.types.DataTypes;
+import dev.sluice.types.MapType;
+import dev.sluice.types.StringType;
+import dev.sluice.types.StructField;
+import dev.sluice.types.StructType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Resolves a plan against its inputs' schemas: column names (case-insensitive, as Spark by default) and
+ * nested paths, types (inserting the implicit casts Spark inserts), and names for unaliased select
+ * expressions. Raises the user's errors with codes: COLUMN_NOT_FOUND (with the closest names),
+ * AMBIGUOUS_COLUMN, FIELD_NOT_FOUND, TYPE_MISMATCH, UNSUPPORTED_CAST. Resolving an already resolved plan
+ * returns an equal plan.
+ */
+public final class Analyzer {
+    private final boolean ansi;
+
+    public Analyzer(boolean ansi) { this.ansi = ansi; }
+
+    public LogicalPlan analyze(LogicalPlan plan) {
+        return Plans.transformUp(plan, this::resolveNode);
+    }
+
+    private LogicalPlan resolveNode(LogicalPlan plan) {
+        if (plan instanceof Project p) {
+            StructType in = p.input().schema();
+            List<Expression> out = new ArrayList<>();
+            for (Expression e : p.projections()) {
+                if (e instanceof UnresolvedStar) {
+                    for (StructField f : in.fields()) out.add(new ColumnRef(f.name(), f.dataType(), f.nullable()));
+                    continue;
+                }
+                Expression r = resolve(e, in);
+                if (r instanceof Alias a && a.child() instanceof ColumnRef ref && ref.name().equals(a.name())) r = ref;
+                out.add(r instanceof ColumnRef || r instanceof Alias ? r : new Alias(r, Expressions.outputName(r)));
+            }
+            return new Project(p.input(), out);
+        }
+        if (plan instanceof Filter f) {
+            Expression condition = resolve(f.condition(), f.input().schema());
+            requireBoolean(condition, "filter condition");
+            return new Filter(f.input(), condition);
+        }
+        return plan;
+    }
+
+    /** Resolves one expression against {@code input}'s columns. */
+    public Expression resolve(Expression e, StructType input) {
+        return Expressions.transformUp(e, node -> resolveOne(node, input));
+    }
+
+    private Expression resolveOne(Expression e, StructType input) {
+        if (e instanceof UnresolvedColumn u) return resolveColumn(u, input);
+        if (e instanceof UnresolvedStar) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "*")
+                    .with("reason", "`*` is only allowed as a whole select item").build();
+        }
+        if (e instanceof ColumnRef r) return refreshColumn(r, input);
+        if (e instanceof BoundColumn) throw SluiceException.internal("bound column in an unresolved plan");
+        if (e instanceof GetStructField g && g.ordinal() < 0) return resolveField(g.child(), g.fieldName(), g.child().sql());
+        if (e instanceof GetStructField g) return resolveField(g.child(), g.fieldName(), g.child().sql());
+        if (e instanceof Arithmetic a) return coerceArithmetic(a);
+        if (e instanceof Negate n) {
+            requireNumeric(n.child(), "unary minus");
+            return new Negate(n.child(), mode(n.mode()));
+        }
+        if (e instanceof Comparison c) {
+            DataType common = commonTypeOrFail(List.of(c.left(), c.right()), c.sql());
+            return new Comparison(c.op(), castTo(c.left(), common), castTo(c.right(), common));
+        }
+        if (e instanceof And a) {
+            requireBoolean(a.left(), "AND");
+            requireBoolean(a.right(), "AND");
+            return e;
+        }
+        if (e instanceof Or o) {
+            requireBoolean(o.left(), "OR");
+            requireBoolean(o.right(), "OR");
+            return e;
+        }
+        if (e instanceof Not n) {
+            requireBoolean(n.child(), "NOT");
+            return e;
+        }
+        if (e instanceof IsNull || e instanceof IsNotNull || e instanceof Literal || e instanceof Alias) return e;
+        if (e instanceof Cast c) {
+            if (!Casts.canCast(c.child().dataType(), c.to())) {
+                throw SluiceException.of(ErrorCode.UNSUPPORTED_CAST).with("from", c.child().dataType().sql())
+                        .with("to", c.to().sql()).build();
+            }
+            return new Cast(c.child(), c.to(), mode(c.mode()));
+        }
+        if (e instanceof CaseWhen cw) return coerceCaseWhen(cw);
+        if (e instanceof Coalesce c) {
+            DataType common = commonTypeOrFail(c.arguments(), c.sql());
+            List<Expression> args = new ArrayList<>();
+            for (Expression a : c.arguments()) args.add(castTo(a, common));
+            return new Coalesce(args);
+        }
+        if (e instanceof Size s) {
+            DataType t = s.child().dataType();
+            if (!(t instanceof ArrayType) && !(t instanceof MapType)) throw mismatch(s, "an array or a map", t);
+            return e;
+        }
+        if (e instanceof GetItem g) return resolveGetItem(g.child(), g.key(), g, false, g.mode());
+        if (e instanceof ElementAt ea) return resolveGetItem(ea.child(), ea.key(), ea, true, ea.mode());
+        if (e instanceof FromJson fj) {
+            DataType t = fj.child().dataType();
+            if (!(t instanceof StringType)) throw mismatch(fj, "a string", t);
+            fj.options().mode();   // validates the option now rather than at run time
+            return e;
+        }
+        if (e instanceof ToJson tj) {
+            DataType t = tj.child().dataType();
+            if (!t.isNested()) throw mismatch(tj, "a struct, array or map", t);
+            return e;
+        }
+        if (e instanceof StringFunction sf) return coerceStringFunction(sf);
+        if (e instanceof dev.sluice.expr.CreateStruct) return e;
+        throw SluiceException.internal("the analyzer does not handle " + e.getClass().getSimpleName());
+    }
+
+    private Expression resolveColumn(UnresolvedColumn u, StructType input) {
+        List<String> parts = u.nameParts();
+        String first = parts.get(0);
+        List<Integer> matches = input.indexesOfIgnoreCase(first);
+        if (matches.isEmpty()) {
+            throw SluiceException.of(ErrorCode.COLUMN_NOT_FOUND).with("column", u.sql())
+                    .with("suggestion", NameSuggestions.didYouMean(u.sql(), input.fieldNames())).build();
+        }
+        if (matches.size() > 1) {
+            throw SluiceException.of(ErrorCode.AMBIGUOUS_COLUMN).with("column", first).with("matches", matches.size() + " columns").build();
+        }
+        StructField f = input.field(matches.get(0));
+        Expression result = new ColumnRef(f.name(), f.dataType(), f.nullable());
+        for (int i = 1; i < parts.size(); i++) result = resolveField(result, parts.get(i), String.join(".", parts.subList(0, i)));
+        return result;
+    }
+
+    /** Keeps a resolved reference in step with its input (types may narrow after pruning). */
+    private static Expression refreshColumn(ColumnRef r, StructType input) {
+        int i = input.indexOf(r.name());
+        if (i < 0) {
+            throw SluiceException.of(ErrorCode.COLUMN_NOT_FOUND).with("column", r.name())
+                    .with("suggestion", NameSuggestions.didYouMean(r.name(), input.fieldNames())).build();
+        }
+        StructField f = input.field(i);
+        return f.dataType().equals(r.dataType()) && f.nullable() == r.nullable() ? r : new ColumnRef(f.name(), f.dataType(), f.nullable());
+    }
+
+    private static Expression resolveField(Expression child, String name, String path) {
+        DataType t = child.dataType();
+        if (!(t instanceof StructType struct)) {
+            throw SluiceException.of(ErrorCode.FIELD_NOT_FOUND).with("field", name).with("column", path)
+                    .with("type", t.simpleString()).with("suggestion", " Only struct columns have fields.").build();
+        }
+        List<Integer> matches = struct.indexesOfIgnoreCase(name);
+        if (matches.isEmpty()) {
+            throw SluiceException.of(ErrorCode.FIELD_NOT_FOUND).with("field", name).with("column", path)
+                    .with("type", t.simpleString()).with("suggestion", NameSuggestions.didYouMean(name, struct.fieldNames())).build();
+        }
+        if (matches.size() > 1) {
+            throw SluiceException.of(ErrorCode.AMBIGUOUS_COLUMN).with("column", path + "." + name).with("matches", matches.size() + " fields").build();
+        }
+        int ordinal = matches.get(0);
+        return new GetStructField(child, struct.field(ordinal).name(), ordinal);
+    }
+
+    private Expression resolveGetItem(Expression child, Expression key, Expression original, boolean oneBased, EvalMode mode) {
+        DataType t = child.dataType();
+        Expression typedKey;
+        if (t instanceof ArrayType) {
+            if (!(key.dataType().isNumeric() || key.dataType() instanceof StringType || key.dataType().equals(DataTypes.NULL))) {
+                throw mismatch(original, "an integer index", key.dataType());
+            }
+            typedKey = castTo(key, DataTypes.INT);
+        } else if (t instanceof MapType m) {
+            typedKey = castTo(key, m.keyType());
+        } else {
+            throw mismatch(original, "an array or a map", t);
+        }
+        EvalMode m = mode(mode);
+        return oneBased ? new ElementAt(child, typedKey, m) : new GetItem(child, typedKey, m);
+    }
+
+    private Expression coerceArithmetic(Arithmetic a) {
+        DataType operand = Coercions.arithmeticOperandType(a.op(), a.left().dataType(), a.right().dataType());
+        if (operand == null) {
+            throw mismatch(a, "numeric operands of compatible types",
+                    DataTypes.STRING.equals(a.left().dataType()) ? a.left().dataType() : a.right().dataType());
+        }
+        return new Arithmetic(a.op(), castTo(a.left(), operand), castTo(a.right(), operand), mode(a.mode()));
+    }
+
+    private Expression coerceCaseWhen(CaseWhen cw) {
+        for (Expression c : cw.conditions()) requireBoolean(c, "CASE WHEN condition");
+        List<Expression> branches = new ArrayList<>(cw.values());
+        if (cw.elseValue() != null) branches.add(cw.elseValue());
+        DataType common = commonTypeOrFail(branches, cw.sql());
+        List<Expression> values = new ArrayList<>();
+        for (Expression v : cw.values()) values.add(castTo(v, common));
+        Expression elseValue = cw.elseValue() == null ? null : castTo(cw.elseValue(), common);
+        return new CaseWhen(cw.conditions(), values, elseValue);
+    }
+
+    private Expression coerceStringFunction(StringFunction sf) {
+        List<Expression> args = new ArrayList<>();
+        for (int i = 0; i < sf.arguments().size(); i++) {
+            Expression a = sf.arguments().get(i);
+            boolean position = sf.kind() == StringFunction.Kind.SUBSTRING && i > 0;
+            DataType want = position ? DataTypes.INT : DataTypes.STRING;
+            if (!a.dataType().equals(want) && !Coercions.canImplicitlyCast(a.dataType(), want)) throw mismatch(sf, want.simpleString(), a.dataType());
+            args.add(castTo(a, want));
+        }
+        return new StringFunction(sf.kind(), args);
+    }
+
+    private DataType commonTypeOrFail(List<Expression> exprs, String what) {
+        DataType common = exprs.get(0).dataType();
+        for (int i = 1; i < exprs.size(); i++) {
+            DataType next = Coercions.commonType(common, exprs.get(i).dataType());
+            if (next == null) throw mismatch(what, "values of one type", common.simpleString() + " and " + exprs.get(i).dataType().simpleString());
+            common = next;
+        }
+        return common;
+    }
+
+    private Expression castTo(Expression e, DataType type) {
+        if (e.dataType().equals(type)) return e;
+        if (e instanceof Literal l && l.value() == null) return new Literal(null, type);
+        return new Cast(e, type, ansi ? EvalMode.ANSI : EvalMode.LEGACY);
+    }
+
+    private EvalMode mode(EvalMode requested) {
+        return requested == EvalMode.ANSI && !ansi ? EvalMode.LEGACY : requested;
+    }
+
+    private static void requireBoolean(Expression e, String where) {
+        DataType t = e.dataType();
+        if (!(t instanceof BooleanType) && !t.equals(DataTypes.NULL)) throw mismatch(where + " " + e.sql(), "a boolean", t.simpleString());
+    }
+
+    private static void requireNumeric(Expression e, String where) {
+        if (!e.dataType().isNumeric()) throw mismatch(where + " " + e.sql(), "a numeric value", e.dataType().simpleString());
+    }
+
+    private static SluiceException mismatch(Expression e, String expected, DataType actual) {
+        return mismatch(e.sql(), expected, actual.simpleString());
+    }
+
+    private static SluiceException mismatch(String expression, String expected, String actual) {
+        return SluiceException.of(ErrorCode.TYPE_MISMATCH).with("expression", expression).with("expected", expected)
+                .with("actual", actual).build();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.sluice.plan;
+
+import dev.sluice.expr.Expression;
+import dev.sluice.expr.Expressions;
+import dev.sluice.expr.FromJson;
+import dev.sluice.types.DataType;
+import dev.sluice.types.StructField;
+import dev.sluice.types.StructType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Explain text for logical plans and expressions: stable (no ids, no hash order, no absolute paths) and
+ * golden-tested. from_json prints the schema it parses, so pruning of unused JSON fields is visible.
+ */
+public final class Explain {
+    private Explain() {}
+
+    public static String tree(LogicalPlan plan) {
+        StringBuilder sb = new StringBuilder();
+        appendTree(sb, plan, 0);
+        return sb.toString();
+    }
+
+    private static void appendTree(StringBuilder sb, LogicalPlan plan, int depth) {
+        sb.append("  ".repeat(depth)).append(plan.accept(LINE)).append('\n');
+        for (LogicalPlan child : plan.children()) appendTree(sb, child, depth + 1);
+    }
+
+    private static final PlanVisitor<String> LINE = new PlanVisitor<>() {
+        @Override public String visitScan(Scan scan) {
+            return "Scan: " + scan.source().formatName() + " " + scan.source().description() + " "
+                    + columns(scan.output(), scan.source().schema())
+                    + (scan.pushedFilters().isEmpty() ? "" : " filters=" + expressions(scan.pushedFilters()));
+        }
+
+        @Override public String visitProject(Project project) { return "Project: " + expressions(project.projections()); }
+
+        @Override public String visitFilter(Filter filter) { return "Filter: " + expression(filter.condition()); }
+
+        @Override public String visitLimit(Limit limit) { return "Limit: " + limit.count(); }
+    };
+
+    public static String expression(Expression e) {
+        String text = e.sql();
+        for (Expression node : Expressions.collect(e)) {
+            if (node instanceof FromJson fj) {
+                String plain = fj.sql();
+                String shown = "from_json(" + fj.child().sql() + ", " + fj.schema().simpleString() + ")";
+                text = text.replace(plain, shown);
+            }
+        }
+        return text;
+    }
+
+    public static String expressions(List<Expression> exprs) {
+        List<String> parts = new ArrayList<>();
+        for (Expression e : exprs) parts.add(expression(e));
+        return "[" + String.join(", ", parts) + "]";
+    }
+
+    /** Column names; a struct column narrowed by pruning shows the fields it keeps. */
+    public static String columns(StructType output, StructType full) {
+        List<String> parts = new ArrayList<>();
+        for (StructField f : output.fields()) {
+            DataType original = full.find(f.name()).map(StructField::dataType).orElse(f.dataType());
+            parts.add(original.equals(f.dataType()) ? f.name() : f.name() + ":" + f.dataType().simpleString());
+        }
+        return "[" + String.join(", ", parts) + "]";
+    }
+
+    public static String columns(StructType output) { return columns(output, output); }
+}

@@ -1,0 +1,15 @@
+package dev.sluice.plan;
+
+/**
+ * Walks plans without a pattern switch: adding a plan node adds a method here, which breaks every
+ * visitor (explain, physical planning, Spark translation) until it handles the node.
+ */
+public interface PlanVisitor<R> {
+    R visitScan(Scan scan);
+
+    R visitProject(Project project);
+
+    R visitFilter(Filter filter);
+
+    R visitLimit(Limit limit);
+}

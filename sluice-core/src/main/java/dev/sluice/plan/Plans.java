@@ -1,0 +1,52 @@
+package dev.sluice.plan;
+
+import dev.sluice.expr.Expression;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Tree helpers for plans. */
+public final class Plans {
+    private Plans() {}
+
+    /** Rewrites bottom-up: children first, then {@code rule} on the node. */
+    public static LogicalPlan transformUp(LogicalPlan plan, Function<LogicalPlan, LogicalPlan> rule) {
+        List<LogicalPlan> children = plan.children();
+        if (!children.isEmpty()) {
+            List<LogicalPlan> newChildren = new ArrayList<>(children.size());
+            boolean changed = false;
+            for (LogicalPlan c : children) {
+                LogicalPlan nc = transformUp(c, rule);
+                changed |= nc != c;
+                newChildren.add(nc);
+            }
+            if (changed) plan = plan.withChildren(newChildren);
+        }
+        return rule.apply(plan);
+    }
+
+    /** The expressions a node holds directly (not its children's). */
+    public static List<Expression> expressions(LogicalPlan plan) {
+        if (plan instanceof Project p) return p.projections();
+        if (plan instanceof Filter f) return List.of(f.condition());
+        if (plan instanceof Scan s) return s.pushedFilters();
+        return List.of();
+    }
+
+    /** The node with its own expressions rewritten by {@code f}. */
+    public static LogicalPlan mapExpressions(LogicalPlan plan, Function<Expression, Expression> f) {
+        if (plan instanceof Project p) {
+            List<Expression> out = new ArrayList<>();
+            for (Expression e : p.projections()) out.add(f.apply(e));
+            return new Project(p.input(), out);
+        }
+        if (plan instanceof Filter fl) return new Filter(fl.input(), f.apply(fl.condition()));
+        if (plan instanceof Scan s) {
+            List<Expression> out = new ArrayList<>();
+            for (Expression e : s.pushedFilters()) out.add(f.apply(e));
+            return s.withPushedFilters(out);
+        }
+        return plan;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.sluice.plan;
+
+import dev.sluice.expr.Alias;
+import dev.sluice.expr.ColumnRef;
+import dev.sluice.expr.Expression;
+import dev.sluice.expr.Expressions;
+import dev.sluice.types.StructField;
+import dev.sluice.types.StructType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Computes one output column per expression. Once resolved every expression is named: a {@link ColumnRef}
+ * (passes a column through) or an {@link Alias}.
+ */
+public record Project(LogicalPlan input, List<Expression> projections) implements LogicalPlan {
+    public Project {
+        requireNonNull(input, "input");
+        projections = List.copyOf(projections);
+    }
+
+    @Override public StructType schema() {
+        List<StructField> fields = new ArrayList<>(projections.size());
+        for (Expression e : projections) fields.add(new StructField(Expressions.outputName(e), e.dataType(), e.nullable()));
+        return new StructType(fields);
+    }
+
+    @Override public List<LogicalPlan> children() { return List.of(input); }
+
+    @Override public Project withChildren(List<LogicalPlan> children) {
+        return new Project(LogicalPlan.only(children), projections);
+    }
+
+    @Override public <R> R accept(PlanVisitor<R> visitor) { return visitor.visitProject(this); }
+}

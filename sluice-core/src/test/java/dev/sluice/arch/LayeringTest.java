@@ -1,0 +1,60 @@
+package dev.sluice.arch;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keeps the layering of ARCHITECTURE.md: each package may import only the Sluice packages listed for it
+ * (checked on the sources' import lines, so it needs no extra library).
+ */
+class LayeringTest {
+    private static final Map<String, Set<String>> ALLOWED = Map.of(
+            "error", Set.of(),
+            "types", Set.of("error"),
+            "vector", Set.of("error", "types"),
+            "json", Set.of("error", "types", "vector"),
+            "expr", Set.of("error", "types", "vector", "json"),
+            "io", Set.of("error", "types", "vector", "json", "expr"),
+            "plan", Set.of("error", "types", "vector", "json", "expr", "io"),
+            "optimizer", Set.of("error", "types", "vector", "json", "expr", "io", "plan"),
+            "exec", Set.of("error", "types", "vector", "json", "expr", "io", "plan", "memory"),
+            "memory", Set.of("error"));
+
+    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?dev\\.sluice\\.([a-z]+)\\.", Pattern.MULTILINE);
+    private static final Pattern FQN = Pattern.compile("\\bdev\\.sluice\\.([a-z]+)\\.[A-Z]");
+
+    @Test void packagesOnlyDependOnLowerLayers() throws IOException {
+        Path root = Path.of("src/main/java/dev/sluice");
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Path relative = root.relativize(file);
+                if (relative.getNameCount() < 2) continue;   // the API package may use everything
+                String pkg = relative.getName(0).toString();
+                Set<String> allowed = ALLOWED.get(pkg);
+                assertThat(allowed).as("package %s has no layering entry", pkg).isNotNull();
+                String source = Files.readString(file);
+                for (Pattern p : List.of(IMPORT, FQN)) {
+                    Matcher m = p.matcher(source);
+                    while (m.find()) {
+                        String used = m.group(1);
+                        if (!used.equals(pkg) && !allowed.contains(used)) violations.add(relative + " uses dev.sluice." + used);
+                    }
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+}
