@@ -221,6 +221,9 @@ public final class DataFrame {
         };
     }
 
+    /** Writes the rows out: {@code write().mode("overwrite").json(path)}. */
+    public DataFrameWriter write() { return new DataFrameWriter(this); }
+
     public void show() { show(20, 20); }
 
     public void show(int numRows) { show(numRows, 20); }

@@ -1,9 +1,16 @@
 package dev.sluice;
 
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+import dev.sluice.io.json.JsonInference;
+import dev.sluice.io.json.JsonLinesSource;
+import dev.sluice.json.JsonOptions;
+import dev.sluice.plan.Scan;
 import dev.sluice.types.DdlParser;
 import dev.sluice.types.StructType;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Reads files into a DataFrame: {@code sluice.read().schema(ddl).option("mode", "FAILFAST").json(paths)}. */
@@ -36,9 +43,31 @@ public final class DataFrameReader {
         return this;
     }
 
-    Sluice session() { return session; }
+    /**
+     * JSON Lines files, directories or globs. Without a schema, the schema is inferred from the first
+     * {@code inferenceSampleSize} records (option, or the session's setting; 0 reads everything): the one
+     * place where building a DataFrame reads data.
+     */
+    public DataFrame json(String... paths) {
+        if (paths.length == 0) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "json").with("reason", "give at least one path").build();
+        }
+        JsonOptions json = JsonOptions.of(options);
+        StructType s = schema;
+        if (s == null) {
+            int sample = Integer.parseInt(options.getOrDefault("inferenceSampleSize", String.valueOf(session.conf().inferenceSampleSize())));
+            s = JsonInference.infer(session.storage(), List.of(paths), json, sample);
+        }
+        JsonLinesSource source = new JsonLinesSource(session.storage(), List.of(paths), s, json, session.conf().maxSplitBytes());
+        return new DataFrame(session, Scan.of(source));
+    }
 
-    StructType userSchema() { return schema; }
-
-    Map<String, String> userOptions() { return options; }
+    /** Reads in the named format ({@code json}). */
+    public DataFrame format(String format, String... paths) {
+        if (!format.toLowerCase(java.util.Locale.ROOT).equals("json")) {
+            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "reading format " + format)
+                    .with("reason", "this version reads json").build();
+        }
+        return json(paths);
+    }
 }

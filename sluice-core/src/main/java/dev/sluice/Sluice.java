@@ -2,7 +2,9 @@ package dev.sluice;
 
 import dev.sluice.exec.JobListener;
 import dev.sluice.exec.Scheduler;
+import dev.sluice.io.LocalStorage;
 import dev.sluice.io.MemorySource;
+import dev.sluice.io.Storage;
 import dev.sluice.plan.Scan;
 import dev.sluice.types.Row;
 import dev.sluice.types.StructType;
@@ -18,9 +20,11 @@ import java.util.Set;
 public final class Sluice implements AutoCloseable {
     private final SluiceConf conf;
     private final Scheduler scheduler;
+    private final Storage storage;
 
-    private Sluice(SluiceConf conf, List<JobListener> listeners) {
+    private Sluice(SluiceConf conf, List<JobListener> listeners, Storage storage) {
         this.conf = conf;
+        this.storage = storage;
         this.scheduler = new Scheduler(conf.parallelism());
         for (JobListener l : listeners) scheduler.addListener(l);
     }
@@ -48,6 +52,9 @@ public final class Sluice implements AutoCloseable {
 
     Scheduler scheduler() { return scheduler; }
 
+    /** Where files are read and written (the local file system unless the builder set another). */
+    public Storage storage() { return storage; }
+
     @Override public void close() { scheduler.close(); }
 
     /** Settings for a new session. */
@@ -55,6 +62,7 @@ public final class Sluice implements AutoCloseable {
         private SluiceConf conf = SluiceConf.defaults();
         private final List<JobListener> listeners = new java.util.ArrayList<>();
         private final Set<String> disabledRules = new HashSet<>();
+        private Storage storage = new LocalStorage();
 
         public Builder parallelism(int n) {
             conf = new SluiceConf(n, conf.batchSize(), conf.ansi(), conf.maxSplitBytes(), conf.inferenceSampleSize(), conf.disabledRules());
@@ -95,6 +103,12 @@ public final class Sluice implements AutoCloseable {
             return this;
         }
 
-        public Sluice build() { return new Sluice(conf, listeners); }
+        /** Reads and writes through {@code storage} (tests count opens and bytes with a CountingStorage). */
+        public Builder storage(Storage storage) {
+            this.storage = storage;
+            return this;
+        }
+
+        public Sluice build() { return new Sluice(conf, listeners, storage); }
     }
 }

@@ -66,7 +66,7 @@ public final class functions {
     public static Column to_json(Column c, Map<String, String> options) { return new Column(new ToJson(c.expr(), JsonOptions.of(options))); }
 
     /** {@code struct(a, b)}: a struct column whose fields are named after the columns. */
-    public static Column struct(Column... columns) { return new Column(new dev.sluice.expr.CreateStruct(exprs(columns))); }
+    public static Column struct(Column... columns) { return new Column(dev.sluice.expr.CreateStruct.of(exprs(columns))); }
 
     // collections
     public static Column size(Column c) { return new Column(new Size(c.expr())); }

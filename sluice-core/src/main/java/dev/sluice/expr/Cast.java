@@ -24,7 +24,11 @@ public record Cast(Expression child, DataType to, EvalMode mode) implements Expr
 
     @Override public DataType dataType() { return to; }
 
-    @Override public boolean nullable() { return child.nullable() || mode != EvalMode.ANSI || Casts.mayFail(child.dataType(), to); }
+    /** As Spark: a cast may turn a value into NULL where it can fail softly (TRY) or Spark says it may. */
+    @Override public boolean nullable() {
+        if (child.nullable() || Casts.mayFail(child.dataType(), to)) return true;
+        return mode == EvalMode.TRY && !child.dataType().equals(to);
+    }
 
     @Override public List<Expression> children() { return List.of(child); }
 

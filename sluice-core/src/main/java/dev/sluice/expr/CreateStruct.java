@@ -10,19 +10,34 @@ import dev.sluice.vector.StructView;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code struct(a, b, ...)}: a struct whose fields are named after the argument columns; never NULL. */
-public record CreateStruct(List<Expression> arguments) implements Expression {
+/**
+ * {@code struct(a, b, ...)}: a never-NULL struct. Field names are fixed when it is built (a column's name, an
+ * alias, else {@code colN} as Spark), so later rewrites of the arguments cannot rename fields.
+ */
+public record CreateStruct(List<String> names, List<Expression> arguments) implements Expression {
     public CreateStruct {
+        names = List.copyOf(names);
         arguments = List.copyOf(arguments);
+        if (names.size() != arguments.size()) throw new IllegalArgumentException("one name per struct field");
+    }
+
+    /** Names the fields as Spark's {@code struct(cols)} does. */
+    public static CreateStruct of(List<Expression> arguments) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            Expression a = arguments.get(i);
+            boolean named = a instanceof Alias || a instanceof ColumnRef || a instanceof UnresolvedColumn
+                    || a instanceof GetStructField || a instanceof BoundColumn;
+            names.add(named ? Expressions.outputName(a) : "col" + (i + 1));
+        }
+        return new CreateStruct(names, arguments);
     }
 
     @Override public DataType dataType() {
         List<StructField> fields = new ArrayList<>();
         for (int i = 0; i < arguments.size(); i++) {
             Expression a = arguments.get(i);
-            String name = a instanceof Alias || a instanceof ColumnRef || a instanceof GetStructField || a instanceof BoundColumn
-                    ? Expressions.outputName(a) : "col" + (i + 1);
-            fields.add(new StructField(name, a.dataType(), a.nullable()));
+            fields.add(new StructField(names.get(i), a.dataType(), a.nullable()));
         }
         return new StructType(fields);
     }
@@ -31,7 +46,7 @@ public record CreateStruct(List<Expression> arguments) implements Expression {
 
     @Override public List<Expression> children() { return arguments; }
 
-    @Override public Expression withChildren(List<Expression> children) { return new CreateStruct(children); }
+    @Override public Expression withChildren(List<Expression> children) { return new CreateStruct(names, children); }
 
     @Override public String sql() {
         List<String> parts = new ArrayList<>();

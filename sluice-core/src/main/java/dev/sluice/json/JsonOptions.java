@@ -40,5 +40,30 @@ public record JsonOptions(Map<String, String> values) {
     /** The name of the column that receives malformed records' text, Spark's default {@code _corrupt_record}. */
     public String columnNameOfCorruptRecord() { return get("columnNameOfCorruptRecord", "_corrupt_record"); }
 
+    /** A boolean option ({@code true} / {@code false}, any case); anything else is an INVALID_OPTION error. */
+    public boolean flag(String key, boolean defaultValue) {
+        String v = get(key, null);
+        if (v == null) return defaultValue;
+        if (v.equalsIgnoreCase("true")) return true;
+        if (v.equalsIgnoreCase("false")) return false;
+        throw SluiceException.of(ErrorCode.INVALID_OPTION).with("option", key).with("value", "'" + v + "'")
+                .with("reason", "use true or false").build();
+    }
+
+    /** Writers: omit NULL struct fields (Spark's default) instead of writing {@code "f":null}. */
+    public boolean ignoreNullFields() { return flag("ignoreNullFields", true); }
+
+    /** Readers: accept NaN, Infinity, -Infinity (bare tokens and, for float/double, strings). Spark default true. */
+    public boolean allowNonNumericNumbers() { return flag("allowNonNumericNumbers", true); }
+
+    /** Inference: every primitive value is inferred as STRING. */
+    public boolean primitivesAsString() { return flag("primitivesAsString", false); }
+
+    /** Inference: floating-point numbers (and numeric strings) are inferred as DECIMAL when they fit. */
+    public boolean prefersDecimal() { return flag("prefersDecimal", false); }
+
+    /** Inference: fields that are NULL (or empty arrays/structs) in every record are left out. */
+    public boolean dropFieldIfAllNull() { return flag("dropFieldIfAllNull", false); }
+
     @Override public String toString() { return values.toString(); }
 }

@@ -28,6 +28,7 @@ import dev.sluice.expr.Or;
 import dev.sluice.expr.Size;
 import dev.sluice.expr.StringFunction;
 import dev.sluice.expr.ToJson;
+import dev.sluice.expr.TypeCoercion;
 import dev.sluice.expr.UnresolvedColumn;
 import dev.sluice.expr.UnresolvedStar;
 import dev.sluice.types.ArrayType;
@@ -102,7 +103,9 @@ public final class Analyzer {
             return new Negate(n.child(), mode(n.mode()));
         }
         if (e instanceof Comparison c) {
-            DataType common = commonTypeOrFail(List.of(c.left(), c.right()), c.sql());
+            DataType common = TypeCoercion.comparisonType(c.left().dataType(), c.right().dataType())
+                    .orElseThrow(() -> mismatch(c.sql(), "comparable values",
+                            c.left().dataType().simpleString() + " and " + c.right().dataType().simpleString()));
             return new Comparison(c.op(), castTo(c.left(), common), castTo(c.right(), common));
         }
         if (e instanceof And a) {
@@ -221,12 +224,10 @@ public final class Analyzer {
     }
 
     private Expression coerceArithmetic(Arithmetic a) {
-        DataType operand = Coercions.arithmeticOperandType(a.op(), a.left().dataType(), a.right().dataType());
-        if (operand == null) {
-            throw mismatch(a, "numeric operands of compatible types",
-                    DataTypes.STRING.equals(a.left().dataType()) ? a.left().dataType() : a.right().dataType());
-        }
-        return new Arithmetic(a.op(), castTo(a.left(), operand), castTo(a.right(), operand), mode(a.mode()));
+        TypeCoercion.ArithmeticTypes types = TypeCoercion.arithmetic(a.op(), a.left(), a.right())
+                .orElseThrow(() -> mismatch(a.sql(), "numeric operands",
+                        a.left().dataType().simpleString() + " and " + a.right().dataType().simpleString()));
+        return new Arithmetic(a.op(), castTo(a.left(), types.left()), castTo(a.right(), types.right()), mode(a.mode()));
     }
 
     private Expression coerceCaseWhen(CaseWhen cw) {
@@ -246,20 +247,17 @@ public final class Analyzer {
             Expression a = sf.arguments().get(i);
             boolean position = sf.kind() == StringFunction.Kind.SUBSTRING && i > 0;
             DataType want = position ? DataTypes.INT : DataTypes.STRING;
-            if (!a.dataType().equals(want) && !Coercions.canImplicitlyCast(a.dataType(), want)) throw mismatch(sf, want.simpleString(), a.dataType());
+            if (!a.dataType().equals(want) && !TypeCoercion.canImplicitCast(a.dataType(), want)) throw mismatch(sf, want.simpleString(), a.dataType());
             args.add(castTo(a, want));
         }
         return new StringFunction(sf.kind(), args);
     }
 
     private DataType commonTypeOrFail(List<Expression> exprs, String what) {
-        DataType common = exprs.get(0).dataType();
-        for (int i = 1; i < exprs.size(); i++) {
-            DataType next = Coercions.commonType(common, exprs.get(i).dataType());
-            if (next == null) throw mismatch(what, "values of one type", common.simpleString() + " and " + exprs.get(i).dataType().simpleString());
-            common = next;
-        }
-        return common;
+        List<DataType> types = new ArrayList<>();
+        for (Expression e : exprs) types.add(e.dataType());
+        return TypeCoercion.commonType(types).orElseThrow(() -> mismatch(what, "values of one type",
+                String.join(" and ", types.stream().map(DataType::simpleString).toList())));
     }
 
     private Expression castTo(Expression e, DataType type) {

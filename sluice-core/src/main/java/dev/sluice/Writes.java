@@ -1,0 +1,49 @@
+package dev.sluice;
+
+import dev.sluice.exec.ExecNode;
+import dev.sluice.io.DataSink;
+import dev.sluice.io.TaskCommit;
+import dev.sluice.io.TaskWriter;
+import dev.sluice.io.WriteJob;
+import dev.sluice.io.WriteStart;
+import dev.sluice.io.WriteSummary;
+import dev.sluice.vector.Batch;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Runs a write action: one task writer per partition, then one job commit, or an abort on any failure. */
+final class Writes {
+    private Writes() {}
+
+    static WriteResult run(DataFrame frame, DataSink sink) {
+        ExecNode root = frame.execution().physical();
+        WriteStart start = sink.begin(frame.schema());
+        if (start instanceof WriteStart.Skipped skipped) return WriteResult.skipped(sink.description(), skipped.reason());
+        WriteJob job = ((WriteStart.Started) start).job();
+        TaskCommit[] commits = new TaskCommit[root.partitionCount()];
+        try {
+            frame.session().scheduler().run(root, "write " + sink.description(), 0, (partition, stream, ctx) -> {
+                TaskWriter writer = job.openTask(partition);
+                try {
+                    for (Batch b = stream.next(); b != null; b = stream.next()) {
+                        ctx.checkCancelled();
+                        writer.write(b);
+                    }
+                    commits[partition] = writer.commit();
+                } catch (Throwable t) {
+                    writer.abort();
+                    throw t;
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            job.abort();
+            throw e;
+        }
+        List<TaskCommit> done = new ArrayList<>(Arrays.asList(commits));
+        done.removeIf(java.util.Objects::isNull);
+        WriteSummary summary = job.commit(done);
+        return new WriteResult(summary.path(), summary.records(), summary.files(), summary.bytes(), false, null);
+    }
+}

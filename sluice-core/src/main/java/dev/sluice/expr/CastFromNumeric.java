@@ -1,0 +1,190 @@
+package dev.sluice.expr;
+
+import dev.sluice.error.SluiceException;
+import dev.sluice.types.BinaryType;
+import dev.sluice.types.BooleanType;
+import dev.sluice.types.DataType;
+import dev.sluice.types.DataTypes;
+import dev.sluice.types.DecimalType;
+import dev.sluice.types.DoubleType;
+import dev.sluice.types.FloatType;
+import dev.sluice.types.IntegerType;
+import dev.sluice.types.LongType;
+import dev.sluice.types.TimestampType;
+import dev.sluice.vector.BooleanVector;
+import dev.sluice.vector.BytesVector;
+import dev.sluice.vector.ColumnVector;
+import dev.sluice.vector.DecimalVector;
+import dev.sluice.vector.DoubleVector;
+import dev.sluice.vector.FlatVector;
+import dev.sluice.vector.FloatVector;
+import dev.sluice.vector.IntVector;
+import dev.sluice.vector.LongVector;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+
+/**
+ * Casts from boolean, int, bigint, float, double and decimal. ANSI: narrowing to an integer truncates toward
+ * zero and raises CAST_OVERFLOW out of range (NaN and infinities included); decimals round HALF_UP and raise
+ * NUMERIC_VALUE_OUT_OF_RANGE when too wide; NaN or infinity to decimal is NULL in every mode, as in Spark.
+ * LEGACY: integers wrap, floating point saturates (NaN → 0), decimal overflow is NULL.
+ */
+final class CastFromNumeric {
+    private CastFromNumeric() {}
+
+    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+    static FlatVector cast(ColumnVector in, CastContext ctx) {
+        DataType from = ctx.from(), to = ctx.to();
+        if (from instanceof DecimalType) return fromDecimal(in, ctx);
+        if (from instanceof FloatType || from instanceof DoubleType) return fromFloating(in, ctx, from instanceof FloatType);
+        if (from instanceof IntegerType || from instanceof LongType || from instanceof BooleanType) return fromIntegral(in, ctx);
+        throw SluiceException.internal("no numeric cast from " + from + " to " + to);
+    }
+
+    /** int, bigint and boolean (as 1/0): every value is read as a long. */
+    private static FlatVector fromIntegral(ColumnVector in, CastContext ctx) {
+        DataType from = ctx.from(), to = ctx.to();
+        boolean isBoolean = from instanceof BooleanType;
+        boolean isInt = from instanceof IntegerType;
+        return Kernels.mapNonNull(in, to, (i, out) -> {
+            long v = isBoolean ? (in.getBoolean(i) ? 1 : 0) : isInt ? in.getInt(i) : in.getLong(i);
+            if (to instanceof IntegerType) {
+                if (v == (int) v || ctx.legacy()) ((IntVector) out).append((int) v);
+                else ctx.overflow(out, v);
+            } else if (to instanceof LongType) {
+                ((LongVector) out).append(v);
+            } else if (to instanceof DoubleType) {
+                ((DoubleVector) out).append((double) v);
+            } else if (to instanceof FloatType) {
+                ((FloatVector) out).append((float) v);
+            } else if (to instanceof DecimalType d) {
+                appendDecimal(BigDecimal.valueOf(v), d, (DecimalVector) out, ctx);
+            } else if (to instanceof BooleanType) {
+                ((BooleanVector) out).append(v != 0);
+            } else if (to instanceof TimestampType) {
+                // booleans are one microsecond (legacy only); integers are seconds, saturating like TimeUnit
+                ((LongVector) out).append(isBoolean ? v : secondsToMicros(v));
+            } else if (to instanceof BinaryType) {
+                ((BytesVector) out).append(isInt ? bigEndian(v, 4) : bigEndian(v, 8));
+            } else {
+                throw SluiceException.internal("no cast from " + from + " to " + to);
+            }
+        });
+    }
+
+    private static FlatVector fromFloating(ColumnVector in, CastContext ctx, boolean isFloat) {
+        DataType to = ctx.to();
+        // Spark checks floor/ceil against the bounds written in the source type: Int.MaxValue.toFloat is 2^31
+        double intUpper = isFloat ? (float) Integer.MAX_VALUE : Integer.MAX_VALUE;
+        double longUpper = (double) Long.MAX_VALUE;
+        return Kernels.mapNonNull(in, to, (i, out) -> {
+            double v = isFloat ? in.getFloat(i) : in.getDouble(i);
+            if (to instanceof IntegerType) {
+                if (ctx.legacy() || (Math.floor(v) <= intUpper && Math.ceil(v) >= Integer.MIN_VALUE)) {
+                    ((IntVector) out).append((int) v);
+                } else {
+                    ctx.overflow(out, v);
+                }
+            } else if (to instanceof LongType) {
+                if (ctx.legacy() || (Math.floor(v) <= longUpper && Math.ceil(v) >= (double) Long.MIN_VALUE)) {
+                    ((LongVector) out).append((long) v);
+                } else {
+                    ctx.overflow(out, v);
+                }
+            } else if (to instanceof DoubleType) {
+                ((DoubleVector) out).append(v);
+            } else if (to instanceof FloatType) {
+                ((FloatVector) out).append((float) v);
+            } else if (to instanceof DecimalType d) {
+                // Spark goes through the double's shortest decimal text (1.005D → 1.005 → 1.01); NaN and
+                // infinities have none and give NULL in every mode
+                if (Double.isNaN(v) || Double.isInfinite(v)) out.appendNull();
+                else appendDecimal(new BigDecimal(Double.toString(v)), d, (DecimalVector) out, ctx);
+            } else if (to instanceof BooleanType) {
+                ((BooleanVector) out).append(v != 0);
+            } else if (to instanceof TimestampType) {
+                appendSecondsAsTimestamp(v, (LongVector) out, ctx);
+            } else {
+                throw SluiceException.internal("no cast from " + ctx.from() + " to " + to);
+            }
+        });
+    }
+
+    private static FlatVector fromDecimal(ColumnVector in, CastContext ctx) {
+        DataType to = ctx.to();
+        return Kernels.mapNonNull(in, to, (i, out) -> {
+            BigDecimal v = in.getDecimal(i);
+            if (to instanceof IntegerType || to instanceof LongType) {
+                BigInteger whole = v.toBigInteger();   // truncates toward zero
+                boolean isInt = to instanceof IntegerType;
+                if (ctx.legacy()) {
+                    long wrapped = whole.longValue();   // low 64 bits, as BigDecimal.longValue
+                    if (isInt) ((IntVector) out).append((int) wrapped);
+                    else ((LongVector) out).append(wrapped);
+                } else if (whole.compareTo(LONG_MIN) < 0 || whole.compareTo(LONG_MAX) > 0
+                        || (isInt && whole.longValue() != (int) whole.longValue())) {
+                    ctx.overflow(out, v);
+                } else if (isInt) {
+                    ((IntVector) out).append(whole.intValue());
+                } else {
+                    ((LongVector) out).append(whole.longValue());
+                }
+            } else if (to instanceof DoubleType) {
+                ((DoubleVector) out).append(v.doubleValue());
+            } else if (to instanceof FloatType) {
+                ((FloatVector) out).append(v.floatValue());
+            } else if (to instanceof DecimalType d) {
+                appendDecimal(v, d, (DecimalVector) out, ctx);
+            } else if (to instanceof BooleanType) {
+                ((BooleanVector) out).append(v.signum() != 0);
+            } else if (to instanceof TimestampType) {
+                // Spark multiplies out and keeps the low 64 bits without a check, in every mode
+                ((LongVector) out).append(v.movePointRight(6).toBigInteger().longValue());
+            } else {
+                throw SluiceException.internal("no cast from " + ctx.from() + " to " + to);
+            }
+        });
+    }
+
+    /** Rounds {@code value} HALF_UP to the type's scale and appends it, or fails when it has too many digits. */
+    static void appendDecimal(BigDecimal value, DecimalType type, DecimalVector out, CastContext ctx) {
+        BigDecimal scaled = value.setScale(type.scale(), RoundingMode.HALF_UP);
+        if (scaled.precision() > type.precision()) ctx.outOfRange(out, value, type);
+        else out.append(scaled);
+    }
+
+    /** Epoch seconds (fractional) to microseconds: NaN and infinities are malformed, overflow is CAST_OVERFLOW. */
+    static void appendSecondsAsTimestamp(double seconds, LongVector out, CastContext ctx) {
+        if (Double.isNaN(seconds) || Double.isInfinite(seconds)) {
+            ctx.invalid(out, seconds);
+            return;
+        }
+        double micros = seconds * 1_000_000d;
+        if (ctx.legacy() || (Math.floor(micros) <= (double) Long.MAX_VALUE && Math.ceil(micros) >= (double) Long.MIN_VALUE)) {
+            out.append((long) micros);
+        } else {
+            // Spark reports the scaled value as a DOUBLE that does not fit a BIGINT
+            ctx.overflow(out, micros, DataTypes.DOUBLE, DataTypes.LONG);
+        }
+    }
+
+    /** TimeUnit.SECONDS.toMicros: saturates instead of overflowing. */
+    static long secondsToMicros(long seconds) {
+        if (seconds > Long.MAX_VALUE / 1_000_000L) return Long.MAX_VALUE;
+        if (seconds < Long.MIN_VALUE / 1_000_000L) return Long.MIN_VALUE;
+        return seconds * 1_000_000L;
+    }
+
+    private static byte[] bigEndian(long v, int bytes) {
+        byte[] out = new byte[bytes];
+        for (int k = bytes - 1; k >= 0; k--) {
+            out[k] = (byte) v;
+            v >>= 8;
+        }
+        return out;
+    }
+}

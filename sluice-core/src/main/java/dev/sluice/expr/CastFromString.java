@@ -1,0 +1,109 @@
+package dev.sluice.expr;
+
+import dev.sluice.error.SluiceException;
+import dev.sluice.types.BinaryType;
+import dev.sluice.types.BooleanType;
+import dev.sluice.types.DataType;
+import dev.sluice.types.DateType;
+import dev.sluice.types.DecimalType;
+import dev.sluice.types.DoubleType;
+import dev.sluice.types.FloatType;
+import dev.sluice.types.IntegerType;
+import dev.sluice.types.LongType;
+import dev.sluice.types.TimestampType;
+import dev.sluice.vector.BooleanVector;
+import dev.sluice.vector.BytesVector;
+import dev.sluice.vector.ColumnVector;
+import dev.sluice.vector.DecimalVector;
+import dev.sluice.vector.DoubleVector;
+import dev.sluice.vector.FlatVector;
+import dev.sluice.vector.FloatVector;
+import dev.sluice.vector.IntVector;
+import dev.sluice.vector.LongVector;
+
+import java.math.BigDecimal;
+
+/**
+ * Casts from string, parsing the UTF-8 bytes as Spark does (see {@link StringParsing}). A malformed value is
+ * CAST_INVALID_INPUT under ANSI (also for integers out of range, as Spark) and NULL otherwise; legacy casts to
+ * integers accept and drop a fraction ({@code '1.5'} → 1).
+ */
+final class CastFromString {
+    private CastFromString() {}
+
+    static FlatVector cast(ColumnVector in, CastContext ctx) {
+        DataType to = ctx.to();
+        long[] parsed = new long[1];
+        if (to instanceof IntegerType) {
+            return Kernels.mapNonNull(in, to, (i, out) -> {
+                if (StringParsing.parseLong(in.bytesArray(i), in.bytesStart(i), in.bytesLength(i), ctx.legacy(), parsed)
+                        && parsed[0] == (int) parsed[0]) {
+                    ((IntVector) out).append((int) parsed[0]);
+                } else {
+                    ctx.invalid(out, in.getString(i));
+                }
+            });
+        }
+        if (to instanceof LongType) {
+            return Kernels.mapNonNull(in, to, (i, out) -> {
+                if (StringParsing.parseLong(in.bytesArray(i), in.bytesStart(i), in.bytesLength(i), ctx.legacy(), parsed)) {
+                    ((LongVector) out).append(parsed[0]);
+                } else {
+                    ctx.invalid(out, in.getString(i));
+                }
+            });
+        }
+        if (to instanceof DoubleType) {
+            return Kernels.mapNonNull(in, to, (i, out) -> {
+                String s = in.getString(i);
+                Double d = StringParsing.parseDouble(s);
+                if (d != null) ((DoubleVector) out).append(d);
+                else ctx.invalid(out, s);
+            });
+        }
+        if (to instanceof FloatType) {
+            return Kernels.mapNonNull(in, to, (i, out) -> {
+                String s = in.getString(i);
+                Float f = StringParsing.parseFloat(s);
+                if (f != null) ((FloatVector) out).append(f);
+                else ctx.invalid(out, s);
+            });
+        }
+        if (to instanceof DecimalType d) {
+            return Kernels.mapNonNull(in, to, (i, out) -> {
+                String s = in.getString(i);
+                BigDecimal value = StringParsing.parseDecimal(s);
+                if (value == null) ctx.invalid(out, s);
+                else CastFromNumeric.appendDecimal(value, d, (DecimalVector) out, ctx);
+            });
+        }
+        if (to instanceof BooleanType) {
+            return Kernels.mapNonNull(in, to, (i, out) -> {
+                int b = StringParsing.parseBoolean(in.bytesArray(i), in.bytesStart(i), in.bytesLength(i));
+                if (b >= 0) ((BooleanVector) out).append(b == 1);
+                else ctx.invalid(out, in.getString(i));
+            });
+        }
+        if (to instanceof DateType) {
+            return Kernels.mapNonNull(in, to, (i, out) -> {
+                long days = StringParsing.parseDate(in.bytesArray(i), in.bytesStart(i), in.bytesLength(i));
+                if (days != Long.MIN_VALUE && days == (int) days) ((IntVector) out).append((int) days);
+                else ctx.invalid(out, in.getString(i));
+            });
+        }
+        if (to instanceof TimestampType) {
+            return Kernels.mapNonNull(in, to, (i, out) -> {
+                if (StringParsing.parseTimestamp(in.bytesArray(i), in.bytesStart(i), in.bytesLength(i), ctx.zone(), parsed)) {
+                    ((LongVector) out).append(parsed[0]);
+                } else {
+                    ctx.invalid(out, in.getString(i));
+                }
+            });
+        }
+        if (to instanceof BinaryType) {
+            // the same bytes, retyped
+            return Kernels.mapNonNull(in, to, (i, out) -> ((BytesVector) out).append(in.bytesArray(i), in.bytesStart(i), in.bytesLength(i)));
+        }
+        throw SluiceException.internal("no cast from string to " + to);
+    }
+}

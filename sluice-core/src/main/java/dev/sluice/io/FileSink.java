@@ -1,0 +1,89 @@
+package dev.sluice.io;
+
+import dev.sluice.types.StructType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Writes a directory of files in a {@link RecordFormat}, atomically per job through a
+ * {@link FileCommitProtocol}: {@code part-00000-<jobId>.c000.json[.gz]} and {@code _SUCCESS}.
+ * A partition with no rows writes no file.
+ */
+public final class FileSink implements DataSink {
+    private final Storage storage;
+    private final String path;
+    private final SaveMode mode;
+    private final RecordFormat format;
+    private final FileSinkOptions options;
+    private final Supplier<String> jobIds;
+
+    public FileSink(Storage storage, String path, SaveMode mode, RecordFormat format, FileSinkOptions options) {
+        this(storage, path, mode, format, options, FileCommitProtocol::newJobId);
+    }
+
+    /** As above with the job ids given (tests use fixed ones to name the files). */
+    public FileSink(Storage storage, String path, SaveMode mode, RecordFormat format, FileSinkOptions options,
+                    Supplier<String> jobIds) {
+        this.storage = requireNonNull(storage, "storage");
+        this.path = StoragePaths.normalize(requireNonNull(path, "path"));
+        this.mode = requireNonNull(mode, "mode");
+        this.format = requireNonNull(format, "format");
+        this.options = requireNonNull(options, "options");
+        this.jobIds = requireNonNull(jobIds, "jobIds");
+    }
+
+    @Override public String description() {
+        StringBuilder sb = new StringBuilder(format.extension()).append(' ').append(path)
+                .append(" mode=").append(mode.name().toLowerCase(Locale.ROOT));
+        if (options.compression() != Compression.NONE) sb.append(" compression=").append(options.compression().name().toLowerCase(Locale.ROOT));
+        if (options.rollsFiles()) sb.append(" maxRecordsPerFile=").append(options.maxRecordsPerFile());
+        return sb.toString();
+    }
+
+    @Override public WriteStart begin(StructType schema) {
+        requireNonNull(schema, "schema");
+        FileCommitProtocol protocol = new FileCommitProtocol(storage, path, mode, jobIds.get());
+        if (!protocol.setupJob()) {
+            return new WriteStart.Skipped(path + " already exists and the save mode is ignore: nothing was written");
+        }
+        return new WriteStart.Started(new Job(protocol, schema));
+    }
+
+    private final class Job implements WriteJob {
+        private final FileCommitProtocol protocol;
+        private final StructType schema;
+
+        Job(FileCommitProtocol protocol, StructType schema) {
+            this.protocol = protocol;
+            this.schema = schema;
+        }
+
+        @Override public TaskWriter openTask(int partition) {
+            String extension = format.extension() + options.compression().extension();
+            return new FileTaskWriter(storage, protocol, protocol.setupTask(partition), format, schema,
+                    extension, options);
+        }
+
+        @Override public WriteSummary commit(List<TaskCommit> tasks) {
+            List<Integer> partitions = new ArrayList<>(tasks.size());
+            int files = 0;
+            long records = 0;
+            long bytes = 0;
+            for (TaskCommit t : tasks) {
+                partitions.add(t.partition());
+                files += t.files().size();
+                records += t.records();
+                bytes += t.bytes();
+            }
+            protocol.commitJob(partitions);
+            return new WriteSummary(path, files, records, bytes);
+        }
+
+        @Override public void abort() { protocol.abortJob(); }
+    }
+}

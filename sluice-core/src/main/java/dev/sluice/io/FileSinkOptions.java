@@ -1,0 +1,45 @@
+package dev.sluice.io;
+
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+
+import java.util.Locale;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The format-independent options of a file write: {@code compression} (none, gzip) and
+ * {@code maxRecordsPerFile} (roll to a new file after that many rows; 0 or less means no limit, as in Spark).
+ */
+public record FileSinkOptions(Compression compression, long maxRecordsPerFile) {
+    public static final FileSinkOptions DEFAULT = new FileSinkOptions(Compression.NONE, 0);
+
+    public FileSinkOptions {
+        requireNonNull(compression, "compression");
+    }
+
+    /** Reads the two options from writer options (keys ignore case, as Spark's do); other keys are left to the format. */
+    public static FileSinkOptions parse(Map<String, String> options) {
+        Compression compression = Compression.NONE;
+        long maxRecords = 0;
+        for (Map.Entry<String, String> e : options.entrySet()) {
+            String key = e.getKey().toLowerCase(Locale.ROOT);
+            if (key.equals("compression") || key.equals("codec")) {
+                compression = Compression.fromOption(e.getValue());
+            } else if (key.equals("maxrecordsperfile")) {
+                try {
+                    maxRecords = Long.parseLong(e.getValue().trim());
+                } catch (NumberFormatException nfe) {
+                    throw SluiceException.of(ErrorCode.INVALID_OPTION)
+                            .with("option", "maxRecordsPerFile").with("value", e.getValue())
+                            .with("reason", "it must be a whole number of rows (0 for no limit)")
+                            .build();
+                }
+            }
+        }
+        return new FileSinkOptions(compression, maxRecords);
+    }
+
+    public boolean rollsFiles() { return maxRecordsPerFile > 0; }
+}

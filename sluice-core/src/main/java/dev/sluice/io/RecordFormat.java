@@ -1,0 +1,14 @@
+package dev.sluice.io;
+
+import dev.sluice.types.StructType;
+
+import java.io.OutputStream;
+
+/** A file format's writing side: how rows become bytes in one output file. */
+public interface RecordFormat {
+    /** The file name extension without its dot: {@code json}, {@code csv}. */
+    String extension();
+
+    /** An encoder writing rows of {@code schema} into {@code out}, which stays owned by the caller. */
+    RecordEncoder open(OutputStream out, StructType schema);
+}

@@ -1,0 +1,44 @@
+package dev.sluice.io;
+
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * Where files live: the local disk ({@link LocalStorage}), later object stores. Paths are strings in the
+ * storage's spelling (see {@link StoragePaths}). Every method fails with a {@link dev.sluice.error.SluiceException}
+ * naming the path: {@code PATH_NOT_FOUND} when it does not exist, {@code IO_ERROR} otherwise. Implementations
+ * are safe to call from many worker threads at once.
+ */
+public interface Storage {
+    /** The entries directly inside {@code directory}, sorted by name (plain string order). */
+    List<FileStatus> list(String directory);
+
+    /** Size, modification time and kind of {@code path}; {@code PATH_NOT_FOUND} when it does not exist. */
+    FileStatus status(String path);
+
+    boolean exists(String path);
+
+    /** Opens a file for reading at offset 0; the caller closes the stream. */
+    SeekableInputStream open(String path);
+
+    /**
+     * Creates a new file for writing, creating missing parent directories. Fails when the file already
+     * exists: writers never overwrite in place (the commit protocol replaces whole directories by rename).
+     */
+    OutputStream create(String path);
+
+    /**
+     * Renames a file or directory. Fails when {@code to} exists. Atomic where the storage allows it (a
+     * rename within one local file system is); {@link #atomicRename()} says which.
+     */
+    void rename(String from, String to);
+
+    /** Whether {@link #rename} is atomic: readers see the old name or the new one, never a partial state. */
+    default boolean atomicRename() { return true; }
+
+    /** Deletes a file, or a directory with everything inside it. Returns false when nothing was there. */
+    boolean deleteRecursively(String path);
+
+    /** Creates a directory and any missing parents; does nothing when it already exists. */
+    void mkdirs(String path);
+}

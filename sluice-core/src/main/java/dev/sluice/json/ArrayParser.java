@@ -1,0 +1,66 @@
+package dev.sluice.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.sluice.types.ArrayType;
+import dev.sluice.vector.ArrayVector;
+import dev.sluice.vector.FlatVector;
+
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * A JSON array into an array, as Spark's {@code convertArray}: an element that cannot be converted fails the
+ * whole array (it becomes NULL in the enclosing struct), while elements that are structs with partial
+ * results are kept.
+ */
+final class ArrayParser extends ColumnParser {
+    private final ColumnParser elements;
+    private int[] ends;
+
+    ArrayParser(ArrayType type, ColumnParser elements, int capacity) {
+        super(type, capacity);
+        this.elements = elements;
+        this.ends = new int[this.capacity];
+    }
+
+    ColumnParser elements() { return elements; }
+
+    @Override void read(JsonParser p, JsonToken t, ReadContext ctx) throws IOException {
+        if (t != JsonToken.START_ARRAY) throw ctx.mismatch(p, type, t);
+        JsonToken e;
+        while ((e = p.nextToken()) != JsonToken.END_ARRAY) elements.readNullable(p, e, ctx);
+        finishRow();
+    }
+
+    /** Ends a row made of the elements appended since the previous row. */
+    void finishRow() {
+        int row = nextSlot();
+        ends[row] = elements.size();
+        size = row + 1;
+    }
+
+    @Override void appendNull() {
+        int row = nextSlot();
+        ends[row] = elements.size();
+        super.appendNull();
+    }
+
+    @Override void truncate(int rows) {
+        super.truncate(rows);
+        elements.truncate(rows == 0 ? 0 : ends[rows - 1]);
+    }
+
+    @Override protected void growValues(int newCapacity) { ends = Arrays.copyOf(ends, newCapacity); }
+
+    @Override void appendTo(FlatVector out, int row) {
+        ArrayVector v = (ArrayVector) out;
+        if (isNull(row)) {
+            v.appendNull();
+            return;
+        }
+        FlatVector target = v.writableElements();
+        for (int i = row == 0 ? 0 : ends[row - 1]; i < ends[row]; i++) elements.appendTo(target, i);
+        v.finishRow();
+    }
+}

@@ -1,0 +1,161 @@
+package dev.sluice.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+import dev.sluice.types.StringType;
+import dev.sluice.types.StructType;
+import dev.sluice.vector.Batch;
+import dev.sluice.vector.ColumnVector;
+
+import java.io.IOException;
+
+/**
+ * Builds batches of rows of a (projected) schema from JSON text records, one record at a time, with Spark
+ * 4.1's JSON reader semantics:
+ * <ul>
+ *   <li>Keys match fields by exact name; keys not in the schema are skipped without conversion (also inside
+ *       nested structs); a missing key is NULL; a repeated key keeps its last value.</li>
+ *   <li>Values convert as Spark's JacksonParser: a string column takes any value (non-strings as compact JSON
+ *       text), int/bigint only integral numbers in range, float/double numbers and "NaN"/"Infinity"/"-Infinity",
+ *       decimal numbers or numeric strings, boolean only true/false, date/timestamp strings in Spark's default
+ *       forms (timestamps also integral epoch seconds), binary base64.</li>
+ *   <li>A value that cannot be converted makes only that field NULL (Spark's partial results) and the record
+ *       MALFORMED: PERMISSIVE keeps the row and puts the record's text in the corrupt-record column (a STRING
+ *       field named by {@code columnNameOfCorruptRecord}, if the schema has one), DROPMALFORMED drops it,
+ *       FAILFAST throws {@link MalformedJsonException}.</li>
+ *   <li>A syntax error, or a top-level value that is not an object (scalar, {@code null}, array of non-objects),
+ *       makes every field NULL (PERMISSIVE) with the same mode handling. A top-level array of objects gives one
+ *       row per object; {@code []} gives none.</li>
+ *   <li>An empty or whitespace-only record appends nothing and returns {@link RecordOutcome#EMPTY}.</li>
+ * </ul>
+ * <b>Deliberate difference from Spark:</b> text after the first JSON value ({@code {"a":1} xyz},
+ * {@code {"a":1}{"a":2}}) makes the record MALFORMED with all fields NULL; Spark silently ignores the rest, so
+ * data could be lost without a word.
+ * <p>Not thread-safe: one builder per task. {@link #finish} returns the batch and resets the builder.
+ */
+public final class JsonBatchBuilder {
+    private final StructType schema;
+    private final ParseMode mode;
+    private final JsonFactory factory;
+    private final StructParser root;
+    private final ScalarParsers.StringParser corrupt;
+    private final ReadContext ctx;
+
+    public JsonBatchBuilder(StructType schema, JsonOptions options) {
+        this.schema = schema;
+        this.mode = options.mode();
+        this.factory = JsonFactories.forOptions(options);
+        String corruptName = options.columnNameOfCorruptRecord();
+        int corruptField = schema.indexOf(corruptName);
+        if (corruptField >= 0 && !(schema.field(corruptField).dataType() instanceof StringType)) {
+            throw SluiceException.of(ErrorCode.TYPE_MISMATCH)
+                    .with("expression", "The corrupt-record column `" + corruptName + "`")
+                    .with("expected", "the nullable STRING type")
+                    .with("actual", schema.field(corruptField).dataType().sql()).build();
+        }
+        this.root = new StructParser(schema, options, Batch.DEFAULT_SIZE, corruptName);
+        this.corrupt = corruptField < 0 ? null : (ScalarParsers.StringParser) root.child(corruptField);
+        this.ctx = new ReadContext(factory);
+    }
+
+    public StructType schema() { return schema; }
+
+    public int rowCount() { return root.size(); }
+
+    /** Converts one record, {@code buf[offset, offset+length)} (UTF-8), appending its rows. */
+    public RecordOutcome append(byte[] buf, int offset, int length) {
+        int startRows = root.size();
+        ctx.reset();
+        String malformed = null;
+        try (JsonParser p = factory.createParser(buf, offset, length)) {
+            JsonToken t = p.nextToken();
+            if (t == null) return RecordOutcome.EMPTY;
+            if (t == JsonToken.START_OBJECT) {
+                root.readObject(p, ctx);
+            } else if (t == JsonToken.START_ARRAY) {
+                readTopLevelArray(p);
+            } else {
+                malformed = "expected a JSON object, got " + ReadContext.tokenName(t);
+            }
+            if (malformed == null) malformed = checkNothingAfter(p);
+        } catch (ReadContext.Mismatch m) {
+            malformed = ctx.reason;
+        } catch (JsonProcessingException e) {
+            malformed = describe(e);
+        } catch (IOException e) {
+            malformed = String.valueOf(e.getMessage());
+        }
+        if (malformed != null) return reject(startRows, malformed, buf, offset, length);
+        if (ctx.bad) return keepPartial(startRows, buf, offset, length);
+        return RecordOutcome.OK;
+    }
+
+    /** The rows so far as a batch (columns in schema order); the builder is then empty and reusable. */
+    public Batch finish() {
+        ColumnVector[] columns = new ColumnVector[root.fieldCount()];
+        for (int f = 0; f < columns.length; f++) columns[f] = root.child(f).toVector();
+        Batch batch = new Batch(columns, root.size());
+        root.truncate(0);
+        return batch;
+    }
+
+    /** Spark's SPARK-3308: a top-level array of objects is one row per object; any other element is malformed. */
+    private void readTopLevelArray(JsonParser p) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t != JsonToken.START_OBJECT) {
+                ctx.reason = "expected a JSON object in the top-level array, got " + ReadContext.tokenName(t);
+                throw ReadContext.MISMATCH;
+            }
+            root.readObject(p, ctx);
+        }
+    }
+
+    /** Sluice's rule: the record must end after its first JSON value (see the class comment). */
+    private static String checkNothingAfter(JsonParser p) {
+        int column = p.currentLocation().getColumnNr();
+        try {
+            if (p.nextToken() == null) return null;
+        } catch (IOException e) {
+            // unparsable trailing text is trailing text all the same
+        }
+        return "unexpected text after the JSON value at column " + column;
+    }
+
+    private RecordOutcome reject(int startRows, String reason, byte[] buf, int offset, int length) {
+        root.truncate(startRows);
+        if (mode == ParseMode.FAILFAST) throw new MalformedJsonException(reason);
+        if (mode == ParseMode.DROPMALFORMED) return RecordOutcome.DROPPED;
+        root.appendAllNullRow();
+        setCorruptText(startRows, buf, offset, length);
+        return RecordOutcome.MALFORMED;
+    }
+
+    private RecordOutcome keepPartial(int startRows, byte[] buf, int offset, int length) {
+        if (mode != ParseMode.PERMISSIVE) {
+            root.truncate(startRows);
+            if (mode == ParseMode.FAILFAST) throw new MalformedJsonException(ctx.reason);
+            return RecordOutcome.DROPPED;
+        }
+        setCorruptText(startRows, buf, offset, length);
+        return RecordOutcome.MALFORMED;
+    }
+
+    private void setCorruptText(int fromRow, byte[] buf, int offset, int length) {
+        if (corrupt == null) return;
+        int rows = root.size();
+        corrupt.truncate(fromRow);
+        for (int r = fromRow; r < rows; r++) corrupt.appendRaw(buf, offset, length);
+    }
+
+    static String describe(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        int cut = message == null ? -1 : message.indexOf('\n');
+        if (cut >= 0) message = message.substring(0, cut);
+        return e.getLocation() == null ? message : message + " at column " + e.getLocation().getColumnNr();
+    }
+}

@@ -1,0 +1,434 @@
+package dev.sluice.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.sluice.error.SluiceException;
+import dev.sluice.types.BinaryType;
+import dev.sluice.types.BooleanType;
+import dev.sluice.types.DataType;
+import dev.sluice.types.DateType;
+import dev.sluice.types.DecimalType;
+import dev.sluice.types.DoubleType;
+import dev.sluice.types.FloatType;
+import dev.sluice.types.IntegerType;
+import dev.sluice.types.LongType;
+import dev.sluice.types.NullType;
+import dev.sluice.types.StringType;
+import dev.sluice.types.TimestampType;
+import dev.sluice.vector.BooleanVector;
+import dev.sluice.vector.BytesVector;
+import dev.sluice.vector.DecimalVector;
+import dev.sluice.vector.DoubleVector;
+import dev.sluice.vector.FlatVector;
+import dev.sluice.vector.FloatVector;
+import dev.sluice.vector.IntVector;
+import dev.sluice.vector.LongVector;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Arrays;
+
+import static com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_FLOAT;
+import static com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT;
+import static com.fasterxml.jackson.core.JsonToken.VALUE_STRING;
+
+/** The parsers of non-nested types, each applying Spark's JacksonParser conversion rules for its type. */
+final class ScalarParsers {
+    private ScalarParsers() {}
+
+    static ColumnParser forType(DataType type, JsonOptions options, int capacity) {
+        if (type instanceof StringType) return new StringParser(type, capacity);
+        if (type instanceof IntegerType) return new IntParser(type, capacity);
+        if (type instanceof LongType) return new LongParser(type, capacity);
+        if (type instanceof DoubleType) return new DoubleParser(type, capacity, options.allowNonNumericNumbers());
+        if (type instanceof BooleanType) return new BooleanParser(type, capacity);
+        if (type instanceof TimestampType) return new TimestampParser(type, capacity, JsonDateTimes.of(options));
+        if (type instanceof DateType) return new DateParser(type, capacity, JsonDateTimes.of(options));
+        if (type instanceof FloatType) return new FloatParser(type, capacity, options.allowNonNumericNumbers());
+        if (type instanceof DecimalType d) return new DecimalParser(d, capacity);
+        if (type instanceof BinaryType) return new BinaryParser(type, capacity);
+        if (type instanceof NullType) return new NullParser(type, capacity);
+        throw SluiceException.internal("no JSON parser for type " + type);
+    }
+
+    /** Spark: NaN and infinities from strings (and bare tokens, via Jackson) when allowNonNumericNumbers. */
+    private static double specialDouble(String text) {
+        switch (text) {
+            case "NaN": return Double.NaN;
+            case "+INF": case "+Infinity": case "Infinity": return Double.POSITIVE_INFINITY;
+            case "-INF": case "-Infinity": return Double.NEGATIVE_INFINITY;
+            default: return 0.0;   // not special: the caller rejects the string
+        }
+    }
+
+    private static boolean isSpecialDouble(String text) {
+        switch (text) {
+            case "NaN": case "+INF": case "+Infinity": case "Infinity": case "-INF": case "-Infinity": return true;
+            default: return false;
+        }
+    }
+
+    // ---- ints and longs (date and timestamp share the storage) ----
+
+    private abstract static class IntStore extends ColumnParser {
+        protected int[] values;
+
+        IntStore(DataType type, int capacity) {
+            super(type, capacity);
+            values = new int[this.capacity];
+        }
+
+        final void append(int v) {
+            int row = nextSlot();
+            values[row] = v;
+            size = row + 1;
+        }
+
+        @Override protected final void growValues(int n) { values = Arrays.copyOf(values, n); }
+
+        @Override final void appendTo(FlatVector out, int row) {
+            if (isNull(row)) out.appendNull();
+            else ((IntVector) out).append(values[row]);
+        }
+    }
+
+    private abstract static class LongStore extends ColumnParser {
+        protected long[] values;
+
+        LongStore(DataType type, int capacity) {
+            super(type, capacity);
+            values = new long[this.capacity];
+        }
+
+        final void append(long v) {
+            int row = nextSlot();
+            values[row] = v;
+            size = row + 1;
+        }
+
+        @Override protected final void growValues(int n) { values = Arrays.copyOf(values, n); }
+
+        @Override final void appendTo(FlatVector out, int row) {
+            if (isNull(row)) out.appendNull();
+            else ((LongVector) out).append(values[row]);
+        }
+    }
+
+    /** int: integral JSON numbers that fit; anything else (strings, 1.5, overflow) is a mismatch. */
+    static final class IntParser extends IntStore {
+        IntParser(DataType type, int capacity) { super(type, capacity); }
+
+        @Override void read(JsonParser p, JsonToken t, ReadContext ctx) throws IOException {
+            if (t != VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) throw ctx.mismatch(p, type, t);
+            append(p.getIntValue());
+        }
+    }
+
+    /** bigint: integral JSON numbers within the long range. */
+    static final class LongParser extends LongStore {
+        LongParser(DataType type, int capacity) { super(type, capacity); }
+
+        @Override void read(JsonParser p, JsonToken t, ReadContext ctx) throws IOException {
+            if (t != VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) throw ctx.mismatch(p, type, t);
+            append(p.getLongValue());
+        }
+    }
+
+    /** timestamp: strings in Spark's default forms (or timestampFormat), integral numbers as epoch seconds. */
+    static final class TimestampParser extends LongStore {
+        private final JsonDateTimes dateTimes;
+
+        TimestampParser(DataType type, int capacity, JsonDateTimes dateTimes) {
+            super(type, capacity);
+            this.dateTimes = dateTimes;
+        }
+
+        @Override void read(JsonParser p, JsonToken t, ReadContext ctx) throws IOException {
+            if (t == VALUE_STRING && p.getTextLength() >= 1) {
+                String text = p.getText();
+                long micros = dateTimes.parseTimestamp(text);
+                if (micros == JsonDateTimes.INVALID) throw ctx.unparsable(p, type, text);
+                append(micros);
+            } else if (t == VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                append(p.getLongValue() * 1_000_000L);   // Spark multiplies without an overflow check
+            } else {
+                throw ctx.mismatch(p, type, t);
+            }
+        }
+    }
+
+    /** date: strings only (Spark's default forms, or dateFormat). */
+    static final class DateParser extends IntStore {
+        private final JsonDateTimes dateTimes;
+
+        DateParser(DataType type, int capacity, JsonDateTimes dateTimes) {
+            super(type, capacity);
+            this.dateTimes = dateTimes;
+        }
+
+        @Override void read(JsonParser p, JsonToken t, ReadContext ctx) throws IOException {
+            if (t != VALUE_STRING || p.getTextLength() < 1) throw ctx.mismatch(p, type, t);
+            String text = p.getText();
+            long days = dateTimes.parseDate(text);
+            if (days == JsonDateTimes.INVALID) throw ctx.unparsable(p, type, text);
+            append((int) days);
+        }
+    }
+
+    // ---- floating point ----
+
+    static final class DoubleParser extends ColumnParser {
+        private double[] values;
+        private final boolean allowSpecial;
+
+        DoubleParser(DataType type, int capacity, boolean allowSpecial) {
+            super(type, capacity);
+            this.values = new double[this.capacity];
+            this.allowSpecial = allowSpecial;
+        }
+
+        @Override void read(JsonParser p, JsonToken t, ReadContext ctx) throws IOException {
+            double v;
+            if (t == VALUE_NUMBER_FLOAT || t == VALUE_NUMBER_INT) {
+                v = p.getDoubleValue();
+            } else if (t == VALUE_STRING && allowSpecial && isSpecialDouble(p.getText())) {
+                v = specialDouble(p.getText());
+            } else {
+                throw ctx.mismatch(p, type, t);
+            }
+            int row = nextSlot();
+            values[row] = v;
+            size = row + 1;
+        }
+
+        @Override protected void growValues(int n) { values = Arrays.copyOf(values, n); }
+
+        @Override void appendTo(FlatVector out, int row) {
+            if (isNull(row)) out.appendNull();
+            else ((DoubleVector) out).append(values[row]);
+        }
+    }
+
+    static final class FloatParser extends ColumnParser {
+        private float[] values;
+        private final boolean allowSpecial;
+
+        FloatParser(DataType type, int capacity, boolean allowSpecial) {
+            super(type, capacity);
+            this.values = new float[this.capacity];
+            this.allowSpecial = allowSpecial;
+        }
+
+        @Override void read(JsonParser p, JsonToken t, ReadContext ctx) throws IOException {
+            float v;
+            if (t == VALUE_NUMBER_FLOAT || t == VALUE_NUMBER_INT) {
+                v = p.getFloatValue();
+            } else if (t == VALUE_STRING && allowSpecial && isSpecialDouble(p.getText())) {
+                v = (float) specialDouble(p.getText());
+            } else {
+                throw ctx.mismatch(p, type, t);
+            }
+            int row = nextSlot();
+            values[row] = v;
+            size = row + 1;
+        }
+
+        @Override protected void growValues(int n) { values = Arrays.copyOf(values, n); }
+
+        @Override void appendTo(FlatVector out, int row) {
+            if (isNull(row)) out.appendNull();
+            else ((FloatVector) out).append(values[row]);
+        }
+    }
+
+    // ---- decimal, boolean, null ----
+
+    /** decimal(p,s): numbers or numeric strings, rounded HALF_UP to the scale; too many digits is a mismatch. */
+    static final class DecimalParser extends ColumnParser {
+        private BigDecimal[] values;
+        private final DecimalType decimalType;
+
+        DecimalParser(DecimalType type, int capacity) {
+            super(type, capacity);
+            this.decimalType = type;
+            this.values = new BigDecimal[this.capacity];
+        }
+
+        @Override void read(JsonParser p, JsonToken t, ReadContext ctx) throws IOException {
+            BigDecimal raw;
+            if (t == VALUE_NUMBER_INT || t == VALUE_NUMBER_FLOAT) {
+                try {
+                    raw = p.getDecimalValue();
+                } catch (NumberFormatException e) {   // NaN and infinities have no decimal value
+                    throw ctx.mismatch(p, type, t);
+                }
+            } else if (t == VALUE_STRING && p.getTextLength() >= 1) {
+                String text = p.getText();
+                try {
+                    raw = new BigDecimal(text);
+                } catch (NumberFormatException e) {
+                    throw ctx.unparsable(p, type, text);
+                }
+            } else {
+                throw ctx.mismatch(p, type, t);
+            }
+            BigDecimal v = raw.setScale(decimalType.scale(), RoundingMode.HALF_UP);
+            if (v.precision() > decimalType.precision()) {
+                throw ctx.unparsable(p, type, raw.toString());
+            }
+            int row = nextSlot();
+            values[row] = v;
+            size = row + 1;
+        }
+
+        @Override protected void growValues(int n) { values = Arrays.copyOf(values, n); }
+
+        @Override void appendTo(FlatVector out, int row) {
+            if (isNull(row)) out.appendNull();
+            else ((DecimalVector) out).append(values[row]);
+        }
+    }
+
+    /** boolean: only the JSON literals true and false. */
+    static final class BooleanParser extends ColumnParser {
+        private boolean[] values;
+
+        BooleanParser(DataType type, int capacity) {
+            super(type, capacity);
+            values = new boolean[this.capacity];
+        }
+
+        @Override void read(JsonParser p, JsonToken t, ReadContext ctx) throws IOException {
+            boolean v;
+            if (t == JsonToken.VALUE_TRUE) v = true;
+            else if (t == JsonToken.VALUE_FALSE) v = false;
+            else throw ctx.mismatch(p, type, t);
+            int row = nextSlot();
+            values[row] = v;
+            size = row + 1;
+        }
+
+        @Override protected void growValues(int n) { values = Arrays.copyOf(values, n); }
+
+        @Override void appendTo(FlatVector out, int row) {
+            if (isNull(row)) out.appendNull();
+            else ((BooleanVector) out).append(values[row]);
+        }
+    }
+
+    /** void: every value is NULL. */
+    static final class NullParser extends ColumnParser {
+        NullParser(DataType type, int capacity) { super(type, capacity); }
+
+        @Override void read(JsonParser p, JsonToken t, ReadContext ctx) throws IOException {
+            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) p.skipChildren();
+            appendNull();
+        }
+
+        @Override protected void growValues(int n) { }
+
+        @Override void appendTo(FlatVector out, int row) { out.appendNull(); }
+    }
+
+    // ---- strings and binary ----
+
+    private abstract static class BytesStore extends ColumnParser {
+        protected byte[] data = new byte[1024];
+        protected int dataSize;
+        protected int[] ends;
+
+        BytesStore(DataType type, int capacity) {
+            super(type, capacity);
+            ends = new int[this.capacity];
+        }
+
+        final void appendBytes(byte[] src, int offset, int length) {
+            ensureBytes(length);
+            System.arraycopy(src, offset, data, dataSize, length);
+            commit(dataSize + length);
+        }
+
+        /** Ends a value whose bytes were written into {@link #data} up to {@code newDataSize}. */
+        final void commit(int newDataSize) {
+            int row = nextSlot();
+            dataSize = newDataSize;
+            ends[row] = newDataSize;
+            size = row + 1;
+        }
+
+        final void ensureBytes(int extra) {
+            if (dataSize + extra > data.length) data = Arrays.copyOf(data, Math.max(data.length * 2, dataSize + extra));
+        }
+
+        @Override void appendNull() {
+            int row = nextSlot();
+            ends[row] = dataSize;
+            super.appendNull();
+        }
+
+        @Override void truncate(int rows) {
+            super.truncate(rows);
+            dataSize = rows == 0 ? 0 : ends[rows - 1];
+        }
+
+        @Override protected final void growValues(int n) { ends = Arrays.copyOf(ends, n); }
+
+        @Override final void appendTo(FlatVector out, int row) {
+            if (isNull(row)) {
+                out.appendNull();
+            } else {
+                int start = row == 0 ? 0 : ends[row - 1];
+                ((BytesVector) out).append(data, start, ends[row] - start);
+            }
+        }
+    }
+
+    /**
+     * string: JSON strings as UTF-8; any other token keeps its JSON text, re-serialized compactly as Spark
+     * does (12 → "12", 1.50 → "1.5", {"x": 1} → {"x":1}).
+     */
+    static final class StringParser extends BytesStore {
+        StringParser(DataType type, int capacity) { super(type, capacity); }
+
+        @Override void read(JsonParser p, JsonToken t, ReadContext ctx) throws IOException {
+            if (t == VALUE_STRING) {
+                int length = p.getTextLength();
+                ensureBytes(length * 3);
+                commit(Utf8.encode(p.getTextCharacters(), p.getTextOffset(), length, data, dataSize));
+            } else if (t == VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                ensureBytes(20);
+                commit(Utf8.writeLong(p.getLongValue(), data, dataSize));
+            } else if (t == JsonToken.VALUE_TRUE) {
+                appendBytes(TRUE, 0, 4);
+            } else if (t == JsonToken.VALUE_FALSE) {
+                appendBytes(FALSE, 0, 5);
+            } else {
+                GrowableBytes raw = ctx.copyCurrentStructure(p);
+                appendBytes(raw.array(), 0, raw.size());
+            }
+        }
+
+        /** Appends raw bytes as a string value (the corrupt-record column). */
+        void appendRaw(byte[] src, int offset, int length) { appendBytes(src, offset, length); }
+
+        private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+        private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+    }
+
+    /** binary: base64 strings (an empty string is an empty value). */
+    static final class BinaryParser extends BytesStore {
+        BinaryParser(DataType type, int capacity) { super(type, capacity); }
+
+        @Override void read(JsonParser p, JsonToken t, ReadContext ctx) throws IOException {
+            if (t != VALUE_STRING) throw ctx.mismatch(p, type, t);
+            byte[] bytes;
+            try {
+                bytes = p.getBinaryValue();
+            } catch (IOException | IllegalArgumentException e) {
+                throw ctx.unparsable(p, type, p.getText());
+            }
+            appendBytes(bytes, 0, bytes.length);
+        }
+    }
+}
