@@ -30,6 +30,7 @@ final class OrderedStream implements Iterator<Batch>, AutoCloseable {
     private int current;
     private int submitted;
     private Batch pending;
+    private final java.util.List<java.util.concurrent.Future<?>> producers = new java.util.ArrayList<>();
 
     interface TaskContextFactory {
         TaskContext create(int partition, AtomicBoolean cancelled);
@@ -73,7 +74,7 @@ final class OrderedStream implements Iterator<Batch>, AutoCloseable {
             int partition = submitted++;
             BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES + 1);
             queues[partition] = queue;
-            pool.submit(() -> produce(partition, queue));
+            producers.add(pool.submit(() -> produce(partition, queue)));
         }
     }
 
@@ -115,9 +116,19 @@ final class OrderedStream implements Iterator<Batch>, AutoCloseable {
         }
     }
 
-    /** Stops every producer; each closes its streams and files. */
+    /** Stops every producer and waits for them: when this returns, their streams and files are closed. */
     @Override public void close() {
         cancelled.set(true);
         for (int i = 0; i < queues.length; i++) if (queues[i] != null) queues[i].clear();
+        for (java.util.concurrent.Future<?> f : producers) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException ignored) {
+                // its failure was handed to the reader through the queue
+            }
+        }
     }
 }

@@ -97,6 +97,8 @@ public final class Scheduler implements AutoCloseable {
                     if (failure == null) failure = SluiceException.of(ErrorCode.JOB_CANCELLED).cause(e).build();
                 }
             }
+            // a task skipped because of a cancel must never pass for a finished job with partial results
+            if (failure == null && cancelled.get()) failure = SluiceException.of(ErrorCode.JOB_CANCELLED).build();
         } finally {
             running.remove(cancelled);
             listener.onJobEnd(jobId, failure);
