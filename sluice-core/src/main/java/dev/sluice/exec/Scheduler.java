@@ -75,7 +75,7 @@ public final class Scheduler implements AutoCloseable {
         running.add(cancelled);
         JobListener listener = broadcast();
         int partitions = root.partitionCount();
-        listener.onJobStart(jobId, description, partitions, totalBytes);
+        listener.onJobStart(jobId, description, partitions, totalBytes > 0 ? totalBytes : inputBytes(root));
         List<Future<?>> futures = new ArrayList<>(partitions);
         Throwable failure = null;
         try {
@@ -131,7 +131,7 @@ public final class Scheduler implements AutoCloseable {
     public CloseableIterator<dev.sluice.vector.Batch> streamInOrder(ExecNode root, String description) {
         long jobId = JOB_IDS.incrementAndGet();
         JobListener listener = broadcast();
-        listener.onJobStart(jobId, description, root.partitionCount(), 0);
+        listener.onJobStart(jobId, description, root.partitionCount(), inputBytes(root));
         OrderedStream stream = new OrderedStream(root, pool, parallelism,
                 (partition, cancelled) -> {
                     running.add(cancelled);
@@ -159,6 +159,16 @@ public final class Scheduler implements AutoCloseable {
                 }
             }
         };
+    }
+
+    /** The bytes the scans under {@code node} will read, for progress (0 when unknown). */
+    static long inputBytes(ExecNode node) {
+        long total = 0;
+        if (node instanceof ScanExec scan) {
+            for (dev.sluice.io.Split split : scan.splits()) total += split.sizeInBytes();
+        }
+        for (ExecNode child : node.children()) total += inputBytes(child);
+        return total;
     }
 
     /** Cancels every running job: their tasks stop within one batch and close their files. */
