@@ -2,9 +2,9 @@ package dev.sluice;
 
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
-import dev.sluice.io.json.JsonInference;
-import dev.sluice.io.json.JsonLinesSource;
-import dev.sluice.json.JsonOptions;
+import dev.sluice.io.FileFormat;
+import dev.sluice.io.FileFormats;
+import dev.sluice.io.FileSourceContext;
 import dev.sluice.plan.Scan;
 import dev.sluice.types.DdlParser;
 import dev.sluice.types.StructType;
@@ -18,6 +18,7 @@ public final class DataFrameReader {
     private final Sluice session;
     private StructType schema;
     private final Map<String, String> options = new LinkedHashMap<>();
+    private String format = "json";
 
     DataFrameReader(Sluice session) { this.session = session; }
 
@@ -43,31 +44,37 @@ public final class DataFrameReader {
         return this;
     }
 
-    /**
-     * JSON Lines files, directories or globs. Without a schema, the schema is inferred from the first
-     * {@code inferenceSampleSize} records (option, or the session's setting; 0 reads everything): the one
-     * place where building a DataFrame reads data.
-     */
-    public DataFrame json(String... paths) {
-        if (paths.length == 0) {
-            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "json").with("reason", "give at least one path").build();
-        }
-        JsonOptions json = JsonOptions.of(options);
-        StructType s = schema;
-        if (s == null) {
-            int sample = Integer.parseInt(options.getOrDefault("inferenceSampleSize", String.valueOf(session.conf().inferenceSampleSize())));
-            s = JsonInference.infer(session.storage(), List.of(paths), json, sample);
-        }
-        JsonLinesSource source = new JsonLinesSource(session.storage(), List.of(paths), s, json, session.conf().maxSplitBytes());
-        return new DataFrame(session, Scan.of(source));
+    /** The format {@link #load} reads: json (default), csv, text, parquet (with sluice-parquet). */
+    public DataFrameReader format(String name) {
+        this.format = name;
+        return this;
     }
 
-    /** Reads in the named format ({@code json}). */
-    public DataFrame format(String format, String... paths) {
-        if (!format.toLowerCase(java.util.Locale.ROOT).equals("json")) {
-            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "reading format " + format)
-                    .with("reason", "this version reads json").build();
+    /**
+     * Files, directories or globs in the chosen format. Without a schema, the format infers one (JSON and CSV
+     * from the first {@code inferenceSampleSize} records, an option or the session's setting, 0 = all; Parquet
+     * from the footer): the one place where building a DataFrame reads data.
+     */
+    public DataFrame load(String... paths) {
+        if (paths.length == 0) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "load").with("reason", "give at least one path").build();
         }
-        return json(paths);
+        FileFormat fileFormat = FileFormats.lookup(format);
+        FileSourceContext context = new FileSourceContext(session.storage(), options, session.conf().maxSplitBytes(),
+                session.conf().inferenceSampleSize());
+        StructType s = schema != null ? schema : fileFormat.inferSchema(context, List.of(paths));
+        return new DataFrame(session, Scan.of(fileFormat.source(context, List.of(paths), s)));
     }
+
+    /** JSON Lines files: {@code format("json").load(paths)}. */
+    public DataFrame json(String... paths) { return format("json").load(paths); }
+
+    /** CSV files: {@code format("csv").load(paths)}. */
+    public DataFrame csv(String... paths) { return format("csv").load(paths); }
+
+    /** Text files, one {@code value} row per line: {@code format("text").load(paths)}. */
+    public DataFrame text(String... paths) { return format("text").load(paths); }
+
+    /** Parquet files (needs the sluice-parquet module): {@code format("parquet").load(paths)}. */
+    public DataFrame parquet(String... paths) { return format("parquet").load(paths); }
 }

@@ -1,17 +1,13 @@
 package dev.sluice;
 
-import dev.sluice.error.ErrorCode;
-import dev.sluice.error.SluiceException;
 import dev.sluice.io.DataSink;
 import dev.sluice.io.FileSink;
 import dev.sluice.io.FileSinkOptions;
 import dev.sluice.io.RecordFormat;
 import dev.sluice.io.SaveMode;
-import dev.sluice.io.json.JsonFormat;
-import dev.sluice.json.JsonOptions;
+import dev.sluice.io.FileFormats;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,6 +19,7 @@ public final class DataFrameWriter {
     private final DataFrame frame;
     private SaveMode mode = SaveMode.ERROR_IF_EXISTS;
     private final Map<String, String> options = new LinkedHashMap<>();
+    private String format = "json";
 
     DataFrameWriter(DataFrame frame) { this.frame = frame; }
 
@@ -49,20 +46,24 @@ public final class DataFrameWriter {
         return this;
     }
 
-    /** Writes JSON Lines files into the directory {@code path}; returns what was written. */
-    public WriteResult json(String path) { return save(path, new JsonFormat(JsonOptions.of(options))); }
-
-    /** Writes in the named format ({@code json}). */
-    public WriteResult format(String format, String path) {
-        if (!format.toLowerCase(Locale.ROOT).equals("json")) {
-            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "writing format " + format)
-                    .with("reason", "this version writes json").build();
-        }
-        return json(path);
+    /** The format {@link #save} writes: json (default), csv, text, parquet (with sluice-parquet). */
+    public DataFrameWriter format(String name) {
+        this.format = name;
+        return this;
     }
 
-    private WriteResult save(String path, RecordFormat format) {
-        DataSink sink = new FileSink(frame.session().storage(), path, mode, format, FileSinkOptions.parse(options));
+    /** Writes files of the chosen format into the directory {@code path}; returns what was written. */
+    public WriteResult save(String path) {
+        RecordFormat recordFormat = FileFormats.lookup(format).writer(options);
+        DataSink sink = new FileSink(frame.session().storage(), path, mode, recordFormat, FileSinkOptions.parse(options));
         return Writes.run(frame, sink);
     }
+
+    public WriteResult json(String path) { return format("json").save(path); }
+
+    public WriteResult csv(String path) { return format("csv").save(path); }
+
+    public WriteResult text(String path) { return format("text").save(path); }
+
+    public WriteResult parquet(String path) { return format("parquet").save(path); }
 }
