@@ -1,7 +1,6 @@
 package dev.sluice;
 
 import dev.sluice.exec.JobListener;
-import dev.sluice.exec.Scheduler;
 import dev.sluice.io.LocalStorage;
 import dev.sluice.io.MemorySource;
 import dev.sluice.io.Storage;
@@ -19,15 +18,28 @@ import java.util.Set;
  */
 public final class Sluice implements AutoCloseable {
     private final SluiceConf conf;
-    private final Scheduler scheduler;
     private final Storage storage;
+    private final Engine engine;
+    private final List<JobListener> listeners;
 
-    private Sluice(SluiceConf conf, List<JobListener> listeners, Storage storage) {
+    private Sluice(SluiceConf conf, List<JobListener> listeners, Storage storage, EngineFactory engineFactory) {
         this.conf = conf;
         this.storage = storage;
-        this.scheduler = new Scheduler(conf.parallelism());
-        for (JobListener l : listeners) scheduler.addListener(l);
+        this.listeners = new java.util.concurrent.CopyOnWriteArrayList<>(listeners);
+        this.engine = engineFactory == null ? new EmbeddedEngine(conf, storage, this.listeners) : engineFactory.create(this);
     }
+
+    /** Makes the engine a session runs its actions on (the embedded one unless a builder says otherwise). */
+    @FunctionalInterface
+    public interface EngineFactory {
+        Engine create(Sluice session);
+    }
+
+    /** The engine this session's actions run on. */
+    public Engine engine() { return engine; }
+
+    /** The listeners registered with this session (engines report job progress to them). */
+    public List<JobListener> listeners() { return listeners; }
 
     /** An embedded session on all cores with default settings. */
     public static Sluice local() { return builder().build(); }
@@ -43,19 +55,17 @@ public final class Sluice implements AutoCloseable {
         return new DataFrame(this, Scan.of(new MemorySource(schema, rows, conf.batchSize())));
     }
 
-    public void addListener(JobListener listener) { scheduler.addListener(listener); }
+    public void addListener(JobListener listener) { listeners.add(listener); }
 
-    public void removeListener(JobListener listener) { scheduler.removeListener(listener); }
+    public void removeListener(JobListener listener) { listeners.remove(listener); }
 
     /** Cancels every running job of this session; each stops within a batch and closes its files. */
-    public void cancelAllJobs() { scheduler.cancelAll(); }
-
-    Scheduler scheduler() { return scheduler; }
+    public void cancelAllJobs() { engine.cancelAll(); }
 
     /** Where files are read and written (the local file system unless the builder set another). */
     public Storage storage() { return storage; }
 
-    @Override public void close() { scheduler.close(); }
+    @Override public void close() { engine.close(); }
 
     /** Settings for a new session. */
     public static final class Builder {
@@ -63,6 +73,7 @@ public final class Sluice implements AutoCloseable {
         private final List<JobListener> listeners = new java.util.ArrayList<>();
         private final Set<String> disabledRules = new HashSet<>();
         private Storage storage = new LocalStorage();
+        private EngineFactory engineFactory;
 
         public Builder parallelism(int n) {
             conf = new SluiceConf(n, conf.batchSize(), conf.ansi(), conf.maxSplitBytes(), conf.inferenceSampleSize(), conf.disabledRules());
@@ -109,6 +120,12 @@ public final class Sluice implements AutoCloseable {
             return this;
         }
 
-        public Sluice build() { return new Sluice(conf, listeners, storage); }
+        /** Runs actions on another engine (sluice-spark's SparkEngine uses this). */
+        public Builder engine(EngineFactory factory) {
+            this.engineFactory = factory;
+            return this;
+        }
+
+        public Sluice build() { return new Sluice(conf, listeners, storage, engineFactory); }
     }
 }

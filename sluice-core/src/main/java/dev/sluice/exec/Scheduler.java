@@ -26,10 +26,14 @@ public final class Scheduler implements AutoCloseable {
 
     private final int parallelism;
     private final ExecutorService pool;
-    private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<JobListener> listeners;
     private final List<AtomicBoolean> running = new CopyOnWriteArrayList<>();
 
-    public Scheduler(int parallelism) {
+    public Scheduler(int parallelism) { this(parallelism, new CopyOnWriteArrayList<>()); }
+
+    /** A scheduler reporting to {@code listeners}, a thread-safe list its owner may change at any time. */
+    public Scheduler(int parallelism, List<JobListener> listeners) {
+        this.listeners = listeners;
         if (parallelism < 1) throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
         this.parallelism = parallelism;
         AtomicInteger n = new AtomicInteger();
