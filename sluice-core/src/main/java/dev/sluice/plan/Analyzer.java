@@ -73,7 +73,8 @@ public final class Analyzer {
                 }
                 Expression r = resolve(e, in);
                 if (r instanceof Alias a && a.child() instanceof ColumnRef ref && ref.name().equals(a.name())) r = ref;
-                out.add(r instanceof ColumnRef || r instanceof Alias ? r : new Alias(r, Expressions.outputName(r)));
+                // named from what the user wrote: implicit casts never show in column names (as Spark)
+                out.add(r instanceof ColumnRef || r instanceof Alias ? r : new Alias(r, Expressions.outputName(e)));
             }
             return new Project(p.input(), out);
         }
