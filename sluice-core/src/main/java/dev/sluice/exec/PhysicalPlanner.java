@@ -12,6 +12,12 @@ import dev.sluice.plan.Scan;
  * files and cut splits, so building DataFrames never touches storage.
  */
 public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
+    private final PlannerContext context;
+
+    public PhysicalPlanner(PlannerContext context) { this.context = context; }
+
+    public PlannerContext context() { return context; }
+
     public ExecNode plan(LogicalPlan plan) { return plan.accept(this); }
 
     @Override public ExecNode visitScan(Scan scan) {

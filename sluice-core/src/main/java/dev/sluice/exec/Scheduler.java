@@ -72,8 +72,31 @@ public final class Scheduler implements AutoCloseable {
         };
     }
 
-    /** Runs every partition of {@code root} through {@code task}; returns when all are done. */
+    /**
+     * Runs a job: first the input stages of every stage boundary under {@code root} (bottom-up), then every
+     * partition of {@code root} through {@code task}; returns when all are done. Boundaries are released
+     * whatever happens.
+     */
     public void run(ExecNode root, String description, long totalBytes, PartitionTask task) {
+        List<StageBoundary> boundaries = new ArrayList<>();
+        try {
+            prepareStages(root, boundaries);
+            runStage(root, description, totalBytes, task);
+        } finally {
+            for (StageBoundary b : boundaries) b.release();
+        }
+    }
+
+    /** Materializes the stage boundaries under {@code node}, deepest first. */
+    private void prepareStages(ExecNode node, List<StageBoundary> prepared) {
+        for (ExecNode child : node.children()) prepareStages(child, prepared);
+        if (node instanceof StageBoundary boundary) {
+            prepared.add(boundary);
+            boundary.materialize((stageRoot, description, task) -> runStage(stageRoot, description, 0, task));
+        }
+    }
+
+    private void runStage(ExecNode root, String description, long totalBytes, PartitionTask task) {
         long jobId = JOB_IDS.incrementAndGet();
         AtomicBoolean cancelled = new AtomicBoolean();
         running.add(cancelled);
@@ -133,6 +156,13 @@ public final class Scheduler implements AutoCloseable {
      * Close the iterator to stop the job early.
      */
     public CloseableIterator<dev.sluice.vector.Batch> streamInOrder(ExecNode root, String description) {
+        List<StageBoundary> boundaries = new ArrayList<>();
+        try {
+            prepareStages(root, boundaries);
+        } catch (RuntimeException | Error e) {
+            for (StageBoundary b : boundaries) b.release();
+            throw e;
+        }
         long jobId = JOB_IDS.incrementAndGet();
         JobListener listener = broadcast();
         listener.onJobStart(jobId, description, root.partitionCount(), inputBytes(root));
@@ -148,6 +178,7 @@ public final class Scheduler implements AutoCloseable {
                 boolean more = stream.hasNext();
                 if (!more && !ended) {
                     ended = true;
+                    for (StageBoundary b : boundaries) b.release();
                     listener.onJobEnd(jobId, null);
                 }
                 return more;
@@ -157,6 +188,7 @@ public final class Scheduler implements AutoCloseable {
 
             @Override public void close() {
                 stream.close();
+                for (StageBoundary b : boundaries) b.release();
                 if (!ended) {
                     ended = true;
                     listener.onJobEnd(jobId, null);
