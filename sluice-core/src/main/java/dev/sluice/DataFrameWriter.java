@@ -55,7 +55,7 @@ public final class DataFrameWriter {
     /** Writes files of the chosen format into the directory {@code path}; returns what was written. */
     public WriteResult save(String path) {
         RecordFormat recordFormat = FileFormats.lookup(format).writer(options);
-        DataSink sink = new FileSink(frame.session().storage(), path, mode, recordFormat, FileSinkOptions.parse(options));
+        DataSink sink = new FileSink(frame.session().storage(), path, mode, recordFormat, FileSinkOptions.parse(options, recordFormat));
         return Writes.run(frame, sink);
     }
 
