@@ -62,6 +62,9 @@ interface ValueWriters {
         int width = SparkParquetSchema.minBytes(d.precision());
         return (rc, v, r) -> {
             byte[] minimal = unscaled(v.getDecimal(r), scale).toByteArray();
+            if (minimal.length > width) {
+                throw SluiceException.internal("the value " + v.getDecimal(r) + " exceeds its type " + d.simpleString());
+            }
             byte[] fixed = new byte[width];
             byte pad = (byte) (minimal[0] < 0 ? 0xFF : 0);   // sign extension
             int offset = width - minimal.length;
