@@ -39,7 +39,8 @@ class ParquetRoundTripTest {
 
     static List<Row> sorted(List<Row> rows) {
         List<Row> out = new ArrayList<>(rows);
-        out.sort(Comparator.comparingLong(r -> ((Number) r.get(0)).longValue()));
+        out.sort(Comparator.comparing(r -> r.get(0) == null ? null : ((Number) r.get(0)).longValue(),
+                Comparator.nullsLast(Comparator.naturalOrder())));
         return out;
     }
 
