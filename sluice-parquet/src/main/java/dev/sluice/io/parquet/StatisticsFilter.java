@@ -1,6 +1,7 @@
 package dev.sluice.io.parquet;
 
 import dev.sluice.expr.And;
+import dev.sluice.expr.BoundColumn;
 import dev.sluice.expr.ColumnRef;
 import dev.sluice.expr.Comparison;
 import dev.sluice.expr.Expression;
@@ -117,8 +118,10 @@ final class StatisticsFilter {
             names.add(0, g.fieldName());
             e = g.child();
         }
-        if (!(e instanceof ColumnRef ref)) return null;
-        names.add(0, ref.name());
+        // the engine binds pushed filters to the projection before opening: accept both forms
+        if (e instanceof ColumnRef ref) names.add(0, ref.name());
+        else if (e instanceof BoundColumn b) names.add(0, b.name());
+        else return null;
         // walk the file schema: only plain (non-repeated) groups down to a primitive leaf
         GroupType group = fileSchema;
         String[] path = new String[names.size()];
