@@ -3,7 +3,6 @@ package dev.sluice;
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
 import dev.sluice.exec.CloseableIterator;
-import dev.sluice.exec.ExecNode;
 import dev.sluice.expr.Alias;
 import dev.sluice.expr.ColumnRef;
 import dev.sluice.expr.Expression;
@@ -16,14 +15,11 @@ import dev.sluice.plan.Project;
 import dev.sluice.types.Row;
 import dev.sluice.types.StructField;
 import dev.sluice.types.StructType;
-import dev.sluice.vector.Batch;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * A lazy, immutable query. Transformations return a new DataFrame holding a bigger plan and read nothing;
@@ -45,8 +41,10 @@ public final class DataFrame {
     /** The analyzed logical plan. */
     public LogicalPlan logicalPlan() { return plan; }
 
-    /** The optimized logical plan the next action would run. */
-    public LogicalPlan optimizedPlan() { return execution().optimized(); }
+    /** The optimized logical plan the embedded engine would run. */
+    public LogicalPlan optimizedPlan() {
+        return new QueryExecution(plan, session.conf(), dev.sluice.exec.PlannerContext.defaults()).optimized();
+    }
 
     public StructType schema() { return plan.schema(); }
 
@@ -133,8 +131,8 @@ public final class DataFrame {
 
     public String explainString(String mode) {
         return switch (mode.toLowerCase(Locale.ROOT)) {
-            case "simple" -> execution().explain(false);
-            case "extended" -> execution().explain(true);
+            case "simple" -> session.engine().explain(plan, false);
+            case "extended" -> session.engine().explain(plan, true);
             default -> throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "explain")
                     .with("reason", "unknown mode '" + mode + "'; use simple or extended").build();
         };
@@ -143,37 +141,10 @@ public final class DataFrame {
     // ---- actions ----
 
     /** The number of rows. */
-    public long count() {
-        DataFrame counted = new DataFrame(session, new Project(plan, List.of()));
-        ExecNode root = counted.execution().physical();
-        AtomicLongArray counts = new AtomicLongArray(Math.max(1, root.partitionCount()));
-        session.scheduler().run(root, "count", 0, (partition, stream, ctx) -> {
-            long n = 0;
-            for (Batch b = stream.next(); b != null; b = stream.next()) n += b.rowCount();
-            counts.set(partition, n);
-        });
-        long total = 0;
-        for (int i = 0; i < counts.length(); i++) total += counts.get(i);
-        return total;
-    }
+    public long count() { return session.engine().count(plan); }
 
     /** Every row, in partition order. The whole result is held in memory: prefer {@link #toLocalIterator}. */
-    public List<Row> collect() {
-        ExecNode root = execution().physical();
-        StructType schema = schema();
-        List<List<Row>> parts = new ArrayList<>();
-        for (int i = 0; i < root.partitionCount(); i++) parts.add(null);
-        session.scheduler().run(root, "collect", 0, (partition, stream, ctx) -> {
-            List<Row> rows = new ArrayList<>();
-            for (Batch b = stream.next(); b != null; b = stream.next()) Rows.appendTo(rows, schema, b);
-            synchronized (parts) {
-                parts.set(partition, rows);
-            }
-        });
-        List<Row> all = new ArrayList<>();
-        for (List<Row> p : parts) if (p != null) all.addAll(p);
-        return all;
-    }
+    public List<Row> collect() { return session.engine().collect(plan); }
 
     public List<Row> collectAsList() { return collect(); }
 
@@ -196,30 +167,7 @@ public final class DataFrame {
      * Streams the rows in partition order without holding the result: workers compute ahead a bounded
      * number of batches. Close the iterator to stop early (files close, tasks stop).
      */
-    public CloseableIterator<Row> toLocalIterator() {
-        CloseableIterator<Batch> batches = session.scheduler().streamInOrder(execution().physical(), "toLocalIterator");
-        StructType schema = schema();
-        return new CloseableIterator<>() {
-            Iterator<Row> current = java.util.Collections.emptyIterator();
-
-            @Override public boolean hasNext() {
-                while (!current.hasNext()) {
-                    if (!batches.hasNext()) return false;
-                    List<Row> rows = new ArrayList<>();
-                    Rows.appendTo(rows, schema, batches.next());
-                    current = rows.iterator();
-                }
-                return true;
-            }
-
-            @Override public Row next() {
-                if (!hasNext()) throw new NoSuchElementException();
-                return current.next();
-            }
-
-            @Override public void close() { batches.close(); }
-        };
-    }
+    public CloseableIterator<Row> toLocalIterator() { return session.engine().toLocalIterator(plan); }
 
     /** Writes the rows out: {@code write().mode("overwrite").json(path)}. */
     public DataFrameWriter write() { return new DataFrameWriter(this); }
@@ -247,8 +195,6 @@ public final class DataFrame {
     }
 
     // ---- helpers ----
-
-    QueryExecution execution() { return new QueryExecution(plan, session.conf()); }
 
     private static ColumnRef ref(StructField f) { return new ColumnRef(f.name(), f.dataType(), f.nullable()); }
 

@@ -1,13 +1,10 @@
 package dev.sluice;
 
-import dev.sluice.io.DataSink;
-import dev.sluice.io.FileSink;
-import dev.sluice.io.FileSinkOptions;
-import dev.sluice.io.RecordFormat;
 import dev.sluice.io.SaveMode;
 import dev.sluice.io.FileFormats;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +17,7 @@ public final class DataFrameWriter {
     private SaveMode mode = SaveMode.ERROR_IF_EXISTS;
     private final Map<String, String> options = new LinkedHashMap<>();
     private String format = "json";
+    private List<String> partitionBy = List.of();
 
     DataFrameWriter(DataFrame frame) { this.frame = frame; }
 
@@ -54,9 +52,14 @@ public final class DataFrameWriter {
 
     /** Writes files of the chosen format into the directory {@code path}; returns what was written. */
     public WriteResult save(String path) {
-        RecordFormat recordFormat = FileFormats.lookup(format).writer(options);
-        DataSink sink = new FileSink(frame.session().storage(), path, mode, recordFormat, FileSinkOptions.parse(options, recordFormat));
-        return Writes.run(frame, sink);
+        FileFormats.lookup(format);   // an unknown format fails here, before anything runs
+        return frame.session().engine().write(frame.logicalPlan(), new WriteRequest(path, format, mode, options, partitionBy));
+    }
+
+    /** Writes one directory per value of these columns ({@code year=2026/month=11/}), Hive style. */
+    public DataFrameWriter partitionBy(String... columns) {
+        this.partitionBy = List.of(columns);
+        return this;
     }
 
     public WriteResult json(String path) { return format("json").save(path); }

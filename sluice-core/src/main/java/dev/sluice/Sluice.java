@@ -1,7 +1,6 @@
 package dev.sluice;
 
 import dev.sluice.exec.JobListener;
-import dev.sluice.exec.Scheduler;
 import dev.sluice.io.LocalStorage;
 import dev.sluice.io.MemorySource;
 import dev.sluice.io.Storage;
@@ -19,15 +18,28 @@ import java.util.Set;
  */
 public final class Sluice implements AutoCloseable {
     private final SluiceConf conf;
-    private final Scheduler scheduler;
     private final Storage storage;
+    private final Engine engine;
+    private final List<JobListener> listeners;
 
-    private Sluice(SluiceConf conf, List<JobListener> listeners, Storage storage) {
+    private Sluice(SluiceConf conf, List<JobListener> listeners, Storage storage, EngineFactory engineFactory) {
         this.conf = conf;
         this.storage = storage;
-        this.scheduler = new Scheduler(conf.parallelism());
-        for (JobListener l : listeners) scheduler.addListener(l);
+        this.listeners = new java.util.concurrent.CopyOnWriteArrayList<>(listeners);
+        this.engine = engineFactory == null ? new EmbeddedEngine(conf, storage, this.listeners) : engineFactory.create(this);
     }
+
+    /** Makes the engine a session runs its actions on (the embedded one unless a builder says otherwise). */
+    @FunctionalInterface
+    public interface EngineFactory {
+        Engine create(Sluice session);
+    }
+
+    /** The engine this session's actions run on. */
+    public Engine engine() { return engine; }
+
+    /** The listeners registered with this session (engines report job progress to them). */
+    public List<JobListener> listeners() { return listeners; }
 
     /** An embedded session on all cores with default settings. */
     public static Sluice local() { return builder().build(); }
@@ -43,58 +55,83 @@ public final class Sluice implements AutoCloseable {
         return new DataFrame(this, Scan.of(new MemorySource(schema, rows, conf.batchSize())));
     }
 
-    public void addListener(JobListener listener) { scheduler.addListener(listener); }
+    public void addListener(JobListener listener) { listeners.add(listener); }
 
-    public void removeListener(JobListener listener) { scheduler.removeListener(listener); }
+    public void removeListener(JobListener listener) { listeners.remove(listener); }
 
     /** Cancels every running job of this session; each stops within a batch and closes its files. */
-    public void cancelAllJobs() { scheduler.cancelAll(); }
-
-    Scheduler scheduler() { return scheduler; }
+    public void cancelAllJobs() { engine.cancelAll(); }
 
     /** Where files are read and written (the local file system unless the builder set another). */
     public Storage storage() { return storage; }
 
-    @Override public void close() { scheduler.close(); }
+    @Override public void close() { engine.close(); }
 
     /** Settings for a new session. */
     public static final class Builder {
-        private SluiceConf conf = SluiceConf.defaults();
-        private final List<JobListener> listeners = new java.util.ArrayList<>();
+        private final SluiceConf defaults = SluiceConf.defaults();
+        private int parallelism = defaults.parallelism();
+        private Integer shufflePartitions;
+        private int batchSize = defaults.batchSize();
+        private boolean ansi = defaults.ansi();
+        private long maxSplitBytes = defaults.maxSplitBytes();
+        private int inferenceSampleSize = defaults.inferenceSampleSize();
+        private long memoryBudget = defaults.memoryBudget();
+        private long broadcastThreshold = defaults.broadcastThreshold();
         private final Set<String> disabledRules = new HashSet<>();
+        private final List<JobListener> listeners = new java.util.ArrayList<>();
         private Storage storage = new LocalStorage();
+        private EngineFactory engineFactory;
 
+        /** Worker threads (default: available processors). */
         public Builder parallelism(int n) {
-            conf = new SluiceConf(n, conf.batchSize(), conf.ansi(), conf.maxSplitBytes(), conf.inferenceSampleSize(), conf.disabledRules());
+            this.parallelism = n;
+            return this;
+        }
+
+        /** Partitions an exchange (group by, join) produces (default: max(2, parallelism)). */
+        public Builder shufflePartitions(int n) {
+            this.shufflePartitions = n;
             return this;
         }
 
         public Builder batchSize(int rows) {
-            conf = new SluiceConf(conf.parallelism(), rows, conf.ansi(), conf.maxSplitBytes(), conf.inferenceSampleSize(), conf.disabledRules());
+            this.batchSize = rows;
             return this;
         }
 
         /** Spark 4's ANSI mode (default true); false gives Spark 3.5's non-ANSI results. */
         public Builder ansi(boolean enabled) {
-            conf = new SluiceConf(conf.parallelism(), conf.batchSize(), enabled, conf.maxSplitBytes(), conf.inferenceSampleSize(), conf.disabledRules());
+            this.ansi = enabled;
             return this;
         }
 
         public Builder maxSplitBytes(long bytes) {
-            conf = new SluiceConf(conf.parallelism(), conf.batchSize(), conf.ansi(), bytes, conf.inferenceSampleSize(), conf.disabledRules());
+            this.maxSplitBytes = bytes;
             return this;
         }
 
         /** Records read by JSON schema inference; 0 reads every record. */
         public Builder inferenceSampleSize(int records) {
-            conf = new SluiceConf(conf.parallelism(), conf.batchSize(), conf.ansi(), conf.maxSplitBytes(), records, conf.disabledRules());
+            this.inferenceSampleSize = records;
+            return this;
+        }
+
+        /** Bytes that blocking operators may hold together (default: 60% of the maximum heap). */
+        public Builder memoryBudget(long bytes) {
+            this.memoryBudget = bytes;
+            return this;
+        }
+
+        /** Estimated size under which a join side is broadcast (default 10 MiB; 0 or less turns it off). */
+        public Builder broadcastThreshold(long bytes) {
+            this.broadcastThreshold = bytes;
             return this;
         }
 
         /** Turns off an optimizer rule by name (as explain and the rule's {@code name()} spell it). */
         public Builder disableRule(String ruleName) {
             disabledRules.add(ruleName);
-            conf = new SluiceConf(conf.parallelism(), conf.batchSize(), conf.ansi(), conf.maxSplitBytes(), conf.inferenceSampleSize(), disabledRules);
             return this;
         }
 
@@ -109,6 +146,17 @@ public final class Sluice implements AutoCloseable {
             return this;
         }
 
-        public Sluice build() { return new Sluice(conf, listeners, storage); }
+        /** Runs actions on another engine (sluice-spark's SparkEngine uses this). */
+        public Builder engine(EngineFactory factory) {
+            this.engineFactory = factory;
+            return this;
+        }
+
+        public SluiceConf conf() {
+            return new SluiceConf(parallelism, batchSize, ansi, maxSplitBytes, inferenceSampleSize, disabledRules,
+                    memoryBudget, shufflePartitions != null ? shufflePartitions : Math.max(2, parallelism), broadcastThreshold);
+        }
+
+        public Sluice build() { return new Sluice(conf(), listeners, storage, engineFactory); }
     }
 }

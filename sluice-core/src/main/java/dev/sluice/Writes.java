@@ -17,14 +17,13 @@ import java.util.List;
 final class Writes {
     private Writes() {}
 
-    static WriteResult run(DataFrame frame, DataSink sink) {
-        ExecNode root = frame.execution().physical();
-        WriteStart start = sink.begin(frame.schema());
+    static WriteResult run(ExecNode root, dev.sluice.types.StructType schema, DataSink sink, dev.sluice.exec.Scheduler scheduler) {
+        WriteStart start = sink.begin(schema);
         if (start instanceof WriteStart.Skipped skipped) return WriteResult.skipped(sink.description(), skipped.reason());
         WriteJob job = ((WriteStart.Started) start).job();
         TaskCommit[] commits = new TaskCommit[root.partitionCount()];
         try {
-            frame.session().scheduler().run(root, "write " + sink.description(), 0, (partition, stream, ctx) -> {
+            scheduler.run(root, "write " + sink.description(), 0, (partition, stream, ctx) -> {
                 TaskWriter writer = job.openTask(partition);
                 try {
                     for (Batch b = stream.next(); b != null; b = stream.next()) {

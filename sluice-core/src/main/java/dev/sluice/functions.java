@@ -68,6 +68,15 @@ public final class functions {
     /** {@code struct(a, b)}: a struct column whose fields are named after the columns. */
     public static Column struct(Column... columns) { return new Column(dev.sluice.expr.CreateStruct.of(exprs(columns))); }
 
+    /** Calls a function of the registry by name, as Spark's {@code call_function}. */
+    public static Column call_function(String name, Column... arguments) {
+        return new Column(new dev.sluice.expr.FunctionCall(name, exprs(arguments), null));
+    }
+
+    public static Column sqrt(Column c) { return call_function("sqrt", c); }
+
+    public static Column exp(Column c) { return call_function("exp", c); }
+
     // collections
     public static Column size(Column c) { return new Column(new Size(c.expr())); }
 

@@ -15,7 +15,7 @@ import java.util.List;
 public sealed interface Expression
         permits Literal, UnresolvedColumn, UnresolvedStar, ColumnRef, BoundColumn, Alias, GetStructField,
                 GetItem, ElementAt, Size, Arithmetic, Negate, Comparison, And, Or, Not, IsNull, IsNotNull,
-                Cast, CaseWhen, Coalesce, FromJson, ToJson, StringFunction, CreateStruct {
+                Cast, CaseWhen, Coalesce, FromJson, ToJson, StringFunction, CreateStruct, FunctionCall {
 
     /** The result type; only defined once resolved. */
     DataType dataType();

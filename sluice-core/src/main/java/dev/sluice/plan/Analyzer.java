@@ -17,6 +17,9 @@ import dev.sluice.expr.EvalMode;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.Expressions;
 import dev.sluice.expr.FromJson;
+import dev.sluice.expr.FunctionCall;
+import dev.sluice.expr.FunctionRegistry;
+import dev.sluice.expr.Signature;
 import dev.sluice.expr.GetItem;
 import dev.sluice.expr.GetStructField;
 import dev.sluice.expr.IsNotNull;
@@ -70,7 +73,8 @@ public final class Analyzer {
                 }
                 Expression r = resolve(e, in);
                 if (r instanceof Alias a && a.child() instanceof ColumnRef ref && ref.name().equals(a.name())) r = ref;
-                out.add(r instanceof ColumnRef || r instanceof Alias ? r : new Alias(r, Expressions.outputName(r)));
+                // named from what the user wrote: implicit casts never show in column names (as Spark)
+                out.add(r instanceof ColumnRef || r instanceof Alias ? r : new Alias(r, Expressions.outputName(e)));
             }
             return new Project(p.input(), out);
         }
@@ -157,6 +161,7 @@ public final class Analyzer {
         }
         if (e instanceof StringFunction sf) return coerceStringFunction(sf);
         if (e instanceof dev.sluice.expr.CreateStruct) return e;
+        if (e instanceof FunctionCall fc) return bindFunction(fc);
         throw SluiceException.internal("the analyzer does not handle " + e.getClass().getSimpleName());
     }
 
@@ -251,6 +256,14 @@ public final class Analyzer {
             args.add(castTo(a, want));
         }
         return new StringFunction(sf.kind(), args);
+    }
+
+    /** Binds a registry function to its arguments and casts them to the types it asks for. */
+    private Expression bindFunction(FunctionCall call) {
+        Signature signature = FunctionRegistry.lookup(call.name()).bind(call.arguments());
+        List<Expression> args = new ArrayList<>();
+        for (int i = 0; i < call.arguments().size(); i++) args.add(castTo(call.arguments().get(i), signature.argumentTypes().get(i)));
+        return new FunctionCall(call.name(), args, signature);
     }
 
     private DataType commonTypeOrFail(List<Expression> exprs, String what) {

@@ -1,0 +1,123 @@
+package dev.sluice;
+
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+import dev.sluice.exec.CloseableIterator;
+import dev.sluice.exec.ExecNode;
+import dev.sluice.exec.JobListener;
+import dev.sluice.exec.PlannerContext;
+import dev.sluice.exec.Scheduler;
+import dev.sluice.memory.MemoryPool;
+import dev.sluice.io.DataSink;
+import dev.sluice.io.FileFormats;
+import dev.sluice.io.FileSink;
+import dev.sluice.io.FileSinkOptions;
+import dev.sluice.io.RecordFormat;
+import dev.sluice.io.Storage;
+import dev.sluice.plan.LogicalPlan;
+import dev.sluice.plan.Project;
+import dev.sluice.types.Row;
+import dev.sluice.types.StructType;
+import dev.sluice.vector.Batch;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/** The in-process engine: optimizes the plan, plans operators, runs partitions on a fixed pool of workers. */
+final class EmbeddedEngine implements Engine {
+    private final SluiceConf conf;
+    private final Storage storage;
+    private final Scheduler scheduler;
+    private final PlannerContext planner;
+
+    EmbeddedEngine(SluiceConf conf, Storage storage, List<JobListener> listeners) {
+        this.conf = conf;
+        this.storage = storage;
+        this.planner = new PlannerContext(new MemoryPool(conf.memoryBudget()), conf.batchSize(), conf.shufflePartitions(),
+                conf.broadcastThreshold());
+        this.scheduler = new Scheduler(conf.parallelism(), listeners);
+    }
+
+    Scheduler scheduler() { return scheduler; }
+
+    @Override public String name() { return "embedded"; }
+
+    private QueryExecution execution(LogicalPlan plan) { return new QueryExecution(plan, conf, planner); }
+
+    /** The memory pool of blocking operators (its peak goes to the job report). */
+    MemoryPool memoryPool() { return planner.memoryPool(); }
+
+    @Override public long count(LogicalPlan plan) {
+        ExecNode root = execution(new Project(plan, List.of())).physical();
+        AtomicLongArray counts = new AtomicLongArray(Math.max(1, root.partitionCount()));
+        scheduler.run(root, "count", 0, (partition, stream, ctx) -> {
+            long n = 0;
+            for (Batch b = stream.next(); b != null; b = stream.next()) n += b.rowCount();
+            counts.set(partition, n);
+        });
+        long total = 0;
+        for (int i = 0; i < counts.length(); i++) total += counts.get(i);
+        return total;
+    }
+
+    @Override public List<Row> collect(LogicalPlan plan) {
+        ExecNode root = execution(plan).physical();
+        StructType schema = plan.schema();
+        List<List<Row>> parts = new ArrayList<>();
+        for (int i = 0; i < root.partitionCount(); i++) parts.add(null);
+        scheduler.run(root, "collect", 0, (partition, stream, ctx) -> {
+            List<Row> rows = new ArrayList<>();
+            for (Batch b = stream.next(); b != null; b = stream.next()) Rows.appendTo(rows, schema, b);
+            synchronized (parts) {
+                parts.set(partition, rows);
+            }
+        });
+        List<Row> all = new ArrayList<>();
+        for (List<Row> p : parts) if (p != null) all.addAll(p);
+        return all;
+    }
+
+    @Override public CloseableIterator<Row> toLocalIterator(LogicalPlan plan) {
+        CloseableIterator<Batch> batches = scheduler.streamInOrder(execution(plan).physical(), "toLocalIterator");
+        StructType schema = plan.schema();
+        return new CloseableIterator<>() {
+            Iterator<Row> current = java.util.Collections.emptyIterator();
+
+            @Override public boolean hasNext() {
+                while (!current.hasNext()) {
+                    if (!batches.hasNext()) return false;
+                    List<Row> rows = new ArrayList<>();
+                    Rows.appendTo(rows, schema, batches.next());
+                    current = rows.iterator();
+                }
+                return true;
+            }
+
+            @Override public Row next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                return current.next();
+            }
+
+            @Override public void close() { batches.close(); }
+        };
+    }
+
+    @Override public WriteResult write(LogicalPlan plan, WriteRequest request) {
+        if (!request.partitionBy().isEmpty()) {
+            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "partitionBy")
+                    .with("reason", "partitioned writes are not available yet").build();
+        }
+        RecordFormat format = FileFormats.lookup(request.format()).writer(request.options());
+        DataSink sink = new FileSink(storage, request.path(), request.mode(), format, FileSinkOptions.parse(request.options(), format));
+        return Writes.run(execution(plan).physical(), plan.schema(), sink, scheduler);
+    }
+
+    @Override public String explain(LogicalPlan plan, boolean extended) { return execution(plan).explain(extended); }
+
+    @Override public void cancelAll() { scheduler.cancelAll(); }
+
+    @Override public void close() { scheduler.close(); }
+}

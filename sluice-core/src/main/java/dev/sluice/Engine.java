@@ -1,0 +1,34 @@
+package dev.sluice;
+
+import dev.sluice.exec.CloseableIterator;
+import dev.sluice.plan.LogicalPlan;
+import dev.sluice.types.Row;
+
+import java.util.List;
+
+/**
+ * What runs a DataFrame's actions on an analyzed plan: the embedded engine by default, or another engine
+ * (Apache Spark, in module sluice-spark) that runs the same plan. Every engine gives the same rows.
+ */
+public interface Engine extends AutoCloseable {
+    /** Short name for reports and errors: {@code embedded}, {@code spark}. */
+    String name();
+
+    long count(LogicalPlan plan);
+
+    /** Every row, in partition order. */
+    List<Row> collect(LogicalPlan plan);
+
+    /** The rows streamed with bounded memory; close to stop early. */
+    CloseableIterator<Row> toLocalIterator(LogicalPlan plan);
+
+    WriteResult write(LogicalPlan plan, WriteRequest request);
+
+    /** Explain text: the physical plan, or with {@code extended} the analyzed and optimized plans too. */
+    String explain(LogicalPlan plan, boolean extended);
+
+    /** Cancels every running job. */
+    void cancelAll();
+
+    @Override void close();
+}

@@ -1,0 +1,17 @@
+package dev.sluice.expr.fn;
+
+import dev.sluice.expr.ScalarFunction;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The list of function families: each family class contributes its functions here, once. */
+public final class FunctionFamilies {
+    private FunctionFamilies() {}
+
+    public static List<ScalarFunction> all() {
+        List<ScalarFunction> out = new ArrayList<>();
+        out.addAll(MathFunctions.all());
+        return out;
+    }
+}
