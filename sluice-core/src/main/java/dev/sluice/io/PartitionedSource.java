@@ -52,6 +52,9 @@ public final class PartitionedSource implements DataSource {
         return new PartitionedSource(format, context, paths, new StructType(fields));
     }
 
+    /** The format's own source over all the paths (what reads the files when there are no partition directories). */
+    public DataSource fileSource() { return flat; }
+
     @Override public String formatName() { return flat.formatName(); }
 
     @Override public String description() { return flat.description(); }

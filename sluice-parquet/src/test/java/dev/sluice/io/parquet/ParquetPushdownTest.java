@@ -56,7 +56,9 @@ class ParquetPushdownTest {
 
     @AfterAll static void stop() { session.close(); }
 
-    static ParquetSource sourceOf(DataFrame df) { return (ParquetSource) ((Scan) df.logicalPlan()).source(); }
+    static ParquetSource sourceOf(DataFrame df) {
+        return (ParquetSource) ((dev.sluice.io.PartitionedSource) ((Scan) df.logicalPlan()).source()).fileSource();
+    }
 
     record Case(String label, Column filter, Predicate<Row> predicate, boolean skips) {
         @Override public String toString() { return label; }
