@@ -16,6 +16,7 @@ import dev.sluice.expr.Literal;
 import dev.sluice.expr.Negate;
 import dev.sluice.expr.Not;
 import dev.sluice.expr.Or;
+import dev.sluice.expr.SortOrder;
 import dev.sluice.types.DataType;
 import dev.sluice.types.DdlParser;
 
@@ -71,6 +72,14 @@ public final class Column {
     public Column alias(String name) { return new Column(new Alias(expr instanceof Alias a ? a.child() : expr, name)); }
     public Column as(String name) { return alias(name); }
     public Column name(String name) { return alias(name); }
+
+    // ordering (orderBy keys): Spark's defaults put nulls first ascending and last descending
+    public Column asc() { return new Column(new SortOrder(expr, true, true)); }
+    public Column asc_nulls_first() { return new Column(new SortOrder(expr, true, true)); }
+    public Column asc_nulls_last() { return new Column(new SortOrder(expr, true, false)); }
+    public Column desc() { return new Column(new SortOrder(expr, false, false)); }
+    public Column desc_nulls_first() { return new Column(new SortOrder(expr, false, true)); }
+    public Column desc_nulls_last() { return new Column(new SortOrder(expr, false, false)); }
 
     // nested values
     public Column getField(String field) { return new Column(GetStructField.unresolved(expr, field)); }

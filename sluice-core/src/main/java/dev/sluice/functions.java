@@ -44,6 +44,19 @@ public final class functions {
 
     public static Column coalesce(Column... columns) { return new Column(new Coalesce(exprs(columns))); }
 
+    // ordering
+    public static Column asc(String columnName) { return col(columnName).asc(); }
+
+    public static Column asc_nulls_first(String columnName) { return col(columnName).asc_nulls_first(); }
+
+    public static Column asc_nulls_last(String columnName) { return col(columnName).asc_nulls_last(); }
+
+    public static Column desc(String columnName) { return col(columnName).desc(); }
+
+    public static Column desc_nulls_first(String columnName) { return col(columnName).desc_nulls_first(); }
+
+    public static Column desc_nulls_last(String columnName) { return col(columnName).desc_nulls_last(); }
+
     public static Column not(Column c) { return new Column(new Not(c.expr())); }
 
     public static Column negate(Column c) { return c.negate(); }

@@ -6,11 +6,13 @@ import dev.sluice.expr.Expression;
 import dev.sluice.expr.Expressions;
 import dev.sluice.expr.FromJson;
 import dev.sluice.expr.GetStructField;
+import dev.sluice.expr.SortOrder;
 import dev.sluice.plan.Filter;
 import dev.sluice.plan.Limit;
 import dev.sluice.plan.LogicalPlan;
 import dev.sluice.plan.Project;
 import dev.sluice.plan.Scan;
+import dev.sluice.plan.Sort;
 import dev.sluice.types.DataType;
 import dev.sluice.types.StructField;
 import dev.sluice.types.StructType;
@@ -65,6 +67,15 @@ public final class PruneColumns implements Rule {
             return new Filter(input, Rebind.one(condition, input.schema()));
         }
         if (plan instanceof Limit l) return new Limit(prune(l.input(), needs), l.count());
+        if (plan instanceof Sort s) {
+            Map<String, Need> inputNeeds = copy(needs);
+            List<Expression> orders = new ArrayList<>();
+            for (SortOrder o : s.orders()) orders.add(narrowAndCollect(o, Need.all(), inputNeeds));
+            LogicalPlan input = prune(s.input(), inputNeeds);
+            List<SortOrder> rebound = new ArrayList<>();
+            for (Expression o : Rebind.all(orders, input.schema())) rebound.add((SortOrder) o);
+            return new Sort(input, rebound, s.global());
+        }
         if (plan instanceof Scan s) {
             Map<String, Need> scanNeeds = copy(needs);
             for (Expression e : s.pushedFilters()) narrowAndCollect(e, Need.all(), scanNeeds);

@@ -83,6 +83,7 @@ public final class Analyzer {
             requireBoolean(condition, "filter condition");
             return new Filter(f.input(), condition);
         }
+        if (plan instanceof Sort s) return AnalyzeSort.resolve(s, this);
         return plan;
     }
 
@@ -162,6 +163,7 @@ public final class Analyzer {
         if (e instanceof StringFunction sf) return coerceStringFunction(sf);
         if (e instanceof dev.sluice.expr.CreateStruct) return e;
         if (e instanceof FunctionCall fc) return bindFunction(fc);
+        if (e instanceof dev.sluice.expr.SortOrder) return e;
         throw SluiceException.internal("the analyzer does not handle " + e.getClass().getSimpleName());
     }
 

@@ -40,6 +40,10 @@ public final class Explain {
         @Override public String visitFilter(Filter filter) { return "Filter: " + expression(filter.condition()); }
 
         @Override public String visitLimit(Limit limit) { return "Limit: " + limit.count(); }
+
+        @Override public String visitSort(Sort sort) {
+            return (sort.global() ? "Sort: " : "SortWithinPartitions: ") + expressions(List.copyOf(sort.orders()));
+        }
     };
 
     public static String expression(Expression e) {

@@ -31,6 +31,7 @@ public final class Plans {
         if (plan instanceof Project p) return p.projections();
         if (plan instanceof Filter f) return List.of(f.condition());
         if (plan instanceof Scan s) return s.pushedFilters();
+        if (plan instanceof Sort s) return List.copyOf(s.orders());
         return List.of();
     }
 
@@ -46,6 +47,11 @@ public final class Plans {
             List<Expression> out = new ArrayList<>();
             for (Expression e : s.pushedFilters()) out.add(f.apply(e));
             return s.withPushedFilters(out);
+        }
+        if (plan instanceof Sort s) {
+            List<dev.sluice.expr.SortOrder> out = new ArrayList<>();
+            for (Expression e : s.orders()) out.add((dev.sluice.expr.SortOrder) f.apply(e));
+            return new Sort(s.input(), out, s.global());
         }
         return plan;
     }
