@@ -13,6 +13,7 @@ import dev.sluice.plan.Limit;
 import dev.sluice.plan.LogicalPlan;
 import dev.sluice.plan.Project;
 import dev.sluice.plan.Sort;
+import dev.sluice.plan.Union;
 import dev.sluice.expr.SortOrder;
 import dev.sluice.types.Row;
 import dev.sluice.types.StructField;
@@ -134,6 +135,24 @@ public final class DataFrame {
     public DataFrame sortWithinPartitions(Column... columns) { return sorted(columns, false); }
 
     public DataFrame sortWithinPartitions(String... columnNames) { return sortWithinPartitions(cols(columnNames)); }
+
+    /**
+     * The rows of this DataFrame followed by those of {@code other} (duplicates kept, as Spark's union and
+     * SQL's UNION ALL). Columns match by position and take the wider of the two types; names come from this
+     * DataFrame.
+     */
+    public DataFrame union(DataFrame other) { return new DataFrame(session, new Union(List.of(plan, other.plan))); }
+
+    public DataFrame unionAll(DataFrame other) { return union(other); }
+
+    /** A union matching columns by name (ignoring case) instead of position. */
+    public DataFrame unionByName(DataFrame other) { return unionByName(other, false); }
+
+    /** With {@code allowMissingColumns}, a column only one side has is filled with nulls on the other side. */
+    public DataFrame unionByName(DataFrame other, boolean allowMissingColumns) {
+        LogicalPlan[] sides = UnionByName.align(plan, other.plan, allowMissingColumns);
+        return new DataFrame(session, new Union(List.of(sides[0], sides[1])));
+    }
 
     private DataFrame sorted(Column[] columns, boolean global) {
         if (columns.length == 0) return this;

@@ -7,6 +7,7 @@ import dev.sluice.plan.PlanVisitor;
 import dev.sluice.plan.Project;
 import dev.sluice.plan.Scan;
 import dev.sluice.plan.Sort;
+import dev.sluice.plan.Union;
 import dev.sluice.expr.SortOrder;
 
 import java.util.ArrayList;
@@ -54,6 +55,12 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
         List<SortOrder> orders = bindOrders(sort, input);
         if (!sort.global()) return new SortWithinPartitionsExec(input, orders, context.memoryPool(), context.batchSize());
         return new SortExec(input, orders, context.memoryPool(), context.batchSize(), context.shufflePartitions());
+    }
+
+    @Override public ExecNode visitUnion(Union union) {
+        List<ExecNode> inputs = new ArrayList<>();
+        for (LogicalPlan input : union.inputs()) inputs.add(plan(input));
+        return new UnionExec(inputs, union.schema());
     }
 
     private static List<SortOrder> bindOrders(Sort sort, ExecNode input) {

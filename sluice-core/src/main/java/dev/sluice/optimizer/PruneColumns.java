@@ -13,6 +13,7 @@ import dev.sluice.plan.LogicalPlan;
 import dev.sluice.plan.Project;
 import dev.sluice.plan.Scan;
 import dev.sluice.plan.Sort;
+import dev.sluice.plan.Union;
 import dev.sluice.types.DataType;
 import dev.sluice.types.StructField;
 import dev.sluice.types.StructType;
@@ -76,6 +77,7 @@ public final class PruneColumns implements Rule {
             for (Expression o : Rebind.all(orders, input.schema())) rebound.add((SortOrder) o);
             return new Sort(input, rebound, s.global());
         }
+        if (plan instanceof Union u) return pruneUnion(u, needs);
         if (plan instanceof Scan s) {
             Map<String, Need> scanNeeds = copy(needs);
             for (Expression e : s.pushedFilters()) narrowAndCollect(e, Need.all(), scanNeeds);
@@ -88,6 +90,34 @@ public final class PruneColumns implements Rule {
             return s.withOutput(output).withPushedFilters(Rebind.all(s.pushedFilters(), output));
         }
         throw dev.sluice.error.SluiceException.internal("prune_columns does not handle " + plan.getClass().getSimpleName());
+    }
+
+    /**
+     * A union's columns match by position: every input keeps the same positions (the ones the parent
+     * uses), whole (no nested pruning, so the inputs' types stay equal). An input with duplicate column
+     * names cannot be pruned by name, so then every position stays.
+     */
+    private LogicalPlan pruneUnion(Union u, Map<String, Need> needs) {
+        List<String> outputNames = u.schema().fieldNames();
+        boolean byName = true;
+        for (LogicalPlan input : u.inputs()) byName &= new java.util.HashSet<>(input.schema().fieldNames()).size() == input.schema().size();
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < outputNames.size(); i++) if (!byName || needs.containsKey(outputNames.get(i))) kept.add(i);
+        List<LogicalPlan> inputs = new ArrayList<>();
+        for (LogicalPlan input : u.inputs()) {
+            List<StructField> fields = input.schema().fields();
+            Map<String, Need> inputNeeds = new HashMap<>();
+            List<Expression> refs = new ArrayList<>();
+            for (int i : kept) {
+                StructField f = fields.get(i);
+                inputNeeds.put(f.name(), Need.all());
+                refs.add(new ColumnRef(f.name(), f.dataType(), f.nullable()));
+            }
+            LogicalPlan pruned = prune(input, inputNeeds);
+            List<String> expected = refs.stream().map(Expressions::outputName).toList();
+            inputs.add(pruned.schema().fieldNames().equals(expected) ? pruned : new Project(pruned, Rebind.all(refs, pruned.schema())));
+        }
+        return new Union(inputs);
     }
 
     /**

@@ -84,6 +84,7 @@ public final class Analyzer {
             return new Filter(f.input(), condition);
         }
         if (plan instanceof Sort s) return AnalyzeSort.resolve(s, this);
+        if (plan instanceof Union u) return AnalyzeUnion.resolve(u, this);
         return plan;
     }
 
@@ -275,7 +276,7 @@ public final class Analyzer {
                 String.join(" and ", types.stream().map(DataType::simpleString).toList())));
     }
 
-    private Expression castTo(Expression e, DataType type) {
+    Expression castTo(Expression e, DataType type) {
         if (e.dataType().equals(type)) return e;
         if (e instanceof Literal l && l.value() == null) return new Literal(null, type);
         return new Cast(e, type, ansi ? EvalMode.ANSI : EvalMode.LEGACY);

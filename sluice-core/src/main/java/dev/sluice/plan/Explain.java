@@ -44,6 +44,8 @@ public final class Explain {
         @Override public String visitSort(Sort sort) {
             return (sort.global() ? "Sort: " : "SortWithinPartitions: ") + expressions(List.copyOf(sort.orders()));
         }
+
+        @Override public String visitUnion(Union union) { return "Union"; }
     };
 
     public static String expression(Expression e) {

@@ -10,7 +10,8 @@ import java.util.List;
  * DataFrame API; the analyzer resolves it; optimizer rules rewrite it; the physical planner runs it.
  */
 public sealed interface LogicalPlan permits Scan, Project, Filter, Limit,
-        Sort {
+        Sort,
+        Union {
 
     /** The output columns. Only meaningful once resolved. */
     StructType schema();

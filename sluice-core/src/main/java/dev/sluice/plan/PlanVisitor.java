@@ -14,4 +14,6 @@ public interface PlanVisitor<R> {
     R visitLimit(Limit limit);
 
     R visitSort(Sort sort);
+
+    R visitUnion(Union union);
 }
