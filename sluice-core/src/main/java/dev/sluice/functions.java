@@ -6,6 +6,7 @@ import dev.sluice.expr.ElementAt;
 import dev.sluice.expr.EvalMode;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.FromJson;
+import dev.sluice.expr.Generator;
 import dev.sluice.expr.Literal;
 import dev.sluice.expr.Not;
 import dev.sluice.expr.Size;
@@ -97,6 +98,24 @@ public final class functions {
 
     public static Column try_element_at(Column c, Object key) {
         return new Column(new ElementAt(c.expr(), Column.toExpr(key), EvalMode.TRY));
+    }
+
+    // generators: one row per element (only as whole select items)
+    public static Column explode(Column c) { return generator(Generator.Kind.EXPLODE, c, false); }
+
+    public static Column explode_outer(Column c) { return generator(Generator.Kind.EXPLODE, c, true); }
+
+    public static Column posexplode(Column c) { return generator(Generator.Kind.POSEXPLODE, c, false); }
+
+    public static Column posexplode_outer(Column c) { return generator(Generator.Kind.POSEXPLODE, c, true); }
+
+    /** One row per struct of an array of structs, one column per field. */
+    public static Column inline(Column c) { return generator(Generator.Kind.INLINE, c, false); }
+
+    public static Column inline_outer(Column c) { return generator(Generator.Kind.INLINE, c, true); }
+
+    private static Column generator(Generator.Kind kind, Column c, boolean outer) {
+        return new Column(new Generator(kind, c.expr(), outer));
     }
 
     // strings

@@ -8,6 +8,8 @@ import dev.sluice.plan.Project;
 import dev.sluice.plan.Scan;
 import dev.sluice.plan.Sort;
 import dev.sluice.plan.Union;
+import dev.sluice.plan.Generate;
+import dev.sluice.expr.Generator;
 import dev.sluice.expr.SortOrder;
 
 import java.util.ArrayList;
@@ -61,6 +63,12 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
         List<ExecNode> inputs = new ArrayList<>();
         for (LogicalPlan input : union.inputs()) inputs.add(plan(input));
         return new UnionExec(inputs, union.schema());
+    }
+
+    @Override public ExecNode visitGenerate(Generate generate) {
+        ExecNode input = plan(generate.input());
+        Generator generator = (Generator) Binder.bind(generate.generator(), input.schema());
+        return new GenerateExec(input, generator, generate.schema(), context.batchSize());
     }
 
     private static List<SortOrder> bindOrders(Sort sort, ExecNode input) {

@@ -16,7 +16,9 @@ public sealed interface Expression
         permits Literal, UnresolvedColumn, UnresolvedStar, ColumnRef, BoundColumn, Alias, GetStructField,
                 GetItem, ElementAt, Size, Arithmetic, Negate, Comparison, And, Or, Not, IsNull, IsNotNull,
                 Cast, CaseWhen, Coalesce, FromJson, ToJson, StringFunction, CreateStruct, FunctionCall,
-                SortOrder {
+                SortOrder,
+                Generator,
+                MultiAlias {
 
     /** The result type; only defined once resolved. */
     DataType dataType();

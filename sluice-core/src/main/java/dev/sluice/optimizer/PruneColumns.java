@@ -14,6 +14,8 @@ import dev.sluice.plan.Project;
 import dev.sluice.plan.Scan;
 import dev.sluice.plan.Sort;
 import dev.sluice.plan.Union;
+import dev.sluice.plan.Generate;
+import dev.sluice.expr.Generator;
 import dev.sluice.types.DataType;
 import dev.sluice.types.StructField;
 import dev.sluice.types.StructType;
@@ -78,6 +80,7 @@ public final class PruneColumns implements Rule {
             return new Sort(input, rebound, s.global());
         }
         if (plan instanceof Union u) return pruneUnion(u, needs);
+        if (plan instanceof Generate g) return pruneGenerate(g, needs);
         if (plan instanceof Scan s) {
             Map<String, Need> scanNeeds = copy(needs);
             for (Expression e : s.pushedFilters()) narrowAndCollect(e, Need.all(), scanNeeds);
@@ -90,6 +93,33 @@ public final class PruneColumns implements Rule {
             return s.withOutput(output).withPushedFilters(Rebind.all(s.pushedFilters(), output));
         }
         throw dev.sluice.error.SluiceException.internal("prune_columns does not handle " + plan.getClass().getSimpleName());
+    }
+
+    /**
+     * A Generate passes on the input columns its parent uses, and needs of its generator's input what the
+     * parent uses of the generated columns: {@code explode(items) AS item} with only {@code item.qty} used
+     * reads only {@code qty} of the items' structs.
+     */
+    private LogicalPlan pruneGenerate(Generate g, Map<String, Need> needs) {
+        Map<String, Need> inputNeeds = new HashMap<>();
+        for (String name : g.input().schema().fieldNames()) {
+            Need n = needs.get(name);
+            if (n != null) {
+                Need copy = Need.fields();
+                copy.merge(n);
+                inputNeeds.put(name, copy);
+            }
+        }
+        Generator gen = g.generator();
+        Need childNeed = Need.all();
+        if (gen.kind() != Generator.Kind.INLINE && gen.child().dataType() instanceof dev.sluice.types.ArrayType) {
+            Need element = needs.get(g.outputNames().get(g.outputNames().size() - 1));
+            if (element != null && !element.isAll() && !element.isEmpty()) childNeed = element;
+        }
+        Expression child = narrowAndCollect(gen.child(), childNeed, inputNeeds);
+        LogicalPlan input = prune(g.input(), inputNeeds);
+        Generator narrowed = (Generator) Rebind.one(new Generator(gen.kind(), child, gen.outer()), input.schema());
+        return new Generate(input, narrowed, g.outputNames());
     }
 
     /**

@@ -40,6 +40,7 @@ final class AnalyzeSort {
         List<SortOrder> out = new ArrayList<>(orders.size());
         for (SortOrder o : orders) {
             SortOrder r = (SortOrder) analyzer.resolve(o, input);
+            AnalyzeGenerate.rejectOutsideSelect(r, "a sort");
             requireOrderable(r);
             out.add(r);
         }

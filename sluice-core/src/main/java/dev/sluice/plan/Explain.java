@@ -46,6 +46,10 @@ public final class Explain {
         }
 
         @Override public String visitUnion(Union union) { return "Union"; }
+
+        @Override public String visitGenerate(Generate generate) {
+            return "Generate: " + expression(generate.generator()) + " AS [" + String.join(", ", generate.outputNames()) + "]";
+        }
     };
 
     public static String expression(Expression e) {

@@ -11,7 +11,8 @@ import java.util.List;
  */
 public sealed interface LogicalPlan permits Scan, Project, Filter, Limit,
         Sort,
-        Union {
+        Union,
+        Generate {
 
     /** The output columns. Only meaningful once resolved. */
     StructType schema();

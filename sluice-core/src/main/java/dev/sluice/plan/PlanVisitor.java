@@ -16,4 +16,6 @@ public interface PlanVisitor<R> {
     R visitSort(Sort sort);
 
     R visitUnion(Union union);
+
+    R visitGenerate(Generate generate);
 }

@@ -32,6 +32,7 @@ public final class Plans {
         if (plan instanceof Filter f) return List.of(f.condition());
         if (plan instanceof Scan s) return s.pushedFilters();
         if (plan instanceof Sort s) return List.copyOf(s.orders());
+        if (plan instanceof Generate g) return List.of(g.generator());
         return List.of();
     }
 
@@ -53,6 +54,7 @@ public final class Plans {
             for (Expression e : s.orders()) out.add((dev.sluice.expr.SortOrder) f.apply(e));
             return new Sort(s.input(), out, s.global());
         }
+        if (plan instanceof Generate g) return new Generate(g.input(), (dev.sluice.expr.Generator) f.apply(g.generator()), g.outputNames());
         return plan;
     }
 }
