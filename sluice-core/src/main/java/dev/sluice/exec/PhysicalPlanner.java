@@ -26,10 +26,11 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
 
     public PlannerContext context() { return context; }
 
-    public ExecNode plan(LogicalPlan plan) { return plan.accept(this); }
+    /** The operators for {@code plan}, each wrapped so that its output is counted. */
+    public ExecNode plan(LogicalPlan plan) { return Metered.wrap(plan.accept(this)); }
 
     @Override public ExecNode visitScan(Scan scan) {
-        return new ScanExec(scan.source(), scan.source().splits(), scan.output(),
+        return new ScanExec(scan.source(), scan.source().splits(scan.pushedFilters()), scan.output(),
                 Binder.bindAll(scan.pushedFilters(), scan.output()));
     }
 
@@ -49,7 +50,7 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
             return new TopNExec(input, bindOrders(sort, input), limit.count(), context.memoryPool(), context.batchSize());
         }
         ExecNode input = plan(limit.input());
-        return new GlobalLimitExec(new LocalLimitExec(input, limit.count()), limit.count());
+        return new GlobalLimitExec(Metered.wrap(new LocalLimitExec(input, limit.count())), limit.count());
     }
 
     @Override public ExecNode visitSort(Sort sort) {
