@@ -122,7 +122,7 @@ public final class SparkEngine implements Engine {
             return work.get();
         } catch (SluiceException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {   // Scala code throws checked AnalysisException without declaring it
             throw SparkErrors.translate(e);
         }
     }
