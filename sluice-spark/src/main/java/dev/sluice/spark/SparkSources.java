@@ -27,6 +27,10 @@ final class SparkSources {
             for (dev.sluice.types.Row r : memory.rows()) rows.add(SparkValues.toSpark(r));
             return spark.createDataFrame(rows, SparkTypes.toSpark(memory.schema()));
         }
+        if (source.getClass().getName().equals("dev.sluice.io.parquet.ParquetSource")) {
+            // by name: sluice-parquet is optional, and only a plan holding its source has it on the class path
+            return ParquetScans.read(spark, source);
+        }
         throw SparkTypes.unsupported("reading a " + source.formatName() + " source (" + source.getClass().getSimpleName() + ")");
     }
 }

@@ -83,6 +83,28 @@ class SparkInteropTest {
         assertThat(sorted(back)).isEqualTo(sorted(rows()));
     }
 
+    @Test void parquetWrittenBySluiceReadsTheSameInSpark() {
+        String out = dir.resolve("parquet-by-sluice").toString();
+        embedded.createDataFrame(rows(), SCHEMA).write().parquet(out);
+        Dataset<org.apache.spark.sql.Row> read = spark.read().parquet(out);
+        assertThat(SparkTypes.sameIgnoringNullability(SparkTypes.fromSpark(read.schema()), SCHEMA)).isTrue();
+        List<Row> back = new ArrayList<>();
+        for (org.apache.spark.sql.Row r : read.collectAsList()) back.add(SparkValues.fromSpark(r, SCHEMA));
+        assertThat(sorted(back)).isEqualTo(sorted(rows()));
+    }
+
+    @Test void parquetWrittenBySparkReadsTheSameInSluiceAndThroughTheSparkEngine() {
+        String out = dir.resolve("parquet-by-spark").toString();
+        List<org.apache.spark.sql.Row> sparkRows = new ArrayList<>();
+        for (Row r : rows()) sparkRows.add(SparkValues.toSpark(r));
+        spark.createDataFrame(sparkRows, SparkTypes.toSpark(SCHEMA)).repartition(2).write().parquet(out);
+
+        assertThat(sorted(embedded.read().parquet(out).collect())).isEqualTo(sorted(rows()));
+        // a Parquet scan in a Sluice plan translated to Spark's reader
+        Sluice onSpark = SparkEngine.of(spark);
+        assertThat(sorted(onSpark.read().parquet(out).collect())).isEqualTo(sorted(rows()));
+    }
+
     @Test void aSluiceJobOnSparkWritesWhatTheEmbeddedEngineReads() {
         Sluice onSpark = SparkEngine.of(spark);
         String out = dir.resolve("sluice-on-spark").toString();
