@@ -12,6 +12,10 @@ public final class FunctionFamilies {
     public static List<ScalarFunction> all() {
         List<ScalarFunction> out = new ArrayList<>();
         out.addAll(MathFunctions.all());
+        out.addAll(RoundingFunctions.all());
+        out.addAll(ExtremaFunctions.all());
+        out.addAll(RandFunction.all());
+        out.addAll(ConditionalFunctions.all());
         return out;
     }
 }
