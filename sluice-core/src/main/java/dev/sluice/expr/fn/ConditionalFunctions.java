@@ -38,37 +38,75 @@ public final class ConditionalFunctions {
                 "values of one type (" + String.join(", ", types.stream().map(DataType::simpleString).toList()) + ")"));
     }
 
-    /** {@code nvl(a, b)}: a unless it is NULL, then b. */
+    /**
+     * Casts {@code v} to {@code type} on the rows {@code rows[0..count)} only (as Spark evaluates a branch only for
+     * the rows that take it, so {@code nvl(1, 'a')} is 1, not a cast error); the result is aligned with those rows.
+     */
+    static ColumnVector castOn(ColumnVector v, DataType type, int[] rows, int count) {
+        ColumnVector picked = count == v.size() ? v : v.select(rows, count);
+        return picked.type().equals(type) ? picked : Casts.cast(picked, type, EvalMode.ANSI);
+    }
+
+    /** Merges two vectors of one type: row i comes from {@code whenTrue} (rows listed in order) where {@code pick[i]}. */
+    static FlatVector merge(DataType type, boolean[] pick, ColumnVector whenTrue, ColumnVector whenFalse, int rows) {
+        FlatVector out = Vectors.allocate(type, rows);
+        int t = 0, f = 0;
+        for (int i = 0; i < rows; i++) {
+            if (pick[i]) out.appendFrom(whenTrue, t++);
+            else out.appendFrom(whenFalse, f++);
+        }
+        return out;
+    }
+
+    /** {@code nvl(a, b)}: a unless it is NULL, then b; b is only cast for the rows that use it. */
     record Nvl(String name) implements ScalarFunction {
         @Override public Signature bind(List<Expression> args) {
             FnArgs.arity(name, args, 2, 2);
             DataType t = common(name, args, args);
-            return new Signature(List.of(t, t), t, args.get(0).nullable() && args.get(1).nullable());
+            return new Signature(List.of(t, args.get(1).dataType()), t,
+                    FnArgs.nullableAs(args.get(0), t) && FnArgs.nullableAs(args.get(1), t));
         }
 
         @Override public ColumnVector evaluate(Signature signature, ColumnVector[] args, int rows) {
-            ColumnVector a = args[0], b = args[1];
-            if (!a.mayHaveNulls()) return a;
-            FlatVector out = Vectors.allocate(signature.resultType(), rows);
-            for (int i = 0; i < rows; i++) out.appendFrom(a.isNull(i) ? b : a, i);
-            return out;
+            ColumnVector a = args[0];
+            if (!a.mayHaveNulls() && a.type().equals(signature.resultType())) return a;
+            boolean[] keep = new boolean[rows];
+            int[] fill = new int[rows];
+            int nFill = 0;
+            for (int i = 0; i < rows; i++) {
+                keep[i] = !a.isNull(i);
+                if (!keep[i]) fill[nFill++] = i;
+            }
+            int[] all = new int[rows - nFill];
+            for (int i = 0, k = 0; i < rows; i++) if (keep[i]) all[k++] = i;
+            ColumnVector left = castOn(a, signature.resultType(), all, all.length);
+            ColumnVector right = castOn(args[1], signature.resultType(), fill, nFill);
+            return merge(signature.resultType(), keep, left, right, rows);
         }
     }
 
-    /** {@code nvl2(a, b, c)}: b when a is not NULL, else c. */
+    /** {@code nvl2(a, b, c)}: b when a is not NULL, else c; each branch is cast only for its own rows. */
     record Nvl2() implements ScalarFunction {
         @Override public String name() { return "nvl2"; }
 
         @Override public Signature bind(List<Expression> args) {
             FnArgs.arity(name(), args, 3, 3);
             DataType t = common(name(), args, args.subList(1, 3));
-            return new Signature(List.of(args.get(0).dataType(), t, t), t, args.get(1).nullable() || args.get(2).nullable());
+            return new Signature(List.of(args.get(0).dataType(), args.get(1).dataType(), args.get(2).dataType()), t,
+                    FnArgs.nullableAs(args.get(1), t) || FnArgs.nullableAs(args.get(2), t));
         }
 
         @Override public ColumnVector evaluate(Signature signature, ColumnVector[] args, int rows) {
-            FlatVector out = Vectors.allocate(signature.resultType(), rows);
-            for (int i = 0; i < rows; i++) out.appendFrom(args[0].isNull(i) ? args[2] : args[1], i);
-            return out;
+            boolean[] set = new boolean[rows];
+            int[] yes = new int[rows], no = new int[rows];
+            int nYes = 0, nNo = 0;
+            for (int i = 0; i < rows; i++) {
+                set[i] = !args[0].isNull(i);
+                if (set[i]) yes[nYes++] = i;
+                else no[nNo++] = i;
+            }
+            DataType t = signature.resultType();
+            return merge(t, set, castOn(args[1], t, yes, nYes), castOn(args[2], t, no, nNo), rows);
         }
     }
 

@@ -16,6 +16,9 @@ public final class FunctionFamilies {
         out.addAll(ExtremaFunctions.all());
         out.addAll(RandFunction.all());
         out.addAll(ConditionalFunctions.all());
+        out.addAll(StringFunctions.all());
+        out.addAll(RegexFunctions.all());
+        out.addAll(FormatString.all());
         return out;
     }
 }
