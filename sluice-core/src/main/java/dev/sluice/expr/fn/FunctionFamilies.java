@@ -19,6 +19,7 @@ public final class FunctionFamilies {
         out.addAll(StringFunctions.all());
         out.addAll(RegexFunctions.all());
         out.addAll(FormatString.all());
+        out.addAll(HashFunctions.all());
         return out;
     }
 }
