@@ -20,6 +20,8 @@ public final class FunctionFamilies {
         out.addAll(RegexFunctions.all());
         out.addAll(FormatString.all());
         out.addAll(HashFunctions.all());
+        out.addAll(CollectionFunctions.all());
+        out.addAll(ArrayFunctions.all());
         return out;
     }
 }
