@@ -22,6 +22,9 @@ public final class FunctionFamilies {
         out.addAll(HashFunctions.all());
         out.addAll(CollectionFunctions.all());
         out.addAll(ArrayFunctions.all());
+        out.addAll(DateTimeFunctions.all());
+        out.addAll(DateFieldFunctions.all());
+        out.addAll(DateArithmeticFunctions.all());
         return out;
     }
 }
