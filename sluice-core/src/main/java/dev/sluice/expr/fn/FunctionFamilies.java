@@ -25,6 +25,7 @@ public final class FunctionFamilies {
         out.addAll(DateTimeFunctions.all());
         out.addAll(DateFieldFunctions.all());
         out.addAll(DateArithmeticFunctions.all());
+        out.addAll(JsonFunctions.all());
         return out;
     }
 }
