@@ -17,6 +17,7 @@ public final class FunctionFamilies {
         out.addAll(RandFunction.all());
         out.addAll(ConditionalFunctions.all());
         out.addAll(StringFunctions.all());
+        out.addAll(StringTransformFunctions.all());
         out.addAll(RegexFunctions.all());
         out.addAll(FormatString.all());
         out.addAll(HashFunctions.all());
