@@ -38,6 +38,9 @@ public enum ErrorCode {
     TASK_FAILED(3010, Category.EXECUTION, "Task {task} failed: {reason}"),
     NUMERIC_VALUE_OUT_OF_RANGE(3011, Category.EXECUTION, "The value {value} cannot be represented as {type}. Use try_cast to return NULL instead."),
     INVALID_ELEMENT_AT_INDEX(3012, Category.EXECUTION, "element_at index 0 is invalid: SQL array indexes start at 1. Use try_element_at to return NULL instead."),
+    DUPLICATE_MAP_KEY(3013, Category.EXECUTION, "Duplicate map key {key} was found: map keys must be unique."),
+    NULL_MAP_KEY(3014, Category.EXECUTION, "Cannot use NULL as a map key."),
+    CANNOT_PARSE_DATETIME(3015, Category.EXECUTION, "Text {value} cannot be parsed as a {type} with the pattern {pattern}. Use try_to_timestamp to tolerate bad input and return NULL instead."),
 
     // 4000: not enough resources
     MEMORY_EXHAUSTED(4001, Category.RESOURCES, "Out of memory budget: {reason}. Raise the memory budget (sluice.memory.budget) or the heap (-Xmx)."),
