@@ -56,7 +56,8 @@ final class ExpressionTranslator {
             Literal.class, ColumnRef.class, Alias.class, GetStructField.class, GetItem.class, ElementAt.class,
             Size.class, Arithmetic.class, Negate.class, Comparison.class, And.class, Or.class, Not.class,
             IsNull.class, IsNotNull.class, Cast.class, CaseWhen.class, Coalesce.class, FromJson.class, ToJson.class,
-            StringFunction.class, CreateStruct.class, FunctionCall.class);
+            StringFunction.class, CreateStruct.class, FunctionCall.class, dev.sluice.expr.SortOrder.class,
+            dev.sluice.expr.Generator.class, dev.sluice.expr.MultiAlias.class);
 
     private final boolean ansi;
 
@@ -105,9 +106,26 @@ final class ExpressionTranslator {
             // Registry functions carry Spark's names and take arguments already cast to their signature.
             return functions.call_function(f.name(), translateAll(f.arguments()));
         }
+        if (e instanceof dev.sluice.expr.SortOrder o) {
+            Column c = translate(o.child());
+            if (o.ascending()) return o.nullsFirst() ? c.asc_nulls_first() : c.asc_nulls_last();
+            return o.nullsFirst() ? c.desc_nulls_first() : c.desc_nulls_last();
+        }
+        if (e instanceof dev.sluice.expr.Generator g) return generator(g);
+        if (e instanceof dev.sluice.expr.MultiAlias m) return translate(m.child()).as(m.names().toArray(new String[0]));
         if (!e.resolved()) throw SluiceException.internal("the Spark translation got an unresolved expression " + e.sql());
         throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "expression " + e.getClass().getSimpleName() + " (" + e.sql() + ")")
                 .with("reason", "it has no Spark translation yet").build();
+    }
+
+    /** explode / posexplode / inline, with their _outer forms, as Spark's functions of the same names. */
+    Column generator(dev.sluice.expr.Generator g) {
+        Column child = translate(g.child());
+        return switch (g.kind()) {
+            case EXPLODE -> g.outer() ? functions.explode_outer(child) : functions.explode(child);
+            case POSEXPLODE -> g.outer() ? functions.posexplode_outer(child) : functions.posexplode(child);
+            case INLINE -> g.outer() ? functions.inline_outer(child) : functions.inline(child);
+        };
     }
 
     Column[] translateAll(List<Expression> es) {

@@ -61,6 +61,35 @@ final class PlanTranslator implements PlanVisitor<Dataset<Row>> {
         return translate(filter.input()).filter(expressions.translate(filter.condition()));
     }
 
+    @Override public Dataset<Row> visitSort(dev.sluice.plan.Sort sort) {
+        Dataset<Row> input = translate(sort.input());
+        Column[] orders = new Column[sort.orders().size()];
+        for (int i = 0; i < orders.length; i++) orders[i] = expressions.translate(sort.orders().get(i));
+        return sort.global() ? input.orderBy(orders) : input.sortWithinPartitions(orders);
+    }
+
+    /** By position, as Sluice's union (the analyzer already cast every input to the common types). */
+    @Override public Dataset<Row> visitUnion(dev.sluice.plan.Union union) {
+        Dataset<Row> out = null;
+        for (LogicalPlan input : union.inputs()) {
+            Dataset<Row> ds = translate(input);
+            out = out == null ? ds : out.union(ds);
+        }
+        return out;
+    }
+
+    /** The input's columns, then the generator's, named as Sluice named them. */
+    @Override public Dataset<Row> visitGenerate(dev.sluice.plan.Generate generate) {
+        Dataset<Row> input = translate(generate.input());
+        List<String> inputNames = generate.input().schema().fieldNames();
+        Column[] columns = new Column[inputNames.size() + 1];
+        for (int i = 0; i < inputNames.size(); i++) columns[i] = org.apache.spark.sql.functions.col(ExpressionTranslator.quote(inputNames.get(i)));
+        Column generated = expressions.generator(generate.generator());
+        columns[inputNames.size()] = generate.outputNames().size() == 1 ? generated.as(generate.outputNames().get(0))
+                : generated.as(generate.outputNames().toArray(new String[0]));
+        return input.select(columns);
+    }
+
     @Override public Dataset<Row> visitLimit(Limit limit) {
         if (limit.count() > Integer.MAX_VALUE) {
             throw SluiceException.of(dev.sluice.error.ErrorCode.UNSUPPORTED_OPERATION).with("operation", "limit(" + limit.count() + ")")
