@@ -1,5 +1,6 @@
 package dev.sluice.exec;
 
+import dev.sluice.plan.Aggregate;
 import dev.sluice.plan.Filter;
 import dev.sluice.plan.Limit;
 import dev.sluice.plan.LogicalPlan;
@@ -38,6 +39,10 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
     @Override public ExecNode visitLimit(Limit limit) {
         ExecNode input = plan(limit.input());
         return new GlobalLimitExec(new LocalLimitExec(input, limit.count()), limit.count());
+    }
+
+    @Override public ExecNode visitAggregate(Aggregate aggregate) {
+        return AggregatePlanner.plan(aggregate, plan(aggregate.input()), context);
     }
 
     /** The operator tree as indented text, for explain. */

@@ -2,6 +2,8 @@ package dev.sluice.plan;
 
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
+import dev.sluice.expr.AggregateExpression;
+import dev.sluice.expr.AggregateFunction;
 import dev.sluice.expr.Alias;
 import dev.sluice.expr.And;
 import dev.sluice.expr.Arithmetic;
@@ -56,34 +58,54 @@ import java.util.List;
 public final class Analyzer {
     private final boolean ansi;
 
+    private final AggregateFunction.AggregateBinder aggregateBinder = new AggregateFunction.AggregateBinder() {
+        @Override public Expression castTo(Expression e, DataType type) { return Analyzer.this.castTo(e, type); }
+
+        @Override public boolean ansi() { return ansi; }
+    };
+
     public Analyzer(boolean ansi) { this.ansi = ansi; }
 
     public LogicalPlan analyze(LogicalPlan plan) {
-        return Plans.transformUp(plan, this::resolveNode);
+        LogicalPlan resolved = Plans.transformUp(plan, this::resolveNode);
+        Plans.transformUp(resolved, node -> {
+            AnalyzeAggregate.rejectOutsideAggregate(node);
+            return node;
+        });
+        return resolved;
     }
 
     private LogicalPlan resolveNode(LogicalPlan plan) {
         if (plan instanceof Project p) {
             StructType in = p.input().schema();
             List<Expression> out = new ArrayList<>();
+            boolean aggregates = false;
             for (Expression e : p.projections()) {
                 if (e instanceof UnresolvedStar) {
                     for (StructField f : in.fields()) out.add(new ColumnRef(f.name(), f.dataType(), f.nullable()));
                     continue;
                 }
-                Expression r = resolve(e, in);
-                if (r instanceof Alias a && a.child() instanceof ColumnRef ref && ref.name().equals(a.name())) r = ref;
-                // named from what the user wrote: implicit casts never show in column names (as Spark)
-                out.add(r instanceof ColumnRef || r instanceof Alias ? r : new Alias(r, Expressions.outputName(e)));
+                Expression r = resolveNamed(e, in);
+                aggregates |= AnalyzeAggregate.containsAggregate(r);
+                out.add(r);
             }
-            return new Project(p.input(), out);
+            return aggregates ? AnalyzeAggregate.globalFromProject(new Project(p.input(), out)) : new Project(p.input(), out);
         }
         if (plan instanceof Filter f) {
             Expression condition = resolve(f.condition(), f.input().schema());
             requireBoolean(condition, "filter condition");
             return new Filter(f.input(), condition);
         }
+        if (plan instanceof Aggregate a) return AnalyzeAggregate.resolve(a, this);
         return plan;
+    }
+
+    /** Resolves a select item and names it: a column reference keeps its name, anything else gets an alias. */
+    Expression resolveNamed(Expression e, StructType in) {
+        Expression r = resolve(e, in);
+        if (r instanceof Alias a && a.child() instanceof ColumnRef ref && ref.name().equals(a.name())) r = ref;
+        // named from what the user wrote: implicit casts never show in column names (as Spark)
+        return r instanceof ColumnRef || r instanceof Alias ? r : new Alias(r, Expressions.outputName(e));
     }
 
     /** Resolves one expression against {@code input}'s columns. */
@@ -162,6 +184,7 @@ public final class Analyzer {
         if (e instanceof StringFunction sf) return coerceStringFunction(sf);
         if (e instanceof dev.sluice.expr.CreateStruct) return e;
         if (e instanceof FunctionCall fc) return bindFunction(fc);
+        if (e instanceof AggregateExpression ae) return AnalyzeAggregate.bind(ae, aggregateBinder);
         throw SluiceException.internal("the analyzer does not handle " + e.getClass().getSimpleName());
     }
 

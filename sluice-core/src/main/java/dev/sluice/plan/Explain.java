@@ -40,6 +40,10 @@ public final class Explain {
         @Override public String visitFilter(Filter filter) { return "Filter: " + expression(filter.condition()); }
 
         @Override public String visitLimit(Limit limit) { return "Limit: " + limit.count(); }
+
+        @Override public String visitAggregate(Aggregate aggregate) {
+            return "Aggregate: " + expressions(aggregate.groupingExpressions()) + ", " + expressions(aggregate.aggregateExpressions());
+        }
     };
 
     public static String expression(Expression e) {

@@ -12,4 +12,6 @@ public interface PlanVisitor<R> {
     R visitFilter(Filter filter);
 
     R visitLimit(Limit limit);
+
+    R visitAggregate(Aggregate aggregate);
 }

@@ -31,6 +31,7 @@ public final class Plans {
         if (plan instanceof Project p) return p.projections();
         if (plan instanceof Filter f) return List.of(f.condition());
         if (plan instanceof Scan s) return s.pushedFilters();
+        if (plan instanceof Aggregate a) return concat(a.groupingExpressions(), a.aggregateExpressions());
         return List.of();
     }
 
@@ -47,6 +48,19 @@ public final class Plans {
             for (Expression e : s.pushedFilters()) out.add(f.apply(e));
             return s.withPushedFilters(out);
         }
+        if (plan instanceof Aggregate a) return new Aggregate(a.input(), map(a.groupingExpressions(), f), map(a.aggregateExpressions(), f));
         return plan;
+    }
+
+    private static List<Expression> concat(List<Expression> a, List<Expression> b) {
+        List<Expression> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static List<Expression> map(List<Expression> exprs, Function<Expression, Expression> f) {
+        List<Expression> out = new ArrayList<>(exprs.size());
+        for (Expression e : exprs) out.add(f.apply(e));
+        return out;
     }
 }
