@@ -33,8 +33,9 @@ final class AnalyzeAggregate {
             Expression r = Expressions.unalias(analyzer.resolve(g, in));
             if (containsAggregate(r)) throw notAllowed(r, "in groupBy");
             if (containsMap(r.dataType())) {
-                throw SluiceException.of(ErrorCode.TYPE_MISMATCH).with("expression", "groupBy " + r.sql())
-                        .with("expected", "an orderable type (not a map)").with("actual", r.dataType().simpleString()).build();
+                // Spark 4 groups maps by their sorted entries; Sluice does not compare maps yet
+                throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "Grouping by " + r.sql())
+                        .with("reason", "its type " + r.dataType().simpleString() + " holds a map; group by its keys or fields instead").build();
             }
             grouping.add(r);
         }
