@@ -56,7 +56,7 @@ final class AggregatePlanner {
                 return new BoundColumn(grouping.size() + aggregates.indexOf(ae), ae.sql(), ae.dataType(), ae.nullable());
             }
             int k = grouping.indexOf(node);
-            if (k >= 0) return new BoundColumn(k, Expressions.outputName(node), node.dataType(), node.nullable());
+            if (k >= 0) return new BoundColumn(k, node.sql(), node.dataType(), node.nullable());
             return node;
         });
     }
