@@ -10,6 +10,7 @@ import dev.sluice.expr.ElementAt;
 import dev.sluice.expr.EvalMode;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.FromJson;
+import dev.sluice.expr.Generator;
 import dev.sluice.expr.Literal;
 import dev.sluice.expr.Not;
 import dev.sluice.expr.Size;
@@ -56,6 +57,19 @@ public final class functions {
 
     public static Column coalesce(Column... columns) { return new Column(new Coalesce(exprs(columns))); }
 
+    // ordering
+    public static Column asc(String columnName) { return col(columnName).asc(); }
+
+    public static Column asc_nulls_first(String columnName) { return col(columnName).asc_nulls_first(); }
+
+    public static Column asc_nulls_last(String columnName) { return col(columnName).asc_nulls_last(); }
+
+    public static Column desc(String columnName) { return col(columnName).desc(); }
+
+    public static Column desc_nulls_first(String columnName) { return col(columnName).desc_nulls_first(); }
+
+    public static Column desc_nulls_last(String columnName) { return col(columnName).desc_nulls_last(); }
+
     public static Column not(Column c) { return new Column(new Not(c.expr())); }
 
     public static Column negate(Column c) { return c.negate(); }
@@ -96,6 +110,24 @@ public final class functions {
 
     public static Column try_element_at(Column c, Object key) {
         return new Column(new ElementAt(c.expr(), Column.toExpr(key), EvalMode.TRY));
+    }
+
+    // generators: one row per element (only as whole select items)
+    public static Column explode(Column c) { return generator(Generator.Kind.EXPLODE, c, false); }
+
+    public static Column explode_outer(Column c) { return generator(Generator.Kind.EXPLODE, c, true); }
+
+    public static Column posexplode(Column c) { return generator(Generator.Kind.POSEXPLODE, c, false); }
+
+    public static Column posexplode_outer(Column c) { return generator(Generator.Kind.POSEXPLODE, c, true); }
+
+    /** One row per struct of an array of structs, one column per field. */
+    public static Column inline(Column c) { return generator(Generator.Kind.INLINE, c, false); }
+
+    public static Column inline_outer(Column c) { return generator(Generator.Kind.INLINE, c, true); }
+
+    private static Column generator(Generator.Kind kind, Column c, boolean outer) {
+        return new Column(new Generator(kind, c.expr(), outer));
     }
 
     // strings

@@ -17,6 +17,7 @@ final class StandardRules {
                         new SimplifyFilters(),
                         new CollapseProject(),
                         new RemoveRedundantProject(),
+                        new PushFilterThroughGenerate(),
                         new PushFilterThroughAggregate())),
                 new RuleBatch("column_pruning", 1, List.of(new PruneColumns())),
                 new RuleBatch("cleanup", 5, List.of(new CollapseProject(), new RemoveRedundantProject())),

@@ -13,5 +13,11 @@ public interface PlanVisitor<R> {
 
     R visitLimit(Limit limit);
 
+    R visitSort(Sort sort);
+
+    R visitUnion(Union union);
+
+    R visitGenerate(Generate generate);
+
     R visitAggregate(Aggregate aggregate);
 }
