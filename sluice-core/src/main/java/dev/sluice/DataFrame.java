@@ -184,6 +184,9 @@ public final class DataFrame {
     /** Aggregates the whole DataFrame as one group: {@code df.agg(count("*"), max("a"))}. */
     public DataFrame agg(Column first, Column... rest) { return groupBy().agg(first, rest); }
 
+    /** Spark's map form over the whole DataFrame: {@code agg(Map.of("latency_ms", "max"))}. */
+    public DataFrame agg(java.util.Map<String, String> aggregates) { return groupBy().agg(aggregates); }
+
     /** One row per distinct row (the first of equal rows, in partition order). */
     public DataFrame distinct() { return dropDuplicates(); }
 
