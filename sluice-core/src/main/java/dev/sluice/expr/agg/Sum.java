@@ -188,8 +188,6 @@ public record Sum(Expression child, boolean ansi, boolean bound) implements Aggr
             else ((DecimalVector) out).append(s);
         }
 
-        BigDecimal sum(int group) { return sums[group]; }
-
         @Override public long estimatedBytes() { return sums.length * 56L; }
     }
 }
