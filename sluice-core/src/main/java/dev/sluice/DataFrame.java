@@ -167,6 +167,47 @@ public final class DataFrame {
         return out;
     }
 
+    /** Groups the rows by these expressions, for {@link GroupedData#agg}. */
+    public GroupedData groupBy(Column... columns) {
+        List<Expression> exprs = new ArrayList<>(columns.length);
+        for (Column c : columns) exprs.add(c.expr());
+        return new GroupedData(this, exprs);
+    }
+
+    public GroupedData groupBy(String first, String... rest) {
+        Column[] cols = new Column[rest.length + 1];
+        cols[0] = functions.col(first);
+        for (int i = 0; i < rest.length; i++) cols[i + 1] = functions.col(rest[i]);
+        return groupBy(cols);
+    }
+
+    /** Aggregates the whole DataFrame as one group: {@code df.agg(count("*"), max("a"))}. */
+    public DataFrame agg(Column first, Column... rest) { return groupBy().agg(first, rest); }
+
+    /** Spark's map form over the whole DataFrame: {@code agg(Map.of("latency_ms", "max"))}. */
+    public DataFrame agg(java.util.Map<String, String> aggregates) { return groupBy().agg(aggregates); }
+
+    /** One row per distinct row (the first of equal rows, in partition order). */
+    public DataFrame distinct() { return dropDuplicates(); }
+
+    /** The same as {@link #distinct}. */
+    public DataFrame dropDuplicates() { return withPlan(Deduplication.dropDuplicates(plan, List.of())); }
+
+    /** One row per distinct value of these columns: the first such row in partition order (Spark: any one). */
+    public DataFrame dropDuplicates(String first, String... rest) {
+        List<String> names = new ArrayList<>();
+        names.add(first);
+        names.addAll(List.of(rest));
+        return withPlan(Deduplication.dropDuplicates(plan, names));
+    }
+
+    public DataFrame dropDuplicates(String[] columnNames) {
+        if (columnNames.length == 0) return dropDuplicates();
+        return withPlan(Deduplication.dropDuplicates(plan, List.of(columnNames)));
+    }
+
+    DataFrame withPlan(LogicalPlan newPlan) { return new DataFrame(session, newPlan); }
+
     // ---- explain ----
 
     /** Prints the physical plan. */

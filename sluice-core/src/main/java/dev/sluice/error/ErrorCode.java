@@ -18,6 +18,8 @@ public enum ErrorCode {
     PATH_ALREADY_EXISTS(1009, Category.ANALYSIS, "Path {path} already exists. Use mode(\"overwrite\") to replace it, \"append\" to add to it, or \"ignore\" to skip the write."),
     UNKNOWN_FUNCTION(1010, Category.ANALYSIS, "Unknown function `{function}`."),
     DUPLICATE_COLUMN(1011, Category.ANALYSIS, "Column `{column}` appears more than once in {where}."),
+    MISSING_AGGREGATION(1012, Category.ANALYSIS, "{expression} is neither grouped nor aggregated: add it to groupBy(...), or wrap it in an aggregate function such as first() or any_value()."),
+    AGGREGATE_NOT_ALLOWED(1013, Category.ANALYSIS, "The aggregate {expression} is not allowed {where}."),
     NUM_COLUMNS_MISMATCH(1020, Category.ANALYSIS, "{operation} needs inputs with the same number of columns, but the first input has {first} columns and input {index} has {count}."),
     UNSUPPORTED_GENERATOR(1021, Category.ANALYSIS, "The generator {generator} is not supported {reason}."),
     GENERATOR_ALIAS_MISMATCH(1022, Category.ANALYSIS, "{generator} produces {expected} columns, but {actual} names were given: {names}."),

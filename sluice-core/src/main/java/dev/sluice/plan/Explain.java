@@ -50,6 +50,10 @@ public final class Explain {
         @Override public String visitGenerate(Generate generate) {
             return "Generate: " + expression(generate.generator()) + " AS [" + String.join(", ", generate.outputNames()) + "]";
         }
+
+        @Override public String visitAggregate(Aggregate aggregate) {
+            return "Aggregate: " + expressions(aggregate.groupingExpressions()) + ", " + expressions(aggregate.aggregateExpressions());
+        }
     };
 
     public static String expression(Expression e) {
