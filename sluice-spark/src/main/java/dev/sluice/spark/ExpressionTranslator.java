@@ -57,7 +57,7 @@ final class ExpressionTranslator {
             Size.class, Arithmetic.class, Negate.class, Comparison.class, And.class, Or.class, Not.class,
             IsNull.class, IsNotNull.class, Cast.class, CaseWhen.class, Coalesce.class, FromJson.class, ToJson.class,
             StringFunction.class, CreateStruct.class, FunctionCall.class, dev.sluice.expr.SortOrder.class,
-            dev.sluice.expr.Generator.class, dev.sluice.expr.MultiAlias.class);
+            dev.sluice.expr.Generator.class, dev.sluice.expr.MultiAlias.class, dev.sluice.expr.AggregateExpression.class);
 
     private final boolean ansi;
 
@@ -112,10 +112,28 @@ final class ExpressionTranslator {
             return o.nullsFirst() ? c.desc_nulls_first() : c.desc_nulls_last();
         }
         if (e instanceof dev.sluice.expr.Generator g) return generator(g);
+        if (e instanceof dev.sluice.expr.AggregateExpression a) return aggregate(a);
         if (e instanceof dev.sluice.expr.MultiAlias m) return translate(m.child()).as(m.names().toArray(new String[0]));
         if (!e.resolved()) throw SluiceException.internal("the Spark translation got an unresolved expression " + e.sql());
         throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "expression " + e.getClass().getSimpleName() + " (" + e.sql() + ")")
                 .with("reason", "it has no Spark translation yet").build();
+    }
+
+    /** An aggregate function call, as Spark's function of the same name. */
+    Column aggregate(dev.sluice.expr.AggregateExpression a) {
+        dev.sluice.expr.AggregateFunction f = a.function();
+        Column[] args = translateAll(f.inputs());
+        if (a.distinct()) {
+            if (f.name().equals("count")) return functions.count_distinct(args[0], java.util.Arrays.copyOfRange(args, 1, args.length));
+            if (f.name().equals("sum")) return functions.sum_distinct(args[0]);
+            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", f.sql(true))
+                    .with("reason", "only count and sum DISTINCT have a Spark translation yet").build();
+        }
+        if (f instanceof dev.sluice.expr.agg.FirstLast fl) {
+            return functions.call_function(fl.name(), args[0], functions.lit(fl.ignoreNulls()));
+        }
+        if (f instanceof dev.sluice.expr.agg.ApproxCountDistinct acd) return functions.approx_count_distinct(args[0], acd.relativeSD());
+        return functions.call_function(f.name(), args);
     }
 
     /** explode / posexplode / inline, with their _outer forms, as Spark's functions of the same names. */

@@ -90,6 +90,29 @@ final class PlanTranslator implements PlanVisitor<Dataset<Row>> {
         return input.select(columns);
     }
 
+    /**
+     * groupBy(keys).agg(...): every output expression is computed under a temporary name inside agg (Spark lets
+     * it read the grouping columns there), then renamed, so the output is exactly Sluice's columns in order.
+     */
+    @Override public Dataset<Row> visitAggregate(dev.sluice.plan.Aggregate aggregate) {
+        Dataset<Row> input = translate(aggregate.input());
+        List<Expression> keys = aggregate.groupingExpressions();
+        List<Expression> outputs = aggregate.aggregateExpressions();
+        Column[] groupBy = new Column[keys.size()];
+        for (int i = 0; i < groupBy.length; i++) groupBy[i] = expressions.translate(keys.get(i)).as("_sluice_g" + i);
+        Column[] aggs = new Column[outputs.size()];
+        Column[] renamed = new Column[outputs.size()];
+        for (int i = 0; i < aggs.length; i++) {
+            Expression e = outputs.get(i);
+            aggs[i] = expressions.translate(Expressions.unalias(e)).as("_sluice_a" + i);
+            renamed[i] = org.apache.spark.sql.functions.col("_sluice_a" + i).as(Expressions.outputName(e));
+        }
+        if (aggs.length == 0) return input.groupBy(groupBy).count().select(renamed);
+        Column first = aggs[0];
+        Column[] rest = java.util.Arrays.copyOfRange(aggs, 1, aggs.length);
+        return input.groupBy(groupBy).agg(first, rest).select(renamed);
+    }
+
     @Override public Dataset<Row> visitLimit(Limit limit) {
         if (limit.count() > Integer.MAX_VALUE) {
             throw SluiceException.of(dev.sluice.error.ErrorCode.UNSUPPORTED_OPERATION).with("operation", "limit(" + limit.count() + ")")
