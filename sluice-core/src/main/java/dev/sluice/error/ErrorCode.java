@@ -18,6 +18,7 @@ public enum ErrorCode {
     PATH_ALREADY_EXISTS(1009, Category.ANALYSIS, "Path {path} already exists. Use mode(\"overwrite\") to replace it, \"append\" to add to it, or \"ignore\" to skip the write."),
     UNKNOWN_FUNCTION(1010, Category.ANALYSIS, "Unknown function `{function}`."),
     DUPLICATE_COLUMN(1011, Category.ANALYSIS, "Column `{column}` appears more than once in {where}."),
+    PARSE_SYNTAX_ERROR(1020, Category.ANALYSIS, "Syntax error at position {position} of the expression: {reason}\n{pointer}"),
 
     // 2000: the plan cannot be built or run as asked
     UNSUPPORTED_OPERATION(2001, Category.PLAN, "{operation} is not supported: {reason}"),
