@@ -33,12 +33,22 @@ final class ProgressDisplay implements JobListener {
     private final Map<Long, JobState> jobs = new ConcurrentHashMap<>();
     private final AtomicLong nextRender = new AtomicLong(Long.MIN_VALUE);
     private int lastLineLength;   // guarded by this; the width to blank out when redrawing
+    private volatile long minSummaryNanos;
 
     ProgressDisplay(PrintWriter out, boolean interactive, LongSupplier nanoClock) {
         this.out = out;
         this.interactive = interactive;
         this.nanoClock = nanoClock;
         this.interval = interactive ? INTERACTIVE_INTERVAL : PLAIN_INTERVAL;
+    }
+
+    /**
+     * Leaves out the summary line of a job that succeeded in less than {@code nanos} and drew no progress line:
+     * {@code sluice cat} prints a table, not a line about a 50 ms scan. Failed jobs always get their summary.
+     */
+    ProgressDisplay withoutSummariesUnder(long nanos) {
+        this.minSummaryNanos = nanos;
+        return this;
     }
 
     /** Interactive when the JVM has a console (both stdin and stdout are a terminal). */
@@ -57,6 +67,7 @@ final class ProgressDisplay implements JobListener {
         final AtomicLong rows = new AtomicLong();
         final AtomicLong tasksDone = new AtomicLong();
         final AtomicLong tasksFailed = new AtomicLong();
+        volatile boolean shown;
 
         JobState(long id, String description, int totalTasks, long totalBytes, long startNanos) {
             this.id = id;
@@ -97,6 +108,7 @@ final class ProgressDisplay implements JobListener {
         JobState job = jobs.remove(jobId);
         if (job == null) return;
         long elapsed = nanoClock.getAsLong() - job.startNanos;
+        if (failure == null && !job.shown && elapsed < minSummaryNanos) return;
         String summary = job.description + ": " + (failure == null ? "done" : "FAILED") + " in " + Format.seconds(elapsed)
                 + " (" + counters(job) + ")";
         synchronized (this) {
@@ -119,6 +131,7 @@ final class ProgressDisplay implements JobListener {
         String line = progressLine(job, now);
         synchronized (this) {
             if (!jobs.containsKey(job.id)) return;   // the job ended meanwhile: its summary is already out
+            job.shown = true;
             if (interactive) {
                 out.print('\r');
                 out.print(padded(line));
