@@ -42,7 +42,9 @@ public final class DataFrame {
     public LogicalPlan logicalPlan() { return plan; }
 
     /** The optimized logical plan the embedded engine would run. */
-    public LogicalPlan optimizedPlan() { return new QueryExecution(plan, session.conf()).optimized(); }
+    public LogicalPlan optimizedPlan() {
+        return new QueryExecution(plan, session.conf(), dev.sluice.exec.PlannerContext.defaults()).optimized();
+    }
 
     public StructType schema() { return plan.schema(); }
 

@@ -5,7 +5,9 @@ import dev.sluice.error.SluiceException;
 import dev.sluice.exec.CloseableIterator;
 import dev.sluice.exec.ExecNode;
 import dev.sluice.exec.JobListener;
+import dev.sluice.exec.PlannerContext;
 import dev.sluice.exec.Scheduler;
+import dev.sluice.memory.MemoryPool;
 import dev.sluice.io.DataSink;
 import dev.sluice.io.FileFormats;
 import dev.sluice.io.FileSink;
@@ -29,10 +31,13 @@ final class EmbeddedEngine implements Engine {
     private final SluiceConf conf;
     private final Storage storage;
     private final Scheduler scheduler;
+    private final PlannerContext planner;
 
     EmbeddedEngine(SluiceConf conf, Storage storage, List<JobListener> listeners) {
         this.conf = conf;
         this.storage = storage;
+        this.planner = new PlannerContext(new MemoryPool(conf.memoryBudget()), conf.batchSize(), conf.shufflePartitions(),
+                conf.broadcastThreshold());
         this.scheduler = new Scheduler(conf.parallelism(), listeners);
     }
 
@@ -40,7 +45,10 @@ final class EmbeddedEngine implements Engine {
 
     @Override public String name() { return "embedded"; }
 
-    private QueryExecution execution(LogicalPlan plan) { return new QueryExecution(plan, conf); }
+    private QueryExecution execution(LogicalPlan plan) { return new QueryExecution(plan, conf, planner); }
+
+    /** The memory pool of blocking operators (its peak goes to the job report). */
+    MemoryPool memoryPool() { return planner.memoryPool(); }
 
     @Override public long count(LogicalPlan plan) {
         ExecNode root = execution(new Project(plan, List.of())).physical();

@@ -2,6 +2,7 @@ package dev.sluice;
 
 import dev.sluice.exec.ExecNode;
 import dev.sluice.exec.PhysicalPlanner;
+import dev.sluice.exec.PlannerContext;
 import dev.sluice.optimizer.Optimizer;
 import dev.sluice.optimizer.RuleContext;
 import dev.sluice.plan.Explain;
@@ -14,11 +15,13 @@ import dev.sluice.plan.LogicalPlan;
 final class QueryExecution {
     private final LogicalPlan analyzed;
     private final SluiceConf conf;
+    private final PlannerContext planner;
     private LogicalPlan optimized;
 
-    QueryExecution(LogicalPlan analyzed, SluiceConf conf) {
+    QueryExecution(LogicalPlan analyzed, SluiceConf conf, PlannerContext planner) {
         this.analyzed = analyzed;
         this.conf = conf;
+        this.planner = planner;
     }
 
     LogicalPlan analyzed() { return analyzed; }
@@ -30,7 +33,7 @@ final class QueryExecution {
         return optimized;
     }
 
-    ExecNode physical() { return new PhysicalPlanner().plan(optimized()); }
+    ExecNode physical() { return new PhysicalPlanner(planner).plan(optimized()); }
 
     String explain(boolean extended) {
         StringBuilder sb = new StringBuilder();

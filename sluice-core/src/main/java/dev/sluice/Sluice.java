@@ -69,43 +69,69 @@ public final class Sluice implements AutoCloseable {
 
     /** Settings for a new session. */
     public static final class Builder {
-        private SluiceConf conf = SluiceConf.defaults();
-        private final List<JobListener> listeners = new java.util.ArrayList<>();
+        private final SluiceConf defaults = SluiceConf.defaults();
+        private int parallelism = defaults.parallelism();
+        private Integer shufflePartitions;
+        private int batchSize = defaults.batchSize();
+        private boolean ansi = defaults.ansi();
+        private long maxSplitBytes = defaults.maxSplitBytes();
+        private int inferenceSampleSize = defaults.inferenceSampleSize();
+        private long memoryBudget = defaults.memoryBudget();
+        private long broadcastThreshold = defaults.broadcastThreshold();
         private final Set<String> disabledRules = new HashSet<>();
+        private final List<JobListener> listeners = new java.util.ArrayList<>();
         private Storage storage = new LocalStorage();
         private EngineFactory engineFactory;
 
+        /** Worker threads (default: available processors). */
         public Builder parallelism(int n) {
-            conf = new SluiceConf(n, conf.batchSize(), conf.ansi(), conf.maxSplitBytes(), conf.inferenceSampleSize(), conf.disabledRules());
+            this.parallelism = n;
+            return this;
+        }
+
+        /** Partitions an exchange (group by, join) produces (default: max(2, parallelism)). */
+        public Builder shufflePartitions(int n) {
+            this.shufflePartitions = n;
             return this;
         }
 
         public Builder batchSize(int rows) {
-            conf = new SluiceConf(conf.parallelism(), rows, conf.ansi(), conf.maxSplitBytes(), conf.inferenceSampleSize(), conf.disabledRules());
+            this.batchSize = rows;
             return this;
         }
 
         /** Spark 4's ANSI mode (default true); false gives Spark 3.5's non-ANSI results. */
         public Builder ansi(boolean enabled) {
-            conf = new SluiceConf(conf.parallelism(), conf.batchSize(), enabled, conf.maxSplitBytes(), conf.inferenceSampleSize(), conf.disabledRules());
+            this.ansi = enabled;
             return this;
         }
 
         public Builder maxSplitBytes(long bytes) {
-            conf = new SluiceConf(conf.parallelism(), conf.batchSize(), conf.ansi(), bytes, conf.inferenceSampleSize(), conf.disabledRules());
+            this.maxSplitBytes = bytes;
             return this;
         }
 
         /** Records read by JSON schema inference; 0 reads every record. */
         public Builder inferenceSampleSize(int records) {
-            conf = new SluiceConf(conf.parallelism(), conf.batchSize(), conf.ansi(), conf.maxSplitBytes(), records, conf.disabledRules());
+            this.inferenceSampleSize = records;
+            return this;
+        }
+
+        /** Bytes that blocking operators may hold together (default: 60% of the maximum heap). */
+        public Builder memoryBudget(long bytes) {
+            this.memoryBudget = bytes;
+            return this;
+        }
+
+        /** Estimated size under which a join side is broadcast (default 10 MiB; 0 or less turns it off). */
+        public Builder broadcastThreshold(long bytes) {
+            this.broadcastThreshold = bytes;
             return this;
         }
 
         /** Turns off an optimizer rule by name (as explain and the rule's {@code name()} spell it). */
         public Builder disableRule(String ruleName) {
             disabledRules.add(ruleName);
-            conf = new SluiceConf(conf.parallelism(), conf.batchSize(), conf.ansi(), conf.maxSplitBytes(), conf.inferenceSampleSize(), disabledRules);
             return this;
         }
 
@@ -126,6 +152,11 @@ public final class Sluice implements AutoCloseable {
             return this;
         }
 
-        public Sluice build() { return new Sluice(conf, listeners, storage, engineFactory); }
+        public SluiceConf conf() {
+            return new SluiceConf(parallelism, batchSize, ansi, maxSplitBytes, inferenceSampleSize, disabledRules,
+                    memoryBudget, shufflePartitions != null ? shufflePartitions : Math.max(2, parallelism), broadcastThreshold);
+        }
+
+        public Sluice build() { return new Sluice(conf(), listeners, storage, engineFactory); }
     }
 }

@@ -12,7 +12,14 @@ import dev.sluice.plan.Scan;
  * files and cut splits, so building DataFrames never touches storage.
  */
 public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
-    public ExecNode plan(LogicalPlan plan) { return plan.accept(this); }
+    private final PlannerContext context;
+
+    public PhysicalPlanner(PlannerContext context) { this.context = context; }
+
+    public PlannerContext context() { return context; }
+
+    /** The operators for {@code plan}, each wrapped so that its output is counted. */
+    public ExecNode plan(LogicalPlan plan) { return Metered.wrap(plan.accept(this)); }
 
     @Override public ExecNode visitScan(Scan scan) {
         return new ScanExec(scan.source(), scan.source().splits(), scan.output(),
@@ -31,7 +38,7 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
 
     @Override public ExecNode visitLimit(Limit limit) {
         ExecNode input = plan(limit.input());
-        return new GlobalLimitExec(new LocalLimitExec(input, limit.count()), limit.count());
+        return new GlobalLimitExec(Metered.wrap(new LocalLimitExec(input, limit.count())), limit.count());
     }
 
     /** The operator tree as indented text, for explain. */

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Scheduler implements AutoCloseable {
     private static final AtomicLong JOB_IDS = new AtomicLong();
+    private static final AtomicLong QUERY_IDS = new AtomicLong();
 
     private final int parallelism;
     private final ExecutorService pool;
@@ -69,11 +70,55 @@ public final class Scheduler implements AutoCloseable {
             @Override public void onJobEnd(long jobId, Throwable failure) {
                 for (JobListener l : listeners) l.onJobEnd(jobId, failure);
             }
+
+            @Override public void onQueryStart(long queryId, String description, ExecNode root) {
+                for (JobListener l : listeners) l.onQueryStart(queryId, description, root);
+            }
+
+            @Override public void onQueryEnd(long queryId, Throwable failure) {
+                for (JobListener l : listeners) l.onQueryEnd(queryId, failure);
+            }
+
+            @Override public void onTaskTimed(long jobId, String stage, int partition, String worker, long startNanos,
+                                              long endNanos, boolean succeeded) {
+                for (JobListener l : listeners) l.onTaskTimed(jobId, stage, partition, worker, startNanos, endNanos, succeeded);
+            }
         };
     }
 
-    /** Runs every partition of {@code root} through {@code task}; returns when all are done. */
+    /**
+     * Runs a job: first the input stages of every stage boundary under {@code root} (bottom-up), then every
+     * partition of {@code root} through {@code task}; returns when all are done. Boundaries are released
+     * whatever happens.
+     */
     public void run(ExecNode root, String description, long totalBytes, PartitionTask task) {
+        List<StageBoundary> boundaries = new ArrayList<>();
+        JobListener listener = broadcast();
+        long queryId = QUERY_IDS.incrementAndGet();
+        listener.onQueryStart(queryId, description, root);
+        Throwable failure = null;
+        try {
+            prepareStages(root, boundaries);
+            runStage(root, description, totalBytes, task);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            for (StageBoundary b : boundaries) b.release();
+            listener.onQueryEnd(queryId, failure);
+        }
+    }
+
+    /** Materializes the stage boundaries under {@code node}, deepest first. */
+    private void prepareStages(ExecNode node, List<StageBoundary> prepared) {
+        for (ExecNode child : node.children()) prepareStages(child, prepared);
+        if (node instanceof StageBoundary boundary) {
+            prepared.add(boundary);
+            boundary.materialize((stageRoot, description, task) -> runStage(stageRoot, description, 0, task));
+        }
+    }
+
+    private void runStage(ExecNode root, String description, long totalBytes, PartitionTask task) {
         long jobId = JOB_IDS.incrementAndGet();
         AtomicBoolean cancelled = new AtomicBoolean();
         running.add(cancelled);
@@ -86,7 +131,7 @@ public final class Scheduler implements AutoCloseable {
             for (int p = 0; p < partitions; p++) {
                 int partition = p;
                 futures.add(pool.submit(() -> {
-                    runTask(root, task, new TaskContext(jobId, partition, cancelled, listener), listener);
+                    runTask(root, description, task, new TaskContext(jobId, partition, cancelled, listener), listener);
                     return null;
                 }));
             }
@@ -110,9 +155,10 @@ public final class Scheduler implements AutoCloseable {
         if (failure != null) throw asSluiceException(failure);
     }
 
-    private static void runTask(ExecNode root, PartitionTask task, TaskContext ctx, JobListener listener) throws Exception {
+    private static void runTask(ExecNode root, String stage, PartitionTask task, TaskContext ctx, JobListener listener) throws Exception {
         if (ctx.isCancelled()) return;
         boolean ok = false;
+        long start = System.nanoTime();
         try (BatchStream stream = root.execute(ctx.partition(), ctx)) {
             task.run(ctx.partition(), stream, ctx);
             ok = true;
@@ -120,6 +166,7 @@ public final class Scheduler implements AutoCloseable {
             ctx.cancelJob();   // the first failure stops the other tasks at their next batch
             throw t;
         } finally {
+            listener.onTaskTimed(ctx.jobId(), stage, ctx.partition(), Thread.currentThread().getName(), start, System.nanoTime(), ok);
             listener.onTaskEnd(ctx.jobId(), ctx.partition(), ok);
         }
     }
@@ -133,8 +180,18 @@ public final class Scheduler implements AutoCloseable {
      * Close the iterator to stop the job early.
      */
     public CloseableIterator<dev.sluice.vector.Batch> streamInOrder(ExecNode root, String description) {
-        long jobId = JOB_IDS.incrementAndGet();
+        List<StageBoundary> boundaries = new ArrayList<>();
         JobListener listener = broadcast();
+        long queryId = QUERY_IDS.incrementAndGet();
+        listener.onQueryStart(queryId, description, root);
+        try {
+            prepareStages(root, boundaries);
+        } catch (RuntimeException | Error e) {
+            for (StageBoundary b : boundaries) b.release();
+            listener.onQueryEnd(queryId, e);
+            throw e;
+        }
+        long jobId = JOB_IDS.incrementAndGet();
         listener.onJobStart(jobId, description, root.partitionCount(), inputBytes(root));
         OrderedStream stream = new OrderedStream(root, pool, parallelism,
                 (partition, cancelled) -> {
@@ -148,7 +205,9 @@ public final class Scheduler implements AutoCloseable {
                 boolean more = stream.hasNext();
                 if (!more && !ended) {
                     ended = true;
+                    for (StageBoundary b : boundaries) b.release();
                     listener.onJobEnd(jobId, null);
+                    listener.onQueryEnd(queryId, null);
                 }
                 return more;
             }
@@ -157,9 +216,11 @@ public final class Scheduler implements AutoCloseable {
 
             @Override public void close() {
                 stream.close();
+                for (StageBoundary b : boundaries) b.release();
                 if (!ended) {
                     ended = true;
                     listener.onJobEnd(jobId, null);
+                    listener.onQueryEnd(queryId, null);
                 }
             }
         };

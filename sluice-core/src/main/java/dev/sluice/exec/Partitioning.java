@@ -1,0 +1,23 @@
+package dev.sluice.exec;
+
+import dev.sluice.expr.Expression;
+
+import java.util.List;
+
+/** How an exchange distributes rows among its output partitions. */
+public sealed interface Partitioning {
+    int partitionCount();
+
+    /** Rows with equal keys go to the same partition (keys are bound to the input's columns). */
+    record Hash(List<Expression> keys, int partitionCount) implements Partitioning {
+        public Hash {
+            keys = List.copyOf(keys);
+            if (partitionCount < 1) throw new IllegalArgumentException("partitionCount must be >= 1");
+        }
+    }
+
+    /** Every row into one partition, in input partition order. */
+    record Single() implements Partitioning {
+        @Override public int partitionCount() { return 1; }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.sluice.expr;
+
+import dev.sluice.types.ArrayType;
+import dev.sluice.types.BinaryType;
+import dev.sluice.types.BooleanType;
+import dev.sluice.types.DataType;
+import dev.sluice.types.DateType;
+import dev.sluice.types.DecimalType;
+import dev.sluice.types.DoubleType;
+import dev.sluice.types.FloatType;
+import dev.sluice.types.IntegerType;
+import dev.sluice.types.LongType;
+import dev.sluice.types.MapType;
+import dev.sluice.types.StringType;
+import dev.sluice.types.StructType;
+import dev.sluice.types.TimestampType;
+import dev.sluice.vector.ColumnVector;
+
+/**
+ * 64-bit hashes of values, consistent with {@link ValueComparator}'s equality (-0.0 and 0.0 hash alike, every
+ * NaN hashes alike), for hash partitioning and hash tables. Not Spark's hash() function (that one is in the
+ * function library); stable across runs and JVMs.
+ */
+public final class ValueHasher {
+    private static final long NULL_HASH = 0x9E3779B97F4A7C15L;
+
+    private ValueHasher() {}
+
+    public static long hash(DataType type, ColumnVector v, int row) {
+        if (v.isNull(row)) return NULL_HASH;
+        if (type instanceof IntegerType || type instanceof DateType) return mix(v.getInt(row));
+        if (type instanceof LongType || type instanceof TimestampType) return mix(v.getLong(row));
+        if (type instanceof StringType || type instanceof BinaryType) return hashBytes(v.bytesArray(row), v.bytesStart(row), v.bytesLength(row));
+        if (type instanceof DoubleType) return mix(doubleBits(v.getDouble(row)));
+        if (type instanceof FloatType) return mix(doubleBits(v.getFloat(row)));
+        if (type instanceof BooleanType) return v.getBoolean(row) ? 0x51AFD7ED558CCD1L : 0x2545F4914F6CDD1DL;
+        if (type instanceof DecimalType) return mix(v.getDecimal(row).stripTrailingZeros().hashCode());
+        if (type instanceof StructType s) {
+            long h = 17;
+            for (int f = 0; f < s.size(); f++) h = h * 31 + hash(s.field(f).dataType(), v.child(f), row);
+            return mix(h);
+        }
+        if (type instanceof ArrayType a) {
+            long h = 19;
+            int offset = v.arrayOffset(row), length = v.arrayLength(row);
+            for (int i = 0; i < length; i++) h = h * 31 + hash(a.elementType(), v.elements(), offset + i);
+            return mix(h);
+        }
+        if (type instanceof MapType m) {
+            long h = 23;
+            int offset = v.arrayOffset(row), length = v.arrayLength(row);
+            for (int i = 0; i < length; i++) {
+                h += hash(m.keyType(), v.elements(), offset + i) * 31 + hash(m.valueType(), v.mapValues(), offset + i);
+            }
+            return mix(h);
+        }
+        return NULL_HASH;
+    }
+
+    /** Combines the hashes of several key columns of one row. */
+    public static long hashRow(DataType[] types, ColumnVector[] keys, int row) {
+        long h = 0x27D4EB2F165667C5L;
+        for (int k = 0; k < keys.length; k++) h = (h ^ hash(types[k], keys[k], row)) * 0x100000001B3L;
+        return mix(h);
+    }
+
+    private static long doubleBits(double d) {
+        if (d == 0.0) return 0L;                 // -0.0 equals 0.0
+        if (Double.isNaN(d)) return 0x7ff8000000000000L;
+        return Double.doubleToLongBits(d);
+    }
+
+    static long hashBytes(byte[] b, int start, int length) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = start; i < start + length; i++) h = (h ^ b[i]) * 0x100000001b3L;
+        return mix(h);
+    }
+
+    /** A finalizer that spreads bits (from SplitMix64). */
+    public static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+}

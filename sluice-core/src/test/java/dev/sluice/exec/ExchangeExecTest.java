@@ -1,0 +1,82 @@
+package dev.sluice.exec;
+
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+import dev.sluice.expr.BoundColumn;
+import dev.sluice.io.MemorySource;
+import dev.sluice.memory.MemoryPool;
+import dev.sluice.types.DataTypes;
+import dev.sluice.types.Row;
+import dev.sluice.types.StructType;
+import dev.sluice.vector.Batch;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ExchangeExecTest {
+    private static final StructType SCHEMA = StructType.fromDDL("k STRING, v INT");
+
+    private static ScanExec scan(int rows, int rowsPerSplit) {
+        List<Row> data = new ArrayList<>();
+        for (int i = 0; i < rows; i++) data.add(Row.of(SCHEMA, "key" + (i % 7), i));
+        MemorySource source = new MemorySource(SCHEMA, data, rowsPerSplit);
+        return new ScanExec(source, source.splits(), SCHEMA, List.of());
+    }
+
+    private static Map<Integer, List<Object[]>> run(ExecNode root, int parallelism) {
+        Map<Integer, List<Object[]>> out = new HashMap<>();
+        try (Scheduler scheduler = new Scheduler(parallelism)) {
+            scheduler.run(root, "test", 0, (partition, stream, ctx) -> {
+                List<Object[]> rows = new ArrayList<>();
+                for (Batch b = stream.next(); b != null; b = stream.next()) {
+                    for (int r = 0; r < b.rowCount(); r++) rows.add(new Object[] {b.column(0).getObject(r), b.column(1).getObject(r)});
+                }
+                synchronized (out) {
+                    out.put(partition, rows);
+                }
+            });
+        }
+        return out;
+    }
+
+    @Test void hashPartitioningSendsEqualKeysToOnePartitionAndKeepsEveryRow() {
+        ExchangeExec exchange = new ExchangeExec(scan(1000, 64),
+                new Partitioning.Hash(List.of(new BoundColumn(0, "k", DataTypes.STRING, true)), 3), new MemoryPool(1 << 26), 100);
+        Map<Integer, List<Object[]>> parts = run(exchange, 2);
+        assertThat(parts).hasSize(3);
+        Map<Object, Integer> partitionOfKey = new HashMap<>();
+        int total = 0;
+        for (Map.Entry<Integer, List<Object[]>> e : parts.entrySet()) {
+            for (Object[] row : e.getValue()) {
+                assertThat(partitionOfKey.putIfAbsent(row[0], e.getKey())).isIn(null, e.getKey());
+                total++;
+            }
+        }
+        assertThat(total).isEqualTo(1000);
+    }
+
+    @Test void theSameBucketsForAnyParallelism() {
+        List<Object> reference = null;
+        for (int p : new int[] {1, 3, 7}) {
+            ExchangeExec exchange = new ExchangeExec(scan(500, 33),
+                    new Partitioning.Hash(List.of(new BoundColumn(1, "v", DataTypes.INT, true)), 4), new MemoryPool(1 << 26), 16);
+            List<Object> flat = new ArrayList<>();
+            Map<Integer, List<Object[]>> parts = run(exchange, p);
+            for (int i = 0; i < 4; i++) for (Object[] row : parts.get(i)) flat.add(row[1]);
+            if (reference == null) reference = flat;
+            assertThat(flat).isEqualTo(reference);
+        }
+    }
+
+    @Test void aRefusedReservationIsAMemoryError() {
+        ExchangeExec exchange = new ExchangeExec(scan(1000, 64), new Partitioning.Single(), new MemoryPool(1000), 100);
+        assertThatThrownBy(() -> run(exchange, 2))
+                .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MEMORY_EXHAUSTED));
+    }
+}
