@@ -111,7 +111,7 @@ final class EmbeddedEngine implements Engine {
                     .with("reason", "partitioned writes are not available yet").build();
         }
         RecordFormat format = FileFormats.lookup(request.format()).writer(request.options());
-        DataSink sink = new FileSink(storage, request.path(), request.mode(), format, FileSinkOptions.parse(request.options()));
+        DataSink sink = new FileSink(storage, request.path(), request.mode(), format, FileSinkOptions.parse(request.options(), format));
         return Writes.run(execution(plan).physical(), plan.schema(), sink, scheduler);
     }
 

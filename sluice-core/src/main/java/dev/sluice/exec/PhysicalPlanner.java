@@ -22,7 +22,7 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
     public ExecNode plan(LogicalPlan plan) { return Metered.wrap(plan.accept(this)); }
 
     @Override public ExecNode visitScan(Scan scan) {
-        return new ScanExec(scan.source(), scan.source().splits(), scan.output(),
+        return new ScanExec(scan.source(), scan.source().splits(scan.pushedFilters()), scan.output(),
                 Binder.bindAll(scan.pushedFilters(), scan.output()));
     }
 
