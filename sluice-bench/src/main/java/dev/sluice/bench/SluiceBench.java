@@ -11,7 +11,11 @@ import static dev.sluice.functions.col;
 import static dev.sluice.functions.from_json;
 import static dev.sluice.functions.size;
 
-/** The workload on Sluice's embedded engine with two worker threads, written as the Spark version is. */
+/**
+ * The workload on Sluice's embedded engine with two worker threads, written as the Spark version is. Q1 writes
+ * Parquet through sluice-parquet (on the classpath through sluice-cli). Q2 waits for explode, groupBy/agg, orderBy
+ * and the CSV writer.
+ */
 final class SluiceBench implements BenchEngine {
     private Sluice sluice;
 

@@ -64,7 +64,7 @@ class WorkloadDigestTest {
     }
 
     @Test
-    void q1WritesEveryRowWithItsUserIdAndItemCountOnDuckDb() throws Exception {
+    void q1WritesEveryRowWithItsUserIdAndItemCountOnDuckDbAndSluice() throws Exception {
         long ids = 0;
         long items = 0;
         for (String l : lines) {
@@ -75,6 +75,7 @@ class WorkloadDigestTest {
         }
         Digest want = Digest.builder().add("rows", lines.size()).add("sum_user_id", ids).add("sum_n_items", items).build();
         assertThat(run(new DuckDbBench(), Query.Q1, dir.resolve("q1-duckdb"))).isEqualTo(want);
+        assertThat(run(new SluiceBench(), Query.Q1, dir.resolve("q1-sluice"))).isEqualTo(want);
     }
 
     @Test

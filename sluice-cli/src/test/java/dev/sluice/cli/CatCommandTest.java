@@ -86,4 +86,14 @@ class CatCommandTest {
         assertThat(sluice("cat", file.toString(), "--select", "nope")).isEqualTo(ExitCodes.ANALYSIS);
         assertThat(sluice("cat", dir.resolve("missing.json").toString())).isEqualTo(ExitCodes.EXECUTION);
     }
+
+    @Test
+    void readsParquetFoundByExtension(@TempDir Path dir) throws IOException {
+        Path parquet = dir.resolve("pq");
+        try (dev.sluice.Sluice sluice = dev.sluice.Sluice.builder().parallelism(1).build()) {
+            sluice.read().schema("ts STRING, status INT").json(logs(dir).toString()).write().parquet(parquet.toString());
+        }
+        assertThat(sluice("cat", parquet.toString(), "--where", "status < 500", "--json")).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).isEqualTo("{\"ts\":\"t1\",\"status\":200}\n{\"ts\":\"t2\",\"status\":404}\n");
+    }
 }
