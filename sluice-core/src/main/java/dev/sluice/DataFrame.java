@@ -12,6 +12,9 @@ import dev.sluice.plan.Filter;
 import dev.sluice.plan.Limit;
 import dev.sluice.plan.LogicalPlan;
 import dev.sluice.plan.Project;
+import dev.sluice.plan.Sort;
+import dev.sluice.plan.Union;
+import dev.sluice.expr.SortOrder;
 import dev.sluice.types.Row;
 import dev.sluice.types.StructField;
 import dev.sluice.types.StructType;
@@ -117,6 +120,51 @@ public final class DataFrame {
             throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "limit").with("reason", "the limit must be >= 0, got " + n).build();
         }
         return new DataFrame(session, new Limit(plan, n));
+    }
+
+    /** Sorts the whole result: {@code orderBy(col("x").desc(), col("y"))}; plain columns sort ascending, nulls first. */
+    public DataFrame orderBy(Column... columns) { return sorted(columns, true); }
+
+    public DataFrame orderBy(String... columnNames) { return orderBy(cols(columnNames)); }
+
+    public DataFrame sort(Column... columns) { return orderBy(columns); }
+
+    public DataFrame sort(String... columnNames) { return orderBy(columnNames); }
+
+    /** Sorts the rows of each partition, leaving the partitions as they are. */
+    public DataFrame sortWithinPartitions(Column... columns) { return sorted(columns, false); }
+
+    public DataFrame sortWithinPartitions(String... columnNames) { return sortWithinPartitions(cols(columnNames)); }
+
+    /**
+     * The rows of this DataFrame followed by those of {@code other} (duplicates kept, as Spark's union and
+     * SQL's UNION ALL). Columns match by position and take the wider of the two types; names come from this
+     * DataFrame.
+     */
+    public DataFrame union(DataFrame other) { return new DataFrame(session, new Union(List.of(plan, other.plan))); }
+
+    public DataFrame unionAll(DataFrame other) { return union(other); }
+
+    /** A union matching columns by name (ignoring case) instead of position. */
+    public DataFrame unionByName(DataFrame other) { return unionByName(other, false); }
+
+    /** With {@code allowMissingColumns}, a column only one side has is filled with nulls on the other side. */
+    public DataFrame unionByName(DataFrame other, boolean allowMissingColumns) {
+        LogicalPlan[] sides = UnionByName.align(plan, other.plan, allowMissingColumns);
+        return new DataFrame(session, new Union(List.of(sides[0], sides[1])));
+    }
+
+    private DataFrame sorted(Column[] columns, boolean global) {
+        if (columns.length == 0) return this;
+        List<SortOrder> orders = new ArrayList<>(columns.length);
+        for (Column c : columns) orders.add(SortOrder.of(c.expr()));
+        return new DataFrame(session, new Sort(plan, orders, global));
+    }
+
+    private static Column[] cols(String... names) {
+        Column[] out = new Column[names.length];
+        for (int i = 0; i < names.length; i++) out[i] = functions.col(names[i]);
+        return out;
     }
 
     // ---- explain ----

@@ -6,6 +6,7 @@ import dev.sluice.expr.ElementAt;
 import dev.sluice.expr.EvalMode;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.FromJson;
+import dev.sluice.expr.Generator;
 import dev.sluice.expr.Literal;
 import dev.sluice.expr.Not;
 import dev.sluice.expr.Size;
@@ -43,6 +44,19 @@ public final class functions {
     }
 
     public static Column coalesce(Column... columns) { return new Column(new Coalesce(exprs(columns))); }
+
+    // ordering
+    public static Column asc(String columnName) { return col(columnName).asc(); }
+
+    public static Column asc_nulls_first(String columnName) { return col(columnName).asc_nulls_first(); }
+
+    public static Column asc_nulls_last(String columnName) { return col(columnName).asc_nulls_last(); }
+
+    public static Column desc(String columnName) { return col(columnName).desc(); }
+
+    public static Column desc_nulls_first(String columnName) { return col(columnName).desc_nulls_first(); }
+
+    public static Column desc_nulls_last(String columnName) { return col(columnName).desc_nulls_last(); }
 
     public static Column not(Column c) { return new Column(new Not(c.expr())); }
 
@@ -86,6 +100,24 @@ public final class functions {
         return new Column(new ElementAt(c.expr(), Column.toExpr(key), EvalMode.TRY));
     }
 
+    // generators: one row per element (only as whole select items)
+    public static Column explode(Column c) { return generator(Generator.Kind.EXPLODE, c, false); }
+
+    public static Column explode_outer(Column c) { return generator(Generator.Kind.EXPLODE, c, true); }
+
+    public static Column posexplode(Column c) { return generator(Generator.Kind.POSEXPLODE, c, false); }
+
+    public static Column posexplode_outer(Column c) { return generator(Generator.Kind.POSEXPLODE, c, true); }
+
+    /** One row per struct of an array of structs, one column per field. */
+    public static Column inline(Column c) { return generator(Generator.Kind.INLINE, c, false); }
+
+    public static Column inline_outer(Column c) { return generator(Generator.Kind.INLINE, c, true); }
+
+    private static Column generator(Generator.Kind kind, Column c, boolean outer) {
+        return new Column(new Generator(kind, c.expr(), outer));
+    }
+
     // strings
     public static Column lower(Column c) { return string(StringFunction.Kind.LOWER, c.expr()); }
 
@@ -116,4 +148,236 @@ public final class functions {
         for (Column c : columns) out.add(c.expr());
         return out;
     }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Function library (registry functions, dev.sluice.expr.fn). Each call below is call_function(name, ...),
+    // so names, types and errors come from the registry; literals are typed as lit() types them.
+    // ---------------------------------------------------------------------------------------------------------
+
+    private static Column fn(String name, Object... arguments) {
+        List<Expression> args = new ArrayList<>(arguments.length);
+        for (Object a : arguments) args.add(Column.toExpr(a));
+        return new Column(new dev.sluice.expr.FunctionCall(name, args, null));
+    }
+
+    private static Object[] prepend(Object first, Column[] rest) {
+        Object[] out = new Object[rest.length + 1];
+        out[0] = first;
+        System.arraycopy(rest, 0, out, 1, rest.length);
+        return out;
+    }
+
+    // ----- function library: strings (StringFunctions, RegexFunctions, FormatString) -----
+    public static Column concat_ws(String sep, Column... columns) { return fn("concat_ws", prepend(sep, columns)); }
+
+    public static Column split(Column str, String pattern) { return fn("split", str, pattern); }
+
+    public static Column split(Column str, String pattern, int limit) { return fn("split", str, pattern, limit); }
+
+    public static Column regexp_extract(Column e, String regex, int groupIdx) { return fn("regexp_extract", e, regex, groupIdx); }
+
+    public static Column regexp_replace(Column e, String pattern, String replacement) { return fn("regexp_replace", e, pattern, replacement); }
+
+    public static Column regexp_replace(Column e, Column pattern, Column replacement) { return fn("regexp_replace", e, pattern, replacement); }
+
+    public static Column rlike(Column str, Column regex) { return fn("rlike", str, regex); }
+
+    public static Column like(Column str, Column pattern) { return fn("like", str, pattern); }
+
+    public static Column like(Column str, Column pattern, Column escapeChar) { return fn("like", str, pattern, escapeChar); }
+
+    public static Column instr(Column str, String substring) { return fn("instr", str, substring); }
+
+    public static Column locate(String substr, Column str) { return fn("locate", substr, str); }
+
+    public static Column locate(String substr, Column str, int pos) { return fn("locate", substr, str, pos); }
+
+    public static Column lpad(Column str, int len, String pad) { return fn("lpad", str, len, pad); }
+
+    public static Column rpad(Column str, int len, String pad) { return fn("rpad", str, len, pad); }
+
+    /** Removes the characters of {@code trimString} from the start (Spark's {@code TRIM(LEADING t FROM e)}). */
+    public static Column ltrim(Column e, String trimString) { return fn("ltrim", trimString, e); }
+
+    public static Column rtrim(Column e, String trimString) { return fn("rtrim", trimString, e); }
+
+    public static Column initcap(Column e) { return fn("initcap", e); }
+
+    /** Reverses a string (by characters) or an array. */
+    public static Column reverse(Column e) { return fn("reverse", e); }
+
+    public static Column repeat(Column str, int n) { return fn("repeat", str, n); }
+
+    public static Column translate(Column src, String matchingString, String replaceString) {
+        return fn("translate", src, matchingString, replaceString);
+    }
+
+    public static Column substring_index(Column str, String delim, int count) { return fn("substring_index", str, delim, count); }
+
+    public static Column format_string(String format, Column... arguments) { return fn("format_string", prepend(format, arguments)); }
+
+    // ----- function library: math (MathFunctions, RoundingFunctions, ExtremaFunctions, RandFunction) -----
+    public static Column abs(Column e) { return fn("abs", e); }
+
+    public static Column round(Column e) { return fn("round", e); }
+
+    public static Column round(Column e, int scale) { return fn("round", e, scale); }
+
+    public static Column bround(Column e) { return fn("bround", e); }
+
+    public static Column bround(Column e, int scale) { return fn("bround", e, scale); }
+
+    public static Column floor(Column e) { return fn("floor", e); }
+
+    public static Column ceil(Column e) { return fn("ceil", e); }
+
+    public static Column pow(Column l, Column r) { return fn("pow", l, r); }
+
+    public static Column pow(Column l, double r) { return fn("pow", l, r); }
+
+    /** The natural logarithm (NULL for values {@code <= 0}). */
+    public static Column log(Column e) { return fn("log", e); }
+
+    public static Column log(double base, Column e) { return fn("log", base, e); }
+
+    public static Column ln(Column e) { return fn("ln", e); }
+
+    public static Column greatest(Column... columns) { return fn("greatest", (Object[]) columns); }
+
+    public static Column least(Column... columns) { return fn("least", (Object[]) columns); }
+
+    public static Column pmod(Column dividend, Column divisor) { return fn("pmod", dividend, divisor); }
+
+    /** Spark's XORShiftRandom sequence for {@code seed}; see {@link dev.sluice.expr.fn.RandFunction} for partitions. */
+    public static Column rand(long seed) { return fn("rand", seed); }
+
+    public static Column rand() { return fn("rand"); }
+
+    // ----- function library: conditionals (ConditionalFunctions) -----
+    public static Column nvl(Column col1, Column col2) { return fn("nvl", col1, col2); }
+
+    public static Column ifnull(Column col1, Column col2) { return fn("ifnull", col1, col2); }
+
+    public static Column nvl2(Column col1, Column col2, Column col3) { return fn("nvl2", col1, col2, col3); }
+
+    public static Column nullif(Column col1, Column col2) { return fn("nullif", col1, col2); }
+
+    public static Column isnan(Column e) { return fn("isnan", e); }
+
+    public static Column nanvl(Column col1, Column col2) { return fn("nanvl", col1, col2); }
+
+    // ----- function library: dates and times (DateTimeFunctions, DateFieldFunctions, DateArithmeticFunctions) -----
+    public static Column current_date() { return fn("current_date"); }
+
+    public static Column current_timestamp() { return fn("current_timestamp"); }
+
+    public static Column to_date(Column e) { return fn("to_date", e); }
+
+    public static Column to_date(Column e, String format) { return fn("to_date", e, format); }
+
+    public static Column to_timestamp(Column e) { return fn("to_timestamp", e); }
+
+    public static Column to_timestamp(Column e, String format) { return fn("to_timestamp", e, format); }
+
+    public static Column date_format(Column dateExpr, String format) { return fn("date_format", dateExpr, format); }
+
+    public static Column year(Column e) { return fn("year", e); }
+
+    public static Column quarter(Column e) { return fn("quarter", e); }
+
+    public static Column month(Column e) { return fn("month", e); }
+
+    public static Column dayofmonth(Column e) { return fn("dayofmonth", e); }
+
+    public static Column dayofweek(Column e) { return fn("dayofweek", e); }
+
+    public static Column dayofyear(Column e) { return fn("dayofyear", e); }
+
+    public static Column weekofyear(Column e) { return fn("weekofyear", e); }
+
+    public static Column hour(Column e) { return fn("hour", e); }
+
+    public static Column minute(Column e) { return fn("minute", e); }
+
+    public static Column second(Column e) { return fn("second", e); }
+
+    public static Column date_add(Column start, int days) { return fn("date_add", start, days); }
+
+    public static Column date_sub(Column start, int days) { return fn("date_sub", start, days); }
+
+    public static Column datediff(Column end, Column start) { return fn("datediff", end, start); }
+
+    public static Column months_between(Column end, Column start) { return fn("months_between", end, start); }
+
+    public static Column months_between(Column end, Column start, boolean roundOff) { return fn("months_between", end, start, roundOff); }
+
+    public static Column add_months(Column startDate, int numMonths) { return fn("add_months", startDate, numMonths); }
+
+    public static Column last_day(Column e) { return fn("last_day", e); }
+
+    public static Column trunc(Column date, String format) { return fn("trunc", date, format); }
+
+    public static Column date_trunc(String format, Column timestamp) { return fn("date_trunc", format, timestamp); }
+
+    public static Column unix_timestamp() { return fn("unix_timestamp"); }
+
+    public static Column unix_timestamp(Column s) { return fn("unix_timestamp", s); }
+
+    public static Column unix_timestamp(Column s, String pattern) { return fn("unix_timestamp", s, pattern); }
+
+    public static Column from_unixtime(Column ut) { return fn("from_unixtime", ut); }
+
+    public static Column from_unixtime(Column ut, String format) { return fn("from_unixtime", ut, format); }
+
+    // ----- function library: collections (CollectionFunctions, ArrayFunctions) -----
+    public static Column array(Column... columns) { return fn("array", (Object[]) columns); }
+
+    /** {@code named_struct(name1, value1, ...)}: names are string literals. */
+    public static Column named_struct(Column... namesAndValues) { return fn("named_struct", (Object[]) namesAndValues); }
+
+    public static Column map(Column... keysAndValues) { return fn("map", (Object[]) keysAndValues); }
+
+    public static Column create_map(Column... keysAndValues) { return fn("map", (Object[]) keysAndValues); }
+
+    public static Column map_keys(Column e) { return fn("map_keys", e); }
+
+    public static Column map_values(Column e) { return fn("map_values", e); }
+
+    public static Column array_contains(Column column, Object value) { return fn("array_contains", column, value); }
+
+    public static Column array_distinct(Column e) { return fn("array_distinct", e); }
+
+    public static Column sort_array(Column e) { return fn("sort_array", e); }
+
+    public static Column sort_array(Column e, boolean asc) { return fn("sort_array", e, asc); }
+
+    public static Column array_join(Column column, String delimiter) { return fn("array_join", column, delimiter); }
+
+    public static Column array_join(Column column, String delimiter, String nullReplacement) {
+        return fn("array_join", column, delimiter, nullReplacement);
+    }
+
+    public static Column flatten(Column e) { return fn("flatten", e); }
+
+    public static Column slice(Column x, int start, int length) { return fn("slice", x, start, length); }
+
+    // ----- function library: JSON (JsonFunctions) -----
+    public static Column get_json_object(Column e, String path) { return fn("get_json_object", e, path); }
+
+    public static Column schema_of_json(String json) { return fn("schema_of_json", json); }
+
+    public static Column schema_of_json(Column json) { return fn("schema_of_json", json); }
+
+    // ----- function library: hashing (HashFunctions) -----
+    public static Column md5(Column e) { return fn("md5", e); }
+
+    public static Column sha1(Column e) { return fn("sha1", e); }
+
+    public static Column sha2(Column e, int numBits) { return fn("sha2", e, numBits); }
+
+    public static Column crc32(Column e) { return fn("crc32", e); }
+
+    public static Column hash(Column... columns) { return fn("hash", (Object[]) columns); }
+
+    public static Column xxhash64(Column... columns) { return fn("xxhash64", (Object[]) columns); }
 }

@@ -75,4 +75,30 @@ class PartitionedDatasetTest {
             assertThat(sluice.read().option("recursiveFileLookup", "true").json(dir.toString()).count()).isEqualTo(2);
         }
     }
+
+    @Test void partitionByWritesHiveDirectoriesThatReadBackTheSame() throws IOException {
+        layout();
+        try (Sluice sluice = Sluice.builder().parallelism(3).build()) {
+            DataFrame df = sluice.read().json(dir.toString()).withColumn("tag", functions.lit("a/b"));
+            String out = dir.resolve("out").toString();
+            WriteResult r = df.write().partitionBy("year", "tag").mode("overwrite").json(out);
+            assertThat(r.rows()).isEqualTo(6);
+            assertThat(Files.isDirectory(Path.of(out, "year=2025", "tag=a%2Fb"))).isTrue();
+            assertThat(Files.exists(Path.of(out, "_SUCCESS"))).isTrue();
+            DataFrame back = sluice.read().json(out);
+            assertThat(back.schema().simpleString()).isEqualTo("struct<id:bigint,month:bigint,year:int,tag:string>");
+            assertThat(back.filter(col("year").equalTo(2026)).select(col("id"), col("tag")).collect())
+                    .extracting(Row::values).containsExactly(List.of(3L, "a/b"), List.of(4L, "a/b"), List.of(5L, "a/b"), List.of(6L, "a/b"));
+        }
+    }
+
+    @Test void partitionByAColumnThatDoesNotExistFailsBeforeWriting() throws IOException {
+        layout();
+        try (Sluice sluice = Sluice.builder().build()) {
+            String out = dir.resolve("out2").toString();
+            assertThatThrownBy(() -> sluice.read().json(dir.toString()).write().partitionBy("nope").json(out))
+                    .isInstanceOf(SluiceException.class);
+            assertThat(Files.exists(Path.of(out))).isFalse();
+        }
+    }
 }

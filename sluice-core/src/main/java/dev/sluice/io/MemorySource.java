@@ -36,6 +36,9 @@ public final class MemorySource implements DataSource {
 
     @Override public StructType schema() { return schema; }
 
+    /** The rows, for engines that hand them to another system (sluice-spark). */
+    public List<Row> rows() { return rows; }
+
     @Override public List<Split> splits() {
         List<Split> out = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += rowsPerSplit) out.add(new Chunk(from, Math.min(rows.size(), from + rowsPerSplit)));

@@ -72,16 +72,27 @@ public final class Analyzer {
                     continue;
                 }
                 Expression r = resolve(e, in);
+                if (AnalyzeGenerate.isGeneratorItem(r)) {
+                    out.add(r);   // named when it becomes a Generate
+                    continue;
+                }
                 if (r instanceof Alias a && a.child() instanceof ColumnRef ref && ref.name().equals(a.name())) r = ref;
                 // named from what the user wrote: implicit casts never show in column names (as Spark)
                 out.add(r instanceof ColumnRef || r instanceof Alias ? r : new Alias(r, Expressions.outputName(e)));
             }
-            return new Project(p.input(), out);
+            LogicalPlan generated = AnalyzeGenerate.extract(p.input(), out);
+            return generated != null ? generated : new Project(p.input(), out);
         }
         if (plan instanceof Filter f) {
             Expression condition = resolve(f.condition(), f.input().schema());
+            AnalyzeGenerate.rejectOutsideSelect(condition, "a filter");
             requireBoolean(condition, "filter condition");
             return new Filter(f.input(), condition);
+        }
+        if (plan instanceof Sort s) return AnalyzeSort.resolve(s, this);
+        if (plan instanceof Union u) return AnalyzeUnion.resolve(u, this);
+        if (plan instanceof Generate g) {
+            return new Generate(g.input(), (dev.sluice.expr.Generator) resolve(g.generator(), g.input().schema()), g.outputNames());
         }
         return plan;
     }
@@ -92,6 +103,7 @@ public final class Analyzer {
     }
 
     private Expression resolveOne(Expression e, StructType input) {
+        AnalyzeGenerate.rejectAsChild(e);
         if (e instanceof UnresolvedColumn u) return resolveColumn(u, input);
         if (e instanceof UnresolvedStar) {
             throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "*")
@@ -162,6 +174,9 @@ public final class Analyzer {
         if (e instanceof StringFunction sf) return coerceStringFunction(sf);
         if (e instanceof dev.sluice.expr.CreateStruct) return e;
         if (e instanceof FunctionCall fc) return bindFunction(fc);
+        if (e instanceof dev.sluice.expr.SortOrder) return e;
+        if (e instanceof dev.sluice.expr.Generator g) return AnalyzeGenerate.checkInput(g);
+        if (e instanceof dev.sluice.expr.MultiAlias) return e;
         throw SluiceException.internal("the analyzer does not handle " + e.getClass().getSimpleName());
     }
 
@@ -273,7 +288,7 @@ public final class Analyzer {
                 String.join(" and ", types.stream().map(DataType::simpleString).toList())));
     }
 
-    private Expression castTo(Expression e, DataType type) {
+    Expression castTo(Expression e, DataType type) {
         if (e.dataType().equals(type)) return e;
         if (e instanceof Literal l && l.value() == null) return new Literal(null, type);
         return new Cast(e, type, ansi ? EvalMode.ANSI : EvalMode.LEGACY);

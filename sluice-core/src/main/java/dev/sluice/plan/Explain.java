@@ -40,6 +40,16 @@ public final class Explain {
         @Override public String visitFilter(Filter filter) { return "Filter: " + expression(filter.condition()); }
 
         @Override public String visitLimit(Limit limit) { return "Limit: " + limit.count(); }
+
+        @Override public String visitSort(Sort sort) {
+            return (sort.global() ? "Sort: " : "SortWithinPartitions: ") + expressions(List.copyOf(sort.orders()));
+        }
+
+        @Override public String visitUnion(Union union) { return "Union"; }
+
+        @Override public String visitGenerate(Generate generate) {
+            return "Generate: " + expression(generate.generator()) + " AS [" + String.join(", ", generate.outputNames()) + "]";
+        }
     };
 
     public static String expression(Expression e) {

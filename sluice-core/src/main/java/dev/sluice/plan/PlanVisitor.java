@@ -12,4 +12,10 @@ public interface PlanVisitor<R> {
     R visitFilter(Filter filter);
 
     R visitLimit(Limit limit);
+
+    R visitSort(Sort sort);
+
+    R visitUnion(Union union);
+
+    R visitGenerate(Generate generate);
 }

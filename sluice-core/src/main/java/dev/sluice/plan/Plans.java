@@ -31,6 +31,8 @@ public final class Plans {
         if (plan instanceof Project p) return p.projections();
         if (plan instanceof Filter f) return List.of(f.condition());
         if (plan instanceof Scan s) return s.pushedFilters();
+        if (plan instanceof Sort s) return List.copyOf(s.orders());
+        if (plan instanceof Generate g) return List.of(g.generator());
         return List.of();
     }
 
@@ -47,6 +49,12 @@ public final class Plans {
             for (Expression e : s.pushedFilters()) out.add(f.apply(e));
             return s.withPushedFilters(out);
         }
+        if (plan instanceof Sort s) {
+            List<dev.sluice.expr.SortOrder> out = new ArrayList<>();
+            for (Expression e : s.orders()) out.add((dev.sluice.expr.SortOrder) f.apply(e));
+            return new Sort(s.input(), out, s.global());
+        }
+        if (plan instanceof Generate g) return new Generate(g.input(), (dev.sluice.expr.Generator) f.apply(g.generator()), g.outputNames());
         return plan;
     }
 }
