@@ -70,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ensureData(config, out);
 
-        ProgressDisplay progress = ProgressDisplay.forTerminal(spec.commandLine().getErr());
+        JobListener progress = Progress.listenerWithSummaries(spec);
         System.gc();   // so that the peak below is the job's, not garbage left by the generator
         PeakHeap.reset();
         long start = System.nanoTime();

@@ -23,6 +23,7 @@ public enum ErrorCode {
     NUM_COLUMNS_MISMATCH(1020, Category.ANALYSIS, "{operation} needs inputs with the same number of columns, but the first input has {first} columns and input {index} has {count}."),
     UNSUPPORTED_GENERATOR(1021, Category.ANALYSIS, "The generator {generator} is not supported {reason}."),
     GENERATOR_ALIAS_MISMATCH(1022, Category.ANALYSIS, "{generator} produces {expected} columns, but {actual} names were given: {names}."),
+    PARSE_SYNTAX_ERROR(1040, Category.ANALYSIS, "Syntax error at position {position} of the expression: {reason}\n{pointer}"),
 
     // 2000: the plan cannot be built or run as asked
     UNSUPPORTED_OPERATION(2001, Category.PLAN, "{operation} is not supported: {reason}"),
