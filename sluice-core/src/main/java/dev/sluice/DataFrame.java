@@ -115,6 +115,17 @@ public final class DataFrame {
 
     public DataFrame where(Column condition) { return filter(condition); }
 
+    /**
+     * At most {@code n} partitions, by concatenating neighbouring ones in order (no shuffle): {@code coalesce(1)}
+     * writes a single file and keeps a sort's order.
+     */
+    public DataFrame coalesce(int n) {
+        if (n < 1) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "coalesce").with("reason", "needs at least 1 partition, got " + n).build();
+        }
+        return new DataFrame(session, new dev.sluice.plan.CoalescePartitions(plan, n));
+    }
+
     public DataFrame limit(int n) {
         if (n < 0) {
             throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "limit").with("reason", "the limit must be >= 0, got " + n).build();

@@ -45,6 +45,10 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
         return new FilterExec(input, Binder.bind(filter.condition(), input.schema()));
     }
 
+    @Override public ExecNode visitCoalescePartitions(dev.sluice.plan.CoalescePartitions coalesce) {
+        return new CoalesceExec(plan(coalesce.input()), coalesce.partitions());
+    }
+
     @Override public ExecNode visitLimit(Limit limit) {
         if (limit.input() instanceof Sort sort && sort.global()) {
             ExecNode input = plan(sort.input());

@@ -13,7 +13,7 @@ public sealed interface LogicalPlan permits Scan, Project, Filter, Limit,
         Sort,
         Union,
         Generate,
-        Aggregate {
+        Aggregate, CoalescePartitions {
 
     /** The output columns. Only meaningful once resolved. */
     StructType schema();

@@ -20,4 +20,6 @@ public interface PlanVisitor<R> {
     R visitGenerate(Generate generate);
 
     R visitAggregate(Aggregate aggregate);
+
+    R visitCoalescePartitions(CoalescePartitions coalesce);
 }

@@ -113,6 +113,10 @@ final class PlanTranslator implements PlanVisitor<Dataset<Row>> {
         return input.groupBy(groupBy).agg(first, rest).select(renamed);
     }
 
+    @Override public Dataset<Row> visitCoalescePartitions(dev.sluice.plan.CoalescePartitions coalesce) {
+        return translate(coalesce.input()).coalesce(coalesce.partitions());
+    }
+
     @Override public Dataset<Row> visitLimit(Limit limit) {
         if (limit.count() > Integer.MAX_VALUE) {
             throw SluiceException.of(dev.sluice.error.ErrorCode.UNSUPPORTED_OPERATION).with("operation", "limit(" + limit.count() + ")")
