@@ -70,7 +70,7 @@ final class CatCommand implements Callable<Integer> {
     Integer parallelism;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         if (json && count) throw new ParameterException(spec.commandLine(), "give --json or --count, not both");
         if (limit != null && limit < 0) throw new ParameterException(spec.commandLine(), "--limit must be >= 0, got " + limit);
         if (truncate < 0) throw new ParameterException(spec.commandLine(), "--truncate must be >= 0, got " + truncate);
@@ -83,7 +83,8 @@ final class CatCommand implements Callable<Integer> {
         Column condition = where == null ? null : ExpressionParser.parse(where);
         List<Column> projection = select == null ? null : ExpressionParser.parseList(select);
 
-        Sluice.Builder builder = Sluice.builder().listener(Progress.listener(spec));
+        Reports reports = Reports.requested(spec);
+        Sluice.Builder builder = Sluice.builder().listener(Reports.with(reports, Progress.listener(spec)));
         if (parallelism != null) builder.parallelism(parallelism);
         PrintWriter out = spec.commandLine().getOut();
         try (Sluice sluice = builder.build()) {
@@ -99,6 +100,8 @@ final class CatCommand implements Callable<Integer> {
             } else {
                 out.print(df.showString(limit == null ? 20 : limit, truncate, false));
             }
+            out.flush();
+            Reports.finish(reports, sluice.conf().parallelism(), spec.commandLine().getErr());
         }
         out.flush();
         return ExitCodes.OK;

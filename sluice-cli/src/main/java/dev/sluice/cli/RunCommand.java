@@ -92,10 +92,15 @@ final class RunCommand implements Callable<Integer> {
         } catch (NoSuchMethodException e) {
             throw new ParameterException(spec.commandLine(), className + " implements SluiceJob but has no public no-argument constructor");
         }
-        Sluice.Builder builder = Sluice.builder().listener(Progress.listener(spec));
+        Reports reports = Reports.requested(spec);
+        Sluice.Builder builder = Sluice.builder().listener(Reports.with(reports, Progress.listener(spec)));
         if (parallelism != null) builder.parallelism(parallelism);
         try (Sluice sluice = builder.build()) {
-            job.run(sluice, jobArgs);
+            try {
+                job.run(sluice, jobArgs);
+            } finally {
+                Reports.finish(reports, sluice.conf().parallelism(), spec.commandLine().getErr());
+            }
         }
     }
 

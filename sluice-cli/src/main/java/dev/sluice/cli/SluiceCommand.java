@@ -31,6 +31,11 @@ final class SluiceCommand implements Callable<Integer> {
             description = "Show no progress (results and errors are still printed).")
     private boolean quiet;
 
+    // Read through the parse result by Reports; inherited like --quiet.
+    @Option(names = "--report", scope = ScopeType.INHERIT, paramLabel = "FILE.html",
+            description = "Write a job report (plan with per-operator rows and time, task timeline, peak memory) as one HTML file.")
+    private java.nio.file.Path report;
+
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());

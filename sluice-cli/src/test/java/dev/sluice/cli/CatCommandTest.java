@@ -35,6 +35,14 @@ class CatCommandTest {
     }
 
     @Test
+    void writesAJobReportWhenAsked(@TempDir Path dir) throws IOException {
+        Path report = dir.resolve("report.html");
+        assertThat(sluice("--report", report.toString(), "cat", logs(dir).toString(), "--count")).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).isEqualTo("3\n");
+        assertThat(java.nio.file.Files.readString(report)).startsWith("<!DOCTYPE html>").contains("ScanExec", "Tasks per worker");
+    }
+
+    @Test
     void printsATableAsShowDoes(@TempDir Path dir) throws IOException {
         assertThat(sluice("cat", logs(dir).toString(), "--schema", "ts STRING, status INT", "--limit", "2")).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).isEqualTo(String.join("\n",
