@@ -15,7 +15,8 @@ import java.util.List;
 public sealed interface Expression
         permits Literal, UnresolvedColumn, UnresolvedStar, ColumnRef, BoundColumn, Alias, GetStructField,
                 GetItem, ElementAt, Size, Arithmetic, Negate, Comparison, And, Or, Not, IsNull, IsNotNull,
-                Cast, CaseWhen, Coalesce, FromJson, ToJson, StringFunction, CreateStruct, FunctionCall {
+                Cast, CaseWhen, Coalesce, FromJson, ToJson, StringFunction, CreateStruct, FunctionCall,
+                PlanColumn {
 
     /** The result type; only defined once resolved. */
     DataType dataType();

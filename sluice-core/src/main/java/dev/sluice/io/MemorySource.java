@@ -36,6 +36,9 @@ public final class MemorySource implements DataSource {
 
     @Override public StructType schema() { return schema; }
 
+    /** Rows times a default width per column type. */
+    @Override public long estimatedSizeInBytes() { return rows.size() * dev.sluice.types.TypeSizes.rowWidth(schema); }
+
     @Override public List<Split> splits() {
         List<Split> out = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += rowsPerSplit) out.add(new Chunk(from, Math.min(rows.size(), from + rowsPerSplit)));

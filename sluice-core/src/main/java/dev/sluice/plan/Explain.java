@@ -40,6 +40,18 @@ public final class Explain {
         @Override public String visitFilter(Filter filter) { return "Filter: " + expression(filter.condition()); }
 
         @Override public String visitLimit(Limit limit) { return "Limit: " + limit.count(); }
+
+        @Override public String visitJoin(Join join) {
+            return "Join: " + join.joinType().displayName()
+                    + (join.condition() == null ? "" : ", " + expression(join.condition()))
+                    + (join.hint().isEmpty() ? "" : ", hint=" + join.hint().describe());
+        }
+
+        @Override public String visitSubqueryAlias(SubqueryAlias alias) { return "SubqueryAlias: " + alias.alias(); }
+
+        @Override public String visitBroadcastHint(BroadcastHint hint) { return "BroadcastHint"; }
+
+        @Override public String visitSetOperation(SetOperation op) { return op.displayName(); }
     };
 
     public static String expression(Expression e) {
@@ -51,7 +63,7 @@ public final class Explain {
                 text = text.replace(plain, shown);
             }
         }
-        return text;
+        return InternalNames.forExplain(text);
     }
 
     public static String expressions(List<Expression> exprs) {

@@ -9,7 +9,11 @@ import java.util.List;
  * What a query computes, never how: an immutable tree of records. User code builds it through the
  * DataFrame API; the analyzer resolves it; optimizer rules rewrite it; the physical planner runs it.
  */
-public sealed interface LogicalPlan permits Scan, Project, Filter, Limit {
+public sealed interface LogicalPlan permits Scan, Project, Filter, Limit,
+        Join,
+        SubqueryAlias,
+        BroadcastHint,
+        SetOperation {
 
     /** The output columns. Only meaningful once resolved. */
     StructType schema();

@@ -12,4 +12,12 @@ public interface PlanVisitor<R> {
     R visitFilter(Filter filter);
 
     R visitLimit(Limit limit);
+
+    R visitJoin(Join join);
+
+    R visitSubqueryAlias(SubqueryAlias alias);
+
+    R visitBroadcastHint(BroadcastHint hint);
+
+    R visitSetOperation(SetOperation setOperation);
 }

@@ -31,7 +31,14 @@ public final class Plans {
         if (plan instanceof Project p) return p.projections();
         if (plan instanceof Filter f) return List.of(f.condition());
         if (plan instanceof Scan s) return s.pushedFilters();
+        if (plan instanceof Join j) return j.condition() == null ? List.of() : List.of(j.condition());
         return List.of();
+    }
+
+    /** What a node's own expressions refer to: its first child's columns, or both sides' for a join. */
+    public static dev.sluice.types.StructType inputSchema(LogicalPlan plan) {
+        if (plan instanceof Join j) return j.inputSchema();
+        return plan.children().isEmpty() ? dev.sluice.types.StructType.EMPTY : plan.children().get(0).schema();
     }
 
     /** The node with its own expressions rewritten by {@code f}. */
@@ -47,6 +54,7 @@ public final class Plans {
             for (Expression e : s.pushedFilters()) out.add(f.apply(e));
             return s.withPushedFilters(out);
         }
+        if (plan instanceof Join j) return j.condition() == null ? j : j.withCondition(f.apply(j.condition()));
         return plan;
     }
 }
