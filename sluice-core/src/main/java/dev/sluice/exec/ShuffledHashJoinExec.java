@@ -55,5 +55,8 @@ public final class ShuffledHashJoinExec implements ExecNode {
 
     @Override public List<ExecNode> children() { return List.of(left, right); }
 
-    @Override public String describe() { return "ShuffledHashJoinExec: " + spec.describe(); }
+    @Override public String describe() {
+        // without keys both sides sit in one partition: a plain nested loop
+        return (spec.leftKeys().isEmpty() ? "NestedLoopJoinExec: " : "ShuffledHashJoinExec: ") + spec.describe();
+    }
 }

@@ -41,6 +41,10 @@ public final class InferJoinNotNull implements Rule {
         List<Expression> rightParts = new ArrayList<>();
         for (Expression part : Expressions.conjuncts(j.condition())) {
             if (!(part instanceof Comparison c) || c.op() != Comparison.Op.EQ) continue;
+            JoinSides.Side a = sides.of(c.left());
+            JoinSides.Side b = sides.of(c.right());
+            boolean key = a == JoinSides.Side.LEFT && b == JoinSides.Side.RIGHT || a == JoinSides.Side.RIGHT && b == JoinSides.Side.LEFT;
+            if (!key) continue;
             for (Expression operand : List.of(c.left(), c.right())) {
                 Expression column = column(operand);
                 if (column == null || !column.nullable()) continue;

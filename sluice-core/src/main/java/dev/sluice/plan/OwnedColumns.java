@@ -99,11 +99,18 @@ final class OwnedColumns {
     }
 
     static Expression resolveColumn(PlanColumn pc, List<LogicalPlan> roots) {
+        if (pc.owner() instanceof ColumnOwners.JoinSide side) {
+            // positional, right above the join: no search (in a self-join both sides hold the same plan)
+            if (roots.size() != 1 || !(roots.get(0) instanceof Join j)) throw SluiceException.internal("a join-side column not above its join");
+            LogicalPlan child = side.right() ? j.right() : j.left();
+            String up = passUp(j, side.right() ? 1 : 0, child.schema().field(side.ordinal()).name());
+            if (up == null) throw SluiceException.internal("join-side column " + pc.sql() + " is not in the join's output");
+            return reference(new Found(j, up), pc.nameParts());
+        }
         List<Found> found = new ArrayList<>();
         for (LogicalPlan root : roots) {
             Predicate<LogicalPlan> target = targetOf(pc, root);
-            int ordinal = pc.owner() instanceof ColumnOwners.JoinSide side ? side.ordinal() : -1;
-            for (String name : trace(root, target, ordinal, pc.nameParts().get(0))) found.add(new Found(root, name));
+            for (String name : trace(root, target, -1, pc.nameParts().get(0))) found.add(new Found(root, name));
         }
         if (found.isEmpty()) {
             throw SluiceException.of(ErrorCode.COLUMN_NOT_FOUND).with("column", pc.sql())
@@ -139,11 +146,6 @@ final class OwnedColumns {
 
     private static Predicate<LogicalPlan> targetOf(PlanColumn pc, LogicalPlan root) {
         if (pc.owner() instanceof ColumnOwners.OfPlan of) return n -> n == of.plan() || n.equals(of.plan());
-        if (pc.owner() instanceof ColumnOwners.JoinSide side) {
-            if (!(root instanceof Join j)) throw SluiceException.internal("a join-side column above " + root.getClass().getSimpleName());
-            LogicalPlan wanted = side.right() ? j.right() : j.left();
-            return n -> n == wanted;
-        }
         throw SluiceException.internal("unknown column owner " + pc.owner());
     }
 
