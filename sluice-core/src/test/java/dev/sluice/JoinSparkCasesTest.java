@@ -101,6 +101,13 @@ class JoinSparkCasesTest {
         assertThat(rows(df1(SLUICE).join(b, List.of("Id"), "full"))).isEqualTo("[1,a,null] [2,b,x] [2,b2,x] [null,n,null]");
     }
 
+    @Test void stringAndIntKeysAreComparedAsSparkDoes() {
+        DataFrame b = df2(SLUICE).withColumn("id", col("id").cast("string"));
+        DataFrame df = df1(SLUICE).join(b, "id");
+        assertThat(schema(df)).isEqualTo("id:int? v:string? w:string?");
+        assertThat(rows(df)).isEqualTo("[2,b,x] [2,b2,x]");
+    }
+
     @Test void eqNullSafeMatchesNulls() {
         DataFrame a = df1(SLUICE);
         DataFrame b = df2(SLUICE);

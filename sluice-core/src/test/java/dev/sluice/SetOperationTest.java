@@ -78,6 +78,14 @@ class SetOperationTest {
         assertThat(rows(x.except(y))).isEqualTo("[1.0]");
     }
 
+    @Test void intAndStringColumnsMeetAsBigint() {
+        StructType s = StructType.fromDDL("p STRING, r STRING");
+        DataFrame strings = SLUICE.createDataFrame(List.of(Row.of(s, "1", "a")), s);
+        DataFrame df = a(SLUICE).intersect(strings);
+        assertThat(df.schema().field(0).dataType().simpleString()).isEqualTo("bigint");   // Spark 4.1.1: a:bigint
+        assertThat(rows(df)).isEqualTo("[1,a]");
+    }
+
     @Test void mismatchedShapesAreRefused() {
         assertCode(() -> a(SLUICE).intersect(b(SLUICE).select("x")), ErrorCode.INVALID_ARGUMENT);
         StructType arr = StructType.fromDDL("p ARRAY<INT>, q STRING");

@@ -61,7 +61,13 @@ public final class SetOperationExec implements ExecNode {
             throw e;
         }
         DistinctRowTable emitted = all ? null : new DistinctRowTable(left.schema(), reservation);
-        BatchStream in = left.execute(partition, ctx);
+        BatchStream in;
+        try {
+            in = left.execute(partition, ctx);
+        } catch (RuntimeException | Error e) {
+            reservation.close();
+            throw e;
+        }
         return new BatchStream() {
             @Override public Batch next() {
                 while (true) {
