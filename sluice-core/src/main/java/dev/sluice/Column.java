@@ -16,6 +16,8 @@ import dev.sluice.expr.Literal;
 import dev.sluice.expr.Negate;
 import dev.sluice.expr.Not;
 import dev.sluice.expr.Or;
+import dev.sluice.expr.MultiAlias;
+import dev.sluice.expr.SortOrder;
 import dev.sluice.types.DataType;
 import dev.sluice.types.DdlParser;
 
@@ -70,7 +72,21 @@ public final class Column {
     public Column try_cast(String to) { return try_cast(DdlParser.parseType(to)); }
     public Column alias(String name) { return new Column(new Alias(expr instanceof Alias a ? a.child() : expr, name)); }
     public Column as(String name) { return alias(name); }
+
+    /** Names every column of a generator: {@code posexplode(xs).as("p", "x")}. */
+    public Column as(String... names) {
+        if (names.length == 1) return alias(names[0]);
+        return new Column(new MultiAlias(expr instanceof Alias a ? a.child() : expr, java.util.List.of(names)));
+    }
     public Column name(String name) { return alias(name); }
+
+    // ordering (orderBy keys): Spark's defaults put nulls first ascending and last descending
+    public Column asc() { return new Column(new SortOrder(expr, true, true)); }
+    public Column asc_nulls_first() { return new Column(new SortOrder(expr, true, true)); }
+    public Column asc_nulls_last() { return new Column(new SortOrder(expr, true, false)); }
+    public Column desc() { return new Column(new SortOrder(expr, false, false)); }
+    public Column desc_nulls_first() { return new Column(new SortOrder(expr, false, true)); }
+    public Column desc_nulls_last() { return new Column(new SortOrder(expr, false, false)); }
 
     // nested values
     public Column getField(String field) { return new Column(GetStructField.unresolved(expr, field)); }

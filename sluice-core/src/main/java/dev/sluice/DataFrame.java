@@ -16,6 +16,9 @@ import dev.sluice.plan.SubqueryAlias;
 import dev.sluice.plan.Limit;
 import dev.sluice.plan.LogicalPlan;
 import dev.sluice.plan.Project;
+import dev.sluice.plan.Sort;
+import dev.sluice.plan.Union;
+import dev.sluice.expr.SortOrder;
 import dev.sluice.types.Row;
 import dev.sluice.types.StructField;
 import dev.sluice.types.StructType;
@@ -135,6 +138,92 @@ public final class DataFrame {
         return new DataFrame(session, new Limit(plan, n));
     }
 
+    /** Sorts the whole result: {@code orderBy(col("x").desc(), col("y"))}; plain columns sort ascending, nulls first. */
+    public DataFrame orderBy(Column... columns) { return sorted(columns, true); }
+
+    public DataFrame orderBy(String... columnNames) { return orderBy(cols(columnNames)); }
+
+    public DataFrame sort(Column... columns) { return orderBy(columns); }
+
+    public DataFrame sort(String... columnNames) { return orderBy(columnNames); }
+
+    /** Sorts the rows of each partition, leaving the partitions as they are. */
+    public DataFrame sortWithinPartitions(Column... columns) { return sorted(columns, false); }
+
+    public DataFrame sortWithinPartitions(String... columnNames) { return sortWithinPartitions(cols(columnNames)); }
+
+    /**
+     * The rows of this DataFrame followed by those of {@code other} (duplicates kept, as Spark's union and
+     * SQL's UNION ALL). Columns match by position and take the wider of the two types; names come from this
+     * DataFrame.
+     */
+    public DataFrame union(DataFrame other) { return new DataFrame(session, new Union(List.of(plan, other.plan))); }
+
+    public DataFrame unionAll(DataFrame other) { return union(other); }
+
+    /** A union matching columns by name (ignoring case) instead of position. */
+    public DataFrame unionByName(DataFrame other) { return unionByName(other, false); }
+
+    /** With {@code allowMissingColumns}, a column only one side has is filled with nulls on the other side. */
+    public DataFrame unionByName(DataFrame other, boolean allowMissingColumns) {
+        LogicalPlan[] sides = UnionByName.align(plan, other.plan, allowMissingColumns);
+        return new DataFrame(session, new Union(List.of(sides[0], sides[1])));
+    }
+
+    private DataFrame sorted(Column[] columns, boolean global) {
+        if (columns.length == 0) return this;
+        List<SortOrder> orders = new ArrayList<>(columns.length);
+        for (Column c : columns) orders.add(SortOrder.of(c.expr()));
+        return new DataFrame(session, new Sort(plan, orders, global));
+    }
+
+    private static Column[] cols(String... names) {
+        Column[] out = new Column[names.length];
+        for (int i = 0; i < names.length; i++) out[i] = functions.col(names[i]);
+        return out;
+    }
+
+    /** Groups the rows by these expressions, for {@link GroupedData#agg}. */
+    public GroupedData groupBy(Column... columns) {
+        List<Expression> exprs = new ArrayList<>(columns.length);
+        for (Column c : columns) exprs.add(c.expr());
+        return new GroupedData(this, exprs);
+    }
+
+    public GroupedData groupBy(String first, String... rest) {
+        Column[] cols = new Column[rest.length + 1];
+        cols[0] = functions.col(first);
+        for (int i = 0; i < rest.length; i++) cols[i + 1] = functions.col(rest[i]);
+        return groupBy(cols);
+    }
+
+    /** Aggregates the whole DataFrame as one group: {@code df.agg(count("*"), max("a"))}. */
+    public DataFrame agg(Column first, Column... rest) { return groupBy().agg(first, rest); }
+
+    /** Spark's map form over the whole DataFrame: {@code agg(Map.of("latency_ms", "max"))}. */
+    public DataFrame agg(java.util.Map<String, String> aggregates) { return groupBy().agg(aggregates); }
+
+    /** One row per distinct row (the first of equal rows, in partition order). */
+    public DataFrame distinct() { return dropDuplicates(); }
+
+    /** The same as {@link #distinct}. */
+    public DataFrame dropDuplicates() { return withPlan(Deduplication.dropDuplicates(plan, List.of())); }
+
+    /** One row per distinct value of these columns: the first such row in partition order (Spark: any one). */
+    public DataFrame dropDuplicates(String first, String... rest) {
+        List<String> names = new ArrayList<>();
+        names.add(first);
+        names.addAll(List.of(rest));
+        return withPlan(Deduplication.dropDuplicates(plan, names));
+    }
+
+    public DataFrame dropDuplicates(String[] columnNames) {
+        if (columnNames.length == 0) return dropDuplicates();
+        return withPlan(Deduplication.dropDuplicates(plan, List.of(columnNames)));
+    }
+
+    DataFrame withPlan(LogicalPlan newPlan) { return new DataFrame(session, newPlan); }
+
     // ---- joins and set operations (logic in Joins) ----
 
     /**
@@ -193,9 +282,6 @@ public final class DataFrame {
     private DataFrame setOperation(DataFrame other, SetOperation.Kind kind, boolean all) {
         return new DataFrame(session, new SetOperation(plan, other.plan, kind, all));
     }
-
-    /** A DataFrame of this session over {@code newPlan} (analyzed on the way). */
-    DataFrame withPlan(LogicalPlan newPlan) { return new DataFrame(session, newPlan); }
 
     /**
      * The plan actions run: the analyzed plan, with internal join column names turned back into the names

@@ -5,6 +5,7 @@ import dev.sluice.error.SluiceException;
 import dev.sluice.io.FileFormat;
 import dev.sluice.io.FileFormats;
 import dev.sluice.io.FileSourceContext;
+import dev.sluice.io.PartitionedSource;
 import dev.sluice.plan.Scan;
 import dev.sluice.types.DdlParser;
 import dev.sluice.types.StructType;
@@ -62,8 +63,10 @@ public final class DataFrameReader {
         FileFormat fileFormat = FileFormats.lookup(format);
         FileSourceContext context = new FileSourceContext(session.storage(), options, session.conf().maxSplitBytes(),
                 session.conf().inferenceSampleSize());
-        StructType s = schema != null ? schema : fileFormat.inferSchema(context, List.of(paths));
-        return new DataFrame(session, Scan.of(fileFormat.source(context, List.of(paths), s)));
+        PartitionedSource source = schema != null
+                ? new PartitionedSource(fileFormat, context, List.of(paths), schema)
+                : PartitionedSource.inferred(fileFormat, context, List.of(paths));
+        return new DataFrame(session, Scan.of(source));
     }
 
     /** JSON Lines files: {@code format("json").load(paths)}. */

@@ -1,7 +1,5 @@
 package dev.sluice;
 
-import dev.sluice.error.ErrorCode;
-import dev.sluice.error.SluiceException;
 import dev.sluice.exec.CloseableIterator;
 import dev.sluice.exec.ExecNode;
 import dev.sluice.exec.JobListener;
@@ -106,12 +104,9 @@ final class EmbeddedEngine implements Engine {
     }
 
     @Override public WriteResult write(LogicalPlan plan, WriteRequest request) {
-        if (!request.partitionBy().isEmpty()) {
-            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "partitionBy")
-                    .with("reason", "partitioned writes are not available yet").build();
-        }
         RecordFormat format = FileFormats.lookup(request.format()).writer(request.options());
-        DataSink sink = new FileSink(storage, request.path(), request.mode(), format, FileSinkOptions.parse(request.options()));
+        DataSink sink = new FileSink(storage, request.path(), request.mode(), format, FileSinkOptions.parse(request.options(), format))
+                .partitionBy(request.partitionBy());
         return Writes.run(execution(plan).physical(), plan.schema(), sink, scheduler);
     }
 

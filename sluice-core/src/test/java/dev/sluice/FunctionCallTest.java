@@ -20,7 +20,7 @@ class FunctionCallTest {
             StructType schema = StructType.fromDDL("x INT");
             DataFrame df = sluice.createDataFrame(List.of(Row.of(schema, 4), Row.of(schema, (Object) null)), schema);
             DataFrame roots = df.select(sqrt(col("x")));
-            assertThat(roots.columns()).containsExactly("sqrt(x)");
+            assertThat(roots.columns()).containsExactly("SQRT(x)");   // Spark's name for sqrt
             assertThat(roots.collect()).extracting(r -> r.get(0)).containsExactly(2.0, null);
             assertThatThrownBy(() -> df.select(call_function("no_such_fn", col("x"))))
                     .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_FUNCTION));

@@ -81,6 +81,22 @@ class JoinBehaviourTest {
         }
     }
 
+    @Test void otherOperatorsTakeADataFramesColumnAfterAJoin() {
+        try (Sluice sluice = Sluice.builder().parallelism(2).batchSize(2).build()) {
+            DataFrame a = df1(sluice);
+            DataFrame b = df2(sluice);
+            DataFrame full = a.join(b, a.col("id").equalTo(b.col("id")), "full");
+            DataFrame grouped = full.groupBy(b.col("id")).count();
+            assertThat(schema(grouped)).isEqualTo("id:bigint? count:bigint!");
+            assertThat(rows(grouped)).isEqualTo("[2,2] [3,1] [null,3]");
+            List<Object> ordered = new ArrayList<>();
+            for (Row r : full.orderBy(a.col("v")).select(a.col("v")).collect()) ordered.add(r.get(0));
+            assertThat(ordered).containsExactly(null, null, "a", "b", "b2", "n");
+            assertThat(rows(full.select(a.col("id")).union(full.select(b.col("id")).select(col("id").cast("int"))).distinct()))
+                    .isEqualTo("[1] [2] [3] [null]");
+        }
+    }
+
     @Test void aColumnOfAnUnrelatedDataFrameIsNotFound() {
         try (Sluice sluice = Sluice.builder().build()) {
             DataFrame a = df1(sluice);

@@ -18,6 +18,11 @@ public enum ErrorCode {
     PATH_ALREADY_EXISTS(1009, Category.ANALYSIS, "Path {path} already exists. Use mode(\"overwrite\") to replace it, \"append\" to add to it, or \"ignore\" to skip the write."),
     UNKNOWN_FUNCTION(1010, Category.ANALYSIS, "Unknown function `{function}`."),
     DUPLICATE_COLUMN(1011, Category.ANALYSIS, "Column `{column}` appears more than once in {where}."),
+    MISSING_AGGREGATION(1012, Category.ANALYSIS, "{expression} is neither grouped nor aggregated: add it to groupBy(...), or wrap it in an aggregate function such as first() or any_value()."),
+    AGGREGATE_NOT_ALLOWED(1013, Category.ANALYSIS, "The aggregate {expression} is not allowed {where}."),
+    NUM_COLUMNS_MISMATCH(1020, Category.ANALYSIS, "{operation} needs inputs with the same number of columns, but the first input has {first} columns and input {index} has {count}."),
+    UNSUPPORTED_GENERATOR(1021, Category.ANALYSIS, "The generator {generator} is not supported {reason}."),
+    GENERATOR_ALIAS_MISMATCH(1022, Category.ANALYSIS, "{generator} produces {expected} columns, but {actual} names were given: {names}."),
 
     // 2000: the plan cannot be built or run as asked
     UNSUPPORTED_OPERATION(2001, Category.PLAN, "{operation} is not supported: {reason}"),
@@ -35,6 +40,9 @@ public enum ErrorCode {
     TASK_FAILED(3010, Category.EXECUTION, "Task {task} failed: {reason}"),
     NUMERIC_VALUE_OUT_OF_RANGE(3011, Category.EXECUTION, "The value {value} cannot be represented as {type}. Use try_cast to return NULL instead."),
     INVALID_ELEMENT_AT_INDEX(3012, Category.EXECUTION, "element_at index 0 is invalid: SQL array indexes start at 1. Use try_element_at to return NULL instead."),
+    DUPLICATE_MAP_KEY(3013, Category.EXECUTION, "Duplicate map key {key} was found: map keys must be unique."),
+    NULL_MAP_KEY(3014, Category.EXECUTION, "Cannot use NULL as a map key."),
+    CANNOT_PARSE_DATETIME(3015, Category.EXECUTION, "Text {value} cannot be parsed as a {type} with the pattern {pattern}. Use try_to_timestamp to tolerate bad input and return NULL instead."),
 
     // 4000: not enough resources
     MEMORY_EXHAUSTED(4001, Category.RESOURCES, "Out of memory budget: {reason}. Raise the memory budget (sluice.memory.budget) or the heap (-Xmx)."),

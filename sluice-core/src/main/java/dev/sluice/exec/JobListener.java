@@ -14,6 +14,18 @@ public interface JobListener {
     /** A task (one partition) finished. */
     default void onTaskEnd(long jobId, int partition, boolean succeeded) {}
 
+    /**
+     * A query starts: the operators it runs (metrics fill in as it runs). A query runs as one or more stages,
+     * each reported as a job ({@link #onJobStart} ... {@link #onJobEnd}) between this and {@link #onQueryEnd}.
+     */
+    default void onQueryStart(long queryId, String description, ExecNode root) {}
+
+    /** The query ended; {@code failure} is null on success. */
+    default void onQueryEnd(long queryId, Throwable failure) {}
+
+    /** A task ran on {@code worker} from {@code startNanos} to {@code endNanos} ({@link System#nanoTime}). */
+    default void onTaskTimed(long jobId, String stage, int partition, String worker, long startNanos, long endNanos, boolean succeeded) {}
+
     /** The job ended; {@code failure} is null on success. */
     default void onJobEnd(long jobId, Throwable failure) {}
 }

@@ -54,8 +54,8 @@ final class JoinPlanner {
         }
         Partitioning lp = leftKeys.isEmpty() ? new Partitioning.Single() : new Partitioning.Hash(leftKeys, ctx.shufflePartitions());
         Partitioning rp = leftKeys.isEmpty() ? new Partitioning.Single() : new Partitioning.Hash(rightKeys, ctx.shufflePartitions());
-        ExchangeExec le = new ExchangeExec(left, lp, ctx.memoryPool(), ctx.batchSize());
-        ExchangeExec re = new ExchangeExec(right, rp, ctx.memoryPool(), ctx.batchSize());
+        ExecNode le = Metered.wrap(new ExchangeExec(left, lp, ctx.memoryPool(), ctx.batchSize()));
+        ExecNode re = Metered.wrap(new ExchangeExec(right, rp, ctx.memoryPool(), ctx.batchSize()));
         boolean probeIsLeft = !mayBuildLeft || (mayBuildRight && smaller(leftSize, rightSize) == Side.RIGHT);
         JoinSpec spec = new JoinSpec(type, leftKeys, rightKeys, keys.nullSafe(), residual, probeIsLeft, join.schema(), ls, rs,
                 ctx.batchSize());
@@ -64,10 +64,10 @@ final class JoinPlanner {
 
     /** Both inputs exchanged by all their columns, then counted and compared per partition. */
     static ExecNode planSetOperation(SetOperation op, ExecNode left, ExecNode right, PlannerContext ctx) {
-        ExchangeExec le = new ExchangeExec(left, new Partitioning.Hash(allColumns(left.schema()), ctx.shufflePartitions()),
-                ctx.memoryPool(), ctx.batchSize());
-        ExchangeExec re = new ExchangeExec(right, new Partitioning.Hash(allColumns(right.schema()), ctx.shufflePartitions()),
-                ctx.memoryPool(), ctx.batchSize());
+        ExecNode le = Metered.wrap(new ExchangeExec(left, new Partitioning.Hash(allColumns(left.schema()), ctx.shufflePartitions()),
+                ctx.memoryPool(), ctx.batchSize()));
+        ExecNode re = Metered.wrap(new ExchangeExec(right, new Partitioning.Hash(allColumns(right.schema()), ctx.shufflePartitions()),
+                ctx.memoryPool(), ctx.batchSize()));
         return new SetOperationExec(le, re, op, op.schema(), ctx.memoryPool());
     }
 

@@ -1,11 +1,20 @@
 package dev.sluice.exec;
 
+import dev.sluice.plan.Aggregate;
 import dev.sluice.plan.Filter;
 import dev.sluice.plan.Limit;
 import dev.sluice.plan.LogicalPlan;
 import dev.sluice.plan.PlanVisitor;
 import dev.sluice.plan.Project;
 import dev.sluice.plan.Scan;
+import dev.sluice.plan.Sort;
+import dev.sluice.plan.Union;
+import dev.sluice.plan.Generate;
+import dev.sluice.expr.Generator;
+import dev.sluice.expr.SortOrder;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Turns an optimized logical plan into operators. Runs inside an action: this is where sources list their
@@ -18,10 +27,11 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
 
     public PlannerContext context() { return context; }
 
-    public ExecNode plan(LogicalPlan plan) { return plan.accept(this); }
+    /** The operators for {@code plan}, each wrapped so that its output is counted. */
+    public ExecNode plan(LogicalPlan plan) { return Metered.wrap(plan.accept(this)); }
 
     @Override public ExecNode visitScan(Scan scan) {
-        return new ScanExec(scan.source(), scan.source().splits(), scan.output(),
+        return new ScanExec(scan.source(), scan.source().splits(scan.pushedFilters()), scan.output(),
                 Binder.bindAll(scan.pushedFilters(), scan.output()));
     }
 
@@ -36,8 +46,41 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
     }
 
     @Override public ExecNode visitLimit(Limit limit) {
+        if (limit.input() instanceof Sort sort && sort.global()) {
+            ExecNode input = plan(sort.input());
+            return new TopNExec(input, bindOrders(sort, input), limit.count(), context.memoryPool(), context.batchSize());
+        }
         ExecNode input = plan(limit.input());
-        return new GlobalLimitExec(new LocalLimitExec(input, limit.count()), limit.count());
+        return new GlobalLimitExec(Metered.wrap(new LocalLimitExec(input, limit.count())), limit.count());
+    }
+
+    @Override public ExecNode visitSort(Sort sort) {
+        ExecNode input = plan(sort.input());
+        List<SortOrder> orders = bindOrders(sort, input);
+        if (!sort.global()) return new SortWithinPartitionsExec(input, orders, context.memoryPool(), context.batchSize());
+        return new SortExec(input, orders, context.memoryPool(), context.batchSize(), context.shufflePartitions());
+    }
+
+    @Override public ExecNode visitUnion(Union union) {
+        List<ExecNode> inputs = new ArrayList<>();
+        for (LogicalPlan input : union.inputs()) inputs.add(plan(input));
+        return new UnionExec(inputs, union.schema());
+    }
+
+    @Override public ExecNode visitGenerate(Generate generate) {
+        ExecNode input = plan(generate.input());
+        Generator generator = (Generator) Binder.bind(generate.generator(), input.schema());
+        return new GenerateExec(input, generator, generate.schema(), context.batchSize());
+    }
+
+    private static List<SortOrder> bindOrders(Sort sort, ExecNode input) {
+        List<SortOrder> out = new ArrayList<>();
+        for (SortOrder o : sort.orders()) out.add((SortOrder) Binder.bind(o, input.schema()));
+        return out;
+    }
+
+    @Override public ExecNode visitAggregate(Aggregate aggregate) {
+        return AggregatePlanner.plan(aggregate, plan(aggregate.input()), context);
     }
 
     @Override public ExecNode visitJoin(dev.sluice.plan.Join join) {

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Scheduler implements AutoCloseable {
     private static final AtomicLong JOB_IDS = new AtomicLong();
+    private static final AtomicLong QUERY_IDS = new AtomicLong();
 
     private final int parallelism;
     private final ExecutorService pool;
@@ -69,6 +70,19 @@ public final class Scheduler implements AutoCloseable {
             @Override public void onJobEnd(long jobId, Throwable failure) {
                 for (JobListener l : listeners) l.onJobEnd(jobId, failure);
             }
+
+            @Override public void onQueryStart(long queryId, String description, ExecNode root) {
+                for (JobListener l : listeners) l.onQueryStart(queryId, description, root);
+            }
+
+            @Override public void onQueryEnd(long queryId, Throwable failure) {
+                for (JobListener l : listeners) l.onQueryEnd(queryId, failure);
+            }
+
+            @Override public void onTaskTimed(long jobId, String stage, int partition, String worker, long startNanos,
+                                              long endNanos, boolean succeeded) {
+                for (JobListener l : listeners) l.onTaskTimed(jobId, stage, partition, worker, startNanos, endNanos, succeeded);
+            }
         };
     }
 
@@ -79,11 +93,19 @@ public final class Scheduler implements AutoCloseable {
      */
     public void run(ExecNode root, String description, long totalBytes, PartitionTask task) {
         List<StageBoundary> boundaries = new ArrayList<>();
+        JobListener listener = broadcast();
+        long queryId = QUERY_IDS.incrementAndGet();
+        listener.onQueryStart(queryId, description, root);
+        Throwable failure = null;
         try {
             prepareStages(root, boundaries);
             runStage(root, description, totalBytes, task);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
         } finally {
             for (StageBoundary b : boundaries) b.release();
+            listener.onQueryEnd(queryId, failure);
         }
     }
 
@@ -109,7 +131,7 @@ public final class Scheduler implements AutoCloseable {
             for (int p = 0; p < partitions; p++) {
                 int partition = p;
                 futures.add(pool.submit(() -> {
-                    runTask(root, task, new TaskContext(jobId, partition, cancelled, listener), listener);
+                    runTask(root, description, task, new TaskContext(jobId, partition, cancelled, listener), listener);
                     return null;
                 }));
             }
@@ -133,9 +155,10 @@ public final class Scheduler implements AutoCloseable {
         if (failure != null) throw asSluiceException(failure);
     }
 
-    private static void runTask(ExecNode root, PartitionTask task, TaskContext ctx, JobListener listener) throws Exception {
+    private static void runTask(ExecNode root, String stage, PartitionTask task, TaskContext ctx, JobListener listener) throws Exception {
         if (ctx.isCancelled()) return;
         boolean ok = false;
+        long start = System.nanoTime();
         try (BatchStream stream = root.execute(ctx.partition(), ctx)) {
             task.run(ctx.partition(), stream, ctx);
             ok = true;
@@ -143,6 +166,7 @@ public final class Scheduler implements AutoCloseable {
             ctx.cancelJob();   // the first failure stops the other tasks at their next batch
             throw t;
         } finally {
+            listener.onTaskTimed(ctx.jobId(), stage, ctx.partition(), Thread.currentThread().getName(), start, System.nanoTime(), ok);
             listener.onTaskEnd(ctx.jobId(), ctx.partition(), ok);
         }
     }
@@ -157,14 +181,17 @@ public final class Scheduler implements AutoCloseable {
      */
     public CloseableIterator<dev.sluice.vector.Batch> streamInOrder(ExecNode root, String description) {
         List<StageBoundary> boundaries = new ArrayList<>();
+        JobListener listener = broadcast();
+        long queryId = QUERY_IDS.incrementAndGet();
+        listener.onQueryStart(queryId, description, root);
         try {
             prepareStages(root, boundaries);
         } catch (RuntimeException | Error e) {
             for (StageBoundary b : boundaries) b.release();
+            listener.onQueryEnd(queryId, e);
             throw e;
         }
         long jobId = JOB_IDS.incrementAndGet();
-        JobListener listener = broadcast();
         listener.onJobStart(jobId, description, root.partitionCount(), inputBytes(root));
         OrderedStream stream = new OrderedStream(root, pool, parallelism,
                 (partition, cancelled) -> {
@@ -180,6 +207,7 @@ public final class Scheduler implements AutoCloseable {
                     ended = true;
                     for (StageBoundary b : boundaries) b.release();
                     listener.onJobEnd(jobId, null);
+                    listener.onQueryEnd(queryId, null);
                 }
                 return more;
             }
@@ -192,6 +220,7 @@ public final class Scheduler implements AutoCloseable {
                 if (!ended) {
                     ended = true;
                     listener.onJobEnd(jobId, null);
+                    listener.onQueryEnd(queryId, null);
                 }
             }
         };

@@ -13,7 +13,8 @@ import dev.sluice.types.TypeSizes;
 final class SizeEstimates {
     private SizeEstimates() {}
 
-    static long of(ExecNode node) {
+    static long of(ExecNode wrapped) {
+        ExecNode node = Metered.unwrap(wrapped);
         if (node instanceof ScanExec scan) {
             long size = scan.source().estimatedSizeInBytes();
             if (size < 0) {

@@ -16,6 +16,10 @@ public sealed interface Expression
         permits Literal, UnresolvedColumn, UnresolvedStar, ColumnRef, BoundColumn, Alias, GetStructField,
                 GetItem, ElementAt, Size, Arithmetic, Negate, Comparison, And, Or, Not, IsNull, IsNotNull,
                 Cast, CaseWhen, Coalesce, FromJson, ToJson, StringFunction, CreateStruct, FunctionCall,
+                SortOrder,
+                Generator,
+                MultiAlias,
+                AggregateExpression,
                 PlanColumn {
 
     /** The result type; only defined once resolved. */

@@ -23,6 +23,13 @@ public interface DataSource {
     List<Split> splits();
 
     /**
+     * The splits, given the filters the optimizer pushed (AND-ed, naming columns of {@link #schema()} by {@code ColumnRef}): a source
+     * may leave out pieces that cannot hold a matching row (partition pruning). The engine still applies the
+     * filters, so ignoring them is always correct.
+     */
+    default List<Split> splits(List<Expression> filters) { return splits(); }
+
+    /**
      * Opens one split, producing batches of exactly {@code projection} (a pruned form of {@link #schema()}:
      * a subset of its fields, nested structs possibly narrowed). {@code filters} are AND-ed conditions the
      * source may use to skip data; the engine still applies them, so a source may ignore any of them.

@@ -147,20 +147,51 @@ public final class FileCommitProtocol {
      * The path of the task's next output file, {@code part-<partition>-<jobId>.c<n>.<extension>} with n
      * counting from 000, so the files of a task sort in the order they were written.
      */
-    public String newTaskFile(TaskAttempt task, String extension) {
+    public String newTaskFile(TaskAttempt task, String extension) { return newTaskFile(task, extension, ""); }
+
+    /**
+     * A new file of the task inside {@code subdirectory} of the output (a partition directory such as
+     * {@code year=2026/month=11}; empty for the top level).
+     */
+    public String newTaskFile(TaskAttempt task, String extension, String subdirectory) {
         requireRunning();
         if (task.finished()) throw SluiceException.internal(task + " already committed or aborted");
         String file = String.format(Locale.ROOT, "part-%05d-%s.c%03d.%s", task.partition(), jobId,
                 task.takeFileIndex(), extension);
-        return StoragePaths.join(task.directory(), file);
+        String dir = subdirectory.isEmpty() ? task.directory() : StoragePaths.join(task.directory(), subdirectory);
+        return StoragePaths.join(dir, file);
+    }
+
+    /** The files under {@code dir} at any depth, as paths relative to it, sorted. */
+    private List<String> relativeFiles(String dir) {
+        List<String> out = new ArrayList<>();
+        collectRelative(dir, "", out);
+        java.util.Collections.sort(out);
+        return out;
+    }
+
+    private void collectRelative(String dir, String prefix, List<String> out) {
+        for (FileStatus f : storage.list(dir)) {
+            String rel = prefix.isEmpty() ? f.name() : prefix + "/" + f.name();
+            if (f.directory()) collectRelative(f.path(), rel, out);
+            else out.add(rel);
+        }
+    }
+
+    /** Moves {@code relative} from {@code fromDir} to {@code toDir}, creating its directories. */
+    private String moveRelative(String fromDir, String toDir, String relative) {
+        String dest = StoragePaths.join(toDir, relative);
+        String parent = StoragePaths.parent(dest);
+        if (!storage.exists(parent)) storage.mkdirs(parent);
+        storage.rename(StoragePaths.join(fromDir, relative), dest);
+        return dest;
     }
 
     /** Commits a task's files with one atomic rename of its directory; returns their names. */
     public List<String> commitTask(TaskAttempt task) {
         requireRunning();
         if (task.finished()) throw SluiceException.internal(task + " already committed or aborted");
-        List<String> files = new ArrayList<>();
-        for (FileStatus f : storage.list(task.directory())) files.add(f.name());
+        List<String> files = relativeFiles(task.directory());
         String dest = committedPartition(task.partition());
         if (storage.exists(dest)) {
             throw SluiceException.internal("partition " + task.partition() + " of job " + jobId + " committed twice");
@@ -233,9 +264,8 @@ public final class FileCommitProtocol {
         }
         storage.mkdirs(outputDir);
         for (int p : partitions) {
-            for (FileStatus f : storage.list(committedPartition(p))) {
-                storage.rename(f.path(), StoragePaths.join(outputDir, f.name()));
-            }
+            String from = committedPartition(p);
+            for (String rel : relativeFiles(from)) moveRelative(from, outputDir, rel);
         }
         writeMarker(StoragePaths.join(outputDir, SUCCESS_MARKER));
         if (!targetExists) {
@@ -268,11 +298,8 @@ public final class FileCommitProtocol {
         boolean markerCreated = false;
         try {
             for (int p : partitions) {
-                for (FileStatus f : storage.list(committedPartition(p))) {
-                    String dest = StoragePaths.join(target, f.name());
-                    storage.rename(f.path(), dest);
-                    moved.add(dest);
-                }
+                String from = committedPartition(p);
+                for (String rel : relativeFiles(from)) moved.add(moveRelative(from, target, rel));
             }
             if (!storage.exists(marker)) {
                 markerCreated = true;

@@ -6,8 +6,7 @@ import java.util.TreeMap;
 
 /**
  * Turns the paths a user gave into the files to read: a sorted, duplicate-free list, the same on every run.
- * A path may name a file, a directory (its files; with {@code recursiveFileLookup} also the files of its
- * subdirectories) or a glob with wildcards in any segment (see {@link GlobPattern}); a glob matching a
+ * A path may name a file, a directory (its files and those of its sub-directories, as Spark lists them) or a glob with wildcards in any segment (see {@link GlobPattern}); a glob matching a
  * directory reads that directory. As in Spark, files and directories found by listing or by a wildcard are
  * skipped when hidden: names starting with {@code .}, or with {@code _} unless they hold {@code =} (a
  * partition directory), and names ending in {@code ._COPYING_}; so {@code _SUCCESS} and staging directories
@@ -22,15 +21,29 @@ public final class FileListing {
      * nothing, fails with PATH_NOT_FOUND naming it.
      */
     public static List<FileStatus> resolve(Storage storage, List<String> paths, boolean recursiveFileLookup) {
-        TreeMap<String, FileStatus> files = new TreeMap<>();
+        List<FileStatus> out = new ArrayList<>();
+        for (ListedFile f : resolveListed(storage, paths)) out.add(f.file());
+        return out;
+    }
+
+    /** A file found under a root the user named (a directory, or the file's own directory), for partition discovery. */
+    public record ListedFile(FileStatus file, String root) {}
+
+    /**
+     * The files under {@code paths} with the directory each was found under. Directories are read with all their
+     * sub-directories, as Spark does (partition directories {@code year=2026/} among them); hidden names are
+     * skipped at every level.
+     */
+    public static List<ListedFile> resolveListed(Storage storage, List<String> paths) {
+        TreeMap<String, ListedFile> files = new TreeMap<>();
         for (String userPath : paths) {
             String path = StoragePaths.normalize(userPath);
             List<FileStatus> roots = GlobPattern.hasWildcard(path) ? expandGlob(storage, userPath, path)
                     : List.of(storage.status(GlobPattern.unescape(path)));
             if (roots.isEmpty()) throw IoErrors.notFound(userPath);
             for (FileStatus root : roots) {
-                if (root.directory()) addDirectory(storage, root.path(), recursiveFileLookup, files);
-                else files.put(root.path(), root);
+                if (root.directory()) addDirectory(storage, root.path(), root.path(), files);
+                else files.put(root.path(), new ListedFile(root, StoragePaths.parent(root.path())));
             }
         }
         return new ArrayList<>(files.values());
@@ -46,11 +59,11 @@ public final class FileListing {
                 || name.endsWith("._COPYING_");
     }
 
-    private static void addDirectory(Storage storage, String dir, boolean recursive, TreeMap<String, FileStatus> out) {
+    private static void addDirectory(Storage storage, String dir, String root, TreeMap<String, ListedFile> out) {
         for (FileStatus entry : storage.list(dir)) {
             if (isHidden(entry.name())) continue;
-            if (!entry.directory()) out.put(entry.path(), entry);
-            else if (recursive) addDirectory(storage, entry.path(), true, out);
+            if (!entry.directory()) out.put(entry.path(), new ListedFile(entry, root));
+            else addDirectory(storage, entry.path(), root, out);
         }
     }
 

@@ -21,9 +21,16 @@ public final class FileSink implements DataSink {
     private final RecordFormat format;
     private final FileSinkOptions options;
     private final Supplier<String> jobIds;
+    private List<String> partitionColumns = List.of();
 
     public FileSink(Storage storage, String path, SaveMode mode, RecordFormat format, FileSinkOptions options) {
         this(storage, path, mode, format, options, FileCommitProtocol::newJobId);
+    }
+
+    /** Writes rows into one sub-directory per value of these columns ({@code year=2026/}), Hive style. */
+    public FileSink partitionBy(List<String> columns) {
+        this.partitionColumns = List.copyOf(columns);
+        return this;
     }
 
     /** As above with the job ids given (tests use fixed ones to name the files). */
@@ -42,11 +49,13 @@ public final class FileSink implements DataSink {
                 .append(" mode=").append(mode.name().toLowerCase(Locale.ROOT));
         if (options.compression() != Compression.NONE) sb.append(" compression=").append(options.compression().name().toLowerCase(Locale.ROOT));
         if (options.rollsFiles()) sb.append(" maxRecordsPerFile=").append(options.maxRecordsPerFile());
+        if (!partitionColumns.isEmpty()) sb.append(" partitionBy=").append(partitionColumns);
         return sb.toString();
     }
 
     @Override public WriteStart begin(StructType schema) {
         requireNonNull(schema, "schema");
+        new PartitionWriting(schema, partitionColumns);   // a bad partition column fails before anything is written
         FileCommitProtocol protocol = new FileCommitProtocol(storage, path, mode, jobIds.get());
         if (!protocol.setupJob()) {
             return new WriteStart.Skipped(path + " already exists and the save mode is ignore: nothing was written");
@@ -66,7 +75,7 @@ public final class FileSink implements DataSink {
         @Override public TaskWriter openTask(int partition) {
             String extension = format.extension() + options.compression().extension();
             return new FileTaskWriter(storage, protocol, protocol.setupTask(partition), format, schema,
-                    extension, options);
+                    extension, options, partitionColumns);
         }
 
         @Override public WriteSummary commit(List<TaskCommit> tasks) {

@@ -9,7 +9,7 @@ import java.util.Map;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The format-independent options of a file write: {@code compression} (none, gzip) and
+ * The format-independent options of a file write: {@code compression} (none, gzip, zstd) and
  * {@code maxRecordsPerFile} (roll to a new file after that many rows; 0 or less means no limit, as in Spark).
  */
 public record FileSinkOptions(Compression compression, long maxRecordsPerFile) {
@@ -20,12 +20,22 @@ public record FileSinkOptions(Compression compression, long maxRecordsPerFile) {
     }
 
     /** Reads the two options from writer options (keys ignore case, as Spark's do); other keys are left to the format. */
-    public static FileSinkOptions parse(Map<String, String> options) {
+    public static FileSinkOptions parse(Map<String, String> options) { return parse(options, false); }
+
+    /**
+     * As {@link #parse(Map)} for a given output format: when the format compresses itself (see
+     * {@link RecordFormat#compressesItself()}), {@code compression} is the format's option and the stream stays as it is.
+     */
+    public static FileSinkOptions parse(Map<String, String> options, RecordFormat format) {
+        return parse(options, format.compressesItself());
+    }
+
+    private static FileSinkOptions parse(Map<String, String> options, boolean formatCompresses) {
         Compression compression = Compression.NONE;
         long maxRecords = 0;
         for (Map.Entry<String, String> e : options.entrySet()) {
             String key = e.getKey().toLowerCase(Locale.ROOT);
-            if (key.equals("compression") || key.equals("codec")) {
+            if ((key.equals("compression") || key.equals("codec")) && !formatCompresses) {
                 compression = Compression.fromOption(e.getValue());
             } else if (key.equals("maxrecordsperfile")) {
                 try {

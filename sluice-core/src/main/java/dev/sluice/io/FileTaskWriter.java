@@ -8,10 +8,15 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * One task of a {@link FileSink}: encodes batches into files in the task's attempt directory, opening the
- * first file on the first row and rolling to a new one every {@code maxRecordsPerFile} rows.
+ * One task of a {@link FileSink}: encodes batches into files in the task's attempt directory, opening a file on
+ * the first row it gets and rolling to a new one every {@code maxRecordsPerFile} rows. With partition columns,
+ * rows go to one file per partition directory ({@code year=2026/month=11/}), written without those columns.
  */
 final class FileTaskWriter implements TaskWriter {
     private static final int STREAM_BUFFER = 256 * 1024;
@@ -20,54 +25,66 @@ final class FileTaskWriter implements TaskWriter {
     private final FileCommitProtocol protocol;
     private final TaskAttempt task;
     private final RecordFormat format;
-    private final StructType schema;
     private final String extension;
     private final FileSinkOptions options;
+    private final PartitionWriting partitioning;
+    private final Map<String, OpenFile> open = new LinkedHashMap<>();
 
-    private String currentPath;
-    private OutputStream currentStream;
-    private CountingOutput currentCounter;
-    private RecordEncoder encoder;
-    private long recordsInFile;
     private long records;
     private long bytes;
     private boolean finished;
     private boolean committed;
 
     FileTaskWriter(Storage storage, FileCommitProtocol protocol, TaskAttempt task, RecordFormat format,
-                   StructType schema, String extension, FileSinkOptions options) {
+                   StructType schema, String extension, FileSinkOptions options, List<String> partitionColumns) {
         this.storage = storage;
         this.protocol = protocol;
         this.task = task;
         this.format = format;
-        this.schema = schema;
         this.extension = extension;
         this.options = options;
+        this.partitioning = new PartitionWriting(schema, partitionColumns);
     }
 
     @Override public void write(Batch batch) {
         if (finished) throw new IllegalStateException(task + " already committed or aborted");
+        if (!partitioning.partitioned()) {
+            writeTo("", batch);
+            return;
+        }
+        for (Map.Entry<String, Batch> group : partitioning.split(batch).entrySet()) writeTo(group.getKey(), group.getValue());
+    }
+
+    private void writeTo(String directory, Batch batch) {
         int offset = 0;
         int rows = batch.rowCount();
         while (offset < rows) {
-            if (encoder == null) openFile();
+            OpenFile file = open.get(directory);
+            if (file == null) {
+                file = openFile(directory);
+                open.put(directory, file);
+            }
             int n = rows - offset;
-            if (options.rollsFiles()) n = (int) Math.min(n, options.maxRecordsPerFile() - recordsInFile);
+            if (options.rollsFiles()) n = (int) Math.min(n, options.maxRecordsPerFile() - file.records);
             try {
-                encoder.write(offset == 0 && n == rows ? batch : batch.slice(offset, n));
+                file.encoder.write(offset == 0 && n == rows ? batch : batch.slice(offset, n));
             } catch (UncheckedIOException e) {
-                throw IoErrors.io(currentPath, e);
+                throw IoErrors.io(file.path, e);
             }
             offset += n;
-            recordsInFile += n;
+            file.records += n;
             records += n;
-            if (options.rollsFiles() && recordsInFile >= options.maxRecordsPerFile()) closeFile();
+            if (options.rollsFiles() && file.records >= options.maxRecordsPerFile()) {
+                closeFile(file);
+                open.remove(directory);
+            }
         }
     }
 
     @Override public TaskCommit commit() {
         if (finished) throw new IllegalStateException(task + " already committed or aborted");
-        closeFile();
+        for (OpenFile f : new ArrayList<>(open.values())) closeFile(f);
+        open.clear();
         TaskCommit commit = new TaskCommit(task.partition(), protocol.commitTask(task), records, bytes);
         finished = true;
         committed = true;
@@ -77,49 +94,59 @@ final class FileTaskWriter implements TaskWriter {
     @Override public void abort() {
         if (committed) return;   // the files belong to the job now; only the job can discard them
         finished = true;
-        if (currentStream != null) {
+        for (OpenFile f : open.values()) {
             try {
-                currentStream.close();
+                f.stream.close();
             } catch (IOException | RuntimeException e) {
                 // the file is being thrown away; its close error does not matter
             }
-            currentStream = null;
-            encoder = null;
         }
+        open.clear();
         protocol.abortTask(task);
     }
 
-    private void openFile() {
-        currentPath = protocol.newTaskFile(task, extension);
-        OutputStream raw = storage.create(currentPath);
-        currentCounter = new CountingOutput(raw);
+    private OpenFile openFile(String directory) {
+        String path = protocol.newTaskFile(task, extension, directory);
+        OutputStream raw = storage.create(path);
+        CountingOutput counter = new CountingOutput(raw);
+        OutputStream stream;
         try {
-            currentStream = options.compression().compress(new BufferedOutputStream(currentCounter, STREAM_BUFFER));
+            stream = options.compression().compress(new BufferedOutputStream(counter, STREAM_BUFFER));
         } catch (IOException e) {
             try {
                 raw.close();
             } catch (IOException ignored) {
                 // already failing
             }
-            throw IoErrors.io(currentPath, e);
+            throw IoErrors.io(path, e);
         }
-        encoder = format.open(currentStream, schema);
-        recordsInFile = 0;
+        return new OpenFile(path, stream, counter, format.open(stream, partitioning.dataSchema()));
     }
 
-    private void closeFile() {
-        if (encoder == null) return;
+    private void closeFile(OpenFile file) {
         try {
-            encoder.close();
-            currentStream.close();
-        } catch (IOException e) {
-            throw IoErrors.io(currentPath, e);
-        } catch (UncheckedIOException e) {
-            throw IoErrors.io(currentPath, e);
+            file.encoder.close();
+            file.stream.close();
+        } catch (IOException | UncheckedIOException e) {
+            throw IoErrors.io(file.path, e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
         }
-        bytes += currentCounter.count;
-        encoder = null;
-        currentStream = null;
+        bytes += file.counter.count;
+    }
+
+    /** One output file being written. */
+    private static final class OpenFile {
+        final String path;
+        final OutputStream stream;
+        final CountingOutput counter;
+        final RecordEncoder encoder;
+        long records;
+
+        OpenFile(String path, OutputStream stream, CountingOutput counter, RecordEncoder encoder) {
+            this.path = path;
+            this.stream = stream;
+            this.counter = counter;
+            this.encoder = encoder;
+        }
     }
 
     /** Counts the bytes that reach storage (after compression). */

@@ -36,6 +36,9 @@ public final class MemorySource implements DataSource {
 
     @Override public StructType schema() { return schema; }
 
+    /** The rows, for engines that hand them to another system (sluice-spark). */
+    public List<Row> rows() { return rows; }
+
     /** Rows times a default width per column type. */
     @Override public long estimatedSizeInBytes() { return rows.size() * dev.sluice.types.TypeSizes.rowWidth(schema); }
 

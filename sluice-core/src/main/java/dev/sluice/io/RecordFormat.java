@@ -11,4 +11,10 @@ public interface RecordFormat {
 
     /** An encoder writing rows of {@code schema} into {@code out}, which stays owned by the caller. */
     RecordEncoder open(OutputStream out, StructType schema);
+
+    /**
+     * True when the format compresses its own contents (Parquet compresses pages): the writer's
+     * {@code compression} option then belongs to the format, and the sink writes the stream as it is.
+     */
+    default boolean compressesItself() { return false; }
 }

@@ -83,6 +83,25 @@ public final class JsonSchemaInference {
         return inference.result();
     }
 
+    /**
+     * The type of one JSON value, as Spark's {@code schema_of_json} infers it: any value at the top (not only
+     * objects), NULL and empty-array elements read as string, an empty object as an empty struct. Malformed text
+     * is MALFORMED_RECORD. (Added for the function library's schema_of_json.)
+     */
+    public static DataType inferValue(String json, JsonOptions options) {
+        JsonSchemaInference inference = new JsonSchemaInference(options);
+        try (JsonParser p = inference.factory.createParser(json)) {
+            JsonToken t = p.nextToken();
+            if (t == null) throw SluiceException.of(ErrorCode.MALFORMED_RECORD).with("location", "schema_of_json").with("reason", "no JSON value").build();
+            DataType c = inference.canonicalize(inference.inferField(p, t));
+            return c != null ? c : t == JsonToken.START_OBJECT ? StructType.EMPTY : DataTypes.STRING;
+        } catch (IOException e) {
+            throw SluiceException.of(ErrorCode.MALFORMED_RECORD).with("location", "schema_of_json")
+                    .with("reason", e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                            ? JsonBatchBuilder.describe(j) : String.valueOf(e.getMessage())).build();
+        }
+    }
+
     public void add(byte[] buf, int offset, int length) {
         DataType type;
         try (JsonParser p = factory.createParser(buf, offset, length)) {

@@ -53,6 +53,8 @@ final class Need {
 
     /** {@code type} keeping only what is needed (struct fields in their original order). */
     DataType narrow(DataType type) {
+        // a need on an array is a need on its elements (what explode hands on)
+        if (!all && type instanceof ArrayType array) return new ArrayType(narrow(array.elementType()), array.containsNull());
         if (all || !(type instanceof StructType struct)) return type;
         List<StructField> kept = new ArrayList<>();
         for (StructField f : struct.fields()) {

@@ -15,11 +15,38 @@ final class PlanVerifier {
     private PlanVerifier() {}
 
     static void verify(LogicalPlan before, LogicalPlan after) {
-        if (!before.schema().equals(after.schema())) {
+        if (!sameShape(before.schema(), after.schema())) {
             throw SluiceException.internal("output schema changed from " + before.schema().simpleString()
                     + " to " + after.schema().simpleString());
         }
         checkReferences(after);
+    }
+
+    /**
+     * Same names and types; a column may become non-nullable (folding {@code 7 / 2} into {@code 3.5} proves it is
+     * never NULL) but never the other way.
+     */
+    static boolean sameShape(StructType before, StructType after) {
+        if (before.size() != after.size()) return false;
+        for (int i = 0; i < before.size(); i++) {
+            StructField b = before.field(i), a = after.field(i);
+            if (!b.name().equals(a.name()) || (a.nullable() && !b.nullable())) return false;
+            if (!stripNullability(b.dataType()).equals(stripNullability(a.dataType()))) return false;
+        }
+        return true;
+    }
+
+    private static dev.sluice.types.DataType stripNullability(dev.sluice.types.DataType t) {
+        if (t instanceof StructType s) {
+            java.util.List<StructField> fields = new java.util.ArrayList<>();
+            for (StructField f : s.fields()) fields.add(new StructField(f.name(), stripNullability(f.dataType()), true));
+            return new StructType(fields);
+        }
+        if (t instanceof dev.sluice.types.ArrayType a) return new dev.sluice.types.ArrayType(stripNullability(a.elementType()), true);
+        if (t instanceof dev.sluice.types.MapType m) {
+            return new dev.sluice.types.MapType(stripNullability(m.keyType()), stripNullability(m.valueType()), true);
+        }
+        return t;
     }
 
     private static void checkReferences(LogicalPlan plan) {
@@ -32,7 +59,7 @@ final class PlanVerifier {
                     int i = input.indexOf(r.name());
                     if (i < 0) throw SluiceException.internal("column " + r.name() + " is not in " + input.simpleString());
                     StructField f = input.field(i);
-                    if (!f.dataType().equals(r.dataType())) {
+                    if (!stripNullability(f.dataType()).equals(stripNullability(r.dataType()))) {
                         throw SluiceException.internal("column " + r.name() + " has type " + r.dataType()
                                 + " but its input has " + f.dataType());
                     }

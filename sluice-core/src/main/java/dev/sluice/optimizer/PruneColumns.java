@@ -6,6 +6,8 @@ import dev.sluice.expr.Expression;
 import dev.sluice.expr.Expressions;
 import dev.sluice.expr.FromJson;
 import dev.sluice.expr.GetStructField;
+import dev.sluice.plan.Aggregate;
+import dev.sluice.expr.SortOrder;
 import dev.sluice.plan.BroadcastHint;
 import dev.sluice.plan.Filter;
 import dev.sluice.plan.Join;
@@ -15,6 +17,10 @@ import dev.sluice.plan.Limit;
 import dev.sluice.plan.LogicalPlan;
 import dev.sluice.plan.Project;
 import dev.sluice.plan.Scan;
+import dev.sluice.plan.Sort;
+import dev.sluice.plan.Union;
+import dev.sluice.plan.Generate;
+import dev.sluice.expr.Generator;
 import dev.sluice.types.DataType;
 import dev.sluice.types.StructField;
 import dev.sluice.types.StructType;
@@ -69,6 +75,18 @@ public final class PruneColumns implements Rule {
             return new Filter(input, Rebind.one(condition, input.schema()));
         }
         if (plan instanceof Limit l) return new Limit(prune(l.input(), needs), l.count());
+        if (plan instanceof Sort s) {
+            Map<String, Need> inputNeeds = copy(needs);
+            List<Expression> orders = new ArrayList<>();
+            for (SortOrder o : s.orders()) orders.add(narrowAndCollect(o, Need.all(), inputNeeds));
+            LogicalPlan input = prune(s.input(), inputNeeds);
+            List<SortOrder> rebound = new ArrayList<>();
+            for (Expression o : Rebind.all(orders, input.schema())) rebound.add((SortOrder) o);
+            return new Sort(input, rebound, s.global());
+        }
+        if (plan instanceof Union u) return pruneUnion(u, needs);
+        if (plan instanceof Generate g) return pruneGenerate(g, needs);
+        if (plan instanceof Aggregate a) return pruneAggregate(a, needs);
         if (plan instanceof Join j) return PruneJoinColumns.prune(j, needs, this::prune, this::narrowAndCollect);
         if (plan instanceof SetOperation s) return PruneJoinColumns.prune(s, this::prune);
         if (plan instanceof SubqueryAlias a) return new SubqueryAlias(prune(a.input(), needs), a.alias());
@@ -85,6 +103,74 @@ public final class PruneColumns implements Rule {
             return s.withOutput(output).withPushedFilters(Rebind.all(s.pushedFilters(), output));
         }
         throw dev.sluice.error.SluiceException.internal("prune_columns does not handle " + plan.getClass().getSimpleName());
+    }
+
+    /** An aggregate needs its grouping expressions and the inputs of the outputs its parent uses. */
+    private LogicalPlan pruneAggregate(Aggregate a, Map<String, Need> needs) {
+        Map<String, Need> inputNeeds = new HashMap<>();
+        List<Expression> grouping = new ArrayList<>();
+        for (Expression g : a.groupingExpressions()) grouping.add(narrowAndCollect(g, Need.all(), inputNeeds));
+        List<Expression> outputs = new ArrayList<>();
+        for (Expression e : a.aggregateExpressions()) {
+            if (needs.containsKey(Expressions.outputName(e))) outputs.add(narrowAndCollect(e, Need.all(), inputNeeds));
+        }
+        LogicalPlan input = prune(a.input(), inputNeeds);
+        return new Aggregate(input, Rebind.all(grouping, input.schema()), Rebind.all(outputs, input.schema()));
+    }
+
+    /**
+     * A Generate passes on the input columns its parent uses, and needs of its generator's input what the
+     * parent uses of the generated columns: {@code explode(items) AS item} with only {@code item.qty} used
+     * reads only {@code qty} of the items' structs.
+     */
+    private LogicalPlan pruneGenerate(Generate g, Map<String, Need> needs) {
+        Map<String, Need> inputNeeds = new HashMap<>();
+        for (String name : g.input().schema().fieldNames()) {
+            Need n = needs.get(name);
+            if (n != null) {
+                Need copy = Need.fields();
+                copy.merge(n);
+                inputNeeds.put(name, copy);
+            }
+        }
+        Generator gen = g.generator();
+        Need childNeed = Need.all();
+        if (gen.kind() != Generator.Kind.INLINE && gen.child().dataType() instanceof dev.sluice.types.ArrayType) {
+            Need element = needs.get(g.outputNames().get(g.outputNames().size() - 1));
+            if (element != null && !element.isAll() && !element.isEmpty()) childNeed = element;
+        }
+        Expression child = narrowAndCollect(gen.child(), childNeed, inputNeeds);
+        LogicalPlan input = prune(g.input(), inputNeeds);
+        Generator narrowed = (Generator) Rebind.one(new Generator(gen.kind(), child, gen.outer()), input.schema());
+        return new Generate(input, narrowed, g.outputNames());
+    }
+
+    /**
+     * A union's columns match by position: every input keeps the same positions (the ones the parent
+     * uses), whole (no nested pruning, so the inputs' types stay equal). An input with duplicate column
+     * names cannot be pruned by name, so then every position stays.
+     */
+    private LogicalPlan pruneUnion(Union u, Map<String, Need> needs) {
+        List<String> outputNames = u.schema().fieldNames();
+        boolean byName = true;
+        for (LogicalPlan input : u.inputs()) byName &= new java.util.HashSet<>(input.schema().fieldNames()).size() == input.schema().size();
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < outputNames.size(); i++) if (!byName || needs.containsKey(outputNames.get(i))) kept.add(i);
+        List<LogicalPlan> inputs = new ArrayList<>();
+        for (LogicalPlan input : u.inputs()) {
+            List<StructField> fields = input.schema().fields();
+            Map<String, Need> inputNeeds = new HashMap<>();
+            List<Expression> refs = new ArrayList<>();
+            for (int i : kept) {
+                StructField f = fields.get(i);
+                inputNeeds.put(f.name(), Need.all());
+                refs.add(new ColumnRef(f.name(), f.dataType(), f.nullable()));
+            }
+            LogicalPlan pruned = prune(input, inputNeeds);
+            List<String> expected = refs.stream().map(Expressions::outputName).toList();
+            inputs.add(pruned.schema().fieldNames().equals(expected) ? pruned : new Project(pruned, Rebind.all(refs, pruned.schema())));
+        }
+        return new Union(inputs);
     }
 
     /**

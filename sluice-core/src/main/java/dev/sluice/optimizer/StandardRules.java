@@ -19,6 +19,8 @@ final class StandardRules {
                         new SimplifyFilters(),
                         new CollapseProject(),
                         new RemoveRedundantProject(),
+                        new PushFilterThroughGenerate(),
+                        new PushFilterThroughAggregate(),
                         new PushFilterThroughJoin(),
                         new PushJoinConditionIntoSides())),
                 new RuleBatch("column_pruning", 1, List.of(new PruneColumns())),

@@ -2,6 +2,8 @@ package dev.sluice.plan;
 
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
+import dev.sluice.expr.AggregateExpression;
+import dev.sluice.expr.AggregateFunction;
 import dev.sluice.expr.Alias;
 import dev.sluice.expr.And;
 import dev.sluice.expr.Arithmetic;
@@ -56,10 +58,21 @@ import java.util.List;
 public final class Analyzer {
     private final boolean ansi;
 
+    private final AggregateFunction.AggregateBinder aggregateBinder = new AggregateFunction.AggregateBinder() {
+        @Override public Expression castTo(Expression e, DataType type) { return Analyzer.this.castTo(e, type); }
+
+        @Override public boolean ansi() { return ansi; }
+    };
+
     public Analyzer(boolean ansi) { this.ansi = ansi; }
 
     public LogicalPlan analyze(LogicalPlan plan) {
-        return Plans.transformUp(plan, this::resolveNode);
+        LogicalPlan resolved = Plans.transformUp(plan, this::resolveNode);
+        Plans.transformUp(resolved, node -> {
+            AnalyzeAggregate.rejectOutsideAggregate(node);
+            return node;
+        });
+        return resolved;
     }
 
     private LogicalPlan resolveNode(LogicalPlan plan) {
@@ -69,24 +82,48 @@ public final class Analyzer {
         if (plan instanceof Project p) {
             StructType in = p.input().schema();
             List<Expression> out = new ArrayList<>();
+            boolean aggregates = false;
             for (Expression e : p.projections()) {
                 if (e instanceof UnresolvedStar) {
                     for (StructField f : in.fields()) out.add(new ColumnRef(f.name(), f.dataType(), f.nullable()));
                     continue;
                 }
                 Expression r = resolve(e, in);
-                if (r instanceof Alias a && a.child() instanceof ColumnRef ref && ref.name().equals(a.name())) r = ref;
-                // named from what the user wrote: implicit casts never show in column names (as Spark)
-                out.add(r instanceof ColumnRef || r instanceof Alias ? r : new Alias(r, Expressions.outputName(e)));
+                if (AnalyzeGenerate.isGeneratorItem(r)) {
+                    out.add(r);   // named when it becomes a Generate
+                    continue;
+                }
+                r = named(r, e);
+                aggregates |= AnalyzeAggregate.containsAggregate(r);
+                out.add(r);
             }
-            return new Project(p.input(), out);
+            if (aggregates) return AnalyzeAggregate.globalFromProject(new Project(p.input(), out));
+            LogicalPlan generated = AnalyzeGenerate.extract(p.input(), out);
+            return generated != null ? generated : new Project(p.input(), out);
         }
         if (plan instanceof Filter f) {
             Expression condition = resolve(f.condition(), f.input().schema());
+            AnalyzeGenerate.rejectOutsideSelect(condition, "a filter");
             requireBoolean(condition, "filter condition");
             return new Filter(f.input(), condition);
         }
+        if (plan instanceof Sort s) return AnalyzeSort.resolve(s, this);
+        if (plan instanceof Union u) return AnalyzeUnion.resolve(u, this);
+        if (plan instanceof Generate g) {
+            return new Generate(g.input(), (dev.sluice.expr.Generator) resolve(g.generator(), g.input().schema()), g.outputNames());
+        }
+        if (plan instanceof Aggregate a) return AnalyzeAggregate.resolve(a, this);
         return plan;
+    }
+
+    /** Resolves a select item and names it: a column reference keeps its name, anything else gets an alias. */
+    Expression resolveNamed(Expression e, StructType in) { return named(resolve(e, in), e); }
+
+    /** Names a resolved select item {@code r} after what the user wrote ({@code e}). */
+    private static Expression named(Expression r, Expression e) {
+        if (r instanceof Alias a && a.child() instanceof ColumnRef ref && ref.name().equals(a.name())) r = ref;
+        // named from what the user wrote: implicit casts never show in column names (as Spark)
+        return r instanceof ColumnRef || r instanceof Alias ? r : new Alias(r, Expressions.outputName(e));
     }
 
     /** Resolves one expression against {@code input}'s columns. */
@@ -95,6 +132,7 @@ public final class Analyzer {
     }
 
     private Expression resolveOne(Expression e, StructType input) {
+        AnalyzeGenerate.rejectAsChild(e);
         if (e instanceof UnresolvedColumn u) return resolveColumn(u, input);
         if (e instanceof dev.sluice.expr.PlanColumn pc) {
             throw SluiceException.of(ErrorCode.COLUMN_NOT_FOUND).with("column", pc.sql())
@@ -169,6 +207,10 @@ public final class Analyzer {
         if (e instanceof StringFunction sf) return coerceStringFunction(sf);
         if (e instanceof dev.sluice.expr.CreateStruct) return e;
         if (e instanceof FunctionCall fc) return bindFunction(fc);
+        if (e instanceof dev.sluice.expr.SortOrder) return e;
+        if (e instanceof dev.sluice.expr.Generator g) return AnalyzeGenerate.checkInput(g);
+        if (e instanceof dev.sluice.expr.MultiAlias) return e;
+        if (e instanceof AggregateExpression ae) return AnalyzeAggregate.bind(ae, aggregateBinder);
         throw SluiceException.internal("the analyzer does not handle " + e.getClass().getSimpleName());
     }
 

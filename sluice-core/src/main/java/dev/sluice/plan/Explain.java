@@ -41,6 +41,20 @@ public final class Explain {
 
         @Override public String visitLimit(Limit limit) { return "Limit: " + limit.count(); }
 
+        @Override public String visitSort(Sort sort) {
+            return (sort.global() ? "Sort: " : "SortWithinPartitions: ") + expressions(List.copyOf(sort.orders()));
+        }
+
+        @Override public String visitUnion(Union union) { return "Union"; }
+
+        @Override public String visitGenerate(Generate generate) {
+            return "Generate: " + expression(generate.generator()) + " AS [" + String.join(", ", generate.outputNames()) + "]";
+        }
+
+        @Override public String visitAggregate(Aggregate aggregate) {
+            return "Aggregate: " + expressions(aggregate.groupingExpressions()) + ", " + expressions(aggregate.aggregateExpressions());
+        }
+
         @Override public String visitJoin(Join join) {
             return "Join: " + join.joinType().displayName()
                     + (join.condition() == null ? "" : ", " + expression(join.condition()))

@@ -10,6 +10,10 @@ import java.util.List;
  * DataFrame API; the analyzer resolves it; optimizer rules rewrite it; the physical planner runs it.
  */
 public sealed interface LogicalPlan permits Scan, Project, Filter, Limit,
+        Sort,
+        Union,
+        Generate,
+        Aggregate,
         Join,
         SubqueryAlias,
         BroadcastHint,

@@ -13,6 +13,14 @@ public interface PlanVisitor<R> {
 
     R visitLimit(Limit limit);
 
+    R visitSort(Sort sort);
+
+    R visitUnion(Union union);
+
+    R visitGenerate(Generate generate);
+
+    R visitAggregate(Aggregate aggregate);
+
     R visitJoin(Join join);
 
     R visitSubqueryAlias(SubqueryAlias alias);

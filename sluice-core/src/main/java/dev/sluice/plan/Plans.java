@@ -31,6 +31,9 @@ public final class Plans {
         if (plan instanceof Project p) return p.projections();
         if (plan instanceof Filter f) return List.of(f.condition());
         if (plan instanceof Scan s) return s.pushedFilters();
+        if (plan instanceof Sort s) return List.copyOf(s.orders());
+        if (plan instanceof Generate g) return List.of(g.generator());
+        if (plan instanceof Aggregate a) return concat(a.groupingExpressions(), a.aggregateExpressions());
         if (plan instanceof Join j) return j.condition() == null ? List.of() : List.of(j.condition());
         return List.of();
     }
@@ -54,7 +57,26 @@ public final class Plans {
             for (Expression e : s.pushedFilters()) out.add(f.apply(e));
             return s.withPushedFilters(out);
         }
+        if (plan instanceof Sort s) {
+            List<dev.sluice.expr.SortOrder> out = new ArrayList<>();
+            for (Expression e : s.orders()) out.add((dev.sluice.expr.SortOrder) f.apply(e));
+            return new Sort(s.input(), out, s.global());
+        }
+        if (plan instanceof Generate g) return new Generate(g.input(), (dev.sluice.expr.Generator) f.apply(g.generator()), g.outputNames());
+        if (plan instanceof Aggregate a) return new Aggregate(a.input(), map(a.groupingExpressions(), f), map(a.aggregateExpressions(), f));
         if (plan instanceof Join j) return j.condition() == null ? j : j.withCondition(f.apply(j.condition()));
         return plan;
+    }
+
+    private static List<Expression> concat(List<Expression> a, List<Expression> b) {
+        List<Expression> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static List<Expression> map(List<Expression> exprs, Function<Expression, Expression> f) {
+        List<Expression> out = new ArrayList<>(exprs.size());
+        for (Expression e : exprs) out.add(f.apply(e));
+        return out;
     }
 }

@@ -20,17 +20,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (checked on the sources' import lines, so it needs no extra library).
  */
 class LayeringTest {
-    private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "error", Set.of(),
-            "types", Set.of("error"),
-            "vector", Set.of("error", "types"),
-            "json", Set.of("error", "types", "vector"),
-            "expr", Set.of("error", "types", "vector", "json"),
-            "io", Set.of("error", "types", "vector", "json", "expr"),
-            "plan", Set.of("error", "types", "vector", "json", "expr", "io"),
-            "optimizer", Set.of("error", "types", "vector", "json", "expr", "io", "plan"),
-            "exec", Set.of("error", "types", "vector", "json", "expr", "io", "plan", "memory"),
-            "memory", Set.of("error"));
+    private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("error", Set.<String>of()),
+            Map.entry("types", Set.of("error")),
+            Map.entry("vector", Set.of("error", "types")),
+            Map.entry("json", Set.of("error", "types", "vector")),
+            Map.entry("expr", Set.of("error", "types", "vector", "json")),
+            Map.entry("io", Set.of("error", "types", "vector", "json", "expr")),
+            Map.entry("plan", Set.of("error", "types", "vector", "json", "expr", "io")),
+            Map.entry("optimizer", Set.of("error", "types", "vector", "json", "expr", "io", "plan")),
+            Map.entry("exec", Set.of("error", "types", "vector", "json", "expr", "io", "plan", "memory")),
+            Map.entry("memory", Set.of("error")),
+            Map.entry("report", Set.of("error", "types", "vector", "json", "expr", "io", "plan", "memory", "exec")));
 
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?dev\\.sluice\\.([a-z]+)\\.", Pattern.MULTILINE);
     private static final Pattern FQN = Pattern.compile("\\bdev\\.sluice\\.([a-z]+)\\.[A-Z]");

@@ -45,9 +45,11 @@ class FileListingTest {
         assertThat(files.get(0).size()).isEqualTo("d/a.json".length());
     }
 
-    @Test void aDirectoryGivesItsVisibleFilesSorted() {
-        assertThat(resolve(false, "d")).containsExactly("d/a.json", "d/b.json", "d/c.txt");
-        assertThat(resolve(false, "d/")).containsExactly("d/a.json", "d/b.json", "d/c.txt");
+    @Test void aDirectoryGivesItsVisibleFilesSortedSubdirectoriesIncludedAsSpark() {
+        List<String> all = List.of("d/_k=2/q.json", "d/a.json", "d/b.json", "d/c.txt", "d/k=1/p.json",
+                "d/sub/deeper/t.json", "d/sub/s.json");
+        assertThat(resolve(false, "d")).containsExactlyElementsOf(all);
+        assertThat(resolve(false, "d/")).containsExactlyElementsOf(all);
     }
 
     @Test void recursiveLookupDescendsButStillSkipsHiddenDirectories() {
@@ -69,7 +71,7 @@ class FileListingTest {
     @Test void wildcardsNeverMatchHiddenNames() {
         // _k=2 holds '=': a partition directory, not hidden
         assertThat(resolve(false, "d/*")).containsExactly("d/_k=2/q.json", "d/a.json", "d/b.json", "d/c.txt",
-                "d/k=1/p.json", "d/sub/s.json");
+                "d/k=1/p.json", "d/sub/deeper/t.json", "d/sub/s.json");
         assertThat(resolve(false, "d/_*")).containsExactly("d/_k=2/q.json");
         assertThatThrownBy(() -> resolve(false, "d/.*"))   // only hidden names: the glob matches nothing
                 .extracting(e -> ((SluiceException) e).code()).isEqualTo(ErrorCode.PATH_NOT_FOUND);
@@ -90,7 +92,7 @@ class FileListingTest {
     }
 
     @Test void severalPathsAreMergedSortedAndDeduplicated() {
-        assertThat(resolve(false, "d/b.json", "d", "d/*.json"))
+        assertThat(resolve(false, "d/b.json", "d/*.json", "d/c.txt"))
                 .containsExactly("d/a.json", "d/b.json", "d/c.txt");
     }
 

@@ -12,6 +12,21 @@ public final class FunctionFamilies {
     public static List<ScalarFunction> all() {
         List<ScalarFunction> out = new ArrayList<>();
         out.addAll(MathFunctions.all());
+        out.addAll(RoundingFunctions.all());
+        out.addAll(ExtremaFunctions.all());
+        out.addAll(RandFunction.all());
+        out.addAll(ConditionalFunctions.all());
+        out.addAll(StringFunctions.all());
+        out.addAll(StringTransformFunctions.all());
+        out.addAll(RegexFunctions.all());
+        out.addAll(FormatString.all());
+        out.addAll(HashFunctions.all());
+        out.addAll(CollectionFunctions.all());
+        out.addAll(ArrayFunctions.all());
+        out.addAll(DateTimeFunctions.all());
+        out.addAll(DateFieldFunctions.all());
+        out.addAll(DateArithmeticFunctions.all());
+        out.addAll(JsonFunctions.all());
         return out;
     }
 }

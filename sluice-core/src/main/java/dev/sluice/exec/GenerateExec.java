@@ -1,0 +1,151 @@
+package dev.sluice.exec;
+
+import dev.sluice.expr.Generator;
+import dev.sluice.plan.Explain;
+import dev.sluice.types.DataTypes;
+import dev.sluice.types.StructType;
+import dev.sluice.vector.Batch;
+import dev.sluice.vector.ColumnVector;
+import dev.sluice.vector.FlatVector;
+import dev.sluice.vector.IntVector;
+import dev.sluice.vector.Vectors;
+
+import java.util.List;
+
+/**
+ * Runs a generator over each input batch, vectorized: the input columns are repeated as dictionary views
+ * (row ids, no copy), and the generated columns are slices of the array's elements vector (or of a map's
+ * keys and values, or of inline's struct fields) when the elements are contiguous, dictionary views
+ * otherwise; only outer rows of nulls force a copy. Output batches hold at most {@code batchSize} rows,
+ * even for a row with more elements.
+ */
+public final class GenerateExec implements ExecNode {
+    private final ExecNode input;
+    private final Generator generator;
+    private final StructType schema;
+    private final int batchSize;
+
+    /** {@code generator} is bound to the input's columns. */
+    public GenerateExec(ExecNode input, Generator generator, StructType schema, int batchSize) {
+        this.input = input;
+        this.generator = generator;
+        this.schema = schema;
+        this.batchSize = Math.max(1, batchSize);
+    }
+
+    @Override public StructType schema() { return schema; }
+
+    @Override public int partitionCount() { return input.partitionCount(); }
+
+    @Override public List<ExecNode> children() { return List.of(input); }
+
+    @Override public String describe() { return "GenerateExec: " + Explain.expression(generator); }
+
+    @Override public BatchStream execute(int partition, TaskContext ctx) {
+        BatchStream in = input.execute(partition, ctx);
+        return new BatchStream() {
+            Batch current;
+            ColumnVector values;
+            int row;
+            int element;   // next element of the current row
+
+            @Override public Batch next() {
+                while (true) {
+                    if (current == null) {
+                        current = in.next();
+                        if (current == null) return null;
+                        values = generator.child().evaluate(current);
+                        row = 0;
+                        element = 0;
+                    }
+                    Batch out = fill();
+                    if (out != null) return out;
+                }
+            }
+
+            /** The next output batch from the current input batch, or null when it is used up. */
+            private Batch fill() {
+                Batch batch = current;
+                int n = batch.rowCount();
+                int[] rows = new int[batchSize];
+                int[] elements = new int[batchSize];   // -1: the null row of an outer generator
+                int count = 0;
+                while (count < batchSize && row < n) {
+                    int length = values.isNull(row) ? 0 : values.arrayLength(row);
+                    if (length == 0) {
+                        if (generator.outer()) {
+                            rows[count] = row;
+                            elements[count++] = -1;
+                        }
+                        row++;
+                        continue;
+                    }
+                    int offset = values.arrayOffset(row);
+                    int take = Math.min(length - element, batchSize - count);
+                    for (int k = 0; k < take; k++) {
+                        rows[count] = row;
+                        elements[count++] = offset + element + k;
+                    }
+                    element += take;
+                    if (element == length) {
+                        row++;
+                        element = 0;
+                    }
+                }
+                if (row >= n) current = null;
+                if (count == 0) return null;
+                return assemble(batch, values, rows, elements, count);
+            }
+
+            @Override public void close() { in.close(); }
+        };
+    }
+
+    private Batch assemble(Batch batch, ColumnVector values, int[] rows, int[] elements, int count) {
+        ColumnVector[] out = new ColumnVector[schema.size()];
+        int c = 0;
+        for (; c < batch.columnCount(); c++) out[c] = batch.column(c).select(rows, count);
+        if (generator.kind() == Generator.Kind.POSEXPLODE) out[c++] = positions(values, rows, elements, count);
+        for (ColumnVector source : sources(values)) out[c++] = pick(source, elements, count);
+        return new Batch(out, count);
+    }
+
+    /** The vectors the generated columns come from, indexed by element. */
+    private ColumnVector[] sources(ColumnVector values) {
+        if (generator.kind() == Generator.Kind.INLINE) {
+            ColumnVector structs = values.elements();
+            StructType st = (StructType) structs.type();
+            ColumnVector[] out = new ColumnVector[st.size()];
+            for (int f = 0; f < out.length; f++) out[f] = structs.child(f);   // a null struct has null fields
+            return out;
+        }
+        if (values.type() instanceof dev.sluice.types.MapType) return new ColumnVector[] {values.elements(), values.mapValues()};
+        return new ColumnVector[] {values.elements()};
+    }
+
+    private static ColumnVector positions(ColumnVector values, int[] rows, int[] elements, int count) {
+        IntVector pos = (IntVector) Vectors.allocate(DataTypes.INT, count);
+        for (int i = 0; i < count; i++) {
+            if (elements[i] < 0) pos.appendNull();
+            else pos.append(elements[i] - values.arrayOffset(rows[i]));
+        }
+        return pos;
+    }
+
+    /** Elements {@code ids} of {@code source}: a slice when contiguous, a view when not, a copy with nulls. */
+    private static ColumnVector pick(ColumnVector source, int[] ids, int count) {
+        boolean contiguous = true, hasNull = false;
+        for (int i = 0; i < count; i++) {
+            hasNull |= ids[i] < 0;
+            contiguous &= ids[i] == ids[0] + i;
+        }
+        if (contiguous && !hasNull) return source.slice(ids[0], count);
+        if (!hasNull) return source.select(ids, count);
+        FlatVector copy = Vectors.allocate(source.type(), count);
+        for (int i = 0; i < count; i++) {
+            if (ids[i] < 0) copy.appendNull();
+            else copy.appendFrom(source, ids[i]);
+        }
+        return copy;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.sluice.exec;
+
+import dev.sluice.expr.SortOrder;
+import dev.sluice.memory.Reservation;
+import dev.sluice.types.StructType;
+import dev.sluice.vector.Batch;
+import dev.sluice.vector.BatchSizes;
+import dev.sluice.vector.ColumnVector;
+import dev.sluice.vector.FlatVector;
+import dev.sluice.vector.Vectors;
+
+import java.util.List;
+
+/**
+ * Buffers one partition's rows (copied into flat vectors, reserved from the memory pool) with their key
+ * values, then sorts row ids stably. With a limit (top-N) it keeps at most about twice the limit: when the
+ * buffer grows past that, it sorts and keeps the first {@code limit} rows.
+ */
+final class RunBuilder {
+    private static final int ORDER_BYTES_PER_ROW = 8;   // the order array and the sort's buffer
+
+    private final StructType schema;
+    private final List<SortOrder> orders;
+    private final RowOrdering ordering;
+    private final Reservation reservation;
+    private final long limit;
+    private FlatVector[] columns;
+    private FlatVector[] keys;
+    private int rows;
+
+    /** {@code orders} are bound to the input's columns; {@code limit} < 0 keeps every row. */
+    RunBuilder(StructType schema, List<SortOrder> orders, RowOrdering ordering, Reservation reservation, long limit) {
+        this.schema = schema;
+        this.orders = orders;
+        this.ordering = ordering;
+        this.reservation = reservation;
+        this.limit = limit;
+        reset(64);
+    }
+
+    private void reset(int capacity) {
+        columns = new FlatVector[schema.size()];
+        for (int c = 0; c < columns.length; c++) columns[c] = Vectors.allocate(schema.field(c).dataType(), capacity);
+        keys = new FlatVector[orders.size()];
+        for (int k = 0; k < keys.length; k++) keys[k] = Vectors.allocate(orders.get(k).dataType(), capacity);
+        rows = 0;
+    }
+
+    void add(Batch batch) {
+        int n = batch.rowCount();
+        if (n == 0) return;
+        ColumnVector[] keyValues = new ColumnVector[keys.length];
+        for (int k = 0; k < keys.length; k++) keyValues[k] = orders.get(k).evaluate(batch);
+        reservation.grow(BatchSizes.estimate(batch) + BatchSizes.estimate(new Batch(keyValues, n)) + (long) n * ORDER_BYTES_PER_ROW);
+        for (int c = 0; c < columns.length; c++) {
+            ColumnVector from = batch.column(c);
+            for (int r = 0; r < n; r++) columns[c].appendFrom(from, r);
+        }
+        for (int k = 0; k < keys.length; k++) {
+            for (int r = 0; r < n; r++) keys[k].appendFrom(keyValues[k], r);
+        }
+        rows += n;
+        if (limit >= 0 && rows > Math.max(2 * limit, 1024)) truncateToLimit();
+    }
+
+    /** Keeps the first {@code limit} rows in sorted order, giving the rest of the memory back. */
+    private void truncateToLimit() {
+        int[] order = sortedOrder();
+        int keep = (int) Math.min(limit, rows);
+        FlatVector[] oldColumns = columns, oldKeys = keys;
+        long before = reservation.bytes();
+        reset(Math.max(keep, 4));
+        for (int i = 0; i < keep; i++) {
+            int r = order[i];
+            for (int c = 0; c < columns.length; c++) columns[c].appendFrom(oldColumns[c], r);
+            for (int k = 0; k < keys.length; k++) keys[k].appendFrom(oldKeys[k], r);
+        }
+        rows = keep;
+        long kept = BatchSizes.estimate(new Batch(columns, keep)) + BatchSizes.estimate(new Batch(keys, keep))
+                + (long) keep * ORDER_BYTES_PER_ROW;
+        reservation.shrink(before - kept);
+    }
+
+    private int[] sortedOrder() {
+        int[] order = new int[rows];
+        for (int i = 0; i < rows; i++) order[i] = i;
+        FlatVector[] k = keys;
+        IntSorter.sort(order, 0, rows, (a, b) -> ordering.compare(k, a, k, b));
+        return order;
+    }
+
+    /** Sorts and hands the rows over (the builder is done). */
+    SortedRun finish() {
+        if (limit >= 0 && rows > limit) truncateToLimit();
+        int[] order = sortedOrder();
+        return new SortedRun(columns, keys, order, rows);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.sluice.report;
+
+import dev.sluice.Sluice;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The job report: attach it to a session, run actions, then write one self-contained HTML file (no network)
+ * with each query's plan as a graph of operators carrying rows, batches, time and bytes, a timeline of tasks per
+ * worker, and peak memory. {@code try (JobReport r = JobReport.attach(sluice)) { ...; r.writeHtml(path); }}
+ */
+public final class JobReport implements AutoCloseable {
+    private final Sluice session;
+    private final JobRecorder recorder = new JobRecorder();
+
+    private JobReport(Sluice session) {
+        this.session = session;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) pool.resetPeakUsage();
+        }
+        session.addListener(recorder);
+    }
+
+    public static JobReport attach(Sluice session) { return new JobReport(session); }
+
+    public JobRecorder recorder() { return recorder; }
+
+    /** The HTML text of the report so far. */
+    public String html() { return HtmlReport.render(recorder.queries(), peakHeapBytes(), session.conf().parallelism()); }
+
+    public void writeHtml(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        Files.writeString(file, html(), StandardCharsets.UTF_8);
+    }
+
+    /** The sum of the heap pools' peak usage since the report was attached. */
+    public static long peakHeapBytes() {
+        long total = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) total += pool.getPeakUsage().getUsed();
+        }
+        return total;
+    }
+
+    /** Stops recording (the session goes on). */
+    @Override public void close() { session.removeListener(recorder); }
+}

@@ -1,0 +1,100 @@
+package dev.sluice.spark;
+
+import dev.sluice.error.SluiceException;
+import dev.sluice.expr.ColumnRef;
+import dev.sluice.expr.Expression;
+import dev.sluice.expr.Expressions;
+import dev.sluice.plan.Filter;
+import dev.sluice.plan.Limit;
+import dev.sluice.plan.LogicalPlan;
+import dev.sluice.plan.PlanVisitor;
+import dev.sluice.plan.Project;
+import dev.sluice.plan.Scan;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.util.List;
+
+/**
+ * An analyzed Sluice plan as a Spark Dataset, node by node. Every output column carries the name Sluice gave it,
+ * so the Dataset's schema is the plan's (names and types; the engine checks the types).
+ */
+final class PlanTranslator implements PlanVisitor<Dataset<Row>> {
+    private final SparkSession spark;
+    private final ExpressionTranslator expressions;
+
+    PlanTranslator(SparkSession spark, boolean ansi) {
+        this.spark = spark;
+        this.expressions = new ExpressionTranslator(ansi);
+    }
+
+    Dataset<Row> translate(LogicalPlan plan) { return plan.accept(this); }
+
+    @Override public Dataset<Row> visitScan(Scan scan) {
+        Dataset<Row> ds = SparkSources.read(spark, scan.source());
+        if (scan.output().equals(scan.source().schema())) return ds;
+        // A pruned scan (optimized plans only): keep the top-level columns the plan reads.
+        if (!scan.source().schema().fields().containsAll(scan.output().fields())) {
+            throw SparkTypes.unsupported("a scan narrowed to nested fields (" + scan.output().simpleString() + ")");
+        }
+        Column[] columns = new Column[scan.output().size()];
+        for (int i = 0; i < columns.length; i++) columns[i] = org.apache.spark.sql.functions.col(ExpressionTranslator.quote(scan.output().field(i).name()));
+        return ds.select(columns);
+    }
+
+    @Override public Dataset<Row> visitProject(Project project) {
+        Dataset<Row> input = translate(project.input());
+        List<Expression> projections = project.projections();
+        Column[] columns = new Column[projections.size()];
+        for (int i = 0; i < columns.length; i++) {
+            Expression e = projections.get(i);
+            Column c = expressions.translate(e);
+            // Spark names unaliased columns its own way; Sluice's name is the contract.
+            columns[i] = e instanceof ColumnRef ? c : c.as(Expressions.outputName(e));
+        }
+        return input.select(columns);
+    }
+
+    @Override public Dataset<Row> visitFilter(Filter filter) {
+        return translate(filter.input()).filter(expressions.translate(filter.condition()));
+    }
+
+    @Override public Dataset<Row> visitSort(dev.sluice.plan.Sort sort) {
+        Dataset<Row> input = translate(sort.input());
+        Column[] orders = new Column[sort.orders().size()];
+        for (int i = 0; i < orders.length; i++) orders[i] = expressions.translate(sort.orders().get(i));
+        return sort.global() ? input.orderBy(orders) : input.sortWithinPartitions(orders);
+    }
+
+    /** By position, as Sluice's union (the analyzer already cast every input to the common types). */
+    @Override public Dataset<Row> visitUnion(dev.sluice.plan.Union union) {
+        Dataset<Row> out = null;
+        for (LogicalPlan input : union.inputs()) {
+            Dataset<Row> ds = translate(input);
+            out = out == null ? ds : out.union(ds);
+        }
+        return out;
+    }
+
+    /** The input's columns, then the generator's, named as Sluice named them. */
+    @Override public Dataset<Row> visitGenerate(dev.sluice.plan.Generate generate) {
+        Dataset<Row> input = translate(generate.input());
+        List<String> inputNames = generate.input().schema().fieldNames();
+        Column[] columns = new Column[inputNames.size() + 1];
+        for (int i = 0; i < inputNames.size(); i++) columns[i] = org.apache.spark.sql.functions.col(ExpressionTranslator.quote(inputNames.get(i)));
+        Column generated = expressions.generator(generate.generator());
+        columns[inputNames.size()] = generate.outputNames().size() == 1 ? generated.as(generate.outputNames().get(0))
+                : generated.as(generate.outputNames().toArray(new String[0]));
+        return input.select(columns);
+    }
+
+    @Override public Dataset<Row> visitLimit(Limit limit) {
+        if (limit.count() > Integer.MAX_VALUE) {
+            throw SluiceException.of(dev.sluice.error.ErrorCode.UNSUPPORTED_OPERATION).with("operation", "limit(" + limit.count() + ")")
+                    .with("reason", "Spark's limit takes an int").build();
+        }
+        return translate(limit.input()).limit((int) limit.count());
+    }
+}

@@ -1,0 +1,93 @@
+package dev.sluice.spark;
+
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+import org.apache.spark.SparkThrowable;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Spark's errors as Sluice's: by Spark's error condition ({@link SparkThrowable#getCondition()}, the part before
+ * the first dot), never by message text. Spark wraps task failures (a SparkException without a condition,
+ * FAILED_READ_FILE, TASK_WRITE_FAILED), so the cause chain is searched for the first condition with a meaning.
+ */
+final class SparkErrors {
+    private SparkErrors() {}
+
+    private static final Map<String, ErrorCode> CODES = Map.ofEntries(
+            Map.entry("UNRESOLVED_COLUMN", ErrorCode.COLUMN_NOT_FOUND),
+            Map.entry("UNRESOLVED_FIELD", ErrorCode.FIELD_NOT_FOUND),
+            Map.entry("FIELD_NOT_FOUND", ErrorCode.FIELD_NOT_FOUND),
+            Map.entry("AMBIGUOUS_REFERENCE", ErrorCode.AMBIGUOUS_COLUMN),
+            Map.entry("DATATYPE_MISMATCH", ErrorCode.TYPE_MISMATCH),
+            Map.entry("INVALID_JSON_SCHEMA", ErrorCode.INVALID_SCHEMA),
+            Map.entry("PARSE_SYNTAX_ERROR", ErrorCode.INVALID_SCHEMA),
+            Map.entry("PARSE_MODE_UNSUPPORTED", ErrorCode.INVALID_OPTION),
+            Map.entry("CAST_INVALID_INPUT", ErrorCode.CAST_INVALID_INPUT),
+            Map.entry("CAST_OVERFLOW", ErrorCode.CAST_OVERFLOW),
+            Map.entry("CAST_OVERFLOW_IN_TABLE_INSERT", ErrorCode.CAST_OVERFLOW),
+            Map.entry("ARITHMETIC_OVERFLOW", ErrorCode.ARITHMETIC_OVERFLOW),
+            Map.entry("BINARY_ARITHMETIC_OVERFLOW", ErrorCode.ARITHMETIC_OVERFLOW),
+            Map.entry("DIVIDE_BY_ZERO", ErrorCode.DIVIDE_BY_ZERO),
+            Map.entry("REMAINDER_BY_ZERO", ErrorCode.DIVIDE_BY_ZERO),
+            Map.entry("INTERVAL_DIVIDED_BY_ZERO", ErrorCode.DIVIDE_BY_ZERO),
+            Map.entry("INVALID_ARRAY_INDEX", ErrorCode.INVALID_ARRAY_INDEX),
+            Map.entry("INVALID_ARRAY_INDEX_IN_ELEMENT_AT", ErrorCode.INVALID_ARRAY_INDEX),
+            Map.entry("INVALID_INDEX_OF_ZERO", ErrorCode.INVALID_ELEMENT_AT_INDEX),
+            Map.entry("NUMERIC_VALUE_OUT_OF_RANGE", ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE),
+            Map.entry("MALFORMED_RECORD_IN_PARSING", ErrorCode.MALFORMED_RECORD),
+            Map.entry("PATH_NOT_FOUND", ErrorCode.PATH_NOT_FOUND),
+            Map.entry("PATH_ALREADY_EXISTS", ErrorCode.PATH_ALREADY_EXISTS),
+            Map.entry("UNRESOLVED_ROUTINE", ErrorCode.UNSUPPORTED_OPERATION),
+            Map.entry("UNSUPPORTED_FEATURE", ErrorCode.UNSUPPORTED_OPERATION),
+            Map.entry("SPARK_JOB_CANCELLED", ErrorCode.JOB_CANCELLED),
+            Map.entry("OPERATION_CANCELED", ErrorCode.JOB_CANCELLED));
+
+    /** Conditions that only wrap the real cause; used when no cause says more. */
+    private static final Map<String, ErrorCode> WRAPPERS = Map.of(
+            "FAILED_READ_FILE", ErrorCode.IO_ERROR,
+            "TASK_WRITE_FAILED", ErrorCode.IO_ERROR,
+            "FAILED_EXECUTE_UDF", ErrorCode.TASK_FAILED);
+
+    private static final Set<String> IGNORED = Set.of("", "null");
+
+    /** The Sluice error for anything a Spark action threw. */
+    static SluiceException translate(Throwable thrown) {
+        ErrorCode fallback = null;
+        String fallbackCondition = null;
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SluiceException s) return s;   // raised by Sluice code running inside Spark
+            if (!(t instanceof SparkThrowable st)) continue;
+            String condition = st.getCondition();
+            if (condition == null || IGNORED.contains(condition)) continue;
+            String head = condition.contains(".") ? condition.substring(0, condition.indexOf('.')) : condition;
+            ErrorCode code = CODES.get(head);
+            if (code != null) return build(code, condition, t, thrown);
+            if (fallback == null && WRAPPERS.containsKey(head)) {
+                fallback = WRAPPERS.get(head);
+                fallbackCondition = condition;
+            } else if (fallbackCondition == null) {
+                fallbackCondition = condition;
+            }
+        }
+        if (fallback != null) return build(fallback, fallbackCondition, thrown, thrown);
+        return SluiceException.of(ErrorCode.INTERNAL_ERROR)
+                .with("reason", "Spark failed with an error Sluice does not map (condition " + fallbackCondition + "): " + firstLine(thrown))
+                .cause(thrown).build();
+    }
+
+    private static SluiceException build(ErrorCode code, String condition, Throwable source, Throwable thrown) {
+        String message = firstLine(source);
+        return SluiceException.of(code)
+                .with("reason", message).with("operation", message).with("path", message)
+                .with("location", message).with("value", message).with("spark_condition", condition)
+                .cause(thrown).build();
+    }
+
+    private static String firstLine(Throwable t) {
+        String m = String.valueOf(t.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

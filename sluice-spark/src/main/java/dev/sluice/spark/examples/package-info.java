@@ -1,0 +1,2 @@
+/** Runnable example jobs for spark-submit (see docs/spark.md); the tests run them in local mode. */
+package dev.sluice.spark.examples;
