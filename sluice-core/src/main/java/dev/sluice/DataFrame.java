@@ -9,6 +9,10 @@ import dev.sluice.expr.Expression;
 import dev.sluice.expr.UnresolvedColumn;
 import dev.sluice.plan.Analyzer;
 import dev.sluice.plan.Filter;
+import dev.sluice.plan.InternalNames;
+import dev.sluice.plan.JoinType;
+import dev.sluice.plan.SetOperation;
+import dev.sluice.plan.SubqueryAlias;
 import dev.sluice.plan.Limit;
 import dev.sluice.plan.LogicalPlan;
 import dev.sluice.plan.Project;
@@ -49,9 +53,10 @@ public final class DataFrame {
         return new QueryExecution(plan, session.conf(), dev.sluice.exec.PlannerContext.defaults()).optimized();
     }
 
-    public StructType schema() { return plan.schema(); }
+    /** The output columns as the user sees them (internal join names shown by their display names). */
+    public StructType schema() { return InternalNames.display(plan.schema()); }
 
-    public String[] columns() { return plan.schema().fieldNames().toArray(new String[0]); }
+    public String[] columns() { return schema().fieldNames().toArray(new String[0]); }
 
     public void printSchema() { System.out.print(schema().treeString()); }
 
@@ -73,8 +78,8 @@ public final class DataFrame {
     public DataFrame withColumn(String name, Column value) {
         List<Expression> exprs = new ArrayList<>();
         boolean replaced = false;
-        for (StructField f : schema().fields()) {
-            if (f.name().equalsIgnoreCase(name)) {
+        for (StructField f : plan.schema().fields()) {
+            if (InternalNames.display(f.name()).equalsIgnoreCase(name)) {
                 exprs.add(new Alias(value.expr(), name));
                 replaced = true;
             } else {
@@ -89,8 +94,8 @@ public final class DataFrame {
     public DataFrame withColumnRenamed(String existing, String newName) {
         List<Expression> exprs = new ArrayList<>();
         boolean found = false;
-        for (StructField f : schema().fields()) {
-            if (f.name().equalsIgnoreCase(existing)) {
+        for (StructField f : plan.schema().fields()) {
+            if (InternalNames.display(f.name()).equalsIgnoreCase(existing)) {
                 exprs.add(new Alias(ref(f), newName));
                 found = true;
             } else {
@@ -103,12 +108,23 @@ public final class DataFrame {
     /** Removes columns by name; names that do not exist are ignored (as Spark). */
     public DataFrame drop(String... columnNames) {
         List<Expression> exprs = new ArrayList<>();
-        for (StructField f : schema().fields()) {
+        for (StructField f : plan.schema().fields()) {
             boolean dropped = false;
-            for (String n : columnNames) dropped |= f.name().equalsIgnoreCase(n);
+            for (String n : columnNames) dropped |= InternalNames.display(f.name()).equalsIgnoreCase(n);
             if (!dropped) exprs.add(ref(f));
         }
-        return exprs.size() == schema().size() ? this : new DataFrame(session, new Project(plan, exprs));
+        return exprs.size() == plan.schema().size() ? this : new DataFrame(session, new Project(plan, exprs));
+    }
+
+    /** Removes the column {@code column} resolves to (say {@code other.col("id")} after a join); nothing if it is not a plain column. */
+    public DataFrame drop(Column column) {
+        LogicalPlan probe = new Analyzer(session.conf().ansi()).analyze(new Project(plan, List.of(column.expr())));
+        Expression resolved = ((Project) probe).projections().get(0);
+        if (resolved instanceof Alias a) resolved = a.child();
+        if (!(resolved instanceof ColumnRef target)) return this;
+        List<Expression> exprs = new ArrayList<>();
+        for (StructField f : plan.schema().fields()) if (!f.name().equals(target.name())) exprs.add(ref(f));
+        return exprs.size() == plan.schema().size() ? this : new DataFrame(session, new Project(plan, exprs));
     }
 
     public DataFrame filter(Column condition) { return new DataFrame(session, new Filter(plan, condition.expr())); }
@@ -219,6 +235,80 @@ public final class DataFrame {
 
     DataFrame withPlan(LogicalPlan newPlan) { return new DataFrame(session, newPlan); }
 
+    // ---- joins and set operations (logic in Joins) ----
+
+    /**
+     * This DataFrame's column {@code name}, usable in expressions over bigger plans built from it: after
+     * {@code a.join(b, ...)}, {@code b.col("id")} is b's {@code id} even if a has one too.
+     */
+    public Column col(String name) { return Joins.columnOf(this, name); }
+
+    /** Names this DataFrame so that {@code col("alias.x")} picks its column x (say in a self-join). */
+    public DataFrame alias(String alias) { return new DataFrame(session, new SubqueryAlias(plan, alias)); }
+
+    public DataFrame as(String alias) { return alias(alias); }
+
+    /** Every pair of rows (an inner join without a condition, as Spark 4 allows). */
+    public DataFrame join(DataFrame right) { return Joins.join(this, right, null, JoinType.INNER); }
+
+    /** Inner join on equal values of column {@code usingColumn}, which appears once in the output. */
+    public DataFrame join(DataFrame right, String usingColumn) { return join(right, List.of(usingColumn), "inner"); }
+
+    public DataFrame join(DataFrame right, String usingColumn, String joinType) { return join(right, List.of(usingColumn), joinType); }
+
+    public DataFrame join(DataFrame right, List<String> usingColumns) { return join(right, usingColumns, "inner"); }
+
+    public DataFrame join(DataFrame right, String[] usingColumns, String joinType) { return join(right, List.of(usingColumns), joinType); }
+
+    /**
+     * Join on equal values of the USING columns: they come first and once (the left's for inner, left,
+     * semi and anti joins, the right's for right joins, coalesce(left, right) for full joins), then the
+     * other left columns, then the other right columns, as in Spark.
+     */
+    public DataFrame join(DataFrame right, List<String> usingColumns, String joinType) {
+        return Joins.using(this, right, usingColumns, JoinType.parse(joinType));
+    }
+
+    public DataFrame join(DataFrame right, Column condition) { return join(right, condition, "inner"); }
+
+    /** Joins on {@code condition}; all columns of both sides come out. Join types as Spark spells them. */
+    public DataFrame join(DataFrame right, Column condition, String joinType) {
+        return Joins.join(this, right, condition.expr(), JoinType.parse(joinType));
+    }
+
+    public DataFrame crossJoin(DataFrame right) { return Joins.join(this, right, null, JoinType.CROSS); }
+
+    /** Rows in both, without duplicates (NULLs equal), matching columns by position. */
+    public DataFrame intersect(DataFrame other) { return setOperation(other, SetOperation.Kind.INTERSECT, false); }
+
+    /** Rows in both, each as often as it occurs in both (the smaller count). */
+    public DataFrame intersectAll(DataFrame other) { return setOperation(other, SetOperation.Kind.INTERSECT, true); }
+
+    /** Rows of this one not in {@code other}, without duplicates (SQL's EXCEPT DISTINCT). */
+    public DataFrame except(DataFrame other) { return setOperation(other, SetOperation.Kind.EXCEPT, false); }
+
+    /** Rows of this one not in {@code other}, keeping duplicates beyond the other's count. */
+    public DataFrame exceptAll(DataFrame other) { return setOperation(other, SetOperation.Kind.EXCEPT, true); }
+
+    private DataFrame setOperation(DataFrame other, SetOperation.Kind kind, boolean all) {
+        return new DataFrame(session, new SetOperation(plan, other.plan, kind, all));
+    }
+
+    /**
+     * The plan actions run: the analyzed plan, with internal join column names turned back into the names
+     * the user sees at the very top (results and written files carry those).
+     */
+    LogicalPlan outputPlan() {
+        StructType s = plan.schema();
+        if (InternalNames.display(s) == s) return plan;
+        List<Expression> exprs = new ArrayList<>();
+        for (StructField f : s.fields()) {
+            String shown = InternalNames.display(f.name());
+            exprs.add(shown.equals(f.name()) ? ref(f) : new Alias(ref(f), shown));
+        }
+        return new Project(plan, exprs);
+    }
+
     // ---- explain ----
 
     /** Prints the physical plan. */
@@ -244,7 +334,7 @@ public final class DataFrame {
     public long count() { return session.engine().count(plan); }
 
     /** Every row, in partition order. The whole result is held in memory: prefer {@link #toLocalIterator}. */
-    public List<Row> collect() { return session.engine().collect(plan); }
+    public List<Row> collect() { return session.engine().collect(outputPlan()); }
 
     public List<Row> collectAsList() { return collect(); }
 
@@ -267,7 +357,7 @@ public final class DataFrame {
      * Streams the rows in partition order without holding the result: workers compute ahead a bounded
      * number of batches. Close the iterator to stop early (files close, tasks stop).
      */
-    public CloseableIterator<Row> toLocalIterator() { return session.engine().toLocalIterator(plan); }
+    public CloseableIterator<Row> toLocalIterator() { return session.engine().toLocalIterator(outputPlan()); }
 
     /** Writes the rows out: {@code write().mode("overwrite").json(path)}. */
     public DataFrameWriter write() { return new DataFrameWriter(this); }

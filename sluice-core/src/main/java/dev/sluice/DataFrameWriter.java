@@ -53,7 +53,7 @@ public final class DataFrameWriter {
     /** Writes files of the chosen format into the directory {@code path}; returns what was written. */
     public WriteResult save(String path) {
         FileFormats.lookup(format);   // an unknown format fails here, before anything runs
-        return frame.session().engine().write(frame.logicalPlan(), new WriteRequest(path, format, mode, options, partitionBy));
+        return frame.session().engine().write(frame.outputPlan(), new WriteRequest(path, format, mode, options, partitionBy));
     }
 
     /** Writes one directory per value of these columns ({@code year=2026/month=11/}), Hive style. */

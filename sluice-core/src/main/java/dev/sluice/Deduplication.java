@@ -29,7 +29,7 @@ final class Deduplication {
         StructType schema = input.schema();
         List<Integer> keys = new ArrayList<>();
         for (String name : keyNames) {
-            List<Integer> matches = schema.indexesOfIgnoreCase(name);
+            List<Integer> matches = dev.sluice.plan.InternalNames.matches(schema, name);   // display names: a join may have renamed a column
             if (matches.isEmpty()) {
                 throw SluiceException.of(ErrorCode.COLUMN_NOT_FOUND).with("column", name)
                         .with("suggestion", NameSuggestions.didYouMean(name, schema.fieldNames())).build();

@@ -47,6 +47,9 @@ public final class functions {
 
     public static Column column(String name) { return col(name); }
 
+    /** Marks {@code df} to be broadcast when joined (its rows copied to every partition of the other side). */
+    public static DataFrame broadcast(DataFrame df) { return df.withPlan(new dev.sluice.plan.BroadcastHint(df.logicalPlan())); }
+
     public static Column lit(Object value) {
         return value instanceof Column c ? c : new Column(Literal.of(value));
     }

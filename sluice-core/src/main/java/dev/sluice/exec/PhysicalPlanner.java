@@ -87,6 +87,18 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
         return AggregatePlanner.plan(aggregate, plan(aggregate.input()), context);
     }
 
+    @Override public ExecNode visitJoin(dev.sluice.plan.Join join) {
+        return JoinPlanner.plan(join, plan(join.left()), plan(join.right()), context);
+    }
+
+    @Override public ExecNode visitSubqueryAlias(dev.sluice.plan.SubqueryAlias alias) { return plan(alias.input()); }
+
+    @Override public ExecNode visitBroadcastHint(dev.sluice.plan.BroadcastHint hint) { return plan(hint.input()); }
+
+    @Override public ExecNode visitSetOperation(dev.sluice.plan.SetOperation op) {
+        return JoinPlanner.planSetOperation(op, plan(op.left()), plan(op.right()), context);
+    }
+
     /** The operator tree as indented text, for explain. */
     public static String explain(ExecNode root) {
         StringBuilder sb = new StringBuilder();

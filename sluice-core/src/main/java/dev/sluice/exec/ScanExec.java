@@ -31,6 +31,8 @@ public final class ScanExec implements ExecNode {
 
     public List<Split> splits() { return splits; }
 
+    public DataSource source() { return source; }
+
     @Override public BatchStream execute(int partition, TaskContext ctx) {
         BatchReader reader = source.open(splits.get(partition), projection, filters);
         return new BatchStream() {

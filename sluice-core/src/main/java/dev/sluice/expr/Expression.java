@@ -19,7 +19,8 @@ public sealed interface Expression
                 SortOrder,
                 Generator,
                 MultiAlias,
-                AggregateExpression {
+                AggregateExpression,
+                PlanColumn {
 
     /** The result type; only defined once resolved. */
     DataType dataType();

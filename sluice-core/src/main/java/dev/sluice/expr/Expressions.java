@@ -68,6 +68,7 @@ public final class Expressions {
         if (e instanceof ColumnRef r) return r.name();
         if (e instanceof BoundColumn b) return b.name();
         if (e instanceof UnresolvedColumn u) return u.nameParts().get(u.nameParts().size() - 1);
+        if (e instanceof PlanColumn p) return p.nameParts().get(p.nameParts().size() - 1);
         if (e instanceof GetStructField g) return g.fieldName();
         if (e instanceof Cast c && isColumnLike(c.child())) return outputName(c.child());   // Spark keeps the column's name
         return e.sql();

@@ -35,4 +35,10 @@ public interface DataSource {
      * source may use to skip data; the engine still applies them, so a source may ignore any of them.
      */
     BatchReader open(Split split, StructType projection, List<Expression> filters);
+
+    /**
+     * A rough size of the whole table in bytes, or -1 when unknown (the default; file sources are then
+     * estimated from their splits' sizes). The planner broadcasts a join side estimated under the threshold.
+     */
+    default long estimatedSizeInBytes() { return -1; }
 }

@@ -39,6 +39,9 @@ public final class MemorySource implements DataSource {
     /** The rows, for engines that hand them to another system (sluice-spark). */
     public List<Row> rows() { return rows; }
 
+    /** Rows times a default width per column type. */
+    @Override public long estimatedSizeInBytes() { return rows.size() * dev.sluice.types.TypeSizes.rowWidth(schema); }
+
     @Override public List<Split> splits() {
         List<Split> out = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += rowsPerSplit) out.add(new Chunk(from, Math.min(rows.size(), from + rowsPerSplit)));

@@ -52,7 +52,7 @@ final class PlanVerifier {
     private static void checkReferences(LogicalPlan plan) {
         for (LogicalPlan child : plan.children()) checkReferences(child);
         if (plan.children().isEmpty()) return;
-        StructType input = plan.children().get(0).schema();
+        StructType input = Plans.inputSchema(plan);
         for (Expression e : Plans.expressions(plan)) {
             for (Expression node : Expressions.collect(e)) {
                 if (node instanceof ColumnRef r) {

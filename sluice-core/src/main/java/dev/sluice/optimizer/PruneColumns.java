@@ -8,7 +8,11 @@ import dev.sluice.expr.FromJson;
 import dev.sluice.expr.GetStructField;
 import dev.sluice.plan.Aggregate;
 import dev.sluice.expr.SortOrder;
+import dev.sluice.plan.BroadcastHint;
 import dev.sluice.plan.Filter;
+import dev.sluice.plan.Join;
+import dev.sluice.plan.SetOperation;
+import dev.sluice.plan.SubqueryAlias;
 import dev.sluice.plan.Limit;
 import dev.sluice.plan.LogicalPlan;
 import dev.sluice.plan.Project;
@@ -52,7 +56,7 @@ public final class PruneColumns implements Rule {
     }
 
     /** Prunes {@code plan} given what its parent needs of each output column (absent = not needed). */
-    private LogicalPlan prune(LogicalPlan plan, Map<String, Need> needs) {
+    LogicalPlan prune(LogicalPlan plan, Map<String, Need> needs) {
         if (plan instanceof Project p) {
             Map<String, Need> inputNeeds = new HashMap<>();
             List<Expression> kept = new ArrayList<>();
@@ -84,6 +88,10 @@ public final class PruneColumns implements Rule {
         if (plan instanceof Union u) return pruneUnion(u, needs);
         if (plan instanceof Generate g) return pruneGenerate(g, needs);
         if (plan instanceof Aggregate a) return pruneAggregate(a, needs);
+        if (plan instanceof Join j) return PruneJoinColumns.prune(j, needs, this::prune, this::narrowAndCollect);
+        if (plan instanceof SetOperation s) return PruneJoinColumns.prune(s, this::prune);
+        if (plan instanceof SubqueryAlias a) return new SubqueryAlias(prune(a.input(), needs), a.alias());
+        if (plan instanceof BroadcastHint h) return new BroadcastHint(prune(h.input(), needs));
         if (plan instanceof Scan s) {
             Map<String, Need> scanNeeds = copy(needs);
             for (Expression e : s.pushedFilters()) narrowAndCollect(e, Need.all(), scanNeeds);
@@ -170,7 +178,7 @@ public final class PruneColumns implements Rule {
      * Records in {@code inputNeeds} what {@code e} uses of its input when {@code resultNeed} of its result
      * is used, and narrows from_json schemas to what is used of them.
      */
-    private Expression narrowAndCollect(Expression e, Need resultNeed, Map<String, Need> inputNeeds) {
+    Expression narrowAndCollect(Expression e, Need resultNeed, Map<String, Need> inputNeeds) {
         if (e instanceof Alias a) return new Alias(narrowAndCollect(a.child(), resultNeed, inputNeeds), a.name());
         if (e instanceof ColumnRef r) {
             inputNeeds.computeIfAbsent(r.name(), k -> Need.fields()).merge(resultNeed);

@@ -8,6 +8,8 @@ final class StandardRules {
 
     static List<RuleBatch> batches() {
         return List.of(
+                new RuleBatch("hints_and_aliases", 1, List.of(new EliminateSubqueryAliases(), new ApplyBroadcastHints())),
+                new RuleBatch("infer_filters", 1, List.of(new InferJoinNotNull())),
                 new RuleBatch("operator_pushdown", 20, List.of(
                         new PushFilterThroughProject(),
                         new MergeFilters(),
@@ -18,7 +20,9 @@ final class StandardRules {
                         new CollapseProject(),
                         new RemoveRedundantProject(),
                         new PushFilterThroughGenerate(),
-                        new PushFilterThroughAggregate())),
+                        new PushFilterThroughAggregate(),
+                        new PushFilterThroughJoin(),
+                        new PushJoinConditionIntoSides())),
                 new RuleBatch("column_pruning", 1, List.of(new PruneColumns())),
                 new RuleBatch("cleanup", 5, List.of(new CollapseProject(), new RemoveRedundantProject())),
                 new RuleBatch("scan_pushdown", 1, List.of(new PushFiltersIntoScan())));

@@ -76,6 +76,9 @@ public final class Analyzer {
     }
 
     private LogicalPlan resolveNode(LogicalPlan plan) {
+        if (plan instanceof Join j) return AnalyzeJoin.resolve(j, this);
+        if (plan instanceof SetOperation s) return AnalyzeSetOperation.resolve(s, this);
+        plan = OwnedColumns.resolve(plan);   // df.col("x") and col("alias.x") name their input
         if (plan instanceof Project p) {
             StructType in = p.input().schema();
             List<Expression> out = new ArrayList<>();
@@ -131,6 +134,10 @@ public final class Analyzer {
     private Expression resolveOne(Expression e, StructType input) {
         AnalyzeGenerate.rejectAsChild(e);
         if (e instanceof UnresolvedColumn u) return resolveColumn(u, input);
+        if (e instanceof dev.sluice.expr.PlanColumn pc) {
+            throw SluiceException.of(ErrorCode.COLUMN_NOT_FOUND).with("column", pc.sql())
+                    .with("suggestion", " It belongs to " + pc.owner().describe() + ", which is not an input here.").build();
+        }
         if (e instanceof UnresolvedStar) {
             throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "*")
                     .with("reason", "`*` is only allowed as a whole select item").build();
@@ -210,10 +217,10 @@ public final class Analyzer {
     private Expression resolveColumn(UnresolvedColumn u, StructType input) {
         List<String> parts = u.nameParts();
         String first = parts.get(0);
-        List<Integer> matches = input.indexesOfIgnoreCase(first);
+        List<Integer> matches = InternalNames.matches(input, first);
         if (matches.isEmpty()) {
             throw SluiceException.of(ErrorCode.COLUMN_NOT_FOUND).with("column", u.sql())
-                    .with("suggestion", NameSuggestions.didYouMean(u.sql(), input.fieldNames())).build();
+                    .with("suggestion", NameSuggestions.didYouMean(u.sql(), InternalNames.display(input).fieldNames())).build();
         }
         if (matches.size() > 1) {
             throw SluiceException.of(ErrorCode.AMBIGUOUS_COLUMN).with("column", first).with("matches", matches.size() + " columns").build();
@@ -325,7 +332,7 @@ public final class Analyzer {
         return requested == EvalMode.ANSI && !ansi ? EvalMode.LEGACY : requested;
     }
 
-    private static void requireBoolean(Expression e, String where) {
+    static void requireBoolean(Expression e, String where) {
         DataType t = e.dataType();
         if (!(t instanceof BooleanType) && !t.equals(DataTypes.NULL)) throw mismatch(where + " " + e.sql(), "a boolean", t.simpleString());
     }

@@ -56,6 +56,18 @@ public final class Explain {
         @Override public String visitAggregate(Aggregate aggregate) {
             return "Aggregate: " + expressions(aggregate.groupingExpressions()) + ", " + expressions(aggregate.aggregateExpressions());
         }
+
+        @Override public String visitJoin(Join join) {
+            return "Join: " + join.joinType().displayName()
+                    + (join.condition() == null ? "" : ", " + expression(join.condition()))
+                    + (join.hint().isEmpty() ? "" : ", hint=" + join.hint().describe());
+        }
+
+        @Override public String visitSubqueryAlias(SubqueryAlias alias) { return "SubqueryAlias: " + alias.alias(); }
+
+        @Override public String visitBroadcastHint(BroadcastHint hint) { return "BroadcastHint"; }
+
+        @Override public String visitSetOperation(SetOperation op) { return op.displayName(); }
     };
 
     public static String expression(Expression e) {
@@ -67,7 +79,7 @@ public final class Explain {
                 text = text.replace(plain, shown);
             }
         }
-        return text;
+        return InternalNames.forExplain(text);
     }
 
     public static String expressions(List<Expression> exprs) {

@@ -13,7 +13,12 @@ public sealed interface LogicalPlan permits Scan, Project, Filter, Limit,
         Sort,
         Union,
         Generate,
-        Aggregate, CoalescePartitions {
+        Aggregate,
+        Join,
+        SubqueryAlias,
+        BroadcastHint,
+        SetOperation,
+        CoalescePartitions {
 
     /** The output columns. Only meaningful once resolved. */
     StructType schema();

@@ -21,5 +21,13 @@ public interface PlanVisitor<R> {
 
     R visitAggregate(Aggregate aggregate);
 
+    R visitJoin(Join join);
+
+    R visitSubqueryAlias(SubqueryAlias alias);
+
+    R visitBroadcastHint(BroadcastHint hint);
+
+    R visitSetOperation(SetOperation setOperation);
+
     R visitCoalescePartitions(CoalescePartitions coalesce);
 }

@@ -34,7 +34,14 @@ public final class Plans {
         if (plan instanceof Sort s) return List.copyOf(s.orders());
         if (plan instanceof Generate g) return List.of(g.generator());
         if (plan instanceof Aggregate a) return concat(a.groupingExpressions(), a.aggregateExpressions());
+        if (plan instanceof Join j) return j.condition() == null ? List.of() : List.of(j.condition());
         return List.of();
+    }
+
+    /** What a node's own expressions refer to: its first child's columns, or both sides' for a join. */
+    public static dev.sluice.types.StructType inputSchema(LogicalPlan plan) {
+        if (plan instanceof Join j) return j.inputSchema();
+        return plan.children().isEmpty() ? dev.sluice.types.StructType.EMPTY : plan.children().get(0).schema();
     }
 
     /** The node with its own expressions rewritten by {@code f}. */
@@ -57,6 +64,7 @@ public final class Plans {
         }
         if (plan instanceof Generate g) return new Generate(g.input(), (dev.sluice.expr.Generator) f.apply(g.generator()), g.outputNames());
         if (plan instanceof Aggregate a) return new Aggregate(a.input(), map(a.groupingExpressions(), f), map(a.aggregateExpressions(), f));
+        if (plan instanceof Join j) return j.condition() == null ? j : j.withCondition(f.apply(j.condition()));
         return plan;
     }
 

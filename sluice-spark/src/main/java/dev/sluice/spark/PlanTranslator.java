@@ -117,6 +117,44 @@ final class PlanTranslator implements PlanVisitor<Dataset<Row>> {
         return translate(coalesce.input()).coalesce(coalesce.partitions());
     }
 
+    /**
+     * Sluice already gave the right side's clashing columns internal names, so every column name is unique across
+     * the two sides and Spark resolves the condition without ambiguity.
+     */
+    @Override public Dataset<Row> visitJoin(dev.sluice.plan.Join join) {
+        Dataset<Row> left = translate(join.left());
+        Dataset<Row> right = translate(join.right());
+        if (join.hint() != null && join.hint().broadcastLeft()) left = org.apache.spark.sql.functions.broadcast(left);
+        if (join.hint() != null && join.hint().broadcastRight()) right = org.apache.spark.sql.functions.broadcast(right);
+        String type = switch (join.joinType()) {
+            case INNER -> "inner";
+            case LEFT_OUTER -> "left_outer";
+            case RIGHT_OUTER -> "right_outer";
+            case FULL_OUTER -> "full_outer";
+            case LEFT_SEMI -> "left_semi";
+            case LEFT_ANTI -> "left_anti";
+            case CROSS -> "cross";
+        };
+        if (join.condition() == null) {
+            return join.joinType() == dev.sluice.plan.JoinType.CROSS || join.joinType() == dev.sluice.plan.JoinType.INNER
+                    ? left.crossJoin(right) : left.join(right, org.apache.spark.sql.functions.lit(true), type);
+        }
+        return left.join(right, expressions.translate(join.condition()), type);
+    }
+
+    @Override public Dataset<Row> visitSubqueryAlias(dev.sluice.plan.SubqueryAlias alias) { return translate(alias.input()); }
+
+    @Override public Dataset<Row> visitBroadcastHint(dev.sluice.plan.BroadcastHint hint) {
+        return org.apache.spark.sql.functions.broadcast(translate(hint.input()));
+    }
+
+    @Override public Dataset<Row> visitSetOperation(dev.sluice.plan.SetOperation op) {
+        Dataset<Row> left = translate(op.left());
+        Dataset<Row> right = translate(op.right());
+        if (op.kind() == dev.sluice.plan.SetOperation.Kind.INTERSECT) return op.all() ? left.intersectAll(right) : left.intersect(right);
+        return op.all() ? left.exceptAll(right) : left.except(right);
+    }
+
     @Override public Dataset<Row> visitLimit(Limit limit) {
         if (limit.count() > Integer.MAX_VALUE) {
             throw SluiceException.of(dev.sluice.error.ErrorCode.UNSUPPORTED_OPERATION).with("operation", "limit(" + limit.count() + ")")

@@ -1,0 +1,38 @@
+package dev.sluice.exec;
+
+import dev.sluice.types.StructType;
+
+import java.util.List;
+
+/**
+ * A join whose build side is broadcast: each partition of the probe side streams through the one shared
+ * table. Never used where unmatched build rows must come out (full outer), since every probe partition
+ * sees all of them. Without equi-join keys it is a nested loop join.
+ */
+public final class BroadcastHashJoinExec implements ExecNode {
+    private final ExecNode probe;
+    private final BroadcastExchangeExec build;
+    private final JoinSpec spec;
+
+    BroadcastHashJoinExec(ExecNode probe, BroadcastExchangeExec build, JoinSpec spec) {
+        this.probe = probe;
+        this.build = build;
+        this.spec = spec;
+    }
+
+    @Override public StructType schema() { return spec.schema(); }
+
+    @Override public int partitionCount() { return probe.partitionCount(); }
+
+    @Override public BatchStream execute(int partition, TaskContext ctx) {
+        return spec.stream(probe.execute(partition, ctx), build.table(), false, ctx, () -> { });
+    }
+
+    @Override public List<ExecNode> children() {
+        return spec.probeIsLeft() ? List.of(probe, build) : List.of(build, probe);
+    }
+
+    @Override public String describe() {
+        return (spec.probeKeys().isEmpty() ? "BroadcastNestedLoopJoinExec: " : "BroadcastHashJoinExec: ") + spec.describe();
+    }
+}

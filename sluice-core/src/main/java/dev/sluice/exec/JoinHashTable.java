@@ -1,0 +1,144 @@
+package dev.sluice.exec;
+
+import dev.sluice.expr.Expression;
+import dev.sluice.expr.ValueComparator;
+import dev.sluice.expr.ValueHasher;
+import dev.sluice.memory.Reservation;
+import dev.sluice.types.DataType;
+import dev.sluice.types.StructType;
+import dev.sluice.vector.Batch;
+import dev.sluice.vector.BatchSizes;
+import dev.sluice.vector.ColumnVector;
+import dev.sluice.vector.FlatVector;
+import dev.sluice.vector.Vectors;
+
+import java.util.List;
+
+/**
+ * The build side of a hash join: every build row copied into flat column vectors, chained by the hash of its
+ * join keys. Rows with a NULL in a key that is not null-safe are kept (an outer join may emit them) but never
+ * chained, so they never match. Chains list rows in build order, so probing is deterministic. With no keys
+ * every row is in one chain: probing is then a nested loop. Memory is reserved before it is used.
+ */
+final class JoinHashTable {
+    private static final long BYTES_PER_ROW = 8 + 4 + 4;   // hash, next link, bucket head (at load factor 1/2)
+
+    private final ColumnVector[] columns;
+    private final ColumnVector[] keys;
+    private final DataType[] keyTypes;
+    private final boolean[] nullSafe;
+    private final int rows;
+    private final long[] hashes;
+    private final int[] next;    // row -> next row in its chain + 1 (0 = end)
+    private final int[] heads;   // bucket -> first row + 1 (0 = empty)
+    private final int mask;
+    private final boolean[] matched;
+
+    private JoinHashTable(ColumnVector[] columns, ColumnVector[] keys, DataType[] keyTypes, boolean[] nullSafe, int rows,
+                          boolean trackMatches) {
+        this.columns = columns;
+        this.keys = keys;
+        this.keyTypes = keyTypes;
+        this.nullSafe = nullSafe;
+        this.rows = rows;
+        this.hashes = new long[rows];
+        this.next = new int[rows];
+        int buckets = Integer.highestOneBit(Math.max(1, rows) * 2 - 1) << 1;
+        this.heads = new int[buckets];
+        this.mask = buckets - 1;
+        this.matched = trackMatches ? new boolean[rows] : null;
+        for (int r = rows - 1; r >= 0; r--) {   // backwards, so each chain lists its rows in build order
+            if (hasNullKey(keys, r, nullSafe)) continue;
+            long h = ValueHasher.hashRow(keyTypes, keys, r);
+            hashes[r] = h;
+            int b = (int) (h & mask);
+            next[r] = heads[b];
+            heads[b] = r + 1;
+        }
+    }
+
+    int rowCount() { return rows; }
+
+    ColumnVector column(int c) { return columns[c]; }
+
+    /** True when {@code row} has a NULL in a key compared with {@code =} (it can match nothing). */
+    static boolean hasNullKey(ColumnVector[] keys, int row, boolean[] nullSafe) {
+        for (int k = 0; k < keys.length; k++) if (!nullSafe[k] && keys[k].isNull(row)) return true;
+        return false;
+    }
+
+    /** The first build row matching probe row {@code row} (keys {@code probe}, hash {@code h}), or -1. */
+    int first(ColumnVector[] probe, int row, long h) {
+        return scan(heads[(int) (h & mask)] - 1, probe, row, h);
+    }
+
+    /** The build row after {@code buildRow} in its chain matching the same probe row, or -1. */
+    int next(int buildRow, ColumnVector[] probe, int row, long h) {
+        return scan(next[buildRow] - 1, probe, row, h);
+    }
+
+    private int scan(int candidate, ColumnVector[] probe, int row, long h) {
+        for (int c = candidate; c >= 0; c = next[c] - 1) {
+            if (hashes[c] == h && keysEqual(c, probe, row)) return c;
+        }
+        return -1;
+    }
+
+    private boolean keysEqual(int buildRow, ColumnVector[] probe, int row) {
+        for (int k = 0; k < keys.length; k++) {
+            boolean pn = probe[k].isNull(row), bn = keys[k].isNull(buildRow);
+            if (pn || bn) {
+                if (pn != bn || !nullSafe[k]) return false;
+                continue;
+            }
+            if (ValueComparator.compare(keyTypes[k], probe[k], row, keys[k], buildRow) != 0) return false;
+        }
+        return true;
+    }
+
+    void markMatched(int buildRow) { matched[buildRow] = true; }
+
+    boolean isMatched(int buildRow) { return matched[buildRow]; }
+
+    /** Collects build batches (copying them) and then builds the table. */
+    static final class Builder {
+        private final List<Expression> keyExprs;
+        private final boolean[] nullSafe;
+        private final Reservation reservation;
+        private final FlatVector[] columns;
+        private final FlatVector[] keys;
+        private final DataType[] keyTypes;
+        private int rows;
+
+        /** {@code keyExprs} are bound to {@code schema}; {@code reservation} pays for what is buffered. */
+        Builder(StructType schema, List<Expression> keyExprs, boolean[] nullSafe, Reservation reservation) {
+            this.keyExprs = keyExprs;
+            this.nullSafe = nullSafe;
+            this.reservation = reservation;
+            this.columns = new FlatVector[schema.size()];
+            for (int c = 0; c < columns.length; c++) columns[c] = Vectors.allocate(schema.field(c).dataType(), 64);
+            this.keys = new FlatVector[keyExprs.size()];
+            this.keyTypes = new DataType[keyExprs.size()];
+            for (int k = 0; k < keys.length; k++) {
+                keyTypes[k] = keyExprs.get(k).dataType();
+                keys[k] = Vectors.allocate(keyTypes[k], 64);
+            }
+        }
+
+        void add(Batch batch) {
+            int n = batch.rowCount();
+            if (n == 0) return;
+            ColumnVector[] keyValues = new ColumnVector[keys.length];
+            for (int k = 0; k < keys.length; k++) keyValues[k] = keyExprs.get(k).evaluate(batch);
+            reservation.grow(BatchSizes.estimate(batch) + BatchSizes.estimate(new Batch(keyValues, n)) + n * BYTES_PER_ROW);
+            for (int c = 0; c < columns.length; c++) for (int r = 0; r < n; r++) columns[c].appendFrom(batch.column(c), r);
+            for (int k = 0; k < keys.length; k++) for (int r = 0; r < n; r++) keys[k].appendFrom(keyValues[k], r);
+            rows += n;
+        }
+
+        /** The table; {@code trackMatches} when unmatched build rows must come out at the end (full outer). */
+        JoinHashTable finish(boolean trackMatches) {
+            return new JoinHashTable(columns, keys, keyTypes, nullSafe, rows, trackMatches);
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package dev.sluice.exec;
+
+import dev.sluice.expr.Expression;
+import dev.sluice.expr.ValueHasher;
+import dev.sluice.types.DataType;
+import dev.sluice.types.StructType;
+import dev.sluice.vector.Batch;
+import dev.sluice.vector.ColumnVector;
+import dev.sluice.vector.ConstantVector;
+
+import java.util.ArrayDeque;
+import java.util.List;
+
+/**
+ * Probes a {@link JoinHashTable} with one partition's probe-side batches and produces the join's output:
+ * matching pairs (at most {@code batchSize} per batch, however many rows share a key), then per probe batch
+ * the probe rows an outer, semi or anti join emits, and at the end the unmatched build rows of a full outer
+ * join. The residual condition (the non-equi part) is evaluated on the candidate pairs; a pair matches only
+ * where it is TRUE. Output columns are always the left side's then the right side's.
+ */
+final class JoinStream implements BatchStream {
+    /** What a probe row produces. */
+    enum Mode { PAIRS, SEMI, ANTI }
+
+    private final BatchStream probe;
+    private final JoinHashTable table;
+    private final List<Expression> probeKeys;
+    private final boolean[] nullSafe;
+    private final Expression residual;
+    private final Mode mode;
+    private final boolean probeIsLeft;
+    private final boolean probeOuter;
+    private final boolean buildOuter;
+    private final StructType probeSchema;
+    private final StructType buildSchema;
+    private final int batchSize;
+    private final TaskContext ctx;
+    private final Runnable onClose;
+
+    private final ArrayDeque<Batch> ready = new ArrayDeque<>();
+    private Batch batch;
+    private ColumnVector[] keyValues;
+    private DataType[] keyTypes;
+    private long[] hashes;
+    private boolean[] matched;
+    private int row;
+    private boolean rowStarted;
+    private int cursor;
+    private boolean probeDone;
+    private int buildCursor;
+
+    JoinStream(BatchStream probe, JoinHashTable table, List<Expression> probeKeys, boolean[] nullSafe, Expression residual,
+               Mode mode, boolean probeIsLeft, boolean probeOuter, boolean buildOuter, StructType probeSchema,
+               StructType buildSchema, int batchSize, TaskContext ctx, Runnable onClose) {
+        this.probe = probe;
+        this.table = table;
+        this.probeKeys = probeKeys;
+        this.nullSafe = nullSafe;
+        this.residual = residual;
+        this.mode = mode;
+        this.probeIsLeft = probeIsLeft;
+        this.probeOuter = probeOuter;
+        this.buildOuter = buildOuter;
+        this.probeSchema = probeSchema;
+        this.buildSchema = buildSchema;
+        this.batchSize = Math.max(1, batchSize);
+        this.ctx = ctx;
+        this.onClose = onClose;
+    }
+
+    @Override public Batch next() {
+        while (true) {
+            if (!ready.isEmpty()) return ready.poll();
+            ctx.checkCancelled();
+            if (batch == null) {
+                if (probeDone) {
+                    if (!buildOuter || !emitUnmatchedBuildRows()) return null;
+                    continue;
+                }
+                Batch b = probe.next();
+                if (b == null) {
+                    probeDone = true;
+                    continue;
+                }
+                if (b.rowCount() > 0) start(b);
+                continue;
+            }
+            advance();
+        }
+    }
+
+    private void start(Batch b) {
+        batch = b;
+        int k = probeKeys.size();
+        keyValues = new ColumnVector[k];
+        keyTypes = new DataType[k];
+        for (int i = 0; i < k; i++) {
+            keyValues[i] = probeKeys.get(i).evaluate(b);
+            keyTypes[i] = probeKeys.get(i).dataType();
+        }
+        hashes = new long[b.rowCount()];
+        matched = new boolean[b.rowCount()];
+        row = 0;
+        rowStarted = false;
+    }
+
+    /** Produces up to one batch of candidate pairs, and the per-batch output once the probe batch is done. */
+    private void advance() {
+        int n = batch.rowCount();
+        int[] probeIds = new int[batchSize];
+        int[] buildIds = new int[batchSize];
+        int count = 0;
+        boolean firstMatchOnly = mode != Mode.PAIRS && residual == null;
+        while (row < n && count < batchSize) {
+            if (!rowStarted) {
+                rowStarted = true;
+                if (JoinHashTable.hasNullKey(keyValues, row, nullSafe)) {
+                    cursor = -1;
+                } else {
+                    hashes[row] = ValueHasher.hashRow(keyTypes, keyValues, row);
+                    cursor = table.first(keyValues, row, hashes[row]);
+                }
+            }
+            while (cursor >= 0 && count < batchSize) {
+                if (firstMatchOnly && matched[row]) {
+                    cursor = -1;   // a semi or anti join only needs to know that one match exists
+                    break;
+                }
+                probeIds[count] = row;
+                buildIds[count] = cursor;
+                count++;
+                if (residual == null) {
+                    matched[row] = true;
+                    if (buildOuter) table.markMatched(cursor);
+                }
+                cursor = table.next(cursor, keyValues, row, hashes[row]);
+            }
+            if (cursor < 0) {
+                row++;
+                rowStarted = false;
+            }
+        }
+        if (count > 0) emitPairs(probeIds, buildIds, count);
+        if (row == n) finishBatch();
+    }
+
+    private void emitPairs(int[] probeIds, int[] buildIds, int count) {
+        if (residual == null) {
+            if (mode == Mode.PAIRS) ready.add(pairs(probeIds, buildIds, count));
+            return;
+        }
+        Batch candidates = pairs(probeIds, buildIds, count);
+        ColumnVector keep = residual.evaluate(candidates);
+        int[] kept = new int[count];
+        int m = 0;
+        for (int i = 0; i < count; i++) {
+            if (keep.isNull(i) || !keep.getBoolean(i)) continue;
+            kept[m++] = i;
+            matched[probeIds[i]] = true;
+            if (buildOuter) table.markMatched(buildIds[i]);
+        }
+        if (mode == Mode.PAIRS && m > 0) ready.add(candidates.select(kept, m));
+    }
+
+    private void finishBatch() {
+        int n = batch.rowCount();
+        boolean wantMatched = mode == Mode.SEMI;
+        if (mode != Mode.PAIRS || probeOuter) {
+            int[] ids = new int[n];
+            int m = 0;
+            for (int i = 0; i < n; i++) if (matched[i] == wantMatched) ids[m++] = i;
+            if (m > 0) {
+                Batch rows = batch.select(ids, m);
+                ready.add(mode == Mode.PAIRS ? padProbe(rows) : rows);
+            }
+        }
+        batch = null;
+    }
+
+    /** One batch of the build rows no probe row matched (full outer join), or false when there are no more. */
+    private boolean emitUnmatchedBuildRows() {
+        int total = table.rowCount();
+        int[] ids = new int[batchSize];
+        int m = 0;
+        while (buildCursor < total && m < batchSize) {
+            if (!table.isMatched(buildCursor)) ids[m++] = buildCursor;
+            buildCursor++;
+        }
+        if (m == 0) return false;
+        ColumnVector[] build = new ColumnVector[buildSchema.size()];
+        for (int c = 0; c < build.length; c++) build[c] = table.column(c).select(ids, m);
+        ready.add(arrange(nulls(probeSchema, m), build, m));
+        return true;
+    }
+
+    private Batch pairs(int[] probeIds, int[] buildIds, int count) {
+        ColumnVector[] p = new ColumnVector[batch.columnCount()];
+        for (int c = 0; c < p.length; c++) p[c] = batch.column(c).select(probeIds, count);
+        ColumnVector[] b = new ColumnVector[buildSchema.size()];
+        for (int c = 0; c < b.length; c++) b[c] = table.column(c).select(buildIds, count);
+        return arrange(p, b, count);
+    }
+
+    private Batch padProbe(Batch rows) {
+        ColumnVector[] p = new ColumnVector[rows.columnCount()];
+        for (int c = 0; c < p.length; c++) p[c] = rows.column(c);
+        return arrange(p, nulls(buildSchema, rows.rowCount()), rows.rowCount());
+    }
+
+    private static ColumnVector[] nulls(StructType schema, int count) {
+        ColumnVector[] out = new ColumnVector[schema.size()];
+        for (int c = 0; c < out.length; c++) out[c] = ConstantVector.of(schema.field(c).dataType(), null, count);
+        return out;
+    }
+
+    /** Left columns first, then right. */
+    private Batch arrange(ColumnVector[] probeCols, ColumnVector[] buildCols, int count) {
+        ColumnVector[] first = probeIsLeft ? probeCols : buildCols;
+        ColumnVector[] second = probeIsLeft ? buildCols : probeCols;
+        ColumnVector[] out = new ColumnVector[first.length + second.length];
+        System.arraycopy(first, 0, out, 0, first.length);
+        System.arraycopy(second, 0, out, first.length, second.length);
+        return new Batch(out, count);
+    }
+
+    @Override public void close() {
+        try {
+            probe.close();
+        } finally {
+            onClose.run();
+        }
+    }
+}
