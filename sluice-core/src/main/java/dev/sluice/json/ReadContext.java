@@ -31,12 +31,15 @@ final class ReadContext {
     boolean bad;
     /** Why the record is bad (the first failure), for FAILFAST messages. */
     String reason;
+    /** The record's text ended inside a value; enclosing objects stop reading. */
+    boolean endOfInput;
 
     ReadContext(JsonFactory factory) { this.factory = factory; }
 
     void reset() {
         bad = false;
         reason = null;
+        endOfInput = false;
     }
 
     /** Records a conversion failure of the current token and returns the exception to throw. */

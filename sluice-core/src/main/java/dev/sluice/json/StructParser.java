@@ -85,7 +85,25 @@ final class StructParser extends ColumnParser {
                 child.appendNull();
                 ctx.bad = true;
                 skipTo(p, objectContext);
+            } catch (com.fasterxml.jackson.core.io.JsonEOFException cut) {
+                // The text ends inside this field's value. Spark then skips the value and asks for the next token:
+                // if the parser answers "no more input", the fields read so far stay and this one is NULL; if it
+                // fails again, the whole record is malformed. Do exactly that.
+                JsonToken after;
+                try {
+                    p.skipChildren();
+                    after = p.nextToken();
+                } catch (com.fasterxml.jackson.core.JsonProcessingException again) {
+                    throw cut;
+                }
+                if (after != null) throw cut;
+                child.truncate(row);
+                child.appendNull();
+                ctx.bad = true;
+                ctx.endOfInput = true;
+                if (ctx.reason == null) ctx.reason = JsonBatchBuilder.describe(cut);
             }
+            if (ctx.endOfInput) break;
         }
         for (int f = 0; f < children.length; f++) {
             if (seen[f] != stamp) children[f].appendNull();
