@@ -18,7 +18,8 @@ public sealed interface Expression
                 Cast, CaseWhen, Coalesce, FromJson, ToJson, StringFunction, CreateStruct, FunctionCall,
                 SortOrder,
                 Generator,
-                MultiAlias {
+                MultiAlias,
+                WindowExpression {
 
     /** The result type; only defined once resolved. */
     DataType dataType();

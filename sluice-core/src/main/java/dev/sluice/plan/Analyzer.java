@@ -80,12 +80,15 @@ public final class Analyzer {
                 // named from what the user wrote: implicit casts never show in column names (as Spark)
                 out.add(r instanceof ColumnRef || r instanceof Alias ? r : new Alias(r, Expressions.outputName(e)));
             }
+            LogicalPlan windowed = AnalyzeWindow.extract(p.input(), out);
+            if (windowed != null) return windowed;
             LogicalPlan generated = AnalyzeGenerate.extract(p.input(), out);
             return generated != null ? generated : new Project(p.input(), out);
         }
         if (plan instanceof Filter f) {
             Expression condition = resolve(f.condition(), f.input().schema());
             AnalyzeGenerate.rejectOutsideSelect(condition, "a filter");
+            AnalyzeWindow.rejectOutsideSelect(condition, "in a filter");
             requireBoolean(condition, "filter condition");
             return new Filter(f.input(), condition);
         }
@@ -94,6 +97,7 @@ public final class Analyzer {
         if (plan instanceof Generate g) {
             return new Generate(g.input(), (dev.sluice.expr.Generator) resolve(g.generator(), g.input().schema()), g.outputNames());
         }
+        if (plan instanceof Window w) return AnalyzeWindow.refresh(w, this);
         return plan;
     }
 
@@ -177,6 +181,7 @@ public final class Analyzer {
         if (e instanceof dev.sluice.expr.SortOrder) return e;
         if (e instanceof dev.sluice.expr.Generator g) return AnalyzeGenerate.checkInput(g);
         if (e instanceof dev.sluice.expr.MultiAlias) return e;
+        if (e instanceof dev.sluice.expr.WindowExpression w) return AnalyzeWindow.check(w, this);
         throw SluiceException.internal("the analyzer does not handle " + e.getClass().getSimpleName());
     }
 

@@ -50,6 +50,12 @@ public final class Explain {
         @Override public String visitGenerate(Generate generate) {
             return "Generate: " + expression(generate.generator()) + " AS [" + String.join(", ", generate.outputNames()) + "]";
         }
+
+        @Override public String visitWindow(Window window) {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < window.functions().size(); i++) parts.add(expression(window.functions().get(i)) + " AS " + window.outputNames().get(i));
+            return "Window: [" + String.join(", ", parts) + "]";
+        }
     };
 
     public static String expression(Expression e) {

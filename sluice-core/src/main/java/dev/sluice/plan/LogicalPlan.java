@@ -12,7 +12,8 @@ import java.util.List;
 public sealed interface LogicalPlan permits Scan, Project, Filter, Limit,
         Sort,
         Union,
-        Generate {
+        Generate,
+        Window {
 
     /** The output columns. Only meaningful once resolved. */
     StructType schema();

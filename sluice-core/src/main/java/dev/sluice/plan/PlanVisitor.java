@@ -18,4 +18,6 @@ public interface PlanVisitor<R> {
     R visitUnion(Union union);
 
     R visitGenerate(Generate generate);
+
+    R visitWindow(Window window);
 }

@@ -33,6 +33,7 @@ public final class Plans {
         if (plan instanceof Scan s) return s.pushedFilters();
         if (plan instanceof Sort s) return List.copyOf(s.orders());
         if (plan instanceof Generate g) return List.of(g.generator());
+        if (plan instanceof Window w) return w.expressions();
         return List.of();
     }
 
@@ -55,6 +56,11 @@ public final class Plans {
             return new Sort(s.input(), out, s.global());
         }
         if (plan instanceof Generate g) return new Generate(g.input(), (dev.sluice.expr.Generator) f.apply(g.generator()), g.outputNames());
+        if (plan instanceof Window w) {
+            List<Expression> out = new ArrayList<>();
+            for (Expression e : w.expressions()) out.add(f.apply(e));
+            return w.withExpressions(out);
+        }
         return plan;
     }
 }

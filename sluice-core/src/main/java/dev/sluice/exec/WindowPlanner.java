@@ -1,0 +1,30 @@
+package dev.sluice.exec;
+
+import dev.sluice.expr.Expression;
+import dev.sluice.expr.SortOrder;
+import dev.sluice.expr.WindowExpression;
+import dev.sluice.plan.Window;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plans a logical Window: an exchange by the partition keys (hash; one partition when there are none, as
+ * Spark), then a {@link WindowExec} that sorts each partition and computes the functions.
+ */
+final class WindowPlanner {
+    private WindowPlanner() {}
+
+    static ExecNode plan(Window window, PhysicalPlanner planner) {
+        PlannerContext ctx = planner.context();
+        ExecNode input = planner.plan(window.input());
+        List<Expression> keys = Binder.bindAll(window.partitionBy(), input.schema());
+        Partitioning partitioning = keys.isEmpty() ? new Partitioning.Single() : new Partitioning.Hash(keys, ctx.shufflePartitions());
+        ExecNode exchange = Metered.wrap(new ExchangeExec(input, partitioning, ctx.memoryPool(), ctx.batchSize()));
+        List<SortOrder> orders = new ArrayList<>();
+        for (SortOrder o : window.orderBy()) orders.add((SortOrder) Binder.bind(o, input.schema()));
+        List<WindowExpression> functions = new ArrayList<>();
+        for (WindowExpression w : window.functions()) functions.add((WindowExpression) Binder.bind(w, input.schema()));
+        return new WindowExec(exchange, keys, orders, functions, window.schema(), ctx.memoryPool(), ctx.batchSize());
+    }
+}
