@@ -285,4 +285,37 @@ class WindowTest {
             assertThat(column(out, 0)).containsExactly(7L, 0L);
         }
     }
+
+    @Test void nanAndNegativeZeroKeysGroupAsSpark() {
+        for (Sluice s : SESSIONS) {
+            DataFrame t = df(s, "id INT, d DOUBLE", r(1, 0.0), r(2, -0.0), r(3, Double.NaN), r(4, Double.NaN), r(5, null), r(6, Double.POSITIVE_INFINITY));
+            DataFrame out = t.select(col("id"), count(lit(1)).over(Window.partitionBy("d")).alias("n"), rank().over(Window.orderBy("d")).alias("r"),
+                    count(lit(1)).over(Window.orderBy("d").rangeBetween(-1, 1)).alias("near")).orderBy("id");
+            assertThat(values(out)).isEqualTo(rows(r(1, 2L, 2, 2L), r(2, 2L, 2, 2L), r(3, 2L, 5, 2L), r(4, 2L, 5, 2L), r(5, 1L, 1, 1L), r(6, 1L, 4, 1L)));
+        }
+    }
+
+    @Test void onePartitionPerRow() {
+        for (Sluice s : SESSIONS) {
+            DataFrame out = w(s).select(col("k"), col("o"), col("v"), rank().over(Window.partitionBy("k", "o", "v").orderBy("v")).alias("r"),
+                    lag(col("v"), 1).over(Window.partitionBy("k", "o", "v").orderBy("v")).alias("l"));
+            assertThat(column(out, 3)).containsOnly(1);
+            assertThat(column(out, 4)).containsOnlyNulls();
+        }
+    }
+
+    @Test void integerSumOverflowIsAnError() {
+        for (Sluice s : SESSIONS) {
+            DataFrame t = df(s, "id INT, x BIGINT", r(1, Long.MAX_VALUE), r(2, 1L));
+            assertCode(ErrorCode.ARITHMETIC_OVERFLOW, () -> t.select(sum(col("x")).over(Window.orderBy("id"))).collect());
+        }
+    }
+
+    @Test void pruningReadsOnlyWhatTheWindowUsesAndDropsUnusedWindows() {
+        DataFrame t = df(SESSIONS.get(0), "a INT, b INT, c INT, d STRING", r(1, 2, 3, "x"));
+        String plan = t.select(col("a"), rank().over(Window.partitionBy("b").orderBy("c")).alias("r")).explainString("extended");
+        assertThat(plan.substring(plan.indexOf("Optimized"))).contains("Scan: memory 1 rows [a, b, c]").doesNotContain("[a, b, c, d]");
+        String unused = t.select(col("a"), rank().over(Window.partitionBy("b").orderBy("c")).alias("r")).select("a").explainString("extended");
+        assertThat(unused.substring(unused.indexOf("Optimized"))).doesNotContain("Window");
+    }
 }
