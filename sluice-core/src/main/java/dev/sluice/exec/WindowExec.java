@@ -58,6 +58,9 @@ public final class WindowExec implements ExecNode {
         this.peerOrdering = new RowOrdering(this.orderBy);
     }
 
+    /** The partition keys (bound to the input, whose columns keep their places in the output). */
+    public List<Expression> partitionBy() { return partitionBy; }
+
     @Override public StructType schema() { return schema; }
 
     @Override public int partitionCount() { return input.partitionCount(); }

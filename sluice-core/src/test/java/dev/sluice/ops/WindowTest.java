@@ -318,4 +318,14 @@ class WindowTest {
         String unused = t.select(col("a"), rank().over(Window.partitionBy("b").orderBy("c")).alias("r")).select("a").explainString("extended");
         assertThat(unused.substring(unused.indexOf("Optimized"))).doesNotContain("Window");
     }
+
+    @Test void twoOrderingsOverTheSamePartitioningShareTheExchange() {
+        for (Sluice s : SESSIONS) {
+            DataFrame out = sorted(w(s).select(col("k"), col("o"), col("v"), row_number().over(WSV).alias("rn"),
+                    rank().over(Window.partitionBy("k").orderBy(col("v").desc())).alias("byV")));
+            assertThat(column(out, 3)).containsExactly(1, 2, 3, 4, 5, 1, 2, 1);
+            assertThat(column(out, 4)).containsExactly(3, 2, 4, 1, 5, 2, 1, 1);
+            assertThat(out.explainString("extended").split("ExchangeExec: hash", -1)).hasSize(2);
+        }
+    }
 }
