@@ -37,9 +37,10 @@ abstract class FrameAccumulator {
             case COUNT: return new Count(input);
             case SUM:
                 if (t instanceof DoubleType || t instanceof FloatType) return new DoubleSum(input, false);
-                if (t instanceof DecimalType d) return new DecimalSum(input, (DecimalType) w.dataType());
+                if (t instanceof DecimalType) return new DecimalSum(input, (DecimalType) w.dataType(), null);
                 return new LongSum(input);
-            case AVG: return new DoubleSum(input, true);
+            case AVG: return t instanceof DecimalType ? new DecimalSum(input, (DecimalType) WindowExpression.sumType(t), (DecimalType) w.dataType())
+                    : new DoubleSum(input, true);
             case MIN: return new Extreme(input, false);
             case MAX: return new Extreme(input, true);
             case FIRST_VALUE: return new Pick(input, true, w.ignoreNulls());
@@ -124,22 +125,27 @@ abstract class FrameAccumulator {
         }
     }
 
+    /** sum of decimals as decimal(p + 10, s); with {@code average} set, avg as that type, rounded half up. */
     private static final class DecimalSum extends FrameAccumulator {
         private final ColumnVector input;
         private final DecimalType result;
+        private final DecimalType average;
         private BigDecimal sum;
+        private long count;
 
-        DecimalSum(ColumnVector input, DecimalType result) {
+        DecimalSum(ColumnVector input, DecimalType result, DecimalType average) {
             this.input = input;
             this.result = result;
+            this.average = average;
         }
 
-        @Override void reset() { sum = null; }
+        @Override void reset() { sum = null; count = 0; }
 
         @Override void add(int row) {
             if (input.isNull(row)) return;
             BigDecimal v = input.getDecimal(row);
             sum = sum == null ? v : sum.add(v);
+            count++;
             if (sum.precision() - sum.scale() > result.precision() - result.scale()) {
                 throw SluiceException.of(ErrorCode.ARITHMETIC_OVERFLOW).with("operation", "sum").with("type", result.sql()).build();
             }
@@ -147,6 +153,7 @@ abstract class FrameAccumulator {
 
         @Override void result(FlatVector out) {
             if (sum == null) out.appendNull();
+            else if (average != null) ((DecimalVector) out).append(sum.divide(BigDecimal.valueOf(count), average.scale(), java.math.RoundingMode.HALF_UP));
             else ((DecimalVector) out).append(sum.setScale(result.scale()));
         }
     }

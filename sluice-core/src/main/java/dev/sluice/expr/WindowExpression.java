@@ -83,7 +83,8 @@ public record WindowExpression(Function function, String name, List<Expression> 
     @Override public DataType dataType() {
         switch (function) {
             case ROW_NUMBER: case RANK: case DENSE_RANK: case NTILE: return DataTypes.INT;
-            case PERCENT_RANK: case CUME_DIST: case AVG: return DataTypes.DOUBLE;
+            case PERCENT_RANK: case CUME_DIST: return DataTypes.DOUBLE;
+            case AVG: return avgType(input().dataType());
             case COUNT: return DataTypes.LONG;
             case SUM: return sumType(input().dataType());
             default: return input().dataType();
@@ -97,7 +98,16 @@ public record WindowExpression(Function function, String name, List<Expression> 
         return DataTypes.LONG;
     }
 
-    @Override public boolean nullable() { return !function.isRanking() && function != Function.COUNT; }
+    /** Spark's avg result: double, or decimal(p + 4, s + 4) for decimal(p, s). */
+    public static DataType avgType(DataType in) {
+        return in instanceof DecimalType d ? DecimalType.bounded(d.precision() + 4, d.scale() + 4) : DataTypes.DOUBLE;
+    }
+
+    /** Ranks and counts are never NULL; lag/lead only when the input or the default can be. */
+    @Override public boolean nullable() {
+        if (function == Function.LAG || function == Function.LEAD) return arguments.get(0).nullable() || arguments.get(2).nullable();
+        return !function.isRanking() && function != Function.COUNT;
+    }
 
     @Override public boolean foldable() { return false; }
 
@@ -125,7 +135,7 @@ public record WindowExpression(Function function, String name, List<Expression> 
     public String functionSql() {
         List<String> args = new ArrayList<>();
         for (Expression e : arguments) args.add(e.sql());
-        return name + "(" + String.join(", ", args) + ")" + (ignoreNulls ? " IGNORE NULLS" : "");
+        return name + "(" + String.join(", ", args) + ")";   // as Spark, ignoreNulls does not show
     }
 
     public String windowSql() {

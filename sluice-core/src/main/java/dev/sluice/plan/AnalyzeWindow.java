@@ -15,7 +15,6 @@ import dev.sluice.expr.WindowFrame;
 import dev.sluice.types.DataType;
 import dev.sluice.types.DataTypes;
 import dev.sluice.types.DateType;
-import dev.sluice.types.DecimalType;
 import dev.sluice.types.DoubleType;
 import dev.sluice.types.FloatType;
 import dev.sluice.types.IntegerType;
@@ -83,10 +82,6 @@ final class AnalyzeWindow {
             case SUM: case AVG: {
                 DataType t = w.input().dataType();
                 if (!t.isNumeric()) throw mismatch(w, "a numeric value", t);
-                if (f == Function.AVG && t instanceof DecimalType) {
-                    throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "avg over a window")
-                            .with("reason", "decimal input is not supported yet; cast it to double").build();
-                }
                 return w;
             }
             case MIN: case MAX:
@@ -104,6 +99,9 @@ final class AnalyzeWindow {
         if (lo == WindowFrame.UNBOUNDED_FOLLOWING || hi == WindowFrame.UNBOUNDED_PRECEDING
                 || (lo != WindowFrame.UNBOUNDED_PRECEDING && hi != WindowFrame.UNBOUNDED_FOLLOWING && lo > hi)) {
             throw invalidFrame(frame, "the lower bound must not come after the upper bound");
+        }
+        if (frame.type() == WindowFrame.Type.RANGE && w.orderBy().isEmpty()) {
+            throw invalidFrame(frame, "a range frame cannot be used in an unordered window");
         }
         if (frame.type() != WindowFrame.Type.RANGE || !frame.hasValueOffset()) return;
         if (w.orderBy().size() != 1) {

@@ -328,4 +328,52 @@ class WindowTest {
             assertThat(out.explainString("extended").split("ExchangeExec: hash", -1)).hasSize(2);
         }
     }
+
+    /** Spark (oracle WindowExtra "desc asym range"): ids 1..5 with o = 1, 2, 3, 5, NULL; collect_list shown here as sums. */
+    @Test void asymmetricRangeOffsetsFollowTheSortDirection() {
+        for (Sluice s : SESSIONS) {
+            DataFrame t = df(s, "id INT, o INT", r(1, 1), r(2, 2), r(3, 3), r(4, 5), r(5, null));
+            Column id = col("id");
+            DataFrame out = t.select(id, sum(id).over(Window.orderBy(col("o").desc()).rangeBetween(-1, 0)).alias("m10"),
+                    sum(id).over(Window.orderBy(col("o").desc()).rangeBetween(0, 2)).alias("p02"),
+                    sum(id).over(Window.orderBy(col("o")).rangeBetween(Window.unboundedPreceding(), 1)).alias("u1"),
+                    sum(id).over(Window.orderBy(col("o").asc_nulls_last()).rangeBetween(-1, Window.unboundedFollowing())).alias("m1u")).orderBy("id");
+            assertThat(values(out)).isEqualTo(rows(r(1, 3L, 1L, 8L, 15L), r(2, 5L, 3L, 11L, 15L), r(3, 3L, 6L, 11L, 14L),
+                    r(4, 4L, 7L, 15L, 9L), r(5, 5L, 5L, 5L, 5L)));
+        }
+    }
+
+    @Test void namesNullabilityAndEmptyFramesAsSpark() {
+        for (Sluice s : SESSIONS) {
+            WindowSpec byId = Window.orderBy("id");
+            DataFrame out = range(s, 2).select(first_value(col("id"), true).over(byId), lag(col("id"), 1, 7).over(byId),
+                    count(lit(1)).over(Window.partitionBy("id")), lead(col("id"), 2).over(Window.orderBy(col("id").desc())));
+            assertThat(out.schema().fieldNames()).containsExactly(
+                    "first_value(id) OVER (ORDER BY id ASC NULLS FIRST RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)",
+                    "lag(id, 1, 7) OVER (ORDER BY id ASC NULLS FIRST ROWS BETWEEN -1 FOLLOWING AND -1 FOLLOWING)",
+                    "count(1) OVER (PARTITION BY id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)",
+                    "lead(id, 2, NULL) OVER (ORDER BY id DESC NULLS LAST ROWS BETWEEN 2 FOLLOWING AND 2 FOLLOWING)");
+            assertThat(out.schema().fields().stream().map(f -> f.nullable()).toList()).containsExactly(true, false, false, true);
+            DataFrame empty = range(s, 3).select(col("id"), sum(col("id")).over(byId.rowsBetween(5, 6)).alias("s"),
+                    count(col("id")).over(byId.rowsBetween(5, 6)).alias("c"));
+            assertThat(values(empty)).isEqualTo(rows(r(0L, null, 0L), r(1L, null, 0L), r(2L, null, 0L)));
+        }
+    }
+
+    /** Spark: sum of decimal(3,2) is decimal(13,2); avg is decimal(7,6). */
+    @Test void decimalSumAndAverage() {
+        for (Sluice s : SESSIONS) {
+            DataFrame t = df(s, "id INT, x DECIMAL(3,2)", r(1, new java.math.BigDecimal("1.50")), r(2, new java.math.BigDecimal("2.25")));
+            DataFrame out = t.select(sum(col("x")).over(Window.orderBy("id")).alias("s"), avg(col("x")).over(Window.orderBy("id")).alias("a"));
+            assertThat(out.schema().simpleString()).isEqualTo("struct<s:decimal(13,2),a:decimal(7,6)>");
+            assertThat(values(out)).isEqualTo(rows(r(new java.math.BigDecimal("1.50"), new java.math.BigDecimal("1.500000")),
+                    r(new java.math.BigDecimal("3.75"), new java.math.BigDecimal("1.875000"))));
+        }
+    }
+
+    @Test void rangeFrameNeedsAnOrder() {
+        DataFrame t = range(SESSIONS.get(0), 3);
+        assertCode(ErrorCode.INVALID_WINDOW_FRAME, () -> t.select(sum(col("id")).over(Window.partitionBy(lit(1)).rangeBetween(Window.unboundedPreceding(), 0))).collect());
+        assertCode(ErrorCode.INVALID_WINDOW_FRAME, () -> t.select(sum(col("id")).over(Window.partitionBy(lit(1)).rangeBetween(-1, 1))).collect());
+    }
 }
