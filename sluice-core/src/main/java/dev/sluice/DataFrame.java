@@ -115,6 +115,17 @@ public final class DataFrame {
 
     public DataFrame where(Column condition) { return filter(condition); }
 
+    /**
+     * At most {@code n} partitions, by concatenating neighbouring ones in order (no shuffle): {@code coalesce(1)}
+     * writes a single file and keeps a sort's order.
+     */
+    public DataFrame coalesce(int n) {
+        if (n < 1) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "coalesce").with("reason", "needs at least 1 partition, got " + n).build();
+        }
+        return new DataFrame(session, new dev.sluice.plan.CoalescePartitions(plan, n));
+    }
+
     public DataFrame limit(int n) {
         if (n < 0) {
             throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "limit").with("reason", "the limit must be >= 0, got " + n).build();
@@ -166,6 +177,47 @@ public final class DataFrame {
         for (int i = 0; i < names.length; i++) out[i] = functions.col(names[i]);
         return out;
     }
+
+    /** Groups the rows by these expressions, for {@link GroupedData#agg}. */
+    public GroupedData groupBy(Column... columns) {
+        List<Expression> exprs = new ArrayList<>(columns.length);
+        for (Column c : columns) exprs.add(c.expr());
+        return new GroupedData(this, exprs);
+    }
+
+    public GroupedData groupBy(String first, String... rest) {
+        Column[] cols = new Column[rest.length + 1];
+        cols[0] = functions.col(first);
+        for (int i = 0; i < rest.length; i++) cols[i + 1] = functions.col(rest[i]);
+        return groupBy(cols);
+    }
+
+    /** Aggregates the whole DataFrame as one group: {@code df.agg(count("*"), max("a"))}. */
+    public DataFrame agg(Column first, Column... rest) { return groupBy().agg(first, rest); }
+
+    /** Spark's map form over the whole DataFrame: {@code agg(Map.of("latency_ms", "max"))}. */
+    public DataFrame agg(java.util.Map<String, String> aggregates) { return groupBy().agg(aggregates); }
+
+    /** One row per distinct row (the first of equal rows, in partition order). */
+    public DataFrame distinct() { return dropDuplicates(); }
+
+    /** The same as {@link #distinct}. */
+    public DataFrame dropDuplicates() { return withPlan(Deduplication.dropDuplicates(plan, List.of())); }
+
+    /** One row per distinct value of these columns: the first such row in partition order (Spark: any one). */
+    public DataFrame dropDuplicates(String first, String... rest) {
+        List<String> names = new ArrayList<>();
+        names.add(first);
+        names.addAll(List.of(rest));
+        return withPlan(Deduplication.dropDuplicates(plan, names));
+    }
+
+    public DataFrame dropDuplicates(String[] columnNames) {
+        if (columnNames.length == 0) return dropDuplicates();
+        return withPlan(Deduplication.dropDuplicates(plan, List.of(columnNames)));
+    }
+
+    DataFrame withPlan(LogicalPlan newPlan) { return new DataFrame(session, newPlan); }
 
     // ---- explain ----
 

@@ -2,11 +2,10 @@ package dev.sluice;
 
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
+import dev.sluice.expr.AggregateExpression;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.FunctionCall;
-import dev.sluice.expr.Literal;
 import dev.sluice.expr.SortOrder;
-import dev.sluice.expr.UnresolvedStar;
 import dev.sluice.expr.WindowExpression;
 import dev.sluice.expr.WindowFrame;
 
@@ -56,40 +55,46 @@ public final class WindowSpec {
         return new WindowSpec(partitionBy, orderBy, new WindowFrame(WindowFrame.Type.RANGE, start, end));
     }
 
-    /** {@code fn} over this window: a window function, or an aggregate (count, sum, avg, min, max, first, last). */
+    /** {@code fn} over this window: a window function, or any (non-distinct) aggregate. */
     Expression apply(Expression fn) {
         WindowExpression w = windowFunction(fn);
         return w.over(partitionBy, orderBy, frame);
     }
 
     /**
-     * The window function an expression stands for. Aggregates arrive as calls by name
-     * ({@code call_function("sum", v)}) until the aggregate functions live in the main API.
+     * The window function an expression stands for: a window function, or an aggregate (from
+     * {@code functions.sum(...)} and friends, or {@code call_function("sum", ...)}), computed over the frame.
      */
     private static WindowExpression windowFunction(Expression fn) {
         if (fn instanceof WindowExpression w) {
             if (!w.partitionBy().isEmpty() || !w.orderBy().isEmpty() || w.frame() != null) throw notWindowFunction(fn);
             return w;
         }
-        if (fn instanceof FunctionCall call) {
-            String name = call.name().toLowerCase(Locale.ROOT);
-            List<Expression> args = call.arguments();
-            WindowExpression.Function f;
-            switch (name) {
-                case "count": f = WindowExpression.Function.COUNT; break;
-                case "sum": f = WindowExpression.Function.SUM; break;
-                case "avg": case "mean": f = WindowExpression.Function.AVG; name = "avg"; break;
-                case "min": f = WindowExpression.Function.MIN; break;
-                case "max": f = WindowExpression.Function.MAX; break;
-                case "first": case "first_value": f = WindowExpression.Function.FIRST_VALUE; break;
-                case "last": case "last_value": f = WindowExpression.Function.LAST_VALUE; break;
-                default: throw notWindowFunction(fn);
+        if (fn instanceof FunctionCall call) fn = aggregateByName(call);
+        if (fn instanceof AggregateExpression ae) {
+            if (ae.distinct()) {
+                throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "DISTINCT in a window function " + ae.sql())
+                        .with("reason", "Spark does not support it either").build();
             }
-            if (args.size() != 1) throw notWindowFunction(fn);
-            Expression input = args.get(0) instanceof UnresolvedStar && f == WindowExpression.Function.COUNT ? Literal.of(1) : args.get(0);
-            return new WindowExpression(f, name, List.of(input), List.of(), List.of(), null, false);
+            return new WindowExpression(WindowExpression.Function.AGGREGATE, ae.function().name(), List.of(ae), List.of(), List.of(), null, false);
         }
         throw notWindowFunction(fn);
+    }
+
+    /** {@code call_function("sum", x)} as the aggregate {@code functions.sum(x)}; other calls stay as they are. */
+    private static Expression aggregateByName(FunctionCall call) {
+        if (call.arguments().size() != 1) return call;
+        Column arg = new Column(call.arguments().get(0));
+        switch (call.name().toLowerCase(Locale.ROOT)) {
+            case "count": return functions.count(arg).expr();
+            case "sum": return functions.sum(arg).expr();
+            case "avg": case "mean": return functions.avg(arg).expr();
+            case "min": return functions.min(arg).expr();
+            case "max": return functions.max(arg).expr();
+            case "first": return functions.first(arg).expr();
+            case "last": return functions.last(arg).expr();
+            default: return call;
+        }
     }
 
     private static SluiceException notWindowFunction(Expression fn) {

@@ -1,5 +1,9 @@
 package dev.sluice;
 
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+import dev.sluice.expr.AggregateExpression;
+import dev.sluice.expr.AggregateFunction;
 import dev.sluice.expr.CaseWhen;
 import dev.sluice.expr.Coalesce;
 import dev.sluice.expr.ElementAt;
@@ -14,6 +18,14 @@ import dev.sluice.expr.StringFunction;
 import dev.sluice.expr.ToJson;
 import dev.sluice.expr.UnresolvedColumn;
 import dev.sluice.expr.UnresolvedStar;
+import dev.sluice.expr.agg.ApproxCountDistinct;
+import dev.sluice.expr.agg.Average;
+import dev.sluice.expr.agg.CentralMoments;
+import dev.sluice.expr.agg.Collect;
+import dev.sluice.expr.agg.Count;
+import dev.sluice.expr.agg.FirstLast;
+import dev.sluice.expr.agg.MinMax;
+import dev.sluice.expr.agg.Sum;
 import dev.sluice.expr.WindowExpression;
 import dev.sluice.json.JsonOptions;
 import dev.sluice.types.DataType;
@@ -142,6 +154,127 @@ public final class functions {
 
     private static Column string(StringFunction.Kind kind, Expression... args) {
         return new Column(new StringFunction(kind, List.of(args)));
+    }
+
+    // aggregates (only in groupBy(...).agg(...), agg(...) or a select of aggregates)
+
+    /** {@code count(col)}: the non-null values; {@code count("*")} or {@code count(col("*"))} counts rows ({@code count(1)}). */
+    public static Column count(Column c) {
+        Expression e = c.expr() instanceof UnresolvedStar ? Literal.of(1) : c.expr();
+        return aggregate(Count.of(e), false);
+    }
+
+    public static Column count(String columnName) { return count(col(columnName)); }
+
+    /** {@code count(DISTINCT a, ...)}: distinct tuples with no NULL value. */
+    public static Column countDistinct(Column first, Column... rest) { return aggregate(new Count(cat(first, rest), false), true); }
+
+    public static Column countDistinct(String first, String... rest) { return countDistinct(col(first), cols(rest)); }
+
+    public static Column count_distinct(Column first, Column... rest) { return countDistinct(first, rest); }
+
+    public static Column sum(Column c) { return aggregate(Sum.of(c.expr()), false); }
+
+    public static Column sum(String columnName) { return sum(col(columnName)); }
+
+    public static Column sum_distinct(Column c) { return aggregate(Sum.of(c.expr()), true); }
+
+    public static Column sumDistinct(Column c) { return sum_distinct(c); }
+
+    public static Column avg(Column c) { return aggregate(Average.of(c.expr()), false); }
+
+    public static Column avg(String columnName) { return avg(col(columnName)); }
+
+    public static Column mean(Column c) { return avg(c); }
+
+    public static Column mean(String columnName) { return avg(columnName); }
+
+    public static Column min(Column c) { return aggregate(MinMax.min(c.expr()), false); }
+
+    public static Column min(String columnName) { return min(col(columnName)); }
+
+    public static Column max(Column c) { return aggregate(MinMax.max(c.expr()), false); }
+
+    public static Column max(String columnName) { return max(col(columnName)); }
+
+    /** The group's first value in partition order (NULL included unless {@code ignoreNulls}). */
+    public static Column first(Column c, boolean ignoreNulls) { return aggregate(FirstLast.first(c.expr(), ignoreNulls), false); }
+
+    public static Column first(Column c) { return first(c, false); }
+
+    public static Column first(String columnName, boolean ignoreNulls) { return first(col(columnName), ignoreNulls); }
+
+    public static Column first(String columnName) { return first(col(columnName), false); }
+
+    /** The group's last value in partition order (NULL included unless {@code ignoreNulls}). */
+    public static Column last(Column c, boolean ignoreNulls) { return aggregate(FirstLast.last(c.expr(), ignoreNulls), false); }
+
+    public static Column last(Column c) { return last(c, false); }
+
+    public static Column last(String columnName, boolean ignoreNulls) { return last(col(columnName), ignoreNulls); }
+
+    public static Column last(String columnName) { return last(col(columnName), false); }
+
+    /** Some value of the group: here the first in partition order. */
+    public static Column any_value(Column c) { return aggregate(FirstLast.anyValue(c.expr(), false), false); }
+
+    /** {@code ignoreNulls} must be a boolean literal ({@code lit(true)}), as in Spark. */
+    public static Column any_value(Column c, Column ignoreNulls) {
+        if (!(ignoreNulls.expr() instanceof Literal l) || !(l.value() instanceof Boolean b)) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "any_value")
+                    .with("reason", "ignoreNulls must be a boolean literal").build();
+        }
+        return aggregate(FirstLast.anyValue(c.expr(), b), false);
+    }
+
+    public static Column collect_list(Column c) { return aggregate(Collect.list(c.expr()), false); }
+
+    public static Column collect_list(String columnName) { return collect_list(col(columnName)); }
+
+    public static Column collect_set(Column c) { return aggregate(Collect.set(c.expr()), false); }
+
+    public static Column collect_set(String columnName) { return collect_set(col(columnName)); }
+
+    public static Column stddev(Column c) { return moment("stddev", c); }
+
+    public static Column std(Column c) { return moment("std", c); }
+
+    public static Column stddev_samp(Column c) { return moment("stddev_samp", c); }
+
+    public static Column stddev_pop(Column c) { return moment("stddev_pop", c); }
+
+    public static Column variance(Column c) { return moment("variance", c); }
+
+    public static Column var_samp(Column c) { return moment("var_samp", c); }
+
+    public static Column var_pop(Column c) { return moment("var_pop", c); }
+
+    /** HyperLogLog++ estimate of the distinct non-null values, relative standard deviation 0.05. */
+    public static Column approx_count_distinct(Column c) { return approx_count_distinct(c, ApproxCountDistinct.DEFAULT_RELATIVE_SD); }
+
+    public static Column approx_count_distinct(Column c, double relativeSD) {
+        return aggregate(ApproxCountDistinct.of(c.expr(), relativeSD), false);
+    }
+
+    public static Column approx_count_distinct(String columnName) { return approx_count_distinct(col(columnName)); }
+
+    public static Column approx_count_distinct(String columnName, double relativeSD) { return approx_count_distinct(col(columnName), relativeSD); }
+
+    private static Column moment(String name, Column c) { return aggregate(CentralMoments.of(name, c.expr()), false); }
+
+    private static Column aggregate(AggregateFunction f, boolean distinct) { return new Column(new AggregateExpression(f, distinct)); }
+
+    private static List<Expression> cat(Column first, Column... rest) {
+        List<Expression> out = new ArrayList<>();
+        out.add(first.expr());
+        for (Column c : rest) out.add(c.expr());
+        return out;
+    }
+
+    private static Column[] cols(String... names) {
+        Column[] out = new Column[names.length];
+        for (int i = 0; i < names.length; i++) out[i] = col(names[i]);
+        return out;
     }
 
     private static List<Expression> exprs(Column... columns) {

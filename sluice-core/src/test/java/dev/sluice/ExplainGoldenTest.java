@@ -62,6 +62,30 @@ class ExplainGoldenTest {
         assertGolden("simple", parsed.select(col("ts")).explainString("simple"));
     }
 
+    @Test void aggregationRunsInTwoPhasesAroundAnExchange() throws IOException {
+        DataFrame q = parsed.filter(col("status").lt(400))
+                .groupBy(col("service"), col("content.user.country").alias("country"))
+                .agg(functions.count("*").alias("orders"), functions.avg("latency_ms").alias("avg_latency"),
+                        functions.max(size(col("content.items"))).alias("max_items"))
+                .filter(col("service").equalTo("auth").and(col("orders").gt(1)));
+        assertGolden("aggregate", q.explainString("extended"));
+    }
+
+    @Test void distinctIsAnAggregationOnEveryColumn() throws IOException {
+        assertGolden("distinct", parsed.select(col("service"), col("status")).distinct().explainString("extended"));
+    }
+
+    @Test void q2ExplodesFiltersEarlyAndAggregatesOnlyWhatItReads() throws IOException {
+        DataFrame q2 = parsed.select(col("service"), col("status"), col("latency_ms"), col("content.user.country").alias("country"),
+                        functions.explode(col("content.items")).alias("item"))
+                .filter(col("status").lt(400))
+                .groupBy("service", "country")
+                .agg(functions.count("*").alias("orders"), functions.sum(col("item.qty").multiply(col("item.price"))).alias("revenue"),
+                        functions.avg("latency_ms").alias("avg_latency"))
+                .orderBy(col("revenue").desc());
+        assertGolden("q2_aggregate", q2.explainString("extended"));
+    }
+
     static void assertGolden(String name, String actual) throws IOException {
         Path file = GOLDEN.resolve(name + ".txt");
         if (Boolean.getBoolean("sluice.golden.update") || !Files.exists(file)) {

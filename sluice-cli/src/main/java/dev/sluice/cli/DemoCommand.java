@@ -70,7 +70,8 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ensureData(config, out);
 
-        ProgressDisplay progress = ProgressDisplay.forTerminal(spec.commandLine().getErr());
+        Reports reports = Reports.requested(spec);
+        JobListener progress = Reports.with(reports, Progress.listenerWithSummaries(spec));
         System.gc();   // so that the peak below is the job's, not garbage left by the generator
         PeakHeap.reset();
         long start = System.nanoTime();
@@ -85,6 +86,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("elapsed:        " + Format.seconds(elapsed) + " (parallelism " + config.parallelism() + ")");
         out.println("peak heap used: " + Format.bytes(peak) + " (max heap " + Format.bytes(Runtime.getRuntime().maxMemory()) + ")");
         out.flush();
+        Reports.finish(reports, config.parallelism(), out);
         return ExitCodes.OK;
     }
 

@@ -10,9 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * Shows the progress of running jobs. On a terminal: one line redrawn in place with {@code \r} about ten times a
- * second. Otherwise (a pipe, a CI log): plain lines, at most one every two seconds, because {@code \r} frames turn
- * into garbage in a log file. Every job ends with one summary line in both modes.
+ * Shows the progress of running jobs: the job (stage), tasks (partitions) done of total, rows and bytes read, elapsed
+ * time and an estimate of the time left. On a terminal: one line redrawn in place with {@code \r} about ten times a
+ * second, starting once the job has run for {@link #FIRST_FRAME_DELAY} (a quick action draws no bar). Otherwise (a
+ * pipe, a CI log): plain lines, at most one every two seconds, because {@code \r} frames turn into garbage in a log
+ * file. Every job ends with one summary line in both modes.
  *
  * <p>Listener calls come from worker threads; they only bump counters, and the thread that wins the
  * compare-and-set on the next render time draws the line, so workers never queue behind the output.
@@ -20,6 +22,8 @@ import java.util.function.LongSupplier;
 final class ProgressDisplay implements JobListener {
     static final long INTERACTIVE_INTERVAL = TimeUnit.MILLISECONDS.toNanos(100);
     static final long PLAIN_INTERVAL = TimeUnit.SECONDS.toNanos(2);
+    /** On a terminal, the first frame waits this long: a bar flashing for a 50 ms action is noise. */
+    static final long FIRST_FRAME_DELAY = TimeUnit.SECONDS.toNanos(1);
     private static final int BAR_WIDTH = 24;
 
     private final PrintWriter out;
@@ -29,12 +33,22 @@ final class ProgressDisplay implements JobListener {
     private final Map<Long, JobState> jobs = new ConcurrentHashMap<>();
     private final AtomicLong nextRender = new AtomicLong(Long.MIN_VALUE);
     private int lastLineLength;   // guarded by this; the width to blank out when redrawing
+    private volatile long minSummaryNanos;
 
     ProgressDisplay(PrintWriter out, boolean interactive, LongSupplier nanoClock) {
         this.out = out;
         this.interactive = interactive;
         this.nanoClock = nanoClock;
         this.interval = interactive ? INTERACTIVE_INTERVAL : PLAIN_INTERVAL;
+    }
+
+    /**
+     * Leaves out the summary line of a job that succeeded in less than {@code nanos} and drew no progress line:
+     * {@code sluice cat} prints a table, not a line about a 50 ms scan. Failed jobs always get their summary.
+     */
+    ProgressDisplay withoutSummariesUnder(long nanos) {
+        this.minSummaryNanos = nanos;
+        return this;
     }
 
     /** Interactive when the JVM has a console (both stdin and stdout are a terminal). */
@@ -53,6 +67,7 @@ final class ProgressDisplay implements JobListener {
         final AtomicLong rows = new AtomicLong();
         final AtomicLong tasksDone = new AtomicLong();
         final AtomicLong tasksFailed = new AtomicLong();
+        volatile boolean shown;
 
         JobState(long id, String description, int totalTasks, long totalBytes, long startNanos) {
             this.id = id;
@@ -67,8 +82,8 @@ final class ProgressDisplay implements JobListener {
     public void onJobStart(long jobId, String description, int totalTasks, long totalBytes) {
         long now = nanoClock.getAsLong();
         jobs.put(jobId, new JobState(jobId, description == null ? "job" : description, totalTasks, totalBytes, now));
-        // plain mode: the first line only after a full interval, so quick jobs print just their summary
-        nextRender.set(interactive ? now : now + interval);
+        // the first frame only after a delay, so quick jobs print just their summary
+        nextRender.set(now + (interactive ? FIRST_FRAME_DELAY : interval));
     }
 
     @Override
@@ -93,6 +108,7 @@ final class ProgressDisplay implements JobListener {
         JobState job = jobs.remove(jobId);
         if (job == null) return;
         long elapsed = nanoClock.getAsLong() - job.startNanos;
+        if (failure == null && !job.shown && elapsed < minSummaryNanos) return;
         String summary = job.description + ": " + (failure == null ? "done" : "FAILED") + " in " + Format.seconds(elapsed)
                 + " (" + counters(job) + ")";
         synchronized (this) {
@@ -115,6 +131,7 @@ final class ProgressDisplay implements JobListener {
         String line = progressLine(job, now);
         synchronized (this) {
             if (!jobs.containsKey(job.id)) return;   // the job ended meanwhile: its summary is already out
+            job.shown = true;
             if (interactive) {
                 out.print('\r');
                 out.print(padded(line));
@@ -135,11 +152,23 @@ final class ProgressDisplay implements JobListener {
     private String progressLine(JobState job, long now) {
         double fraction = fraction(job);
         String percent = Math.round(fraction * 100) + "%";
-        String elapsed = Format.seconds(now - job.startNanos);
-        if (!interactive) return job.description + ": " + percent + " (" + counters(job) + ", " + elapsed + ")";
+        long elapsedNanos = now - job.startNanos;
+        String elapsed = Format.seconds(elapsedNanos);
+        long left = remainingNanos(fraction, elapsedNanos);
+        String eta = left < 0 ? "" : ", ~" + Format.seconds(left) + " left";
+        if (!interactive) return job.description + ": " + percent + " (" + counters(job) + ", " + elapsed + eta + ")";
         int filled = (int) Math.round(fraction * BAR_WIDTH);
         return job.description + " [" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "] "
-                + percent + "  " + counters(job) + "  " + elapsed;
+                + percent + "  " + counters(job) + "  " + elapsed + (left < 0 ? "" : "  ~" + Format.seconds(left) + " left");
+    }
+
+    /**
+     * The time left if the rest goes at the average pace so far; -1 (no estimate) before 1% is done, when the
+     * pace says little yet.
+     */
+    static long remainingNanos(double fraction, long elapsedNanos) {
+        if (fraction < 0.01 || fraction >= 1) return -1;
+        return (long) (elapsedNanos * (1 - fraction) / fraction);
     }
 
     private static String counters(JobState job) {

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = SluiceCommand.Version.class,
         description = "Sluice: a lazy, partitioned dataframe engine for the JVM.",
-        subcommands = {DemoCommand.class, GenLogsCommand.class},
+        subcommands = {DemoCommand.class, GenLogsCommand.class, RunCommand.class, CatCommand.class},
         footer = {"", "Exit codes: 0 ok, 2 usage, 3 analysis error, 4 plan error, 5 execution or I/O error,",
                   "6 out of resources, 7 internal error (a bug)."})
 final class SluiceCommand implements Callable<Integer> {
@@ -25,6 +25,16 @@ final class SluiceCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Print stack traces of errors.")
     private boolean verbose;
+
+    // Read through the parse result by Progress.listener; inherited so that it goes before or after the subcommand.
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "Show no progress (results and errors are still printed).")
+    private boolean quiet;
+
+    // Read through the parse result by Reports; inherited like --quiet.
+    @Option(names = "--report", scope = ScopeType.INHERIT, paramLabel = "FILE.html",
+            description = "Write a job report (plan with per-operator rows and time, task timeline, peak memory) as one HTML file.")
+    private java.nio.file.Path report;
 
     @Override
     public Integer call() {

@@ -82,4 +82,52 @@ class ProgressDisplayTest {
         assertThat(ProgressDisplay.fraction(300, 200, 1, 10)).isEqualTo(1.0);
         assertThat(ProgressDisplay.fraction(0, 0, 0, 0)).isEqualTo(0.0);
     }
+
+    @Test
+    void onATerminalTheFirstFrameComesAfterASecond() {
+        StringWriter text = new StringWriter();
+        FakeClock clock = new FakeClock();
+        ProgressDisplay display = new ProgressDisplay(new PrintWriter(text), true, () -> clock.nanos);
+        display.onJobStart(1, "count", 10, 1000);
+        clock.advanceMillis(900);
+        display.onProgress(1, 100, 10);
+        assertThat(text.toString()).isEmpty();
+        clock.advanceMillis(200);
+        display.onProgress(1, 100, 10);
+        assertThat(text.toString()).startsWith("\rcount [").contains("20%");
+    }
+
+    @Test
+    void progressLinesEstimateTheTimeLeftFromThePaceSoFar() {
+        StringWriter text = new StringWriter();
+        FakeClock clock = new FakeClock();
+        ProgressDisplay display = new ProgressDisplay(new PrintWriter(text), false, () -> clock.nanos);
+        display.onJobStart(1, "write parquet", 4, 1000);
+        clock.advanceMillis(2000);
+        display.onProgress(1, 250, 10);   // a quarter in 2 s: 6 s to go
+        assertThat(text.toString()).isEqualTo("write parquet: 25% (0/4 tasks, 250 B of 1000 B, 10 rows, 2.00 s, ~6.00 s left)\n");
+        assertThat(ProgressDisplay.remainingNanos(0.005, 1_000_000_000L)).isEqualTo(-1);
+        assertThat(ProgressDisplay.remainingNanos(1.0, 1_000_000_000L)).isEqualTo(-1);
+        assertThat(ProgressDisplay.remainingNanos(0.5, 3_000_000_000L)).isEqualTo(3_000_000_000L);
+    }
+
+    @Test
+    void withoutSummariesUnderALimitQuickSuccessesPrintNothingButFailuresDo() {
+        StringWriter text = new StringWriter();
+        FakeClock clock = new FakeClock();
+        ProgressDisplay display = new ProgressDisplay(new PrintWriter(text), false, () -> clock.nanos)
+                .withoutSummariesUnder(ProgressDisplay.FIRST_FRAME_DELAY);
+        display.onJobStart(1, "count", 1, 0);
+        clock.advanceMillis(300);
+        display.onJobEnd(1, null);
+        assertThat(text.toString()).isEmpty();
+        display.onJobStart(2, "count", 1, 0);
+        clock.advanceMillis(300);
+        display.onJobEnd(2, new RuntimeException("boom"));
+        assertThat(text.toString()).startsWith("count: FAILED");
+        display.onJobStart(3, "collect", 1, 0);
+        clock.advanceMillis(1500);
+        display.onJobEnd(3, null);
+        assertThat(text.toString()).contains("collect: done in 1.50 s");
+    }
 }

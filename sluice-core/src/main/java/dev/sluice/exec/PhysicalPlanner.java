@@ -1,5 +1,6 @@
 package dev.sluice.exec;
 
+import dev.sluice.plan.Aggregate;
 import dev.sluice.plan.Filter;
 import dev.sluice.plan.Limit;
 import dev.sluice.plan.LogicalPlan;
@@ -44,6 +45,10 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
         return new FilterExec(input, Binder.bind(filter.condition(), input.schema()));
     }
 
+    @Override public ExecNode visitCoalescePartitions(dev.sluice.plan.CoalescePartitions coalesce) {
+        return new CoalesceExec(plan(coalesce.input()), coalesce.partitions());
+    }
+
     @Override public ExecNode visitLimit(Limit limit) {
         if (limit.input() instanceof Sort sort && sort.global()) {
             ExecNode input = plan(sort.input());
@@ -78,6 +83,10 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
         List<SortOrder> out = new ArrayList<>();
         for (SortOrder o : sort.orders()) out.add((SortOrder) Binder.bind(o, input.schema()));
         return out;
+    }
+
+    @Override public ExecNode visitAggregate(Aggregate aggregate) {
+        return AggregatePlanner.plan(aggregate, plan(aggregate.input()), context);
     }
 
     /** The operator tree as indented text, for explain. */

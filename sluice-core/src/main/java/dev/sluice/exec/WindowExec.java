@@ -94,7 +94,8 @@ public final class WindowExec implements ExecNode {
                 }
                 run = builder.finish();
                 int n = run.rows;
-                reservation.grow(WindowGroup.bytesFor(n) + RESULT_BYTES_PER_VALUE * n * functions.size());
+                // peer bookkeeping, one result per row and function, an aggregate's sorted inputs and group ids
+                reservation.grow(WindowGroup.bytesFor(n) + RESULT_BYTES_PER_VALUE * n * functions.size() * 2);
                 Batch all = new Batch(run.columns, n);
                 results = new FlatVector[functions.size()];
                 WindowFunctionExec[] evaluators = new WindowFunctionExec[functions.size()];
@@ -102,9 +103,7 @@ public final class WindowExec implements ExecNode {
                 for (int f = 0; f < results.length; f++) {
                     WindowExpression w = functions.get(f);
                     results[f] = Vectors.allocate(w.dataType(), Math.max(n, 1));
-                    ColumnVector[] args = new ColumnVector[w.arguments().size()];
-                    for (int a = 0; a < args.length; a++) args[a] = w.arguments().get(a).evaluate(all);
-                    evaluators[f] = WindowFunctionExec.of(w, args, firstOrder);
+                    evaluators[f] = WindowFunctionExec.of(w, all, run.order, firstOrder);
                 }
                 ColumnVector[] orderKeys = Arrays.copyOfRange(run.keys, partitionBy.size(), run.keys.length);
                 int start = 0;

@@ -2,6 +2,7 @@ package dev.sluice.exec;
 
 import dev.sluice.expr.SortOrder;
 import dev.sluice.expr.WindowExpression;
+import dev.sluice.vector.Batch;
 import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.DoubleVector;
 import dev.sluice.vector.FlatVector;
@@ -14,15 +15,15 @@ import dev.sluice.vector.IntVector;
 abstract class WindowFunctionExec {
     abstract void fill(WindowGroup g, FlatVector out);
 
-    /** The evaluator for bound {@code w}; {@code args} are its arguments' values over the whole run. */
-    static WindowFunctionExec of(WindowExpression w, ColumnVector[] args, SortOrder firstOrder) {
+    /** The evaluator for bound {@code w} over a run: its rows {@code all}, their sorted order {@code order}. */
+    static WindowFunctionExec of(WindowExpression w, Batch all, int[] order, SortOrder firstOrder) {
         WindowExpression.Function f = w.function();
         if (f.isRanking()) return new Ranking(f, f == WindowExpression.Function.NTILE ? (Integer) literal(w, 0) : 0);
         if (f == WindowExpression.Function.LAG || f == WindowExpression.Function.LEAD) {
             int offset = w.offset();
-            return new Offset(args[0], args[2], f == WindowExpression.Function.LAG ? -offset : offset);
+            return new Offset(w.input().evaluate(all), w.arguments().get(2).evaluate(all), f == WindowExpression.Function.LAG ? -offset : offset);
         }
-        return new Framed(new FrameBounds(w.effectiveFrame(), firstOrder), FrameAccumulator.of(w, args[0]));
+        return new Framed(new FrameBounds(w.effectiveFrame(), firstOrder), FrameAccumulator.of(w, all, order));
     }
 
     private static Object literal(WindowExpression w, int i) {
@@ -108,10 +109,10 @@ abstract class WindowFunctionExec {
                 int lo = bounds.lower(p);
                 int hi = Math.max(lo, bounds.upper(p));
                 if (lo == curLo && hi >= curHi) {
-                    for (int q = curHi; q < hi; q++) acc.add(g.order[q]);
+                    acc.add(curHi, hi);
                 } else {
                     acc.reset();
-                    for (int q = lo; q < hi; q++) acc.add(g.order[q]);
+                    acc.add(lo, hi);
                 }
                 curLo = lo;
                 curHi = hi;

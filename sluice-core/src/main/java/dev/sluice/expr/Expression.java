@@ -19,6 +19,7 @@ public sealed interface Expression
                 SortOrder,
                 Generator,
                 MultiAlias,
+                AggregateExpression,
                 WindowExpression {
 
     /** The result type; only defined once resolved. */

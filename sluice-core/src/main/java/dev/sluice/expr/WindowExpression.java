@@ -3,9 +3,6 @@ package dev.sluice.expr;
 import dev.sluice.error.SluiceException;
 import dev.sluice.types.DataType;
 import dev.sluice.types.DataTypes;
-import dev.sluice.types.DecimalType;
-import dev.sluice.types.DoubleType;
-import dev.sluice.types.FloatType;
 import dev.sluice.vector.Batch;
 import dev.sluice.vector.ColumnVector;
 
@@ -18,15 +15,16 @@ import static java.util.Objects.requireNonNull;
  * A window function over a window: {@code rank().over(Window.partitionBy("k").orderBy("o"))}. Only allowed
  * in a select (or withColumn); the analyzer moves it into a Window plan node and the select reads its
  * column, so it is never evaluated as a column. {@code frame} is null until the analyzer fills in Spark's
- * default ({@link #effectiveFrame}). {@code name} is what the column name shows ({@code first} or
- * {@code first_value}, {@code avg} or {@code mean}...). Arguments by function: NTILE [n], LAG/LEAD
- * [input, offset, default], the others [input] or none.
+ * default ({@link #effectiveFrame}). {@code name} is the function's name. Arguments by function: NTILE [n],
+ * LAG/LEAD [input, offset, default], FIRST_VALUE/LAST_VALUE [input], AGGREGATE [the aggregate expression
+ * (sum, count, avg, ...: computed by the aggregate functions' own accumulators)], the ranking ones none.
  */
 public record WindowExpression(Function function, String name, List<Expression> arguments, List<Expression> partitionBy,
                                List<SortOrder> orderBy, WindowFrame frame, boolean ignoreNulls) implements Expression {
     public enum Function {
         ROW_NUMBER, RANK, DENSE_RANK, PERCENT_RANK, CUME_DIST, NTILE, LAG, LEAD, FIRST_VALUE, LAST_VALUE,
-        COUNT, SUM, AVG, MIN, MAX;
+        /** Any aggregate function over the frame; the single argument is its {@link AggregateExpression}. */
+        AGGREGATE;
 
         /** Functions of the row's position: no frame of their own (Spark requires its fixed one). */
         public boolean isRanking() { return ordinal() <= NTILE.ordinal(); }
@@ -34,7 +32,6 @@ public record WindowExpression(Function function, String name, List<Expression> 
         /** Functions that need an ORDER BY. */
         public boolean needsOrder() { return ordinal() <= LEAD.ordinal(); }
 
-        public boolean isAggregate() { return ordinal() >= COUNT.ordinal(); }
     }
 
     public WindowExpression {
@@ -84,29 +81,15 @@ public record WindowExpression(Function function, String name, List<Expression> 
         switch (function) {
             case ROW_NUMBER: case RANK: case DENSE_RANK: case NTILE: return DataTypes.INT;
             case PERCENT_RANK: case CUME_DIST: return DataTypes.DOUBLE;
-            case AVG: return avgType(input().dataType());
-            case COUNT: return DataTypes.LONG;
-            case SUM: return sumType(input().dataType());
             default: return input().dataType();
         }
     }
 
-    /** Spark's sum result: integers as bigint, floating point as double, decimal(p, s) as decimal(p + 10, s). */
-    public static DataType sumType(DataType in) {
-        if (in instanceof DoubleType || in instanceof FloatType) return DataTypes.DOUBLE;
-        if (in instanceof DecimalType d) return DataTypes.decimal(Math.min(38, d.precision() + 10), d.scale());
-        return DataTypes.LONG;
-    }
-
-    /** Spark's avg result: double, or decimal(p + 4, s + 4) for decimal(p, s). */
-    public static DataType avgType(DataType in) {
-        return in instanceof DecimalType d ? DecimalType.bounded(d.precision() + 4, d.scale() + 4) : DataTypes.DOUBLE;
-    }
-
-    /** Ranks and counts are never NULL; lag/lead only when the input or the default can be. */
+    /** Ranks are never NULL; lag/lead only when the input or the default can be; aggregates as their function. */
     @Override public boolean nullable() {
         if (function == Function.LAG || function == Function.LEAD) return arguments.get(0).nullable() || arguments.get(2).nullable();
-        return !function.isRanking() && function != Function.COUNT;
+        if (function == Function.AGGREGATE) return arguments.get(0).nullable();
+        return !function.isRanking();
     }
 
     @Override public boolean foldable() { return false; }
@@ -133,6 +116,7 @@ public record WindowExpression(Function function, String name, List<Expression> 
 
     /** The function part alone: {@code lag(v, 1, NULL)}, {@code RANK()}, {@code ntile(2)}. */
     public String functionSql() {
+        if (function == Function.AGGREGATE) return arguments.get(0).sql();
         List<String> args = new ArrayList<>();
         for (Expression e : arguments) args.add(e.sql());
         return name + "(" + String.join(", ", args) + ")";   // as Spark, ignoreNulls does not show

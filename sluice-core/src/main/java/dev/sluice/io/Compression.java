@@ -11,17 +11,23 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
+import io.airlift.compress.zstd.ZstdInputStream;
+import io.airlift.compress.zstd.ZstdOutputStream;
+
 /**
  * Whole-file compression, chosen by file extension when reading (as Hadoop's codec factory does) and by
  * the {@code compression} option when writing. A compressed file cannot be cut into byte ranges, so it is
- * always read as one split.
+ * always read as one split. Zstandard goes through aircompressor's pure-Java streams (no native library in
+ * sluice-core); they read concatenated frames and write one frame per file, as the {@code zstd} tool does.
  */
 public enum Compression {
     NONE(""),
-    GZIP(".gz");
+    GZIP(".gz"),
+    /** Written as {@code .zst} (Hadoop's ZStandardCodec extension, which Spark uses); {@code .zstd} is read too. */
+    ZSTD(".zst");
 
     /** Codecs Spark can read that Sluice cannot yet: such files fail clearly instead of parsing as garbage. */
-    private static final List<String> UNSUPPORTED = List.of(".zst", ".bz2", ".lz4", ".snappy", ".deflate", ".xz", ".br");
+    private static final List<String> UNSUPPORTED = List.of(".bz2", ".lz4", ".snappy", ".deflate", ".xz", ".br");
     private static final int GZIP_BUFFER = 64 * 1024;
 
     private final String extension;
@@ -37,12 +43,13 @@ public enum Compression {
     public static Compression forPath(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
         if (lower.endsWith(GZIP.extension)) return GZIP;
+        if (lower.endsWith(ZSTD.extension) || lower.endsWith(".zstd")) return ZSTD;
         for (String ext : UNSUPPORTED) {
             if (lower.endsWith(ext)) {
                 throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION)
                         .with("operation", "Reading " + path)
                         .with("reason", "files compressed as " + ext + " are not supported yet; "
-                                + "decompress it, or recompress it with gzip (.gz)")
+                                + "decompress it, or recompress it with gzip (.gz) or zstd (.zst)")
                         .build();
             }
         }
@@ -52,30 +59,39 @@ public enum Compression {
     /** Whether a file must be read whole (compressed, supported or not), without failing for unknown codecs. */
     public static boolean isCompressedName(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(GZIP.extension)) return true;
+        if (lower.endsWith(GZIP.extension) || lower.endsWith(ZSTD.extension) || lower.endsWith(".zstd")) return true;
         for (String ext : UNSUPPORTED) if (lower.endsWith(ext)) return true;
         return false;
     }
 
-    /** Parses the writer option {@code compression}: {@code none}/{@code uncompressed} or {@code gzip}. */
+    /** Parses the writer option {@code compression}: {@code none}/{@code uncompressed}, {@code gzip} or {@code zstd}. */
     public static Compression fromOption(String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "none", "uncompressed" -> NONE;
             case "gzip", "gz" -> GZIP;
+            case "zstd", "zst" -> ZSTD;
             default -> throw SluiceException.of(ErrorCode.INVALID_OPTION)
                     .with("option", "compression").with("value", value)
-                    .with("reason", "supported values are none, uncompressed and gzip")
+                    .with("reason", "supported values are none, uncompressed, gzip and zstd")
                     .build();
         };
     }
 
     /** Decompresses {@code in}; GZIP reads every member of a concatenated (multi-member) file. */
     public InputStream decompress(InputStream in) throws IOException {
-        return this == GZIP ? new GZIPInputStream(in, GZIP_BUFFER) : in;
+        switch (this) {
+            case GZIP: return new GZIPInputStream(in, GZIP_BUFFER);
+            case ZSTD: return new ZstdInputStream(in);
+            default: return in;
+        }
     }
 
     /** Compresses into {@code out}; closing the result finishes the compressed stream and closes {@code out}. */
     public OutputStream compress(OutputStream out) throws IOException {
-        return this == GZIP ? new GZIPOutputStream(out, GZIP_BUFFER) : out;
+        switch (this) {
+            case GZIP: return new GZIPOutputStream(out, GZIP_BUFFER);
+            case ZSTD: return new ZstdOutputStream(out);
+            default: return out;
+        }
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The format-independent options of a file write: {@code compression} (none, gzip) and
+ * The format-independent options of a file write: {@code compression} (none, gzip, zstd) and
  * {@code maxRecordsPerFile} (roll to a new file after that many rows; 0 or less means no limit, as in Spark).
  */
 public record FileSinkOptions(Compression compression, long maxRecordsPerFile) {

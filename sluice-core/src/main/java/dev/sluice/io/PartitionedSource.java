@@ -52,6 +52,12 @@ public final class PartitionedSource implements DataSource {
         return new PartitionedSource(format, context, paths, new StructType(fields));
     }
 
+    /** The paths as the user gave them. */
+    public List<String> paths() { return paths; }
+
+    /** The reader's options as the user gave them. */
+    public Map<String, String> options() { return context.options(); }
+
     /** The format's own source over all the paths (what reads the files when there are no partition directories). */
     public DataSource fileSource() { return flat; }
 

@@ -6,6 +6,7 @@ import dev.sluice.expr.Expression;
 import dev.sluice.expr.Expressions;
 import dev.sluice.expr.FromJson;
 import dev.sluice.expr.GetStructField;
+import dev.sluice.plan.Aggregate;
 import dev.sluice.expr.SortOrder;
 import dev.sluice.plan.Filter;
 import dev.sluice.plan.Limit;
@@ -70,6 +71,7 @@ public final class PruneColumns implements Rule {
             return new Filter(input, Rebind.one(condition, input.schema()));
         }
         if (plan instanceof Limit l) return new Limit(prune(l.input(), needs), l.count());
+        if (plan instanceof dev.sluice.plan.CoalescePartitions c) return new dev.sluice.plan.CoalescePartitions(prune(c.input(), needs), c.partitions());
         if (plan instanceof Sort s) {
             Map<String, Need> inputNeeds = copy(needs);
             List<Expression> orders = new ArrayList<>();
@@ -81,6 +83,7 @@ public final class PruneColumns implements Rule {
         }
         if (plan instanceof Union u) return pruneUnion(u, needs);
         if (plan instanceof Generate g) return pruneGenerate(g, needs);
+        if (plan instanceof Aggregate a) return pruneAggregate(a, needs);
         if (plan instanceof dev.sluice.plan.Window w) return pruneWindow(w, needs);
         if (plan instanceof Scan s) {
             Map<String, Need> scanNeeds = copy(needs);
@@ -94,6 +97,19 @@ public final class PruneColumns implements Rule {
             return s.withOutput(output).withPushedFilters(Rebind.all(s.pushedFilters(), output));
         }
         throw dev.sluice.error.SluiceException.internal("prune_columns does not handle " + plan.getClass().getSimpleName());
+    }
+
+    /** An aggregate needs its grouping expressions and the inputs of the outputs its parent uses. */
+    private LogicalPlan pruneAggregate(Aggregate a, Map<String, Need> needs) {
+        Map<String, Need> inputNeeds = new HashMap<>();
+        List<Expression> grouping = new ArrayList<>();
+        for (Expression g : a.groupingExpressions()) grouping.add(narrowAndCollect(g, Need.all(), inputNeeds));
+        List<Expression> outputs = new ArrayList<>();
+        for (Expression e : a.aggregateExpressions()) {
+            if (needs.containsKey(Expressions.outputName(e))) outputs.add(narrowAndCollect(e, Need.all(), inputNeeds));
+        }
+        LogicalPlan input = prune(a.input(), inputNeeds);
+        return new Aggregate(input, Rebind.all(grouping, input.schema()), Rebind.all(outputs, input.schema()));
     }
 
     /**

@@ -17,7 +17,8 @@ final class StandardRules {
                         new SimplifyFilters(),
                         new CollapseProject(),
                         new RemoveRedundantProject(),
-                        new PushFilterThroughGenerate())),
+                        new PushFilterThroughGenerate(),
+                        new PushFilterThroughAggregate())),
                 new RuleBatch("column_pruning", 1, List.of(new PruneColumns())),
                 new RuleBatch("cleanup", 5, List.of(new CollapseProject(), new RemoveRedundantProject())),
                 new RuleBatch("scan_pushdown", 1, List.of(new PushFiltersIntoScan())));

@@ -2,6 +2,7 @@ package dev.sluice.plan;
 
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
+import dev.sluice.expr.AggregateExpression;
 import dev.sluice.expr.Alias;
 import dev.sluice.expr.ColumnRef;
 import dev.sluice.expr.Expression;
@@ -79,15 +80,7 @@ final class AnalyzeWindow {
                 return new WindowExpression(f, w.name(), List.of(w.input(), w.arguments().get(1), cast), w.partitionBy(),
                         w.orderBy(), w.frame(), w.ignoreNulls());
             }
-            case SUM: case AVG: {
-                DataType t = w.input().dataType();
-                if (!t.isNumeric()) throw mismatch(w, "a numeric value", t);
-                return w;
-            }
-            case MIN: case MAX:
-                AnalyzeSort.requireOrderable(SortOrder.asc(w.input()));
-                return w;
-            default:
+            default:   // an aggregate was bound (types checked) by the aggregate functions
                 return w;
         }
     }
@@ -163,7 +156,7 @@ final class AnalyzeWindow {
         List<WindowExpression> rewritten = new ArrayList<>();
         for (WindowExpression w : windows) {
             List<Expression> args = new ArrayList<>();
-            for (Expression a : w.arguments()) args.add(a instanceof Literal ? a : column(a, computed, taken));
+            for (Expression a : w.arguments()) args.add(argument(a, computed, taken));
             List<Expression> keys = new ArrayList<>();
             for (Expression k : w.partitionBy()) keys.add(column(k, computed, taken));
             List<SortOrder> orders = new ArrayList<>();
@@ -205,6 +198,30 @@ final class AnalyzeWindow {
             projections.add(Expressions.transformDown(item, e -> e instanceof WindowExpression w ? results.get(w) : e));
         }
         return new Project(child, projections);
+    }
+
+    /** A literal argument stays; an aggregate keeps its function with its inputs as columns; others become columns. */
+    private static Expression argument(Expression a, Map<Expression, ColumnRef> computed, Set<String> taken) {
+        if (a instanceof Literal) return a;
+        if (a instanceof AggregateExpression ae) {
+            List<Expression> inputs = new ArrayList<>();
+            for (Expression in : ae.children()) inputs.add(argument(in, computed, taken));
+            return ae.withChildren(inputs);
+        }
+        return column(a, computed, taken);
+    }
+
+    /** Nodes of {@code e} (pre-order) outside window functions: an aggregate inside {@code sum(x).over(w)} belongs to the window. */
+    static List<Expression> collectOutsideWindows(Expression e) {
+        List<Expression> out = new ArrayList<>();
+        collectOutsideWindows(e, out);
+        return out;
+    }
+
+    private static void collectOutsideWindows(Expression e, List<Expression> out) {
+        out.add(e);
+        if (e instanceof WindowExpression) return;
+        for (Expression c : e.children()) collectOutsideWindows(c, out);
     }
 
     private static ColumnRef column(Expression e, Map<Expression, ColumnRef> computed, Set<String> taken) {

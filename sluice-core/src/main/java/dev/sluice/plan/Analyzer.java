@@ -2,6 +2,8 @@ package dev.sluice.plan;
 
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
+import dev.sluice.expr.AggregateExpression;
+import dev.sluice.expr.AggregateFunction;
 import dev.sluice.expr.Alias;
 import dev.sluice.expr.And;
 import dev.sluice.expr.Arithmetic;
@@ -56,16 +58,28 @@ import java.util.List;
 public final class Analyzer {
     private final boolean ansi;
 
+    private final AggregateFunction.AggregateBinder aggregateBinder = new AggregateFunction.AggregateBinder() {
+        @Override public Expression castTo(Expression e, DataType type) { return Analyzer.this.castTo(e, type); }
+
+        @Override public boolean ansi() { return ansi; }
+    };
+
     public Analyzer(boolean ansi) { this.ansi = ansi; }
 
     public LogicalPlan analyze(LogicalPlan plan) {
-        return Plans.transformUp(plan, this::resolveNode);
+        LogicalPlan resolved = Plans.transformUp(plan, this::resolveNode);
+        Plans.transformUp(resolved, node -> {
+            AnalyzeAggregate.rejectOutsideAggregate(node);
+            return node;
+        });
+        return resolved;
     }
 
     private LogicalPlan resolveNode(LogicalPlan plan) {
         if (plan instanceof Project p) {
             StructType in = p.input().schema();
             List<Expression> out = new ArrayList<>();
+            boolean aggregates = false;
             for (Expression e : p.projections()) {
                 if (e instanceof UnresolvedStar) {
                     for (StructField f : in.fields()) out.add(new ColumnRef(f.name(), f.dataType(), f.nullable()));
@@ -76,10 +90,11 @@ public final class Analyzer {
                     out.add(r);   // named when it becomes a Generate
                     continue;
                 }
-                if (r instanceof Alias a && a.child() instanceof ColumnRef ref && ref.name().equals(a.name())) r = ref;
-                // named from what the user wrote: implicit casts never show in column names (as Spark)
-                out.add(r instanceof ColumnRef || r instanceof Alias ? r : new Alias(r, Expressions.outputName(e)));
+                r = named(r, e);
+                aggregates |= AnalyzeAggregate.containsAggregate(r);
+                out.add(r);
             }
+            if (aggregates) return AnalyzeAggregate.globalFromProject(new Project(p.input(), out));
             LogicalPlan windowed = AnalyzeWindow.extract(p.input(), out);
             if (windowed != null) return windowed;
             LogicalPlan generated = AnalyzeGenerate.extract(p.input(), out);
@@ -97,8 +112,19 @@ public final class Analyzer {
         if (plan instanceof Generate g) {
             return new Generate(g.input(), (dev.sluice.expr.Generator) resolve(g.generator(), g.input().schema()), g.outputNames());
         }
+        if (plan instanceof Aggregate a) return AnalyzeAggregate.resolve(a, this);
         if (plan instanceof Window w) return AnalyzeWindow.refresh(w, this);
         return plan;
+    }
+
+    /** Resolves a select item and names it: a column reference keeps its name, anything else gets an alias. */
+    Expression resolveNamed(Expression e, StructType in) { return named(resolve(e, in), e); }
+
+    /** Names a resolved select item {@code r} after what the user wrote ({@code e}). */
+    private static Expression named(Expression r, Expression e) {
+        if (r instanceof Alias a && a.child() instanceof ColumnRef ref && ref.name().equals(a.name())) r = ref;
+        // named from what the user wrote: implicit casts never show in column names (as Spark)
+        return r instanceof ColumnRef || r instanceof Alias ? r : new Alias(r, Expressions.outputName(e));
     }
 
     /** Resolves one expression against {@code input}'s columns. */
@@ -181,6 +207,7 @@ public final class Analyzer {
         if (e instanceof dev.sluice.expr.SortOrder) return e;
         if (e instanceof dev.sluice.expr.Generator g) return AnalyzeGenerate.checkInput(g);
         if (e instanceof dev.sluice.expr.MultiAlias) return e;
+        if (e instanceof AggregateExpression ae) return AnalyzeAggregate.bind(ae, aggregateBinder);
         if (e instanceof dev.sluice.expr.WindowExpression w) return AnalyzeWindow.check(w, this);
         throw SluiceException.internal("the analyzer does not handle " + e.getClass().getSimpleName());
     }

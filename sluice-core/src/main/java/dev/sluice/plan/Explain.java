@@ -41,6 +41,8 @@ public final class Explain {
 
         @Override public String visitLimit(Limit limit) { return "Limit: " + limit.count(); }
 
+        @Override public String visitCoalescePartitions(CoalescePartitions c) { return "CoalescePartitions: " + c.partitions(); }
+
         @Override public String visitSort(Sort sort) {
             return (sort.global() ? "Sort: " : "SortWithinPartitions: ") + expressions(List.copyOf(sort.orders()));
         }
@@ -49,6 +51,10 @@ public final class Explain {
 
         @Override public String visitGenerate(Generate generate) {
             return "Generate: " + expression(generate.generator()) + " AS [" + String.join(", ", generate.outputNames()) + "]";
+        }
+
+        @Override public String visitAggregate(Aggregate aggregate) {
+            return "Aggregate: " + expressions(aggregate.groupingExpressions()) + ", " + expressions(aggregate.aggregateExpressions());
         }
 
         @Override public String visitWindow(Window window) {

@@ -13,6 +13,7 @@ public sealed interface LogicalPlan permits Scan, Project, Filter, Limit,
         Sort,
         Union,
         Generate,
+        Aggregate, CoalescePartitions,
         Window {
 
     /** The output columns. Only meaningful once resolved. */

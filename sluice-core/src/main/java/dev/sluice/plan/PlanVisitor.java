@@ -19,5 +19,9 @@ public interface PlanVisitor<R> {
 
     R visitGenerate(Generate generate);
 
+    R visitAggregate(Aggregate aggregate);
+
+    R visitCoalescePartitions(CoalescePartitions coalesce);
+
     R visitWindow(Window window);
 }

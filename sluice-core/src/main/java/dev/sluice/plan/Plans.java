@@ -33,6 +33,7 @@ public final class Plans {
         if (plan instanceof Scan s) return s.pushedFilters();
         if (plan instanceof Sort s) return List.copyOf(s.orders());
         if (plan instanceof Generate g) return List.of(g.generator());
+        if (plan instanceof Aggregate a) return concat(a.groupingExpressions(), a.aggregateExpressions());
         if (plan instanceof Window w) return w.expressions();
         return List.of();
     }
@@ -56,11 +57,24 @@ public final class Plans {
             return new Sort(s.input(), out, s.global());
         }
         if (plan instanceof Generate g) return new Generate(g.input(), (dev.sluice.expr.Generator) f.apply(g.generator()), g.outputNames());
+        if (plan instanceof Aggregate a) return new Aggregate(a.input(), map(a.groupingExpressions(), f), map(a.aggregateExpressions(), f));
         if (plan instanceof Window w) {
             List<Expression> out = new ArrayList<>();
             for (Expression e : w.expressions()) out.add(f.apply(e));
             return w.withExpressions(out);
         }
         return plan;
+    }
+
+    private static List<Expression> concat(List<Expression> a, List<Expression> b) {
+        List<Expression> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static List<Expression> map(List<Expression> exprs, Function<Expression, Expression> f) {
+        List<Expression> out = new ArrayList<>(exprs.size());
+        for (Expression e : exprs) out.add(f.apply(e));
+        return out;
     }
 }

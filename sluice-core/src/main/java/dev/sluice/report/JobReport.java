@@ -34,10 +34,17 @@ public final class JobReport implements AutoCloseable {
     /** The HTML text of the report so far. */
     public String html() { return HtmlReport.render(recorder.queries(), peakHeapBytes(), session.conf().parallelism()); }
 
-    public void writeHtml(Path file) throws IOException {
+    public void writeHtml(Path file) throws IOException { write(file, html()); }
+
+    /** Writes the report of a recorder the caller registered itself (the command line does this). */
+    public static void writeHtml(JobRecorder recorder, int parallelism, Path file) throws IOException {
+        write(file, HtmlReport.render(recorder.queries(), peakHeapBytes(), parallelism));
+    }
+
+    private static void write(Path file, String html) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        Files.writeString(file, html(), StandardCharsets.UTF_8);
+        Files.writeString(file, html, StandardCharsets.UTF_8);
     }
 
     /** The sum of the heap pools' peak usage since the report was attached. */

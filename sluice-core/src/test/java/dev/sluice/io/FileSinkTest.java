@@ -223,11 +223,12 @@ class FileSinkTest {
         FileSinkOptions o = FileSinkOptions.parse(Map.of("Compression", "GZIP", "maxRecordsPerFile", "3", "lineSep", "\n"));
         assertThat(o).isEqualTo(new FileSinkOptions(Compression.GZIP, 3));
         assertThat(FileSinkOptions.parse(Map.of())).isEqualTo(FileSinkOptions.DEFAULT);
+        assertThat(FileSinkOptions.parse(Map.of("compression", "zstd")).compression()).isEqualTo(Compression.ZSTD);
         assertThat(FileSinkOptions.parse(Map.of("maxRecordsPerFile", "-1")).rollsFiles()).isFalse();
         assertThatThrownBy(() -> FileSinkOptions.parse(Map.of("maxRecordsPerFile", "lots")))
                 .satisfies(e -> assertThat(((SluiceException) e).code()).isEqualTo(ErrorCode.INVALID_OPTION));
         assertThatThrownBy(() -> FileSinkOptions.parse(Map.of("compression", "lzo")))
                 .satisfies(e -> assertThat(((SluiceException) e).code()).isEqualTo(ErrorCode.INVALID_OPTION));
-        assertThat(Arrays.asList(Compression.values())).containsExactly(Compression.NONE, Compression.GZIP);
+        assertThat(Arrays.asList(Compression.values())).containsExactly(Compression.NONE, Compression.GZIP, Compression.ZSTD);
     }
 }

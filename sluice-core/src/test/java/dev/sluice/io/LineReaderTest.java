@@ -180,7 +180,7 @@ class LineReaderTest {
     }
 
     @Test void anUnsupportedCodecFailsClearly() throws IOException {
-        FileStatus f = file("data.json.zst", "not really zstd");
+        FileStatus f = file("data.json.bz2", "not really bzip2");
         assertThatThrownBy(() -> readAll(f))
                 .extracting(e -> ((SluiceException) e).code()).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION);
         assertThat(storage.totalOpens()).isZero();

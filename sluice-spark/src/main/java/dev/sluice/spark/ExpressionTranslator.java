@@ -56,7 +56,9 @@ final class ExpressionTranslator {
             Literal.class, ColumnRef.class, Alias.class, GetStructField.class, GetItem.class, ElementAt.class,
             Size.class, Arithmetic.class, Negate.class, Comparison.class, And.class, Or.class, Not.class,
             IsNull.class, IsNotNull.class, Cast.class, CaseWhen.class, Coalesce.class, FromJson.class, ToJson.class,
-            StringFunction.class, CreateStruct.class, FunctionCall.class);
+            StringFunction.class, CreateStruct.class, FunctionCall.class, dev.sluice.expr.SortOrder.class,
+            dev.sluice.expr.Generator.class, dev.sluice.expr.MultiAlias.class, dev.sluice.expr.AggregateExpression.class,
+            dev.sluice.expr.WindowExpression.class);
 
     private final boolean ansi;
 
@@ -105,9 +107,45 @@ final class ExpressionTranslator {
             // Registry functions carry Spark's names and take arguments already cast to their signature.
             return functions.call_function(f.name(), translateAll(f.arguments()));
         }
+        if (e instanceof dev.sluice.expr.SortOrder o) {
+            Column c = translate(o.child());
+            if (o.ascending()) return o.nullsFirst() ? c.asc_nulls_first() : c.asc_nulls_last();
+            return o.nullsFirst() ? c.desc_nulls_first() : c.desc_nulls_last();
+        }
+        if (e instanceof dev.sluice.expr.Generator g) return generator(g);
+        if (e instanceof dev.sluice.expr.AggregateExpression a) return aggregate(a);
+        if (e instanceof dev.sluice.expr.WindowExpression w) return WindowTranslator.column(w, this);
+        if (e instanceof dev.sluice.expr.MultiAlias m) return translate(m.child()).as(m.names().toArray(new String[0]));
         if (!e.resolved()) throw SluiceException.internal("the Spark translation got an unresolved expression " + e.sql());
         throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "expression " + e.getClass().getSimpleName() + " (" + e.sql() + ")")
                 .with("reason", "it has no Spark translation yet").build();
+    }
+
+    /** An aggregate function call, as Spark's function of the same name. */
+    Column aggregate(dev.sluice.expr.AggregateExpression a) {
+        dev.sluice.expr.AggregateFunction f = a.function();
+        Column[] args = translateAll(f.inputs());
+        if (a.distinct()) {
+            if (f.name().equals("count")) return functions.count_distinct(args[0], java.util.Arrays.copyOfRange(args, 1, args.length));
+            if (f.name().equals("sum")) return functions.sum_distinct(args[0]);
+            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", f.sql(true))
+                    .with("reason", "only count and sum DISTINCT have a Spark translation yet").build();
+        }
+        if (f instanceof dev.sluice.expr.agg.FirstLast fl) {
+            return functions.call_function(fl.name(), args[0], functions.lit(fl.ignoreNulls()));
+        }
+        if (f instanceof dev.sluice.expr.agg.ApproxCountDistinct acd) return functions.approx_count_distinct(args[0], acd.relativeSD());
+        return functions.call_function(f.name(), args);
+    }
+
+    /** explode / posexplode / inline, with their _outer forms, as Spark's functions of the same names. */
+    Column generator(dev.sluice.expr.Generator g) {
+        Column child = translate(g.child());
+        return switch (g.kind()) {
+            case EXPLODE -> g.outer() ? functions.explode_outer(child) : functions.explode(child);
+            case POSEXPLODE -> g.outer() ? functions.posexplode_outer(child) : functions.posexplode(child);
+            case INLINE -> g.outer() ? functions.inline_outer(child) : functions.inline(child);
+        };
     }
 
     Column[] translateAll(List<Expression> es) {

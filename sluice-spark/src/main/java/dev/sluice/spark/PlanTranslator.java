@@ -61,11 +61,79 @@ final class PlanTranslator implements PlanVisitor<Dataset<Row>> {
         return translate(filter.input()).filter(expressions.translate(filter.condition()));
     }
 
+    @Override public Dataset<Row> visitSort(dev.sluice.plan.Sort sort) {
+        Dataset<Row> input = translate(sort.input());
+        Column[] orders = new Column[sort.orders().size()];
+        for (int i = 0; i < orders.length; i++) orders[i] = expressions.translate(sort.orders().get(i));
+        return sort.global() ? input.orderBy(orders) : input.sortWithinPartitions(orders);
+    }
+
+    /** By position, as Sluice's union (the analyzer already cast every input to the common types). */
+    @Override public Dataset<Row> visitUnion(dev.sluice.plan.Union union) {
+        Dataset<Row> out = null;
+        for (LogicalPlan input : union.inputs()) {
+            Dataset<Row> ds = translate(input);
+            out = out == null ? ds : out.union(ds);
+        }
+        return out;
+    }
+
+    /** The input's columns, then the generator's, named as Sluice named them. */
+    @Override public Dataset<Row> visitGenerate(dev.sluice.plan.Generate generate) {
+        Dataset<Row> input = translate(generate.input());
+        List<String> inputNames = generate.input().schema().fieldNames();
+        Column[] columns = new Column[inputNames.size() + 1];
+        for (int i = 0; i < inputNames.size(); i++) columns[i] = org.apache.spark.sql.functions.col(ExpressionTranslator.quote(inputNames.get(i)));
+        Column generated = expressions.generator(generate.generator());
+        columns[inputNames.size()] = generate.outputNames().size() == 1 ? generated.as(generate.outputNames().get(0))
+                : generated.as(generate.outputNames().toArray(new String[0]));
+        return input.select(columns);
+    }
+
+    /**
+     * groupBy(keys).agg(...): every output expression is computed under a temporary name inside agg (Spark lets
+     * it read the grouping columns there), then renamed, so the output is exactly Sluice's columns in order.
+     */
+    @Override public Dataset<Row> visitAggregate(dev.sluice.plan.Aggregate aggregate) {
+        Dataset<Row> input = translate(aggregate.input());
+        List<Expression> keys = aggregate.groupingExpressions();
+        List<Expression> outputs = aggregate.aggregateExpressions();
+        Column[] groupBy = new Column[keys.size()];
+        for (int i = 0; i < groupBy.length; i++) groupBy[i] = expressions.translate(keys.get(i)).as("_sluice_g" + i);
+        Column[] aggs = new Column[outputs.size()];
+        Column[] renamed = new Column[outputs.size()];
+        for (int i = 0; i < aggs.length; i++) {
+            Expression e = outputs.get(i);
+            aggs[i] = expressions.translate(Expressions.unalias(e)).as("_sluice_a" + i);
+            renamed[i] = org.apache.spark.sql.functions.col("_sluice_a" + i).as(Expressions.outputName(e));
+        }
+        if (aggs.length == 0) return input.groupBy(groupBy).count().select(renamed);
+        Column first = aggs[0];
+        Column[] rest = java.util.Arrays.copyOfRange(aggs, 1, aggs.length);
+        return input.groupBy(groupBy).agg(first, rest).select(renamed);
+    }
+
+    @Override public Dataset<Row> visitCoalescePartitions(dev.sluice.plan.CoalescePartitions coalesce) {
+        return translate(coalesce.input()).coalesce(coalesce.partitions());
+    }
+
     @Override public Dataset<Row> visitLimit(Limit limit) {
         if (limit.count() > Integer.MAX_VALUE) {
             throw SluiceException.of(dev.sluice.error.ErrorCode.UNSUPPORTED_OPERATION).with("operation", "limit(" + limit.count() + ")")
                     .with("reason", "Spark's limit takes an int").build();
         }
         return translate(limit.input()).limit((int) limit.count());
+    }
+
+    /** The input's columns, then each window function over its window, named as Sluice named them. */
+    @Override public Dataset<Row> visitWindow(dev.sluice.plan.Window window) {
+        Dataset<Row> input = translate(window.input());
+        List<String> inputNames = window.input().schema().fieldNames();
+        Column[] columns = new Column[inputNames.size() + window.functions().size()];
+        for (int i = 0; i < inputNames.size(); i++) columns[i] = org.apache.spark.sql.functions.col(ExpressionTranslator.quote(inputNames.get(i)));
+        for (int i = 0; i < window.functions().size(); i++) {
+            columns[inputNames.size() + i] = expressions.translate(window.functions().get(i)).as(window.outputNames().get(i));
+        }
+        return input.select(columns);
     }
 }

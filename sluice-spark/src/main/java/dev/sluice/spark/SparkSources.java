@@ -18,6 +18,11 @@ final class SparkSources {
     private SparkSources() {}
 
     static Dataset<Row> read(SparkSession spark, DataSource source) {
+        if (source instanceof dev.sluice.io.PartitionedSource files) {
+            // any file format: Spark's reader of the same name, with the same schema, options and partition discovery
+            return spark.read().format(files.formatName()).schema(SparkTypes.toSpark(files.schema())).options(files.options())
+                    .load(files.paths().toArray(new String[0]));
+        }
         if (source instanceof JsonLinesSource json) {
             return spark.read().schema(SparkTypes.toSpark(json.schema())).options(json.options().values())
                     .json(json.paths().toArray(new String[0]));

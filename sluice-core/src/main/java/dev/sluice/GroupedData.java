@@ -1,0 +1,118 @@
+package dev.sluice;
+
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+import dev.sluice.expr.Alias;
+import dev.sluice.expr.Expression;
+import dev.sluice.expr.UnresolvedColumn;
+import dev.sluice.plan.Aggregate;
+import dev.sluice.types.StructField;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A DataFrame grouped by some expressions ({@code df.groupBy("service", "country")}), waiting for its
+ * aggregates: {@code agg(count("*").alias("orders"), sum(...))}, {@code count()}, {@code sum("a")}... The
+ * result holds the grouping columns first, then the aggregates, as Spark's RelationalGroupedDataset.
+ */
+public final class GroupedData {
+    private final DataFrame df;
+    private final List<Expression> grouping;
+
+    GroupedData(DataFrame df, List<Expression> grouping) {
+        this.df = df;
+        this.grouping = List.copyOf(grouping);
+    }
+
+    /** The grouping columns followed by {@code first} and {@code rest}. */
+    public DataFrame agg(Column first, Column... rest) {
+        List<Column> columns = new ArrayList<>();
+        columns.add(first);
+        columns.addAll(List.of(rest));
+        return aggregate(columns);
+    }
+
+    /**
+     * Spark's Java map form: column name → aggregate name ({@code "max"}, {@code "avg"}/{@code "mean"},
+     * {@code "count"} (with {@code "*"}: count of rows), {@code "sum"}, {@code "min"}, {@code "first"}, ...).
+     */
+    public DataFrame agg(Map<String, String> aggregates) {
+        List<Column> columns = new ArrayList<>();
+        for (Map.Entry<String, String> e : aggregates.entrySet()) columns.add(byName(e.getValue(), e.getKey()));
+        return aggregate(columns);
+    }
+
+    /** The number of rows per group, in a column named {@code count}. */
+    public DataFrame count() { return aggregate(List.of(functions.count("*").alias("count"))); }
+
+    public DataFrame sum(String... columnNames) { return numeric("sum", functions::sum, columnNames); }
+
+    public DataFrame avg(String... columnNames) { return numeric("avg", functions::avg, columnNames); }
+
+    public DataFrame mean(String... columnNames) { return avg(columnNames); }
+
+    public DataFrame min(String... columnNames) { return numeric("min", functions::min, columnNames); }
+
+    public DataFrame max(String... columnNames) { return numeric("max", functions::max, columnNames); }
+
+    private DataFrame aggregate(List<Column> columns) {
+        List<Expression> outputs = new ArrayList<>();
+        for (Expression g : grouping) outputs.add(named(g));
+        for (Column c : columns) outputs.add(c.expr());
+        return df.withPlan(new Aggregate(df.logicalPlan(), grouping, outputs));
+    }
+
+    /** A grouping column keeps the spelling the user wrote, as a selected column does. */
+    private static Expression named(Expression g) {
+        if (g instanceof UnresolvedColumn u && u.nameParts().size() == 1) return new Alias(g, u.nameParts().get(0));
+        return g;
+    }
+
+    /** sum/avg/min/max of the named columns, which must be numeric; none named: every numeric column (as Spark). */
+    private DataFrame numeric(String function, Function<String, Column> make, String... columnNames) {
+        List<String> names = new ArrayList<>();
+        if (columnNames.length == 0) {
+            for (StructField f : df.schema().fields()) if (f.dataType().isNumeric()) names.add(f.name());
+        } else {
+            for (String n : columnNames) {
+                StructField f = df.schema().fields().stream().filter(x -> x.name().equalsIgnoreCase(n)).findFirst()
+                        .orElseThrow(() -> SluiceException.of(ErrorCode.COLUMN_NOT_FOUND).with("column", n)
+                                .with("suggestion", dev.sluice.plan.NameSuggestions.didYouMean(n, df.schema().fieldNames())).build());
+                if (!f.dataType().isNumeric()) {
+                    throw SluiceException.of(ErrorCode.TYPE_MISMATCH).with("expression", function + "(" + n + ")")
+                            .with("expected", "a numeric column").with("actual", f.dataType().simpleString()).build();
+                }
+                names.add(n);
+            }
+        }
+        List<Column> columns = new ArrayList<>();
+        for (String n : names) columns.add(make.apply(n));
+        return aggregate(columns);
+    }
+
+    private static Column byName(String function, String column) {
+        return switch (function.toLowerCase(Locale.ROOT)) {
+            case "count", "size" -> functions.count(column);
+            case "avg", "average", "mean" -> functions.avg(column);
+            case "sum" -> functions.sum(column);
+            case "min" -> functions.min(column);
+            case "max" -> functions.max(column);
+            case "first" -> functions.first(column);
+            case "last" -> functions.last(column);
+            case "any_value" -> functions.any_value(functions.col(column));
+            case "collect_list" -> functions.collect_list(column);
+            case "collect_set" -> functions.collect_set(column);
+            case "stddev", "std", "stddev_samp" -> functions.stddev(functions.col(column));
+            case "stddev_pop" -> functions.stddev_pop(functions.col(column));
+            case "variance", "var_samp" -> functions.variance(functions.col(column));
+            case "var_pop" -> functions.var_pop(functions.col(column));
+            case "approx_count_distinct" -> functions.approx_count_distinct(column);
+            case "count_distinct" -> functions.count_distinct(functions.col(column));
+            default -> throw SluiceException.of(ErrorCode.UNKNOWN_FUNCTION).with("function", function).build();
+        };
+    }
+}

@@ -1,0 +1,184 @@
+package dev.sluice.expr.agg;
+
+import dev.sluice.expr.AggregateFunction;
+import dev.sluice.expr.Cast;
+import dev.sluice.expr.DecimalRules;
+import dev.sluice.expr.EvalMode;
+import dev.sluice.expr.Expression;
+import dev.sluice.expr.GroupAccumulator;
+import dev.sluice.types.DataType;
+import dev.sluice.types.DataTypes;
+import dev.sluice.types.DecimalType;
+import dev.sluice.vector.ColumnVector;
+import dev.sluice.vector.DecimalVector;
+import dev.sluice.vector.DoubleVector;
+import dev.sluice.vector.FlatVector;
+import dev.sluice.vector.LongVector;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code avg(x)} (also {@code mean}): double for numbers (summed as doubles, as Spark), decimal(p+4, s+4)
+ * for decimal(p,s) (exact sum, then Spark's division: rounded half-up at the divide's scale, then at the
+ * result's). NULL for a group without non-null values.
+ */
+public record Average(Expression child, boolean ansi, boolean bound) implements AggregateFunction {
+    private static final DecimalType COUNT_DECIMAL = new DecimalType(20, 0);
+
+    public static Average of(Expression child) { return new Average(child, true, false); }
+
+    @Override public String name() { return "avg"; }
+
+    @Override public List<Expression> inputs() { return List.of(child); }
+
+    @Override public AggregateFunction withInputs(List<Expression> in) { return new Average(AggregateTypes.only(this, in), ansi, bound); }
+
+    @Override public AggregateFunction bind(AggregateBinder binder) {
+        return new Average(AggregateTypes.numeric(this, child, binder), binder.ansi(), true);
+    }
+
+    @Override public DataType resultType() {
+        if (child.dataType() instanceof DecimalType d) return DecimalType.bounded(d.precision() + 4, d.scale() + 4);
+        return DataTypes.DOUBLE;
+    }
+
+    private DecimalType sumType() {
+        DecimalType d = (DecimalType) child.dataType();
+        return DecimalType.bounded(d.precision() + 10, d.scale());
+    }
+
+    @Override public boolean nullable() { return true; }
+
+    @Override public List<Expression> evaluatedInputs() {
+        DataType t = child.dataType();
+        return List.of(t instanceof DecimalType || t.equals(DataTypes.DOUBLE) ? child : new Cast(child, DataTypes.DOUBLE, EvalMode.ANSI));
+    }
+
+    @Override public List<DataType> stateTypes() {
+        return List.of(child.dataType() instanceof DecimalType ? sumType() : DataTypes.DOUBLE, DataTypes.LONG);
+    }
+
+    @Override public GroupAccumulator newAccumulator() {
+        if (child.dataType() instanceof DecimalType) {
+            DecimalType sumType = sumType();
+            int divideScale = DecimalRules.divide(sumType, COUNT_DECIMAL).scale();
+            return new DecimalAverage(sumType, (DecimalType) resultType(), divideScale, ansi, sql(false));
+        }
+        return new DoubleAverage();
+    }
+
+    private static final class DoubleAverage implements GroupAccumulator {
+        private double[] sums = new double[0];
+        private long[] counts = new long[0];
+
+        @Override public void ensureGroups(int groups) {
+            if (groups > sums.length) {
+                int cap = Growth.capacity(sums.length, groups);
+                sums = Arrays.copyOf(sums, cap);
+                counts = Arrays.copyOf(counts, cap);
+            }
+        }
+
+        @Override public void update(ColumnVector[] inputs, int[] groupIds, int rowCount) {
+            ColumnVector v = inputs[0];
+            for (int r = 0; r < rowCount; r++) {
+                if (v.isNull(r)) continue;
+                int g = groupIds[r];
+                sums[g] += v.getDouble(r);
+                counts[g]++;
+            }
+        }
+
+        @Override public void merge(ColumnVector[] states, int[] groupIds, int rowCount) {
+            ColumnVector s = states[0], c = states[1];
+            for (int r = 0; r < rowCount; r++) {
+                int g = groupIds[r];
+                sums[g] += s.getDouble(r);
+                counts[g] += c.getLong(r);
+            }
+        }
+
+        @Override public void writeState(int group, FlatVector[] out) {
+            ((DoubleVector) out[0]).append(sums[group]);
+            ((LongVector) out[1]).append(counts[group]);
+        }
+
+        @Override public void writeResult(int group, FlatVector out) {
+            if (counts[group] == 0) out.appendNull();
+            else ((DoubleVector) out).append(sums[group] / counts[group]);
+        }
+
+        @Override public long estimatedBytes() { return sums.length * 16L; }
+    }
+
+    private static final class DecimalAverage implements GroupAccumulator {
+        private final DecimalType sumType;
+        private final DecimalType resultType;
+        private final int divideScale;
+        private final boolean ansi;
+        private final String what;
+        private BigDecimal[] sums = new BigDecimal[0];
+        private long[] counts = new long[0];
+
+        DecimalAverage(DecimalType sumType, DecimalType resultType, int divideScale, boolean ansi, String what) {
+            this.sumType = sumType;
+            this.resultType = resultType;
+            this.divideScale = divideScale;
+            this.ansi = ansi;
+            this.what = what;
+        }
+
+        @Override public void ensureGroups(int groups) {
+            if (groups > sums.length) {
+                int cap = Growth.capacity(sums.length, groups);
+                sums = Arrays.copyOf(sums, cap);
+                counts = Arrays.copyOf(counts, cap);
+            }
+        }
+
+        @Override public void update(ColumnVector[] inputs, int[] groupIds, int rowCount) {
+            ColumnVector v = inputs[0];
+            for (int r = 0; r < rowCount; r++) {
+                if (v.isNull(r)) continue;
+                int g = groupIds[r];
+                BigDecimal x = v.getDecimal(r);
+                sums[g] = sums[g] == null ? x : sums[g].add(x);
+                counts[g]++;
+            }
+        }
+
+        @Override public void merge(ColumnVector[] states, int[] groupIds, int rowCount) {
+            ColumnVector s = states[0], c = states[1];
+            for (int r = 0; r < rowCount; r++) {
+                if (s.isNull(r)) continue;
+                int g = groupIds[r];
+                BigDecimal x = s.getDecimal(r);
+                sums[g] = sums[g] == null ? x : sums[g].add(x);
+                counts[g] += c.getLong(r);
+            }
+        }
+
+        @Override public void writeState(int group, FlatVector[] out) {
+            if (sums[group] == null) out[0].appendNull();
+            else ((DecimalVector) out[0]).append(sums[group]);
+            ((LongVector) out[1]).append(counts[group]);
+        }
+
+        @Override public void writeResult(int group, FlatVector out) {
+            BigDecimal sum = sums[group];
+            if (counts[group] == 0 || sum == null || !Decimals.fits(sum, sumType, ansi, what)) {
+                out.appendNull();
+                return;
+            }
+            BigDecimal quotient = sum.divide(BigDecimal.valueOf(counts[group]), divideScale, RoundingMode.HALF_UP)
+                    .setScale(resultType.scale(), RoundingMode.HALF_UP);
+            if (!Decimals.fits(quotient, resultType, ansi, what)) out.appendNull();
+            else ((DecimalVector) out).append(quotient);
+        }
+
+        @Override public long estimatedBytes() { return sums.length * 64L; }
+    }
+}

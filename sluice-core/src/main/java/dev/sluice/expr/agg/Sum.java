@@ -1,0 +1,193 @@
+package dev.sluice.expr.agg;
+
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+import dev.sluice.expr.AggregateFunction;
+import dev.sluice.expr.Cast;
+import dev.sluice.expr.EvalMode;
+import dev.sluice.expr.Expression;
+import dev.sluice.expr.GroupAccumulator;
+import dev.sluice.types.DataType;
+import dev.sluice.types.DataTypes;
+import dev.sluice.types.DecimalType;
+import dev.sluice.types.DoubleType;
+import dev.sluice.types.FloatType;
+import dev.sluice.vector.ColumnVector;
+import dev.sluice.vector.DecimalVector;
+import dev.sluice.vector.DoubleVector;
+import dev.sluice.vector.FlatVector;
+import dev.sluice.vector.LongVector;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code sum(x)} with Spark's result types: integral → bigint (ANSI: overflow is ARITHMETIC_OVERFLOW, else it
+ * wraps), float/double → double, decimal(p,s) → decimal(min(38, p+10), s) (summed exactly; a total that does
+ * not fit is NUMERIC_VALUE_OUT_OF_RANGE under ANSI, NULL otherwise). NULL when the group has no non-null value.
+ */
+public record Sum(Expression child, boolean ansi, boolean bound) implements AggregateFunction {
+    public static Sum of(Expression child) { return new Sum(child, true, false); }
+
+    @Override public String name() { return "sum"; }
+
+    @Override public List<Expression> inputs() { return List.of(child); }
+
+    @Override public AggregateFunction withInputs(List<Expression> in) { return new Sum(AggregateTypes.only(this, in), ansi, bound); }
+
+    @Override public AggregateFunction bind(AggregateBinder binder) {
+        return new Sum(AggregateTypes.numeric(this, child, binder), binder.ansi(), true);
+    }
+
+    @Override public DataType resultType() { return resultType(child.dataType()); }
+
+    static DataType resultType(DataType input) {
+        if (input instanceof DecimalType d) return DecimalType.bounded(d.precision() + 10, d.scale());
+        if (input instanceof DoubleType || input instanceof FloatType) return DataTypes.DOUBLE;
+        return DataTypes.LONG;
+    }
+
+    @Override public boolean nullable() { return true; }
+
+    @Override public List<Expression> evaluatedInputs() {
+        DataType want = resultType();
+        return List.of(want instanceof DecimalType || child.dataType().equals(want) ? child : new Cast(child, want, EvalMode.ANSI));
+    }
+
+    @Override public List<DataType> stateTypes() { return List.of(resultType()); }
+
+    @Override public GroupAccumulator newAccumulator() {
+        DataType t = resultType();
+        if (t instanceof DecimalType d) return new DecimalSum(d, ansi, sql(false));
+        if (t instanceof DoubleType) return new DoubleSum();
+        return new LongSum(ansi, sql(false));
+    }
+
+    /** bigint sums with a "seen a value" flag per group. */
+    private static final class LongSum implements GroupAccumulator {
+        private final boolean ansi;
+        private final String what;
+        private long[] sums = new long[0];
+        private final Bits seen = new Bits();
+
+        LongSum(boolean ansi, String what) {
+            this.ansi = ansi;
+            this.what = what;
+        }
+
+        @Override public void ensureGroups(int groups) {
+            if (groups > sums.length) sums = Arrays.copyOf(sums, Growth.capacity(sums.length, groups));
+            seen.ensure(groups);
+        }
+
+        @Override public void update(ColumnVector[] inputs, int[] groupIds, int rowCount) { add(inputs[0], groupIds, rowCount); }
+
+        @Override public void merge(ColumnVector[] states, int[] groupIds, int rowCount) { add(states[0], groupIds, rowCount); }
+
+        private void add(ColumnVector v, int[] groupIds, int rowCount) {
+            for (int r = 0; r < rowCount; r++) {
+                if (v.isNull(r)) continue;
+                int g = groupIds[r];
+                long x = v.getLong(r);
+                if (ansi) {
+                    long s = sums[g], result = s + x;
+                    if (((s ^ result) & (x ^ result)) < 0) {
+                        throw SluiceException.of(ErrorCode.ARITHMETIC_OVERFLOW).with("operation", what).with("type", "bigint").build();
+                    }
+                    sums[g] = result;
+                } else {
+                    sums[g] += x;
+                }
+                seen.set(g);
+            }
+        }
+
+        @Override public void writeState(int group, FlatVector[] out) { writeResult(group, out[0]); }
+
+        @Override public void writeResult(int group, FlatVector out) {
+            if (seen.get(group)) ((LongVector) out).append(sums[group]);
+            else out.appendNull();
+        }
+
+        @Override public long estimatedBytes() { return sums.length * 8L + seen.bytes(); }
+    }
+
+    /** double sums, added in row order (as Spark; the result of a float sum depends on the order). */
+    private static final class DoubleSum implements GroupAccumulator {
+        private double[] sums = new double[0];
+        private final Bits seen = new Bits();
+
+        @Override public void ensureGroups(int groups) {
+            if (groups > sums.length) sums = Arrays.copyOf(sums, Growth.capacity(sums.length, groups));
+            seen.ensure(groups);
+        }
+
+        @Override public void update(ColumnVector[] inputs, int[] groupIds, int rowCount) { add(inputs[0], groupIds, rowCount); }
+
+        @Override public void merge(ColumnVector[] states, int[] groupIds, int rowCount) { add(states[0], groupIds, rowCount); }
+
+        private void add(ColumnVector v, int[] groupIds, int rowCount) {
+            for (int r = 0; r < rowCount; r++) {
+                if (v.isNull(r)) continue;
+                int g = groupIds[r];
+                sums[g] += v.getDouble(r);
+                seen.set(g);
+            }
+        }
+
+        @Override public void writeState(int group, FlatVector[] out) { writeResult(group, out[0]); }
+
+        @Override public void writeResult(int group, FlatVector out) {
+            if (seen.get(group)) ((DoubleVector) out).append(sums[group]);
+            else out.appendNull();
+        }
+
+        @Override public long estimatedBytes() { return sums.length * 8L + seen.bytes(); }
+    }
+
+    /** Exact decimal sums; the precision is checked once, on the result (as Spark's CheckOverflowInSum). */
+    static final class DecimalSum implements GroupAccumulator {
+        private final DecimalType type;
+        private final boolean ansi;
+        private final String what;
+        private BigDecimal[] sums = new BigDecimal[0];
+
+        DecimalSum(DecimalType type, boolean ansi, String what) {
+            this.type = type;
+            this.ansi = ansi;
+            this.what = what;
+        }
+
+        @Override public void ensureGroups(int groups) {
+            if (groups > sums.length) sums = Arrays.copyOf(sums, Growth.capacity(sums.length, groups));
+        }
+
+        @Override public void update(ColumnVector[] inputs, int[] groupIds, int rowCount) { add(inputs[0], groupIds, rowCount); }
+
+        @Override public void merge(ColumnVector[] states, int[] groupIds, int rowCount) { add(states[0], groupIds, rowCount); }
+
+        private void add(ColumnVector v, int[] groupIds, int rowCount) {
+            for (int r = 0; r < rowCount; r++) {
+                if (v.isNull(r)) continue;
+                int g = groupIds[r];
+                BigDecimal x = v.getDecimal(r);
+                sums[g] = sums[g] == null ? x : sums[g].add(x);
+            }
+        }
+
+        /** The partial sum travels unchecked (it may exceed the type's precision until the final check). */
+        @Override public void writeState(int group, FlatVector[] out) {
+            if (sums[group] == null) out[0].appendNull();
+            else ((DecimalVector) out[0]).append(sums[group]);
+        }
+
+        @Override public void writeResult(int group, FlatVector out) {
+            BigDecimal s = sums[group];
+            if (s == null || !Decimals.fits(s, type, ansi, what)) out.appendNull();
+            else ((DecimalVector) out).append(s);
+        }
+
+        @Override public long estimatedBytes() { return sums.length * 56L; }
+    }
+}

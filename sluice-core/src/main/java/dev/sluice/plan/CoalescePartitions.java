@@ -1,0 +1,28 @@
+package dev.sluice.plan;
+
+import dev.sluice.types.StructType;
+
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * {@code coalesce(n)}: the same rows in at most {@code partitions} partitions, made by concatenating neighbouring
+ * input partitions in order (no shuffle, so a sorted input stays sorted; {@code coalesce(1)} writes one file).
+ */
+public record CoalescePartitions(LogicalPlan input, int partitions) implements LogicalPlan {
+    public CoalescePartitions {
+        requireNonNull(input, "input");
+        if (partitions < 1) throw new IllegalArgumentException("coalesce needs at least 1 partition, got " + partitions);
+    }
+
+    @Override public StructType schema() { return input.schema(); }
+
+    @Override public List<LogicalPlan> children() { return List.of(input); }
+
+    @Override public CoalescePartitions withChildren(List<LogicalPlan> children) {
+        return new CoalescePartitions(LogicalPlan.only(children), partitions);
+    }
+
+    @Override public <R> R accept(PlanVisitor<R> visitor) { return visitor.visitCoalescePartitions(this); }
+}

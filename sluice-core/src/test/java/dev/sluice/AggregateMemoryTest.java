@@ -1,0 +1,47 @@
+package dev.sluice;
+
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+import dev.sluice.types.Row;
+import dev.sluice.types.StructType;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.sluice.functions.col;
+import static dev.sluice.functions.collect_list;
+import static dev.sluice.functions.count;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Aggregations reserve their hash tables from the session's memory budget: refusal is MEMORY_EXHAUSTED, never an OOM. */
+class AggregateMemoryTest {
+    private static final StructType SCHEMA = StructType.fromDDL("k STRING, v INT");
+
+    private static List<Row> rows(int n) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) rows.add(Row.of(SCHEMA, "key-number-" + i, i));
+        return rows;
+    }
+
+    @Test void aTinyBudgetFailsTheAggregationWithMemoryExhausted() {
+        try (Sluice sluice = Sluice.builder().parallelism(2).memoryBudget(32 * 1024).build()) {
+            DataFrame df = sluice.createDataFrame(rows(5000), SCHEMA).groupBy("k").agg(count("*"), collect_list("v"));
+            assertThatThrownBy(df::collect)
+                    .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MEMORY_EXHAUSTED));
+            assertThat(((EmbeddedEngine) sluice.engine()).memoryPool().used()).isZero();
+        }
+    }
+
+    @Test void theSameJobFitsAReasonableBudgetAndReleasesEverything() {
+        try (Sluice sluice = Sluice.builder().parallelism(2).memoryBudget(64L << 20).build()) {
+            DataFrame df = sluice.createDataFrame(rows(5000), SCHEMA).groupBy("k").agg(count("*"), collect_list("v"));
+            assertThat(df.count()).isEqualTo(5000);
+            assertThat(df.filter(col("k").equalTo("key-number-42")).collect().get(0).values()).containsExactly("key-number-42", 1L, List.of(42));
+            EmbeddedEngine engine = (EmbeddedEngine) sluice.engine();
+            assertThat(engine.memoryPool().peak()).isPositive();
+            assertThat(engine.memoryPool().used()).isZero();
+        }
+    }
+}

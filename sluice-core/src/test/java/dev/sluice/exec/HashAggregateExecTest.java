@@ -1,0 +1,75 @@
+package dev.sluice.exec;
+
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+import dev.sluice.expr.AggregateExpression;
+import dev.sluice.expr.BoundColumn;
+import dev.sluice.expr.ColumnRef;
+import dev.sluice.expr.Expression;
+import dev.sluice.expr.agg.Count;
+import dev.sluice.expr.agg.Sum;
+import dev.sluice.io.MemorySource;
+import dev.sluice.memory.MemoryPool;
+import dev.sluice.types.DataTypes;
+import dev.sluice.types.Row;
+import dev.sluice.types.StructType;
+import dev.sluice.vector.Batch;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The partial phase on its own: states per group, and the memory it reserves while it builds its table. */
+class HashAggregateExecTest {
+    private static final StructType SCHEMA = StructType.fromDDL("k STRING, v BIGINT");
+
+    private static ScanExec scan(int rows, int distinctKeys) {
+        List<Row> data = new ArrayList<>();
+        for (int i = 0; i < rows; i++) data.add(Row.of(SCHEMA, "a-rather-long-grouping-key-" + (i % distinctKeys), (long) i));
+        MemorySource source = new MemorySource(SCHEMA, data, 500);
+        return new ScanExec(source, source.splits(), SCHEMA, List.of());
+    }
+
+    private static HashAggregateExec partial(ExecNode input, MemoryPool pool) {
+        Expression k = new BoundColumn(0, "k", DataTypes.STRING, true);
+        ColumnRef v = new ColumnRef("v", DataTypes.LONG, true);
+        List<AggregateExpression> aggregates = List.of(
+                new AggregateExpression(new Count(List.of(v), true), false),
+                new AggregateExpression(new Sum(v, true, true), false));
+        BoundColumn bv = new BoundColumn(1, "v", DataTypes.LONG, true);
+        return HashAggregateExec.partial(input, List.of(k), aggregates, List.of(List.of(bv), List.of(bv)), pool, 100);
+    }
+
+    private static TaskContext context() { return new TaskContext(1, 0, new AtomicBoolean(), new JobListener() { }); }
+
+    @Test void emitsKeysAndStatesInOrderOfFirstAppearanceAndReleasesItsMemory() {
+        MemoryPool pool = new MemoryPool(1 << 30);
+        HashAggregateExec exec = partial(scan(500, 3), pool);
+        assertThat(exec.schema().fieldNames()).containsExactly("k", "_state0_0", "_state1_0");
+        try (BatchStream stream = exec.execute(0, context())) {
+            Batch b = stream.next();
+            assertThat(pool.used()).isPositive();
+            assertThat(b.rowCount()).isEqualTo(3);
+            assertThat(b.column(0).getString(0)).endsWith("-0");
+            assertThat(b.column(0).getString(2)).endsWith("-2");
+            assertThat(b.column(1).getLong(0)).isEqualTo(167);                          // rows 0, 3, ..., 498
+            assertThat(b.column(2).getLong(1)).isEqualTo(167 + 3 * (166L * 167 / 2));     // 1 + 4 + ... + 499
+            assertThat(stream.next()).isNull();
+        }
+        assertThat(pool.used()).isZero();
+    }
+
+    @Test void aTableOverTheBudgetIsMemoryExhaustedAndGivesBackWhatItHeld() {
+        MemoryPool pool = new MemoryPool(16 * 1024);
+        HashAggregateExec exec = partial(scan(500, 500), pool);
+        BatchStream stream = exec.execute(0, context());
+        assertThatThrownBy(stream::next)
+                .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MEMORY_EXHAUSTED));
+        stream.close();
+        assertThat(pool.used()).isZero();
+    }
+}
