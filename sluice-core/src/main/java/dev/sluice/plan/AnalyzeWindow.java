@@ -47,7 +47,7 @@ final class AnalyzeWindow {
 
     /** Checks one resolved window expression and coerces lag/lead's default to the input's type. */
     static Expression check(WindowExpression w, Analyzer analyzer) {
-        for (Expression a : w.arguments()) rejectOutsideSelect(a, "inside another window function");
+        for (Expression c : w.children()) rejectOutsideSelect(c, "inside another window function or its window");
         Function f = w.function();
         if (f.needsOrder() && w.orderBy().isEmpty()) {
             throw SluiceException.of(ErrorCode.WINDOW_NOT_ORDERED).with("function", w.functionSql()).build();
@@ -121,6 +121,17 @@ final class AnalyzeWindow {
             if (node instanceof WindowExpression w) {
                 throw SluiceException.of(ErrorCode.WINDOW_FUNCTION_NOT_ALLOWED).with("function", w.sql()).with("where", where).build();
             }
+        }
+    }
+
+    /**
+     * Rejects window functions left in a node other than a Window (a select's became Windows): in an aggregation,
+     * inside an aggregate function, in a generator...
+     */
+    static void rejectOutsideWindow(LogicalPlan plan) {
+        if (plan instanceof Window) return;
+        for (Expression e : Plans.expressions(plan)) {
+            rejectOutsideSelect(e, "in " + plan.getClass().getSimpleName().toLowerCase(Locale.ROOT));
         }
     }
 

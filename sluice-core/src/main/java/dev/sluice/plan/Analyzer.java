@@ -70,6 +70,7 @@ public final class Analyzer {
         LogicalPlan resolved = Plans.transformUp(plan, this::resolveNode);
         Plans.transformUp(resolved, node -> {
             AnalyzeAggregate.rejectOutsideAggregate(node);
+            AnalyzeWindow.rejectOutsideWindow(node);
             return node;
         });
         return resolved;

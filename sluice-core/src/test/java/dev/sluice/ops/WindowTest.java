@@ -49,7 +49,7 @@ class WindowTest {
     static final WindowSpec WS = Window.partitionBy("k").orderBy("o");
     static final WindowSpec WSV = WS.orderBy(col("o"), col("v"));
 
-    static Column sum(Column c) { return call_function("sum", c); }
+    static Column sum(Column c) { return dev.sluice.functions.sum(c); }
 
     static Column count(Column c) { return call_function("count", c); }
 
@@ -387,6 +387,25 @@ class WindowTest {
                     dev.sluice.functions.collect_list(id).over(Window.orderBy(col("o")).rangeBetween(Window.unboundedPreceding(), 1)).alias("u1")).orderBy("id");
             assertThat(values(out)).isEqualTo(rows(r(1, List.of(2, 1), List.of(5, 1, 2)), r(2, List.of(3, 2), List.of(5, 1, 2, 3)),
                     r(3, List.of(3), List.of(5, 1, 2, 3)), r(4, List.of(4), List.of(5, 1, 2, 3, 4)), r(5, List.of(5), List.of(5))));
+        }
+    }
+
+    @Test void windowFunctionsOutsideASelectOrNestedAreRejected() {
+        DataFrame w = w(SESSIONS.get(0));
+        WindowSpec byK = Window.orderBy("k");
+        assertCode(ErrorCode.WINDOW_FUNCTION_NOT_ALLOWED, () -> w.groupBy("k").agg(sum(col("v")), rank().over(byK)).collect());
+        assertCode(ErrorCode.WINDOW_FUNCTION_NOT_ALLOWED, () -> w.select(sum(rank().over(byK))).collect());
+        assertCode(ErrorCode.WINDOW_FUNCTION_NOT_ALLOWED, () -> w.select(rank().over(Window.orderBy(rank().over(byK)))).collect());
+        assertCode(ErrorCode.WINDOW_FUNCTION_NOT_ALLOWED, () -> w.select(lag(rank().over(byK), 1).over(byK)).collect());
+        assertCode(ErrorCode.UNSUPPORTED_OPERATION, () -> w.select(dev.sluice.functions.explode(dev.sluice.functions.array(col("o"))), rank().over(byK)).collect());
+    }
+
+    @Test void windowsOverAnAggregationAndAColumnDefault() {
+        for (Sluice s : SESSIONS) {
+            DataFrame ranked = w(s).groupBy("k").agg(sum(col("v")).alias("s")).select(col("k"), rank().over(Window.orderBy(col("s").desc())).alias("r"));
+            assertThat(values(ranked.orderBy("k"))).isEqualTo(rows(r("a", 1), r("b", 2), r("c", 3)));
+            DataFrame lagged = w(s).select(col("k"), col("o"), col("v"), lag(col("v"), 1, col("o")).over(WSV).alias("l"));
+            assertThat(column(sorted(lagged), 3)).containsExactly(null, 7.0, 10.0, 5.0, 20.0, 5.0, 1.0, null);
         }
     }
 }
