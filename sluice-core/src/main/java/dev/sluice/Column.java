@@ -107,6 +107,9 @@ public final class Column {
         return new Column(new CaseWhen(cw.conditions(), cw.values(), toExpr(value)));
     }
 
+    /** This window function or aggregate over {@code window}. */
+    public Column over(WindowSpec window) { return new Column(window.apply(expr)); }
+
     @Override public String toString() { return expr.sql(); }
 
     @Override public boolean equals(Object o) { return o instanceof Column c && c.expr.equals(expr); }

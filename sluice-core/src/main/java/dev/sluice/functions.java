@@ -26,6 +26,7 @@ import dev.sluice.expr.agg.Count;
 import dev.sluice.expr.agg.FirstLast;
 import dev.sluice.expr.agg.MinMax;
 import dev.sluice.expr.agg.Sum;
+import dev.sluice.expr.WindowExpression;
 import dev.sluice.json.JsonOptions;
 import dev.sluice.types.DataType;
 import dev.sluice.types.DdlParser;
@@ -516,4 +517,56 @@ public final class functions {
     public static Column hash(Column... columns) { return fn("hash", (Object[]) columns); }
 
     public static Column xxhash64(Column... columns) { return fn("xxhash64", (Object[]) columns); }
+
+    // ---- window functions (use with Column.over(WindowSpec)) ----
+
+    public static Column row_number() { return windowFunction(WindowExpression.Function.ROW_NUMBER, "row_number"); }
+
+    public static Column rank() { return windowFunction(WindowExpression.Function.RANK, "RANK"); }
+
+    public static Column dense_rank() { return windowFunction(WindowExpression.Function.DENSE_RANK, "DENSE_RANK"); }
+
+    public static Column percent_rank() { return windowFunction(WindowExpression.Function.PERCENT_RANK, "PERCENT_RANK"); }
+
+    public static Column cume_dist() { return windowFunction(WindowExpression.Function.CUME_DIST, "cume_dist"); }
+
+    /** The bucket (1..n) of the row when the ordered partition is cut into {@code n} near-equal groups. */
+    public static Column ntile(int n) { return windowFunction(WindowExpression.Function.NTILE, "ntile", Literal.of(n)); }
+
+    /** The value {@code offset} rows before the current one in the window, or NULL past the partition's start. */
+    public static Column lag(Column c, int offset) { return lag(c, offset, null); }
+
+    public static Column lag(String columnName, int offset) { return lag(col(columnName), offset); }
+
+    /** As {@link #lag(Column, int)}, with {@code defaultValue} (a value or a column) past the start. */
+    public static Column lag(Column c, int offset, Object defaultValue) {
+        return windowFunction(WindowExpression.Function.LAG, "lag", c.expr(), Literal.of(offset), Column.toExpr(defaultValue));
+    }
+
+    public static Column lead(Column c, int offset) { return lead(c, offset, null); }
+
+    public static Column lead(String columnName, int offset) { return lead(col(columnName), offset); }
+
+    public static Column lead(Column c, int offset, Object defaultValue) {
+        return windowFunction(WindowExpression.Function.LEAD, "lead", c.expr(), Literal.of(offset), Column.toExpr(defaultValue));
+    }
+
+    /** The first value of the frame (NULL included unless {@code ignoreNulls}). */
+    public static Column first_value(Column c) { return first_value(c, false); }
+
+    public static Column first_value(Column c, boolean ignoreNulls) {
+        return new Column(new WindowExpression(WindowExpression.Function.FIRST_VALUE, "first_value", List.of(c.expr()),
+                List.of(), List.of(), null, ignoreNulls));
+    }
+
+    public static Column last_value(Column c) { return last_value(c, false); }
+
+    public static Column last_value(Column c, boolean ignoreNulls) {
+        return new Column(new WindowExpression(WindowExpression.Function.LAST_VALUE, "last_value", List.of(c.expr()),
+                List.of(), List.of(), null, ignoreNulls));
+    }
+
+    private static Column windowFunction(WindowExpression.Function f, String name, Expression... args) {
+        return new Column(new WindowExpression(f, name, List.of(args), List.of(), List.of(), null, false));
+    }
 }

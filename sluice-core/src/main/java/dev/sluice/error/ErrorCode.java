@@ -24,6 +24,10 @@ public enum ErrorCode {
     UNSUPPORTED_GENERATOR(1021, Category.ANALYSIS, "The generator {generator} is not supported {reason}."),
     GENERATOR_ALIAS_MISMATCH(1022, Category.ANALYSIS, "{generator} produces {expected} columns, but {actual} names were given: {names}."),
     PARSE_SYNTAX_ERROR(1040, Category.ANALYSIS, "Syntax error at position {position} of the expression: {reason}\n{pointer}"),
+    WINDOW_NOT_ORDERED(1023, Category.ANALYSIS, "Window function {function} requires an ordered window: add orderBy(...) to its WindowSpec."),
+    WINDOW_FRAME_MISMATCH(1024, Category.ANALYSIS, "Window function {function} requires the frame {required}, but {actual} was given."),
+    INVALID_WINDOW_FRAME(1025, Category.ANALYSIS, "The window frame {frame} is invalid: {reason}."),
+    WINDOW_FUNCTION_NOT_ALLOWED(1026, Category.ANALYSIS, "The window function {function} is not allowed {where}: window functions belong in select or withColumn."),
 
     // 2000: the plan cannot be built or run as asked
     UNSUPPORTED_OPERATION(2001, Category.PLAN, "{operation} is not supported: {reason}"),

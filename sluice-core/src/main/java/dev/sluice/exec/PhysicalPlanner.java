@@ -77,6 +77,8 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
         return new GenerateExec(input, generator, generate.schema(), context.batchSize());
     }
 
+    @Override public ExecNode visitWindow(dev.sluice.plan.Window window) { return WindowPlanner.plan(window, this); }
+
     private static List<SortOrder> bindOrders(Sort sort, ExecNode input) {
         List<SortOrder> out = new ArrayList<>();
         for (SortOrder o : sort.orders()) out.add((SortOrder) Binder.bind(o, input.schema()));

@@ -20,7 +20,7 @@ public sealed interface Expression
                 Generator,
                 MultiAlias,
                 AggregateExpression,
-                PlanColumn {
+                PlanColumn, WindowExpression {
 
     /** The result type; only defined once resolved. */
     DataType dataType();

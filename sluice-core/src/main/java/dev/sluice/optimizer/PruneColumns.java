@@ -92,6 +92,7 @@ public final class PruneColumns implements Rule {
         if (plan instanceof SetOperation s) return PruneJoinColumns.prune(s, this::prune);
         if (plan instanceof SubqueryAlias a) return new SubqueryAlias(prune(a.input(), needs), a.alias());
         if (plan instanceof BroadcastHint h) return new BroadcastHint(prune(h.input(), needs));
+        if (plan instanceof dev.sluice.plan.Window w) return pruneWindow(w, needs);
         if (plan instanceof Scan s) {
             Map<String, Need> scanNeeds = copy(needs);
             for (Expression e : s.pushedFilters()) narrowAndCollect(e, Need.all(), scanNeeds);
@@ -144,6 +145,39 @@ public final class PruneColumns implements Rule {
         LogicalPlan input = prune(g.input(), inputNeeds);
         Generator narrowed = (Generator) Rebind.one(new Generator(gen.kind(), child, gen.outer()), input.schema());
         return new Generate(input, narrowed, g.outputNames());
+    }
+
+    /**
+     * A Window keeps only the functions whose columns the parent uses (none left: the Window goes), and needs
+     * of its input what the parent uses of the input's columns plus its keys and arguments, whole.
+     */
+    private LogicalPlan pruneWindow(dev.sluice.plan.Window w, Map<String, Need> needs) {
+        List<Expression> kept = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < w.functions().size(); i++) {
+            if (needs.containsKey(w.outputNames().get(i))) {
+                kept.add(w.functions().get(i));
+                names.add(w.outputNames().get(i));
+            }
+        }
+        Map<String, Need> inputNeeds = new HashMap<>();
+        for (String name : w.input().schema().fieldNames()) {
+            Need n = needs.get(name);
+            if (n != null) inputNeeds.computeIfAbsent(name, k -> Need.fields()).merge(n);
+        }
+        if (kept.isEmpty()) return prune(w.input(), inputNeeds);
+        List<Expression> exprs = new ArrayList<>();
+        for (Expression e : w.partitionBy()) exprs.add(narrowAndCollect(e, Need.all(), inputNeeds));
+        for (Expression e : w.orderBy()) exprs.add(narrowAndCollect(e, Need.all(), inputNeeds));
+        for (Expression e : kept) exprs.add(narrowAndCollect(e, Need.all(), inputNeeds));
+        LogicalPlan input = prune(w.input(), inputNeeds);
+        List<Expression> rebound = Rebind.all(exprs, input.schema());
+        int p = w.partitionBy().size(), o = w.orderBy().size();
+        List<dev.sluice.expr.SortOrder> orders = new ArrayList<>();
+        for (Expression e : rebound.subList(p, p + o)) orders.add((dev.sluice.expr.SortOrder) e);
+        List<dev.sluice.expr.WindowExpression> fns = new ArrayList<>();
+        for (Expression e : rebound.subList(p + o, rebound.size())) fns.add((dev.sluice.expr.WindowExpression) e);
+        return new dev.sluice.plan.Window(input, rebound.subList(0, p), orders, fns, names);
     }
 
     /**

@@ -63,14 +63,14 @@ final class AnalyzeAggregate {
     static void rejectOutsideAggregate(LogicalPlan plan) {
         if (plan instanceof Aggregate || plan instanceof Project) return;   // a Project with aggregates became an Aggregate
         for (Expression e : Plans.expressions(plan)) {
-            for (Expression node : Expressions.collect(e)) {
+            for (Expression node : AnalyzeWindow.collectOutsideWindows(e)) {
                 if (node instanceof AggregateExpression) throw notAllowed(node, "in " + plan.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
             }
         }
     }
 
     static boolean containsAggregate(Expression e) {
-        for (Expression node : Expressions.collect(e)) if (node instanceof AggregateExpression) return true;
+        for (Expression node : AnalyzeWindow.collectOutsideWindows(e)) if (node instanceof AggregateExpression) return true;
         return false;
     }
 

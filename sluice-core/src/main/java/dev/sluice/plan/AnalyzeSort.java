@@ -41,6 +41,7 @@ final class AnalyzeSort {
         for (SortOrder o : orders) {
             SortOrder r = (SortOrder) analyzer.resolve(o, input);
             AnalyzeGenerate.rejectOutsideSelect(r, "a sort");
+            AnalyzeWindow.rejectOutsideSelect(r, "in a sort");
             requireOrderable(r);
             out.add(r);
         }

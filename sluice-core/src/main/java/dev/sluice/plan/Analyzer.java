@@ -70,6 +70,7 @@ public final class Analyzer {
         LogicalPlan resolved = Plans.transformUp(plan, this::resolveNode);
         Plans.transformUp(resolved, node -> {
             AnalyzeAggregate.rejectOutsideAggregate(node);
+            AnalyzeWindow.rejectOutsideWindow(node);
             return node;
         });
         return resolved;
@@ -98,12 +99,15 @@ public final class Analyzer {
                 out.add(r);
             }
             if (aggregates) return AnalyzeAggregate.globalFromProject(new Project(p.input(), out));
+            LogicalPlan windowed = AnalyzeWindow.extract(p.input(), out);
+            if (windowed != null) return windowed;
             LogicalPlan generated = AnalyzeGenerate.extract(p.input(), out);
             return generated != null ? generated : new Project(p.input(), out);
         }
         if (plan instanceof Filter f) {
             Expression condition = resolve(f.condition(), f.input().schema());
             AnalyzeGenerate.rejectOutsideSelect(condition, "a filter");
+            AnalyzeWindow.rejectOutsideSelect(condition, "in a filter");
             requireBoolean(condition, "filter condition");
             return new Filter(f.input(), condition);
         }
@@ -113,6 +117,7 @@ public final class Analyzer {
             return new Generate(g.input(), (dev.sluice.expr.Generator) resolve(g.generator(), g.input().schema()), g.outputNames());
         }
         if (plan instanceof Aggregate a) return AnalyzeAggregate.resolve(a, this);
+        if (plan instanceof Window w) return AnalyzeWindow.refresh(w, this);
         return plan;
     }
 
@@ -211,6 +216,7 @@ public final class Analyzer {
         if (e instanceof dev.sluice.expr.Generator g) return AnalyzeGenerate.checkInput(g);
         if (e instanceof dev.sluice.expr.MultiAlias) return e;
         if (e instanceof AggregateExpression ae) return AnalyzeAggregate.bind(ae, aggregateBinder);
+        if (e instanceof dev.sluice.expr.WindowExpression w) return AnalyzeWindow.check(w, this);
         throw SluiceException.internal("the analyzer does not handle " + e.getClass().getSimpleName());
     }
 

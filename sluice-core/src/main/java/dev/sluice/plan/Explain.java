@@ -68,6 +68,12 @@ public final class Explain {
         @Override public String visitBroadcastHint(BroadcastHint hint) { return "BroadcastHint"; }
 
         @Override public String visitSetOperation(SetOperation op) { return op.displayName(); }
+
+        @Override public String visitWindow(Window window) {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < window.functions().size(); i++) parts.add(expression(window.functions().get(i)) + " AS " + window.outputNames().get(i));
+            return "Window: [" + String.join(", ", parts) + "]";
+        }
     };
 
     public static String expression(Expression e) {

@@ -18,7 +18,8 @@ public sealed interface LogicalPlan permits Scan, Project, Filter, Limit,
         SubqueryAlias,
         BroadcastHint,
         SetOperation,
-        CoalescePartitions {
+        CoalescePartitions,
+        Window {
 
     /** The output columns. Only meaningful once resolved. */
     StructType schema();

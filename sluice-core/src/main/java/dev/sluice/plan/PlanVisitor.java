@@ -30,4 +30,6 @@ public interface PlanVisitor<R> {
     R visitSetOperation(SetOperation setOperation);
 
     R visitCoalescePartitions(CoalescePartitions coalesce);
+
+    R visitWindow(Window window);
 }

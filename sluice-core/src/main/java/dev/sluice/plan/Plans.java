@@ -35,6 +35,7 @@ public final class Plans {
         if (plan instanceof Generate g) return List.of(g.generator());
         if (plan instanceof Aggregate a) return concat(a.groupingExpressions(), a.aggregateExpressions());
         if (plan instanceof Join j) return j.condition() == null ? List.of() : List.of(j.condition());
+        if (plan instanceof Window w) return w.expressions();
         return List.of();
     }
 
@@ -65,6 +66,11 @@ public final class Plans {
         if (plan instanceof Generate g) return new Generate(g.input(), (dev.sluice.expr.Generator) f.apply(g.generator()), g.outputNames());
         if (plan instanceof Aggregate a) return new Aggregate(a.input(), map(a.groupingExpressions(), f), map(a.aggregateExpressions(), f));
         if (plan instanceof Join j) return j.condition() == null ? j : j.withCondition(f.apply(j.condition()));
+        if (plan instanceof Window w) {
+            List<Expression> out = new ArrayList<>();
+            for (Expression e : w.expressions()) out.add(f.apply(e));
+            return w.withExpressions(out);
+        }
         return plan;
     }
 

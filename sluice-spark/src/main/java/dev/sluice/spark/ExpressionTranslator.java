@@ -57,7 +57,8 @@ final class ExpressionTranslator {
             Size.class, Arithmetic.class, Negate.class, Comparison.class, And.class, Or.class, Not.class,
             IsNull.class, IsNotNull.class, Cast.class, CaseWhen.class, Coalesce.class, FromJson.class, ToJson.class,
             StringFunction.class, CreateStruct.class, FunctionCall.class, dev.sluice.expr.SortOrder.class,
-            dev.sluice.expr.Generator.class, dev.sluice.expr.MultiAlias.class, dev.sluice.expr.AggregateExpression.class);
+            dev.sluice.expr.Generator.class, dev.sluice.expr.MultiAlias.class, dev.sluice.expr.AggregateExpression.class,
+            dev.sluice.expr.WindowExpression.class);
 
     private final boolean ansi;
 
@@ -113,6 +114,7 @@ final class ExpressionTranslator {
         }
         if (e instanceof dev.sluice.expr.Generator g) return generator(g);
         if (e instanceof dev.sluice.expr.AggregateExpression a) return aggregate(a);
+        if (e instanceof dev.sluice.expr.WindowExpression w) return WindowTranslator.column(w, this);
         if (e instanceof dev.sluice.expr.MultiAlias m) return translate(m.child()).as(m.names().toArray(new String[0]));
         if (!e.resolved()) throw SluiceException.internal("the Spark translation got an unresolved expression " + e.sql());
         throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "expression " + e.getClass().getSimpleName() + " (" + e.sql() + ")")

@@ -162,4 +162,16 @@ final class PlanTranslator implements PlanVisitor<Dataset<Row>> {
         }
         return translate(limit.input()).limit((int) limit.count());
     }
+
+    /** The input's columns, then each window function over its window, named as Sluice named them. */
+    @Override public Dataset<Row> visitWindow(dev.sluice.plan.Window window) {
+        Dataset<Row> input = translate(window.input());
+        List<String> inputNames = window.input().schema().fieldNames();
+        Column[] columns = new Column[inputNames.size() + window.functions().size()];
+        for (int i = 0; i < inputNames.size(); i++) columns[i] = org.apache.spark.sql.functions.col(ExpressionTranslator.quote(inputNames.get(i)));
+        for (int i = 0; i < window.functions().size(); i++) {
+            columns[inputNames.size() + i] = expressions.translate(window.functions().get(i)).as(window.outputNames().get(i));
+        }
+        return input.select(columns);
+    }
 }

@@ -1,0 +1,123 @@
+package dev.sluice.exec;
+
+import dev.sluice.expr.SortOrder;
+import dev.sluice.expr.WindowExpression;
+import dev.sluice.vector.Batch;
+import dev.sluice.vector.ColumnVector;
+import dev.sluice.vector.DoubleVector;
+import dev.sluice.vector.FlatVector;
+import dev.sluice.vector.IntVector;
+
+/**
+ * Computes one window function over a {@link WindowGroup}, appending one result per position (in sorted
+ * order) to {@code out}. Argument values are vectors indexed by row id (not position).
+ */
+abstract class WindowFunctionExec {
+    abstract void fill(WindowGroup g, FlatVector out);
+
+    /** The evaluator for bound {@code w} over a run: its rows {@code all}, their sorted order {@code order}. */
+    static WindowFunctionExec of(WindowExpression w, Batch all, int[] order, SortOrder firstOrder) {
+        WindowExpression.Function f = w.function();
+        if (f.isRanking()) return new Ranking(f, f == WindowExpression.Function.NTILE ? (Integer) literal(w, 0) : 0);
+        if (f == WindowExpression.Function.LAG || f == WindowExpression.Function.LEAD) {
+            int offset = w.offset();
+            return new Offset(w.input().evaluate(all), w.arguments().get(2).evaluate(all), f == WindowExpression.Function.LAG ? -offset : offset);
+        }
+        return new Framed(new FrameBounds(w.effectiveFrame(), firstOrder), FrameAccumulator.of(w, all, order));
+    }
+
+    private static Object literal(WindowExpression w, int i) {
+        return ((dev.sluice.expr.Literal) w.arguments().get(i)).value();
+    }
+
+    /** row_number, rank, dense_rank, percent_rank, cume_dist, ntile: positions and peer groups only. */
+    private static final class Ranking extends WindowFunctionExec {
+        private final WindowExpression.Function function;
+        private final int buckets;
+
+        Ranking(WindowExpression.Function function, int buckets) {
+            this.function = function;
+            this.buckets = buckets;
+        }
+
+        @Override void fill(WindowGroup g, FlatVector out) {
+            int n = g.size();
+            int dense = 0;
+            for (int p = g.start; p < g.end; p++) {
+                int i = p - g.start;
+                int rank = g.peerStart(p) - g.start + 1;
+                if (g.peerStart(p) == p) dense++;
+                switch (function) {
+                    case ROW_NUMBER: ((IntVector) out).append(i + 1); break;
+                    case RANK: ((IntVector) out).append(rank); break;
+                    case DENSE_RANK: ((IntVector) out).append(dense); break;
+                    case PERCENT_RANK: ((DoubleVector) out).append(n > 1 ? (rank - 1) / (double) (n - 1) : 0.0); break;
+                    case CUME_DIST: ((DoubleVector) out).append((g.peerEnd(p) - g.start) / (double) n); break;
+                    case NTILE: ((IntVector) out).append(ntile(i, n)); break;
+                    default: throw dev.sluice.error.SluiceException.internal("not a ranking function: " + function);
+                }
+            }
+        }
+
+        /** Spark's split: n / buckets rows per bucket, the first n % buckets buckets one row more. */
+        private int ntile(int i, int n) {
+            int size = n / buckets, extra = n % buckets;
+            int bigRows = extra * (size + 1);
+            if (i < bigRows) return i / (size + 1) + 1;
+            return extra + (i - bigRows) / size + 1;
+        }
+    }
+
+    /** lag / lead: the value {@code delta} positions away in the partition, else the default (of the current row). */
+    private static final class Offset extends WindowFunctionExec {
+        private final ColumnVector input;
+        private final ColumnVector defaults;
+        private final int delta;
+
+        Offset(ColumnVector input, ColumnVector defaults, int delta) {
+            this.input = input;
+            this.defaults = defaults;
+            this.delta = delta;
+        }
+
+        @Override void fill(WindowGroup g, FlatVector out) {
+            for (int p = g.start; p < g.end; p++) {
+                long target = (long) p + delta;
+                if (target >= g.start && target < g.end) out.appendFrom(input, g.order[(int) target]);
+                else out.appendFrom(defaults, g.order[p]);
+            }
+        }
+    }
+
+    /**
+     * Functions of the frame's rows. As Spark, a frame that keeps its start and grows adds the new rows to
+     * the running state; any other move recomputes from the frame's start (so sums round as Spark's do).
+     */
+    private static final class Framed extends WindowFunctionExec {
+        private final FrameBounds bounds;
+        private final FrameAccumulator acc;
+
+        Framed(FrameBounds bounds, FrameAccumulator acc) {
+            this.bounds = bounds;
+            this.acc = acc;
+        }
+
+        @Override void fill(WindowGroup g, FlatVector out) {
+            bounds.reset(g);
+            int curLo = -1, curHi = -1;
+            for (int p = g.start; p < g.end; p++) {
+                int lo = bounds.lower(p);
+                int hi = Math.max(lo, bounds.upper(p));
+                if (lo == curLo && hi >= curHi) {
+                    acc.add(curHi, hi);
+                } else {
+                    acc.reset();
+                    acc.add(lo, hi);
+                }
+                curLo = lo;
+                curHi = hi;
+                acc.result(out);
+            }
+        }
+    }
+}
