@@ -50,6 +50,9 @@ public final class Sluice implements AutoCloseable {
 
     public DataFrameReader read() { return new DataFrameReader(this); }
 
+    /** A DataFrame over any {@link dev.sluice.io.DataSource} (the SPI for sources Sluice does not ship). */
+    public DataFrame read(dev.sluice.io.DataSource source) { return new DataFrame(this, Scan.of(source)); }
+
     /** A DataFrame over rows held in memory (values per {@link Row}'s Java mapping). */
     public DataFrame createDataFrame(List<Row> rows, StructType schema) {
         return new DataFrame(this, Scan.of(new MemorySource(schema, rows, conf.batchSize())));
