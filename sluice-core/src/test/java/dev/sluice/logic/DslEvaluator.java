@@ -52,6 +52,10 @@ final class DslEvaluator {
             if (r != NONE) return r;
             throw new IllegalArgumentException("no function " + call.name() + " taking " + describe(args));
         }
+        if (call.receiver() instanceof Dsl.TableRef t && t.name().equals("Window") && !tables.containsKey("Window")) {
+            Object r = invokeStatic(dev.sluice.Window.class, call.name(), args);   // Window.partitionBy(...) etc.
+            if (r != NONE) return r;
+        }
         Object target = evaluate(call.receiver());
         if (target instanceof DataFrameReader && READER_PATH_METHODS.contains(call.name())) {
             for (int i = 0; i < args.length; i++) {

@@ -128,6 +128,49 @@ class SparkInteropTest {
         }
     }
 
+    /** CSV holds only flat columns: the first six. */
+    static final String FLAT_DDL = "id INT, name STRING, score DOUBLE, amount DECIMAL(10,2), day DATE, at TIMESTAMP";
+    static final StructType FLAT = DdlParser.parseSchema(FLAT_DDL);
+
+    static List<Row> flatRows() {
+        List<Row> out = new ArrayList<>();
+        for (Row r : rows()) out.add(new Row(FLAT, r.values().subList(0, 6).toArray()));
+        return out;
+    }
+
+    @Test void csvWrittenByEitherEngineReadsTheSameInTheOther() {
+        String bySluice = dir.resolve("csv-by-sluice").toString();
+        embedded.createDataFrame(flatRows(), FLAT).write().option("header", "true").csv(bySluice);
+        List<Row> inSpark = new ArrayList<>();
+        for (org.apache.spark.sql.Row r : spark.read().schema(SparkTypes.toSpark(FLAT)).option("header", "true").csv(bySluice).collectAsList()) {
+            inSpark.add(SparkValues.fromSpark(r, FLAT));
+        }
+        assertThat(sorted(inSpark)).isEqualTo(sorted(flatRows()));
+
+        String bySpark = dir.resolve("csv-by-spark").toString();
+        List<org.apache.spark.sql.Row> sparkRows = new ArrayList<>();
+        for (Row r : flatRows()) sparkRows.add(SparkValues.toSpark(r));
+        spark.createDataFrame(sparkRows, SparkTypes.toSpark(FLAT)).repartition(2).write().option("header", "true").csv(bySpark);
+        assertThat(sorted(embedded.read().schema(FLAT_DDL).option("header", "true").csv(bySpark).collect())).isEqualTo(sorted(flatRows()));
+    }
+
+    @Test void partitionedDirectoriesWrittenByEitherEngineReadTheSameInTheOther() {
+        String bySpark = dir.resolve("partitioned-by-spark").toString();
+        List<org.apache.spark.sql.Row> sparkRows = new ArrayList<>();
+        for (Row r : flatRows()) sparkRows.add(SparkValues.toSpark(r));
+        spark.createDataFrame(sparkRows, SparkTypes.toSpark(FLAT)).withColumn("bucket", org.apache.spark.sql.functions.expr("id % 3"))
+                .write().partitionBy("bucket").json(bySpark);
+        DataFrame read = embedded.read().json(bySpark);
+        assertThat(read.columns()).contains("bucket");
+        assertThat(read.filter(dev.sluice.functions.col("bucket").equalTo(1)).count()).isEqualTo(13);
+
+        String bySluice = dir.resolve("partitioned-by-sluice").toString();
+        embedded.createDataFrame(flatRows(), FLAT).withColumn("bucket", dev.sluice.functions.col("id").mod(3))
+                .write().partitionBy("bucket").parquet(bySluice);
+        assertThat(spark.read().parquet(bySluice).filter("bucket = 1").count()).isEqualTo(13);
+        assertThat(spark.read().parquet(bySluice).count()).isEqualTo(40);
+    }
+
     /** Rows by id (the engines promise no order without orderBy). */
     private static List<Row> sorted(List<Row> rows) {
         List<Row> out = new ArrayList<>(rows);
