@@ -501,6 +501,25 @@ public final class functions {
     // ----- function library: JSON (JsonFunctions) -----
     public static Column get_json_object(Column e, String path) { return fn("get_json_object", e, path); }
 
+    /**
+     * {@code json_tuple(json, "a", "b")}: a generator giving one row per input with columns {@code c0, c1, ...}, the
+     * top-level fields' values as strings (NULL when missing or when the text is not JSON), as Spark. Built as
+     * {@code inline(array(struct(get_json_object(json, '$.a') AS c0, ...)))}, which has exactly those semantics.
+     */
+    public static Column json_tuple(Column json, String... fields) {
+        if (fields.length == 0) {
+            throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.INVALID_ARGUMENT).with("function", "json_tuple")
+                    .with("reason", "give at least one field name").build();
+        }
+        Column[] values = new Column[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            String f = fields[i];
+            String path = f.matches("[A-Za-z_][A-Za-z0-9_]*") ? "$." + f : "$['" + f.replace("'", "\\'") + "']";
+            values[i] = get_json_object(json, path).alias("c" + i);
+        }
+        return inline(array(struct(values)));
+    }
+
     public static Column schema_of_json(String json) { return fn("schema_of_json", json); }
 
     public static Column schema_of_json(Column json) { return fn("schema_of_json", json); }
