@@ -99,7 +99,7 @@ public record ApproxCountDistinct(Expression child, double relativeSD, boolean b
             long padding = 1L << (p - 1);
             for (int r = 0; r < rowCount; r++) {
                 if (v.isNull(r)) continue;
-                long x = XxHash64.hash(type, v, r, SEED);
+                long x = dev.sluice.expr.fn.SparkHashes.xxhash64(type, v, r, SEED);
                 int index = (int) (x >>> shift);
                 byte rank = (byte) (Long.numberOfLeadingZeros((x << p) | padding) + 1);
                 int at = groupIds[r] * m + index;

@@ -1,4 +1,4 @@
-package dev.sluice.expr.agg;
+package dev.sluice.expr.fn;
 
 import dev.sluice.types.DataType;
 import dev.sluice.types.DataTypes;
@@ -11,9 +11,9 @@ import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** XXH64 with seed 42 against Spark 4.1.1's xxhash64(...) (which hashes as its HyperLogLog++ does). */
-class XxHash64Test {
+class SparkHashesTest {
     private static long hash(DataType type, Object value) {
-        return XxHash64.hash(type, Vectors.of(type, Arrays.asList(value)), 0, 42L);
+        return SparkHashes.xxhash64(type, Vectors.of(type, Arrays.asList(value)), 0, 42L);
     }
 
     @Test void matchesSparkForEachKindOfValue() {
