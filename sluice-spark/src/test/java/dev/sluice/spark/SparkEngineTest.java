@@ -84,7 +84,7 @@ class SparkEngineTest {
             @Override public StructType schema() { return SCHEMA; }
             @Override public List<Split> splits() { return List.of(); }
             @Override public BatchReader open(Split split, StructType projection, List<Expression> filters) {
-                throw new UnsupportedOperationException();
+                throw new AssertionError("the Spark engine never opens a source it cannot translate");
             }
         };
         Sluice sluice = SparkEngine.of(spark);
