@@ -21,6 +21,8 @@ import dev.sluice.expr.SortOrder;
 import dev.sluice.types.DataType;
 import dev.sluice.types.DdlParser;
 
+import java.util.List;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -64,6 +66,14 @@ public final class Column {
     public Column or(Column other) { return new Column(new Or(expr, other.expr)); }
     public Column isNull() { return new Column(new IsNull(expr)); }
     public Column isNotNull() { return new Column(new IsNotNull(expr)); }
+
+    /** {@code col IN (values...)}, SQL's three-valued IN; values may be literals or columns. */
+    public Column isin(Object... values) {
+        List<Expression> args = new java.util.ArrayList<>();
+        args.add(expr);
+        for (Object v : values) args.add(toExpr(v));
+        return new Column(new dev.sluice.expr.FunctionCall("in", args, null));
+    }
 
     // types and names
     public Column cast(DataType to) { return new Column(new Cast(expr, to, EvalMode.ANSI)); }

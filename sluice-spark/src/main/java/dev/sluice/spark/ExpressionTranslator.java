@@ -103,6 +103,10 @@ final class ExpressionTranslator {
             for (int i = 0; i < fields.length; i++) fields[i] = translate(s.arguments().get(i)).as(s.names().get(i));
             return functions.struct(fields);
         }
+        if (e instanceof FunctionCall f && f.name().equals("in")) {
+            Column[] args = translateAll(f.arguments());
+            return args[0].isin((Object[]) java.util.Arrays.copyOfRange(args, 1, args.length));
+        }
         if (e instanceof FunctionCall f) {
             // Registry functions carry Spark's names and take arguments already cast to their signature.
             return functions.call_function(f.name(), translateAll(f.arguments()));

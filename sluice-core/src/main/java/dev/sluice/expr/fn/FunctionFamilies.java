@@ -27,6 +27,7 @@ public final class FunctionFamilies {
         out.addAll(DateFieldFunctions.all());
         out.addAll(DateArithmeticFunctions.all());
         out.addAll(JsonFunctions.all());
+        out.add(new InFunction());
         return out;
     }
 }
