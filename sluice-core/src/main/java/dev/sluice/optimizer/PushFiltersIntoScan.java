@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Hands the simple parts of a filter right above a scan to the source (column compared with a literal,
- * IS NULL, IS NOT NULL), which may use them to skip data. The filter stays: sources may ignore them.
+ * column IN literals, IS NULL, IS NOT NULL), which may use them to skip data. The filter stays: sources may ignore them.
  * <pre>
  * Filter((status >= 400))         Filter((status >= 400))
  *   Scan [status]          =>       Scan [status] filters=[(status >= 400)]
@@ -36,6 +36,11 @@ public final class PushFiltersIntoScan implements Rule {
     }
 
     private static boolean isPushable(Expression e) {
+        if (e instanceof dev.sluice.expr.FunctionCall in && in.name().equals("in")) {
+            if (!isColumn(in.arguments().get(0))) return false;
+            for (Expression item : in.arguments().subList(1, in.arguments().size())) if (!(item instanceof Literal)) return false;
+            return true;
+        }
         if (e instanceof IsNull n) return isColumn(n.child());
         if (e instanceof IsNotNull n) return isColumn(n.child());
         if (e instanceof Comparison c) {

@@ -70,6 +70,15 @@ final class StatisticsFilter {
     private boolean cannotMatch(Expression e, BlockMetaData block, Map<ColumnPath, ColumnChunkMetaData> chunks) {
         if (e instanceof And a) return cannotMatch(a.left(), block, chunks) || cannotMatch(a.right(), block, chunks);
         if (e instanceof Or o) return cannotMatch(o.left(), block, chunks) && cannotMatch(o.right(), block, chunks);
+        if (e instanceof dev.sluice.expr.FunctionCall in && in.name().equals("in")) {
+            // x IN (a, b): no row can match when x = a and x = b both cannot (NULL items never make it TRUE)
+            for (Expression item : in.arguments().subList(1, in.arguments().size())) {
+                if (!(item instanceof Literal lit)) return false;
+                if (lit.value() != null
+                        && !cannotMatch(new Comparison(Comparison.Op.EQ, in.arguments().get(0), lit), block, chunks)) return false;
+            }
+            return true;
+        }
         if (e instanceof IsNull n) {
             ColumnStats s = stats(n.child(), block, chunks);
             return s != null && s.nullsKnown && s.nulls == 0;

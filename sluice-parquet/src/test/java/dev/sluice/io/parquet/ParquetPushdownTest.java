@@ -67,6 +67,8 @@ class ParquetPushdownTest {
     static Stream<Case> filters() {
         return Stream.of(
                 new Case("id = 12345", col("id").equalTo(12345), r -> (int) r.get(0) == 12345, true),
+                new Case("id IN (7, 12345, null)", col("id").isin(7, 12345, null),
+                        r -> (int) r.get(0) == 7 || (int) r.get(0) == 12345, true),
                 new Case("id < 500", col("id").lt(500), r -> (int) r.get(0) < 500, true),
                 new Case("id <= 500", col("id").leq(500), r -> (int) r.get(0) <= 500, true),
                 new Case("id > 19000", col("id").gt(19_000), r -> (int) r.get(0) > 19_000, true),
