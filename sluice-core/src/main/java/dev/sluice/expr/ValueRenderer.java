@@ -1,5 +1,6 @@
 package dev.sluice.expr;
 
+import dev.sluice.vector.DateTimeText;
 import dev.sluice.types.ArrayType;
 import dev.sluice.types.BinaryType;
 import dev.sluice.types.DataType;
@@ -136,14 +137,7 @@ public final class ValueRenderer {
 
     /** A date (days since 1970-01-01) as {@code yyyy-MM-dd}. */
     public static String formatDate(int days) {
-        LocalDate d = LocalDate.ofEpochDay(days);
-        StringBuilder sb = new StringBuilder(10);
-        appendYear(sb, d.getYear());
-        sb.append('-');
-        pad2(sb, d.getMonthValue());
-        sb.append('-');
-        pad2(sb, d.getDayOfMonth());
-        return sb.toString();
+        return DateTimeText.date(days);
     }
 
     /**
@@ -157,17 +151,7 @@ public final class ValueRenderer {
                 ? LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC)
                 : LocalDateTime.ofInstant(Instant.ofEpochSecond(seconds), zone);
         StringBuilder sb = new StringBuilder(26);
-        appendYear(sb, t.getYear());
-        sb.append('-');
-        pad2(sb, t.getMonthValue());
-        sb.append('-');
-        pad2(sb, t.getDayOfMonth());
-        sb.append(' ');
-        pad2(sb, t.getHour());
-        sb.append(':');
-        pad2(sb, t.getMinute());
-        sb.append(':');
-        pad2(sb, t.getSecond());
+        DateTimeText.appendDateTime(sb, t, ' ');
         if (micro != 0) {
             String digits = Integer.toString(1_000_000 + micro).substring(1);   // six digits, zero-padded
             int end = digits.length();
@@ -178,21 +162,5 @@ public final class ValueRenderer {
     }
 
     // Spark's formatters print years past 9999 with a '+' and years before 1 with a '-' (ISO proleptic years)
-    private static void appendYear(StringBuilder sb, int year) {
-        if (year > 9999) {
-            sb.append('+').append(year);
-            return;
-        }
-        if (year < 0) sb.append('-');
-        int y = Math.abs(year);
-        if (y < 1000) sb.append('0');
-        if (y < 100) sb.append('0');
-        if (y < 10) sb.append('0');
-        sb.append(y);
-    }
 
-    private static void pad2(StringBuilder sb, int v) {
-        if (v < 10) sb.append('0');
-        sb.append(v);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.sluice.json;
 
+import dev.sluice.vector.DateTimeText;
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
 import dev.sluice.vector.Timestamps;
@@ -301,14 +302,7 @@ final class JsonDateTimes {
 
     String formatDate(int days) {
         if (dateFormat != null) return dateFormat.format(LocalDate.ofEpochDay(days));
-        LocalDate d = LocalDate.ofEpochDay(days);
-        StringBuilder sb = new StringBuilder(10);
-        appendYear(sb, d.getYear());
-        sb.append('-');
-        pad2(sb, d.getMonthValue());
-        sb.append('-');
-        pad2(sb, d.getDayOfMonth());
-        return sb.toString();
+        return DateTimeText.date(days);
     }
 
     /** Spark's default {@code yyyy-MM-dd'T'HH:mm:ss.SSSXXX}: milliseconds always, micros truncated. */
@@ -322,17 +316,7 @@ final class JsonDateTimes {
         int millis = (int) (Math.floorMod(micros, MICROS_PER_SECOND) / 1000);
         LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
         StringBuilder sb = new StringBuilder(24);
-        appendYear(sb, t.getYear());
-        sb.append('-');
-        pad2(sb, t.getMonthValue());
-        sb.append('-');
-        pad2(sb, t.getDayOfMonth());
-        sb.append('T');
-        pad2(sb, t.getHour());
-        sb.append(':');
-        pad2(sb, t.getMinute());
-        sb.append(':');
-        pad2(sb, t.getSecond());
+        DateTimeText.appendDateTime(sb, t, 'T');
         sb.append('.');
         if (millis < 100) sb.append('0');
         if (millis < 10) sb.append('0');
@@ -343,20 +327,5 @@ final class JsonDateTimes {
     private static final DateTimeFormatter DEFAULT_TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX", Locale.US);
 
-    private static void appendYear(StringBuilder sb, int year) {
-        if (year > 9999) sb.append('+');
-        if (year < 0) {
-            sb.append('-');
-            year = -year;
-        }
-        if (year < 1000) sb.append('0');
-        if (year < 100) sb.append('0');
-        if (year < 10) sb.append('0');
-        sb.append(year);
-    }
 
-    private static void pad2(StringBuilder sb, int v) {
-        if (v < 10) sb.append('0');
-        sb.append(v);
-    }
 }
