@@ -2,6 +2,7 @@ package dev.sluice.exec;
 
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
+import dev.sluice.expr.PartitionScope;
 import dev.sluice.vector.Batch;
 
 import java.util.Iterator;
@@ -80,7 +81,8 @@ final class OrderedStream implements Iterator<Batch>, AutoCloseable {
 
     private void produce(int partition, BlockingQueue<Object> queue) {
         TaskContext ctx = contexts.create(partition, cancelled);
-        try (BatchStream stream = root.execute(partition, ctx)) {
+        try (PartitionScope scope = PartitionScope.enter(partition);
+             BatchStream stream = root.execute(partition, ctx)) {
             Batch b;
             while ((b = stream.next()) != null) {
                 if (!put(queue, b)) return;

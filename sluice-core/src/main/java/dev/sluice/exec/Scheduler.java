@@ -2,6 +2,7 @@ package dev.sluice.exec;
 
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
+import dev.sluice.expr.PartitionScope;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -159,7 +160,8 @@ public final class Scheduler implements AutoCloseable {
         if (ctx.isCancelled()) return;
         boolean ok = false;
         long start = System.nanoTime();
-        try (BatchStream stream = root.execute(ctx.partition(), ctx)) {
+        try (PartitionScope scope = PartitionScope.enter(ctx.partition());
+             BatchStream stream = root.execute(ctx.partition(), ctx)) {
             task.run(ctx.partition(), stream, ctx);
             ok = true;
         } catch (Throwable t) {

@@ -105,4 +105,27 @@ public final class Expressions {
         for (Expression p : parts) result = result == null ? p : new And(result, p);
         return result;
     }
+
+    /**
+     * False when some node calls a nondeterministic function (rand, uuid, ...). Such an expression is computed
+     * exactly once per row, where the user put it: rules never duplicate it, and never move it or a filter
+     * holding it across an operator that changes which rows (or how many) it sees.
+     */
+    public static boolean isDeterministic(Expression e) {
+        for (Expression node : collect(e)) {
+            if (node instanceof FunctionCall call && !call.function().deterministic()) return false;
+        }
+        return true;
+    }
+
+    /**
+     * How many leading parts of a condition may move below another operator: those before the first
+     * nondeterministic part (Spark's rule), since a nondeterministic part sees only the rows that passed the
+     * parts before it.
+     */
+    public static int movablePrefix(List<Expression> conjuncts) {
+        int n = 0;
+        while (n < conjuncts.size() && isDeterministic(conjuncts.get(n))) n++;
+        return n;
+    }
 }

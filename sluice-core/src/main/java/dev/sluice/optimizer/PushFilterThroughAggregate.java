@@ -3,7 +3,6 @@ package dev.sluice.optimizer;
 import dev.sluice.expr.ColumnRef;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.Expressions;
-import dev.sluice.expr.FunctionCall;
 import dev.sluice.plan.Aggregate;
 import dev.sluice.plan.Filter;
 import dev.sluice.plan.LogicalPlan;
@@ -54,9 +53,8 @@ public final class PushFilterThroughAggregate implements Rule {
                 if (!groupingOutputs.containsKey(r.name())) return false;
                 readsColumn = true;
             }
-            if (node instanceof FunctionCall fc && !fc.function().deterministic()) return false;
         }
-        return readsColumn;
+        return readsColumn && Expressions.isDeterministic(part);
     }
 
     private static Expression substitute(Expression part, Map<String, Expression> groupingOutputs) {

@@ -30,8 +30,10 @@ public final class PushFilterThroughGenerate implements Rule {
         StructType input = generate.input().schema();
         List<Expression> below = new ArrayList<>();
         List<Expression> above = new ArrayList<>();
-        for (Expression part : Expressions.conjuncts(filter.condition())) {
-            (readsOnly(part, input) ? below : above).add(part);
+        List<Expression> parts = Expressions.conjuncts(filter.condition());
+        int movable = Expressions.movablePrefix(parts);   // a nondeterministic part must see the generated rows
+        for (int i = 0; i < parts.size(); i++) {
+            (i < movable && readsOnly(parts.get(i), input) ? below : above).add(parts.get(i));
         }
         if (below.isEmpty()) return Optional.empty();
         LogicalPlan pushed = generate.withChildren(List.of(new Filter(generate.input(), Expressions.and(below))));

@@ -16,7 +16,8 @@ import java.util.Optional;
  * the left side goes into the left input of an inner, cross, left outer, semi or anti join; a part reading
  * only the right side into the right input of an inner, cross or right outer join; a part reading both
  * sides of an inner or cross join joins its condition. (Filtering the null-padded side of an outer join
- * before it would turn dropped rows into padded ones, so those parts stay above.)
+ * before it would turn dropped rows into padded ones, so those parts stay above.) Parts from the first
+ * nondeterministic one on stay above too: they must see exactly the rows the join produces.
  * <pre>
  * Filter: ((v = x) AND (w > 1))            Join: Inner, (id = id#1)
  *   Join: Inner, (id = id#1)        =>       Filter: (v = x)
@@ -39,14 +40,17 @@ public final class PushFilterThroughJoin implements Rule {
         List<Expression> right = new ArrayList<>();
         List<Expression> join = new ArrayList<>();
         List<Expression> kept = new ArrayList<>();
-        for (Expression part : Expressions.conjuncts(f.condition())) {
-            JoinSides.Side side = sides.of(part);
+        List<Expression> parts = Expressions.conjuncts(f.condition());
+        int movable = Expressions.movablePrefix(parts);
+        for (int i = 0; i < parts.size(); i++) {
+            Expression part = parts.get(i);
+            JoinSides.Side side = i < movable ? sides.of(part) : null;
             if (side == JoinSides.Side.LEFT && toLeft) left.add(part);
             else if (side == JoinSides.Side.RIGHT && toRight) right.add(part);
             else if (side == JoinSides.Side.BOTH && inner) join.add(part);
             else kept.add(part);
         }
-        if (kept.size() == Expressions.conjuncts(f.condition()).size()) return Optional.empty();
+        if (kept.size() == parts.size()) return Optional.empty();
         Expression condition = j.condition();
         if (!join.isEmpty()) {
             List<Expression> all = new ArrayList<>();

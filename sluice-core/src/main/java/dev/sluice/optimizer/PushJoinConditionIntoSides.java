@@ -34,7 +34,7 @@ public final class PushJoinConditionIntoSides implements Rule {
         List<Expression> right = new ArrayList<>();
         List<Expression> kept = new ArrayList<>();
         for (Expression part : Expressions.conjuncts(j.condition())) {
-            JoinSides.Side side = sides.of(part);
+            JoinSides.Side side = Expressions.isDeterministic(part) ? sides.of(part) : null;   // rand() stays where it was
             if (side == JoinSides.Side.LEFT && toLeft) left.add(part);
             else if (side == JoinSides.Side.RIGHT && toRight) right.add(part);
             else kept.add(part);

@@ -33,4 +33,18 @@ class PushFilterThroughGenerateTest {
         assertRule(new PushFilterThroughGenerate())
                 .on(p -> p.filter(new Comparison(Comparison.Op.GT, col("x"), Literal.of(1)), explode(p))).doesNotFire();
     }
+
+    @Test void keepsANondeterministicPartAndEverythingAfterItAbove() {
+        var rand = new Comparison(Comparison.Op.LT, dev.sluice.expr.FunctionCall.of("rand", Literal.of(1L)), Literal.of(0.5));
+        var a = new Comparison(Comparison.Op.LT, col("a"), Literal.of(4));
+        assertRule(new PushFilterThroughGenerate()).on(p -> p.filter(new And(rand, a), explode(p))).doesNotFire();
+        assertRule(new PushFilterThroughGenerate())
+                .on(p -> p.filter(new And(a, rand), explode(p)))
+                .produces("""
+                        Filter: (rand(1) < 0.5)
+                          Generate: explode(xs) AS [x]
+                            Filter: (a < 4)
+                              Scan: test t [a, xs]
+                        """);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.sluice.expr.fn;
 
 import dev.sluice.expr.Expression;
+import dev.sluice.expr.PartitionScope;
 import dev.sluice.expr.ScalarFunction;
 import dev.sluice.expr.Signature;
 import dev.sluice.types.DataType;
@@ -15,14 +16,14 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * {@code rand(seed)} / {@code random(seed)}: uniform doubles in [0, 1) from Spark's XORShiftRandom.
- * <p>Spark seeds one generator per partition with {@code seed + partitionIndex}. Functions here do not see the
- * partition, so each bound call keeps one generator per worker thread, seeded with {@code seed}, that carries on
- * from batch to batch: on one worker with one partition the i-th row gets exactly Spark's i-th value of
- * partition 0 ({@code rand(42)} starts 0.619189370225301, 0.5096018842446481, ...); with several partitions or
- * workers the values depend on which worker ran which batches (documented difference). A new analysis (a new
- * action) binds a new call and restarts the sequences. Non-deterministic, so never constant-folded.
- * The seed must be a constant int or bigint (NULL means 0); without one a random seed is drawn at binding.
+ * {@code rand(seed)} / {@code random(seed)}: uniform doubles in [0, 1) from Spark's XORShiftRandom, one generator
+ * per partition seeded with {@code seed + partitionIndex} as Spark does ({@link PartitionScope}), carried on from
+ * batch to batch of that partition. The values depend only on how the input is split into partitions, never on
+ * the number of workers: partition 0 gives exactly Spark's sequence ({@code rand(42)} starts 0.619189370225301,
+ * 0.5096018842446481, ...), and other partitions match Spark's wherever the partitioning is the same. A new
+ * analysis (a new action) binds a new call and restarts the sequences. Non-deterministic, so never constant-folded
+ * nor moved by the optimizer. The seed must be a constant int or bigint (NULL means 0); without one a random seed
+ * is drawn at binding.
  */
 public final class RandFunction implements ScalarFunction {
     private final String name;
@@ -35,17 +36,19 @@ public final class RandFunction implements ScalarFunction {
 
     @Override public boolean deterministic() { return false; }
 
-    /** Binding state: the seed and the generators of the worker threads. */
+    /**
+     * Binding state: the seed; each partition's generator is kept in its task's {@link PartitionScope}, keyed by
+     * this object's identity (two calls of {@code rand(7)} in one query have a generator each, as in Spark).
+     */
     static final class Generators {
         final long seed;
-        private final ThreadLocal<XorShiftRandom> perThread;
 
-        Generators(long seed) {
-            this.seed = seed;
-            this.perThread = ThreadLocal.withInitial(() -> new XorShiftRandom(seed));
+        Generators(long seed) { this.seed = seed; }
+
+        XorShiftRandom current() {
+            PartitionScope scope = PartitionScope.current();
+            return scope.state(this, () -> new XorShiftRandom(seed + scope.partition()));
         }
-
-        XorShiftRandom current() { return perThread.get(); }
     }
 
     @Override public Signature bind(List<Expression> args) {

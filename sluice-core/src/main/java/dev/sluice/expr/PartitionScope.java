@@ -1,0 +1,52 @@
+package dev.sluice.expr;
+
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The partition a worker thread is computing, for the functions whose values depend on it: {@code rand(seed)}
+ * seeds one generator per partition with {@code seed + partition}, as Spark does, so its values depend on the
+ * data's partitioning (file splits), never on the number of workers or which worker ran what. The scheduler
+ * enters a scope around each task; evaluation outside a task (on the driver) sees partition 0. State kept here
+ * lives as long as the task, so a retried task starts its sequences afresh.
+ */
+public final class PartitionScope implements AutoCloseable {
+    private static final ThreadLocal<PartitionScope> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<PartitionScope> OUTSIDE_TASKS = ThreadLocal.withInitial(() -> new PartitionScope(0, null));
+
+    private final int partition;
+    private final PartitionScope previous;
+    /** Keyed by a bound call's state object; weak so that bindings of finished queries can go. */
+    private final Map<Object, Object> state = new WeakHashMap<>();
+
+    private PartitionScope(int partition, PartitionScope previous) {
+        this.partition = partition;
+        this.previous = previous;
+    }
+
+    /** Marks this thread as computing {@code partition} until the returned scope is closed. */
+    public static PartitionScope enter(int partition) {
+        PartitionScope scope = new PartitionScope(partition, CURRENT.get());
+        CURRENT.set(scope);
+        return scope;
+    }
+
+    public static PartitionScope current() {
+        PartitionScope scope = CURRENT.get();
+        return scope != null ? scope : OUTSIDE_TASKS.get();
+    }
+
+    public int partition() { return partition; }
+
+    /** This task's value for {@code key}, created on first use. */
+    @SuppressWarnings("unchecked")
+    public <T> T state(Object key, Supplier<T> create) {
+        return (T) state.computeIfAbsent(key, k -> create.get());
+    }
+
+    @Override public void close() {
+        if (previous == null) CURRENT.remove();
+        else CURRENT.set(previous);
+    }
+}
