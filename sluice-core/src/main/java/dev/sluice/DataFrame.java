@@ -381,7 +381,7 @@ public final class DataFrame {
         int n = Math.max(0, numRows);
         List<Row> rows = take(n + 1);
         boolean more = rows.size() > n;
-        return ShowTable.render(schema(), more ? rows.subList(0, n) : rows, more, n, truncate, vertical);
+        return ShowTable.render(schema(), more ? rows.subList(0, n) : rows, more, n, truncate, vertical, session.conf().sessionTimeZone());
     }
 
     // ---- helpers ----

@@ -36,7 +36,7 @@ final class EmbeddedEngine implements Engine {
         this.storage = storage;
         this.planner = new PlannerContext(new MemoryPool(conf.memoryBudget()), conf.batchSize(), conf.shufflePartitions(),
                 conf.broadcastThreshold());
-        this.scheduler = new Scheduler(conf.parallelism(), listeners);
+        this.scheduler = new Scheduler(conf.parallelism(), listeners, conf::sessionTimeZone);
     }
 
     Scheduler scheduler() { return scheduler; }

@@ -3,6 +3,7 @@ package dev.sluice;
 import dev.sluice.exec.ExecNode;
 import dev.sluice.exec.PhysicalPlanner;
 import dev.sluice.exec.PlannerContext;
+import dev.sluice.types.SessionZone;
 import dev.sluice.optimizer.Optimizer;
 import dev.sluice.optimizer.RuleContext;
 import dev.sluice.plan.Explain;
@@ -28,12 +29,20 @@ final class QueryExecution {
 
     LogicalPlan optimized() {
         if (optimized == null) {
-            optimized = Optimizer.standard(new RuleContext(conf.disabledRules())).optimize(analyzed);
+            try (SessionZone zone = SessionZone.enter(conf.sessionTimeZone())) {   // constant folding casts and formats
+                optimized = Optimizer.standard(new RuleContext(conf.disabledRules())).optimize(analyzed);
+            }
         }
         return optimized;
     }
 
-    ExecNode physical() { return new PhysicalPlanner(planner).plan(optimized()); }
+    /** Plans operators; sources list files and read partition values here, in the session zone. */
+    ExecNode physical() {
+        LogicalPlan plan = optimized();
+        try (SessionZone zone = SessionZone.enter(conf.sessionTimeZone())) {
+            return new PhysicalPlanner(planner).plan(plan);
+        }
+    }
 
     String explain(boolean extended) {
         StringBuilder sb = new StringBuilder();

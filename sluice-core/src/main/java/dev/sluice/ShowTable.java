@@ -5,7 +5,6 @@ import dev.sluice.types.Row;
 import dev.sluice.types.StructType;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,9 +22,9 @@ public final class ShowTable {
 
     private static final int MIN_COLUMN_WIDTH = 3;
 
-    /** {@link #render(StructType, List, boolean, int, int, boolean, ZoneId)} with timestamps shown in UTC. */
+    /** {@link #render(StructType, List, boolean, int, int, boolean, ZoneId)} with timestamps shown in the session zone. */
     public static String render(StructType schema, List<Row> rows, boolean hasMoreRows, int numRows, int truncate, boolean vertical) {
-        return render(schema, rows, hasMoreRows, numRows, truncate, vertical, ZoneOffset.UTC);
+        return render(schema, rows, hasMoreRows, numRows, truncate, vertical, dev.sluice.types.SessionZone.current());
     }
 
     /**

@@ -77,6 +77,7 @@ public final class Sluice implements AutoCloseable {
         private Integer shufflePartitions;
         private int batchSize = defaults.batchSize();
         private boolean ansi = defaults.ansi();
+        private java.time.ZoneId sessionTimeZone = defaults.sessionTimeZone();
         private long maxSplitBytes = defaults.maxSplitBytes();
         private int inferenceSampleSize = defaults.inferenceSampleSize();
         private long memoryBudget = defaults.memoryBudget();
@@ -106,6 +107,15 @@ public final class Sluice implements AutoCloseable {
         /** Spark 4's ANSI mode (default true); false gives Spark 3.5's non-ANSI results. */
         public Builder ansi(boolean enabled) {
             this.ansi = enabled;
+            return this;
+        }
+
+        /**
+         * The session time zone (Spark's {@code spark.sql.session.timeZone}; default the JVM's zone, as Spark): the
+         * zone of date/time functions, casts between strings, dates and timestamps, show() and file formats.
+         */
+        public Builder timeZone(java.time.ZoneId zone) {
+            this.sessionTimeZone = java.util.Objects.requireNonNull(zone, "zone");
             return this;
         }
 
@@ -157,7 +167,8 @@ public final class Sluice implements AutoCloseable {
 
         public SluiceConf conf() {
             return new SluiceConf(parallelism, batchSize, ansi, maxSplitBytes, inferenceSampleSize, disabledRules,
-                    memoryBudget, shufflePartitions != null ? shufflePartitions : Math.max(2, parallelism), broadcastThreshold);
+                    memoryBudget, shufflePartitions != null ? shufflePartitions : Math.max(2, parallelism), broadcastThreshold,
+                    sessionTimeZone);
         }
 
         public Sluice build() { return new Sluice(conf(), listeners, storage, engineFactory); }

@@ -7,10 +7,12 @@ import java.util.Set;
  * a file one task reads; {@code inferenceSampleSize} how many records schema inference reads (0 = all);
  * {@code memoryBudget} the bytes blocking operators may hold together; {@code shufflePartitions} how many
  * partitions an exchange produces; {@code broadcastThreshold} the estimated size under which a join side is
- * broadcast instead of shuffled.
+ * broadcast instead of shuffled; {@code sessionTimeZone} Spark's {@code spark.sql.session.timeZone} (default, as
+ * Spark: the JVM's zone).
  */
 public record SluiceConf(int parallelism, int batchSize, boolean ansi, long maxSplitBytes, int inferenceSampleSize,
-                         Set<String> disabledRules, long memoryBudget, int shufflePartitions, long broadcastThreshold) {
+                         Set<String> disabledRules, long memoryBudget, int shufflePartitions, long broadcastThreshold,
+                         java.time.ZoneId sessionTimeZone) {
     public static final long DEFAULT_MAX_SPLIT_BYTES = 32L << 20;
     public static final int DEFAULT_INFERENCE_SAMPLE = 1000;
     public static final long DEFAULT_BROADCAST_THRESHOLD = 10L << 20;
@@ -23,12 +25,13 @@ public record SluiceConf(int parallelism, int batchSize, boolean ansi, long maxS
         if (memoryBudget < 1) throw new IllegalArgumentException("memoryBudget must be >= 1");
         if (shufflePartitions < 1) throw new IllegalArgumentException("shufflePartitions must be >= 1");
         disabledRules = Set.copyOf(disabledRules);
+        java.util.Objects.requireNonNull(sessionTimeZone, "sessionTimeZone");
     }
 
     public static SluiceConf defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
         return new SluiceConf(cores, dev.sluice.vector.Batch.DEFAULT_SIZE, true, DEFAULT_MAX_SPLIT_BYTES,
                 DEFAULT_INFERENCE_SAMPLE, Set.of(), dev.sluice.memory.MemoryPool.defaultBudget(), Math.max(2, cores),
-                DEFAULT_BROADCAST_THRESHOLD);
+                DEFAULT_BROADCAST_THRESHOLD, java.time.ZoneId.systemDefault());
     }
 }

@@ -3,8 +3,10 @@ package dev.sluice.exec;
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
 import dev.sluice.expr.PartitionScope;
+import dev.sluice.types.SessionZone;
 import dev.sluice.vector.Batch;
 
+import java.time.ZoneId;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -26,6 +28,7 @@ final class OrderedStream implements Iterator<Batch>, AutoCloseable {
     private final ExecutorService pool;
     private final int window;
     private final TaskContextFactory contexts;
+    private final ZoneId sessionZone;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final BlockingQueue<Object>[] queues;
     private int current;
@@ -38,7 +41,8 @@ final class OrderedStream implements Iterator<Batch>, AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    OrderedStream(ExecNode root, ExecutorService pool, int window, TaskContextFactory contexts) {
+    OrderedStream(ExecNode root, ExecutorService pool, int window, ZoneId sessionZone, TaskContextFactory contexts) {
+        this.sessionZone = sessionZone;
         this.root = root;
         this.pool = pool;
         this.window = Math.max(1, window);
@@ -81,7 +85,8 @@ final class OrderedStream implements Iterator<Batch>, AutoCloseable {
 
     private void produce(int partition, BlockingQueue<Object> queue) {
         TaskContext ctx = contexts.create(partition, cancelled);
-        try (PartitionScope scope = PartitionScope.enter(partition);
+        try (SessionZone zone = SessionZone.enter(sessionZone);
+             PartitionScope scope = PartitionScope.enter(partition);
              BatchStream stream = root.execute(partition, ctx)) {
             Batch b;
             while ((b = stream.next()) != null) {

@@ -3,7 +3,9 @@ package dev.sluice.exec;
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
 import dev.sluice.expr.PartitionScope;
+import dev.sluice.types.SessionZone;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,6 +17,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Runs jobs on a fixed pool of worker threads: one task per partition, at most {@code parallelism} at once.
@@ -30,12 +33,17 @@ public final class Scheduler implements AutoCloseable {
     private final ExecutorService pool;
     private final List<JobListener> listeners;
     private final List<AtomicBoolean> running = new CopyOnWriteArrayList<>();
+    private final Supplier<ZoneId> sessionZone;
 
     public Scheduler(int parallelism) { this(parallelism, new CopyOnWriteArrayList<>()); }
 
     /** A scheduler reporting to {@code listeners}, a thread-safe list its owner may change at any time. */
-    public Scheduler(int parallelism, List<JobListener> listeners) {
+    public Scheduler(int parallelism, List<JobListener> listeners) { this(parallelism, listeners, ZoneId::systemDefault); }
+
+    /** ... whose tasks run in the session time zone {@code sessionZone} gives ({@link SessionZone}). */
+    public Scheduler(int parallelism, List<JobListener> listeners, Supplier<ZoneId> sessionZone) {
         this.listeners = listeners;
+        this.sessionZone = sessionZone;
         if (parallelism < 1) throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
         this.parallelism = parallelism;
         AtomicInteger n = new AtomicInteger();
@@ -132,7 +140,9 @@ public final class Scheduler implements AutoCloseable {
             for (int p = 0; p < partitions; p++) {
                 int partition = p;
                 futures.add(pool.submit(() -> {
-                    runTask(root, description, task, new TaskContext(jobId, partition, cancelled, listener), listener);
+                    try (SessionZone zone = SessionZone.enter(sessionZone.get())) {
+                        runTask(root, description, task, new TaskContext(jobId, partition, cancelled, listener), listener);
+                    }
                     return null;
                 }));
             }
@@ -195,7 +205,7 @@ public final class Scheduler implements AutoCloseable {
         }
         long jobId = JOB_IDS.incrementAndGet();
         listener.onJobStart(jobId, description, root.partitionCount(), inputBytes(root));
-        OrderedStream stream = new OrderedStream(root, pool, parallelism,
+        OrderedStream stream = new OrderedStream(root, pool, parallelism, sessionZone.get(),
                 (partition, cancelled) -> {
                     running.add(cancelled);
                     return new TaskContext(jobId, partition, cancelled, listener);

@@ -18,12 +18,12 @@ import dev.sluice.types.StringType;
 import dev.sluice.types.StructField;
 import dev.sluice.types.StructType;
 import dev.sluice.types.TimestampType;
+import dev.sluice.types.SessionZone;
 import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.ConstantVector;
 import dev.sluice.vector.Encoding;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * Spark 4.1's casts between boolean, int, bigint, float, double, decimal, string, binary, date, timestamp, void,
@@ -116,9 +116,9 @@ public final class Casts {
         return false;
     }
 
-    /** {@link #cast(ColumnVector, DataType, EvalMode, ZoneId)} in UTC. */
+    /** {@link #cast(ColumnVector, DataType, EvalMode, ZoneId)} in the session zone ({@link SessionZone}). */
     public static ColumnVector cast(ColumnVector in, DataType to, EvalMode mode) {
-        return cast(in, to, mode, ZoneOffset.UTC);
+        return cast(in, to, mode, SessionZone.current());
     }
 
     /**

@@ -22,14 +22,13 @@ import java.util.Locale;
  * {@code timestampFormat} options, reading accepts Spark's cast forms ({@code 2026-10-01},
  * {@code 2026-10-01 00:00:00}, {@code 2026-10-01T00:00:00.123Z}, {@code ...+02:00}, zone ids; a date also
  * accepts a timestamp string and keeps its date) and writing uses {@code yyyy-MM-dd} and
- * {@code yyyy-MM-dd'T'HH:mm:ss.SSSXXX}, in the {@code timeZone} option's zone (default UTC, the session zone).
+ * {@code yyyy-MM-dd'T'HH:mm:ss.SSSXXX}, in the {@code timeZone} option's zone (default the session zone).
  * Known gap: Spark's time-only timestamp strings ({@code T10:00:00}, taking today's date) are rejected.
  */
 final class JsonDateTimes {
     /** Returned by the parse methods for text that is not a valid date or timestamp. */
     static final long INVALID = Long.MIN_VALUE;
 
-    private static final JsonDateTimes DEFAULT = new JsonDateTimes(null, null, ZoneOffset.UTC);
     private static final long MICROS_PER_SECOND = 1_000_000L;
 
     private final DateTimeFormatter dateFormat;
@@ -46,8 +45,8 @@ final class JsonDateTimes {
         String date = options.get("dateFormat", null);
         String ts = options.get("timestampFormat", null);
         String tz = options.get("timeZone", null);
-        if (date == null && ts == null && tz == null) return DEFAULT;
-        ZoneId zone = ZoneOffset.UTC;
+        ZoneId zone = dev.sluice.types.SessionZone.current();
+        if (date == null && ts == null && tz == null) return new JsonDateTimes(null, null, zone);
         if (tz != null) {
             try {
                 zone = ZoneId.of(tz);

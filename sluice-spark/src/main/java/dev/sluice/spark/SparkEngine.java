@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * sluice.read().schema(ddl).json(path).filter(...).write().json(out);
  * </pre>
  * Before each action the engine sets Spark's {@code spark.sql.ansi.enabled} to the Sluice session's setting and the
- * session time zone to UTC (Sluice's), so both engines compute the same values. The engine does not own the
+ * session time zone to the Sluice session's, so both engines compute the same values. The engine does not own the
  * SparkSession: closing the Sluice session leaves Spark running.
  */
 public final class SparkEngine implements Engine {
@@ -117,7 +117,7 @@ public final class SparkEngine implements Engine {
     /** Runs Spark work with the session's settings in force, turning Spark's errors into Sluice's. */
     private <T> T run(Supplier<T> work) {
         spark.conf().set("spark.sql.ansi.enabled", String.valueOf(session.conf().ansi()));
-        spark.conf().set("spark.sql.session.timeZone", "UTC");
+        spark.conf().set("spark.sql.session.timeZone", session.conf().sessionTimeZone().getId());
         try {
             return work.get();
         } catch (SluiceException e) {

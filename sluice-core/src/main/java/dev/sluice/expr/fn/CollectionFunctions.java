@@ -136,7 +136,7 @@ public final class CollectionFunctions {
                     for (int j = 0; j < k; j += 2) {
                         if (ValueComparator.compare(t.keyType(), args[j], i, key, i) == 0) {
                             throw SluiceException.of(ErrorCode.DUPLICATE_MAP_KEY)
-                                    .with("key", ValueRenderer.render(key.getObject(i), t.keyType(), ValueRenderer.Style.show(java.time.ZoneOffset.UTC))).build();
+                                    .with("key", ValueRenderer.render(key.getObject(i), t.keyType(), ValueRenderer.Style.show(dev.sluice.types.SessionZone.current()))).build();
                         }
                     }
                     keys.appendFrom(key, i);

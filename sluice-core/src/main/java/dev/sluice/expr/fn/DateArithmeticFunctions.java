@@ -24,7 +24,6 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Locale;
 
-import static dev.sluice.expr.fn.DateTimePatterns.SESSION_ZONE;
 
 /**
  * Date arithmetic in the session zone: date_add / date_sub (int days; bigint and fractional days are
@@ -105,8 +104,8 @@ public final class DateArithmeticFunctions {
         }
 
         static double monthsBetween(long t1, long t2, boolean roundOff) {
-            LocalDateTime a = LocalDateTime.ofInstant(dev.sluice.vector.Timestamps.toInstant(t1), SESSION_ZONE);
-            LocalDateTime b = LocalDateTime.ofInstant(dev.sluice.vector.Timestamps.toInstant(t2), SESSION_ZONE);
+            LocalDateTime a = LocalDateTime.ofInstant(dev.sluice.vector.Timestamps.toInstant(t1), DateTimePatterns.sessionZone());
+            LocalDateTime b = LocalDateTime.ofInstant(dev.sluice.vector.Timestamps.toInstant(t2), DateTimePatterns.sessionZone());
             LocalDate da = a.toLocalDate(), db = b.toLocalDate();
             double monthDiff = (da.getYear() * 12 + da.getMonthValue()) - (db.getYear() * 12 + db.getMonthValue());
             boolean bothLast = da.getDayOfMonth() == da.lengthOfMonth() && db.getDayOfMonth() == db.lengthOfMonth();
@@ -253,9 +252,9 @@ public final class DateArithmeticFunctions {
                 long local = DateFieldFunctions.localMicros(micros);
                 return micros - Math.floorMod(local, unit);
             }
-            ZonedDateTime z = dev.sluice.vector.Timestamps.toInstant(micros).atZone(SESSION_ZONE);
+            ZonedDateTime z = dev.sluice.vector.Timestamps.toInstant(micros).atZone(DateTimePatterns.sessionZone());
             LocalDate day = truncDate(z.toLocalDate(), level);
-            ZonedDateTime start = day.atStartOfDay(SESSION_ZONE);
+            ZonedDateTime start = day.atStartOfDay(DateTimePatterns.sessionZone());
             return start.toEpochSecond() * 1_000_000L;
         }
     }

@@ -9,11 +9,9 @@ import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.IntVector;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.List;
 
-import static dev.sluice.expr.fn.DateTimePatterns.SESSION_ZONE;
 
 /**
  * Fields of dates and timestamps as ints: year, quarter, month, dayofmonth/day, dayofweek (1 = Sunday),
@@ -78,10 +76,10 @@ public final class DateFieldFunctions {
         }
     }
 
-    /** The instant's wall-clock microseconds in the session zone (UTC: the instant itself). */
+    /** The instant's wall-clock microseconds in the session zone. */
     static long localMicros(long micros) {
-        if (SESSION_ZONE.getRules().isFixedOffset() && SESSION_ZONE.getRules().getOffset(java.time.Instant.EPOCH).equals(ZoneOffset.UTC)) return micros;
-        int offset = SESSION_ZONE.getRules().getOffset(dev.sluice.vector.Timestamps.toInstant(micros)).getTotalSeconds();
-        return micros + offset * 1_000_000L;
+        java.time.zone.ZoneRules rules = DateTimePatterns.sessionZone().getRules();
+        java.time.Instant at = rules.isFixedOffset() ? java.time.Instant.EPOCH : dev.sluice.vector.Timestamps.toInstant(micros);
+        return micros + rules.getOffset(at).getTotalSeconds() * 1_000_000L;
     }
 }

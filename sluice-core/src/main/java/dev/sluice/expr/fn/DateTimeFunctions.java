@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import static dev.sluice.expr.fn.DateTimePatterns.SESSION_ZONE;
 
 /**
  * Parsing and formatting datetimes with Spark's patterns ({@link DateTimePatterns}), in the session zone (UTC):
@@ -113,7 +112,7 @@ public final class DateTimeFunctions {
             for (int i = 0; i < rows; i++) {
                 if (args[0].isNull(i) || args[1].isNull(i)) out.appendNull();
                 else if (!text) out.append(args[0].getLong(i));
-                else out.append(DateTimePatterns.parseMicros(name(), cache.get(args[1].getString(i)), args[0].getString(i), SESSION_ZONE));
+                else out.append(DateTimePatterns.parseMicros(name(), cache.get(args[1].getString(i)), args[0].getString(i), DateTimePatterns.sessionZone()));
             }
             return out;
         }
@@ -135,7 +134,7 @@ public final class DateTimeFunctions {
             DateTimePatterns.Cache cache = new DateTimePatterns.Cache();
             for (int i = 0; i < rows; i++) {
                 if (args[0].isNull(i) || args[1].isNull(i)) out.appendNull();
-                else out.append(DateTimePatterns.format(name(), cache.get(args[1].getString(i)), args[0].getLong(i), SESSION_ZONE));
+                else out.append(DateTimePatterns.format(name(), cache.get(args[1].getString(i)), args[0].getLong(i), DateTimePatterns.sessionZone()));
             }
             return out;
         }
@@ -165,10 +164,10 @@ public final class DateTimeFunctions {
                 } else if (t instanceof TimestampType) {
                     out.append(in.getLong(i) / 1_000_000L);   // toward zero, as Spark
                 } else if (t instanceof DateType) {
-                    out.append(LocalDate.ofEpochDay(in.getInt(i)).atStartOfDay(SESSION_ZONE).toEpochSecond());
+                    out.append(LocalDate.ofEpochDay(in.getInt(i)).atStartOfDay(DateTimePatterns.sessionZone()).toEpochSecond());
                 } else {
                     String fmt = args.length == 2 ? args[1].getString(i) : DateTimePatterns.DEFAULT_TIMESTAMP;
-                    out.append(DateTimePatterns.parseMicros(name(), cache.get(fmt), in.getString(i), SESSION_ZONE) / 1_000_000L);
+                    out.append(DateTimePatterns.parseMicros(name(), cache.get(fmt), in.getString(i), DateTimePatterns.sessionZone()) / 1_000_000L);
                 }
             }
             return out;
@@ -201,7 +200,7 @@ public final class DateTimeFunctions {
                 }
                 String fmt = args.length == 2 ? args[1].getString(i) : DateTimePatterns.DEFAULT_TIMESTAMP;
                 // Spark multiplies without an overflow check: huge values wrap
-                out.append(DateTimePatterns.format(name(), cache.get(fmt), args[0].getLong(i) * 1_000_000L, SESSION_ZONE));
+                out.append(DateTimePatterns.format(name(), cache.get(fmt), args[0].getLong(i) * 1_000_000L, DateTimePatterns.sessionZone()));
             }
             return out;
         }
@@ -219,7 +218,7 @@ public final class DateTimeFunctions {
             FnArgs.arity(name, args, 0, 0);
             long micros = Timestamps.toMicros(Instant.now());
             Object value = type.equals(DataTypes.DATE)
-                    ? LocalDate.ofInstant(Timestamps.toInstant(micros), SESSION_ZONE) : Timestamps.toInstant(micros);
+                    ? LocalDate.ofInstant(Timestamps.toInstant(micros), DateTimePatterns.sessionZone()) : Timestamps.toInstant(micros);
             return new Signature(List.of(), type, false, value);
         }
 

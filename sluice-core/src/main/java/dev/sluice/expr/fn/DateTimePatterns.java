@@ -28,14 +28,13 @@ import java.util.Locale;
  *     missing fields default to 1970-01-01 00:00:00; a parsed zone or offset wins over the session zone.
  *     Text that does not parse is CANNOT_PARSE_DATETIME.</li>
  * </ul>
- * The session time zone is {@link #SESSION_ZONE}: Sluice has no session zone setting yet, so every datetime
- * function works in UTC, Spark's default here (the same zone casts use).
+ * Functions work in the session time zone ({@link #sessionZone()}), the zone casts use too.
  */
 final class DateTimePatterns {
     private DateTimePatterns() {}
 
-    /** Spark's session time zone as a region id, so {@code z} prints "UTC" as Spark's does. */
-    static final ZoneId SESSION_ZONE = ZoneId.of("UTC");
+    /** The running query's session time zone ({@code spark.sql.session.timeZone}). */
+    static ZoneId sessionZone() { return dev.sluice.types.SessionZone.current(); }
 
     static final String DEFAULT_TIMESTAMP = "yyyy-MM-dd HH:mm:ss";
 

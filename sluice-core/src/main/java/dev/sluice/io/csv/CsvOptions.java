@@ -8,7 +8,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
@@ -143,10 +142,10 @@ public final class CsvOptions {
         }
     }
 
-    /** The zone of timestamps without one, and of timestamps written: option {@code timeZone}, default UTC. */
+    /** The zone of timestamps without one, and of timestamps written: option {@code timeZone}, default the session zone. */
     public ZoneId zone() {
         String tz = get("timeZone", null);
-        if (tz == null) return ZoneOffset.UTC;
+        if (tz == null) return dev.sluice.types.SessionZone.current();
         try {
             return ZoneId.of(tz);
         } catch (DateTimeException e) {
