@@ -54,10 +54,12 @@ final class SelectBuilder {
         boolean aggregated = ctx.aggregationClause() != null || ctx.havingClause() != null || anyAggregate(items);
         if (aggregated) {
             df = aggregate(b, df, items, ctx);
+            if (ctx.qualifyClause() != null) throw SyntaxErrors.unsupported("QUALIFY with GROUP BY", "aggregate in a subquery, then QUALIFY");
+        } else if (ctx.qualifyClause() != null) {
+            df = qualify(b, df, items, ctx.qualifyClause().booleanExpression());
         } else {
             df = select(df, items);
         }
-        if (ctx.qualifyClause() != null) df = qualify(b, df, ctx.qualifyClause().booleanExpression(), items.size());
         if (ctx.setQuantifier() != null && ctx.setQuantifier().DISTINCT() != null) df = df.distinct();
         return df;
     }
@@ -182,24 +184,25 @@ final class SelectBuilder {
 
     // ---- QUALIFY
 
-    /** QUALIFY filters on window functions after the select: its window functions become hidden columns. */
-    private static DataFrame qualify(ExpressionBuilder b, DataFrame df, SqlGrammar.BooleanExpressionContext ctx, int visibleCount) {
-        Expression condition = b.build(ctx);
-        List<Column> hiddenColumns = new ArrayList<>();
-        Expression rewritten = Expressions.transformDown(condition, e -> {
+    /**
+     * QUALIFY filters on window functions over the select's input: they are computed beside the select items as
+     * hidden columns, the filter keeps the rows, and a last projection drops the hidden columns.
+     */
+    private static DataFrame qualify(ExpressionBuilder b, DataFrame df, List<Expression> items, SqlGrammar.BooleanExpressionContext ctx) {
+        List<Expression> all = new ArrayList<>(items);
+        Expression rewritten = Expressions.transformDown(b.build(ctx), e -> {
             if (!(e instanceof WindowExpression)) return e;
-            String hidden = "__qualify_" + hiddenColumns.size();
-            hiddenColumns.add(new Column(e).alias(hidden));
+            for (Expression item : items) {
+                if (Expressions.unalias(item).equals(e)) return new UnresolvedColumn(List.of(Expressions.outputName(item)));
+            }
+            String hidden = "__qualify_" + all.size();
+            all.add(new Alias(e, hidden));
             return new UnresolvedColumn(List.of(hidden));
         });
-        List<Column> all = new ArrayList<>();
-        for (String c : df.columns()) all.add(df.col(c));
-        all.addAll(hiddenColumns);
-        DataFrame withHidden = hiddenColumns.isEmpty() ? df : df.select(all.toArray(new Column[0]));
-        DataFrame filtered = withHidden.filter(new Column(rewritten));
-        if (hiddenColumns.isEmpty()) return filtered;
-        Column[] visible = new Column[df.columns().length];
+        DataFrame filtered = select(df, all).filter(new Column(rewritten));
+        if (all.size() == items.size()) return filtered;
         String[] names = filtered.columns();
+        Column[] visible = new Column[names.length - (all.size() - items.size())];
         for (int i = 0; i < visible.length; i++) visible[i] = filtered.col(names[i]);
         return filtered.select(visible);
     }
