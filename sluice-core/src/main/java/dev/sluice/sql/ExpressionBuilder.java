@@ -208,7 +208,12 @@ final class ExpressionBuilder extends SqlGrammarBaseVisitor<Expression> {
     /** The type as the DDL parser reads it, from the text the user wrote. */
     static DataType dataType(SqlGrammar.DataTypeContext ctx) {
         String text = ctx.start.getInputStream().getText(Interval.of(ctx.start.getStartIndex(), ctx.stop.getStopIndex()));
-        return DdlParser.parseType(text);
+        try {
+            return DdlParser.parseType(text);
+        } catch (SluiceException e) {
+            if (e.code() != ErrorCode.INVALID_SCHEMA) throw e;
+            throw SyntaxErrors.at(ctx, "unsupported data type " + text);
+        }
     }
 
     @Override public Expression visitExtract(SqlGrammar.ExtractContext ctx) {
