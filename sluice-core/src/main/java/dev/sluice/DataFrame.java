@@ -50,7 +50,7 @@ public final class DataFrame {
 
     /** The optimized logical plan the embedded engine would run. */
     public LogicalPlan optimizedPlan() {
-        return new QueryExecution(plan, session.conf(), dev.sluice.exec.PlannerContext.defaults()).optimized();
+        return new QueryExecution(plan, session.conf().snapshot(), dev.sluice.exec.PlannerContext.defaults()).optimized();
     }
 
     /** The output columns as the user sees them (internal join names shown by their display names). */
