@@ -69,6 +69,11 @@ final class ExpressionBuilder extends SqlGrammarBaseVisitor<Expression> {
         this.namedWindows = namedWindows;
     }
 
+    /** The scalar subqueries built so far joined to {@code df} (a query's builder has them; a plain one has none). */
+    dev.sluice.DataFrame withScalarSubqueries(dev.sluice.DataFrame df) {
+        return subqueries instanceof dev.sluice.sql.Subqueries s ? s.joinPending(df) : df;
+    }
+
     static ExpressionBuilder plain() { return new ExpressionBuilder(NO_SUBQUERIES, Map.of()); }
 
     Expression build(ParserRuleContext ctx) { return visit(ctx); }

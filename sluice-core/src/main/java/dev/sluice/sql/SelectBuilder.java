@@ -33,6 +33,7 @@ import java.util.Map;
 final class SelectBuilder {
     private final QueryBuilder queries;
     private final RelationBuilder.Scope scope;
+    private List<Expression> builtItems = List.of();
 
     SelectBuilder(QueryBuilder queries, RelationBuilder.Scope scope) {
         this.queries = queries;
@@ -51,6 +52,20 @@ final class SelectBuilder {
         if (ctx.whereClause() != null) df = Where.apply(queries, scope, b, df, ctx.whereClause().booleanExpression());
 
         List<Expression> items = selectItems(b, ctx.namedExpressionSeq(), df);
+        String[] inputColumns = df.columns();
+        DataFrame withScalars = b.withScalarSubqueries(df);
+        if (withScalars != df) {   // a star means the input's columns, not the scalar subqueries' hidden ones
+            List<Expression> expanded = new ArrayList<>();
+            for (Expression e : items) {
+                if (e instanceof UnresolvedStar) {
+                    for (String c : inputColumns) expanded.add(withScalars.col(c).expr());
+                } else {
+                    expanded.add(e);
+                }
+            }
+            items = expanded;
+            df = withScalars;
+        }
         boolean aggregated = ctx.aggregationClause() != null || ctx.havingClause() != null || anyAggregate(items);
         if (aggregated) {
             df = aggregate(b, df, items, ctx);
@@ -61,8 +76,12 @@ final class SelectBuilder {
             df = select(df, items);
         }
         if (ctx.setQuantifier() != null && ctx.setQuantifier().DISTINCT() != null) df = df.distinct();
+        builtItems = items;
         return df;
     }
+
+    /** The select items of the last build (ORDER BY may repeat one: {@code ORDER BY count(*) DESC}). */
+    List<Expression> items() { return builtItems; }
 
     private static DataFrame select(DataFrame df, List<Expression> items) {
         Column[] cols = new Column[items.size()];

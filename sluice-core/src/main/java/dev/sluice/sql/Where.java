@@ -37,7 +37,12 @@ final class Where {
         if (plain.isEmpty()) return df;
         Expression all = plain.get(0);
         for (int i = 1; i < plain.size(); i++) all = new And(all, plain.get(i));
-        return df.filter(new Column(all));
+        String[] before = df.columns();
+        DataFrame filtered = b.withScalarSubqueries(df).filter(new Column(all));
+        if (filtered.columns().length == before.length) return filtered;
+        Column[] keep = new Column[before.length];   // scalar subqueries' hidden columns go again
+        for (int i = 0; i < keep.length; i++) keep[i] = filtered.col(filtered.columns()[i]);
+        return filtered.select(keep);
     }
 
     private static List<SqlGrammar.BooleanExpressionContext> conjuncts(SqlGrammar.BooleanExpressionContext c,

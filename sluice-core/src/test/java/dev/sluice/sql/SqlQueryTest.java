@@ -123,6 +123,17 @@ class SqlQueryTest {
         assertThat(rows("SELECT id FROM customers WHERE id NOT IN (SELECT cust FROM orders)")).isEmpty();
     }
 
+    @Test void scalarSubqueriesAndOrderingByAggregates() {
+        assertThat(rows("SELECT id FROM orders WHERE amount > (SELECT avg(amount) FROM orders) ORDER BY id")).containsExactly("1", "2");
+        assertThat(rows("SELECT id, (SELECT max(amount) FROM orders) - amount AS gap FROM orders WHERE id < 3 ORDER BY id"))
+                .containsExactly("1,2.0", "2,0.0");
+        assertThat(rows("SELECT *, (SELECT count(*) FROM customers) FROM orders WHERE id = 1")).containsExactly("1,10,5.0,ok,3");
+        assertThat(rows("SELECT id FROM orders WHERE cust = (SELECT id FROM customers WHERE name = 'zed' LIMIT 1)")).isEmpty();
+        assertThatThrownBy(() -> SLUICE.sql("SELECT (SELECT id FROM customers) FROM orders")).isInstanceOfSatisfying(SluiceException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION));
+        assertThat(rows("SELECT cust, count(*) FROM orders GROUP BY cust ORDER BY count(*) DESC, cust LIMIT 2")).containsExactly("10,2", "null,1");
+    }
+
     @Test void distinctAndFileReads(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         assertThat(rows("SELECT DISTINCT status FROM orders WHERE status IS NOT NULL ORDER BY status")).containsExactly("bad", "ok");
         java.nio.file.Files.writeString(dir.resolve("a.json"), "{\"k\": 1}\n{\"k\": 2}\n");
