@@ -17,16 +17,17 @@ import java.util.Set;
  * Entry point of the DataFrame API: {@code Sluice.local().read().schema(...).json("logs/")}.
  */
 public final class Sluice implements AutoCloseable {
-    private final SluiceConf conf;
+    private final RuntimeConfig conf;
     private final Storage storage;
     private final Engine engine;
     private final List<JobListener> listeners;
+    private final Catalog catalog = new Catalog();
 
     private Sluice(SluiceConf conf, List<JobListener> listeners, Storage storage, EngineFactory engineFactory) {
-        this.conf = conf;
+        this.conf = new RuntimeConfig(conf);
         this.storage = storage;
         this.listeners = new java.util.concurrent.CopyOnWriteArrayList<>(listeners);
-        this.engine = engineFactory == null ? new EmbeddedEngine(conf, storage, this.listeners) : engineFactory.create(this);
+        this.engine = engineFactory == null ? new EmbeddedEngine(this.conf, storage, this.listeners) : engineFactory.create(this);
     }
 
     /** Makes the engine a session runs its actions on (the embedded one unless a builder says otherwise). */
@@ -46,7 +47,8 @@ public final class Sluice implements AutoCloseable {
 
     public static Builder builder() { return new Builder(); }
 
-    public SluiceConf conf() { return conf; }
+    /** The session's settings; Spark's runtime keys can be changed: {@code conf().set("spark.sql.shuffle.partitions", "8")}. */
+    public RuntimeConfig conf() { return conf; }
 
     public DataFrameReader read() { return new DataFrameReader(this); }
 
@@ -69,6 +71,23 @@ public final class Sluice implements AutoCloseable {
     public Storage storage() { return storage; }
 
     @Override public void close() { engine.close(); }
+
+    // ---- SQL and the session catalog ----
+
+    /** The session catalog: temporary views ({@code df.createOrReplaceTempView}) and global temporary views. */
+    public Catalog catalog() { return catalog; }
+
+    /** A Spark SQL query over this session's views, as a lazy DataFrame: nothing is read until an action runs. */
+    public DataFrame sql(String query) { return dev.sluice.sql.SqlParser.parseQuery(this, query); }
+
+    /** The view {@code name} ({@code v} or {@code global_temp.v}) as a DataFrame; TABLE_OR_VIEW_NOT_FOUND if none. */
+    public DataFrame table(String name) {
+        java.util.List<String> parts = dev.sluice.expr.UnresolvedColumn.parse(name).nameParts();
+        return new DataFrame(this, new dev.sluice.plan.SubqueryAlias(catalog.resolve(parts), parts.get(parts.size() - 1)));
+    }
+
+    /** A DataFrame over a logical plan, analyzed now (front ends such as SQL and Spark Connect build plans directly). */
+    public DataFrame dataFrame(dev.sluice.plan.LogicalPlan plan) { return new DataFrame(this, plan); }
 
     /** Settings for a new session. */
     public static final class Builder {
