@@ -28,6 +28,10 @@ public final class FunctionFamilies {
         out.addAll(DateArithmeticFunctions.all());
         out.addAll(JsonFunctions.all());
         out.add(new InFunction());
+        out.addAll(TrigFunctions.all());
+        out.addAll(StringSliceFunctions.all());
+        out.addAll(EncodingFunctions.all());
+        out.addAll(BitwiseFunctions.all());
         return out;
     }
 }
