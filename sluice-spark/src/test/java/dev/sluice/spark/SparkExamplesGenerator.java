@@ -80,6 +80,9 @@ class SparkExamplesGenerator {
                 }
                 out.append("end\n");
             }
+            // a function's examples may SET a configuration for the ones after it (escapedStringLiterals): not for other functions
+            for (String key : List.of("spark.sql.parser.escapedStringLiterals", "spark.sql.ansi.enabled", "spark.sql.legacy.sizeOfNull",
+                    "spark.sql.mapKeyDedupPolicy")) spark.conf().unset(key);
         }
         Path target = Path.of(System.getProperty("sluice.examples.out"));
         Files.createDirectories(target.getParent());

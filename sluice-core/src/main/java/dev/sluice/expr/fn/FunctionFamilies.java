@@ -32,6 +32,7 @@ public final class FunctionFamilies {
         out.addAll(StringSliceFunctions.all());
         out.addAll(EncodingFunctions.all());
         out.addAll(BitwiseFunctions.all());
+        out.addAll(DateConstructFunctions.all());
         return out;
     }
 }
