@@ -33,6 +33,8 @@ public final class FunctionFamilies {
         out.addAll(EncodingFunctions.all());
         out.addAll(BitwiseFunctions.all());
         out.addAll(DateConstructFunctions.all());
+        out.addAll(ArraySetFunctions.all());
+        out.addAll(MapFunctions.all());
         return out;
     }
 }
