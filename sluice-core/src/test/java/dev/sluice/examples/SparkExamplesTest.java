@@ -65,7 +65,7 @@ class SparkExamplesTest {
     static String run(Sluice sluice, ExampleFile.Example ex) {
         List<String> actual = new ArrayList<>();
         try {
-            DataFrame df = sql(sluice, ex.sql());
+            DataFrame df = sluice.sql(ex.sql());
             StructType schema = df.schema();
             for (Row r : df.collect()) actual.add(HiveText.row(r, schema));
         } catch (SluiceException e) {
@@ -77,18 +77,6 @@ class SparkExamplesTest {
         if (ex.error() != null) return "expected error " + ex.error() + ", got " + actual;
         if (!actual.equals(ex.rows())) return "expected " + ex.rows() + ", got " + actual;
         return null;
-    }
-
-    /** {@code sluice.sql(text)}, the SQL front end. */
-    static DataFrame sql(Sluice sluice, String text) {
-        try {
-            return (DataFrame) Sluice.class.getMethod("sql", String.class).invoke(sluice, text);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Sluice.sql is missing", e);
-        }
     }
 
     static String firstLine(String s) {
