@@ -35,6 +35,12 @@ public final class FunctionFamilies {
         out.addAll(DateConstructFunctions.all());
         out.addAll(ArraySetFunctions.all());
         out.addAll(MapFunctions.all());
+        out.addAll(DerivedFunctions.all());
+        out.addAll(MiscFunctions.all());
+        out.addAll(RegexSearchFunctions.all());
+        out.addAll(UrlFunctions.all());
+        out.addAll(JsonShapeFunctions.all());
+        out.addAll(DatePartFunctions.all());
         return out;
     }
 }
