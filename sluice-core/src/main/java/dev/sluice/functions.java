@@ -11,6 +11,7 @@ import dev.sluice.expr.EvalMode;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.FromJson;
 import dev.sluice.expr.Generator;
+import dev.sluice.expr.HigherOrderFunction;
 import dev.sluice.expr.Literal;
 import dev.sluice.expr.Not;
 import dev.sluice.expr.Size;
@@ -736,4 +737,93 @@ public final class functions {
 
     /** NULL when {@code c} is 0, else c. */
     public static Column nullifzero(Column c) { return nullif(c, lit(0)); }
+
+    // higher-order functions: a lambda as a SQL lambda column (expr("x -> x + 1")) or a Java function of columns
+
+    public static Column transform(Column array, Column lambda) { return higherOrder(HigherOrderFunction.Kind.TRANSFORM, array, lambda); }
+
+    public static Column transform(Column array, java.util.function.Function<Column, Column> f) { return transform(array, lambda(f)); }
+
+    public static Column transform(Column array, java.util.function.BiFunction<Column, Column, Column> f) { return transform(array, lambda(f)); }
+
+    public static Column filter(Column array, Column lambda) { return higherOrder(HigherOrderFunction.Kind.FILTER, array, lambda); }
+
+    public static Column filter(Column array, java.util.function.Function<Column, Column> f) { return filter(array, lambda(f)); }
+
+    public static Column filter(Column array, java.util.function.BiFunction<Column, Column, Column> f) { return filter(array, lambda(f)); }
+
+    public static Column exists(Column array, Column lambda) { return higherOrder(HigherOrderFunction.Kind.EXISTS, array, lambda); }
+
+    public static Column exists(Column array, java.util.function.Function<Column, Column> f) { return exists(array, lambda(f)); }
+
+    public static Column forall(Column array, Column lambda) { return higherOrder(HigherOrderFunction.Kind.FORALL, array, lambda); }
+
+    public static Column forall(Column array, java.util.function.Function<Column, Column> f) { return forall(array, lambda(f)); }
+
+    public static Column aggregate(Column array, Column zero, Column merge) { return higherOrder(HigherOrderFunction.Kind.AGGREGATE, array, zero, merge); }
+
+    public static Column aggregate(Column array, Column zero, Column merge, Column finish) {
+        return higherOrder(HigherOrderFunction.Kind.AGGREGATE, array, zero, merge, finish);
+    }
+
+    public static Column aggregate(Column array, Column zero, java.util.function.BiFunction<Column, Column, Column> merge) {
+        return aggregate(array, zero, lambda(merge));
+    }
+
+    public static Column aggregate(Column array, Column zero, java.util.function.BiFunction<Column, Column, Column> merge,
+                                   java.util.function.Function<Column, Column> finish) {
+        return aggregate(array, zero, lambda(merge), lambda(finish));
+    }
+
+    public static Column reduce(Column array, Column zero, Column merge) { return higherOrder(HigherOrderFunction.Kind.REDUCE, array, zero, merge); }
+
+    public static Column reduce(Column array, Column zero, Column merge, Column finish) {
+        return higherOrder(HigherOrderFunction.Kind.REDUCE, array, zero, merge, finish);
+    }
+
+    public static Column reduce(Column array, Column zero, java.util.function.BiFunction<Column, Column, Column> merge) {
+        return reduce(array, zero, lambda(merge));
+    }
+
+    public static Column zip_with(Column left, Column right, Column lambda) { return higherOrder(HigherOrderFunction.Kind.ZIP_WITH, left, right, lambda); }
+
+    public static Column zip_with(Column left, Column right, java.util.function.BiFunction<Column, Column, Column> f) {
+        return zip_with(left, right, lambda(f));
+    }
+
+    public static Column map_filter(Column map, Column lambda) { return higherOrder(HigherOrderFunction.Kind.MAP_FILTER, map, lambda); }
+
+    public static Column map_filter(Column map, java.util.function.BiFunction<Column, Column, Column> f) { return map_filter(map, lambda(f)); }
+
+    public static Column transform_keys(Column map, Column lambda) { return higherOrder(HigherOrderFunction.Kind.TRANSFORM_KEYS, map, lambda); }
+
+    public static Column transform_keys(Column map, java.util.function.BiFunction<Column, Column, Column> f) { return transform_keys(map, lambda(f)); }
+
+    public static Column transform_values(Column map, Column lambda) { return higherOrder(HigherOrderFunction.Kind.TRANSFORM_VALUES, map, lambda); }
+
+    public static Column transform_values(Column map, java.util.function.BiFunction<Column, Column, Column> f) { return transform_values(map, lambda(f)); }
+
+    /** {@code array_sort(array, (left, right) -> int)}: sorted by a comparator (negative, 0, positive). */
+    public static Column array_sort(Column array, Column comparator) { return higherOrder(HigherOrderFunction.Kind.ARRAY_SORT, array, comparator); }
+
+    public static Column array_sort(Column array, java.util.function.BiFunction<Column, Column, Column> comparator) {
+        return array_sort(array, lambda(comparator));
+    }
+
+    private static Column higherOrder(HigherOrderFunction.Kind kind, Column... args) {
+        return new Column(HigherOrderFunction.of(kind, exprs(args)));
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger LAMBDA_NAMES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A lambda column from a Java function; parameter names are fresh so nested lambdas never clash. */
+    private static Column lambda(java.util.function.Function<Column, Column> f) {
+        String x = "x_" + LAMBDA_NAMES.incrementAndGet();
+        return new Column(dev.sluice.expr.LambdaFunction.of(List.of(x), f.apply(col("`" + x + "`")).expr()));
+    }
+
+    private static Column lambda(java.util.function.BiFunction<Column, Column, Column> f) {
+        String x = "x_" + LAMBDA_NAMES.incrementAndGet(), y = "y_" + LAMBDA_NAMES.incrementAndGet();
+        return new Column(dev.sluice.expr.LambdaFunction.of(List.of(x, y), f.apply(col("`" + x + "`"), col("`" + y + "`")).expr()));
+    }
 }
