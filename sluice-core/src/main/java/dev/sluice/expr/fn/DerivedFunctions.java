@@ -41,6 +41,19 @@ public final class DerivedFunctions {
         @Override public String sql(List<Expression> arguments) { return FnArgs.call(name, arguments); }
     }
 
+    /** {@code inner}, marked non-deterministic (never folded, never deduplicated): a random IV, a clock. */
+    record Volatile(ScalarFunction inner) implements ScalarFunction {
+        @Override public String name() { return inner.name(); }
+
+        @Override public Signature bind(List<Expression> arguments) { return inner.bind(arguments); }
+
+        @Override public ColumnVector evaluate(Signature signature, ColumnVector[] arguments, int rowCount) {
+            return inner.evaluate(signature, arguments, rowCount);
+        }
+
+        @Override public boolean deterministic() { return false; }
+    }
+
     /** {@code inner}, with NULL for the rows where it fails on its input. */
     record Try(String name, ScalarFunction inner) implements ScalarFunction {
         @Override public Signature bind(List<Expression> arguments) {

@@ -41,6 +41,8 @@ public final class FunctionFamilies {
         out.addAll(UrlFunctions.all());
         out.addAll(JsonShapeFunctions.all());
         out.addAll(DatePartFunctions.all());
+        out.addAll(AesFunctions.all());
+        out.addAll(NumberFormatFunctions.all());
         return out;
     }
 }
