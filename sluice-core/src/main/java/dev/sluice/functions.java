@@ -675,6 +675,9 @@ public final class functions {
 
     public static Column kurtosis(Column c) { return tupleAggregate("kurtosis", c); }
 
+    /** Approximate histogram of {@code nb} bins as Spark's histogram_numeric (exact when there are no more distinct values than bins). */
+    public static Column histogram_numeric(Column c, Column nb) { return tupleAggregate("histogram_numeric", c, nb); }
+
     public static Column product(Column c) { return tupleAggregate("product", c); }
 
     public static Column bit_and(Column c) { return tupleAggregate("bit_and", c); }
@@ -802,6 +805,8 @@ public final class functions {
     public static Column transform_values(Column map, Column lambda) { return higherOrder(HigherOrderFunction.Kind.TRANSFORM_VALUES, map, lambda); }
 
     public static Column transform_values(Column map, java.util.function.BiFunction<Column, Column, Column> f) { return transform_values(map, lambda(f)); }
+
+    public static Column map_zip_with(Column left, Column right, Column lambda) { return higherOrder(HigherOrderFunction.Kind.MAP_ZIP_WITH, left, right, lambda); }
 
     /** {@code array_sort(array, (left, right) -> int)}: sorted by a comparator (negative, 0, positive). */
     public static Column array_sort(Column array, Column comparator) { return higherOrder(HigherOrderFunction.Kind.ARRAY_SORT, array, comparator); }

@@ -33,6 +33,7 @@ final class HigherOrderEval {
             case AGGREGATE, REDUCE -> aggregate(h, batch, first, out);
             case ZIP_WITH -> zipWith(h, batch, first, out);
             case ARRAY_SORT -> sort(h, batch, first, out);
+            case MAP_ZIP_WITH -> mapZipWith(h, batch, first, out);
             default -> perElement(h, batch, first, out);
         }
         return Vectors.of(h.resultType(), out);
@@ -155,6 +156,51 @@ final class HigherOrderEval {
             List<Object> l = new ArrayList<>();
             for (int j = 0; j < lengths[i]; j++, k++) l.add(value(r, k));
             out.add(l);
+        }
+    }
+
+    /** map_zip_with: the keys of both maps (first map's order, then the second's new keys), NULL for a missing side. */
+    private static void mapZipWith(HigherOrderFunction h, Batch batch, ColumnVector a, List<Object> out) {
+        ColumnVector b = h.arguments().get(1).evaluate(batch);
+        int n = batch.rowCount();
+        List<Integer> parents = new ArrayList<>();
+        List<Object> ks = new ArrayList<>(), v1 = new ArrayList<>(), v2 = new ArrayList<>();
+        int[] lengths = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (a.isNull(i) || b.isNull(i)) {
+                lengths[i] = -1;
+                continue;
+            }
+            Map<Object, Object[]> merged = new LinkedHashMap<>();
+            for (int j = 0; j < a.arrayLength(i); j++) {
+                int e = a.arrayOffset(i) + j;
+                merged.put(value(a.elements(), e), new Object[] {value(a.mapValues(), e), null});
+            }
+            for (int j = 0; j < b.arrayLength(i); j++) {
+                int e = b.arrayOffset(i) + j;
+                merged.computeIfAbsent(value(b.elements(), e), k -> new Object[2])[1] = value(b.mapValues(), e);
+            }
+            lengths[i] = merged.size();
+            for (Map.Entry<Object, Object[]> e : merged.entrySet()) {
+                parents.add(i);
+                ks.add(e.getKey());
+                v1.add(e.getValue()[0]);
+                v2.add(e.getValue()[1]);
+            }
+        }
+        LambdaFunction f = (LambdaFunction) h.arguments().get(2);
+        dev.sluice.types.MapType ma = (dev.sluice.types.MapType) a.type(), mb = (dev.sluice.types.MapType) b.type();
+        int[] p = parents.stream().mapToInt(Integer::intValue).toArray();
+        ColumnVector r = run(f, batch, p, p.length, List.of(Vectors.of(ma.keyType(), ks), Vectors.of(ma.valueType(), v1), Vectors.of(mb.valueType(), v2)));
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (lengths[i] < 0) {
+                out.add(null);
+                continue;
+            }
+            Map<Object, Object> m = new LinkedHashMap<>();
+            for (int j = 0; j < lengths[i]; j++, k++) m.put(ks.get(k), value(r, k));
+            out.add(m);
         }
     }
 

@@ -27,7 +27,7 @@ import static java.util.Objects.requireNonNull;
 public record HigherOrderFunction(Kind kind, List<Expression> arguments, DataType resultType) implements Expression {
     public enum Kind {
         TRANSFORM(2, 2), FILTER(2, 2), EXISTS(2, 2), FORALL(2, 2), AGGREGATE(3, 4), REDUCE(3, 4), ZIP_WITH(3, 3),
-        MAP_FILTER(2, 2), TRANSFORM_KEYS(2, 2), TRANSFORM_VALUES(2, 2), ARRAY_SORT(2, 2);
+        MAP_FILTER(2, 2), TRANSFORM_KEYS(2, 2), TRANSFORM_VALUES(2, 2), ARRAY_SORT(2, 2), MAP_ZIP_WITH(3, 3);
 
         final int min;
         final int max;
@@ -122,6 +122,14 @@ public record HigherOrderFunction(Kind kind, List<Expression> arguments, DataTyp
                 LambdaFunction f = bindLambda(lambda(args, 2), List.of(a.elementType(), b.elementType()), List.of(true, true), resolveBody, 2);
                 args.set(2, f);
                 return new HigherOrderFunction(kind, args, new ArrayType(f.dataType(), true));
+            }
+            case MAP_ZIP_WITH -> {
+                if (!(first instanceof MapType m1)) throw mismatch(0, "a map", first);
+                if (!(args.get(1).dataType() instanceof MapType m2)) throw mismatch(1, "a map", args.get(1).dataType());
+                if (!m1.keyType().equals(m2.keyType())) throw mismatch(1, "a map with keys of type " + m1.keyType().simpleString(), m2);
+                LambdaFunction f = bindLambda(lambda(args, 2), List.of(m1.keyType(), m1.valueType(), m2.valueType()), List.of(false, true, true), resolveBody, 3);
+                args.set(2, f);
+                return new HigherOrderFunction(kind, args, new MapType(m1.keyType(), f.dataType(), true));
             }
             default -> {
                 if (!(first instanceof MapType m)) throw mismatch(0, "a map", first);
