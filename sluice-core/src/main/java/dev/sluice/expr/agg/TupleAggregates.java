@@ -74,7 +74,8 @@ public final class TupleAggregates {
         regression("regr_r2", DataTypes.DOUBLE, p -> {
             if (p.size() < 2 || co(p, 1, 1) == 0) return null;
             if (co(p, 0, 0) == 0) return 1.0;
-            return Math.pow(pearsonCorr(p, 0, 1), 2);
+            double c = co(p, 0, 1);
+            return c * c / (co(p, 0, 0) * co(p, 1, 1));
         });
         regression("corr", DataTypes.DOUBLE, p -> p.size() < 2 ? null : pearsonCorr(p, 0, 1));
         regression("covar_pop", DataTypes.DOUBLE, p -> p.isEmpty() ? null : pearson(p, 0, 1)[3] / p.size());
@@ -336,23 +337,16 @@ public final class TupleAggregates {
         return s;
     }
 
-    /**
-     * Spark's skewness (k = 3) and excess kurtosis (k = 4) with its online update of the central moments (same
-     * rounding as Spark); NULL without values or with zero variance.
-     */
+    /** Spark's skewness (k = 3) and excess kurtosis (k = 4), population moments; NULL without values, NaN for zero variance. */
     static Double moment(List<Double> d, int k) {
-        double n = 0, avg = 0, m2 = 0, m3 = 0, m4 = 0;
+        if (d.isEmpty()) return null;
+        double n = d.size(), m = mean1(d), m2 = 0, mk = 0;
         for (double x : d) {
-            n += 1;
-            double delta = x - avg, deltaN = delta / n;
-            avg += deltaN;
-            m2 = m2 + delta * (delta - deltaN);
-            double delta2 = delta * delta, deltaN2 = deltaN * deltaN;
-            m3 = m3 - 3.0 * deltaN * m2 + delta * (delta2 - deltaN2);
-            m4 = m4 - 4.0 * deltaN * m3 + 6.0 * deltaN2 * m2 + delta * (delta * delta2 - deltaN * deltaN2);
+            m2 += (x - m) * (x - m);
+            mk += Math.pow(x - m, k);
         }
-        if (n == 0 || m2 == 0) return null;
-        return k == 3 ? Math.sqrt(n) * m3 / Math.sqrt(m2 * m2 * m2) : n * m4 / (m2 * m2) - 3.0;
+        if (m2 == 0) return Double.NaN;
+        return k == 3 ? Math.sqrt(n) * mk / Math.pow(m2, 1.5) : n * mk / (m2 * m2) - 3.0;
     }
 
     /** Spark's online co-moments of columns xi and yi: {n, x̄, ȳ, Ck, Mx, My}. */

@@ -43,6 +43,8 @@ public final class FunctionFamilies {
         out.addAll(DatePartFunctions.all());
         out.addAll(AesFunctions.all());
         out.addAll(NumberFormatFunctions.all());
+        out.addAll(XPathFunctions.all());
+        out.addAll(CsvFunctions.all());
         return out;
     }
 }
