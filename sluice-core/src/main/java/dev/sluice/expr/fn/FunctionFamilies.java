@@ -45,6 +45,7 @@ public final class FunctionFamilies {
         out.addAll(NumberFormatFunctions.all());
         out.addAll(XPathFunctions.all());
         out.addAll(CsvFunctions.all());
+        out.addAll(VariantFunctions.all());
         return out;
     }
 }
