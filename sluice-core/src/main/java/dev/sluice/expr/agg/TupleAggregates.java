@@ -90,6 +90,18 @@ public final class TupleAggregates {
             return p;
         }));
         SPECS.put("histogram_numeric", in -> spec("histogram_numeric", 2, 2, TupleAggregates::bindHistogram, TupleAggregates::histogram));
+        SPECS.put("schema_of_variant_agg", in -> spec("schema_of_variant_agg", 1, 1, (args, b) -> {
+            if (!(args.get(0).dataType() instanceof dev.sluice.types.VariantType)) throw mismatch("schema_of_variant_agg", args.get(0), "a variant");
+            return bound(args, DataTypes.STRING);
+        }, (t, s) -> {
+            String schema = null;
+            for (Object[] x : t) {
+                if (x[0] == null) continue;
+                String one = dev.sluice.expr.fn.VariantSchemas.of((String) x[0]);
+                schema = schema == null ? one : dev.sluice.expr.fn.VariantSchemas.merge(schema, one);
+            }
+            return schema;
+        }));
         bits("bit_and", (a, b) -> a & b);
         bits("bit_or", (a, b) -> a | b);
         bits("bit_xor", (a, b) -> a ^ b);

@@ -46,6 +46,7 @@ public final class FunctionFamilies {
         out.addAll(XPathFunctions.all());
         out.addAll(CsvFunctions.all());
         out.addAll(VariantFunctions.all());
+        out.addAll(CastFunctions.all());
         return out;
     }
 }
