@@ -84,7 +84,7 @@ final class ConnectErrors {
     static StatusRuntimeException toStatus(Throwable thrown) {
         SluiceException e = asSluice(thrown);
         SparkError spark = sparkError(e.code());
-        String message = "[" + spark.condition() + "] " + e.getMessage() + " SQLSTATE: " + spark.sqlState();
+        String message = e.getMessage() + " SQLSTATE: " + spark.sqlState();
         Map<String, String> params = new TreeMap<>(e.facts());
         ErrorInfo info = ErrorInfo.newBuilder()
                 .setReason(spark.classes().get(0))

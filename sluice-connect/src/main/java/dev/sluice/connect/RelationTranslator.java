@@ -107,8 +107,8 @@ final class RelationTranslator {
             case SHOW_STRING: {
                 var s = r.getShowString();
                 DataFrame in = translate(s.getInput());
-                String text = in.showString(s.getNumRows(), s.getTruncate(), s.getVertical());
-                return LocalRelations.singleString(tx.session(), "show_string", text);
+                return LocalRelations.singleString(tx.session(), "show_string",
+                        ShowStrings.spark(in.showString(s.getNumRows(), s.getTruncate(), s.getVertical())));
             }
             case HTML_STRING:
                 throw ConnectErrors.unsupported("_repr_html_", "Sluice renders tables as text only (show())");
