@@ -384,6 +384,46 @@ public final class DataFrame {
         return ShowTable.render(schema(), more ? rows.subList(0, n) : rows, more, n, truncate, vertical);
     }
 
+    // ---- SQL: views and expression strings ----
+
+    /** Registers this DataFrame as the temporary view {@code name} of its session, replacing one of that name. */
+    public void createOrReplaceTempView(String name) { session.catalog().createTempView(name, plan, true); }
+
+    /** As {@link #createOrReplaceTempView}, but TEMP_TABLE_OR_VIEW_ALREADY_EXISTS if the name is taken. */
+    public void createTempView(String name) { session.catalog().createTempView(name, plan, false); }
+
+    /** Registers a view every session of this JVM sees as {@code global_temp.name}. */
+    public void createOrReplaceGlobalTempView(String name) { session.catalog().createGlobalTempView(name, plan, true); }
+
+    public void createGlobalTempView(String name) { session.catalog().createGlobalTempView(name, plan, false); }
+
+    /** A select of SQL expressions: {@code selectExpr("status", "upper(name) AS n", "*")}. */
+    public DataFrame selectExpr(String... expressions) {
+        Column[] cols = new Column[expressions.length];
+        for (int i = 0; i < cols.length; i++) cols[i] = functions.expr(expressions[i]);
+        return select(cols);
+    }
+
+    /** Keeps the rows for which the SQL condition holds: {@code filter("status >= 400 AND path LIKE '/api/%'")}. */
+    public DataFrame filter(String condition) { return filter(functions.expr(condition)); }
+
+    public DataFrame where(String condition) { return filter(condition); }
+
+    /** The same rows with the columns renamed, in order: {@code toDF("id", "name")}. */
+    public DataFrame toDF(String... names) {
+        StructType s = plan.schema();
+        if (names.length != s.size()) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "toDF")
+                    .with("reason", "the DataFrame has " + s.size() + " columns, but " + names.length + " names were given").build();
+        }
+        List<Expression> exprs = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            StructField f = s.field(i);
+            exprs.add(InternalNames.display(f.name()).equals(names[i]) && f.name().equals(names[i]) ? ref(f) : new Alias(ref(f), names[i]));
+        }
+        return new DataFrame(session, new Project(plan, exprs));
+    }
+
     // ---- helpers ----
 
     private static ColumnRef ref(StructField f) { return new ColumnRef(f.name(), f.dataType(), f.nullable()); }

@@ -21,6 +21,7 @@ public final class Sluice implements AutoCloseable {
     private final Storage storage;
     private final Engine engine;
     private final List<JobListener> listeners;
+    private final Catalog catalog = new Catalog();
 
     private Sluice(SluiceConf conf, List<JobListener> listeners, Storage storage, EngineFactory engineFactory) {
         this.conf = conf;
@@ -69,6 +70,23 @@ public final class Sluice implements AutoCloseable {
     public Storage storage() { return storage; }
 
     @Override public void close() { engine.close(); }
+
+    // ---- SQL and the session catalog ----
+
+    /** The session catalog: temporary views ({@code df.createOrReplaceTempView}) and global temporary views. */
+    public Catalog catalog() { return catalog; }
+
+    /** A Spark SQL query over this session's views, as a lazy DataFrame: nothing is read until an action runs. */
+    public DataFrame sql(String query) { return dev.sluice.sql.SqlParser.parseQuery(this, query); }
+
+    /** The view {@code name} ({@code v} or {@code global_temp.v}) as a DataFrame; TABLE_OR_VIEW_NOT_FOUND if none. */
+    public DataFrame table(String name) {
+        java.util.List<String> parts = dev.sluice.expr.UnresolvedColumn.parse(name).nameParts();
+        return new DataFrame(this, new dev.sluice.plan.SubqueryAlias(catalog.resolve(parts), parts.get(parts.size() - 1)));
+    }
+
+    /** A DataFrame over a logical plan, analyzed now (front ends such as SQL and Spark Connect build plans directly). */
+    public DataFrame dataFrame(dev.sluice.plan.LogicalPlan plan) { return new DataFrame(this, plan); }
 
     /** Settings for a new session. */
     public static final class Builder {

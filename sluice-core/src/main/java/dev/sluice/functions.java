@@ -48,6 +48,9 @@ public final class functions {
 
     public static Column column(String name) { return col(name); }
 
+    /** A SQL expression, parsed as Spark's {@code expr}: {@code expr("coalesce(a, 0) + 1 AS b")}. */
+    public static Column expr(String sql) { return dev.sluice.sql.SqlParser.parseExpression(sql); }
+
     /** Marks {@code df} to be broadcast when joined (its rows copied to every partition of the other side). */
     public static DataFrame broadcast(DataFrame df) { return df.withPlan(new dev.sluice.plan.BroadcastHint(df.logicalPlan())); }
 

@@ -28,6 +28,9 @@ public enum ErrorCode {
     WINDOW_FRAME_MISMATCH(1024, Category.ANALYSIS, "Window function {function} requires the frame {required}, but {actual} was given."),
     INVALID_WINDOW_FRAME(1025, Category.ANALYSIS, "The window frame {frame} is invalid: {reason}."),
     WINDOW_FUNCTION_NOT_ALLOWED(1026, Category.ANALYSIS, "The window function {function} is not allowed {where}: window functions belong in select or withColumn."),
+    INVALID_TYPED_LITERAL(1041, Category.ANALYSIS, "The value of the typed literal {type} {value} is invalid."),
+    TABLE_OR_VIEW_NOT_FOUND(1042, Category.ANALYSIS, "The table or view `{name}` cannot be found.{suggestion}"),
+    TEMP_TABLE_OR_VIEW_ALREADY_EXISTS(1043, Category.ANALYSIS, "Cannot create the temporary view `{name}` because it already exists. Use createOrReplaceTempView to replace it."),
 
     // 2000: the plan cannot be built or run as asked
     UNSUPPORTED_OPERATION(2001, Category.PLAN, "{operation} is not supported: {reason}"),

@@ -1,0 +1,181 @@
+/*
+ * Tokens of Sluice's Spark SQL dialect. Keywords are case-insensitive; most of them may also be used as
+ * identifiers (see nonReserved in SqlExpressions.g4), as in Spark's default (non-ANSI keyword) mode.
+ */
+lexer grammar SqlLexer;
+
+options { caseInsensitive = true; }
+
+// ---- punctuation and operators
+LPAREN: '(';
+RPAREN: ')';
+LBRACKET: '[';
+RBRACKET: ']';
+COMMA: ',';
+DOT: '.';
+SEMICOLON: ';';
+DOUBLE_COLON: '::';
+COLON: ':';
+ARROW: '->';
+FAT_ARROW: '=>';
+NSEQ: '<=>';
+EQ: '=' | '==';
+NEQ: '<>' | '!=';
+LTE: '<=';
+GTE: '>=';
+LT: '<';
+GT: '>';
+PLUS: '+';
+MINUS: '-';
+ASTERISK: '*';
+SLASH: '/';
+PERCENT: '%';
+TILDE: '~';
+AMPERSAND: '&';
+CONCAT_PIPE: '||';
+PIPE: '|';
+HAT: '^';
+BANG: '!';
+
+// ---- keywords (alphabetical)
+ALL: 'ALL';
+AND: 'AND';
+ANTI: 'ANTI';
+ANY: 'ANY';
+AS: 'AS';
+ASC: 'ASC';
+BETWEEN: 'BETWEEN';
+BOTH: 'BOTH';
+BY: 'BY';
+CASE: 'CASE';
+CAST: 'CAST';
+CLUSTER: 'CLUSTER';
+CROSS: 'CROSS';
+CUBE: 'CUBE';
+CURRENT: 'CURRENT';
+DATE: 'DATE';
+DESC: 'DESC';
+DISTINCT: 'DISTINCT';
+DISTRIBUTE: 'DISTRIBUTE';
+DIV: 'DIV';
+ELSE: 'ELSE';
+END: 'END';
+ESCAPE: 'ESCAPE';
+EXCEPT: 'EXCEPT';
+EXISTS: 'EXISTS';
+EXTRACT: 'EXTRACT';
+FALSE: 'FALSE';
+FILTER: 'FILTER';
+FIRST: 'FIRST';
+FOLLOWING: 'FOLLOWING';
+FOR: 'FOR';
+FROM: 'FROM';
+FULL: 'FULL';
+GROUP: 'GROUP';
+GROUPING: 'GROUPING';
+HAVING: 'HAVING';
+IGNORE: 'IGNORE';
+ILIKE: 'ILIKE';
+IN: 'IN';
+INCLUDE: 'INCLUDE';
+INNER: 'INNER';
+INTERSECT: 'INTERSECT';
+INTERVAL: 'INTERVAL';
+INTO: 'INTO';
+IS: 'IS';
+JOIN: 'JOIN';
+LAST: 'LAST';
+LATERAL: 'LATERAL';
+LEADING: 'LEADING';
+LEFT: 'LEFT';
+LIKE: 'LIKE';
+LIMIT: 'LIMIT';
+MINUS_KW: 'MINUS';
+NATURAL: 'NATURAL';
+NOT: 'NOT';
+NULL: 'NULL';
+NULLS: 'NULLS';
+OFFSET: 'OFFSET';
+ON: 'ON';
+OR: 'OR';
+ORDER: 'ORDER';
+OUTER: 'OUTER';
+OVER: 'OVER';
+PARTITION: 'PARTITION';
+PIVOT: 'PIVOT';
+POSITION: 'POSITION';
+PRECEDING: 'PRECEDING';
+QUALIFY: 'QUALIFY';
+RANGE: 'RANGE';
+REGEXP: 'REGEXP';
+RESPECT: 'RESPECT';
+RIGHT: 'RIGHT';
+RLIKE: 'RLIKE';
+ROLLUP: 'ROLLUP';
+ROW: 'ROW';
+ROWS: 'ROWS';
+SELECT: 'SELECT';
+SEMI: 'SEMI';
+SETS: 'SETS';
+SOME: 'SOME';
+SORT: 'SORT';
+SUBSTR: 'SUBSTR';
+SUBSTRING: 'SUBSTRING';
+TABLE: 'TABLE';
+TABLESAMPLE: 'TABLESAMPLE';
+THEN: 'THEN';
+TIMESTAMP: 'TIMESTAMP';
+TIMESTAMP_LTZ: 'TIMESTAMP_LTZ';
+TIMESTAMP_NTZ: 'TIMESTAMP_NTZ';
+TO: 'TO';
+TRAILING: 'TRAILING';
+TRIM: 'TRIM';
+TRUE: 'TRUE';
+TRY_CAST: 'TRY_CAST';
+UNBOUNDED: 'UNBOUNDED';
+UNION: 'UNION';
+UNKNOWN: 'UNKNOWN';
+UNPIVOT: 'UNPIVOT';
+USING: 'USING';
+VALUES: 'VALUES';
+VIEW: 'VIEW';
+WHEN: 'WHEN';
+WHERE: 'WHERE';
+WINDOW: 'WINDOW';
+WITH: 'WITH';
+WITHIN: 'WITHIN';
+EXCLUDE: 'EXCLUDE';
+
+// ---- literals
+STRING
+    : '\'' ( ~['\\] | '\\' . )* '\''
+    | '"' ( ~["\\] | '\\' . )* '"'
+    | 'R\'' ~[']* '\''
+    | 'R"' ~["]* '"'
+    ;
+BINARY_HEX: 'X\'' [0-9A-F]* '\'';
+
+BIGINT_LITERAL: DIGIT+ 'L';
+SMALLINT_LITERAL: DIGIT+ 'S';
+TINYINT_LITERAL: DIGIT+ 'Y';
+INTEGER_VALUE: DIGIT+;
+EXPONENT_VALUE: DIGIT+ EXPONENT | DECIMAL_DIGITS EXPONENT;
+DECIMAL_VALUE: DECIMAL_DIGITS;
+FLOAT_LITERAL: (DIGIT+ | DECIMAL_DIGITS) EXPONENT? 'F';
+DOUBLE_LITERAL: (DIGIT+ | DECIMAL_DIGITS) EXPONENT? 'D';
+BIGDECIMAL_LITERAL: (DIGIT+ | DECIMAL_DIGITS) EXPONENT? 'BD';
+
+IDENTIFIER: (LETTER | DIGIT | '_')+;
+BACKQUOTED_IDENTIFIER: '`' ( ~'`' | '``' )* '`';
+
+fragment DECIMAL_DIGITS: DIGIT+ '.' DIGIT* | '.' DIGIT+;
+fragment EXPONENT: 'E' [+-]? DIGIT+;
+fragment DIGIT: [0-9];
+fragment LETTER: [A-Z] | '\u00C0'..'\uFFFE';
+
+SIMPLE_COMMENT: '--' ~[\r\n]* -> channel(HIDDEN);
+BRACKETED_COMMENT: '/*' .*? '*/' -> channel(HIDDEN);
+WS: [ \t\r\n\f]+ -> channel(HIDDEN);
+
+// anything else is a syntax error reported at its position
+UNRECOGNIZED: .;

@@ -1,0 +1,96 @@
+package dev.sluice;
+
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+import dev.sluice.plan.LogicalPlan;
+import dev.sluice.plan.NameSuggestions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The session catalog: temporary views (this session's, by case-insensitive name) and global temporary views (shared
+ * by every session of the JVM, under the database {@code global_temp}, as Spark's). A view holds the analyzed plan
+ * of its DataFrame, so using it reads nothing until an action runs, and its result follows its files as they are
+ * then. Spark's persistent tables (a metastore) are not part of Sluice; the Glue module has its own Data Catalog.
+ */
+public final class Catalog {
+    /** The database holding global temporary views, as Spark's {@code spark.sql.globalTempDatabase}. */
+    public static final String GLOBAL_TEMP_DATABASE = "global_temp";
+
+    private static final Map<String, LogicalPlan> GLOBAL_VIEWS = new ConcurrentHashMap<>();
+
+    private final Map<String, LogicalPlan> views = new ConcurrentHashMap<>();
+
+    Catalog() {}
+
+    /** One entry of {@link #listTables()}: Spark's {@code Table} (name, database or null, temporary). */
+    public record Table(String name, String database, boolean isTemporary) {}
+
+    void createTempView(String name, LogicalPlan plan, boolean replace) { put(views, name, plan, replace); }
+
+    void createGlobalTempView(String name, LogicalPlan plan, boolean replace) { put(GLOBAL_VIEWS, name, plan, replace); }
+
+    private static void put(Map<String, LogicalPlan> map, String name, LogicalPlan plan, boolean replace) {
+        String key = key(name);
+        if (replace) {
+            map.put(key, plan);
+        } else if (map.putIfAbsent(key, plan) != null) {
+            throw SluiceException.of(ErrorCode.TEMP_TABLE_OR_VIEW_ALREADY_EXISTS).with("name", name).build();
+        }
+    }
+
+    /** Drops a temporary view; true if it existed. */
+    public boolean dropTempView(String name) { return views.remove(key(name)) != null; }
+
+    /** Drops a global temporary view; true if it existed. */
+    public boolean dropGlobalTempView(String name) { return GLOBAL_VIEWS.remove(key(name)) != null; }
+
+    /** Whether {@code name} ({@code view} or {@code global_temp.view}) names a view. */
+    public boolean tableExists(String name) { return lookup(List.of(name.split("\\.", -1))).isPresent(); }
+
+    /** This session's temporary views (Spark lists the global ones only for {@code listTables("global_temp")}). */
+    public List<Table> listTables() {
+        List<Table> out = new ArrayList<>();
+        for (String n : new TreeMap<>(views).keySet()) out.add(new Table(n, null, true));
+        return out;
+    }
+
+    /** The views of {@code database}: {@code global_temp} lists the global temporary views. */
+    public List<Table> listTables(String database) {
+        if (!database.equalsIgnoreCase(GLOBAL_TEMP_DATABASE)) {
+            throw SluiceException.of(ErrorCode.TABLE_OR_VIEW_NOT_FOUND).with("name", database)
+                    .with("suggestion", " Sluice's catalog has temporary views and the database global_temp only.").build();
+        }
+        List<Table> out = new ArrayList<>();
+        for (String n : new TreeMap<>(GLOBAL_VIEWS).keySet()) out.add(new Table(n, GLOBAL_TEMP_DATABASE, true));
+        return out;
+    }
+
+    /** The plan of a view by its name parts ({@code [v]} or {@code [global_temp, v]}). */
+    public Optional<LogicalPlan> lookup(List<String> nameParts) {
+        if (nameParts.size() == 1) return Optional.ofNullable(views.get(key(nameParts.get(0))));
+        if (nameParts.size() == 2 && nameParts.get(0).equalsIgnoreCase(GLOBAL_TEMP_DATABASE)) {
+            return Optional.ofNullable(GLOBAL_VIEWS.get(key(nameParts.get(1))));
+        }
+        return Optional.empty();
+    }
+
+    /** The plan of a view, or TABLE_OR_VIEW_NOT_FOUND naming the closest views. */
+    public LogicalPlan resolve(List<String> nameParts) {
+        return lookup(nameParts).orElseThrow(() -> {
+            String shown = String.join(".", nameParts);
+            List<String> known = new ArrayList<>(views.keySet());
+            for (String g : GLOBAL_VIEWS.keySet()) known.add(GLOBAL_TEMP_DATABASE + "." + g);
+            return SluiceException.of(ErrorCode.TABLE_OR_VIEW_NOT_FOUND).with("name", shown)
+                    .with("suggestion", NameSuggestions.didYouMean(shown, known)).build();
+        });
+    }
+
+    private static String key(String name) { return name.toLowerCase(Locale.ROOT); }
+}

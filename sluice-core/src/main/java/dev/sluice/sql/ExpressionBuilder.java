@@ -1,0 +1,327 @@
+package dev.sluice.sql;
+
+import dev.sluice.Column;
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+import dev.sluice.expr.Alias;
+import dev.sluice.expr.And;
+import dev.sluice.expr.Arithmetic;
+import dev.sluice.expr.CaseWhen;
+import dev.sluice.expr.Cast;
+import dev.sluice.expr.Comparison;
+import dev.sluice.expr.EvalMode;
+import dev.sluice.expr.Expression;
+import dev.sluice.expr.FunctionCall;
+import dev.sluice.expr.GetItem;
+import dev.sluice.expr.GetStructField;
+import dev.sluice.expr.IsNotNull;
+import dev.sluice.expr.IsNull;
+import dev.sluice.expr.Literal;
+import dev.sluice.expr.MultiAlias;
+import dev.sluice.expr.Negate;
+import dev.sluice.expr.Not;
+import dev.sluice.expr.Or;
+import dev.sluice.expr.SortOrder;
+import dev.sluice.expr.StringFunction;
+import dev.sluice.expr.UnresolvedColumn;
+import dev.sluice.expr.UnresolvedStar;
+import dev.sluice.sql.grammar.SqlGrammar;
+import dev.sluice.sql.grammar.SqlGrammarBaseVisitor;
+import dev.sluice.types.DataType;
+import dev.sluice.types.DdlParser;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Expression parse trees to the expressions the DataFrame API builds: operators as {@link Column}'s methods build
+ * them, function calls through {@link FunctionResolver}, windows through {@link WindowBuilder}. Subqueries inside
+ * expressions go to a {@link Subqueries} handler (queries have one; plain expression strings do not).
+ */
+final class ExpressionBuilder extends SqlGrammarBaseVisitor<Expression> {
+    /** Plans subqueries met inside expressions; the plain expression parser has none and refuses them. */
+    interface Subqueries {
+        Expression scalar(SqlGrammar.QueryContext query);
+
+        Expression in(Expression value, SqlGrammar.QueryContext query);
+
+        Expression exists(SqlGrammar.QueryContext query);
+    }
+
+    static final Subqueries NO_SUBQUERIES = new Subqueries() {
+        @Override public Expression scalar(SqlGrammar.QueryContext q) { throw subqueriesNeedAQuery(); }
+
+        @Override public Expression in(Expression v, SqlGrammar.QueryContext q) { throw subqueriesNeedAQuery(); }
+
+        @Override public Expression exists(SqlGrammar.QueryContext q) { throw subqueriesNeedAQuery(); }
+    };
+
+    private final Subqueries subqueries;
+    private final Map<String, SqlGrammar.WindowSpecContext> namedWindows;
+
+    ExpressionBuilder(Subqueries subqueries, Map<String, SqlGrammar.WindowSpecContext> namedWindows) {
+        this.subqueries = subqueries;
+        this.namedWindows = namedWindows;
+    }
+
+    static ExpressionBuilder plain() { return new ExpressionBuilder(NO_SUBQUERIES, Map.of()); }
+
+    Expression build(ParserRuleContext ctx) { return visit(ctx); }
+
+    List<Expression> buildAll(List<? extends ParserRuleContext> ctxs) {
+        List<Expression> out = new ArrayList<>(ctxs.size());
+        for (ParserRuleContext c : ctxs) out.add(visit(c));
+        return out;
+    }
+
+    // ---- named expressions
+
+    @Override public Expression visitNamedExpression(SqlGrammar.NamedExpressionContext ctx) {
+        Expression e = visit(ctx.expression());
+        if (ctx.name != null) return new Alias(e instanceof Alias a ? a.child() : e, Names.identifier(ctx.name));
+        if (ctx.names != null) return new MultiAlias(e, Names.identifiers(ctx.names.identifier()));
+        return e;
+    }
+
+    @Override public Expression visitExpression(SqlGrammar.ExpressionContext ctx) { return visit(ctx.booleanExpression()); }
+
+    // ---- boolean logic and predicates
+
+    @Override public Expression visitLogicalNot(SqlGrammar.LogicalNotContext ctx) { return new Not(visit(ctx.booleanExpression())); }
+
+    @Override public Expression visitExists(SqlGrammar.ExistsContext ctx) { return subqueries.exists(ctx.query()); }
+
+    @Override public Expression visitLogicalBinary(SqlGrammar.LogicalBinaryContext ctx) {
+        Expression l = visit(ctx.left), r = visit(ctx.right);
+        return ctx.op.getType() == SqlGrammar.AND ? new And(l, r) : new Or(l, r);
+    }
+
+    @Override public Expression visitPredicated(SqlGrammar.PredicatedContext ctx) {
+        Expression value = visit(ctx.valueExpression());
+        return ctx.predicate() == null ? value : Predicates.apply(this, value, ctx.predicate(), subqueries);
+    }
+
+    // ---- arithmetic, comparison, bitwise
+
+    @Override public Expression visitArithmeticUnary(SqlGrammar.ArithmeticUnaryContext ctx) {
+        Expression child = visit(ctx.valueExpression());
+        return switch (ctx.op.getType()) {
+            case SqlGrammar.MINUS -> child instanceof Literal l && l.value() instanceof Number ? negateLiteral(l) : new Negate(child);
+            case SqlGrammar.PLUS -> child;
+            default -> FunctionResolver.resolve("~", List.of(child));
+        };
+    }
+
+    private static Expression negateLiteral(Literal l) {
+        Object v = l.value();
+        if (v instanceof Integer i && i != Integer.MIN_VALUE) return new Literal(-i, l.dataType());
+        if (v instanceof Long x && x != Long.MIN_VALUE) return new Literal(-x, l.dataType());
+        if (v instanceof Double d) return new Literal(-d, l.dataType());
+        if (v instanceof Float f) return new Literal(-f, l.dataType());
+        if (v instanceof java.math.BigDecimal d) return new Literal(d.negate(), l.dataType());
+        return new Negate(l);
+    }
+
+    @Override public Expression visitArithmeticBinary(SqlGrammar.ArithmeticBinaryContext ctx) {
+        Expression l = visit(ctx.left), r = visit(ctx.right);
+        return switch (ctx.op.getType()) {
+            case SqlGrammar.PLUS -> new Arithmetic(Arithmetic.Op.ADD, l, r);
+            case SqlGrammar.MINUS -> new Arithmetic(Arithmetic.Op.SUBTRACT, l, r);
+            case SqlGrammar.ASTERISK -> new Arithmetic(Arithmetic.Op.MULTIPLY, l, r);
+            case SqlGrammar.SLASH -> new Arithmetic(Arithmetic.Op.DIVIDE, l, r);
+            case SqlGrammar.PERCENT -> new Arithmetic(Arithmetic.Op.REMAINDER, l, r);
+            case SqlGrammar.CONCAT_PIPE -> new StringFunction(StringFunction.Kind.CONCAT, List.of(l, r));
+            case SqlGrammar.DIV -> FunctionResolver.resolve("div", List.of(l, r));
+            case SqlGrammar.AMPERSAND -> FunctionResolver.resolve("&", List.of(l, r));
+            case SqlGrammar.PIPE -> FunctionResolver.resolve("|", List.of(l, r));
+            case SqlGrammar.HAT -> FunctionResolver.resolve("^", List.of(l, r));
+            default -> throw SluiceException.internal("operator " + ctx.op.getText());
+        };
+    }
+
+    @Override public Expression visitShiftExpression(SqlGrammar.ShiftExpressionContext ctx) {
+        String name = switch (ctx.shiftOperator().getChildCount()) {
+            case 3 -> "shiftrightunsigned";
+            default -> ctx.shiftOperator().LT().isEmpty() ? "shiftright" : "shiftleft";
+        };
+        return FunctionResolver.resolve(name, List.of(visit(ctx.left), visit(ctx.right)));
+    }
+
+    @Override public Expression visitComparison(SqlGrammar.ComparisonContext ctx) {
+        Expression l = visit(ctx.left), r = visit(ctx.right);
+        Token op = ((org.antlr.v4.runtime.tree.TerminalNode) ctx.comparisonOperator().getChild(0)).getSymbol();
+        return switch (op.getType()) {
+            case SqlGrammar.EQ -> new Comparison(Comparison.Op.EQ, l, r);
+            case SqlGrammar.NEQ -> new Not(new Comparison(Comparison.Op.EQ, l, r));
+            case SqlGrammar.NSEQ -> new Comparison(Comparison.Op.EQ_NULL_SAFE, l, r);
+            case SqlGrammar.LT -> new Comparison(Comparison.Op.LT, l, r);
+            case SqlGrammar.LTE -> new Comparison(Comparison.Op.LE, l, r);
+            case SqlGrammar.GT -> new Comparison(Comparison.Op.GT, l, r);
+            case SqlGrammar.GTE -> new Comparison(Comparison.Op.GE, l, r);
+            default -> throw SluiceException.internal("comparison " + op.getText());
+        };
+    }
+
+    // ---- primary expressions
+
+    @Override public Expression visitValueExpressionDefault(SqlGrammar.ValueExpressionDefaultContext ctx) {
+        return visit(ctx.primaryExpression());
+    }
+
+    @Override public Expression visitParenthesizedExpression(SqlGrammar.ParenthesizedExpressionContext ctx) {
+        return visit(ctx.expression());
+    }
+
+    @Override public Expression visitSearchedCase(SqlGrammar.SearchedCaseContext ctx) {
+        List<Expression> conditions = new ArrayList<>(), values = new ArrayList<>();
+        for (SqlGrammar.WhenClauseContext w : ctx.whenClause()) {
+            conditions.add(visit(w.condition));
+            values.add(visit(w.result));
+        }
+        return new CaseWhen(conditions, values, ctx.elseExpression == null ? null : visit(ctx.elseExpression));
+    }
+
+    @Override public Expression visitSimpleCase(SqlGrammar.SimpleCaseContext ctx) {
+        Expression value = visit(ctx.value);
+        List<Expression> conditions = new ArrayList<>(), values = new ArrayList<>();
+        for (SqlGrammar.WhenClauseContext w : ctx.whenClause()) {
+            conditions.add(new Comparison(Comparison.Op.EQ, value, visit(w.condition)));
+            values.add(visit(w.result));
+        }
+        return new CaseWhen(conditions, values, ctx.elseExpression == null ? null : visit(ctx.elseExpression));
+    }
+
+    @Override public Expression visitCast(SqlGrammar.CastContext ctx) {
+        EvalMode mode = ctx.name.getType() == SqlGrammar.TRY_CAST ? EvalMode.TRY : EvalMode.ANSI;
+        return new Cast(visit(ctx.expression()), dataType(ctx.dataType()), mode);
+    }
+
+    @Override public Expression visitColonCast(SqlGrammar.ColonCastContext ctx) {
+        return new Cast(visit(ctx.primaryExpression()), dataType(ctx.dataType()), EvalMode.ANSI);
+    }
+
+    /** The type as the DDL parser reads it, from the text the user wrote. */
+    static DataType dataType(SqlGrammar.DataTypeContext ctx) {
+        String text = ctx.start.getInputStream().getText(Interval.of(ctx.start.getStartIndex(), ctx.stop.getStopIndex()));
+        return DdlParser.parseType(text);
+    }
+
+    @Override public Expression visitExtract(SqlGrammar.ExtractContext ctx) {
+        return SpecialForms.extract(Names.identifier(ctx.field), visit(ctx.source));
+    }
+
+    @Override public Expression visitSubstring(SqlGrammar.SubstringContext ctx) {
+        Expression len = ctx.len == null ? Literal.of(Integer.MAX_VALUE) : visit(ctx.len);
+        return new StringFunction(StringFunction.Kind.SUBSTRING, List.of(visit(ctx.str), visit(ctx.pos), len));
+    }
+
+    @Override public Expression visitTrim(SqlGrammar.TrimContext ctx) {
+        return SpecialForms.trim(ctx.trimOption == null ? SqlGrammar.BOTH : ctx.trimOption.getType(),
+                ctx.trimStr == null ? null : visit(ctx.trimStr), visit(ctx.srcStr));
+    }
+
+    @Override public Expression visitPosition(SqlGrammar.PositionContext ctx) {
+        return FunctionResolver.resolve("locate", List.of(visit(ctx.substr), visit(ctx.str)));
+    }
+
+    @Override public Expression visitConstantDefault(SqlGrammar.ConstantDefaultContext ctx) { return visit(ctx.constant()); }
+
+    @Override public Expression visitNullLiteral(SqlGrammar.NullLiteralContext ctx) { return Literal.NULL; }
+
+    @Override public Expression visitBooleanLiteral(SqlGrammar.BooleanLiteralContext ctx) {
+        return ctx.TRUE() != null ? Literal.TRUE : Literal.FALSE;
+    }
+
+    @Override public Expression visitNumericLiteral(SqlGrammar.NumericLiteralContext ctx) {
+        SqlGrammar.NumberContext n = ctx.number();
+        Token digits = ((org.antlr.v4.runtime.tree.TerminalNode) n.getChild(n.getChildCount() - 1)).getSymbol();
+        return Literals.number(digits.getText(), n.MINUS() != null);
+    }
+
+    @Override public Expression visitStringLiteral(SqlGrammar.StringLiteralContext ctx) {
+        StringBuilder sb = new StringBuilder();
+        for (var s : ctx.STRING()) sb.append(Literals.string(s.getText()));   // adjacent literals concatenate, as Spark
+        return Literal.of(sb.toString());
+    }
+
+    @Override public Expression visitBinaryLiteral(SqlGrammar.BinaryLiteralContext ctx) { return Literals.binary(ctx.BINARY_HEX().getText()); }
+
+    @Override public Expression visitTypedLiteral(SqlGrammar.TypedLiteralContext ctx) {
+        return Literals.typed(ctx.type.getText(), Literals.string(ctx.STRING().getText()));
+    }
+
+    @Override public Expression visitIntervalLiteral(SqlGrammar.IntervalLiteralContext ctx) {
+        throw SyntaxErrors.unsupported("the interval literal " + ctx.getText(),
+                "Sluice has no interval types yet; use date_add/add_months or timestamp arithmetic functions");
+    }
+
+    @Override public Expression visitStar(SqlGrammar.StarContext ctx) {
+        if (ctx.qualifiedName() != null || ctx.EXCEPT() != null) {
+            throw SyntaxErrors.at(ctx, "a qualified or EXCEPT star is only allowed as a whole select item");
+        }
+        return new UnresolvedStar();
+    }
+
+    @Override public Expression visitRowConstructor(SqlGrammar.RowConstructorContext ctx) {
+        List<Expression> fields = new ArrayList<>();
+        for (SqlGrammar.NamedExpressionContext n : ctx.namedExpression()) fields.add(visit(n));
+        return dev.sluice.expr.CreateStruct.of(fields);
+    }
+
+    @Override public Expression visitSubqueryExpression(SqlGrammar.SubqueryExpressionContext ctx) { return subqueries.scalar(ctx.query()); }
+
+    @Override public Expression visitFunctionCall(SqlGrammar.FunctionCallContext ctx) { return Calls.build(this, ctx); }
+
+    @Override public Expression visitLambda(SqlGrammar.LambdaContext ctx) {
+        throw SyntaxErrors.unsupported("the lambda function " + ctx.getText(), "Sluice has no higher-order functions yet");
+    }
+
+    @Override public Expression visitSubscript(SqlGrammar.SubscriptContext ctx) {
+        return new GetItem(visit(ctx.value), visit(ctx.index));
+    }
+
+    @Override public Expression visitColumnReference(SqlGrammar.ColumnReferenceContext ctx) {
+        return new UnresolvedColumn(List.of(Names.identifier(ctx.identifier())));
+    }
+
+    /** {@code a.b.c}: a column path while the base is a name (the analyzer tells qualifier, column and field apart). */
+    @Override public Expression visitDereference(SqlGrammar.DereferenceContext ctx) {
+        Expression base = visit(ctx.base);
+        String field = Names.identifier(ctx.fieldName);
+        if (base instanceof UnresolvedColumn u) {
+            List<String> parts = new ArrayList<>(u.nameParts());
+            parts.add(field);
+            return new UnresolvedColumn(parts);
+        }
+        return GetStructField.unresolved(base, field);
+    }
+
+    // ---- window specifications and sort items
+
+    SortOrder sortOrder(SqlGrammar.SortItemContext ctx) {
+        Expression e = visit(ctx.expression());
+        boolean ascending = ctx.ordering == null || ctx.ordering.getType() == SqlGrammar.ASC;
+        boolean nullsFirst = ctx.nullOrder == null ? ascending : ctx.nullOrder.getType() == SqlGrammar.FIRST;
+        return new SortOrder(e, ascending, nullsFirst);
+    }
+
+    SqlGrammar.WindowSpecContext namedWindow(String name, ParserRuleContext at) {
+        SqlGrammar.WindowSpecContext w = namedWindows.get(name.toLowerCase(Locale.ROOT));
+        if (w == null) throw SyntaxErrors.at(at, "the window " + name + " is not defined in a WINDOW clause");
+        return w;
+    }
+
+    Expression isNull(Expression e, boolean negated) { return negated ? new IsNotNull(e) : new IsNull(e); }
+
+    static FunctionCall call(String name, Expression... args) { return FunctionCall.of(name, args); }
+
+    private static SluiceException subqueriesNeedAQuery() {
+        return SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "a subquery in an expression string")
+                .with("reason", "subqueries are allowed in SQL queries (sluice.sql), not in expr()/selectExpr()/filter(String)").build();
+    }
+}

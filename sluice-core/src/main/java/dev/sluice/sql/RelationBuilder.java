@@ -1,0 +1,203 @@
+package dev.sluice.sql;
+
+import dev.sluice.Column;
+import dev.sluice.DataFrame;
+import dev.sluice.Sluice;
+import dev.sluice.expr.Expression;
+import dev.sluice.expr.MultiAlias;
+import dev.sluice.plan.SubqueryAlias;
+import dev.sluice.sql.grammar.SqlGrammar;
+import dev.sluice.types.StructField;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * FROM clauses to DataFrames, through the DataFrame API: views and CTEs, direct file reads
+ * ({@code json.`path`}), subqueries, VALUES, table-valued generators, joins and LATERAL VIEW.
+ */
+final class RelationBuilder {
+    private static final Set<String> FILE_FORMATS = Set.of("json", "csv", "parquet", "text");
+
+    private final QueryBuilder queries;
+    private final Sluice session;
+
+    RelationBuilder(QueryBuilder queries, Sluice session) {
+        this.queries = queries;
+        this.session = session;
+    }
+
+    DataFrame from(SqlGrammar.FromClauseContext ctx, Scope scope) {
+        DataFrame df = null;
+        for (SqlGrammar.RelationContext r : ctx.relation()) {
+            DataFrame next = relation(r, scope);
+            df = df == null ? next : df.crossJoin(next);
+        }
+        for (SqlGrammar.LateralViewContext lv : ctx.lateralView()) df = lateralView(df, lv, scope);
+        if (ctx.pivotClause() != null) throw SyntaxErrors.unsupported("PIVOT", "use groupBy(...).pivot(...) or conditional aggregates");
+        if (ctx.unpivotClause() != null) throw SyntaxErrors.unsupported("UNPIVOT", "use stack() or a UNION ALL");
+        return df;
+    }
+
+    private DataFrame relation(SqlGrammar.RelationContext ctx, Scope scope) {
+        DataFrame df = primary(ctx.relationPrimary(), scope);
+        for (SqlGrammar.JoinRelationContext j : ctx.joinRelation()) df = join(df, j, scope);
+        return df;
+    }
+
+    private DataFrame join(DataFrame left, SqlGrammar.JoinRelationContext ctx, Scope scope) {
+        if (ctx.LATERAL() != null) throw SyntaxErrors.unsupported("LATERAL joins", "use a join on a key or LATERAL VIEW");
+        DataFrame right = primary(ctx.right, scope);
+        String type = joinType(ctx.joinType());
+        if (ctx.NATURAL() != null) {
+            List<String> common = new ArrayList<>();
+            Set<String> rightNames = new LinkedHashSet<>();
+            for (String n : right.columns()) rightNames.add(n.toLowerCase(Locale.ROOT));
+            for (String n : left.columns()) if (rightNames.contains(n.toLowerCase(Locale.ROOT))) common.add(n);
+            return common.isEmpty() ? left.join(right, new Column(dev.sluice.expr.Literal.TRUE), type) : left.join(right, common, type);
+        }
+        SqlGrammar.JoinCriteriaContext criteria = ctx.joinCriteria();
+        if (criteria == null) return type.equals("inner") || type.equals("cross") ? left.crossJoin(right) : left.join(right, new Column(dev.sluice.expr.Literal.TRUE), type);
+        if (criteria.USING() != null) return left.join(right, Names.identifiers(criteria.identifierList().identifier()), type);
+        Expression condition = queries.expressions(scope).build(criteria.booleanExpression());
+        return left.join(right, new Column(condition), type);
+    }
+
+    private static String joinType(SqlGrammar.JoinTypeContext ctx) {
+        if (ctx.CROSS() != null) return "cross";
+        if (ctx.SEMI() != null) return "left_semi";
+        if (ctx.ANTI() != null) return "left_anti";
+        if (ctx.LEFT() != null) return "left";
+        if (ctx.RIGHT() != null) return "right";
+        if (ctx.FULL() != null) return "full";
+        return "inner";
+    }
+
+    private DataFrame primary(SqlGrammar.RelationPrimaryContext ctx, Scope scope) {
+        if (ctx instanceof SqlGrammar.TableNameContext t) return aliased(table(Names.parts(t.multipartIdentifier()), scope), t.tableAlias(), lastPart(t));
+        if (ctx instanceof SqlGrammar.AliasedQueryContext q) return aliased(queries.query(q.query(), scope), q.tableAlias(), null);
+        if (ctx instanceof SqlGrammar.AliasedRelationContext r) return aliased(relation(r.relation(), scope), r.tableAlias(), null);
+        if (ctx instanceof SqlGrammar.InlineTableDefaultContext v) return inlineTable(v.inlineTable(), scope);
+        if (ctx instanceof SqlGrammar.TableValuedFunctionContext f) return tableFunction(f, scope);
+        throw SyntaxErrors.at(ctx, "unknown relation");
+    }
+
+    private static String lastPart(SqlGrammar.TableNameContext t) {
+        List<String> parts = Names.parts(t.multipartIdentifier());
+        return parts.get(parts.size() - 1);
+    }
+
+    /** A view, a CTE or a file read directly ({@code json.`/data/logs`}). */
+    DataFrame table(List<String> parts, Scope scope) {
+        if (parts.size() == 1) {
+            DataFrame cte = scope.cte(parts.get(0));
+            if (cte != null) return cte;
+        }
+        var view = session.catalog().lookup(parts);
+        if (view.isPresent()) return session.dataFrame(view.get());
+        if (parts.size() == 2 && FILE_FORMATS.contains(parts.get(0).toLowerCase(Locale.ROOT))) {
+            return session.read().format(parts.get(0).toLowerCase(Locale.ROOT)).load(parts.get(1));
+        }
+        return session.dataFrame(session.catalog().resolve(parts));   // raises TABLE_OR_VIEW_NOT_FOUND
+    }
+
+    /** {@code t AS a(x, y)}: the alias qualifies the columns ({@code a.x}); the list renames them. */
+    static DataFrame aliased(DataFrame df, SqlGrammar.TableAliasContext alias, String defaultName) {
+        String name = alias != null && alias.alias != null ? Names.identifier(alias.alias) : defaultName;
+        if (alias != null && alias.columns != null) {
+            List<String> names = Names.identifiers(alias.columns.identifier());
+            String[] columns = df.columns();
+            if (names.size() != columns.length) {
+                throw SyntaxErrors.at(alias, "the alias names " + names.size() + " columns, but the relation has " + columns.length);
+            }
+            Column[] renamed = new Column[columns.length];
+            for (int i = 0; i < columns.length; i++) renamed[i] = df.col(columns[i]).alias(names.get(i));
+            df = df.select(renamed);
+        }
+        return name == null ? df : df.session().dataFrame(new SubqueryAlias(df.logicalPlan(), name));
+    }
+
+    /** {@code VALUES (1, 'a'), (2, 'b') AS t(id, name)}: one select per row, unioned (types widen as UNION's). */
+    DataFrame inlineTable(SqlGrammar.InlineTableContext ctx, Scope scope) {
+        ExpressionBuilder b = queries.expressions(scope);
+        DataFrame out = null;
+        int width = -1;
+        for (SqlGrammar.ExpressionContext row : ctx.expression()) {
+            Expression e = b.build(row);
+            List<Expression> values = e instanceof dev.sluice.expr.CreateStruct s && isRowConstructor(row) ? s.children() : List.of(e);
+            if (width >= 0 && values.size() != width) {
+                throw SyntaxErrors.at(row, "every row of VALUES needs " + width + " values, this one has " + values.size());
+            }
+            width = values.size();
+            Column[] cols = new Column[width];
+            for (int i = 0; i < width; i++) cols[i] = new Column(values.get(i)).alias("col" + (i + 1));
+            DataFrame one = queries.oneRow().select(cols);
+            out = out == null ? one : out.union(one);
+        }
+        return aliased(out, ctx.tableAlias(), null);
+    }
+
+    private static boolean isRowConstructor(SqlGrammar.ExpressionContext row) {
+        return row.getText().startsWith("(");
+    }
+
+    /** {@code FROM explode(array(1, 2)) AS t(x)}, {@code range(10)}: a generator over one row. */
+    private DataFrame tableFunction(SqlGrammar.TableValuedFunctionContext ctx, Scope scope) {
+        String name = Names.quoted(Calls.functionName(ctx.functionName())).toLowerCase(Locale.ROOT);
+        ExpressionBuilder b = queries.expressions(scope);
+        List<Expression> args = new ArrayList<>();
+        for (SqlGrammar.FunctionArgumentContext a : ctx.functionArgument()) {
+            if (!(a instanceof SqlGrammar.PositionalArgumentContext p)) throw SyntaxErrors.unsupported("named arguments", "pass them by position");
+            args.add(b.build(p.expression()));
+        }
+        if (name.equals("range")) throw SyntaxErrors.unsupported("the table-valued function range", "Sluice has no range source yet");
+        Expression generator = FunctionResolver.resolve(name, args);
+        if (!(generator instanceof dev.sluice.expr.Generator)) {
+            throw SyntaxErrors.at(ctx, name + " is not a table-valued function (range, explode, posexplode, inline and their _outer forms are)");
+        }
+        Column column = new Column(generator);
+        SqlGrammar.TableAliasContext alias = ctx.tableAlias();
+        if (alias != null && alias.columns != null) column = named(generator, Names.identifiers(alias.columns.identifier()));
+        DataFrame df = queries.oneRow().select(column);
+        String aliasName = alias != null && alias.alias != null ? Names.identifier(alias.alias) : null;
+        return aliasName == null ? df : session.dataFrame(new SubqueryAlias(df.logicalPlan(), aliasName));
+    }
+
+    /** {@code LATERAL VIEW [OUTER] explode(xs) t AS x}: the input's columns and the generator's, per generated row. */
+    private DataFrame lateralView(DataFrame df, SqlGrammar.LateralViewContext ctx, Scope scope) {
+        String name = Names.quoted(Calls.functionName(ctx.functionName())).toLowerCase(Locale.ROOT);
+        if (ctx.OUTER() != null && !name.endsWith("_outer")) name = name + "_outer";
+        Expression generator = FunctionResolver.resolve(name, queries.expressions(scope).buildAll(ctx.expression()));
+        if (!(generator instanceof dev.sluice.expr.Generator)) throw SyntaxErrors.at(ctx, name + " is not a generator");
+        Column gen = ctx.columnNames.isEmpty() ? new Column(generator) : named(generator, Names.identifiers(ctx.columnNames));
+        List<Column> columns = new ArrayList<>();
+        for (StructField f : df.schema().fields()) columns.add(df.col(f.name()));
+        columns.add(gen);
+        return df.select(columns.toArray(new Column[0]));
+    }
+
+    private static Column named(Expression generator, List<String> names) {
+        return names.size() == 1 ? new Column(generator).alias(names.get(0)) : new Column(new MultiAlias(generator, names));
+    }
+
+    /** The names visible in a query: its CTEs (innermost first). */
+    static final class Scope {
+        private final Scope parent;
+        private final Map<String, DataFrame> ctes;
+
+        Scope(Scope parent, Map<String, DataFrame> ctes) {
+            this.parent = parent;
+            this.ctes = ctes;
+        }
+
+        DataFrame cte(String name) {
+            DataFrame df = ctes.get(name.toLowerCase(Locale.ROOT));
+            if (df != null) return df;
+            return parent == null ? null : parent.cte(name);
+        }
+    }
+}

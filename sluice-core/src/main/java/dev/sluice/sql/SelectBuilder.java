@@ -1,0 +1,208 @@
+package dev.sluice.sql;
+
+import dev.sluice.Column;
+import dev.sluice.DataFrame;
+import dev.sluice.expr.AggregateExpression;
+import dev.sluice.expr.Alias;
+import dev.sluice.expr.Expression;
+import dev.sluice.expr.Expressions;
+import dev.sluice.expr.Literal;
+import dev.sluice.expr.UnresolvedColumn;
+import dev.sluice.expr.UnresolvedStar;
+import dev.sluice.expr.WindowExpression;
+import dev.sluice.plan.Aggregate;
+import dev.sluice.plan.LogicalPlan;
+import dev.sluice.plan.SubqueryAlias;
+import dev.sluice.sql.grammar.SqlGrammar;
+import dev.sluice.types.StructField;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.tree.ParseTree;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One SELECT block: FROM, WHERE, GROUP BY (ordinals, select aliases, ALL), HAVING, the select list, QUALIFY,
+ * DISTINCT; in Spark's order of evaluation, through the DataFrame API.
+ */
+final class SelectBuilder {
+    private final QueryBuilder queries;
+    private final RelationBuilder.Scope scope;
+
+    SelectBuilder(QueryBuilder queries, RelationBuilder.Scope scope) {
+        this.queries = queries;
+        this.scope = scope;
+    }
+
+    DataFrame build(SqlGrammar.QuerySpecificationContext ctx) {
+        Map<String, SqlGrammar.WindowSpecContext> windows = new HashMap<>();
+        if (ctx.windowClause() != null) {
+            for (SqlGrammar.NamedWindowContext w : ctx.windowClause().namedWindow()) {
+                windows.put(Names.identifier(w.name).toLowerCase(Locale.ROOT), w.windowSpec());
+            }
+        }
+        ExpressionBuilder b = queries.expressions(scope, windows);
+        DataFrame df = ctx.fromClause() == null ? queries.oneRow() : queries.relations().from(ctx.fromClause(), scope);
+        if (ctx.whereClause() != null) df = Where.apply(queries, scope, b, df, ctx.whereClause().booleanExpression());
+
+        List<Expression> items = selectItems(b, ctx.namedExpressionSeq(), df);
+        boolean aggregated = ctx.aggregationClause() != null || ctx.havingClause() != null || anyAggregate(items);
+        if (aggregated) {
+            df = aggregate(b, df, items, ctx);
+        } else {
+            df = select(df, items);
+        }
+        if (ctx.qualifyClause() != null) df = qualify(b, df, ctx.qualifyClause().booleanExpression(), items.size());
+        if (ctx.setQuantifier() != null && ctx.setQuantifier().DISTINCT() != null) df = df.distinct();
+        return df;
+    }
+
+    private static DataFrame select(DataFrame df, List<Expression> items) {
+        Column[] cols = new Column[items.size()];
+        for (int i = 0; i < cols.length; i++) cols[i] = new Column(items.get(i));
+        return df.select(cols);
+    }
+
+    // ---- select list
+
+    private List<Expression> selectItems(ExpressionBuilder b, SqlGrammar.NamedExpressionSeqContext seq, DataFrame input) {
+        List<Expression> out = new ArrayList<>();
+        for (SqlGrammar.NamedExpressionContext n : seq.namedExpression()) {
+            SqlGrammar.StarContext star = n.name == null && n.names == null ? star(n.expression()) : null;
+            if (star == null) {
+                out.add(b.build(n));
+            } else if (star.qualifiedName() == null && star.EXCEPT() == null) {
+                out.add(new UnresolvedStar());
+            } else {
+                out.addAll(expandStar(star, input));
+            }
+        }
+        return out;
+    }
+
+    /** The star under a select item, if the item is only a star. */
+    private static SqlGrammar.StarContext star(ParseTree node) {
+        while (node instanceof ParserRuleContext c && !(node instanceof SqlGrammar.StarContext) && c.getChildCount() == 1) node = c.getChild(0);
+        return node instanceof SqlGrammar.StarContext s ? s : null;
+    }
+
+    /** {@code t.*} and {@code * EXCEPT (a)}: the columns of relation t (or of all), each as {@code t.c AS c}. */
+    private static List<Expression> expandStar(SqlGrammar.StarContext star, DataFrame input) {
+        List<String> except = star.EXCEPT() == null ? List.of()
+                : Names.identifiers(star.identifierList().identifier()).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        List<Expression> out = new ArrayList<>();
+        if (star.qualifiedName() == null) {
+            for (String c : input.columns()) if (!except.contains(c.toLowerCase(Locale.ROOT))) out.add(new UnresolvedColumn(List.of(c)));
+            return out;
+        }
+        List<String> qualifier = Names.parts(star.qualifiedName());
+        String alias = qualifier.get(qualifier.size() - 1);
+        LogicalPlan owner = findAlias(input.logicalPlan(), alias);
+        if (owner == null) {
+            throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.COLUMN_NOT_FOUND).with("column", alias + ".*")
+                    .with("suggestion", " No relation in FROM is named " + alias + ".").build();
+        }
+        for (StructField f : dev.sluice.plan.InternalNames.display(owner.schema()).fields()) {
+            if (except.contains(f.name().toLowerCase(Locale.ROOT))) continue;
+            out.add(new Alias(new UnresolvedColumn(List.of(alias, f.name())), f.name()));
+        }
+        return out;
+    }
+
+    private static LogicalPlan findAlias(LogicalPlan plan, String alias) {
+        Deque<LogicalPlan> todo = new ArrayDeque<>(List.of(plan));
+        while (!todo.isEmpty()) {
+            LogicalPlan p = todo.poll();
+            if (p instanceof SubqueryAlias a && a.alias().equalsIgnoreCase(alias)) return a;
+            todo.addAll(p.children());
+        }
+        return null;
+    }
+
+    // ---- aggregation
+
+    static boolean anyAggregate(List<Expression> items) {
+        for (Expression e : items) if (containsAggregate(e)) return true;
+        return false;
+    }
+
+    /** An aggregate outside any window function (an aggregate OVER a window is a window function). */
+    static boolean containsAggregate(Expression e) {
+        if (e instanceof AggregateExpression) return true;
+        if (e instanceof WindowExpression) return false;
+        for (Expression c : e.children()) if (containsAggregate(c)) return true;
+        return false;
+    }
+
+    private DataFrame aggregate(ExpressionBuilder b, DataFrame df, List<Expression> items, SqlGrammar.QuerySpecificationContext ctx) {
+        List<Expression> grouping = Grouping.expressions(b, ctx.aggregationClause(), items);
+        List<Expression> outputs = new ArrayList<>(items);
+        for (Expression e : outputs) {
+            if (e instanceof UnresolvedStar) throw SyntaxErrors.at(ctx.namedExpressionSeq(), "SELECT * cannot be used with GROUP BY or aggregates");
+        }
+        Expression having = null;
+        if (ctx.havingClause() != null) {
+            having = b.build(ctx.havingClause().booleanExpression());
+            having = hoistAggregates(having, outputs);
+        }
+        // a grouping column keeps the user's spelling as its name, as in groupBy(...).agg(...)
+        for (int i = 0; i < outputs.size(); i++) {
+            if (outputs.get(i) instanceof UnresolvedColumn u && u.nameParts().size() == 1) outputs.set(i, new Alias(u, u.nameParts().get(0)));
+        }
+        DataFrame out = queries.session().dataFrame(new Aggregate(df.logicalPlan(), grouping, outputs));
+        if (having == null) return out;
+        out = out.filter(new Column(having));
+        if (outputs.size() == items.size()) return out;
+        Column[] visible = new Column[items.size()];
+        String[] names = out.columns();
+        for (int i = 0; i < visible.length; i++) visible[i] = out.col(names[i]);
+        return out.select(visible);
+    }
+
+    /**
+     * HAVING may use aggregates the select list does not compute ({@code HAVING count(*) > 1}): each becomes a hidden
+     * output of the aggregation (removed after the filter); one the list computes is referred to by its name.
+     */
+    private static Expression hoistAggregates(Expression condition, List<Expression> outputs) {
+        return Expressions.transformDown(condition, e -> {
+            if (!(e instanceof AggregateExpression)) return e;
+            for (Expression o : outputs) {
+                if (Expressions.unalias(o).equals(e)) return new UnresolvedColumn(List.of(Expressions.outputName(o)));
+            }
+            String hidden = "__having_" + outputs.size();
+            outputs.add(new Alias(e, hidden));
+            return new UnresolvedColumn(List.of(hidden));
+        });
+    }
+
+    // ---- QUALIFY
+
+    /** QUALIFY filters on window functions after the select: its window functions become hidden columns. */
+    private static DataFrame qualify(ExpressionBuilder b, DataFrame df, SqlGrammar.BooleanExpressionContext ctx, int visibleCount) {
+        Expression condition = b.build(ctx);
+        List<Column> hiddenColumns = new ArrayList<>();
+        Expression rewritten = Expressions.transformDown(condition, e -> {
+            if (!(e instanceof WindowExpression)) return e;
+            String hidden = "__qualify_" + hiddenColumns.size();
+            hiddenColumns.add(new Column(e).alias(hidden));
+            return new UnresolvedColumn(List.of(hidden));
+        });
+        List<Column> all = new ArrayList<>();
+        for (String c : df.columns()) all.add(df.col(c));
+        all.addAll(hiddenColumns);
+        DataFrame withHidden = hiddenColumns.isEmpty() ? df : df.select(all.toArray(new Column[0]));
+        DataFrame filtered = withHidden.filter(new Column(rewritten));
+        if (hiddenColumns.isEmpty()) return filtered;
+        Column[] visible = new Column[df.columns().length];
+        String[] names = filtered.columns();
+        for (int i = 0; i < visible.length; i++) visible[i] = filtered.col(names[i]);
+        return filtered.select(visible);
+    }
+
+    static boolean isLiteral(Expression e) { return e instanceof Literal; }
+}
