@@ -4,7 +4,7 @@ import dev.sluice.Column;
 import dev.sluice.DataFrame;
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
-import dev.sluice.expr.FunctionRegistry;
+import dev.sluice.sql.SqlFunctions;
 import dev.sluice.functions;
 import dev.sluice.types.DataType;
 import org.apache.spark.connect.proto.Expression;
@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * Functions by name, as clients send them: operators and Column methods ({@code ==}, {@code and}, {@code isNull},
  * {@code startsWith}), aggregates, window functions and the functions Sluice's API builds as dedicated expressions;
- * every other name goes to Sluice's one function registry ({@link FunctionRegistry}), so functions added there are
- * served without a change here. An unknown name is Spark's UNRESOLVED_ROUTINE.
+ * every other name goes to Sluice's one function registry (through {@link SqlFunctions}), so functions added there are
+ * served without a change here (the same resolution SQL text gets). An unknown name is Spark's UNRESOLVED_ROUTINE.
  */
 final class FunctionCalls {
     private final ExpressionTranslator expressions;
@@ -121,21 +121,13 @@ final class FunctionCalls {
         }
     }
 
+    /** Every other name: the function SQL text would call (the API's function of that name, else the registry). */
     private Column registry(String name, List<Column> a) {
-        if (!FunctionRegistry.exists(name)) {
-            throw SluiceException.of(ErrorCode.UNKNOWN_FUNCTION).with("function", name).build();
-        }
-        return functions.call_function(name, a.toArray(new Column[0]));
+        return SqlFunctions.call(name, a, false);
     }
 
     private Column distinctAggregate(String n, List<Expression> args) {
-        List<Column> a = expressions.all(args, input);
-        switch (n) {
-            case "count": return functions.count_distinct(a.get(0), rest(a));
-            case "sum": return functions.sum_distinct(a.get(0));
-            default:
-                throw ConnectErrors.unsupported(n + "(DISTINCT ...)", "Sluice has DISTINCT only for count and sum");
-        }
+        return SqlFunctions.call(n, expressions.all(args, input), true);
     }
 
     private static Column[] rest(List<Column> a) { return a.subList(1, a.size()).toArray(new Column[0]); }

@@ -28,18 +28,5 @@ final class ReadRelations {
         return reader.load(ds.getPathsList().toArray(new String[0]));
     }
 
-    DataFrame table(String name) {
-        DataFrame view = tx.session().view(unquote(name));
-        if (view == null) {
-            throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.INVALID_ARGUMENT).with("function", "table")
-                    .with("reason", "the table or view `" + name + "` cannot be found (TABLE_OR_VIEW_NOT_FOUND)").build();
-        }
-        return view;
-    }
-
-    private static String unquote(String name) {
-        String n = name.strip();
-        if (n.startsWith("`") && n.endsWith("`") && n.length() > 1) n = n.substring(1, n.length() - 1);
-        return n;
-    }
+    DataFrame table(String name) { return tx.session().sluice().table(name); }
 }

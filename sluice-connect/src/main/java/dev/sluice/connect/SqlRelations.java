@@ -3,11 +3,14 @@ package dev.sluice.connect;
 import dev.sluice.DataFrame;
 import org.apache.spark.connect.proto.SQL;
 
-/** {@code spark.sql(query)} through Sluice's SQL front end. */
+/** {@code spark.sql(query)} through Sluice's SQL front end, over the session's temporary views. */
 final class SqlRelations {
     private SqlRelations() {}
 
     static DataFrame query(Translation tx, SQL sql) {
-        throw ConnectErrors.unsupported("spark.sql", "this build has no SQL front end");
+        if (sql.getArgsCount() > 0 || sql.getPosArgsCount() > 0 || sql.getNamedArgumentsCount() > 0 || sql.getPosArgumentsCount() > 0) {
+            throw ConnectErrors.unsupported("spark.sql with parameters", "Sluice's SQL has no parameter markers yet");
+        }
+        return tx.session().sluice().sql(sql.getQuery());
     }
 }
