@@ -591,4 +591,149 @@ public final class functions {
     private static Column windowFunction(WindowExpression.Function f, String name, Expression... args) {
         return new Column(new WindowExpression(f, name, List.of(args), List.of(), List.of(), null, false));
     }
+
+    // aggregates over the group's whole list of values (dev.sluice.expr.agg.TupleAggregates)
+
+    /** The number of rows where {@code c} is TRUE. */
+    public static Column count_if(Column c) { return tupleAggregate("count_if", c); }
+
+    /** TRUE when every non-null value is TRUE; NULL without values. */
+    public static Column bool_and(Column c) { return tupleAggregate("bool_and", c); }
+
+    public static Column every(Column c) { return tupleAggregate("every", c); }
+
+    /** TRUE when some non-null value is TRUE; NULL without values. */
+    public static Column bool_or(Column c) { return tupleAggregate("bool_or", c); }
+
+    public static Column some(Column c) { return tupleAggregate("some", c); }
+
+    public static Column any(Column c) { return tupleAggregate("any", c); }
+
+    /** The value of {@code c} on the row with the largest {@code ordering}. */
+    public static Column max_by(Column c, Column ordering) { return tupleAggregate("max_by", c, ordering); }
+
+    public static Column min_by(Column c, Column ordering) { return tupleAggregate("min_by", c, ordering); }
+
+    public static Column median(Column c) { return tupleAggregate("median", c); }
+
+    /** Exact percentile (a constant number or array of numbers in [0, 1]), interpolated as Spark. */
+    public static Column percentile(Column c, Column percentage) { return tupleAggregate("percentile", c, percentage); }
+
+    public static Column percentile(Column c, Column percentage, Column frequency) { return tupleAggregate("percentile", c, percentage, frequency); }
+
+    /** A value of the group at the given rank(s); Sluice keeps every value, so the answer is exact. */
+    public static Column percentile_approx(Column c, Column percentage, Column accuracy) { return tupleAggregate("percentile_approx", c, percentage, accuracy); }
+
+    public static Column percentile_approx(Column c, Column percentage) { return tupleAggregate("percentile_approx", c, percentage); }
+
+    public static Column approx_percentile(Column c, Column percentage, Column accuracy) { return tupleAggregate("approx_percentile", c, percentage, accuracy); }
+
+    public static Column approx_percentile(Column c, Column percentage) { return tupleAggregate("approx_percentile", c, percentage); }
+
+    /** The most frequent value (ties: the smallest). */
+    public static Column mode(Column c) { return tupleAggregate("mode", c); }
+
+    public static Column mode(Column c, Column deterministic) { return tupleAggregate("mode", c, deterministic); }
+
+    public static Column array_agg(Column c) { return collect_list(c); }
+
+    /** The group's non-null strings joined by {@code delimiter} (none by default), in input order. */
+    public static Column listagg(Column c) { return tupleAggregate("listagg", c); }
+
+    public static Column listagg(Column c, Column delimiter) { return tupleAggregate("listagg", c, delimiter); }
+
+    public static Column string_agg(Column c) { return tupleAggregate("string_agg", c); }
+
+    public static Column string_agg(Column c, Column delimiter) { return tupleAggregate("string_agg", c, delimiter); }
+
+    public static Column regr_count(Column y, Column x) { return tupleAggregate("regr_count", y, x); }
+
+    public static Column regr_avgx(Column y, Column x) { return tupleAggregate("regr_avgx", y, x); }
+
+    public static Column regr_avgy(Column y, Column x) { return tupleAggregate("regr_avgy", y, x); }
+
+    public static Column regr_sxx(Column y, Column x) { return tupleAggregate("regr_sxx", y, x); }
+
+    public static Column regr_syy(Column y, Column x) { return tupleAggregate("regr_syy", y, x); }
+
+    public static Column regr_sxy(Column y, Column x) { return tupleAggregate("regr_sxy", y, x); }
+
+    public static Column regr_slope(Column y, Column x) { return tupleAggregate("regr_slope", y, x); }
+
+    public static Column regr_intercept(Column y, Column x) { return tupleAggregate("regr_intercept", y, x); }
+
+    public static Column regr_r2(Column y, Column x) { return tupleAggregate("regr_r2", y, x); }
+
+    public static Column corr(Column a, Column b) { return tupleAggregate("corr", a, b); }
+
+    public static Column covar_pop(Column a, Column b) { return tupleAggregate("covar_pop", a, b); }
+
+    public static Column covar_samp(Column a, Column b) { return tupleAggregate("covar_samp", a, b); }
+
+    public static Column skewness(Column c) { return tupleAggregate("skewness", c); }
+
+    public static Column kurtosis(Column c) { return tupleAggregate("kurtosis", c); }
+
+    public static Column product(Column c) { return tupleAggregate("product", c); }
+
+    public static Column bit_and(Column c) { return tupleAggregate("bit_and", c); }
+
+    public static Column bit_or(Column c) { return tupleAggregate("bit_or", c); }
+
+    public static Column bit_xor(Column c) { return tupleAggregate("bit_xor", c); }
+
+    /** sum, with NULL instead of an overflow error. */
+    public static Column try_sum(Column c) { return tupleAggregate("try_sum", c); }
+
+    public static Column try_avg(Column c) { return tupleAggregate("try_avg", c); }
+
+    private static Column tupleAggregate(String name, Column... args) {
+        return aggregate(dev.sluice.expr.agg.TupleAggregates.of(name, exprs(args)), false);
+    }
+
+    // functions that are operators or conditionals under another name
+
+    /** {@code a + b} that gives NULL instead of failing on overflow. */
+    public static Column try_add(Column a, Column b) { return arithmetic(dev.sluice.expr.Arithmetic.Op.ADD, a, b, EvalMode.TRY); }
+
+    public static Column try_subtract(Column a, Column b) { return arithmetic(dev.sluice.expr.Arithmetic.Op.SUBTRACT, a, b, EvalMode.TRY); }
+
+    public static Column try_multiply(Column a, Column b) { return arithmetic(dev.sluice.expr.Arithmetic.Op.MULTIPLY, a, b, EvalMode.TRY); }
+
+    /** {@code a / b} that gives NULL for a zero divisor or an overflow. */
+    public static Column try_divide(Column a, Column b) { return arithmetic(dev.sluice.expr.Arithmetic.Op.DIVIDE, a, b, EvalMode.TRY); }
+
+    public static Column try_mod(Column a, Column b) { return arithmetic(dev.sluice.expr.Arithmetic.Op.REMAINDER, a, b, EvalMode.TRY); }
+
+    /** {@code a % b}. */
+    public static Column mod(Column a, Column b) { return arithmetic(dev.sluice.expr.Arithmetic.Op.REMAINDER, a, b, EvalMode.ANSI); }
+
+    private static Column arithmetic(dev.sluice.expr.Arithmetic.Op op, Column a, Column b, EvalMode mode) {
+        return new Column(new dev.sluice.expr.Arithmetic(op, a.expr(), b.expr(), mode));
+    }
+
+    public static Column positive(Column c) { return c; }
+
+    public static Column negative(Column c) { return c.negate(); }
+
+    /** {@code if(condition, a, b)}: a when the condition is TRUE, else b. */
+    @SuppressWarnings("checkstyle:MethodName")
+    public static Column if_(Column condition, Column a, Column b) {
+        return new Column(new CaseWhen(List.of(condition.expr()), List.of(a.expr()), b.expr()));
+    }
+
+    public static Column isnull(Column c) { return new Column(new dev.sluice.expr.IsNull(c.expr())); }
+
+    public static Column isnotnull(Column c) { return new Column(new dev.sluice.expr.IsNotNull(c.expr())); }
+
+    /** {@code a <=> b}: equality where two NULLs are equal and NULL with a value is false. */
+    public static Column equal_null(Column a, Column b) {
+        return new Column(new dev.sluice.expr.Comparison(dev.sluice.expr.Comparison.Op.EQ_NULL_SAFE, a.expr(), b.expr()));
+    }
+
+    /** {@code coalesce(c, 0)}. */
+    public static Column zeroifnull(Column c) { return coalesce(c, lit(0)); }
+
+    /** NULL when {@code c} is 0, else c. */
+    public static Column nullifzero(Column c) { return nullif(c, lit(0)); }
 }

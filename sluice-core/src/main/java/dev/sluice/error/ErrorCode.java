@@ -51,6 +51,10 @@ public enum ErrorCode {
     DUPLICATE_MAP_KEY(3013, Category.EXECUTION, "Duplicate map key {key} was found: map keys must be unique."),
     NULL_MAP_KEY(3014, Category.EXECUTION, "Cannot use NULL as a map key."),
     CANNOT_PARSE_DATETIME(3015, Category.EXECUTION, "Text {value} cannot be parsed as a {type} with the pattern {pattern}. Use try_to_timestamp to tolerate bad input and return NULL instead."),
+    // function library (3100..): runtime failures of a function on its input, Spark's conditions in brackets
+    DATETIME_FIELD_OUT_OF_BOUNDS(3101, Category.EXECUTION, "{function}: {reason}. Use the try_ variant of the function to return NULL instead."),
+    USER_RAISED_EXCEPTION(3102, Category.EXECUTION, "{message}"),
+    INVALID_FUNCTION_INPUT(3103, Category.EXECUTION, "Invalid input for {function}: {reason}"),
 
     // 4000: not enough resources
     MEMORY_EXHAUSTED(4001, Category.RESOURCES, "Out of memory budget: {reason}. Raise the memory budget (sluice.memory.budget) or the heap (-Xmx)."),

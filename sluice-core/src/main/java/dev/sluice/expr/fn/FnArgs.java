@@ -37,6 +37,11 @@ final class FnArgs {
         return SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", fn).with("reason", reason).build();
     }
 
+    /** A function's failure on one row's input at run time (Spark's per-function error conditions). */
+    static SluiceException badInput(String fn, String reason) {
+        return SluiceException.of(ErrorCode.INVALID_FUNCTION_INPUT).with("function", fn).with("reason", reason).build();
+    }
+
     static SluiceException mismatch(String fn, List<Expression> args, int i, String expected) {
         return SluiceException.of(ErrorCode.TYPE_MISMATCH).with("expression", call(fn, args) + " argument " + (i + 1))
                 .with("expected", expected).with("actual", args.get(i).dataType().simpleString()).build();

@@ -28,6 +28,19 @@ public final class FunctionFamilies {
         out.addAll(DateArithmeticFunctions.all());
         out.addAll(JsonFunctions.all());
         out.add(new InFunction());
+        out.addAll(TrigFunctions.all());
+        out.addAll(StringSliceFunctions.all());
+        out.addAll(EncodingFunctions.all());
+        out.addAll(BitwiseFunctions.all());
+        out.addAll(DateConstructFunctions.all());
+        out.addAll(ArraySetFunctions.all());
+        out.addAll(MapFunctions.all());
+        out.addAll(DerivedFunctions.all());
+        out.addAll(MiscFunctions.all());
+        out.addAll(RegexSearchFunctions.all());
+        out.addAll(UrlFunctions.all());
+        out.addAll(JsonShapeFunctions.all());
+        out.addAll(DatePartFunctions.all());
         return out;
     }
 }

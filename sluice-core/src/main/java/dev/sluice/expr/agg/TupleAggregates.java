@@ -1,0 +1,390 @@
+package dev.sluice.expr.agg;
+
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+import dev.sluice.expr.AggregateFunction.AggregateBinder;
+import dev.sluice.expr.Expression;
+import dev.sluice.types.ArrayType;
+import dev.sluice.types.BooleanType;
+import dev.sluice.types.DataType;
+import dev.sluice.types.DataTypes;
+import dev.sluice.types.DecimalType;
+import dev.sluice.types.IntegerType;
+import dev.sluice.types.LongType;
+import dev.sluice.types.NullType;
+import dev.sluice.vector.Batch;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * The aggregates computed over a group's whole tuple list ({@link TupleAggregate}): count_if, bool_and/bool_or
+ * (every/some/any), max_by/min_by, median, percentile, percentile_approx (rank ⌈p·n⌉ of the sorted values, what
+ * Spark's summary gives when it holds every value), mode (ties: the smallest value), listagg/string_agg,
+ * regr_*, corr, covar_pop/_samp, skewness, kurtosis, product, bit_and/bit_or/bit_xor, try_sum, try_avg.
+ */
+public final class TupleAggregates {
+    private TupleAggregates() {}
+
+    /** The aggregate named {@code name} over {@code inputs}, or null when this family has none. */
+    public static TupleAggregate of(String name, List<Expression> inputs) {
+        Function<List<Expression>, TupleAggregate.Spec> spec = SPECS.get(name);
+        return spec == null ? null : TupleAggregate.of(spec.apply(inputs), inputs);
+    }
+
+    static final Map<String, Function<List<Expression>, TupleAggregate.Spec>> SPECS = new LinkedHashMap<>();
+
+    static {
+        SPECS.put("count_if", in -> spec("count_if", 1, 1, (args, b) -> bound(List.of(bool(args.get(0), b)), DataTypes.LONG),
+                (t, s) -> (long) t.stream().filter(x -> Boolean.TRUE.equals(x[0])).count()));
+        for (String n : List.of("bool_and", "every")) {
+            SPECS.put(n, in -> spec(n, 1, 1, (args, b) -> bound(List.of(bool(args.get(0), b)), DataTypes.BOOLEAN), (t, s) -> boolFold(t, true)));
+        }
+        for (String n : List.of("bool_or", "some", "any")) {
+            SPECS.put(n, in -> spec(n, 1, 1, (args, b) -> bound(List.of(bool(args.get(0), b)), DataTypes.BOOLEAN), (t, s) -> boolFold(t, false)));
+        }
+        SPECS.put("max_by", in -> spec("max_by", 2, 2, (args, b) -> bound(args, args.get(0).dataType(), args.get(1).dataType()), (t, s) -> by(t, (DataType) s, 1)));
+        SPECS.put("min_by", in -> spec("min_by", 2, 2, (args, b) -> bound(args, args.get(0).dataType(), args.get(1).dataType()), (t, s) -> by(t, (DataType) s, -1)));
+        SPECS.put("median", in -> spec("median", 1, 1, (args, b) -> bound(List.of(num(args.get(0), b)), DataTypes.DOUBLE),
+                (t, s) -> percentile(doubles(t, 0), 0.5)));
+        SPECS.put("percentile", in -> spec("percentile", 2, 3, TupleAggregates::bindPercentile, TupleAggregates::finishPercentile));
+        for (String n : List.of("percentile_approx", "approx_percentile")) {
+            SPECS.put(n, in -> spec(n, 2, 3, TupleAggregates::bindApprox, TupleAggregates::finishApprox));
+        }
+        SPECS.put("mode", in -> spec("mode", 1, 2, (args, b) -> bound(List.of(args.get(0)), args.get(0).dataType(), args.get(0).dataType()), TupleAggregates::mode));
+        for (String n : List.of("listagg", "string_agg")) {
+            SPECS.put(n, in -> spec(n, 1, 2, TupleAggregates::bindListagg, TupleAggregates::listagg));
+        }
+        regression("regr_count", DataTypes.LONG, p -> (long) p.size());
+        regression("regr_avgx", DataTypes.DOUBLE, p -> p.isEmpty() ? null : mean(p, 1));
+        regression("regr_avgy", DataTypes.DOUBLE, p -> p.isEmpty() ? null : mean(p, 0));
+        regression("regr_sxx", DataTypes.DOUBLE, p -> p.isEmpty() ? null : co(p, 1, 1));
+        regression("regr_syy", DataTypes.DOUBLE, p -> p.isEmpty() ? null : co(p, 0, 0));
+        regression("regr_sxy", DataTypes.DOUBLE, p -> p.isEmpty() ? null : co(p, 0, 1));
+        regression("regr_slope", DataTypes.DOUBLE, p -> p.size() < 2 || co(p, 1, 1) == 0 ? null : co(p, 0, 1) / co(p, 1, 1));
+        regression("regr_intercept", DataTypes.DOUBLE, p -> p.size() < 2 || co(p, 1, 1) == 0 ? null
+                : mean(p, 0) - co(p, 0, 1) / co(p, 1, 1) * mean(p, 1));
+        regression("regr_r2", DataTypes.DOUBLE, p -> {
+            if (p.size() < 2 || co(p, 1, 1) == 0) return null;
+            if (co(p, 0, 0) == 0) return 1.0;
+            double c = co(p, 0, 1);
+            return c * c / (co(p, 0, 0) * co(p, 1, 1));
+        });
+        regression("corr", DataTypes.DOUBLE, p -> p.isEmpty() ? null : co(p, 0, 1) / Math.sqrt(co(p, 0, 0) * co(p, 1, 1)));
+        regression("covar_pop", DataTypes.DOUBLE, p -> p.isEmpty() ? null : co(p, 0, 1) / p.size());
+        regression("covar_samp", DataTypes.DOUBLE, p -> p.isEmpty() ? null : p.size() == 1 ? null : co(p, 0, 1) / (p.size() - 1));
+        SPECS.put("skewness", in -> spec("skewness", 1, 1, (args, b) -> bound(List.of(dbl(args.get(0), b)), DataTypes.DOUBLE), (t, s) -> moment(doubles(t, 0), 3)));
+        SPECS.put("kurtosis", in -> spec("kurtosis", 1, 1, (args, b) -> bound(List.of(dbl(args.get(0), b)), DataTypes.DOUBLE), (t, s) -> moment(doubles(t, 0), 4)));
+        SPECS.put("product", in -> spec("product", 1, 1, (args, b) -> bound(List.of(dbl(args.get(0), b)), DataTypes.DOUBLE), (t, s) -> {
+            List<Double> d = doubles(t, 0);
+            if (d.isEmpty()) return null;
+            double p = 1;
+            for (double x : d) p *= x;
+            return p;
+        }));
+        bits("bit_and", (a, b) -> a & b);
+        bits("bit_or", (a, b) -> a | b);
+        bits("bit_xor", (a, b) -> a ^ b);
+        SPECS.put("try_sum", in -> spec("try_sum", 1, 1, TupleAggregates::bindTrySum, (t, s) -> trySum(t, (DataType) s)));
+        SPECS.put("try_avg", in -> spec("try_avg", 1, 1, (args, b) -> bound(List.of(dbl(args.get(0), b)), DataTypes.DOUBLE), (t, s) -> {
+            List<Double> d = doubles(t, 0);
+            return d.isEmpty() ? null : mean1(d);
+        }));
+    }
+
+    interface Binding { TupleAggregate.Bound bind(List<Expression> args, AggregateBinder binder); }
+
+    interface Finish { Object finish(List<Object[]> tuples, Object state); }
+
+    static TupleAggregate.Spec spec(String name, int min, int max, Binding binding, Finish finish) {
+        return new TupleAggregate.Spec() {
+            @Override public String name() { return name; }
+
+            @Override public TupleAggregate.Bound bind(List<Expression> inputs, AggregateBinder binder) {
+                if (inputs.size() < min || inputs.size() > max) {
+                    throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", name)
+                            .with("reason", "it takes " + (min == max ? min : min + " to " + max) + " arguments, got " + inputs.size()).build();
+                }
+                return binding.bind(inputs, binder);
+            }
+
+            @Override public Object finish(List<Object[]> tuples, Object state) { return finish.finish(tuples, state); }
+        };
+    }
+
+    static TupleAggregate.Bound bound(List<Expression> evaluated, DataType result) { return new TupleAggregate.Bound(evaluated, result, null); }
+
+    static TupleAggregate.Bound bound(List<Expression> evaluated, DataType result, Object state) { return new TupleAggregate.Bound(evaluated, result, state); }
+
+    static SluiceException mismatch(String fn, Expression e, String expected) {
+        return SluiceException.of(ErrorCode.TYPE_MISMATCH).with("expression", fn + "(" + e.sql() + ")").with("expected", expected)
+                .with("actual", e.dataType().simpleString()).build();
+    }
+
+    static Expression bool(Expression e, AggregateBinder b) {
+        if (!(e.dataType() instanceof BooleanType) && !(e.dataType() instanceof NullType)) throw mismatch("bool_and", e, "a boolean");
+        return b.castTo(e, DataTypes.BOOLEAN);
+    }
+
+    static Expression num(Expression e, AggregateBinder b) {
+        if (!e.dataType().isNumeric() && !(e.dataType() instanceof NullType)) throw mismatch("percentile", e, "a numeric value");
+        return b.castTo(e, DataTypes.DOUBLE);
+    }
+
+    static Expression dbl(Expression e, AggregateBinder b) {
+        DataType t = e.dataType();
+        if (!t.isNumeric() && !(t instanceof NullType) && !t.equals(DataTypes.STRING)) throw mismatch("aggregate", e, "a numeric value");
+        return b.castTo(e, DataTypes.DOUBLE);
+    }
+
+    static Boolean boolFold(List<Object[]> t, boolean and) {
+        Boolean acc = null;
+        for (Object[] x : t) {
+            if (x[0] == null) continue;
+            boolean v = (Boolean) x[0];
+            acc = acc == null ? v : and ? acc && v : acc || v;
+        }
+        return acc;
+    }
+
+    static Object by(List<Object[]> t, DataType orderType, int sign) {
+        Object best = null, bestKey = null;
+        for (Object[] x : t) {
+            if (x[1] == null) continue;
+            if (bestKey == null || sign * compareValues(orderType, x[1], bestKey) > 0) {
+                bestKey = x[1];
+                best = x[0];
+            }
+        }
+        return best;
+    }
+
+    /** Orders Java values of one type: numbers, strings, dates, timestamps, booleans and arrays of them; NULL first. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static int compareValues(DataType type, Object a, Object b) {
+        if (a == null || b == null) return a == null ? (b == null ? 0 : -1) : 1;
+        if (a instanceof List<?> la && b instanceof List<?> lb) {
+            DataType e = type instanceof ArrayType at ? at.elementType() : type;
+            for (int i = 0; i < Math.min(la.size(), lb.size()); i++) {
+                int c = compareValues(e, la.get(i), lb.get(i));
+                if (c != 0) return c;
+            }
+            return Integer.compare(la.size(), lb.size());
+        }
+        if (a instanceof byte[] x && b instanceof byte[] y) return java.util.Arrays.compareUnsigned(x, y);
+        if (a instanceof Double x && b instanceof Double y) return Double.compare(x + 0.0, y + 0.0);
+        return ((Comparable) a).compareTo(b);
+    }
+
+    static List<Double> doubles(List<Object[]> t, int c) {
+        List<Double> out = new ArrayList<>();
+        for (Object[] x : t) if (x[c] != null) out.add(((Number) x[c]).doubleValue());
+        return out;
+    }
+
+    /** Spark's percentile: linear interpolation between the values at ranks ⌊(n−1)p⌋ and ⌈(n−1)p⌉. */
+    static Double percentile(List<Double> values, double p) {
+        if (values.isEmpty()) return null;
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Comparator.naturalOrder());
+        double pos = (sorted.size() - 1) * p;
+        int lo = (int) Math.floor(pos), hi = (int) Math.ceil(pos);
+        double a = sorted.get(lo), b = sorted.get(hi);
+        return lo == hi ? a : a + (pos - lo) * (b - a);
+    }
+
+    static Object constant(Expression e) {
+        if (!e.foldable()) throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "percentile")
+                .with("reason", "the percentage must be a constant, got " + e.sql()).build();
+        return e.evaluate(Batch.ofRowCount(1)).getObject(0);
+    }
+
+    /** The percentages: one number, or an array of them; each in [0, 1]. */
+    static Object percentages(String fn, Expression e) {
+        Object v = constant(e);
+        List<Double> ps = new ArrayList<>();
+        if (v instanceof List<?> l) for (Object o : l) ps.add(((Number) o).doubleValue());
+        else ps.add(((Number) v).doubleValue());
+        for (double p : ps) {
+            if (p < 0 || p > 1) throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", fn)
+                    .with("reason", "the percentage must be between 0.0 and 1.0, got " + p).build();
+        }
+        return v instanceof List<?> ? ps : ps.get(0);
+    }
+
+    static TupleAggregate.Bound bindPercentile(List<Expression> args, AggregateBinder b) {
+        Object ps = percentages("percentile", args.get(1));
+        List<Expression> ev = new ArrayList<>(List.of(num(args.get(0), b)));
+        if (args.size() > 2) ev.add(b.castTo(args.get(2), DataTypes.LONG));
+        return bound(ev, ps instanceof List<?> ? new ArrayType(DataTypes.DOUBLE, false) : DataTypes.DOUBLE, ps);
+    }
+
+    static Object finishPercentile(List<Object[]> t, Object state) {
+        List<Double> values = new ArrayList<>();
+        for (Object[] x : t) {
+            if (x[0] == null) continue;
+            long freq = x.length > 1 && x[1] != null ? (Long) x[1] : 1;
+            for (long k = 0; k < freq; k++) values.add(((Number) x[0]).doubleValue());
+        }
+        if (state instanceof List<?> ps) {
+            if (values.isEmpty()) return null;
+            List<Double> out = new ArrayList<>();
+            for (Object p : ps) out.add(percentile(values, (Double) p));
+            return out;
+        }
+        return percentile(values, (Double) state);
+    }
+
+    static TupleAggregate.Bound bindApprox(List<Expression> args, AggregateBinder b) {
+        Object ps = percentages("percentile_approx", args.get(1));
+        DataType t = args.get(0).dataType();
+        if (!t.isNumeric() && !t.equals(DataTypes.DATE) && !t.equals(DataTypes.TIMESTAMP)) throw mismatch("percentile_approx", args.get(0), "a numeric, date or timestamp value");
+        return bound(List.of(args.get(0)), ps instanceof List<?> ? new ArrayType(t, true) : t, new Object[] {ps, t});
+    }
+
+    static Object finishApprox(List<Object[]> t, Object state) {
+        Object ps = ((Object[]) state)[0];
+        DataType type = (DataType) ((Object[]) state)[1];
+        List<Object> values = new ArrayList<>();
+        for (Object[] x : t) if (x[0] != null) values.add(x[0]);
+        if (values.isEmpty()) return null;
+        values.sort((a, c) -> compareValues(type, a, c));
+        Function<Double, Object> at = p -> values.get(Math.max(0, (int) Math.ceil(p * values.size()) - 1));
+        if (ps instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            for (Object p : l) out.add(at.apply((Double) p));
+            return out;
+        }
+        return at.apply((Double) ps);
+    }
+
+    static Object mode(List<Object[]> t, Object state) {
+        DataType type = (DataType) state;
+        Map<Object, Integer> counts = new LinkedHashMap<>();
+        for (Object[] x : t) if (x[0] != null) counts.merge(key(x[0]), 1, Integer::sum);
+        Object best = null;
+        int bestCount = 0;
+        for (Map.Entry<Object, Integer> e : counts.entrySet()) {
+            Object v = unkey(e.getKey());
+            if (e.getValue() > bestCount || (e.getValue() == bestCount && compareValues(type, v, best) < 0)) {
+                best = v;
+                bestCount = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    /** Byte arrays compare by content as map keys. */
+    static Object key(Object v) { return v instanceof byte[] b ? java.nio.ByteBuffer.wrap(b) : v; }
+
+    static Object unkey(Object v) { return v instanceof java.nio.ByteBuffer b ? b.array() : v; }
+
+    static TupleAggregate.Bound bindListagg(List<Expression> args, AggregateBinder b) {
+        DataType t = args.get(0).dataType();
+        DataType want = t.equals(DataTypes.BINARY) ? DataTypes.BINARY : DataTypes.STRING;
+        List<Expression> ev = new ArrayList<>(List.of(b.castTo(args.get(0), want)));
+        if (args.size() > 1) ev.add(b.castTo(args.get(1), want));
+        return bound(ev, want, want);
+    }
+
+    static Object listagg(List<Object[]> t, Object state) {
+        StringBuilder sb = new StringBuilder();
+        boolean any = false;
+        for (Object[] x : t) {
+            if (x[0] == null) continue;
+            if (any && x.length > 1 && x[1] != null) sb.append(x[1]);
+            sb.append(x[0]);
+            any = true;
+        }
+        return any ? sb.toString() : null;
+    }
+
+    interface PairStat { Object of(List<double[]> pairs); }
+
+    /** {@code f(y, x)} over the pairs where both are non-null, as Spark's regression and covariance functions. */
+    static void regression(String name, DataType result, PairStat stat) {
+        SPECS.put(name, in -> spec(name, 2, 2, (args, b) -> bound(List.of(dbl(args.get(0), b), dbl(args.get(1), b)), result), (t, s) -> {
+            List<double[]> pairs = new ArrayList<>();
+            for (Object[] x : t) if (x[0] != null && x[1] != null) pairs.add(new double[] {((Number) x[0]).doubleValue(), ((Number) x[1]).doubleValue()});
+            return stat.of(pairs);
+        }));
+    }
+
+    static double mean(List<double[]> p, int c) {
+        double s = 0;
+        for (double[] x : p) s += x[c];
+        return s / p.size();
+    }
+
+    static double mean1(List<Double> d) {
+        double s = 0;
+        for (double x : d) s += x;
+        return s / d.size();
+    }
+
+    /** Σ (a − ā)(b − b̄). */
+    static double co(List<double[]> p, int a, int b) {
+        double ma = mean(p, a), mb = mean(p, b), s = 0;
+        for (double[] x : p) s += (x[a] - ma) * (x[b] - mb);
+        return s;
+    }
+
+    /** Spark's skewness (k = 3) and excess kurtosis (k = 4), population moments; NULL without values, NaN for zero variance. */
+    static Double moment(List<Double> d, int k) {
+        if (d.isEmpty()) return null;
+        double n = d.size(), m = mean1(d), m2 = 0, mk = 0;
+        for (double x : d) {
+            m2 += (x - m) * (x - m);
+            mk += Math.pow(x - m, k);
+        }
+        if (m2 == 0) return Double.NaN;
+        return k == 3 ? Math.sqrt(n) * mk / Math.pow(m2, 1.5) : n * mk / (m2 * m2) - 3.0;
+    }
+
+    static void bits(String name, BiFunction<Long, Long, Long> op) {
+        SPECS.put(name, in -> spec(name, 1, 1, (args, b) -> {
+            DataType t = args.get(0).dataType();
+            if (!(t instanceof IntegerType || t instanceof LongType)) throw mismatch(name, args.get(0), "an integral value");
+            return bound(args, t, t);
+        }, (t, s) -> {
+            Long acc = null;
+            for (Object[] x : t) if (x[0] != null) acc = acc == null ? ((Number) x[0]).longValue() : op.apply(acc, ((Number) x[0]).longValue());
+            if (acc == null) return null;
+            return s instanceof IntegerType ? (Object) acc.intValue() : acc;
+        }));
+    }
+
+    static TupleAggregate.Bound bindTrySum(List<Expression> args, AggregateBinder b) {
+        DataType t = args.get(0).dataType();
+        if (t instanceof IntegerType || t instanceof LongType) return bound(List.of(b.castTo(args.get(0), DataTypes.LONG)), DataTypes.LONG, DataTypes.LONG);
+        if (t instanceof DecimalType d) {
+            DecimalType r = DataTypes.decimal(Math.min(38, d.precision() + 10), d.scale());
+            return bound(List.of(args.get(0)), r, r);
+        }
+        return bound(List.of(dbl(args.get(0), b)), DataTypes.DOUBLE, DataTypes.DOUBLE);
+    }
+
+    static Object trySum(List<Object[]> t, DataType type) {
+        boolean any = false;
+        if (type instanceof LongType) {
+            BigInteger s = BigInteger.ZERO;
+            for (Object[] x : t) if (x[0] != null) { s = s.add(BigInteger.valueOf((Long) x[0])); any = true; }
+            return !any || s.bitLength() > 63 ? null : s.longValue();
+        }
+        if (type instanceof DecimalType d) {
+            BigDecimal s = BigDecimal.ZERO;
+            for (Object[] x : t) if (x[0] != null) { s = s.add((BigDecimal) x[0]); any = true; }
+            return !any || s.precision() - s.scale() > d.precision() - d.scale() ? null : s.setScale(d.scale());
+        }
+        double s = 0;
+        for (Object[] x : t) if (x[0] != null) { s += ((Number) x[0]).doubleValue(); any = true; }
+        return any ? s : null;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.sluice.expr.fn;
+
+import dev.sluice.expr.Expression;
+import dev.sluice.expr.ScalarFunction;
+import dev.sluice.expr.Signature;
+import dev.sluice.types.DataType;
+import dev.sluice.types.DataTypes;
+import dev.sluice.types.DateType;
+import dev.sluice.vector.Timestamps;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.IsoFields;
+import java.util.List;
+import java.util.Locale;
+
+import static dev.sluice.expr.fn.DateTimePatterns.SESSION_ZONE;
+
+/**
+ * {@code date_part(field, source)} / {@code datepart} (and SQL's {@code EXTRACT(field FROM source)}): one field of
+ * a date or timestamp in the session zone, with Spark's field names and abbreviations; SECOND gives the seconds
+ * with their fraction as decimal(8,6), every other field an int. The field must be a constant.
+ */
+public final class DatePartFunctions {
+    private DatePartFunctions() {}
+
+    public static List<ScalarFunction> all() {
+        return List.of(new RowFunction("date_part", DatePartFunctions::bind, DatePartFunctions::part, true),
+                new RowFunction("datepart", DatePartFunctions::bind, DatePartFunctions::part, true));
+    }
+
+    enum Field { YEAR, YEAROFWEEK, QUARTER, MONTH, WEEK, DAY, DAYOFWEEK, DAYOFWEEK_ISO, DOY, HOUR, MINUTE, SECOND }
+
+    static Field field(String fn, String name) {
+        switch (name.toUpperCase(Locale.ROOT)) {
+            case "YEAR": case "Y": case "YEARS": case "YR": case "YRS": return Field.YEAR;
+            case "YEAROFWEEK": return Field.YEAROFWEEK;
+            case "QUARTER": case "QTR": return Field.QUARTER;
+            case "MONTH": case "MON": case "MONS": case "MONTHS": return Field.MONTH;
+            case "WEEK": case "W": case "WEEKS": return Field.WEEK;
+            case "DAY": case "D": case "DAYS": return Field.DAY;
+            case "DAYOFWEEK": case "DOW": return Field.DAYOFWEEK;
+            case "DAYOFWEEK_ISO": case "DOW_ISO": return Field.DAYOFWEEK_ISO;
+            case "DOY": return Field.DOY;
+            case "HOUR": case "H": case "HOURS": case "HR": case "HRS": return Field.HOUR;
+            case "MINUTE": case "M": case "MIN": case "MINS": case "MINUTES": return Field.MINUTE;
+            case "SECOND": case "S": case "SEC": case "SECONDS": case "SECS": return Field.SECOND;
+            default: throw FnArgs.invalid(fn, "the field " + name + " is not a date/time field (YEAR, QUARTER, MONTH, WEEK, DAY, DAYOFWEEK, DOY, HOUR, MINUTE, SECOND, ...)");
+        }
+    }
+
+    static Signature bind(String fn, List<Expression> args) {
+        FnArgs.arity(fn, args, 2, 2);
+        Object name = FnArgs.constant(args.get(0), DataTypes.STRING);
+        if (!(name instanceof String s)) throw FnArgs.invalid(fn, "the field must be a constant string");
+        Field f = field(fn, s);
+        boolean timeField = f == Field.HOUR || f == Field.MINUTE || f == Field.SECOND;
+        DataType src = args.get(1).dataType();
+        DataType want = timeField || !(src instanceof DateType) ? DataTypes.TIMESTAMP : DataTypes.DATE;
+        return new Signature(List.of(DataTypes.STRING, FnArgs.expect(fn, args, 1, want)),
+                f == Field.SECOND ? DataTypes.decimal(8, 6) : DataTypes.INT, true, f);
+    }
+
+    static Object part(Object[] v, Signature s) {
+        if (v[1] == null) return null;
+        Field f = (Field) s.state();
+        LocalDateTime t = v[1] instanceof LocalDate d ? d.atStartOfDay() : LocalDateTime.ofInstant((Instant) v[1], SESSION_ZONE);
+        switch (f) {
+            case YEAR: return t.getYear();
+            case YEAROFWEEK: return t.get(IsoFields.WEEK_BASED_YEAR);
+            case QUARTER: return (t.getMonthValue() + 2) / 3;
+            case MONTH: return t.getMonthValue();
+            case WEEK: return t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+            case DAY: return t.getDayOfMonth();
+            case DAYOFWEEK: return t.getDayOfWeek().getValue() % 7 + 1;
+            case DAYOFWEEK_ISO: return t.getDayOfWeek().getValue();
+            case DOY: return t.getDayOfYear();
+            case HOUR: return t.getHour();
+            case MINUTE: return t.getMinute();
+            default: {
+                long micros = Math.floorMod(Timestamps.toMicros((Instant) v[1]), 60_000_000L);
+                return BigDecimal.valueOf(micros, 6);
+            }
+        }
+    }
+}

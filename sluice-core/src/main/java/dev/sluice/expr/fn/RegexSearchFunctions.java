@@ -1,0 +1,50 @@
+package dev.sluice.expr.fn;
+
+import dev.sluice.expr.ScalarFunction;
+import dev.sluice.types.DataTypes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.sluice.types.DataTypes.INT;
+import static dev.sluice.types.DataTypes.STRING;
+
+/**
+ * Searching with Java regular expressions, as Spark: regexp_count, regexp_extract_all (group idx, default 1),
+ * regexp_instr (1-based position of the first match, 0 if none), regexp_substr (the first match, NULL if none).
+ */
+public final class RegexSearchFunctions {
+    private RegexSearchFunctions() {}
+
+    public static List<ScalarFunction> all() {
+        return List.of(
+                RowFunction.of("regexp_count", RowFunction.typed(INT, STRING, STRING), v -> {
+                    Matcher m = pattern("regexp_count", v[1]).matcher((String) v[0]);
+                    int n = 0;
+                    while (m.find()) n++;
+                    return n;
+                }),
+                RowFunction.of("regexp_extract_all", RowFunction.optional(2, DataTypes.array(STRING), STRING, STRING, INT), v -> {
+                    Matcher m = pattern("regexp_extract_all", v[1]).matcher((String) v[0]);
+                    int idx = v.length > 2 ? (Integer) v[2] : 1;
+                    if (idx < 0 || idx > m.groupCount()) {
+                        throw FnArgs.badInput("regexp_extract_all", "expects group index between 0 and " + m.groupCount() + ", but got " + idx);
+                    }
+                    List<String> out = new ArrayList<>();
+                    while (m.find()) out.add(m.group(idx) == null ? "" : m.group(idx));
+                    return out;
+                }),
+                RowFunction.of("regexp_instr", RowFunction.optional(2, INT, STRING, STRING, INT), v -> {
+                    Matcher m = pattern("regexp_instr", v[1]).matcher((String) v[0]);
+                    return m.find() ? ((String) v[0]).codePointCount(0, m.start()) + 1 : 0;
+                }),
+                RowFunction.of("regexp_substr", RowFunction.typed(STRING, STRING, STRING), v -> {
+                    Matcher m = pattern("regexp_substr", v[1]).matcher((String) v[0]);
+                    return m.find() ? m.group() : null;
+                }));
+    }
+
+    static Pattern pattern(String fn, Object regex) { return RegexFunctions.compile(fn, (String) regex); }
+}
