@@ -60,8 +60,12 @@ final class CommandRunner {
     }
 
     private void view(CreateDataFrameViewCommand v) {
-        if (v.getIsGlobal()) throw ConnectErrors.unsupported("global temporary views", "Sluice has session views only");
         DataFrame df = new RelationTranslator(new Translation(session)).translate(v.getInput());
-        session.createView(v.getName(), df, v.getReplace());
+        if (v.getIsGlobal()) {
+            if (v.getReplace()) df.createOrReplaceGlobalTempView(v.getName());
+            else df.createGlobalTempView(v.getName());
+        } else {
+            session.createView(v.getName(), df, v.getReplace());
+        }
     }
 }

@@ -67,6 +67,8 @@ final class ConnectErrors {
             case MALFORMED_RECORD: return new SparkError(SPARK, "MALFORMED_RECORD_IN_PARSING", "22023");
             case DUPLICATE_MAP_KEY: return new SparkError(RUNTIME, "DUPLICATE_MAP_KEY", "23505");
             case NULL_MAP_KEY: return new SparkError(RUNTIME, "NULL_MAP_KEY", "2200E");
+            case TEMP_TABLE_OR_VIEW_ALREADY_EXISTS: return new SparkError(ANALYSIS, "TEMP_TABLE_OR_VIEW_ALREADY_EXISTS", "42P07");
+            case TABLE_OR_VIEW_NOT_FOUND: return new SparkError(ANALYSIS, "TABLE_OR_VIEW_NOT_FOUND", "42P01");
             case JOB_CANCELLED: return new SparkError(SPARK, "OPERATION_CANCELED", "HY008");
             default:
                 if (code.category() == ErrorCode.Category.ANALYSIS) return new SparkError(ANALYSIS, code.name(), "42000");

@@ -19,6 +19,8 @@ final class ConnectSession {
     private final Sluice sluice;
     private final SessionConfig config = new SessionConfig();
     private final Map<String, Operation> operations = new ConcurrentHashMap<>();
+    private final Map<org.apache.spark.connect.proto.Relation, org.apache.spark.connect.proto.StorageLevel> persisted =
+            new ConcurrentHashMap<>();
 
     /** A session on {@code engine}'s engine with its own catalog of temporary views. */
     ConnectSession(String sessionId, Sluice engine) {
@@ -38,6 +40,12 @@ final class ConnectSession {
         if (replace) df.createOrReplaceTempView(name);
         else df.createTempView(name);
     }
+
+    /**
+     * Storage levels of persisted DataFrames, so that {@code storageLevel} answers what was asked for. Sluice does not
+     * cache (it recomputes), so persisting changes no result and holds no data.
+     */
+    Map<org.apache.spark.connect.proto.Relation, org.apache.spark.connect.proto.StorageLevel> persisted() { return persisted; }
 
     Operation startOperation(String id, java.util.Set<String> tags) {
         Operation op = new Operation(id, tags);

@@ -139,6 +139,11 @@ final class RelationTranslator {
                 for (var f : schema.fields()) cols.add(in.col(f.name()).cast(f.dataType()).alias(f.name()));
                 return in.select(cols.toArray(new Column[0]));
             }
+            case CORR: return new StatRelations(this).corr(r.getCorr());
+            case COV: return new StatRelations(this).cov(r.getCov());
+            case DESCRIBE: return new StatRelations(this).describe(r.getDescribe());
+            case SUMMARY: return new StatRelations(this).summary(r.getSummary());
+            case CATALOG: return new CatalogRelations(tx.session()).translate(r.getCatalog());
             case CACHED_LOCAL_RELATION: case CHUNKED_CACHED_LOCAL_RELATION:
                 throw ConnectErrors.unsupported("cached local relations", "the server asks clients to send local data inline");
             default:
