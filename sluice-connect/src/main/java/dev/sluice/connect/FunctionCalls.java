@@ -36,8 +36,8 @@ final class FunctionCalls {
         List<Column> a = expressions.all(args, input);
         switch (n) {
             // operators and Column methods
-            case "==": return a.get(0).equalTo(a.get(1));
-            case "!=": return a.get(0).notEqual(a.get(1));
+            case "==": case "=": return a.get(0).equalTo(a.get(1));   // PySpark sends ==, the Scala client =
+            case "!=": case "<>": return a.get(0).notEqual(a.get(1));
             case "<": return a.get(0).lt(a.get(1));
             case "<=": return a.get(0).leq(a.get(1));
             case ">": return a.get(0).gt(a.get(1));
