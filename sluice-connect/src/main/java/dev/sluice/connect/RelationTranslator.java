@@ -143,6 +143,7 @@ final class RelationTranslator {
             case COV: return new StatRelations(this).cov(r.getCov());
             case DESCRIBE: return new StatRelations(this).describe(r.getDescribe());
             case SUMMARY: return new StatRelations(this).summary(r.getSummary());
+            case UNPIVOT: return UnpivotRelations.unpivot(this, r.getUnpivot());
             case CATALOG: return new CatalogRelations(tx.session()).translate(r.getCatalog());
             case CACHED_LOCAL_RELATION: case CHUNKED_CACHED_LOCAL_RELATION:
                 throw ConnectErrors.unsupported("cached local relations", "the server asks clients to send local data inline");
