@@ -65,7 +65,7 @@ final class FunctionCalls {
             // dedicated expressions of Sluice's API
             case "coalesce": return functions.coalesce(a.toArray(new Column[0]));
             case "struct": return functions.struct(a.toArray(new Column[0]));
-            case "size": case "cardinality": return functions.size(a.get(0));
+            case "size": return functions.size(a.get(0));
             case "element_at": return functions.element_at(a.get(0), a.get(1));
             case "try_element_at": return functions.try_element_at(a.get(0), a.get(1));
             case "explode": return functions.explode(a.get(0));
@@ -74,9 +74,9 @@ final class FunctionCalls {
             case "posexplode_outer": return functions.posexplode_outer(a.get(0));
             case "inline": return functions.inline(a.get(0));
             case "inline_outer": return functions.inline_outer(a.get(0));
-            case "lower": case "lcase": return functions.lower(a.get(0));
-            case "upper": case "ucase": return functions.upper(a.get(0));
-            case "length": case "char_length": case "character_length": return functions.length(a.get(0));
+            case "lower": return functions.lower(a.get(0));
+            case "upper": return functions.upper(a.get(0));
+            case "length": return functions.length(a.get(0));
             case "trim": return a.size() == 1 ? functions.trim(a.get(0)) : registry(n, a);
             case "ltrim": return a.size() == 1 ? functions.ltrim(a.get(0)) : registry(n, a);
             case "rtrim": return a.size() == 1 ? functions.rtrim(a.get(0)) : registry(n, a);

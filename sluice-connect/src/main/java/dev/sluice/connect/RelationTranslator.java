@@ -144,6 +144,7 @@ final class RelationTranslator {
             case DESCRIBE: return new StatRelations(this).describe(r.getDescribe());
             case SUMMARY: return new StatRelations(this).summary(r.getSummary());
             case UNPIVOT: return UnpivotRelations.unpivot(this, r.getUnpivot());
+            case SAMPLE: return sample(r.getSample());
             case CATALOG: return new CatalogRelations(tx.session()).translate(r.getCatalog());
             case CACHED_LOCAL_RELATION: case CHUNKED_CACHED_LOCAL_RELATION:
                 throw ConnectErrors.unsupported("cached local relations", "the server asks clients to send local data inline");
@@ -151,6 +152,26 @@ final class RelationTranslator {
                 throw ConnectErrors.unsupported("the relation " + r.getRelTypeCase().name().toLowerCase(Locale.ROOT),
                         "Sluice does not translate it");
         }
+    }
+
+    /**
+     * {@code df.sample(fraction, seed)} without replacement: Spark's Bernoulli sampler keeps a row when a uniform
+     * draw falls in [lower, upper), the draws coming from XORShiftRandom seeded with the seed, as {@code rand(seed)}.
+     * Which rows are kept matches Spark only where Sluice's partitions match Spark's (documented in docs/connect.md).
+     */
+    private DataFrame sample(org.apache.spark.connect.proto.Sample s) {
+        if (s.getWithReplacement()) throw ConnectErrors.unsupported("sample with replacement", "Sluice has no Poisson sampler");
+        if (s.getDeterministicOrder()) {
+            // randomSplit: its pieces must partition the rows exactly, which needs the same draws in every query
+            throw ConnectErrors.unsupported("randomSplit", "Sluice's random draws are not repeatable from query to query, "
+                    + "so the pieces could lose or repeat rows");
+        }
+        DataFrame in = translate(s.getInput());
+        long seed = s.hasSeed() ? s.getSeed() : new java.util.Random().nextLong();
+        String draw = "__sluice_sample_draw";
+        DataFrame drawn = in.withColumn(draw, functions.rand(seed));
+        Column d = functions.col(draw);
+        return drawn.filter(d.geq(s.getLowerBound()).and(d.lt(s.getUpperBound()))).drop(draw);
     }
 
     Column[] columns(List<org.apache.spark.connect.proto.Expression> exprs, DataFrame in) {
