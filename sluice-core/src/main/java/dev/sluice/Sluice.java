@@ -22,8 +22,10 @@ public final class Sluice implements AutoCloseable {
     private final Engine engine;
     private final List<JobListener> listeners;
     private final Catalog catalog = new Catalog();
+    private final boolean ownsEngine;
 
     private Sluice(SluiceConf conf, List<JobListener> listeners, Storage storage, EngineFactory engineFactory) {
+        this.ownsEngine = true;
         this.conf = new RuntimeConfig(conf);
         this.storage = storage;
         this.listeners = new java.util.concurrent.CopyOnWriteArrayList<>(listeners);
@@ -70,7 +72,22 @@ public final class Sluice implements AutoCloseable {
     /** Where files are read and written (the local file system unless the builder set another). */
     public Storage storage() { return storage; }
 
-    @Override public void close() { engine.close(); }
+    /** Closes the engine; a session made by {@link #newSession} leaves its parent's engine running. */
+    @Override public void close() { if (ownsEngine) engine.close(); }
+
+    /**
+     * A session on the same engine, storage and listeners with its own catalog of temporary views (Spark's
+     * {@code newSession}); the Spark Connect server gives each client session one.
+     */
+    public Sluice newSession() { return new Sluice(this); }
+
+    private Sluice(Sluice parent) {
+        this.ownsEngine = false;
+        this.conf = parent.conf;
+        this.storage = parent.storage;
+        this.listeners = parent.listeners;
+        this.engine = parent.engine;
+    }
 
     // ---- SQL and the session catalog ----
 

@@ -1,0 +1,111 @@
+package dev.sluice.connect;
+
+import dev.sluice.DataFrame;
+import org.apache.spark.connect.proto.AnalyzePlanRequest;
+import org.apache.spark.connect.proto.AnalyzePlanResponse;
+import org.apache.spark.connect.proto.Plan;
+import org.apache.spark.connect.proto.Relation;
+
+import java.util.Locale;
+
+/** AnalyzePlan: schemas, printSchema, explain, version, DDL parsing and the other questions about a plan. */
+final class Analyzer {
+    static final String SPARK_VERSION = "4.1.1";
+
+    /** Spark's {@code cache()} level, and the level of a DataFrame never persisted. */
+    private static final org.apache.spark.connect.proto.StorageLevel MEMORY_AND_DISK_DESER = org.apache.spark.connect.proto.StorageLevel
+            .newBuilder().setUseDisk(true).setUseMemory(true).setDeserialized(true).setReplication(1).build();
+    private static final org.apache.spark.connect.proto.StorageLevel NONE =
+            org.apache.spark.connect.proto.StorageLevel.newBuilder().setReplication(1).build();
+
+    private final ConnectSession session;
+
+    Analyzer(ConnectSession session) { this.session = session; }
+
+    AnalyzePlanResponse.Builder analyze(AnalyzePlanRequest req) {
+        AnalyzePlanResponse.Builder out = AnalyzePlanResponse.newBuilder()
+                .setSessionId(session.sessionId()).setServerSideSessionId(session.serverSideId());
+        switch (req.getAnalyzeCase()) {
+            case SPARK_VERSION:
+                return out.setSparkVersion(AnalyzePlanResponse.SparkVersion.newBuilder().setVersion(SPARK_VERSION));
+            case SCHEMA:
+                return out.setSchema(AnalyzePlanResponse.Schema.newBuilder()
+                        .setSchema(ProtoTypes.toProto(dataFrame(req.getSchema().getPlan()).schema())));
+            case TREE_STRING: {
+                String tree = dataFrame(req.getTreeString().getPlan()).schema().treeString();
+                return out.setTreeString(AnalyzePlanResponse.TreeString.newBuilder().setTreeString(tree));
+            }
+            case EXPLAIN: {
+                DataFrame df = dataFrame(req.getExplain().getPlan());
+                String mode = switch (req.getExplain().getExplainMode()) {
+                    case EXPLAIN_MODE_EXTENDED -> "extended";
+                    case EXPLAIN_MODE_FORMATTED -> "formatted";
+                    case EXPLAIN_MODE_COST -> "cost";
+                    case EXPLAIN_MODE_CODEGEN -> "codegen";
+                    default -> "simple";
+                };
+                return out.setExplain(AnalyzePlanResponse.Explain.newBuilder().setExplainString(df.explainString(mode)));
+            }
+            case IS_LOCAL: {
+                Plan p = req.getIsLocal().getPlan();
+                boolean local = p.hasRoot() && (p.getRoot().hasLocalRelation() || p.getRoot().hasRange());
+                return out.setIsLocal(AnalyzePlanResponse.IsLocal.newBuilder().setIsLocal(local));
+            }
+            case IS_STREAMING:
+                dataFrame(req.getIsStreaming().getPlan());
+                return out.setIsStreaming(AnalyzePlanResponse.IsStreaming.newBuilder().setIsStreaming(false));
+            case INPUT_FILES: {
+                var files = AnalyzePlanResponse.InputFiles.newBuilder();
+                collectPaths(req.getInputFiles().getPlan().getRoot(), files);
+                return out.setInputFiles(files);
+            }
+            case DDL_PARSE:
+                return out.setDdlParse(AnalyzePlanResponse.DDLParse.newBuilder()
+                        .setParsed(ProtoTypes.toProto(SchemaStrings.parseType(req.getDdlParse().getDdlString()))));
+            case JSON_TO_DDL:
+                return out.setJsonToDdl(AnalyzePlanResponse.JsonToDDL.newBuilder()
+                        .setDdlString(SchemaStrings.parseSchema(req.getJsonToDdl().getJsonString()).toDDL()));
+            case SAME_SEMANTICS: {
+                DataFrame a = dataFrame(req.getSameSemantics().getTargetPlan());
+                DataFrame b = dataFrame(req.getSameSemantics().getOtherPlan());
+                boolean same = a.optimizedPlan().equals(b.optimizedPlan());
+                return out.setSameSemantics(AnalyzePlanResponse.SameSemantics.newBuilder().setResult(same));
+            }
+            case SEMANTIC_HASH:
+                return out.setSemanticHash(AnalyzePlanResponse.SemanticHash.newBuilder()
+                        .setResult(dataFrame(req.getSemanticHash().getPlan()).optimizedPlan().hashCode()));
+            case PERSIST: {
+                // Sluice recomputes instead of caching: persisting is an accepted hint that changes no result
+                var p = req.getPersist();
+                new RelationTranslator(new Translation(session)).translate(p.getRelation());
+                session.persisted().put(p.getRelation(), p.hasStorageLevel() ? p.getStorageLevel() : MEMORY_AND_DISK_DESER);
+                return out.setPersist(AnalyzePlanResponse.Persist.getDefaultInstance());
+            }
+            case UNPERSIST:
+                session.persisted().remove(req.getUnpersist().getRelation());
+                return out.setUnpersist(AnalyzePlanResponse.Unpersist.getDefaultInstance());
+            case GET_STORAGE_LEVEL:
+                return out.setGetStorageLevel(AnalyzePlanResponse.GetStorageLevel.newBuilder().setStorageLevel(
+                        session.persisted().getOrDefault(req.getGetStorageLevel().getRelation(), NONE)));
+            default:
+                throw ConnectErrors.unsupported("the analysis " + req.getAnalyzeCase().name().toLowerCase(Locale.ROOT), "unknown request");
+        }
+    }
+
+    private DataFrame dataFrame(Plan plan) {
+        if (!plan.hasRoot()) throw ConnectErrors.unsupported("analyzing a command", "only queries have a schema");
+        return new RelationTranslator(new Translation(session)).translate(plan.getRoot());
+    }
+
+    /** The paths of every file read the plan names (InputFiles), walking the relation tree. */
+    private static void collectPaths(Relation r, AnalyzePlanResponse.InputFiles.Builder out) {
+        if (r.hasRead() && r.getRead().hasDataSource()) out.addAllFiles(r.getRead().getDataSource().getPathsList());
+        for (var field : r.getAllFields().entrySet()) {
+            Object v = field.getValue();
+            if (v instanceof Relation child) collectPaths(child, out);
+            else if (v instanceof com.google.protobuf.Message m) {
+                for (var inner : m.getAllFields().values()) if (inner instanceof Relation child) collectPaths(child, out);
+            }
+        }
+    }
+}

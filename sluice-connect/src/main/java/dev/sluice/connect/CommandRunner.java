@@ -1,0 +1,71 @@
+package dev.sluice.connect;
+
+import dev.sluice.DataFrame;
+import dev.sluice.DataFrameWriter;
+import org.apache.spark.connect.proto.Command;
+import org.apache.spark.connect.proto.CreateDataFrameViewCommand;
+import org.apache.spark.connect.proto.WriteOperation;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** Commands: writes ({@code df.write...}), temporary views, and SQL statements. */
+final class CommandRunner {
+    private final ConnectSession session;
+    private final PlanExecutor executor;
+
+    CommandRunner(ConnectSession session, PlanExecutor executor) {
+        this.session = session;
+        this.executor = executor;
+    }
+
+    void run(Command c) {
+        switch (c.getCommandTypeCase()) {
+            case WRITE_OPERATION: write(c.getWriteOperation()); break;
+            case CREATE_DATAFRAME_VIEW: view(c.getCreateDataframeView()); break;
+            case SQL_COMMAND: SqlCommands.run(session, executor, c.getSqlCommand()); break;
+            default:
+                throw ConnectErrors.unsupported("the command " + c.getCommandTypeCase().name().toLowerCase(Locale.ROOT),
+                        "Sluice does not run it");
+        }
+    }
+
+    private void write(WriteOperation w) {
+        if (w.hasTable()) throw ConnectErrors.unsupported("saveAsTable/insertInto", "Sluice writes to paths, not tables");
+        if (w.getSortColumnNamesCount() > 0 || w.hasBucketBy()) {
+            throw ConnectErrors.unsupported("bucketBy/sortBy", "Sluice writes no bucketed tables");
+        }
+        if (w.getClusteringColumnsCount() > 0) throw ConnectErrors.unsupported("clusterBy", "Sluice writes no clustered tables");
+        DataFrame df = new RelationTranslator(new Translation(session)).translate(w.getInput());
+        String format = w.hasSource() ? w.getSource().toLowerCase(Locale.ROOT) : session.config().get("spark.sql.sources.default");
+        Map<String, String> options = new java.util.LinkedHashMap<>(w.getOptionsMap());
+        String path = w.hasPath() ? w.getPath() : options.remove("path");
+        if (path == null || path.isEmpty()) {
+            throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.INVALID_ARGUMENT).with("function", "save")
+                    .with("reason", "give a path").build();
+        }
+        options.remove("path");
+        DataFrameWriter writer = df.write().format(format).options(options).mode(mode(w.getMode()));
+        if (w.getPartitioningColumnsCount() > 0) writer = writer.partitionBy(w.getPartitioningColumnsList().toArray(new String[0]));
+        writer.save(path);
+    }
+
+    private static String mode(WriteOperation.SaveMode m) {
+        return switch (m) {
+            case SAVE_MODE_APPEND -> "append";
+            case SAVE_MODE_OVERWRITE -> "overwrite";
+            case SAVE_MODE_IGNORE -> "ignore";
+            default -> "errorifexists";
+        };
+    }
+
+    private void view(CreateDataFrameViewCommand v) {
+        DataFrame df = new RelationTranslator(new Translation(session)).translate(v.getInput());
+        if (v.getIsGlobal()) {
+            if (v.getReplace()) df.createOrReplaceGlobalTempView(v.getName());
+            else df.createGlobalTempView(v.getName());
+        } else {
+            session.createView(v.getName(), df, v.getReplace());
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.sluice.connect;
+
+import dev.sluice.DataFrame;
+import dev.sluice.Sluice;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One client session (by the client's {@code session_id}): its Sluice session (temporary views), configuration,
+ * and running operations.
+ */
+final class ConnectSession {
+    private final String sessionId;
+    private final String serverSideId = UUID.randomUUID().toString();
+    private final Sluice sluice;
+    private final SessionConfig config = new SessionConfig();
+    private final Map<String, Operation> operations = new ConcurrentHashMap<>();
+    private final Map<org.apache.spark.connect.proto.Relation, org.apache.spark.connect.proto.StorageLevel> persisted =
+            new ConcurrentHashMap<>();
+
+    /** A session on {@code engine}'s engine with its own catalog of temporary views. */
+    ConnectSession(String sessionId, Sluice engine) {
+        this.sessionId = sessionId;
+        this.sluice = engine.newSession();
+    }
+
+    String sessionId() { return sessionId; }
+
+    String serverSideId() { return serverSideId; }
+
+    Sluice sluice() { return sluice; }
+
+    SessionConfig config() { return config; }
+
+    void createView(String name, DataFrame df, boolean replace) {
+        if (replace) df.createOrReplaceTempView(name);
+        else df.createTempView(name);
+    }
+
+    /**
+     * Storage levels of persisted DataFrames, so that {@code storageLevel} answers what was asked for. Sluice does not
+     * cache (it recomputes), so persisting changes no result and holds no data.
+     */
+    Map<org.apache.spark.connect.proto.Relation, org.apache.spark.connect.proto.StorageLevel> persisted() { return persisted; }
+
+    Operation startOperation(String id, java.util.Set<String> tags) {
+        Operation op = new Operation(id, tags);
+        if (operations.putIfAbsent(id, op) != null) {
+            throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.INVALID_ARGUMENT).with("function", "ExecutePlan")
+                    .with("reason", "the operation id " + id + " is already in use (INVALID_HANDLE.OPERATION_ALREADY_EXISTS)").build();
+        }
+        return op;
+    }
+
+    Operation operation(String id) { return operations.get(id); }
+
+    void removeOperation(String id) { operations.remove(id); }
+
+    List<Operation> operations() { return new ArrayList<>(operations.values()); }
+
+    void close() {
+        for (Operation op : operations()) op.interrupt();
+        operations.clear();
+    }
+}

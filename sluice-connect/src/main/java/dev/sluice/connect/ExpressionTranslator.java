@@ -1,0 +1,162 @@
+package dev.sluice.connect;
+
+import dev.sluice.Column;
+import dev.sluice.DataFrame;
+import dev.sluice.WindowSpec;
+import dev.sluice.expr.EvalMode;
+import dev.sluice.expr.GetStructField;
+import dev.sluice.expr.UnresolvedColumn;
+import dev.sluice.expr.UnresolvedStar;
+import dev.sluice.functions;
+import dev.sluice.types.DataType;
+import dev.sluice.types.StructType;
+import org.apache.spark.connect.proto.Expression;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Protocol expressions as Sluice columns, resolved by name against the input DataFrame by Sluice's analyzer. */
+final class ExpressionTranslator {
+    private final Translation tx;
+
+    ExpressionTranslator(Translation tx) { this.tx = tx; }
+
+    List<Column> all(List<Expression> expressions, DataFrame input) {
+        List<Column> out = new ArrayList<>(expressions.size());
+        for (Expression e : expressions) out.add(translate(e, input));
+        return out;
+    }
+
+    Column translate(Expression e, DataFrame input) {
+        switch (e.getExprTypeCase()) {
+            case LITERAL: return Literals.toColumn(e.getLiteral());
+            case UNRESOLVED_ATTRIBUTE: return attribute(e.getUnresolvedAttribute());
+            case UNRESOLVED_STAR: return star(e.getUnresolvedStar());
+            case UNRESOLVED_FUNCTION: {
+                var f = e.getUnresolvedFunction();
+                if (f.getIsUserDefinedFunction()) {
+                    throw ConnectErrors.unsupported("the user-defined function " + f.getFunctionName(), "Sluice runs no UDFs");
+                }
+                return new FunctionCalls(this, input).call(f.getFunctionName(), f.getArgumentsList(), f.getIsDistinct());
+            }
+            case CALL_FUNCTION: {
+                var f = e.getCallFunction();
+                return new FunctionCalls(this, input).call(f.getFunctionName(), f.getArgumentsList(), false);
+            }
+            case ALIAS: {
+                var a = e.getAlias();
+                Column child = translate(a.getExpr(), input);
+                if (a.getNameCount() == 1) return child.alias(a.getName(0));
+                return child.as(a.getNameList().toArray(new String[0]));
+            }
+            case CAST: {
+                var c = e.getCast();
+                Column child = translate(c.getExpr(), input);
+                DataType to = c.hasType() ? ProtoTypes.fromProto(c.getType()) : SchemaStrings.parseType(c.getTypeStr());
+                EvalMode mode = switch (c.getEvalMode()) {
+                    case EVAL_MODE_TRY -> EvalMode.TRY;
+                    case EVAL_MODE_LEGACY -> EvalMode.LEGACY;
+                    case EVAL_MODE_ANSI -> EvalMode.ANSI;
+                    default -> tx.session().config().ansi() ? EvalMode.ANSI : EvalMode.LEGACY;
+                };
+                return new Column(new dev.sluice.expr.Cast(child.expr(), to, mode));
+            }
+            case SORT_ORDER: return sortOrder(e.getSortOrder(), input);
+            case UNRESOLVED_EXTRACT_VALUE: return extractValue(e.getUnresolvedExtractValue(), input);
+            case EXPRESSION_STRING: return SqlExpressions.parse(e.getExpressionString().getExpression());
+            case WINDOW: return window(e.getWindow(), input);
+            case UNRESOLVED_REGEX:
+                throw ConnectErrors.unsupported("colRegex", "column selection by regular expression is not supported");
+            case LAMBDA_FUNCTION: case UNRESOLVED_NAMED_LAMBDA_VARIABLE:
+                throw ConnectErrors.unsupported("lambda functions", "Sluice has no higher-order functions yet");
+            case UPDATE_FIELDS:
+                throw ConnectErrors.unsupported("withField/dropFields", "Sluice cannot update struct fields yet");
+            case COMMON_INLINE_USER_DEFINED_FUNCTION:
+                throw ConnectErrors.unsupported("the user-defined function " + e.getCommonInlineUserDefinedFunction().getFunctionName(),
+                        "Sluice runs no Python, Scala or Java UDFs");
+            case SUBQUERY_EXPRESSION:
+                throw ConnectErrors.unsupported("subquery expressions", "Sluice has no subqueries yet");
+            default:
+                throw ConnectErrors.unsupported("the expression " + e.getExprTypeCase().name().toLowerCase(Locale.ROOT),
+                        "Sluice does not translate it");
+        }
+    }
+
+    private Column attribute(Expression.UnresolvedAttribute a) {
+        String name = a.getUnparsedIdentifier();
+        if (a.hasPlanId()) {
+            DataFrame owner = tx.planned(a.getPlanId());
+            if (name.equals("*")) return new Column(new UnresolvedStar());
+            return owner.col(name);
+        }
+        if (name.equals("*")) return new Column(new UnresolvedStar());
+        return new Column(UnresolvedColumn.parse(name));
+    }
+
+    private Column star(Expression.UnresolvedStar s) {
+        if (s.hasUnparsedTarget() && !s.getUnparsedTarget().isEmpty()) return functions.col(s.getUnparsedTarget());
+        return new Column(new UnresolvedStar());
+    }
+
+    Column sortOrder(Expression.SortOrder s, DataFrame input) {
+        Column child = translate(s.getChild(), input);
+        boolean asc = s.getDirection() != Expression.SortOrder.SortDirection.SORT_DIRECTION_DESCENDING;
+        boolean nullsFirst = switch (s.getNullOrdering()) {
+            case SORT_NULLS_FIRST -> true;
+            case SORT_NULLS_LAST -> false;
+            default -> asc;
+        };
+        return new Column(new dev.sluice.expr.SortOrder(child.expr(), asc, nullsFirst));
+    }
+
+    /** {@code c["x"]}, {@code c.x}, {@code c[0]}: a struct field when the child is a struct, else an item. */
+    private Column extractValue(Expression.UnresolvedExtractValue v, DataFrame input) {
+        Column child = translate(v.getChild(), input);
+        Expression key = v.getExtraction();
+        if (key.hasLiteral() && key.getLiteral().hasString() && input != null) {
+            DataType t = typeOf(child, input);
+            if (t instanceof StructType) {
+                return new Column(GetStructField.unresolved(child.expr(), key.getLiteral().getString()));
+            }
+        }
+        return child.getItem(translate(key, input));
+    }
+
+    /** The type of {@code c} over {@code input} (Sluice analyzes eagerly, reading no data). */
+    DataType typeOf(Column c, DataFrame input) {
+        return input.select(c).schema().field(0).dataType();
+    }
+
+    private Column window(Expression.Window w, DataFrame input) {
+        Column function = translate(w.getWindowFunction(), input);
+        WindowSpec spec = dev.sluice.Window.partitionBy(all(w.getPartitionSpecList(), input).toArray(new Column[0]));
+        if (w.getOrderSpecCount() > 0) {
+            List<Column> order = new ArrayList<>();
+            for (var o : w.getOrderSpecList()) order.add(sortOrder(o, input));
+            spec = spec.orderBy(order.toArray(new Column[0]));
+        }
+        if (w.hasFrameSpec()) {
+            var f = w.getFrameSpec();
+            long lower = boundary(f.getLower(), true);
+            long upper = boundary(f.getUpper(), false);
+            spec = f.getFrameType() == Expression.Window.WindowFrame.FrameType.FRAME_TYPE_RANGE
+                    ? spec.rangeBetween(lower, upper) : spec.rowsBetween(lower, upper);
+        }
+        return function.over(spec);
+    }
+
+    private static long boundary(Expression.Window.WindowFrame.FrameBoundary b, boolean lower) {
+        switch (b.getBoundaryCase()) {
+            case CURRENT_ROW: return dev.sluice.Window.currentRow();
+            case UNBOUNDED: return lower ? dev.sluice.Window.unboundedPreceding() : dev.sluice.Window.unboundedFollowing();
+            case VALUE: {
+                Object v = b.getValue().hasLiteral() ? Literals.value(b.getValue().getLiteral()) : null;
+                if (v instanceof Number n) return n.longValue();
+                throw ConnectErrors.unsupported("a window frame boundary that is not an integer literal", "Sluice frames are row or value offsets");
+            }
+            default:
+                throw ConnectErrors.unsupported("an unset window frame boundary", "the client sent no boundary");
+        }
+    }
+}

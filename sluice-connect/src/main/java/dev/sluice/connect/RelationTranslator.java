@@ -1,0 +1,180 @@
+package dev.sluice.connect;
+
+import dev.sluice.Column;
+import dev.sluice.DataFrame;
+import dev.sluice.functions;
+import org.apache.spark.connect.proto.Relation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Protocol relations as Sluice DataFrames, built through the public API so that Sluice analyzes each step eagerly
+ * (names, types and errors as the embedded API gives them). Reads, local data, aggregation, joins and the
+ * {@code na} functions have their own files; a relation Sluice cannot express is refused by name.
+ */
+final class RelationTranslator {
+    private final Translation tx;
+    private final ExpressionTranslator expressions;
+
+    RelationTranslator(Translation tx) {
+        this.tx = tx;
+        this.expressions = new ExpressionTranslator(tx);
+    }
+
+    Translation translation() { return tx; }
+
+    ExpressionTranslator expressions() { return expressions; }
+
+    DataFrame translate(Relation r) {
+        DataFrame df = translateKind(r);
+        if (r.hasCommon() && r.getCommon().hasPlanId()) tx.remember(r.getCommon().getPlanId(), df);
+        return df;
+    }
+
+    private DataFrame translateKind(Relation r) {
+        switch (r.getRelTypeCase()) {
+            case READ: return new ReadRelations(tx).read(r.getRead());
+            case RANGE: return LocalRelations.range(tx.session(), r.getRange());
+            case LOCAL_RELATION: return LocalRelations.local(tx.session(), r.getLocalRelation());
+            case PROJECT: {
+                var p = r.getProject();
+                if (!p.hasInput()) return LocalRelations.oneRow(tx.session()).select(columns(p.getExpressionsList(), null));
+                DataFrame in = translate(p.getInput());
+                return in.select(columns(p.getExpressionsList(), in));
+            }
+            case FILTER: {
+                DataFrame in = translate(r.getFilter().getInput());
+                return in.filter(expressions.translate(r.getFilter().getCondition(), in));
+            }
+            case WITH_COLUMNS: {
+                DataFrame in = translate(r.getWithColumns().getInput());
+                DataFrame out = in;
+                for (var a : r.getWithColumns().getAliasesList()) {
+                    if (a.getNameCount() != 1) throw ConnectErrors.unsupported("withColumns with a multi-name alias", "give one name per column");
+                    out = out.withColumn(a.getName(0), expressions.translate(a.getExpr(), in));
+                }
+                return out;
+            }
+            case WITH_COLUMNS_RENAMED: {
+                var w = r.getWithColumnsRenamed();
+                DataFrame out = translate(w.getInput());
+                for (var e : w.getRenameColumnsMapMap().entrySet()) out = out.withColumnRenamed(e.getKey(), e.getValue());
+                for (var rn : w.getRenamesList()) out = out.withColumnRenamed(rn.getColName(), rn.getNewColName());
+                return out;
+            }
+            case DROP: {
+                var d = r.getDrop();
+                DataFrame out = translate(d.getInput());
+                DataFrame in = out;
+                for (var c : d.getColumnsList()) out = out.drop(expressions.translate(c, in));
+                if (d.getColumnNamesCount() > 0) out = out.drop(d.getColumnNamesList().toArray(new String[0]));
+                return out;
+            }
+            case TO_DF: {
+                var t = r.getToDf();
+                DataFrame in = translate(t.getInput());
+                String[] names = in.columns();
+                if (names.length != t.getColumnNamesCount()) {
+                    throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.INVALID_ARGUMENT).with("function", "toDF")
+                            .with("reason", "it needs " + names.length + " names, but " + t.getColumnNamesCount() + " were given").build();
+                }
+                List<Column> cols = new ArrayList<>();
+                for (int i = 0; i < names.length; i++) cols.add(in.col(names[i]).alias(t.getColumnNames(i)));
+                return in.select(cols.toArray(new Column[0]));
+            }
+            case AGGREGATE: return new AggregateRelations(this).aggregate(r.getAggregate());
+            case SORT: {
+                var s = r.getSort();
+                DataFrame in = translate(s.getInput());
+                List<Column> order = new ArrayList<>();
+                for (var o : s.getOrderList()) order.add(expressions.sortOrder(o, in));
+                Column[] cols = order.toArray(new Column[0]);
+                return s.hasIsGlobal() && !s.getIsGlobal() ? in.sortWithinPartitions(cols) : in.orderBy(cols);
+            }
+            case LIMIT: return translate(r.getLimit().getInput()).limit(r.getLimit().getLimit());
+            case JOIN: return new JoinRelations(this).join(r.getJoin());
+            case SET_OP: return new JoinRelations(this).setOperation(r.getSetOp());
+            case DEDUPLICATE: {
+                var d = r.getDeduplicate();
+                if (d.getWithinWatermark()) throw ConnectErrors.unsupported("dropDuplicatesWithinWatermark", "Sluice has no streaming");
+                DataFrame in = translate(d.getInput());
+                if (d.getAllColumnsAsKeys() || d.getColumnNamesCount() == 0) return in.dropDuplicates();
+                return in.dropDuplicates(d.getColumnNamesList().toArray(new String[0]));
+            }
+            case SUBQUERY_ALIAS: return translate(r.getSubqueryAlias().getInput()).alias(r.getSubqueryAlias().getAlias());
+            case SHOW_STRING: {
+                var s = r.getShowString();
+                DataFrame in = translate(s.getInput());
+                return LocalRelations.singleString(tx.session(), "show_string",
+                        ShowStrings.spark(in.showString(s.getNumRows(), s.getTruncate(), s.getVertical())));
+            }
+            case HTML_STRING:
+                throw ConnectErrors.unsupported("_repr_html_", "Sluice renders tables as text only (show())");
+            case HINT: {
+                var h = r.getHint();
+                DataFrame in = translate(h.getInput());
+                String name = h.getName().toLowerCase(Locale.ROOT);
+                if (name.equals("broadcast") || name.equals("broadcastjoin") || name.equals("mapjoin")) return functions.broadcast(in);
+                // Spark ignores hints it does not know (with a warning); partitioning hints do not change results
+                return in;
+            }
+            case REPARTITION: {
+                var p = r.getRepartition();
+                DataFrame in = translate(p.getInput());
+                // coalesce(n) narrows; repartition(n) only redistributes rows, which Sluice's planner decides itself
+                return p.hasShuffle() && !p.getShuffle() ? in.coalesce(p.getNumPartitions()) : in;
+            }
+            case REPARTITION_BY_EXPRESSION: return translate(r.getRepartitionByExpression().getInput());
+            case SQL: return SqlRelations.query(tx, r.getSql());
+            case FILL_NA: return NaRelations.fill(this, r.getFillNa());
+            case DROP_NA: return NaRelations.drop(this, r.getDropNa());
+            case REPLACE: return NaRelations.replace(this, r.getReplace());
+            case TO_SCHEMA: {
+                var t = r.getToSchema();
+                DataFrame in = translate(t.getInput());
+                var schema = (dev.sluice.types.StructType) ProtoTypes.fromProto(t.getSchema());
+                List<Column> cols = new ArrayList<>();
+                for (var f : schema.fields()) cols.add(in.col(f.name()).cast(f.dataType()).alias(f.name()));
+                return in.select(cols.toArray(new Column[0]));
+            }
+            case CORR: return new StatRelations(this).corr(r.getCorr());
+            case COV: return new StatRelations(this).cov(r.getCov());
+            case DESCRIBE: return new StatRelations(this).describe(r.getDescribe());
+            case SUMMARY: return new StatRelations(this).summary(r.getSummary());
+            case UNPIVOT: return UnpivotRelations.unpivot(this, r.getUnpivot());
+            case SAMPLE: return sample(r.getSample());
+            case CATALOG: return new CatalogRelations(tx.session()).translate(r.getCatalog());
+            case CACHED_LOCAL_RELATION: case CHUNKED_CACHED_LOCAL_RELATION:
+                throw ConnectErrors.unsupported("cached local relations", "the server asks clients to send local data inline");
+            default:
+                throw ConnectErrors.unsupported("the relation " + r.getRelTypeCase().name().toLowerCase(Locale.ROOT),
+                        "Sluice does not translate it");
+        }
+    }
+
+    /**
+     * {@code df.sample(fraction, seed)} without replacement: Spark's Bernoulli sampler keeps a row when a uniform
+     * draw falls in [lower, upper), the draws coming from XORShiftRandom seeded with the seed, as {@code rand(seed)}.
+     * Which rows are kept matches Spark only where Sluice's partitions match Spark's (documented in docs/connect.md).
+     */
+    private DataFrame sample(org.apache.spark.connect.proto.Sample s) {
+        if (s.getWithReplacement()) throw ConnectErrors.unsupported("sample with replacement", "Sluice has no Poisson sampler");
+        if (s.getDeterministicOrder()) {
+            // randomSplit: its pieces must partition the rows exactly, which needs the same draws in every query
+            throw ConnectErrors.unsupported("randomSplit", "Sluice's random draws are not repeatable from query to query, "
+                    + "so the pieces could lose or repeat rows");
+        }
+        DataFrame in = translate(s.getInput());
+        long seed = s.hasSeed() ? s.getSeed() : new java.util.Random().nextLong();
+        String draw = "__sluice_sample_draw";
+        DataFrame drawn = in.withColumn(draw, functions.rand(seed));
+        Column d = functions.col(draw);
+        return drawn.filter(d.geq(s.getLowerBound()).and(d.lt(s.getUpperBound()))).drop(draw);
+    }
+
+    Column[] columns(List<org.apache.spark.connect.proto.Expression> exprs, DataFrame in) {
+        return expressions.all(exprs, in).toArray(new Column[0]);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.sluice.connect;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+import dev.sluice.types.ArrayType;
+import dev.sluice.types.DataType;
+import dev.sluice.types.DataTypes;
+import dev.sluice.types.DdlParser;
+import dev.sluice.types.MapType;
+import dev.sluice.types.StructField;
+import dev.sluice.types.StructType;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Schema strings as clients send them: a DDL string ({@code "a INT, b STRING"}) or Spark's JSON form of a
+ * {@code StructType} ({@code StructType.json()}, which PySpark sends when the user passes a StructType).
+ */
+final class SchemaStrings {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private SchemaStrings() {}
+
+    static StructType parseSchema(String text) {
+        DataType t = parseType(text);
+        if (t instanceof StructType s) return s;
+        throw SluiceException.of(ErrorCode.INVALID_SCHEMA).with("schema", text).with("reason", "it is not a struct").build();
+    }
+
+    static DataType parseType(String text) {
+        String s = text.strip();
+        if (s.startsWith("{") || s.startsWith("\"")) return fromJson(readJson(s), text);
+        try {
+            return DdlParser.parseSchema(s);
+        } catch (SluiceException asSchema) {
+            return DdlParser.parseType(s);
+        }
+    }
+
+    private static Object readJson(String text) {
+        try (JsonParser p = JSON.createParser(text)) {
+            p.nextToken();
+            return read(p);
+        } catch (IOException e) {
+            throw SluiceException.of(ErrorCode.INVALID_SCHEMA).with("schema", text).with("reason", e.getMessage()).build();
+        }
+    }
+
+    private static Object read(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_OBJECT) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                m.put(name, read(p));
+            }
+            return m;
+        }
+        if (t == JsonToken.START_ARRAY) {
+            List<Object> l = new ArrayList<>();
+            while (p.nextToken() != JsonToken.END_ARRAY) l.add(read(p));
+            return l;
+        }
+        if (t == JsonToken.VALUE_TRUE) return true;
+        if (t == JsonToken.VALUE_FALSE) return false;
+        if (t == JsonToken.VALUE_NULL) return null;
+        if (t == JsonToken.VALUE_NUMBER_INT) return p.getLongValue();
+        return p.getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static DataType fromJson(Object node, String text) {
+        if (node instanceof String name) return DdlParser.parseType(name);
+        if (!(node instanceof Map)) throw bad(text, "a type must be a string or an object");
+        Map<String, Object> m = (Map<String, Object>) node;
+        String type = String.valueOf(m.get("type"));
+        switch (type) {
+            case "struct": {
+                List<StructField> fields = new ArrayList<>();
+                for (Object f : (List<Object>) m.getOrDefault("fields", List.of())) {
+                    Map<String, Object> fm = (Map<String, Object>) f;
+                    fields.add(new StructField(String.valueOf(fm.get("name")), fromJson(fm.get("type"), text),
+                            !Boolean.FALSE.equals(fm.get("nullable"))));
+                }
+                return new StructType(fields);
+            }
+            case "array":
+                return new ArrayType(fromJson(m.get("elementType"), text), !Boolean.FALSE.equals(m.get("containsNull")));
+            case "map":
+                return new MapType(fromJson(m.get("keyType"), text), fromJson(m.get("valueType"), text),
+                        !Boolean.FALSE.equals(m.get("valueContainsNull")));
+            case "udt":
+                throw ConnectErrors.unsupported("user-defined types", "Sluice has no UDTs");
+            default:
+                throw bad(text, "unknown type " + type);
+        }
+    }
+
+    private static SluiceException bad(String text, String reason) {
+        return SluiceException.of(ErrorCode.INVALID_SCHEMA).with("schema", text).with("reason", reason).build();
+    }
+
+    /** Spark's JSON form of a type (what {@code DataType.json()} prints), for LocalRelation schemas and tests. */
+    static String toJson(DataType t) {
+        if (t instanceof StructType s) {
+            StringBuilder b = new StringBuilder("{\"type\":\"struct\",\"fields\":[");
+            for (int i = 0; i < s.size(); i++) {
+                StructField f = s.field(i);
+                if (i > 0) b.append(',');
+                b.append("{\"name\":").append(quote(f.name())).append(",\"type\":").append(toJson(f.dataType()))
+                        .append(",\"nullable\":").append(f.nullable()).append(",\"metadata\":{}}");
+            }
+            return b.append("]}").toString();
+        }
+        if (t instanceof ArrayType a) {
+            return "{\"type\":\"array\",\"elementType\":" + toJson(a.elementType()) + ",\"containsNull\":" + a.containsNull() + "}";
+        }
+        if (t instanceof MapType m) {
+            return "{\"type\":\"map\",\"keyType\":" + toJson(m.keyType()) + ",\"valueType\":" + toJson(m.valueType())
+                    + ",\"valueContainsNull\":" + m.valueContainsNull() + "}";
+        }
+        return quote(t instanceof dev.sluice.types.DecimalType ? t.simpleString() : t.typeName());
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
