@@ -49,6 +49,11 @@ public enum ErrorCode {
     NULL_MAP_KEY(3014, Category.EXECUTION, "Cannot use NULL as a map key."),
     CANNOT_PARSE_DATETIME(3015, Category.EXECUTION, "Text {value} cannot be parsed as a {type} with the pattern {pattern}. Use try_to_timestamp to tolerate bad input and return NULL instead."),
 
+    // 3100: the Glue layer (DynamicFrame error thresholds, job bookmarks)
+    GLUE_ERROR_THRESHOLD(3101, Category.EXECUTION, "Glue transform {transform} (transformationContext '{context}') has {stageErrors} error records of its own and {totalErrors} in total, over its {threshold}."),
+    GLUE_BOOKMARK_ERROR(3102, Category.EXECUTION, "Job bookmark of job {job}: {reason}"),
+    GLUE_CATALOG_ENTITY_NOT_FOUND(1101, Category.ANALYSIS, "The local Glue Data Catalog at {root} has no {entity}."),
+
     // 4000: not enough resources
     MEMORY_EXHAUSTED(4001, Category.RESOURCES, "Out of memory budget: {reason}. Raise the memory budget (sluice.memory.budget) or the heap (-Xmx)."),
 

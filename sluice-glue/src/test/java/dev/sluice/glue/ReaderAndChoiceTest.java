@@ -1,0 +1,111 @@
+package dev.sluice.glue;
+
+import dev.sluice.Sluice;
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+import dev.sluice.glue.types.ChoiceType;
+import dev.sluice.glue.types.GlueScalar;
+import dev.sluice.types.Row;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The JSON reader's Glue typing, choices, error records and the printSchema/show/toDF formats. */
+class ReaderAndChoiceTest {
+    @TempDir Path dir;
+    Sluice sluice;
+    GlueContext glue;
+
+    @BeforeEach void open() {
+        sluice = Sluice.builder().parallelism(2).build();
+        glue = GlueContext.builder(sluice).bookmarks(dir.resolve("bookmarks")).build();
+    }
+
+    @AfterEach void close() { sluice.close(); }
+
+    DynamicFrame read(String... lines) throws IOException {
+        Path f = dir.resolve("in.json");
+        Files.write(f, List.of(lines));
+        return glue.createDynamicFrame().fromOptions("file", Map.of("paths", List.of(f.toString())), "json");
+    }
+
+    @Test void smallIntegersAreIntAndDifferentTypesMakeAChoice() throws IOException {
+        DynamicFrame f = read("{\"id\": 1, \"provider id\": 10001, \"name\": \"a\"}",
+                "{\"id\": 2, \"provider id\": \"x10\", \"big\": 17235550101}", "{\"id\": 3, \"empty\": null}");
+        assertThat(f.schemaString()).isEqualTo("""
+                root
+                |-- id: int
+                |-- provider id: choice
+                |    |-- int
+                |    |-- string
+                |-- name: string
+                |-- big: long
+                """);
+        assertThat(f.count()).isEqualTo(3);
+        assertThat(f.schema().field("provider id").orElseThrow().type()).isEqualTo(ChoiceType.of(GlueScalar.INT, GlueScalar.STRING));
+        List<Row> rows = f.toDF().orderBy("id").collect();
+        assertThat(rows.get(0).getStruct(1).get(0)).isEqualTo(10001);
+        assertThat(rows.get(1).getStruct(1).get(1)).isEqualTo("x10");
+    }
+
+    @Test void malformedLinesBecomeErrorRecordsAndNothingIsLost() throws IOException {
+        DynamicFrame f = read("{\"id\": 1, \"name\": \"george\"}", "{\"id\": 2, \"name\": \"benjamin\"",
+                "{\"id\": 3, \"name\": \"thomas\"}", "{\"id\": 4, \"name\": \"abraham\"}");
+        assertThat(f.count()).isEqualTo(3);
+        assertThat(f.errorsCount()).isEqualTo(1);
+        assertThat(f.stageErrorsCount()).isEqualTo(1);
+        DynamicFrame errors = f.errorsAsDynamicFrame();
+        List<DynamicRecord> e = errors.collect();
+        assertThat(e).hasSize(1);
+        assertThat((String) e.get(0).getField("error.msg")).startsWith("error in jackson reader");
+        assertThat(e.get(0).getField("error.input")).isEqualTo("{\"id\": 2, \"name\": \"benjamin\"");
+        assertThat(errors.schemaString()).startsWith("root\n|-- error: struct\n|    |-- callsite: struct\n");
+    }
+
+    @Test void showPrintsPrettyJsonRecords() throws IOException {
+        DynamicFrame f = read("{\"name\": \"Sally\", \"age\": 23, \"friends\": [{\"name\": \"x\"}], \"tags\": []}");
+        assertThat(f.showString(5)).isEqualTo("""
+                {
+                    "name": "Sally",
+                    "age": 23,
+                    "friends": [
+                        {
+                            "name": "x"
+                        }
+                    ],
+                    "tags": []
+                }
+                """);
+    }
+
+    @Test void resolveChoiceActions() throws IOException {
+        DynamicFrame f = read("{\"id\": 1, \"p\": 10001}", "{\"id\": 2, \"p\": \"abc\"}", "{\"id\": 3, \"p\": \"12\"}");
+        assertThat(f.resolveChoice(List.of(ResolveChoiceSpec.of("p", "cast:long"))).toDF().orderBy("id").collect())
+                .extracting(r -> r.get(1)).containsExactly(10001L, null, 12L);
+        assertThat(f.resolveChoice(List.of(ResolveChoiceSpec.of("p", "project:int"))).toDF().orderBy("id").collect())
+                .extracting(r -> r.get(1)).containsExactly(10001, null, null);
+        DynamicFrame cols = f.resolveChoice("make_cols");
+        assertThat(cols.schemaString()).isEqualTo("root\n|-- id: int\n|-- p_int: int\n|-- p_string: string\n");
+        DynamicFrame struct = f.resolveChoice("make_struct");
+        assertThat(struct.schemaString()).isEqualTo("root\n|-- id: int\n|-- p: struct\n|    |-- int: int\n|    |-- string: string\n");
+        assertThatThrownBy(() -> f.resolveChoice(List.of(), "", TransformOptions.DEFAULT))
+                .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+    }
+
+    @Test void resolveChoiceCastInsideArrays() throws IOException {
+        DynamicFrame f = read("{\"myList\": [{\"price\": 100.0}, {\"price\": \"$100.00\"}, {\"price\": \"7.5\"}]}");
+        DynamicFrame r = f.resolveChoice(List.of(ResolveChoiceSpec.of("myList[].price", "cast:double")));
+        assertThat(r.schemaString()).isEqualTo("root\n|-- myList: array\n|    |-- element: struct\n|    |    |-- price: double\n");
+        assertThat(r.collect().get(0).toJson()).isEqualTo("{\"myList\":[{\"price\":100.0},{},{\"price\":7.5}]}");
+    }
+}
