@@ -27,6 +27,8 @@ final class CastValues {
                 case "decimal": return new BigDecimal(v.toString().trim());
                 case "boolean": return v instanceof Boolean ? v : bool(v.toString());
                 case "date": return v instanceof LocalDate ? v : LocalDate.parse(v.toString().trim());
+                case "timestamp": return v instanceof Instant ? v : java.time.LocalDateTime.parse(v.toString().trim().replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC);
+                case "binary": return v instanceof byte[] ? v : java.util.Base64.getDecoder().decode(v.toString());
                 default: return RecordValues.typeOf(v).typeName().equals(t.typeName()) ? v : null;
             }
         } catch (RuntimeException e) {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 import static dev.sluice.functions.col;
 import static dev.sluice.functions.lit;
@@ -29,6 +29,8 @@ public final class DynamicFrame {
     private final Stage stage;
     private final Lazy<FramePlan> plan;
     private volatile GlueStruct attachedSchema;
+    /** For frames whose schema comes from running user code (map): the plan for a given schema, so withFrameSchema skips the pass. */
+    private java.util.function.Function<GlueStruct, FramePlan> planForSchema;
 
     DynamicFrame(GlueContext glueContext, String name, Stage stage, Supplier<FramePlan> plan) {
         this.glueContext = glueContext;
@@ -99,8 +101,10 @@ public final class DynamicFrame {
 
     /** Attaches a schema, so it is never computed; it must cover every field of the data (Glue's withFrameSchema). */
     public DynamicFrame withFrameSchema(Supplier<GlueStruct> schema) {
-        DynamicFrame f = new DynamicFrame(glueContext, name, stage, plan);
-        f.attachedSchema = schema.get();
+        GlueStruct given = schema.get();
+        DynamicFrame f = planForSchema == null ? new DynamicFrame(glueContext, name, stage, plan)
+                : new DynamicFrame(glueContext, name, stage, () -> planForSchema.apply(given));
+        f.attachedSchema = given;
         return f;
     }
 
@@ -215,6 +219,161 @@ public final class DynamicFrame {
         return ResolveChoiceTransform.apply(this, List.of(), "match_catalog", database, tableName, options);
     }
 
+    /** applyMapping: only mapped fields are kept, in mapping order (Scala's default: case-sensitive). */
+    public DynamicFrame applyMapping(List<Mapping> mappings) { return applyMapping(mappings, true, TransformOptions.DEFAULT); }
+
+    public DynamicFrame applyMapping(List<Mapping> mappings, boolean caseSensitive) { return applyMapping(mappings, caseSensitive, TransformOptions.DEFAULT); }
+
+    public DynamicFrame applyMapping(List<Mapping> mappings, boolean caseSensitive, TransformOptions options) {
+        return ApplyMappingTransform.apply(this, mappings, caseSensitive, options);
+    }
+
+    /** selectFields: the named top-level fields. */
+    public DynamicFrame selectFields(String... paths) { return selectFields(List.of(paths), TransformOptions.DEFAULT); }
+
+    public DynamicFrame selectFields(List<String> paths, TransformOptions options) { return SelectFieldsTransform.apply(this, paths, options); }
+
+    /** dropFields: nested paths, through arrays of structs too. */
+    public DynamicFrame dropFields(String... paths) { return dropFields(List.of(paths), TransformOptions.DEFAULT); }
+
+    public DynamicFrame dropFields(List<String> paths, TransformOptions options) { return DropFieldsTransform.apply(this, paths, options); }
+
+    /** renameField: full paths of the same struct; names with dots in backticks. */
+    public DynamicFrame renameField(String oldName, String newName) { return renameField(oldName, newName, TransformOptions.DEFAULT); }
+
+    public DynamicFrame renameField(String oldName, String newName, TransformOptions options) {
+        return RenameFieldTransform.apply(this, oldName, newName, options);
+    }
+
+    /** map: a user function over each record (a copy); failures become error records. */
+    public DynamicFrame map(Function<DynamicRecord, DynamicRecord> f) { return map(f, TransformOptions.DEFAULT); }
+
+    public DynamicFrame map(Function<DynamicRecord, DynamicRecord> f, TransformOptions options) { return MapTransform.apply(this, f, options); }
+
+    /** filter: keeps records for which {@code f} is true; failures become error records. */
+    public DynamicFrame filter(Predicate<DynamicRecord> f) { return filter(f, TransformOptions.DEFAULT); }
+
+    public DynamicFrame filter(Predicate<DynamicRecord> f, TransformOptions options) { return FilterTransform.apply(this, f, options); }
+
+    /** unnest: structs flattened into dotted top-level names; arrays stay. */
+    public DynamicFrame unnest() { return unnest(TransformOptions.DEFAULT); }
+
+    public DynamicFrame unnest(TransformOptions options) { return UnnestTransform.apply(this, options); }
+
+    /** unbox: parses a string field (json or csv) into a struct in place. */
+    public DynamicFrame unbox(String path, String format) { return unbox(path, format, Map.of(), TransformOptions.DEFAULT); }
+
+    public DynamicFrame unbox(String path, String format, Map<String, String> formatOptions) {
+        return unbox(path, format, formatOptions, TransformOptions.DEFAULT);
+    }
+
+    public DynamicFrame unbox(String path, String format, Map<String, String> formatOptions, TransformOptions options) {
+        return UnboxTransform.apply(this, path, format, formatOptions, options);
+    }
+
+    /** dropNullFields: drops fields whose type is null (no record has a value). */
+    public DynamicFrame dropNullFields() { return dropNullFields(TransformOptions.DEFAULT); }
+
+    public DynamicFrame dropNullFields(TransformOptions options) { return DropNullFieldsTransform.apply(this, options); }
+
+    /** splitFields: {name1: the paths, name2: the rest}. */
+    public DynamicFrameCollection splitFields(List<String> paths, String name1, String name2) {
+        return splitFields(paths, name1, name2, TransformOptions.DEFAULT);
+    }
+
+    public DynamicFrameCollection splitFields(List<String> paths, String name1, String name2, TransformOptions options) {
+        return SplitFieldsTransform.apply(this, paths, name1, name2, options);
+    }
+
+    /** splitRows: {name1: records meeting every comparison, name2: the rest}; comparisons are {path: {op: value}}. */
+    public DynamicFrameCollection splitRows(Map<String, Map<String, Object>> comparisons, String name1, String name2) {
+        return splitRows(comparisons, name1, name2, TransformOptions.DEFAULT);
+    }
+
+    public DynamicFrameCollection splitRows(Map<String, Map<String, Object>> comparisons, String name1, String name2, TransformOptions options) {
+        return SplitRowsTransform.apply(this, comparisons, name1, name2, options);
+    }
+
+    /** join: an inner equality join keeping every field of both frames. */
+    public DynamicFrame join(List<String> keys1, List<String> keys2, DynamicFrame frame2) {
+        return join(keys1, keys2, frame2, TransformOptions.DEFAULT);
+    }
+
+    public DynamicFrame join(List<String> keys1, List<String> keys2, DynamicFrame frame2, TransformOptions options) {
+        return JoinTransform.apply(this, keys1, keys2, frame2, options);
+    }
+
+    /** mergeDynamicFrame: upsert of {@code stage} by primary keys. */
+    public DynamicFrame mergeDynamicFrame(DynamicFrame stage, List<String> primaryKeys) {
+        return mergeDynamicFrame(stage, primaryKeys, TransformOptions.DEFAULT);
+    }
+
+    public DynamicFrame mergeDynamicFrame(DynamicFrame stage, List<String> primaryKeys, TransformOptions options) {
+        return MergeTransform.apply(this, stage, primaryKeys, options);
+    }
+
+    /** union: every record of both frames, schemas merged with Glue's rules. */
+    public DynamicFrame union(DynamicFrame other) { return union(other, TransformOptions.DEFAULT); }
+
+    public DynamicFrame union(DynamicFrame other, TransformOptions options) { return UnionTransform.apply(this, other, options); }
+
+    /** relationalize: the root table and one table per array. */
+    public DynamicFrameCollection relationalize(String rootTableName, String stagingPath) {
+        return relationalize(rootTableName, stagingPath, TransformOptions.DEFAULT);
+    }
+
+    public DynamicFrameCollection relationalize(String rootTableName, String stagingPath, TransformOptions options) {
+        return RelationalizeTransform.apply(this, rootTableName, stagingPath, options);
+    }
+
+    /** spigot: passes through, writing a sample as JSON Lines under {@code path} when first computed. */
+    public DynamicFrame spigot(String path) { return spigot(path, Map.of(), TransformOptions.DEFAULT); }
+
+    public DynamicFrame spigot(String path, Map<String, String> options) { return spigot(path, options, TransformOptions.DEFAULT); }
+
+    public DynamicFrame spigot(String path, Map<String, String> options, TransformOptions transformOptions) {
+        return SpigotTransform.apply(this, path, options, transformOptions);
+    }
+
+    /** unnestDDBJson: DynamoDB export columns without their Item wrapper and type descriptors. */
+    public DynamicFrame unnestDDBJson() { return unnestDDBJson(TransformOptions.DEFAULT); }
+
+    public DynamicFrame unnestDDBJson(TransformOptions options) { return DdbJson.unnest(this, options); }
+
+    /** simplifyDDBJson: DynamoDB JSON simplified recursively. */
+    public DynamicFrame simplifyDDBJson() { return DdbJson.simplify(this); }
+
+    /** repartition(n): at most n partitions (Sluice partitions by input splits, so it cannot add partitions). */
+    public DynamicFrame repartition(int n) { return repartition(n, TransformOptions.DEFAULT); }
+
+    public DynamicFrame repartition(int n, TransformOptions options) { return partitioned("repartition", n, options); }
+
+    /** coalesce(n): at most n partitions. */
+    public DynamicFrame coalesce(int n) { return coalesce(n, TransformOptions.DEFAULT); }
+
+    public DynamicFrame coalesce(int n, TransformOptions options) { return partitioned("coalesce", n, options); }
+
+    /**
+     * The partition count set by the last repartition/coalesce in the lineage; else the session's parallelism
+     * (Sluice cuts input by byte ranges at run time; this is a hint, as in GLUE.md §3.14).
+     */
+    public int getNumPartitions() {
+        for (DynamicFrame f : ThresholdCheck.lineage(this)) if (f.partitions > 0) return f.partitions;
+        return glueContext.sluice().conf().parallelism();
+    }
+
+    private DynamicFrame partitioned(String transform, int n, TransformOptions options) {
+        if (n < 1) throw FieldPath.invalid(String.valueOf(n), transform + " needs n >= 1");
+        DynamicFrame f = derive(transform, options, null, stage -> {
+            FramePlan p = plan();
+            return new FramePlan(p.data().coalesce(n), p.schema());
+        });
+        f.partitions = n;
+        return f;
+    }
+
+    private volatile int partitions;
+
     // ---- internals shared by the transforms
 
     FramePlan plan() { return plan.get(); }
@@ -229,6 +388,15 @@ public final class DynamicFrame {
         System.arraycopy(others, 0, parents, 1, others.length);
         Stage s = Stage.next(transform, options, parents);
         return new DynamicFrame(glueContext, newName == null ? name : newName, s, () -> build.apply(s));
+    }
+
+    /** Like derive, for a transform whose output schema comes from user code: {@code build} gets the schema or null. */
+    DynamicFrame deriveOpen(String transform, TransformOptions options,
+                            java.util.function.BiFunction<Stage, GlueStruct, FramePlan> build) {
+        Stage s = Stage.next(transform, options, this);
+        DynamicFrame f = new DynamicFrame(glueContext, name, s, () -> build.apply(s, null));
+        f.planForSchema = schema -> build.apply(s, schema);
+        return f;
     }
 
     @Override public String toString() { return "DynamicFrame(" + name + ")"; }

@@ -14,11 +14,18 @@ import java.util.function.Function;
  * {@code transformationContext + ":" + key}.
  */
 public final class DynamicFrameCollection {
-    private final Map<String, DynamicFrame> frames;
+    private final Lazy<Map<String, DynamicFrame>> frames;
     private final GlueContext glueContext;
 
     public DynamicFrameCollection(Map<String, DynamicFrame> frames, GlueContext glueContext) {
-        this.frames = new LinkedHashMap<>(frames);
+        Map<String, DynamicFrame> copy = new LinkedHashMap<>(frames);
+        this.frames = Lazy.of(() -> copy);
+        this.glueContext = glueContext;
+    }
+
+    /** A collection whose members are known only once computed (relationalize's tables depend on the schema). */
+    DynamicFrameCollection(java.util.function.Supplier<Map<String, DynamicFrame>> frames, GlueContext glueContext) {
+        this.frames = Lazy.of(frames);
         this.glueContext = glueContext;
     }
 
@@ -29,26 +36,35 @@ public final class DynamicFrameCollection {
         return new DynamicFrameCollection(m, glueContext);
     }
 
-    public Set<String> keys() { return java.util.Collections.unmodifiableSet(frames.keySet()); }
+    public Set<String> keys() { return java.util.Collections.unmodifiableSet(frames.get().keySet()); }
 
-    public List<DynamicFrame> values() { return new ArrayList<>(frames.values()); }
+    public List<DynamicFrame> values() { return new ArrayList<>(frames.get().values()); }
 
-    public int size() { return frames.size(); }
+    public int size() { return frames.get().size(); }
 
+    /**
+     * The frame under {@code key}; a missing key gives an empty frame named {@code key} (Glue's rule). Lazy even
+     * when the collection's members are not known yet.
+     */
     public DynamicFrame select(String key) {
-        DynamicFrame f = frames.get(key);
-        if (f != null) return f;
+        if (frames.isComputed()) {
+            DynamicFrame f = frames.get().get(key);
+            if (f != null) return f;
+        }
         Stage stage = Stage.next("select", TransformOptions.DEFAULT);
-        return new DynamicFrame(glueContext, key, stage, () -> new FramePlan(glueContext.sluice().createDataFrame(List.of(),
-                new dev.sluice.types.StructType(List.of(dev.sluice.types.StructField.of(ErrorColumn.NAME, ErrorColumn.TYPE)))),
-                dev.sluice.glue.types.GlueStruct.EMPTY));
+        return new DynamicFrame(glueContext, key, stage, () -> {
+            DynamicFrame f = frames.get().get(key);
+            return f != null ? f.plan() : new FramePlan(glueContext.sluice().createDataFrame(List.of(),
+                    new dev.sluice.types.StructType(List.of(dev.sluice.types.StructField.of(ErrorColumn.NAME, ErrorColumn.TYPE)))),
+                    dev.sluice.glue.types.GlueStruct.EMPTY);
+        });
     }
 
     public DynamicFrame get(String key) { return select(key); }
 
     public DynamicFrameCollection map(BiFunction<DynamicFrame, String, DynamicFrame> f, String transformationContext) {
         Map<String, DynamicFrame> out = new LinkedHashMap<>();
-        frames.forEach((k, v) -> {
+        frames.get().forEach((k, v) -> {
             DynamicFrame r = f.apply(v, transformationContext + ":" + k);
             if (r == null) throw new IllegalArgumentException("the function given to DynamicFrameCollection.map must return a DynamicFrame (key " + k + ")");
             out.put(k, r);
@@ -61,14 +77,14 @@ public final class DynamicFrameCollection {
     /** The function may return a frame (keyed by its name) or a collection (merged). */
     public DynamicFrameCollection flatMap(BiFunction<DynamicFrame, String, Object> f, String transformationContext) {
         Map<String, DynamicFrame> out = new LinkedHashMap<>();
-        frames.forEach((k, v) -> {
+        frames.get().forEach((k, v) -> {
             Object r = f.apply(v, transformationContext + ":" + v.name());
             if (r instanceof DynamicFrame d) out.put(d.name(), d);
-            else if (r instanceof DynamicFrameCollection c) c.frames.forEach(out::put);
+            else if (r instanceof DynamicFrameCollection c) c.frames.get().forEach(out::put);
             else throw new IllegalArgumentException("flatMap's function must return a DynamicFrame or a DynamicFrameCollection, got " + r);
         });
         return new DynamicFrameCollection(out, glueContext);
     }
 
-    @Override public String toString() { return "DynamicFrameCollection" + frames.keySet(); }
+    @Override public String toString() { return frames.isComputed() ? "DynamicFrameCollection" + frames.get().keySet() : "DynamicFrameCollection(not computed)"; }
 }

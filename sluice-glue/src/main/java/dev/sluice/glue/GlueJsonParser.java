@@ -33,9 +33,7 @@ final class GlueJsonParser {
                 LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
                 for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
                     String name = p.currentName();
-                    Object v = value(p, p.nextToken());
-                    if (v != null) fields.put(name, v);
-                    else fields.remove(name);
+                    fields.put(name, value(p, p.nextToken()));   // a null keeps its field: its type is null
                 }
                 return DynamicRecord.of(fields);
             }
