@@ -38,7 +38,8 @@ final class JoinTransform {
             DataFrame rg = r.data().filter(r.error().isNull()).select(rcols.toArray(new Column[0]));
             Column on = null;
             for (int i = 0; i < keys1.size(); i++) {
-                Column eq = key(l.schema(), keys1.get(i), "__l").equalTo(key(r.schema(), keys2.get(i), "__r"));
+                Column eq = JoinKeys.equal(key(l.schema(), keys1.get(i), "__l"), JoinKeys.typeOf(l.schema(), keys1.get(i)),
+                        key(r.schema(), keys2.get(i), "__r"), JoinKeys.typeOf(r.schema(), keys2.get(i)));
                 on = on == null ? eq : on.and(eq);
             }
             DataFrame joined = lg.join(rg, on, "inner");

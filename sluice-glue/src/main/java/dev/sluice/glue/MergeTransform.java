@@ -26,11 +26,12 @@ final class MergeTransform {
         return source.derive("mergeDynamicFrame", options, null, stage -> {
             FramePlan s = source.plan(), t = staging.plan();
             List<Column> stagingKeys = new ArrayList<>();
-            for (int i = 0; i < keys.size(); i++) stagingKeys.add(FramePlan.column(FieldPath.parse(keys.get(i)).head()).alias("__k" + i));
+            for (int i = 0; i < keys.size(); i++) stagingKeys.add(keyColumn(t, keys.get(i)).alias("__k" + i));
             DataFrame stagingKeySet = t.data().filter(t.error().isNull()).select(stagingKeys.toArray(new Column[0])).distinct();
             Column on = null;
             for (int i = 0; i < keys.size(); i++) {
-                Column eq = keyColumn(s, keys.get(i)).equalTo(col("__k" + i));
+                Column eq = JoinKeys.equal(keyColumn(s, keys.get(i)), JoinKeys.typeOf(s.schema(), keys.get(i)),
+                        col("__k" + i), JoinKeys.typeOf(t.schema(), keys.get(i)));
                 on = on == null ? eq : on.and(eq);
             }
             FramePlan kept = new FramePlan(s.data().join(stagingKeySet, on, "left_anti"), s.schema());
