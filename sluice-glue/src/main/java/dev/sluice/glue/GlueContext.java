@@ -85,6 +85,29 @@ public final class GlueContext {
         return new FileSource(this, "s3", o, t.format(), t.formatOptions(), transformationContext, t, pushDownPredicate);
     }
 
+    /**
+     * A frame of records held in memory (Glue's {@code create_dynamic_frame_from_rdd}): the schema is the merge of
+     * the records' types, computed when the frame is first computed; records that do not fit it cannot occur.
+     */
+    public DynamicFrame createDynamicFrameFromRecords(List<DynamicRecord> records, String name) {
+        List<DynamicRecord> copy = new java.util.ArrayList<>();
+        for (DynamicRecord r : records) copy.add(r.copy());
+        Stage stage = Stage.next("fromRecords", TransformOptions.DEFAULT);
+        return new DynamicFrame(this, name, stage, () -> {
+            dev.sluice.glue.types.GlueType merged = dev.sluice.glue.types.GlueStruct.EMPTY;
+            for (DynamicRecord r : copy) merged = dev.sluice.glue.types.SchemaMerge.merge(merged, r.schema());
+            dev.sluice.glue.types.GlueStruct schema = (dev.sluice.glue.types.GlueStruct) merged;
+            List<dev.sluice.types.Row> rows = new java.util.ArrayList<>();
+            for (DynamicRecord r : copy) {
+                dev.sluice.types.Row data = RecordCodec.encodeRecord(r, schema);
+                Object[] values = new Object[schema.size() + 1];
+                for (int i = 0; i < schema.size(); i++) values[i] = data.get(i);
+                rows.add(new dev.sluice.types.Row(FrameRows.type(schema), values));
+            }
+            return new FramePlan(sluice.createDataFrame(rows, FrameRows.type(schema)), schema);
+        });
+    }
+
     /** Python's {@code glueContext.create_dynamic_frame}. */
     public DynamicFrameReader createDynamicFrame() { return new DynamicFrameReader(this); }
 

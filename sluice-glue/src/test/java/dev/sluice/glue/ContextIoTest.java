@@ -127,4 +127,34 @@ class ContextIoTest extends GlueTestBase {
         assertThat(back.schemaString()).isEqualTo("root\n|-- id: int\n|-- p: long\n");
         assertThat(back.name()).isEqualTo("back");
     }
+
+    @Test void parquetSinkAndSourceRoundTripChoicesAsStructs() {
+        DynamicFrame f = json("{\"id\": 1, \"p\": 5, \"s\": {\"a\": \"x\"}}", "{\"id\": 2, \"p\": \"six\"}");
+        String out = dir.resolve("pq").toString();
+        glue.writeDynamicFrame().fromOptions(f, "file", Map.of("path", out), "glueparquet", Map.of("compression", "snappy"), "");
+        DynamicFrame back = glue.createDynamicFrame().fromOptions("file", Map.of("paths", List.of(out)), "parquet");
+        assertThat(back.schemaString()).isEqualTo("""
+                root
+                |-- id: int
+                |-- p: struct
+                |    |-- int: int
+                |    |-- string: string
+                |-- s: struct
+                |    |-- a: string
+                """);
+        assertThat(jsonOf(back)).containsExactly("{\"id\":1,\"p\":{\"int\":5},\"s\":{\"a\":\"x\"}}", "{\"id\":2,\"p\":{\"string\":\"six\"}}");
+    }
+
+    @Test void gzipInputWithCompressionType() throws Exception {
+        Path gz = dir.resolve("in.json.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write("{\"id\": 1}\n{\"id\": 2}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(glue.createDynamicFrame().fromOptions("file", Map.of("paths", List.of(gz.toString()), "compressionType", "gzip"), "json").count())
+                .isEqualTo(2);
+        Path plain = dir.resolve("plain.json");
+        Files.writeString(plain, "{\"id\": 1}\n");
+        DynamicFrame wrong = glue.createDynamicFrame().fromOptions("file", Map.of("paths", List.of(plain.toString()), "compressionType", "gzip"), "json");
+        assertThatThrownBy(wrong::count).isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_OPTION));
+    }
 }

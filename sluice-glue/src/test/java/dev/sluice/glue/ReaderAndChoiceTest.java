@@ -50,6 +50,7 @@ class ReaderAndChoiceTest {
                 |    |-- string
                 |-- name: string
                 |-- big: long
+                |-- empty: null
                 """);
         assertThat(f.count()).isEqualTo(3);
         assertThat(f.schema().field("provider id").orElseThrow().type()).isEqualTo(ChoiceType.of(GlueScalar.INT, GlueScalar.STRING));
@@ -107,5 +108,24 @@ class ReaderAndChoiceTest {
         DynamicFrame r = f.resolveChoice(List.of(ResolveChoiceSpec.of("myList[].price", "cast:double")));
         assertThat(r.schemaString()).isEqualTo("root\n|-- myList: array\n|    |-- element: struct\n|    |    |-- price: double\n");
         assertThat(r.collect().get(0).toJson()).isEqualTo("{\"myList\":[{\"price\":100.0},{},{\"price\":7.5}]}");
+    }
+
+    @Test void framesFromRecordsMergeTheirTypesIntoChoices() {
+        DynamicFrame f = glue.createDynamicFrameFromRecords(List.of(
+                new DynamicRecord().put("id", 1).put("v", 1L).put("d", java.time.LocalDate.of(2024, 1, 2)),
+                new DynamicRecord().put("id", 2).put("v", "x").setField("s.t", true)), "mem");
+        assertThat(f.schemaString()).isEqualTo("""
+                root
+                |-- id: int
+                |-- v: choice
+                |    |-- long
+                |    |-- string
+                |-- d: date
+                |-- s: struct
+                |    |-- t: boolean
+                """);
+        assertThat(f.collect()).extracting(DynamicRecord::toJson)
+                .containsExactly("{\"id\":1,\"v\":1,\"d\":\"2024-01-02\"}", "{\"id\":2,\"v\":\"x\",\"s\":{\"t\":true}}");
+        assertThat(f.name()).isEqualTo("mem");
     }
 }

@@ -209,4 +209,20 @@ class TransformExamplesTest extends GlueTestBase {
                 "root\n|-- ColA: string\n|-- ColC: string\n|-- ColM: struct\n|    |-- x: struct\n|    |    |-- BOOL: boolean\n");
         assertThat(jsonOf(f.simplifyDDBJson())).containsExactly("{\"ColA\":\"a\",\"ColC\":\"12\",\"ColM\":{\"x\":true}}");
     }
+
+    @Test void relationalizeNestedArraysGetTablesOfTheirOwnAndNullArraysNoRows() {
+        DynamicFrame f = json("{\"k\": 1, \"a\": [{\"b\": [10, 20]}, {\"b\": []}]}", "{\"k\": 2, \"a\": null}");
+        DynamicFrameCollection c = f.relationalize("root", null);
+        assertThat(c.keys()).containsExactly("root", "root_a", "root_a.val.b");
+        assertThat(jsonOf(c.select("root"))).containsExactly("{\"k\":1,\"a\":1}", "{\"k\":2}");
+        assertThat(jsonOf(c.select("root_a"))).containsExactly("{\"id\":1,\"index\":0,\"a.val.b\":1}", "{\"id\":1,\"index\":1,\"a.val.b\":2}");
+        assertThat(jsonOf(c.select("root_a.val.b"))).containsExactly("{\"id\":1,\"index\":0,\"a.val.b.val\":10}",
+                "{\"id\":1,\"index\":1,\"a.val.b.val\":20}");
+    }
+
+    @Test void unboxCsvNamesFieldsByPosition() {
+        DynamicFrame f = json("{\"id\": 1, \"row\": \"a|\\\"b|c\\\"|d\"}");
+        DynamicFrame u = f.unbox("row", "csv", Map.of("separator", "|"));
+        assertThat(jsonOf(u)).containsExactly("{\"id\":1,\"row\":{\"col0\":\"a\",\"col1\":\"b|c\",\"col2\":\"d\"}}");
+    }
 }
