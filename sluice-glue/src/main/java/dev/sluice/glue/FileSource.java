@@ -146,6 +146,9 @@ public final class FileSource {
         DataFrame text = reader.load(paths.toArray(new String[0]));
         JsonRecordsOp op = new JsonRecordsOp(jsonPath, options.failFast());
         GlueStruct schema = infer(text, op);
+        if (!whole && glueContext.vectorizedJson() && VectorizedJson.eligible(schema)) {
+            return VectorizedJson.read(glueContext.sluice(), paths, schema, stage, transformationContext);
+        }
         FramePlan lines = FramePlan.of(text, List.of(col("value")), lit(null).cast(ErrorColumn.TYPE),
                 GlueStruct.of(new GlueField("value", GlueScalar.STRING)));
         return Records.apply(lines, schema, op, stage);

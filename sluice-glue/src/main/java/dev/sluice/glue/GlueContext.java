@@ -25,6 +25,7 @@ public final class GlueContext {
     private final LocalCatalog catalog;
     private final BookmarkStore bookmarks;
     private volatile Job job;
+    private volatile boolean vectorizedJson = true;
 
     private GlueContext(Sluice sluice, Path s3LocalRoot, Path catalogDir, Path bookmarkDir) {
         this.sluice = sluice;
@@ -56,6 +57,14 @@ public final class GlueContext {
     public void setJob(Job job) { this.job = job; }
 
     public Job job() { return job; }
+
+    boolean vectorizedJson() { return vectorizedJson; }
+
+    /** Tests compare the JSON source's columnar path with its record-at-a-time path. */
+    GlueContext recordAtATimeJson() {
+        vectorizedJson = false;
+        return this;
+    }
 
     // ---- sources
 

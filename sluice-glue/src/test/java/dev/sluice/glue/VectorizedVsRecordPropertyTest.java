@@ -101,4 +101,32 @@ class VectorizedVsRecordPropertyTest extends GlueTestBase {
         assertThat(jsonOf(SelectFromCollection.apply(cast, "frame2"))).containsExactly("{\"n\":\"1\"}", "{\"n\":\"2\"}");
         assertThat(split.map((f, ctx) -> f.withName(ctx), "ctx").values()).extracting(DynamicFrame::name).containsExactly("ctx:frame1", "ctx:frame2");
     }
+
+    @Test void theColumnarJsonReaderGivesTheRecordReadersRecordsAndErrors() throws Exception {
+        Random r = new Random(7);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            switch (r.nextInt(12)) {
+                case 0 -> lines.add("{\"id\": " + i + ", \"broken\": ");
+                case 1 -> lines.add("");
+                case 2 -> lines.add("{\"id\": " + i + "} trailing");
+                default -> lines.add("{\"id\": " + i + (r.nextBoolean() ? ", \"big\": " + (5_000_000_000L + i) : "")
+                        + (r.nextBoolean() ? ", \"d\": " + (i / 7.0) : "") + ", \"s\": {\"t\": \"v" + r.nextInt(5) + "\""
+                        + (r.nextBoolean() ? ", \"ok\": true" : "") + "}, \"arr\": [" + r.nextInt(3) + ", 4]}");
+            }
+        }
+        java.nio.file.Path f = dir.resolve("mixed.json");
+        java.nio.file.Files.write(f, lines);
+        Map<String, Object> options = Map.of("paths", List.of(f.toString()));
+        DynamicFrame columnar = glue.createDynamicFrame().fromOptions("file", options, "json");
+        GlueContext recordGlue = GlueContext.builder(sluice).bookmarks(dir.resolve("bm2")).build().recordAtATimeJson();
+        DynamicFrame records = recordGlue.createDynamicFrame().fromOptions("file", options, "json");
+        assertThat(columnar.schemaString()).isEqualTo(records.schemaString());
+        assertThat(jsonOf(columnar)).isEqualTo(jsonOf(records));
+        assertThat(columnar.errorsCount()).isEqualTo(records.errorsCount()).isPositive();
+        List<Object> columnarInputs = new ArrayList<>(), recordInputs = new ArrayList<>();
+        for (DynamicRecord e : columnar.errorsAsDynamicFrame().collect()) columnarInputs.add(e.getField("error.input"));
+        for (DynamicRecord e : records.errorsAsDynamicFrame().collect()) recordInputs.add(e.getField("error.input"));
+        assertThat(columnarInputs).containsExactlyInAnyOrderElementsOf(recordInputs);
+    }
 }
