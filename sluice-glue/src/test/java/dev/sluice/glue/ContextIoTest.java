@@ -157,4 +157,16 @@ class ContextIoTest extends GlueTestBase {
         DynamicFrame wrong = glue.createDynamicFrame().fromOptions("file", Map.of("paths", List.of(plain.toString()), "compressionType", "gzip"), "json");
         assertThatThrownBy(wrong::count).isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_OPTION));
     }
+
+    @Test void aMalformedCsvRecordBecomesAnErrorRecord() throws Exception {
+        Path f = dir.resolve("bad.csv");
+        Files.write(f, List.of("a,b", "1,2", "3,4,5", "6,7"));
+        DynamicFrame d = glue.createDynamicFrame().fromOptions("file", Map.of("paths", List.of(f.toString())), "csv",
+                Map.of("withHeader", "true"), "csv_src");
+        assertThat(jsonOf(d)).containsExactly("{\"a\":\"1\",\"b\":\"2\"}", "{\"a\":\"6\",\"b\":\"7\"}");
+        List<DynamicRecord> errors = d.errorsAsDynamicFrame().collect();
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).getField("error.input")).isEqualTo("3,4,5");
+        assertThat((String) errors.get(0).getField("error.callsite.site")).contains("csv_src");
+    }
 }
