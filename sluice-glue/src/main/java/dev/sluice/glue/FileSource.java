@@ -5,18 +5,13 @@ import dev.sluice.DataFrame;
 import dev.sluice.DataFrameReader;
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
-import dev.sluice.exec.CloseableIterator;
 import dev.sluice.glue.catalog.CatalogTable;
 import dev.sluice.glue.types.GlueField;
-import dev.sluice.glue.types.GlueNull;
 import dev.sluice.glue.types.GlueScalar;
 import dev.sluice.glue.types.GlueStruct;
-import dev.sluice.glue.types.GlueType;
 import dev.sluice.glue.types.GlueTypes;
-import dev.sluice.glue.types.SchemaMerge;
 import dev.sluice.io.FileStatus;
 import dev.sluice.types.DataTypes;
-import dev.sluice.types.Row;
 import dev.sluice.types.StructField;
 import dev.sluice.types.StructType;
 
@@ -144,30 +139,14 @@ public final class FileSource {
         DataFrameReader reader = glueContext.sluice().read().format("text");
         if (whole) reader.option("wholetext", "true");
         DataFrame text = reader.load(paths.toArray(new String[0]));
-        JsonRecordsOp op = new JsonRecordsOp(jsonPath, options.failFast());
-        GlueStruct schema = infer(text, op);
-        if (!whole && glueContext.vectorizedJson() && VectorizedJson.eligible(schema)) {
-            return VectorizedJson.read(glueContext.sluice(), paths, schema, stage, transformationContext);
-        }
+        JsonRecordsOp op = new JsonRecordsOp(jsonPath, false);   // fail-fast applies to the read, not the schema pass
         FramePlan lines = FramePlan.of(text, List.of(col("value")), lit(null).cast(ErrorColumn.TYPE),
                 GlueStruct.of(new GlueField("value", GlueScalar.STRING)));
-        return Records.apply(lines, schema, op, stage);
-    }
-
-    /** Glue's schema of the records: every record's type merged (a full pass over the text). */
-    private static GlueStruct infer(DataFrame text, JsonRecordsOp op) {
-        GlueType merged = GlueStruct.EMPTY;
-        try (CloseableIterator<Row> rows = text.toLocalIterator()) {
-            while (rows.hasNext()) {
-                DynamicRecord line = new DynamicRecord().put("value", rows.next().get(0));
-                try {
-                    for (DynamicRecord r : op.apply(line)) merged = SchemaMerge.merge(merged, r.schema());
-                } catch (Exception e) {
-                    // an error record: it adds nothing to the schema (the read reports it)
-                }
-            }
+        GlueStruct schema = OutputSchemas.infer(lines, op);
+        if (!whole && glueContext.vectorizedJson() && VectorizedJson.eligible(schema)) {
+            return VectorizedJson.read(glueContext.sluice(), paths, schema, stage, transformationContext, options.failFast());
         }
-        return (GlueStruct) merged;
+        return Records.apply(lines, schema, new JsonRecordsOp(jsonPath, options.failFast()), stage);
     }
 
     private FramePlan csv(List<String> paths, Stage stage) {

@@ -43,9 +43,9 @@ final class VectorizedJson {
         return true;
     }
 
-    static FramePlan read(Sluice sluice, List<String> paths, GlueStruct schema, Stage stage, String context) {
+    static FramePlan read(Sluice sluice, List<String> paths, GlueStruct schema, Stage stage, String context, boolean failFast) {
         StructType type = schema.dataType().add(CORRUPT, DataTypes.STRING);
-        DataFrame rows = sluice.read().schema(type).option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", CORRUPT)
+        DataFrame rows = sluice.read().schema(type).option("mode", failFast ? "FAILFAST" : "PERMISSIVE").option("columnNameOfCorruptRecord", CORRUPT)
                 .json(paths.toArray(new String[0]));
         Column bad = col(CORRUPT).isNotNull();
         List<Column> cols = new ArrayList<>();

@@ -128,4 +128,26 @@ class ReaderAndChoiceTest {
                 .containsExactly("{\"id\":1,\"v\":1,\"d\":\"2024-01-02\"}", "{\"id\":2,\"v\":\"x\",\"s\":{\"t\":true}}");
         assertThat(f.name()).isEqualTo("mem");
     }
+
+    @Test void isFailFastFailsTheReadOnAMalformedRecordOnBothReaderPaths() throws IOException {
+        Path f = dir.resolve("ff.json");
+        Files.write(f, List.of("{\"id\": 1}", "{broken", "{\"id\": \"x\"}"));
+        for (GlueContext g : List.of(glue, GlueContext.builder(sluice).bookmarks(dir.resolve("b2")).build().recordAtATimeJson())) {
+            DynamicFrame d = g.createDynamicFrame().fromOptions("file", Map.of("paths", List.of(f.toString()), "isFailFast", "true"), "json");
+            assertThatThrownBy(d::count).isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_RECORD));
+        }
+        Path g2 = dir.resolve("ff2.json");
+        Files.write(g2, List.of("{\"id\": 1}", "{broken"));
+        DynamicFrame columnar = glue.createDynamicFrame().fromOptions("file", Map.of("paths", List.of(g2.toString()), "isFailFast", "true"), "json");
+        assertThatThrownBy(columnar::count).isInstanceOf(SluiceException.class);
+    }
+
+    @Test void typeSignaturesRoundTrip() {
+        var t = new dev.sluice.glue.types.GlueStruct(List.of(
+                new dev.sluice.glue.types.GlueField("a`b.c", ChoiceType.of(GlueScalar.INT, GlueScalar.STRING)),
+                new dev.sluice.glue.types.GlueField("m", new dev.sluice.glue.types.GlueMap(new dev.sluice.glue.types.GlueArray(GlueScalar.decimal(12, 3)))),
+                new dev.sluice.glue.types.GlueField("n", dev.sluice.glue.types.GlueNull.INSTANCE),
+                new dev.sluice.glue.types.GlueField("s", dev.sluice.glue.types.GlueStruct.EMPTY)));
+        assertThat(TypeSignature.parse(TypeSignature.of(t))).isEqualTo(t);
+    }
 }
