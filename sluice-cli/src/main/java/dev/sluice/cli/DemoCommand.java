@@ -46,6 +46,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--parallelism", paramLabel = "P", description = "Worker threads (default: the number of processors).")
     Integer parallelism;
 
+    @Option(names = "--glue", description = "Run the job through the Glue API (GlueContext source, toDF/fromDF, applyMapping, Glue sink).")
+    boolean glue;
+
     private final Job job;
 
     DemoCommand() {
@@ -75,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
         System.gc();   // so that the peak below is the job's, not garbage left by the generator
         PeakHeap.reset();
         long start = System.nanoTime();
-        DemoJob.Result result = job.run(config, progress, out);
+        DemoJob.Result result = (glue ? new GlueDemoJob() : job).run(config, progress, out);
         long elapsed = System.nanoTime() - start;
         long peak = PeakHeap.peakBytes();
 

@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = SluiceCommand.Version.class,
         description = "Sluice: a lazy, partitioned dataframe engine for the JVM.",
-        subcommands = {DemoCommand.class, GenLogsCommand.class, RunCommand.class, CatCommand.class, ConnectCommand.class},
+        subcommands = {DemoCommand.class, GenLogsCommand.class, RunCommand.class, CatCommand.class, ConnectCommand.class,
+                GlueCommand.class},
         footer = {"", "Exit codes: 0 ok, 2 usage, 3 analysis error, 4 plan error, 5 execution or I/O error,",
                   "6 out of resources, 7 internal error (a bug)."})
 final class SluiceCommand implements Callable<Integer> {

@@ -56,6 +56,11 @@ public enum ErrorCode {
     USER_RAISED_EXCEPTION(3102, Category.EXECUTION, "{message}"),
     INVALID_FUNCTION_INPUT(3103, Category.EXECUTION, "Invalid input for {function}: {reason}"),
 
+    // 3100: the Glue layer (DynamicFrame error thresholds, job bookmarks)
+    GLUE_ERROR_THRESHOLD(3101, Category.EXECUTION, "Glue transform {transform} (transformationContext '{context}') has {stageErrors} error records of its own and {totalErrors} in total, over its {threshold}."),
+    GLUE_BOOKMARK_ERROR(3102, Category.EXECUTION, "Job bookmark of job {job}: {reason}"),
+    GLUE_CATALOG_ENTITY_NOT_FOUND(1101, Category.ANALYSIS, "The local Glue Data Catalog at {root} has no {entity}."),
+
     // 4000: not enough resources
     MEMORY_EXHAUSTED(4001, Category.RESOURCES, "Out of memory budget: {reason}. Raise the memory budget (sluice.memory.budget) or the heap (-Xmx)."),
 

@@ -1,0 +1,43 @@
+package dev.sluice.glue.job;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A job's bookmark: Glue's counters (version +1 on each update, run +1 on each successful run, attempt) and,
+ * per committed run, the files each source (by transformationContext) processed, as {@code path -> modification
+ * time}. A file counts as processed while its modification time is unchanged (Glue tracks times, not names).
+ */
+public record BookmarkState(String jobName, long version, long run, long attempt, String runId, String previousRunId,
+                            List<RunEntry> runs) {
+    /** What one committed run processed, per transformationContext. */
+    public record RunEntry(String runId, long run, Map<String, Map<String, Long>> sources) {}
+
+    public BookmarkState { runs = List.copyOf(runs); }
+
+    public static BookmarkState empty(String jobName) { return new BookmarkState(jobName, 0, 0, 0, null, null, List.of()); }
+
+    /** Files processed by runs {@code (afterRun, upToRun]} for a source; all runs with (-1, MAX). */
+    public Map<String, Long> processed(String context, long afterRun, long upToRun) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (RunEntry r : runs) {
+            if (r.run() <= afterRun || r.run() > upToRun) continue;
+            Map<String, Long> files = r.sources().get(context);
+            if (files != null) out.putAll(files);
+        }
+        return out;
+    }
+
+    public long runNumberOf(String runId) {
+        for (RunEntry r : runs) if (r.runId().equals(runId)) return r.run();
+        return -1;
+    }
+
+    BookmarkState committed(String newRunId, Map<String, Map<String, Long>> sources) {
+        List<RunEntry> all = new ArrayList<>(runs);
+        all.add(new RunEntry(newRunId, run + 1, sources));
+        return new BookmarkState(jobName, version + 1, run + 1, 0, newRunId, runId, all);
+    }
+}
