@@ -15,6 +15,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.s3.LegacyMd5Plugin;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
@@ -25,16 +26,16 @@ final class S3Clients {
     private S3Clients() {}
 
     static S3Client create(S3Settings settings, S3Metrics metrics) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+                .retryStrategy(retryStrategy(settings))
+                .addExecutionInterceptor(metrics);
         S3ClientBuilder b = S3Client.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofMillis(settings.connectTimeoutMillis()))
                         .socketTimeout(Duration.ofMillis(settings.socketTimeoutMillis())))
                 .credentialsProvider(credentials(settings))
                 .forcePathStyle(settings.pathStyleAccess())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(retryStrategy(settings))
-                        .addExecutionInterceptor(metrics)
-                        .build());
+                .overrideConfiguration(override.build());
         settings.endpoint().ifPresent(b::endpointOverride);
         if (settings.region().isPresent()) {
             b.region(Region.of(settings.region().get()));
@@ -43,9 +44,11 @@ final class S3Clients {
             b.region(Region.US_EAST_1).crossRegionAccessEnabled(true);
         }
         if (settings.endpoint().isPresent()) {
-            // S3-compatible servers often lack the newer flexible checksums: send them only where S3 requires them
+            // S3-compatible servers often lack the newer flexible checksums (x-amz-checksum-crc32): send them
+            // only where S3 requires one, with the Content-MD5 that older servers expect there (DeleteObjects)
             b.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                    .addPlugin(LegacyMd5Plugin.create());
         }
         return b.build();
     }

@@ -23,7 +23,8 @@ import static java.util.Objects.requireNonNull;
 record S3Settings(Optional<URI> endpoint, Optional<String> region, boolean pathStyleAccess,
                   Optional<String> accessKey, Optional<String> secretKey, Optional<String> sessionToken,
                   boolean anonymous, int maxAttempts, long retryBaseDelayMillis, long retryMaxDelayMillis,
-                  long partSize, long readAhead, int listPageSize, long connectTimeoutMillis, long socketTimeoutMillis) {
+                  long partSize, long readAhead, int listPageSize, long connectTimeoutMillis, long socketTimeoutMillis,
+                  boolean multiObjectDelete) {
 
     static final String PREFIX = "sluice.s3.";
     static final long MIN_PART_SIZE = 5L << 20;   // S3 refuses smaller parts except the last
@@ -48,6 +49,7 @@ record S3Settings(Optional<URI> endpoint, Optional<String> region, boolean pathS
         KEYS.put("connectTimeout", "connection.establish.timeout");
         KEYS.put("socketTimeout", "connection.timeout");
         KEYS.put("sslEnabled", "connection.ssl.enabled");
+        KEYS.put("multiObjectDelete", "multiobjectdelete.enable");
     }
     private static final List<String> S3A_PREFIXES = List.of("spark.hadoop.fs.s3a.", "fs.s3a.");
 
@@ -104,7 +106,8 @@ record S3Settings(Optional<URI> endpoint, Optional<String> region, boolean pathS
         }
         return new S3Settings(endpoint, region, pathStyle, accessKey, secretKey, Optional.ofNullable(values.get("sessionToken")),
                 bool(values, "anonymous", false), maxAttempts, baseDelay, maxDelay, partSize, readAhead, pageSize,
-                millis(values, "connectTimeout", 10_000), millis(values, "socketTimeout", 60_000));
+                millis(values, "connectTimeout", 10_000), millis(values, "socketTimeout", 60_000),
+                bool(values, "multiObjectDelete", true));
     }
 
     /** The sluice.s3 name of a key, or null when the key is not an S3 setting; unknown S3 keys fail. */

@@ -204,8 +204,15 @@ public final class S3Storage implements Storage, AutoCloseable {
         return keys;
     }
 
-    /** Deletes keys in batches of 1000; a key S3 could not delete fails the call. */
+    /**
+     * Deletes keys in batches of 1000 (one at a time with {@code sluice.s3.multiObjectDelete=false}, for
+     * servers without DeleteObjects); a key S3 could not delete fails the call.
+     */
     void deleteKeys(String bucket, List<String> keys, String path) {
+        if (!settings.multiObjectDelete()) {
+            for (String k : keys) client.deleteObject(b -> b.bucket(bucket).key(k));
+            return;
+        }
         for (int i = 0; i < keys.size(); i += DELETE_BATCH) {
             List<ObjectIdentifier> batch = new ArrayList<>();
             for (String k : keys.subList(i, Math.min(keys.size(), i + DELETE_BATCH))) batch.add(ObjectIdentifier.builder().key(k).build());
