@@ -210,6 +210,7 @@ public final class Sluice implements AutoCloseable {
                             .build();
                 }
             }
+            for (StorageProvider p : new java.util.LinkedHashSet<>(providers.values())) p.check(settings);
             return new SchemeStorage(storage, schemeStorages, providers, settings);
         }
     }

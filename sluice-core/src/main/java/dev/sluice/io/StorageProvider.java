@@ -20,6 +20,12 @@ public interface StorageProvider {
     boolean claims(String key);
 
     /**
+     * Checks the settings this provider claims when the session is built (a misspelt or invalid one fails
+     * there, with INVALID_OPTION, not at the first read); makes no connection.
+     */
+    default void check(Map<String, String> settings) {}
+
+    /**
      * The storage for the schemes above, built from the session's settings (all of them; the provider reads
      * the ones it claims). Called at most once per session, when a path of one of the schemes is first used.
      * Fails with a coded error when a setting is invalid. The storage may hold resources (connections): a

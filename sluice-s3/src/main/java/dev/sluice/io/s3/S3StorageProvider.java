@@ -14,5 +14,7 @@ public final class S3StorageProvider implements StorageProvider {
 
     @Override public boolean claims(String key) { return S3Settings.claims(key); }
 
+    @Override public void check(Map<String, String> settings) { S3Settings.from(settings, System::getenv); }
+
     @Override public Storage create(Map<String, String> settings) { return S3Storage.create(settings); }
 }
