@@ -101,7 +101,7 @@ final class CatCommand implements Callable<Integer> {
                 out.print(df.showString(limit == null ? 20 : limit, truncate, false));
             }
             out.flush();
-            Reports.finish(reports, sluice.conf().parallelism(), spec.commandLine().getErr());
+            Reports.finish(reports, sluice.conf().parallelism(), sluice.storage().metrics(), spec.commandLine().getErr());
         }
         out.flush();
         return ExitCodes.OK;

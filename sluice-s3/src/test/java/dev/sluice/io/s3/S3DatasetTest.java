@@ -42,6 +42,10 @@ class S3DatasetTest {
                 assertThat(ids(back)).as(format).hasSize(1000).startsWith(0L, 1L, 2L);
                 assertThat(sluice.storage().exists(path + "/_SUCCESS")).isTrue();
             }
+            // the job report carries the request counts
+            try (dev.sluice.report.JobReport report = dev.sluice.report.JobReport.attach(sluice)) {
+                assertThat(report.html()).contains("s3.requests.GetObject").contains("s3.bytesWritten");
+            }
             df.select(col("service")).write().text("s3a://" + b + "/out/text");
             assertThat(sluice.read().text("s3n://" + b + "/out/text").count()).isEqualTo(1000);
             // an inferred schema reads a sample of the objects
