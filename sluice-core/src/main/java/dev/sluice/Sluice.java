@@ -3,13 +3,20 @@ package dev.sluice;
 import dev.sluice.exec.JobListener;
 import dev.sluice.io.LocalStorage;
 import dev.sluice.io.MemorySource;
+import dev.sluice.io.SchemeStorage;
 import dev.sluice.io.Storage;
+import dev.sluice.io.StorageProvider;
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
 import dev.sluice.plan.Scan;
 import dev.sluice.types.Row;
 import dev.sluice.types.StructType;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -69,11 +76,21 @@ public final class Sluice implements AutoCloseable {
     /** Cancels every running job of this session; each stops within a batch and closes its files. */
     public void cancelAllJobs() { engine.cancelAll(); }
 
-    /** Where files are read and written (the local file system unless the builder set another). */
+    /**
+     * Where files are read and written: a {@link SchemeStorage} that sends plain paths to the local file system
+     * (unless the builder set another storage) and {@code s3://...} paths to the storage of their scheme.
+     */
     public Storage storage() { return storage; }
 
     /** Closes the engine; a session made by {@link #newSession} leaves its parent's engine running. */
-    @Override public void close() { if (ownsEngine) engine.close(); }
+    @Override public void close() {
+        if (!ownsEngine) return;
+        try {
+            engine.close();
+        } finally {
+            if (storage instanceof SchemeStorage s) s.close();
+        }
+    }
 
     /**
      * A session on the same engine, storage and listeners with its own catalog of temporary views (Spark's
@@ -121,6 +138,8 @@ public final class Sluice implements AutoCloseable {
         private final Set<String> disabledRules = new HashSet<>();
         private final List<JobListener> listeners = new java.util.ArrayList<>();
         private Storage storage = new LocalStorage();
+        private final Map<String, Storage> schemeStorages = new HashMap<>();
+        private final Map<String, String> settings = new LinkedHashMap<>();
         private EngineFactory engineFactory;
 
         /** Worker threads (default: available processors). */
@@ -189,9 +208,27 @@ public final class Sluice implements AutoCloseable {
             return this;
         }
 
-        /** Reads and writes through {@code storage} (tests count opens and bytes with a CountingStorage). */
+        /**
+         * Reads and writes plain paths and {@code file:} URIs through {@code storage} (tests count opens and bytes
+         * with a CountingStorage); paths with another scheme go to that scheme's storage.
+         */
         public Builder storage(Storage storage) {
             this.storage = storage;
+            return this;
+        }
+
+        /** Reads and writes {@code scheme://...} paths through {@code storage} instead of the installed provider's. */
+        public Builder storage(String scheme, Storage storage) {
+            schemeStorages.put(scheme.toLowerCase(java.util.Locale.ROOT), java.util.Objects.requireNonNull(storage, "storage"));
+            return this;
+        }
+
+        /**
+         * A setting for the storages ({@code sluice.s3.endpoint}, {@code spark.hadoop.fs.s3a.endpoint}, ...). A key
+         * that no installed storage claims is refused when the session is built (INVALID_OPTION).
+         */
+        public Builder config(String key, String value) {
+            settings.put(java.util.Objects.requireNonNull(key, "key"), java.util.Objects.requireNonNull(value, "value"));
             return this;
         }
 
@@ -207,6 +244,22 @@ public final class Sluice implements AutoCloseable {
                     sessionTimeZone);
         }
 
-        public Sluice build() { return new Sluice(conf(), listeners, storage, engineFactory); }
+        public Sluice build() { return new Sluice(conf(), listeners, storages(), engineFactory); }
+
+        private SchemeStorage storages() {
+            Map<String, StorageProvider> providers = SchemeStorage.installedProviders();
+            for (String key : settings.keySet()) {
+                boolean claimed = false;
+                for (StorageProvider p : providers.values()) claimed |= p.claims(key);
+                if (!claimed) {
+                    throw SluiceException.of(ErrorCode.INVALID_OPTION).with("option", key).with("value", "(not shown)")
+                            .with("reason", "no installed component uses this setting" + (providers.isEmpty() ? ""
+                                    : " (storages installed for: " + String.join(", ", providers.keySet()) + ")"))
+                            .build();
+                }
+            }
+            for (StorageProvider p : new java.util.LinkedHashSet<>(providers.values())) p.check(settings);
+            return new SchemeStorage(storage, schemeStorages, providers, settings);
+        }
     }
 }

@@ -17,6 +17,17 @@ interface BenchEngine extends AutoCloseable {
      */
     long run(Query query, Path input, Path output) throws Exception;
 
+    /**
+     * As above with paths that may be object-store URIs ({@code s3://bucket/logs/}); only engines that read them
+     * override this (Sluice), the others run on local paths.
+     */
+    default long run(Query query, String input, String output) throws Exception {
+        return run(query, Path.of(input), Path.of(output));
+    }
+
+    /** Whether {@link #run(Query, String, String)} takes {@code s3://} URIs. */
+    default boolean readsObjectStores() { return false; }
+
     @Override
     void close() throws Exception;
 }

@@ -27,11 +27,22 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--engine", required = true, paramLabel = "ENGINE", description = "sluice, spark or duckdb.")
     String engine;
 
-    @Option(names = "--input", required = true, paramLabel = "PATH", description = "The JSON Lines logs (a file or a directory).")
-    Path input;
+    @Option(names = "--input", required = true, paramLabel = "PATH",
+            description = "The JSON Lines logs (a file or a directory; s3://bucket/prefix for --engine sluice).")
+    String input;
 
-    @Option(names = "--output", paramLabel = "DIR", description = "Where Q1/Q2 write (replaced; default: out/bench/<query>-<engine>).")
-    Path output;
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "Where Q1/Q2 write (replaced; default: out/bench/<query>-<engine>; s3://bucket/prefix for --engine sluice).")
+    String output;
+
+    private static boolean isUri(String path) { return path.matches("^[A-Za-z][A-Za-z0-9+.-]+://.*") && !path.startsWith("file:"); }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) return;
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
 
     QueryCommand(Query query) {
         this.query = query;
@@ -42,15 +53,28 @@ final class QueryCommand implements Callable<Integer> {
         if (!Engines.NAMES.contains(engine.toLowerCase(Locale.ROOT))) {
             throw new ParameterException(spec.commandLine(), "--engine must be one of " + Engines.NAMES + ", got " + engine);
         }
-        if (!Files.exists(input)) throw new ParameterException(spec.commandLine(), "--input " + input + ": no such file or directory");
-        Path out = output != null ? output : Path.of("out", "bench", query.id() + "-" + engine.toLowerCase(Locale.ROOT));
+        boolean remoteIn = isUri(input);
+        boolean remoteOut = output != null && isUri(output);
+        if (!remoteIn && !Files.exists(Path.of(input))) throw new ParameterException(spec.commandLine(), "--input " + input + ": no such file or directory");
+        Path out = output != null && !remoteOut ? Path.of(output) : Path.of("out", "bench", query.id() + "-" + engine.toLowerCase(Locale.ROOT));
         PrintWriter w = spec.commandLine().getOut();
         try (BenchEngine e = Engines.create(engine)) {
+            if ((remoteIn || remoteOut) && !e.readsObjectStores()) {
+                throw new ParameterException(spec.commandLine(), "s3:// input or output needs --engine sluice");
+            }
             long t0 = System.nanoTime();
             e.start();
             long t1 = System.nanoTime();
-            long count = e.run(query, input.toAbsolutePath(), out.toAbsolutePath());
+            long count = e.run(query, remoteIn ? input : Path.of(input).toAbsolutePath().toString(),
+                    remoteOut ? output : out.toAbsolutePath().toString());
             long t2 = System.nanoTime();
+            if (e instanceof SluiceBench sb && (remoteIn || remoteOut)) {
+                w.println("storage: " + sb.storageMetrics());
+                if (remoteOut && query != Query.Q3) {
+                    deleteRecursively(out);
+                    sb.download(output, out);   // after the timed part: the digest reads local files
+                }
+            }
             long peak = ProcessMemory.peakRssBytes();
             w.println("engine: " + e.name());
             w.println("query: " + query.id());

@@ -29,15 +29,19 @@ final class SluiceBench implements BenchEngine {
     }
 
     @Override
-    public long run(Query query, Path input, Path output) {
-        DataFrame parsed = sluice.read().schema(Workload.INPUT_SCHEMA).json(input.toString())
+    public long run(Query query, Path input, Path output) { return run(query, input.toString(), output.toString()); }
+
+    /** Paths or {@code s3://} URIs (the S3 endpoint and keys come from the AWS environment variables). */
+    @Override
+    public long run(Query query, String input, String output) {
+        DataFrame parsed = sluice.read().schema(Workload.INPUT_SCHEMA).json(input)
                 .withColumn("content", from_json(col("response_body"), Workload.CONTENT_SCHEMA));
         switch (query) {
             case Q1:
                 parsed.select(col("ts"), col("service"), col("status"), col("latency_ms"),
                                 col("content.user.id").as("user_id"), col("content.user.country").as("country"),
                                 col("content.user.plan").as("plan"), size(col("content.items")).as("n_items"))
-                        .write().mode("overwrite").option("compression", "snappy").parquet(output.toString());
+                        .write().mode("overwrite").option("compression", "snappy").parquet(output);
                 return -1;
             case Q2:
                 parsed.withColumn("item", explode(col("content.items")))
@@ -47,12 +51,34 @@ final class SluiceBench implements BenchEngine {
                                 avg(col("latency_ms")).as("avg_latency"))
                         .orderBy(col("revenue").desc())
                         .coalesce(1)   // one file, in the sort's order
-                        .write().mode("overwrite").option("header", "true").csv(output.toString());
+                        .write().mode("overwrite").option("header", "true").csv(output);
                 return -1;
             case Q3:
                 return parsed.filter(col("content.error").isNotNull()).count();
             default:
                 throw new IllegalArgumentException(query.toString());
+        }
+    }
+
+    @Override
+    public boolean readsObjectStores() { return true; }
+
+    /** Counters of the session's storages (S3 requests and bytes), for the bench's report. */
+    java.util.Map<String, Long> storageMetrics() { return sluice.storage().metrics(); }
+
+    /** Copies an object-store output down to a local directory, so its digest is computed as for local output. */
+    void download(String from, Path to) throws java.io.IOException {
+        dev.sluice.io.Storage storage = sluice.storage();
+        for (dev.sluice.io.FileStatus f : storage.list(from)) {
+            Path target = to.resolve(f.name());
+            if (f.directory()) {
+                download(f.path(), target);
+                continue;
+            }
+            java.nio.file.Files.createDirectories(to);
+            try (java.io.InputStream in = storage.open(f.path())) {
+                java.nio.file.Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 

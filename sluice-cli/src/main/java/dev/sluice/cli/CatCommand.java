@@ -77,8 +77,6 @@ final class CatCommand implements Callable<Integer> {
         if (parallelism != null && parallelism < 1) {
             throw new ParameterException(spec.commandLine(), "--parallelism must be >= 1, got " + parallelism);
         }
-        String fmt = format != null ? format : InputFormats.guess(paths.get(0)).orElseThrow(() -> new ParameterException(
-                spec.commandLine(), "cannot tell the format of " + paths.get(0) + " from its name; give --format json|csv|text|parquet"));
         // parse before reading anything: a typo in an expression fails at once
         Column condition = where == null ? null : SqlParser.parseExpression(where);
         List<Column> projection = select == null ? null : SqlParser.parseExpressionList(select);
@@ -88,6 +86,8 @@ final class CatCommand implements Callable<Integer> {
         if (parallelism != null) builder.parallelism(parallelism);
         PrintWriter out = spec.commandLine().getOut();
         try (Sluice sluice = builder.build()) {
+            String fmt = format != null ? format : InputFormats.guess(sluice.storage(), paths.get(0)).orElseThrow(() -> new ParameterException(
+                    spec.commandLine(), "cannot tell the format of " + paths.get(0) + " from its name; give --format json|csv|text|parquet"));
             DataFrameReader reader = sluice.read().format(fmt).options(options);
             if (schema != null) reader.schema(schema);
             DataFrame df = reader.load(paths.toArray(new String[0]));
@@ -101,7 +101,7 @@ final class CatCommand implements Callable<Integer> {
                 out.print(df.showString(limit == null ? 20 : limit, truncate, false));
             }
             out.flush();
-            Reports.finish(reports, sluice.conf().parallelism(), spec.commandLine().getErr());
+            Reports.finish(reports, sluice.conf().parallelism(), sluice.storage().metrics(), spec.commandLine().getErr());
         }
         out.flush();
         return ExitCodes.OK;

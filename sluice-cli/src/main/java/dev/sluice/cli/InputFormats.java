@@ -1,8 +1,17 @@
 package dev.sluice.cli;
 
+import dev.sluice.error.SluiceException;
+import dev.sluice.io.FileListing;
+import dev.sluice.io.FileStatus;
+import dev.sluice.io.GlobPattern;
+import dev.sluice.io.SchemeStorage;
+import dev.sluice.io.Storage;
+import dev.sluice.io.StoragePaths;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -15,6 +24,39 @@ import java.util.stream.Stream;
  */
 final class InputFormats {
     private InputFormats() {}
+
+    /**
+     * As {@link #guess(String)}, looking into directories through {@code storage}, so that object-store prefixes
+     * ({@code s3://bucket/logs/}) work too: the first data file in name order decides, found without listing more
+     * than the directories on the way to it.
+     */
+    static Optional<String> guess(Storage storage, String path) {
+        if (SchemeStorage.scheme(path) == null) return guess(path);
+        Optional<String> byName = byName(StoragePaths.name(path));
+        if (byName.isPresent() || GlobPattern.hasWildcard(path)) return byName;
+        try {
+            FileStatus status = storage.status(path);
+            return status.directory() ? firstDataFile(storage, status.path()) : Optional.empty();
+        } catch (SluiceException e) {
+            return Optional.empty();   // the reader reports the missing path with its own error
+        }
+    }
+
+    private static Optional<String> firstDataFile(Storage storage, String directory) {
+        List<FileStatus> entries = storage.list(directory);
+        for (FileStatus f : entries) {
+            if (!f.directory() && !FileListing.isHidden(f.name())) {
+                Optional<String> format = byName(f.name());
+                if (format.isPresent()) return format;
+            }
+        }
+        for (FileStatus d : entries) {
+            if (!d.directory() || FileListing.isHidden(d.name())) continue;
+            Optional<String> format = firstDataFile(storage, d.path());
+            if (format.isPresent()) return format;
+        }
+        return Optional.empty();
+    }
 
     static Optional<String> guess(String path) {
         Path p = Path.of(path);

@@ -33,8 +33,13 @@ final class Reports {
 
     /** Writes the report (if one was asked for) and says where. */
     static void finish(Reports reports, int parallelism, PrintWriter out) throws IOException {
+        finish(reports, parallelism, java.util.Map.of(), out);
+    }
+
+    /** As above, with the session's storage counters (S3 requests and bytes) in the report. */
+    static void finish(Reports reports, int parallelism, java.util.Map<String, Long> storageMetrics, PrintWriter out) throws IOException {
         if (reports == null) return;
-        JobReport.writeHtml(reports.recorder, parallelism, reports.file);
+        JobReport.writeHtml(reports.recorder, parallelism, storageMetrics, reports.file);
         out.println("report:         " + reports.file);
         out.flush();
     }

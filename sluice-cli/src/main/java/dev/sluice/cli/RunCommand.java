@@ -99,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
             try {
                 job.run(sluice, jobArgs);
             } finally {
-                Reports.finish(reports, sluice.conf().parallelism(), spec.commandLine().getErr());
+                Reports.finish(reports, sluice.conf().parallelism(), sluice.storage().metrics(), spec.commandLine().getErr());
             }
         }
     }

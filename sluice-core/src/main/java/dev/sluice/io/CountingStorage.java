@@ -108,6 +108,13 @@ public final class CountingStorage implements Storage {
 
     @Override public boolean atomicRename() { return inner.atomicRename(); }
 
+    /** The inner storage's committer: it writes through the inner storage, so its work is not counted. */
+    @Override public JobCommitter jobCommitter(String target, SaveMode mode, String jobId) {
+        return inner.jobCommitter(target, mode, jobId);
+    }
+
+    @Override public java.util.Map<String, Long> metrics() { return inner.metrics(); }
+
     @Override public boolean deleteRecursively(String path) { return inner.deleteRecursively(path); }
 
     @Override public void mkdirs(String path) { inner.mkdirs(path); }

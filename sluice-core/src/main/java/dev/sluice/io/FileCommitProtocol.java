@@ -39,7 +39,7 @@ import static java.util.Objects.requireNonNull;
  * {@link #commitTask} or {@link #abortTask}; then {@link #commitJob} or {@link #abortJob}. Tasks may run
  * on different threads; job calls come from one.
  */
-public final class FileCommitProtocol {
+public final class FileCommitProtocol implements JobCommitter {
     public static final String SUCCESS_MARKER = "_SUCCESS";
     private static final String STAGING_INFIX = ".sluice-staging-";
     private static final String OLD_INFIX = ".sluice-old-";

@@ -11,7 +11,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Writes a directory of files in a {@link RecordFormat}, atomically per job through a
- * {@link FileCommitProtocol}: {@code part-00000-<jobId>.c000.json[.gz]} and {@code _SUCCESS}.
+ * {@link JobCommitter} (the rename-based {@link FileCommitProtocol}, or the storage's own):
+ * {@code part-00000-<jobId>.c000.json[.gz]} and {@code _SUCCESS}.
  * A partition with no rows writes no file.
  */
 public final class FileSink implements DataSink {
@@ -56,18 +57,27 @@ public final class FileSink implements DataSink {
     @Override public WriteStart begin(StructType schema) {
         requireNonNull(schema, "schema");
         new PartitionWriting(schema, partitionColumns);   // a bad partition column fails before anything is written
-        FileCommitProtocol protocol = new FileCommitProtocol(storage, path, mode, jobIds.get());
+        JobCommitter protocol = committer(jobIds.get());
         if (!protocol.setupJob()) {
             return new WriteStart.Skipped(path + " already exists and the save mode is ignore: nothing was written");
         }
         return new WriteStart.Started(new Job(protocol, schema));
     }
 
+    /**
+     * The rename-based protocol where the storage serving the path renames atomically; otherwise the
+     * storage's own committer (an object store publishes without rename).
+     */
+    private JobCommitter committer(String jobId) {
+        Storage owner = storage.forPath(path);
+        return owner.atomicRename() ? new FileCommitProtocol(storage, path, mode, jobId) : owner.jobCommitter(path, mode, jobId);
+    }
+
     private final class Job implements WriteJob {
-        private final FileCommitProtocol protocol;
+        private final JobCommitter protocol;
         private final StructType schema;
 
-        Job(FileCommitProtocol protocol, StructType schema) {
+        Job(JobCommitter protocol, StructType schema) {
             this.protocol = protocol;
             this.schema = schema;
         }

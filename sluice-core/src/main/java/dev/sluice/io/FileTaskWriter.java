@@ -22,7 +22,7 @@ final class FileTaskWriter implements TaskWriter {
     private static final int STREAM_BUFFER = 256 * 1024;
 
     private final Storage storage;
-    private final FileCommitProtocol protocol;
+    private final JobCommitter protocol;
     private final TaskAttempt task;
     private final RecordFormat format;
     private final String extension;
@@ -35,7 +35,7 @@ final class FileTaskWriter implements TaskWriter {
     private boolean finished;
     private boolean committed;
 
-    FileTaskWriter(Storage storage, FileCommitProtocol protocol, TaskAttempt task, RecordFormat format,
+    FileTaskWriter(Storage storage, JobCommitter protocol, TaskAttempt task, RecordFormat format,
                    StructType schema, String extension, FileSinkOptions options, List<String> partitionColumns) {
         this.storage = storage;
         this.protocol = protocol;
@@ -107,7 +107,7 @@ final class FileTaskWriter implements TaskWriter {
 
     private OpenFile openFile(String directory) {
         String path = protocol.newTaskFile(task, extension, directory);
-        OutputStream raw = storage.create(path);
+        OutputStream raw = protocol.openTaskFile(storage, task, path);
         CountingOutput counter = new CountingOutput(raw);
         OutputStream stream;
         try {

@@ -4,7 +4,8 @@ import java.io.OutputStream;
 import java.util.List;
 
 /**
- * Where files live: the local disk ({@link LocalStorage}), later object stores. Paths are strings in the
+ * Where files live: the local disk ({@link LocalStorage}), object stores (found by URI scheme through
+ * {@link StorageProvider}). Paths are strings in the
  * storage's spelling (see {@link StoragePaths}). Every method fails with a {@link dev.sluice.error.SluiceException}
  * naming the path: {@code PATH_NOT_FOUND} when it does not exist, {@code IO_ERROR} otherwise. Implementations
  * are safe to call from many worker threads at once.
@@ -41,4 +42,29 @@ public interface Storage {
 
     /** Creates a directory and any missing parents; does nothing when it already exists. */
     void mkdirs(String path);
+
+    /**
+     * The storage that actually serves {@code path}: this one, or for a storage that routes paths by scheme
+     * ({@link SchemeStorage}) the one it routes to. Writers ask it whether renames are atomic there.
+     */
+    default Storage forPath(String path) { return this; }
+
+    /**
+     * The committer of a write job into {@code target}, for a storage whose renames are not atomic (object
+     * stores): such a storage publishes a job's files its own way. Storages with atomic rename are written
+     * through {@link FileCommitProtocol} and need not override this.
+     */
+    default JobCommitter jobCommitter(String target, SaveMode mode, String jobId) {
+        throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.UNSUPPORTED_OPERATION)
+                .with("operation", "writing to " + target)
+                .with("reason", this + " has no atomic rename and no job committer of its own, so a write could not be made atomic")
+                .build();
+    }
+
+    /**
+     * Counters of the work done so far (requests by kind, retries, bytes), by stable names such as
+     * {@code s3.requests.GetObject}; empty for storages that count nothing. For metrics and job reports:
+     * never holds credentials.
+     */
+    default java.util.Map<String, Long> metrics() { return java.util.Map.of(); }
 }

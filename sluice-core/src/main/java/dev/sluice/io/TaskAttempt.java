@@ -1,7 +1,8 @@
 package dev.sluice.io;
 
 /**
- * One attempt of one write task: the private directory its files go to until it commits. A retried task
+ * One attempt of one write task: the private directory its files go to until it commits (a committer
+ * without rename may use the directory only as the attempt's name). A retried task
  * gets a new attempt with a new directory, so a failed attempt's files can never leak into the output.
  * Used by one thread.
  */
@@ -12,7 +13,7 @@ public final class TaskAttempt {
     private int nextFile;
     private boolean finished;
 
-    TaskAttempt(int partition, int attempt, String directory) {
+    public TaskAttempt(int partition, int attempt, String directory) {
         this.partition = partition;
         this.attempt = attempt;
         this.directory = directory;
@@ -25,11 +26,13 @@ public final class TaskAttempt {
     /** Where this attempt writes its files. */
     public String directory() { return directory; }
 
-    int takeFileIndex() { return nextFile++; }
+    /** The next file number of this attempt (000, 001, ...), for its file names. */
+    public int takeFileIndex() { return nextFile++; }
 
-    boolean finished() { return finished; }
+    public boolean finished() { return finished; }
 
-    void finish() { finished = true; }
+    /** Marks the attempt committed or aborted: no more files. */
+    public void finish() { finished = true; }
 
     @Override public String toString() { return "task " + partition + " attempt " + attempt; }
 }

@@ -19,6 +19,11 @@ final class HtmlReport {
     private HtmlReport() {}
 
     static String render(List<JobRecorder.QueryRun> queries, long peakHeapBytes, int parallelism) {
+        return render(queries, peakHeapBytes, parallelism, java.util.Map.of());
+    }
+
+    /** As above, with the storages' counters (S3 requests, retries, bytes) in a table at the end when there are any. */
+    static String render(List<JobRecorder.QueryRun> queries, long peakHeapBytes, int parallelism, java.util.Map<String, Long> storage) {
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sluice job report</title>\n")
           .append("<style>body{font-family:sans-serif;margin:24px;color:#222;background:#fff}h1{font-size:22px}")
@@ -38,6 +43,12 @@ final class HtmlReport {
             appendPlan(sb, q.root());
             sb.append("<h3>Tasks per worker</h3>\n");
             appendTimeline(sb, q);
+        }
+        if (!storage.isEmpty()) {
+            sb.append("<h2>Storage</h2>\n<table>");
+            new java.util.TreeMap<>(storage).forEach((name, value) -> sb.append("<tr><th>").append(esc(name)).append("</th><td>")
+                    .append(value).append("</td></tr>"));
+            sb.append("</table>\n");
         }
         return sb.append("</body></html>\n").toString();
     }

@@ -32,13 +32,20 @@ public final class JobReport implements AutoCloseable {
     public JobRecorder recorder() { return recorder; }
 
     /** The HTML text of the report so far. */
-    public String html() { return HtmlReport.render(recorder.queries(), peakHeapBytes(), session.conf().parallelism()); }
+    public String html() {
+        return HtmlReport.render(recorder.queries(), peakHeapBytes(), session.conf().parallelism(), session.storage().metrics());
+    }
 
     public void writeHtml(Path file) throws IOException { write(file, html()); }
 
     /** Writes the report of a recorder the caller registered itself (the command line does this). */
     public static void writeHtml(JobRecorder recorder, int parallelism, Path file) throws IOException {
         write(file, HtmlReport.render(recorder.queries(), peakHeapBytes(), parallelism));
+    }
+
+    /** As above, with the counters of the session's storages ({@code Sluice.storage().metrics()}). */
+    public static void writeHtml(JobRecorder recorder, int parallelism, java.util.Map<String, Long> storageMetrics, Path file) throws IOException {
+        write(file, HtmlReport.render(recorder.queries(), peakHeapBytes(), parallelism, storageMetrics));
     }
 
     private static void write(Path file, String html) throws IOException {
