@@ -28,6 +28,8 @@ public enum ErrorCode {
     WINDOW_FRAME_MISMATCH(1024, Category.ANALYSIS, "Window function {function} requires the frame {required}, but {actual} was given."),
     INVALID_WINDOW_FRAME(1025, Category.ANALYSIS, "The window frame {frame} is invalid: {reason}."),
     WINDOW_FUNCTION_NOT_ALLOWED(1026, Category.ANALYSIS, "The window function {function} is not allowed {where}: window functions belong in select or withColumn."),
+    UNABLE_TO_INFER_SCHEMA(1050, Category.ANALYSIS, "Unable to infer schema for {format} at {path}: {reason}. It must be specified manually with schema(...)."),
+    CONFLICTING_DIRECTORY_STRUCTURES(1051, Category.ANALYSIS, "Conflicting directory structures under {path}: {reason}. Read the partition directories and the other directories separately, or set the option recursiveFileLookup to true (partition columns are then not discovered)."),
 
     // 2000: the plan cannot be built or run as asked
     UNSUPPORTED_OPERATION(2001, Category.PLAN, "{operation} is not supported: {reason}"),
@@ -47,9 +49,13 @@ public enum ErrorCode {
     INVALID_ELEMENT_AT_INDEX(3012, Category.EXECUTION, "element_at index 0 is invalid: SQL array indexes start at 1. Use try_element_at to return NULL instead."),
     DUPLICATE_MAP_KEY(3013, Category.EXECUTION, "Duplicate map key {key} was found: map keys must be unique."),
     NULL_MAP_KEY(3014, Category.EXECUTION, "Cannot use NULL as a map key."),
+    CORRUPT_COMPRESSED_FILE(3030, Category.EXECUTION, "The compressed file {path} cannot be read at byte {offset}: {reason}. The last complete line read was line {line}. Set the option ignoreCorruptFiles to true to skip damaged files (each one skipped is listed in the job's result and report)."),
+    CSV_HEADER_MISMATCH(3031, Category.EXECUTION, "CSV header does not conform to the schema in {path}: {reason}. Remove the option enforceSchema=false to read the columns by position whatever the header says."),
+    WRITE_CONFLICT(3032, Category.EXECUTION, "Cannot commit the write to {path}: {reason}"),
     CANNOT_PARSE_DATETIME(3015, Category.EXECUTION, "Text {value} cannot be parsed as a {type} with the pattern {pattern}. Use try_to_timestamp to tolerate bad input and return NULL instead."),
 
     // 4000: not enough resources
+    LIMIT_EXCEEDED(4010, Category.RESOURCES, "{what} exceeds the limit of {limit}. {remedy}"),
     MEMORY_EXHAUSTED(4001, Category.RESOURCES, "Out of memory budget: {reason}. Raise the memory budget (sluice.memory.budget) or the heap (-Xmx)."),
 
     // 5000: a bug in Sluice

@@ -5,6 +5,7 @@ import dev.sluice.error.SluiceException;
 import dev.sluice.expr.Expression;
 import dev.sluice.io.BatchReader;
 import dev.sluice.io.Compression;
+import dev.sluice.io.DecompressionErrors;
 import dev.sluice.io.DataSource;
 import dev.sluice.io.FileListing;
 import dev.sluice.io.FileSplit;
@@ -178,7 +179,7 @@ public final class TextSource implements DataSource {
                     byte[] content = in.readAllBytes();
                     values.append(content);
                 } catch (IOException e) {
-                    throw TextLines.ioError(split.path(), e);
+                    throw DecompressionErrors.of(split.path(), e, 0);
                 }
             }
             bytes = split.length();
