@@ -9,6 +9,7 @@ import dev.sluice.io.FileListing;
 import dev.sluice.io.FileSplit;
 import dev.sluice.io.FileSplitter;
 import dev.sluice.io.FileStatus;
+import dev.sluice.io.ListingOptions;
 import dev.sluice.io.Split;
 import dev.sluice.io.Storage;
 import dev.sluice.io.StoragePaths;
@@ -45,7 +46,6 @@ public final class CsvSource implements DataSource {
     private final StructType schema;
     private final CsvOptions options;
     private final long maxSplitBytes;
-    private final boolean recursive;
     private final boolean wholeFiles;
     private final int corruptIndex;            // in schema, or -1
     private final List<StructField> dataColumns = new ArrayList<>();   // schema minus the corrupt-record column, in order
@@ -56,7 +56,6 @@ public final class CsvSource implements DataSource {
         this.schema = schema;
         this.options = options;
         this.maxSplitBytes = maxSplitBytes;
-        this.recursive = options.flag("recursiveFileLookup", false);
         String lineSep = options.lineSep();
         this.wholeFiles = options.multiLine() || !TextLines.newlineIsOneByte(options.charset())
                 || (lineSep != null && !lineSep.equals("\n") && !lineSep.equals("\r\n"));
@@ -95,7 +94,7 @@ public final class CsvSource implements DataSource {
     public CsvOptions options() { return options; }
 
     @Override public List<Split> splits() {
-        List<FileStatus> files = FileListing.resolve(storage, paths, recursive);
+        List<FileStatus> files = FileListing.resolve(storage, paths, ListingOptions.of(options.values()));
         List<Split> splits = new ArrayList<>();
         if (wholeFiles) {
             for (FileStatus f : files) splits.add(FileSplit.whole(f));

@@ -9,6 +9,7 @@ import dev.sluice.io.FileListing;
 import dev.sluice.io.FileSplit;
 import dev.sluice.io.FileSplitter;
 import dev.sluice.io.LineReader;
+import dev.sluice.io.ListingOptions;
 import dev.sluice.io.Split;
 import dev.sluice.io.Storage;
 import dev.sluice.json.JsonBatchBuilder;
@@ -69,7 +70,7 @@ public final class JsonLinesSource implements DataSource {
     public JsonOptions options() { return options; }
 
     @Override public List<Split> splits() {
-        return new ArrayList<>(new FileSplitter(maxSplitBytes).split(FileListing.resolve(storage, paths, recursive)));
+        return new ArrayList<>(new FileSplitter(maxSplitBytes).split(FileListing.resolve(storage, paths, ListingOptions.of(options.values()))));
     }
 
     @Override public BatchReader open(Split split, StructType projection, List<Expression> filters) {
