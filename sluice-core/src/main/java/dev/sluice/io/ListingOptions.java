@@ -15,9 +15,19 @@ public record ListingOptions(boolean recursiveFileLookup, GlobPattern fileNameFi
         boolean recursive = OptionCheck.flag(options, "recursiveFileLookup", false);
         GlobPattern filter = null;
         for (Map.Entry<String, String> e : options.entrySet()) {
-            if (e.getKey().equalsIgnoreCase("pathGlobFilter")) filter = GlobPattern.compile(e.getValue());
+            if (e.getKey().equalsIgnoreCase("pathGlobFilter")) filter = fileNameGlob(e.getKey(), e.getValue());
         }
         return new ListingOptions(recursive, filter);
+    }
+
+    /** The glob of option {@code pathGlobFilter}; INVALID_OPTION when it is empty or not a glob. */
+    static GlobPattern fileNameGlob(String key, String value) {
+        if (value.isEmpty()) throw OptionCheck.invalid(key, value, "give a glob for file names, such as *.json");
+        try {
+            return GlobPattern.compile(value);
+        } catch (dev.sluice.error.SluiceException e) {
+            throw OptionCheck.invalid(key, value, "not a glob: " + e.getMessage());
+        }
     }
 
     /** Whether a data file called {@code name} found by listing is read. */

@@ -33,10 +33,7 @@ public final class OptionCheck {
             switch (key) {
                 case "recursivefilelookup", "ignorecorruptfiles", "ignoremissingfiles" -> flag(e.getKey(), e.getValue());
                 case "inferencesamplesize" -> nonNegativeInt(e.getKey(), e.getValue());
-                case "pathglobfilter" -> {
-                    if (e.getValue().isEmpty()) throw invalid(e.getKey(), e.getValue(), "give a glob for file names, such as *.json");
-                    GlobPattern.compile(e.getValue());
-                }
+                case "pathglobfilter" -> ListingOptions.fileNameGlob(e.getKey(), e.getValue());
                 default -> { }
             }
         }

@@ -113,7 +113,8 @@ public final class JsonSchemaInference {
             type = malformed(e instanceof com.fasterxml.jackson.core.JsonProcessingException j
                     ? JsonBatchBuilder.describe(j) : String.valueOf(e.getMessage()));
         }
-        if (type != null) root = root == null ? type : mergeRoot(root, type);
+        // as Spark's fold from an empty struct: a first record that is a top-level array of objects gives their struct
+        if (type != null) root = mergeRoot(root == null ? StructType.EMPTY : root, type);
     }
 
     /** The schema of the records added so far (empty when there were none). */

@@ -101,6 +101,13 @@ public final class CsvOptions {
 
     public boolean inferSchema() { return flag("inferSchema", false); }
 
+    /**
+     * Spark's {@code enforceSchema} (default true): the schema's columns are read by position whatever the header
+     * says. With false, each file's header must name the schema's columns in order (ignoring case), or the read
+     * fails with CSV_HEADER_MISMATCH, as Spark does.
+     */
+    public boolean enforceSchema() { return flag("enforceSchema", true); }
+
     public boolean multiLine() { return flag("multiLine", false); }
 
     public String nullValue() { return get("nullValue", ""); }

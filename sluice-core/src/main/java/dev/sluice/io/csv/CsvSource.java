@@ -153,7 +153,41 @@ public final class CsvSource implements DataSource {
             converted = new int[n];
             for (int i = 0, k = 0; i < needed.length; i++) if (needed[i]) converted[k++] = i;
             row = new Object[dataColumns.size()];
-            records = new CsvRecords(openLines(storage, split, options, wholeFiles), options, options.header() && split.start() == 0);
+            boolean fileStart = split.start() == 0;
+            boolean checkHeader = options.header() && fileStart && !options.enforceSchema();
+            records = new CsvRecords(openLines(storage, split, options, wholeFiles), options, options.header() && fileStart && !checkHeader);
+            if (checkHeader) {
+                try {
+                    checkHeader(records.header(), split.path());
+                } catch (RuntimeException e) {
+                    records.close();
+                    throw e;
+                }
+            }
+        }
+
+        /** Spark's CSVHeaderChecker: the header names the schema's columns (without the corrupt-record column) in order. */
+        private void checkHeader(String[] header, String path) {
+            if (header == null) return;   // an empty file has no header to check
+            List<String> names = new ArrayList<>();
+            for (StructField f : dataColumns) names.add(f.name());
+            String problem = null;
+            if (header.length != names.size()) {
+                problem = "the header has " + header.length + " columns and the schema " + names.size();
+            } else {
+                for (int i = 0; i < header.length && problem == null; i++) {
+                    String h = header[i] == null ? "" : header[i];
+                    if (!h.equalsIgnoreCase(names.get(i))) {
+                        problem = "expected `" + names.get(i) + "` but found `" + h + "` at position " + (i + 1);
+                    }
+                }
+            }
+            if (problem != null) {
+                throw SluiceException.of(ErrorCode.CSV_HEADER_MISMATCH).with("path", path)
+                        .with("reason", problem + " (header: " + String.join(", ", header) + "; schema: "
+                                + String.join(", ", names) + ")")
+                        .build();
+            }
         }
 
         private int dataIndex(String name) {
