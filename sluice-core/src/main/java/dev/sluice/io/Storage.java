@@ -41,4 +41,11 @@ public interface Storage {
 
     /** Creates a directory and any missing parents; does nothing when it already exists. */
     void mkdirs(String path);
+
+    /**
+     * Makes a file's content, or a directory's entries, durable (fsync), so a commit marker written after it
+     * never survives a crash that loses the data. Storages whose writes are durable once closed (object stores)
+     * keep this default, which does nothing.
+     */
+    default void sync(String path) {}
 }
