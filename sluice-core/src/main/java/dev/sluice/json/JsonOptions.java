@@ -27,7 +27,7 @@ public record JsonOptions(Map<String, String> values) {
             "allowcomments", "allowunquotedfieldnames", "allowsinglequotes", "allownumericleadingzeros",
             "allownonnumericnumbers", "allowbackslashescapinganycharacter", "allowunquotedcontrolchars",
             "dateformat", "timestampformat", "timezone", "primitivesasstring", "prefersdecimal", "dropfieldifallnull",
-            "multiline", "linesep", "encoding", "charset");
+            "multiline", "linesep", "encoding", "charset", "maxnestingdepth", "maxstringlen", "maxnumlen");
     /** Spark's JSON reader options accepted with no effect (documented): Sluice samples the first records instead. */
     public static final java.util.Set<String> READ_KEYS_WITHOUT_EFFECT = java.util.Set.of("samplingratio");
     /** Options of the JSON writer (lower case) besides compression and maxRecordsPerFile. */
@@ -57,6 +57,7 @@ public record JsonOptions(Map<String, String> values) {
             if (!(r > 0 && r <= 1)) throw invalid("samplingRatio", ratio, "it must be a number in (0, 1]");
         }
         utf8Only();
+        JsonLimits.constraints(this);
         String sep = get("lineSep", null);
         if (sep != null && !sep.equals("\n") && !sep.equals("\r\n")) {
             throw invalid("lineSep", sep, "the JSON reader ends records at \\n or \\r\\n only; "
@@ -80,6 +81,19 @@ public record JsonOptions(Map<String, String> values) {
             throw invalid(values.containsKey("encoding") ? "encoding" : "charset", enc,
                     "JSON is read and written as UTF-8 only; convert the file, or read it as CSV/text with an encoding");
         }
+    }
+
+    /** A positive whole-number option (a limit), or {@code defaultValue}; anything else is INVALID_OPTION. */
+    public int positiveInt(String key, int defaultValue) {
+        String v = get(key, null);
+        if (v == null) return defaultValue;
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n > 0) return n;
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw invalid(key, v, "it must be a positive whole number");
     }
 
     /** Whether each file is one JSON value (a record, or an array of records) rather than one record per line. */

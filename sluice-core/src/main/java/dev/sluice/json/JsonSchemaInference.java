@@ -109,6 +109,8 @@ public final class JsonSchemaInference {
             if (t == null) return;
             type = inferField(p, t);
             if (p.nextToken() != null) type = malformed("unexpected text after the JSON value");
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw JsonLimits.exceeded(e, "a record read for schema inference");
         } catch (IOException e) {
             type = malformed(e instanceof com.fasterxml.jackson.core.JsonProcessingException j
                     ? JsonBatchBuilder.describe(j) : String.valueOf(e.getMessage()));

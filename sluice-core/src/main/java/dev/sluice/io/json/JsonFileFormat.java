@@ -18,8 +18,8 @@ public final class JsonFileFormat implements FileFormat {
     @Override public StructType inferSchema(FileSourceContext context, List<String> paths) {
         int sample = Integer.parseInt(context.option("inferenceSampleSize", String.valueOf(context.inferenceSampleSize())));
         JsonOptions options = JsonOptions.of(context.options()).validateForReading();
-        if (options.multiLine()) return MultiLineJsonSource.infer(context.storage(), paths, options, sample);
-        return JsonInference.infer(context.storage(), paths, options, sample);
+        if (options.multiLine()) return DeepInference.run(() -> MultiLineJsonSource.infer(context.storage(), paths, options, sample));
+        return DeepInference.run(() -> JsonInference.infer(context.storage(), paths, options, sample));
     }
 
     @Override public DataSource source(FileSourceContext context, List<String> paths, StructType schema) {

@@ -104,6 +104,10 @@ public final class JsonLinesSource implements DataSource {
                 } catch (MalformedJsonException e) {
                     throw SluiceException.of(ErrorCode.MALFORMED_RECORD).with("location", lines.location())
                             .with("reason", e.reason()).build();
+                } catch (SluiceException e) {
+                    if (e.code() != ErrorCode.LIMIT_EXCEEDED) throw e;
+                    throw SluiceException.of(ErrorCode.LIMIT_EXCEEDED).with("what", "The JSON record at " + lines.location())
+                            .with("limit", e.fact("limit")).with("remedy", e.fact("remedy")).cause(e).build();
                 }
                 if (outcome == RecordOutcome.DROPPED) dropped++;
             }
