@@ -5,6 +5,7 @@ import dev.sluice.error.SluiceException;
 import dev.sluice.io.FileFormat;
 import dev.sluice.io.FileFormats;
 import dev.sluice.io.FileSourceContext;
+import dev.sluice.io.OptionCheck;
 import dev.sluice.io.PartitionedSource;
 import dev.sluice.plan.Scan;
 import dev.sluice.types.DdlParser;
@@ -61,6 +62,7 @@ public final class DataFrameReader {
             throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "load").with("reason", "give at least one path").build();
         }
         FileFormat fileFormat = FileFormats.lookup(format);
+        OptionCheck.read(fileFormat, options);   // a misspelt option or a bad value fails here, not at the action
         FileSourceContext context = new FileSourceContext(session.storage(), options, session.conf().maxSplitBytes(),
                 session.conf().inferenceSampleSize());
         PartitionedSource source = schema != null

@@ -2,6 +2,7 @@ package dev.sluice;
 
 import dev.sluice.io.SaveMode;
 import dev.sluice.io.FileFormats;
+import dev.sluice.io.OptionCheck;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +53,8 @@ public final class DataFrameWriter {
 
     /** Writes files of the chosen format into the directory {@code path}; returns what was written. */
     public WriteResult save(String path) {
-        FileFormats.lookup(format);   // an unknown format fails here, before anything runs
+        // an unknown format or option fails here, before anything runs
+        OptionCheck.write(FileFormats.lookup(format), options);
         return frame.session().engine().write(frame.outputPlan(), new WriteRequest(path, format, mode, options, partitionBy));
     }
 

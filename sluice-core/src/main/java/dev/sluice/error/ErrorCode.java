@@ -31,6 +31,8 @@ public enum ErrorCode {
     INVALID_TYPED_LITERAL(1041, Category.ANALYSIS, "The value of the typed literal {type} {value} is invalid."),
     TABLE_OR_VIEW_NOT_FOUND(1042, Category.ANALYSIS, "The table or view `{name}` cannot be found.{suggestion}"),
     TEMP_TABLE_OR_VIEW_ALREADY_EXISTS(1043, Category.ANALYSIS, "Cannot create the temporary view `{name}` because it already exists. Use createOrReplaceTempView to replace it."),
+    UNABLE_TO_INFER_SCHEMA(1050, Category.ANALYSIS, "Unable to infer schema for {format} at {path}: {reason}. It must be specified manually with schema(...)."),
+    CONFLICTING_DIRECTORY_STRUCTURES(1051, Category.ANALYSIS, "Conflicting directory structures under {path}: {reason}. Read the partition directories and the other directories separately, or set the option recursiveFileLookup to true (partition columns are then not discovered)."),
 
     // 2000: the plan cannot be built or run as asked
     UNSUPPORTED_OPERATION(2001, Category.PLAN, "{operation} is not supported: {reason}"),
@@ -50,18 +52,22 @@ public enum ErrorCode {
     INVALID_ELEMENT_AT_INDEX(3012, Category.EXECUTION, "element_at index 0 is invalid: SQL array indexes start at 1. Use try_element_at to return NULL instead."),
     DUPLICATE_MAP_KEY(3013, Category.EXECUTION, "Duplicate map key {key} was found: map keys must be unique."),
     NULL_MAP_KEY(3014, Category.EXECUTION, "Cannot use NULL as a map key."),
+    CORRUPT_COMPRESSED_FILE(3030, Category.EXECUTION, "The compressed file {path} cannot be read at byte {offset}: {reason}. The last complete line read was line {line}. Set the option ignoreCorruptFiles to true to skip damaged files (each one skipped is listed in the job's result and report)."),
+    CSV_HEADER_MISMATCH(3031, Category.EXECUTION, "CSV header does not conform to the schema in {path}: {reason}. Remove the option enforceSchema=false to read the columns by position whatever the header says."),
+    WRITE_CONFLICT(3032, Category.EXECUTION, "Cannot commit the write to {path}: {reason}"),
     CANNOT_PARSE_DATETIME(3015, Category.EXECUTION, "Text {value} cannot be parsed as a {type} with the pattern {pattern}. Use try_to_timestamp to tolerate bad input and return NULL instead."),
     // function library (3100..): runtime failures of a function on its input, Spark's conditions in brackets
     DATETIME_FIELD_OUT_OF_BOUNDS(3101, Category.EXECUTION, "{function}: {reason}. Use the try_ variant of the function to return NULL instead."),
     USER_RAISED_EXCEPTION(3102, Category.EXECUTION, "{message}"),
     INVALID_FUNCTION_INPUT(3103, Category.EXECUTION, "Invalid input for {function}: {reason}"),
 
-    // 3100: the Glue layer (DynamicFrame error thresholds, job bookmarks)
-    GLUE_ERROR_THRESHOLD(3101, Category.EXECUTION, "Glue transform {transform} (transformationContext '{context}') has {stageErrors} error records of its own and {totalErrors} in total, over its {threshold}."),
-    GLUE_BOOKMARK_ERROR(3102, Category.EXECUTION, "Job bookmark of job {job}: {reason}"),
+    // 3200: the Glue layer (DynamicFrame error thresholds, job bookmarks)
+    GLUE_ERROR_THRESHOLD(3201, Category.EXECUTION, "Glue transform {transform} (transformationContext '{context}') has {stageErrors} error records of its own and {totalErrors} in total, over its {threshold}."),
+    GLUE_BOOKMARK_ERROR(3202, Category.EXECUTION, "Job bookmark of job {job}: {reason}"),
     GLUE_CATALOG_ENTITY_NOT_FOUND(1101, Category.ANALYSIS, "The local Glue Data Catalog at {root} has no {entity}."),
 
     // 4000: not enough resources
+    LIMIT_EXCEEDED(4010, Category.RESOURCES, "{what} exceeds the limit of {limit}. {remedy}"),
     MEMORY_EXHAUSTED(4001, Category.RESOURCES, "Out of memory budget: {reason}. Raise the memory budget (sluice.memory.budget) or the heap (-Xmx)."),
 
     // 5000: a bug in Sluice

@@ -26,6 +26,12 @@ public interface JobListener {
     /** A task ran on {@code worker} from {@code startNanos} to {@code endNanos} ({@link System#nanoTime}). */
     default void onTaskTimed(long jobId, String stage, int partition, String worker, long startNanos, long endNanos, boolean succeeded) {}
 
+    /**
+     * A reader skipped a file (or the rest of one) because the user set ignoreMissingFiles or ignoreCorruptFiles;
+     * {@code code} is the error it would have raised.
+     */
+    default void onFileSkipped(long jobId, String path, String code, String reason) {}
+
     /** The job ended; {@code failure} is null on success. */
     default void onJobEnd(long jobId, Throwable failure) {}
 }

@@ -2,6 +2,7 @@ package dev.sluice.exec;
 
 import dev.sluice.expr.Expression;
 import dev.sluice.io.BatchReader;
+import dev.sluice.io.SkippedFile;
 import dev.sluice.io.DataSource;
 import dev.sluice.io.Split;
 import dev.sluice.types.StructType;
@@ -37,6 +38,7 @@ public final class ScanExec implements ExecNode {
         BatchReader reader = source.open(splits.get(partition), projection, filters);
         return new BatchStream() {
             long reportedBytes;
+            int reportedSkips;
 
             @Override public Batch next() {
                 ctx.checkCancelled();
@@ -44,6 +46,12 @@ public final class ScanExec implements ExecNode {
                 long bytes = reader.bytesRead();
                 ctx.reportProgress(bytes - reportedBytes, b == null ? 0 : b.rowCount());
                 reportedBytes = bytes;
+                List<SkippedFile> skipped = reader.skippedFiles();
+                for (int i = reportedSkips; i < skipped.size(); i++) {
+                    SkippedFile s = skipped.get(i);
+                    ctx.reportSkippedFile(s.path(), s.code(), s.reason());
+                }
+                reportedSkips = skipped.size();
                 return b;
             }
 

@@ -88,6 +88,10 @@ public final class Scheduler implements AutoCloseable {
                 for (JobListener l : listeners) l.onQueryEnd(queryId, failure);
             }
 
+            @Override public void onFileSkipped(long jobId, String path, String code, String reason) {
+                for (JobListener l : listeners) l.onFileSkipped(jobId, path, code, reason);
+            }
+
             @Override public void onTaskTimed(long jobId, String stage, int partition, String worker, long startNanos,
                                               long endNanos, boolean succeeded) {
                 for (JobListener l : listeners) l.onTaskTimed(jobId, stage, partition, worker, startNanos, endNanos, succeeded);

@@ -33,6 +33,11 @@ public final class TaskContext {
 
     public boolean isCancelled() { return cancelled.get(); }
 
+    /** A file the scan skipped under ignoreMissingFiles / ignoreCorruptFiles. */
+    public void reportSkippedFile(String path, String code, String reason) {
+        listener.onFileSkipped(jobId, path, code, reason);
+    }
+
     public void reportProgress(long bytes, long rows) {
         if (bytes != 0 || rows != 0) listener.onProgress(jobId, bytes, rows);
     }

@@ -13,5 +13,8 @@ public interface BatchReader extends AutoCloseable {
     /** Records this reader dropped as malformed (DROPMALFORMED), so counts stay explainable. */
     default long droppedRecords() { return 0; }
 
+    /** Files skipped so far under ignoreMissingFiles / ignoreCorruptFiles, for the job's listeners and report. */
+    default java.util.List<SkippedFile> skippedFiles() { return java.util.List.of(); }
+
     @Override void close();
 }

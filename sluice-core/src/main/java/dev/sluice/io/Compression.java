@@ -8,10 +8,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
-import io.airlift.compress.zstd.ZstdInputStream;
 import io.airlift.compress.zstd.ZstdOutputStream;
 
 /**
@@ -77,11 +75,15 @@ public enum Compression {
         };
     }
 
-    /** Decompresses {@code in}; GZIP reads every member of a concatenated (multi-member) file. */
+    /**
+     * Decompresses {@code in}; GZIP reads every member of a concatenated (multi-member) file, ZSTD every frame.
+     * A damaged, truncated or trailing-garbage input fails with {@link CorruptCompressedInput} naming the byte
+     * offset; readers turn it into CORRUPT_COMPRESSED_FILE with {@link DecompressionErrors}.
+     */
     public InputStream decompress(InputStream in) throws IOException {
         switch (this) {
-            case GZIP: return new GZIPInputStream(in, GZIP_BUFFER);
-            case ZSTD: return new ZstdInputStream(in);
+            case GZIP: return new GzipMembersInputStream(in);
+            case ZSTD: return new ZstdFramesInputStream(in);
             default: return in;
         }
     }

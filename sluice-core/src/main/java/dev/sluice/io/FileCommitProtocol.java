@@ -12,28 +12,45 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Makes a file write atomic per job: readers of the target see all of a job's files or none, and a failed
- * or cancelled job leaves the target exactly as it was.
+ * Makes a file write atomic and durable per job: readers of the target see all of a job's files or none, a
+ * failed, cancelled or killed job leaves the target as it was (or, killed after its commit point, as the job
+ * left it), and concurrent writers in other processes never lose each other's files.
  *
  * <pre>
  * &lt;parent&gt;/.&lt;name&gt;.sluice-staging-&lt;jobId&gt;/     a sibling of the target: same file system, so renames are cheap
+ *     _owner                                        job id, pid, host, process start: who may still be writing here
+ *     _heartbeat-&lt;n&gt;                               refreshed while the job runs (for writers on other hosts)
  *     tasks/00003-7/part-00003-&lt;jobId&gt;.c000.json     attempt 7 of task 3 writes here
- *     committed/00003/                              task commit: one atomic rename of its directory
- *     output/                                       job commit gathers the files and _SUCCESS here,
- * &lt;parent&gt;/&lt;name&gt;/                                   then renames output onto the target
+ *     committed/00003/                              task commit: files fsynced, one atomic rename of its directory
+ *     output/                                       a new target: the files and _SUCCESS, renamed onto the target
+ * &lt;parent&gt;/.&lt;name&gt;.sluice-lock                     held while a job publishes (one publisher per target at a time)
+ * &lt;parent&gt;/&lt;name&gt;/                                   the target
+ *     _sluice_pending_&lt;jobId&gt;                      the job is moving files in: readers skip its files
+ *     _sluice_overwrite_&lt;jobId&gt;                    an overwrite committed: readers see only its files
  * </pre>
  *
- * Overwrite renames the old target aside ({@code .<name>.sluice-old-<jobId>}) and deletes it only after the
- * new one is in place; append moves the files into the existing target (undoing the moves if one fails).
- * A job setup on the same target first cleans what crashed jobs left: it deletes their staging directories
- * and, if a crash came between the two renames of an overwrite, puts the old target back. Staging
- * directories of jobs still running in this JVM are left alone.
+ * A new target is published by one atomic rename of {@code output/}. Into an existing directory (append and
+ * overwrite) the job publishes in place under the lock, following {@link CommitMarkers}: it writes its pending
+ * marker, moves its files in, writes {@code _SUCCESS}, fsyncs, and then commits with one atomic step (append:
+ * deleting the pending marker; overwrite: creating the overwrite marker, after which the old files are deleted
+ * and the marker removed). So the target never disappears during an overwrite, and a reader never sees half
+ * an append. A process killed at any point is recovered by the next writer of the target, under the lock: a
+ * pending job is rolled back, a committed overwrite is finished. Staging directories of other jobs are removed
+ * only when their owner is dead ({@link WriterOwner}), never a live writer's. A file target replaced by an
+ * overwrite is renamed aside first ({@code .<name>.sluice-old-<jobId>}), as before.
+ *
+ * <p>Storage-facing operations all go through {@link Storage}; this protocol needs {@link Storage#atomicRename()}
+ * for its commit points. A storage without atomic rename plugs its own committer (see {@link WriteJob}).
  *
  * <p>Call order: {@link #setupJob}, then per task {@link #setupTask}, {@link #newTaskFile}…,
  * {@link #commitTask} or {@link #abortTask}; then {@link #commitJob} or {@link #abortJob}. Tasks may run
@@ -43,9 +60,22 @@ public final class FileCommitProtocol implements JobCommitter {
     public static final String SUCCESS_MARKER = "_SUCCESS";
     private static final String STAGING_INFIX = ".sluice-staging-";
     private static final String OLD_INFIX = ".sluice-old-";
+    private static final String LOCK_SUFFIX = ".sluice-lock";
+    private static final String OWNER_FILE = "_owner";
+    private static final String HEARTBEAT_PREFIX = "_heartbeat-";
     private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9_-]+");
+    /** A staging directory without an owner file younger than this may be one being created right now. */
+    private static final long OWNERLESS_GRACE_MILLIS = 60_000L;
+    private static final long HEARTBEAT_SECONDS = 20;
+    /** How long a commit waits for another writer's lock on the same target: property sluice.write.lockTimeoutMillis. */
+    private static final long LOCK_TIMEOUT_MILLIS = Long.getLong("sluice.write.lockTimeoutMillis", 10 * 60_000L);
     /** Staging directories of the jobs running in this JVM: never cleaned up as stale. */
     private static final Set<String> ACTIVE = ConcurrentHashMap.newKeySet();
+    private static final ScheduledExecutorService HEARTBEATS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sluice-write-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
 
     private enum State { NEW, SET_UP, SKIPPED, COMMITTED, ABORTED }
 
@@ -60,8 +90,12 @@ public final class FileCommitProtocol implements JobCommitter {
     private final String committedDir;
     private final String outputDir;
     private final String oldDir;
+    private final String lockFile;
+    private final WriterOwner owner;
     private final AtomicInteger attempts = new AtomicInteger();
+    private final AtomicInteger heartbeat = new AtomicInteger();
     private volatile State state = State.NEW;
+    private ScheduledFuture<?> heartbeatTask;
 
     public FileCommitProtocol(Storage storage, String target, SaveMode mode, String jobId) {
         this.storage = requireNonNull(storage, "storage");
@@ -81,6 +115,8 @@ public final class FileCommitProtocol implements JobCommitter {
         this.committedDir = StoragePaths.join(staging, "committed");
         this.outputDir = StoragePaths.join(staging, "output");
         this.oldDir = StoragePaths.join(parent, "." + name + OLD_INFIX + jobId);
+        this.lockFile = StoragePaths.join(parent, "." + name + LOCK_SUFFIX);
+        this.owner = WriterOwner.current(jobId);
     }
 
     /** A fresh job id for file names: unique across runs, so appends never collide. */
@@ -104,7 +140,7 @@ public final class FileCommitProtocol implements JobCommitter {
         if (state != State.NEW) throw SluiceException.internal("setupJob called twice for job " + jobId);
         if (!ACTIVE.add(staging)) throw SluiceException.internal("job id " + jobId + " is already writing " + target);
         try {
-            recoverCrashedJobs();
+            removeDeadStaging();
             if (storage.exists(target)) {
                 switch (mode) {
                     case ERROR_IF_EXISTS -> throw alreadyExists();
@@ -117,8 +153,10 @@ public final class FileCommitProtocol implements JobCommitter {
                     case OVERWRITE -> { }
                 }
             }
+            owner.writeTo(storage, StoragePaths.join(staging, OWNER_FILE));   // creates the staging directory
             storage.mkdirs(tasksDir);
             storage.mkdirs(committedDir);
+            heartbeatTask = HEARTBEATS.scheduleWithFixedDelay(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
             state = State.SET_UP;
             return true;
         } catch (RuntimeException e) {
@@ -178,20 +216,29 @@ public final class FileCommitProtocol implements JobCommitter {
         }
     }
 
-    /** Moves {@code relative} from {@code fromDir} to {@code toDir}, creating its directories. */
-    private String moveRelative(String fromDir, String toDir, String relative) {
+    /**
+     * Moves {@code relative} from {@code fromDir} to {@code toDir}, creating its directories (recorded in
+     * {@code createdDirs}, outermost first, so an undo can remove them).
+     */
+    private String moveRelative(String fromDir, String toDir, String relative, List<String> createdDirs) {
         String dest = StoragePaths.join(toDir, relative);
-        String parent = StoragePaths.parent(dest);
-        if (!storage.exists(parent)) storage.mkdirs(parent);
+        String dir = StoragePaths.parent(dest);
+        if (!storage.exists(dir)) {
+            List<String> missing = new ArrayList<>();
+            for (String d = dir; !d.equals(toDir) && !storage.exists(d); d = StoragePaths.parent(d)) missing.add(0, d);
+            storage.mkdirs(dir);
+            createdDirs.addAll(missing);
+        }
         storage.rename(StoragePaths.join(fromDir, relative), dest);
         return dest;
     }
 
-    /** Commits a task's files with one atomic rename of its directory; returns their names. */
+    /** Commits a task's files: makes them durable, then one atomic rename of its directory; returns their names. */
     public List<String> commitTask(TaskAttempt task) {
         requireRunning();
         if (task.finished()) throw SluiceException.internal(task + " already committed or aborted");
         List<String> files = relativeFiles(task.directory());
+        for (String f : files) storage.sync(StoragePaths.join(task.directory(), f));
         String dest = committedPartition(task.partition());
         if (storage.exists(dest)) {
             throw SluiceException.internal("partition " + task.partition() + " of job " + jobId + " committed twice");
@@ -215,8 +262,14 @@ public final class FileCommitProtocol implements JobCommitter {
     public void commitJob(List<Integer> partitions) {
         requireRunning();
         try {
-            publish(new TreeSet<>(partitions));
-            state = State.COMMITTED;
+            acquireLock();
+            try {
+                recoverTarget();
+                publish(new TreeSet<>(partitions));
+                state = State.COMMITTED;
+            } finally {
+                releaseLock();
+            }
         } catch (RuntimeException e) {
             try {
                 abortJob();
@@ -225,6 +278,7 @@ public final class FileCommitProtocol implements JobCommitter {
             }
             throw e;
         }
+        stopHeartbeat();
         ACTIVE.remove(staging);
         try {
             storage.deleteRecursively(staging);
@@ -240,6 +294,7 @@ public final class FileCommitProtocol implements JobCommitter {
     public void abortJob() {
         if (state == State.COMMITTED || state == State.SKIPPED || state == State.ABORTED) return;
         state = State.ABORTED;
+        stopHeartbeat();
         try {
             if (storage.exists(oldDir) && !storage.exists(target)) storage.rename(oldDir, target);
             storage.deleteRecursively(staging);
@@ -258,21 +313,27 @@ public final class FileCommitProtocol implements JobCommitter {
         if (targetExists && (mode == SaveMode.ERROR_IF_EXISTS || mode == SaveMode.IGNORE)) {
             throw alreadyExists();   // created by someone else while this job ran
         }
-        if (targetExists && mode == SaveMode.APPEND) {
-            appendInto(partitions);
+        if (targetExists && storage.status(target).directory() && (mode == SaveMode.APPEND || mode == SaveMode.OVERWRITE)) {
+            publishInPlace(partitions, mode == SaveMode.OVERWRITE);
             return;
         }
+        if (targetExists && mode == SaveMode.APPEND) requireDirectoryTarget();
         storage.mkdirs(outputDir);
+        List<String> unused = new ArrayList<>();
         for (int p : partitions) {
             String from = committedPartition(p);
-            for (String rel : relativeFiles(from)) moveRelative(from, outputDir, rel);
+            for (String rel : relativeFiles(from)) moveRelative(from, outputDir, rel, unused);
         }
+        syncDirectories(outputDir);
         writeMarker(StoragePaths.join(outputDir, SUCCESS_MARKER));
+        storage.sync(outputDir);
         if (!targetExists) {
-            storage.rename(outputDir, target);
+            storage.rename(outputDir, target);   // the commit point of a new target
+            storage.sync(parent);
             return;
         }
-        storage.rename(target, oldDir);   // overwrite: keep the old data until the new data is in place
+        // overwrite of a file target: keep the old file until the new directory is in place
+        storage.rename(target, oldDir);
         try {
             storage.rename(outputDir, target);
         } catch (RuntimeException e) {
@@ -283,6 +344,7 @@ public final class FileCommitProtocol implements JobCommitter {
             }
             throw e;
         }
+        storage.sync(parent);
         try {
             storage.deleteRecursively(oldDir);
         } catch (RuntimeException ignored) {
@@ -290,21 +352,28 @@ public final class FileCommitProtocol implements JobCommitter {
         }
     }
 
-    /** Moves the files in one by one; if a move fails, the files already moved are taken out again. */
-    private void appendInto(TreeSet<Integer> partitions) {
-        requireDirectoryTarget();
-        List<String> moved = new ArrayList<>();
+    /**
+     * Append or overwrite into the existing directory, all-or-nothing for readers (see the class comment). If a
+     * step before the commit point fails, the files moved in are taken out again.
+     */
+    private void publishInPlace(TreeSet<Integer> partitions, boolean overwrite) {
+        String pending = StoragePaths.join(target, CommitMarkers.PENDING_PREFIX + jobId);
         String marker = StoragePaths.join(target, SUCCESS_MARKER);
+        List<String> moved = new ArrayList<>();
+        List<String> createdDirs = new ArrayList<>();
         boolean markerCreated = false;
+        owner.writeTo(storage, pending);
+        storage.sync(target);
         try {
             for (int p : partitions) {
                 String from = committedPartition(p);
-                for (String rel : relativeFiles(from)) moved.add(moveRelative(from, target, rel));
+                for (String rel : relativeFiles(from)) moved.add(moveRelative(from, target, rel, createdDirs));
             }
             if (!storage.exists(marker)) {
                 markerCreated = true;
                 writeMarker(marker);
             }
+            syncDirectories(target);
         } catch (RuntimeException e) {
             if (markerCreated) moved.add(marker);
             for (String dest : moved) {
@@ -314,8 +383,88 @@ public final class FileCommitProtocol implements JobCommitter {
                     e.addSuppressed(undo);
                 }
             }
+            for (int i = createdDirs.size() - 1; i >= 0; i--) {
+                try {
+                    storage.deleteRecursively(createdDirs.get(i));
+                } catch (RuntimeException undo) {
+                    e.addSuppressed(undo);
+                }
+            }
+            try {
+                storage.deleteRecursively(pending);
+            } catch (RuntimeException undo) {
+                e.addSuppressed(undo);
+            }
             throw e;
         }
+        if (overwrite) {
+            String committed = StoragePaths.join(target, CommitMarkers.OVERWRITE_PREFIX + jobId);
+            owner.writeTo(storage, committed);   // the commit point: readers now see only this job's files
+            storage.sync(target);
+            storage.deleteRecursively(pending);
+            finishOverwrite(jobId);
+        } else {
+            storage.deleteRecursively(pending);   // the commit point: readers now see the appended files
+            storage.sync(target);
+        }
+    }
+
+    /** Deletes everything in the target that the overwriting job did not write, then its marker. */
+    private void finishOverwrite(String overwriter) {
+        deleteOthers(target, overwriter, true);
+        storage.sync(target);
+        storage.deleteRecursively(StoragePaths.join(target, CommitMarkers.PENDING_PREFIX + overwriter));
+        String marker = StoragePaths.join(target, SUCCESS_MARKER);
+        if (!storage.exists(marker)) writeMarker(marker);
+        storage.deleteRecursively(StoragePaths.join(target, CommitMarkers.OVERWRITE_PREFIX + overwriter));
+        storage.sync(target);
+    }
+
+    /** Deletes the files under {@code dir} not written by {@code job}, and directories left empty; true if empty. */
+    private boolean deleteOthers(String dir, String job, boolean top) {
+        boolean empty = true;
+        for (FileStatus f : storage.list(dir)) {
+            if (f.directory()) {
+                if (deleteOthers(f.path(), job, false)) storage.deleteRecursively(f.path());
+                else empty = false;
+            } else if (CommitMarkers.writtenBy(f.name(), job)
+                    || (top && (f.name().equals(SUCCESS_MARKER) || f.name().startsWith(CommitMarkers.PENDING_PREFIX)
+                    || f.name().startsWith(CommitMarkers.OVERWRITE_PREFIX)))) {
+                empty = false;
+            } else {
+                storage.deleteRecursively(f.path());
+            }
+        }
+        return empty;
+    }
+
+    /**
+     * Under the lock, finishes what a killed publisher left in the target: a committed overwrite is completed,
+     * a pending append or overwrite is rolled back (its files deleted). Holding the lock means no live writer
+     * is publishing, so every marker found belongs to a dead one.
+     */
+    private void recoverTarget() {
+        if (!storage.exists(target) || !storage.status(target).directory()) return;
+        CommitMarkers markers = CommitMarkers.read(storage, target);
+        if (markers.overwriteJob() != null) finishOverwrite(markers.overwriteJob());
+        for (String job : markers.pendingJobs()) {
+            if (job.equals(markers.overwriteJob())) continue;
+            deleteFilesOf(target, job);
+            storage.deleteRecursively(StoragePaths.join(target, CommitMarkers.PENDING_PREFIX + job));
+        }
+        if (!markers.pendingJobs().isEmpty()) storage.sync(target);
+    }
+
+    private void deleteFilesOf(String dir, String job) {
+        for (FileStatus f : storage.list(dir)) {
+            if (f.directory()) deleteFilesOf(f.path(), job);
+            else if (CommitMarkers.writtenBy(f.name(), job)) storage.deleteRecursively(f.path());
+        }
+    }
+
+    private void syncDirectories(String dir) {
+        for (FileStatus f : storage.list(dir)) if (f.directory()) syncDirectories(f.path());
+        storage.sync(dir);
     }
 
     private void writeMarker(String path) {
@@ -324,10 +473,112 @@ public final class FileCommitProtocol implements JobCommitter {
         } catch (IOException e) {
             throw IoErrors.io(path, e);
         }
+        storage.sync(path);
     }
 
-    /** Removes what crashed jobs on this target left behind (see the class comment). */
-    private void recoverCrashedJobs() {
+    /**
+     * Takes the target's publish lock: creating the lock file is atomic (it fails when the file exists). A
+     * lock whose owner is dead is broken by renaming it to a unique name first, so two writers never both
+     * break it. Waits for a live owner up to {@code sluice.write.lockTimeoutMillis}, then WRITE_CONFLICT.
+     */
+    private void acquireLock() {
+        if (!storage.exists(parent)) storage.mkdirs(parent);
+        long deadline = System.currentTimeMillis() + LOCK_TIMEOUT_MILLIS;
+        long sleep = 5;
+        int vanished = 0;
+        while (true) {
+            try {
+                owner.writeTo(storage, lockFile);
+                return;
+            } catch (SluiceException taken) {
+                if (!storage.exists(lockFile)) {
+                    if (++vanished > 20) throw taken;   // not a lock held by someone: a real failure to create it
+                    continue;   // released between the two calls
+                }
+            }
+            java.util.Optional<WriterOwner> holder = WriterOwner.readFrom(storage, lockFile);
+            boolean dead = holder.map(h -> !ownerAlive(h)).orElseGet(this::lockFileIsOld);
+            if (dead) {
+                String broken = lockFile + "-broken-" + jobId;
+                try {
+                    storage.rename(lockFile, broken);
+                    storage.deleteRecursively(broken);
+                } catch (SluiceException raced) {
+                    // another writer broke it first
+                }
+                continue;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw SluiceException.of(ErrorCode.WRITE_CONFLICT).with("path", target)
+                        .with("reason", "another writer (" + holder.map(WriterOwner::encode).orElse("?").replace('\n', ' ').trim()
+                                + ") has been publishing to it for longer than " + LOCK_TIMEOUT_MILLIS
+                                + " ms; raise -Dsluice.write.lockTimeoutMillis or retry later")
+                        .build();
+            }
+            try {
+                Thread.sleep(sleep);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw SluiceException.of(ErrorCode.JOB_CANCELLED).build();
+            }
+            sleep = Math.min(200, sleep * 2);
+        }
+    }
+
+    private boolean lockFileIsOld() {
+        try {
+            return System.currentTimeMillis() - storage.status(lockFile).modificationTime() > OWNERLESS_GRACE_MILLIS;
+        } catch (SluiceException gone) {
+            return false;
+        }
+    }
+
+    private void releaseLock() {
+        try {
+            storage.deleteRecursively(lockFile);
+        } catch (RuntimeException ignored) {
+            // a lock left behind is broken by the next writer once this process is gone
+        }
+    }
+
+    /** Whether the writer {@code o} (of this target) may still be running. */
+    private boolean ownerAlive(WriterOwner o) {
+        String theirStaging = StoragePaths.join(parent, "." + name + STAGING_INFIX + o.jobId());
+        return o.alive(ACTIVE.contains(theirStaging), lastHeartbeat(theirStaging));
+    }
+
+    private long lastHeartbeat(String stagingDir) {
+        long newest = 0;
+        try {
+            for (FileStatus f : storage.list(stagingDir)) newest = Math.max(newest, f.modificationTime());
+        } catch (SluiceException gone) {
+            return 0;
+        }
+        return newest;
+    }
+
+    private void beat() {
+        if (state != State.SET_UP) return;
+        int n = heartbeat.incrementAndGet();
+        try {
+            storage.create(StoragePaths.join(staging, HEARTBEAT_PREFIX + n)).close();
+            storage.deleteRecursively(StoragePaths.join(staging, HEARTBEAT_PREFIX + (n - 1)));
+        } catch (IOException | RuntimeException e) {
+            // a missed heartbeat only makes a writer on another host look dead sooner
+        }
+    }
+
+    private void stopHeartbeat() {
+        ScheduledFuture<?> t = heartbeatTask;
+        if (t != null) t.cancel(false);
+    }
+
+    /**
+     * Removes what dead jobs on this target left beside it: staging directories whose owner is dead (or that
+     * have no owner file and are older than a minute), and the old copy of a file target whose overwrite
+     * crashed (put back when the target is missing). A live writer's directories are never touched.
+     */
+    private void removeDeadStaging() {
         if (!storage.exists(parent)) return;
         String stagingPrefix = "." + name + STAGING_INFIX;
         String oldPrefix = "." + name + OLD_INFIX;
@@ -335,16 +586,24 @@ public final class FileCommitProtocol implements JobCommitter {
             String entryName = entry.name();
             if (entryName.startsWith(oldPrefix)) {
                 String crashedJob = entryName.substring(oldPrefix.length());
-                if (ACTIVE.contains(StoragePaths.join(parent, stagingPrefix + crashedJob))) continue;
+                String theirStaging = StoragePaths.join(parent, stagingPrefix + crashedJob);
+                if (ACTIVE.contains(theirStaging) || stagingOwnerAlive(theirStaging)) continue;
                 if (!storage.exists(target)) storage.rename(entry.path(), target);   // crashed mid-overwrite
                 else storage.deleteRecursively(entry.path());
             }
         }
         for (FileStatus entry : storage.list(parent)) {
-            if (entry.name().startsWith(stagingPrefix) && !ACTIVE.contains(entry.path()) && !entry.path().equals(staging)) {
-                storage.deleteRecursively(entry.path());
-            }
+            if (!entry.name().startsWith(stagingPrefix) || entry.path().equals(staging) || ACTIVE.contains(entry.path())) continue;
+            if (!stagingOwnerAlive(entry.path())) storage.deleteRecursively(entry.path());
         }
+    }
+
+    private boolean stagingOwnerAlive(String stagingDir) {
+        if (!storage.exists(stagingDir)) return false;
+        java.util.Optional<WriterOwner> o = WriterOwner.readFrom(storage, StoragePaths.join(stagingDir, OWNER_FILE));
+        if (o.isPresent()) return o.get().alive(ACTIVE.contains(stagingDir), lastHeartbeat(stagingDir));
+        return System.currentTimeMillis() - lastHeartbeat(stagingDir) < OWNERLESS_GRACE_MILLIS
+                && System.currentTimeMillis() - storage.status(stagingDir).modificationTime() < OWNERLESS_GRACE_MILLIS;
     }
 
     private void requireDirectoryTarget() {

@@ -28,4 +28,19 @@ public interface FileFormat {
 
     /** The options this format understands (keys in lower case), for a clear error on a misspelt one. */
     default java.util.Set<String> readOptions() { return java.util.Set.of(); }
+
+    /** Whether the schema comes from the files (false for text, whose schema is fixed): then no files is UNABLE_TO_INFER_SCHEMA. */
+    default boolean infersSchemaFromData() { return true; }
+
+    /**
+     * Spark option names this format accepts without any effect in Sluice (lower case), listed in the docs:
+     * they are not refused, so Spark jobs run unchanged, but they change nothing.
+     */
+    default java.util.Set<String> readOptionsWithoutEffect() { return java.util.Set.of(); }
+
+    /**
+     * The write options this format understands besides compression, codec and maxRecordsPerFile (lower case);
+     * null when the format checks its own options.
+     */
+    default java.util.Set<String> writeOptions() { return null; }
 }

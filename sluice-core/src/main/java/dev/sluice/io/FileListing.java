@@ -1,17 +1,31 @@
 package dev.sluice.io;
 
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
 /**
  * Turns the paths a user gave into the files to read: a sorted, duplicate-free list, the same on every run.
- * A path may name a file, a directory (its files and those of its sub-directories, as Spark lists them) or a glob with wildcards in any segment (see {@link GlobPattern}); a glob matching a
- * directory reads that directory. As in Spark, files and directories found by listing or by a wildcard are
- * skipped when hidden: names starting with {@code .}, or with {@code _} unless they hold {@code =} (a
- * partition directory), and names ending in {@code ._COPYING_}; so {@code _SUCCESS} and staging directories
- * are never read. A name the user typed literally is read even if hidden (Spark ignores it; we read what
- * was asked for). Runs only inside an action: it touches storage.
+ * A path may name a file, a directory, or a glob with wildcards in any segment (see {@link GlobPattern}); a
+ * glob matching a directory reads that directory. Directories are read as Spark 4.1 reads them:
+ * <ul>
+ *   <li>with {@code recursiveFileLookup=true}: every file at any depth (no partition discovery);</li>
+ *   <li>otherwise, when no sub-directory is a Hive partition ({@code name=value}): only the files directly
+ *       inside the directory; plain sub-directories are not read;</li>
+ *   <li>when there are partition directories: the files under them (plain directories below the deepest
+ *       partition directory are looked through, as Spark does). Files that sit beside the partition directories
+ *       (directly in the root, or under a plain directory above them) are a CONFLICTING_DIRECTORY_STRUCTURES
+ *       error: Spark skips the root's files without a word, and fails on the others.</li>
+ * </ul>
+ * As in Spark, files and directories found by listing or by a wildcard are skipped when hidden: names starting
+ * with {@code .}, or with {@code _} unless they hold {@code =} (a partition directory), and names ending in
+ * {@code ._COPYING_}; so {@code _SUCCESS} and staging directories are never read. A name the user typed
+ * literally is read even if hidden (Spark ignores it; we read what was asked for). Files of a write that is
+ * being committed, or whose commit did not finish, are left out (see {@link CommitMarkers}). Runs only inside an
+ * action or at schema inference: it touches storage.
  */
 public final class FileListing {
     private FileListing() {}
@@ -21,20 +35,32 @@ public final class FileListing {
      * nothing, fails with PATH_NOT_FOUND naming it.
      */
     public static List<FileStatus> resolve(Storage storage, List<String> paths, boolean recursiveFileLookup) {
+        return resolve(storage, paths, new ListingOptions(recursiveFileLookup, null));
+    }
+
+    /** As {@link #resolve(Storage, List, boolean)} with every listing option of the reader. */
+    public static List<FileStatus> resolve(Storage storage, List<String> paths, ListingOptions options) {
         List<FileStatus> out = new ArrayList<>();
-        for (ListedFile f : resolveListed(storage, paths)) out.add(f.file());
+        for (ListedFile f : resolveListed(storage, paths, options)) out.add(f.file());
         return out;
     }
 
     /** A file found under a root the user named (a directory, or the file's own directory), for partition discovery. */
     public record ListedFile(FileStatus file, String root) {}
 
-    /**
-     * The files under {@code paths} with the directory each was found under. Directories are read with all their
-     * sub-directories, as Spark does (partition directories {@code year=2026/} among them); hidden names are
-     * skipped at every level.
-     */
+    /** As {@link #resolveListed(Storage, List, boolean)} without {@code recursiveFileLookup}. */
     public static List<ListedFile> resolveListed(Storage storage, List<String> paths) {
+        return resolveListed(storage, paths, false);
+    }
+
+    /** The files under {@code paths} (by the rules of the class comment) with the root each was found under. */
+    public static List<ListedFile> resolveListed(Storage storage, List<String> paths, boolean recursiveFileLookup) {
+        return resolveListed(storage, paths, new ListingOptions(recursiveFileLookup, null));
+    }
+
+    /** As {@link #resolveListed(Storage, List, boolean)} with every listing option of the reader. */
+    public static List<ListedFile> resolveListed(Storage storage, List<String> paths, ListingOptions options) {
+        boolean recursiveFileLookup = options.recursiveFileLookup();
         TreeMap<String, ListedFile> files = new TreeMap<>();
         for (String userPath : paths) {
             String path = StoragePaths.normalize(userPath);
@@ -42,8 +68,13 @@ public final class FileListing {
                     : List.of(storage.status(GlobPattern.unescape(path)));
             if (roots.isEmpty()) throw IoErrors.notFound(userPath);
             for (FileStatus root : roots) {
-                if (root.directory()) addDirectory(storage, root.path(), root.path(), files);
-                else files.put(root.path(), new ListedFile(root, StoragePaths.parent(root.path())));
+                if (root.directory()) {
+                    TreeMap<String, ListedFile> under = new TreeMap<>();
+                    addDirectory(storage, root.path(), root.path(), under, CommitMarkers.read(storage, root.path()), options);
+                    files.putAll(recursiveFileLookup ? under : sparkSelection(root.path(), under));
+                } else {
+                    files.put(root.path(), new ListedFile(root, StoragePaths.parent(root.path())));
+                }
             }
         }
         return new ArrayList<>(files.values());
@@ -59,12 +90,61 @@ public final class FileListing {
                 || name.endsWith("._COPYING_");
     }
 
-    private static void addDirectory(Storage storage, String dir, String root, TreeMap<String, ListedFile> out) {
+    private static void addDirectory(Storage storage, String dir, String root, TreeMap<String, ListedFile> out,
+                                     CommitMarkers markers, ListingOptions options) {
         for (FileStatus entry : storage.list(dir)) {
             if (isHidden(entry.name())) continue;
-            if (!entry.directory()) out.put(entry.path(), new ListedFile(entry, root));
-            else addDirectory(storage, entry.path(), root, out);
+            if (!entry.directory()) {
+                if (markers.visible(entry.name()) && options.accepts(entry.name())) out.put(entry.path(), new ListedFile(entry, root));
+            } else {
+                addDirectory(storage, entry.path(), root, out, markers, options);
+            }
         }
+    }
+
+    /** Whether a directory name is a Hive partition {@code name=value}. */
+    static boolean isPartitionDirectory(String name) { return name.indexOf('=') > 0; }
+
+    /** The files of one root directory that Spark reads without recursiveFileLookup (see the class comment). */
+    private static TreeMap<String, ListedFile> sparkSelection(String root, TreeMap<String, ListedFile> all) {
+        TreeMap<String, ListedFile> topLevel = new TreeMap<>();
+        boolean partitioned = false;
+        for (ListedFile f : all.values()) {
+            List<String> dirs = relativeDirectories(root, f.file().path());
+            if (dirs.isEmpty()) topLevel.put(f.file().path(), f);
+            for (String d : dirs) partitioned |= isPartitionDirectory(d);
+        }
+        if (!partitioned) return topLevel;
+        TreeMap<String, ListedFile> out = new TreeMap<>();
+        for (ListedFile f : all.values()) {
+            List<String> dirs = relativeDirectories(root, f.file().path());
+            // Spark walks up from the file's directory: plain names below the first partition directory are
+            // looked through; a plain name above one, or no partition directory at all, is another base path
+            int i = dirs.size() - 1;
+            while (i >= 0 && !isPartitionDirectory(dirs.get(i))) i--;
+            boolean conflicting = i < 0;
+            while (i >= 0 && !conflicting) {
+                if (!isPartitionDirectory(dirs.get(i))) conflicting = true;
+                i--;
+            }
+            if (conflicting) {
+                throw SluiceException.of(ErrorCode.CONFLICTING_DIRECTORY_STRUCTURES).with("path", root)
+                        .with("reason", f.file().path() + " is not inside the partition directories (name=value) "
+                                + "that other files of the directory are in")
+                        .build();
+            }
+            out.put(f.file().path(), f);
+        }
+        return out;
+    }
+
+    /** The directory names between {@code root} and the file. */
+    private static List<String> relativeDirectories(String root, String file) {
+        String dir = StoragePaths.parent(file);
+        List<String> out = new ArrayList<>();
+        if (!dir.startsWith(root) || dir.length() <= root.length()) return out;
+        for (String segment : dir.substring(root.length()).split("/")) if (!segment.isEmpty()) out.add(segment);
+        return out;
     }
 
     /** Walks the glob one segment at a time from its literal prefix, listing only directories that can match. */

@@ -18,5 +18,8 @@ public record FileSourceContext(Storage storage, Map<String, String> options, lo
         return defaultValue;
     }
 
-    public boolean recursiveFileLookup() { return Boolean.parseBoolean(option("recursiveFileLookup", "false")); }
+    public boolean recursiveFileLookup() { return listing().recursiveFileLookup(); }
+
+    /** Which files a directory contributes (recursiveFileLookup, pathGlobFilter). */
+    public ListingOptions listing() { return ListingOptions.of(options); }
 }

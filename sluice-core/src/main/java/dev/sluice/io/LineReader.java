@@ -218,7 +218,7 @@ public final class LineReader implements AutoCloseable {
             if (n < 0) eof = true;
             else limit += n;
         } catch (IOException e) {
-            throw IoErrors.io(split.path(), e);
+            throw DecompressionErrors.of(split.path(), e, linesReturned);
         }
     }
 

@@ -147,6 +147,18 @@ public final class LocalStorage implements Storage {
         }
     }
 
+    @Override public void sync(String path) {
+        Path p = toPath(path);
+        try (FileChannel channel = FileChannel.open(p, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (NoSuchFileException e) {
+            throw IoErrors.notFound(path);
+        } catch (IOException e) {
+            // some file systems refuse to open or fsync a directory: its entries are then as durable as they get
+            if (!Files.isDirectory(p)) throw IoErrors.io(path, e);
+        }
+    }
+
     @Override public String toString() { return "LocalStorage"; }
 
     /** Reads through a FileChannel: positioned, and no extra copy for large reads into the caller's array. */

@@ -85,7 +85,7 @@ public final class PartitionDiscovery {
         for (String segment : rest.split("/")) {
             if (segment.isEmpty()) continue;
             int eq = segment.indexOf('=');
-            if (eq <= 0) return List.of();   // a plain sub-directory: no partition columns (as Spark)
+            if (eq <= 0) break;   // a plain directory below the partition directories: looked through, as Spark
             out.add(new String[] {unescape(segment.substring(0, eq)), unescape(segment.substring(eq + 1))});
         }
         return out;

@@ -1,5 +1,7 @@
 package dev.sluice.io;
 
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
 import dev.sluice.expr.ColumnRef;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.Expressions;
@@ -43,9 +45,16 @@ public final class PartitionedSource implements DataSource {
 
     /** Infers the whole schema now (the documented exception to laziness): file columns, then partition columns. */
     public static PartitionedSource inferred(FileFormat format, FileSourceContext context, List<String> paths) {
+        List<FileListing.ListedFile> listed = FileListing.resolveListed(context.storage(), paths, context.listing());
+        if (listed.isEmpty() && format.infersSchemaFromData()) {
+            // Spark's UNABLE_TO_INFER_SCHEMA: an empty directory, or one with only hidden/_ files or sub-directories
+            throw SluiceException.of(ErrorCode.UNABLE_TO_INFER_SCHEMA).with("format", format.name().toUpperCase(java.util.Locale.ROOT))
+                    .with("path", String.join(", ", paths)).with("reason", "there are no data files to read a schema from")
+                    .build();
+        }
         StructType data = format.inferSchema(context, paths);
         if (context.recursiveFileLookup()) return new PartitionedSource(format, context, paths, data);
-        PartitionDiscovery.Partitions partitions = PartitionDiscovery.discover(FileListing.resolveListed(context.storage(), paths));
+        PartitionDiscovery.Partitions partitions = PartitionDiscovery.discover(listed);
         List<StructField> fields = new ArrayList<>();
         for (StructField f : data.fields()) if (partitions.schema().indexOf(f.name()) < 0) fields.add(f);
         fields.addAll(partitions.schema().fields());
@@ -71,7 +80,7 @@ public final class PartitionedSource implements DataSource {
 
     @Override public List<Split> splits(List<Expression> filters) {
         if (context.recursiveFileLookup()) return flat.splits(filters);
-        List<FileListing.ListedFile> files = FileListing.resolveListed(context.storage(), paths);
+        List<FileListing.ListedFile> files = FileListing.resolveListed(context.storage(), paths, context.listing());
         PartitionDiscovery.Partitions found = PartitionDiscovery.discover(files);
         StructType partitionSchema = partitionColumns(found.schema());
         if (partitionSchema.size() == 0) return flat.splits(filters);
@@ -94,6 +103,10 @@ public final class PartitionedSource implements DataSource {
     }
 
     @Override public BatchReader open(Split split, StructType projection, List<Expression> filters) {
+        return FailureTolerantReader.wrap(context.options(), split, () -> openSplit(split, projection, filters));
+    }
+
+    private BatchReader openSplit(Split split, StructType projection, List<Expression> filters) {
         if (!(split instanceof PartitionSplit ps)) return flat.open(split, projection, filters);
         List<StructField> dataFields = new ArrayList<>();
         for (StructField f : projection.fields()) if (ps.partitionSchema().indexOf(f.name()) < 0) dataFields.add(f);

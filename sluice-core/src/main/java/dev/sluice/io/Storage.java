@@ -67,4 +67,11 @@ public interface Storage {
      * never holds credentials.
      */
     default java.util.Map<String, Long> metrics() { return java.util.Map.of(); }
+
+    /**
+     * Makes a file's content, or a directory's entries, durable (fsync), so a commit marker written after it
+     * never survives a crash that loses the data. Storages whose writes are durable once closed (object stores)
+     * keep this default, which does nothing.
+     */
+    default void sync(String path) {}
 }

@@ -95,6 +95,8 @@ public final class FromJsonEvaluator {
             readRoot(p, t);
         } catch (ReadContext.Mismatch m) {
             failure = ctx.reason;
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw JsonLimits.exceeded(e, "from_json input");
         } catch (JsonProcessingException e) {
             failure = JsonBatchBuilder.describe(e);
         } catch (IOException e) {

@@ -84,6 +84,8 @@ public final class JsonBatchBuilder {
             if (malformed == null) malformed = checkNothingAfter(p);
         } catch (ReadContext.Mismatch m) {
             malformed = ctx.reason;
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw JsonLimits.exceeded(e, "record");   // a limit, not a malformed record
         } catch (JsonProcessingException e) {
             malformed = describe(e);
         } catch (IOException e) {

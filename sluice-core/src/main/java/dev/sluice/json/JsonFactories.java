@@ -19,6 +19,7 @@ final class JsonFactories {
     private JsonFactories() {}
 
     static JsonFactory forOptions(JsonOptions o) {
+        if (!JsonLimits.defaults(o)) return withLimits(o);
         int key = bit(o.flag("allowComments", false), 0)
                 | bit(o.flag("allowUnquotedFieldNames", false), 1)
                 | bit(o.flag("allowSingleQuotes", true), 2)
@@ -31,6 +32,18 @@ final class JsonFactories {
 
     private static int bit(boolean on, int position) { return on ? 1 << position : 0; }
 
+    /** A factory with the user's limits (not cached: options with limits are rare). */
+    private static JsonFactory withLimits(JsonOptions o) {
+        JsonFactory shared = forOptions(JsonOptions.of(java.util.Map.of("allowComments", String.valueOf(o.flag("allowComments", false)),
+                "allowUnquotedFieldNames", String.valueOf(o.flag("allowUnquotedFieldNames", false)),
+                "allowSingleQuotes", String.valueOf(o.flag("allowSingleQuotes", true)),
+                "allowNumericLeadingZeros", String.valueOf(o.flag("allowNumericLeadingZeros", false)),
+                "allowNonNumericNumbers", String.valueOf(o.allowNonNumericNumbers()),
+                "allowBackslashEscapingAnyCharacter", String.valueOf(o.flag("allowBackslashEscapingAnyCharacter", false)),
+                "allowUnquotedControlChars", String.valueOf(o.flag("allowUnquotedControlChars", false)))));
+        return shared.rebuild().streamReadConstraints(JsonLimits.constraints(o)).build();
+    }
+
     private static JsonFactory build(int key) {
         return JsonFactory.builder()
                 .configure(JsonReadFeature.ALLOW_JAVA_COMMENTS, (key & 1) != 0)
@@ -40,6 +53,7 @@ final class JsonFactories {
                 .configure(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS, (key & 16) != 0)
                 .configure(JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER, (key & 32) != 0)
                 .configure(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, (key & 64) != 0)
+                .streamReadConstraints(JsonLimits.constraints(JsonOptions.DEFAULT))
                 .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
                 .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)

@@ -22,6 +22,88 @@ public record JsonOptions(Map<String, String> values) {
 
     public static JsonOptions of(Map<String, String> values) { return new JsonOptions(values); }
 
+    /** Options of the JSON reader (lower case) that Sluice honours; the file-source ones are in {@code io.OptionCheck}. */
+    public static final java.util.Set<String> READ_KEYS = java.util.Set.of("mode", "columnnameofcorruptrecord",
+            "allowcomments", "allowunquotedfieldnames", "allowsinglequotes", "allownumericleadingzeros",
+            "allownonnumericnumbers", "allowbackslashescapinganycharacter", "allowunquotedcontrolchars",
+            "dateformat", "timestampformat", "timezone", "primitivesasstring", "prefersdecimal", "dropfieldifallnull",
+            "multiline", "linesep", "encoding", "charset", "maxnestingdepth", "maxstringlen", "maxnumlen");
+    /** Spark's JSON reader options accepted with no effect (documented): Sluice samples the first records instead. */
+    public static final java.util.Set<String> READ_KEYS_WITHOUT_EFFECT = java.util.Set.of("samplingratio");
+    /** Options of the JSON writer (lower case) besides compression and maxRecordsPerFile. */
+    public static final java.util.Set<String> WRITE_KEYS = java.util.Set.of("ignorenullfields", "linesep", "dateformat",
+            "timestampformat", "timezone", "encoding", "charset");
+
+    /**
+     * Checks every value a reader uses, so a bad one fails when the DataFrame is built: booleans are true or
+     * false, {@code mode} is a parse mode, {@code samplingRatio} is in (0, 1], the encoding is UTF-8 (the only
+     * one the JSON reader decodes) and {@code lineSep} is a newline (records end at {@code \n} or {@code \r\n}).
+     */
+    public JsonOptions validateForReading() {
+        mode();
+        for (String key : java.util.List.of("allowComments", "allowUnquotedFieldNames", "allowSingleQuotes",
+                "allowNumericLeadingZeros", "allowNonNumericNumbers", "allowBackslashEscapingAnyCharacter",
+                "allowUnquotedControlChars", "primitivesAsString", "prefersDecimal", "dropFieldIfAllNull", "multiLine")) {
+            flag(key, false);
+        }
+        String ratio = get("samplingRatio", null);
+        if (ratio != null) {
+            double r;
+            try {
+                r = Double.parseDouble(ratio.trim());
+            } catch (NumberFormatException e) {
+                r = Double.NaN;
+            }
+            if (!(r > 0 && r <= 1)) throw invalid("samplingRatio", ratio, "it must be a number in (0, 1]");
+        }
+        utf8Only();
+        JsonLimits.constraints(this);
+        String sep = get("lineSep", null);
+        if (sep != null && !sep.equals("\n") && !sep.equals("\r\n")) {
+            throw invalid("lineSep", sep, "the JSON reader ends records at \\n or \\r\\n only; "
+                    + "read the file as text with lineSep and parse it with from_json");
+        }
+        return this;
+    }
+
+    /** Checks the values a writer uses (see {@link #validateForReading}). */
+    public JsonOptions validateForWriting() {
+        flag("ignoreNullFields", true);
+        utf8Only();
+        String sep = get("lineSep", null);
+        if (sep != null && sep.isEmpty()) throw invalid("lineSep", sep, "the line separator cannot be empty");
+        return this;
+    }
+
+    private void utf8Only() {
+        String enc = get("encoding", get("charset", null));
+        if (enc != null && !enc.replace("-", "").equalsIgnoreCase("utf8")) {
+            throw invalid(values.containsKey("encoding") ? "encoding" : "charset", enc,
+                    "JSON is read and written as UTF-8 only; convert the file, or read it as CSV/text with an encoding");
+        }
+    }
+
+    /** A positive whole-number option (a limit), or {@code defaultValue}; anything else is INVALID_OPTION. */
+    public int positiveInt(String key, int defaultValue) {
+        String v = get(key, null);
+        if (v == null) return defaultValue;
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n > 0) return n;
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw invalid(key, v, "it must be a positive whole number");
+    }
+
+    /** Whether each file is one JSON value (a record, or an array of records) rather than one record per line. */
+    public boolean multiLine() { return flag("multiLine", false); }
+
+    private static SluiceException invalid(String option, String value, String reason) {
+        return SluiceException.of(ErrorCode.INVALID_OPTION).with("option", option).with("value", "'" + value + "'")
+                .with("reason", reason).build();
+    }
+
     public String get(String key, String defaultValue) {
         return values.getOrDefault(key.toLowerCase(Locale.ROOT), defaultValue);
     }

@@ -109,11 +109,14 @@ public final class JsonSchemaInference {
             if (t == null) return;
             type = inferField(p, t);
             if (p.nextToken() != null) type = malformed("unexpected text after the JSON value");
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw JsonLimits.exceeded(e, "a record read for schema inference");
         } catch (IOException e) {
             type = malformed(e instanceof com.fasterxml.jackson.core.JsonProcessingException j
                     ? JsonBatchBuilder.describe(j) : String.valueOf(e.getMessage()));
         }
-        if (type != null) root = root == null ? type : mergeRoot(root, type);
+        // as Spark's fold from an empty struct: a first record that is a top-level array of objects gives their struct
+        if (type != null) root = mergeRoot(root == null ? StructType.EMPTY : root, type);
     }
 
     /** The schema of the records added so far (empty when there were none). */

@@ -39,7 +39,16 @@ final class HtmlReport {
               .append(seconds(q.durationNanos())).append(" s, ").append(mib(q.bytesRead())).append(" read, ")
               .append(q.tasks().size()).append(" tasks");
             if (q.failure() != null) sb.append(", <span class=\"bad\">failed: ").append(esc(q.failure())).append("</span>");
-            sb.append("</p>\n<h3>Plan</h3>\n");
+            sb.append("</p>\n");
+            if (!q.skippedFiles().isEmpty()) {
+                sb.append("<h3 class=\"bad\">Skipped files (ignoreMissingFiles / ignoreCorruptFiles)</h3>\n<table><tr><th>file</th><th>error</th><th>reason</th></tr>\n");
+                for (dev.sluice.io.SkippedFile f : q.skippedFiles()) {
+                    sb.append("<tr><td>").append(esc(f.path())).append("</td><td>").append(esc(f.code())).append("</td><td>")
+                      .append(esc(f.reason())).append("</td></tr>\n");
+                }
+                sb.append("</table>\n");
+            }
+            sb.append("<h3>Plan</h3>\n");
             appendPlan(sb, q.root());
             sb.append("<h3>Tasks per worker</h3>\n");
             appendTimeline(sb, q);

@@ -2,6 +2,7 @@ package dev.sluice.report;
 
 import dev.sluice.exec.ExecNode;
 import dev.sluice.exec.JobListener;
+import dev.sluice.io.SkippedFile;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class JobRecorder implements JobListener {
         String failure;
         final List<TaskRun> tasks = new ArrayList<>();
         final AtomicLong bytesRead = new AtomicLong();
+        final List<SkippedFile> skippedFiles = new ArrayList<>();
 
         QueryRun(long id, String description, ExecNode root, long startNanos) {
             this.id = id;
@@ -45,6 +47,9 @@ public final class JobRecorder implements JobListener {
         public String failure() { return failure; }
 
         public long bytesRead() { return bytesRead.get(); }
+
+        /** Files skipped under ignoreMissingFiles / ignoreCorruptFiles, with why. */
+        public synchronized List<SkippedFile> skippedFiles() { return List.copyOf(skippedFiles); }
     }
 
     private final List<QueryRun> queries = new ArrayList<>();
@@ -76,6 +81,14 @@ public final class JobRecorder implements JobListener {
         if (q == null) return;
         synchronized (q) {
             q.tasks.add(new TaskRun(stage, partition, worker, startNanos, endNanos, succeeded));
+        }
+    }
+
+    @Override public void onFileSkipped(long jobId, String path, String code, String reason) {
+        QueryRun q = current;
+        if (q == null) return;
+        synchronized (q) {
+            q.skippedFiles.add(new SkippedFile(path, code, reason));
         }
     }
 

@@ -36,7 +36,15 @@ public final class JobReport implements AutoCloseable {
         return HtmlReport.render(recorder.queries(), peakHeapBytes(), session.conf().parallelism(), session.storage().metrics());
     }
 
-    public void writeHtml(Path file) throws IOException { write(file, html()); }
+    /**
+     * Renders the report once and writes that text to {@code file}; returns the text written, so a caller that
+     * also shows or checks it uses the same value (figures such as the peak heap change between two renderings).
+     */
+    public String writeHtml(Path file) throws IOException {
+        String html = html();
+        write(file, html);
+        return html;
+    }
 
     /** Writes the report of a recorder the caller registered itself (the command line does this). */
     public static void writeHtml(JobRecorder recorder, int parallelism, Path file) throws IOException {

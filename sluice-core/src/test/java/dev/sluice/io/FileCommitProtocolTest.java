@@ -175,14 +175,14 @@ class FileCommitProtocolTest {
         assertThatThrownBy(() -> writeTask(p, 0, 1)).satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.INTERNAL_ERROR));
     }
 
-    @Test void overwriteFailingAtTheFinalRenameLeavesTheTargetAsItWas() throws IOException {
+    @Test void overwriteFailingWhileMovingItsFilesInLeavesTheTargetAsItWas() throws IOException {
         existingTarget();
         Map<String, String> before = DirectorySnapshot.of(tmp);
         FileCommitProtocol p = protocol(SaveMode.OVERWRITE, "j");
         p.setupJob();
         writeTask(p, 0, 2);
         writeTask(p, 1, 1);
-        storage.failRenameWhen((from, to) -> to.equals(target.toString()) && from.contains("staging"));
+        storage.failRenameWhen((from, to) -> to.startsWith(target.toString() + "/") && to.endsWith("part-00001-j.c000.txt"));
         assertThatThrownBy(() -> p.commitJob(List.of(0, 1))).satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.IO_ERROR));
         assertThat(DirectorySnapshot.of(tmp)).isEqualTo(before);
     }
@@ -254,6 +254,8 @@ class FileCommitProtocolTest {
         Files.writeString(stale.resolve("part-00000-crashed.c000.txt"), "orphan");
         Path otherTarget = tmp.resolve(".other.sluice-staging-x");
         Files.createDirectories(otherTarget);
+        age(tmp.resolve(".out.sluice-staging-crashed"));   // no owner file: stale once older than the grace period
+        age(otherTarget);
         FileCommitProtocol p = protocol(SaveMode.ERROR_IF_EXISTS, "j");
         p.setupJob();
         assertThat(Files.exists(tmp.resolve(".out.sluice-staging-crashed"))).isFalse();
@@ -278,6 +280,7 @@ class FileCommitProtocolTest {
         // the state a crash leaves after "rename target aside" and before "rename output onto target"
         Files.move(target, tmp.resolve(".out.sluice-old-crashed"));
         Files.createDirectories(tmp.resolve(".out.sluice-staging-crashed/output"));
+        age(tmp.resolve(".out.sluice-staging-crashed"));
         assertThatThrownBy(() -> protocol(SaveMode.ERROR_IF_EXISTS, "j").setupJob())
                 .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.PATH_ALREADY_EXISTS));
         assertThat(DirectorySnapshot.of(tmp)).isEqualTo(before);
@@ -317,5 +320,70 @@ class FileCommitProtocolTest {
         assertThat(SaveMode.parse("append")).isEqualTo(SaveMode.APPEND);
         assertThat(SaveMode.parse("ignore")).isEqualTo(SaveMode.IGNORE);
         assertThatThrownBy(() -> SaveMode.parse("upsert")).satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.INVALID_OPTION));
+    }
+
+    /** Sets the modification time of a tree an hour back: what a crashed writer's leftovers look like later. */
+    static void age(Path root) throws IOException {
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000L);
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.toList()) Files.setLastModifiedTime(p, old);
+        }
+    }
+
+    @Test void aStagingOwnedByADeadProcessIsRemovedAndALiveOnesIsKept() throws IOException, InterruptedException {
+        Process exited = new ProcessBuilder("true").start();
+        exited.waitFor();
+        WriterOwner dead = new WriterOwner("dead", exited.pid(), WriterOwner.current("x").host(), 0);
+        ProcessHandle parent = ProcessHandle.current().parent().orElseThrow();
+        WriterOwner live = new WriterOwner("live", parent.pid(), WriterOwner.current("x").host(),
+                parent.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L));
+        for (WriterOwner o : List.of(dead, live)) {
+            Path staging = tmp.resolve(".out.sluice-staging-" + o.jobId());
+            Files.createDirectories(staging.resolve("tasks/00000-1"));
+            Files.writeString(staging.resolve("_owner"), o.encode());
+            age(staging);   // age alone never makes a live writer's files stale
+        }
+        FileCommitProtocol p = protocol(SaveMode.ERROR_IF_EXISTS, "j");
+        p.setupJob();
+        assertThat(Files.exists(tmp.resolve(".out.sluice-staging-dead"))).isFalse();
+        assertThat(Files.exists(tmp.resolve(".out.sluice-staging-live/tasks/00000-1"))).isTrue();
+        p.abortJob();
+    }
+
+    @Test void aKilledAppendIsRolledBackAndAKilledOverwriteFinishedByTheNextWriter() throws IOException {
+        existingTarget();
+        // a killed append: its pending marker and some of its files
+        Files.writeString(target.resolve("_sluice_pending_dead1"), "job=dead1\npid=1\nhost=h\n");
+        Files.writeString(target.resolve("part-00000-dead1.c000.txt"), "half\n");
+        assertThat(names(FileListing.resolve(storage, target.toString(), false))).containsExactly("part-00000-old.c000.txt");
+        FileCommitProtocol p = protocol(SaveMode.APPEND, "a");
+        p.setupJob();
+        writeTask(p, 0, 1);
+        p.commitJob(List.of(0));
+        assertThat(DirectorySnapshot.of(target).keySet()).containsExactly("", "_SUCCESS", "part-00000-a.c000.txt", "part-00000-old.c000.txt");
+        // a killed overwrite after its commit point: only its files are visible, and the next writer finishes it
+        Files.writeString(target.resolve("part-00000-dead2.c000.txt"), "new\n");
+        Files.writeString(target.resolve("_sluice_overwrite_dead2"), "job=dead2\npid=1\nhost=h\n");
+        assertThat(names(FileListing.resolve(storage, target.toString(), false))).containsExactly("part-00000-dead2.c000.txt");
+        FileCommitProtocol q = protocol(SaveMode.APPEND, "b");
+        q.setupJob();
+        writeTask(q, 0, 1);
+        q.commitJob(List.of(0));
+        assertThat(DirectorySnapshot.of(target).keySet()).containsExactly("", "_SUCCESS", "part-00000-b.c000.txt", "part-00000-dead2.c000.txt");
+    }
+
+    @Test void anOverwriteKeepsTheTargetDirectoryInPlaceAndLeavesNoMarkers() throws IOException {
+        existingTarget();
+        FileCommitProtocol p = protocol(SaveMode.OVERWRITE, "n");
+        p.setupJob();
+        writeTask(p, 0, 1);
+        Object inode = Files.readAttributes(target, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        p.commitJob(List.of(0));
+        assertThat(Files.readAttributes(target, java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(inode);
+        assertThat(DirectorySnapshot.of(tmp).keySet()).containsExactly("", "out", "out/_SUCCESS", "out/part-00000-n.c000.txt");
+    }
+
+    private static List<String> names(List<FileStatus> files) {
+        return files.stream().map(FileStatus::name).toList();
     }
 }

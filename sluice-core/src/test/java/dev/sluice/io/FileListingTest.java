@@ -45,11 +45,37 @@ class FileListingTest {
         assertThat(files.get(0).size()).isEqualTo("d/a.json".length());
     }
 
-    @Test void aDirectoryGivesItsVisibleFilesSortedSubdirectoriesIncludedAsSpark() {
-        List<String> all = List.of("d/_k=2/q.json", "d/a.json", "d/b.json", "d/c.txt", "d/k=1/p.json",
-                "d/sub/deeper/t.json", "d/sub/s.json");
-        assertThat(resolve(false, "d")).containsExactlyElementsOf(all);
-        assertThat(resolve(false, "d/")).containsExactlyElementsOf(all);
+    /** Spark 4.1 reads only a directory's own files unless its sub-directories are partitions (the old listing descended). */
+    @Test void aDirectoryWithoutPartitionsGivesOnlyItsOwnVisibleFilesAsSpark() {
+        assertThat(resolve(false, "d/sub")).containsExactly("d/sub/s.json");
+        assertThat(resolve(false, "d/sub/")).containsExactly("d/sub/s.json");
+        assertThat(resolve(false, "logs")).isEmpty();
+    }
+
+    @Test void partitionDirectoriesAreReadAndFilesBesideThemConflict() throws IOException {
+        for (String f : List.of("t/year=2025/a.json", "t/year=2026/b.json", "t/year=2026/plain/c.json", "t/_SUCCESS")) {
+            Path p = tmp.resolve(f);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, f);
+        }
+        // a plain directory below the partition directory is looked through, as Spark does
+        assertThat(resolve(false, "t")).containsExactly("t/year=2025/a.json", "t/year=2026/b.json", "t/year=2026/plain/c.json");
+        Files.writeString(tmp.resolve("t/top.json"), "{}");   // Spark skips it without a word: Sluice refuses
+        assertThatThrownBy(() -> resolve(false, "t"))
+                .extracting(e -> ((SluiceException) e).code()).isEqualTo(ErrorCode.CONFLICTING_DIRECTORY_STRUCTURES);
+        Files.delete(tmp.resolve("t/top.json"));
+        Files.createDirectories(tmp.resolve("t/other"));
+        Files.writeString(tmp.resolve("t/other/o.json"), "{}");   // another base path: Spark's conflicting structures
+        assertThatThrownBy(() -> resolve(false, "t"))
+                .extracting(e -> ((SluiceException) e).code()).isEqualTo(ErrorCode.CONFLICTING_DIRECTORY_STRUCTURES);
+        assertThat(resolve(true, "t")).hasSize(4);
+    }
+
+    @Test void pathGlobFilterKeepsMatchingFileNames() {
+        List<String> full = List.of(tmp + "/d/sub");
+        assertThat(names(FileListing.resolve(storage, full, ListingOptions.of(java.util.Map.of("pathGlobFilter", "*.txt"))))).isEmpty();
+        assertThat(names(FileListing.resolve(storage, List.of(tmp + "/logs/2025/02"),
+                ListingOptions.of(java.util.Map.of("PATHGLOBFILTER", "*.txt"))))).containsExactly("logs/2025/02/z.txt");
     }
 
     @Test void recursiveLookupDescendsButStillSkipsHiddenDirectories() {
@@ -69,9 +95,9 @@ class FileListingTest {
     }
 
     @Test void wildcardsNeverMatchHiddenNames() {
-        // _k=2 holds '=': a partition directory, not hidden
+        // _k=2 holds '=': a partition directory, not hidden; each directory matched is read by Spark's rule
         assertThat(resolve(false, "d/*")).containsExactly("d/_k=2/q.json", "d/a.json", "d/b.json", "d/c.txt",
-                "d/k=1/p.json", "d/sub/deeper/t.json", "d/sub/s.json");
+                "d/k=1/p.json", "d/sub/s.json");
         assertThat(resolve(false, "d/_*")).containsExactly("d/_k=2/q.json");
         assertThatThrownBy(() -> resolve(false, "d/.*"))   // only hidden names: the glob matches nothing
                 .extracting(e -> ((SluiceException) e).code()).isEqualTo(ErrorCode.PATH_NOT_FOUND);

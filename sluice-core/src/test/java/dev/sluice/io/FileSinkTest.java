@@ -184,7 +184,7 @@ class FileSinkTest {
         TaskWriter t = job.openTask(0);
         t.write(rows(0, 2));
         TaskCommit commit = t.commit();
-        storage.failRenameWhen((from, to) -> to.equals(target().toString()) && from.endsWith("output"));
+        storage.failRenameWhen((from, to) -> to.startsWith(target().toString() + "/") && to.contains("part-"));
         assertThatThrownBy(() -> job.commit(List.of(commit)))
                 .satisfies(e -> assertThat(((SluiceException) e).code()).isEqualTo(ErrorCode.IO_ERROR));
         assertThat(DirectorySnapshot.of(tmp)).isEqualTo(before);

@@ -166,15 +166,16 @@ class LineReaderTest {
         assertThat(readAll(trickle, FileSplit.whole(f), 16)).containsExactly("a", "b", "c", "de");
     }
 
-    @Test void aCorruptGzipFileIsAnIoErrorNamingIt() throws IOException {
+    @Test void aCorruptGzipFileIsACodedErrorNamingIt() throws IOException {
         byte[] good = gzip("hello\n".repeat(1000));
         byte[] truncated = java.util.Arrays.copyOf(good, good.length / 2);
         FileStatus f = file("bad.gz", truncated);
         assertThatThrownBy(() -> readAll(f))
                 .isInstanceOf(SluiceException.class)
                 .satisfies(e -> {
-                    assertThat(((SluiceException) e).code()).isEqualTo(ErrorCode.IO_ERROR);
+                    assertThat(((SluiceException) e).code()).isEqualTo(ErrorCode.CORRUPT_COMPRESSED_FILE);
                     assertThat(((SluiceException) e).fact("path")).isEqualTo(f.path());
+                    assertThat(((SluiceException) e).fact("offset")).isEqualTo(String.valueOf(truncated.length));
                 });
         assertThat(storage.openStreams()).isZero();
     }

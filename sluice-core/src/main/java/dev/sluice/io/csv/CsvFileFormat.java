@@ -26,4 +26,8 @@ public final class CsvFileFormat implements FileFormat {
     @Override public RecordFormat writer(Map<String, String> options) { return new CsvFormat(CsvOptions.forWriting(options)); }
 
     @Override public Set<String> readOptions() { return CsvOptions.READ_KEYS; }
+
+    @Override public Set<String> readOptionsWithoutEffect() { return CsvOptions.READ_KEYS_WITHOUT_EFFECT; }
+
+    @Override public Set<String> writeOptions() { return CsvOptions.WRITE_KEYS; }
 }

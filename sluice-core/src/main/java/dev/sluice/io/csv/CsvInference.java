@@ -1,6 +1,7 @@
 package dev.sluice.io.csv;
 
 import dev.sluice.io.FileListing;
+import dev.sluice.io.ListingOptions;
 import dev.sluice.io.FileSplit;
 import dev.sluice.io.FileStatus;
 import dev.sluice.io.Storage;
@@ -49,7 +50,7 @@ public final class CsvInference {
     }
 
     private StructType run(Storage storage, List<String> paths, int sampleRecords) {
-        List<FileStatus> files = FileListing.resolve(storage, paths, options.flag("recursiveFileLookup", false));
+        List<FileStatus> files = FileListing.resolve(storage, paths, ListingOptions.of(options.values()));
         String[] names = null;
         DataType[] types = null;
         long seen = 0;

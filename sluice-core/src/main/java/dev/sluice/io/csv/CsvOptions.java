@@ -27,6 +27,12 @@ public final class CsvOptions {
             "samplingratio", "enforceschema", "dateformat", "timestampformat", "timezone", "multiline", "mode",
             "columnnameofcorruptrecord", "encoding", "charset", "ignoreleadingwhitespace", "ignoretrailingwhitespace",
             "linesep", "recursivefilelookup", "prefersdate", "pathglobfilter");
+    /** Spark's CSV reader options accepted with no effect (documented): inference reads the first records instead; quoteAll and escapeQuotes only matter when writing. */
+    public static final Set<String> READ_KEYS_WITHOUT_EFFECT = Set.of("samplingratio", "prefersdate", "quoteall", "escapequotes");
+    /** Option keys (lower case) the CSV writer understands besides compression and maxRecordsPerFile. */
+    public static final Set<String> WRITE_KEYS = Set.of("header", "sep", "delimiter", "quote", "escape", "quoteall",
+            "escapequotes", "nullvalue", "emptyvalue", "dateformat", "timestampformat", "timezone", "encoding", "charset",
+            "linesep", "ignoreleadingwhitespace", "ignoretrailingwhitespace");
 
     private final Map<String, String> values;
     private final boolean forWriting;
@@ -45,6 +51,10 @@ public final class CsvOptions {
         zone();
         lineSep();
         if (!forWriting) mode();
+        for (String flag : new String[] {"header", "inferSchema", "enforceSchema", "multiLine", "ignoreLeadingWhiteSpace",
+                "ignoreTrailingWhiteSpace", "quoteAll", "escapeQuotes"}) {
+            flag(flag, false);
+        }
     }
 
     public static CsvOptions forReading(Map<String, String> options) { return new CsvOptions(options, false); }
@@ -89,6 +99,13 @@ public final class CsvOptions {
     public boolean header() { return flag("header", false); }
 
     public boolean inferSchema() { return flag("inferSchema", false); }
+
+    /**
+     * Spark's {@code enforceSchema} (default true): the schema's columns are read by position whatever the header
+     * says. With false, each file's header must name the schema's columns in order (ignoring case), or the read
+     * fails with CSV_HEADER_MISMATCH, as Spark does.
+     */
+    public boolean enforceSchema() { return flag("enforceSchema", true); }
 
     public boolean multiLine() { return flag("multiLine", false); }
 

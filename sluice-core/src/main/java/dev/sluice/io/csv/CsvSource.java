@@ -9,6 +9,7 @@ import dev.sluice.io.FileListing;
 import dev.sluice.io.FileSplit;
 import dev.sluice.io.FileSplitter;
 import dev.sluice.io.FileStatus;
+import dev.sluice.io.ListingOptions;
 import dev.sluice.io.Split;
 import dev.sluice.io.Storage;
 import dev.sluice.io.StoragePaths;
@@ -45,7 +46,6 @@ public final class CsvSource implements DataSource {
     private final StructType schema;
     private final CsvOptions options;
     private final long maxSplitBytes;
-    private final boolean recursive;
     private final boolean wholeFiles;
     private final int corruptIndex;            // in schema, or -1
     private final List<StructField> dataColumns = new ArrayList<>();   // schema minus the corrupt-record column, in order
@@ -56,7 +56,6 @@ public final class CsvSource implements DataSource {
         this.schema = schema;
         this.options = options;
         this.maxSplitBytes = maxSplitBytes;
-        this.recursive = options.flag("recursiveFileLookup", false);
         String lineSep = options.lineSep();
         this.wholeFiles = options.multiLine() || !TextLines.newlineIsOneByte(options.charset())
                 || (lineSep != null && !lineSep.equals("\n") && !lineSep.equals("\r\n"));
@@ -95,7 +94,7 @@ public final class CsvSource implements DataSource {
     public CsvOptions options() { return options; }
 
     @Override public List<Split> splits() {
-        List<FileStatus> files = FileListing.resolve(storage, paths, recursive);
+        List<FileStatus> files = FileListing.resolve(storage, paths, ListingOptions.of(options.values()));
         List<Split> splits = new ArrayList<>();
         if (wholeFiles) {
             for (FileStatus f : files) splits.add(FileSplit.whole(f));
@@ -154,7 +153,41 @@ public final class CsvSource implements DataSource {
             converted = new int[n];
             for (int i = 0, k = 0; i < needed.length; i++) if (needed[i]) converted[k++] = i;
             row = new Object[dataColumns.size()];
-            records = new CsvRecords(openLines(storage, split, options, wholeFiles), options, options.header() && split.start() == 0);
+            boolean fileStart = split.start() == 0;
+            boolean checkHeader = options.header() && fileStart && !options.enforceSchema();
+            records = new CsvRecords(openLines(storage, split, options, wholeFiles), options, options.header() && fileStart && !checkHeader);
+            if (checkHeader) {
+                try {
+                    checkHeader(records.header(), split.path());
+                } catch (RuntimeException e) {
+                    records.close();
+                    throw e;
+                }
+            }
+        }
+
+        /** Spark's CSVHeaderChecker: the header names the schema's columns (without the corrupt-record column) in order. */
+        private void checkHeader(String[] header, String path) {
+            if (header == null) return;   // an empty file has no header to check
+            List<String> names = new ArrayList<>();
+            for (StructField f : dataColumns) names.add(f.name());
+            String problem = null;
+            if (header.length != names.size()) {
+                problem = "the header has " + header.length + " columns and the schema " + names.size();
+            } else {
+                for (int i = 0; i < header.length && problem == null; i++) {
+                    String h = header[i] == null ? "" : header[i];
+                    if (!h.equalsIgnoreCase(names.get(i))) {
+                        problem = "expected `" + names.get(i) + "` but found `" + h + "` at position " + (i + 1);
+                    }
+                }
+            }
+            if (problem != null) {
+                throw SluiceException.of(ErrorCode.CSV_HEADER_MISMATCH).with("path", path)
+                        .with("reason", problem + " (header: " + String.join(", ", header) + "; schema: "
+                                + String.join(", ", names) + ")")
+                        .build();
+            }
         }
 
         private int dataIndex(String name) {

@@ -9,19 +9,32 @@ import dev.sluice.types.StructType;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** JSON Lines: one JSON object per line, in and out. */
+/** JSON in and out: JSON Lines (one object per line), or with {@code multiLine} one value per file. */
 public final class JsonFileFormat implements FileFormat {
     @Override public String name() { return "json"; }
 
     @Override public StructType inferSchema(FileSourceContext context, List<String> paths) {
         int sample = Integer.parseInt(context.option("inferenceSampleSize", String.valueOf(context.inferenceSampleSize())));
-        return JsonInference.infer(context.storage(), paths, JsonOptions.of(context.options()), sample);
+        JsonOptions options = JsonOptions.of(context.options()).validateForReading();
+        if (options.multiLine()) return DeepInference.run(() -> MultiLineJsonSource.infer(context.storage(), paths, options, sample));
+        return DeepInference.run(() -> JsonInference.infer(context.storage(), paths, options, sample));
     }
 
     @Override public DataSource source(FileSourceContext context, List<String> paths, StructType schema) {
-        return new JsonLinesSource(context.storage(), paths, schema, JsonOptions.of(context.options()), context.maxSplitBytes());
+        JsonOptions options = JsonOptions.of(context.options()).validateForReading();
+        if (options.multiLine()) return new MultiLineJsonSource(context.storage(), paths, schema, options);
+        return new JsonLinesSource(context.storage(), paths, schema, options, context.maxSplitBytes());
     }
 
-    @Override public RecordFormat writer(Map<String, String> options) { return new JsonFormat(JsonOptions.of(options)); }
+    @Override public RecordFormat writer(Map<String, String> options) {
+        return new JsonFormat(JsonOptions.of(options).validateForWriting());
+    }
+
+    @Override public Set<String> readOptions() { return JsonOptions.READ_KEYS; }
+
+    @Override public Set<String> readOptionsWithoutEffect() { return JsonOptions.READ_KEYS_WITHOUT_EFFECT; }
+
+    @Override public Set<String> writeOptions() { return JsonOptions.WRITE_KEYS; }
 }

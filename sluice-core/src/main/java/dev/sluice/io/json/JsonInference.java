@@ -4,6 +4,7 @@ import dev.sluice.io.FileListing;
 import dev.sluice.io.FileSplit;
 import dev.sluice.io.FileStatus;
 import dev.sluice.io.LineReader;
+import dev.sluice.io.ListingOptions;
 import dev.sluice.io.Storage;
 import dev.sluice.json.JsonOptions;
 import dev.sluice.json.JsonSchemaInference;
@@ -20,10 +21,9 @@ public final class JsonInference {
     private JsonInference() {}
 
     public static StructType infer(Storage storage, List<String> paths, JsonOptions options, int sampleRecords) {
-        boolean recursive = Boolean.parseBoolean(options.get("recursiveFileLookup", "false"));
         JsonSchemaInference inference = new JsonSchemaInference(options);
         long seen = 0;
-        for (FileStatus file : FileListing.resolve(storage, paths, recursive)) {
+        for (FileStatus file : FileListing.resolve(storage, paths, ListingOptions.of(options.values()))) {
             try (LineReader lines = LineReader.open(storage, FileSplit.whole(file))) {
                 while (lines.next()) {
                     if (isBlank(lines.buffer(), lines.offset(), lines.length())) continue;

@@ -9,6 +9,7 @@ import dev.sluice.io.FileListing;
 import dev.sluice.io.FileSplit;
 import dev.sluice.io.FileSplitter;
 import dev.sluice.io.LineReader;
+import dev.sluice.io.ListingOptions;
 import dev.sluice.io.Split;
 import dev.sluice.io.Storage;
 import dev.sluice.json.JsonBatchBuilder;
@@ -69,7 +70,7 @@ public final class JsonLinesSource implements DataSource {
     public JsonOptions options() { return options; }
 
     @Override public List<Split> splits() {
-        return new ArrayList<>(new FileSplitter(maxSplitBytes).split(FileListing.resolve(storage, paths, recursive)));
+        return new ArrayList<>(new FileSplitter(maxSplitBytes).split(FileListing.resolve(storage, paths, ListingOptions.of(options.values()))));
     }
 
     @Override public BatchReader open(Split split, StructType projection, List<Expression> filters) {
@@ -103,6 +104,10 @@ public final class JsonLinesSource implements DataSource {
                 } catch (MalformedJsonException e) {
                     throw SluiceException.of(ErrorCode.MALFORMED_RECORD).with("location", lines.location())
                             .with("reason", e.reason()).build();
+                } catch (SluiceException e) {
+                    if (e.code() != ErrorCode.LIMIT_EXCEEDED) throw e;
+                    throw SluiceException.of(ErrorCode.LIMIT_EXCEEDED).with("what", "The JSON record at " + lines.location())
+                            .with("limit", e.fact("limit")).with("remedy", e.fact("remedy")).cause(e).build();
                 }
                 if (outcome == RecordOutcome.DROPPED) dropped++;
             }

@@ -21,6 +21,10 @@ public final class TextFileFormat implements FileFormat {
         return new TextSource(context.storage(), paths, schema, context.options(), context.maxSplitBytes());
     }
 
+    @Override public boolean infersSchemaFromData() { return false; }
+
+    @Override public Set<String> writeOptions() { return Set.of("linesep"); }
+
     @Override public RecordFormat writer(Map<String, String> options) { return new TextFormat(options); }
 
     @Override public Set<String> readOptions() { return Set.of("wholetext", "linesep", "recursivefilelookup", "pathglobfilter"); }

@@ -3,6 +3,7 @@ package dev.sluice.io.text;
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
 import dev.sluice.io.Compression;
+import dev.sluice.io.DecompressionErrors;
 import dev.sluice.io.FileSplit;
 import dev.sluice.io.LineReader;
 import dev.sluice.io.Storage;
@@ -178,7 +179,7 @@ public abstract class TextLines implements AutoCloseable {
                 limit = n;
                 return true;
             } catch (IOException e) {
-                throw ioError(path, e);
+                throw DecompressionErrors.of(path, e, nextLineNumber - 1);
             }
         }
 

@@ -5,11 +5,13 @@ import dev.sluice.error.SluiceException;
 import dev.sluice.expr.Expression;
 import dev.sluice.io.BatchReader;
 import dev.sluice.io.Compression;
+import dev.sluice.io.DecompressionErrors;
 import dev.sluice.io.DataSource;
 import dev.sluice.io.FileListing;
 import dev.sluice.io.FileSplit;
 import dev.sluice.io.FileSplitter;
 import dev.sluice.io.FileStatus;
+import dev.sluice.io.ListingOptions;
 import dev.sluice.io.LineReader;
 import dev.sluice.io.Split;
 import dev.sluice.io.Storage;
@@ -40,7 +42,7 @@ public final class TextSource implements DataSource {
     private final List<String> paths;
     private final StructType schema;
     private final long maxSplitBytes;
-    private final boolean recursive;
+    private final ListingOptions listing;
     private final boolean wholeText;
     private final String lineSep;
 
@@ -55,7 +57,7 @@ public final class TextSource implements DataSource {
         this.paths = List.copyOf(paths);
         this.schema = schema;
         this.maxSplitBytes = maxSplitBytes;
-        this.recursive = flag(options, "recursiveFileLookup");
+        this.listing = ListingOptions.of(options);
         this.wholeText = flag(options, "wholetext");
         String sep = option(options, "lineSep");
         if (sep != null && sep.isEmpty()) {
@@ -92,7 +94,7 @@ public final class TextSource implements DataSource {
     @Override public StructType schema() { return schema; }
 
     @Override public List<Split> splits() {
-        List<FileStatus> files = FileListing.resolve(storage, paths, recursive);
+        List<FileStatus> files = FileListing.resolve(storage, paths, listing);
         if (!wholeText && lineSep == null) return new ArrayList<>(new FileSplitter(maxSplitBytes).split(files));
         List<Split> splits = new ArrayList<>();
         for (FileStatus f : files) splits.add(FileSplit.whole(f));
@@ -178,7 +180,7 @@ public final class TextSource implements DataSource {
                     byte[] content = in.readAllBytes();
                     values.append(content);
                 } catch (IOException e) {
-                    throw TextLines.ioError(split.path(), e);
+                    throw DecompressionErrors.of(split.path(), e, 0);
                 }
             }
             bytes = split.length();

@@ -22,7 +22,7 @@ public final class ParquetFileFormat implements FileFormat {
     @Override public String name() { return "parquet"; }
 
     @Override public StructType inferSchema(FileSourceContext context, List<String> paths) {
-        for (FileStatus file : FileListing.resolve(context.storage(), paths, context.recursiveFileLookup())) {
+        for (FileStatus file : FileListing.resolve(context.storage(), paths, context.listing())) {
             if (file.size() == 0) continue;
             return ParquetTypes.toSluice(Footers.read(context.storage(), file).getFileMetaData().getSchema());
         }
@@ -38,7 +38,7 @@ public final class ParquetFileFormat implements FileFormat {
                     .with("reason", "schemas are read from the first file; give the full schema with schema(...) instead")
                     .build();
         }
-        return new ParquetSource(context.storage(), paths, schema, context.maxSplitBytes(), context.recursiveFileLookup());
+        return new ParquetSource(context.storage(), paths, schema, context.maxSplitBytes(), context.listing());
     }
 
     @Override public RecordFormat writer(Map<String, String> options) {
@@ -46,4 +46,8 @@ public final class ParquetFileFormat implements FileFormat {
     }
 
     @Override public Set<String> readOptions() { return Set.of("mergeschema", "recursivefilelookup"); }
+
+    @Override public Set<String> writeOptions() {
+        return Set.of("parquet.block.size", "rowgroupsize", "outputtimestamptype", "spark.sql.parquet.outputtimestamptype");
+    }
 }

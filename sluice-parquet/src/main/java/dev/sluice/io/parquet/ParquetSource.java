@@ -4,6 +4,7 @@ import dev.sluice.expr.Expression;
 import dev.sluice.io.BatchReader;
 import dev.sluice.io.DataSource;
 import dev.sluice.io.FileListing;
+import dev.sluice.io.ListingOptions;
 import dev.sluice.io.FileStatus;
 import dev.sluice.io.Split;
 import dev.sluice.io.Storage;
@@ -24,16 +25,16 @@ public final class ParquetSource implements DataSource {
     private final List<String> paths;
     private final StructType schema;
     private final long maxSplitBytes;
-    private final boolean recursive;
+    private final ListingOptions listing;
     private final AtomicLong rowGroupsRead = new AtomicLong();
     private final AtomicLong rowGroupsSkipped = new AtomicLong();
 
-    public ParquetSource(Storage storage, List<String> paths, StructType schema, long maxSplitBytes, boolean recursive) {
+    public ParquetSource(Storage storage, List<String> paths, StructType schema, long maxSplitBytes, ListingOptions listing) {
         this.storage = storage;
         this.paths = List.copyOf(paths);
         this.schema = schema;
         this.maxSplitBytes = maxSplitBytes;
-        this.recursive = recursive;
+        this.listing = listing;
     }
 
     @Override public String formatName() { return "parquet"; }
@@ -54,7 +55,7 @@ public final class ParquetSource implements DataSource {
 
     @Override public List<Split> splits() {
         List<Split> out = new ArrayList<>();
-        for (FileStatus file : FileListing.resolve(storage, paths, recursive)) {
+        for (FileStatus file : FileListing.resolve(storage, paths, listing)) {
             if (file.size() == 0) continue;
             out.addAll(RowGroupSplitter.split(file, Footers.read(storage, file), maxSplitBytes));
         }
