@@ -385,8 +385,8 @@ final class ScalarParsers {
     }
 
     /**
-     * string: JSON strings as UTF-8; any other token keeps its JSON text, re-serialized compactly as Spark
-     * does (12 → "12", 1.50 → "1.5", {"x": 1} → {"x":1}).
+     * string: JSON strings as UTF-8; numbers keep their text as written (1.50 → "1.50", as Spark); objects and
+     * arrays are re-serialized compactly with their numbers as written ({"x": 1.50} → {"x":1.50}).
      */
     static final class StringParser extends BytesStore {
         StringParser(DataType type, int capacity) { super(type, capacity); }
@@ -396,9 +396,8 @@ final class ScalarParsers {
                 int length = p.getTextLength();
                 ensureBytes(length * 3);
                 commit(Utf8.encode(p.getTextCharacters(), p.getTextOffset(), length, data, dataSize));
-            } else if (t == VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-                ensureBytes(20);
-                commit(Utf8.writeLong(p.getLongValue(), data, dataSize));
+            } else if (t == VALUE_NUMBER_INT || t == VALUE_NUMBER_FLOAT) {
+                appendNumberText(p);
             } else if (t == JsonToken.VALUE_TRUE) {
                 appendBytes(TRUE, 0, 4);
             } else if (t == JsonToken.VALUE_FALSE) {
@@ -407,6 +406,16 @@ final class ScalarParsers {
                 GrowableBytes raw = ctx.copyCurrentStructure(p);
                 appendBytes(raw.array(), 0, raw.size());
             }
+        }
+
+        /** A number's text exactly as written (Spark: 1.50 stays "1.50", 1e400 stays "1e400"; it is ASCII). */
+        private void appendNumberText(JsonParser p) throws IOException {
+            char[] chars = p.getTextCharacters();
+            int offset = p.getTextOffset();
+            int length = p.getTextLength();
+            ensureBytes(length);
+            for (int i = 0; i < length; i++) data[dataSize + i] = (byte) chars[offset + i];
+            commit(dataSize + length);
         }
 
         /** Appends raw bytes as a string value (the corrupt-record column). */
