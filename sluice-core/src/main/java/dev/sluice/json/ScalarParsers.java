@@ -197,6 +197,10 @@ final class ScalarParsers {
             } else {
                 throw ctx.mismatch(p, type, t);
             }
+            appendDouble(v);
+        }
+
+        void appendDouble(double v) {
             int row = nextSlot();
             values[row] = v;
             size = row + 1;
@@ -304,6 +308,10 @@ final class ScalarParsers {
             if (t == JsonToken.VALUE_TRUE) v = true;
             else if (t == JsonToken.VALUE_FALSE) v = false;
             else throw ctx.mismatch(p, type, t);
+            appendBoolean(v);
+        }
+
+        void appendBoolean(boolean v) {
             int row = nextSlot();
             values[row] = v;
             size = row + 1;
