@@ -91,6 +91,10 @@ final class ScalarParsers {
             if (isNull(row)) out.appendNull();
             else ((IntVector) out).append(values[row]);
         }
+
+        @Override final void appendRangeTo(FlatVector out, int from, int to) {
+            ((IntVector) out).appendAll(values, nullFlags(), from, to);
+        }
     }
 
     private abstract static class LongStore extends ColumnParser {
@@ -112,6 +116,10 @@ final class ScalarParsers {
         @Override final void appendTo(FlatVector out, int row) {
             if (isNull(row)) out.appendNull();
             else ((LongVector) out).append(values[row]);
+        }
+
+        @Override final void appendRangeTo(FlatVector out, int from, int to) {
+            ((LongVector) out).appendAll(values, nullFlags(), from, to);
         }
     }
 
@@ -211,6 +219,10 @@ final class ScalarParsers {
         @Override void appendTo(FlatVector out, int row) {
             if (isNull(row)) out.appendNull();
             else ((DoubleVector) out).append(values[row]);
+        }
+
+        @Override void appendRangeTo(FlatVector out, int from, int to) {
+            ((DoubleVector) out).appendAll(values, nullFlags(), from, to);
         }
     }
 
@@ -323,6 +335,10 @@ final class ScalarParsers {
             if (isNull(row)) out.appendNull();
             else ((BooleanVector) out).append(values[row]);
         }
+
+        @Override void appendRangeTo(FlatVector out, int from, int to) {
+            ((BooleanVector) out).appendAll(values, nullFlags(), from, to);
+        }
     }
 
     /** void: every value is NULL. */
@@ -389,6 +405,10 @@ final class ScalarParsers {
                 int start = row == 0 ? 0 : ends[row - 1];
                 ((BytesVector) out).append(data, start, ends[row] - start);
             }
+        }
+
+        @Override final void appendRangeTo(FlatVector out, int from, int to) {
+            ((BytesVector) out).appendAll(data, ends, nullFlags(), from, to);
         }
     }
 

@@ -316,30 +316,30 @@ final class StrictJsonScanner {
         out.ensureBytes(end - start);   // decoded text is never longer than its JSON form
         byte[] data = out.data;
         int w = out.dataSize;
-        int run = start;
+        System.arraycopy(b, start, data, w, stop - start);
+        w += stop - start;
+        // Escapes come in clusters (a JSON document in a string escapes every quote): byte at a time from here.
         int i = stop;
         while (true) {
-            int c = b[i];
+            if (i >= end) throw BAIL;
+            byte c = b[i];
             if (c == '"') {
-                System.arraycopy(b, run, data, w, i - run);
-                w += i - run;
                 pos = i + 1;
                 out.commit(w);
                 return;
             }
             if (c == '\\') {
-                System.arraycopy(b, run, data, w, i - run);
-                w += i - run;
                 i = decodeEscape(i, data, w);
                 w = escapeEnd;
-                run = i;
+            } else if (c >= 0x20) {
+                data[w++] = c;
+                i++;
             } else if (c < 0) {
-                i = checkUtf8(i);
+                int next = checkUtf8(i);
+                while (i < next) data[w++] = b[i++];
             } else {
                 throw BAIL;   // raw control character: an error unless allowUnquotedControlChars
             }
-            pos = i;
-            i = scanPlainString();
         }
     }
 
