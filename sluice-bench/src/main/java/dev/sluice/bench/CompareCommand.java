@@ -59,6 +59,13 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "out/bench", paramLabel = "DIR", description = "Outputs and child logs (default: ${DEFAULT-VALUE}).")
     Path outDir;
 
+    @Option(names = "--jvm", paramLabel = "VERSION", description = "The Java of the child JVMs: a feature version"
+            + " of an installed JDK (17, 25) or a JDK home (default: the running Java).")
+    String jvm;
+
+    /** The java launcher of the child JVMs (resolved from --jvm). */
+    private String javaLauncher;
+
     @Option(names = "--jvm-opt", paramLabel = "OPT", description = "An option for every child JVM, e.g. --jvm-opt=-Xmx4g; repeatable.")
     List<String> jvmOpts = new ArrayList<>();
 
@@ -74,6 +81,10 @@ final class CompareCommand implements Callable<Integer> {
             if (!Engines.NAMES.contains(e)) throw new ParameterException(spec.commandLine(), "--engines takes " + Engines.NAMES + ", got " + e);
         }
         if (runs < 1) throw new ParameterException(spec.commandLine(), "--runs must be >= 1, got " + runs);
+        javaLauncher = jvm == null || jvm.equals(JavaHomes.current())
+                ? ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString())
+                : JavaHomes.launcher(jvm).map(Path::toString).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                        "--jvm " + jvm + ": no such JDK under /usr/lib/jvm or /opt (give a version such as 17 or 25, or a JDK home)"));
         PrintWriter out = spec.commandLine().getOut();
         Path data = input != null ? input : ensureData(out);
 
@@ -121,7 +132,7 @@ final class CompareCommand implements Callable<Integer> {
 
     private ChildRun runChild(Query q, String engine, int run, Path data) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.add(javaLauncher);
         cmd.addAll(JvmFlags.SPARK);
         cmd.addAll(jvmOpts);
         cmd.add("-cp");
@@ -155,7 +166,7 @@ final class CompareCommand implements Callable<Integer> {
     private boolean printTable(PrintWriter out, List<Query> qs, Map<String, List<ChildRun>> results, Path data) throws IOException {
         out.println();
         out.println("date " + LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
-                + MachineInfo.memoryGib() + " GiB RAM, Java " + System.getProperty("java.version") + ", input " + data
+                + MachineInfo.memoryGib() + " GiB RAM, Java " + (jvm == null ? System.getProperty("java.version") : jvm + " (" + javaLauncher + ")") + ", input " + data
                 + " (" + Files.size(data) / (1024 * 1024) + " MiB), medians of " + runs + " run(s); ratio = engine / sluice");
         out.println(String.format(Locale.ROOT, "%-5s %-7s %9s %7s %10s %9s %7s  %s",
                 "query", "engine", "wall_s", "ratio", "startup_s", "rss_mb", "ratio", "result"));

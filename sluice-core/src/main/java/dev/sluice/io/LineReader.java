@@ -91,13 +91,11 @@ public final class LineReader implements AutoCloseable {
         if (bufStart + pos >= end) return finish();
         int scanFrom = pos;
         while (true) {
-            byte[] b = buf;
-            for (int i = scanFrom, n = limit; i < n; i++) {
-                if (b[i] == '\n') {
-                    setLine(pos, i);
-                    pos = i + 1;
-                    return true;
-                }
+            int i = ByteSearch.indexOf(buf, scanFrom, limit, (byte) '\n');
+            if (i >= 0) {
+                setLine(pos, i);
+                pos = i + 1;
+                return true;
             }
             if (eof) {
                 if (pos == limit) return finish();

@@ -53,6 +53,27 @@ final class ArrayParser extends ColumnParser {
 
     @Override protected void growValues(int newCapacity) { ends = Arrays.copyOf(ends, newCapacity); }
 
+    /** Runs of non-null rows copy their elements in one bulk append and their ends shifted. */
+    @Override void appendRangeTo(FlatVector out, int from, int to) {
+        ArrayVector v = (ArrayVector) out;
+        FlatVector target = v.writableElements();
+        int r = from;
+        while (r < to) {
+            if (isNull(r)) {
+                v.appendNull();
+                r++;
+                continue;
+            }
+            int runEnd = r + 1;
+            while (runEnd < to && !isNull(runEnd)) runEnd++;
+            int firstElement = r == 0 ? 0 : ends[r - 1];
+            int shift = target.size() - firstElement;
+            elements.appendRangeTo(target, firstElement, ends[runEnd - 1]);
+            v.finishRows(ends, r, runEnd, shift);
+            r = runEnd;
+        }
+    }
+
     @Override void appendTo(FlatVector out, int row) {
         ArrayVector v = (ArrayVector) out;
         if (isNull(row)) {

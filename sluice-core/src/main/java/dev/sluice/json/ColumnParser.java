@@ -79,9 +79,17 @@ abstract class ColumnParser {
     /** A vector holding all buffered rows. */
     final FlatVector toVector() {
         FlatVector v = Vectors.allocate(type, size);
-        for (int r = 0; r < size; r++) appendTo(v, r);
+        appendRangeTo(v, 0, size);
         return v;
     }
+
+    /** Appends rows [from, to) to {@code out}; parsers with flat buffers copy them in bulk. */
+    void appendRangeTo(FlatVector out, int from, int to) {
+        for (int r = from; r < to; r++) appendTo(out, r);
+    }
+
+    /** The null flags by row (rows [0, size) are valid). */
+    final boolean[] nullFlags() { return nulls; }
 
     /** Index of the next row, with room ensured and marked non-null; the caller stores the value and sets size. */
     protected final int nextSlot() {

@@ -39,8 +39,10 @@ public final class FromJsonEvaluator {
     private final ColumnParser root;
     private final ScalarParsers.StringParser corrupt;
     private final ReadContext ctx;
+    /** The fast path for plain objects (null for array/map schemas and types it does not convert). */
+    private final StrictJsonScanner fast;
 
-    private FromJsonEvaluator(DataType schema, JsonOptions options, int capacity) {
+    private FromJsonEvaluator(DataType schema, JsonOptions options, int capacity, Boolean fastPath) {
         this.schema = schema;
         this.mode = options.mode();
         if (mode == ParseMode.DROPMALFORMED) {
@@ -63,16 +65,26 @@ public final class FromJsonEvaluator {
             this.corrupt = null;
         }
         this.ctx = new ReadContext(factory);
+        this.fast = !Boolean.FALSE.equals(fastPath) && root instanceof StructParser sp
+                ? StrictJsonScanner.forStruct(sp, corruptName, fastPath == null) : null;
     }
 
     public static ColumnVector evaluate(ColumnVector input, DataType schema, JsonOptions options) {
+        return evaluate(input, schema, options, null);
+    }
+
+    /**
+     * {@code fastPath}: null tries the fast path while it pays; true tries it on every value, false never (tests
+     * compare the two paths).
+     */
+    static ColumnVector evaluate(ColumnVector input, DataType schema, JsonOptions options, Boolean fastPath) {
         int rows = input.size();
         if (input.encoding() == Encoding.CONSTANT && rows > 0) {   // parse the one value once
-            FromJsonEvaluator one = new FromJsonEvaluator(schema, options, 1);
+            FromJsonEvaluator one = new FromJsonEvaluator(schema, options, 1, fastPath);
             one.append(input, 0);
             return ConstantVector.repeat(one.root.toVector(), 0, rows);
         }
-        FromJsonEvaluator e = new FromJsonEvaluator(schema, options, rows);
+        FromJsonEvaluator e = new FromJsonEvaluator(schema, options, rows, fastPath);
         for (int r = 0; r < rows; r++) e.append(input, r);
         return e.root.toVector();
     }
@@ -83,6 +95,7 @@ public final class FromJsonEvaluator {
     }
 
     private void append(byte[] buf, int offset, int length) {
+        if (fast != null && fast.enabled() && fast.readRecord(buf, offset, length, true)) return;
         int row = root.size();
         ctx.reset();
         String failure = null;

@@ -62,16 +62,43 @@ final class ReadContext {
         return MISMATCH;
     }
 
-    /** The current value (scalar, object or array) re-serialized as compact JSON, as Spark's Jackson copy does. */
+    /**
+     * The current value (scalar, object or array) re-serialized as compact JSON, numbers with their text as
+     * written (Spark keeps the text of non-string values; Jackson's own copy would reformat 1.50 as 1.5).
+     */
     GrowableBytes copyCurrentStructure(JsonParser p) throws IOException {
         if (rawGenerator == null) {
             rawGenerator = factory.createGenerator(rawBuffer);
             rawGenerator.setRootValueSeparator(null);
         }
         rawBuffer.reset();
-        rawGenerator.copyCurrentStructure(p);
+        copyValue(p, p.currentToken());
         rawGenerator.flush();
         return rawBuffer;
+    }
+
+    private void copyValue(JsonParser p, JsonToken t) throws IOException {
+        switch (t) {
+            case START_OBJECT:
+                rawGenerator.writeStartObject();
+                for (JsonToken n = p.nextToken(); n != JsonToken.END_OBJECT; n = p.nextToken()) {
+                    rawGenerator.writeFieldName(p.currentName());
+                    copyValue(p, p.nextToken());
+                }
+                rawGenerator.writeEndObject();
+                break;
+            case START_ARRAY:
+                rawGenerator.writeStartArray();
+                for (JsonToken n = p.nextToken(); n != JsonToken.END_ARRAY; n = p.nextToken()) copyValue(p, n);
+                rawGenerator.writeEndArray();
+                break;
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                rawGenerator.writeNumber(p.getText());
+                break;
+            default:
+                rawGenerator.copyCurrentEvent(p);
+        }
     }
 
     private static String currentName(JsonParser p) {

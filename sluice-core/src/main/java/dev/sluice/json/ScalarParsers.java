@@ -91,6 +91,10 @@ final class ScalarParsers {
             if (isNull(row)) out.appendNull();
             else ((IntVector) out).append(values[row]);
         }
+
+        @Override final void appendRangeTo(FlatVector out, int from, int to) {
+            ((IntVector) out).appendAll(values, nullFlags(), from, to);
+        }
     }
 
     private abstract static class LongStore extends ColumnParser {
@@ -112,6 +116,10 @@ final class ScalarParsers {
         @Override final void appendTo(FlatVector out, int row) {
             if (isNull(row)) out.appendNull();
             else ((LongVector) out).append(values[row]);
+        }
+
+        @Override final void appendRangeTo(FlatVector out, int from, int to) {
+            ((LongVector) out).appendAll(values, nullFlags(), from, to);
         }
     }
 
@@ -197,6 +205,10 @@ final class ScalarParsers {
             } else {
                 throw ctx.mismatch(p, type, t);
             }
+            appendDouble(v);
+        }
+
+        void appendDouble(double v) {
             int row = nextSlot();
             values[row] = v;
             size = row + 1;
@@ -207,6 +219,10 @@ final class ScalarParsers {
         @Override void appendTo(FlatVector out, int row) {
             if (isNull(row)) out.appendNull();
             else ((DoubleVector) out).append(values[row]);
+        }
+
+        @Override void appendRangeTo(FlatVector out, int from, int to) {
+            ((DoubleVector) out).appendAll(values, nullFlags(), from, to);
         }
     }
 
@@ -304,6 +320,10 @@ final class ScalarParsers {
             if (t == JsonToken.VALUE_TRUE) v = true;
             else if (t == JsonToken.VALUE_FALSE) v = false;
             else throw ctx.mismatch(p, type, t);
+            appendBoolean(v);
+        }
+
+        void appendBoolean(boolean v) {
             int row = nextSlot();
             values[row] = v;
             size = row + 1;
@@ -314,6 +334,10 @@ final class ScalarParsers {
         @Override void appendTo(FlatVector out, int row) {
             if (isNull(row)) out.appendNull();
             else ((BooleanVector) out).append(values[row]);
+        }
+
+        @Override void appendRangeTo(FlatVector out, int from, int to) {
+            ((BooleanVector) out).appendAll(values, nullFlags(), from, to);
         }
     }
 
@@ -382,11 +406,15 @@ final class ScalarParsers {
                 ((BytesVector) out).append(data, start, ends[row] - start);
             }
         }
+
+        @Override final void appendRangeTo(FlatVector out, int from, int to) {
+            ((BytesVector) out).appendAll(data, ends, nullFlags(), from, to);
+        }
     }
 
     /**
-     * string: JSON strings as UTF-8; any other token keeps its JSON text, re-serialized compactly as Spark
-     * does (12 → "12", 1.50 → "1.5", {"x": 1} → {"x":1}).
+     * string: JSON strings as UTF-8; numbers keep their text as written (1.50 → "1.50", as Spark); objects and
+     * arrays are re-serialized compactly with their numbers as written ({"x": 1.50} → {"x":1.50}).
      */
     static final class StringParser extends BytesStore {
         StringParser(DataType type, int capacity) { super(type, capacity); }
@@ -396,9 +424,8 @@ final class ScalarParsers {
                 int length = p.getTextLength();
                 ensureBytes(length * 3);
                 commit(Utf8.encode(p.getTextCharacters(), p.getTextOffset(), length, data, dataSize));
-            } else if (t == VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-                ensureBytes(20);
-                commit(Utf8.writeLong(p.getLongValue(), data, dataSize));
+            } else if (t == VALUE_NUMBER_INT || t == VALUE_NUMBER_FLOAT) {
+                appendNumberText(p);
             } else if (t == JsonToken.VALUE_TRUE) {
                 appendBytes(TRUE, 0, 4);
             } else if (t == JsonToken.VALUE_FALSE) {
@@ -407,6 +434,16 @@ final class ScalarParsers {
                 GrowableBytes raw = ctx.copyCurrentStructure(p);
                 appendBytes(raw.array(), 0, raw.size());
             }
+        }
+
+        /** A number's text exactly as written (Spark: 1.50 stays "1.50", 1e400 stays "1e400"; it is ASCII). */
+        private void appendNumberText(JsonParser p) throws IOException {
+            char[] chars = p.getTextCharacters();
+            int offset = p.getTextOffset();
+            int length = p.getTextLength();
+            ensureBytes(length);
+            for (int i = 0; i < length; i++) data[dataSize + i] = (byte) chars[offset + i];
+            commit(dataSize + length);
         }
 
         /** Appends raw bytes as a string value (the corrupt-record column). */

@@ -150,6 +150,24 @@ final class StructParser extends ColumnParser {
         v.finishRow();
     }
 
+    /** Runs of non-null rows go field by field in bulk; a null row is one null slot (children included). */
+    @Override void appendRangeTo(FlatVector out, int from, int to) {
+        StructVector v = (StructVector) out;
+        int r = from;
+        while (r < to) {
+            if (isNull(r)) {
+                v.appendNull();
+                r++;
+                continue;
+            }
+            int runEnd = r + 1;
+            while (runEnd < to && !isNull(runEnd)) runEnd++;
+            for (int f = 0; f < children.length; f++) children[f].appendRangeTo(v.writableChild(f), r, runEnd);
+            v.finishRows(runEnd - r);
+            r = runEnd;
+        }
+    }
+
     /** After a failed value, skips what is left of it so that the parser is back in {@code target}. */
     static void skipTo(JsonParser p, JsonStreamContext target) throws IOException {
         JsonToken t = p.currentToken();

@@ -32,6 +32,15 @@ public final class ArrayVector extends FlatVector {
         ends[size++] = elements.size();
     }
 
+    /**
+     * Closes rows whose elements were appended directly, row i ending at {@code elementEnds[i] + shift} for i in
+     * [from, to) (bulk builders).
+     */
+    public void finishRows(int[] elementEnds, int from, int to, int shift) {
+        ensureCapacity(size + to - from);
+        for (int i = from; i < to; i++) ends[size++] = elementEnds[i] + shift;
+    }
+
     @Override protected void appendNullSlot() { ends[size] = elements.size(); }
 
     @Override public void appendFrom(ColumnVector source, int row) {

@@ -36,6 +36,18 @@ public final class BooleanVector extends FlatVector {
         else append((Boolean) value);
     }
 
+    /** Appends {@code src[from, to)} in one copy, row i null where {@code nulls[i]} (builders' bulk path). */
+    public void appendAll(boolean[] src, boolean[] nulls, int from, int to) {
+        int n = to - from;
+        ensureCapacity(size + n);
+        System.arraycopy(src, from, values, size, n);
+        for (int i = from; i < to; i++) {
+            if (nulls[i]) values[size + i - from] = false;   // null slots hold the placeholder, as appendNull
+        }
+        markNulls(nulls, from, to);
+        size += n;
+    }
+
     @Override protected void appendNullSlot() { values[size] = false; }
 
     @Override protected void grow(int newCapacity) { values = Arrays.copyOf(values, newCapacity); }

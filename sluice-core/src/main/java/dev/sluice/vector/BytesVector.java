@@ -66,6 +66,24 @@ public final class BytesVector extends FlatVector {
         else append(value.toString());
     }
 
+    /**
+     * Appends rows [from, to) of a buffer laid out as this one ({@code data} with end offsets {@code ends}, the
+     * first row starting at 0) in one copy, row i null where {@code nulls[i]} (builders' bulk path).
+     */
+    public void appendAll(byte[] src, int[] srcEnds, boolean[] nulls, int from, int to) {
+        int n = to - from;
+        ensureCapacity(size + n);
+        int start = from == 0 ? 0 : srcEnds[from - 1];
+        int bytes = (to == 0 ? 0 : srcEnds[to - 1]) - start;
+        ensureBytes(bytes);
+        System.arraycopy(src, start, data, dataSize, bytes);
+        int shift = dataSize - start;
+        for (int i = from; i < to; i++) ends[size + i - from] = srcEnds[i] + shift;
+        markNulls(nulls, from, to);
+        dataSize += bytes;
+        size += n;
+    }
+
     @Override protected void appendNullSlot() { ends[size] = dataSize; }
 
     @Override protected void grow(int newCapacity) { ends = Arrays.copyOf(ends, newCapacity); }

@@ -36,6 +36,18 @@ public final class DoubleVector extends FlatVector {
         else append(((Number) value).doubleValue());
     }
 
+    /** Appends {@code src[from, to)} in one copy, row i null where {@code nulls[i]} (builders' bulk path). */
+    public void appendAll(double[] src, boolean[] nulls, int from, int to) {
+        int n = to - from;
+        ensureCapacity(size + n);
+        System.arraycopy(src, from, values, size, n);
+        for (int i = from; i < to; i++) {
+            if (nulls[i]) values[size + i - from] = 0;   // null slots hold the placeholder, as appendNull
+        }
+        markNulls(nulls, from, to);
+        size += n;
+    }
+
     @Override protected void appendNullSlot() { values[size] = 0; }
 
     @Override protected void grow(int newCapacity) { values = Arrays.copyOf(values, newCapacity); }

@@ -57,6 +57,16 @@ public abstract class FlatVector extends ColumnVector {
         }
     }
 
+    /**
+     * Marks row {@code size() + (i - from)} null for every {@code nulls[i]} with i in [from, to): the null
+     * marks of a bulk append, called before {@link #size} moves on.
+     */
+    protected final void markNulls(boolean[] nulls, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (nulls[i]) markNull(size + i - from);
+        }
+    }
+
     protected final void markNull(int row) {
         int word = row >>> 6;
         if (word >= nulls.length) nulls = Arrays.copyOf(nulls, Math.max(word + 1, nulls.length * 2));

@@ -27,6 +27,12 @@ public final class StructVector extends FlatVector {
         size++;
     }
 
+    /** Closes {@code count} rows whose fields were appended to the children directly (bulk builders). */
+    public void finishRows(int count) {
+        ensureCapacity(size + count);
+        size += count;
+    }
+
     @Override protected void appendNullSlot() {
         for (FlatVector child : children) child.appendNull();
     }

@@ -76,7 +76,10 @@ class FromJsonEvaluatorTest {
 
     @Test void stringFieldsKeepTheJsonTextOfOtherValues() {
         assertThat(one(ABC, "{\"b\":12}")).isEqualTo("{null, 12, null}");
-        assertThat(one(ABC, "{\"b\":1.50}")).isEqualTo("{null, 1.5, null}");
+        assertThat(one(ABC, "{\"b\":1.50}")).isEqualTo("{null, 1.50, null}");
+        assertThat(one(ABC, "{\"b\":1e400}")).isEqualTo("{null, 1e400, null}");
+        assertThat(one(ABC, "{\"b\":0.1000000000000000055511151231257827}"))
+                .isEqualTo("{null, 0.1000000000000000055511151231257827, null}");
         assertThat(one(ABC, "{\"b\":true}")).isEqualTo("{null, true, null}");
         assertThat(one(ABC, "{\"b\":{\"x\":1}}")).isEqualTo("{null, {\"x\":1}, null}");
         assertThat(one(ABC, "{\"b\":[1,2]}")).isEqualTo("{null, [1,2], null}");

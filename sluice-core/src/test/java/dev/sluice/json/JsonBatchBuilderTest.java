@@ -195,7 +195,13 @@ class JsonBatchBuilderTest {
         assertThat(rows(read("s STRING", JsonOptions.DEFAULT, "{\"s\":12}", "{\"s\":1.50}", "{\"s\":true}",
                 "{\"s\":{\"x\": 1}}", "{\"s\":[1, 2]}", "{\"s\":1e10}", "{\"s\":12345678901234567890}", "{\"s\":-0}",
                 "{\"s\":\"h\\u00e9\\n\"}")))
-                .containsExactly("12", "1.5", "true", "{\"x\":1}", "[1,2]", "1.0E10", "12345678901234567890", "0", "hé\n");
+                .containsExactly("12", "1.50", "true", "{\"x\":1}", "[1,2]", "1e10", "12345678901234567890", "-0", "hé\n");
+    }
+
+    @Test void numbersReadAsStringsKeepTheirTextAsWritten() {
+        assertThat(rows(read("s STRING", JsonOptions.DEFAULT, "{\"s\":123.50}", "{\"s\":0.1000000000000000055511151231257827}",
+                "{\"s\":1e400}", "{\"s\":-1.0E-7}", "{\"s\":{\"x\": [1.50, 2E3]}}")))
+                .containsExactly("123.50", "0.1000000000000000055511151231257827", "1e400", "-1.0E-7", "{\"x\":[1.50,2E3]}");
     }
 
     @Test void numbersConvertOnlyAsSparkAllows() {
