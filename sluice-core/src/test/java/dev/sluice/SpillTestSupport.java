@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SpillTestSupport {
     static final StructType SCHEMA = StructType.fromDDL("id BIGINT, k STRING, g INT, v DOUBLE, pad STRING");
-    static final long BUDGET = 2L << 20;
+    static final long BUDGET = 1L << 20;
 
     private SpillTestSupport() {}
 

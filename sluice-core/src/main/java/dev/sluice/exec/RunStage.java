@@ -55,7 +55,7 @@ final class RunStage {
                 stage.spilled[partition] = List.copyOf(builder.spilledRuns());
             }
             // a finished run may still be written to disk by a later task that is short of memory
-            if (limit < 0) reservation.whileIdleSpillWith(() -> stage.spillFinished(partition, input.schema(), orders, reservation, spillListener));
+            if (limit < 0) reservation.setSharedSpiller(() -> stage.spillFinished(partition, input.schema(), orders, reservation, spillListener));
         });
         return stage;
     }
@@ -84,7 +84,7 @@ final class RunStage {
     /** Ends idle spilling: the runs are about to be read as they are. */
     synchronized void freeze() {
         frozen = true;
-        for (Reservation r : reservations) r.whileIdleSpillWith(null);
+        for (Reservation r : reservations) r.setSharedSpiller(null);
     }
 
     /** The runs in input partition order (a partition that produced nothing has an empty run). */

@@ -25,7 +25,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class MemoryPool implements AutoCloseable {
     /** How long a refused reservation waits for memory released by other tasks before it fails. */
-    static final long DEFAULT_WAIT_MILLIS = 5_000;
+    static final long DEFAULT_WAIT_MILLIS = 2_000;
 
     private final long budget;
     private final long waitMillis;
@@ -75,39 +75,49 @@ public final class MemoryPool implements AutoCloseable {
     /** The share a consumer may hold when {@code n} consumers are active. */
     long maxShare(int n) { return budget / Math.max(1, n); }
 
-    boolean tryAcquire(Reservation r, long bytes, boolean mayWait) {
-        int decision = decide(r, bytes, mayWait);
-        if (decision != WAIT) return decision == GRANTED;
-        // finished consumers (a sort's completed runs) cannot spill on their own thread: spill them here,
-        // outside the pool's lock, before waiting for running tasks
-        for (Reservation idle : idleCandidates(r)) {
-            idle.spillIdle();
-            decision = decide(r, bytes, mayWait);
-            if (decision != WAIT) return decision == GRANTED;
+    /**
+     * {@code canSpill}: the requester holds state it can write out itself, so the pool refuses at once
+     * when the request is over its fair share or the pool is full (step 1); otherwise other consumers are
+     * spilled (step 2) and the request waits (step 3).
+     */
+    boolean tryAcquire(Reservation r, long bytes, boolean canSpill) { return tryAcquire(r, bytes, canSpill, true); }
+
+    /** {@code makeRoom}: false when the requester would rather spill than have others spilled or wait. */
+    boolean tryAcquire(Reservation r, long bytes, boolean canSpill, boolean makeRoom) {
+        int decision = decide(r, bytes, canSpill);
+        if (decision != OTHERS) return decision == GRANTED;
+        if (!makeRoom) return false;
+        // consumers that can be spilled from any thread (exchange buffers, finished sort runs) go first,
+        // the biggest first, outside the pool's lock
+        for (Reservation other : sharedSpillCandidates(r)) {
+            other.spillShared();
+            decision = decide(r, bytes, canSpill);
+            if (decision != OTHERS) return decision == GRANTED;
         }
         return awaitMemory(r, bytes);
     }
 
-    private static final int GRANTED = 0, REFUSED = 1, WAIT = 2;
+    private static final int GRANTED = 0, REFUSED = 1, OTHERS = 2;
 
-    private synchronized int decide(Reservation r, long bytes, boolean mayWait) {
-        if (r.spillable() && r.takeSpillRequest() && r.bytes() > 0) return REFUSED;   // asked to spill by another task
+    private synchronized int decide(Reservation r, long bytes, boolean canSpill) {
         active.add(r);
         int n = active.size();
-        if (r.spillable() && r.bytes() > 0 && r.bytes() + bytes > maxShare(n)) return REFUSED;
+        boolean selfSpill = canSpill && r.spillable() && r.bytes() > 0;
+        if (selfSpill && r.takeSpillRequest()) return REFUSED;   // another task asked this one to spill
+        if (selfSpill && r.bytes() + bytes > maxShare(n)) return REFUSED;
         if (used + bytes <= budget) {
             grant(bytes);
             return GRANTED;
         }
-        // the pool is full: a spillable consumer holding its minimum share spills first
-        if (r.spillable() && r.bytes() > 0 && r.bytes() + bytes > budget / (2L * n)) return REFUSED;
-        return mayWait ? WAIT : REFUSED;
+        // the pool is full: a requester above its minimum share spills itself; below it, others make room
+        if (selfSpill && r.bytes() + bytes > budget / (2L * n)) return REFUSED;
+        return OTHERS;
     }
 
-    private synchronized java.util.List<Reservation> idleCandidates(Reservation requester) {
+    private synchronized java.util.List<Reservation> sharedSpillCandidates(Reservation requester) {
         java.util.List<Reservation> out = new java.util.ArrayList<>();
-        for (Reservation other : active) if (other != requester && other.bytes() > 0 && other.hasIdleSpiller()) out.add(other);
-        out.sort((a, b) -> Long.compare(b.bytes(), a.bytes()));   // the biggest first
+        for (Reservation other : active) if (other != requester && other.bytes() > 0 && other.hasSharedSpiller()) out.add(other);
+        out.sort((a, b) -> Long.compare(b.bytes(), a.bytes()));
         return out;
     }
 

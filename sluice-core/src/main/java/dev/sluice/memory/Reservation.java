@@ -12,7 +12,7 @@ public final class Reservation implements AutoCloseable {
     private final boolean spillable;
     private final BooleanSupplier cancelled;
     private volatile boolean spillRequested;
-    private volatile Runnable idleSpiller;
+    private volatile Runnable sharedSpiller;
     private volatile long bytes;
 
     Reservation(MemoryPool pool, String owner, boolean spillable, BooleanSupplier cancelled) {
@@ -28,24 +28,30 @@ public final class Reservation implements AutoCloseable {
      */
     public void grow(long more) {
         if (more <= 0) return;
-        if (!pool.tryAcquire(this, more, true) && !forceAfterOwnSpill(more)) throw pool.exhausted(this, more);
+        spillRequested = false;
+        if (!pool.tryAcquire(this, more, false)) throw pool.exhausted(this, more);
         bytes += more;
     }
 
-    /** A spillable owner that just spilled (holding nothing) still gets the memory if the pool has it. */
-    private boolean forceAfterOwnSpill(long more) {
-        if (!spillable) return false;
-        spillRequested = false;
-        return bytes == 0 && pool.tryAcquire(this, more, true);
-    }
-
     /**
-     * Reserves {@code more} bytes if the owner's fair share and the pool allow, waiting for others only while
-     * the owner holds less than its minimum share; false means: spill your state, then ask again.
+     * Reserves {@code more} bytes if the owner's fair share and the pool allow (making room by spilling
+     * others only while the owner holds less than its minimum share); false means: spill your own state, then
+     * {@link #grow}.
      */
     public boolean tryGrow(long more) {
         if (more <= 0) return true;
         if (!pool.tryAcquire(this, more, true)) return false;
+        bytes += more;
+        return true;
+    }
+
+    /**
+     * Reserves {@code more} bytes only if the pool has them for this owner now (no spilling of others, no
+     * waiting): for owners whose spill is cheap, like a partial aggregation that flushes its table downstream.
+     */
+    public boolean tryGrowNow(long more) {
+        if (more <= 0) return true;
+        if (!pool.tryAcquire(this, more, true, false)) return false;
         bytes += more;
         return true;
     }
@@ -66,21 +72,21 @@ public final class Reservation implements AutoCloseable {
 
     boolean spillable() { return spillable; }
 
+    BooleanSupplier cancelled() { return cancelled; }
+
     /**
-     * Marks the owner as finished but still holding state (a completed sort run): another task short of
-     * memory may call {@code spiller} on its own thread to write that state to disk and shrink this
-     * reservation. The spiller must be thread-safe against the owner's release.
+     * Lets any thread short of memory spill this owner's state by calling {@code spiller} (exchange buffers,
+     * finished sort runs): it must be safe to call at any time, concurrently with the owner, and shrink this
+     * reservation. Null withdraws it (the state is about to be read as it is).
      */
-    public void whileIdleSpillWith(Runnable spiller) { this.idleSpiller = spiller; }
+    public void setSharedSpiller(Runnable spiller) { this.sharedSpiller = spiller; }
 
-    boolean hasIdleSpiller() { return idleSpiller != null; }
+    boolean hasSharedSpiller() { return sharedSpiller != null; }
 
-    void spillIdle() {
-        Runnable s = idleSpiller;
+    void spillShared() {
+        Runnable s = sharedSpiller;
         if (s != null) s.run();
     }
-
-    BooleanSupplier cancelled() { return cancelled; }
 
     void requestSpill() { spillRequested = true; }
 
@@ -92,7 +98,7 @@ public final class Reservation implements AutoCloseable {
     }
 
     @Override public synchronized void close() {
-        idleSpiller = null;
+        sharedSpiller = null;
         long b = bytes;
         bytes = 0;
         pool.release(this, b, true);

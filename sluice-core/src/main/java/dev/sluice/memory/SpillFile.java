@@ -24,7 +24,7 @@ import java.util.List;
  * start or from any block; {@link #delete} removes it. Not thread-safe: one owner at a time.
  */
 public final class SpillFile implements AutoCloseable {
-    private static final int BUFFER = 64 * 1024;
+    private static final int BUFFER = 16 * 1024;   // small: an operator may write to 16 partition files at once
 
     private final Path path;
     private final SpillManager manager;
@@ -50,7 +50,7 @@ public final class SpillFile implements AutoCloseable {
         if (batch.rowCount() == 0) return;
         long start = System.nanoTime();
         try {
-            if (out == null) out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(path, StandardOpenOption.WRITE), BUFFER));
+            if (out == null) out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(path, StandardOpenOption.APPEND), BUFFER));
             byte[] raw = BatchCodec.encode(batch);
             Lz4Compressor compressor = new Lz4Compressor();
             byte[] compressed = new byte[compressor.maxCompressedLength(raw.length)];
