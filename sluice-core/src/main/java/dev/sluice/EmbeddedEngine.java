@@ -120,5 +120,8 @@ final class EmbeddedEngine implements Engine {
 
     @Override public void cancelAll() { scheduler.cancelAll(); }
 
-    @Override public void close() { scheduler.close(); }
+    @Override public void close() {
+        scheduler.close();
+        planner.memoryPool().close();   // the session's spill directory goes with it
+    }
 }

@@ -15,7 +15,10 @@ import static dev.sluice.functions.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Aggregations reserve their hash tables from the session's memory budget: refusal is MEMORY_EXHAUSTED, never an OOM. */
+/**
+ * Aggregations reserve their hash tables from the session's memory budget: a refused table spills; state that
+ * cannot be split (one group too big) is MEMORY_EXHAUSTED, never an OOM.
+ */
 class AggregateMemoryTest {
     private static final StructType SCHEMA = StructType.fromDDL("k STRING, v INT");
 
@@ -25,9 +28,18 @@ class AggregateMemoryTest {
         return rows;
     }
 
-    @Test void aTinyBudgetFailsTheAggregationWithMemoryExhausted() {
+    @Test void aTinyBudgetSpillsTheAggregationInsteadOfFailing() {
         try (Sluice sluice = Sluice.builder().parallelism(2).memoryBudget(32 * 1024).build()) {
             DataFrame df = sluice.createDataFrame(rows(5000), SCHEMA).groupBy("k").agg(count("*"), collect_list("v"));
+            assertThat(df.count()).isEqualTo(5000);
+            assertThat(((EmbeddedEngine) sluice.engine()).memoryPool().spills().bytesWritten()).isPositive();
+            assertThat(((EmbeddedEngine) sluice.engine()).memoryPool().used()).isZero();
+        }
+    }
+
+    @Test void oneGroupLargerThanTheBudgetFailsWithMemoryExhausted() {
+        try (Sluice sluice = Sluice.builder().parallelism(2).memoryBudget(32 * 1024).build()) {
+            DataFrame df = sluice.createDataFrame(rows(20000), SCHEMA).agg(collect_list("k"));
             assertThatThrownBy(df::collect)
                     .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MEMORY_EXHAUSTED));
             assertThat(((EmbeddedEngine) sluice.engine()).memoryPool().used()).isZero();

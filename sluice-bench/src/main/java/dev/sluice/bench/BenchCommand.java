@@ -14,11 +14,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    /** The command with its subcommands: q1, q2, q3 (one engine, one query), compare and jmh. */
+    /** The command with its subcommands: q1, q2, q3 (one engine, one query), compare, m1..m6 and memory, and jmh. */
     static CommandLine.Model.CommandSpec build() {
         CommandSpec bench = CommandSpec.forAnnotatedObject(new BenchCommand());
         for (Query q : Query.values()) bench.addSubcommand(q.id(), CommandSpec.forAnnotatedObject(new QueryCommand(q)));
         bench.addSubcommand("compare", CommandSpec.forAnnotatedObject(new CompareCommand()));
+        for (MemoryJob j : MemoryJob.values()) bench.addSubcommand(j.id(), CommandSpec.forAnnotatedObject(new MemoryJobCommand(j)));
+        bench.addSubcommand("memory", CommandSpec.forAnnotatedObject(new MemoryCommand()));
         CommandSpec jmh = CommandSpec.forAnnotatedObject(new JmhCommand());
         jmh.parser().unmatchedOptionsArePositionalParams(true);   // JMH's options (-f 1 -wi 3) pass through in order
         bench.addSubcommand("jmh", jmh);

@@ -5,6 +5,7 @@ import dev.sluice.expr.ValueHasher;
 import dev.sluice.memory.Reservation;
 import dev.sluice.types.DataType;
 import dev.sluice.types.StructType;
+import dev.sluice.vector.Batch;
 import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.Vectors;
@@ -39,7 +40,7 @@ final class DistinctRowTable {
 
     /** The entry equal to row {@code row} of {@code columns}, or -1. */
     int find(ColumnVector[] columns, int row, long h) {
-        for (int e = heads[(int) (h & (heads.length - 1))] - 1; e >= 0; e = next[e] - 1) {
+        for (int e = heads[(int) (TableHash.scramble(h) & (heads.length - 1))] - 1; e >= 0; e = next[e] - 1) {
             if (hashes[e] == h && equal(e, columns, row)) return e;
         }
         return -1;
@@ -47,9 +48,28 @@ final class DistinctRowTable {
 
     /** Adds row {@code row} (not present yet) with count 0; returns its entry. */
     int insert(ColumnVector[] columns, int row, long h) {
+        reservation.grow(entryBytes(columns, row));
+        return add(columns, row, h);
+    }
+
+    /** As {@link #insert}, or -1 (nothing added) when the pool refuses the memory and the caller should spill. */
+    int tryInsert(ColumnVector[] columns, int row, long h) {
+        if (!reservation.tryGrow(entryBytes(columns, row))) return -1;
+        return add(columns, row, h);
+    }
+
+    int size() { return size; }
+
+    /** The distinct rows, entry i in row i. */
+    Batch rows() { return rows.length == 0 ? Batch.ofRowCount(size) : new Batch(rows, size); }
+
+    private long entryBytes(ColumnVector[] columns, int row) {
         long bytes = BYTES_PER_ENTRY;
         for (int c = 0; c < rows.length; c++) bytes += columns[c].isNull(row) ? 1 : valueBytes(columns[c], row);
-        reservation.grow(bytes);
+        return bytes;
+    }
+
+    private int add(ColumnVector[] columns, int row, long h) {
         if (size == hashes.length) {
             int n = size * 2;
             hashes = java.util.Arrays.copyOf(hashes, n);
@@ -75,7 +95,7 @@ final class DistinctRowTable {
     }
 
     private void link(int e) {
-        int b = (int) (hashes[e] & (heads.length - 1));
+        int b = (int) (TableHash.scramble(hashes[e]) & (heads.length - 1));
         next[e] = heads[b];
         heads[b] = e + 1;
     }

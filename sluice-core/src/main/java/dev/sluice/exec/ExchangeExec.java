@@ -4,6 +4,8 @@ import dev.sluice.expr.Expression;
 import dev.sluice.expr.ValueHasher;
 import dev.sluice.memory.MemoryPool;
 import dev.sluice.memory.Reservation;
+import dev.sluice.memory.SpillFile;
+import dev.sluice.memory.SpillListener;
 import dev.sluice.plan.Explain;
 import dev.sluice.types.DataType;
 import dev.sluice.types.StructType;
@@ -20,15 +22,19 @@ import java.util.List;
  * Redistributes rows between stages: the input stage runs first (all its partitions), each task cutting its
  * rows into one bucket per output partition; output partition i then reads bucket i of every input
  * partition, in input partition order, so the result never depends on the number of workers. Buffered
- * batches are reserved from the memory pool.
+ * batches are reserved from the memory pool, one spillable reservation per input task: when the pool refuses,
+ * the task writes its buckets to one spill file per output partition (and a finished task's buckets may be
+ * written out by another task that is short of memory). An output partition reads its spilled blocks, then
+ * its buffered batches; once read to the end, its buckets and files are released.
  */
 public final class ExchangeExec implements StageBoundary {
     private final ExecNode input;
     private final Partitioning partitioning;
     private final MemoryPool pool;
     private final int batchSize;
-    private List<Batch>[][] buckets;   // [input partition][output partition]
-    private Reservation reservation;
+    private TaskBuckets[] tasks;   // by input partition
+    private boolean frozen;
+    private volatile OperatorMetrics metrics;
 
     public ExchangeExec(ExecNode input, Partitioning partitioning, MemoryPool pool, int batchSize) {
         this.input = input;
@@ -47,40 +53,96 @@ public final class ExchangeExec implements StageBoundary {
 
     @Override public List<ExecNode> children() { return List.of(input); }
 
-    @SuppressWarnings("unchecked")
+    @Override public void attachMetrics(OperatorMetrics metrics) { this.metrics = metrics; }
+
     @Override public void materialize(StageRunner runner) {
         int inputs = input.partitionCount();
         int outputs = partitioning.partitionCount();
-        buckets = new List[inputs][];
-        reservation = pool.newReservation("exchange");
+        synchronized (this) {
+            tasks = new TaskBuckets[inputs];
+            frozen = false;
+        }
+        OperatorMetrics m = metrics;
+        SpillListener listener = m == null ? SpillListener.NONE : m;
         runner.runStage(input, "exchange " + describePartitioning(), (partition, stream, ctx) -> {
-            Splitter splitter = new Splitter(outputs);
-            for (Batch b = stream.next(); b != null; b = stream.next()) splitter.add(b);
-            List<Batch>[] mine = splitter.finish();
+            TaskBuckets mine = new TaskBuckets(outputs, pool.newSpillableReservation("exchange", ctx::isCancelled), listener);
             synchronized (this) {
-                buckets[partition] = mine;
+                tasks[partition] = mine;
             }
+            // the buckets are always safe to write out, so any task short of memory may do it
+            mine.reservation.setSharedSpiller(() -> {
+                synchronized (this) {
+                    if (!frozen && tasks != null) mine.spillAll();
+                }
+            });
+            Splitter splitter = new Splitter(outputs, mine);
+            for (Batch b = stream.next(); b != null; b = stream.next()) splitter.add(b);
+            splitter.finish();
+            mine.finishWriting();
         });
+        synchronized (this) {
+            frozen = true;   // from now on output partitions read the buckets as they are
+            for (TaskBuckets t : tasks) if (t != null) t.reservation.setSharedSpiller(null);
+        }
     }
 
     @Override public BatchStream execute(int partition, TaskContext ctx) {
-        List<Batch> out = new ArrayList<>();
-        for (List<Batch>[] perInput : buckets) if (perInput != null) out.addAll(perInput[partition]);
+        List<SpillFile> files = new ArrayList<>();
+        List<List<Batch>> memory = new ArrayList<>();
+        synchronized (this) {
+            for (TaskBuckets t : tasks) {
+                if (t == null) continue;
+                files.add(t.files[partition]);
+                memory.add(t.buckets[partition] == null ? List.of() : t.buckets[partition]);
+            }
+        }
         return new BatchStream() {
+            int task;
             int next;
+            SpillFile.Reader reader;
+            boolean readerDone;
 
             @Override public Batch next() {
-                ctx.checkCancelled();
-                return next < out.size() ? out.get(next++) : null;
+                while (true) {
+                    ctx.checkCancelled();
+                    if (task >= memory.size()) {
+                        releaseOutput(partition);
+                        return null;
+                    }
+                    SpillFile f = files.get(task);
+                    if (f != null && !readerDone) {
+                        if (reader == null) reader = f.reader(schema());
+                        Batch b = reader.next();
+                        if (b != null) return b;
+                        reader.close();
+                        reader = null;
+                        readerDone = true;
+                    }
+                    List<Batch> mem = memory.get(task);
+                    if (next < mem.size()) return mem.get(next++);
+                    task++;
+                    next = 0;
+                    readerDone = false;
+                }
             }
 
-            @Override public void close() { }
+            @Override public void close() {
+                if (reader != null) reader.close();
+                reader = null;
+            }
         };
     }
 
-    @Override public void release() {
-        buckets = null;
-        if (reservation != null) reservation.close();
+    /** Output partition {@code p} was read to the end: its buckets, files and memory are not needed again. */
+    private synchronized void releaseOutput(int p) {
+        if (tasks == null) return;
+        for (TaskBuckets t : tasks) if (t != null) t.release(p);
+    }
+
+    @Override public synchronized void release() {
+        if (tasks == null) return;
+        for (TaskBuckets t : tasks) if (t != null) t.releaseAll();
+        tasks = null;
     }
 
     @Override public String describe() { return "ExchangeExec: " + describePartitioning(); }
@@ -90,27 +152,94 @@ public final class ExchangeExec implements StageBoundary {
         return "single";
     }
 
+    /** One input task's output: per output partition, batches in memory after those in its spill file. */
+    private final class TaskBuckets {
+        final List<Batch>[] buckets;
+        final long[] bytes;
+        final SpillFile[] files;
+        final Reservation reservation;
+        final SpillListener listener;
+
+        @SuppressWarnings("unchecked")
+        TaskBuckets(int outputs, Reservation reservation, SpillListener listener) {
+            this.buckets = new List[outputs];
+            this.bytes = new long[outputs];
+            this.files = new SpillFile[outputs];
+            this.reservation = reservation;
+            this.listener = listener;
+            for (int i = 0; i < outputs; i++) buckets[i] = new ArrayList<>();
+        }
+
+        /** Buffers a batch for {@code target}, or spills everything (this batch included) when refused. */
+        void deliver(int target, Batch b) {
+            long size = BatchSizes.estimate(b);
+            if (reservation.tryGrowNow(size)) {
+                synchronized (ExchangeExec.this) {
+                    buckets[target].add(b);
+                    bytes[target] += size;
+                }
+                return;
+            }
+            synchronized (ExchangeExec.this) {
+                spillAll();
+                file(target).write(b);
+            }
+        }
+
+        private SpillFile file(int target) {
+            if (files[target] == null) files[target] = reservation.spills().newFile("exchange", listener);
+            return files[target];
+        }
+
+        /** Writes every buffered bucket to its file (caller holds the exchange's lock). */
+        void spillAll() {
+            for (int t = 0; t < buckets.length; t++) {
+                if (buckets[t] == null || buckets[t].isEmpty()) continue;
+                for (Batch b : buckets[t]) file(t).write(b);
+                buckets[t].clear();
+                bytes[t] = 0;
+                files[t].finishWriting();
+            }
+            reservation.shrink(reservation.bytes());
+        }
+
+        void finishWriting() {
+            synchronized (ExchangeExec.this) {
+                for (SpillFile f : files) if (f != null) f.finishWriting();
+            }
+        }
+
+        void release(int p) {
+            buckets[p] = null;
+            reservation.shrink(bytes[p]);
+            bytes[p] = 0;
+            if (files[p] != null) files[p].delete();
+            files[p] = null;
+        }
+
+        void releaseAll() {
+            for (int p = 0; p < buckets.length; p++) release(p);
+            reservation.close();
+        }
+    }
+
     /** One input task's rows cut into per-output buckets of compact batches. */
     private final class Splitter {
         private final int outputs;
-        private final List<Batch>[] done;
+        private final TaskBuckets out;
         private final FlatVector[][] building;
         private final int[] rows;
 
-        @SuppressWarnings("unchecked")
-        Splitter(int outputs) {
+        Splitter(int outputs, TaskBuckets out) {
             this.outputs = outputs;
-            this.done = new List[outputs];
+            this.out = out;
             this.building = new FlatVector[outputs][];
             this.rows = new int[outputs];
-            for (int i = 0; i < outputs; i++) done[i] = new ArrayList<>();
         }
 
         void add(Batch batch) {
             if (outputs == 1) {
-                Batch copy = compact(batch);
-                reserve(copy);
-                done[0].add(copy);
+                out.deliver(0, compact(batch));
                 return;
             }
             List<Expression> keys = ((Partitioning.Hash) partitioning).keys();
@@ -138,28 +267,19 @@ public final class ExchangeExec implements StageBoundary {
         private void flush(int target) {
             if (rows[target] == 0) return;
             Batch b = new Batch(building[target], rows[target]);
-            reserve(b);
-            done[target].add(b);
+            out.deliver(target, b);
             building[target] = null;
             rows[target] = 0;
         }
 
-        List<Batch>[] finish() {
+        void finish() {
             for (int i = 0; i < outputs; i++) flush(i);
-            return done;
         }
 
         private Batch compact(Batch batch) {
             ColumnVector[] cols = new ColumnVector[batch.columnCount()];
             for (int c = 0; c < cols.length; c++) cols[c] = Vectors.copy(batch.column(c));
             return new Batch(cols, batch.rowCount());
-        }
-
-        private void reserve(Batch b) {
-            long size = BatchSizes.estimate(b);
-            synchronized (ExchangeExec.this) {
-                reservation.grow(size);
-            }
         }
     }
 }

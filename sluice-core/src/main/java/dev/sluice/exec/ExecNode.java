@@ -20,4 +20,7 @@ public interface ExecNode {
 
     /** One line for explain: the operator's name and arguments, no children. */
     String describe();
+
+    /** Hands a spilling operator its metrics (the planner's wrapper calls it), so spills are counted per operator. */
+    default void attachMetrics(OperatorMetrics metrics) { }
 }

@@ -21,6 +21,7 @@ import java.util.Arrays;
  * columns); the table itself is open addressing over group ids with each group's hash beside it. Equality
  * is grouping equality: NULL equals NULL, NaN equals NaN, -0.0 equals 0.0 (stored as 0.0, as Spark
  * normalizes). A single int or bigint key is compared without the generic comparator. No boxing per row.
+ * Buckets are indexed by a scrambled hash ({@link TableHash}), not the exchange's, so they all get used.
  */
 final class GroupTable {
     private final DataType[] types;
@@ -58,7 +59,7 @@ final class GroupTable {
     private int findOrInsert(ColumnVector[] vectors, int row) {
         long hash = types.length == 1 ? ValueHasher.hash(types[0], vectors[0], row) : ValueHasher.hashRow(types, vectors, row);
         int mask = slots.length - 1;
-        for (int s = (int) hash & mask; ; s = (s + 1) & mask) {
+        for (int s = (int) TableHash.scramble(hash) & mask; ; s = (s + 1) & mask) {
             int g = slots[s] - 1;
             if (g < 0) {
                 g = insert(vectors, row, hash);
@@ -108,7 +109,7 @@ final class GroupTable {
         int mask = slots.length - 1;
         for (int g = 0; g < groups; g++) {
             long hash = groupHashes[g];
-            int s = (int) hash & mask;
+            int s = (int) TableHash.scramble(hash) & mask;
             while (slots[s] != 0) s = (s + 1) & mask;
             slots[s] = g + 1;
             slotHashes[s] = hash;

@@ -6,6 +6,7 @@ import dev.sluice.expr.GroupAccumulator;
 import dev.sluice.expr.agg.Aggregation;
 import dev.sluice.memory.MemoryPool;
 import dev.sluice.memory.Reservation;
+import dev.sluice.memory.SpillListener;
 import dev.sluice.plan.Explain;
 import dev.sluice.types.DataType;
 import dev.sluice.types.StructField;
@@ -24,8 +25,9 @@ import java.util.List;
  * group meet in one partition) and emits the keys and each aggregate's result, then computes the output
  * expressions from them. Groups come out in order of first appearance, so the output depends only on the
  * input order. A FINAL without keys always emits its one row, even for an empty input. The hash table and
- * the states are reserved from the memory pool as they grow (MEMORY_EXHAUSTED when refused); the
- * reservation is released when the partition's stream closes.
+ * the states are reserved from the memory pool as they grow; when the pool refuses, the partial phase flushes
+ * its table downstream and the final phase spills it into hash partitions on disk (grace hashing) that it
+ * aggregates one at a time afterwards. The reservation is released when the partition's stream closes.
  */
 public final class HashAggregateExec implements ExecNode {
     public enum Mode { PARTIAL, FINAL }
@@ -39,6 +41,7 @@ public final class HashAggregateExec implements ExecNode {
     private final StructType schema;
     private final MemoryPool pool;
     private final int batchSize;
+    private volatile OperatorMetrics metrics;
 
     private HashAggregateExec(Mode mode, ExecNode input, List<Expression> keys, List<AggregateExpression> aggregates,
                               List<List<Expression>> boundInputs, List<Expression> results, StructType schema,
@@ -90,76 +93,240 @@ public final class HashAggregateExec implements ExecNode {
         return mode == Mode.FINAL ? text + ", output=" + Explain.expressions(results) : text;
     }
 
+    @Override public void attachMetrics(OperatorMetrics metrics) { this.metrics = metrics; }
+
     @Override public BatchStream execute(int partition, TaskContext ctx) {
         BatchStream in = input.execute(partition, ctx);
-        Reservation reservation = pool.newReservation("hash aggregate (" + mode.name().toLowerCase(java.util.Locale.ROOT) + ")");
-        return new BatchStream() {
-            Table table;
-            int emitted;
+        Reservation reservation = pool.newSpillableReservation("hash aggregate (" + mode.name().toLowerCase(java.util.Locale.ROOT) + ")",
+                ctx::isCancelled);
+        OperatorMetrics m = metrics;
+        SpillListener listener = m == null ? SpillListener.NONE : m;
+        return mode == Mode.PARTIAL ? new PartialStream(in, ctx, reservation) : new FinalStream(in, ctx, reservation, listener);
+    }
 
-            @Override public Batch next() {
-                if (table == null) {
-                    table = consume(in, ctx, reservation);
+    /**
+     * The partial phase: when the table grows past what the pool grants, it is flushed downstream as it is
+     * (the final phase merges the states of a group however many times it was flushed) and a new one starts.
+     */
+    private final class PartialStream implements BatchStream {
+        private final BatchStream in;
+        private final TaskContext ctx;
+        private final Reservation reservation;
+        private Table out;
+        private int emitted;
+        private boolean inputDone;
+
+        PartialStream(BatchStream in, TaskContext ctx, Reservation reservation) {
+            this.in = in;
+            this.ctx = ctx;
+            this.reservation = reservation;
+        }
+
+        @Override public Batch next() {
+            while (true) {
+                if (out != null && emitted < out.groups.groupCount()) {
+                    int from = emitted, to = Math.min(out.groups.groupCount(), from + batchSize);
+                    emitted = to;
+                    return out.partialBatch(from, to);
+                }
+                if (out != null) {
+                    out = null;
+                    reservation.shrink(reservation.bytes());
+                }
+                if (inputDone) return null;
+                Table table = newTable();
+                boolean full = false;
+                int[][] groupIds = {new int[0]};
+                for (Batch b = in.next(); b != null; b = in.next()) {
+                    ctx.checkCancelled();
+                    accumulate(table, b, groupIds);
+                    if (!reserveNow(table, reservation)) {
+                        full = true;
+                        break;
+                    }
+                }
+                if (!full) {
+                    inputDone = true;
                     in.close();
                 }
-                if (emitted >= table.groups.groupCount()) return null;
-                int from = emitted, to = Math.min(table.groups.groupCount(), from + batchSize);
-                emitted = to;
-                return mode == Mode.PARTIAL ? table.partialBatch(from, to) : table.finalBatch(from, to);
+                out = table;
+                emitted = 0;
             }
+        }
 
-            @Override public void close() {
-                in.close();
-                reservation.close();
-                table = null;
-            }
-        };
+        @Override public void close() {
+            in.close();
+            reservation.close();
+            out = null;
+        }
     }
 
-    private Table consume(BatchStream in, TaskContext ctx, Reservation reservation) {
+    /**
+     * The final phase: when the table grows past what the pool grants, its groups (keys and merged states,
+     * the phase's own input format) are spilled into hash partitions and a new table starts; after the input,
+     * each partition is aggregated on its own, re-partitioned with another seed when it is still too big.
+     * Groups come out in order of first appearance when nothing spilled.
+     */
+    private final class FinalStream implements BatchStream {
+        private final BatchStream in;
+        private final TaskContext ctx;
+        private final Reservation reservation;
+        private final SpillListener listener;
+        private final java.util.ArrayDeque<Work> work = new java.util.ArrayDeque<>();
+        private final List<SpillPartitions> spills = new ArrayList<>();
+        private final DataType[] keyTypes;
+        private Table out;
+        private int emitted;
+        private boolean inputDone;
+
+        private record Work(SpillPartitions owner, int partition, int level) {}
+
+        FinalStream(BatchStream in, TaskContext ctx, Reservation reservation, SpillListener listener) {
+            this.in = in;
+            this.ctx = ctx;
+            this.reservation = reservation;
+            this.listener = listener;
+            this.keyTypes = new DataType[keys.size()];
+            for (int k = 0; k < keyTypes.length; k++) keyTypes[k] = keys.get(k).dataType();
+        }
+
+        @Override public Batch next() {
+            while (true) {
+                if (out != null && emitted < out.groups.groupCount()) {
+                    int from = emitted, to = Math.min(out.groups.groupCount(), from + batchSize);
+                    emitted = to;
+                    return out.finalBatch(from, to);
+                }
+                if (out != null) {
+                    out = null;
+                    reservation.shrink(reservation.bytes());
+                }
+                if (!inputDone) {
+                    out = aggregate(in::next, 0);
+                    inputDone = true;
+                    in.close();
+                    if (out != null && keys.isEmpty()) {
+                        // a global aggregate has one group even when no row arrived (count = 0, sum = NULL)
+                        out.groups.findOrInsert(new ColumnVector[0], 0, new int[0]);
+                        for (GroupAccumulator acc : out.accumulators) acc.ensureGroups(1);
+                    }
+                } else {
+                    Work w = work.poll();
+                    if (w == null) return null;
+                    var file = w.owner().get(w.partition());
+                    try (var reader = file.reader(input.schema())) {
+                        out = aggregate(reader::next, w.level());
+                    } finally {
+                        w.owner().delete(w.partition());
+                    }
+                }
+                emitted = 0;
+            }
+        }
+
+        /** Aggregates a source; null when it had to spill (its partitions are queued as work). */
+        private Table aggregate(java.util.function.Supplier<Batch> source, int level) {
+            Table table = newTable();
+            SpillPartitions partitions = null;
+            int[][] groupIds = {new int[0]};
+            for (Batch b = source.get(); b != null; b = source.get()) {
+                ctx.checkCancelled();
+                accumulate(table, b, groupIds);
+                if (reserve(table, reservation)) continue;
+                if (keys.isEmpty() || level >= SpillPartitions.MAX_LEVEL || table.groups.groupCount() < 2) {
+                    force(table, reservation);   // one group cannot be split further: it must fit
+                    continue;
+                }
+                if (partitions == null) {
+                    partitions = new SpillPartitions(reservation.spills(), listener, "aggregate", level);
+                    spills.add(partitions);
+                }
+                spill(table, partitions);
+                table = newTable();
+                reservation.shrink(reservation.bytes());
+            }
+            if (partitions == null) return table;
+            spill(table, partitions);
+            reservation.shrink(reservation.bytes());
+            for (int p = SpillPartitions.FANOUT - 1; p >= 0; p--) {
+                if (partitions.get(p) != null) work.addFirst(new Work(partitions, p, level + 1));
+            }
+            return null;
+        }
+
+        private void spill(Table table, SpillPartitions partitions) {
+            int groups = table.groups.groupCount();
+            ColumnVector[] keyColumns = new ColumnVector[keys.size()];
+            for (int from = 0; from < groups; from += batchSize) {
+                Batch states = table.partialBatch(from, Math.min(groups, from + batchSize));
+                for (int k = 0; k < keyColumns.length; k++) keyColumns[k] = states.column(k);
+                partitions.add(states, keyColumns, keyTypes);
+            }
+        }
+
+        @Override public void close() {
+            in.close();
+            for (SpillPartitions s : spills) s.close();
+            reservation.close();
+            out = null;
+        }
+    }
+
+    private Table newTable() {
         DataType[] keyTypes = new DataType[keys.size()];
         for (int k = 0; k < keyTypes.length; k++) keyTypes[k] = keys.get(k).dataType();
-        Table table = new Table(new GroupTable(keyTypes));
-        int[] groupIds = new int[0];
-        for (Batch b = in.next(); b != null; b = in.next()) {
-            ctx.checkCancelled();
-            int n = b.rowCount();
-            if (groupIds.length < n) groupIds = new int[n];
-            ColumnVector[] keyVectors = new ColumnVector[keys.size()];
-            for (int k = 0; k < keyVectors.length; k++) keyVectors[k] = keys.get(k).evaluate(b);
-            table.groups.findOrInsert(keyVectors, n, groupIds);
-            int groups = table.groups.groupCount();
-            int column = keys.size();
-            for (int a = 0; a < aggregates.size(); a++) {
-                GroupAccumulator acc = table.accumulators[a];
-                acc.ensureGroups(groups);
-                if (mode == Mode.PARTIAL) {
-                    List<Expression> exprs = boundInputs.get(a);
-                    ColumnVector[] inputs = new ColumnVector[exprs.size()];
-                    for (int i = 0; i < inputs.length; i++) inputs[i] = exprs.get(i).evaluate(b);
-                    acc.update(inputs, groupIds, n);
-                } else {
-                    int width = Aggregation.stateTypes(aggregates.get(a)).size();
-                    ColumnVector[] states = new ColumnVector[width];
-                    for (int s = 0; s < width; s++) states[s] = b.column(column + s);
-                    column += width;
-                    acc.merge(states, groupIds, n);
-                }
-            }
-            reserve(table, reservation);
-        }
-        if (mode == Mode.FINAL && keys.isEmpty()) {
-            // a global aggregate has one group even when no row arrived (count = 0, sum = NULL)
-            table.groups.findOrInsert(new ColumnVector[0], 0, groupIds);
-            for (GroupAccumulator acc : table.accumulators) acc.ensureGroups(1);
-        }
-        return table;
+        return new Table(new GroupTable(keyTypes));
     }
 
-    /** Grows the reservation to the table's current estimate (it lags by at most one batch). */
-    private void reserve(Table table, Reservation reservation) {
+    /** Adds one batch to the table: its rows (partial) or its partial states (final). */
+    private void accumulate(Table table, Batch b, int[][] groupIdsHolder) {
+        int n = b.rowCount();
+        if (groupIdsHolder[0].length < n) groupIdsHolder[0] = new int[n];
+        int[] groupIds = groupIdsHolder[0];
+        ColumnVector[] keyVectors = new ColumnVector[keys.size()];
+        for (int k = 0; k < keyVectors.length; k++) keyVectors[k] = keys.get(k).evaluate(b);
+        table.groups.findOrInsert(keyVectors, n, groupIds);
+        int groups = table.groups.groupCount();
+        int column = keys.size();
+        for (int a = 0; a < aggregates.size(); a++) {
+            GroupAccumulator acc = table.accumulators[a];
+            acc.ensureGroups(groups);
+            if (mode == Mode.PARTIAL) {
+                List<Expression> exprs = boundInputs.get(a);
+                ColumnVector[] inputs = new ColumnVector[exprs.size()];
+                for (int i = 0; i < inputs.length; i++) inputs[i] = exprs.get(i).evaluate(b);
+                acc.update(inputs, groupIds, n);
+            } else {
+                int width = Aggregation.stateTypes(aggregates.get(a)).size();
+                ColumnVector[] states = new ColumnVector[width];
+                for (int s = 0; s < width; s++) states[s] = b.column(column + s);
+                column += width;
+                acc.merge(states, groupIds, n);
+            }
+        }
+    }
+
+    private static long tableBytes(Table table) {
         long bytes = table.groups.bytes();
         for (GroupAccumulator acc : table.accumulators) bytes += acc.estimatedBytes();
+        return bytes;
+    }
+
+    /** Grows the reservation to the table's current estimate (it lags by at most one batch); false when refused. */
+    private static boolean reserve(Table table, Reservation reservation) {
+        long bytes = tableBytes(table);
+        return bytes <= reservation.bytes() || reservation.tryGrow(bytes - reservation.bytes());
+    }
+
+    /** As {@link #reserve}, but refused at once when the pool is full: flushing a partial table is cheap. */
+    private static boolean reserveNow(Table table, Reservation reservation) {
+        long bytes = tableBytes(table);
+        return bytes <= reservation.bytes() || reservation.tryGrowNow(bytes - reservation.bytes());
+    }
+
+    /** Reserves the table's memory or fails with MEMORY_EXHAUSTED (for state that cannot be split). */
+    private static void force(Table table, Reservation reservation) {
+        long bytes = tableBytes(table);
         if (bytes > reservation.bytes()) reservation.grow(bytes - reservation.bytes());
     }
 

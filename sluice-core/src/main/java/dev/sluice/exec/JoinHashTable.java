@@ -51,7 +51,7 @@ final class JoinHashTable {
             if (hasNullKey(keys, r, nullSafe)) continue;
             long h = ValueHasher.hashRow(keyTypes, keys, r);
             hashes[r] = h;
-            int b = (int) (h & mask);
+            int b = (int) (TableHash.scramble(h) & mask);
             next[r] = heads[b];
             heads[b] = r + 1;
         }
@@ -69,7 +69,7 @@ final class JoinHashTable {
 
     /** The first build row matching probe row {@code row} (keys {@code probe}, hash {@code h}), or -1. */
     int first(ColumnVector[] probe, int row, long h) {
-        return scan(heads[(int) (h & mask)] - 1, probe, row, h);
+        return scan(heads[(int) (TableHash.scramble(h) & mask)] - 1, probe, row, h);
     }
 
     /** The build row after {@code buildRow} in its chain matching the same probe row, or -1. */
@@ -125,15 +125,28 @@ final class JoinHashTable {
             }
         }
 
-        void add(Batch batch) {
+        void add(Batch batch) { add(batch, true); }
+
+        /** Adds the batch if the pool grants its memory; false (nothing added) when the caller should spill. */
+        boolean tryAdd(Batch batch) { return add(batch, false); }
+
+        int rows() { return rows; }
+
+        /** The buffered rows as one batch of flat columns. */
+        Batch buffered() { return columns.length == 0 ? Batch.ofRowCount(rows) : new Batch(columns, rows); }
+
+        private boolean add(Batch batch, boolean force) {
             int n = batch.rowCount();
-            if (n == 0) return;
+            if (n == 0) return true;
             ColumnVector[] keyValues = new ColumnVector[keys.length];
             for (int k = 0; k < keys.length; k++) keyValues[k] = keyExprs.get(k).evaluate(batch);
-            reservation.grow(BatchSizes.estimate(batch) + BatchSizes.estimate(new Batch(keyValues, n)) + n * BYTES_PER_ROW);
+            long bytes = BatchSizes.estimate(batch) + BatchSizes.estimate(new Batch(keyValues, n)) + n * BYTES_PER_ROW;
+            if (force) reservation.grow(bytes);
+            else if (!reservation.tryGrow(bytes)) return false;
             for (int c = 0; c < columns.length; c++) for (int r = 0; r < n; r++) columns[c].appendFrom(batch.column(c), r);
             for (int k = 0; k < keys.length; k++) for (int r = 0; r < n; r++) keys[k].appendFrom(keyValues[k], r);
             rows += n;
+            return true;
         }
 
         /** The table; {@code trackMatches} when unmatched build rows must come out at the end (full outer). */

@@ -13,7 +13,7 @@ final class Merges {
                 return merger.next();
             }
 
-            @Override public void close() { }
+            @Override public void close() { merger.close(); }
         };
     }
 }

@@ -50,7 +50,10 @@ public final class Metered {
         final ExecNode inner;
         final OperatorMetrics metrics = new OperatorMetrics();
 
-        MeteredExec(ExecNode inner) { this.inner = inner; }
+        MeteredExec(ExecNode inner) {
+            this.inner = inner;
+            inner.attachMetrics(metrics);
+        }
 
         @Override public ExecNode inner() { return inner; }
         @Override public OperatorMetrics metrics() { return metrics; }

@@ -2,6 +2,7 @@ package dev.sluice.exec;
 
 import dev.sluice.expr.SortOrder;
 import dev.sluice.memory.Reservation;
+import dev.sluice.memory.SpillListener;
 import dev.sluice.types.StructType;
 import dev.sluice.vector.Batch;
 import dev.sluice.vector.BatchSizes;
@@ -9,12 +10,15 @@ import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.Vectors;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Buffers one partition's rows (copied into flat vectors, reserved from the memory pool) with their key
  * values, then sorts row ids stably. With a limit (top-N) it keeps at most about twice the limit: when the
- * buffer grows past that, it sorts and keeps the first {@code limit} rows.
+ * buffer grows past that, it sorts and keeps the first {@code limit} rows. Without a limit, when the
+ * reservation is refused it sorts what it holds, writes it to a spill file as a {@link SpilledRun}, gives
+ * the memory back and starts a new run; the caller merges the spilled runs and the last one.
  */
 final class RunBuilder {
     private static final int ORDER_BYTES_PER_ROW = 8;   // the order array and the sort's buffer
@@ -24,12 +28,20 @@ final class RunBuilder {
     private final RowOrdering ordering;
     private final Reservation reservation;
     private final long limit;
+    private final SpillListener spillListener;
+    private final List<SpilledRun> spilled = new ArrayList<>();
     private FlatVector[] columns;
     private FlatVector[] keys;
     private int rows;
 
     /** {@code orders} are bound to the input's columns; {@code limit} < 0 keeps every row. */
     RunBuilder(StructType schema, List<SortOrder> orders, RowOrdering ordering, Reservation reservation, long limit) {
+        this(schema, orders, ordering, reservation, limit, SpillListener.NONE);
+    }
+
+    RunBuilder(StructType schema, List<SortOrder> orders, RowOrdering ordering, Reservation reservation, long limit,
+               SpillListener spillListener) {
+        this.spillListener = spillListener;
         this.schema = schema;
         this.orders = orders;
         this.ordering = ordering;
@@ -51,7 +63,11 @@ final class RunBuilder {
         if (n == 0) return;
         ColumnVector[] keyValues = new ColumnVector[keys.length];
         for (int k = 0; k < keys.length; k++) keyValues[k] = orders.get(k).evaluate(batch);
-        reservation.grow(BatchSizes.estimate(batch) + BatchSizes.estimate(new Batch(keyValues, n)) + (long) n * ORDER_BYTES_PER_ROW);
+        long bytes = BatchSizes.estimate(batch) + BatchSizes.estimate(new Batch(keyValues, n)) + (long) n * ORDER_BYTES_PER_ROW;
+        if (!reservation.tryGrow(bytes)) {
+            if (limit < 0 && rows > 0) spill();
+            reservation.grow(bytes);
+        }
         for (int c = 0; c < columns.length; c++) {
             ColumnVector from = batch.column(c);
             for (int r = 0; r < n; r++) columns[c].appendFrom(from, r);
@@ -87,6 +103,29 @@ final class RunBuilder {
         FlatVector[] k = keys;
         IntSorter.sort(order, 0, rows, (a, b) -> ordering.compare(k, a, k, b));
         return order;
+    }
+
+    /** Sorts the buffered rows into a spill file and starts over with an empty buffer. */
+    private void spill() {
+        int[] order = sortedOrder();
+        var file = reservation.spills().newFile("sort-run", spillListener);
+        try {
+            spilled.add(SpilledRun.write(file, schema, columns, keys, orders, order, rows));
+        } catch (RuntimeException | Error e) {
+            file.delete();
+            throw e;
+        }
+        reset(64);
+        reservation.shrink(reservation.bytes());
+    }
+
+    /** The runs written to disk so far, in the order they were cut (each before the rows added after it). */
+    List<SpilledRun> spilledRuns() { return spilled; }
+
+    /** Deletes the spilled runs' files. */
+    void deleteSpills() {
+        for (SpilledRun r : spilled) r.file.delete();
+        spilled.clear();
     }
 
     /** Sorts and hands the rows over (the builder is done). */

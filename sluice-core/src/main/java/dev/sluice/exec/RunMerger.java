@@ -10,38 +10,44 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A k-way merge of sorted slices of runs into batches of at most {@code batchSize} rows. Ties go to the
- * earlier slice (slices are in input partition order), so the merge is a stable sort of the concatenated
- * input. When one slice is left, its rows come out as views instead of copies.
+ * A k-way merge of sorted cursors (in-memory slices of runs, spilled runs read block by block) into batches
+ * of at most {@code batchSize} rows. Ties go to the earlier cursor (cursors are in input partition order, a
+ * partition's spilled runs before its last run), so the merge is a stable sort of the concatenated input.
+ * When one cursor is left, its rows come out as views instead of copies.
  */
-final class RunMerger {
+final class RunMerger implements AutoCloseable {
     /** Rows {@code [from, to)} of a run's sorted order. */
     record Slice(SortedRun run, int from, int to) {}
 
     private final StructType schema;
     private final RowOrdering ordering;
     private final int batchSize;
-    private final Slice[] slices;
-    private final int[] position;
-    private final int[] heap;   // slice indexes, a binary min-heap by (current row, slice index)
+    private final RunCursor[] cursors;
+    private final int[] heap;   // cursor indexes, a binary min-heap by (current row, cursor index)
     private int heapSize;
     private long remaining;
 
     RunMerger(StructType schema, RowOrdering ordering, List<Slice> slices, int batchSize, long limit) {
+        this(schema, ordering, batchSize, limit, cursorsOf(slices));
+    }
+
+    RunMerger(StructType schema, RowOrdering ordering, int batchSize, long limit, List<RunCursor> cursors) {
         this.schema = schema;
         this.ordering = ordering;
         this.batchSize = Math.max(1, batchSize);
-        List<Slice> nonEmpty = new ArrayList<>();
-        for (Slice s : slices) if (s.to() > s.from()) nonEmpty.add(s);
-        this.slices = nonEmpty.toArray(new Slice[0]);
-        this.position = new int[this.slices.length];
-        this.heap = new int[this.slices.length];
-        for (int i = 0; i < this.slices.length; i++) {
-            position[i] = this.slices[i].from();
-            heap[heapSize++] = i;
-        }
+        List<RunCursor> nonEmpty = new ArrayList<>();
+        for (RunCursor c : cursors) if (c.pos < c.end || c.refill()) nonEmpty.add(c);
+        this.cursors = nonEmpty.toArray(new RunCursor[0]);
+        this.heap = new int[this.cursors.length];
+        for (int i = 0; i < this.cursors.length; i++) heap[heapSize++] = i;
         for (int i = heapSize / 2 - 1; i >= 0; i--) siftDown(i);
         this.remaining = limit < 0 ? Long.MAX_VALUE : limit;
+    }
+
+    private static List<RunCursor> cursorsOf(List<Slice> slices) {
+        List<RunCursor> out = new ArrayList<>(slices.size());
+        for (Slice s : slices) out.add(RunCursor.of(s.run(), s.from(), s.to()));
+        return out;
     }
 
     /** The next batch, or null when done. */
@@ -49,11 +55,11 @@ final class RunMerger {
         if (heapSize == 0 || remaining == 0) return null;
         int want = (int) Math.min(batchSize, remaining);
         if (heapSize == 1) {
-            int s = heap[0];
-            int end = (int) Math.min(slices[s].to(), (long) position[s] + want);
-            Batch view = slices[s].run().viewOf(position[s], end);
-            position[s] = end;
-            if (end == slices[s].to()) heapSize = 0;
+            RunCursor c = cursors[heap[0]];
+            int stop = (int) Math.min(c.end, (long) c.pos + want);
+            Batch view = c.run.viewOf(c.pos, stop);
+            c.pos = stop;
+            if (stop == c.end && !c.refill()) heapSize = 0;
             remaining -= view.rowCount();
             return view;
         }
@@ -61,13 +67,12 @@ final class RunMerger {
         for (int c = 0; c < out.length; c++) out[c] = Vectors.allocate(schema.field(c).dataType(), want);
         int n = 0;
         while (n < want && heapSize > 0) {
-            int s = heap[0];
-            SortedRun run = slices[s].run();
-            int row = run.order[position[s]];
-            ColumnVector[] columns = run.columns;
+            RunCursor cur = cursors[heap[0]];
+            int row = cur.run.order[cur.pos];
+            ColumnVector[] columns = cur.run.columns;
             for (int c = 0; c < out.length; c++) out[c].appendFrom(columns[c], row);
             n++;
-            if (++position[s] == slices[s].to()) {
+            if (++cur.pos == cur.end && !cur.refill()) {
                 heap[0] = heap[--heapSize];
             }
             if (heapSize > 0) siftDown(0);
@@ -77,8 +82,8 @@ final class RunMerger {
     }
 
     private boolean less(int x, int y) {
-        SortedRun rx = slices[x].run(), ry = slices[y].run();
-        int c = ordering.compare(rx.keys, rx.order[position[x]], ry.keys, ry.order[position[y]]);
+        RunCursor cx = cursors[x], cy = cursors[y];
+        int c = ordering.compare(cx.run.keys, cx.run.order[cx.pos], cy.run.keys, cy.run.order[cy.pos]);
         return c != 0 ? c < 0 : x < y;
     }
 
@@ -93,5 +98,10 @@ final class RunMerger {
             heap[smallest] = t;
             i = smallest;
         }
+    }
+
+    /** Closes every cursor (spill readers). */
+    @Override public void close() {
+        for (RunCursor c : cursors) c.close();
     }
 }

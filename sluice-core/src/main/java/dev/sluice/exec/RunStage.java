@@ -3,30 +3,48 @@ package dev.sluice.exec;
 import dev.sluice.expr.SortOrder;
 import dev.sluice.memory.MemoryPool;
 import dev.sluice.memory.Reservation;
+import dev.sluice.memory.SpillListener;
 import dev.sluice.vector.Batch;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The input stage of a sort: every input partition, in parallel, buffered and sorted into one run (top-N
- * runs keep only the first {@code limit} rows). Holds the runs and their memory until released.
+ * runs keep only the first {@code limit} rows). A partition whose rows do not fit its share of the memory
+ * budget leaves spilled runs before its last, in-memory run. Holds the runs, their files and their memory
+ * until released.
  */
 final class RunStage {
     private final SortedRun[] runs;
+    private final List<SpilledRun>[] spilled;
     private final List<Reservation> reservations = new ArrayList<>();
+    private final List<RunBuilder> builders = new ArrayList<>();
+    private final List<SpilledRun> idleSpills = new ArrayList<>();
+    private boolean frozen;
 
-    private RunStage(int partitions) { this.runs = new SortedRun[partitions]; }
+    @SuppressWarnings("unchecked")
+    private RunStage(int partitions) {
+        this.runs = new SortedRun[partitions];
+        this.spilled = new List[partitions];
+    }
 
     static RunStage run(ExecNode input, List<SortOrder> orders, RowOrdering ordering, MemoryPool pool, long limit,
                         StageRunner runner, String description) {
+        return run(input, orders, ordering, pool, limit, runner, description, SpillListener.NONE);
+    }
+
+    static RunStage run(ExecNode input, List<SortOrder> orders, RowOrdering ordering, MemoryPool pool, long limit,
+                        StageRunner runner, String description, SpillListener spillListener) {
         RunStage stage = new RunStage(input.partitionCount());
         runner.runStage(input, description, (partition, stream, ctx) -> {
-            Reservation reservation = pool.newReservation(description);
+            Reservation reservation = pool.newSpillableReservation(description, ctx::isCancelled);
+            RunBuilder builder = new RunBuilder(input.schema(), orders, ordering, reservation, limit, spillListener);
             synchronized (stage) {
                 stage.reservations.add(reservation);
+                stage.builders.add(builder);
             }
-            RunBuilder builder = new RunBuilder(input.schema(), orders, ordering, reservation, limit);
             for (Batch b = stream.next(); b != null; b = stream.next()) {
                 ctx.checkCancelled();
                 builder.add(b);
@@ -34,9 +52,39 @@ final class RunStage {
             SortedRun run = builder.finish();
             synchronized (stage) {
                 stage.runs[partition] = run;
+                stage.spilled[partition] = List.copyOf(builder.spilledRuns());
             }
+            // a finished run may still be written to disk by a later task that is short of memory
+            if (limit < 0) reservation.setSharedSpiller(() -> stage.spillFinished(partition, input.schema(), orders, reservation, spillListener));
         });
         return stage;
+    }
+
+    /** Writes input partition {@code p}'s finished in-memory run to disk and gives its memory back. */
+    private synchronized void spillFinished(int p, dev.sluice.types.StructType schema, List<SortOrder> orders, Reservation reservation,
+                                            SpillListener listener) {
+        SortedRun run = runs[p];
+        if (frozen || run == null || run.rows == 0) return;
+        var file = reservation.spills().newFile("sort-run", listener);
+        SpilledRun written;
+        try {
+            written = SpilledRun.write(file, schema, run.columns, run.keys, orders, run.order, run.rows);
+        } catch (RuntimeException | Error e) {
+            file.delete();
+            throw e;
+        }
+        idleSpills.add(written);
+        List<SpilledRun> all = new ArrayList<>(spilled[p] == null ? List.of() : spilled[p]);
+        all.add(written);
+        spilled[p] = List.copyOf(all);
+        runs[p] = new SortedRun(new dev.sluice.vector.ColumnVector[0], new dev.sluice.vector.ColumnVector[0], new int[0], 0);
+        reservation.shrink(reservation.bytes());
+    }
+
+    /** Ends idle spilling: the runs are about to be read as they are. */
+    synchronized void freeze() {
+        frozen = true;
+        for (Reservation r : reservations) r.setSharedSpiller(null);
     }
 
     /** The runs in input partition order (a partition that produced nothing has an empty run). */
@@ -46,9 +94,29 @@ final class RunStage {
         return out;
     }
 
+    /** True when some partition spilled. */
+    synchronized boolean spilled() {
+        for (List<SpilledRun> s : spilled) if (s != null && !s.isEmpty()) return true;
+        return false;
+    }
+
+    /** Input partition {@code p}'s spilled runs, in order (empty when it fit). */
+    synchronized List<SpilledRun> spilledRuns(int p) { return spilled[p] == null ? List.of() : spilled[p]; }
+
+    /** Input partition {@code p}'s in-memory run, or null. */
+    synchronized SortedRun run(int p) { return runs[p]; }
+
+    int partitions() { return runs.length; }
+
     synchronized void release() {
+        for (RunBuilder b : builders) b.deleteSpills();
+        builders.clear();
+        for (SpilledRun r : idleSpills) r.file.delete();
+        idleSpills.clear();
+        frozen = true;
         for (Reservation r : reservations) r.close();
         reservations.clear();
-        java.util.Arrays.fill(runs, null);
+        Arrays.fill(runs, null);
+        Arrays.fill(spilled, null);
     }
 }

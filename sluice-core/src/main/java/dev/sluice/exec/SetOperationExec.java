@@ -2,6 +2,12 @@ package dev.sluice.exec;
 
 import dev.sluice.memory.MemoryPool;
 import dev.sluice.memory.Reservation;
+import dev.sluice.memory.SpillFile;
+import dev.sluice.memory.SpillListener;
+import dev.sluice.types.DataType;
+import dev.sluice.types.DataTypes;
+import dev.sluice.types.StructField;
+import dev.sluice.vector.LongVector;
 import dev.sluice.plan.SetOperation;
 import dev.sluice.types.StructType;
 import dev.sluice.vector.Batch;
@@ -18,7 +24,8 @@ import java.util.List;
  *   <li>intersectAll: an unused right copy is left (min(l, r) copies come out);</li>
  *   <li>exceptAll: no unused right copy is left (max(0, l - r) copies come out).</li>
  * </ul>
- * The tables are reserved from the memory pool and released when the partition ends.
+ * The tables are reserved from the memory pool and released when the partition ends. When the right side's
+ * table does not fit, both sides go to hash partitions on disk and each pair is processed on its own.
  */
 public final class SetOperationExec implements ExecNode {
     private final ExecNode left;
@@ -28,6 +35,7 @@ public final class SetOperationExec implements ExecNode {
     private final String name;
     private final StructType schema;
     private final MemoryPool pool;
+    private volatile OperatorMetrics metrics;
 
     SetOperationExec(ExecNode left, ExecNode right, SetOperation op, StructType schema, MemoryPool pool) {
         this.left = left;
@@ -43,23 +51,46 @@ public final class SetOperationExec implements ExecNode {
 
     @Override public int partitionCount() { return left.partitionCount(); }
 
+    @Override public void attachMetrics(OperatorMetrics metrics) { this.metrics = metrics; }
+
     @Override public BatchStream execute(int partition, TaskContext ctx) {
-        Reservation reservation = pool.newReservation(name);
+        Reservation reservation = pool.newSpillableReservation(name, ctx::isCancelled);
+        OperatorMetrics m = metrics;
+        SpillListener listener = m == null ? SpillListener.NONE : m;
         DistinctRowTable rightRows = new DistinctRowTable(right.schema(), reservation);
+        SpillPartitions rightSpill = null;
         try (BatchStream in = right.execute(partition, ctx)) {
             for (Batch b = in.next(); b != null; b = in.next()) {
+                ctx.checkCancelled();
+                if (rightSpill != null) {
+                    rightSpill.add(withCounts(b, null), b.columns(), types(right.schema()));
+                    continue;
+                }
                 ColumnVector[] cols = b.columns();
                 for (int r = 0; r < b.rowCount(); r++) {
                     long h = rightRows.hash(cols, r);
                     int e = rightRows.find(cols, r, h);
-                    if (e < 0) e = rightRows.insert(cols, r, h);
+                    if (e < 0) e = rightRows.tryInsert(cols, r, h);
+                    if (e < 0) {   // the right side does not fit: from here on, grace hashing
+                        rightSpill = new SpillPartitions(reservation.spills(), listener, "set-right", 0);
+                        Batch table = rightRows.rows();
+                        int[] counts = new int[rightRows.size()];
+                        for (int i = 0; i < counts.length; i++) counts[i] = rightRows.count(i);
+                        rightSpill.add(withCounts(table, counts), table.columns(), types(right.schema()));
+                        reservation.shrink(reservation.bytes());
+                        Batch rest = b.slice(r, b.rowCount() - r);
+                        rightSpill.add(withCounts(rest, null), rest.columns(), types(right.schema()));
+                        break;
+                    }
                     rightRows.add(e, 1);
                 }
             }
         } catch (RuntimeException | Error e) {
+            if (rightSpill != null) rightSpill.close();
             reservation.close();
             throw e;
         }
+        if (rightSpill != null) return graceStream(partition, ctx, reservation, listener, rightSpill);
         DistinctRowTable emitted = all ? null : new DistinctRowTable(left.schema(), reservation);
         BatchStream in;
         try {
@@ -74,26 +105,9 @@ public final class SetOperationExec implements ExecNode {
                     ctx.checkCancelled();
                     Batch b = in.next();
                     if (b == null) return null;
-                    ColumnVector[] cols = b.columns();
-                    int[] ids = new int[b.rowCount()];
-                    int n = 0;
-                    for (int r = 0; r < b.rowCount(); r++) if (keep(cols, r)) ids[n++] = r;
-                    if (n > 0) return b.select(ids, n);
+                    Batch kept = keep(b, rightRows, emitted);
+                    if (kept != null) return kept;
                 }
-            }
-
-            private boolean keep(ColumnVector[] cols, int r) {
-                long h = rightRows.hash(cols, r);
-                int e = rightRows.find(cols, r, h);
-                boolean onRight = e >= 0 && rightRows.count(e) > 0;
-                if (all) {
-                    if (onRight) rightRows.add(e, -1);   // this left copy uses up one right copy
-                    return kind == SetOperation.Kind.INTERSECT ? onRight : !onRight;
-                }
-                if (onRight != (kind == SetOperation.Kind.INTERSECT)) return false;
-                if (emitted.find(cols, r, h) >= 0) return false;
-                emitted.insert(cols, r, h);
-                return true;
             }
 
             @Override public void close() {
@@ -104,6 +118,126 @@ public final class SetOperationExec implements ExecNode {
                 }
             }
         };
+    }
+
+    /** The rows of a left batch that the operation keeps (null when none), updating the tables. */
+    private Batch keep(Batch b, DistinctRowTable rightRows, DistinctRowTable emitted) {
+        ColumnVector[] cols = b.columns();
+        int[] ids = new int[b.rowCount()];
+        int n = 0;
+        for (int r = 0; r < b.rowCount(); r++) if (keep(cols, r, rightRows, emitted)) ids[n++] = r;
+        return n > 0 ? b.select(ids, n) : null;
+    }
+
+    private boolean keep(ColumnVector[] cols, int r, DistinctRowTable rightRows, DistinctRowTable emitted) {
+        long h = rightRows.hash(cols, r);
+        int e = rightRows.find(cols, r, h);
+        boolean onRight = e >= 0 && rightRows.count(e) > 0;
+        if (all) {
+            if (onRight) rightRows.add(e, -1);   // this left copy uses up one right copy
+            return kind == SetOperation.Kind.INTERSECT ? onRight : !onRight;
+        }
+        if (onRight != (kind == SetOperation.Kind.INTERSECT)) return false;
+        if (emitted.find(cols, r, h) >= 0) return false;
+        emitted.insert(cols, r, h);
+        return true;
+    }
+
+    /**
+     * The right side did not fit: the left side is written to the same hash partitions, and each pair is
+     * processed on its own (equal rows always meet in one pair). A partition's tables must fit.
+     */
+    private BatchStream graceStream(int partition, TaskContext ctx, Reservation reservation, SpillListener listener,
+                                    SpillPartitions rightSpill) {
+        SpillPartitions leftSpill = new SpillPartitions(reservation.spills(), listener, "set-left", 0);
+        try (BatchStream in = left.execute(partition, ctx)) {
+            for (Batch b = in.next(); b != null; b = in.next()) {
+                ctx.checkCancelled();
+                leftSpill.add(b, b.columns(), types(left.schema()));
+            }
+        } catch (RuntimeException | Error e) {
+            leftSpill.close();
+            rightSpill.close();
+            reservation.close();
+            throw e;
+        }
+        StructType countedRight = withCountField(right.schema());
+        return new BatchStream() {
+            int p = -1;
+            DistinctRowTable rightRows;
+            DistinctRowTable emitted;
+            SpillFile.Reader reader;
+
+            @Override public Batch next() {
+                while (true) {
+                    ctx.checkCancelled();
+                    if (reader != null) {
+                        Batch b = reader.next();
+                        if (b != null) {
+                            Batch kept = keep(b, rightRows, emitted);
+                            if (kept != null) return kept;
+                            continue;
+                        }
+                        reader.close();
+                        reader = null;
+                    }
+                    if (p >= 0) {
+                        leftSpill.delete(p);
+                        rightSpill.delete(p);
+                        reservation.shrink(reservation.bytes());
+                    }
+                    if (++p >= SpillPartitions.FANOUT) return null;
+                    SpillFile leftFile = leftSpill.get(p);
+                    if (leftFile == null) continue;
+                    rightRows = new DistinctRowTable(right.schema(), reservation);
+                    emitted = all ? null : new DistinctRowTable(left.schema(), reservation);
+                    SpillFile rightFile = rightSpill.get(p);
+                    if (rightFile != null) {
+                        try (SpillFile.Reader r = rightFile.reader(countedRight)) {
+                            for (Batch b = r.next(); b != null; b = r.next()) {
+                                ColumnVector[] cols = java.util.Arrays.copyOf(b.columns(), b.columnCount() - 1);
+                                ColumnVector counts = b.column(b.columnCount() - 1);
+                                for (int i = 0; i < b.rowCount(); i++) {
+                                    long h = rightRows.hash(cols, i);
+                                    int e = rightRows.find(cols, i, h);
+                                    if (e < 0) e = rightRows.insert(cols, i, h);
+                                    rightRows.add(e, (int) counts.getLong(i));
+                                }
+                            }
+                        }
+                    }
+                    reader = leftFile.reader(left.schema());
+                }
+            }
+
+            @Override public void close() {
+                if (reader != null) reader.close();
+                leftSpill.close();
+                rightSpill.close();
+                reservation.close();
+            }
+        };
+    }
+
+    /** {@code b} with a trailing BIGINT column of copies per row ({@code counts}, or 1 each when null). */
+    private static Batch withCounts(Batch b, int[] counts) {
+        LongVector c = new LongVector(DataTypes.LONG, b.rowCount());
+        for (int i = 0; i < b.rowCount(); i++) c.append(counts == null ? 1 : counts[i]);
+        ColumnVector[] cols = java.util.Arrays.copyOf(b.columns(), b.columnCount() + 1);
+        cols[cols.length - 1] = c;
+        return new Batch(cols, b.rowCount());
+    }
+
+    private static StructType withCountField(StructType schema) {
+        List<StructField> fields = new java.util.ArrayList<>(schema.fields());
+        fields.add(new StructField("_copies", DataTypes.LONG, false));
+        return new StructType(fields);
+    }
+
+    private static DataType[] types(StructType schema) {
+        DataType[] out = new DataType[schema.size()];
+        for (int i = 0; i < out.length; i++) out[i] = schema.field(i).dataType();
+        return out;
     }
 
     @Override public List<ExecNode> children() { return List.of(left, right); }

@@ -1,10 +1,17 @@
 package dev.sluice.exec;
 
+import dev.sluice.expr.Expression;
 import dev.sluice.memory.MemoryPool;
 import dev.sluice.memory.Reservation;
+import dev.sluice.memory.SpillFile;
+import dev.sluice.memory.SpillListener;
+import dev.sluice.types.DataType;
 import dev.sluice.types.StructType;
 import dev.sluice.vector.Batch;
+import dev.sluice.vector.ColumnVector;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,12 +19,18 @@ import java.util.List;
  * the build side becomes a table (reserved from the memory pool, released when the partition ends) that
  * partition i of the probe side streams through. Each build row lives in one partition, so unmatched build
  * rows of a full outer join come out exactly once.
+ * <p>When the build side does not fit (the pool refuses), the join becomes a grace hash join: both sides are
+ * written to hash partitions on disk (seeded apart from the exchange hash), and each pair of partitions is
+ * joined on its own the same way; a build partition still too big is re-partitioned with another seed, up to
+ * {@link SpillPartitions#MAX_LEVEL} times (after that, as for one key with too many rows, its table must fit).
+ * Every join type works partition by partition, since equal keys always meet in the same pair.
  */
 public final class ShuffledHashJoinExec implements ExecNode {
     private final ExecNode left;
     private final ExecNode right;
     private final JoinSpec spec;
     private final MemoryPool pool;
+    private volatile OperatorMetrics metrics;
 
     ShuffledHashJoinExec(ExecNode left, ExecNode right, JoinSpec spec, MemoryPool pool) {
         this.left = left;
@@ -30,27 +43,181 @@ public final class ShuffledHashJoinExec implements ExecNode {
 
     @Override public int partitionCount() { return left.partitionCount(); }
 
+    @Override public void attachMetrics(OperatorMetrics metrics) { this.metrics = metrics; }
+
     @Override public BatchStream execute(int partition, TaskContext ctx) {
         ExecNode build = spec.probeIsLeft() ? right : left;
         ExecNode probe = spec.probeIsLeft() ? left : right;
-        Reservation reservation = pool.newReservation("hash join build side");
-        JoinHashTable table;
+        boolean spillable = !spec.buildKeys().isEmpty();   // without keys there is nothing to partition by
+        Reservation reservation = spillable ? pool.newSpillableReservation("hash join build side", ctx::isCancelled)
+                : pool.newReservation("hash join build side");
+        OperatorMetrics m = metrics;
+        SpillListener listener = m == null ? SpillListener.NONE : m;
+        JoinHashTable.Builder builder = newBuilder(reservation);
+        SpillPartitions buildSpill = null;
         try (BatchStream in = build.execute(partition, ctx)) {
-            JoinHashTable.Builder builder = new JoinHashTable.Builder(spec.buildSchema(), spec.buildKeys(), spec.nullSafe(), reservation);
-            for (Batch b = in.next(); b != null; b = in.next()) builder.add(b);
-            table = builder.finish(spec.buildOuter());
+            for (Batch b = in.next(); b != null; b = in.next()) {
+                ctx.checkCancelled();
+                if (buildSpill == null) {
+                    if (!spillable) {
+                        builder.add(b);
+                        continue;
+                    }
+                    if (builder.tryAdd(b)) continue;
+                    buildSpill = new SpillPartitions(reservation.spills(), listener, "join-build", 0);
+                    partition(builder.buffered(), spec.buildKeys(), buildSpill);
+                    builder = null;
+                    reservation.shrink(reservation.bytes());
+                }
+                partition(b, spec.buildKeys(), buildSpill);
+            }
         } catch (RuntimeException | Error e) {
+            if (buildSpill != null) buildSpill.close();
             reservation.close();
             throw e;
         }
-        BatchStream probeStream;
-        try {
-            probeStream = probe.execute(partition, ctx);
+        if (buildSpill == null) {
+            JoinHashTable table = builder.finish(spec.buildOuter());
+            BatchStream probeStream;
+            try {
+                probeStream = probe.execute(partition, ctx);
+            } catch (RuntimeException | Error e) {
+                reservation.close();
+                throw e;
+            }
+            return spec.stream(probeStream, table, true, ctx, reservation::close);
+        }
+        SpillPartitions probeSpill = new SpillPartitions(reservation.spills(), listener, "join-probe", 0);
+        try (BatchStream in = probe.execute(partition, ctx)) {
+            for (Batch b = in.next(); b != null; b = in.next()) {
+                ctx.checkCancelled();
+                partition(b, spec.probeKeys(), probeSpill);
+            }
         } catch (RuntimeException | Error e) {
+            buildSpill.close();
+            probeSpill.close();
             reservation.close();
             throw e;
         }
-        return spec.stream(probeStream, table, true, ctx, reservation::close);
+        return new GraceStream(buildSpill, probeSpill, reservation, listener, ctx);
+    }
+
+    private JoinHashTable.Builder newBuilder(Reservation reservation) {
+        return new JoinHashTable.Builder(spec.buildSchema(), spec.buildKeys(), spec.nullSafe(), reservation);
+    }
+
+    private static void partition(Batch b, List<Expression> keyExprs, SpillPartitions into) {
+        ColumnVector[] keys = new ColumnVector[keyExprs.size()];
+        DataType[] types = new DataType[keys.length];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = keyExprs.get(k).evaluate(b);
+            types[k] = keyExprs.get(k).dataType();
+        }
+        into.add(b, keys, types);
+    }
+
+    private StructType probeSchema() { return spec.probeIsLeft() ? spec.leftSchema() : spec.rightSchema(); }
+
+    /** Joins the spilled partition pairs one after another. */
+    private final class GraceStream implements BatchStream {
+        private record Work(SpillPartitions build, SpillPartitions probe, int partition) {}
+
+        private final ArrayDeque<Work> work = new ArrayDeque<>();
+        private final List<SpillPartitions> owned = new ArrayList<>();
+        private final Reservation reservation;
+        private final SpillListener listener;
+        private final TaskContext ctx;
+        private BatchStream current;
+        private Work currentWork;
+
+        GraceStream(SpillPartitions build, SpillPartitions probe, Reservation reservation, SpillListener listener, TaskContext ctx) {
+            this.reservation = reservation;
+            this.listener = listener;
+            this.ctx = ctx;
+            queue(build, probe);
+        }
+
+        private void queue(SpillPartitions build, SpillPartitions probe) {
+            owned.add(build);
+            owned.add(probe);
+            for (int p = SpillPartitions.FANOUT - 1; p >= 0; p--) {
+                if (build.get(p) != null || probe.get(p) != null) work.addFirst(new Work(build, probe, p));
+            }
+        }
+
+        @Override public Batch next() {
+            while (true) {
+                ctx.checkCancelled();
+                if (current != null) {
+                    Batch b = current.next();
+                    if (b != null) return b;
+                    current.close();
+                    current = null;
+                    currentWork.build().delete(currentWork.partition());
+                    currentWork.probe().delete(currentWork.partition());
+                }
+                Work w = work.poll();
+                if (w == null) return null;
+                start(w);
+            }
+        }
+
+        /** Builds the table of one pair, or splits the pair further when its build side does not fit. */
+        private void start(Work w) {
+            SpillFile buildFile = w.build().get(w.partition());
+            int level = w.build().level();
+            JoinHashTable.Builder builder = newBuilder(reservation);
+            boolean fits = true;
+            if (buildFile != null) {
+                try (SpillFile.Reader reader = buildFile.reader(spec.buildSchema())) {
+                    for (Batch b = reader.next(); b != null; b = reader.next()) {
+                        ctx.checkCancelled();
+                        if (level + 1 >= SpillPartitions.MAX_LEVEL) builder.add(b);   // cannot split further: it must fit
+                        else if (!builder.tryAdd(b)) {
+                            fits = false;
+                            break;
+                        }
+                    }
+                }
+            }
+            if (!fits) {
+                reservation.shrink(reservation.bytes());
+                SpillPartitions build = new SpillPartitions(reservation.spills(), listener, "join-build", level + 1);
+                SpillPartitions probe = new SpillPartitions(reservation.spills(), listener, "join-probe", level + 1);
+                copy(buildFile, spec.buildSchema(), spec.buildKeys(), build);
+                copy(w.probe().get(w.partition()), probeSchema(), spec.probeKeys(), probe);
+                w.build().delete(w.partition());
+                w.probe().delete(w.partition());
+                queue(build, probe);
+                return;
+            }
+            JoinHashTable table = builder.finish(spec.buildOuter());
+            SpillFile probeFile = w.probe().get(w.partition());
+            SpillFile.Reader reader = probeFile == null ? null : probeFile.reader(probeSchema());
+            BatchStream probeStream = new BatchStream() {
+                @Override public Batch next() { return reader == null ? null : reader.next(); }
+
+                @Override public void close() {
+                    if (reader != null) reader.close();
+                }
+            };
+            currentWork = w;
+            current = spec.stream(probeStream, table, true, ctx, () -> reservation.shrink(reservation.bytes()));
+        }
+
+        private void copy(SpillFile from, StructType schema, List<Expression> keys, SpillPartitions into) {
+            if (from == null) return;
+            try (SpillFile.Reader reader = from.reader(schema)) {
+                for (Batch b = reader.next(); b != null; b = reader.next()) partition(b, keys, into);
+            }
+        }
+
+        @Override public void close() {
+            if (current != null) current.close();
+            current = null;
+            for (SpillPartitions s : owned) s.close();
+            reservation.close();
+        }
     }
 
     @Override public List<ExecNode> children() { return List.of(left, right); }

@@ -13,7 +13,10 @@ import java.util.List;
  * A global sort ({@code orderBy}): first every input partition is sorted in parallel into a run (memory
  * reserved from the pool); then the runs are range-partitioned by sampled bounds into {@code partitions}
  * output partitions, each a k-way merge of its slices of the runs. Reading the outputs in partition order
- * gives a stable sort of the input in partition order.
+ * gives a stable sort of the input in partition order. When the input does not fit the memory budget the
+ * runs are cut into spilled runs (external merge sort): the bounds then come from a weighted sample over the
+ * spilled blocks too, and each output partition merges its key range of every spilled run, read from disk
+ * block by block from the block where its range starts.
  */
 public final class SortExec implements StageBoundary {
     private final ExecNode input;
@@ -25,6 +28,8 @@ public final class SortExec implements StageBoundary {
     private RunStage stage;
     private List<SortedRun> runs;
     private int[][] cuts;
+    private List<RunCursor.Bound> bounds;   // when something spilled
+    private volatile OperatorMetrics metrics;
 
     /** {@code orders} are bound to the input's columns. */
     public SortExec(ExecNode input, List<SortOrder> orders, MemoryPool pool, int batchSize, int partitions) {
@@ -44,12 +49,23 @@ public final class SortExec implements StageBoundary {
     @Override public List<ExecNode> children() { return List.of(input); }
 
     @Override public void materialize(StageRunner runner) {
-        stage = RunStage.run(input, orders, ordering, pool, -1, runner, "sort");
+        OperatorMetrics m = metrics;
+        stage = RunStage.run(input, orders, ordering, pool, -1, runner, "sort", m == null ? dev.sluice.memory.SpillListener.NONE : m);
+        stage.freeze();
         runs = stage.runs();
-        cuts = RangeCuts.cut(runs, ordering, partitions);
+        if (!stage.spilled()) {
+            cuts = RangeCuts.cut(runs, ordering, partitions);
+            return;
+        }
+        List<SpilledRun> spilled = new ArrayList<>();
+        for (int p = 0; p < stage.partitions(); p++) spilled.addAll(stage.spilledRuns(p));
+        bounds = SpilledRangeCuts.bounds(runs, spilled, ordering, partitions);
     }
 
+    @Override public void attachMetrics(OperatorMetrics metrics) { this.metrics = metrics; }
+
     @Override public BatchStream execute(int partition, TaskContext ctx) {
+        if (bounds != null) return executeSpilled(partition, ctx);
         List<RunMerger.Slice> slices = new ArrayList<>(runs.size());
         for (int r = 0; r < runs.size(); r++) {
             int from = partition == 0 ? 0 : cuts[r][partition - 1];
@@ -58,10 +74,32 @@ public final class SortExec implements StageBoundary {
         return Merges.stream(new RunMerger(schema(), ordering, slices, batchSize, -1), ctx);
     }
 
+    /** Output partition {@code p}: its key range of every input partition's spilled runs and last run, merged. */
+    private BatchStream executeSpilled(int p, TaskContext ctx) {
+        RunCursor.Bound lower = p == 0 ? null : bounds.get(p - 1);
+        RunCursor.Bound upper = p == partitions - 1 ? null : bounds.get(p);
+        List<RunCursor> cursors = new ArrayList<>();
+        try {
+            for (int i = 0; i < stage.partitions(); i++) {
+                for (SpilledRun s : stage.spilledRuns(i)) cursors.add(RunCursor.spilled(s, schema(), orders, ordering, lower, upper));
+                SortedRun run = stage.run(i);
+                if (run == null) continue;
+                int from = lower == null ? 0 : SpilledRangeCuts.upperBound(run, 0, ordering, lower);
+                int to = upper == null ? run.rows : SpilledRangeCuts.upperBound(run, from, ordering, upper);
+                cursors.add(RunCursor.of(run, from, to));
+            }
+        } catch (RuntimeException | Error e) {
+            for (RunCursor c : cursors) c.close();
+            throw e;
+        }
+        return Merges.stream(new RunMerger(schema(), ordering, batchSize, -1, cursors), ctx);
+    }
+
     @Override public void release() {
         if (stage != null) stage.release();
         stage = null;
         runs = null;
+        bounds = null;
     }
 
     @Override public String describe() {

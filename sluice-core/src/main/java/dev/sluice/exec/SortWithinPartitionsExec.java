@@ -9,13 +9,17 @@ import dev.sluice.vector.Batch;
 
 import java.util.List;
 
-/** {@code sortWithinPartitions}: each partition buffers its rows (memory reserved), sorts them stably, emits them. */
+/**
+ * {@code sortWithinPartitions}: each partition buffers its rows (memory reserved), sorts them stably, emits
+ * them; rows past the partition's share of the budget go to spilled runs that are merged back from disk.
+ */
 public final class SortWithinPartitionsExec implements ExecNode {
     private final ExecNode input;
     private final List<SortOrder> orders;
     private final RowOrdering ordering;
     private final MemoryPool pool;
     private final int batchSize;
+    private volatile OperatorMetrics metrics;
 
     /** {@code orders} are bound to the input's columns. */
     public SortWithinPartitionsExec(ExecNode input, List<SortOrder> orders, MemoryPool pool, int batchSize) {
@@ -33,26 +37,37 @@ public final class SortWithinPartitionsExec implements ExecNode {
     @Override public List<ExecNode> children() { return List.of(input); }
 
     @Override public BatchStream execute(int partition, TaskContext ctx) {
-        Reservation reservation = pool.newReservation("sort within partitions");
+        Reservation reservation = pool.newSpillableReservation("sort within partitions", ctx::isCancelled);
+        OperatorMetrics m = metrics;
+        RunBuilder builder = new RunBuilder(input.schema(), orders, ordering, reservation, -1,
+                m == null ? dev.sluice.memory.SpillListener.NONE : m);
         return new BatchStream() {
             RunMerger merger;
 
             @Override public Batch next() {
                 ctx.checkCancelled();
                 if (merger == null) {
-                    RunBuilder builder = new RunBuilder(input.schema(), orders, ordering, reservation, -1);
                     try (BatchStream in = input.execute(partition, ctx)) {
                         for (Batch b = in.next(); b != null; b = in.next()) builder.add(b);
                     }
                     SortedRun run = builder.finish();
-                    merger = new RunMerger(schema(), ordering, List.of(new RunMerger.Slice(run, 0, run.rows)), batchSize, -1);
+                    List<RunCursor> cursors = new java.util.ArrayList<>();
+                    for (SpilledRun s : builder.spilledRuns()) cursors.add(RunCursor.spilled(s, schema(), orders, ordering, null, null));
+                    cursors.add(RunCursor.of(run, 0, run.rows));
+                    merger = new RunMerger(schema(), ordering, batchSize, -1, cursors);
                 }
                 return merger.next();
             }
 
-            @Override public void close() { reservation.close(); }
+            @Override public void close() {
+                if (merger != null) merger.close();
+                builder.deleteSpills();
+                reservation.close();
+            }
         };
     }
+
+    @Override public void attachMetrics(OperatorMetrics metrics) { this.metrics = metrics; }
 
     @Override public String describe() { return "SortExec: " + Explain.expressions(List.copyOf(orders)) + ", within partitions"; }
 }

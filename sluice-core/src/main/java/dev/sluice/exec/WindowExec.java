@@ -18,9 +18,10 @@ import java.util.List;
 
 /**
  * Window functions over input that is already partitioned by the partition keys (an exchange below): each
- * partition buffers its rows (memory reserved; MEMORY_EXHAUSTED when refused), sorts them stably by partition
- * keys then order keys, walks the window partitions (runs of equal partition keys) computing every function,
- * and emits the rows in that order with one column per function appended.
+ * partition buffers its rows (memory reserved), sorts them stably by partition keys then order keys, walks the
+ * window partitions (runs of equal partition keys) computing every function, and emits the rows in that order
+ * with one column per function appended. When the rows do not fit, the sort spills runs and the merged rows
+ * are processed from disk in chunks of whole window partitions (one window partition must still fit).
  */
 public final class WindowExec implements ExecNode {
     private static final long RESULT_BYTES_PER_VALUE = 16;
@@ -36,6 +37,7 @@ public final class WindowExec implements ExecNode {
     private final RowOrdering sortOrdering;
     private final RowOrdering partitionOrdering;
     private final RowOrdering peerOrdering;
+    private volatile OperatorMetrics metrics;
 
     /** Keys and functions are bound to the input's columns. */
     public WindowExec(ExecNode input, List<Expression> partitionBy, List<SortOrder> orderBy, List<WindowExpression> functions,
@@ -67,58 +69,161 @@ public final class WindowExec implements ExecNode {
 
     @Override public List<ExecNode> children() { return List.of(input); }
 
+    @Override public void attachMetrics(OperatorMetrics metrics) { this.metrics = metrics; }
+
     @Override public BatchStream execute(int partition, TaskContext ctx) {
-        Reservation reservation = pool.newReservation("window");
+        Reservation reservation = pool.newSpillableReservation("window", ctx::isCancelled);
+        OperatorMetrics m = metrics;
+        RunBuilder builder = new RunBuilder(input.schema(), sortKeys, sortOrdering, reservation, -1,
+                m == null ? dev.sluice.memory.SpillListener.NONE : m);
         return new BatchStream() {
-            SortedRun run;
+            SortedRun run;           // the rows being emitted (all of the partition, or one chunk of whole window partitions)
             FlatVector[] results;
             int next;
+            boolean started;
+            RunMerger merger;        // when the input spilled: the sorted rows, streamed from disk
+            Chunker chunker;
 
             @Override public Batch next() {
-                ctx.checkCancelled();
-                if (run == null) compute();
-                if (next >= run.rows) return null;
-                int to = Math.min(run.rows, next + batchSize);
-                Batch rows = run.viewOf(next, to);
-                ColumnVector[] out = Arrays.copyOf(rows.columns(), rows.columnCount() + results.length);
-                for (int f = 0; f < results.length; f++) out[rows.columnCount() + f] = results[f].slice(next, to - next);
-                Batch batch = new Batch(out, to - next);
-                next = to;
-                return batch;
-            }
-
-            private void compute() {
-                RunBuilder builder = new RunBuilder(input.schema(), sortKeys, sortOrdering, reservation, -1);
-                try (BatchStream in = input.execute(partition, ctx)) {
-                    for (Batch b = in.next(); b != null; b = in.next()) builder.add(b);
-                }
-                run = builder.finish();
-                int n = run.rows;
-                // peer bookkeeping, one result per row and function, an aggregate's sorted inputs and group ids
-                reservation.grow(WindowGroup.bytesFor(n) + RESULT_BYTES_PER_VALUE * n * functions.size() * 2);
-                Batch all = new Batch(run.columns, n);
-                results = new FlatVector[functions.size()];
-                WindowFunctionExec[] evaluators = new WindowFunctionExec[functions.size()];
-                SortOrder firstOrder = orderBy.isEmpty() ? null : orderBy.get(0);
-                for (int f = 0; f < results.length; f++) {
-                    WindowExpression w = functions.get(f);
-                    results[f] = Vectors.allocate(w.dataType(), Math.max(n, 1));
-                    evaluators[f] = WindowFunctionExec.of(w, all, run.order, firstOrder);
-                }
-                ColumnVector[] orderKeys = Arrays.copyOfRange(run.keys, partitionBy.size(), run.keys.length);
-                int start = 0;
-                while (start < n) {
+                while (true) {
                     ctx.checkCancelled();
-                    int end = start + 1;
-                    while (end < n && partitionOrdering.compare(run.keys, run.order[start], run.keys, run.order[end]) == 0) end++;
-                    WindowGroup group = new WindowGroup(start, end, run.order, orderKeys, peerOrdering);
-                    for (int f = 0; f < results.length; f++) evaluators[f].fill(group, results[f]);
-                    start = end;
+                    if (run != null && next < run.rows) {
+                        int to = Math.min(run.rows, next + batchSize);
+                        Batch rows = run.viewOf(next, to);
+                        ColumnVector[] out = Arrays.copyOf(rows.columns(), rows.columnCount() + results.length);
+                        for (int f = 0; f < results.length; f++) out[rows.columnCount() + f] = results[f].slice(next, to - next);
+                        Batch batch = new Batch(out, to - next);
+                        next = to;
+                        return batch;
+                    }
+                    if (!started) {
+                        started = true;
+                        try (BatchStream in = input.execute(partition, ctx)) {
+                            for (Batch b = in.next(); b != null; b = in.next()) builder.add(b);
+                        }
+                        SortedRun last = builder.finish();
+                        if (builder.spilledRuns().isEmpty()) {
+                            load(last);
+                            continue;
+                        }
+                        List<RunCursor> cursors = new ArrayList<>();
+                        for (SpilledRun s : builder.spilledRuns()) cursors.add(RunCursor.spilled(s, input.schema(), sortKeys, sortOrdering, null, null));
+                        cursors.add(RunCursor.of(last, 0, last.rows));
+                        merger = new RunMerger(input.schema(), sortOrdering, batchSize, -1, cursors);
+                        chunker = new Chunker();
+                    }
+                    if (chunker == null) return null;
+                    reservation.shrink(reservation.bytes());
+                    SortedRun chunk = chunker.next(merger, reservation);
+                    if (chunk == null) return null;
+                    load(chunk);
                 }
             }
 
-            @Override public void close() { reservation.close(); }
+            private void load(SortedRun r) {
+                run = r;
+                next = 0;
+                // peer bookkeeping, one result per row and function, an aggregate's sorted inputs and group ids
+                reservation.grow(WindowGroup.bytesFor(r.rows) + RESULT_BYTES_PER_VALUE * r.rows * functions.size() * 2);
+                results = compute(r, ctx);
+            }
+
+            @Override public void close() {
+                if (merger != null) merger.close();
+                builder.deleteSpills();
+                reservation.close();
+            }
         };
+    }
+
+    /** Every function's value for every row of {@code run}, whose sorted order holds whole window partitions. */
+    private FlatVector[] compute(SortedRun run, TaskContext ctx) {
+        int n = run.rows;
+        Batch all = new Batch(run.columns, n);
+        FlatVector[] results = new FlatVector[functions.size()];
+        WindowFunctionExec[] evaluators = new WindowFunctionExec[functions.size()];
+        SortOrder firstOrder = orderBy.isEmpty() ? null : orderBy.get(0);
+        for (int f = 0; f < results.length; f++) {
+            WindowExpression w = functions.get(f);
+            results[f] = Vectors.allocate(w.dataType(), Math.max(n, 1));
+            evaluators[f] = WindowFunctionExec.of(w, all, run.order, firstOrder);
+        }
+        ColumnVector[] orderKeys = Arrays.copyOfRange(run.keys, partitionBy.size(), run.keys.length);
+        int start = 0;
+        while (start < n) {
+            ctx.checkCancelled();
+            int end = start + 1;
+            while (end < n && partitionOrdering.compare(run.keys, run.order[start], run.keys, run.order[end]) == 0) end++;
+            WindowGroup group = new WindowGroup(start, end, run.order, orderKeys, peerOrdering);
+            for (int f = 0; f < results.length; f++) evaluators[f].fill(group, results[f]);
+            start = end;
+        }
+        return results;
+    }
+
+    /**
+     * Cuts the merged, sorted rows into chunks of whole window partitions of about a batch or more: a window
+     * partition is never split, so one larger than memory still has to fit (MEMORY_EXHAUSTED otherwise).
+     */
+    private final class Chunker {
+        private FlatVector[] buffer;
+        private int rows;
+        private boolean done;
+
+        SortedRun next(RunMerger merger, Reservation reservation) {
+            while (true) {
+                if (done && rows == 0) return null;
+                if (!done && rows < batchSize) {
+                    Batch b = merger.next();
+                    if (b == null) {
+                        done = true;
+                    } else {
+                        append(b, reservation);
+                        continue;
+                    }
+                }
+                Batch all = new Batch(buffer, rows);
+                ColumnVector[] keys = new ColumnVector[sortKeys.size()];
+                for (int k = 0; k < keys.length; k++) keys[k] = sortKeys.get(k).evaluate(all);
+                int cut = rows;
+                if (!done) {   // keep the last window partition: it may go on in the next batches
+                    cut = rows - 1;
+                    while (cut > 0 && partitionOrdering.compare(keys, cut - 1, keys, rows - 1) == 0) cut--;
+                    if (cut == 0) {
+                        Batch b = merger.next();
+                        if (b == null) done = true;
+                        else append(b, reservation);
+                        continue;
+                    }
+                }
+                FlatVector[] chunk = buffer;
+                int chunkRows = cut;
+                FlatVector[] rest = allocate();
+                for (int c = 0; c < rest.length; c++) for (int r = cut; r < rows; r++) rest[c].appendFrom(chunk[c], r);
+                buffer = rest;
+                rows -= cut;
+                ColumnVector[] columns = new ColumnVector[chunk.length];
+                ColumnVector[] chunkKeys = new ColumnVector[keys.length];
+                for (int c = 0; c < columns.length; c++) columns[c] = chunk[c].slice(0, chunkRows);
+                for (int k = 0; k < keys.length; k++) chunkKeys[k] = keys[k].slice(0, chunkRows);
+                int[] order = new int[chunkRows];
+                for (int i = 0; i < chunkRows; i++) order[i] = i;
+                return new SortedRun(columns, chunkKeys, order, chunkRows);
+            }
+        }
+
+        private void append(Batch b, Reservation reservation) {
+            if (buffer == null) buffer = allocate();
+            reservation.grow(dev.sluice.vector.BatchSizes.estimate(b));
+            for (int c = 0; c < buffer.length; c++) for (int r = 0; r < b.rowCount(); r++) buffer[c].appendFrom(b.column(c), r);
+            rows += b.rowCount();
+        }
+
+        private FlatVector[] allocate() {
+            FlatVector[] out = new FlatVector[input.schema().size()];
+            for (int c = 0; c < out.length; c++) out[c] = Vectors.allocate(input.schema().field(c).dataType(), batchSize);
+            return out;
+        }
     }
 
     @Override public String describe() {

@@ -119,6 +119,8 @@ public final class CountingStorage implements Storage {
 
     @Override public void mkdirs(String path) { inner.mkdirs(path); }
 
+    @Override public void sync(String path) { inner.sync(path); }
+
     @Override public String toString() { return "Counting(" + inner + ")"; }
 
     private final class Counted extends SeekableInputStream {

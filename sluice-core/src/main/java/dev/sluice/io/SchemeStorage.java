@@ -120,6 +120,8 @@ public final class SchemeStorage implements Storage, AutoCloseable {
 
     @Override public void mkdirs(String path) { forPath(path).mkdirs(path); }
 
+    @Override public void sync(String path) { forPath(path).sync(path); }
+
     @Override public void close() {
         closed = true;
         RuntimeException failure = null;

@@ -3,22 +3,46 @@ package dev.sluice.memory;
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * The session's memory budget for blocking operators (aggregation tables, join build sides, sort buffers,
- * exchange buffers). Operators reserve before they grow; a refused reservation is a clear MEMORY_EXHAUSTED
- * error naming the operator, never an OutOfMemoryError. (Spilling to disk will hook in where reservations
- * are refused, without changing the operators' shape.)
+ * exchange buffers, window partitions). Operators reserve before they grow. A refused reservation follows
+ * one protocol, whoever asks:
+ * <ol>
+ *   <li>a spillable requester over its fair share is told no ({@link Reservation#tryGrow} returns false): it
+ *       spills its own state and tries again;</li>
+ *   <li>otherwise the pool asks the other spillable consumers holding more than their minimum share to spill
+ *       (they do at their next reservation, on their own thread) and waits, bounded and cancellable, for
+ *       memory that running tasks release;</li>
+ *   <li>only then does it fail with MEMORY_EXHAUSTED, never an OutOfMemoryError.</li>
+ * </ol>
+ * Fairness follows Spark's rule: with N active consumers each may hold up to 1/N of the budget, and one that
+ * holds less than 1/(2N) waits for memory instead of being made to spill, so no task starves the others.
  */
-public final class MemoryPool {
-    private final long budget;
-    private final AtomicLong used = new AtomicLong();
-    private final AtomicLong peak = new AtomicLong();
+public final class MemoryPool implements AutoCloseable {
+    /** How long a refused reservation waits for memory released by other tasks before it fails. */
+    static final long DEFAULT_WAIT_MILLIS = 2_000;
 
-    public MemoryPool(long budgetBytes) {
+    private final long budget;
+    private final long waitMillis;
+    private final Set<Reservation> active = new LinkedHashSet<>();
+    private final SpillManager spills;
+    private long used;
+    private long peak;
+    private long waits;
+
+    public MemoryPool(long budgetBytes) { this(budgetBytes, SpillManager.defaultDirectory(), DEFAULT_WAIT_MILLIS); }
+
+    /** A pool whose spill files go under {@code spillDirectory} (a per-session directory is created in it). */
+    public MemoryPool(long budgetBytes, Path spillDirectory, long waitMillis) {
         if (budgetBytes <= 0) throw new IllegalArgumentException("memory budget must be positive");
         this.budget = budgetBytes;
+        this.waitMillis = waitMillis;
+        this.spills = new SpillManager(spillDirectory);
     }
 
     /** The default budget: 60% of the JVM's maximum heap. */
@@ -26,30 +50,126 @@ public final class MemoryPool {
 
     public long budget() { return budget; }
 
-    public long used() { return used.get(); }
+    public synchronized long used() { return used; }
 
     /** The highest reserved total seen, for the job report. */
-    public long peak() { return peak.get(); }
+    public synchronized long peak() { return peak; }
 
-    /** A new, empty reservation for one operator instance; close it to give everything back. */
-    public Reservation newReservation(String owner) { return new Reservation(this, owner); }
+    /** How many reservations had to wait for memory released by others. */
+    public synchronized long waits() { return waits; }
 
-    void acquire(long bytes, String owner) {
-        while (true) {
-            long current = used.get();
-            long next = current + bytes;
-            if (next > budget) {
-                throw SluiceException.of(ErrorCode.MEMORY_EXHAUSTED)
-                        .with("reason", owner + " needs " + bytes + " more bytes, but " + current + " of the "
-                                + budget + "-byte budget are in use")
-                        .build();
+    /** Where spilling operators write their files. */
+    public SpillManager spills() { return spills; }
+
+    /** A reservation that cannot spill (it fails with MEMORY_EXHAUSTED when nothing can be freed for it). */
+    public Reservation newReservation(String owner) { return new Reservation(this, owner, false, () -> false); }
+
+    /**
+     * A reservation of an operator that can write its state to disk: {@link Reservation#tryGrow} says no when
+     * it should spill, and the pool may ask it to spill for others. {@code cancelled} stops a wait early.
+     */
+    public Reservation newSpillableReservation(String owner, BooleanSupplier cancelled) {
+        return new Reservation(this, owner, true, cancelled);
+    }
+
+    /** The share a consumer may hold when {@code n} consumers are active. */
+    long maxShare(int n) { return budget / Math.max(1, n); }
+
+    /**
+     * {@code canSpill}: the requester holds state it can write out itself, so the pool refuses at once
+     * when the request is over its fair share or the pool is full (step 1); otherwise other consumers are
+     * spilled (step 2) and the request waits (step 3).
+     */
+    boolean tryAcquire(Reservation r, long bytes, boolean canSpill) { return tryAcquire(r, bytes, canSpill, true); }
+
+    /** {@code makeRoom}: false when the requester would rather spill than have others spilled or wait. */
+    boolean tryAcquire(Reservation r, long bytes, boolean canSpill, boolean makeRoom) {
+        int decision = decide(r, bytes, canSpill);
+        if (decision != OTHERS) return decision == GRANTED;
+        if (!makeRoom) return false;
+        // consumers that can be spilled from any thread (exchange buffers, finished sort runs) go first,
+        // the biggest first, outside the pool's lock
+        for (Reservation other : sharedSpillCandidates(r)) {
+            other.spillShared();
+            decision = decide(r, bytes, canSpill);
+            if (decision != OTHERS) return decision == GRANTED;
+        }
+        return awaitMemory(r, bytes);
+    }
+
+    private static final int GRANTED = 0, REFUSED = 1, OTHERS = 2;
+
+    private synchronized int decide(Reservation r, long bytes, boolean canSpill) {
+        active.add(r);
+        int n = active.size();
+        boolean selfSpill = canSpill && r.spillable() && r.bytes() > 0;
+        if (selfSpill && r.takeSpillRequest()) return REFUSED;   // another task asked this one to spill
+        if (selfSpill && r.bytes() + bytes > maxShare(n)) return REFUSED;
+        if (used + bytes <= budget) {
+            grant(bytes);
+            return GRANTED;
+        }
+        // the pool is full: a requester above its minimum share spills itself; below it, others make room
+        if (selfSpill && r.bytes() + bytes > budget / (2L * n)) return REFUSED;
+        return OTHERS;
+    }
+
+    private synchronized java.util.List<Reservation> sharedSpillCandidates(Reservation requester) {
+        java.util.List<Reservation> out = new java.util.ArrayList<>();
+        for (Reservation other : active) if (other != requester && other.bytes() > 0 && other.hasSharedSpiller()) out.add(other);
+        out.sort((a, b) -> Long.compare(b.bytes(), a.bytes()));
+        return out;
+    }
+
+    private synchronized boolean awaitMemory(Reservation r, long bytes) {
+        requestSpills(r, active.size());
+        long deadline = System.nanoTime() + waitMillis * 1_000_000L;
+        waits++;
+        while (used + bytes > budget) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || r.cancelled().getAsBoolean()) return false;
+            try {
+                wait(Math.max(1, Math.min(50, left / 1_000_000L)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
             }
-            if (used.compareAndSet(current, next)) {
-                peak.accumulateAndGet(next, Math::max);
-                return;
-            }
+            requestSpills(r, active.size());
+        }
+        grant(bytes);
+        return true;
+    }
+
+    /** Asks every other spillable consumer above its minimum share to spill at its next reservation. */
+    private void requestSpills(Reservation requester, int n) {
+        long minimum = budget / (2L * Math.max(1, n));
+        for (Reservation other : active) {
+            if (other != requester && other.spillable() && other.bytes() > minimum) other.requestSpill();
         }
     }
 
-    void release(long bytes) { used.addAndGet(-bytes); }
+    private void grant(long bytes) {
+        used += bytes;
+        peak = Math.max(peak, used);
+    }
+
+    SluiceException exhausted(Reservation r, long bytes) {
+        long inUse;
+        synchronized (this) {
+            inUse = used;
+        }
+        return SluiceException.of(ErrorCode.MEMORY_EXHAUSTED)
+                .with("reason", r.owner() + " needs " + bytes + " more bytes, but " + inUse + " of the "
+                        + budget + "-byte budget are in use and nothing more could be spilled")
+                .build();
+    }
+
+    synchronized void release(Reservation r, long bytes, boolean closing) {
+        used -= bytes;
+        if (closing) active.remove(r);
+        notifyAll();
+    }
+
+    /** Deletes this session's spill directory (files of operators still open are gone too). */
+    @Override public void close() { spills.close(); }
 }

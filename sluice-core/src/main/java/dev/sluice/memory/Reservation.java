@@ -1,34 +1,106 @@
 package dev.sluice.memory;
 
-/** Memory held by one operator instance: grows as it buffers, shrinks or closes when it lets go. */
+import java.util.function.BooleanSupplier;
+
+/**
+ * Memory held by one operator instance: grows as it buffers, shrinks or closes when it lets go. A spillable
+ * reservation asks with {@link #tryGrow} and spills its owner's state when told no.
+ */
 public final class Reservation implements AutoCloseable {
     private final MemoryPool pool;
     private final String owner;
-    private long bytes;
+    private final boolean spillable;
+    private final BooleanSupplier cancelled;
+    private volatile boolean spillRequested;
+    private volatile Runnable sharedSpiller;
+    private volatile long bytes;
 
-    Reservation(MemoryPool pool, String owner) {
+    Reservation(MemoryPool pool, String owner, boolean spillable, BooleanSupplier cancelled) {
         this.pool = pool;
         this.owner = owner;
+        this.spillable = spillable;
+        this.cancelled = cancelled;
     }
 
-    /** Reserves {@code more} bytes; MEMORY_EXHAUSTED if the pool refuses. */
+    /**
+     * Reserves {@code more} bytes, waiting (bounded) for other tasks to release memory if it must;
+     * MEMORY_EXHAUSTED when nothing can be freed. A spillable owner calls it after spilling what it could.
+     */
     public void grow(long more) {
         if (more <= 0) return;
-        pool.acquire(more, owner);
+        spillRequested = false;
+        if (!pool.tryAcquire(this, more, false)) throw pool.exhausted(this, more);
         bytes += more;
     }
 
-    public void shrink(long less) {
+    /**
+     * Reserves {@code more} bytes if the owner's fair share and the pool allow (making room by spilling
+     * others only while the owner holds less than its minimum share); false means: spill your own state, then
+     * {@link #grow}.
+     */
+    public boolean tryGrow(long more) {
+        if (more <= 0) return true;
+        if (!pool.tryAcquire(this, more, true)) return false;
+        bytes += more;
+        return true;
+    }
+
+    /**
+     * Reserves {@code more} bytes only if the pool has them for this owner now (no spilling of others, no
+     * waiting): for owners whose spill is cheap, like a partial aggregation that flushes its table downstream.
+     */
+    public boolean tryGrowNow(long more) {
+        if (more <= 0) return true;
+        if (!pool.tryAcquire(this, more, true, false)) return false;
+        bytes += more;
+        return true;
+    }
+
+    public synchronized void shrink(long less) {
         long l = Math.min(less, bytes);
         if (l <= 0) return;
-        pool.release(l);
         bytes -= l;
+        pool.release(this, l, false);
     }
 
     public long bytes() { return bytes; }
 
-    @Override public void close() {
-        pool.release(bytes);
+    public String owner() { return owner; }
+
+    /** The pool spills through this manager. */
+    public SpillManager spills() { return pool.spills(); }
+
+    boolean spillable() { return spillable; }
+
+    BooleanSupplier cancelled() { return cancelled; }
+
+    /**
+     * Lets any thread short of memory spill this owner's state by calling {@code spiller} (exchange buffers,
+     * finished sort runs): it must be safe to call at any time, concurrently with the owner, and shrink this
+     * reservation. Null withdraws it (the state is about to be read as it is).
+     */
+    public void setSharedSpiller(Runnable spiller) { this.sharedSpiller = spiller; }
+
+    boolean hasSharedSpiller() { return sharedSpiller != null; }
+
+    void spillShared() {
+        Runnable s = sharedSpiller;
+        if (s != null) s.run();
+    }
+
+    void requestSpill() { spillRequested = true; }
+
+    /** True (once) when another task asked this owner to spill. */
+    boolean takeSpillRequest() {
+        boolean r = spillRequested;
+        spillRequested = false;
+        return r;
+    }
+
+    @Override public synchronized void close() {
+        sharedSpiller = null;
+        long b = bytes;
         bytes = 0;
+        pool.release(this, b, true);
     }
 }
