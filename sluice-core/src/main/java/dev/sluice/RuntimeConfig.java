@@ -10,8 +10,7 @@ import java.util.Set;
  * A session's settings, readable as typed values ({@code conf().parallelism()}) and, for the settings Spark lets a
  * job change at run time, settable by Spark's keys ({@code conf().set("spark.sql.shuffle.partitions", "8")}). A
  * change applies to DataFrames built and jobs started afterwards. A key Sluice does not honour is refused
- * (INVALID_OPTION), never stored and ignored; so is a session time zone other than UTC, which Sluice does not
- * have yet.
+ * (INVALID_OPTION), never stored and ignored; so is a time zone id Java does not know.
  */
 public final class RuntimeConfig {
     public static final String ANSI = "spark.sql.ansi.enabled";
@@ -32,22 +31,14 @@ public final class RuntimeConfig {
     public synchronized void set(String key, String value) {
         SluiceConf c = current;
         switch (known(key)) {
-            case ANSI -> current = new SluiceConf(c.parallelism(), c.batchSize(), parseBoolean(key, value), c.maxSplitBytes(),
-                    c.inferenceSampleSize(), c.disabledRules(), c.memoryBudget(), c.shufflePartitions(), c.broadcastThreshold());
+            case ANSI -> current = c.withAnsi(parseBoolean(key, value));
             case SHUFFLE_PARTITIONS -> {
                 int n = parseInt(key, value);
                 if (n < 1) throw invalid(key, value, "must be at least 1");
-                current = new SluiceConf(c.parallelism(), c.batchSize(), c.ansi(), c.maxSplitBytes(), c.inferenceSampleSize(),
-                        c.disabledRules(), c.memoryBudget(), n, c.broadcastThreshold());
+                current = c.withShufflePartitions(n);
             }
-            case BROADCAST_THRESHOLD -> current = new SluiceConf(c.parallelism(), c.batchSize(), c.ansi(), c.maxSplitBytes(),
-                    c.inferenceSampleSize(), c.disabledRules(), c.memoryBudget(), c.shufflePartitions(), parseLong(key, value));
-            case SESSION_TIME_ZONE -> {
-                if (!value.equalsIgnoreCase("UTC") && !value.equals("Z") && !value.equals("+00:00")) {
-                    throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "setting " + key + " to " + value)
-                            .with("reason", "Sluice's session time zone is UTC; other zones are not supported yet").build();
-                }
-            }
+            case BROADCAST_THRESHOLD -> current = c.withBroadcastThreshold(parseLong(key, value));
+            case SESSION_TIME_ZONE -> current = c.withSessionTimeZone(parseZone(key, value));
             default -> throw SluiceException.internal("unhandled key " + key);
         }
     }
@@ -63,7 +54,7 @@ public final class RuntimeConfig {
             case ANSI -> String.valueOf(c.ansi());
             case SHUFFLE_PARTITIONS -> String.valueOf(c.shufflePartitions());
             case BROADCAST_THRESHOLD -> String.valueOf(c.broadcastThreshold());
-            case SESSION_TIME_ZONE -> "UTC";
+            case SESSION_TIME_ZONE -> c.sessionTimeZone().getId();
             default -> throw SluiceException.internal("unhandled key " + key);
         };
     }
@@ -83,6 +74,7 @@ public final class RuntimeConfig {
     public long memoryBudget() { return current.memoryBudget(); }
     public int shufflePartitions() { return current.shufflePartitions(); }
     public long broadcastThreshold() { return current.broadcastThreshold(); }
+    public java.time.ZoneId sessionTimeZone() { return current.sessionTimeZone(); }
 
     private static boolean isKnown(String key) { return KEYS.stream().anyMatch(k -> k.equalsIgnoreCase(key)); }
 
@@ -103,6 +95,15 @@ public final class RuntimeConfig {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
             throw invalid(key, value, "must be an integer");
+        }
+    }
+
+    /** Region ids ({@code America/Los_Angeles}) and offsets ({@code +01:00}, {@code UTC}, {@code Z}), as Spark accepts. */
+    private static java.time.ZoneId parseZone(String key, String value) {
+        try {
+            return java.time.ZoneId.of(value.trim(), java.time.ZoneId.SHORT_IDS);
+        } catch (java.time.DateTimeException e) {
+            throw invalid(key, value, "must be a region id such as America/Los_Angeles or an offset such as +01:00");
         }
     }
 

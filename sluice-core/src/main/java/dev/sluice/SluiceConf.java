@@ -34,4 +34,24 @@ public record SluiceConf(int parallelism, int batchSize, boolean ansi, long maxS
                 DEFAULT_INFERENCE_SAMPLE, Set.of(), dev.sluice.memory.MemoryPool.defaultBudget(), Math.max(2, cores),
                 DEFAULT_BROADCAST_THRESHOLD, java.time.ZoneId.systemDefault());
     }
+
+    public SluiceConf withAnsi(boolean value) {
+        return new SluiceConf(parallelism, batchSize, value, maxSplitBytes, inferenceSampleSize, disabledRules, memoryBudget,
+                shufflePartitions, broadcastThreshold, sessionTimeZone);
+    }
+
+    public SluiceConf withShufflePartitions(int value) {
+        return new SluiceConf(parallelism, batchSize, ansi, maxSplitBytes, inferenceSampleSize, disabledRules, memoryBudget,
+                value, broadcastThreshold, sessionTimeZone);
+    }
+
+    public SluiceConf withBroadcastThreshold(long value) {
+        return new SluiceConf(parallelism, batchSize, ansi, maxSplitBytes, inferenceSampleSize, disabledRules, memoryBudget,
+                shufflePartitions, value, sessionTimeZone);
+    }
+
+    public SluiceConf withSessionTimeZone(java.time.ZoneId value) {
+        return new SluiceConf(parallelism, batchSize, ansi, maxSplitBytes, inferenceSampleSize, disabledRules, memoryBudget,
+                shufflePartitions, broadcastThreshold, value);
+    }
 }

@@ -39,8 +39,11 @@ class RuntimeConfigTest {
         try (Sluice s = Sluice.builder().parallelism(1).build()) {
             assertThatThrownBy(() -> s.conf().set("spark.sql.adaptive.enabled", "true")).isInstanceOfSatisfying(SluiceException.class,
                     e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_OPTION));
-            assertThatThrownBy(() -> s.conf().set(RuntimeConfig.SESSION_TIME_ZONE, "America/New_York")).isInstanceOfSatisfying(SluiceException.class,
-                    e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION));
+            assertThatThrownBy(() -> s.conf().set(RuntimeConfig.SESSION_TIME_ZONE, "Mars/Olympus_Mons")).isInstanceOfSatisfying(SluiceException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_OPTION));
+            s.conf().set(RuntimeConfig.SESSION_TIME_ZONE, "America/New_York");
+            assertThat(s.conf().get(RuntimeConfig.SESSION_TIME_ZONE)).isEqualTo("America/New_York");
+            assertThat(s.sql("SELECT hour(CAST(0 AS TIMESTAMP))").collect().get(0).get(0)).isEqualTo(19);
             assertThatThrownBy(() -> s.conf().set(RuntimeConfig.SHUFFLE_PARTITIONS, "0")).isInstanceOfSatisfying(SluiceException.class,
                     e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_OPTION));
             s.conf().set(RuntimeConfig.SESSION_TIME_ZONE, "UTC");

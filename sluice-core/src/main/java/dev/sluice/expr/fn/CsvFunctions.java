@@ -108,7 +108,7 @@ public final class CsvFunctions {
             String text = fields.get(i);
             DataType t = schema.field(i).dataType();
             if (t instanceof TimestampType && o.timestampFormat() != null) {
-                values[i] = Timestamps.toInstant(DateTimePatterns.parseMicros("from_csv", DateTimePatterns.of(o.timestampFormat()), text, DateTimePatterns.SESSION_ZONE));
+                values[i] = Timestamps.toInstant(DateTimePatterns.parseMicros("from_csv", DateTimePatterns.of(o.timestampFormat()), text, DateTimePatterns.sessionZone()));
             } else if (t instanceof DateType && o.dateFormat() != null) {
                 values[i] = LocalDate.ofEpochDay(DateTimePatterns.parseDays("from_csv", DateTimePatterns.of(o.dateFormat()), text));
             } else if (t.equals(STRING)) {
@@ -137,11 +137,11 @@ public final class CsvFunctions {
             String text;
             if (v == null) text = "";
             else if (v instanceof Instant instant && o.timestampFormat() != null) {
-                text = DateTimePatterns.format("to_csv", DateTimePatterns.of(o.timestampFormat()), Timestamps.toMicros(instant), DateTimePatterns.SESSION_ZONE);
+                text = DateTimePatterns.format("to_csv", DateTimePatterns.of(o.timestampFormat()), Timestamps.toMicros(instant), DateTimePatterns.sessionZone());
             } else if (v instanceof LocalDate d && o.dateFormat() != null) {
                 text = DateTimePatterns.build("to_csv", o.dateFormat(), false).format(d);
             } else {
-                text = ValueRenderer.render(v, t, ValueRenderer.Style.cast(EvalMode.ANSI, DateTimePatterns.SESSION_ZONE));
+                text = ValueRenderer.render(v, t, ValueRenderer.Style.cast(EvalMode.ANSI, DateTimePatterns.sessionZone()));
             }
             if (text.contains(o.sep()) || text.contains("\"") || text.contains("\n")) text = "\"" + text.replace("\"", "\\\"") + "\"";
             out.add(text);

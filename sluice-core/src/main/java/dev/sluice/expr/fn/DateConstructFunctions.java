@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import static dev.sluice.expr.fn.DateTimePatterns.SESSION_ZONE;
 import static dev.sluice.types.DataTypes.DATE;
 import static dev.sluice.types.DataTypes.INT;
 import static dev.sluice.types.DataTypes.LONG;
@@ -60,15 +59,15 @@ public final class DateConstructFunctions {
         out.add(RowFunction.of("unix_date", RowFunction.typed(INT, DATE), v -> (int) ((LocalDate) v[0]).toEpochDay()));
         out.add(RowFunction.of("date_from_unix_date", RowFunction.typed(DATE, INT), v -> LocalDate.ofEpochDay((Integer) v[0])));
         out.add(RowFunction.of("to_utc_timestamp", RowFunction.typed(TIMESTAMP, TIMESTAMP, STRING),
-                v -> shift((Instant) v[0], SESSION_ZONE, zone("to_utc_timestamp", (String) v[1]))));
+                v -> shift((Instant) v[0], DateTimePatterns.sessionZone(), zone("to_utc_timestamp", (String) v[1]))));
         out.add(RowFunction.of("from_utc_timestamp", RowFunction.typed(TIMESTAMP, TIMESTAMP, STRING),
-                v -> shift((Instant) v[0], zone("from_utc_timestamp", (String) v[1]), SESSION_ZONE)));
+                v -> shift((Instant) v[0], zone("from_utc_timestamp", (String) v[1]), DateTimePatterns.sessionZone())));
         out.add(RowFunction.of("next_day", RowFunction.typed(DATE, DATE, STRING), v -> nextDay((LocalDate) v[0], (String) v[1])));
         out.add(RowFunction.of("dayname", RowFunction.typed(STRING, DATE),
                 v -> ((LocalDate) v[0]).getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.US)));
         out.add(RowFunction.of("monthname", RowFunction.typed(STRING, DATE),
                 v -> ((LocalDate) v[0]).getMonth().getDisplayName(TextStyle.SHORT, Locale.US)));
-        out.add(new RowFunction("current_timezone", RowFunction.typed(STRING), (v, s) -> SESSION_ZONE.getId(), false));
+        out.add(new RowFunction("current_timezone", RowFunction.typed(STRING), (v, s) -> DateTimePatterns.sessionZone().getId(), false));
         out.add(RowFunction.of("date_diff", RowFunction.typed(INT, DATE, DATE),
                 v -> (int) (((LocalDate) v[0]).toEpochDay() - ((LocalDate) v[1]).toEpochDay())));
         return out;
@@ -93,7 +92,7 @@ public final class DateConstructFunctions {
     static Instant makeTimestamp(String fn, Object[] v, boolean lenient) {
         try {
             BigDecimal sec = (BigDecimal) v[5];
-            ZoneId zone = v.length > 6 && v[6] != null ? zone(fn, (String) v[6]) : SESSION_ZONE;
+            ZoneId zone = v.length > 6 && v[6] != null ? zone(fn, (String) v[6]) : DateTimePatterns.sessionZone();
             int whole = sec.intValue();
             int nanos = sec.subtract(BigDecimal.valueOf(whole)).movePointRight(9).intValue();
             LocalDateTime t;

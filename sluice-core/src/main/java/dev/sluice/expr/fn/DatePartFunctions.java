@@ -16,7 +16,6 @@ import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Locale;
 
-import static dev.sluice.expr.fn.DateTimePatterns.SESSION_ZONE;
 
 /**
  * {@code date_part(field, source)} / {@code datepart} (and SQL's {@code EXTRACT(field FROM source)}): one field of
@@ -66,7 +65,7 @@ public final class DatePartFunctions {
     static Object part(Object[] v, Signature s) {
         if (v[1] == null) return null;
         Field f = (Field) s.state();
-        LocalDateTime t = v[1] instanceof LocalDate d ? d.atStartOfDay() : LocalDateTime.ofInstant((Instant) v[1], SESSION_ZONE);
+        LocalDateTime t = v[1] instanceof LocalDate d ? d.atStartOfDay() : LocalDateTime.ofInstant((Instant) v[1], DateTimePatterns.sessionZone());
         switch (f) {
             case YEAR: return t.getYear();
             case YEAROFWEEK: return t.get(IsoFields.WEEK_BASED_YEAR);

@@ -86,8 +86,8 @@ public final class NumberFormatFunctions {
         }
         if (v[0] instanceof java.time.LocalDate || v[0] instanceof java.time.Instant) {
             java.time.format.DateTimeFormatter f = DateTimePatterns.build("to_char", (String) s.state(), false);
-            java.time.ZonedDateTime t = v[0] instanceof java.time.LocalDate d ? d.atStartOfDay(DateTimePatterns.SESSION_ZONE)
-                    : ((java.time.Instant) v[0]).atZone(DateTimePatterns.SESSION_ZONE);
+            java.time.ZonedDateTime t = v[0] instanceof java.time.LocalDate d ? d.atStartOfDay(DateTimePatterns.sessionZone())
+                    : ((java.time.Instant) v[0]).atZone(DateTimePatterns.sessionZone());
             return f.format(t);
         }
         return format((BigDecimal) v[0], (Format) s.state());

@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FunctionFamiliesTest {
     static Sluice sluice;
 
-    @BeforeAll static void start() { sluice = Sluice.builder().parallelism(3).batchSize(16).build();   // 101 rows: 7 splits, partial states merged }
+    // batches of 16 rows: the 101 rows below come in 7 splits, so partial states are written and merged
+    @BeforeAll static void start() { sluice = Sluice.builder().parallelism(3).batchSize(16).build(); }
 
     @AfterAll static void stop() { sluice.close(); }
 
