@@ -112,8 +112,7 @@ final class RelationalizeTransform {
     private static String stage(DynamicFrame frame, Table root, String stagingPath, String context) {
         GlueContext ctx = frame.glueContext();
         Storage storage = ctx.sluice().storage();
-        String base = stagingPath == null || stagingPath.isBlank()
-                ? System.getProperty("java.io.tmpdir") + "/sluice-relationalize"
+        String base = stagingPath == null || stagingPath.isBlank() ? privateTempDir()
                 : GluePaths.resolve(stagingPath, ctx.s3LocalRoot(), storage);
         String dir = base.replaceAll("/+$", "") + "/" + java.util.UUID.randomUUID();
         Map<String, OutputStream> out = new LinkedHashMap<>();
@@ -147,6 +146,23 @@ final class RelationalizeTransform {
             }
         }
         return dir;
+    }
+
+    /** A directory only this user can read, removed when the JVM exits (Glue leaves staging files behind). */
+    private static String privateTempDir() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("sluice-relationalize");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (var files = java.nio.file.Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException e) {
+                    // best effort at exit
+                }
+            }));
+            return dir.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<Table> tables(Table t) {
