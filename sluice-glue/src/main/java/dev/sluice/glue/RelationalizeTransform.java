@@ -31,7 +31,8 @@ import static dev.sluice.functions.lit;
  * a null key and no rows, an empty one a key and no rows. Like Glue, the tables are materialized: one pass
  * writes them as JSON Lines under {@code stagingPath} (a temporary directory when none is given), and each
  * table's frame reads its files back with the schema known up front. The input's error records travel with the
- * root table.
+ * root table. With an enabled job bookmark and a transformationContext, keys continue across runs from the last
+ * committed run's (GLUE.md §3.3).
  */
 final class RelationalizeTransform {
     private RelationalizeTransform() {}
@@ -49,7 +50,7 @@ final class RelationalizeTransform {
 
     static DynamicFrameCollection apply(DynamicFrame frame, String rootTableName, String stagingPath, TransformOptions options) {
         Lazy<Map<String, Table>> layout = Lazy.of(() -> layout(frame.plan().schema(), rootTableName));
-        Lazy<String> staged = Lazy.of(() -> stage(frame, layout.get().get(rootTableName), stagingPath));
+        Lazy<String> staged = Lazy.of(() -> stage(frame, layout.get().get(rootTableName), stagingPath, options.transformationContext()));
         // the table names need the schema: the collection's members are known once it is (a pass for a file source)
         return new DynamicFrameCollection(() -> tables(frame, rootTableName, layout, staged, options), frame.glueContext());
     }
@@ -108,19 +109,20 @@ final class RelationalizeTransform {
     }
 
     /** The pass: every record split into its tables' rows, written as JSON Lines; returns the staging directory. */
-    private static String stage(DynamicFrame frame, Table root, String stagingPath) {
+    private static String stage(DynamicFrame frame, Table root, String stagingPath, String context) {
         GlueContext ctx = frame.glueContext();
         Storage storage = ctx.sluice().storage();
-        String base = stagingPath == null || stagingPath.isBlank()
-                ? System.getProperty("java.io.tmpdir") + "/sluice-relationalize"
+        String base = stagingPath == null || stagingPath.isBlank() ? privateTempDir()
                 : GluePaths.resolve(stagingPath, ctx.s3LocalRoot(), storage);
         String dir = base.replaceAll("/+$", "") + "/" + java.util.UUID.randomUUID();
         Map<String, OutputStream> out = new LinkedHashMap<>();
         Map<String, long[]> keys = new LinkedHashMap<>();
         try {
+            dev.sluice.glue.job.Job job = ctx.job();
             for (Table t : tables(root)) {
                 out.put(t.name, new java.io.BufferedOutputStream(storage.create(dir + "/" + safe(t.name) + "/part-00000.json")));
-                keys.put(t.name, new long[1]);
+                Long last = job == null ? null : job.counter(context, t.name);
+                keys.put(t.name, new long[] {last == null ? 0 : last});   // with a bookmark, keys continue from the last run
             }
             FramePlan p = frame.plan();
             try (CloseableIterator<Row> rows = p.good().toLocalIterator()) {
@@ -131,6 +133,7 @@ final class RelationalizeTransform {
                     write(out.get(root.name), rootRow);
                 }
             }
+            if (job != null) for (Map.Entry<String, long[]> k : keys.entrySet()) job.setCounter(context, k.getKey(), k.getValue()[0]);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -143,6 +146,23 @@ final class RelationalizeTransform {
             }
         }
         return dir;
+    }
+
+    /** A directory only this user can read, removed when the JVM exits (Glue leaves staging files behind). */
+    private static String privateTempDir() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("sluice-relationalize");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (var files = java.nio.file.Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException e) {
+                    // best effort at exit
+                }
+            }));
+            return dir.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<Table> tables(Table t) {

@@ -140,4 +140,27 @@ class BookmarksTest extends GlueTestBase {
         assertThatThrownBy(() -> GlueArgs.getResolvedOptions(new String[] {"--job-bookmark-option", "x"}, "job-bookmark-option"))
                 .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.getMessage()).contains("reserved"));
     }
+
+    @Test void relationalizeKeysContinueAcrossBookmarkedRuns() throws Exception {
+        Files.createDirectories(input());
+        Files.writeString(input().resolve("a.json"), "{\"id\": 1, \"tags\": [\"x\"]}\n{\"id\": 2, \"tags\": [\"y\"]}\n");
+        Files.setLastModifiedTime(input().resolve("a.json"), FileTime.fromMillis(1_000));
+        Map<String, String> args = GlueArgs.getResolvedOptions(new String[] {"--JOB_NAME", "rel", "--job-bookmark-option", "job-bookmark-enable"}, "JOB_NAME");
+        List<List<String>> roots = new java.util.ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            if (run == 1) {
+                Files.writeString(input().resolve("b.json"), "{\"id\": 3, \"tags\": [\"z\"]}\n");
+                Files.setLastModifiedTime(input().resolve("b.json"), FileTime.fromMillis(2_000));
+            }
+            GlueContext g = GlueContext.builder(sluice).bookmarks(dir.resolve("bookmarks")).build();
+            Job job = new Job(g).init("rel", args);
+            DynamicFrame f = g.createDynamicFrame().fromOptions("file", Map.of("paths", List.of(input().toString())), "json", Map.of(), "src");
+            DynamicFrameCollection c = f.relationalize("root", dir.resolve("staging").toString(), TransformOptions.context("rel_ctx"));
+            roots.add(jsonOf(c.select("root")));
+            job.commit();
+        }
+        assertThat(roots.get(0)).containsExactly("{\"id\":1,\"tags\":1}", "{\"id\":2,\"tags\":2}");
+        assertThat(roots.get(1)).containsExactly("{\"id\":3,\"tags\":3}");
+        assertThat(glue.bookmarkStore().load("rel").counters()).containsEntry("rel_ctx:root_tags", 3L);
+    }
 }

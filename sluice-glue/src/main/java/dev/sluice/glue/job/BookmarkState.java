@@ -9,15 +9,19 @@ import java.util.Map;
  * A job's bookmark: Glue's counters (version +1 on each update, run +1 on each successful run, attempt) and,
  * per committed run, the files each source (by transformationContext) processed, as {@code path -> modification
  * time}. A file counts as processed while its modification time is unchanged (Glue tracks times, not names).
+ * {@code counters} hold the last join key each relationalize table handed out, so keys continue across runs.
  */
 public record BookmarkState(String jobName, long version, long run, long attempt, String runId, String previousRunId,
-                            List<RunEntry> runs) {
+                            List<RunEntry> runs, Map<String, Long> counters) {
     /** What one committed run processed, per transformationContext. */
     public record RunEntry(String runId, long run, Map<String, Map<String, Long>> sources) {}
 
-    public BookmarkState { runs = List.copyOf(runs); }
+    public BookmarkState {
+        runs = List.copyOf(runs);
+        counters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counters));
+    }
 
-    public static BookmarkState empty(String jobName) { return new BookmarkState(jobName, 0, 0, 0, null, null, List.of()); }
+    public static BookmarkState empty(String jobName) { return new BookmarkState(jobName, 0, 0, 0, null, null, List.of(), Map.of()); }
 
     /** Files processed by runs {@code (afterRun, upToRun]} for a source; all runs with (-1, MAX). */
     public Map<String, Long> processed(String context, long afterRun, long upToRun) {
@@ -35,9 +39,11 @@ public record BookmarkState(String jobName, long version, long run, long attempt
         return -1;
     }
 
-    BookmarkState committed(String newRunId, Map<String, Map<String, Long>> sources) {
+    BookmarkState committed(String newRunId, Map<String, Map<String, Long>> sources, Map<String, Long> newCounters) {
         List<RunEntry> all = new ArrayList<>(runs);
         all.add(new RunEntry(newRunId, run + 1, sources));
-        return new BookmarkState(jobName, version + 1, run + 1, 0, newRunId, runId, all);
+        Map<String, Long> c = new LinkedHashMap<>(counters);
+        c.putAll(newCounters);
+        return new BookmarkState(jobName, version + 1, run + 1, 0, newRunId, runId, all, c);
     }
 }

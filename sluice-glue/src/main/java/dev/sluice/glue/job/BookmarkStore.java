@@ -82,7 +82,7 @@ public final class BookmarkStore {
         if (run < 0) throw SluiceException.of(ErrorCode.GLUE_BOOKMARK_ERROR).with("job", job).with("reason", "no run " + runId).build();
         List<BookmarkState.RunEntry> kept = new ArrayList<>();
         for (BookmarkState.RunEntry r : s.runs()) if (r.run() <= run) kept.add(r);
-        write(new BookmarkState(job, s.version() + 1, run, 0, runId, null, kept));
+        write(new BookmarkState(job, s.version() + 1, run, 0, runId, null, kept, s.counters()));
     }
 
     private void write(BookmarkState s) {
@@ -127,6 +127,9 @@ public final class BookmarkStore {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            g.writeObjectFieldStart("counters");
+            for (Map.Entry<String, Long> c : s.counters().entrySet()) g.writeNumberField(c.getKey(), c.getValue());
+            g.writeEndObject();
             g.writeEndObject();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -139,6 +142,7 @@ public final class BookmarkStore {
         long version = 0, run = 0, attempt = 0;
         String runId = null, previous = null;
         List<BookmarkState.RunEntry> runs = new ArrayList<>();
+        Map<String, Long> counters = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String k = p.currentName();
             JsonToken t = p.nextToken();
@@ -151,10 +155,17 @@ public final class BookmarkStore {
                 case "runs":
                     while (p.nextToken() == JsonToken.START_OBJECT) runs.add(readRun(p));
                     break;
+                case "counters":
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = p.currentName();
+                        p.nextToken();
+                        counters.put(name, p.getLongValue());
+                    }
+                    break;
                 default: p.skipChildren();
             }
         }
-        return new BookmarkState(job, version, run, attempt, runId, previous, runs);
+        return new BookmarkState(job, version, run, attempt, runId, previous, runs, counters);
     }
 
     private static BookmarkState.RunEntry readRun(JsonParser p) throws IOException {

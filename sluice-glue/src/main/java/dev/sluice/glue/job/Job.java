@@ -27,6 +27,7 @@ public final class Job {
     private BookmarkState state;
     private String runId;
     private final Map<String, Map<String, Long>> processed = new LinkedHashMap<>();
+    private final Map<String, Long> counters = new LinkedHashMap<>();
     private boolean committed;
 
     public Job(GlueContext glueContext) { this.glueContext = glueContext; }
@@ -55,7 +56,7 @@ public final class Job {
         if (name == null) throw SluiceException.of(ErrorCode.GLUE_BOOKMARK_ERROR).with("job", "(none)").with("reason", "commit() before init()").build();
         if (committed) return;
         if (option.equals("job-bookmark-enable")) {
-            glueContext.bookmarkStore().save(state.committed(runId, processed), state.version());
+            glueContext.bookmarkStore().save(state.committed(runId, processed, counters), state.version());
         }
         committed = true;
     }
@@ -85,6 +86,22 @@ public final class Job {
             for (FileStatus f : chosen) mine.put(f.path(), f.modificationTime());
         }
         return chosen;
+    }
+
+    /**
+     * The last value a counter of this bookmark reached (relationalize's join keys, by transformationContext and
+     * table), 0 when none; null when the job does not keep state for {@code context} (disabled, or no context).
+     */
+    public synchronized Long counter(String context, String name) {
+        if (context == null || context.isEmpty() || option.equals("job-bookmark-disable")) return null;
+        String key = context + ":" + name;
+        return counters.getOrDefault(key, state.counters().getOrDefault(key, 0L));
+    }
+
+    /** Records a counter's new value, saved by commit() (with job-bookmark-enable). */
+    public synchronized void setCounter(String context, String name, long value) {
+        if (context == null || context.isEmpty()) return;
+        counters.put(context + ":" + name, value);
     }
 
     private long runNumber(String id) {
