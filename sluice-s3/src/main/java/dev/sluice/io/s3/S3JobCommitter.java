@@ -1,9 +1,5 @@
 package dev.sluice.io.s3;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
 import dev.sluice.io.FileStatus;
@@ -15,15 +11,12 @@ import dev.sluice.io.TaskAttempt;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -61,7 +54,6 @@ final class S3JobCommitter implements JobCommitter {
     private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9_-]+");
     /** {@code part-00003-<jobId>.c000.ext}: which job a pending upload belongs to. */
     private static final Pattern PART_FILE = Pattern.compile("part-\\d{5}-([A-Za-z0-9_-]+)\\.c\\d{3}\\..*");
-    private static final JsonFactory JSON = new JsonFactory();
     /** Jobs writing in this JVM: their uploads and staging prefixes are never cleaned up as stale. */
     private static final Set<String> ACTIVE = ConcurrentHashMap.newKeySet();
 
@@ -174,7 +166,7 @@ final class S3JobCommitter implements JobCommitter {
         if (storage.exists(manifest.toString())) {
             throw SluiceException.internal("partition " + task.partition() + " of job " + jobId + " committed twice");
         }
-        byte[] bytes = encode(uploads);
+        byte[] bytes = UploadManifest.encode(uploads);
         try {
             storage.client().putObject(b -> b.bucket(manifest.bucket()).key(manifest.key()), RequestBody.fromBytes(bytes));
         } catch (SdkException e) {
@@ -351,77 +343,10 @@ final class S3JobCommitter implements JobCommitter {
             throw S3Errors.map(m.toString(), e);
         }
         try {
-            return decode(bytes.asByteArray());
+            return UploadManifest.decode(bytes.asByteArray());
         } catch (IOException e) {
             throw S3Errors.io(m.toString(), e);
         }
-    }
-
-    /** The manifest: one JSON object per pending upload, {@code {"key":..,"uploadId":..,"bytes":n,"parts":[[1,"etag"],..]}}. */
-    static byte[] encode(List<PendingUpload> uploads) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.writeStartArray();
-            for (PendingUpload u : uploads) {
-                g.writeStartObject();
-                g.writeStringField("key", u.key());
-                g.writeStringField("uploadId", u.uploadId());
-                g.writeNumberField("bytes", u.bytes());
-                g.writeArrayFieldStart("parts");
-                for (CompletedPart p : u.parts()) {
-                    g.writeStartArray();
-                    g.writeNumber(p.partNumber());
-                    g.writeString(p.eTag());
-                    g.writeEndArray();
-                }
-                g.writeEndArray();
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        } catch (IOException e) {
-            throw new IllegalStateException("writing JSON to memory failed", e);
-        }
-        return out.toByteArray();
-    }
-
-    static List<PendingUpload> decode(byte[] bytes) throws IOException {
-        List<PendingUpload> out = new ArrayList<>();
-        try (JsonParser p = JSON.createParser(new String(bytes, StandardCharsets.UTF_8))) {
-            expect(p.nextToken(), JsonToken.START_ARRAY);
-            while (p.nextToken() == JsonToken.START_OBJECT) {
-                String key = null;
-                String uploadId = null;
-                long size = 0;
-                List<CompletedPart> parts = new ArrayList<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = p.currentName();
-                    p.nextToken();
-                    switch (field) {
-                        case "key" -> key = p.getText();
-                        case "uploadId" -> uploadId = p.getText();
-                        case "bytes" -> size = p.getLongValue();
-                        case "parts" -> {
-                            while (p.nextToken() == JsonToken.START_ARRAY) {
-                                p.nextToken();
-                                int number = p.getIntValue();
-                                p.nextToken();
-                                String etag = p.getText();
-                                expect(p.nextToken(), JsonToken.END_ARRAY);
-                                parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
-                            }
-                        }
-                        default -> throw new IOException("unknown manifest field " + field);
-                    }
-                }
-                if (key == null || uploadId == null) throw new IOException("manifest entry without key or upload id");
-                out.add(new PendingUpload(key, uploadId, parts, size));
-            }
-        }
-        return out;
-    }
-
-    private static void expect(JsonToken actual, JsonToken expected) throws IOException {
-        if (actual != expected) throw new IOException("bad manifest: expected " + expected + ", found " + actual);
     }
 
     private void requireDirectoryTarget() {
