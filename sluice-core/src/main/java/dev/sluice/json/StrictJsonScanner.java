@@ -80,8 +80,13 @@ final class StrictJsonScanner {
             return -1;
         }
 
+        /** A plain loop: keys are short, and the intrinsic behind Arrays.equals costs more to set up. */
         private static boolean matches(byte[] name, byte[] b, int start, int length) {
-            return name != null && name.length == length && Arrays.equals(name, 0, length, b, start, start + length);
+            if (name == null || name.length != length) return false;
+            for (int i = 0; i < length; i++) {
+                if (name[i] != b[start + i]) return false;
+            }
+            return true;
         }
 
         int nextStamp() {
@@ -318,9 +323,24 @@ final class StrictJsonScanner {
         int w = out.dataSize;
         System.arraycopy(b, start, data, w, stop - start);
         w += stop - start;
-        // Escapes come in clusters (a JSON document in a string escapes every quote): byte at a time from here.
+        // Escapes come in clusters (a JSON document in a string escapes every quote): the plain bytes before the
+        // next special one are copied 8 at a time (the whole word is written; what follows the special byte is
+        // overwritten next), the special byte is handled alone.
         int i = stop;
         while (true) {
+            if (i + 8 <= end) {
+                long word = (long) LONGS.get(b, i);
+                long special = specialBytes(word);
+                LONGS.set(data, w, word);
+                if (special == 0) {
+                    i += 8;
+                    w += 8;
+                    continue;
+                }
+                int plain = Long.numberOfTrailingZeros(special) >>> 3;
+                i += plain;
+                w += plain;
+            }
             if (i >= end) throw BAIL;
             byte c = b[i];
             if (c == '"') {
@@ -652,14 +672,7 @@ final class StrictJsonScanner {
         int i = pos;
         byte[] b = this.b;
         while (i + 8 <= end) {
-            long w = (long) LONGS.get(b, i);
-            long quote = w ^ 0x2222222222222222L;
-            long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
-            long special = ((quote - ONES) & ~quote)
-                    | ((backslash - ONES) & ~backslash)
-                    | (w - 0x2020202020202020L) & ~w
-                    | w;
-            special &= HIGHS;
+            long special = specialBytes((long) LONGS.get(b, i));
             if (special != 0) return i + (Long.numberOfTrailingZeros(special) >>> 3);
             i += 8;
         }
@@ -669,6 +682,16 @@ final class StrictJsonScanner {
             i++;
         }
         throw BAIL;
+    }
+
+    /**
+     * The high bit of each byte of {@code w} that is a quote, a backslash, a control character or not ASCII;
+     * exact for the lowest such byte (higher ones may be flagged falsely after it), which is all callers use.
+     */
+    private static long specialBytes(long w) {
+        long quote = w ^ 0x2222222222222222L;
+        long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
+        return (((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((w - 0x2020202020202020L) & ~w) | w) & HIGHS;
     }
 
     /** Checks the UTF-8 sequence at {@code b[i]} (a byte >= 0x80): well-formed, shortest form, no surrogates. */
