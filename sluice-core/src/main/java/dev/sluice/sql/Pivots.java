@@ -59,21 +59,8 @@ final class Pivots {
         return df.groupBy(groupBy.toArray(new Column[0])).agg(outputs.get(0), outputs.subList(1, outputs.size()).toArray(new Column[0]));
     }
 
-    /** The aggregate over the rows where {@code condition} holds: its value input becomes CASE WHEN condition THEN x END. */
     private static Expression onlyWhere(Expression e, Expression condition) {
-        return Expressions.transformDown(e, node -> {
-            if (!(node instanceof AggregateExpression ae)) return node;
-            if (!Calls.NULL_SKIPPING.contains(ae.function().name().toLowerCase(Locale.ROOT))) {
-                throw SyntaxErrors.unsupported("PIVOT with " + ae.function().name(), "PIVOT supports aggregates that skip NULLs (sum, count, avg, min, max, ...)");
-            }
-            List<Expression> children = new ArrayList<>(ae.children());
-            if (children.isEmpty()) return node;
-            children.set(0, new CaseWhen(List.of(condition), List.of(children.get(0)), null));
-            for (int i = 1; i < children.size(); i++) {
-                if (!(children.get(i) instanceof Literal)) children.set(i, new CaseWhen(List.of(condition), List.of(children.get(i)), null));
-            }
-            return ae.withChildren(children);
-        });
+        return dev.sluice.PivotedAggregates.onlyWhere(e, condition);
     }
 
     static DataFrame unpivot(DataFrame df, SqlGrammar.UnpivotClauseContext ctx) {
