@@ -50,7 +50,7 @@ public final class DataFrame {
 
     /** The optimized logical plan the embedded engine would run. */
     public LogicalPlan optimizedPlan() {
-        return new QueryExecution(plan, session.conf(), dev.sluice.exec.PlannerContext.defaults()).optimized();
+        return new QueryExecution(plan, session.conf().snapshot(), dev.sluice.exec.PlannerContext.defaults()).optimized();
     }
 
     /** The output columns as the user sees them (internal join names shown by their display names). */
@@ -423,6 +423,94 @@ public final class DataFrame {
         }
         return new DataFrame(session, new Project(plan, exprs));
     }
+
+    /** Adds or replaces several columns at once; every value is computed from this DataFrame's columns (as Spark). */
+    public DataFrame withColumns(java.util.Map<String, Column> columns) {
+        List<Expression> exprs = new ArrayList<>();
+        java.util.Map<String, Column> pending = new java.util.LinkedHashMap<>();
+        for (java.util.Map.Entry<String, Column> e : columns.entrySet()) pending.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
+        java.util.Set<String> done = new java.util.HashSet<>();
+        for (StructField f : plan.schema().fields()) {
+            String shown = InternalNames.display(f.name());
+            String key = shown.toLowerCase(Locale.ROOT);
+            if (pending.containsKey(key)) {
+                exprs.add(new Alias(pending.get(key).expr(), nameIn(columns, shown)));
+                done.add(key);
+            } else {
+                exprs.add(ref(f));
+            }
+        }
+        for (java.util.Map.Entry<String, Column> e : columns.entrySet()) {
+            if (!done.contains(e.getKey().toLowerCase(Locale.ROOT))) exprs.add(new Alias(e.getValue().expr(), e.getKey()));
+        }
+        return new DataFrame(session, new Project(plan, exprs));
+    }
+
+    private static String nameIn(java.util.Map<String, ?> map, String name) {
+        for (String k : map.keySet()) if (k.equalsIgnoreCase(name)) return k;
+        return name;
+    }
+
+    /** Renames several columns at once (existing name → new name); names that do not exist are ignored, as Spark. */
+    public DataFrame withColumnsRenamed(java.util.Map<String, String> renames) {
+        List<Expression> exprs = new ArrayList<>();
+        boolean any = false;
+        for (StructField f : plan.schema().fields()) {
+            String shown = InternalNames.display(f.name());
+            String target = null;
+            for (java.util.Map.Entry<String, String> e : renames.entrySet()) if (e.getKey().equalsIgnoreCase(shown)) target = e.getValue();
+            if (target != null) {
+                exprs.add(new Alias(ref(f), target));
+                any = true;
+            } else {
+                exprs.add(ref(f));
+            }
+        }
+        return any ? new DataFrame(session, new Project(plan, exprs)) : this;
+    }
+
+    /** {@code df.transform(f)} is {@code f.apply(df)}: chains custom transformations. */
+    public DataFrame transform(java.util.function.Function<DataFrame, DataFrame> f) { return f.apply(this); }
+
+    /** The last {@code n} rows in partition order; holds only those {@code n} rows while it streams the result. */
+    public List<Row> tail(int n) {
+        if (n < 0) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "tail").with("reason", "n must be >= 0, got " + n).build();
+        }
+        java.util.ArrayDeque<Row> last = new java.util.ArrayDeque<>();
+        if (n == 0) return List.of();
+        try (CloseableIterator<Row> it = toLocalIterator()) {
+            while (it.hasNext()) {
+                if (last.size() == n) last.removeFirst();
+                last.addLast(it.next());
+            }
+        }
+        return new ArrayList<>(last);
+    }
+
+    /** True when the rows are held in memory as they are (a DataFrame made by createDataFrame), as Spark's LocalRelation. */
+    public boolean isLocal() {
+        return plan instanceof dev.sluice.plan.Scan s && s.source() instanceof dev.sluice.io.MemorySource;
+    }
+
+    /** A join hint: {@code broadcast} (also {@code broadcastjoin}, {@code mapjoin}); others are refused, not ignored. */
+    public DataFrame hint(String name, Object... parameters) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if ((n.equals("broadcast") || n.equals("broadcastjoin") || n.equals("mapjoin")) && parameters.length == 0) {
+            return functions.broadcast(this);
+        }
+        throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "the hint " + name)
+                .with("reason", "Sluice honours the broadcast hint only").build();
+    }
+
+    /** Functions for missing values: {@code na().drop()}, {@code na().fill(0)}, {@code na().replace(...)}. */
+    public NaFunctions na() { return new NaFunctions(this); }
+
+    /**
+     * count, mean, stddev, min and max of the numeric and string columns (all of them when none are named), as
+     * strings in a column {@code summary} and one column per input column, as Spark's {@code describe}.
+     */
+    public DataFrame describe(String... columnNames) { return Describe.of(this, columnNames); }
 
     // ---- helpers ----
 

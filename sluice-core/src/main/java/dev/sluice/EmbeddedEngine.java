@@ -26,12 +26,12 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /** The in-process engine: optimizes the plan, plans operators, runs partitions on a fixed pool of workers. */
 final class EmbeddedEngine implements Engine {
-    private final SluiceConf conf;
+    private final RuntimeConfig conf;
     private final Storage storage;
     private final Scheduler scheduler;
     private final PlannerContext planner;
 
-    EmbeddedEngine(SluiceConf conf, Storage storage, List<JobListener> listeners) {
+    EmbeddedEngine(RuntimeConfig conf, Storage storage, List<JobListener> listeners) {
         this.conf = conf;
         this.storage = storage;
         this.planner = new PlannerContext(new MemoryPool(conf.memoryBudget()), conf.batchSize(), conf.shufflePartitions(),
@@ -43,7 +43,13 @@ final class EmbeddedEngine implements Engine {
 
     @Override public String name() { return "embedded"; }
 
-    private QueryExecution execution(LogicalPlan plan) { return new QueryExecution(plan, conf, planner); }
+    /** A job's execution with the settings in force when it starts (runtime settings may have changed since). */
+    private QueryExecution execution(LogicalPlan plan) {
+        SluiceConf now = conf.snapshot();
+        PlannerContext context = now.shufflePartitions() == planner.shufflePartitions() && now.broadcastThreshold() == planner.broadcastThreshold()
+                ? planner : new PlannerContext(planner.memoryPool(), planner.batchSize(), now.shufflePartitions(), now.broadcastThreshold());
+        return new QueryExecution(plan, now, context);
+    }
 
     /** The memory pool of blocking operators (its peak goes to the job report). */
     MemoryPool memoryPool() { return planner.memoryPool(); }

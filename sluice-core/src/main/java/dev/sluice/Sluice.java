@@ -17,17 +17,17 @@ import java.util.Set;
  * Entry point of the DataFrame API: {@code Sluice.local().read().schema(...).json("logs/")}.
  */
 public final class Sluice implements AutoCloseable {
-    private final SluiceConf conf;
+    private final RuntimeConfig conf;
     private final Storage storage;
     private final Engine engine;
     private final List<JobListener> listeners;
     private final Catalog catalog = new Catalog();
 
     private Sluice(SluiceConf conf, List<JobListener> listeners, Storage storage, EngineFactory engineFactory) {
-        this.conf = conf;
+        this.conf = new RuntimeConfig(conf);
         this.storage = storage;
         this.listeners = new java.util.concurrent.CopyOnWriteArrayList<>(listeners);
-        this.engine = engineFactory == null ? new EmbeddedEngine(conf, storage, this.listeners) : engineFactory.create(this);
+        this.engine = engineFactory == null ? new EmbeddedEngine(this.conf, storage, this.listeners) : engineFactory.create(this);
     }
 
     /** Makes the engine a session runs its actions on (the embedded one unless a builder says otherwise). */
@@ -47,7 +47,8 @@ public final class Sluice implements AutoCloseable {
 
     public static Builder builder() { return new Builder(); }
 
-    public SluiceConf conf() { return conf; }
+    /** The session's settings; Spark's runtime keys can be changed: {@code conf().set("spark.sql.shuffle.partitions", "8")}. */
+    public RuntimeConfig conf() { return conf; }
 
     public DataFrameReader read() { return new DataFrameReader(this); }
 

@@ -4,7 +4,7 @@ import dev.sluice.Column;
 import dev.sluice.DataFrame;
 import dev.sluice.DataFrameReader;
 import dev.sluice.Sluice;
-import dev.sluice.cli.expr.ExpressionParser;
+import dev.sluice.sql.SqlParser;
 import dev.sluice.exec.CloseableIterator;
 import dev.sluice.types.Row;
 import picocli.CommandLine.Command;
@@ -80,8 +80,8 @@ final class CatCommand implements Callable<Integer> {
         String fmt = format != null ? format : InputFormats.guess(paths.get(0)).orElseThrow(() -> new ParameterException(
                 spec.commandLine(), "cannot tell the format of " + paths.get(0) + " from its name; give --format json|csv|text|parquet"));
         // parse before reading anything: a typo in an expression fails at once
-        Column condition = where == null ? null : ExpressionParser.parse(where);
-        List<Column> projection = select == null ? null : ExpressionParser.parseList(select);
+        Column condition = where == null ? null : SqlParser.parseExpression(where);
+        List<Column> projection = select == null ? null : SqlParser.parseExpressionList(select);
 
         Reports reports = Reports.requested(spec);
         Sluice.Builder builder = Sluice.builder().listener(Reports.with(reports, Progress.listener(spec)));

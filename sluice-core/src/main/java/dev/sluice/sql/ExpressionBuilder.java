@@ -69,6 +69,11 @@ final class ExpressionBuilder extends SqlGrammarBaseVisitor<Expression> {
         this.namedWindows = namedWindows;
     }
 
+    /** The scalar subqueries built so far joined to {@code df} (a query's builder has them; a plain one has none). */
+    dev.sluice.DataFrame withScalarSubqueries(dev.sluice.DataFrame df) {
+        return subqueries instanceof dev.sluice.sql.Subqueries s ? s.joinPending(df) : df;
+    }
+
     static ExpressionBuilder plain() { return new ExpressionBuilder(NO_SUBQUERIES, Map.of()); }
 
     Expression build(ParserRuleContext ctx) { return visit(ctx); }
@@ -208,7 +213,12 @@ final class ExpressionBuilder extends SqlGrammarBaseVisitor<Expression> {
     /** The type as the DDL parser reads it, from the text the user wrote. */
     static DataType dataType(SqlGrammar.DataTypeContext ctx) {
         String text = ctx.start.getInputStream().getText(Interval.of(ctx.start.getStartIndex(), ctx.stop.getStopIndex()));
-        return DdlParser.parseType(text);
+        try {
+            return DdlParser.parseType(text);
+        } catch (SluiceException e) {
+            if (e.code() != ErrorCode.INVALID_SCHEMA) throw e;
+            throw SyntaxErrors.at(ctx, "unsupported data type " + text);
+        }
     }
 
     @Override public Expression visitExtract(SqlGrammar.ExtractContext ctx) {

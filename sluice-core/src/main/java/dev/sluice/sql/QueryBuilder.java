@@ -47,8 +47,16 @@ final class QueryBuilder {
                 ctes.put(name.toLowerCase(Locale.ROOT), df);
             }
         }
-        DataFrame df = body(ctx.queryBody(), scope);
-        return organize(df, ctx.queryOrganization(), scope);
+        List<Expression> items = List.of();
+        DataFrame df;
+        if (ctx.queryBody() instanceof SqlGrammar.QueryBodyDefaultContext d && d.queryPrimary() instanceof SqlGrammar.QueryPrimaryDefaultContext p) {
+            SelectBuilder select = new SelectBuilder(this, scope);
+            df = select.build(p.querySpecification());
+            items = select.items();
+        } else {
+            df = body(ctx.queryBody(), scope);
+        }
+        return organize(df, ctx.queryOrganization(), scope, items);
     }
 
     private DataFrame body(SqlGrammar.QueryBodyContext ctx, RelationBuilder.Scope scope) {
@@ -71,20 +79,28 @@ final class QueryBuilder {
     }
 
     /** ORDER BY (ordinals and select aliases allowed), SORT BY, LIMIT, OFFSET. */
-    private DataFrame organize(DataFrame df, SqlGrammar.QueryOrganizationContext ctx, RelationBuilder.Scope scope) {
+    private DataFrame organize(DataFrame df, SqlGrammar.QueryOrganizationContext ctx, RelationBuilder.Scope scope, List<Expression> items) {
         if (ctx.windowClause() != null) throw SyntaxErrors.at(ctx.windowClause(), "a WINDOW clause belongs before ORDER BY in its SELECT");
         ExpressionBuilder b = expressions(scope);
-        if (!ctx.order.isEmpty()) df = df.orderBy(sortColumns(b, ctx.order, df));
-        if (!ctx.sort.isEmpty()) df = df.sortWithinPartitions(sortColumns(b, ctx.sort, df));
+        if (!ctx.order.isEmpty()) df = df.orderBy(sortColumns(b, ctx.order, df, items));
+        if (!ctx.sort.isEmpty()) df = df.sortWithinPartitions(sortColumns(b, ctx.sort, df, items));
         if (ctx.offset != null) throw SyntaxErrors.unsupported("OFFSET", "Sluice has no offset operator yet");
         if (ctx.limit != null) df = df.limit(intLiteral(b.build(ctx.limit), ctx.limit, "LIMIT"));
         return df;
     }
 
-    private static Column[] sortColumns(ExpressionBuilder b, List<SqlGrammar.SortItemContext> items, DataFrame df) {
+    private static Column[] sortColumns(ExpressionBuilder b, List<SqlGrammar.SortItemContext> items, DataFrame df, List<Expression> selected) {
         Column[] out = new Column[items.size()];
         for (int i = 0; i < out.length; i++) {
             dev.sluice.expr.SortOrder o = b.sortOrder(items.get(i));
+            // a key the select list computes (ORDER BY count(*) after GROUP BY) sorts by that output column
+            for (int j = 0; j < selected.size() && j < df.columns().length; j++) {
+                Expression item = selected.get(j);
+                if (!(item instanceof dev.sluice.expr.UnresolvedColumn) && dev.sluice.expr.Expressions.unalias(item).equals(o.child())) {
+                    o = new dev.sluice.expr.SortOrder(df.col(df.columns()[j]).expr(), o.ascending(), o.nullsFirst());
+                    break;
+                }
+            }
             if (o.child() instanceof Literal l && l.value() instanceof Integer ordinal) {   // ORDER BY 2: the second column
                 String[] columns = df.columns();
                 if (ordinal < 1 || ordinal > columns.length) {

@@ -33,6 +33,7 @@ import java.util.Map;
 final class SelectBuilder {
     private final QueryBuilder queries;
     private final RelationBuilder.Scope scope;
+    private List<Expression> builtItems = List.of();
 
     SelectBuilder(QueryBuilder queries, RelationBuilder.Scope scope) {
         this.queries = queries;
@@ -51,16 +52,36 @@ final class SelectBuilder {
         if (ctx.whereClause() != null) df = Where.apply(queries, scope, b, df, ctx.whereClause().booleanExpression());
 
         List<Expression> items = selectItems(b, ctx.namedExpressionSeq(), df);
+        String[] inputColumns = df.columns();
+        DataFrame withScalars = b.withScalarSubqueries(df);
+        if (withScalars != df) {   // a star means the input's columns, not the scalar subqueries' hidden ones
+            List<Expression> expanded = new ArrayList<>();
+            for (Expression e : items) {
+                if (e instanceof UnresolvedStar) {
+                    for (String c : inputColumns) expanded.add(withScalars.col(c).expr());
+                } else {
+                    expanded.add(e);
+                }
+            }
+            items = expanded;
+            df = withScalars;
+        }
         boolean aggregated = ctx.aggregationClause() != null || ctx.havingClause() != null || anyAggregate(items);
         if (aggregated) {
             df = aggregate(b, df, items, ctx);
+            if (ctx.qualifyClause() != null) throw SyntaxErrors.unsupported("QUALIFY with GROUP BY", "aggregate in a subquery, then QUALIFY");
+        } else if (ctx.qualifyClause() != null) {
+            df = qualify(b, df, items, ctx.qualifyClause().booleanExpression());
         } else {
             df = select(df, items);
         }
-        if (ctx.qualifyClause() != null) df = qualify(b, df, ctx.qualifyClause().booleanExpression(), items.size());
         if (ctx.setQuantifier() != null && ctx.setQuantifier().DISTINCT() != null) df = df.distinct();
+        builtItems = items;
         return df;
     }
+
+    /** The select items of the last build (ORDER BY may repeat one: {@code ORDER BY count(*) DESC}). */
+    List<Expression> items() { return builtItems; }
 
     private static DataFrame select(DataFrame df, List<Expression> items) {
         Column[] cols = new Column[items.size()];
@@ -140,7 +161,7 @@ final class SelectBuilder {
     }
 
     private DataFrame aggregate(ExpressionBuilder b, DataFrame df, List<Expression> items, SqlGrammar.QuerySpecificationContext ctx) {
-        List<Expression> grouping = Grouping.expressions(b, ctx.aggregationClause(), items);
+        Grouping.Spec grouping = Grouping.of(b, ctx.aggregationClause(), items);
         List<Expression> outputs = new ArrayList<>(items);
         for (Expression e : outputs) {
             if (e instanceof UnresolvedStar) throw SyntaxErrors.at(ctx.namedExpressionSeq(), "SELECT * cannot be used with GROUP BY or aggregates");
@@ -150,15 +171,36 @@ final class SelectBuilder {
             having = b.build(ctx.havingClause().booleanExpression());
             having = hoistAggregates(having, outputs);
         }
-        // a grouping column keeps the user's spelling as its name, as in groupBy(...).agg(...)
         for (int i = 0; i < outputs.size(); i++) {
-            if (outputs.get(i) instanceof UnresolvedColumn u && u.nameParts().size() == 1) outputs.set(i, new Alias(u, u.nameParts().get(0)));
+            Expression o = outputs.get(i);
+            if (o instanceof UnresolvedColumn u && u.nameParts().size() == 1) {
+                // a grouping column keeps the user's spelling as its name, as in groupBy(...).agg(...)
+                outputs.set(i, new Alias(u, u.nameParts().get(0)));
+            } else if (grouping.sets() != null && !(o instanceof Alias)) {
+                outputs.set(i, new Alias(o, Grouping.outputName(o)));   // named before NULLs replace grouping columns
+            }
         }
+        if (grouping.sets() == null) return aggregateOnce(df, grouping.all(), outputs, having, items.size());
+        // grouping sets: one aggregation per set, columns outside the set NULL, unioned (the input is read once per set)
+        DataFrame out = null;
+        for (List<Expression> set : grouping.sets()) {
+            List<Expression> setOutputs = new ArrayList<>();
+            for (Expression o : outputs) setOutputs.add(Grouping.forSet(o, grouping.all(), set));
+            Expression setHaving = having == null ? null : Grouping.forSet(having, grouping.all(), set);
+            // the empty set groups by a constant: no row for an empty input, as Spark's Expand
+            List<Expression> keys = set.isEmpty() ? List.of(Literal.of(0)) : set;
+            DataFrame branch = aggregateOnce(df, keys, setOutputs, setHaving, items.size());
+            out = out == null ? branch : out.union(branch);
+        }
+        return out;
+    }
+
+    private DataFrame aggregateOnce(DataFrame df, List<Expression> grouping, List<Expression> outputs, Expression having, int visibleCount) {
         DataFrame out = queries.session().dataFrame(new Aggregate(df.logicalPlan(), grouping, outputs));
         if (having == null) return out;
         out = out.filter(new Column(having));
-        if (outputs.size() == items.size()) return out;
-        Column[] visible = new Column[items.size()];
+        if (outputs.size() == visibleCount) return out;
+        Column[] visible = new Column[visibleCount];
         String[] names = out.columns();
         for (int i = 0; i < visible.length; i++) visible[i] = out.col(names[i]);
         return out.select(visible);
@@ -182,24 +224,25 @@ final class SelectBuilder {
 
     // ---- QUALIFY
 
-    /** QUALIFY filters on window functions after the select: its window functions become hidden columns. */
-    private static DataFrame qualify(ExpressionBuilder b, DataFrame df, SqlGrammar.BooleanExpressionContext ctx, int visibleCount) {
-        Expression condition = b.build(ctx);
-        List<Column> hiddenColumns = new ArrayList<>();
-        Expression rewritten = Expressions.transformDown(condition, e -> {
+    /**
+     * QUALIFY filters on window functions over the select's input: they are computed beside the select items as
+     * hidden columns, the filter keeps the rows, and a last projection drops the hidden columns.
+     */
+    private static DataFrame qualify(ExpressionBuilder b, DataFrame df, List<Expression> items, SqlGrammar.BooleanExpressionContext ctx) {
+        List<Expression> all = new ArrayList<>(items);
+        Expression rewritten = Expressions.transformDown(b.build(ctx), e -> {
             if (!(e instanceof WindowExpression)) return e;
-            String hidden = "__qualify_" + hiddenColumns.size();
-            hiddenColumns.add(new Column(e).alias(hidden));
+            for (Expression item : items) {
+                if (Expressions.unalias(item).equals(e)) return new UnresolvedColumn(List.of(Expressions.outputName(item)));
+            }
+            String hidden = "__qualify_" + all.size();
+            all.add(new Alias(e, hidden));
             return new UnresolvedColumn(List.of(hidden));
         });
-        List<Column> all = new ArrayList<>();
-        for (String c : df.columns()) all.add(df.col(c));
-        all.addAll(hiddenColumns);
-        DataFrame withHidden = hiddenColumns.isEmpty() ? df : df.select(all.toArray(new Column[0]));
-        DataFrame filtered = withHidden.filter(new Column(rewritten));
-        if (hiddenColumns.isEmpty()) return filtered;
-        Column[] visible = new Column[df.columns().length];
+        DataFrame filtered = select(df, all).filter(new Column(rewritten));
+        if (all.size() == items.size()) return filtered;
         String[] names = filtered.columns();
+        Column[] visible = new Column[names.length - (all.size() - items.size())];
         for (int i = 0; i < visible.length; i++) visible[i] = filtered.col(names[i]);
         return filtered.select(visible);
     }

@@ -1,11 +1,28 @@
 package dev.sluice.sql;
 
+import dev.sluice.Column;
+import dev.sluice.DataFrame;
 import dev.sluice.expr.Expression;
+import dev.sluice.expr.Literal;
+import dev.sluice.expr.UnresolvedColumn;
+import dev.sluice.plan.Aggregate;
+import dev.sluice.plan.Filter;
+import dev.sluice.plan.Limit;
+import dev.sluice.plan.LogicalPlan;
+import dev.sluice.plan.Project;
+import dev.sluice.plan.Sort;
+import dev.sluice.plan.SubqueryAlias;
 import dev.sluice.sql.grammar.SqlGrammar;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Subqueries met inside expressions. IN and EXISTS are planned as semi and anti joins when they are conjuncts of a
- * WHERE clause ({@link Where}); elsewhere, and scalar subqueries, are refused with UNSUPPORTED_OPERATION.
+ * WHERE clause ({@link Where}); elsewhere they are refused with UNSUPPORTED_OPERATION. A scalar subquery that does
+ * not refer to the outer query and returns at most one row by its shape (a global aggregate, LIMIT 1) becomes a
+ * hidden column of the outer query, joined on TRUE with a left join (no row gives NULL, as Spark), then dropped.
  */
 final class Subqueries implements ExpressionBuilder.Subqueries {
     private final QueryBuilder queries;
@@ -16,8 +33,39 @@ final class Subqueries implements ExpressionBuilder.Subqueries {
         this.scope = scope;
     }
 
+    private static final AtomicLong IDS = new AtomicLong();
+
+    /** A scalar subquery waiting to be joined to the outer query under its hidden column name. */
+    record Scalar(String column, DataFrame value) {}
+
+    private final List<Scalar> pending = new ArrayList<>();
+
     @Override public Expression scalar(SqlGrammar.QueryContext query) {
-        throw SyntaxErrors.unsupported("a scalar subquery", "join with the subquery instead");
+        DataFrame sub = queries.query(query, scope);
+        if (sub.columns().length != 1) {
+            throw SyntaxErrors.at(query, "a scalar subquery must return one column, this one returns " + sub.columns().length);
+        }
+        if (!atMostOneRow(sub.logicalPlan())) {
+            throw SyntaxErrors.unsupported("a scalar subquery that may return several rows",
+                    "Sluice runs scalar subqueries that are global aggregates or end in LIMIT 1");
+        }
+        String name = "__scalar_" + IDS.incrementAndGet();
+        pending.add(new Scalar(name, sub.select(sub.col(sub.columns()[0]).alias(name))));
+        return new UnresolvedColumn(List.of(name));
+    }
+
+    /** The scalar subqueries met since the last call, joined to {@code df} (their columns added at the end). */
+    DataFrame joinPending(DataFrame df) {
+        for (Scalar s : pending) df = df.join(s.value(), new Column(Literal.TRUE), "left");
+        pending.clear();
+        return df;
+    }
+
+    private static boolean atMostOneRow(LogicalPlan p) {
+        if (p instanceof Aggregate a) return a.groupingExpressions().isEmpty();
+        if (p instanceof Limit l) return l.count() <= 1 || atMostOneRow(l.input());
+        if (p instanceof Project || p instanceof Filter || p instanceof Sort || p instanceof SubqueryAlias) return atMostOneRow(p.children().get(0));
+        return false;
     }
 
     @Override public Expression in(Expression value, SqlGrammar.QueryContext query) {

@@ -37,7 +37,12 @@ final class Where {
         if (plain.isEmpty()) return df;
         Expression all = plain.get(0);
         for (int i = 1; i < plain.size(); i++) all = new And(all, plain.get(i));
-        return df.filter(new Column(all));
+        String[] before = df.columns();
+        DataFrame filtered = b.withScalarSubqueries(df).filter(new Column(all));
+        if (filtered.columns().length == before.length) return filtered;
+        Column[] keep = new Column[before.length];   // scalar subqueries' hidden columns go again
+        for (int i = 0; i < keep.length; i++) keep[i] = filtered.col(filtered.columns()[i]);
+        return filtered.select(keep);
     }
 
     private static List<SqlGrammar.BooleanExpressionContext> conjuncts(SqlGrammar.BooleanExpressionContext c,
@@ -70,7 +75,7 @@ final class Where {
             if (sub.values.size() != 1) {
                 throw SyntaxErrors.at(in, "the IN subquery must return one column, it returns " + sub.values.size());
             }
-            Expression value = b.build(p.valueExpression());
+            Expression value = outerFirst(b.build(p.valueExpression()), df);
             Expression equal = new Comparison(Comparison.Op.EQ, value, sub.values.get(0));
             if (in.NOT() == null) {
                 return df.join(sub.relation, new Column(sub.condition == null ? equal : new And(equal, sub.condition)), "left_semi");
@@ -93,11 +98,44 @@ final class Where {
             return new Decorrelated(whole, values, null);
         }
         ExpressionBuilder b = queries.expressions(scope);
-        DataFrame from = queries.relations().from(spec.fromClause(), scope);
+        String alias = "__subquery_" + SUBQUERY_IDS.incrementAndGet();
+        DataFrame from = queries.relations().from(spec.fromClause(), scope).alias(alias);
+        List<String> inner = new ArrayList<>();
+        for (String c : from.columns()) inner.add(c.toLowerCase(java.util.Locale.ROOT));
         List<Expression> values = new ArrayList<>();
-        for (SqlGrammar.NamedExpressionContext n : spec.namedExpressionSeq().namedExpression()) values.add(b.build(n.expression()));
-        Expression where = spec.whereClause() == null ? null : b.build(spec.whereClause().booleanExpression());
+        for (SqlGrammar.NamedExpressionContext n : spec.namedExpressionSeq().namedExpression()) {
+            values.add(innerFirst(b.build(n.expression()), alias, inner));
+        }
+        Expression where = spec.whereClause() == null ? null : innerFirst(b.build(spec.whereClause().booleanExpression()), alias, inner);
         return new Decorrelated(from, values, where);
+    }
+
+    /** The value before IN names the outer query's columns: bare names become the outer DataFrame's own. */
+    private static Expression outerFirst(Expression e, DataFrame outer) {
+        List<String> names = new ArrayList<>();
+        for (String c : outer.columns()) names.add(c.toLowerCase(java.util.Locale.ROOT));
+        return dev.sluice.expr.Expressions.transformUp(e, node -> {
+            if (node instanceof dev.sluice.expr.UnresolvedColumn u && u.nameParts().size() == 1
+                    && names.contains(u.nameParts().get(0).toLowerCase(java.util.Locale.ROOT))) {
+                return outer.col(u.nameParts().get(0)).expr();
+            }
+            return node;
+        });
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong SUBQUERY_IDS = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A bare name the subquery's relation has means that relation's column (inner scope first, as SQL). */
+    private static Expression innerFirst(Expression e, String alias, List<String> innerColumns) {
+        return dev.sluice.expr.Expressions.transformUp(e, node -> {
+            if (node instanceof dev.sluice.expr.UnresolvedColumn u && innerColumns.contains(u.nameParts().get(0).toLowerCase(java.util.Locale.ROOT))) {
+                List<String> parts = new ArrayList<>();
+                parts.add(alias);
+                parts.addAll(u.nameParts());
+                return new dev.sluice.expr.UnresolvedColumn(parts);
+            }
+            return node;
+        });
     }
 
     private static SqlGrammar.QuerySpecificationContext simpleSelect(SqlGrammar.QueryContext q) {

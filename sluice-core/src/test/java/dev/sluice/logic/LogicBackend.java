@@ -17,6 +17,20 @@ public interface LogicBackend extends AutoCloseable {
 
     @Override default void close() { }
 
+    /** The result of a SQL record: the columns and the rows. */
+    record SqlResult(dev.sluice.types.StructType schema, List<dev.sluice.types.Row> rows) {}
+
+    /**
+     * Runs a SQL record ({@code query ... sql}) with the file's tables as temporary views. The embedded backend
+     * runs it through {@code Sluice.sql}; the Spark backend through Spark's own {@code spark.sql}, an oracle that
+     * does not depend on Sluice's parser or plan translation.
+     */
+    default SqlResult sql(Sluice session, String query, java.util.Map<String, dev.sluice.DataFrame> tables) {
+        for (var t : tables.entrySet()) t.getValue().createOrReplaceTempView(t.getKey());
+        dev.sluice.DataFrame df = session.sql(query);
+        return new SqlResult(df.schema(), df.collect());
+    }
+
     /**
      * One way of running the same queries: the optimizer on or off, the parallelism, the batch size (also the
      * in-memory rows per split) and the file split size. Results must not change between variants.

@@ -69,13 +69,13 @@ public final class LogicRunner {
                                 case TABLE -> defineTable(r, session, dsl, tables);
                                 case EXPLAIN -> {
                                     if (!base) continue;
-                                    Actual a = explain(r, dsl);
+                                    Actual a = explain(r, dsl, session, tables);
                                     baseResults.put(r, a);
                                     check(r, a, where, failures);
                                     run++;
                                 }
                                 case QUERY, ERROR -> {
-                                    Actual a = execute(r, dsl);
+                                    Actual a = execute(r, dsl, session, tables);
                                     if (base) baseResults.put(r, a);
                                     check(r, a, where, failures);
                                     run++;
@@ -112,8 +112,18 @@ public final class LogicRunner {
         tables.put(name, session.createDataFrame(rows, schema));
     }
 
-    private Actual execute(LogicFile.Record r, DslEvaluator dsl) {
+    /** A record whose body is SQL (header word {@code sql}) rather than the DataFrame DSL. */
+    static boolean isSql(LogicFile.Record r) { return r.header().contains("sql"); }
+
+    private Actual execute(LogicFile.Record r, DslEvaluator dsl, Sluice session, Map<String, DataFrame> tables) {
         try {
+            if (isSql(r)) {
+                LogicBackend.SqlResult result = backend.sql(session, r.body(), tables);
+                List<String> lines = new ArrayList<>();
+                for (Row row : result.rows()) lines.add(ResultText.row(row));
+                if (!r.header().contains("nosort")) java.util.Collections.sort(lines);
+                return new Actual(lines, ResultText.typeLetters(result.schema()), null, null);
+            }
             Object value = dsl.evaluate(Dsl.parse(r.body()));
             List<String> lines = new ArrayList<>();
             String types;
@@ -141,9 +151,15 @@ public final class LogicRunner {
         }
     }
 
-    private Actual explain(LogicFile.Record r, DslEvaluator dsl) {
-        DataFrame df = (DataFrame) dsl.evaluate(Dsl.parse(r.body()));
-        String which = r.header().size() > 1 ? r.header().get(1) : "optimized";
+    private Actual explain(LogicFile.Record r, DslEvaluator dsl, Sluice session, Map<String, DataFrame> tables) {
+        DataFrame df;
+        if (isSql(r)) {   // Sluice's plan for the SQL, on every backend
+            for (var t : tables.entrySet()) t.getValue().createOrReplaceTempView(t.getKey());
+            df = session.sql(r.body());
+        } else {
+            df = (DataFrame) dsl.evaluate(Dsl.parse(r.body()));
+        }
+        String which = r.header().size() > 1 && !r.header().get(1).equals("sql") ? r.header().get(1) : "optimized";
         String text = switch (which) {
             case "analyzed" -> Explain.tree(df.logicalPlan());
             case "optimized" -> Explain.tree(df.optimizedPlan());
@@ -197,7 +213,11 @@ public final class LogicRunner {
             Actual a = results.get(r);
             int headerIndex = r.line() - 1;
             if (r.kind() == LogicFile.Kind.ERROR) {
-                if (a.errorCode() != null) lines.set(headerIndex, "error " + a.errorCode());
+                if (a.errorCode() != null) {
+                    List<String> header = new ArrayList<>(List.of("error", a.errorCode()));
+                    header.addAll(r.header().subList(Math.min(2, r.header().size()), r.header().size()));   // keep "sql"
+                    lines.set(headerIndex, String.join(" ", header));
+                }
                 continue;
             }
             if (a.errorCode() != null || a.unexpected() != null) continue;   // leave it failing: a human decides

@@ -29,4 +29,23 @@ final class SparkBackend implements LogicBackend {
         spark.conf().set("spark.sql.files.minPartitionNum", String.valueOf(v.parallelism()));
         return SparkEngine.of(spark, EmbeddedBackend.configure(Sluice.builder(), v));
     }
+
+    /** SQL records run on Spark's own parser and planner: the file's tables become Spark temporary views. */
+    @Override public SqlResult sql(Sluice session, String query, java.util.Map<String, dev.sluice.DataFrame> tables) {
+        SparkEngine engine = (SparkEngine) session.engine();
+        try {
+            for (var t : tables.entrySet()) engine.toDataset(t.getValue().logicalPlan()).createOrReplaceTempView(t.getKey());
+            spark.conf().set("spark.sql.ansi.enabled", String.valueOf(session.conf().ansi()));
+            spark.conf().set("spark.sql.session.timeZone", "UTC");
+            org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> ds = spark.sql(query);
+            dev.sluice.types.StructType schema = (dev.sluice.types.StructType) SparkTypes.fromSpark(ds.schema());
+            java.util.List<dev.sluice.types.Row> rows = new java.util.ArrayList<>();
+            for (org.apache.spark.sql.Row r : ds.collectAsList()) rows.add(SparkValues.fromSpark(r, schema));
+            return new SqlResult(schema, rows);
+        } catch (dev.sluice.error.SluiceException e) {
+            throw e;
+        } catch (Exception e) {   // Scala code throws checked AnalysisException without declaring it
+            throw SparkErrors.translate(e);
+        }
+    }
 }
