@@ -59,7 +59,7 @@ class FunctionFamiliesTest {
         fails("SELECT variant_get(parse_json('[\"x\"]'), '$[0]', 'int')", ErrorCode.CAST_INVALID_INPUT);
         assertThat(one("SELECT try_variant_get(parse_json('[\"x\"]'), '$[0]', 'int')")).isNull();
         fails("SELECT parse_json('{')", ErrorCode.INVALID_FUNCTION_INPUT);
-        assertThat(one("SELECT schema_of_variant(parse_json('{\"a\": [1, 1.5], \"b\": true}'))")).isEqualTo("OBJECT<a: ARRAY<DECIMAL(2,1)>, b: BOOLEAN>");
+        assertThat(one("SELECT schema_of_variant(parse_json('{\"a\": [1.25, 1.5], \"b\": true}'))")).isEqualTo("OBJECT<a: ARRAY<DECIMAL(3,2)>, b: BOOLEAN>");
     }
 
     @Test void wholeGroupAggregatesMergeAcrossPartitions() {
