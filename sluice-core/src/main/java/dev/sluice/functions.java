@@ -11,6 +11,7 @@ import dev.sluice.expr.EvalMode;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.FromJson;
 import dev.sluice.expr.Generator;
+import dev.sluice.expr.HigherOrderFunction;
 import dev.sluice.expr.Literal;
 import dev.sluice.expr.Not;
 import dev.sluice.expr.Size;
@@ -132,6 +133,29 @@ public final class functions {
     public static Column inline(Column c) { return generator(Generator.Kind.INLINE, c, false); }
 
     public static Column inline_outer(Column c) { return generator(Generator.Kind.INLINE, c, true); }
+
+    /**
+     * {@code stack(n, v1, ..., vk)}: the values as n rows of ⌈k/n⌉ columns named col0, col1, ... (missing ones
+     * NULL), as Spark's stack; n must be a literal. Runs as inline over an array of structs.
+     */
+    public static Column stack(Column n, Column... values) {
+        if (!(n.expr() instanceof Literal l) || !(l.value() instanceof Integer rows) || rows < 1) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "stack")
+                    .with("reason", "the number of rows must be a positive integer literal").build();
+        }
+        int width = (values.length + rows - 1) / rows;
+        List<Column> structs = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            List<Column> fields = new ArrayList<>();
+            for (int c = 0; c < width; c++) {
+                int i = r * width + c;
+                fields.add(lit("col" + c));
+                fields.add(i < values.length ? values[i] : lit(null));
+            }
+            structs.add(call_function("named_struct", fields.toArray(new Column[0])));
+        }
+        return inline(call_function("array", structs.toArray(new Column[0])));
+    }
 
     private static Column generator(Generator.Kind kind, Column c, boolean outer) {
         return new Column(new Generator(kind, c.expr(), outer));
@@ -674,6 +698,25 @@ public final class functions {
 
     public static Column kurtosis(Column c) { return tupleAggregate("kurtosis", c); }
 
+    /** Approximate histogram of {@code nb} bins as Spark's histogram_numeric (exact when there are no more distinct values than bins). */
+    public static Column histogram_numeric(Column c, Column nb) { return tupleAggregate("histogram_numeric", c, nb); }
+
+    /** The merged schema of the group's variants, as Spark's schema_of_variant_agg. */
+    public static Column schema_of_variant_agg(Column c) { return tupleAggregate("schema_of_variant_agg", c); }
+
+    /** A bitmap (4096-byte binary) with the group's bit positions set. */
+    public static Column bitmap_construct_agg(Column position) { return tupleAggregate("bitmap_construct_agg", position); }
+
+    public static Column bitmap_or_agg(Column bitmap) { return tupleAggregate("bitmap_or_agg", bitmap); }
+
+    public static Column bitmap_and_agg(Column bitmap) { return tupleAggregate("bitmap_and_agg", bitmap); }
+
+    public static Column bitmap_bucket_number(Column c) { return call_function("bitmap_bucket_number", c); }
+
+    public static Column bitmap_bit_position(Column c) { return call_function("bitmap_bit_position", c); }
+
+    public static Column bitmap_count(Column c) { return call_function("bitmap_count", c); }
+
     public static Column product(Column c) { return tupleAggregate("product", c); }
 
     public static Column bit_and(Column c) { return tupleAggregate("bit_and", c); }
@@ -736,4 +779,449 @@ public final class functions {
 
     /** NULL when {@code c} is 0, else c. */
     public static Column nullifzero(Column c) { return nullif(c, lit(0)); }
+
+    // higher-order functions: a lambda as a SQL lambda column (expr("x -> x + 1")) or a Java function of columns
+
+    public static Column transform(Column array, Column lambda) { return higherOrder(HigherOrderFunction.Kind.TRANSFORM, array, lambda); }
+
+    public static Column transform(Column array, java.util.function.Function<Column, Column> f) { return transform(array, lambda(f)); }
+
+    public static Column transform(Column array, java.util.function.BiFunction<Column, Column, Column> f) { return transform(array, lambda(f)); }
+
+    public static Column filter(Column array, Column lambda) { return higherOrder(HigherOrderFunction.Kind.FILTER, array, lambda); }
+
+    public static Column filter(Column array, java.util.function.Function<Column, Column> f) { return filter(array, lambda(f)); }
+
+    public static Column filter(Column array, java.util.function.BiFunction<Column, Column, Column> f) { return filter(array, lambda(f)); }
+
+    public static Column exists(Column array, Column lambda) { return higherOrder(HigherOrderFunction.Kind.EXISTS, array, lambda); }
+
+    public static Column exists(Column array, java.util.function.Function<Column, Column> f) { return exists(array, lambda(f)); }
+
+    public static Column forall(Column array, Column lambda) { return higherOrder(HigherOrderFunction.Kind.FORALL, array, lambda); }
+
+    public static Column forall(Column array, java.util.function.Function<Column, Column> f) { return forall(array, lambda(f)); }
+
+    public static Column aggregate(Column array, Column zero, Column merge) { return higherOrder(HigherOrderFunction.Kind.AGGREGATE, array, zero, merge); }
+
+    public static Column aggregate(Column array, Column zero, Column merge, Column finish) {
+        return higherOrder(HigherOrderFunction.Kind.AGGREGATE, array, zero, merge, finish);
+    }
+
+    public static Column aggregate(Column array, Column zero, java.util.function.BiFunction<Column, Column, Column> merge) {
+        return aggregate(array, zero, lambda(merge));
+    }
+
+    public static Column aggregate(Column array, Column zero, java.util.function.BiFunction<Column, Column, Column> merge,
+                                   java.util.function.Function<Column, Column> finish) {
+        return aggregate(array, zero, lambda(merge), lambda(finish));
+    }
+
+    public static Column reduce(Column array, Column zero, Column merge) { return higherOrder(HigherOrderFunction.Kind.REDUCE, array, zero, merge); }
+
+    public static Column reduce(Column array, Column zero, Column merge, Column finish) {
+        return higherOrder(HigherOrderFunction.Kind.REDUCE, array, zero, merge, finish);
+    }
+
+    public static Column reduce(Column array, Column zero, java.util.function.BiFunction<Column, Column, Column> merge) {
+        return reduce(array, zero, lambda(merge));
+    }
+
+    public static Column zip_with(Column left, Column right, Column lambda) { return higherOrder(HigherOrderFunction.Kind.ZIP_WITH, left, right, lambda); }
+
+    public static Column zip_with(Column left, Column right, java.util.function.BiFunction<Column, Column, Column> f) {
+        return zip_with(left, right, lambda(f));
+    }
+
+    public static Column map_filter(Column map, Column lambda) { return higherOrder(HigherOrderFunction.Kind.MAP_FILTER, map, lambda); }
+
+    public static Column map_filter(Column map, java.util.function.BiFunction<Column, Column, Column> f) { return map_filter(map, lambda(f)); }
+
+    public static Column transform_keys(Column map, Column lambda) { return higherOrder(HigherOrderFunction.Kind.TRANSFORM_KEYS, map, lambda); }
+
+    public static Column transform_keys(Column map, java.util.function.BiFunction<Column, Column, Column> f) { return transform_keys(map, lambda(f)); }
+
+    public static Column transform_values(Column map, Column lambda) { return higherOrder(HigherOrderFunction.Kind.TRANSFORM_VALUES, map, lambda); }
+
+    public static Column transform_values(Column map, java.util.function.BiFunction<Column, Column, Column> f) { return transform_values(map, lambda(f)); }
+
+    public static Column map_zip_with(Column left, Column right, Column lambda) { return higherOrder(HigherOrderFunction.Kind.MAP_ZIP_WITH, left, right, lambda); }
+
+    /** {@code array_sort(array, (left, right) -> int)}: sorted by a comparator (negative, 0, positive). */
+    public static Column array_sort(Column array, Column comparator) { return higherOrder(HigherOrderFunction.Kind.ARRAY_SORT, array, comparator); }
+
+    public static Column array_sort(Column array, java.util.function.BiFunction<Column, Column, Column> comparator) {
+        return array_sort(array, lambda(comparator));
+    }
+
+    private static Column higherOrder(HigherOrderFunction.Kind kind, Column... args) {
+        return new Column(HigherOrderFunction.of(kind, exprs(args)));
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger LAMBDA_NAMES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A lambda column from a Java function; parameter names are fresh so nested lambdas never clash. */
+    private static Column lambda(java.util.function.Function<Column, Column> f) {
+        String x = "x_" + LAMBDA_NAMES.incrementAndGet();
+        return new Column(dev.sluice.expr.LambdaFunction.of(List.of(x), f.apply(col("`" + x + "`")).expr()));
+    }
+
+    private static Column lambda(java.util.function.BiFunction<Column, Column, Column> f) {
+        String x = "x_" + LAMBDA_NAMES.incrementAndGet(), y = "y_" + LAMBDA_NAMES.incrementAndGet();
+        return new Column(dev.sluice.expr.LambdaFunction.of(List.of(x, y), f.apply(col("`" + x + "`"), col("`" + y + "`")).expr()));
+    }
+
+    // registry functions without a special form: same arguments as in SQL (dev.sluice.expr.fn families)
+
+    public static Column acos(Column... args) { return call_function("acos", args); }
+
+    public static Column acosh(Column... args) { return call_function("acosh", args); }
+
+    public static Column aes_decrypt(Column... args) { return call_function("aes_decrypt", args); }
+
+    public static Column aes_encrypt(Column... args) { return call_function("aes_encrypt", args); }
+
+    public static Column array_append(Column... args) { return call_function("array_append", args); }
+
+    public static Column array_compact(Column... args) { return call_function("array_compact", args); }
+
+    public static Column array_except(Column... args) { return call_function("array_except", args); }
+
+    public static Column array_insert(Column... args) { return call_function("array_insert", args); }
+
+    public static Column array_intersect(Column... args) { return call_function("array_intersect", args); }
+
+    public static Column array_max(Column... args) { return call_function("array_max", args); }
+
+    public static Column array_min(Column... args) { return call_function("array_min", args); }
+
+    public static Column array_position(Column... args) { return call_function("array_position", args); }
+
+    public static Column array_prepend(Column... args) { return call_function("array_prepend", args); }
+
+    public static Column array_remove(Column... args) { return call_function("array_remove", args); }
+
+    public static Column array_repeat(Column... args) { return call_function("array_repeat", args); }
+
+    public static Column array_size(Column... args) { return call_function("array_size", args); }
+
+    public static Column array_union(Column... args) { return call_function("array_union", args); }
+
+    public static Column arrays_overlap(Column... args) { return call_function("arrays_overlap", args); }
+
+    public static Column arrays_zip(Column... args) { return call_function("arrays_zip", args); }
+
+    public static Column ascii(Column... args) { return call_function("ascii", args); }
+
+    public static Column asin(Column... args) { return call_function("asin", args); }
+
+    public static Column asinh(Column... args) { return call_function("asinh", args); }
+
+    public static Column assert_true(Column... args) { return call_function("assert_true", args); }
+
+    public static Column atan(Column... args) { return call_function("atan", args); }
+
+    public static Column atan2(Column... args) { return call_function("atan2", args); }
+
+    public static Column atanh(Column... args) { return call_function("atanh", args); }
+
+    public static Column base64(Column... args) { return call_function("base64", args); }
+
+    public static Column bin(Column... args) { return call_function("bin", args); }
+
+    public static Column bit_count(Column... args) { return call_function("bit_count", args); }
+
+    public static Column bit_get(Column... args) { return call_function("bit_get", args); }
+
+    public static Column bit_length(Column... args) { return call_function("bit_length", args); }
+
+    public static Column btrim(Column... args) { return call_function("btrim", args); }
+
+    public static Column cardinality(Column... args) { return call_function("cardinality", args); }
+
+    public static Column cbrt(Column... args) { return call_function("cbrt", args); }
+
+    public static Column char_length(Column... args) { return call_function("char_length", args); }
+
+    public static Column character_length(Column... args) { return call_function("character_length", args); }
+
+    public static Column chr(Column... args) { return call_function("chr", args); }
+
+    public static Column collation(Column... args) { return call_function("collation", args); }
+
+    public static Column contains(Column... args) { return call_function("contains", args); }
+
+    public static Column conv(Column... args) { return call_function("conv", args); }
+
+    public static Column cos(Column... args) { return call_function("cos", args); }
+
+    public static Column cosh(Column... args) { return call_function("cosh", args); }
+
+    public static Column cot(Column... args) { return call_function("cot", args); }
+
+    public static Column csc(Column... args) { return call_function("csc", args); }
+
+    public static Column current_catalog(Column... args) { return call_function("current_catalog", args); }
+
+    public static Column current_database(Column... args) { return call_function("current_database", args); }
+
+    public static Column current_schema(Column... args) { return call_function("current_schema", args); }
+
+    public static Column current_timezone(Column... args) { return call_function("current_timezone", args); }
+
+    public static Column date_diff(Column... args) { return call_function("date_diff", args); }
+
+    public static Column date_from_unix_date(Column... args) { return call_function("date_from_unix_date", args); }
+
+    public static Column date_part(Column... args) { return call_function("date_part", args); }
+
+    public static Column datepart(Column... args) { return call_function("datepart", args); }
+
+    public static Column dayname(Column... args) { return call_function("dayname", args); }
+
+    public static Column decode(Column... args) { return call_function("decode", args); }
+
+    public static Column degrees(Column... args) { return call_function("degrees", args); }
+
+    public static Column div(Column... args) { return call_function("div", args); }
+
+    public static Column e(Column... args) { return call_function("e", args); }
+
+    public static Column elt(Column... args) { return call_function("elt", args); }
+
+    public static Column encode(Column... args) { return call_function("encode", args); }
+
+    public static Column endswith(Column... args) { return call_function("endswith", args); }
+
+    public static Column expm1(Column... args) { return call_function("expm1", args); }
+
+    public static Column factorial(Column... args) { return call_function("factorial", args); }
+
+    public static Column find_in_set(Column... args) { return call_function("find_in_set", args); }
+
+    public static Column format_number(Column... args) { return call_function("format_number", args); }
+
+    public static Column from_csv(Column... args) { return call_function("from_csv", args); }
+
+    public static Column from_utc_timestamp(Column... args) { return call_function("from_utc_timestamp", args); }
+
+    public static Column get(Column... args) { return call_function("get", args); }
+
+    public static Column getbit(Column... args) { return call_function("getbit", args); }
+
+    public static Column hex(Column... args) { return call_function("hex", args); }
+
+    public static Column hypot(Column... args) { return call_function("hypot", args); }
+
+    public static Column is_valid_utf8(Column... args) { return call_function("is_valid_utf8", args); }
+
+    public static Column is_variant_null(Column... args) { return call_function("is_variant_null", args); }
+
+    public static Column json_array_length(Column... args) { return call_function("json_array_length", args); }
+
+    public static Column json_object_keys(Column... args) { return call_function("json_object_keys", args); }
+
+    public static Column lcase(Column... args) { return call_function("lcase", args); }
+
+    public static Column left(Column... args) { return call_function("left", args); }
+
+    public static Column len(Column... args) { return call_function("len", args); }
+
+    public static Column levenshtein(Column... args) { return call_function("levenshtein", args); }
+
+    public static Column log10(Column... args) { return call_function("log10", args); }
+
+    public static Column log1p(Column... args) { return call_function("log1p", args); }
+
+    public static Column log2(Column... args) { return call_function("log2", args); }
+
+    public static Column luhn_check(Column... args) { return call_function("luhn_check", args); }
+
+    public static Column make_date(Column... args) { return call_function("make_date", args); }
+
+    public static Column make_timestamp(Column... args) { return call_function("make_timestamp", args); }
+
+    public static Column make_timestamp_ltz(Column... args) { return call_function("make_timestamp_ltz", args); }
+
+    public static Column make_valid_utf8(Column... args) { return call_function("make_valid_utf8", args); }
+
+    public static Column map_concat(Column... args) { return call_function("map_concat", args); }
+
+    public static Column map_contains_key(Column... args) { return call_function("map_contains_key", args); }
+
+    public static Column map_entries(Column... args) { return call_function("map_entries", args); }
+
+    public static Column map_from_arrays(Column... args) { return call_function("map_from_arrays", args); }
+
+    public static Column map_from_entries(Column... args) { return call_function("map_from_entries", args); }
+
+    public static Column mask(Column... args) { return call_function("mask", args); }
+
+    public static Column monthname(Column... args) { return call_function("monthname", args); }
+
+    public static Column next_day(Column... args) { return call_function("next_day", args); }
+
+    public static Column octet_length(Column... args) { return call_function("octet_length", args); }
+
+    public static Column overlay(Column... args) { return call_function("overlay", args); }
+
+    public static Column parse_json(Column... args) { return call_function("parse_json", args); }
+
+    public static Column parse_url(Column... args) { return call_function("parse_url", args); }
+
+    public static Column pi(Column... args) { return call_function("pi", args); }
+
+    public static Column quote(Column... args) { return call_function("quote", args); }
+
+    public static Column radians(Column... args) { return call_function("radians", args); }
+
+    public static Column raise_error(Column... args) { return call_function("raise_error", args); }
+
+    public static Column regexp(Column... args) { return call_function("regexp", args); }
+
+    public static Column regexp_count(Column... args) { return call_function("regexp_count", args); }
+
+    public static Column regexp_extract_all(Column... args) { return call_function("regexp_extract_all", args); }
+
+    public static Column regexp_instr(Column... args) { return call_function("regexp_instr", args); }
+
+    public static Column regexp_like(Column... args) { return call_function("regexp_like", args); }
+
+    public static Column regexp_substr(Column... args) { return call_function("regexp_substr", args); }
+
+    public static Column replace(Column... args) { return call_function("replace", args); }
+
+    public static Column right(Column... args) { return call_function("right", args); }
+
+    public static Column rint(Column... args) { return call_function("rint", args); }
+
+    public static Column schema_of_csv(Column... args) { return call_function("schema_of_csv", args); }
+
+    public static Column schema_of_variant(Column... args) { return call_function("schema_of_variant", args); }
+
+    public static Column sec(Column... args) { return call_function("sec", args); }
+
+    public static Column sentences(Column... args) { return call_function("sentences", args); }
+
+    public static Column sequence(Column... args) { return call_function("sequence", args); }
+
+    public static Column shiftleft(Column... args) { return call_function("shiftleft", args); }
+
+    public static Column shiftright(Column... args) { return call_function("shiftright", args); }
+
+    public static Column shiftrightunsigned(Column... args) { return call_function("shiftrightunsigned", args); }
+
+    public static Column sign(Column... args) { return call_function("sign", args); }
+
+    public static Column signum(Column... args) { return call_function("signum", args); }
+
+    public static Column sin(Column... args) { return call_function("sin", args); }
+
+    public static Column sinh(Column... args) { return call_function("sinh", args); }
+
+    public static Column soundex(Column... args) { return call_function("soundex", args); }
+
+    public static Column space(Column... args) { return call_function("space", args); }
+
+    public static Column split_part(Column... args) { return call_function("split_part", args); }
+
+    public static Column startswith(Column... args) { return call_function("startswith", args); }
+
+    public static Column str_to_map(Column... args) { return call_function("str_to_map", args); }
+
+    public static Column substr(Column... args) { return call_function("substr", args); }
+
+    public static Column tan(Column... args) { return call_function("tan", args); }
+
+    public static Column tanh(Column... args) { return call_function("tanh", args); }
+
+    public static Column timestamp_micros(Column... args) { return call_function("timestamp_micros", args); }
+
+    public static Column timestamp_millis(Column... args) { return call_function("timestamp_millis", args); }
+
+    public static Column timestamp_seconds(Column... args) { return call_function("timestamp_seconds", args); }
+
+    public static Column to_binary(Column... args) { return call_function("to_binary", args); }
+
+    public static Column to_char(Column... args) { return call_function("to_char", args); }
+
+    public static Column to_csv(Column... args) { return call_function("to_csv", args); }
+
+    public static Column to_number(Column... args) { return call_function("to_number", args); }
+
+    public static Column to_unix_timestamp(Column... args) { return call_function("to_unix_timestamp", args); }
+
+    public static Column to_utc_timestamp(Column... args) { return call_function("to_utc_timestamp", args); }
+
+    public static Column to_varchar(Column... args) { return call_function("to_varchar", args); }
+
+    public static Column to_variant_object(Column... args) { return call_function("to_variant_object", args); }
+
+    public static Column try_aes_decrypt(Column... args) { return call_function("try_aes_decrypt", args); }
+
+    public static Column try_make_date(Column... args) { return call_function("try_make_date", args); }
+
+    public static Column try_make_timestamp(Column... args) { return call_function("try_make_timestamp", args); }
+
+    public static Column try_make_timestamp_ltz(Column... args) { return call_function("try_make_timestamp_ltz", args); }
+
+    public static Column try_parse_json(Column... args) { return call_function("try_parse_json", args); }
+
+    public static Column try_parse_url(Column... args) { return call_function("try_parse_url", args); }
+
+    public static Column try_to_binary(Column... args) { return call_function("try_to_binary", args); }
+
+    public static Column try_to_date(Column... args) { return call_function("try_to_date", args); }
+
+    public static Column try_to_number(Column... args) { return call_function("try_to_number", args); }
+
+    public static Column try_to_timestamp(Column... args) { return call_function("try_to_timestamp", args); }
+
+    public static Column try_url_decode(Column... args) { return call_function("try_url_decode", args); }
+
+    public static Column try_validate_utf8(Column... args) { return call_function("try_validate_utf8", args); }
+
+    public static Column try_variant_get(Column... args) { return call_function("try_variant_get", args); }
+
+    public static Column typeof(Column... args) { return call_function("typeof", args); }
+
+    public static Column ucase(Column... args) { return call_function("ucase", args); }
+
+    public static Column unbase64(Column... args) { return call_function("unbase64", args); }
+
+    public static Column unhex(Column... args) { return call_function("unhex", args); }
+
+    public static Column unix_date(Column... args) { return call_function("unix_date", args); }
+
+    public static Column unix_micros(Column... args) { return call_function("unix_micros", args); }
+
+    public static Column unix_millis(Column... args) { return call_function("unix_millis", args); }
+
+    public static Column unix_seconds(Column... args) { return call_function("unix_seconds", args); }
+
+    public static Column url_decode(Column... args) { return call_function("url_decode", args); }
+
+    public static Column url_encode(Column... args) { return call_function("url_encode", args); }
+
+    public static Column validate_utf8(Column... args) { return call_function("validate_utf8", args); }
+
+    public static Column variant_get(Column... args) { return call_function("variant_get", args); }
+
+    public static Column width_bucket(Column... args) { return call_function("width_bucket", args); }
+
+    public static Column xpath(Column... args) { return call_function("xpath", args); }
+
+    public static Column xpath_boolean(Column... args) { return call_function("xpath_boolean", args); }
+
+    public static Column xpath_double(Column... args) { return call_function("xpath_double", args); }
+
+    public static Column xpath_float(Column... args) { return call_function("xpath_float", args); }
+
+    public static Column xpath_int(Column... args) { return call_function("xpath_int", args); }
+
+    public static Column xpath_long(Column... args) { return call_function("xpath_long", args); }
+
+    public static Column xpath_number(Column... args) { return call_function("xpath_number", args); }
+
+    public static Column xpath_string(Column... args) { return call_function("xpath_string", args); }
 }

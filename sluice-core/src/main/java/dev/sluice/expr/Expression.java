@@ -20,7 +20,8 @@ public sealed interface Expression
                 Generator,
                 MultiAlias,
                 AggregateExpression,
-                PlanColumn, WindowExpression {
+                PlanColumn, WindowExpression,
+                LambdaFunction, LambdaVariable, HigherOrderFunction {
 
     /** The result type; only defined once resolved. */
     DataType dataType();

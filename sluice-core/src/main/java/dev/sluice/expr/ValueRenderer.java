@@ -101,6 +101,8 @@ public final class ValueRenderer {
                 if (it.hasNext()) sb.append(", ");
             }
             sb.append('}');
+        } else if (type instanceof dev.sluice.types.VariantType) {
+            sb.append(value);   // its canonical JSON text
         } else if (type instanceof BinaryType) {
             byte[] bytes = (byte[]) value;
             if (style.binaryAsHex()) sb.append(hex(bytes));

@@ -217,6 +217,9 @@ public final class Analyzer {
         if (e instanceof dev.sluice.expr.MultiAlias) return e;
         if (e instanceof AggregateExpression ae) return AnalyzeAggregate.bind(ae, aggregateBinder);
         if (e instanceof dev.sluice.expr.WindowExpression w) return AnalyzeWindow.check(w, this);
+        // lambdas: unbound ones wait for their function, which types their parameters and resolves their bodies
+        if (e instanceof dev.sluice.expr.LambdaFunction || e instanceof dev.sluice.expr.LambdaVariable) return e;
+        if (e instanceof dev.sluice.expr.HigherOrderFunction h) return h.bind(body -> resolve(body, input), this::castTo);
         throw SluiceException.internal("the analyzer does not handle " + e.getClass().getSimpleName());
     }
 

@@ -52,8 +52,19 @@ final class Calls {
         if (ctx.where != null && !(call instanceof AggregateExpression)) {
             throw SyntaxErrors.at(ctx, "FILTER (WHERE ...) is only allowed for aggregate functions");
         }
-        if (ctx.windowSpec() == null) return call;
+        if (ctx.windowSpec() == null) return unwindowed(call);
         return new Column(call).over(WindowBuilder.spec(b, ctx.windowSpec())).expr();
+    }
+
+    /** first_value/last_value without OVER are Spark's aggregates first/last, not window functions. */
+    private static Expression unwindowed(Expression call) {
+        if (call instanceof dev.sluice.expr.WindowExpression w && w.partitionBy().isEmpty() && w.orderBy().isEmpty() && w.frame() == null && w.arguments().size() == 1
+                && (w.function() == dev.sluice.expr.WindowExpression.Function.FIRST_VALUE || w.function() == dev.sluice.expr.WindowExpression.Function.LAST_VALUE)) {
+            Column c = new Column(w.arguments().get(0));
+            boolean first = w.function() == dev.sluice.expr.WindowExpression.Function.FIRST_VALUE;
+            return (first ? dev.sluice.functions.first(c, w.ignoreNulls()) : dev.sluice.functions.last(c, w.ignoreNulls())).expr();
+        }
+        return call;
     }
 
     /** The arguments of {@code agg(args) FILTER (WHERE cond)}: each wrapped in CASE WHEN cond THEN arg END. */

@@ -288,7 +288,9 @@ final class ExpressionBuilder extends SqlGrammarBaseVisitor<Expression> {
     @Override public Expression visitFunctionCall(SqlGrammar.FunctionCallContext ctx) { return Calls.build(this, ctx); }
 
     @Override public Expression visitLambda(SqlGrammar.LambdaContext ctx) {
-        throw SyntaxErrors.unsupported("the lambda function " + ctx.getText(), "Sluice has no higher-order functions yet");
+        List<String> params = new ArrayList<>();
+        for (SqlGrammar.IdentifierContext id : ctx.identifier()) params.add(Names.identifier(id));
+        return dev.sluice.expr.LambdaFunction.of(params, build(ctx.expression()));
     }
 
     @Override public Expression visitSubscript(SqlGrammar.SubscriptContext ctx) {

@@ -6,7 +6,7 @@ package dev.sluice.types;
  */
 public sealed interface DataType
         permits BooleanType, IntegerType, LongType, FloatType, DoubleType, DecimalType, StringType,
-                BinaryType, DateType, TimestampType, NullType, StructType, ArrayType, MapType {
+                BinaryType, DateType, TimestampType, NullType, StructType, ArrayType, MapType, VariantType {
 
     /** Spark's simpleString: what DDL and error messages show. */
     String simpleString();

@@ -15,6 +15,7 @@ public final class DataTypes {
     public static final DateType DATE = new DateType();
     public static final TimestampType TIMESTAMP = new TimestampType();
     public static final NullType NULL = new NullType();
+    public static final VariantType VARIANT = new VariantType();
 
     private DataTypes() {}
 

@@ -122,6 +122,7 @@ public final class DdlParser {
                 skipLengthParameter();
                 return DataTypes.STRING;
             case "binary": return DataTypes.BINARY;
+            case "variant": return DataTypes.VARIANT;
             case "date": return DataTypes.DATE;
             case "timestamp": case "timestamp_ltz": return DataTypes.TIMESTAMP;
             case "void": case "null": return DataTypes.NULL;

@@ -14,7 +14,7 @@ public final class TypeSizes {
         if (t instanceof BooleanType) return 1;
         if (t instanceof LongType || t instanceof DoubleType || t instanceof TimestampType) return 8;
         if (t instanceof DecimalType) return 16;
-        if (t instanceof StringType || t instanceof BinaryType) return 20;
+        if (t instanceof StringType || t instanceof BinaryType || t instanceof VariantType) return 20;
         if (t instanceof StructType s) return rowWidth(s);
         if (t instanceof ArrayType a) return width(a.elementType());
         if (t instanceof MapType m) return width(m.keyType()) + width(m.valueType());

@@ -109,7 +109,7 @@ public abstract class ColumnVector {
         if (t instanceof IntegerType) return getInt(row);
         if (t instanceof LongType) return getLong(row);
         if (t instanceof DoubleType) return getDouble(row);
-        if (t instanceof StringType) return getString(row);
+        if (t instanceof StringType || t instanceof dev.sluice.types.VariantType) return getString(row);
         if (t instanceof BooleanType) return getBoolean(row);
         if (t instanceof FloatType) return getFloat(row);
         if (t instanceof DecimalType) return getDecimal(row);

@@ -77,9 +77,9 @@ public final class TupleAggregates {
             double c = co(p, 0, 1);
             return c * c / (co(p, 0, 0) * co(p, 1, 1));
         });
-        regression("corr", DataTypes.DOUBLE, p -> p.isEmpty() ? null : co(p, 0, 1) / Math.sqrt(co(p, 0, 0) * co(p, 1, 1)));
-        regression("covar_pop", DataTypes.DOUBLE, p -> p.isEmpty() ? null : co(p, 0, 1) / p.size());
-        regression("covar_samp", DataTypes.DOUBLE, p -> p.isEmpty() ? null : p.size() == 1 ? null : co(p, 0, 1) / (p.size() - 1));
+        regression("corr", DataTypes.DOUBLE, p -> p.size() < 2 ? null : pearsonCorr(p, 0, 1));
+        regression("covar_pop", DataTypes.DOUBLE, p -> p.isEmpty() ? null : pearson(p, 0, 1)[3] / p.size());
+        regression("covar_samp", DataTypes.DOUBLE, p -> p.size() < 2 ? null : pearson(p, 0, 1)[3] / (p.size() - 1));
         SPECS.put("skewness", in -> spec("skewness", 1, 1, (args, b) -> bound(List.of(dbl(args.get(0), b)), DataTypes.DOUBLE), (t, s) -> moment(doubles(t, 0), 3)));
         SPECS.put("kurtosis", in -> spec("kurtosis", 1, 1, (args, b) -> bound(List.of(dbl(args.get(0), b)), DataTypes.DOUBLE), (t, s) -> moment(doubles(t, 0), 4)));
         SPECS.put("product", in -> spec("product", 1, 1, (args, b) -> bound(List.of(dbl(args.get(0), b)), DataTypes.DOUBLE), (t, s) -> {
@@ -89,6 +89,48 @@ public final class TupleAggregates {
             for (double x : d) p *= x;
             return p;
         }));
+        SPECS.put("histogram_numeric", in -> spec("histogram_numeric", 2, 2, TupleAggregates::bindHistogram, TupleAggregates::histogram));
+        SPECS.put("schema_of_variant_agg", in -> spec("schema_of_variant_agg", 1, 1, (args, b) -> {
+            if (!(args.get(0).dataType() instanceof dev.sluice.types.VariantType)) throw mismatch("schema_of_variant_agg", args.get(0), "a variant");
+            return bound(args, DataTypes.STRING);
+        }, (t, s) -> {
+            String schema = null;
+            for (Object[] x : t) {
+                if (x[0] == null) continue;
+                String one = dev.sluice.expr.fn.VariantSchemas.of((String) x[0]);
+                schema = schema == null ? one : dev.sluice.expr.fn.VariantSchemas.merge(schema, one);
+            }
+            return schema;
+        }));
+        SPECS.put("bitmap_construct_agg", in -> spec("bitmap_construct_agg", 1, 1, (args, b) -> bound(List.of(b.castTo(args.get(0), DataTypes.LONG)), DataTypes.BINARY), (t, s) -> {
+            byte[] bitmap = new byte[dev.sluice.expr.fn.BitmapFunctions.BYTES];
+            for (Object[] x : t) {
+                if (x[0] == null) continue;
+                long p = (Long) x[0];
+                if (p < 0 || p >= dev.sluice.expr.fn.BitmapFunctions.BITS) {
+                    throw SluiceException.of(ErrorCode.INVALID_FUNCTION_INPUT).with("function", "bitmap_construct_agg")
+                            .with("reason", "the bit position " + p + " is out of bounds [0, 32768)").build();
+                }
+                bitmap[(int) (p / 8)] |= (byte) (1 << (p % 8));
+            }
+            return bitmap;
+        }));
+        for (String n : List.of("bitmap_or_agg", "bitmap_and_agg")) {
+            boolean and = n.equals("bitmap_and_agg");
+            SPECS.put(n, in -> spec(n, 1, 1, (args, b) -> bound(List.of(b.castTo(args.get(0), DataTypes.BINARY)), DataTypes.BINARY), (t, s) -> {
+                byte[] bitmap = new byte[dev.sluice.expr.fn.BitmapFunctions.BYTES];
+                if (and) java.util.Arrays.fill(bitmap, (byte) 0xFF);
+                for (Object[] x : t) {
+                    if (x[0] == null) continue;
+                    byte[] in2 = (byte[]) x[0];
+                    for (int i = 0; i < bitmap.length; i++) {
+                        byte v = i < in2.length ? in2[i] : 0;
+                        bitmap[i] = (byte) (and ? bitmap[i] & v : bitmap[i] | v);
+                    }
+                }
+                return bitmap;
+            }));
+        }
         bits("bit_and", (a, b) -> a & b);
         bits("bit_or", (a, b) -> a | b);
         bits("bit_xor", (a, b) -> a ^ b);
@@ -346,6 +388,87 @@ public final class TupleAggregates {
         }
         if (m2 == 0) return Double.NaN;
         return k == 3 ? Math.sqrt(n) * mk / Math.pow(m2, 1.5) : n * mk / (m2 * m2) - 3.0;
+    }
+
+    /** Spark's online co-moments of columns xi and yi: {n, x̄, ȳ, Ck, Mx, My}. */
+    static double[] pearson(List<double[]> p, int xi, int yi) {
+        double n = 0, xAvg = 0, yAvg = 0, ck = 0, xMk = 0, yMk = 0;
+        for (double[] r : p) {
+            double x = r[xi], y = r[yi];
+            n += 1;
+            double dx = x - xAvg, dy = y - yAvg;
+            xAvg += dx / n;
+            yAvg += dy / n;
+            ck += dx * (y - yAvg);
+            xMk += dx * (x - xAvg);
+            yMk += dy * (y - yAvg);
+        }
+        return new double[] {n, xAvg, yAvg, ck, xMk, yMk};
+    }
+
+    static double pearsonCorr(List<double[]> p, int xi, int yi) {
+        double[] s = pearson(p, xi, yi);
+        return s[3] / Math.sqrt(s[4] * s[5]);
+    }
+
+    static TupleAggregate.Bound bindHistogram(List<Expression> args, AggregateBinder b) {
+        DataType t = args.get(0).dataType();
+        if (!t.isNumeric() && !t.equals(DataTypes.DATE) && !t.equals(DataTypes.TIMESTAMP)) throw mismatch("histogram_numeric", args.get(0), "a numeric value");
+        Object nb = constant(args.get(1));
+        if (!(nb instanceof Integer bins) || bins < 2) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "histogram_numeric")
+                    .with("reason", "the number of histogram bins must be a constant integer of at least 2").build();
+        }
+        dev.sluice.types.StructType bin = new dev.sluice.types.StructType(List.of(new dev.sluice.types.StructField("x", t, true),
+                new dev.sluice.types.StructField("y", DataTypes.DOUBLE, true)));
+        return bound(List.of(b.castTo(args.get(0), DataTypes.DOUBLE)), new ArrayType(bin, true), new Object[] {bins, t, bin});
+    }
+
+    /** Spark's NumericHistogram: a bin per distinct value, the two closest bins merged while there are too many. */
+    static Object histogram(List<Object[]> t, Object state) {
+        int nb = (Integer) ((Object[]) state)[0];
+        DataType type = (DataType) ((Object[]) state)[1];
+        dev.sluice.types.StructType bin = (dev.sluice.types.StructType) ((Object[]) state)[2];
+        List<double[]> bins = new ArrayList<>();
+        for (Object[] x : t) {
+            if (x[0] == null) continue;
+            double v = (Double) x[0];
+            int lo = 0, hi = bins.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (bins.get(mid)[0] < v) lo = mid + 1;
+                else hi = mid;
+            }
+            if (lo < bins.size() && bins.get(lo)[0] == v) bins.get(lo)[1] += 1;
+            else {
+                bins.add(lo, new double[] {v, 1});
+                while (bins.size() > nb) {
+                    int best = 0;
+                    double gap = Double.MAX_VALUE;
+                    for (int i = 0; i + 1 < bins.size(); i++) {
+                        double g = bins.get(i + 1)[0] - bins.get(i)[0];
+                        if (g < gap) { gap = g; best = i; }
+                    }
+                    double[] a = bins.get(best), c = bins.remove(best + 1);
+                    a[0] = (a[0] * a[1] + c[0] * c[1]) / (a[1] + c[1]);
+                    a[1] += c[1];
+                }
+            }
+        }
+        if (bins.isEmpty()) return null;
+        List<Object> out = new ArrayList<>();
+        for (double[] b : bins) out.add(new dev.sluice.types.Row(bin, new Object[] {toType(b[0], type), b[1]}));
+        return out;
+    }
+
+    static Object toType(double x, DataType t) {
+        if (t instanceof IntegerType) return (int) x;
+        if (t instanceof LongType) return (long) x;
+        if (t instanceof dev.sluice.types.FloatType) return (float) x;
+        if (t instanceof DecimalType d) return BigDecimal.valueOf(x).setScale(d.scale(), java.math.RoundingMode.HALF_UP);
+        if (t.equals(DataTypes.DATE)) return java.time.LocalDate.ofEpochDay((long) x);
+        if (t.equals(DataTypes.TIMESTAMP)) return dev.sluice.vector.Timestamps.toInstant((long) x);
+        return x;
     }
 
     static void bits(String name, BiFunction<Long, Long, Long> op) {

@@ -109,6 +109,12 @@ public final class ArraySetFunctions {
             int i = (Integer) v[1];
             return i >= 0 && i < l.size() ? l.get(i) : null;
         }));
+        out.add(RowFunction.of("array_sort", ArraySetFunctions::bindArray, v -> {
+            List<Object> l = new ArrayList<>(list(v[0]));
+            l.sort((a, b) -> a == null || b == null ? (a == null ? (b == null ? 0 : 1) : -1) : compare(a, b));
+            return l;
+        }));
+        out.add(RowFunction.of("sequence", ArraySetFunctions::bindSequence, ArraySetFunctions::sequence));
         out.add(RowFunction.nullable("arrays_zip", ArraySetFunctions::bindZip, ArraySetFunctions::zip));
         return out;
     }
@@ -228,6 +234,43 @@ public final class ArraySetFunctions {
             return Integer.compare(x.size(), y.size());
         }
         return ((Comparable) a).compareTo(b);
+    }
+
+    static Signature bindSequence(String fn, List<Expression> args) {
+        FnArgs.arity(fn, args, 2, 3);
+        DataType t = TypeCoercion.commonType(List.of(args.get(0).dataType(), args.get(1).dataType()))
+                .orElseThrow(() -> FnArgs.mismatch(fn, args, 1, "a value of the type of the start"));
+        if (t.equals(DataTypes.DATE)) {
+            if (args.size() == 3) throw FnArgs.mismatch(fn, args, 2, "an interval (Sluice has no interval type yet)");
+            return new Signature(List.of(t, t), new ArrayType(t, false), true);
+        }
+        if (!(t instanceof dev.sluice.types.IntegerType) && !(t instanceof dev.sluice.types.LongType)) t = FnArgs.expect(fn, args, 0, LONG);
+        List<DataType> types = new ArrayList<>(List.of(t, t));
+        if (args.size() == 3) types.add(t);
+        return new Signature(types, new ArrayType(t, false), true);
+    }
+
+    /** Spark's sequence: start to stop inclusive by step (default 1 or -1); a step of the wrong sign fails. */
+    static Object sequence(Object[] v, Signature s) {
+        List<Object> out = new ArrayList<>();
+        if (v[0] instanceof java.time.LocalDate a) {
+            java.time.LocalDate b = (java.time.LocalDate) v[1];
+            int step = a.isAfter(b) ? -1 : 1;
+            for (java.time.LocalDate d = a; step > 0 ? !d.isAfter(b) : !d.isBefore(b); d = d.plusDays(step)) out.add(d);
+            return out;
+        }
+        long start = ((Number) v[0]).longValue(), stop = ((Number) v[1]).longValue();
+        long step = v.length > 2 ? ((Number) v[2]).longValue() : start <= stop ? 1 : -1;
+        if (step == 0 && start != stop || (step > 0 && start > stop) || (step < 0 && start < stop)) {
+            throw FnArgs.badInput("sequence", "illegal sequence boundaries: " + start + " to " + stop + " by " + step);
+        }
+        boolean isInt = v[0] instanceof Integer;
+        for (long x = start; step > 0 ? x <= stop : x >= stop; x += step) {
+            if (out.size() >= 1 << 24) throw FnArgs.badInput("sequence", "too many elements");
+            out.add(isInt ? (Object) (int) x : (Object) x);
+            if (step == 0) break;
+        }
+        return out;
     }
 
     static Signature bindZip(String fn, List<Expression> args) {

@@ -39,7 +39,12 @@ public final class EncodingFunctions {
         out.add(RowFunction.of("bin", RowFunction.typed(STRING, LONG), v -> Long.toBinaryString((Long) v[0])));
         out.add(RowFunction.of("conv", RowFunction.typed(STRING, STRING, INT, INT), v -> conv((String) v[0], (Integer) v[1], (Integer) v[2])));
         out.add(RowFunction.of("encode", RowFunction.typed(BINARY, STRING, STRING), v -> ((String) v[0]).getBytes(charset("encode", (String) v[1]))));
-        out.add(RowFunction.of("decode", EncodingFunctions::bindDecode, v -> new String((byte[]) v[0], charset("decode", (String) v[1]))));
+        out.add(RowFunction.nullable("decode", EncodingFunctions::bindDecode, (v, s) -> {
+            if (v.length == 2) return v[0] == null || v[1] == null ? null : new String((byte[]) v[0], charset("decode", (String) v[1]));
+            // decode(expr, search, result, ..., [default]): the first search equal to expr (NULL equals NULL)
+            for (int i = 1; i + 1 < v.length; i += 2) if (java.util.Objects.equals(ArraySetFunctions.key(v[0]), ArraySetFunctions.key(v[i]))) return v[i + 1];
+            return v.length % 2 == 0 ? v[v.length - 1] : null;
+        }));
         out.add(RowFunction.of("to_binary", RowFunction.optional(1, BINARY, STRING, STRING), v -> toBinary((String) v[0], v.length > 1 ? (String) v[1] : "hex")));
         out.add(RowFunction.of("try_to_binary", RowFunction.optional(1, BINARY, STRING, STRING), v -> {
             try {
@@ -93,7 +98,16 @@ public final class EncodingFunctions {
     }
 
     static Signature bindDecode(String fn, List<Expression> args) {
-        FnArgs.arity(fn, args, 2, 2);
+        FnArgs.arity(fn, args, 2, Integer.MAX_VALUE);
+        if (args.size() > 2) {
+            List<DataType> keys = new ArrayList<>(List.of(args.get(0).dataType())), results = new ArrayList<>();
+            for (int i = 1; i < args.size(); i++) (i % 2 == 1 && i + 1 < args.size() ? keys : results).add(args.get(i).dataType());
+            DataType k = dev.sluice.expr.TypeCoercion.commonType(keys).orElseThrow(() -> FnArgs.mismatch(fn, args, 1, "search values of the type of the first argument"));
+            DataType r = dev.sluice.expr.TypeCoercion.commonType(results).orElseThrow(() -> FnArgs.mismatch(fn, args, 2, "results of one type"));
+            List<DataType> types = new ArrayList<>(List.of(k));
+            for (int i = 1; i < args.size(); i++) types.add(i % 2 == 1 && i + 1 < args.size() ? k : r);
+            return new Signature(types, r, true);
+        }
         return new Signature(List.of(FnArgs.expect(fn, args, 0, BINARY), FnArgs.expect(fn, args, 1, STRING)), STRING, true);
     }
 

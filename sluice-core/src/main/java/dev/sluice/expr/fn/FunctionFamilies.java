@@ -41,6 +41,13 @@ public final class FunctionFamilies {
         out.addAll(UrlFunctions.all());
         out.addAll(JsonShapeFunctions.all());
         out.addAll(DatePartFunctions.all());
+        out.addAll(AesFunctions.all());
+        out.addAll(NumberFormatFunctions.all());
+        out.addAll(XPathFunctions.all());
+        out.addAll(CsvFunctions.all());
+        out.addAll(VariantFunctions.all());
+        out.addAll(CastFunctions.all());
+        out.addAll(BitmapFunctions.all());
         return out;
     }
 }

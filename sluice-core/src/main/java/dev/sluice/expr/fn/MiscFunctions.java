@@ -70,6 +70,7 @@ public final class MiscFunctions {
             types.set(0, FnArgs.expect(fn, args, 0, STRING));
             return new Signature(types, DataTypes.NULL, true);
         }, (v, s) -> { throw raised(v[0] == null ? "null" : (String) v[0]); }));
+        out.add(RowFunction.of("collation", RowFunction.typed(STRING, STRING), v -> "SYSTEM.BUILTIN.UTF8_BINARY"));
         out.add(RowFunction.of("quote", RowFunction.typed(STRING, STRING), v -> "'" + ((String) v[0]).replace("\\", "\\\\").replace("'", "\\'") + "'"));
         out.add(RowFunction.of("luhn_check", RowFunction.typed(BOOLEAN, STRING), v -> luhn((String) v[0])));
         out.add(RowFunction.of("format_number", MiscFunctions::bindFormatNumber, v -> formatNumber(v[0], v[1])));

@@ -20,6 +20,12 @@ public final class RegexSearchFunctions {
 
     public static List<ScalarFunction> all() {
         return List.of(
+                RowFunction.of("ilike", RowFunction.optional(2, DataTypes.BOOLEAN, STRING, STRING, STRING), v -> {
+                    String escape = v.length > 2 ? (String) v[2] : "\\";
+                    if (escape.length() != 1) throw FnArgs.badInput("ilike", "the escape must be one character, got '" + escape + "'");
+                    Pattern p = RegexFunctions.likePattern("ilike", ((String) v[1]).toLowerCase(java.util.Locale.ROOT), escape.charAt(0));
+                    return p.matcher(((String) v[0]).toLowerCase(java.util.Locale.ROOT)).matches();
+                }),
                 RowFunction.of("regexp_count", RowFunction.typed(INT, STRING, STRING), v -> {
                     Matcher m = pattern("regexp_count", v[1]).matcher((String) v[0]);
                     int n = 0;

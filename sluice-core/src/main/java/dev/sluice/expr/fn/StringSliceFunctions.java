@@ -32,6 +32,11 @@ public final class StringSliceFunctions {
                 v -> splitPart((String) v[0], (String) v[1], (Integer) v[2])));
         out.add(RowFunction.of("overlay", RowFunction.optional(3, STRING, STRING, STRING, INT, INT),
                 v -> overlay((String) v[0], (String) v[1], (Integer) v[2], v.length > 3 ? (Integer) v[3] : -1)));
+        // trim(str) and SQL's trim(trimStr FROM str) as the two-argument call trim(trimStr, str), as ltrim/rtrim
+        out.add(RowFunction.of("trim", RowFunction.optional(1, STRING, STRING, STRING), v -> {
+            String chars = v.length > 1 ? (String) v[0] : " ", src = (String) v[v.length - 1];
+            return StringFunctions.Trim.trim(StringFunctions.Trim.trim(src, chars, true), chars, false);
+        }));
         out.add(RowFunction.of("btrim", RowFunction.optional(1, STRING, STRING, STRING), v -> {
             String chars = v.length > 1 ? (String) v[1] : " ";
             return StringFunctions.Trim.trim(StringFunctions.Trim.trim((String) v[0], chars, true), chars, false);
