@@ -134,6 +134,29 @@ public final class functions {
 
     public static Column inline_outer(Column c) { return generator(Generator.Kind.INLINE, c, true); }
 
+    /**
+     * {@code stack(n, v1, ..., vk)}: the values as n rows of ⌈k/n⌉ columns named col0, col1, ... (missing ones
+     * NULL), as Spark's stack; n must be a literal. Runs as inline over an array of structs.
+     */
+    public static Column stack(Column n, Column... values) {
+        if (!(n.expr() instanceof Literal l) || !(l.value() instanceof Integer rows) || rows < 1) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "stack")
+                    .with("reason", "the number of rows must be a positive integer literal").build();
+        }
+        int width = (values.length + rows - 1) / rows;
+        List<Column> structs = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            List<Column> fields = new ArrayList<>();
+            for (int c = 0; c < width; c++) {
+                int i = r * width + c;
+                fields.add(lit("col" + c));
+                fields.add(i < values.length ? values[i] : lit(null));
+            }
+            structs.add(call_function("named_struct", fields.toArray(new Column[0])));
+        }
+        return inline(call_function("array", structs.toArray(new Column[0])));
+    }
+
     private static Column generator(Generator.Kind kind, Column c, boolean outer) {
         return new Column(new Generator(kind, c.expr(), outer));
     }
@@ -680,6 +703,19 @@ public final class functions {
 
     /** The merged schema of the group's variants, as Spark's schema_of_variant_agg. */
     public static Column schema_of_variant_agg(Column c) { return tupleAggregate("schema_of_variant_agg", c); }
+
+    /** A bitmap (4096-byte binary) with the group's bit positions set. */
+    public static Column bitmap_construct_agg(Column position) { return tupleAggregate("bitmap_construct_agg", position); }
+
+    public static Column bitmap_or_agg(Column bitmap) { return tupleAggregate("bitmap_or_agg", bitmap); }
+
+    public static Column bitmap_and_agg(Column bitmap) { return tupleAggregate("bitmap_and_agg", bitmap); }
+
+    public static Column bitmap_bucket_number(Column c) { return call_function("bitmap_bucket_number", c); }
+
+    public static Column bitmap_bit_position(Column c) { return call_function("bitmap_bit_position", c); }
+
+    public static Column bitmap_count(Column c) { return call_function("bitmap_count", c); }
 
     public static Column product(Column c) { return tupleAggregate("product", c); }
 

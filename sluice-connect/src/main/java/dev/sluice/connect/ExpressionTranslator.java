@@ -68,8 +68,15 @@ final class ExpressionTranslator {
             case WINDOW: return window(e.getWindow(), input);
             case UNRESOLVED_REGEX:
                 throw ConnectErrors.unsupported("colRegex", "column selection by regular expression is not supported");
-            case LAMBDA_FUNCTION: case UNRESOLVED_NAMED_LAMBDA_VARIABLE:
-                throw ConnectErrors.unsupported("lambda functions", "Sluice has no higher-order functions yet");
+            case LAMBDA_FUNCTION: {
+                // transform(xs, x -> ...): the enclosing higher-order function binds the parameters by name
+                var l = e.getLambdaFunction();
+                List<String> params = new ArrayList<>();
+                for (var v : l.getArgumentsList()) params.add(String.join(".", v.getNamePartsList()));
+                return new Column(dev.sluice.expr.LambdaFunction.of(params, translate(l.getFunction(), input).expr()));
+            }
+            case UNRESOLVED_NAMED_LAMBDA_VARIABLE:
+                return new Column(new UnresolvedColumn(e.getUnresolvedNamedLambdaVariable().getNamePartsList()));
             case UPDATE_FIELDS:
                 throw ConnectErrors.unsupported("withField/dropFields", "Sluice cannot update struct fields yet");
             case COMMON_INLINE_USER_DEFINED_FUNCTION:

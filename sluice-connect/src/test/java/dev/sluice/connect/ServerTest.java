@@ -105,11 +105,12 @@ class ServerTest {
             try {
                 var stub = SparkConnectServiceGrpc.newBlockingStub(ch);
                 Relation sample = Relation.newBuilder().setSample(org.apache.spark.connect.proto.Sample.newBuilder()
-                        .setInput(Relation.newBuilder().setRange(Range.newBuilder().setEnd(5).setStep(1))).setUpperBound(0.5)).build();
+                        .setInput(Relation.newBuilder().setRange(Range.newBuilder().setEnd(5).setStep(1))).setUpperBound(0.5)
+                        .setWithReplacement(true)).build();
                 var request = ExecutePlanRequest.newBuilder().setSessionId(UUID.randomUUID().toString())
                         .setPlan(Plan.newBuilder().setRoot(sample)).build();
                 assertThatThrownBy(() -> stub.executePlan(request).forEachRemaining(r -> { }))
-                        .isInstanceOf(StatusRuntimeException.class).hasMessageContaining("sample");
+                        .isInstanceOf(StatusRuntimeException.class).hasMessageContaining("sample with replacement");
             } finally {
                 ch.shutdownNow();
             }

@@ -38,8 +38,8 @@ final class RelationBuilder {
             df = df == null ? next : df.crossJoin(next);
         }
         for (SqlGrammar.LateralViewContext lv : ctx.lateralView()) df = lateralView(df, lv, scope);
-        if (ctx.pivotClause() != null) throw SyntaxErrors.unsupported("PIVOT", "use groupBy(...).pivot(...) or conditional aggregates");
-        if (ctx.unpivotClause() != null) throw SyntaxErrors.unsupported("UNPIVOT", "use stack() or a UNION ALL");
+        if (ctx.pivotClause() != null) df = Pivots.pivot(queries.expressions(scope), df, ctx.pivotClause());
+        if (ctx.unpivotClause() != null) df = Pivots.unpivot(df, ctx.unpivotClause());
         return df;
     }
 

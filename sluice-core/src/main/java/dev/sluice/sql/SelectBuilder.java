@@ -161,7 +161,7 @@ final class SelectBuilder {
     }
 
     private DataFrame aggregate(ExpressionBuilder b, DataFrame df, List<Expression> items, SqlGrammar.QuerySpecificationContext ctx) {
-        List<Expression> grouping = Grouping.expressions(b, ctx.aggregationClause(), items);
+        Grouping.Spec grouping = Grouping.of(b, ctx.aggregationClause(), items);
         List<Expression> outputs = new ArrayList<>(items);
         for (Expression e : outputs) {
             if (e instanceof UnresolvedStar) throw SyntaxErrors.at(ctx.namedExpressionSeq(), "SELECT * cannot be used with GROUP BY or aggregates");
@@ -171,15 +171,36 @@ final class SelectBuilder {
             having = b.build(ctx.havingClause().booleanExpression());
             having = hoistAggregates(having, outputs);
         }
-        // a grouping column keeps the user's spelling as its name, as in groupBy(...).agg(...)
         for (int i = 0; i < outputs.size(); i++) {
-            if (outputs.get(i) instanceof UnresolvedColumn u && u.nameParts().size() == 1) outputs.set(i, new Alias(u, u.nameParts().get(0)));
+            Expression o = outputs.get(i);
+            if (o instanceof UnresolvedColumn u && u.nameParts().size() == 1) {
+                // a grouping column keeps the user's spelling as its name, as in groupBy(...).agg(...)
+                outputs.set(i, new Alias(u, u.nameParts().get(0)));
+            } else if (grouping.sets() != null && !(o instanceof Alias)) {
+                outputs.set(i, new Alias(o, Grouping.outputName(o)));   // named before NULLs replace grouping columns
+            }
         }
+        if (grouping.sets() == null) return aggregateOnce(df, grouping.all(), outputs, having, items.size());
+        // grouping sets: one aggregation per set, columns outside the set NULL, unioned (the input is read once per set)
+        DataFrame out = null;
+        for (List<Expression> set : grouping.sets()) {
+            List<Expression> setOutputs = new ArrayList<>();
+            for (Expression o : outputs) setOutputs.add(Grouping.forSet(o, grouping.all(), set));
+            Expression setHaving = having == null ? null : Grouping.forSet(having, grouping.all(), set);
+            // the empty set groups by a constant: no row for an empty input, as Spark's Expand
+            List<Expression> keys = set.isEmpty() ? List.of(Literal.of(0)) : set;
+            DataFrame branch = aggregateOnce(df, keys, setOutputs, setHaving, items.size());
+            out = out == null ? branch : out.union(branch);
+        }
+        return out;
+    }
+
+    private DataFrame aggregateOnce(DataFrame df, List<Expression> grouping, List<Expression> outputs, Expression having, int visibleCount) {
         DataFrame out = queries.session().dataFrame(new Aggregate(df.logicalPlan(), grouping, outputs));
         if (having == null) return out;
         out = out.filter(new Column(having));
-        if (outputs.size() == items.size()) return out;
-        Column[] visible = new Column[items.size()];
+        if (outputs.size() == visibleCount) return out;
+        Column[] visible = new Column[visibleCount];
         String[] names = out.columns();
         for (int i = 0; i < visible.length; i++) visible[i] = out.col(names[i]);
         return out.select(visible);

@@ -134,6 +134,30 @@ class SqlQueryTest {
         assertThat(rows("SELECT cust, count(*) FROM orders GROUP BY cust ORDER BY count(*) DESC, cust LIMIT 2")).containsExactly("10,2", "null,1");
     }
 
+    @Test void groupingSets() {
+        assertThat(rows("SELECT status, cust, sum(amount) FROM orders WHERE cust IS NOT NULL GROUP BY ROLLUP(status, cust)"))
+                .containsExactlyInAnyOrder("ok,10,12.0", "bad,20,1.0", "ok,30,2.0", "ok,null,14.0", "bad,null,1.0", "null,null,15.0");
+        assertThat(rows("SELECT status, grouping(status), count(*) AS n FROM orders WHERE cust IS NOT NULL GROUP BY CUBE(status)"))
+                .containsExactlyInAnyOrder("ok,0,3", "bad,0,1", "null,1,4");
+        assertThat(rows("SELECT cust, status, grouping_id(), max(id) FROM orders GROUP BY GROUPING SETS ((cust), (status)) HAVING max(id) > 3"))
+                .containsExactlyInAnyOrder("30,null,1,4", "null,null,1,5", "null,ok,2,4", "null,null,2,5");
+        assertThat(SLUICE.sql("SELECT status, count(*) FROM orders GROUP BY status WITH ROLLUP").count()).isEqualTo(4);
+        // the empty grouping set gives no row for an empty input, as Spark
+        assertThat(rows("SELECT count(*) FROM orders WHERE id > 100 GROUP BY ROLLUP(status)")).isEmpty();
+    }
+
+    @Test void pivotAndUnpivot() {
+        assertThat(rows("SELECT * FROM (SELECT cust, status, amount FROM orders WHERE cust IS NOT NULL) "
+                + "PIVOT (sum(amount) FOR status IN ('ok' AS ok, 'bad')) ORDER BY cust"))
+                .containsExactly("10,12.0,null", "20,null,1.0", "30,2.0,null");
+        assertThat(SLUICE.sql("SELECT * FROM (SELECT cust, status, amount FROM orders) PIVOT (sum(amount) FOR status IN ('ok' AS ok, 'bad'))").columns())
+                .containsExactly("cust", "ok", "bad");
+        assertThat(rows("SELECT * FROM (SELECT id, amount, cust FROM orders WHERE id <= 2) UNPIVOT (v FOR k IN (amount, cust)) ORDER BY id, k"))
+                .containsExactly("1,amount,5.0", "1,cust,10.0", "2,amount,7.0", "2,cust,10.0");
+        assertThat(SLUICE.sql("SELECT * FROM (SELECT id, cust FROM orders) UNPIVOT (v FOR k IN (cust))").count()).isEqualTo(4);
+        assertThat(SLUICE.sql("SELECT * FROM (SELECT id, cust FROM orders) UNPIVOT INCLUDE NULLS (v FOR k IN (cust))").count()).isEqualTo(5);
+    }
+
     @Test void distinctAndFileReads(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         assertThat(rows("SELECT DISTINCT status FROM orders WHERE status IS NOT NULL ORDER BY status")).containsExactly("bad", "ok");
         java.nio.file.Files.writeString(dir.resolve("a.json"), "{\"k\": 1}\n{\"k\": 2}\n");

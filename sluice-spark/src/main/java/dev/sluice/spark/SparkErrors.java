@@ -42,7 +42,8 @@ final class SparkErrors {
             Map.entry("UNRESOLVED_ROUTINE", ErrorCode.UNSUPPORTED_OPERATION),
             Map.entry("UNSUPPORTED_FEATURE", ErrorCode.UNSUPPORTED_OPERATION),
             Map.entry("SPARK_JOB_CANCELLED", ErrorCode.JOB_CANCELLED),
-            Map.entry("OPERATION_CANCELED", ErrorCode.JOB_CANCELLED));
+            Map.entry("OPERATION_CANCELED", ErrorCode.JOB_CANCELLED),
+            Map.entry("TABLE_OR_VIEW_NOT_FOUND", ErrorCode.TABLE_OR_VIEW_NOT_FOUND));
 
     /** Conditions that only wrap the real cause; used when no cause says more. */
     private static final Map<String, ErrorCode> WRAPPERS = Map.of(

@@ -102,6 +102,35 @@ public final class TupleAggregates {
             }
             return schema;
         }));
+        SPECS.put("bitmap_construct_agg", in -> spec("bitmap_construct_agg", 1, 1, (args, b) -> bound(List.of(b.castTo(args.get(0), DataTypes.LONG)), DataTypes.BINARY), (t, s) -> {
+            byte[] bitmap = new byte[dev.sluice.expr.fn.BitmapFunctions.BYTES];
+            for (Object[] x : t) {
+                if (x[0] == null) continue;
+                long p = (Long) x[0];
+                if (p < 0 || p >= dev.sluice.expr.fn.BitmapFunctions.BITS) {
+                    throw SluiceException.of(ErrorCode.INVALID_FUNCTION_INPUT).with("function", "bitmap_construct_agg")
+                            .with("reason", "the bit position " + p + " is out of bounds [0, 32768)").build();
+                }
+                bitmap[(int) (p / 8)] |= (byte) (1 << (p % 8));
+            }
+            return bitmap;
+        }));
+        for (String n : List.of("bitmap_or_agg", "bitmap_and_agg")) {
+            boolean and = n.equals("bitmap_and_agg");
+            SPECS.put(n, in -> spec(n, 1, 1, (args, b) -> bound(List.of(b.castTo(args.get(0), DataTypes.BINARY)), DataTypes.BINARY), (t, s) -> {
+                byte[] bitmap = new byte[dev.sluice.expr.fn.BitmapFunctions.BYTES];
+                if (and) java.util.Arrays.fill(bitmap, (byte) 0xFF);
+                for (Object[] x : t) {
+                    if (x[0] == null) continue;
+                    byte[] in2 = (byte[]) x[0];
+                    for (int i = 0; i < bitmap.length; i++) {
+                        byte v = i < in2.length ? in2[i] : 0;
+                        bitmap[i] = (byte) (and ? bitmap[i] & v : bitmap[i] | v);
+                    }
+                }
+                return bitmap;
+            }));
+        }
         bits("bit_and", (a, b) -> a & b);
         bits("bit_or", (a, b) -> a | b);
         bits("bit_xor", (a, b) -> a ^ b);

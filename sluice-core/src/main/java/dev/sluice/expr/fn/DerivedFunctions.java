@@ -56,12 +56,20 @@ public final class DerivedFunctions {
 
     /** {@code inner}, with NULL for the rows where it fails on its input. */
     record Try(String name, ScalarFunction inner) implements ScalarFunction {
+        /** Arguments stay as given: their casts to the inner function's types run here, in TRY mode. */
         @Override public Signature bind(List<Expression> arguments) {
             Signature s = inner.bind(arguments);
-            return new Signature(s.argumentTypes(), s.resultType(), true, s.state());
+            List<dev.sluice.types.DataType> given = arguments.stream().map(Expression::dataType).toList();
+            return new Signature(given, s.resultType(), true, s);
         }
 
-        @Override public ColumnVector evaluate(Signature signature, ColumnVector[] args, int rows) {
+        @Override public ColumnVector evaluate(Signature outer, ColumnVector[] given, int rows) {
+            Signature signature = (Signature) outer.state();
+            ColumnVector[] args = new ColumnVector[given.length];
+            for (int k = 0; k < given.length; k++) {
+                dev.sluice.types.DataType want = signature.argumentTypes().get(k);
+                args[k] = given[k].type().equals(want) ? given[k] : dev.sluice.expr.Casts.cast(given[k], want, dev.sluice.expr.EvalMode.TRY);
+            }
             try {
                 return inner.evaluate(signature, args, rows);
             } catch (SluiceException e) {

@@ -47,6 +47,7 @@ public final class FunctionFamilies {
         out.addAll(CsvFunctions.all());
         out.addAll(VariantFunctions.all());
         out.addAll(CastFunctions.all());
+        out.addAll(BitmapFunctions.all());
         return out;
     }
 }

@@ -133,7 +133,6 @@ public final class VariantFunctions {
         boolean scalarTarget = !target.isNested();
         try {
             if (!scalarTarget || node instanceof Map || node instanceof List) throw FnArgs.badInput("variant_get", "cannot cast " + VariantJson.write(node) + " to " + target.simpleString());
-            if (node instanceof String && target.isNumeric()) throw FnArgs.badInput("variant_get", "cannot cast the string " + VariantJson.write(node) + " to " + target.simpleString());
             ColumnVector c = Casts.cast(Vectors.of(STRING, List.of(text)), target, EvalMode.ANSI);
             return c.isNull(0) ? null : c.getObject(0);
         } catch (SluiceException e) {
