@@ -92,7 +92,7 @@ public final class functions {
     }
 
     public static Column from_json(Column json, DataType schema, Map<String, String> options) {
-        return new Column(new FromJson(json.expr(), schema, JsonOptions.of(options)));
+        return new Column(new FromJson(json.expr(), schema, JsonOptions.of(options).validateForFromJson()));
     }
 
     public static Column to_json(Column c) { return to_json(c, Map.of()); }

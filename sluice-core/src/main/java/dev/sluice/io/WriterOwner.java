@@ -46,7 +46,7 @@ public record WriterOwner(String jobId, long pid, String host, long processStart
     }
 
     public String encode() {
-        return "job=" + jobId + "\npid=" + pid + "\nhost=" + host + "\nprocessStart=" + processStartMillis + "\n";
+        return "job=" + jobId + "\npid=" + pid + "\nhost=" + host + "\nprocessStart=" + processStartMillis + "\nend=1\n";
     }
 
     /** Parses {@link #encode}'s text; empty when the text is not an owner file (a crash while writing it). */
@@ -55,6 +55,7 @@ public record WriterOwner(String jobId, long pid, String host, long processStart
         String host = null;
         long pid = -1;
         long start = 0;
+        if (!text.endsWith("end=1\n")) return Optional.empty();   // cut short by a crash while it was written
         try {
             for (String line : text.split("\n")) {
                 int eq = line.indexOf('=');

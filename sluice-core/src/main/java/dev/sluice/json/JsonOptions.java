@@ -66,6 +66,35 @@ public record JsonOptions(Map<String, String> values) {
         return this;
     }
 
+    /** Options of {@code from_json} (lower case): the parsing options of the reader, without the file ones. */
+    public static final java.util.Set<String> FROM_JSON_KEYS = java.util.Set.of("mode", "columnnameofcorruptrecord",
+            "allowcomments", "allowunquotedfieldnames", "allowsinglequotes", "allownumericleadingzeros",
+            "allownonnumericnumbers", "allowbackslashescapinganycharacter", "allowunquotedcontrolchars",
+            "dateformat", "timestampformat", "timezone", "maxnestingdepth", "maxstringlen", "maxnumlen");
+
+    /**
+     * Checks {@code from_json}'s options when the column is built: an unknown key or a bad value is INVALID_OPTION
+     * (Spark ignores unknown keys); the mode is PERMISSIVE or FAILFAST, as Spark's from_json allows.
+     */
+    public JsonOptions validateForFromJson() {
+        for (String key : values.keySet()) {
+            if (!FROM_JSON_KEYS.contains(key)) {
+                throw invalid(key, values.get(key), "from_json has no such option; accepted: "
+                        + String.join(", ", new java.util.TreeSet<>(FROM_JSON_KEYS)));
+            }
+        }
+        if (mode() == ParseMode.DROPMALFORMED) {
+            throw invalid("mode", get("mode", ""), "from_json supports PERMISSIVE and FAILFAST, as in Spark");
+        }
+        for (String key : java.util.List.of("allowComments", "allowUnquotedFieldNames", "allowSingleQuotes",
+                "allowNumericLeadingZeros", "allowNonNumericNumbers", "allowBackslashEscapingAnyCharacter",
+                "allowUnquotedControlChars")) {
+            flag(key, false);
+        }
+        JsonLimits.constraints(this);
+        return this;
+    }
+
     /** Checks the values a writer uses (see {@link #validateForReading}). */
     public JsonOptions validateForWriting() {
         flag("ignoreNullFields", true);

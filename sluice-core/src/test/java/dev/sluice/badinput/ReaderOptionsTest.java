@@ -79,4 +79,11 @@ class ReaderOptionsTest {
         assertInvalidOption(() -> df.write().option("compression", "lzo").json(dir.resolve("w5").toString()), "compression");
         assertThat(Files.exists(dir.resolve("w1"))).isFalse();
     }
+
+    @Test void fromJsonChecksItsOptions() {
+        assertInvalidOption(() -> dev.sluice.functions.from_json(dev.sluice.functions.col("s"), "a INT", java.util.Map.of("multiLine", "true")), "multiline");
+        assertInvalidOption(() -> dev.sluice.functions.from_json(dev.sluice.functions.col("s"), "a INT", java.util.Map.of("mode", "DROPMALFORMED")), "mode");
+        assertInvalidOption(() -> dev.sluice.functions.from_json(dev.sluice.functions.col("s"), "a INT", java.util.Map.of("allowComments", "si")), "allowComments");
+        dev.sluice.functions.from_json(dev.sluice.functions.col("s"), "a INT", java.util.Map.of("mode", "FAILFAST", "allowComments", "true"));
+    }
 }
