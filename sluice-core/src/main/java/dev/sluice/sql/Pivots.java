@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import static dev.sluice.functions.lit;
 
 /**
  * PIVOT and UNPIVOT in FROM, as Spark. PIVOT groups by every column the aggregates and the pivot column do not use,
@@ -81,7 +80,7 @@ final class Pivots {
         for (int i = 0; i < unpivoted.size(); i++) {
             List<Column> cols = new ArrayList<>();
             for (String k : kept) cols.add(df.col(k));
-            cols.add(lit(labels.get(i)).alias(nameColumn));
+            cols.add(new Column(Literal.of(labels.get(i))).alias(nameColumn));
             cols.add(df.col(unpivoted.get(i)).alias(valueColumn));
             DataFrame one = df.select(cols.toArray(new Column[0]));
             out = out == null ? one : out.union(one);
