@@ -39,7 +39,9 @@ class JobReportTest {
             assertThat(html).doesNotContain("http://", "https://").doesNotContain("<script");
             Path out = dir.resolve("report.html");
             report.writeHtml(out);
-            assertThat(Files.readString(out)).isEqualTo(html);
+            // the JVM-wide peak heap may grow between the two renderings: compare the rest
+            String noPeak = "peak heap</th><td>[^<]*";
+            assertThat(Files.readString(out).replaceAll(noPeak, "")).isEqualTo(html.replaceAll(noPeak, ""));
         }
     }
 
