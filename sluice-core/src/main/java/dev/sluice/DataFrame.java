@@ -552,6 +552,21 @@ public final class DataFrame {
         return unpivot(ids, variableColumnName, valueColumnName);
     }
 
+    /** Each row as a JSON object text, in one string column {@code value} (Spark's toJSON; NULL fields left out). */
+    public DataFrame toJSON() {
+        String[] names = columns();
+        Column[] cols = new Column[names.length];
+        for (int i = 0; i < names.length; i++) cols[i] = col(names[i]).alias(names[i]);
+        return select(functions.to_json(functions.struct(cols)).alias("value"));
+    }
+
+    /** Calls {@code action} for every row, in partition order, on the calling thread (streaming: rows are not held). */
+    public void foreach(java.util.function.Consumer<Row> action) {
+        try (CloseableIterator<Row> it = toLocalIterator()) {
+            while (it.hasNext()) action.accept(it.next());
+        }
+    }
+
     // ---- helpers ----
 
     private static ColumnRef ref(StructField f) { return new ColumnRef(f.name(), f.dataType(), f.nullable()); }

@@ -87,6 +87,14 @@ class DataFrameExtrasTest {
         assertThat(sales.melt(new Column[] {col("k")}, "var", "val").count()).isEqualTo(8);
     }
 
+    @Test void toJsonAndForeach() {
+        assertThat(rows(df().filter("id <= 2").toJSON())).containsExactly("{\"id\":1,\"name\":\"a\",\"score\":1.5,\"ok\":true}",
+                "{\"id\":2,\"score\":\"NaN\"}");
+        List<Object> seen = new ArrayList<>();
+        df().foreach(r -> seen.add(r.get(0)));
+        assertThat(seen).containsExactly(1, 2, 3, null);
+    }
+
     @Test void describesAsSpark() {
         assertThat(rows(df().describe("id", "name"))).containsExactly(
                 "count,3,2", "mean,2.0,null", "stddev,1.0,null", "min,1,a", "max,3,c");

@@ -75,18 +75,25 @@ final class FunctionResolver {
                 .with("reason", "DISTINCT is only allowed in aggregate functions").build();
     }
 
-    private static List<Method> candidates(String name) {
-        List<Method> out = new ArrayList<>();
-        if (NOT_SQL.contains(name)) return out;
+    /** The methods of {@code functions} by lower-case name, found once (reflection is slow). */
+    private static final java.util.Map<String, List<Method>> METHODS = methods();
+
+    private static java.util.Map<String, List<Method>> methods() {
+        java.util.Map<String, List<Method>> out = new java.util.HashMap<>();
         for (Method m : functions.class.getMethods()) {
-            if (Modifier.isStatic(m.getModifiers()) && m.getName().equalsIgnoreCase(name) && Column.class.equals(m.getReturnType())) {
-                out.add(m);
+            String name = m.getName().toLowerCase(Locale.ROOT);
+            if (Modifier.isStatic(m.getModifiers()) && Column.class.equals(m.getReturnType()) && !NOT_SQL.contains(name)) {
+                out.computeIfAbsent(name, k -> new ArrayList<>()).add(m);
             }
         }
         // getMethods() has no fixed order: the all-Column forms first, then by signature, for the same choice every run
-        out.sort(Comparator.comparingInt(FunctionResolver::nonColumnParameters).thenComparing(Method::toGenericString));
+        for (List<Method> ms : out.values()) {
+            ms.sort(Comparator.comparingInt(FunctionResolver::nonColumnParameters).thenComparing(Method::toGenericString));
+        }
         return out;
     }
+
+    private static List<Method> candidates(String name) { return METHODS.getOrDefault(name, List.of()); }
 
     private static boolean allColumns(Method m) { return nonColumnParameters(m) == 0; }
 
