@@ -22,6 +22,8 @@ import java.util.List;
  */
 final class RunBuilder {
     private static final int ORDER_BYTES_PER_ROW = 8;   // the order array and the sort's buffer
+    /** Buffers grow by doubling: what is allocated is up to twice what is used. */
+    private static final int CAPACITY_FACTOR = 2;
 
     private final StructType schema;
     private final List<SortOrder> orders;
@@ -63,7 +65,7 @@ final class RunBuilder {
         if (n == 0) return;
         ColumnVector[] keyValues = new ColumnVector[keys.length];
         for (int k = 0; k < keys.length; k++) keyValues[k] = orders.get(k).evaluate(batch);
-        long bytes = BatchSizes.estimate(batch) + BatchSizes.estimate(new Batch(keyValues, n)) + (long) n * ORDER_BYTES_PER_ROW;
+        long bytes = CAPACITY_FACTOR * (BatchSizes.estimate(batch) + BatchSizes.estimate(new Batch(keyValues, n))) + (long) n * ORDER_BYTES_PER_ROW;
         if (!reservation.tryGrow(bytes)) {
             if (limit < 0 && rows > 0) spill();
             reservation.grow(bytes);
@@ -92,7 +94,7 @@ final class RunBuilder {
             for (int k = 0; k < keys.length; k++) keys[k].appendFrom(oldKeys[k], r);
         }
         rows = keep;
-        long kept = BatchSizes.estimate(new Batch(columns, keep)) + BatchSizes.estimate(new Batch(keys, keep))
+        long kept = CAPACITY_FACTOR * (BatchSizes.estimate(new Batch(columns, keep)) + BatchSizes.estimate(new Batch(keys, keep)))
                 + (long) keep * ORDER_BYTES_PER_ROW;
         reservation.shrink(before - kept);
     }

@@ -97,28 +97,33 @@ public final class Scheduler implements AutoCloseable {
         long queryId = QUERY_IDS.incrementAndGet();
         listener.onQueryStart(queryId, description, root);
         Throwable failure = null;
+        AtomicBoolean query = new AtomicBoolean();   // one token for the whole query: a cancel between stages is kept
+        running.add(query);
         try {
-            prepareStages(root, boundaries);
-            runStage(root, description, totalBytes, task);
+            prepareStages(root, boundaries, query);
+            runStage(root, description, totalBytes, task, query);
         } catch (RuntimeException | Error e) {
             failure = e;
             throw e;
         } finally {
+            running.remove(query);
             for (StageBoundary b : boundaries) b.release();
             listener.onQueryEnd(queryId, failure);
         }
     }
 
     /** Materializes the stage boundaries under {@code node}, deepest first. */
-    private void prepareStages(ExecNode node, List<StageBoundary> prepared) {
-        for (ExecNode child : node.children()) prepareStages(child, prepared);
+    private void prepareStages(ExecNode node, List<StageBoundary> prepared, AtomicBoolean query) {
+        for (ExecNode child : node.children()) prepareStages(child, prepared, query);
         if (node instanceof StageBoundary boundary) {
+            if (query.get()) throw SluiceException.of(ErrorCode.JOB_CANCELLED).build();
             prepared.add(boundary);
-            boundary.materialize((stageRoot, description, task) -> runStage(stageRoot, description, 0, task));
+            boundary.materialize((stageRoot, description, task) -> runStage(stageRoot, description, 0, task, query));
         }
     }
 
-    private void runStage(ExecNode root, String description, long totalBytes, PartitionTask task) {
+    private void runStage(ExecNode root, String description, long totalBytes, PartitionTask task, AtomicBoolean query) {
+        if (query.get()) throw SluiceException.of(ErrorCode.JOB_CANCELLED).build();   // checked at every stage start
         long jobId = JOB_IDS.incrementAndGet();
         AtomicBoolean cancelled = new AtomicBoolean();
         running.add(cancelled);
@@ -147,7 +152,7 @@ public final class Scheduler implements AutoCloseable {
                 }
             }
             // a task skipped because of a cancel must never pass for a finished job with partial results
-            if (failure == null && cancelled.get()) failure = SluiceException.of(ErrorCode.JOB_CANCELLED).build();
+            if (failure == null && (cancelled.get() || query.get())) failure = SluiceException.of(ErrorCode.JOB_CANCELLED).build();
         } finally {
             running.remove(cancelled);
             listener.onJobEnd(jobId, failure);
@@ -184,18 +189,22 @@ public final class Scheduler implements AutoCloseable {
         JobListener listener = broadcast();
         long queryId = QUERY_IDS.incrementAndGet();
         listener.onQueryStart(queryId, description, root);
+        AtomicBoolean query = new AtomicBoolean();
+        running.add(query);
         try {
-            prepareStages(root, boundaries);
+            prepareStages(root, boundaries, query);
         } catch (RuntimeException | Error e) {
+            running.remove(query);
             for (StageBoundary b : boundaries) b.release();
             listener.onQueryEnd(queryId, e);
             throw e;
         }
         long jobId = JOB_IDS.incrementAndGet();
         listener.onJobStart(jobId, description, root.partitionCount(), inputBytes(root));
+        running.remove(query);
         OrderedStream stream = new OrderedStream(root, pool, parallelism,
                 (partition, cancelled) -> {
-                    running.add(cancelled);
+                    if (!running.contains(cancelled)) running.add(cancelled);   // one flag for the whole stream
                     return new TaskContext(jobId, partition, cancelled, listener);
                 });
         return new CloseableIterator<>() {
@@ -205,6 +214,7 @@ public final class Scheduler implements AutoCloseable {
                 boolean more = stream.hasNext();
                 if (!more && !ended) {
                     ended = true;
+                    stream.forgetFlag(running);
                     for (StageBoundary b : boundaries) b.release();
                     listener.onJobEnd(jobId, null);
                     listener.onQueryEnd(queryId, null);
@@ -216,6 +226,7 @@ public final class Scheduler implements AutoCloseable {
 
             @Override public void close() {
                 stream.close();
+                stream.forgetFlag(running);
                 for (StageBoundary b : boundaries) b.release();
                 if (!ended) {
                     ended = true;
