@@ -134,6 +134,9 @@ final class RunBuilder {
     SortedRun finish() {
         if (limit >= 0 && rows > limit) truncateToLimit();
         int[] order = sortedOrder();
-        return new SortedRun(columns, keys, order, rows);
+        SortedRun run = new SortedRun(columns, keys, order, rows);
+        columns = null;   // the run owns the rows now: once it is spilled or released, nothing here keeps them
+        keys = null;
+        return run;
     }
 }
