@@ -67,8 +67,15 @@ final class RunBuilder {
         for (int k = 0; k < keys.length; k++) keyValues[k] = orders.get(k).evaluate(batch);
         long bytes = CAPACITY_FACTOR * (BatchSizes.estimate(batch) + BatchSizes.estimate(new Batch(keyValues, n))) + (long) n * ORDER_BYTES_PER_ROW;
         if (!reservation.tryGrow(bytes)) {
-            if (limit < 0 && rows > 0) spill();
-            reservation.grow(bytes);
+            if (limit >= 0) {
+                reservation.grow(bytes);   // a top-N buffer stays small: it never spills
+            } else {
+                if (rows > 0) spill();
+                if (!reservation.tryGrow(bytes)) {
+                    spillAlone(batch, keyValues);   // not even this batch fits beside the others: it is a run of its own
+                    return;
+                }
+            }
         }
         for (int c = 0; c < columns.length; c++) {
             ColumnVector from = batch.column(c);
@@ -119,6 +126,21 @@ final class RunBuilder {
         }
         reset(64);
         reservation.shrink(reservation.bytes());
+    }
+
+    /** Sorts one batch on its own and writes it as a run (it is in memory already; nothing more is reserved). */
+    private void spillAlone(Batch batch, ColumnVector[] keyValues) {
+        int n = batch.rowCount();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        IntSorter.sort(order, 0, n, (a, b) -> ordering.compare(keyValues, a, keyValues, b));
+        var file = reservation.spills().newFile("sort-run", spillListener);
+        try {
+            spilled.add(SpilledRun.write(file, schema, batch.columns(), keyValues, orders, order, n));
+        } catch (RuntimeException | Error e) {
+            file.delete();
+            throw e;
+        }
     }
 
     /** The runs written to disk so far, in the order they were cut (each before the rows added after it). */
