@@ -15,6 +15,7 @@ import dev.sluice.io.Storage;
 import dev.sluice.plan.LogicalPlan;
 import dev.sluice.plan.Project;
 import dev.sluice.types.Row;
+import dev.sluice.types.SessionZone;
 import dev.sluice.types.StructType;
 import dev.sluice.vector.Batch;
 
@@ -32,12 +33,22 @@ final class EmbeddedEngine implements Engine {
     private final PlannerContext planner;
 
     EmbeddedEngine(RuntimeConfig conf, Storage storage, List<JobListener> listeners) {
+        this(conf, storage, new Scheduler(conf.parallelism(), listeners),
+                new PlannerContext(new MemoryPool(conf.memoryBudget()), conf.batchSize(), conf.shufflePartitions(), conf.broadcastThreshold()));
+    }
+
+    private EmbeddedEngine(RuntimeConfig conf, Storage storage, Scheduler scheduler, PlannerContext planner) {
         this.conf = conf;
         this.storage = storage;
-        this.planner = new PlannerContext(new MemoryPool(conf.memoryBudget()), conf.batchSize(), conf.shufflePartitions(),
-                conf.broadcastThreshold());
-        this.scheduler = new Scheduler(conf.parallelism(), listeners, conf::sessionTimeZone);
+        this.scheduler = scheduler;
+        this.planner = planner;
     }
+
+    /** The same workers, memory pool and storage, with another session's runtime settings. */
+    @Override public Engine forSession(RuntimeConfig sessionConf) { return new EmbeddedEngine(sessionConf, storage, scheduler, planner); }
+
+    /** Runs an action in the session's time zone: the scheduler hands it to every task of the action's jobs. */
+    private SessionZone sessionZone() { return SessionZone.enter(conf.sessionTimeZone()); }
 
     Scheduler scheduler() { return scheduler; }
 
@@ -55,6 +66,12 @@ final class EmbeddedEngine implements Engine {
     MemoryPool memoryPool() { return planner.memoryPool(); }
 
     @Override public long count(LogicalPlan plan) {
+        try (SessionZone zone = sessionZone()) {
+            return countInZone(plan);
+        }
+    }
+
+    private long countInZone(LogicalPlan plan) {
         ExecNode root = execution(new Project(plan, List.of())).physical();
         AtomicLongArray counts = new AtomicLongArray(Math.max(1, root.partitionCount()));
         scheduler.run(root, "count", 0, (partition, stream, ctx) -> {
@@ -68,6 +85,12 @@ final class EmbeddedEngine implements Engine {
     }
 
     @Override public List<Row> collect(LogicalPlan plan) {
+        try (SessionZone zone = sessionZone()) {
+            return collectInZone(plan);
+        }
+    }
+
+    private List<Row> collectInZone(LogicalPlan plan) {
         ExecNode root = execution(plan).physical();
         StructType schema = plan.schema();
         List<List<Row>> parts = new ArrayList<>();
@@ -85,7 +108,10 @@ final class EmbeddedEngine implements Engine {
     }
 
     @Override public CloseableIterator<Row> toLocalIterator(LogicalPlan plan) {
-        CloseableIterator<Batch> batches = scheduler.streamInOrder(execution(plan).physical(), "toLocalIterator");
+        CloseableIterator<Batch> batches;
+        try (SessionZone zone = sessionZone()) {
+            batches = scheduler.streamInOrder(execution(plan).physical(), "toLocalIterator");
+        }
         StructType schema = plan.schema();
         return new CloseableIterator<>() {
             Iterator<Row> current = java.util.Collections.emptyIterator();
@@ -113,10 +139,16 @@ final class EmbeddedEngine implements Engine {
         RecordFormat format = FileFormats.lookup(request.format()).writer(request.options());
         DataSink sink = new FileSink(storage, request.path(), request.mode(), format, FileSinkOptions.parse(request.options(), format))
                 .partitionBy(request.partitionBy());
-        return Writes.run(execution(plan).physical(), plan.schema(), sink, scheduler);
+        try (SessionZone zone = sessionZone()) {
+            return Writes.run(execution(plan).physical(), plan.schema(), sink, scheduler);
+        }
     }
 
-    @Override public String explain(LogicalPlan plan, boolean extended) { return execution(plan).explain(extended); }
+    @Override public String explain(LogicalPlan plan, boolean extended) {
+        try (SessionZone zone = sessionZone()) {
+            return execution(plan).explain(extended);
+        }
+    }
 
     @Override public void cancelAll() { scheduler.cancelAll(); }
 

@@ -27,6 +27,12 @@ public interface Engine extends AutoCloseable {
     /** Explain text: the physical plan, or with {@code extended} the analyzed and optimized plans too. */
     String explain(LogicalPlan plan, boolean extended);
 
+    /**
+     * This engine for another session sharing it ({@link Sluice#newSession}): the same workers, with that
+     * session's runtime settings. Engines whose settings are read from the session itself return themselves.
+     */
+    default Engine forSession(RuntimeConfig sessionConf) { return this; }
+
     /** Cancels every running job. */
     void cancelAll();
 

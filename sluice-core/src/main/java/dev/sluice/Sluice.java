@@ -93,17 +93,17 @@ public final class Sluice implements AutoCloseable {
     }
 
     /**
-     * A session on the same engine, storage and listeners with its own catalog of temporary views (Spark's
-     * {@code newSession}); the Spark Connect server gives each client session one.
+     * A session on the same engine, storage and listeners with its own catalog of temporary views and its own
+     * runtime settings (Spark's {@code newSession}); the Spark Connect server gives each client session one.
      */
     public Sluice newSession() { return new Sluice(this); }
 
     private Sluice(Sluice parent) {
         this.ownsEngine = false;
-        this.conf = parent.conf;
+        this.conf = new RuntimeConfig(parent.conf.snapshot());   // its own settings from here on, as Spark's newSession
         this.storage = parent.storage;
         this.listeners = parent.listeners;
-        this.engine = parent.engine;
+        this.engine = parent.engine.forSession(this.conf);
     }
 
     // ---- SQL and the session catalog ----

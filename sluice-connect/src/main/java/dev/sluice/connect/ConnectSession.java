@@ -17,7 +17,7 @@ final class ConnectSession {
     private final String sessionId;
     private final String serverSideId = UUID.randomUUID().toString();
     private final Sluice sluice;
-    private final SessionConfig config = new SessionConfig();
+    private final SessionConfig config;
     private final Map<String, Operation> operations = new ConcurrentHashMap<>();
     private final Map<org.apache.spark.connect.proto.Relation, org.apache.spark.connect.proto.StorageLevel> persisted =
             new ConcurrentHashMap<>();
@@ -26,6 +26,7 @@ final class ConnectSession {
     ConnectSession(String sessionId, Sluice engine) {
         this.sessionId = sessionId;
         this.sluice = engine.newSession();
+        this.config = new SessionConfig(sluice.conf());
     }
 
     String sessionId() { return sessionId; }

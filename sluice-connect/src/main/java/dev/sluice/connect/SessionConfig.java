@@ -1,5 +1,6 @@
 package dev.sluice.connect;
 
+import dev.sluice.RuntimeConfig;
 import org.apache.spark.connect.proto.ConfigRequest;
 import org.apache.spark.connect.proto.ConfigResponse;
 import org.apache.spark.connect.proto.KeyValue;
@@ -7,10 +8,25 @@ import org.apache.spark.connect.proto.KeyValue;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** One session's configuration: Spark's defaults ({@link SparkDefaults}) plus what the client set. */
+/**
+ * One session's configuration: Spark's defaults ({@link SparkDefaults}) plus what the client set. The keys Sluice's
+ * engine honours ({@link RuntimeConfig}: ANSI mode, shuffle partitions, broadcast threshold, session time zone) are
+ * also set on the session's own Sluice settings, so {@code spark.conf.set("spark.sql.session.timeZone", ...)} changes
+ * what the queries compute, as on Spark; a bad value for one of them is refused as Spark refuses it.
+ */
 final class SessionConfig {
     private final Map<String, String> defaults = SparkDefaults.create();
     private final Map<String, String> values = new TreeMap<>(defaults);
+    private final RuntimeConfig engine;
+
+    SessionConfig(RuntimeConfig engine) {
+        this.engine = engine;
+        forward(RuntimeConfig.SESSION_TIME_ZONE, defaults.get(RuntimeConfig.SESSION_TIME_ZONE));   // client and engine agree from the start
+    }
+
+    private void forward(String key, String value) {
+        if (engine.isModifiable(key) && value != null) engine.set(key, value);
+    }
 
     synchronized String get(String key) { return values.get(key); }
 
@@ -22,8 +38,12 @@ final class SessionConfig {
         switch (op.getOpTypeCase()) {
             case SET:
                 for (KeyValue kv : op.getSet().getPairsList()) {
-                    if (kv.hasValue()) values.put(kv.getKey(), kv.getValue());
-                    else values.remove(kv.getKey());
+                    if (kv.hasValue()) {
+                        forward(kv.getKey(), kv.getValue());
+                        values.put(kv.getKey(), kv.getValue());
+                    } else {
+                        values.remove(kv.getKey());
+                    }
                 }
                 break;
             case GET:
@@ -63,6 +83,7 @@ final class SessionConfig {
             case UNSET:
                 for (String key : op.getUnset().getKeysList()) {
                     String d = defaults.get(key);
+                    forward(key, d);
                     if (d != null) values.put(key, d);
                     else values.remove(key);
                 }

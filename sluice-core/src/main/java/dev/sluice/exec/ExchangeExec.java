@@ -23,9 +23,9 @@ import java.util.List;
  * rows into one bucket per output partition; output partition i then reads bucket i of every input
  * partition, in input partition order, so the result never depends on the number of workers. Buffered
  * batches are reserved from the memory pool, one spillable reservation per input task: when the pool refuses,
- * the task writes its buckets to one spill file per output partition (and a finished task's buckets may be
- * written out by another task that is short of memory). An output partition reads its spilled blocks, then
- * its buffered batches; once read to the end, its buckets and files are released.
+ * the task writes its buckets to one spill file per output partition; any task short of memory may also have
+ * them written out, until the output partition's reader starts. An output partition reads its spilled blocks,
+ * then its buffered batches; once read to the end, its buckets and files are released.
  */
 public final class ExchangeExec implements StageBoundary {
     private final ExecNode input;
@@ -33,7 +33,7 @@ public final class ExchangeExec implements StageBoundary {
     private final MemoryPool pool;
     private final int batchSize;
     private TaskBuckets[] tasks;   // by input partition
-    private boolean frozen;
+    private boolean[] reading;     // output partitions whose reader took its snapshot: no more spilling of them
     private volatile OperatorMetrics metrics;
 
     public ExchangeExec(ExecNode input, Partitioning partitioning, MemoryPool pool, int batchSize) {
@@ -60,7 +60,7 @@ public final class ExchangeExec implements StageBoundary {
         int outputs = partitioning.partitionCount();
         synchronized (this) {
             tasks = new TaskBuckets[inputs];
-            frozen = false;
+            reading = new boolean[outputs];
         }
         OperatorMetrics m = metrics;
         SpillListener listener = m == null ? SpillListener.NONE : m;
@@ -72,7 +72,7 @@ public final class ExchangeExec implements StageBoundary {
             // the buckets are always safe to write out, so any task short of memory may do it
             mine.reservation.setSharedSpiller(() -> {
                 synchronized (this) {
-                    if (!frozen && tasks != null) mine.spillAll();
+                    if (tasks != null) mine.spillAll();
                 }
             });
             Splitter splitter = new Splitter(outputs, mine);
@@ -80,16 +80,13 @@ public final class ExchangeExec implements StageBoundary {
             splitter.finish();
             mine.finishWriting();
         });
-        synchronized (this) {
-            frozen = true;   // from now on output partitions read the buckets as they are
-            for (TaskBuckets t : tasks) if (t != null) t.reservation.setSharedSpiller(null);
-        }
     }
 
     @Override public BatchStream execute(int partition, TaskContext ctx) {
         List<SpillFile> files = new ArrayList<>();
         List<List<Batch>> memory = new ArrayList<>();
         synchronized (this) {
+            reading[partition] = true;   // from now on this partition's buckets are read as they are
             for (TaskBuckets t : tasks) {
                 if (t == null) continue;
                 files.add(t.files[partition]);
@@ -191,16 +188,18 @@ public final class ExchangeExec implements StageBoundary {
             return files[target];
         }
 
-        /** Writes every buffered bucket to its file (caller holds the exchange's lock). */
+        /** Writes every buffered bucket not being read yet to its file (caller holds the exchange's lock). */
         void spillAll() {
+            long freed = 0;
             for (int t = 0; t < buckets.length; t++) {
-                if (buckets[t] == null || buckets[t].isEmpty()) continue;
+                if (buckets[t] == null || buckets[t].isEmpty() || reading[t]) continue;
                 for (Batch b : buckets[t]) file(t).write(b);
                 buckets[t].clear();
+                freed += bytes[t];
                 bytes[t] = 0;
                 files[t].finishWriting();
             }
-            reservation.shrink(reservation.bytes());
+            reservation.shrink(freed);
         }
 
         void finishWriting() {

@@ -117,5 +117,5 @@ final class GroupTable {
     }
 
     /** A rough size of the table and its keys, for the memory reservation. */
-    long bytes() { return slots.length * 12L + groupHashes.length * 8L + keyBytes; }
+    long bytes() { return slots.length * 12L + groupHashes.length * 8L + 2 * keyBytes; }   // key buffers grow by doubling
 }

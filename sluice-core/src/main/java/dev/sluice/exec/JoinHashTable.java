@@ -140,7 +140,8 @@ final class JoinHashTable {
             if (n == 0) return true;
             ColumnVector[] keyValues = new ColumnVector[keys.length];
             for (int k = 0; k < keys.length; k++) keyValues[k] = keyExprs.get(k).evaluate(batch);
-            long bytes = BatchSizes.estimate(batch) + BatchSizes.estimate(new Batch(keyValues, n)) + n * BYTES_PER_ROW;
+            // buffers grow by doubling: what is allocated is up to twice what is used
+            long bytes = 2 * (BatchSizes.estimate(batch) + BatchSizes.estimate(new Batch(keyValues, n))) + n * BYTES_PER_ROW;
             if (force) reservation.grow(bytes);
             else if (!reservation.tryGrow(bytes)) return false;
             for (int c = 0; c < columns.length; c++) for (int r = 0; r < n; r++) columns[c].appendFrom(batch.column(c), r);

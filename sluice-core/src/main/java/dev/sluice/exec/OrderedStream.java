@@ -123,6 +123,9 @@ final class OrderedStream implements Iterator<Batch>, AutoCloseable {
         }
     }
 
+    /** Removes this stream's cancellation flag from the scheduler's list of running jobs. */
+    void forgetFlag(java.util.List<AtomicBoolean> running) { running.remove(cancelled); }
+
     /** Stops every producer and waits for them: when this returns, their streams and files are closed. */
     @Override public void close() {
         cancelled.set(true);

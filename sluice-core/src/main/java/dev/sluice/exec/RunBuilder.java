@@ -22,6 +22,8 @@ import java.util.List;
  */
 final class RunBuilder {
     private static final int ORDER_BYTES_PER_ROW = 8;   // the order array and the sort's buffer
+    /** Buffers grow by doubling: what is allocated is up to twice what is used. */
+    private static final int CAPACITY_FACTOR = 2;
 
     private final StructType schema;
     private final List<SortOrder> orders;
@@ -63,10 +65,17 @@ final class RunBuilder {
         if (n == 0) return;
         ColumnVector[] keyValues = new ColumnVector[keys.length];
         for (int k = 0; k < keys.length; k++) keyValues[k] = orders.get(k).evaluate(batch);
-        long bytes = BatchSizes.estimate(batch) + BatchSizes.estimate(new Batch(keyValues, n)) + (long) n * ORDER_BYTES_PER_ROW;
+        long bytes = CAPACITY_FACTOR * (BatchSizes.estimate(batch) + BatchSizes.estimate(new Batch(keyValues, n))) + (long) n * ORDER_BYTES_PER_ROW;
         if (!reservation.tryGrow(bytes)) {
-            if (limit < 0 && rows > 0) spill();
-            reservation.grow(bytes);
+            if (limit >= 0) {
+                reservation.grow(bytes);   // a top-N buffer stays small: it never spills
+            } else {
+                if (rows > 0) spill();
+                if (!reservation.tryGrow(bytes)) {
+                    spillAlone(batch, keyValues);   // not even this batch fits beside the others: it is a run of its own
+                    return;
+                }
+            }
         }
         for (int c = 0; c < columns.length; c++) {
             ColumnVector from = batch.column(c);
@@ -92,7 +101,7 @@ final class RunBuilder {
             for (int k = 0; k < keys.length; k++) keys[k].appendFrom(oldKeys[k], r);
         }
         rows = keep;
-        long kept = BatchSizes.estimate(new Batch(columns, keep)) + BatchSizes.estimate(new Batch(keys, keep))
+        long kept = CAPACITY_FACTOR * (BatchSizes.estimate(new Batch(columns, keep)) + BatchSizes.estimate(new Batch(keys, keep)))
                 + (long) keep * ORDER_BYTES_PER_ROW;
         reservation.shrink(before - kept);
     }
@@ -119,6 +128,21 @@ final class RunBuilder {
         reservation.shrink(reservation.bytes());
     }
 
+    /** Sorts one batch on its own and writes it as a run (it is in memory already; nothing more is reserved). */
+    private void spillAlone(Batch batch, ColumnVector[] keyValues) {
+        int n = batch.rowCount();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        IntSorter.sort(order, 0, n, (a, b) -> ordering.compare(keyValues, a, keyValues, b));
+        var file = reservation.spills().newFile("sort-run", spillListener);
+        try {
+            spilled.add(SpilledRun.write(file, schema, batch.columns(), keyValues, orders, order, n));
+        } catch (RuntimeException | Error e) {
+            file.delete();
+            throw e;
+        }
+    }
+
     /** The runs written to disk so far, in the order they were cut (each before the rows added after it). */
     List<SpilledRun> spilledRuns() { return spilled; }
 
@@ -132,6 +156,9 @@ final class RunBuilder {
     SortedRun finish() {
         if (limit >= 0 && rows > limit) truncateToLimit();
         int[] order = sortedOrder();
-        return new SortedRun(columns, keys, order, rows);
+        SortedRun run = new SortedRun(columns, keys, order, rows);
+        columns = null;   // the run owns the rows now: once it is spilled or released, nothing here keeps them
+        keys = null;
+        return run;
     }
 }

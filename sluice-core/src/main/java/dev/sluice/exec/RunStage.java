@@ -81,6 +81,18 @@ final class RunStage {
         reservation.shrink(reservation.bytes());
     }
 
+    /** Writes every partition's finished in-memory run to disk (before a multi-pass merge). */
+    void spillAllFinished() {
+        List<Reservation> rs;
+        synchronized (this) {
+            rs = new ArrayList<>(reservations);
+        }
+        for (Reservation r : rs) r.spillSharedNow();
+    }
+
+    /** Keeps {@code run}'s file until the stage is released (runs written by a merge pass). */
+    synchronized void own(SpilledRun run) { idleSpills.add(run); }
+
     /** Ends idle spilling: the runs are about to be read as they are. */
     synchronized void freeze() {
         frozen = true;

@@ -17,7 +17,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
  * Runs jobs on a fixed pool of worker threads: one task per partition, at most {@code parallelism} at once.
@@ -33,17 +32,16 @@ public final class Scheduler implements AutoCloseable {
     private final ExecutorService pool;
     private final List<JobListener> listeners;
     private final List<AtomicBoolean> running = new CopyOnWriteArrayList<>();
-    private final Supplier<ZoneId> sessionZone;
 
     public Scheduler(int parallelism) { this(parallelism, new CopyOnWriteArrayList<>()); }
 
-    /** A scheduler reporting to {@code listeners}, a thread-safe list its owner may change at any time. */
-    public Scheduler(int parallelism, List<JobListener> listeners) { this(parallelism, listeners, ZoneId::systemDefault); }
-
-    /** ... whose tasks run in the session time zone {@code sessionZone} gives ({@link SessionZone}). */
-    public Scheduler(int parallelism, List<JobListener> listeners, Supplier<ZoneId> sessionZone) {
+    /**
+     * A scheduler reporting to {@code listeners}, a thread-safe list its owner may change at any time. Tasks run in
+     * the session time zone ({@link SessionZone}) of the thread that starts their job, so sessions with different
+     * zones can share one scheduler.
+     */
+    public Scheduler(int parallelism, List<JobListener> listeners) {
         this.listeners = listeners;
-        this.sessionZone = sessionZone;
         if (parallelism < 1) throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
         this.parallelism = parallelism;
         AtomicInteger n = new AtomicInteger();
@@ -110,41 +108,47 @@ public final class Scheduler implements AutoCloseable {
         long queryId = QUERY_IDS.incrementAndGet();
         listener.onQueryStart(queryId, description, root);
         Throwable failure = null;
+        AtomicBoolean query = new AtomicBoolean();   // one token for the whole query: a cancel between stages is kept
+        running.add(query);
         try {
-            prepareStages(root, boundaries);
-            runStage(root, description, totalBytes, task);
+            prepareStages(root, boundaries, query);
+            runStage(root, description, totalBytes, task, query);
         } catch (RuntimeException | Error e) {
             failure = e;
             throw e;
         } finally {
+            running.remove(query);
             for (StageBoundary b : boundaries) b.release();
             listener.onQueryEnd(queryId, failure);
         }
     }
 
     /** Materializes the stage boundaries under {@code node}, deepest first. */
-    private void prepareStages(ExecNode node, List<StageBoundary> prepared) {
-        for (ExecNode child : node.children()) prepareStages(child, prepared);
+    private void prepareStages(ExecNode node, List<StageBoundary> prepared, AtomicBoolean query) {
+        for (ExecNode child : node.children()) prepareStages(child, prepared, query);
         if (node instanceof StageBoundary boundary) {
+            if (query.get()) throw SluiceException.of(ErrorCode.JOB_CANCELLED).build();
             prepared.add(boundary);
-            boundary.materialize((stageRoot, description, task) -> runStage(stageRoot, description, 0, task));
+            boundary.materialize((stageRoot, description, task) -> runStage(stageRoot, description, 0, task, query));
         }
     }
 
-    private void runStage(ExecNode root, String description, long totalBytes, PartitionTask task) {
+    private void runStage(ExecNode root, String description, long totalBytes, PartitionTask task, AtomicBoolean query) {
+        if (query.get()) throw SluiceException.of(ErrorCode.JOB_CANCELLED).build();   // checked at every stage start
         long jobId = JOB_IDS.incrementAndGet();
         AtomicBoolean cancelled = new AtomicBoolean();
         running.add(cancelled);
         JobListener listener = broadcast();
         int partitions = root.partitionCount();
         listener.onJobStart(jobId, description, partitions, totalBytes > 0 ? totalBytes : inputBytes(root));
+        ZoneId zone = SessionZone.current();   // the caller's session zone, for every task of the stage
         List<Future<?>> futures = new ArrayList<>(partitions);
         Throwable failure = null;
         try {
             for (int p = 0; p < partitions; p++) {
                 int partition = p;
                 futures.add(pool.submit(() -> {
-                    try (SessionZone zone = SessionZone.enter(sessionZone.get())) {
+                    try (SessionZone scope = SessionZone.enter(zone)) {
                         runTask(root, description, task, new TaskContext(jobId, partition, cancelled, listener), listener);
                     }
                     return null;
@@ -162,7 +166,7 @@ public final class Scheduler implements AutoCloseable {
                 }
             }
             // a task skipped because of a cancel must never pass for a finished job with partial results
-            if (failure == null && cancelled.get()) failure = SluiceException.of(ErrorCode.JOB_CANCELLED).build();
+            if (failure == null && (cancelled.get() || query.get())) failure = SluiceException.of(ErrorCode.JOB_CANCELLED).build();
         } finally {
             running.remove(cancelled);
             listener.onJobEnd(jobId, failure);
@@ -200,18 +204,22 @@ public final class Scheduler implements AutoCloseable {
         JobListener listener = broadcast();
         long queryId = QUERY_IDS.incrementAndGet();
         listener.onQueryStart(queryId, description, root);
+        AtomicBoolean query = new AtomicBoolean();
+        running.add(query);
         try {
-            prepareStages(root, boundaries);
+            prepareStages(root, boundaries, query);
         } catch (RuntimeException | Error e) {
+            running.remove(query);
             for (StageBoundary b : boundaries) b.release();
             listener.onQueryEnd(queryId, e);
             throw e;
         }
         long jobId = JOB_IDS.incrementAndGet();
         listener.onJobStart(jobId, description, root.partitionCount(), inputBytes(root));
-        OrderedStream stream = new OrderedStream(root, pool, parallelism, sessionZone.get(),
+        running.remove(query);
+        OrderedStream stream = new OrderedStream(root, pool, parallelism, SessionZone.current(),
                 (partition, cancelled) -> {
-                    running.add(cancelled);
+                    if (!running.contains(cancelled)) running.add(cancelled);   // one flag for the whole stream
                     return new TaskContext(jobId, partition, cancelled, listener);
                 });
         return new CloseableIterator<>() {
@@ -221,6 +229,7 @@ public final class Scheduler implements AutoCloseable {
                 boolean more = stream.hasNext();
                 if (!more && !ended) {
                     ended = true;
+                    stream.forgetFlag(running);
                     for (StageBoundary b : boundaries) b.release();
                     listener.onJobEnd(jobId, null);
                     listener.onQueryEnd(queryId, null);
@@ -232,6 +241,7 @@ public final class Scheduler implements AutoCloseable {
 
             @Override public void close() {
                 stream.close();
+                stream.forgetFlag(running);
                 for (StageBoundary b : boundaries) b.release();
                 if (!ended) {
                     ended = true;

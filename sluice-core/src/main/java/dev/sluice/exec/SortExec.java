@@ -29,6 +29,9 @@ public final class SortExec implements StageBoundary {
     private List<SortedRun> runs;
     private int[][] cuts;
     private List<RunCursor.Bound> bounds;   // when something spilled
+    private List<SpilledRun> merged;        // after merge passes: every run, in order (nothing in memory)
+    /** At most this many runs are merged at once: each holds a block of rows and a read buffer. */
+    static final int MAX_FAN_IN = 16;
     private volatile OperatorMetrics metrics;
 
     /** {@code orders} are bound to the input's columns. */
@@ -50,7 +53,23 @@ public final class SortExec implements StageBoundary {
 
     @Override public void materialize(StageRunner runner) {
         OperatorMetrics m = metrics;
-        stage = RunStage.run(input, orders, ordering, pool, -1, runner, "sort", m == null ? dev.sluice.memory.SpillListener.NONE : m);
+        dev.sluice.memory.SpillListener listener = m == null ? dev.sluice.memory.SpillListener.NONE : m;
+        stage = RunStage.run(input, orders, ordering, pool, -1, runner, "sort", listener);
+        int spilledCount = 0;
+        for (int p = 0; p < stage.partitions(); p++) spilledCount += stage.spilledRuns(p).size();
+        if (spilledCount > 0) {
+            // it did not fit: write the last runs out too, so that the output stage (and what consumes it, e.g. a
+            // Parquet writer) has the memory, and merge in passes of at most MAX_FAN_IN runs (each open run holds
+            // a block)
+            stage.spillAllFinished();
+            stage.freeze();
+            List<SpilledRun> all = new ArrayList<>();
+            for (int p = 0; p < stage.partitions(); p++) all.addAll(stage.spilledRuns(p));
+            merged = mergePasses(all, listener);
+            runs = List.of();
+            bounds = SpilledRangeCuts.bounds(List.of(), merged, ordering, partitions);
+            return;
+        }
         stage.freeze();
         runs = stage.runs();
         if (!stage.spilled()) {
@@ -60,6 +79,32 @@ public final class SortExec implements StageBoundary {
         List<SpilledRun> spilled = new ArrayList<>();
         for (int p = 0; p < stage.partitions(); p++) spilled.addAll(stage.spilledRuns(p));
         bounds = SpilledRangeCuts.bounds(runs, spilled, ordering, partitions);
+    }
+
+    /** Merges consecutive groups of runs (so ties keep their order) until at most {@link #MAX_FAN_IN} are left. */
+    private List<SpilledRun> mergePasses(List<SpilledRun> runsToMerge, dev.sluice.memory.SpillListener listener) {
+        List<SpilledRun> current = runsToMerge;
+        while (current.size() > MAX_FAN_IN) {
+            List<SpilledRun> next = new ArrayList<>();
+            for (int from = 0; from < current.size(); from += MAX_FAN_IN) {
+                List<SpilledRun> group = current.subList(from, Math.min(current.size(), from + MAX_FAN_IN));
+                if (group.size() == 1) {
+                    next.add(group.get(0));
+                    continue;
+                }
+                List<RunCursor> cursors = new ArrayList<>();
+                for (SpilledRun r : group) cursors.add(RunCursor.spilled(r, schema(), orders, ordering, null, null));
+                var file = pool.spills().newFile("sort-merge", listener);
+                try (RunMerger merger = new RunMerger(schema(), ordering, SpilledRun.BLOCK_ROWS, -1, cursors)) {
+                    SpilledRun out = SpilledRun.writeMerged(file, merger, orders);
+                    stage.own(out);
+                    next.add(out);
+                }
+                for (SpilledRun r : group) r.file.delete();
+            }
+            current = next;
+        }
+        return current;
     }
 
     @Override public void attachMetrics(OperatorMetrics metrics) { this.metrics = metrics; }
@@ -80,6 +125,10 @@ public final class SortExec implements StageBoundary {
         RunCursor.Bound upper = p == partitions - 1 ? null : bounds.get(p);
         List<RunCursor> cursors = new ArrayList<>();
         try {
+            if (merged != null) {
+                for (SpilledRun s : merged) cursors.add(RunCursor.spilled(s, schema(), orders, ordering, lower, upper));
+                return Merges.stream(new RunMerger(schema(), ordering, batchSize, -1, cursors), ctx);
+            }
             for (int i = 0; i < stage.partitions(); i++) {
                 for (SpilledRun s : stage.spilledRuns(i)) cursors.add(RunCursor.spilled(s, schema(), orders, ordering, lower, upper));
                 SortedRun run = stage.run(i);
@@ -100,6 +149,7 @@ public final class SortExec implements StageBoundary {
         stage = null;
         runs = null;
         bounds = null;
+        merged = null;
     }
 
     @Override public String describe() {

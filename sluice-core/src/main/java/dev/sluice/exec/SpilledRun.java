@@ -40,6 +40,21 @@ final class SpilledRun {
         return Math.max(0, lo - 1);
     }
 
+    /** Writes the merged output of {@code merger} (batches of at most {@link #BLOCK_ROWS}) as one run. */
+    static SpilledRun writeMerged(SpillFile file, RunMerger merger, List<SortOrder> orders) {
+        FlatVector[] firstKeys = new FlatVector[orders.size()];
+        for (int k = 0; k < firstKeys.length; k++) firstKeys[k] = dev.sluice.vector.Vectors.allocate(orders.get(k).dataType(), 64);
+        long rows = 0;
+        for (Batch b = merger.next(); b != null; b = merger.next()) {
+            if (b.rowCount() == 0) continue;
+            for (int k = 0; k < firstKeys.length; k++) firstKeys[k].appendFrom(orders.get(k).evaluate(b), 0);
+            file.write(b);
+            rows += b.rowCount();
+        }
+        file.finishWriting();
+        return new SpilledRun(file, firstKeys, rows);
+    }
+
     /** Writes {@code rows} rows of {@code columns} in the order {@code order}, as blocks. */
     static SpilledRun write(SpillFile file, StructType schema, ColumnVector[] columns, ColumnVector[] keys, List<SortOrder> orders,
                             int[] order, int rows) {

@@ -83,34 +83,17 @@ public final class WindowExec implements ExecNode {
             boolean started;
             RunMerger merger;        // when the input spilled: the sorted rows, streamed from disk
             Chunker chunker;
+            dev.sluice.memory.SpillFile spilledOutput;   // the rest of the output, written out for another operator
+            dev.sluice.memory.SpillFile.Reader outputReader;
 
-            @Override public Batch next() {
+            @Override public synchronized Batch next() {
                 while (true) {
                     ctx.checkCancelled();
-                    if (run != null && next < run.rows) {
-                        int to = Math.min(run.rows, next + batchSize);
-                        Batch rows = run.viewOf(next, to);
-                        ColumnVector[] out = Arrays.copyOf(rows.columns(), rows.columnCount() + results.length);
-                        for (int f = 0; f < results.length; f++) out[rows.columnCount() + f] = results[f].slice(next, to - next);
-                        Batch batch = new Batch(out, to - next);
-                        next = to;
-                        return batch;
-                    }
+                    if (outputReader != null) return outputReader.next();
+                    if (run != null && next < run.rows) return emit();
                     if (!started) {
-                        started = true;
-                        try (BatchStream in = input.execute(partition, ctx)) {
-                            for (Batch b = in.next(); b != null; b = in.next()) builder.add(b);
-                        }
-                        SortedRun last = builder.finish();
-                        if (builder.spilledRuns().isEmpty()) {
-                            load(last);
-                            continue;
-                        }
-                        List<RunCursor> cursors = new ArrayList<>();
-                        for (SpilledRun s : builder.spilledRuns()) cursors.add(RunCursor.spilled(s, input.schema(), sortKeys, sortOrdering, null, null));
-                        cursors.add(RunCursor.of(last, 0, last.rows));
-                        merger = new RunMerger(input.schema(), sortOrdering, batchSize, -1, cursors);
-                        chunker = new Chunker();
+                        start();
+                        continue;
                     }
                     if (chunker == null) return null;
                     reservation.shrink(reservation.bytes());
@@ -118,6 +101,51 @@ public final class WindowExec implements ExecNode {
                     if (chunk == null) return null;
                     load(chunk);
                 }
+            }
+
+            private Batch emit() {
+                int to = Math.min(run.rows, next + batchSize);
+                Batch rows = run.viewOf(next, to);
+                ColumnVector[] out = Arrays.copyOf(rows.columns(), rows.columnCount() + results.length);
+                for (int f = 0; f < results.length; f++) out[rows.columnCount() + f] = results[f].slice(next, to - next);
+                Batch batch = new Batch(out, to - next);
+                next = to;
+                return batch;
+            }
+
+            /**
+             * Another operator (above this one in the same task, or another task) needs the memory: the output
+             * not emitted yet goes to a spill file and is read back from there.
+             */
+            private synchronized void spillOutput() {
+                if (outputReader != null || run == null || next >= run.rows) return;
+                spilledOutput = reservation.spills().newFile("window-output", m == null ? dev.sluice.memory.SpillListener.NONE : m);
+                while (next < run.rows) spilledOutput.write(emit());
+                spilledOutput.finishWriting();
+                outputReader = spilledOutput.reader(schema);
+                run = null;
+                results = null;
+                reservation.shrink(reservation.bytes());
+            }
+
+            /** Reads and sorts the input: the whole partition in memory, or spilled runs merged as a stream. */
+            private void start() {
+                started = true;
+                try (BatchStream in = input.execute(partition, ctx)) {
+                    for (Batch b = in.next(); b != null; b = in.next()) builder.add(b);
+                }
+                SortedRun last = builder.finish();
+                if (builder.spilledRuns().isEmpty()) {
+                    load(last);
+                    // the whole partition is in memory until emitted: let others have it written out
+                    reservation.setSharedSpiller(this::spillOutput);
+                    return;
+                }
+                List<RunCursor> cursors = new ArrayList<>();
+                for (SpilledRun s : builder.spilledRuns()) cursors.add(RunCursor.spilled(s, input.schema(), sortKeys, sortOrdering, null, null));
+                cursors.add(RunCursor.of(last, 0, last.rows));
+                merger = new RunMerger(input.schema(), sortOrdering, batchSize, -1, cursors);
+                chunker = new Chunker();
             }
 
             private void load(SortedRun r) {
@@ -128,8 +156,11 @@ public final class WindowExec implements ExecNode {
                 results = compute(r, ctx);
             }
 
-            @Override public void close() {
+            @Override public synchronized void close() {
+                reservation.setSharedSpiller(null);
                 if (merger != null) merger.close();
+                if (outputReader != null) outputReader.close();
+                if (spilledOutput != null) spilledOutput.delete();
                 builder.deleteSpills();
                 reservation.close();
             }

@@ -45,8 +45,20 @@ public final class MemoryPool implements AutoCloseable {
         this.spills = new SpillManager(spillDirectory);
     }
 
-    /** The default budget: 60% of the JVM's maximum heap. */
-    public static long defaultBudget() { return (long) (Runtime.getRuntime().maxMemory() * 0.6); }
+    /** The system property that sets the default budget in bytes. */
+    public static final String BUDGET_PROPERTY = "sluice.memory.budget";
+
+    /**
+     * The default budget: {@code sluice.memory.budget} if set, else 60% of the maximum heap less 32 MiB (what
+     * scans, batches in flight and the growth of buffers need beside the reserved state), at least a quarter
+     * of the heap. With {@code -Xmx64m}: 16 MiB; with 1 GiB: about 580 MiB.
+     */
+    public static long defaultBudget() {
+        String configured = System.getProperty(BUDGET_PROPERTY);
+        if (configured != null && !configured.isBlank()) return Long.parseLong(configured.trim());
+        long heap = Runtime.getRuntime().maxMemory();
+        return Math.max(heap / 4, (long) (heap * 0.6) - (32L << 20));
+    }
 
     public long budget() { return budget; }
 

@@ -83,6 +83,9 @@ public final class Reservation implements AutoCloseable {
 
     boolean hasSharedSpiller() { return sharedSpiller != null; }
 
+    /** Runs the shared spiller, if any, on the caller's thread (the owner writing out its own finished state). */
+    public void spillSharedNow() { spillShared(); }
+
     void spillShared() {
         Runnable s = sharedSpiller;
         if (s != null) s.run();

@@ -98,7 +98,12 @@ final class HtmlReport {
                   .append("rows ").append(String.format(Locale.ROOT, "%,d", m.rows()))
                   .append(" · batches ").append(String.format(Locale.ROOT, "%,d", m.batches()))
                   .append(" · time ").append(seconds(m.inclusiveNanos())).append(" s (own ")
-                  .append(seconds(Math.max(0, self))).append(" s) · partitions ").append(m.partitions()).append("</text>");
+                  .append(seconds(Math.max(0, self))).append(" s) · partitions ").append(m.partitions());
+                if (m.spillBytes() > 0) {
+                    sb.append(" · spilled ").append(String.format(Locale.ROOT, "%,d", m.spillBytes())).append(" bytes in ")
+                      .append(m.spillFiles()).append(" files (").append(seconds(m.spillNanos())).append(" s)");
+                }
+                sb.append("</text>");
             }
             sb.append("<title>").append(esc(node.describe())).append("</title></g>\n");
         }

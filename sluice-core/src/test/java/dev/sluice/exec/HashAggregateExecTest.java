@@ -63,13 +63,14 @@ class HashAggregateExecTest {
         assertThat(pool.used()).isZero();
     }
 
-    @Test void aTableOverTheBudgetIsMemoryExhaustedAndGivesBackWhatItHeld() {
+    @Test void aPartialTableOverTheBudgetIsFlushedDownstreamAndGivesBackWhatItHeld() {
         MemoryPool pool = new MemoryPool(16 * 1024);
         HashAggregateExec exec = partial(scan(500, 500), pool);
         BatchStream stream = exec.execute(0, context());
-        assertThatThrownBy(stream::next)
-                .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MEMORY_EXHAUSTED));
+        long rows = 0;
+        for (var b = stream.next(); b != null; b = stream.next()) rows += b.rowCount();
         stream.close();
+        assertThat(rows).isPositive();
         assertThat(pool.used()).isZero();
     }
 }

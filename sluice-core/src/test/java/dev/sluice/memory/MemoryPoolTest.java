@@ -1,0 +1,115 @@
+package dev.sluice.memory;
+
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The pool's protocol: fair shares, spill the requester, spill or ask the others, wait, then fail. */
+class MemoryPoolTest {
+    @TempDir Path dir;
+
+    @Test void aSpillableConsumerOverItsShareIsToldToSpill() {
+        try (MemoryPool pool = new MemoryPool(1000, dir, 100)) {
+            Reservation a = pool.newSpillableReservation("a", () -> false);
+            Reservation b = pool.newSpillableReservation("b", () -> false);
+            assertThat(a.tryGrow(400)).isTrue();
+            assertThat(b.tryGrow(100)).isTrue();
+            assertThat(a.tryGrow(200)).as("over 1/2 of the budget with two consumers").isFalse();
+            a.shrink(400);   // it spilled
+            assertThat(a.tryGrow(200)).isTrue();
+        }
+    }
+
+    @Test void sharedSpillersAreSpilledBeforeWaiting() {
+        try (MemoryPool pool = new MemoryPool(1000, dir, 5_000)) {
+            Reservation buffers = pool.newSpillableReservation("exchange", () -> false);
+            assertThat(buffers.tryGrow(900)).isTrue();
+            AtomicInteger spills = new AtomicInteger();
+            buffers.setSharedSpiller(() -> {
+                spills.incrementAndGet();
+                buffers.shrink(buffers.bytes());
+            });
+            Reservation sort = pool.newSpillableReservation("sort", () -> false);
+            long start = System.nanoTime();
+            sort.grow(500);
+            assertThat(spills.get()).isEqualTo(1);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2_000);
+            assertThat(pool.used()).isEqualTo(500);
+        }
+    }
+
+    @Test void nothingToFreeIsMemoryExhaustedAfterABoundedWait() {
+        try (MemoryPool pool = new MemoryPool(1000, dir, 50)) {
+            Reservation a = pool.newReservation("a");
+            a.grow(800);
+            Reservation b = pool.newReservation("b");
+            assertThatThrownBy(() -> b.grow(300))
+                    .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MEMORY_EXHAUSTED));
+            a.close();
+            b.grow(300);
+            assertThat(pool.used()).isEqualTo(300);
+        }
+    }
+
+    @Test void aCancelledWaitEndsEarly() {
+        try (MemoryPool pool = new MemoryPool(1000, dir, 60_000)) {
+            pool.newReservation("a").grow(1000);
+            Reservation b = pool.newSpillableReservation("b", () -> true);
+            long start = System.nanoTime();
+            assertThat(b.tryGrow(10)).isFalse();
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
+        }
+    }
+
+    /** A task that took the whole budget while alone is asked to spill when another arrives: neither starves. */
+    @Test void concurrentTasksDoNotStarve() throws Exception {
+        try (MemoryPool pool = new MemoryPool(1 << 20, dir, 10_000)) {
+            int tasks = 4;
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicInteger[] grants = new AtomicInteger[tasks];
+            AtomicInteger[] spills = new AtomicInteger[tasks];
+            CountDownLatch started = new CountDownLatch(tasks);
+            Thread[] threads = new Thread[tasks];
+            for (int t = 0; t < tasks; t++) {
+                grants[t] = new AtomicInteger();
+                spills[t] = new AtomicInteger();
+                int id = t;
+                threads[t] = new Thread(() -> {
+                    Reservation r = pool.newSpillableReservation("task " + id, stop::get);
+                    started.countDown();
+                    while (!stop.get()) {
+                        if (r.tryGrow(16 * 1024)) {
+                            grants[id].incrementAndGet();
+                        } else {
+                            spills[id].incrementAndGet();
+                            r.shrink(r.bytes());   // spill everything, then carry on
+                        }
+                    }
+                    r.close();
+                });
+                threads[t].start();
+                if (t == 0) Thread.sleep(50);   // the first task has the pool to itself for a while
+            }
+            started.await();
+            Thread.sleep(500);
+            stop.set(true);
+            for (Thread th : threads) th.join(10_000);
+            for (int t = 0; t < tasks; t++) {
+                assertThat(grants[t].get()).as("task %d got memory", t).isPositive();
+                assertThat(spills[t].get()).as("task %d had to spill", t).isPositive();
+            }
+            assertThat(pool.used()).isZero();
+            assertThat(pool.peak()).isLessThanOrEqualTo(1 << 20);
+        }
+    }
+}
