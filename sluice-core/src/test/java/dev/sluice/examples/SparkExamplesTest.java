@@ -44,9 +44,12 @@ class SparkExamplesTest {
                     continue;
                 }
                 String problem = run(sluice, ex);
-                if (problem == null) passed.add(ex.id());
-                if (problem == null && sameTypes(sluice, ex)) typed.add(ex.id());
-                else failures.put(ex.id(), problem);
+                if (problem != null) {
+                    failures.put(ex.id(), problem);
+                    continue;
+                }
+                passed.add(ex.id());
+                if (sameTypes(sluice, ex)) typed.add(ex.id());
             }
         }
         Summary summary = new Summary(file, passed, typed, failures, skips, skipped);
