@@ -512,6 +512,61 @@ public final class DataFrame {
      */
     public DataFrame describe(String... columnNames) { return Describe.of(this, columnNames); }
 
+    /**
+     * Turns the {@code values} columns into rows, as Spark's unpivot: each output row holds the {@code ids} columns,
+     * the value column's name (in {@code variableColumnName}) and its value (in {@code valueColumnName}, the values'
+     * common type). NULL values are kept, as Spark.
+     */
+    public DataFrame unpivot(Column[] ids, Column[] values, String variableColumnName, String valueColumnName) {
+        if (values.length == 0) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "unpivot").with("reason", "give at least one value column").build();
+        }
+        DataFrame out = null;
+        for (Column v : values) {
+            List<Column> cols = new ArrayList<>(List.of(ids));
+            cols.add(functions.lit(dev.sluice.expr.Expressions.outputName(v.expr())).alias(variableColumnName));
+            cols.add(v.alias(valueColumnName));
+            DataFrame one = select(cols.toArray(new Column[0]));
+            out = out == null ? one : out.union(one);
+        }
+        return out;
+    }
+
+    /** Unpivots every column that is not an id column. */
+    public DataFrame unpivot(Column[] ids, String variableColumnName, String valueColumnName) {
+        List<Column> values = new ArrayList<>();
+        for (String c : columns()) {
+            boolean isId = false;
+            for (Column id : ids) isId |= dev.sluice.expr.Expressions.outputName(id.expr()).equalsIgnoreCase(c);
+            if (!isId) values.add(col(c));
+        }
+        return unpivot(ids, values.toArray(new Column[0]), variableColumnName, valueColumnName);
+    }
+
+    /** The same as {@link #unpivot(Column[], Column[], String, String)}. */
+    public DataFrame melt(Column[] ids, Column[] values, String variableColumnName, String valueColumnName) {
+        return unpivot(ids, values, variableColumnName, valueColumnName);
+    }
+
+    public DataFrame melt(Column[] ids, String variableColumnName, String valueColumnName) {
+        return unpivot(ids, variableColumnName, valueColumnName);
+    }
+
+    /** Each row as a JSON object text, in one string column {@code value} (Spark's toJSON; NULL fields left out). */
+    public DataFrame toJSON() {
+        String[] names = columns();
+        Column[] cols = new Column[names.length];
+        for (int i = 0; i < names.length; i++) cols[i] = col(names[i]).alias(names[i]);
+        return select(functions.to_json(functions.struct(cols)).alias("value"));
+    }
+
+    /** Calls {@code action} for every row, in partition order, on the calling thread (streaming: rows are not held). */
+    public void foreach(java.util.function.Consumer<Row> action) {
+        try (CloseableIterator<Row> it = toLocalIterator()) {
+            while (it.hasNext()) action.accept(it.next());
+        }
+    }
+
     // ---- helpers ----
 
     private static ColumnRef ref(StructField f) { return new ColumnRef(f.name(), f.dataType(), f.nullable()); }

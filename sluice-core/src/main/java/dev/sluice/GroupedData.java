@@ -22,10 +22,34 @@ import java.util.function.Function;
 public final class GroupedData {
     private final DataFrame df;
     private final List<Expression> grouping;
+    private final Expression pivotColumn;
+    private final List<Object> pivotValues;
 
-    GroupedData(DataFrame df, List<Expression> grouping) {
+    GroupedData(DataFrame df, List<Expression> grouping) { this(df, grouping, null, List.of()); }
+
+    private GroupedData(DataFrame df, List<Expression> grouping, Expression pivotColumn, List<Object> pivotValues) {
         this.df = df;
         this.grouping = List.copyOf(grouping);
+        this.pivotColumn = pivotColumn;
+        this.pivotValues = pivotValues;
+    }
+
+    /**
+     * Pivots on {@code pivotColumn}: each aggregate is computed once per value, over the group's rows having that
+     * value, in a column named after the value (with several aggregates, {@code value_aggregate}), as Spark's. The
+     * values must be given (Spark can also find them with an extra job; Sluice does not run one behind your back).
+     * Aggregates must skip NULLs (sum, count, avg, min, max, ...).
+     */
+    public GroupedData pivot(String pivotColumn, List<Object> values) { return pivot(functions.col(pivotColumn), values); }
+
+    public GroupedData pivot(Column pivotColumn, List<Object> values) {
+        if (this.pivotColumn != null) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "pivot").with("reason", "the data is already pivoted").build();
+        }
+        if (values.isEmpty()) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "pivot").with("reason", "give at least one value").build();
+        }
+        return new GroupedData(df, grouping, pivotColumn.expr(), List.copyOf(values));
     }
 
     /** The grouping columns followed by {@code first} and {@code rest}. */
@@ -62,6 +86,16 @@ public final class GroupedData {
     private DataFrame aggregate(List<Column> columns) {
         List<Expression> outputs = new ArrayList<>();
         for (Expression g : grouping) outputs.add(named(g));
+        if (pivotColumn != null) {
+            for (Object v : pivotValues) {
+                for (Column c : columns) {
+                    String name = String.valueOf(v) + (columns.size() == 1 ? "" : "_" + dev.sluice.expr.Expressions.outputName(c.expr()));
+                    outputs.add(new Alias(PivotedAggregates.onlyWhere(dev.sluice.expr.Expressions.unalias(c.expr()),
+                            new dev.sluice.expr.Comparison(dev.sluice.expr.Comparison.Op.EQ, pivotColumn, dev.sluice.expr.Literal.of(v))), name));
+                }
+            }
+            return df.withPlan(new Aggregate(df.logicalPlan(), grouping, outputs));
+        }
         for (Column c : columns) outputs.add(c.expr());
         return df.withPlan(new Aggregate(df.logicalPlan(), grouping, outputs));
     }

@@ -75,6 +75,26 @@ class DataFrameExtrasTest {
         assertThat(rows(df().na().replace("*", Map.of(1, 100)).select("id"))).containsExactly("100", "2", "3", "null");
     }
 
+    @Test void pivotsAndUnpivots() {
+        DataFrame sales = SLUICE.sql("SELECT * FROM VALUES ('a', 2023, 10), ('a', 2024, 20), ('b', 2024, 5), ('a', 2024, 1) AS s(k, y, n)");
+        DataFrame pivoted = sales.groupBy("k").pivot("y", List.of(2023, 2024)).agg(functions.sum("n"));
+        assertThat(pivoted.columns()).containsExactly("k", "2023", "2024");
+        assertThat(rows(pivoted.orderBy("k"))).containsExactly("a,10,21", "b,null,5");
+        DataFrame two = sales.groupBy("k").pivot("y", List.of(2024)).agg(functions.sum("n").alias("s"), functions.count("n").alias("c"));
+        assertThat(two.columns()).containsExactly("k", "2024_s", "2024_c");
+        DataFrame melted = sales.filter("n >= 10").unpivot(new Column[] {col("k")}, new Column[] {col("y"), col("n")}, "var", "val");
+        assertThat(rows(melted)).containsExactlyInAnyOrder("a,y,2023", "a,y,2024", "a,n,10", "a,n,20");
+        assertThat(sales.melt(new Column[] {col("k")}, "var", "val").count()).isEqualTo(8);
+    }
+
+    @Test void toJsonAndForeach() {
+        assertThat(rows(df().filter("id <= 2").toJSON())).containsExactly("{\"id\":1,\"name\":\"a\",\"score\":1.5,\"ok\":true}",
+                "{\"id\":2,\"score\":\"NaN\"}");
+        List<Object> seen = new ArrayList<>();
+        df().foreach(r -> seen.add(r.get(0)));
+        assertThat(seen).containsExactly(1, 2, 3, null);
+    }
+
     @Test void describesAsSpark() {
         assertThat(rows(df().describe("id", "name"))).containsExactly(
                 "count,3,2", "mean,2.0,null", "stddev,1.0,null", "min,1,a", "max,3,c");

@@ -19,10 +19,7 @@ import java.util.Set;
  */
 final class Calls {
     /** Aggregates that skip NULL inputs, so FILTER (WHERE c) is the aggregate of CASE WHEN c THEN x END. */
-    static final Set<String> NULL_SKIPPING = Set.of("count", "sum", "avg", "mean", "min", "max", "collect_list",
-            "collect_set", "array_agg", "stddev", "std", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop",
-            "approx_count_distinct", "count_if", "bool_and", "bool_or", "every", "some", "any", "max_by", "min_by",
-            "median", "percentile", "percentile_approx", "mode", "skewness", "kurtosis");
+    static final Set<String> NULL_SKIPPING = dev.sluice.PivotedAggregates.NULL_SKIPPING;
 
     /** Functions whose last argument says whether to skip NULLs (what IGNORE NULLS sets). */
     private static final Set<String> IGNORE_NULLS = Set.of("first", "last", "first_value", "last_value", "any_value");

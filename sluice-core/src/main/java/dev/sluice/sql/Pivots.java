@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import static dev.sluice.functions.lit;
 
 /**
  * PIVOT and UNPIVOT in FROM, as Spark. PIVOT groups by every column the aggregates and the pivot column do not use,
@@ -59,21 +58,8 @@ final class Pivots {
         return df.groupBy(groupBy.toArray(new Column[0])).agg(outputs.get(0), outputs.subList(1, outputs.size()).toArray(new Column[0]));
     }
 
-    /** The aggregate over the rows where {@code condition} holds: its value input becomes CASE WHEN condition THEN x END. */
     private static Expression onlyWhere(Expression e, Expression condition) {
-        return Expressions.transformDown(e, node -> {
-            if (!(node instanceof AggregateExpression ae)) return node;
-            if (!Calls.NULL_SKIPPING.contains(ae.function().name().toLowerCase(Locale.ROOT))) {
-                throw SyntaxErrors.unsupported("PIVOT with " + ae.function().name(), "PIVOT supports aggregates that skip NULLs (sum, count, avg, min, max, ...)");
-            }
-            List<Expression> children = new ArrayList<>(ae.children());
-            if (children.isEmpty()) return node;
-            children.set(0, new CaseWhen(List.of(condition), List.of(children.get(0)), null));
-            for (int i = 1; i < children.size(); i++) {
-                if (!(children.get(i) instanceof Literal)) children.set(i, new CaseWhen(List.of(condition), List.of(children.get(i)), null));
-            }
-            return ae.withChildren(children);
-        });
+        return dev.sluice.PivotedAggregates.onlyWhere(e, condition);
     }
 
     static DataFrame unpivot(DataFrame df, SqlGrammar.UnpivotClauseContext ctx) {
@@ -94,7 +80,7 @@ final class Pivots {
         for (int i = 0; i < unpivoted.size(); i++) {
             List<Column> cols = new ArrayList<>();
             for (String k : kept) cols.add(df.col(k));
-            cols.add(lit(labels.get(i)).alias(nameColumn));
+            cols.add(new Column(Literal.of(labels.get(i))).alias(nameColumn));
             cols.add(df.col(unpivoted.get(i)).alias(valueColumn));
             DataFrame one = df.select(cols.toArray(new Column[0]));
             out = out == null ? one : out.union(one);
