@@ -1180,6 +1180,8 @@ public final class functions {
 
     public static Column to_number(Column... args) { return call_function("to_number", args); }
 
+    public static Column to_timestamp_ltz(Column... args) { return call_function("to_timestamp_ltz", args); }
+
     public static Column to_unix_timestamp(Column... args) { return call_function("to_unix_timestamp", args); }
 
     public static Column to_utc_timestamp(Column... args) { return call_function("to_utc_timestamp", args); }
