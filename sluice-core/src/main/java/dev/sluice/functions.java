@@ -95,6 +95,37 @@ public final class functions {
         return new Column(new FromJson(json.expr(), schema, JsonOptions.of(options).validateForFromJson()));
     }
 
+    /** SQL's {@code from_json(json, 'a INT, b DOUBLE', map('k', 'v'))}: the schema and the options must be literals. */
+    public static Column from_json(Column json, Column schema, Column options) {
+        return from_json(json, literalSchema("from_json", schema), literalOptions("from_json", options));
+    }
+
+    /** SQL's {@code to_json(value, map('k', 'v'))}: the options must be literals. */
+    public static Column to_json(Column c, Column options) { return to_json(c, literalOptions("to_json", options)); }
+
+    private static DataType literalSchema(String fn, Column schema) {
+        if (schema.expr() instanceof Literal l && l.value() instanceof String s) {
+            String t = s.strip();
+            return t.toLowerCase(java.util.Locale.ROOT).startsWith("struct<") ? DdlParser.parseType(t) : dev.sluice.types.StructType.fromDDL(t);
+        }
+        throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", fn).with("reason", "the schema must be a string literal").build();
+    }
+
+    /** {@code map('k1', 'v1', ...)} of string literals as options. */
+    private static Map<String, String> literalOptions(String fn, Column options) {
+        if (options.expr() instanceof dev.sluice.expr.FunctionCall call && call.name().equalsIgnoreCase("map")) {
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            List<Expression> a = call.arguments();
+            for (int i = 0; i + 1 < a.size(); i += 2) {
+                if (!(a.get(i) instanceof Literal k) || !(a.get(i + 1) instanceof Literal v)) break;
+                out.put(String.valueOf(k.value()), String.valueOf(v.value()));
+                if (i + 2 == a.size()) return out;
+            }
+            if (a.isEmpty()) return out;
+        }
+        throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", fn).with("reason", "the options must be map(...) of string literals").build();
+    }
+
     public static Column to_json(Column c) { return to_json(c, Map.of()); }
 
     public static Column to_json(Column c, Map<String, String> options) { return new Column(new ToJson(c.expr(), JsonOptions.of(options))); }
@@ -1148,6 +1179,8 @@ public final class functions {
     public static Column to_csv(Column... args) { return call_function("to_csv", args); }
 
     public static Column to_number(Column... args) { return call_function("to_number", args); }
+
+    public static Column to_timestamp_ltz(Column... args) { return call_function("to_timestamp_ltz", args); }
 
     public static Column to_unix_timestamp(Column... args) { return call_function("to_unix_timestamp", args); }
 

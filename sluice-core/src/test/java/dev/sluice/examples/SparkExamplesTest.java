@@ -35,6 +35,7 @@ class SparkExamplesTest {
         Set<String> mustPass = new TreeSet<>(lines(resource("spark-examples/passing.txt")));
         Map<String, String> failures = new LinkedHashMap<>();
         Set<String> passed = new TreeSet<>();
+        Set<String> typed = new TreeSet<>();
         int skipped = 0;
         try (Sluice sluice = Sluice.builder().parallelism(1).build()) {
             for (ExampleFile.Example ex : file.examples()) {
@@ -43,11 +44,15 @@ class SparkExamplesTest {
                     continue;
                 }
                 String problem = run(sluice, ex);
-                if (problem == null) passed.add(ex.id());
-                else failures.put(ex.id(), problem);
+                if (problem != null) {
+                    failures.put(ex.id(), problem);
+                    continue;
+                }
+                passed.add(ex.id());
+                if (sameTypes(sluice, ex)) typed.add(ex.id());
             }
         }
-        Summary summary = new Summary(file, passed, failures, skips, skipped);
+        Summary summary = new Summary(file, passed, typed, failures, skips, skipped);
         if (Boolean.getBoolean("sluice.examples.update")) {
             Path dir = sourceDir();
             Files.writeString(dir.resolve("src/test/resources/spark-examples/passing.txt"), String.join("\n", passed) + "\n");
@@ -77,6 +82,14 @@ class SparkExamplesTest {
         if (ex.error() != null) return "expected error " + ex.error() + ", got " + actual;
         if (!actual.equals(ex.rows())) return "expected " + ex.rows() + ", got " + actual;
         return null;
+    }
+
+    /** Whether the result columns have Spark's types too (errors expected: yes). */
+    static boolean sameTypes(Sluice sluice, ExampleFile.Example ex) {
+        if (ex.error() != null) return true;
+        List<String> types = new ArrayList<>();
+        for (var f : sluice.sql(ex.sql()).schema().fields()) types.add(f.dataType().simpleString());
+        return types.equals(ex.types());
     }
 
     static String firstLine(String s) {

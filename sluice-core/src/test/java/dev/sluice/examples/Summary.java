@@ -8,14 +8,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** The counts of a run of Spark's examples, and the section of docs/functions.md that reports them. */
-record Summary(ExampleFile file, Set<String> passed, Map<String, String> failures, Map<String, String> skips, int skipped) {
+record Summary(ExampleFile file, Set<String> passed, Set<String> typed, Map<String, String> failures, Map<String, String> skips, int skipped) {
     static final String BEGIN = "<!-- spark-examples:begin -->";
     static final String END = "<!-- spark-examples:end -->";
 
     String line() {
         int total = file.examples().size();
-        return String.format("%d of %d examples pass (%.1f%%), %d fail, %d skipped", passed.size(), total,
-                100.0 * passed.size() / total, failures.size(), skipped);
+        return String.format("%d of %d examples pass (%.1f%%; %d of them with Spark's result types too), %d fail, %d skipped",
+                passed.size(), total, 100.0 * passed.size() / total, typed.size(), failures.size(), skipped);
     }
 
     /** Functions none of whose examples pass (unknown to Sluice or failing), by Spark's group. */

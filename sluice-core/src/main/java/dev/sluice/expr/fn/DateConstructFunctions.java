@@ -47,8 +47,12 @@ public final class DateConstructFunctions {
         out.add(RowFunction.of("make_date", RowFunction.typed(DATE, INT, INT, INT), v -> makeDate("make_date", v, false)));
         out.add(RowFunction.of("try_make_date", RowFunction.typed(DATE, INT, INT, INT), v -> makeDate("make_date", v, true)));
         for (String n : List.of("make_timestamp", "make_timestamp_ltz", "try_make_timestamp", "try_make_timestamp_ltz")) {
-            out.add(RowFunction.of(n, RowFunction.optional(6, TIMESTAMP, INT, INT, INT, INT, INT, SECONDS, STRING),
-                    v -> makeTimestamp(n, v, n.startsWith("try_"))));
+            RowFunction.Binder fields = RowFunction.optional(6, TIMESTAMP, INT, INT, INT, INT, INT, SECONDS, STRING);
+            // make_timestamp(date): midnight of the date in the session zone (the (date, time) forms need the TIME type)
+            RowFunction.Binder binder = (fn, args) -> args.size() == 1 && args.get(0).dataType() instanceof dev.sluice.types.DateType
+                    ? new Signature(List.of(DATE), TIMESTAMP, true) : fields.bind(fn, args);
+            out.add(RowFunction.of(n, binder, v -> v.length == 1 ? ((LocalDate) v[0]).atStartOfDay(SESSION_ZONE).toInstant()
+                    : makeTimestamp(n, v, n.startsWith("try_"))));
         }
         out.add(RowFunction.of("timestamp_seconds", DateConstructFunctions::bindSeconds, v -> secondsToTimestamp(v[0])));
         out.add(RowFunction.of("timestamp_millis", RowFunction.typed(TIMESTAMP, LONG), v -> Timestamps.toInstant(Math.multiplyExact((Long) v[0], 1000L))));

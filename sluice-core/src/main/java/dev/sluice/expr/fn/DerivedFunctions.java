@@ -22,6 +22,8 @@ public final class DerivedFunctions {
     public static List<ScalarFunction> all() {
         return List.of(
                 new Renamed("to_unix_timestamp", new DateTimeFunctions.UnixTimestamp()),
+                // Sluice's timestamp is Spark's TIMESTAMP_LTZ
+                new Renamed("to_timestamp_ltz", new DateTimeFunctions.ToTimestamp()),
                 new Try("try_to_timestamp", new DateTimeFunctions.ToTimestamp()),
                 new Try("try_to_date", new DateTimeFunctions.ToDate()),
                 new Renamed("regexp", new RegexFunctions.RLike()),

@@ -213,11 +213,17 @@ public final class StringFunctions {
     record Pad(String name, boolean left) implements ScalarFunction {
         @Override public Signature bind(List<Expression> args) {
             FnArgs.arity(name, args, 2, 3);
+            if (args.get(0).dataType() instanceof dev.sluice.types.BinaryType) {
+                // binaries pad with bytes (default 0x00), as Spark's BinaryPad
+                return args.size() == 2 ? typed(name, args, DataTypes.BINARY, DataTypes.BINARY, DataTypes.INT)
+                        : typed(name, args, DataTypes.BINARY, DataTypes.BINARY, DataTypes.INT, DataTypes.BINARY);
+            }
             return args.size() == 2 ? typed(name, args, DataTypes.STRING, DataTypes.STRING, DataTypes.INT)
                     : typed(name, args, DataTypes.STRING, DataTypes.STRING, DataTypes.INT, DataTypes.STRING);
         }
 
         @Override public ColumnVector evaluate(Signature signature, ColumnVector[] args, int rows) {
+            if (signature.resultType() instanceof dev.sluice.types.BinaryType) return padBytes(args, rows);
             BytesVector out = strings(rows);
             for (int i = 0; i < rows; i++) {
                 if (anyNull(args, i)) {
@@ -225,6 +231,28 @@ public final class StringFunctions {
                     continue;
                 }
                 out.append(pad(str(args[0], i), args[1].getInt(i), args.length == 3 ? str(args[2], i) : " ", left));
+            }
+            return out;
+        }
+
+        private ColumnVector padBytes(ColumnVector[] args, int rows) {
+            BytesVector out = new BytesVector(DataTypes.BINARY, rows);
+            for (int i = 0; i < rows; i++) {
+                if (anyNull(args, i)) {
+                    out.appendNull();
+                    continue;
+                }
+                byte[] s = args[0].getBytes(i), pad = args.length == 3 ? args[2].getBytes(i) : new byte[] {0};
+                int len = Math.max(0, args[1].getInt(i));
+                if (len <= s.length || pad.length == 0) {
+                    out.append(java.util.Arrays.copyOf(s, Math.min(len, s.length)));
+                    continue;
+                }
+                byte[] r = new byte[len];
+                int fill = len - s.length;
+                for (int k = 0; k < fill; k++) r[left ? k : s.length + k] = pad[k % pad.length];
+                System.arraycopy(s, 0, r, left ? fill : 0, s.length);
+                out.append(r);
             }
             return out;
         }
