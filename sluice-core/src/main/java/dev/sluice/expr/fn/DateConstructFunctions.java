@@ -51,7 +51,7 @@ public final class DateConstructFunctions {
             // make_timestamp(date): midnight of the date in the session zone (the (date, time) forms need the TIME type)
             RowFunction.Binder binder = (fn, args) -> args.size() == 1 && args.get(0).dataType() instanceof dev.sluice.types.DateType
                     ? new Signature(List.of(DATE), TIMESTAMP, true) : fields.bind(fn, args);
-            out.add(RowFunction.of(n, binder, v -> v.length == 1 ? ((LocalDate) v[0]).atStartOfDay(SESSION_ZONE).toInstant()
+            out.add(RowFunction.of(n, binder, v -> v.length == 1 ? ((LocalDate) v[0]).atStartOfDay(DateTimePatterns.sessionZone()).toInstant()
                     : makeTimestamp(n, v, n.startsWith("try_"))));
         }
         out.add(RowFunction.of("timestamp_seconds", DateConstructFunctions::bindSeconds, v -> secondsToTimestamp(v[0])));
