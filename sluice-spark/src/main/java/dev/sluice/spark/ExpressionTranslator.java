@@ -58,9 +58,11 @@ final class ExpressionTranslator {
             IsNull.class, IsNotNull.class, Cast.class, CaseWhen.class, Coalesce.class, FromJson.class, ToJson.class,
             StringFunction.class, CreateStruct.class, FunctionCall.class, dev.sluice.expr.SortOrder.class,
             dev.sluice.expr.Generator.class, dev.sluice.expr.MultiAlias.class, dev.sluice.expr.AggregateExpression.class,
-            dev.sluice.expr.WindowExpression.class);
+            dev.sluice.expr.WindowExpression.class, dev.sluice.expr.HigherOrderFunction.class,
+            dev.sluice.expr.LambdaFunction.class, dev.sluice.expr.LambdaVariable.class);
 
     private final boolean ansi;
+    private final HigherOrderTranslator higherOrder = new HigherOrderTranslator(this);
 
     ExpressionTranslator(boolean ansi) { this.ansi = ansi; }
 
@@ -120,6 +122,11 @@ final class ExpressionTranslator {
         if (e instanceof dev.sluice.expr.AggregateExpression a) return aggregate(a);
         if (e instanceof dev.sluice.expr.WindowExpression w) return WindowTranslator.column(w, this);
         if (e instanceof dev.sluice.expr.MultiAlias m) return translate(m.child()).as(m.names().toArray(new String[0]));
+        if (e instanceof dev.sluice.expr.HigherOrderFunction h) return higherOrder.translate(h);
+        if (e instanceof dev.sluice.expr.LambdaVariable v) return higherOrder.variable(v);
+        if (e instanceof dev.sluice.expr.LambdaFunction l) {
+            throw SluiceException.internal("a lambda outside a higher-order function: " + l.sql());
+        }
         if (!e.resolved()) throw SluiceException.internal("the Spark translation got an unresolved expression " + e.sql());
         throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "expression " + e.getClass().getSimpleName() + " (" + e.sql() + ")")
                 .with("reason", "it has no Spark translation yet").build();

@@ -2,6 +2,7 @@ package dev.sluice.spark;
 
 import dev.sluice.DataFrame;
 import dev.sluice.Sluice;
+import dev.sluice.functions;
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
 import dev.sluice.exec.CloseableIterator;
@@ -47,6 +48,19 @@ class SparkEngineTest {
         // forms an analyzed plan never holds: names before the analyzer, positions after physical planning
         all.removeAll(Set.of(UnresolvedColumn.class, UnresolvedStar.class, BoundColumn.class, dev.sluice.expr.PlanColumn.class));
         assertThat(new HashSet<Class<?>>(ExpressionTranslator.HANDLED)).isEqualTo(all);
+    }
+
+    @Test void higherOrderFunctionsGiveTheEmbeddedEnginesValuesOnSpark() {
+        String[] exprs = {"transform(xs, x -> x * id)", "transform(xs, (x, i) -> x + i)", "filter(xs, x -> x % 2 = 0)",
+                "exists(xs, x -> x > 2)", "forall(xs, x -> x > 0)", "aggregate(xs, 0L, (acc, x) -> acc + x, acc -> acc * 10)",
+                "zip_with(xs, xs, (a, b) -> a * b)", "transform_values(map_from_arrays(xs, xs), (k, v) -> k + v)",
+                "array_sort(xs, (a, b) -> b - a)"};
+        try (Sluice embedded = Sluice.builder().parallelism(2).build()) {
+            Sluice onSpark = SparkEngine.of(spark);
+            List<Row> expected = frame(embedded).withColumn("xs", functions.expr("sequence(1, id % 4 + 1)")).selectExpr(exprs).collect();
+            List<Row> actual = frame(onSpark).withColumn("xs", functions.expr("sequence(1, id % 4 + 1)")).selectExpr(exprs).collect();
+            assertThat(actual).hasSize(10).isEqualTo(expected);
+        }
     }
 
     @Test void actionsRunOnSpark() {
