@@ -43,7 +43,7 @@ public final class FileSinkWriter {
         Object p = options.get("path");
         if (p == null) throw SourceOptions.invalid("path", "(none)", "a sink needs a path");
         this.glueContext = glueContext;
-        this.path = GluePaths.resolve(String.valueOf(p), glueContext.s3LocalRoot(), glueContext.sluice().storage());
+        this.path = GluePaths.resolve(String.valueOf(p), glueContext.s3LocalRoot());
         List<String> keys = new ArrayList<>();
         Object pk = options.get("partitionKeys");
         if (pk instanceof List<?> l) for (Object o : l) keys.add(String.valueOf(o));

@@ -111,7 +111,7 @@ public final class FileSource {
 
     List<FileStatus> files() {
         List<String> resolved = new ArrayList<>();
-        for (String p : options.paths()) resolved.add(GluePaths.resolve(p, glueContext.s3LocalRoot(), glueContext.sluice().storage()));
+        for (String p : options.paths()) resolved.add(GluePaths.resolve(p, glueContext.s3LocalRoot()));
         List<FileStatus> files = InputFiles.list(glueContext.sluice().storage(), resolved, options.recurse() || table != null,
                 options.exclusions());
         if (table != null && pushDownPredicate != null && !pushDownPredicate.isBlank()) {

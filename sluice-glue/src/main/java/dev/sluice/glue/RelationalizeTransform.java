@@ -113,7 +113,7 @@ final class RelationalizeTransform {
         GlueContext ctx = frame.glueContext();
         Storage storage = ctx.sluice().storage();
         String base = stagingPath == null || stagingPath.isBlank() ? privateTempDir()
-                : GluePaths.resolve(stagingPath, ctx.s3LocalRoot(), storage);
+                : GluePaths.resolve(stagingPath, ctx.s3LocalRoot());
         String dir = base.replaceAll("/+$", "") + "/" + java.util.UUID.randomUUID();
         Map<String, OutputStream> out = new LinkedHashMap<>();
         Map<String, long[]> keys = new LinkedHashMap<>();

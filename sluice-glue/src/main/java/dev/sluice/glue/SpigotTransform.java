@@ -48,7 +48,7 @@ final class SpigotTransform {
     private static void write(DynamicFrame frame, String path, long topk, double prob) {
         GlueContext ctx = frame.glueContext();
         Storage storage = ctx.sluice().storage();
-        String dir = GluePaths.resolve(path, ctx.s3LocalRoot(), storage).replaceAll("/+$", "");
+        String dir = GluePaths.resolve(path, ctx.s3LocalRoot()).replaceAll("/+$", "");
         Random random = new Random(0);
         long written = 0;
         try (OutputStream out = new java.io.BufferedOutputStream(storage.create(dir + "/part-00000.json"));
