@@ -12,7 +12,7 @@ public final class NameSuggestions {
     public static List<String> closest(String name, List<String> candidates, int max) {
         String target = name.toLowerCase(Locale.ROOT);
         List<String> sorted = new ArrayList<>(candidates);
-        sorted.sort(Comparator.comparingInt((String c) -> distance(target, c.toLowerCase(Locale.ROOT))).thenComparing(c -> c));
+        sorted.sort(Comparator.comparingInt((String c) -> dev.sluice.error.EditDistance.between(target, c.toLowerCase(Locale.ROOT))).thenComparing(c -> c));
         return sorted.subList(0, Math.min(max, sorted.size()));
     }
 
@@ -26,22 +26,5 @@ public final class NameSuggestions {
             sb.append('`').append(best.get(i)).append('`');
         }
         return sb.append('?').toString();
-    }
-
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

@@ -55,7 +55,7 @@ public final class StringSliceFunctions {
         for (String n : List.of("chr", "char")) out.add(RowFunction.of(n, RowFunction.typed(STRING, DataTypes.LONG), v -> chr((Long) v[0])));
         out.add(RowFunction.of("soundex", RowFunction.typed(STRING, STRING), v -> soundex((String) v[0])));
         out.add(RowFunction.of("levenshtein", RowFunction.optional(2, INT, STRING, STRING, INT), v -> {
-            int d = levenshtein((String) v[0], (String) v[1]);
+            int d = dev.sluice.error.EditDistance.between((String) v[0], (String) v[1]);
             return v.length > 2 && d > (Integer) v[2] ? -1 : d;
         }));
         return out;
@@ -161,19 +161,5 @@ public final class StringSliceFunctions {
         }
         while (sb.length() < 4) sb.append('0');
         return sb.toString();
-    }
-
-    static int levenshtein(String a, String b) {
-        int[] ca = a.codePoints().toArray(), cb = b.codePoints().toArray();
-        int[] prev = new int[cb.length + 1], cur = new int[cb.length + 1];
-        for (int j = 0; j <= cb.length; j++) prev[j] = j;
-        for (int i = 1; i <= ca.length; i++) {
-            cur[0] = i;
-            for (int j = 1; j <= cb.length; j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (ca[i - 1] == cb[j - 1] ? 0 : 1));
-            }
-            int[] t = prev; prev = cur; cur = t;
-        }
-        return prev[cb.length];
     }
 }
