@@ -138,6 +138,14 @@ public final class functions {
         return new Column(new dev.sluice.expr.FunctionCall(name, exprs(arguments), null));
     }
 
+    /**
+     * Calls a user-defined function that is not in the registry: the call carries {@code function}, so it runs
+     * wherever the plan runs on the embedded engine (the Spark backend refuses it with a coded error).
+     */
+    public static Column call_function(dev.sluice.expr.ScalarFunction function, Column... arguments) {
+        return new Column(dev.sluice.expr.FunctionCall.inline(function, exprs(arguments)));
+    }
+
     public static Column sqrt(Column c) { return call_function("sqrt", c); }
 
     public static Column exp(Column c) { return call_function("exp", c); }

@@ -9,20 +9,36 @@ import java.util.List;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A call of a registry function by name: {@code concat_ws(",", a, b)}. Unresolved until the analyzer binds it
+ * A call of a function: {@code concat_ws(",", a, b)}. Registry functions are looked up by name; a user-defined
+ * function (a Java or Python UDF, a Glue record function) travels with the call as {@code inline}, so nothing
+ * global is registered and the plan alone says what runs. Unresolved until the analyzer binds it
  * ({@code signature} set, arguments cast to the signature's types).
  */
-public record FunctionCall(String name, List<Expression> arguments, Signature signature) implements Expression {
+public record FunctionCall(String name, List<Expression> arguments, Signature signature, ScalarFunction inline)
+        implements Expression {
     public FunctionCall {
         requireNonNull(name, "name");
         arguments = List.copyOf(arguments);
+    }
+
+    /** A call of the registry function {@code name}. */
+    public FunctionCall(String name, List<Expression> arguments, Signature signature) {
+        this(name, arguments, signature, null);
     }
 
     public static FunctionCall of(String name, Expression... arguments) {
         return new FunctionCall(name, List.of(arguments), null);
     }
 
-    public ScalarFunction function() { return FunctionRegistry.lookup(name); }
+    /** A call of a function that is not in the registry; {@code function.name()} names it in plans and errors. */
+    public static FunctionCall inline(ScalarFunction function, List<Expression> arguments) {
+        return new FunctionCall(function.name(), arguments, null, requireNonNull(function, "function"));
+    }
+
+    public ScalarFunction function() { return inline != null ? inline : FunctionRegistry.lookup(name); }
+
+    /** True for a user-defined function carried by the call rather than found in the registry. */
+    public boolean userDefined() { return inline != null; }
 
     @Override public boolean resolved() { return signature != null && Expression.super.resolved(); }
 
@@ -35,7 +51,7 @@ public record FunctionCall(String name, List<Expression> arguments, Signature si
 
     @Override public List<Expression> children() { return arguments; }
 
-    @Override public Expression withChildren(List<Expression> children) { return new FunctionCall(name, children, signature); }
+    @Override public Expression withChildren(List<Expression> children) { return new FunctionCall(name, children, signature, inline); }
 
     @Override public boolean foldable() { return function().deterministic() && !arguments.isEmpty() && Expression.super.foldable(); }
 

@@ -318,10 +318,10 @@ public final class Analyzer {
 
     /** Binds a registry function to its arguments and casts them to the types it asks for. */
     private Expression bindFunction(FunctionCall call) {
-        Signature signature = FunctionRegistry.lookup(call.name()).bind(call.arguments());
+        Signature signature = call.function().bind(call.arguments());
         List<Expression> args = new ArrayList<>();
         for (int i = 0; i < call.arguments().size(); i++) args.add(castTo(call.arguments().get(i), signature.argumentTypes().get(i)));
-        return new FunctionCall(call.name(), args, signature);
+        return new FunctionCall(call.name(), args, signature, call.inline());
     }
 
     private DataType commonTypeOrFail(List<Expression> exprs, String what) {

@@ -109,6 +109,10 @@ final class ExpressionTranslator {
             Column[] args = translateAll(f.arguments());
             return args[0].isin((Object[]) java.util.Arrays.copyOfRange(args, 1, args.length));
         }
+        if (e instanceof FunctionCall f && f.userDefined()) {
+            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "the user-defined function " + f.name())
+                    .with("reason", "user-defined functions run on the embedded engine only; Spark has no copy of them").build();
+        }
         if (e instanceof FunctionCall f) {
             // Registry functions carry Spark's names and take arguments already cast to their signature.
             return functions.call_function(f.name(), translateAll(f.arguments()));
