@@ -120,6 +120,20 @@ public final class Sluice implements AutoCloseable {
         return new DataFrame(this, new dev.sluice.plan.SubqueryAlias(catalog.resolve(parts), parts.get(parts.size() - 1)));
     }
 
+    /** The numbers {@code 0 .. end-1} in a bigint column {@code id} (Spark's {@code spark.range(end)}). */
+    public DataFrame range(long end) { return range(0, end); }
+
+    /** The numbers {@code start .. end-1} in a bigint column {@code id}. */
+    public DataFrame range(long start, long end) { return range(start, end, 1); }
+
+    /** {@code start, start + step, ...} before {@code end}, in the session's parallelism's number of partitions. */
+    public DataFrame range(long start, long end, long step) { return range(start, end, step, conf.parallelism()); }
+
+    /** {@code start, start + step, ...} before {@code end}, in {@code partitions} partitions (INVALID_ARGUMENT for step 0). */
+    public DataFrame range(long start, long end, long step, int partitions) {
+        return read(new dev.sluice.io.RangeSource(start, end, step, partitions, conf.batchSize()));
+    }
+
     /** A DataFrame over a logical plan, analyzed now (front ends such as SQL and Spark Connect build plans directly). */
     public DataFrame dataFrame(dev.sluice.plan.LogicalPlan plan) { return new DataFrame(this, plan); }
 
