@@ -28,11 +28,12 @@ public final class Sluice implements AutoCloseable {
     private final Storage storage;
     private final Engine engine;
     private final List<JobListener> listeners;
-    private final Catalog catalog = new Catalog();
+    private final Catalog catalog;
     private final boolean ownsEngine;
 
-    private Sluice(SluiceConf conf, List<JobListener> listeners, Storage storage, EngineFactory engineFactory) {
+    private Sluice(SluiceConf conf, List<JobListener> listeners, Storage storage, EngineFactory engineFactory, String warehouse) {
         this.ownsEngine = true;
+        this.catalog = new Catalog(this, new ManagedTables(warehouse));
         this.conf = new RuntimeConfig(conf);
         this.storage = storage;
         this.listeners = new java.util.concurrent.CopyOnWriteArrayList<>(listeners);
@@ -100,6 +101,7 @@ public final class Sluice implements AutoCloseable {
 
     private Sluice(Sluice parent) {
         this.ownsEngine = false;
+        this.catalog = new Catalog(this, parent.catalog.tables());
         this.conf = new RuntimeConfig(parent.conf.snapshot());   // its own settings from here on, as Spark's newSession
         this.storage = parent.storage;
         this.listeners = parent.listeners;
@@ -258,11 +260,12 @@ public final class Sluice implements AutoCloseable {
                     sessionTimeZone);
         }
 
-        public Sluice build() { return new Sluice(conf(), listeners, storages(), engineFactory); }
+        public Sluice build() { return new Sluice(conf(), listeners, storages(), engineFactory, settings.get(ManagedTables.WAREHOUSE_KEY)); }
 
         private SchemeStorage storages() {
             Map<String, StorageProvider> providers = SchemeStorage.installedProviders();
             for (String key : settings.keySet()) {
+                if (key.equals(ManagedTables.WAREHOUSE_KEY)) continue;   // the catalog's, not a storage's
                 boolean claimed = false;
                 for (StorageProvider p : providers.values()) claimed |= p.claims(key);
                 if (!claimed) {

@@ -41,6 +41,10 @@ public enum ErrorCode {
     UNRECOGNIZED_PARAMETER_NAME(1164, Category.ANALYSIS, "Cannot invoke routine {function} because the routine call included a named argument reference for the argument named {parameter}, but this routine does not include any signature containing an argument with this name.{suggestion}"),
     REQUIRED_PARAMETER_NOT_FOUND(1165, Category.ANALYSIS, "Cannot invoke routine {function} because the parameter named {parameter} is required, but the routine call did not supply a value."),
     NAMED_PARAMETERS_NOT_SUPPORTED(1166, Category.ANALYSIS, "Named parameters are not supported for function {function}; please retry the query with positional arguments to the function call instead."),
+    TABLE_OR_VIEW_ALREADY_EXISTS(1167, Category.ANALYSIS, "Cannot create table or view `{name}` because it already exists. Choose a different name, drop or replace the existing object, or add the IF NOT EXISTS clause to tolerate pre-existing objects."),
+    LOCATION_ALREADY_EXISTS(1168, Category.ANALYSIS, "Cannot name the managed table as `{name}`, as its associated location {location} already exists. Please pick a different table name, or remove the existing location first."),
+    INSERT_COLUMN_ARITY_MISMATCH(1169, Category.ANALYSIS, "Cannot write to `{name}`: {reason}: table columns {tableColumns}, data columns {dataColumns}."),
+    EXPECT_TABLE_NOT_VIEW(1170, Category.ANALYSIS, "`{name}` is a {actual}; {statement} expects a {expected}."),
 
     // 2000: the plan cannot be built or run as asked
     UNSUPPORTED_OPERATION(2001, Category.PLAN, "{operation} is not supported: {reason}"),

@@ -63,6 +63,15 @@ final class FunctionResolver {
         return TableGenerators.handles(lower) || CastFunctions.handles(lower) || FunctionRegistry.exists(lower) || !candidates(lower).isEmpty();
     }
 
+    /** Every function name SQL can call (SHOW FUNCTIONS), sorted. */
+    static java.util.SortedSet<String> names() {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>(METHODS.keySet());
+        out.addAll(FunctionRegistry.names());
+        for (String n : List.of("stack", "json_tuple", "boolean", "tinyint", "smallint", "int", "bigint", "float", "double",
+                "decimal", "date", "timestamp", "binary", "string", "percentile_cont", "percentile_disc")) out.add(n);
+        return out;
+    }
+
     /** The aggregate call with DISTINCT: {@code count(DISTINCT a, b)}, {@code sum(DISTINCT x)}. */
     static Expression distinct(String name, List<Expression> args) {
         String lower = name.toLowerCase(Locale.ROOT);

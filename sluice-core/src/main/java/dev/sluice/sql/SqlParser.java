@@ -49,10 +49,15 @@ public final class SqlParser {
         return ExpressionBuilder.dataType(parse(text, SqlGrammar::singleDataType).dataType());
     }
 
-    /** A query over {@code session}'s catalog, as a lazy DataFrame ({@code Sluice.sql}). */
+    /**
+     * A query over {@code session}'s catalog, as a lazy DataFrame ({@code Sluice.sql}); other statements (CREATE,
+     * INSERT, DROP, SET, SHOW, DESCRIBE, EXPLAIN) run now, as Spark's commands do, and return their result rows.
+     */
     public static DataFrame parseQuery(Sluice session, String text) {
+        DataFrame setting = Statements.setOrReset(session, text);
+        if (setting != null) return setting;
         SqlGrammar.SingleStatementContext tree = parse(text, SqlGrammar::singleStatement);
-        return new QueryBuilder(session).query(tree.query());
+        return new Statements(session).run(tree.statement());
     }
 
     /**
