@@ -60,6 +60,12 @@ public final class SqlParser {
         return new Statements(session).run(tree.statement());
     }
 
+    /** Whether {@code text} is a query (lazy) rather than a statement that {@link #parseQuery} runs at once. */
+    public static boolean isQuery(String text) {
+        if (Statements.isSetOrReset(text)) return false;
+        return parse(text, SqlGrammar::singleStatement).statement() instanceof SqlGrammar.StatementQueryContext;
+    }
+
     /**
      * Parses with ANTLR's fast SLL mode first and falls back to full LL only when SLL fails (the usual two-stage
      * strategy: same result, most inputs never pay for LL).

@@ -46,6 +46,8 @@ final class Statements {
         return null;
     }
 
+    static boolean isSetOrReset(String text) { return SET.matcher(text).matches() || RESET.matcher(text).matches(); }
+
     DataFrame run(SqlGrammar.StatementContext ctx) {
         if (ctx instanceof SqlGrammar.StatementQueryContext q) return new QueryBuilder(session).query(q.query());
         if (ctx instanceof SqlGrammar.CreateViewContext v) return createView(v);
