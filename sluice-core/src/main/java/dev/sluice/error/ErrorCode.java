@@ -45,6 +45,7 @@ public enum ErrorCode {
     LOCATION_ALREADY_EXISTS(1168, Category.ANALYSIS, "Cannot name the managed table as `{name}`, as its associated location {location} already exists. Please pick a different table name, or remove the existing location first."),
     INSERT_COLUMN_ARITY_MISMATCH(1169, Category.ANALYSIS, "Cannot write to `{name}`: {reason}: table columns {tableColumns}, data columns {dataColumns}."),
     EXPECT_TABLE_NOT_VIEW(1170, Category.ANALYSIS, "`{name}` is a {actual}; {statement} expects a {expected}."),
+    UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY(1171, Category.ANALYSIS, "Unsupported subquery expression: {reason}."),
 
     // 2000: the plan cannot be built or run as asked
     UNSUPPORTED_OPERATION(2001, Category.PLAN, "{operation} is not supported: {reason}"),
