@@ -83,13 +83,13 @@ final class CorrelatedScalars {
     }
 
     /** The names that qualify the subquery's own columns ({@code r} in {@code FROM r}, {@code x} in {@code FROM r AS x}). */
-    private static void collectQualifiers(dev.sluice.plan.LogicalPlan p, List<String> out) {
+    static void collectQualifiers(dev.sluice.plan.LogicalPlan p, List<String> out) {
         if (p instanceof dev.sluice.plan.SubqueryAlias a) out.add(a.alias().toLowerCase(Locale.ROOT));
         for (dev.sluice.plan.LogicalPlan c : p.children()) collectQualifiers(c, out);
     }
 
     /** Names the subquery's relation has (bare, or qualified by one of its own aliases) become {@code alias.name}: inner scope first. */
-    private static Expression qualifyInner(Expression e, String alias, List<String> innerColumns, List<String> qualifiers) {
+    static Expression qualifyInner(Expression e, String alias, List<String> innerColumns, List<String> qualifiers) {
         return Expressions.transformUp(e, node -> {
             if (!(node instanceof UnresolvedColumn u)) return node;
             List<String> parts = u.nameParts();

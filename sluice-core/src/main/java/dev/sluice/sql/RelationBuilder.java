@@ -34,6 +34,12 @@ final class RelationBuilder {
     DataFrame from(SqlGrammar.FromClauseContext ctx, Scope scope) {
         DataFrame df = null;
         for (SqlGrammar.RelationContext r : ctx.relation()) {
+            if (df != null && r.LATERAL() != null) {   // FROM t, LATERAL (SELECT ... t.x ...)
+                df = LateralJoins.join(queries, scope, df, r.relationPrimary(), "inner", null);
+                for (SqlGrammar.JoinRelationContext j : r.joinRelation()) df = join(df, j, scope);
+                continue;
+            }
+            if (r.LATERAL() != null) throw SyntaxErrors.at(r, "LATERAL needs a relation before it to refer to");
             DataFrame next = relation(r, scope);
             df = df == null ? next : df.crossJoin(next);
         }
@@ -50,9 +56,14 @@ final class RelationBuilder {
     }
 
     private DataFrame join(DataFrame left, SqlGrammar.JoinRelationContext ctx, Scope scope) {
-        if (ctx.LATERAL() != null) throw SyntaxErrors.unsupported("LATERAL joins", "use a join on a key or LATERAL VIEW");
-        DataFrame right = primary(ctx.right, scope);
         String type = joinType(ctx.joinType());
+        if (ctx.LATERAL() != null) {
+            if (ctx.NATURAL() != null || ctx.joinCriteria() != null && ctx.joinCriteria().USING() != null) {
+                throw SyntaxErrors.unsupported("NATURAL or USING with LATERAL", "write the condition with ON");
+            }
+            return LateralJoins.join(queries, scope, left, ctx.right, type, ctx.joinCriteria() == null ? null : ctx.joinCriteria().booleanExpression());
+        }
+        DataFrame right = primary(ctx.right, scope);
         if (ctx.NATURAL() != null) {
             List<String> common = new ArrayList<>();
             Set<String> rightNames = new LinkedHashSet<>();

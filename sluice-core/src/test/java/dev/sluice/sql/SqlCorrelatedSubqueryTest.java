@@ -58,6 +58,17 @@ class SqlCorrelatedSubqueryTest {
         assertThat(rows("SELECT a FROM t WHERE EXISTS (SELECT 1 FROM r WHERE r.k = t.k) ORDER BY a")).containsExactly("x", "y");
     }
 
+    @Test void lateralSubqueriesSeeTheRelationsBeforeThem() {
+        assertThat(rows("SELECT a, y FROM t, LATERAL (SELECT concat(a, '!') AS y) ORDER BY a")).containsExactly("n,n!", "x,x!", "y,y!", "z,z!");
+        assertThat(rows("SELECT a, b FROM t JOIN LATERAL (SELECT b FROM r WHERE r.k = t.k) ORDER BY a, b"))
+                .containsExactly("x,10", "x,20", "y,5");
+        assertThat(rows("SELECT a, b2 FROM t LEFT JOIN LATERAL (SELECT r.b * 2 AS b2 FROM r WHERE r.k = t.k AND r.b < 15) ORDER BY a"))
+                .containsExactly("n,null", "x,20", "y,10", "z,null");
+        assertThat(rows("SELECT a, c FROM t CROSS JOIN LATERAL (SELECT count(*) AS c FROM r) WHERE a = 'x'")).containsExactly("x,4");
+        assertThat(code("SELECT * FROM t, LATERAL (SELECT max(b) FROM r WHERE r.k = t.k)")).isEqualTo(ErrorCode.UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY);
+        assertThat(code("SELECT * FROM t, LATERAL (SELECT DISTINCT b FROM r WHERE r.k = t.k)")).isEqualTo(ErrorCode.UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY);
+    }
+
     @Test void sparksRefusals() {
         assertThat(code("SELECT a, (SELECT b FROM r WHERE r.k = t.k) FROM t")).isEqualTo(ErrorCode.UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY);
         assertThat(code("SELECT a, (SELECT max(b) FROM r WHERE r.k > t.k) FROM t")).isEqualTo(ErrorCode.UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY);
