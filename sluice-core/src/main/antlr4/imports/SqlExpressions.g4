@@ -55,6 +55,8 @@ primaryExpression
     | TRIM LPAREN trimOption=(BOTH | LEADING | TRAILING)? trimStr=valueExpression?
       FROM srcStr=valueExpression RPAREN                                                        #trim
     | POSITION LPAREN substr=valueExpression IN str=valueExpression RPAREN                      #position
+    | OVERLAY LPAREN input=valueExpression PLACING replace=valueExpression
+      FROM position=valueExpression (FOR length=valueExpression)? RPAREN                        #overlay
     | constant                                                                                  #constantDefault
     | ASTERISK (EXCEPT identifierList)?                                                         #star
     | qualifiedName DOT ASTERISK (EXCEPT identifierList)?                                       #star
@@ -66,11 +68,11 @@ primaryExpression
       (FILTER LPAREN WHERE where=booleanExpression RPAREN)?
       (nullsOption=(IGNORE | RESPECT) NULLS)?
       (OVER windowSpec)?                                                                        #functionCall
-    | identifier ARROW expression                                                               #lambda
-    | LPAREN identifier (COMMA identifier)+ RPAREN ARROW expression                             #lambda
+    | lambdaParameter ARROW expression                                                          #lambda
+    | LPAREN lambdaParameter (COMMA lambdaParameter)* RPAREN ARROW expression                   #lambda
     | value=primaryExpression LBRACKET index=valueExpression RBRACKET                          #subscript
-    | identifier                                                                                #columnReference
-    | base=primaryExpression DOT fieldName=identifier                                           #dereference
+    | columnName                                                                                #columnReference
+    | base=primaryExpression DOT fieldName=anyName                                              #dereference
     | LPAREN expression RPAREN                                                                  #parenthesizedExpression
     | primaryExpression DOUBLE_COLON dataType                                                   #colonCast
     ;
@@ -109,6 +111,7 @@ constant
     | (TRUE | FALSE)                                                                            #booleanLiteral
     | STRING+                                                                                   #stringLiteral
     | BINARY_HEX                                                                                #binaryLiteral
+    | typeName=identifier STRING                                                                #typeConstructor
     ;
 
 intervalPart: (MINUS? (number | STRING)) unit=identifier (TO toUnit=identifier)? | STRING;
@@ -138,10 +141,23 @@ qualifiedName: identifier (DOT identifier)*;
 // names that are keywords elsewhere but also Spark functions
 functionName
     : qualifiedName
-    | LEFT | RIGHT | FILTER | EXISTS | ANY | SOME | LIKE | ILIKE | RLIKE | REGEXP | GROUPING | IN | ROLLUP | CUBE
+    | LEFT | RIGHT | FILTER | EXISTS | ANY | SOME | LIKE | ILIKE | RLIKE | REGEXP | GROUPING | IN | ROLLUP | CUBE | WINDOW
     ;
 
 identifier: IDENTIFIER | BACKQUOTED_IDENTIFIER | nonReserved;
+
+// a lambda's parameter or a column: also LEFT, RIGHT and WINDOW, which only clauses reserve ((left, right) -> ...)
+lambdaParameter: identifier | LEFT | RIGHT;
+
+columnName: identifier | LEFT | RIGHT | WINDOW;
+
+// after a dot every word is a field name (session_window.end)
+anyName
+    : identifier | LEFT | RIGHT | WINDOW | END | FROM | SELECT | WHERE | GROUP | ORDER | BY | JOIN | ON | AND | OR | NOT
+    | AS | CASE | WHEN | THEN | ELSE | IN | IS | NULL | TRUE | FALSE | ALL | DISTINCT | UNION | LIMIT | OFFSET | HAVING
+    | INNER | OUTER | FULL | CROSS | NATURAL | USING | WITH | LATERAL | PIVOT | UNPIVOT | QUALIFY | BETWEEN | SEMI | ANTI
+    | INTERSECT | EXCEPT | SORT | USING | EXISTS
+    ;
 
 // keywords usable as names; the clause words (SELECT, FROM, JOIN, LEFT, ...) are not
 nonReserved
@@ -149,5 +165,6 @@ nonReserved
     | FIRST | FOLLOWING | FOR | GROUPING | IGNORE | ILIKE | INCLUDE | INTERVAL | INTO | LAST | LEADING | LIKE | NULLS
     | OVER | PARTITION | POSITION | PRECEDING | RANGE | REGEXP | RESPECT | RLIKE | ROLLUP | ROW | ROWS | SETS | SOME
     | SUBSTR | SUBSTRING | TABLE | TABLESAMPLE | TIMESTAMP | TIMESTAMP_LTZ | TIMESTAMP_NTZ | TO | TRAILING | TRIM
-    | TRY_CAST | UNBOUNDED | UNKNOWN | VALUES | VIEW | WITHIN | DIV | EXISTS | CAST
+    | TRY_CAST | UNBOUNDED | UNKNOWN | VALUES | VIEW | WITHIN | DIV | EXISTS | CAST | OVERLAY | PLACING
+    | CACHE | CODEGEN | COST | CREATE | DESCRIBE | DROP | EXPLAIN | EXTENDED | FORMATTED | FUNCTION | FUNCTIONS | GLOBAL | IF | INSERT | LAZY | OPTIONS | OVERWRITE | PARTITIONED | REPLACE | SHOW | TABLES | TEMP | TEMPORARY | UNCACHE
     ;

@@ -3,7 +3,7 @@ parser grammar SqlRelations;
 
 fromClause: FROM relation (COMMA relation)* lateralView* pivotClause? unpivotClause?;
 
-relation: relationPrimary joinRelation*;
+relation: LATERAL? relationPrimary joinRelation*;
 
 joinRelation
     : joinType JOIN LATERAL? right=relationPrimary joinCriteria?

@@ -26,8 +26,37 @@ public final class Catalog {
     private static final Map<String, LogicalPlan> GLOBAL_VIEWS = new ConcurrentHashMap<>();
 
     private final Map<String, LogicalPlan> views = new ConcurrentHashMap<>();
+    private final Sluice session;
+    private final ManagedTables tables;
 
-    Catalog() {}
+    Catalog(Sluice session, ManagedTables tables) {
+        this.session = session;
+        this.tables = tables;
+    }
+
+    /** The managed tables (shared with the sessions made by newSession, as Spark's catalog). */
+    public ManagedTables tables() { return tables; }
+
+    /** {@code CREATE TABLE name (schema) USING format}: false when it existed and {@code ifNotExists} tolerates that. */
+    public boolean createTable(List<String> nameParts, String format, dev.sluice.types.StructType schema, Map<String, String> options, boolean ifNotExists) {
+        return tables.create(session, nameParts, format, schema, options, ifNotExists);
+    }
+
+    /** {@code DROP TABLE}: the definition and the files; false when there was none and {@code ifExists} tolerates that. */
+    public boolean dropTable(List<String> nameParts, boolean ifExists) { return tables.drop(session, nameParts, ifExists); }
+
+    /** {@code INSERT INTO/OVERWRITE} a managed table, columns by position. */
+    public WriteResult insertInto(List<String> nameParts, DataFrame data, boolean overwrite) {
+        return tables.insert(session, nameParts, data, overwrite);
+    }
+
+    /** {@code saveAsTable} / {@code CREATE TABLE ... AS SELECT}; null when IGNORE found the table there. */
+    public WriteResult saveAsTable(List<String> nameParts, DataFrame data, String format, Map<String, String> options, dev.sluice.io.SaveMode mode) {
+        return tables.saveAsTable(session, nameParts, data, format, options, mode);
+    }
+
+    /** Whether {@code nameParts} names a temporary or global temporary view. */
+    public boolean isView(List<String> nameParts) { return viewPlan(nameParts).isPresent(); }
 
     /** One entry of {@link #listTables()}: Spark's {@code Table} (name, database or null, temporary). */
     public record Table(String name, String database, boolean isTemporary) {}
@@ -57,6 +86,7 @@ public final class Catalog {
     /** This session's temporary views (Spark lists the global ones only for {@code listTables("global_temp")}). */
     public List<Table> listTables() {
         List<Table> out = new ArrayList<>();
+        for (ManagedTable t : tables.list()) out.add(new Table(t.name(), ManagedTables.DEFAULT_DATABASE, false));
         for (String n : new TreeMap<>(views).keySet()) out.add(new Table(n, null, true));
         return out;
     }
@@ -72,8 +102,14 @@ public final class Catalog {
         return out;
     }
 
-    /** The plan of a view by its name parts ({@code [v]} or {@code [global_temp, v]}). */
+    /** The plan of a view (first) or a managed table by its name parts ({@code [v]}, {@code [global_temp, v]}, {@code [default, t]}). */
     public Optional<LogicalPlan> lookup(List<String> nameParts) {
+        Optional<LogicalPlan> view = viewPlan(nameParts);
+        if (view.isPresent()) return view;
+        return tables.lookup(nameParts).map(t -> tables.read(session, t));
+    }
+
+    private Optional<LogicalPlan> viewPlan(List<String> nameParts) {
         if (nameParts.size() == 1) return Optional.ofNullable(views.get(key(nameParts.get(0))));
         if (nameParts.size() == 2 && nameParts.get(0).equalsIgnoreCase(GLOBAL_TEMP_DATABASE)) {
             return Optional.ofNullable(GLOBAL_VIEWS.get(key(nameParts.get(1))));
@@ -87,6 +123,7 @@ public final class Catalog {
             String shown = String.join(".", nameParts);
             List<String> known = new ArrayList<>(views.keySet());
             for (String g : GLOBAL_VIEWS.keySet()) known.add(GLOBAL_TEMP_DATABASE + "." + g);
+            for (ManagedTable t : tables.list()) known.add(t.name());
             return SluiceException.of(ErrorCode.TABLE_OR_VIEW_NOT_FOUND).with("name", shown)
                     .with("suggestion", NameSuggestions.didYouMean(shown, known)).build();
         });

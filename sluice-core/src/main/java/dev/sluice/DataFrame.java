@@ -149,6 +149,14 @@ public final class DataFrame {
         return new DataFrame(session, new Limit(plan, n));
     }
 
+    /** All rows but the first {@code n}, in partition order (Spark's {@code offset}; SQL's OFFSET). */
+    public DataFrame offset(int n) {
+        if (n < 0) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "offset").with("reason", "the offset must be >= 0, got " + n).build();
+        }
+        return new DataFrame(session, new dev.sluice.plan.Offset(plan, n));
+    }
+
     /** Sorts the whole result: {@code orderBy(col("x").desc(), col("y"))}; plain columns sort ascending, nulls first. */
     public DataFrame orderBy(Column... columns) { return sorted(columns, true); }
 

@@ -18,6 +18,7 @@ public final class DataFrameWriter {
     private SaveMode mode = SaveMode.ERROR_IF_EXISTS;
     private final Map<String, String> options = new LinkedHashMap<>();
     private String format = "json";
+    private boolean formatChosen;
     private List<String> partitionBy = List.of();
 
     DataFrameWriter(DataFrame frame) { this.frame = frame; }
@@ -48,6 +49,7 @@ public final class DataFrameWriter {
     /** The format {@link #save} writes: json (default), csv, text, parquet (with sluice-parquet). */
     public DataFrameWriter format(String name) {
         this.format = name;
+        this.formatChosen = true;
         return this;
     }
 
@@ -71,4 +73,36 @@ public final class DataFrameWriter {
     public WriteResult text(String path) { return format("text").save(path); }
 
     public WriteResult parquet(String path) { return format("parquet").save(path); }
+
+    /**
+     * Writes the DataFrame as the managed table {@code name} under the warehouse directory, by the save mode: a new
+     * table (TABLE_OR_VIEW_ALREADY_EXISTS if there is one), ignore, append (columns by name) or overwrite (the table
+     * replaced). The format is the one chosen, else parquet when sluice-parquet is installed, else json.
+     */
+    public WriteResult saveAsTable(String name) {
+        if (!partitionBy.isEmpty()) {
+            throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.UNSUPPORTED_OPERATION).with("operation", "saveAsTable with partitionBy")
+                    .with("reason", "Sluice's managed tables are not partitioned; write partitioned files with save(path)").build();
+        }
+        String chosen = formatChosen ? format : defaultTableFormat();
+        OptionCheck.write(FileFormats.lookup(chosen), options);
+        return frame.session().catalog().saveAsTable(tableName(name), frame, chosen, options, mode);
+    }
+
+    /** Appends (or with mode overwrite, replaces) the rows of the existing managed table {@code name}, columns by position. */
+    public WriteResult insertInto(String name) {
+        return frame.session().catalog().insertInto(tableName(name), frame, mode == SaveMode.OVERWRITE);
+    }
+
+    /** Spark's spark.sql.sources.default: parquet; json when the parquet module is not on the class path. */
+    static String defaultTableFormat() {
+        try {
+            FileFormats.lookup("parquet");
+            return "parquet";
+        } catch (dev.sluice.error.SluiceException e) {
+            return "json";
+        }
+    }
+
+    private static List<String> tableName(String name) { return dev.sluice.expr.UnresolvedColumn.parse(name).nameParts(); }
 }

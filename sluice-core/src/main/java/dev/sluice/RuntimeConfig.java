@@ -22,7 +22,21 @@ public final class RuntimeConfig {
 
     private volatile SluiceConf current;
 
-    RuntimeConfig(SluiceConf initial) { this.current = initial; }
+    private final SluiceConf initial;
+
+    RuntimeConfig(SluiceConf initial) {
+        this.current = initial;
+        this.initial = initial;
+    }
+
+    /** SQL's {@code RESET}: every setting back to what the session started with. */
+    public synchronized void reset() { current = initial; }
+
+    /** SQL's {@code RESET key}: one setting back to what the session started with. */
+    public synchronized void reset(String key) { set(key, new RuntimeConfig(initial).get(key)); }
+
+    /** The Spark keys of the runtime settings Sluice honours. */
+    public static Set<String> keys() { return new java.util.TreeSet<>(KEYS); }
 
     /** The settings now in force, as one immutable value (what a job captures when it starts). */
     public SluiceConf snapshot() { return current; }

@@ -28,11 +28,12 @@ public final class Sluice implements AutoCloseable {
     private final Storage storage;
     private final Engine engine;
     private final List<JobListener> listeners;
-    private final Catalog catalog = new Catalog();
+    private final Catalog catalog;
     private final boolean ownsEngine;
 
-    private Sluice(SluiceConf conf, List<JobListener> listeners, Storage storage, EngineFactory engineFactory) {
+    private Sluice(SluiceConf conf, List<JobListener> listeners, Storage storage, EngineFactory engineFactory, String warehouse) {
         this.ownsEngine = true;
+        this.catalog = new Catalog(this, new ManagedTables(warehouse));
         this.conf = new RuntimeConfig(conf);
         this.storage = storage;
         this.listeners = new java.util.concurrent.CopyOnWriteArrayList<>(listeners);
@@ -100,6 +101,7 @@ public final class Sluice implements AutoCloseable {
 
     private Sluice(Sluice parent) {
         this.ownsEngine = false;
+        this.catalog = new Catalog(this, parent.catalog.tables());
         this.conf = new RuntimeConfig(parent.conf.snapshot());   // its own settings from here on, as Spark's newSession
         this.storage = parent.storage;
         this.listeners = parent.listeners;
@@ -118,6 +120,20 @@ public final class Sluice implements AutoCloseable {
     public DataFrame table(String name) {
         java.util.List<String> parts = dev.sluice.expr.UnresolvedColumn.parse(name).nameParts();
         return new DataFrame(this, new dev.sluice.plan.SubqueryAlias(catalog.resolve(parts), parts.get(parts.size() - 1)));
+    }
+
+    /** The numbers {@code 0 .. end-1} in a bigint column {@code id} (Spark's {@code spark.range(end)}). */
+    public DataFrame range(long end) { return range(0, end); }
+
+    /** The numbers {@code start .. end-1} in a bigint column {@code id}. */
+    public DataFrame range(long start, long end) { return range(start, end, 1); }
+
+    /** {@code start, start + step, ...} before {@code end}, in the session's parallelism's number of partitions. */
+    public DataFrame range(long start, long end, long step) { return range(start, end, step, conf.parallelism()); }
+
+    /** {@code start, start + step, ...} before {@code end}, in {@code partitions} partitions (INVALID_ARGUMENT for step 0). */
+    public DataFrame range(long start, long end, long step, int partitions) {
+        return read(new dev.sluice.io.RangeSource(start, end, step, partitions, conf.batchSize()));
     }
 
     /** A DataFrame over a logical plan, analyzed now (front ends such as SQL and Spark Connect build plans directly). */
@@ -244,11 +260,12 @@ public final class Sluice implements AutoCloseable {
                     sessionTimeZone);
         }
 
-        public Sluice build() { return new Sluice(conf(), listeners, storages(), engineFactory); }
+        public Sluice build() { return new Sluice(conf(), listeners, storages(), engineFactory, settings.get(ManagedTables.WAREHOUSE_KEY)); }
 
         private SchemeStorage storages() {
             Map<String, StorageProvider> providers = SchemeStorage.installedProviders();
             for (String key : settings.keySet()) {
+                if (key.equals(ManagedTables.WAREHOUSE_KEY)) continue;   // the catalog's, not a storage's
                 boolean claimed = false;
                 for (StorageProvider p : providers.values()) claimed |= p.claims(key);
                 if (!claimed) {

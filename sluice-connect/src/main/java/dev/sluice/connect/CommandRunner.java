@@ -31,7 +31,10 @@ final class CommandRunner {
     }
 
     private void write(WriteOperation w) {
-        if (w.hasTable()) throw ConnectErrors.unsupported("saveAsTable/insertInto", "Sluice writes to paths, not tables");
+        if (w.hasTable()) {
+            writeTable(w);
+            return;
+        }
         if (w.getSortColumnNamesCount() > 0 || w.hasBucketBy()) {
             throw ConnectErrors.unsupported("bucketBy/sortBy", "Sluice writes no bucketed tables");
         }
@@ -48,6 +51,21 @@ final class CommandRunner {
         DataFrameWriter writer = df.write().format(format).options(options).mode(mode(w.getMode()));
         if (w.getPartitioningColumnsCount() > 0) writer = writer.partitionBy(w.getPartitioningColumnsList().toArray(new String[0]));
         writer.save(path);
+    }
+
+    /** {@code saveAsTable(name)} and {@code insertInto(name)}: the session catalog's managed tables. */
+    private void writeTable(WriteOperation w) {
+        if (w.getSortColumnNamesCount() > 0 || w.hasBucketBy() || w.getClusteringColumnsCount() > 0 || w.getPartitioningColumnsCount() > 0) {
+            throw ConnectErrors.unsupported("partitioned, bucketed or clustered tables", "Sluice's managed tables are not partitioned");
+        }
+        DataFrame df = new RelationTranslator(new Translation(session)).translate(w.getInput());
+        DataFrameWriter writer = df.write().options(w.getOptionsMap()).mode(mode(w.getMode()));
+        if (w.hasSource()) writer = writer.format(w.getSource().toLowerCase(Locale.ROOT));
+        String name = w.getTable().getTableName();
+        switch (w.getTable().getSaveMethod()) {
+            case TABLE_SAVE_METHOD_INSERT_INTO -> writer.insertInto(name);
+            default -> writer.saveAsTable(name);
+        }
     }
 
     private static String mode(WriteOperation.SaveMode m) {

@@ -33,6 +33,19 @@ public enum ErrorCode {
     TEMP_TABLE_OR_VIEW_ALREADY_EXISTS(1043, Category.ANALYSIS, "Cannot create the temporary view `{name}` because it already exists. Use createOrReplaceTempView to replace it."),
     UNABLE_TO_INFER_SCHEMA(1050, Category.ANALYSIS, "Unable to infer schema for {format} at {path}: {reason}. It must be specified manually with schema(...)."),
     CONFLICTING_DIRECTORY_STRUCTURES(1051, Category.ANALYSIS, "Conflicting directory structures under {path}: {reason}. Read the partition directories and the other directories separately, or set the option recursiveFileLookup to true (partition columns are then not discovered)."),
+    // SQL front end (1160..): Spark's conditions of the same names
+    INVALID_INVERSE_DISTRIBUTION_FUNCTION(1160, Category.ANALYSIS, "Invalid inverse distribution function {function}: {reason}."),
+    INVALID_WITHIN_GROUP_EXPRESSION(1161, Category.ANALYSIS, "Invalid function {function} with WITHIN GROUP: {reason}."),
+    UNEXPECTED_POSITIONAL_ARGUMENT(1162, Category.ANALYSIS, "Cannot invoke routine {function} because it contains positional argument(s) following the named argument assigned to {parameter}; please rearrange them so the positional arguments come first and then retry the query again."),
+    DUPLICATE_ROUTINE_PARAMETER_ASSIGNMENT(1163, Category.ANALYSIS, "Call to routine {function} is invalid because it includes multiple argument assignments to the same parameter name {parameter}."),
+    UNRECOGNIZED_PARAMETER_NAME(1164, Category.ANALYSIS, "Cannot invoke routine {function} because the routine call included a named argument reference for the argument named {parameter}, but this routine does not include any signature containing an argument with this name.{suggestion}"),
+    REQUIRED_PARAMETER_NOT_FOUND(1165, Category.ANALYSIS, "Cannot invoke routine {function} because the parameter named {parameter} is required, but the routine call did not supply a value."),
+    NAMED_PARAMETERS_NOT_SUPPORTED(1166, Category.ANALYSIS, "Named parameters are not supported for function {function}; please retry the query with positional arguments to the function call instead."),
+    TABLE_OR_VIEW_ALREADY_EXISTS(1167, Category.ANALYSIS, "Cannot create table or view `{name}` because it already exists. Choose a different name, drop or replace the existing object, or add the IF NOT EXISTS clause to tolerate pre-existing objects."),
+    LOCATION_ALREADY_EXISTS(1168, Category.ANALYSIS, "Cannot name the managed table as `{name}`, as its associated location {location} already exists. Please pick a different table name, or remove the existing location first."),
+    INSERT_COLUMN_ARITY_MISMATCH(1169, Category.ANALYSIS, "Cannot write to `{name}`: {reason}: table columns {tableColumns}, data columns {dataColumns}."),
+    EXPECT_TABLE_NOT_VIEW(1170, Category.ANALYSIS, "`{name}` is a {actual}; {statement} expects a {expected}."),
+    UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY(1171, Category.ANALYSIS, "Unsupported subquery expression: {reason}."),
 
     // 2000: the plan cannot be built or run as asked
     UNSUPPORTED_OPERATION(2001, Category.PLAN, "{operation} is not supported: {reason}"),

@@ -58,6 +58,10 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
         return new GlobalLimitExec(Metered.wrap(new LocalLimitExec(input, limit.count())), limit.count());
     }
 
+    @Override public ExecNode visitOffset(dev.sluice.plan.Offset offset) {
+        return new GlobalOffsetExec(plan(offset.input()), offset.count());
+    }
+
     @Override public ExecNode visitSort(Sort sort) {
         ExecNode input = plan(sort.input());
         List<SortOrder> orders = bindOrders(sort, input);

@@ -75,6 +75,7 @@ public final class PruneColumns implements Rule {
             return new Filter(input, Rebind.one(condition, input.schema()));
         }
         if (plan instanceof Limit l) return new Limit(prune(l.input(), needs), l.count());
+        if (plan instanceof dev.sluice.plan.Offset o) return new dev.sluice.plan.Offset(prune(o.input(), needs), o.count());
         if (plan instanceof dev.sluice.plan.CoalescePartitions c) return new dev.sluice.plan.CoalescePartitions(prune(c.input(), needs), c.partitions());
         if (plan instanceof Sort s) {
             Map<String, Need> inputNeeds = copy(needs);

@@ -41,6 +41,8 @@ public final class Explain {
 
         @Override public String visitLimit(Limit limit) { return "Limit: " + limit.count(); }
 
+        @Override public String visitOffset(Offset offset) { return "Offset: " + offset.count(); }
+
         @Override public String visitCoalescePartitions(CoalescePartitions c) { return "CoalescePartitions: " + c.partitions(); }
 
         @Override public String visitSort(Sort sort) {

@@ -1,7 +1,10 @@
 package dev.sluice.sql;
 
 import dev.sluice.Column;
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
 import dev.sluice.expr.AggregateExpression;
+import dev.sluice.expr.agg.OrderedSetAggregates;
 import dev.sluice.expr.CaseWhen;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.Literal;
@@ -24,21 +27,21 @@ final class Calls {
     /** Functions whose last argument says whether to skip NULLs (what IGNORE NULLS sets). */
     private static final Set<String> IGNORE_NULLS = Set.of("first", "last", "first_value", "last_value", "any_value");
 
+    /** Ranking functions: arguments are allowed and ignored, the window's ORDER BY ranks. */
+    private static final Set<String> RANK_LIKE = Set.of("rank", "dense_rank", "percent_rank");
+
     private Calls() {}
 
     static Expression build(ExpressionBuilder b, SqlGrammar.FunctionCallContext ctx) {
         String name = Names.quoted(functionName(ctx.functionName())).toLowerCase(Locale.ROOT);
-        List<Expression> args = new ArrayList<>();
-        for (SqlGrammar.FunctionArgumentContext a : ctx.arguments) {
-            if (a instanceof SqlGrammar.NamedArgumentContext n) {
-                throw SyntaxErrors.unsupported("the named argument " + Names.identifier(n.name) + " => ...",
-                        "pass the arguments of " + name + " by position");
-            }
-            args.add(b.build(((SqlGrammar.PositionalArgumentContext) a).expression()));
+        List<Expression> args = NamedArguments.positional(name, arguments(b, ctx.arguments));
+        if (!ctx.withinOrder.isEmpty()) return withinGroup(b, ctx, name, args);
+        if (OrderedSetAggregates.requiresWithinGroup(name)) {
+            throw SluiceException.of(ErrorCode.INVALID_INVERSE_DISTRIBUTION_FUNCTION).with("function", name)
+                    .with("reason", "it needs a WITHIN GROUP (ORDER BY ...) clause").build();
         }
-        if (!ctx.withinOrder.isEmpty()) {
-            throw SyntaxErrors.unsupported(name + "(...) WITHIN GROUP (ORDER BY ...)", "no ordered-set aggregate is available yet");
-        }
+        if (RANK_LIKE.contains(name) && ctx.windowSpec() != null) args = List.of();   // Spark ranks by the window's ORDER BY
+        if ((name.equals("lag") || name.equals("lead")) && args.size() == 1) args = List.of(args.get(0), Literal.of(1));
         if (ctx.where != null) args = filtered(name, args, b.build(ctx.where), ctx);
         if (ctx.nullsOption != null && ctx.nullsOption.getType() == SqlGrammar.IGNORE) {
             if (!IGNORE_NULLS.contains(name)) throw SyntaxErrors.at(ctx, "IGNORE NULLS is not allowed for " + name);
@@ -82,6 +85,43 @@ final class Calls {
         }
         if (args.isEmpty()) out.add(new CaseWhen(List.of(condition), List.of(Literal.of(1)), null));
         return out;
+    }
+
+    /** The arguments as written, each with its name when given as {@code name => value}. */
+    static List<NamedArguments.Argument> arguments(ExpressionBuilder b, List<SqlGrammar.FunctionArgumentContext> in) {
+        List<NamedArguments.Argument> out = new ArrayList<>();
+        for (SqlGrammar.FunctionArgumentContext a : in) {
+            if (a instanceof SqlGrammar.NamedArgumentContext n) out.add(new NamedArguments.Argument(Names.identifier(n.name), b.build(n.expression())));
+            else out.add(new NamedArguments.Argument(null, b.build(((SqlGrammar.PositionalArgumentContext) a).expression())));
+        }
+        return out;
+    }
+
+    /** {@code f(args) WITHIN GROUP (ORDER BY ...)}: Spark's ordered-set aggregates. */
+    private static Expression withinGroup(ExpressionBuilder b, SqlGrammar.FunctionCallContext ctx, String name, List<Expression> args) {
+        if (!OrderedSetAggregates.isOrderedSet(name)) {
+            throw SluiceException.of(ErrorCode.INVALID_WITHIN_GROUP_EXPRESSION).with("function", name)
+                    .with("reason", "it is not an ordered-set aggregate (percentile_cont, percentile_disc, mode, listagg and string_agg are)").build();
+        }
+        if (ctx.setQuantifier() != null && ctx.setQuantifier().DISTINCT() != null) {
+            throw SyntaxErrors.unsupported(name + "(DISTINCT ...) WITHIN GROUP", "aggregate a distinct subquery instead");
+        }
+        if (ctx.where != null || ctx.windowSpec() != null) {
+            throw SyntaxErrors.unsupported(name + "(...) WITHIN GROUP with FILTER or OVER", "compute it in a grouped subquery");
+        }
+        List<dev.sluice.expr.SortOrder> orders = new ArrayList<>();
+        List<String> orderText = new ArrayList<>();
+        for (SqlGrammar.SortItemContext item : ctx.withinOrder) {
+            dev.sluice.expr.SortOrder o = b.sortOrder(item);
+            orders.add(o);
+            boolean listagg = name.equals("listagg") || name.equals("string_agg");   // Spark prints the full sort order for these only
+            orderText.add(o.child().sql() + (listagg ? (o.ascending() ? " ASC" : " DESC") + (o.nullsFirst() ? " NULLS FIRST" : " NULLS LAST") : o.ascending() ? "" : " DESC"));
+        }
+        List<String> argText = new ArrayList<>();
+        for (Expression a : args) argText.add(a.sql());
+        if ((name.equals("listagg") || name.equals("string_agg")) && args.size() == 1) argText.add("NULL");
+        String text = name + "(" + String.join(", ", argText) + ") WITHIN GROUP (ORDER BY " + String.join(", ", orderText) + ")";
+        return new AggregateExpression(OrderedSetAggregates.of(name, args, orders, text), false);
     }
 
     static List<String> functionName(SqlGrammar.FunctionNameContext ctx) {

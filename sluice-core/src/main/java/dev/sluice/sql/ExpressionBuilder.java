@@ -239,6 +239,24 @@ final class ExpressionBuilder extends SqlGrammarBaseVisitor<Expression> {
         return FunctionResolver.resolve("locate", List.of(visit(ctx.substr), visit(ctx.str)));
     }
 
+    /** {@code OVERLAY(s PLACING r FROM pos [FOR len])}: Spark's overlay function (length -1: the replacement's). */
+    @Override public Expression visitOverlay(SqlGrammar.OverlayContext ctx) {
+        List<Expression> args = new ArrayList<>(List.of(visit(ctx.input), visit(ctx.replace), visit(ctx.position)));
+        if (ctx.length != null) args.add(visit(ctx.length));
+        return FunctionResolver.resolve("overlay", args);
+    }
+
+    /** {@code X 'F0'}: Spark's type constructor form of a literal; only X (binary) is not already a typed literal here. */
+    @Override public Expression visitTypeConstructor(SqlGrammar.TypeConstructorContext ctx) {
+        String type = Names.identifier(ctx.typeName);
+        String text = ctx.STRING().getText();
+        if (type.equalsIgnoreCase("X") && text.matches("'[0-9A-Fa-f]*'")) return Literals.binary("X" + text);
+        if (type.equalsIgnoreCase("X")) {
+            throw SluiceException.of(ErrorCode.INVALID_TYPED_LITERAL).with("type", "X").with("value", text).build();
+        }
+        throw SyntaxErrors.at(ctx, "unknown literal type " + type + " (DATE, TIMESTAMP, TIMESTAMP_NTZ, TIMESTAMP_LTZ, INTERVAL and X are)");
+    }
+
     @Override public Expression visitConstantDefault(SqlGrammar.ConstantDefaultContext ctx) { return visit(ctx.constant()); }
 
     @Override public Expression visitNullLiteral(SqlGrammar.NullLiteralContext ctx) { return Literal.NULL; }
@@ -289,7 +307,7 @@ final class ExpressionBuilder extends SqlGrammarBaseVisitor<Expression> {
 
     @Override public Expression visitLambda(SqlGrammar.LambdaContext ctx) {
         List<String> params = new ArrayList<>();
-        for (SqlGrammar.IdentifierContext id : ctx.identifier()) params.add(Names.identifier(id));
+        for (SqlGrammar.LambdaParameterContext id : ctx.lambdaParameter()) params.add(Names.word(id));
         return dev.sluice.expr.LambdaFunction.of(params, build(ctx.expression()));
     }
 
@@ -298,13 +316,13 @@ final class ExpressionBuilder extends SqlGrammarBaseVisitor<Expression> {
     }
 
     @Override public Expression visitColumnReference(SqlGrammar.ColumnReferenceContext ctx) {
-        return new UnresolvedColumn(List.of(Names.identifier(ctx.identifier())));
+        return new UnresolvedColumn(List.of(Names.word(ctx.columnName())));
     }
 
     /** {@code a.b.c}: a column path while the base is a name (the analyzer tells qualifier, column and field apart). */
     @Override public Expression visitDereference(SqlGrammar.DereferenceContext ctx) {
         Expression base = visit(ctx.base);
-        String field = Names.identifier(ctx.fieldName);
+        String field = Names.word(ctx.fieldName);
         if (base instanceof UnresolvedColumn u) {
             List<String> parts = new ArrayList<>(u.nameParts());
             parts.add(field);

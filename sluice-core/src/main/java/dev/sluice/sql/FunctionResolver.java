@@ -39,6 +39,8 @@ final class FunctionResolver {
 
     static Expression resolve(String name, List<Expression> args) {
         String lower = name.toLowerCase(Locale.ROOT);
+        if (TableGenerators.handles(lower)) return TableGenerators.build(lower, args);
+        if (CastFunctions.handles(lower)) return CastFunctions.build(lower, args);
         List<Method> candidates = candidates(lower);
         for (Method m : candidates) {
             if (allColumns(m) && fitsArity(m, args.size())) return invoke(lower, m, convert(m, args));
@@ -58,7 +60,16 @@ final class FunctionResolver {
     /** True when {@code name} is a function SQL can call (for the table-valued and generator checks). */
     static boolean exists(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return FunctionRegistry.exists(lower) || !candidates(lower).isEmpty();
+        return TableGenerators.handles(lower) || CastFunctions.handles(lower) || FunctionRegistry.exists(lower) || !candidates(lower).isEmpty();
+    }
+
+    /** Every function name SQL can call (SHOW FUNCTIONS), sorted. */
+    static java.util.SortedSet<String> names() {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>(METHODS.keySet());
+        out.addAll(FunctionRegistry.names());
+        for (String n : List.of("stack", "json_tuple", "boolean", "tinyint", "smallint", "int", "bigint", "float", "double",
+                "decimal", "date", "timestamp", "binary", "string", "percentile_cont", "percentile_disc")) out.add(n);
+        return out;
     }
 
     /** The aggregate call with DISTINCT: {@code count(DISTINCT a, b)}, {@code sum(DISTINCT x)}. */

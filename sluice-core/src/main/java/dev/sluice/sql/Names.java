@@ -15,6 +15,12 @@ final class Names {
         return text;
     }
 
+    /** A word that is a name only where it stands (a lambda parameter, a column, a field after a dot). */
+    static String word(org.antlr.v4.runtime.ParserRuleContext ctx) {
+        if (ctx.getChildCount() == 1 && ctx.getChild(0) instanceof SqlGrammar.IdentifierContext id) return identifier(id);
+        return ctx.getText();
+    }
+
     static List<String> identifiers(List<SqlGrammar.IdentifierContext> ctxs) {
         List<String> out = new ArrayList<>(ctxs.size());
         for (SqlGrammar.IdentifierContext c : ctxs) out.add(identifier(c));

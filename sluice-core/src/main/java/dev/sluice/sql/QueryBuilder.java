@@ -84,7 +84,7 @@ final class QueryBuilder {
         ExpressionBuilder b = expressions(scope);
         if (!ctx.order.isEmpty()) df = df.orderBy(sortColumns(b, ctx.order, df, items));
         if (!ctx.sort.isEmpty()) df = df.sortWithinPartitions(sortColumns(b, ctx.sort, df, items));
-        if (ctx.offset != null) throw SyntaxErrors.unsupported("OFFSET", "Sluice has no offset operator yet");
+        if (ctx.offset != null) df = df.offset(intLiteral(b.build(ctx.offset), ctx.offset, "OFFSET"));
         if (ctx.limit != null) df = df.limit(intLiteral(b.build(ctx.limit), ctx.limit, "LIMIT"));
         return df;
     }

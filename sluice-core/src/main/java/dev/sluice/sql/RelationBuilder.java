@@ -34,6 +34,12 @@ final class RelationBuilder {
     DataFrame from(SqlGrammar.FromClauseContext ctx, Scope scope) {
         DataFrame df = null;
         for (SqlGrammar.RelationContext r : ctx.relation()) {
+            if (df != null && r.LATERAL() != null) {   // FROM t, LATERAL (SELECT ... t.x ...)
+                df = LateralJoins.join(queries, scope, df, r.relationPrimary(), "inner", null);
+                for (SqlGrammar.JoinRelationContext j : r.joinRelation()) df = join(df, j, scope);
+                continue;
+            }
+            if (r.LATERAL() != null) throw SyntaxErrors.at(r, "LATERAL needs a relation before it to refer to");
             DataFrame next = relation(r, scope);
             df = df == null ? next : df.crossJoin(next);
         }
@@ -50,9 +56,14 @@ final class RelationBuilder {
     }
 
     private DataFrame join(DataFrame left, SqlGrammar.JoinRelationContext ctx, Scope scope) {
-        if (ctx.LATERAL() != null) throw SyntaxErrors.unsupported("LATERAL joins", "use a join on a key or LATERAL VIEW");
-        DataFrame right = primary(ctx.right, scope);
         String type = joinType(ctx.joinType());
+        if (ctx.LATERAL() != null) {
+            if (ctx.NATURAL() != null || ctx.joinCriteria() != null && ctx.joinCriteria().USING() != null) {
+                throw SyntaxErrors.unsupported("NATURAL or USING with LATERAL", "write the condition with ON");
+            }
+            return LateralJoins.join(queries, scope, left, ctx.right, type, ctx.joinCriteria() == null ? null : ctx.joinCriteria().booleanExpression());
+        }
+        DataFrame right = primary(ctx.right, scope);
         if (ctx.NATURAL() != null) {
             List<String> common = new ArrayList<>();
             Set<String> rightNames = new LinkedHashSet<>();
@@ -149,12 +160,8 @@ final class RelationBuilder {
     private DataFrame tableFunction(SqlGrammar.TableValuedFunctionContext ctx, Scope scope) {
         String name = Names.quoted(Calls.functionName(ctx.functionName())).toLowerCase(Locale.ROOT);
         ExpressionBuilder b = queries.expressions(scope);
-        List<Expression> args = new ArrayList<>();
-        for (SqlGrammar.FunctionArgumentContext a : ctx.functionArgument()) {
-            if (!(a instanceof SqlGrammar.PositionalArgumentContext p)) throw SyntaxErrors.unsupported("named arguments", "pass them by position");
-            args.add(b.build(p.expression()));
-        }
-        if (name.equals("range")) throw SyntaxErrors.unsupported("the table-valued function range", "Sluice has no range source yet");
+        List<Expression> args = NamedArguments.positional(name, Calls.arguments(b, ctx.functionArgument()));
+        if (name.equals("range")) return RelationBuilder.aliased(range(args), ctx.tableAlias(), null);
         Expression generator = FunctionResolver.resolve(name, args);
         if (!(generator instanceof dev.sluice.expr.Generator)) {
             throw SyntaxErrors.at(ctx, name + " is not a table-valued function (range, explode, posexplode, inline and their _outer forms are)");
@@ -165,6 +172,32 @@ final class RelationBuilder {
         DataFrame df = queries.oneRow().select(column);
         String aliasName = alias != null && alias.alias != null ? Names.identifier(alias.alias) : null;
         return aliasName == null ? df : session.dataFrame(new SubqueryAlias(df.logicalPlan(), aliasName));
+    }
+
+    /** {@code range(end)}, {@code range(start, end[, step[, partitions]])}: Spark's range table, column {@code id}. */
+    private DataFrame range(List<Expression> args) {
+        if (args.isEmpty() || args.size() > 4) {
+            throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.INVALID_ARGUMENT).with("function", "range")
+                    .with("reason", "takes 1 to 4 arguments, got " + args.size()).build();
+        }
+        long[] v = new long[args.size()];
+        for (int i = 0; i < v.length; i++) v[i] = rangeArgument(args.get(i), i);
+        if (v.length == 1) return session.range(v[0]);
+        if (v.length == 2) return session.range(v[0], v[1]);
+        if (v.length == 3) return session.range(v[0], v[1], v[2]);
+        if (v[3] > Integer.MAX_VALUE) {
+            throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.INVALID_ARGUMENT).with("function", "range")
+                    .with("reason", "the number of partitions must be an int, got " + v[3]).build();
+        }
+        return session.range(v[0], v[1], v[2], (int) v[3]);
+    }
+
+    private static long rangeArgument(Expression e, int position) {
+        Object value = e instanceof dev.sluice.expr.Literal l ? l.value() : null;
+        if (e instanceof dev.sluice.expr.Negate n && n.child() instanceof dev.sluice.expr.Literal l && l.value() instanceof Number x) value = -x.longValue();
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) return ((Number) value).longValue();
+        throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.INVALID_ARGUMENT).with("function", "range")
+                .with("reason", "argument " + (position + 1) + " must be an integer literal, got " + e.sql()).build();
     }
 
     /** {@code LATERAL VIEW [OUTER] explode(xs) t AS x}: the input's columns and the generator's, per generated row. */

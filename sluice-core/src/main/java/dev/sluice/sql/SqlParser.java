@@ -49,10 +49,21 @@ public final class SqlParser {
         return ExpressionBuilder.dataType(parse(text, SqlGrammar::singleDataType).dataType());
     }
 
-    /** A query over {@code session}'s catalog, as a lazy DataFrame ({@code Sluice.sql}). */
+    /**
+     * A query over {@code session}'s catalog, as a lazy DataFrame ({@code Sluice.sql}); other statements (CREATE,
+     * INSERT, DROP, SET, SHOW, DESCRIBE, EXPLAIN) run now, as Spark's commands do, and return their result rows.
+     */
     public static DataFrame parseQuery(Sluice session, String text) {
+        DataFrame setting = Statements.setOrReset(session, text);
+        if (setting != null) return setting;
         SqlGrammar.SingleStatementContext tree = parse(text, SqlGrammar::singleStatement);
-        return new QueryBuilder(session).query(tree.query());
+        return new Statements(session).run(tree.statement());
+    }
+
+    /** Whether {@code text} is a query (lazy) rather than a statement that {@link #parseQuery} runs at once. */
+    public static boolean isQuery(String text) {
+        if (Statements.isSetOrReset(text)) return false;
+        return parse(text, SqlGrammar::singleStatement).statement() instanceof SqlGrammar.StatementQueryContext;
     }
 
     /**

@@ -36,12 +36,26 @@ final class Subqueries implements ExpressionBuilder.Subqueries {
     private static final AtomicLong IDS = new AtomicLong();
 
     /** A scalar subquery waiting to be joined to the outer query under its hidden column name. */
-    record Scalar(String column, DataFrame value) {}
+    record Scalar(String column, DataFrame value, Expression condition) {}
 
     private final List<Scalar> pending = new ArrayList<>();
 
     @Override public Expression scalar(SqlGrammar.QueryContext query) {
-        DataFrame sub = queries.query(query, scope);
+        String name = "__scalar_" + IDS.incrementAndGet();
+        DataFrame sub;
+        try {
+            sub = queries.query(query, scope);
+        } catch (dev.sluice.error.SluiceException e) {
+            if (e.code() != dev.sluice.error.ErrorCode.COLUMN_NOT_FOUND) throw e;
+            // it names the outer query's columns: decorrelated into an aggregate joined on the correlated equalities
+            CorrelatedScalars.Plan plan = CorrelatedScalars.plan(queries, scope, query, name);
+            if (plan == null) throw e;
+            pending.add(new Scalar(name, plan.grouped(), plan.joinCondition()));
+            if (CorrelatedScalars.isCount(plan.grouped(), name)) {
+                return new dev.sluice.expr.Coalesce(List.of(new UnresolvedColumn(List.of(name)), Literal.of(0L)));
+            }
+            return new UnresolvedColumn(List.of(name));
+        }
         if (sub.columns().length != 1) {
             throw SyntaxErrors.at(query, "a scalar subquery must return one column, this one returns " + sub.columns().length);
         }
@@ -49,14 +63,22 @@ final class Subqueries implements ExpressionBuilder.Subqueries {
             throw SyntaxErrors.unsupported("a scalar subquery that may return several rows",
                     "Sluice runs scalar subqueries that are global aggregates or end in LIMIT 1");
         }
-        String name = "__scalar_" + IDS.incrementAndGet();
-        pending.add(new Scalar(name, sub.select(sub.col(sub.columns()[0]).alias(name))));
+        pending.add(new Scalar(name, sub.select(sub.col(sub.columns()[0]).alias(name)), Literal.TRUE));
         return new UnresolvedColumn(List.of(name));
     }
 
     /** The scalar subqueries met since the last call, joined to {@code df} (their columns added at the end). */
     DataFrame joinPending(DataFrame df) {
-        for (Scalar s : pending) df = df.join(s.value(), new Column(Literal.TRUE), "left");
+        for (Scalar s : pending) {
+            DataFrame joined = df.join(s.value(), new Column(s.condition()), "left");
+            if (s.condition() != Literal.TRUE) {   // keep the outer columns and the value, not the grouping keys
+                List<Column> keep = new ArrayList<>();
+                for (String c : df.columns()) keep.add(df.col(c));
+                keep.add(s.value().col(s.column()));
+                joined = joined.select(keep.toArray(new Column[0]));
+            }
+            df = joined;
+        }
         pending.clear();
         return df;
     }

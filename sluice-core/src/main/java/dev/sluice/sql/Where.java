@@ -123,10 +123,10 @@ final class Where {
         });
     }
 
-    private static final java.util.concurrent.atomic.AtomicLong SUBQUERY_IDS = new java.util.concurrent.atomic.AtomicLong();
+    static final java.util.concurrent.atomic.AtomicLong SUBQUERY_IDS = new java.util.concurrent.atomic.AtomicLong();
 
     /** A bare name the subquery's relation has means that relation's column (inner scope first, as SQL). */
-    private static Expression innerFirst(Expression e, String alias, List<String> innerColumns) {
+    static Expression innerFirst(Expression e, String alias, List<String> innerColumns) {
         return dev.sluice.expr.Expressions.transformUp(e, node -> {
             if (node instanceof dev.sluice.expr.UnresolvedColumn u && innerColumns.contains(u.nameParts().get(0).toLowerCase(java.util.Locale.ROOT))) {
                 List<String> parts = new ArrayList<>();
@@ -138,7 +138,7 @@ final class Where {
         });
     }
 
-    private static SqlGrammar.QuerySpecificationContext simpleSelect(SqlGrammar.QueryContext q) {
+    static SqlGrammar.QuerySpecificationContext simpleSelect(SqlGrammar.QueryContext q) {
         if (q.ctes() != null || !q.queryOrganization().getText().isEmpty()) return null;
         if (!(q.queryBody() instanceof SqlGrammar.QueryBodyDefaultContext d)) return null;
         if (!(d.queryPrimary() instanceof SqlGrammar.QueryPrimaryDefaultContext p)) return null;

@@ -155,6 +155,14 @@ final class PlanTranslator implements PlanVisitor<Dataset<Row>> {
         return op.all() ? left.exceptAll(right) : left.except(right);
     }
 
+    @Override public Dataset<Row> visitOffset(dev.sluice.plan.Offset offset) {
+        if (offset.count() > Integer.MAX_VALUE) {
+            throw SluiceException.of(dev.sluice.error.ErrorCode.UNSUPPORTED_OPERATION).with("operation", "offset(" + offset.count() + ")")
+                    .with("reason", "Spark's offset takes an int").build();
+        }
+        return translate(offset.input()).offset((int) offset.count());
+    }
+
     @Override public Dataset<Row> visitLimit(Limit limit) {
         if (limit.count() > Integer.MAX_VALUE) {
             throw SluiceException.of(dev.sluice.error.ErrorCode.UNSUPPORTED_OPERATION).with("operation", "limit(" + limit.count() + ")")

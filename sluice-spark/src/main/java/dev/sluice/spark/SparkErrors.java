@@ -43,7 +43,14 @@ final class SparkErrors {
             Map.entry("UNSUPPORTED_FEATURE", ErrorCode.UNSUPPORTED_OPERATION),
             Map.entry("SPARK_JOB_CANCELLED", ErrorCode.JOB_CANCELLED),
             Map.entry("OPERATION_CANCELED", ErrorCode.JOB_CANCELLED),
-            Map.entry("TABLE_OR_VIEW_NOT_FOUND", ErrorCode.TABLE_OR_VIEW_NOT_FOUND));
+            Map.entry("TABLE_OR_VIEW_NOT_FOUND", ErrorCode.TABLE_OR_VIEW_NOT_FOUND),
+            Map.entry("INVALID_INVERSE_DISTRIBUTION_FUNCTION", ErrorCode.INVALID_INVERSE_DISTRIBUTION_FUNCTION),
+            Map.entry("INVALID_WITHIN_GROUP_EXPRESSION", ErrorCode.INVALID_WITHIN_GROUP_EXPRESSION),
+            Map.entry("UNEXPECTED_POSITIONAL_ARGUMENT", ErrorCode.UNEXPECTED_POSITIONAL_ARGUMENT),
+            Map.entry("DUPLICATE_ROUTINE_PARAMETER_ASSIGNMENT", ErrorCode.DUPLICATE_ROUTINE_PARAMETER_ASSIGNMENT),
+            Map.entry("UNRECOGNIZED_PARAMETER_NAME", ErrorCode.UNRECOGNIZED_PARAMETER_NAME),
+            Map.entry("REQUIRED_PARAMETER_NOT_FOUND", ErrorCode.REQUIRED_PARAMETER_NOT_FOUND),
+            Map.entry("NAMED_PARAMETERS_NOT_SUPPORTED", ErrorCode.NAMED_PARAMETERS_NOT_SUPPORTED));
 
     /** Conditions that only wrap the real cause; used when no cause says more. */
     private static final Map<String, ErrorCode> WRAPPERS = Map.of(

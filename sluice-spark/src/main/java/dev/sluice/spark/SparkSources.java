@@ -32,6 +32,9 @@ final class SparkSources {
             for (dev.sluice.types.Row r : memory.rows()) rows.add(SparkValues.toSpark(r));
             return spark.createDataFrame(rows, SparkTypes.toSpark(memory.schema()));
         }
+        if (source instanceof dev.sluice.io.RangeSource range) {
+            return spark.range(range.start(), range.end(), range.step(), range.partitions()).toDF();
+        }
         if (source.getClass().getName().equals("dev.sluice.io.parquet.ParquetSource")) {
             // by name: sluice-parquet is optional, and only a plan holding its source has it on the class path
             return ParquetScans.read(spark, source);

@@ -7,10 +7,10 @@ parser grammar SqlGrammar;
 
 options { tokenVocab = SqlLexer; }
 
-import SqlQueries, SqlRelations, SqlExpressions;
+import SqlStatements, SqlQueries, SqlRelations, SqlExpressions;
 
 /** One statement: a query, optionally ended by semicolons. */
-singleStatement: query SEMICOLON* EOF;
+singleStatement: statement SEMICOLON* EOF;
 
 /** One expression, optionally named ({@code expr("a + 1 AS b")}). */
 singleNamedExpression: namedExpression EOF;

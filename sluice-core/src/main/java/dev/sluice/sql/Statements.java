@@ -1,0 +1,302 @@
+package dev.sluice.sql;
+
+import dev.sluice.Catalog;
+import dev.sluice.DataFrame;
+import dev.sluice.ManagedTable;
+import dev.sluice.ManagedTables;
+import dev.sluice.RuntimeConfig;
+import dev.sluice.Sluice;
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+import dev.sluice.io.SaveMode;
+import dev.sluice.sql.grammar.SqlGrammar;
+import dev.sluice.types.DataTypes;
+import dev.sluice.types.Row;
+import dev.sluice.types.StructField;
+import dev.sluice.types.StructType;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SQL statements other than queries, run when {@code Sluice.sql} is called (eagerly, as Spark runs commands) and
+ * answered with Spark's result columns: temporary views, managed tables (CREATE TABLE [AS SELECT], INSERT, DROP),
+ * SET / RESET, SHOW TABLES / FUNCTIONS, DESCRIBE, EXPLAIN. CACHE TABLE is refused: Sluice has no table cache.
+ */
+final class Statements {
+    private static final Pattern SET = Pattern.compile("(?is)\\s*SET(?:\\s+(.*?))?\\s*;*\\s*");
+    private static final Pattern RESET = Pattern.compile("(?is)\\s*RESET(?:\\s+(.*?))?\\s*;*\\s*");
+    private static final StructType KEY_VALUE = schema("key", "value");
+
+    private final Sluice session;
+
+    Statements(Sluice session) { this.session = session; }
+
+    /** SET and RESET, whose argument is free text (Spark reads them the same way); null for any other text. */
+    static DataFrame setOrReset(Sluice session, String text) {
+        Matcher set = SET.matcher(text);
+        if (set.matches()) return new Statements(session).set(set.group(1));
+        Matcher reset = RESET.matcher(text);
+        if (reset.matches()) return new Statements(session).reset(reset.group(1));
+        return null;
+    }
+
+    static boolean isSetOrReset(String text) { return SET.matcher(text).matches() || RESET.matcher(text).matches(); }
+
+    DataFrame run(SqlGrammar.StatementContext ctx) {
+        if (ctx instanceof SqlGrammar.StatementQueryContext q) return new QueryBuilder(session).query(q.query());
+        if (ctx instanceof SqlGrammar.CreateViewContext v) return createView(v);
+        if (ctx instanceof SqlGrammar.DropViewContext d) return dropView(d);
+        if (ctx instanceof SqlGrammar.CreateTableContext c) return createTable(c);
+        if (ctx instanceof SqlGrammar.DropTableContext d) {
+            List<String> name = Names.parts(d.multipartIdentifier());
+            if (session.catalog().isView(name)) throw notA(name, "view", "table", "DROP TABLE");
+            session.catalog().dropTable(name, d.EXISTS() != null);
+            return empty();
+        }
+        if (ctx instanceof SqlGrammar.InsertContext i) return insert(i);
+        if (ctx instanceof SqlGrammar.ShowTablesContext s) return showTables(s);
+        if (ctx instanceof SqlGrammar.ShowFunctionsContext s) return showFunctions(s);
+        if (ctx instanceof SqlGrammar.DescribeFunctionContext d) return describeFunction(d);
+        if (ctx instanceof SqlGrammar.DescribeTableContext d) return describeTable(d);
+        if (ctx instanceof SqlGrammar.ExplainContext e) return explain(e);
+        if (ctx instanceof SqlGrammar.CacheTableContext || ctx instanceof SqlGrammar.UncacheTableContext) {
+            throw SyntaxErrors.unsupported(ctx instanceof SqlGrammar.CacheTableContext ? "CACHE TABLE" : "UNCACHE TABLE",
+                    "Sluice has no table cache; a view is recomputed from its files at each action");
+        }
+        throw SyntaxErrors.at(ctx, "unknown statement");
+    }
+
+    private DataFrame createView(SqlGrammar.CreateViewContext ctx) {
+        List<String> parts = Names.parts(ctx.multipartIdentifier());
+        boolean global = ctx.GLOBAL() != null;
+        if (parts.size() != 1 && !(global && parts.size() == 2 && parts.get(0).equalsIgnoreCase(Catalog.GLOBAL_TEMP_DATABASE))) {
+            throw SyntaxErrors.at(ctx.multipartIdentifier(), "a temporary view's name has one part (global ones may be qualified by global_temp)");
+        }
+        if (ctx.REPLACE() != null && ctx.EXISTS() != null) throw SyntaxErrors.at(ctx, "CREATE OR REPLACE and IF NOT EXISTS cannot be combined");
+        String name = parts.get(parts.size() - 1);
+        if (ctx.EXISTS() != null && session.catalog().isView(global ? List.of(Catalog.GLOBAL_TEMP_DATABASE, name) : List.of(name))) return empty();
+        DataFrame df = new QueryBuilder(session).query(ctx.query());
+        if (ctx.identifierList() != null) {
+            List<String> names = Names.identifiers(ctx.identifierList().identifier());
+            if (names.size() != df.columns().length) {
+                throw SyntaxErrors.at(ctx.identifierList(), "the view names " + names.size() + " columns, but its query has " + df.columns().length);
+            }
+            df = df.toDF(names.toArray(new String[0]));
+        }
+        boolean replace = ctx.REPLACE() != null;
+        if (global) {
+            if (replace) df.createOrReplaceGlobalTempView(name); else df.createGlobalTempView(name);
+        } else {
+            if (replace) df.createOrReplaceTempView(name); else df.createTempView(name);
+        }
+        return empty();
+    }
+
+    private DataFrame dropView(SqlGrammar.DropViewContext ctx) {
+        List<String> parts = Names.parts(ctx.multipartIdentifier());
+        boolean dropped = parts.size() == 2 && parts.get(0).equalsIgnoreCase(Catalog.GLOBAL_TEMP_DATABASE)
+                ? session.catalog().dropGlobalTempView(parts.get(1))
+                : parts.size() == 1 && session.catalog().dropTempView(parts.get(0));
+        if (!dropped && session.catalog().tables().lookup(parts).isPresent()) throw notA(parts, "table", "view", "DROP VIEW");
+        if (!dropped && ctx.EXISTS() == null) {
+            throw SluiceException.of(ErrorCode.TABLE_OR_VIEW_NOT_FOUND).with("name", String.join(".", parts)).with("suggestion", "").build();
+        }
+        return empty();
+    }
+
+    private DataFrame createTable(SqlGrammar.CreateTableContext ctx) {
+        List<String> name = Names.parts(ctx.multipartIdentifier());
+        String format = Names.identifier(ctx.format).toLowerCase(Locale.ROOT);
+        Map<String, String> options = options(ctx.tableOptions());
+        if (ctx.PARTITIONED() != null) {
+            throw SyntaxErrors.unsupported("CREATE TABLE ... PARTITIONED BY", "Sluice's managed tables are not partitioned; write partitioned files with DataFrameWriter.partitionBy");
+        }
+        boolean ifNotExists = ctx.EXISTS() != null;
+        if (session.catalog().isView(name)) {
+            throw SluiceException.of(ErrorCode.TABLE_OR_VIEW_ALREADY_EXISTS).with("name", String.join(".", name)).build();
+        }
+        if (ctx.query() != null) {
+            if (!ctx.columns.isEmpty()) throw SyntaxErrors.at(ctx, "CREATE TABLE ... AS SELECT takes its columns from the query, not a column list");
+            if (ifNotExists && session.catalog().tables().lookup(name).isPresent()) return empty();
+            DataFrame df = new QueryBuilder(session).query(ctx.query());
+            session.catalog().saveAsTable(name, df, format, options, SaveMode.ERROR_IF_EXISTS);
+            return empty();
+        }
+        if (ctx.columns.isEmpty()) throw SyntaxErrors.at(ctx, "CREATE TABLE needs a column list or AS SELECT (Sluice does not infer a new table's schema)");
+        List<StructField> fields = new ArrayList<>();
+        for (SqlGrammar.ColumnDefinitionContext c : ctx.columns) {
+            fields.add(new StructField(Names.identifier(c.identifier()), ExpressionBuilder.dataType(c.dataType()), c.NOT() == null));
+        }
+        session.catalog().createTable(name, format, new StructType(fields), options, ifNotExists);
+        return empty();
+    }
+
+    private static Map<String, String> options(SqlGrammar.TableOptionsContext ctx) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (ctx == null) return out;
+        for (SqlGrammar.TableOptionContext o : ctx.tableOption()) {
+            String key = o.key.STRING() != null ? Literals.string(o.key.STRING().getText()) : o.key.getText();
+            String value = o.value.STRING() != null ? Literals.string(o.value.STRING().getText()) : o.value.getText();
+            out.put(key, value);
+        }
+        return out;
+    }
+
+    private DataFrame insert(SqlGrammar.InsertContext ctx) {
+        List<String> name = Names.parts(ctx.multipartIdentifier());
+        if (ctx.identifierList() != null) throw SyntaxErrors.unsupported("INSERT with a column list", "select the columns in the table's order");
+        if (session.catalog().isView(name)) throw notA(name, "view", "table", "INSERT");
+        DataFrame df = new QueryBuilder(session).query(ctx.query());
+        session.catalog().insertInto(name, df, ctx.OVERWRITE() != null);
+        return empty();
+    }
+
+    private DataFrame showTables(SqlGrammar.ShowTablesContext ctx) {
+        StructType schema = new StructType(List.of(StructField.of("namespace", DataTypes.STRING), StructField.of("tableName", DataTypes.STRING),
+                StructField.of("isTemporary", DataTypes.BOOLEAN)));
+        String database = ctx.multipartIdentifier() == null ? ManagedTables.DEFAULT_DATABASE : String.join(".", Names.parts(ctx.multipartIdentifier()));
+        Pattern like = ctx.pattern == null ? null : likePattern(Literals.string(ctx.pattern.getText()));
+        List<Row> rows = new ArrayList<>();
+        List<Catalog.Table> tables = database.equalsIgnoreCase(Catalog.GLOBAL_TEMP_DATABASE) ? globalAndLocal() : session.catalog().listTables();
+        if (!database.equalsIgnoreCase(Catalog.GLOBAL_TEMP_DATABASE) && !database.equalsIgnoreCase(ManagedTables.DEFAULT_DATABASE)) {
+            throw SluiceException.of(ErrorCode.TABLE_OR_VIEW_NOT_FOUND).with("name", database)
+                    .with("suggestion", " Sluice's catalog has the databases default and global_temp.").build();
+        }
+        for (Catalog.Table t : tables) {
+            if (like != null && !like.matcher(t.name()).matches()) continue;
+            rows.add(Row.of(schema, t.isTemporary() ? (t.database() == null ? "" : t.database()) : ManagedTables.DEFAULT_DATABASE, t.name(), t.isTemporary()));
+        }
+        return session.createDataFrame(rows, schema);
+    }
+
+    private List<Catalog.Table> globalAndLocal() {
+        List<Catalog.Table> out = new ArrayList<>(session.catalog().listTables(Catalog.GLOBAL_TEMP_DATABASE));
+        for (Catalog.Table t : session.catalog().listTables()) if (t.isTemporary()) out.add(t);
+        return out;
+    }
+
+    private DataFrame showFunctions(SqlGrammar.ShowFunctionsContext ctx) {
+        if (ctx.kind != null) {
+            String kind = Names.identifier(ctx.kind).toLowerCase(Locale.ROOT);
+            if (kind.equals("user")) return session.createDataFrame(List.of(), schema("function"));
+            if (!kind.equals("all") && !kind.equals("system")) throw SyntaxErrors.at(ctx.kind, "SHOW " + kind + " FUNCTIONS: the kinds are USER, SYSTEM and ALL");
+        }
+        StructType schema = schema("function");
+        Pattern like = ctx.pattern == null ? null : likePattern(Literals.string(ctx.pattern.getText()));
+        List<Row> rows = new ArrayList<>();
+        for (String f : FunctionResolver.names()) if (like == null || like.matcher(f).matches()) rows.add(Row.of(schema, f));
+        return session.createDataFrame(rows, schema);
+    }
+
+    /** Spark's SHOW ... LIKE pattern: {@code *} any characters, {@code |} alternatives, case-insensitive. */
+    static Pattern likePattern(String pattern) {
+        List<String> alternatives = new ArrayList<>();
+        for (String alt : pattern.split("\\|", -1)) {
+            List<String> pieces = new ArrayList<>();
+            for (String piece : alt.trim().split("\\*", -1)) pieces.add(piece.isEmpty() ? "" : Pattern.quote(piece));
+            alternatives.add(String.join(".*", pieces));
+        }
+        return Pattern.compile(String.join("|", alternatives), Pattern.CASE_INSENSITIVE);
+    }
+
+    private DataFrame describeFunction(SqlGrammar.DescribeFunctionContext ctx) {
+        String name = ctx.STRING() != null ? Literals.string(ctx.STRING().getText()) : Names.quoted(Calls.functionName(ctx.functionName()));
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (!FunctionResolver.names().contains(lower)) throw SluiceException.of(ErrorCode.UNKNOWN_FUNCTION).with("function", name).build();
+        StructType schema = schema("function_desc");
+        return session.createDataFrame(List.of(Row.of(schema, "Function: " + lower),
+                Row.of(schema, "Usage: see Spark's documentation of " + lower + " (Sluice follows Spark 4.1's semantics)")), schema);
+    }
+
+    private DataFrame describeTable(SqlGrammar.DescribeTableContext ctx) {
+        List<String> name = Names.parts(ctx.multipartIdentifier());
+        StructType schema = schema("col_name", "data_type", "comment");
+        DataFrame table = new QueryBuilder(session).relations().table(name, new RelationBuilder.Scope(null, Map.of()));
+        List<Row> rows = new ArrayList<>();
+        for (StructField f : table.schema().fields()) rows.add(Row.of(schema, f.name(), f.dataType().simpleString(), null));
+        if (ctx.EXTENDED() != null) {
+            var managed = session.catalog().tables().lookup(name);
+            if (managed.isPresent()) {
+                ManagedTable t = managed.get();
+                rows.add(Row.of(schema, "", "", ""));
+                rows.add(Row.of(schema, "# Detailed Table Information", "", ""));
+                rows.add(Row.of(schema, "Catalog", "spark_catalog", ""));
+                rows.add(Row.of(schema, "Database", ManagedTables.DEFAULT_DATABASE, ""));
+                rows.add(Row.of(schema, "Table", t.name(), ""));
+                rows.add(Row.of(schema, "Type", "MANAGED", ""));
+                rows.add(Row.of(schema, "Provider", t.format(), ""));
+                rows.add(Row.of(schema, "Location", "file:" + t.location(), ""));
+            }
+        }
+        return session.createDataFrame(rows, schema);
+    }
+
+    private DataFrame explain(SqlGrammar.ExplainContext ctx) {
+        String mode = ctx.explainMode == null ? "simple" : ctx.explainMode.getText().toLowerCase(Locale.ROOT);
+        if (!(ctx.statement() instanceof SqlGrammar.StatementQueryContext q)) {
+            throw SyntaxErrors.unsupported("EXPLAIN of a " + ctx.statement().getStart().getText() + " statement", "Sluice explains queries");
+        }
+        DataFrame df = new QueryBuilder(session).query(q.query());
+        StructType schema = schema("plan");
+        return session.createDataFrame(List.of(Row.of(schema, df.explainString(mode))), schema);
+    }
+
+    private DataFrame set(String argument) {
+        RuntimeConfig conf = session.conf();
+        List<Row> rows = new ArrayList<>();
+        if (argument == null || argument.isBlank()) {
+            for (String key : RuntimeConfig.keys()) rows.add(Row.of(KEY_VALUE, key, conf.get(key)));
+            rows.add(Row.of(KEY_VALUE, ManagedTables.WAREHOUSE_KEY, session.catalog().tables().warehouse()));
+            return session.createDataFrame(rows, KEY_VALUE);
+        }
+        if (argument.trim().equals("-v")) return set(null);
+        int eq = argument.indexOf('=');
+        String key = unquote((eq < 0 ? argument : argument.substring(0, eq)).trim());
+        if (key.equals(ManagedTables.WAREHOUSE_KEY)) {
+            if (eq >= 0) {
+                throw SluiceException.of(ErrorCode.INVALID_OPTION).with("option", key).with("value", argument.substring(eq + 1).trim())
+                        .with("reason", "it is a static setting (Spark's CANNOT_MODIFY_CONFIG): set it when the session is built").build();
+            }
+            return session.createDataFrame(List.of(Row.of(KEY_VALUE, key, session.catalog().tables().warehouse())), KEY_VALUE);
+        }
+        if (eq < 0) {
+            String value = conf.get(key, "<undefined>");
+            return session.createDataFrame(List.of(Row.of(KEY_VALUE, key, value)), KEY_VALUE);
+        }
+        String value = unquote(argument.substring(eq + 1).trim());
+        conf.set(key, value);
+        return session.createDataFrame(List.of(Row.of(KEY_VALUE, key, value)), KEY_VALUE);
+    }
+
+    private DataFrame reset(String argument) {
+        if (argument == null || argument.isBlank()) session.conf().reset();
+        else session.conf().reset(unquote(argument.trim()));
+        return empty();
+    }
+
+    private static String unquote(String s) {
+        if (s.length() >= 2 && (s.startsWith("`") && s.endsWith("`") || s.startsWith("'") && s.endsWith("'") || s.startsWith("\"") && s.endsWith("\""))) {
+            return s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
+    private DataFrame empty() { return session.createDataFrame(List.of(), new StructType(List.of())); }
+
+    private static StructType schema(String... names) {
+        List<StructField> fields = new ArrayList<>();
+        for (String n : names) fields.add(StructField.of(n, DataTypes.STRING));
+        return new StructType(fields);
+    }
+
+    private static SluiceException notA(List<String> name, String actual, String expected, String statement) {
+        return SluiceException.of(ErrorCode.EXPECT_TABLE_NOT_VIEW).with("name", String.join(".", name)).with("actual", actual)
+                .with("expected", expected).with("statement", statement).build();
+    }
+}
