@@ -49,6 +49,8 @@ public final class FunctionFamilies {
         out.addAll(CastFunctions.all());
         out.addAll(BitmapFunctions.all());
         out.addAll(DatetimeIntervalArithmetic.all());
+        out.addAll(IntervalFunctions.all());
+        out.addAll(TimestampNtzFunctions.all());
         return out;
     }
 }
