@@ -59,7 +59,7 @@ final class CastFromDatetime {
                 ((LongVector) out).append(Math.floorDiv(micros, 1_000_000L));
             } else if (to.isIntegral() && to.storesInt()) {
                 long seconds = Math.floorDiv(micros, 1_000_000L);
-                if (ctx.legacy() || CastFromNumeric.fitsNarrow(seconds, to)) ((IntVector) out).append(CastFromNumeric.wrapNarrow(seconds, to));
+                if (CastFromNumeric.fitsNarrow(seconds, to)) ((IntVector) out).append(CastFromNumeric.wrapNarrow(seconds, to));
                 else ctx.overflow(out, micros);
             } else if (to instanceof DoubleType) {
                 ((DoubleVector) out).append(micros / 1_000_000d);

@@ -1,5 +1,6 @@
 package dev.sluice.expr;
 
+import dev.sluice.vector.IntervalParsing;
 import dev.sluice.error.SluiceException;
 import dev.sluice.types.DataType;
 import dev.sluice.types.DayTimeIntervalType;

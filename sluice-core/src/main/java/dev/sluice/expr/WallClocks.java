@@ -21,14 +21,5 @@ public final class WallClocks {
     }
 
     /** Spark's default timestampNTZFormat on write: {@code yyyy-MM-dd'T'HH:mm:ss.SSS} (micros truncated to millis). */
-    public static String formatIso(long micros) {
-        long seconds = Math.floorDiv(micros, 1_000_000L);
-        int millis = (int) (Math.floorMod(micros, 1_000_000L) / 1000);
-        StringBuilder sb = new StringBuilder(23);
-        DateTimeText.appendDateTime(sb, LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC), 'T');
-        sb.append('.');
-        if (millis < 100) sb.append('0');
-        if (millis < 10) sb.append('0');
-        return sb.append(millis).toString();
-    }
+    public static String formatIso(long micros) { return DateTimeText.wallClockIso(micros); }
 }

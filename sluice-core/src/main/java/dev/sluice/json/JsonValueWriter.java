@@ -53,7 +53,7 @@ abstract class JsonValueWriter {
         };
         if (type instanceof dev.sluice.types.TimestampNTZType) return new JsonValueWriter() {
             @Override void write(JsonGenerator g, ColumnVector v, int row) throws IOException {
-                g.writeString(dev.sluice.expr.WallClocks.formatIso(v.getLong(row)));
+                g.writeString(dev.sluice.vector.DateTimeText.wallClockIso(v.getLong(row)));
             }
         };
         if (type instanceof dev.sluice.types.YearMonthIntervalType ym) return new JsonValueWriter() {

@@ -156,15 +156,16 @@ final class ScalarParsers {
         }
     }
 
-    /** timestamp_ntz: strings in Spark's cast forms, read as a wall clock (a zone in the text is ignored). */
+    /** timestamp_ntz: strings in Spark's cast forms, read as a wall clock. */
     static final class WallClockParser extends LongStore {
         WallClockParser(DataType type, int capacity) { super(type, capacity); }
 
         @Override void read(JsonParser p, JsonToken t, ReadContext ctx) throws IOException {
             if (t != VALUE_STRING || p.getTextLength() < 1) throw ctx.mismatch(p, type, t);
             String text = p.getText();
-            Long micros = dev.sluice.expr.WallClocks.parse(text);
-            if (micros == null) throw ctx.unparsable(p, type, text);
+            // Spark's cast forms read at UTC are the wall clock (this reader does not drop a zone written in the text)
+            long micros = JsonDateTimes.sparkStringToTimestamp(text, java.time.ZoneOffset.UTC);
+            if (micros == JsonDateTimes.INVALID) throw ctx.unparsable(p, type, text);
             append(micros);
         }
     }
@@ -176,7 +177,7 @@ final class ScalarParsers {
         @Override void read(JsonParser p, JsonToken t, ReadContext ctx) throws IOException {
             if (t != VALUE_STRING) throw ctx.mismatch(p, type, t);
             String text = p.getText();
-            Long months = dev.sluice.expr.IntervalParsing.parseCastText(text, type);
+            Long months = dev.sluice.vector.IntervalParsing.parseCastText(text, type);
             if (months == null) throw ctx.unparsable(p, type, text);
             append(months.intValue());
         }
@@ -189,7 +190,7 @@ final class ScalarParsers {
         @Override void read(JsonParser p, JsonToken t, ReadContext ctx) throws IOException {
             if (t != VALUE_STRING) throw ctx.mismatch(p, type, t);
             String text = p.getText();
-            Long micros = dev.sluice.expr.IntervalParsing.parseCastText(text, type);
+            Long micros = dev.sluice.vector.IntervalParsing.parseCastText(text, type);
             if (micros == null) throw ctx.unparsable(p, type, text);
             append(micros);
         }

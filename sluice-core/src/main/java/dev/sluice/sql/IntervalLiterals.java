@@ -2,7 +2,7 @@ package dev.sluice.sql;
 
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
-import dev.sluice.expr.IntervalParsing;
+import dev.sluice.vector.IntervalParsing;
 import dev.sluice.expr.Literal;
 import dev.sluice.sql.grammar.SqlGrammar;
 import dev.sluice.types.DataType;

@@ -128,11 +128,11 @@ final class CsvValues {
             return micros == null ? INVALID : Timestamps.toLocalDateTime(micros);
         }
         if (type instanceof dev.sluice.types.YearMonthIntervalType) {
-            Long months = dev.sluice.expr.IntervalParsing.parseCastText(text, type);
+            Long months = dev.sluice.vector.IntervalParsing.parseCastText(text, type);
             return months == null ? INVALID : dev.sluice.vector.Intervals.toPeriod(months.intValue());
         }
         if (type instanceof dev.sluice.types.DayTimeIntervalType) {
-            Long micros = dev.sluice.expr.IntervalParsing.parseCastText(text, type);
+            Long micros = dev.sluice.vector.IntervalParsing.parseCastText(text, type);
             return micros == null ? INVALID : dev.sluice.vector.Intervals.toDuration(micros);
         }
         if (type instanceof BinaryType) return text.getBytes(StandardCharsets.UTF_8);

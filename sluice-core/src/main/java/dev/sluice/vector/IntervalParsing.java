@@ -1,4 +1,4 @@
-package dev.sluice.expr;
+package dev.sluice.vector;
 
 import dev.sluice.types.DataType;
 import dev.sluice.types.DayTimeIntervalType;
