@@ -120,6 +120,7 @@ final class ArrowRows {
         if (t instanceof dev.sluice.types.ByteType && o instanceof Number n) return n.byteValue();
         if (t instanceof dev.sluice.types.ShortType && o instanceof Number n) return n.shortValue();
         if (t instanceof dev.sluice.types.TimestampNTZType && o instanceof LocalDateTime ldt) return ldt;
+        if (o instanceof java.time.Period p) return p.normalized();   // Arrow gives months alone; Sluice's values are normalized
         if (t instanceof LongType && o instanceof Number n) return n.longValue();
         if (t instanceof DoubleType && o instanceof Number n) return n.doubleValue();
         if (t instanceof FloatType && o instanceof Number n) return n.floatValue();

@@ -55,7 +55,7 @@ class NewTypesSqlTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "1Y|tinyint", "-128Y|tinyint", "1S|smallint", "1L|bigint", "1BD|decimal(1,0)",
-            "1Y + 1Y|tinyint", "1Y + 1S|smallint", "1S * 2|int", "1Y + 1L|bigint", "1Y + 1.5|decimal(3,1)", "CAST(1 AS TINYINT) + 1.5|decimal(4,1)", "1Y / 1Y|double",
+            "1Y + 1Y|tinyint", "1Y + 1S|smallint", "1S * 2|int", "1Y + 1L|bigint", "1Y + 1.5|decimal(3,1)", "CAST(1 AS TINYINT) + 1.5|decimal(5,1)", "1Y / 1Y|double",
             "TIMESTAMP_NTZ '2021-12-06 00:00:00'|timestamp_ntz",
             "INTERVAL '1-2' YEAR TO MONTH|interval year to month", "INTERVAL 3 DAYS|interval day",
             "INTERVAL '1 10:00:00' DAY TO SECOND|interval day to second", "INTERVAL 5 HOURS 30 SECONDS|interval hour to second",
