@@ -79,6 +79,15 @@ final class ArrowBatches {
         else if (v instanceof VarBinaryVector bv) bv.setSafe(i, (byte[]) value);
         else if (v instanceof DateDayVector dd) dd.setSafe(i, (int) ((LocalDate) value).toEpochDay());
         else if (v instanceof TimeStampMicroTZVector ts) ts.setSafe(i, micros((Instant) value));
+        else if (v instanceof org.apache.arrow.vector.TinyIntVector tv) tv.setSafe(i, ((Number) value).byteValue());
+        else if (v instanceof org.apache.arrow.vector.SmallIntVector sv) sv.setSafe(i, ((Number) value).shortValue());
+        else if (v instanceof org.apache.arrow.vector.TimeStampMicroVector ntz) {
+            ntz.setSafe(i, dev.sluice.vector.Timestamps.toMicros((java.time.LocalDateTime) value));
+        } else if (v instanceof org.apache.arrow.vector.IntervalYearVector ym) {
+            ym.setSafe(i, dev.sluice.vector.Intervals.toMonths((java.time.Period) value));
+        } else if (v instanceof org.apache.arrow.vector.DurationVector dt) {
+            dt.setSafe(i, dev.sluice.vector.Intervals.toMicros((java.time.Duration) value));
+        }
         else if (v instanceof DecimalVector dec) dec.setSafe(i, ((BigDecimal) value).setScale(dec.getScale(), RoundingMode.UNNECESSARY));
         else if (v instanceof MapVector m) {
             MapType mt = (MapType) t;

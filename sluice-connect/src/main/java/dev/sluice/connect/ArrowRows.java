@@ -106,6 +106,7 @@ final class ArrowRows {
                 case MICROSECOND -> raw;
                 case NANOSECOND -> Math.floorDiv(raw, 1000L);
             };
+            if (t instanceof dev.sluice.types.TimestampNTZType) return dev.sluice.vector.Timestamps.toLocalDateTime(us);
             return Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1000L);
         }
         Object o = v.getObject(i);
@@ -116,6 +117,10 @@ final class ArrowRows {
         if (o instanceof Text text) o = text.toString();
         if (t instanceof StringType) return o.toString();
         if (t instanceof IntegerType && o instanceof Number n) return n.intValue();
+        if (t instanceof dev.sluice.types.ByteType && o instanceof Number n) return n.byteValue();
+        if (t instanceof dev.sluice.types.ShortType && o instanceof Number n) return n.shortValue();
+        if (t instanceof dev.sluice.types.TimestampNTZType && o instanceof LocalDateTime ldt) return ldt;
+        if (o instanceof java.time.Period p) return p.normalized();   // Arrow gives months alone; Sluice's values are normalized
         if (t instanceof LongType && o instanceof Number n) return n.longValue();
         if (t instanceof DoubleType && o instanceof Number n) return n.doubleValue();
         if (t instanceof FloatType && o instanceof Number n) return n.floatValue();

@@ -65,6 +65,12 @@ final class ArrowTypes {
     private static ArrowType scalar(DataType t) {
         if (t instanceof BooleanType) return ArrowType.Bool.INSTANCE;
         if (t instanceof IntegerType) return new ArrowType.Int(32, true);
+        // as Spark's ArrowUtils.toArrowType
+        if (t instanceof dev.sluice.types.ByteType) return new ArrowType.Int(8, true);
+        if (t instanceof dev.sluice.types.ShortType) return new ArrowType.Int(16, true);
+        if (t instanceof dev.sluice.types.TimestampNTZType) return new ArrowType.Timestamp(TimeUnit.MICROSECOND, null);
+        if (t instanceof dev.sluice.types.YearMonthIntervalType) return new ArrowType.Interval(org.apache.arrow.vector.types.IntervalUnit.YEAR_MONTH);
+        if (t instanceof dev.sluice.types.DayTimeIntervalType) return new ArrowType.Duration(TimeUnit.MICROSECOND);
         if (t instanceof LongType) return new ArrowType.Int(64, true);
         if (t instanceof FloatType) return new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE);
         if (t instanceof DoubleType) return new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
@@ -82,13 +88,20 @@ final class ArrowTypes {
         ArrowType t = f.getType();
         switch (t.getTypeID()) {
             case Bool: return DataTypes.BOOLEAN;
-            case Int: return ((ArrowType.Int) t).getBitWidth() == 64 ? DataTypes.LONG : DataTypes.INT;
+            case Int: {
+                int width = ((ArrowType.Int) t).getBitWidth();
+                return width == 64 ? DataTypes.LONG : width == 8 ? DataTypes.BYTE : width == 16 ? DataTypes.SHORT : DataTypes.INT;
+            }
+            case Interval:
+                if (((ArrowType.Interval) t).getUnit() == org.apache.arrow.vector.types.IntervalUnit.YEAR_MONTH) return DataTypes.YEAR_MONTH_INTERVAL;
+                break;
+            case Duration: return DataTypes.DAY_TIME_INTERVAL;
             case FloatingPoint:
                 return ((ArrowType.FloatingPoint) t).getPrecision() == FloatingPointPrecision.SINGLE ? DataTypes.FLOAT : DataTypes.DOUBLE;
             case Utf8: case LargeUtf8: case Utf8View: return DataTypes.STRING;
             case Binary: case LargeBinary: case BinaryView: return DataTypes.BINARY;
             case Date: return DataTypes.DATE;
-            case Timestamp: return DataTypes.TIMESTAMP;
+            case Timestamp: return ((ArrowType.Timestamp) t).getTimezone() == null ? DataTypes.TIMESTAMP_NTZ : DataTypes.TIMESTAMP;
             case Null: return DataTypes.NULL;
             case Decimal: {
                 ArrowType.Decimal d = (ArrowType.Decimal) t;
@@ -109,7 +122,8 @@ final class ArrowTypes {
                 return new StructType(fields);
             }
             default:
-                throw ConnectErrors.unsupported("the Arrow type " + t, "Sluice has no such type");
+                break;
         }
+        throw ConnectErrors.unsupported("the Arrow type " + t, "Sluice has no such type");
     }
 }

@@ -29,6 +29,19 @@ final class ProtoTypes {
         var b = org.apache.spark.connect.proto.DataType.newBuilder();
         if (t instanceof BooleanType) return b.setBoolean(org.apache.spark.connect.proto.DataType.Boolean.getDefaultInstance()).build();
         if (t instanceof IntegerType) return b.setInteger(org.apache.spark.connect.proto.DataType.Integer.getDefaultInstance()).build();
+        if (t instanceof dev.sluice.types.ByteType) return b.setByte(org.apache.spark.connect.proto.DataType.Byte.getDefaultInstance()).build();
+        if (t instanceof dev.sluice.types.ShortType) return b.setShort(org.apache.spark.connect.proto.DataType.Short.getDefaultInstance()).build();
+        if (t instanceof dev.sluice.types.TimestampNTZType) {
+            return b.setTimestampNtz(org.apache.spark.connect.proto.DataType.TimestampNTZ.getDefaultInstance()).build();
+        }
+        if (t instanceof dev.sluice.types.YearMonthIntervalType ym) {
+            return b.setYearMonthInterval(org.apache.spark.connect.proto.DataType.YearMonthInterval.newBuilder()
+                    .setStartField(ym.startField()).setEndField(ym.endField())).build();
+        }
+        if (t instanceof dev.sluice.types.DayTimeIntervalType dt) {
+            return b.setDayTimeInterval(org.apache.spark.connect.proto.DataType.DayTimeInterval.newBuilder()
+                    .setStartField(dt.startField()).setEndField(dt.endField())).build();
+        }
         if (t instanceof LongType) return b.setLong(org.apache.spark.connect.proto.DataType.Long.getDefaultInstance()).build();
         if (t instanceof FloatType) return b.setFloat(org.apache.spark.connect.proto.DataType.Float.getDefaultInstance()).build();
         if (t instanceof DoubleType) return b.setDouble(org.apache.spark.connect.proto.DataType.Double.getDefaultInstance()).build();
@@ -64,7 +77,18 @@ final class ProtoTypes {
     static DataType fromProto(org.apache.spark.connect.proto.DataType t) {
         switch (t.getKindCase()) {
             case BOOLEAN: return DataTypes.BOOLEAN;
-            case BYTE: case SHORT: case INTEGER: return DataTypes.INT;
+            case BYTE: return DataTypes.BYTE;
+            case SHORT: return DataTypes.SHORT;
+            case INTEGER: return DataTypes.INT;
+            case TIMESTAMP_NTZ: return DataTypes.TIMESTAMP_NTZ;
+            case YEAR_MONTH_INTERVAL: {
+                var ym = t.getYearMonthInterval();
+                return new dev.sluice.types.YearMonthIntervalType(ym.hasStartField() ? ym.getStartField() : 0, ym.hasEndField() ? ym.getEndField() : 1);
+            }
+            case DAY_TIME_INTERVAL: {
+                var dt = t.getDayTimeInterval();
+                return new dev.sluice.types.DayTimeIntervalType(dt.hasStartField() ? dt.getStartField() : 0, dt.hasEndField() ? dt.getEndField() : 3);
+            }
             case LONG: return DataTypes.LONG;
             case FLOAT: return DataTypes.FLOAT;
             case DOUBLE: return DataTypes.DOUBLE;

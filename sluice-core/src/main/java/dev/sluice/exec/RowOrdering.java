@@ -62,8 +62,8 @@ final class RowOrdering {
 
     /** Specialized for the common key types (no type dispatch per comparison). */
     private static KeyComparator comparatorFor(DataType type) {
-        if (type instanceof IntegerType || type instanceof DateType) return (a, i, b, j) -> Integer.compare(a.getInt(i), b.getInt(j));
-        if (type instanceof LongType || type instanceof TimestampType) return (a, i, b, j) -> Long.compare(a.getLong(i), b.getLong(j));
+        if (type.storesInt()) return (a, i, b, j) -> Integer.compare(a.getInt(i), b.getInt(j));
+        if (type.storesLong()) return (a, i, b, j) -> Long.compare(a.getLong(i), b.getLong(j));
         if (type instanceof DoubleType) return (a, i, b, j) -> {
             double x = a.getDouble(i), y = b.getDouble(j);
             return x == y ? 0 : Double.compare(x, y);   // -0.0 equals 0.0; NaN equals NaN and is largest

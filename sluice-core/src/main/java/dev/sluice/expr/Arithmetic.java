@@ -77,6 +77,7 @@ public record Arithmetic(Op op, Expression left, Expression right, EvalMode mode
                 continue;
             }
             if (t instanceof IntegerType) evalInt(a.getInt(i), b.getInt(i), (IntVector) out);
+            else if (t.isIntegral() && t.storesInt()) evalNarrow(a.getInt(i), b.getInt(i), t, (IntVector) out);
             else if (t instanceof LongType) evalLong(a.getLong(i), b.getLong(i), (LongVector) out);
             else if (t instanceof DoubleType) evalDouble(a.getDouble(i), b.getDouble(i), (DoubleVector) out);
             else if (t instanceof FloatType) evalFloat(a.getFloat(i), b.getFloat(i), (FloatVector) out);
@@ -103,6 +104,28 @@ public record Arithmetic(Op op, Expression left, Expression right, EvalMode mode
             if (overflow(out, "integer")) out.append((int) exact);
         } else {
             out.append((int) exact);
+        }
+    }
+
+    /** tinyint and smallint: computed in int, then checked against the type's range (Spark's ByteExactNumeric). */
+    private void evalNarrow(int x, int y, DataType t, IntVector out) {
+        int exact;
+        switch (op) {
+            case ADD -> exact = x + y;
+            case SUBTRACT -> exact = x - y;
+            case MULTIPLY -> exact = x * y;
+            case REMAINDER -> {
+                if (y == 0) { divideByZero(out); return; }
+                out.append(x % y);
+                return;
+            }
+            default -> throw SluiceException.internal(t + " " + op);
+        }
+        int wrapped = t instanceof dev.sluice.types.ByteType ? (byte) exact : (short) exact;
+        if (wrapped != exact) {
+            if (overflow(out, t.simpleString())) out.append(wrapped);
+        } else {
+            out.append(exact);
         }
     }
 

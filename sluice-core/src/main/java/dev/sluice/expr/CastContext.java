@@ -68,6 +68,7 @@ record CastContext(DataType from, DataType to, EvalMode mode, ZoneId zone) {
             return Float.isNaN(f) || Float.isInfinite(f) ? Float.toString(f) : f + "F";
         }
         if (type instanceof LongType) return value + "L";
+        if (value instanceof String s && (type instanceof dev.sluice.types.ByteType || type instanceof dev.sluice.types.ShortType)) return s;
         if (type instanceof DecimalType) return ((BigDecimal) value).toPlainString() + "BD";
         if (type instanceof TimestampType) return "TIMESTAMP '" + ValueRenderer.formatTimestamp((Long) value, zone) + "'";
         if (type instanceof DateType) return "DATE '" + ValueRenderer.formatDate((Integer) value) + "'";

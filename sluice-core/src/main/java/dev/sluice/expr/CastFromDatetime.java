@@ -37,7 +37,11 @@ final class CastFromDatetime {
     static ColumnVector cast(ColumnVector in, CastContext ctx) {
         DataType from = ctx.from(), to = ctx.to();
         ZoneId zone = ctx.zone();
+        if (from instanceof dev.sluice.types.TimestampNTZType) return fromWallClock(in, ctx);
         if (from instanceof DateType) {
+            if (to instanceof dev.sluice.types.TimestampNTZType) {
+                return Kernels.mapNonNull(in, to, (i, out) -> ((LongVector) out).append(Math.multiplyExact((long) in.getInt(i), 86_400_000_000L)));
+            }
             if (to instanceof TimestampType) {
                 return Kernels.mapNonNull(in, to, (i, out) -> ((LongVector) out).append(daysToMicros(in.getInt(i), zone)));
             }
@@ -49,11 +53,13 @@ final class CastFromDatetime {
             long micros = in.getLong(i);
             if (to instanceof DateType) {
                 ((IntVector) out).append(microsToDays(micros, zone));
+            } else if (to instanceof dev.sluice.types.TimestampNTZType) {
+                ((LongVector) out).append(toWallClock(micros, zone));
             } else if (to instanceof LongType) {
                 ((LongVector) out).append(Math.floorDiv(micros, 1_000_000L));
-            } else if (to instanceof IntegerType) {
+            } else if (to.isIntegral() && to.storesInt()) {
                 long seconds = Math.floorDiv(micros, 1_000_000L);
-                if (seconds == (int) seconds) ((IntVector) out).append((int) seconds);
+                if (CastFromNumeric.fitsNarrow(seconds, to)) ((IntVector) out).append(CastFromNumeric.wrapNarrow(seconds, to));
                 else ctx.overflow(out, micros);
             } else if (to instanceof DoubleType) {
                 ((DoubleVector) out).append(micros / 1_000_000d);
@@ -67,6 +73,36 @@ final class CastFromDatetime {
                 throw SluiceException.internal("no cast from timestamp to " + to);
             }
         });
+    }
+
+    /** timestamp_ntz to date (its wall-clock date) or timestamp (that wall clock in the session zone). */
+    private static ColumnVector fromWallClock(ColumnVector in, CastContext ctx) {
+        DataType to = ctx.to();
+        ZoneId zone = ctx.zone();
+        return Kernels.mapNonNull(in, to, (i, out) -> {
+            long micros = in.getLong(i);
+            if (to instanceof DateType) ((IntVector) out).append((int) Math.floorDiv(micros, 86_400_000_000L));
+            else if (to instanceof TimestampType) ((LongVector) out).append(fromWallClock(micros, zone));
+            else throw SluiceException.internal("no cast from timestamp_ntz to " + to);
+        });
+    }
+
+    /** The wall clock, in {@code zone}, of the instant {@code micros} (timestamp → timestamp_ntz). */
+    public static long toWallClock(long micros, ZoneId zone) {
+        if (zone.equals(ZoneOffset.UTC)) return micros;
+        long seconds = Math.floorDiv(micros, 1_000_000L);
+        int offset = zone.getRules().getOffset(Instant.ofEpochSecond(seconds)).getTotalSeconds();
+        return Math.addExact(micros, offset * 1_000_000L);
+    }
+
+    /** The instant at which {@code zone}'s clocks show the wall clock {@code micros} (timestamp_ntz → timestamp). */
+    public static long fromWallClock(long micros, ZoneId zone) {
+        if (zone.equals(ZoneOffset.UTC)) return micros;
+        long seconds = Math.floorDiv(micros, 1_000_000L);
+        long fraction = Math.floorMod(micros, 1_000_000L);
+        java.time.LocalDateTime wall = java.time.LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        long epoch = java.time.ZonedDateTime.of(wall, zone).toEpochSecond();   // gaps move forward, overlaps take the earlier
+        return Math.addExact(Math.multiplyExact(epoch, 1_000_000L), fraction);
     }
 
     /** Microseconds of midnight starting {@code days} in {@code zone}. */

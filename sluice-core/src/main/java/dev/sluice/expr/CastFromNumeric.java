@@ -41,7 +41,7 @@ final class CastFromNumeric {
         DataType from = ctx.from(), to = ctx.to();
         if (from instanceof DecimalType) return fromDecimal(in, ctx);
         if (from instanceof FloatType || from instanceof DoubleType) return fromFloating(in, ctx, from instanceof FloatType);
-        if (from instanceof IntegerType || from instanceof LongType || from instanceof BooleanType) return fromIntegral(in, ctx);
+        if (from.isIntegral() || from instanceof BooleanType) return fromIntegral(in, ctx);
         throw SluiceException.internal("no numeric cast from " + from + " to " + to);
     }
 
@@ -49,12 +49,12 @@ final class CastFromNumeric {
     private static FlatVector fromIntegral(ColumnVector in, CastContext ctx) {
         DataType from = ctx.from(), to = ctx.to();
         boolean isBoolean = from instanceof BooleanType;
-        boolean isInt = from instanceof IntegerType;
+        boolean isInt = from.storesInt();
         return Kernels.mapNonNull(in, to, (i, out) -> {
             long v = isBoolean ? (in.getBoolean(i) ? 1 : 0) : isInt ? in.getInt(i) : in.getLong(i);
-            if (to instanceof IntegerType) {
-                if (v == (int) v || ctx.legacy()) ((IntVector) out).append((int) v);
-                else ctx.overflow(out, v);
+            if (to.storesInt() && to.isIntegral()) {
+                if (fitsNarrow(v, to) || ctx.legacy()) ((IntVector) out).append(wrapNarrow(v, to));
+                else ctx.overflow(out, sqlNumber(v, from));
             } else if (to instanceof LongType) {
                 ((LongVector) out).append(v);
             } else if (to instanceof DoubleType) {
@@ -69,7 +69,8 @@ final class CastFromNumeric {
                 // booleans are one microsecond (legacy only); integers are seconds, saturating like TimeUnit
                 ((LongVector) out).append(isBoolean ? v : secondsToMicros(v));
             } else if (to instanceof BinaryType) {
-                ((BytesVector) out).append(isInt ? bigEndian(v, 4) : bigEndian(v, 8));
+                ((BytesVector) out).append(bigEndian(v, from instanceof dev.sluice.types.ByteType ? 1
+                        : from instanceof dev.sluice.types.ShortType ? 2 : isInt ? 4 : 8));
             } else {
                 throw SluiceException.internal("no cast from " + from + " to " + to);
             }
@@ -86,6 +87,13 @@ final class CastFromNumeric {
             if (to instanceof IntegerType) {
                 if (ctx.legacy() || (Math.floor(v) <= intUpper && Math.ceil(v) >= Integer.MIN_VALUE)) {
                     ((IntVector) out).append((int) v);
+                } else {
+                    ctx.overflow(out, v);
+                }
+            } else if (to.storesInt() && to.isIntegral()) {
+                // Spark: tinyint/smallint bounds checked on floor/ceil; legacy goes through int and wraps
+                if (ctx.legacy() || (Math.floor(v) <= narrowMax(to) && Math.ceil(v) >= narrowMin(to))) {
+                    ((IntVector) out).append(wrapNarrow((int) v, to));
                 } else {
                     ctx.overflow(out, v);
                 }
@@ -118,18 +126,18 @@ final class CastFromNumeric {
         DataType to = ctx.to();
         return Kernels.mapNonNull(in, to, (i, out) -> {
             BigDecimal v = in.getDecimal(i);
-            if (to instanceof IntegerType || to instanceof LongType) {
+            if (to.isIntegral()) {
                 BigInteger whole = v.toBigInteger();   // truncates toward zero
-                boolean isInt = to instanceof IntegerType;
+                boolean isInt = to.storesInt();
                 if (ctx.legacy()) {
                     long wrapped = whole.longValue();   // low 64 bits, as BigDecimal.longValue
-                    if (isInt) ((IntVector) out).append((int) wrapped);
+                    if (isInt) ((IntVector) out).append(wrapNarrow(wrapped, to));
                     else ((LongVector) out).append(wrapped);
                 } else if (whole.compareTo(LONG_MIN) < 0 || whole.compareTo(LONG_MAX) > 0
-                        || (isInt && whole.longValue() != (int) whole.longValue())) {
+                        || (isInt && !fitsNarrow(whole.longValue(), to))) {
                     ctx.overflow(out, v);
                 } else if (isInt) {
-                    ((IntVector) out).append(whole.intValue());
+                    ((IntVector) out).append(whole.intValue());   // fits: checked above
                 } else {
                     ((LongVector) out).append(whole.longValue());
                 }
@@ -148,6 +156,31 @@ final class CastFromNumeric {
                 throw SluiceException.internal("no cast from " + ctx.from() + " to " + to);
             }
         });
+    }
+
+    /** Whether {@code v} fits the int-held integral type {@code to} (tinyint, smallint, int). */
+    static boolean fitsNarrow(long v, DataType to) { return v >= narrowMin(to) && v <= narrowMax(to); }
+
+    /** Legacy wrap-around into {@code to}'s width, as Java's narrowing casts (Spark's non-ANSI casts). */
+    static int wrapNarrow(long v, DataType to) {
+        if (to instanceof dev.sluice.types.ByteType) return (byte) v;
+        if (to instanceof dev.sluice.types.ShortType) return (short) v;
+        return (int) v;
+    }
+
+    static long narrowMin(DataType to) {
+        return to instanceof dev.sluice.types.ByteType ? Byte.MIN_VALUE : to instanceof dev.sluice.types.ShortType ? Short.MIN_VALUE : Integer.MIN_VALUE;
+    }
+
+    static long narrowMax(DataType to) {
+        return to instanceof dev.sluice.types.ByteType ? Byte.MAX_VALUE : to instanceof dev.sluice.types.ShortType ? Short.MAX_VALUE : Integer.MAX_VALUE;
+    }
+
+    /** The source value boxed as its SQL type writes it in CAST_OVERFLOW messages ({@code 300S}, {@code 10L}). */
+    private static Object sqlNumber(long v, DataType from) {
+        if (from instanceof dev.sluice.types.ByteType) return v + "Y";
+        if (from instanceof dev.sluice.types.ShortType) return v + "S";
+        return v;
     }
 
     /** Rounds {@code value} HALF_UP to the type's scale and appends it, or fails when it has too many digits. */

@@ -1,5 +1,6 @@
 package dev.sluice.expr;
 
+import dev.sluice.vector.IntervalParsing;
 import dev.sluice.error.SluiceException;
 import dev.sluice.types.BinaryType;
 import dev.sluice.types.BooleanType;
@@ -34,10 +35,10 @@ final class CastFromString {
     static FlatVector cast(ColumnVector in, CastContext ctx) {
         DataType to = ctx.to();
         long[] parsed = new long[1];
-        if (to instanceof IntegerType) {
+        if (to.isIntegral() && to.storesInt()) {
             return Kernels.mapNonNull(in, to, (i, out) -> {
                 if (StringParsing.parseLong(in.bytesArray(i), in.bytesStart(i), in.bytesLength(i), ctx.legacy(), parsed)
-                        && parsed[0] == (int) parsed[0]) {
+                        && CastFromNumeric.fitsNarrow(parsed[0], to)) {
                     ((IntVector) out).append((int) parsed[0]);
                 } else {
                     ctx.invalid(out, in.getString(i));
@@ -98,6 +99,25 @@ final class CastFromString {
                 } else {
                     ctx.invalid(out, in.getString(i));
                 }
+            });
+        }
+        if (to instanceof dev.sluice.types.TimestampNTZType) {
+            return Kernels.mapNonNull(in, to, (i, out) -> {
+                // the wall clock as written; a zone in the text is ignored, as Spark's stringToTimestampWithoutTimeZone
+                if (StringParsing.parseTimestamp(in.bytesArray(i), in.bytesStart(i), in.bytesLength(i), java.time.ZoneOffset.UTC, parsed, true)) {
+                    ((LongVector) out).append(parsed[0]);
+                } else {
+                    ctx.invalid(out, in.getString(i));
+                }
+            });
+        }
+        if (to instanceof dev.sluice.types.YearMonthIntervalType || to instanceof dev.sluice.types.DayTimeIntervalType) {
+            return Kernels.mapNonNull(in, to, (i, out) -> {
+                String s = in.getString(i);
+                Long v = IntervalParsing.parseCastText(s, to);
+                if (v == null) ctx.invalid(out, s);
+                else if (to.storesInt()) ((IntVector) out).append(v.intValue());
+                else ((LongVector) out).append(v);
             });
         }
         if (to instanceof BinaryType) {

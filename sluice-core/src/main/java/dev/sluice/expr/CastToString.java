@@ -41,6 +41,10 @@ final class CastToString {
         if (from instanceof DecimalType) return ValueRenderer.formatDecimal(in.getDecimal(i), style.plainDecimals());
         if (from instanceof DateType) return ValueRenderer.formatDate(in.getInt(i));
         if (from instanceof TimestampType) return ValueRenderer.formatTimestamp(in.getLong(i), style.zone());
+        if (from instanceof dev.sluice.types.TimestampNTZType) return ValueRenderer.formatTimestamp(in.getLong(i), java.time.ZoneOffset.UTC);
+        if (from instanceof dev.sluice.types.ByteType || from instanceof dev.sluice.types.ShortType) return Integer.toString(in.getInt(i));
+        if (from instanceof dev.sluice.types.YearMonthIntervalType ym) return dev.sluice.vector.IntervalText.yearMonth(in.getInt(i), ym);
+        if (from instanceof dev.sluice.types.DayTimeIntervalType dt) return dev.sluice.vector.IntervalText.dayTime(in.getLong(i), dt);
         return ValueRenderer.render(in.getObject(i), from, style);   // struct, array, map
     }
 }

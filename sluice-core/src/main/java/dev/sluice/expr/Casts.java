@@ -67,6 +67,13 @@ public final class Casts {
         }
         boolean fromString = from instanceof StringType;
         boolean fromNumber = from.isNumeric();
+        if (to instanceof dev.sluice.types.TimestampNTZType) return fromString || from instanceof DateType || from instanceof TimestampType;
+        if (from instanceof dev.sluice.types.TimestampNTZType) return to instanceof DateType || to instanceof TimestampType;
+        if (to.isInterval()) {
+            return fromString || from.getClass() == to.getClass()
+                    || ((from.isIntegral() || from instanceof DecimalType) && CastFromInterval.singleField(to));
+        }
+        if (from.isInterval()) return (to.isIntegral() || to instanceof DecimalType) && CastFromInterval.singleField(from);
         if (to instanceof BinaryType) return fromString || (mode == EvalMode.LEGACY && (from instanceof IntegerType || from instanceof LongType));
         if (to instanceof BooleanType) {
             return fromString || fromNumber
@@ -95,7 +102,7 @@ public final class Casts {
         if (from instanceof NullType || from.equals(to)) return false;
         if (from instanceof StringType) return !(to instanceof BinaryType || to instanceof StringType);
         if (to instanceof StringType) return false;
-        if (from instanceof TimestampType && to instanceof IntegerType) return true;
+        if (from instanceof TimestampType && to.storesInt() && to.isIntegral()) return true;
         if ((from instanceof FloatType || from instanceof DoubleType) && to instanceof TimestampType) return true;
         if (from instanceof TimestampType && to instanceof DateType) return false;
         if (to instanceof DateType) return true;
@@ -103,13 +110,15 @@ public final class Casts {
         if (from instanceof DateType) return true;
         if (to instanceof DecimalType d && !nullSafeToDecimal(from, d)) return true;
         boolean fractional = from instanceof FloatType || from instanceof DoubleType || from instanceof DecimalType;
-        return fractional && (to instanceof IntegerType || to instanceof LongType);
+        return fractional && to.isIntegral();
     }
 
     // Spark's canNullSafeCastToDecimal
     private static boolean nullSafeToDecimal(DataType from, DecimalType to) {
         int integral = to.precision() - to.scale();
         if (from instanceof BooleanType) return integral >= 1;
+        if (from instanceof dev.sluice.types.ByteType) return integral >= 3;
+        if (from instanceof dev.sluice.types.ShortType) return integral >= 5;
         if (from instanceof IntegerType) return integral >= 10;
         if (from instanceof LongType) return integral >= 20;
         if (from instanceof DecimalType d) return integral > d.precision() - d.scale();
@@ -150,7 +159,8 @@ public final class Casts {
         if (to instanceof ArrayType a) return CastNested.castArray(in, a, ctx);
         if (to instanceof MapType m) return CastNested.castMap(in, m, ctx);
         if (from instanceof StringType) return CastFromString.cast(in, ctx);
-        if (from instanceof DateType || from instanceof TimestampType) return CastFromDatetime.cast(in, ctx);
+        if (from.isInterval() || to.isInterval()) return CastFromInterval.cast(in, ctx);
+        if (from instanceof DateType || from instanceof TimestampType || from instanceof dev.sluice.types.TimestampNTZType) return CastFromDatetime.cast(in, ctx);
         if (from.isNumeric() || from instanceof BooleanType) return CastFromNumeric.cast(in, ctx);
         throw SluiceException.internal("no cast from " + from + " to " + to);
     }

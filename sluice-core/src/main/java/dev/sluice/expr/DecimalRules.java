@@ -32,6 +32,8 @@ public final class DecimalRules {
 
     /** The smallest decimal holding every value of an integral type (Spark's forType). */
     public static DecimalType forIntegral(dev.sluice.types.DataType t) {
+        if (t instanceof dev.sluice.types.ByteType) return new DecimalType(3, 0);
+        if (t instanceof dev.sluice.types.ShortType) return new DecimalType(5, 0);
         if (t instanceof dev.sluice.types.IntegerType) return new DecimalType(10, 0);
         if (t instanceof dev.sluice.types.LongType) return new DecimalType(20, 0);
         throw new IllegalArgumentException("not integral: " + t);

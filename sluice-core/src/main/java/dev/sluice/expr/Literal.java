@@ -27,9 +27,9 @@ public record Literal(Object value, DataType dataType) implements Expression {
     public static Literal of(Object value) {
         if (value == null) return NULL;
         if (value instanceof Literal l) return l;
-        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            return new Literal(((Number) value).intValue(), DataTypes.INT);
-        }
+        if (value instanceof Integer) return new Literal(value, DataTypes.INT);
+        if (value instanceof Short s) return new Literal(s, DataTypes.SHORT);
+        if (value instanceof Byte b) return new Literal(b, DataTypes.BYTE);
         if (value instanceof Long) return new Literal(value, DataTypes.LONG);
         if (value instanceof Double) return new Literal(value, DataTypes.DOUBLE);
         if (value instanceof Float) return new Literal(value, DataTypes.FLOAT);
@@ -43,6 +43,9 @@ public record Literal(Object value, DataType dataType) implements Expression {
         if (value instanceof byte[]) return new Literal(value, DataTypes.BINARY);
         if (value instanceof LocalDate) return new Literal(value, DataTypes.DATE);
         if (value instanceof Instant) return new Literal(value, DataTypes.TIMESTAMP);
+        if (value instanceof java.time.LocalDateTime) return new Literal(value, DataTypes.TIMESTAMP_NTZ);
+        if (value instanceof java.time.Period p) return new Literal(p.normalized(), DataTypes.YEAR_MONTH_INTERVAL);
+        if (value instanceof java.time.Duration) return new Literal(value, DataTypes.DAY_TIME_INTERVAL);
         throw new IllegalArgumentException("unsupported literal type " + value.getClass().getName());
     }
 
@@ -60,6 +63,10 @@ public record Literal(Object value, DataType dataType) implements Expression {
         if (value instanceof Map<?, ?> || value instanceof List<?> || value instanceof Row) return String.valueOf(value);
         if (dataType.equals(DataTypes.DATE)) return "DATE '" + value + "'";
         if (dataType.equals(DataTypes.TIMESTAMP)) return "TIMESTAMP '" + value + "'";
+        if (dataType.equals(DataTypes.TIMESTAMP_NTZ) || dataType.isInterval()) {
+            String text = ValueRenderer.render(value, dataType, ValueRenderer.Style.show(java.time.ZoneOffset.UTC));
+            return dataType.isInterval() ? text : "TIMESTAMP_NTZ '" + text + "'";
+        }
         return String.valueOf(value);
     }
 

@@ -50,6 +50,15 @@ public record Negate(Expression child, EvalMode mode) implements Expression {
                 ((FloatVector) out).append(-in.getFloat(i));
             } else if (t instanceof DecimalType) {
                 ((DecimalVector) out).append(in.getDecimal(i).negate());
+            } else if (t.storesInt()) {   // tinyint, smallint, year-month interval
+                int v = in.getInt(i);
+                int min = t instanceof dev.sluice.types.ByteType ? Byte.MIN_VALUE : t instanceof dev.sluice.types.ShortType ? Short.MIN_VALUE : Integer.MIN_VALUE;
+                if (v == min && mode == EvalMode.ANSI) throw overflow(t.simpleString());
+                ((IntVector) out).append(v == min ? min : -v);
+            } else if (t.storesLong()) {   // day-time interval
+                long v = in.getLong(i);
+                if (v == Long.MIN_VALUE && mode == EvalMode.ANSI) throw overflow(t.simpleString());
+                ((LongVector) out).append(-v);
             } else {
                 throw SluiceException.internal("negate " + t);
             }

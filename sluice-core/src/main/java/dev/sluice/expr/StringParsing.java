@@ -160,6 +160,15 @@ final class StringParsing {
      * forms. A time without a date takes today's date in the zone; a missing zone means {@code sessionZone}.
      */
     static boolean parseTimestamp(byte[] b, int off, int len, ZoneId sessionZone, long[] out) {
+        return parseTimestamp(b, off, len, sessionZone, out, false);
+    }
+
+    /**
+     * As {@link #parseTimestamp(byte[], int, int, ZoneId, long[])}; with {@code wallClock} the result is the
+     * timestamp_ntz of the text's date and time (a zone in the text is ignored, a time without a date is refused),
+     * as Spark's stringToTimestampWithoutTimeZone.
+     */
+    static boolean parseTimestamp(byte[] b, int off, int len, ZoneId sessionZone, long[] out, boolean wallClock) {
         int j = off, end = off + len;
         while (j < end && isSpaceOrControl(b[j])) j++;
         while (end > j && isSpaceOrControl(b[end - 1])) end--;
@@ -238,11 +247,17 @@ final class StringParsing {
         if (!validTimestampDigits(i, digits)) return false;
         seg[i] = value;
         for (int k = fractionDigits; k < 6; k++) seg[6] *= 10;
+        if (wallClock && justTime) return false;
         try {
-            ZoneId zoneId = zone == null ? sessionZone : zoneOf(zone.trim());
+            ZoneId zoneId = zone == null || wallClock ? sessionZone : zoneOf(zone.trim());
+            if (wallClock && zone != null) zoneOf(zone.trim());   // still a valid zone, or the text is malformed
             LocalTime time = LocalTime.of(seg[3], seg[4], seg[5], seg[6] * 1000);
             LocalDate date = justTime ? LocalDate.now(zoneId)
                     : LocalDate.of(seg[0] * (yearSign == 0 ? 1 : yearSign), seg[1], seg[2]);
+            if (wallClock) {
+                out[0] = Math.addExact(Math.multiplyExact(LocalDateTime.of(date, time).toEpochSecond(java.time.ZoneOffset.UTC), 1_000_000L), seg[6]);
+                return true;
+            }
             ZonedDateTime z = ZonedDateTime.of(LocalDateTime.of(date, time), zoneId);
             out[0] = Math.addExact(Math.multiplyExact(z.toEpochSecond(), 1_000_000L), seg[6]);
             return true;

@@ -64,7 +64,17 @@ public final class TypeCoercion {
             // an integer with a float goes to double so the integer keeps its digits
             return Optional.of(wider instanceof FloatType && !(a instanceof FloatType && b instanceof FloatType) ? DataTypes.DOUBLE : wider);
         }
-        if (isDatetime(a) && isDatetime(b)) return Optional.of(DataTypes.TIMESTAMP);
+        if (isDatetime(a) && isDatetime(b)) {
+            // date < timestamp_ntz < timestamp, as Spark's findTightestCommonType
+            boolean zoned = a instanceof TimestampType || b instanceof TimestampType;
+            return Optional.of(zoned ? DataTypes.TIMESTAMP : DataTypes.TIMESTAMP_NTZ);
+        }
+        if (a instanceof dev.sluice.types.YearMonthIntervalType x && b instanceof dev.sluice.types.YearMonthIntervalType y) {
+            return Optional.of(new dev.sluice.types.YearMonthIntervalType(Math.min(x.startField(), y.startField()), Math.max(x.endField(), y.endField())));
+        }
+        if (a instanceof dev.sluice.types.DayTimeIntervalType x && b instanceof dev.sluice.types.DayTimeIntervalType y) {
+            return Optional.of(new dev.sluice.types.DayTimeIntervalType(Math.min(x.startField(), y.startField()), Math.max(x.endField(), y.endField())));
+        }
         return complex(a, b, true);
     }
 
@@ -157,7 +167,7 @@ public final class TypeCoercion {
 
     /** The decimal type Spark gives an integer literal in decimal arithmetic: just its digits. */
     private static DecimalType decimalOfLiteral(Expression e) {
-        if (e instanceof Literal lit && lit.value() != null && (lit.dataType() instanceof IntegerType || lit.dataType() instanceof LongType)) {
+        if (e instanceof Literal lit && lit.value() != null && lit.dataType().isIntegral()) {
             int digits = BigInteger.valueOf(((Number) lit.value()).longValue()).abs().toString().length();
             return new DecimalType(digits, 0);
         }
@@ -267,19 +277,24 @@ public final class TypeCoercion {
 
     /** Spark's numericPrecedence: int < bigint < float < double. */
     private static int rank(DataType t) {
+        if (t instanceof dev.sluice.types.ByteType) return -2;
+        if (t instanceof dev.sluice.types.ShortType) return -1;
         if (t instanceof IntegerType) return 0;
         if (t instanceof LongType) return 1;
         if (t instanceof FloatType) return 2;
         return 3;
     }
 
-    private static boolean isIntegral(DataType t) { return t instanceof IntegerType || t instanceof LongType; }
+    private static boolean isIntegral(DataType t) { return t.isIntegral(); }
 
     private static boolean isFloating(DataType t) { return t instanceof FloatType || t instanceof DoubleType; }
 
-    private static boolean isDatetime(DataType t) { return t instanceof DateType || t instanceof TimestampType; }
+    private static boolean isDatetime(DataType t) {
+        return t instanceof DateType || t instanceof TimestampType || t instanceof dev.sluice.types.TimestampNTZType;
+    }
 
     private static boolean isAtomic(DataType t) {
-        return t.isNumeric() || t instanceof StringType || t instanceof BooleanType || t instanceof BinaryType || isDatetime(t);
+        return t.isNumeric() || t instanceof StringType || t instanceof BooleanType || t instanceof BinaryType || isDatetime(t)
+                || t.isInterval();
     }
 }

@@ -27,8 +27,8 @@ public final class ValueComparator {
     private ValueComparator() {}
 
     public static int compare(DataType type, ColumnVector a, int i, ColumnVector b, int j) {
-        if (type instanceof IntegerType || type instanceof DateType) return Integer.compare(a.getInt(i), b.getInt(j));
-        if (type instanceof LongType || type instanceof TimestampType) return Long.compare(a.getLong(i), b.getLong(j));
+        if (type.storesInt()) return Integer.compare(a.getInt(i), b.getInt(j));
+        if (type.storesLong()) return Long.compare(a.getLong(i), b.getLong(j));
         if (type instanceof DoubleType) return compareDoubles(a.getDouble(i), b.getDouble(j));
         if (type instanceof StringType || type instanceof BinaryType) return a.compareBytes(i, b, j);
         if (type instanceof BooleanType) return Boolean.compare(a.getBoolean(i), b.getBoolean(j));

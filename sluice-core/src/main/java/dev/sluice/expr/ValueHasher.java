@@ -28,8 +28,8 @@ public final class ValueHasher {
 
     public static long hash(DataType type, ColumnVector v, int row) {
         if (v.isNull(row)) return NULL_HASH;
-        if (type instanceof IntegerType || type instanceof DateType) return mix(v.getInt(row));
-        if (type instanceof LongType || type instanceof TimestampType) return mix(v.getLong(row));
+        if (type.storesInt()) return mix(v.getInt(row));
+        if (type.storesLong()) return mix(v.getLong(row));
         if (type instanceof StringType || type instanceof BinaryType) return hashBytes(v.bytesArray(row), v.bytesStart(row), v.bytesLength(row));
         if (type instanceof DoubleType) return mix(doubleBits(v.getDouble(row)));
         if (type instanceof FloatType) return mix(doubleBits(v.getFloat(row)));

@@ -112,6 +112,12 @@ public final class ValueRenderer {
             sb.append(formatDate(Math.toIntExact(date.toEpochDay())));
         } else if (type instanceof TimestampType) {
             sb.append(formatTimestamp(Timestamps.toMicros((Instant) value), style.zone()));
+        } else if (type instanceof dev.sluice.types.TimestampNTZType) {
+            sb.append(formatTimestamp(Timestamps.toMicros((LocalDateTime) value), ZoneOffset.UTC));
+        } else if (type instanceof dev.sluice.types.YearMonthIntervalType ym) {
+            sb.append(dev.sluice.vector.IntervalText.yearMonth(dev.sluice.vector.Intervals.toMonths((java.time.Period) value), ym));
+        } else if (type instanceof dev.sluice.types.DayTimeIntervalType dt) {
+            sb.append(dev.sluice.vector.IntervalText.dayTime(dev.sluice.vector.Intervals.toMicros((java.time.Duration) value), dt));
         } else if (value instanceof BigDecimal d) {
             sb.append(formatDecimal(d, style.plainDecimals()));
         } else {

@@ -48,6 +48,24 @@ abstract class JsonValueWriter {
         if (type instanceof IntegerType) return new JsonValueWriter() {
             @Override void write(JsonGenerator g, ColumnVector v, int row) throws IOException { g.writeNumber(v.getInt(row)); }
         };
+        if (type instanceof dev.sluice.types.ByteType || type instanceof dev.sluice.types.ShortType) return new JsonValueWriter() {
+            @Override void write(JsonGenerator g, ColumnVector v, int row) throws IOException { g.writeNumber(v.getInt(row)); }
+        };
+        if (type instanceof dev.sluice.types.TimestampNTZType) return new JsonValueWriter() {
+            @Override void write(JsonGenerator g, ColumnVector v, int row) throws IOException {
+                g.writeString(dev.sluice.vector.DateTimeText.wallClockIso(v.getLong(row)));
+            }
+        };
+        if (type instanceof dev.sluice.types.YearMonthIntervalType ym) return new JsonValueWriter() {
+            @Override void write(JsonGenerator g, ColumnVector v, int row) throws IOException {
+                g.writeString(dev.sluice.vector.IntervalText.yearMonth(v.getInt(row), ym));
+            }
+        };
+        if (type instanceof dev.sluice.types.DayTimeIntervalType dt) return new JsonValueWriter() {
+            @Override void write(JsonGenerator g, ColumnVector v, int row) throws IOException {
+                g.writeString(dev.sluice.vector.IntervalText.dayTime(v.getLong(row), dt));
+            }
+        };
         if (type instanceof LongType) return new JsonValueWriter() {
             @Override void write(JsonGenerator g, ColumnVector v, int row) throws IOException { g.writeNumber(v.getLong(row)); }
         };

@@ -40,6 +40,10 @@ final class ScalarParsers {
     static ColumnParser forType(DataType type, JsonOptions options, int capacity) {
         if (type instanceof StringType) return new StringParser(type, capacity);
         if (type instanceof IntegerType) return new IntParser(type, capacity);
+        if (type instanceof dev.sluice.types.ByteType || type instanceof dev.sluice.types.ShortType) return new NarrowIntParser(type, capacity);
+        if (type instanceof dev.sluice.types.TimestampNTZType) return new WallClockParser(type, capacity);
+        if (type instanceof dev.sluice.types.YearMonthIntervalType) return new YearMonthParser(type, capacity);
+        if (type instanceof dev.sluice.types.DayTimeIntervalType) return new DayTimeParser(type, capacity);
         if (type instanceof LongType) return new LongParser(type, capacity);
         if (type instanceof DoubleType) return new DoubleParser(type, capacity, options.allowNonNumericNumbers());
         if (type instanceof BooleanType) return new BooleanParser(type, capacity);
@@ -130,6 +134,65 @@ final class ScalarParsers {
         @Override void read(JsonParser p, JsonToken t, ReadContext ctx) throws IOException {
             if (t != VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) throw ctx.mismatch(p, type, t);
             append(p.getIntValue());
+        }
+    }
+
+    /** tinyint and smallint: integral JSON numbers within the type's range (Jackson's getByteValue/getShortValue). */
+    static final class NarrowIntParser extends IntStore {
+        private final int min, max;
+
+        NarrowIntParser(DataType type, int capacity) {
+            super(type, capacity);
+            boolean isByte = type instanceof dev.sluice.types.ByteType;
+            min = isByte ? Byte.MIN_VALUE : Short.MIN_VALUE;
+            max = isByte ? Byte.MAX_VALUE : Short.MAX_VALUE;
+        }
+
+        @Override void read(JsonParser p, JsonToken t, ReadContext ctx) throws IOException {
+            if (t != VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) throw ctx.mismatch(p, type, t);
+            int v = p.getIntValue();
+            if (v < min || v > max) throw ctx.unparsable(p, type, p.getText());
+            append(v);
+        }
+    }
+
+    /** timestamp_ntz: strings in Spark's cast forms, read as a wall clock. */
+    static final class WallClockParser extends LongStore {
+        WallClockParser(DataType type, int capacity) { super(type, capacity); }
+
+        @Override void read(JsonParser p, JsonToken t, ReadContext ctx) throws IOException {
+            if (t != VALUE_STRING || p.getTextLength() < 1) throw ctx.mismatch(p, type, t);
+            String text = p.getText();
+            // Spark's cast forms read at UTC are the wall clock (this reader does not drop a zone written in the text)
+            long micros = JsonDateTimes.sparkStringToTimestamp(text, java.time.ZoneOffset.UTC);
+            if (micros == JsonDateTimes.INVALID) throw ctx.unparsable(p, type, text);
+            append(micros);
+        }
+    }
+
+    /** year-month interval: strings in the cast forms ({@code INTERVAL '1-2' YEAR TO MONTH}, {@code 1-2}). */
+    static final class YearMonthParser extends IntStore {
+        YearMonthParser(DataType type, int capacity) { super(type, capacity); }
+
+        @Override void read(JsonParser p, JsonToken t, ReadContext ctx) throws IOException {
+            if (t != VALUE_STRING) throw ctx.mismatch(p, type, t);
+            String text = p.getText();
+            Long months = dev.sluice.vector.IntervalParsing.parseCastText(text, type);
+            if (months == null) throw ctx.unparsable(p, type, text);
+            append(months.intValue());
+        }
+    }
+
+    /** day-time interval: strings in the cast forms ({@code INTERVAL '1 10:00:00' DAY TO SECOND}). */
+    static final class DayTimeParser extends LongStore {
+        DayTimeParser(DataType type, int capacity) { super(type, capacity); }
+
+        @Override void read(JsonParser p, JsonToken t, ReadContext ctx) throws IOException {
+            if (t != VALUE_STRING) throw ctx.mismatch(p, type, t);
+            String text = p.getText();
+            Long micros = dev.sluice.vector.IntervalParsing.parseCastText(text, type);
+            if (micros == null) throw ctx.unparsable(p, type, text);
+            append(micros);
         }
     }
 

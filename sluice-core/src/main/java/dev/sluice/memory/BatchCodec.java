@@ -74,10 +74,10 @@ public final class BatchCodec {
             for (int i = 0; i < n; i++) if (v.isNull(rows[i])) bits[i >>> 3] |= (byte) (1 << (i & 7));
             out.put(bits, 0, bits.length);
         }
-        if (type instanceof IntegerType || type instanceof DateType) {
+        if (type.storesInt()) {
             out.ensure(4L * n);
             for (int i = 0; i < n; i++) out.putInt(nulls && v.isNull(rows[i]) ? 0 : v.getInt(rows[i]));
-        } else if (type instanceof LongType || type instanceof TimestampType) {
+        } else if (type.storesLong()) {
             out.ensure(8L * n);
             for (int i = 0; i < n; i++) out.putLong(nulls && v.isNull(rows[i]) ? 0 : v.getLong(rows[i]));
         } else if (type instanceof DoubleType) {
@@ -146,7 +146,7 @@ public final class BatchCodec {
             }
         }
         FlatVector out;
-        if (type instanceof IntegerType || type instanceof DateType) {
+        if (type.storesInt()) {
             IntVector v = new IntVector(type, n);
             for (int i = 0; i < n; i++) {
                 int x = in.getInt();
@@ -154,7 +154,7 @@ public final class BatchCodec {
                 else v.append(x);
             }
             out = v;
-        } else if (type instanceof LongType || type instanceof TimestampType) {
+        } else if (type.storesLong()) {
             LongVector v = new LongVector(type, n);
             for (int i = 0; i < n; i++) {
                 long x = in.getLong();

@@ -153,7 +153,7 @@ public final class Analyzer {
         if (e instanceof GetStructField g) return resolveField(g.child(), g.fieldName(), g.child().sql());
         if (e instanceof Arithmetic a) return coerceArithmetic(a);
         if (e instanceof Negate n) {
-            requireNumeric(n.child(), "unary minus");
+            if (!n.child().dataType().isInterval()) requireNumeric(n.child(), "unary minus");
             return new Negate(n.child(), mode(n.mode()));
         }
         if (e instanceof Comparison c) {
@@ -287,6 +287,9 @@ public final class Analyzer {
     }
 
     private Expression coerceArithmetic(Arithmetic a) {
+        if (dev.sluice.expr.fn.DatetimeIntervalArithmetic.applies(a.left().dataType(), a.right().dataType())) {
+            return bindFunction(dev.sluice.expr.fn.DatetimeIntervalArithmetic.call(a.op(), a.left(), a.right(), mode(a.mode())));
+        }
         TypeCoercion.ArithmeticTypes types = TypeCoercion.arithmetic(a.op(), a.left(), a.right())
                 .orElseThrow(() -> mismatch(a.sql(), "numeric operands",
                         a.left().dataType().simpleString() + " and " + a.right().dataType().simpleString()));

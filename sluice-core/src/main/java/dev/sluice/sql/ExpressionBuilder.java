@@ -284,8 +284,7 @@ final class ExpressionBuilder extends SqlGrammarBaseVisitor<Expression> {
     }
 
     @Override public Expression visitIntervalLiteral(SqlGrammar.IntervalLiteralContext ctx) {
-        throw SyntaxErrors.unsupported("the interval literal " + ctx.getText(),
-                "Sluice has no interval types yet; use date_add/add_months or timestamp arithmetic functions");
+        return IntervalLiterals.build(ctx);
     }
 
     @Override public Expression visitStar(SqlGrammar.StarContext ctx) {

@@ -38,11 +38,20 @@ final class Literals {
                 if (v.compareTo(LONG_MIN) < 0 || v.compareTo(LONG_MAX) > 0) throw outOfRange(text, "BIGINT");
                 return Literal.of(v.longValueExact());
             }
-            case 'S':
-            case 'Y':
-                throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "the literal " + text)
-                        .with("reason", (last == 'S' ? "SMALLINT" : "TINYINT") + " is not a Sluice type yet; write "
-                                + text.substring(0, text.length() - 1) + " for an INT").build();
+            case 'S': {
+                BigDecimal v = new BigDecimal(digits);
+                if (v.compareTo(BigDecimal.valueOf(Short.MIN_VALUE)) < 0 || v.compareTo(BigDecimal.valueOf(Short.MAX_VALUE)) > 0) {
+                    throw outOfRange(text, "SMALLINT");
+                }
+                return Literal.of(v.shortValueExact());
+            }
+            case 'Y': {
+                BigDecimal v = new BigDecimal(digits);
+                if (v.compareTo(BigDecimal.valueOf(Byte.MIN_VALUE)) < 0 || v.compareTo(BigDecimal.valueOf(Byte.MAX_VALUE)) > 0) {
+                    throw outOfRange(text, "TINYINT");
+                }
+                return Literal.of(v.byteValueExact());
+            }
             case 'D': return Literal.of(Double.parseDouble(digits));
             case 'F': return Literal.of(Float.parseFloat(digits));
             default: break;
@@ -123,6 +132,7 @@ final class Literals {
         DataType type = switch (typeName.toUpperCase(Locale.ROOT)) {
             case "DATE" -> DataTypes.DATE;
             case "TIMESTAMP", "TIMESTAMP_LTZ" -> DataTypes.TIMESTAMP;
+            case "TIMESTAMP_NTZ" -> DataTypes.TIMESTAMP_NTZ;
             default -> throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", typeName + " literals")
                     .with("reason", typeName + " is not a Sluice type yet").build();
         };

@@ -6,7 +6,8 @@ package dev.sluice.types;
  */
 public sealed interface DataType
         permits BooleanType, IntegerType, LongType, FloatType, DoubleType, DecimalType, StringType,
-                BinaryType, DateType, TimestampType, NullType, StructType, ArrayType, MapType, VariantType {
+                BinaryType, DateType, TimestampType, NullType, StructType, ArrayType, MapType, VariantType,
+                ByteType, ShortType, TimestampNTZType, YearMonthIntervalType, DayTimeIntervalType {
 
     /** Spark's simpleString: what DDL and error messages show. */
     String simpleString();
@@ -19,7 +20,28 @@ public sealed interface DataType
 
     default boolean isNumeric() {
         return this instanceof IntegerType || this instanceof LongType || this instanceof FloatType
+                || this instanceof ByteType || this instanceof ShortType
                 || this instanceof DoubleType || this instanceof DecimalType;
+    }
+
+    /** tinyint, smallint, int or bigint. */
+    default boolean isIntegral() {
+        return this instanceof IntegerType || this instanceof LongType || this instanceof ByteType || this instanceof ShortType;
+    }
+
+    /** An ANSI interval: year-month or day-time. */
+    default boolean isInterval() { return this instanceof YearMonthIntervalType || this instanceof DayTimeIntervalType; }
+
+    /** Held in int vectors: tinyint, smallint, int, date, year-month interval. */
+    default boolean storesInt() {
+        return this instanceof IntegerType || this instanceof DateType || this instanceof ByteType
+                || this instanceof ShortType || this instanceof YearMonthIntervalType;
+    }
+
+    /** Held in long vectors: bigint, timestamp, timestamp_ntz, day-time interval. */
+    default boolean storesLong() {
+        return this instanceof LongType || this instanceof TimestampType || this instanceof TimestampNTZType
+                || this instanceof DayTimeIntervalType;
     }
 
     default boolean isNested() {

@@ -16,6 +16,11 @@ public final class DataTypes {
     public static final TimestampType TIMESTAMP = new TimestampType();
     public static final NullType NULL = new NullType();
     public static final VariantType VARIANT = new VariantType();
+    public static final ByteType BYTE = new ByteType();
+    public static final ShortType SHORT = new ShortType();
+    public static final TimestampNTZType TIMESTAMP_NTZ = new TimestampNTZType();
+    public static final YearMonthIntervalType YEAR_MONTH_INTERVAL = YearMonthIntervalType.DEFAULT;
+    public static final DayTimeIntervalType DAY_TIME_INTERVAL = DayTimeIntervalType.DEFAULT;
 
     private DataTypes() {}
 

@@ -142,13 +142,36 @@ public final class DdlParser {
                 return MapType.of(key, value);
             }
             case "struct": return parseStructBody();
-            case "tinyint": case "byte": case "smallint": case "short":
-                pos = start;
-                throw error("type " + lower + " is not supported; use int");
+            case "tinyint": case "byte": return DataTypes.BYTE;
+            case "smallint": case "short": return DataTypes.SHORT;
+            case "timestamp_ntz": return DataTypes.TIMESTAMP_NTZ;
+            case "interval": return parseIntervalFields(start);
             default:
                 pos = start;
                 throw error("unknown type '" + word + "'");
         }
+    }
+
+    /** {@code interval year to month}, {@code interval day}, {@code interval hour to second}... */
+    private DataType parseIntervalFields(int start) {
+        skipSpace();
+        String from = readWord().toLowerCase(Locale.ROOT);
+        int save = pos;
+        skipSpace();
+        String to = from;
+        if (peekWord().equalsIgnoreCase("to")) {
+            readWord();
+            skipSpace();
+            to = readWord().toLowerCase(Locale.ROOT);
+        } else {
+            pos = save;
+        }
+        DataType type = IntervalTypes.of(from, to);
+        if (type == null) {
+            pos = start;
+            throw error("unknown interval type 'interval " + from + (from.equals(to) ? "" : " to " + to) + "'");
+        }
+        return type;
     }
 
     private StructType parseStructBody() {

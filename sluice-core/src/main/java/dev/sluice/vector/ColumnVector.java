@@ -116,6 +116,11 @@ public abstract class ColumnVector {
         if (t instanceof BinaryType) return getBytes(row);
         if (t instanceof DateType) return LocalDate.ofEpochDay(getInt(row));
         if (t instanceof TimestampType) return Timestamps.toInstant(getLong(row));
+        if (t instanceof dev.sluice.types.ByteType) return (byte) getInt(row);
+        if (t instanceof dev.sluice.types.ShortType) return (short) getInt(row);
+        if (t instanceof dev.sluice.types.TimestampNTZType) return Timestamps.toLocalDateTime(getLong(row));
+        if (t instanceof dev.sluice.types.YearMonthIntervalType) return Intervals.toPeriod(getInt(row));
+        if (t instanceof dev.sluice.types.DayTimeIntervalType) return Intervals.toDuration(getLong(row));
         if (t instanceof NullType) return null;
         if (t instanceof StructType struct) {
             Object[] values = new Object[struct.size()];

@@ -28,6 +28,18 @@ public final class DateTimeText {
         pad2(sb, t.getSecond());
     }
 
+    /** Spark's default timestampNTZFormat on write, {@code yyyy-MM-dd'T'HH:mm:ss.SSS} (micros truncated to millis). */
+    public static String wallClockIso(long micros) {
+        long seconds = Math.floorDiv(micros, 1_000_000L);
+        int millis = (int) (Math.floorMod(micros, 1_000_000L) / 1000);
+        StringBuilder sb = new StringBuilder(23);
+        appendDateTime(sb, LocalDateTime.ofEpochSecond(seconds, 0, java.time.ZoneOffset.UTC), 'T');
+        sb.append('.');
+        if (millis < 100) sb.append('0');
+        if (millis < 10) sb.append('0');
+        return sb.append(millis).toString();
+    }
+
     public static void appendDate(StringBuilder sb, int year, int month, int day) {
         if (year > 9999) sb.append('+');
         if (year < 0) sb.append('-');

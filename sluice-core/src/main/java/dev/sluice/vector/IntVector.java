@@ -4,7 +4,7 @@ import dev.sluice.types.DataType;
 
 import java.util.Arrays;
 
-/** Flat int (and date: days since the epoch) values. */
+/** Flat int values: int, tinyint, smallint (width-tagged by type), date (days since the epoch), year-month interval (months). */
 public final class IntVector extends FlatVector {
     private int[] values;
 
@@ -34,6 +34,7 @@ public final class IntVector extends FlatVector {
     @Override public void appendObject(Object value) {
         if (value == null) appendNull();
         else if (value instanceof java.time.LocalDate date) append(Math.toIntExact(date.toEpochDay()));
+        else if (value instanceof java.time.Period period) append(Intervals.toMonths(period));
         else append(((Number) value).intValue());
     }
 

@@ -4,7 +4,7 @@ import dev.sluice.types.DataType;
 
 import java.util.Arrays;
 
-/** Flat bigint (and timestamp: microseconds since the epoch) values. */
+/** Flat bigint values, and microseconds: timestamp and timestamp_ntz (since the epoch), day-time interval. */
 public final class LongVector extends FlatVector {
     private long[] values;
 
@@ -34,6 +34,8 @@ public final class LongVector extends FlatVector {
     @Override public void appendObject(Object value) {
         if (value == null) appendNull();
         else if (value instanceof java.time.Instant instant) append(Timestamps.toMicros(instant));
+        else if (value instanceof java.time.LocalDateTime ldt) append(Timestamps.toMicros(ldt));
+        else if (value instanceof java.time.Duration duration) append(Intervals.toMicros(duration));
         else append(((Number) value).longValue());
     }
 

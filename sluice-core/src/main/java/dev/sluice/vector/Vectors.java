@@ -25,8 +25,8 @@ public final class Vectors {
 
     /** An empty writable vector of {@code type} with room for {@code capacity} rows (it grows). */
     public static FlatVector allocate(DataType type, int capacity) {
-        if (type instanceof IntegerType || type instanceof DateType) return new IntVector(type, capacity);
-        if (type instanceof LongType || type instanceof TimestampType) return new LongVector(type, capacity);
+        if (type.storesInt()) return new IntVector(type, capacity);
+        if (type.storesLong()) return new LongVector(type, capacity);
         if (type instanceof DoubleType) return new DoubleVector(type, capacity);
         if (type instanceof StringType || type instanceof BinaryType || type instanceof dev.sluice.types.VariantType) return new BytesVector(type, capacity);
         if (type instanceof BooleanType) return new BooleanVector(type, capacity);

@@ -42,6 +42,15 @@ final class HiveText {
         if (t instanceof BinaryType) return new String((byte[]) v, StandardCharsets.UTF_8);
         if (t instanceof DateType) return ValueRenderer.formatDate(Math.toIntExact(((LocalDate) v).toEpochDay()));
         if (t instanceof TimestampType) return ValueRenderer.formatTimestamp(Timestamps.toMicros((Instant) v), ZoneOffset.UTC);
+        if (t instanceof dev.sluice.types.TimestampNTZType) {
+            return ValueRenderer.formatTimestamp(Timestamps.toMicros((java.time.LocalDateTime) v), ZoneOffset.UTC);
+        }
+        if (t instanceof dev.sluice.types.YearMonthIntervalType) {
+            return dev.sluice.vector.IntervalText.yearMonthHive(dev.sluice.vector.Intervals.toMonths((java.time.Period) v));
+        }
+        if (t instanceof dev.sluice.types.DayTimeIntervalType) {
+            return dev.sluice.vector.IntervalText.dayTimeHive(dev.sluice.vector.Intervals.toMicros((java.time.Duration) v));
+        }
         if (v instanceof BigDecimal d) return d.toPlainString();
         if (t instanceof ArrayType a) {
             List<String> items = new ArrayList<>();

@@ -76,7 +76,9 @@ final class ResultText {
     }
 
     private static char letter(DataType t) {
-        if (t instanceof IntegerType || t instanceof LongType) return 'I';
+        if (t.isIntegral()) return 'I';
+        if (t instanceof dev.sluice.types.TimestampNTZType) return 'P';
+        if (t.isInterval()) return 'T';
         if (t instanceof DoubleType || t instanceof FloatType || t instanceof DecimalType) return 'R';
         if (t instanceof StringType) return 'T';
         if (t instanceof BooleanType) return 'B';
@@ -108,6 +110,9 @@ final class ResultText {
         }
         if (type instanceof IntegerType) return Integer.parseInt(text);
         if (type instanceof LongType) return Long.parseLong(text);
+        if (type instanceof dev.sluice.types.ByteType) return Byte.parseByte(text);
+        if (type instanceof dev.sluice.types.ShortType) return Short.parseShort(text);
+        if (type instanceof dev.sluice.types.TimestampNTZType) return java.time.LocalDateTime.parse(text.replace(' ', 'T'));
         if (type instanceof DoubleType) return Double.parseDouble(text);
         if (type instanceof FloatType) return Float.parseFloat(text);
         if (type instanceof DecimalType d) return new BigDecimal(text).setScale(d.scale());

@@ -113,6 +113,18 @@ final class ExpressionTranslator {
             throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "the user-defined function " + f.name())
                     .with("reason", "user-defined functions run on the embedded engine only; Spark has no copy of them").build();
         }
+        if (e instanceof FunctionCall f && f.name().equals(dev.sluice.expr.fn.DatetimeIntervalArithmetic.NAME)) {
+            // datetime/interval + - * /: Spark's own operators rewrite them the same way
+            Column l = translate(f.arguments().get(0)), r = translate(f.arguments().get(1));
+            String op = (String) ((Literal) f.arguments().get(2)).value();
+            boolean tryMode = "TRY".equals(((Literal) f.arguments().get(3)).value());
+            return switch (op) {
+                case "ADD" -> tryMode ? functions.try_add(l, r) : l.plus(r);
+                case "SUBTRACT" -> tryMode ? functions.try_subtract(l, r) : l.minus(r);
+                case "MULTIPLY" -> tryMode ? functions.try_multiply(l, r) : l.multiply(r);
+                default -> tryMode ? functions.try_divide(l, r) : l.divide(r);
+            };
+        }
         if (e instanceof FunctionCall f) {
             // Registry functions carry Spark's names and take arguments already cast to their signature.
             return functions.call_function(f.name(), translateAll(f.arguments()));
@@ -251,7 +263,9 @@ final class ExpressionTranslator {
         if (value == null) {
             return type instanceof NullType ? functions.lit(null) : functions.lit(null).cast(SparkTypes.toSpark(type));
         }
-        if (value instanceof BigDecimal) return functions.lit(value).cast(SparkTypes.toSpark(type));
+        if (value instanceof BigDecimal || value instanceof java.time.Period || value instanceof java.time.Duration) {
+            return functions.lit(value).cast(SparkTypes.toSpark(type));   // Spark types the value by its default; keep ours
+        }
         if (value instanceof Row row && type instanceof StructType st) {
             Column[] fields = new Column[st.size()];
             for (int i = 0; i < fields.length; i++) fields[i] = literal(row.get(i), st.field(i).dataType()).as(st.field(i).name());

@@ -40,6 +40,15 @@ final class SparkTypes {
         if (t instanceof DateType) return DataTypes.DateType;
         if (t instanceof TimestampType) return DataTypes.TimestampType;
         if (t instanceof NullType) return DataTypes.NullType;
+        if (t instanceof dev.sluice.types.ByteType) return DataTypes.ByteType;
+        if (t instanceof dev.sluice.types.ShortType) return DataTypes.ShortType;
+        if (t instanceof dev.sluice.types.TimestampNTZType) return DataTypes.TimestampNTZType;
+        if (t instanceof dev.sluice.types.YearMonthIntervalType ym) {
+            return DataTypes.createYearMonthIntervalType((byte) ym.startField(), (byte) ym.endField());
+        }
+        if (t instanceof dev.sluice.types.DayTimeIntervalType dt) {
+            return DataTypes.createDayTimeIntervalType((byte) dt.startField(), (byte) dt.endField());
+        }
         if (t instanceof ArrayType a) return DataTypes.createArrayType(toSpark(a.elementType()), a.containsNull());
         if (t instanceof MapType m) {
             return DataTypes.createMapType(toSpark(m.keyType()), toSpark(m.valueType()), m.valueContainsNull());
@@ -69,6 +78,15 @@ final class SparkTypes {
         if (t instanceof org.apache.spark.sql.types.DateType) return dev.sluice.types.DataTypes.DATE;
         if (t instanceof org.apache.spark.sql.types.TimestampType) return dev.sluice.types.DataTypes.TIMESTAMP;
         if (t instanceof org.apache.spark.sql.types.NullType) return dev.sluice.types.DataTypes.NULL;
+        if (t instanceof org.apache.spark.sql.types.ByteType) return dev.sluice.types.DataTypes.BYTE;
+        if (t instanceof org.apache.spark.sql.types.ShortType) return dev.sluice.types.DataTypes.SHORT;
+        if (t instanceof org.apache.spark.sql.types.TimestampNTZType) return dev.sluice.types.DataTypes.TIMESTAMP_NTZ;
+        if (t instanceof org.apache.spark.sql.types.YearMonthIntervalType ym) {
+            return new dev.sluice.types.YearMonthIntervalType(ym.startField(), ym.endField());
+        }
+        if (t instanceof org.apache.spark.sql.types.DayTimeIntervalType dt) {
+            return new dev.sluice.types.DayTimeIntervalType(dt.startField(), dt.endField());
+        }
         if (t instanceof org.apache.spark.sql.types.ArrayType a) return new ArrayType(fromSpark(a.elementType()), a.containsNull());
         if (t instanceof org.apache.spark.sql.types.MapType m) {
             return new MapType(fromSpark(m.keyType()), fromSpark(m.valueType()), m.valueContainsNull());

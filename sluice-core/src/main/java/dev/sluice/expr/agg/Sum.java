@@ -37,6 +37,7 @@ public record Sum(Expression child, boolean ansi, boolean bound) implements Aggr
     @Override public AggregateFunction withInputs(List<Expression> in) { return new Sum(AggregateTypes.only(this, in), ansi, bound); }
 
     @Override public AggregateFunction bind(AggregateBinder binder) {
+        if (child.dataType().isInterval()) return new Sum(child, binder.ansi(), true);   // an interval sums to its own type
         return new Sum(AggregateTypes.numeric(this, child, binder), binder.ansi(), true);
     }
 
@@ -45,6 +46,7 @@ public record Sum(Expression child, boolean ansi, boolean bound) implements Aggr
     static DataType resultType(DataType input) {
         if (input instanceof DecimalType d) return DecimalType.bounded(d.precision() + 10, d.scale());
         if (input instanceof DoubleType || input instanceof FloatType) return DataTypes.DOUBLE;
+        if (input.isInterval()) return input;
         return DataTypes.LONG;
     }
 
@@ -89,7 +91,7 @@ public record Sum(Expression child, boolean ansi, boolean bound) implements Aggr
             for (int r = 0; r < rowCount; r++) {
                 if (v.isNull(r)) continue;
                 int g = groupIds[r];
-                long x = v.getLong(r);
+                long x = v.type().storesInt() ? v.getInt(r) : v.getLong(r);   // year-month intervals are ints
                 if (ansi) {
                     long s = sums[g], result = s + x;
                     if (((s ^ result) & (x ^ result)) < 0) {
@@ -106,8 +108,16 @@ public record Sum(Expression child, boolean ansi, boolean bound) implements Aggr
         @Override public void writeState(int group, FlatVector[] out) { writeResult(group, out[0]); }
 
         @Override public void writeResult(int group, FlatVector out) {
-            if (seen.get(group)) ((LongVector) out).append(sums[group]);
-            else out.appendNull();
+            if (!seen.get(group)) {
+                out.appendNull();
+            } else if (out instanceof dev.sluice.vector.IntVector ints) {   // a year-month interval total must fit an int
+                long s = sums[group];
+                if (s == (int) s) ints.append((int) s);
+                else if (ansi) throw SluiceException.of(ErrorCode.ARITHMETIC_OVERFLOW).with("operation", what).with("type", out.type().simpleString()).build();
+                else out.appendNull();
+            } else {
+                ((LongVector) out).append(sums[group]);
+            }
         }
 
         @Override public long estimatedBytes() { return sums.length * 8L + seen.bytes(); }

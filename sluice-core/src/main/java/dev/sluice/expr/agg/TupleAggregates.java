@@ -52,8 +52,9 @@ public final class TupleAggregates {
         }
         SPECS.put("max_by", in -> spec("max_by", 2, 2, (args, b) -> bound(args, args.get(0).dataType(), args.get(1).dataType()), (t, s) -> by(t, (DataType) s, 1)));
         SPECS.put("min_by", in -> spec("min_by", 2, 2, (args, b) -> bound(args, args.get(0).dataType(), args.get(1).dataType()), (t, s) -> by(t, (DataType) s, -1)));
-        SPECS.put("median", in -> spec("median", 1, 1, (args, b) -> bound(List.of(num(args.get(0), b)), DataTypes.DOUBLE),
-                (t, s) -> percentile(doubles(t, 0), 0.5)));
+        SPECS.put("median", in -> spec("median", 1, 1,
+                (args, b) -> bound(List.of(num(args.get(0), b)), percentileType(args.get(0).dataType()), percentileType(args.get(0).dataType())),
+                (t, s) -> percentileValue(percentile(doubles(t, 0), 0.5), (DataType) s)));
         SPECS.put("percentile", in -> spec("percentile", 2, 3, TupleAggregates::bindPercentile, TupleAggregates::finishPercentile));
         for (String n : List.of("percentile_approx", "approx_percentile")) {
             SPECS.put(n, in -> spec(n, 2, 3, TupleAggregates::bindApprox, TupleAggregates::finishApprox));
@@ -135,7 +136,10 @@ public final class TupleAggregates {
         bits("bit_or", (a, b) -> a | b);
         bits("bit_xor", (a, b) -> a ^ b);
         SPECS.put("try_sum", in -> spec("try_sum", 1, 1, TupleAggregates::bindTrySum, (t, s) -> trySum(t, (DataType) s)));
-        SPECS.put("try_avg", in -> spec("try_avg", 1, 1, (args, b) -> bound(List.of(dbl(args.get(0), b)), DataTypes.DOUBLE), (t, s) -> {
+        SPECS.put("try_avg", in -> spec("try_avg", 1, 1, (args, b) -> args.get(0).dataType().isInterval()
+                ? bound(List.of(args.get(0)), percentileType(args.get(0).dataType()), percentileType(args.get(0).dataType()))
+                : bound(List.of(dbl(args.get(0), b)), DataTypes.DOUBLE), (t, s) -> {
+            if (s instanceof DataType interval) return intervalAverage(t, interval);
             List<Double> d = doubles(t, 0);
             return d.isEmpty() ? null : mean1(d);
         }));
@@ -176,6 +180,7 @@ public final class TupleAggregates {
     }
 
     static Expression num(Expression e, AggregateBinder b) {
+        if (e.dataType().isInterval()) return e;   // percentiles of intervals: their months or microseconds
         if (!e.dataType().isNumeric() && !(e.dataType() instanceof NullType)) throw mismatch("percentile", e, "a numeric value");
         return b.castTo(e, DataTypes.DOUBLE);
     }
@@ -222,13 +227,52 @@ public final class TupleAggregates {
         }
         if (a instanceof byte[] x && b instanceof byte[] y) return java.util.Arrays.compareUnsigned(x, y);
         if (a instanceof Double x && b instanceof Double y) return Double.compare(x + 0.0, y + 0.0);
+        if (a instanceof java.time.Period x && b instanceof java.time.Period y) return Long.compare(x.toTotalMonths(), y.toTotalMonths());
         return ((Comparable) a).compareTo(b);
     }
 
     static List<Double> doubles(List<Object[]> t, int c) {
         List<Double> out = new ArrayList<>();
-        for (Object[] x : t) if (x[c] != null) out.add(((Number) x[c]).doubleValue());
+        for (Object[] x : t) if (x[c] != null) out.add(numberOf(x[c]));
         return out;
+    }
+
+    /** A number, or an interval's months or microseconds. */
+    static double numberOf(Object v) {
+        if (v instanceof java.time.Period p) return p.toTotalMonths();
+        if (v instanceof java.time.Duration d) return dev.sluice.vector.Intervals.toMicros(d);
+        return ((Number) v).doubleValue();
+    }
+
+    /** Spark's percentile/median result: double, or the default interval type of an interval input. */
+    static DataType percentileType(DataType input) {
+        if (input instanceof dev.sluice.types.YearMonthIntervalType) return DataTypes.YEAR_MONTH_INTERVAL;
+        if (input instanceof dev.sluice.types.DayTimeIntervalType) return DataTypes.DAY_TIME_INTERVAL;
+        return DataTypes.DOUBLE;
+    }
+
+    /** A percentile as a value of {@code type}: an interval truncates the interpolated months or microseconds. */
+    static Object percentileValue(Double v, DataType type) {
+        if (v == null) return null;
+        if (type instanceof dev.sluice.types.YearMonthIntervalType) return dev.sluice.vector.Intervals.toPeriod(v.intValue());
+        if (type instanceof dev.sluice.types.DayTimeIntervalType) return dev.sluice.vector.Intervals.toDuration(v.longValue());
+        return v;
+    }
+
+    /** try_avg of intervals: the exact sum divided by the count, HALF_UP; NULL when the sum leaves the type's range. */
+    static Object intervalAverage(List<Object[]> t, DataType type) {
+        java.math.BigInteger sum = java.math.BigInteger.ZERO;
+        long count = 0;
+        for (Object[] x : t) {
+            if (x[0] == null) continue;
+            sum = sum.add(java.math.BigInteger.valueOf((long) numberOf(x[0])));
+            count++;
+        }
+        if (count == 0) return null;
+        boolean months = type instanceof dev.sluice.types.YearMonthIntervalType;
+        if (sum.bitLength() >= (months ? 32 : 64)) return null;
+        long avg = new java.math.BigDecimal(sum).divide(java.math.BigDecimal.valueOf(count), 0, java.math.RoundingMode.HALF_UP).longValueExact();
+        return months ? dev.sluice.vector.Intervals.toPeriod((int) avg) : dev.sluice.vector.Intervals.toDuration(avg);
     }
 
     /** Spark's percentile: linear interpolation between the values at ranks ⌊(n−1)p⌋ and ⌈(n−1)p⌉. */
@@ -265,29 +309,32 @@ public final class TupleAggregates {
         Object ps = percentages("percentile", args.get(1));
         List<Expression> ev = new ArrayList<>(List.of(num(args.get(0), b)));
         if (args.size() > 2) ev.add(b.castTo(args.get(2), DataTypes.LONG));
-        return bound(ev, ps instanceof List<?> ? new ArrayType(DataTypes.DOUBLE, false) : DataTypes.DOUBLE, ps);
+        DataType element = percentileType(args.get(0).dataType());
+        return bound(ev, ps instanceof List<?> ? new ArrayType(element, false) : element, new Object[] {ps, element});
     }
 
-    static Object finishPercentile(List<Object[]> t, Object state) {
+    static Object finishPercentile(List<Object[]> t, Object packed) {
+        Object state = ((Object[]) packed)[0];
+        DataType element = (DataType) ((Object[]) packed)[1];
         List<Double> values = new ArrayList<>();
         for (Object[] x : t) {
             if (x[0] == null) continue;
             long freq = x.length > 1 && x[1] != null ? (Long) x[1] : 1;
-            for (long k = 0; k < freq; k++) values.add(((Number) x[0]).doubleValue());
+            for (long k = 0; k < freq; k++) values.add(numberOf(x[0]));
         }
         if (state instanceof List<?> ps) {
             if (values.isEmpty()) return null;
-            List<Double> out = new ArrayList<>();
-            for (Object p : ps) out.add(percentile(values, (Double) p));
+            List<Object> out = new ArrayList<>();
+            for (Object p : ps) out.add(percentileValue(percentile(values, (Double) p), element));
             return out;
         }
-        return percentile(values, (Double) state);
+        return percentileValue(percentile(values, (Double) state), element);
     }
 
     static TupleAggregate.Bound bindApprox(List<Expression> args, AggregateBinder b) {
         Object ps = percentages("percentile_approx", args.get(1));
         DataType t = args.get(0).dataType();
-        if (!t.isNumeric() && !t.equals(DataTypes.DATE) && !t.equals(DataTypes.TIMESTAMP)) throw mismatch("percentile_approx", args.get(0), "a numeric, date or timestamp value");
+        if (!t.isNumeric() && !t.equals(DataTypes.DATE) && !t.equals(DataTypes.TIMESTAMP) && !t.isInterval()) throw mismatch("percentile_approx", args.get(0), "a numeric, date or timestamp value");
         return bound(List.of(args.get(0)), ps instanceof List<?> ? new ArrayType(t, true) : t, new Object[] {ps, t});
     }
 

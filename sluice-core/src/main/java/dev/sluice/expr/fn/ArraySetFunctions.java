@@ -240,8 +240,18 @@ public final class ArraySetFunctions {
         FnArgs.arity(fn, args, 2, 3);
         DataType t = TypeCoercion.commonType(List.of(args.get(0).dataType(), args.get(1).dataType()))
                 .orElseThrow(() -> FnArgs.mismatch(fn, args, 1, "a value of the type of the start"));
-        if (t.equals(DataTypes.DATE)) {
-            if (args.size() == 3) throw FnArgs.mismatch(fn, args, 2, "an interval (Sluice has no interval type yet)");
+        if (t.equals(DataTypes.DATE) || t.equals(DataTypes.TIMESTAMP) || t.equals(DataTypes.TIMESTAMP_NTZ)) {
+            if (args.size() == 3) {
+                DataType step = args.get(2).dataType();
+                // a date steps by a year-month interval or whole days; timestamps by any ANSI interval
+                boolean days = step instanceof dev.sluice.types.DayTimeIntervalType dt && dt.startField() == 0 && dt.endField() == 0;
+                if (!(step instanceof dev.sluice.types.YearMonthIntervalType || (step instanceof dev.sluice.types.DayTimeIntervalType
+                        && (days || !t.equals(DataTypes.DATE))))) {
+                    throw FnArgs.mismatch(fn, args, 2, "a year-month or day-time interval");
+                }
+                return new Signature(List.of(t, t, step), new ArrayType(t, false), true);
+            }
+            if (!t.equals(DataTypes.DATE)) throw FnArgs.mismatch(fn, args, 2, "an interval step for timestamps");
             return new Signature(List.of(t, t), new ArrayType(t, false), true);
         }
         if (!(t instanceof dev.sluice.types.IntegerType) && !(t instanceof dev.sluice.types.LongType)) t = FnArgs.expect(fn, args, 0, LONG);
@@ -253,6 +263,7 @@ public final class ArraySetFunctions {
     /** Spark's sequence: start to stop inclusive by step (default 1 or -1); a step of the wrong sign fails. */
     static Object sequence(Object[] v, Signature s) {
         List<Object> out = new ArrayList<>();
+        if (v.length == 3 && (v[2] instanceof java.time.Period || v[2] instanceof java.time.Duration)) return temporalSequence(v, s);
         if (v[0] instanceof java.time.LocalDate a) {
             java.time.LocalDate b = (java.time.LocalDate) v[1];
             int step = a.isAfter(b) ? -1 : 1;
@@ -271,6 +282,36 @@ public final class ArraySetFunctions {
             if (step == 0) break;
         }
         return out;
+    }
+
+    /** start to stop by an interval step: the i-th element is start + i × step (months on the session's wall clock). */
+    private static Object temporalSequence(Object[] v, Signature s) {
+        DataType t = s.argumentTypes().get(0);
+        java.time.ZoneId zone = t.equals(DataTypes.TIMESTAMP) ? DateTimePatterns.sessionZone() : java.time.ZoneOffset.UTC;
+        java.time.LocalDateTime start = wall(v[0], zone), stop = wall(v[1], zone);
+        long months = v[2] instanceof java.time.Period p ? p.toTotalMonths() : 0;
+        long micros = v[2] instanceof java.time.Duration d ? dev.sluice.vector.Intervals.toMicros(d) : 0;
+        if (months == 0 && micros == 0) throw FnArgs.badInput("sequence", "the step must not be zero");
+        boolean up = months > 0 || micros > 0;
+        if (up ? start.isAfter(stop) : start.isBefore(stop)) {
+            throw FnArgs.badInput("sequence", "illegal sequence boundaries: " + v[0] + " to " + v[1] + " by " + v[2]);
+        }
+        List<Object> out = new ArrayList<>();
+        for (long i = 0; ; i++) {
+            java.time.LocalDateTime x = start.plusMonths(months * i).plusNanos(Math.multiplyExact(micros * i, 1000L));
+            if (up ? x.isAfter(stop) : x.isBefore(stop)) break;
+            if (out.size() >= 1 << 24) throw FnArgs.badInput("sequence", "too many elements");
+            if (t.equals(DataTypes.DATE)) out.add(x.toLocalDate());
+            else if (t.equals(DataTypes.TIMESTAMP)) out.add(x.atZone(zone).toInstant());
+            else out.add(x);
+        }
+        return out;
+    }
+
+    private static java.time.LocalDateTime wall(Object v, java.time.ZoneId zone) {
+        if (v instanceof java.time.LocalDate d) return d.atStartOfDay();
+        if (v instanceof java.time.LocalDateTime l) return l;
+        return java.time.LocalDateTime.ofInstant((java.time.Instant) v, zone);
     }
 
     static Signature bindZip(String fn, List<Expression> args) {

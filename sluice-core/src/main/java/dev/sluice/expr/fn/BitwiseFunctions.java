@@ -45,9 +45,27 @@ public final class BitwiseFunctions {
             for (int i = 2; i <= n; i++) f *= i;
             return f;
         }));
-        out.add(RowFunction.of("width_bucket", RowFunction.typed(LONG, DataTypes.DOUBLE, DataTypes.DOUBLE, DataTypes.DOUBLE, LONG),
-                v -> widthBucket((Double) v[0], (Double) v[1], (Double) v[2], (Long) v[3])));
+        RowFunction.Binder numbers = RowFunction.typed(LONG, DataTypes.DOUBLE, DataTypes.DOUBLE, DataTypes.DOUBLE, LONG);
+        // Spark also buckets intervals of one family (months or microseconds)
+        RowFunction.Binder binder = (fn, args) -> {
+            DataType t = args.get(0).dataType();
+            if (args.size() == 4 && t.isInterval()) {
+                DataType common = dev.sluice.expr.TypeCoercion.commonType(List.of(t, args.get(1).dataType(), args.get(2).dataType()))
+                        .filter(DataType::isInterval).orElseThrow(() -> FnArgs.mismatch(fn, args, 1, "an interval like the value"));
+                return new dev.sluice.expr.Signature(List.of(common, common, common, FnArgs.expect(fn, args, 3, LONG)), LONG, true);
+            }
+            return numbers.bind(fn, args);
+        };
+        out.add(RowFunction.of("width_bucket", binder,
+                v -> widthBucket(intervalNumber(v[0]), intervalNumber(v[1]), intervalNumber(v[2]), (Long) v[3])));
         return out;
+    }
+
+    /** A number, or an interval's months or microseconds, as a double. */
+    static double intervalNumber(Object v) {
+        if (v instanceof java.time.Period p) return p.toTotalMonths();
+        if (v instanceof java.time.Duration d) return dev.sluice.vector.Intervals.toMicros(d);
+        return (Double) v;
     }
 
     interface LongOp { long apply(long a, long b); }

@@ -55,6 +55,11 @@ public final class DatePartFunctions {
         Object name = FnArgs.constant(args.get(0), DataTypes.STRING);
         if (!(name instanceof String s)) throw FnArgs.invalid(fn, "the field must be a constant string");
         Field f = field(fn, s);
+        DataType source = args.get(1).dataType();
+        if (source.isInterval()) return bindInterval(fn, s, f, source);
+        if (source instanceof dev.sluice.types.TimestampNTZType) {
+            return new Signature(List.of(DataTypes.STRING, source), f == Field.SECOND ? DataTypes.decimal(8, 6) : DataTypes.INT, true, f);
+        }
         boolean timeField = f == Field.HOUR || f == Field.MINUTE || f == Field.SECOND;
         DataType src = args.get(1).dataType();
         DataType want = timeField || !(src instanceof DateType) ? DataTypes.TIMESTAMP : DataTypes.DATE;
@@ -62,10 +67,53 @@ public final class DatePartFunctions {
                 f == Field.SECOND ? DataTypes.decimal(8, 6) : DataTypes.INT, true, f);
     }
 
+    /** Spark's ExtractANSIInterval*: YEAR int, MONTH tinyint; DAY int, HOUR and MINUTE tinyint, SECOND decimal(8,6). */
+    private static Signature bindInterval(String fn, String name, Field f, DataType source) {
+        int start, end;
+        boolean yearMonth = source instanceof dev.sluice.types.YearMonthIntervalType;
+        if (yearMonth) {
+            var ym = (dev.sluice.types.YearMonthIntervalType) source;
+            start = ym.startField();
+            end = ym.endField();
+        } else {
+            var dt = (dev.sluice.types.DayTimeIntervalType) source;
+            start = dt.startField();
+            end = dt.endField();
+        }
+        int wanted = yearMonth
+                ? (f == Field.YEAR ? 0 : f == Field.MONTH ? 1 : -1)
+                : (f == Field.DAY ? 0 : f == Field.HOUR ? 1 : f == Field.MINUTE ? 2 : f == Field.SECOND ? 3 : -1);
+        if (wanted < 0 || wanted < start || wanted > end) {
+            throw FnArgs.invalid(fn, "the field " + name + " is not a field of " + source.simpleString());
+        }
+        DataType result = f == Field.SECOND ? DataTypes.decimal(8, 6)
+                : f == Field.YEAR || f == Field.DAY ? DataTypes.INT : DataTypes.BYTE;
+        return new Signature(List.of(DataTypes.STRING, source), result, true, f);
+    }
+
+    private static Object intervalPart(Object value, Field f) {
+        if (value instanceof java.time.Period p) {
+            int months = dev.sluice.vector.Intervals.toMonths(p);
+            return f == Field.YEAR ? (Object) (months / 12) : (Object) (byte) (months % 12);
+        }
+        long micros = dev.sluice.vector.Intervals.toMicros((java.time.Duration) value);
+        switch (f) {
+            case DAY: return (int) (micros / 86_400_000_000L);
+            case HOUR: return (byte) (micros % 86_400_000_000L / 3_600_000_000L);
+            case MINUTE: return (byte) (micros % 3_600_000_000L / 60_000_000L);
+            default: return BigDecimal.valueOf(micros % 60_000_000L, 6);
+        }
+    }
+
     static Object part(Object[] v, Signature s) {
         if (v[1] == null) return null;
         Field f = (Field) s.state();
-        LocalDateTime t = v[1] instanceof LocalDate d ? d.atStartOfDay() : LocalDateTime.ofInstant((Instant) v[1], DateTimePatterns.sessionZone());
+        if (v[1] instanceof java.time.Period || v[1] instanceof java.time.Duration) return intervalPart(v[1], f);
+        if (v[1] instanceof LocalDateTime wall && f == Field.SECOND) {
+            return BigDecimal.valueOf(Math.floorMod(Timestamps.toMicros(wall), 60_000_000L), 6);
+        }
+        LocalDateTime t = v[1] instanceof LocalDate d ? d.atStartOfDay() : v[1] instanceof LocalDateTime wall ? wall
+                : LocalDateTime.ofInstant((Instant) v[1], DateTimePatterns.sessionZone());
         switch (f) {
             case YEAR: return t.getYear();
             case YEAROFWEEK: return t.get(IsoFields.WEEK_BASED_YEAR);

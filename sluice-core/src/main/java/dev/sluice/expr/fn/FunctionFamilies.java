@@ -48,6 +48,9 @@ public final class FunctionFamilies {
         out.addAll(VariantFunctions.all());
         out.addAll(CastFunctions.all());
         out.addAll(BitmapFunctions.all());
+        out.addAll(DatetimeIntervalArithmetic.all());
+        out.addAll(IntervalFunctions.all());
+        out.addAll(TimestampNtzFunctions.all());
         return out;
     }
 }

@@ -135,8 +135,8 @@ public final class MathFunctions {
 
         @Override public Signature bind(List<Expression> args) {
             FnArgs.arity(name(), args, 1, 1);
-            DataType t = FnArgs.numeric(name(), args, 0, DataTypes.DOUBLE);
-            return new Signature(List.of(t), t, args.get(0).nullable() || !args.get(0).dataType().isNumeric());
+            DataType t = args.get(0).dataType().isInterval() ? args.get(0).dataType() : FnArgs.numeric(name(), args, 0, DataTypes.DOUBLE);
+            return new Signature(List.of(t), t, args.get(0).nullable() || !(t.isNumeric() || t.isInterval()));
         }
 
         @Override public ColumnVector evaluate(Signature signature, ColumnVector[] args, int rows) {
@@ -151,7 +151,17 @@ public final class MathFunctions {
                 }
                 return out;
             }
-            if (t instanceof LongType) {
+            if (t.storesInt() && !(t instanceof IntegerType)) {   // tinyint, smallint, year-month interval
+                long min = t instanceof dev.sluice.types.ByteType ? Byte.MIN_VALUE : t instanceof dev.sluice.types.ShortType ? Short.MIN_VALUE : Integer.MIN_VALUE;
+                IntVector out = new IntVector(t, rows);
+                for (int i = 0; i < rows; i++) {
+                    if (in.isNull(i)) out.appendNull();
+                    else if (in.getInt(i) == min) throw overflow(t.simpleString());
+                    else out.append(Math.abs(in.getInt(i)));
+                }
+                return out;
+            }
+            if (t.storesLong()) {   // bigint, day-time interval
                 LongVector out = new LongVector(t, rows);
                 for (int i = 0; i < rows; i++) {
                     if (in.isNull(i)) out.appendNull();

@@ -39,8 +39,8 @@ final class RowHasher {
 
     static long hash(Algorithm a, DataType type, ColumnVector v, int row, long seed) {
         if (v.isNull(row)) return seed;
-        if (type instanceof IntegerType || type instanceof DateType) return a.widen(a.hashInt(v.getInt(row), seed));
-        if (type instanceof LongType || type instanceof TimestampType) return a.widen(a.hashLong(v.getLong(row), seed));
+        if (type.storesInt()) return a.widen(a.hashInt(v.getInt(row), seed));
+        if (type.storesLong()) return a.widen(a.hashLong(v.getLong(row), seed));
         if (type instanceof StringType || type instanceof BinaryType) {
             return a.widen(a.hashBytes(v.bytesArray(row), v.bytesStart(row), v.bytesLength(row), seed));
         }

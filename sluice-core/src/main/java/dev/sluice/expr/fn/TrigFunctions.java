@@ -27,11 +27,19 @@ public final class TrigFunctions {
                 unary("csc", x -> 1 / StrictMath.sin(x)),
                 unary("cbrt", StrictMath::cbrt), unary("expm1", StrictMath::expm1), unary("rint", StrictMath::rint),
                 unary("degrees", StrictMath::toDegrees), unary("radians", StrictMath::toRadians),
-                unary("signum", Math::signum), unary("sign", Math::signum),
+                signum("signum"), signum("sign"),
                 logarithm("log10", 0.0, StrictMath::log10), logarithm("log2", 0.0, x -> StrictMath.log(x) / StrictMath.log(2)),
                 logarithm("log1p", -1.0, StrictMath::log1p),
                 binary("atan2", StrictMath::atan2), binary("hypot", StrictMath::hypot),
                 constant("pi", Math.PI), constant("e", Math.E));
+    }
+
+    /** signum of a number, or of an interval's months or microseconds (Spark: a double either way). */
+    static ScalarFunction signum(String name) {
+        RowFunction.Binder numbers = RowFunction.typed(DataTypes.DOUBLE, DataTypes.DOUBLE);
+        RowFunction.Binder binder = (fn, args) -> args.size() == 1 && args.get(0).dataType().isInterval()
+                ? new dev.sluice.expr.Signature(List.of(args.get(0).dataType()), DataTypes.DOUBLE, true) : numbers.bind(fn, args);
+        return RowFunction.of(name, binder, v -> Math.signum(BitwiseFunctions.intervalNumber(v[0])));
     }
 
     static ScalarFunction unary(String name, DoubleUnaryOperator op) {

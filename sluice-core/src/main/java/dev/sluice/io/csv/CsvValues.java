@@ -87,6 +87,8 @@ final class CsvValues {
         try {
             if (type instanceof IntegerType) return Integer.parseInt(text);
             if (type instanceof LongType) return Long.parseLong(text);
+            if (type instanceof dev.sluice.types.ByteType) return Byte.parseByte(text);
+            if (type instanceof dev.sluice.types.ShortType) return Short.parseShort(text);
             if (type instanceof DoubleType) {
                 if (text.equals(nanValue)) return Double.NaN;
                 if (text.equals(positiveInf)) return Double.POSITIVE_INFINITY;
@@ -120,6 +122,18 @@ final class CsvValues {
         if (type instanceof TimestampType) {
             long micros = parseTimestamp(text);
             return micros == Long.MIN_VALUE ? INVALID : Timestamps.toInstant(micros);
+        }
+        if (type instanceof dev.sluice.types.TimestampNTZType) {
+            Long micros = dev.sluice.expr.WallClocks.parse(text);
+            return micros == null ? INVALID : Timestamps.toLocalDateTime(micros);
+        }
+        if (type instanceof dev.sluice.types.YearMonthIntervalType) {
+            Long months = dev.sluice.vector.IntervalParsing.parseCastText(text, type);
+            return months == null ? INVALID : dev.sluice.vector.Intervals.toPeriod(months.intValue());
+        }
+        if (type instanceof dev.sluice.types.DayTimeIntervalType) {
+            Long micros = dev.sluice.vector.IntervalParsing.parseCastText(text, type);
+            return micros == null ? INVALID : dev.sluice.vector.Intervals.toDuration(micros);
         }
         if (type instanceof BinaryType) return text.getBytes(StandardCharsets.UTF_8);
         if (type instanceof NullType) return null;
@@ -185,6 +199,9 @@ final class CsvValues {
             return (timestampFormat != null ? timestampFormat : DEFAULT_TIMESTAMP_OUT).format(t);
         }
         if (type instanceof BinaryType) return ValueRenderer.hex((byte[]) value);
+        if (type instanceof dev.sluice.types.TimestampNTZType) {
+            return dev.sluice.expr.WallClocks.formatIso(Timestamps.toMicros((LocalDateTime) value));
+        }
         return ValueRenderer.render(value, type, ValueRenderer.Style.cast(EvalMode.ANSI, zone));
     }
 
@@ -193,6 +210,7 @@ final class CsvValues {
         return type instanceof StringType || type instanceof IntegerType || type instanceof LongType
                 || type instanceof DoubleType || type instanceof FloatType || type instanceof BooleanType
                 || type instanceof DecimalType || type instanceof DateType || type instanceof TimestampType
-                || type instanceof BinaryType || type instanceof NullType;
+                || type instanceof BinaryType || type instanceof NullType || type instanceof dev.sluice.types.ByteType
+                || type instanceof dev.sluice.types.ShortType || type instanceof dev.sluice.types.TimestampNTZType || type.isInterval();
     }
 }

@@ -47,6 +47,11 @@ public final class GlueTypes {
         if (t instanceof StructType s) return fromStruct(s);
         if (t instanceof ArrayType a) return new GlueArray(fromDataType(a.elementType()));
         if (t instanceof MapType m) return new GlueMap(fromDataType(m.valueType()));
+        if (t.isIntegral() || t instanceof dev.sluice.types.TimestampNTZType || t.isInterval()) {
+            // tinyint, smallint, timestamp_ntz and intervals have no DynamicFrame form yet: refused, never narrowed silently
+            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "A " + t.simpleString() + " column in a DynamicFrame")
+                    .with("reason", "the Glue layer does not map this type yet; cast it to int, timestamp or string first").build();
+        }
         throw SluiceException.internal("no Glue type for " + t);
     }
 

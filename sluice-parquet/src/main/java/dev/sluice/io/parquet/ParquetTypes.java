@@ -98,13 +98,18 @@ final class ParquetTypes {
             case INT32:
                 if (a == null) return DataTypes.INT;
                 if (a instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation) return DataTypes.DATE;
-                if (a instanceof IntLogicalTypeAnnotation i) return i.isSigned() || i.getBitWidth() < 32 ? DataTypes.INT : DataTypes.LONG;
+                if (a instanceof IntLogicalTypeAnnotation i) {
+                    // Spark's ParquetToSparkSchemaConverter: INT(8) tinyint, INT(16) smallint, UINT(8) smallint,
+                    // UINT(16) int, UINT(32) bigint
+                    if (i.isSigned()) return i.getBitWidth() == 8 ? DataTypes.BYTE : i.getBitWidth() == 16 ? DataTypes.SHORT : DataTypes.INT;
+                    return i.getBitWidth() == 8 ? DataTypes.SHORT : i.getBitWidth() == 16 ? DataTypes.INT : DataTypes.LONG;
+                }
                 break;
             case INT64:
                 if (a == null) return DataTypes.LONG;
                 if (a instanceof IntLogicalTypeAnnotation i) return i.isSigned() ? DataTypes.LONG : DataTypes.decimal(20, 0);
                 if (a instanceof TimestampLogicalTypeAnnotation ts && ts.getUnit() != LogicalTypeAnnotation.TimeUnit.NANOS) {
-                    return DataTypes.TIMESTAMP;
+                    return ts.isAdjustedToUTC() ? DataTypes.TIMESTAMP : DataTypes.TIMESTAMP_NTZ;
                 }
                 break;
             case BINARY:

@@ -29,6 +29,7 @@ import java.util.List;
 /**
  * The Parquet schema Spark 4.1 writes for a Spark schema (standard, non-legacy format): message
  * {@code spark_schema}; nullable fields optional, others required; strings BINARY (STRING); dates INT32 (DATE);
+ * tinyint/smallint INT32 (INT(8|16, signed)); timestamp_ntz INT64 TIMESTAMP(MICROS, false); intervals refused;
  * timestamps INT96 by default (or INT64 TIMESTAMP(MICROS|MILLIS, true)); decimals INT32 up to precision 9,
  * INT64 up to 18, else the narrowest FIXED_LEN_BYTE_ARRAY; arrays as three-level LIST
  * ({@code repeated group list { element }}); maps as MAP ({@code repeated group key_value { key, value }}).
@@ -47,6 +48,16 @@ final class SparkParquetSchema {
         if (type instanceof BooleanType) return Types.primitive(PrimitiveTypeName.BOOLEAN, rep).named(name);
         if (type instanceof IntegerType) return Types.primitive(PrimitiveTypeName.INT32, rep).named(name);
         if (type instanceof LongType) return Types.primitive(PrimitiveTypeName.INT64, rep).named(name);
+        if (type instanceof dev.sluice.types.ByteType) {
+            return Types.primitive(PrimitiveTypeName.INT32, rep).as(LogicalTypeAnnotation.intType(8, true)).named(name);
+        }
+        if (type instanceof dev.sluice.types.ShortType) {
+            return Types.primitive(PrimitiveTypeName.INT32, rep).as(LogicalTypeAnnotation.intType(16, true)).named(name);
+        }
+        if (type instanceof dev.sluice.types.TimestampNTZType) {   // always INT64 micros, not adjusted to UTC, as Spark
+            return Types.primitive(PrimitiveTypeName.INT64, rep)
+                    .as(LogicalTypeAnnotation.timestampType(false, LogicalTypeAnnotation.TimeUnit.MICROS)).named(name);
+        }
         if (type instanceof FloatType) return Types.primitive(PrimitiveTypeName.FLOAT, rep).named(name);
         if (type instanceof DoubleType) return Types.primitive(PrimitiveTypeName.DOUBLE, rep).named(name);
         if (type instanceof BinaryType) return Types.primitive(PrimitiveTypeName.BINARY, rep).named(name);

@@ -56,7 +56,8 @@ final class ValueConverters {
                     boolean unsigned = a instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i && !i.isSigned();
                     return unsigned ? new UnsignedLongDecimals() : new Decimals(scaleOf(p), d.scale());
                 }
-                if (want instanceof TimestampType && a instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts
+                if ((want instanceof TimestampType || want instanceof dev.sluice.types.TimestampNTZType)
+                        && a instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts
                         && ts.getUnit() == LogicalTypeAnnotation.TimeUnit.MILLIS) {
                     return new Longs(1000);
                 }
@@ -71,6 +72,13 @@ final class ValueConverters {
     static boolean compatible(DataType has, DataType want) {
         if (has.equals(want)) return true;
         if (has.equals(dev.sluice.types.DataTypes.INT)) return want instanceof LongType || want instanceof DoubleType;
+        // narrower integers widen on read (INT32 underneath); a wider column is never read as a narrower one
+        if (has instanceof dev.sluice.types.ByteType) return want.isIntegral() || want instanceof DoubleType;
+        if (has instanceof dev.sluice.types.ShortType) {
+            return (want.isIntegral() && !(want instanceof dev.sluice.types.ByteType)) || want instanceof DoubleType;
+        }
+        // Spark reads a timestamp_ntz column as timestamp (the wall clock at UTC), never the reverse
+        if (has instanceof dev.sluice.types.TimestampNTZType) return want instanceof TimestampType;
         if (has.equals(dev.sluice.types.DataTypes.FLOAT)) return want instanceof DoubleType;
         if (has instanceof DecimalType h && want instanceof DecimalType w) {
             return w.scale() >= h.scale() && w.precision() - w.scale() >= h.precision() - h.scale();

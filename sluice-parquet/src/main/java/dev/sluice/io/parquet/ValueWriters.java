@@ -33,8 +33,8 @@ interface ValueWriters {
 
     static ValueWriters of(DataType type, ParquetWriteOptions.TimestampType ts) {
         if (type instanceof BooleanType) return (rc, v, r) -> rc.addBoolean(v.getBoolean(r));
-        if (type instanceof IntegerType || type instanceof DateType) return (rc, v, r) -> rc.addInteger(v.getInt(r));
-        if (type instanceof LongType) return (rc, v, r) -> rc.addLong(v.getLong(r));
+        if (type.storesInt()) return (rc, v, r) -> rc.addInteger(v.getInt(r));
+        if (type instanceof LongType || type instanceof dev.sluice.types.TimestampNTZType) return (rc, v, r) -> rc.addLong(v.getLong(r));
         if (type instanceof FloatType) return (rc, v, r) -> rc.addFloat(v.getFloat(r));
         if (type instanceof DoubleType) return (rc, v, r) -> rc.addDouble(v.getDouble(r));
         if (type instanceof StringType || type instanceof BinaryType) {
