@@ -717,17 +717,17 @@ public final class functions {
 
     public static Column regr_intercept(Column y, Column x) { return tupleAggregate("regr_intercept", y, x); }
 
-    public static Column regr_r2(Column y, Column x) { return tupleAggregate("regr_r2", y, x); }
+    public static Column regr_r2(Column y, Column x) { return aggregate(dev.sluice.expr.agg.Comoments.of("regr_r2", y.expr(), x.expr()), false); }
 
-    public static Column corr(Column a, Column b) { return tupleAggregate("corr", a, b); }
+    public static Column corr(Column a, Column b) { return aggregate(dev.sluice.expr.agg.Comoments.of("corr", a.expr(), b.expr()), false); }
 
-    public static Column covar_pop(Column a, Column b) { return tupleAggregate("covar_pop", a, b); }
+    public static Column covar_pop(Column a, Column b) { return aggregate(dev.sluice.expr.agg.Comoments.of("covar_pop", a.expr(), b.expr()), false); }
 
-    public static Column covar_samp(Column a, Column b) { return tupleAggregate("covar_samp", a, b); }
+    public static Column covar_samp(Column a, Column b) { return aggregate(dev.sluice.expr.agg.Comoments.of("covar_samp", a.expr(), b.expr()), false); }
 
-    public static Column skewness(Column c) { return tupleAggregate("skewness", c); }
+    public static Column skewness(Column c) { return moment("skewness", c); }
 
-    public static Column kurtosis(Column c) { return tupleAggregate("kurtosis", c); }
+    public static Column kurtosis(Column c) { return moment("kurtosis", c); }
 
     /** Approximate histogram of {@code nb} bins as Spark's histogram_numeric (exact when there are no more distinct values than bins). */
     public static Column histogram_numeric(Column c, Column nb) { return tupleAggregate("histogram_numeric", c, nb); }
@@ -1257,4 +1257,30 @@ public final class functions {
     public static Column xpath_number(Column... args) { return call_function("xpath_number", args); }
 
     public static Column xpath_string(Column... args) { return call_function("xpath_string", args); }
+
+    // ---- window functions in Spark SQL's other forms ----
+
+    /** The value of the frame's {@code n}-th row (1-based), NULL while the frame has fewer rows. */
+    public static Column nth_value(Column c, int n) { return nth_value(c, n, false); }
+
+    /** As {@link #nth_value(Column, int)}, counting only non-NULL values when {@code ignoreNulls}. */
+    public static Column nth_value(Column c, int n, boolean ignoreNulls) {
+        return new Column(new WindowExpression(WindowExpression.Function.NTH_VALUE, "nth_value", List.of(c.expr(), Literal.of(n)),
+                List.of(), List.of(), null, ignoreNulls));
+    }
+
+    /** {@code lag(c)}: the previous row's value (offset 1). */
+    public static Column lag(Column c) { return lag(c, 1); }
+
+    /** {@code lead(c)}: the next row's value (offset 1). */
+    public static Column lead(Column c) { return lead(c, 1); }
+
+    /** SQL's {@code rank(x) OVER (...)}: as Spark, the arguments are replaced by the window's ORDER BY. */
+    public static Column rank(Column... ignoredOrderBy) { return rank(); }
+
+    /** SQL's {@code dense_rank(x) OVER (...)}: the arguments are replaced by the window's ORDER BY. */
+    public static Column dense_rank(Column... ignoredOrderBy) { return dense_rank(); }
+
+    /** SQL's {@code percent_rank(x) OVER (...)}: the arguments are replaced by the window's ORDER BY. */
+    public static Column percent_rank(Column... ignoredOrderBy) { return percent_rank(); }
 }

@@ -48,6 +48,7 @@ public final class FunctionFamilies {
         out.addAll(VariantFunctions.all());
         out.addAll(CastFunctions.all());
         out.addAll(BitmapFunctions.all());
+        out.addAll(ArrayConcat.all());
         return out;
     }
 }
