@@ -1283,4 +1283,81 @@ public final class functions {
 
     /** SQL's {@code percent_rank(x) OVER (...)}: the arguments are replaced by the window's ORDER BY. */
     public static Column percent_rank(Column... ignoredOrderBy) { return percent_rank(); }
+
+    // ---- sketches (Apache DataSketches, as Spark): aggregates in dev.sluice.expr.agg.SketchAggregates, the rest in dev.sluice.expr.fn.Sketches ----
+
+    public static Column hll_sketch_agg(Column... args) { return aggregate(dev.sluice.expr.agg.SketchAggregates.of("hll_sketch_agg", exprs(args)), false); }
+
+    public static Column hll_union_agg(Column... args) { return aggregate(dev.sluice.expr.agg.SketchAggregates.of("hll_union_agg", exprs(args)), false); }
+
+    public static Column theta_sketch_agg(Column... args) { return aggregate(dev.sluice.expr.agg.SketchAggregates.of("theta_sketch_agg", exprs(args)), false); }
+
+    public static Column theta_union_agg(Column... args) { return aggregate(dev.sluice.expr.agg.SketchAggregates.of("theta_union_agg", exprs(args)), false); }
+
+    public static Column theta_intersection_agg(Column... args) { return aggregate(dev.sluice.expr.agg.SketchAggregates.of("theta_intersection_agg", exprs(args)), false); }
+
+    public static Column kll_sketch_agg_bigint(Column... args) { return aggregate(dev.sluice.expr.agg.SketchAggregates.of("kll_sketch_agg_bigint", exprs(args)), false); }
+
+    public static Column kll_sketch_agg_float(Column... args) { return aggregate(dev.sluice.expr.agg.SketchAggregates.of("kll_sketch_agg_float", exprs(args)), false); }
+
+    public static Column kll_sketch_agg_double(Column... args) { return aggregate(dev.sluice.expr.agg.SketchAggregates.of("kll_sketch_agg_double", exprs(args)), false); }
+
+    public static Column hll_sketch_estimate(Column... args) { return call_function("hll_sketch_estimate", args); }
+
+    public static Column hll_union(Column... args) { return call_function("hll_union", args); }
+
+    public static Column theta_sketch_estimate(Column... args) { return call_function("theta_sketch_estimate", args); }
+
+    public static Column theta_union(Column... args) { return call_function("theta_union", args); }
+
+    public static Column theta_intersection(Column... args) { return call_function("theta_intersection", args); }
+
+    public static Column theta_difference(Column... args) { return call_function("theta_difference", args); }
+
+    public static Column kll_sketch_get_n_bigint(Column... args) { return call_function("kll_sketch_get_n_bigint", args); }
+
+    public static Column kll_sketch_get_quantile_bigint(Column... args) { return call_function("kll_sketch_get_quantile_bigint", args); }
+
+    public static Column kll_sketch_get_rank_bigint(Column... args) { return call_function("kll_sketch_get_rank_bigint", args); }
+
+    public static Column kll_sketch_merge_bigint(Column... args) { return call_function("kll_sketch_merge_bigint", args); }
+
+    public static Column kll_sketch_to_string_bigint(Column... args) { return call_function("kll_sketch_to_string_bigint", args); }
+
+    public static Column kll_sketch_get_n_float(Column... args) { return call_function("kll_sketch_get_n_float", args); }
+
+    public static Column kll_sketch_get_quantile_float(Column... args) { return call_function("kll_sketch_get_quantile_float", args); }
+
+    public static Column kll_sketch_get_rank_float(Column... args) { return call_function("kll_sketch_get_rank_float", args); }
+
+    public static Column kll_sketch_merge_float(Column... args) { return call_function("kll_sketch_merge_float", args); }
+
+    public static Column kll_sketch_to_string_float(Column... args) { return call_function("kll_sketch_to_string_float", args); }
+
+    public static Column kll_sketch_get_n_double(Column... args) { return call_function("kll_sketch_get_n_double", args); }
+
+    public static Column kll_sketch_get_quantile_double(Column... args) { return call_function("kll_sketch_get_quantile_double", args); }
+
+    public static Column kll_sketch_get_rank_double(Column... args) { return call_function("kll_sketch_get_rank_double", args); }
+
+    public static Column kll_sketch_merge_double(Column... args) { return call_function("kll_sketch_merge_double", args); }
+
+    public static Column kll_sketch_to_string_double(Column... args) { return call_function("kll_sketch_to_string_double", args); }
+
+    // ---- the task computing a row (dev.sluice.expr.fn.PartitionFunctions) ----
+
+    /** The index of the partition computing the row. */
+    public static Column spark_partition_id() { return call_function("spark_partition_id"); }
+
+    /** Unique, increasing ids: the partition index {@code << 33} plus the row's position in its partition (Spark's formula). */
+    public static Column monotonically_increasing_id() { return call_function("monotonically_increasing_id"); }
+
+    /** The file the row was read from, "" when none. */
+    public static Column input_file_name() { return call_function("input_file_name"); }
+
+    /** Where the split the row was read from starts in its file; -1 when none. */
+    public static Column input_file_block_start() { return call_function("input_file_block_start"); }
+
+    /** The length of the split the row was read from; -1 when none. */
+    public static Column input_file_block_length() { return call_function("input_file_block_length"); }
 }

@@ -49,6 +49,8 @@ public final class FunctionFamilies {
         out.addAll(CastFunctions.all());
         out.addAll(BitmapFunctions.all());
         out.addAll(ArrayConcat.all());
+        out.addAll(Sketches.all());
+        out.addAll(PartitionFunctions.all());
         return out;
     }
 }
