@@ -1360,4 +1360,12 @@ public final class functions {
 
     /** The length of the split the row was read from; -1 when none. */
     public static Column input_file_block_length() { return call_function("input_file_block_length"); }
+
+    // ---- XML records (dev.sluice.expr.fn.XmlFunctions) ----
+
+    public static Column from_xml(Column... args) { return call_function("from_xml", args); }
+
+    public static Column schema_of_xml(Column... args) { return call_function("schema_of_xml", args); }
+
+    public static Column to_xml(Column... args) { return call_function("to_xml", args); }
 }

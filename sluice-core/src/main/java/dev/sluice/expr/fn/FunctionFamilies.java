@@ -51,6 +51,7 @@ public final class FunctionFamilies {
         out.addAll(ArrayConcat.all());
         out.addAll(Sketches.all());
         out.addAll(PartitionFunctions.all());
+        out.addAll(XmlFunctions.all());
         return out;
     }
 }
