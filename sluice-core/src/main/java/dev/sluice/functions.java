@@ -1368,4 +1368,14 @@ public final class functions {
     public static Column schema_of_xml(Column... args) { return call_function("schema_of_xml", args); }
 
     public static Column to_xml(Column... args) { return call_function("to_xml", args); }
+
+    // ---- approx_top_k (dev.sluice.expr.agg.TopKAggregates, dev.sluice.expr.fn.TopKSketches) ----
+
+    public static Column approx_top_k(Column... args) { return aggregate(dev.sluice.expr.agg.TopKAggregates.of("approx_top_k", exprs(args)), false); }
+
+    public static Column approx_top_k_accumulate(Column... args) { return aggregate(dev.sluice.expr.agg.TopKAggregates.of("approx_top_k_accumulate", exprs(args)), false); }
+
+    public static Column approx_top_k_combine(Column... args) { return aggregate(dev.sluice.expr.agg.TopKAggregates.of("approx_top_k_combine", exprs(args)), false); }
+
+    public static Column approx_top_k_estimate(Column... args) { return call_function("approx_top_k_estimate", args); }
 }

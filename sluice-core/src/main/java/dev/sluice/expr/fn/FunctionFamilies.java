@@ -52,6 +52,7 @@ public final class FunctionFamilies {
         out.addAll(Sketches.all());
         out.addAll(PartitionFunctions.all());
         out.addAll(XmlFunctions.all());
+        out.addAll(TopKSketches.all());
         return out;
     }
 }

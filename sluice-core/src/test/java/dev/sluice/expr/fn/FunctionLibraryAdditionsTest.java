@@ -94,4 +94,17 @@ class FunctionLibraryAdditionsTest {
         assertThatThrownBy(() -> one("SELECT from_xml('<p/>', 'a INT', map('rowValidationXSDPath', 'x'))")).isInstanceOf(SluiceException.class)
                 .extracting(e -> ((SluiceException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
     }
+
+    @Test void approxTopKGivesSparksItemsAndOrder() {
+        String ints = " FROM VALUES (0), (0), (1), (1), (2), (3), (4), (4) AS tab(expr)";
+        String spark = "[{\"item\":0,\"count\":2},{\"item\":4,\"count\":2},{\"item\":1,\"count\":2},{\"item\":2,\"count\":1},{\"item\":3,\"count\":1}]";
+        assertThat(one("SELECT to_json(approx_top_k(expr))" + ints)).isEqualTo(spark);
+        assertThat(one("SELECT to_json(approx_top_k_estimate(approx_top_k_accumulate(expr)))" + ints)).isEqualTo(spark);
+        assertThat(one("SELECT to_json(approx_top_k(expr, 2)) FROM VALUES 'a', 'b', 'c', 'c', 'c', 'c', 'd', 'd' AS tab(expr)"))
+                .isEqualTo("[{\"item\":\"c\",\"count\":4},{\"item\":\"d\",\"count\":2}]");
+        assertThat(one("SELECT to_json(approx_top_k(expr, 3)) FROM VALUES (1), (NULL), (NULL), (2), (2), (2) AS tab(expr)"))
+                .isEqualTo("[{\"item\":2,\"count\":3},{\"count\":2},{\"item\":1,\"count\":1}]");
+        assertThatThrownBy(() -> one("SELECT approx_top_k(expr, 0)" + ints)).isInstanceOf(SluiceException.class)
+                .extracting(e -> ((SluiceException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+    }
 }
