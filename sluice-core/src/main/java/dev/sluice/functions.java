@@ -1378,4 +1378,12 @@ public final class functions {
     public static Column approx_top_k_combine(Column... args) { return aggregate(dev.sluice.expr.agg.TopKAggregates.of("approx_top_k_combine", exprs(args)), false); }
 
     public static Column approx_top_k_estimate(Column... args) { return call_function("approx_top_k_estimate", args); }
+
+    // ---- seeded random values (dev.sluice.expr.fn.SeededRandomFunctions) ----
+
+    /** A random string of 0-9, a-z, A-Z of the given length ({@code randstr(length[, seed])}). */
+    public static Column randstr(Column... args) { return call_function("randstr", args); }
+
+    /** A random number between the bounds ({@code uniform(min, max[, seed])}). */
+    public static Column uniform(Column... args) { return call_function("uniform", args); }
 }

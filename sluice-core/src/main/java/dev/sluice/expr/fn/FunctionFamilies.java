@@ -53,6 +53,7 @@ public final class FunctionFamilies {
         out.addAll(PartitionFunctions.all());
         out.addAll(XmlFunctions.all());
         out.addAll(TopKSketches.all());
+        out.addAll(SeededRandomFunctions.all());
         return out;
     }
 }

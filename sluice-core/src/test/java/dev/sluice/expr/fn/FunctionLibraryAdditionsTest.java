@@ -107,4 +107,11 @@ class FunctionLibraryAdditionsTest {
         assertThatThrownBy(() -> one("SELECT approx_top_k(expr, 0)" + ints)).isInstanceOf(SluiceException.class)
                 .extracting(e -> ((SluiceException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
     }
+
+    @Test void seededRandomValuesAreSparks() {
+        assertThat(one("SELECT randstr(3, 0)")).isEqualTo("ceV");
+        assertThat(one("SELECT uniform(10, 20, 0)")).isInstanceOf(Integer.class);
+        assertThat((Integer) one("SELECT uniform(10, 20, 0)")).isBetween(10, 20);
+        assertThat(one("SELECT typeof(uniform(5.5D, 10, 0))")).isEqualTo("double");
+    }
 }
