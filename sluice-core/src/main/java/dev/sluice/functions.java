@@ -1386,4 +1386,7 @@ public final class functions {
 
     /** A random number between the bounds ({@code uniform(min, max[, seed])}). */
     public static Column uniform(Column... args) { return call_function("uniform", args); }
+
+    /** Spark's count-min sketch of the column ({@code count_min_sketch(col, eps, confidence, seed)}), as binary. */
+    public static Column count_min_sketch(Column... args) { return aggregate(dev.sluice.expr.agg.SketchAggregates.of("count_min_sketch", exprs(args)), false); }
 }

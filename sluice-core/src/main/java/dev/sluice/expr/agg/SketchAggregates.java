@@ -112,6 +112,22 @@ public final class SketchAggregates {
             }
             return any ? inter.getResult().toByteArray() : null;
         }));
+        SPECS.put("count_min_sketch", in -> TupleAggregates.spec("count_min_sketch", 4, 4, (args, b) -> {
+            DataType t = args.get(0).dataType();
+            if (!(t instanceof IntegerType || t instanceof LongType || t instanceof StringType || t instanceof BinaryType)) {
+                throw TupleAggregates.mismatch("count_min_sketch", args.get(0), "an integral, string or binary value");
+            }
+            Object eps = TupleAggregates.constant(args.get(1)), confidence = TupleAggregates.constant(args.get(2));
+            if (!(eps instanceof Number e) || !(confidence instanceof Number c)) throw invalid("count_min_sketch", "eps and confidence must be constant numbers");
+            int seed = intConstant("count_min_sketch", args.get(3));
+            new dev.sluice.expr.fn.CountMinSketch(e.doubleValue(), c.doubleValue(), seed);   // checks the parameters now
+            return TupleAggregates.bound(List.of(args.get(0)), DataTypes.BINARY, new Object[] {e.doubleValue(), c.doubleValue(), seed});
+        }, (t, s) -> {
+            Object[] p = (Object[]) s;
+            List<Object> items = new ArrayList<>();
+            for (Object[] x : t) items.add(x[0]);
+            return dev.sluice.expr.fn.CountMinSketch.of(items, (Double) p[0], (Double) p[1], (Integer) p[2]);
+        }));
         kll("kll_sketch_agg_bigint", DataTypes.LONG);
         kll("kll_sketch_agg_float", DataTypes.FLOAT);
         kll("kll_sketch_agg_double", DataTypes.DOUBLE);

@@ -114,4 +114,11 @@ class FunctionLibraryAdditionsTest {
         assertThat((Integer) one("SELECT uniform(10, 20, 0)")).isBetween(10, 20);
         assertThat(one("SELECT typeof(uniform(5.5D, 10, 0))")).isEqualTo("double");
     }
+
+    @Test void countMinSketchIsSparksBytes() {
+        assertThat(one("SELECT hex(count_min_sketch(col, 0.5d, 0.5d, 1)) FROM VALUES (1), (2), (1) AS tab(col)"))
+                .isEqualTo("0000000100000000000000030000000100000004000000005D8D6AB90000000000000000000000000000000200000000000000010000000000000000");
+        assertThatThrownBy(() -> one("SELECT count_min_sketch(col, 0.5d, 1.5d, 1) FROM VALUES (1) AS tab(col)")).isInstanceOf(SluiceException.class)
+                .extracting(e -> ((SluiceException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+    }
 }
