@@ -1389,4 +1389,22 @@ public final class functions {
 
     /** Spark's count-min sketch of the column ({@code count_min_sketch(col, eps, confidence, seed)}), as binary. */
     public static Column count_min_sketch(Column... args) { return aggregate(dev.sluice.expr.agg.SketchAggregates.of("count_min_sketch", exprs(args)), false); }
+
+    // ---- time windows (dev.sluice.expr.fn.TimeWindowFunctions) ----
+
+    /** The tumbling window holding {@code timeColumn}: {@code struct<start, end>}, e.g. {@code window(col("ts"), "5 minutes")}. */
+    public static Column window(Column timeColumn, String windowDuration) { return call_function("window", timeColumn, lit(windowDuration)); }
+
+    /** As {@link #window(Column, String)}; the slide must equal the window (Sluice has tumbling windows only). */
+    public static Column window(Column timeColumn, String windowDuration, String slideDuration) {
+        return call_function("window", timeColumn, lit(windowDuration), lit(slideDuration));
+    }
+
+    /** As {@link #window(Column, String, String)}, the windows offset by {@code startTime}. */
+    public static Column window(Column timeColumn, String windowDuration, String slideDuration, String startTime) {
+        return call_function("window", timeColumn, lit(windowDuration), lit(slideDuration), lit(startTime));
+    }
+
+    /** The last instant of a time window (its end − 1 µs). */
+    public static Column window_time(Column window) { return call_function("window_time", window); }
 }

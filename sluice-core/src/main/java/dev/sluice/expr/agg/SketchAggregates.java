@@ -164,8 +164,14 @@ public final class SketchAggregates {
 
     private static void kll(String name, DataType element) {
         SPECS.put(name, in -> TupleAggregates.spec(name, 1, 2, (args, b) -> {
+            // as Spark's ExpectsInputTypes: no implicit casts into these
             DataType t = args.get(0).dataType();
-            if (!t.isNumeric() && !(t instanceof NullType)) throw TupleAggregates.mismatch(name, args.get(0), "a numeric value");
+            boolean fits = element.equals(DataTypes.LONG) ? t instanceof IntegerType || t instanceof LongType
+                    : element.equals(DataTypes.FLOAT) ? t.equals(DataTypes.FLOAT) : t.equals(DataTypes.FLOAT) || t.equals(DataTypes.DOUBLE);
+            if (!fits && !(t instanceof NullType)) {
+                throw TupleAggregates.mismatch(name, args.get(0), element.equals(DataTypes.LONG) ? "an integral value"
+                        : element.equals(DataTypes.FLOAT) ? "a float value" : "a float or double value");
+            }
             int k = args.size() > 1 ? intConstant(name, args.get(1)) : 200;
             if (k < 8 || k > 65535) throw invalid(name, "k must be between 8 and 65535, got " + k);
             return TupleAggregates.bound(List.of(b.castTo(args.get(0), element)), DataTypes.BINARY, k);

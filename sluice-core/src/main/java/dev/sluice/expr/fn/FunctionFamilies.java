@@ -54,6 +54,7 @@ public final class FunctionFamilies {
         out.addAll(XmlFunctions.all());
         out.addAll(TopKSketches.all());
         out.addAll(SeededRandomFunctions.all());
+        out.addAll(TimeWindowFunctions.all());
         return out;
     }
 }

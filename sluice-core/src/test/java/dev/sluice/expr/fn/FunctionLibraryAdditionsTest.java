@@ -121,4 +121,24 @@ class FunctionLibraryAdditionsTest {
         assertThatThrownBy(() -> one("SELECT count_min_sketch(col, 0.5d, 1.5d, 1) FROM VALUES (1) AS tab(col)")).isInstanceOf(SluiceException.class)
                 .extracting(e -> ((SluiceException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
     }
+
+    @Test void tumblingTimeWindows() {
+        // Spark's documented example, through the DataFrame API (the SQL grammar does not take `window` as a name yet)
+        DataFrame events = sluice.sql("SELECT a, CAST(b AS TIMESTAMP) AS t FROM VALUES ('A1', '2021-01-01 00:00:00'), ('A1', '2021-01-01 00:04:30'),"
+                + " ('A1', '2021-01-01 00:06:00'), ('A2', '2021-01-01 00:01:00') AS tab(a, b)");
+        DataFrame counted = events.groupBy(col("a"), dev.sluice.functions.window(col("t"), "5 minutes"))
+                .agg(dev.sluice.functions.count(col("t")).alias("cnt"))
+                .select(col("a"), dev.sluice.functions.to_json(col("window")), dev.sluice.functions.window_time(col("window")), col("cnt"))
+                .orderBy(col("a"), col("window_time(window)"));
+        List<String> got = new ArrayList<>();
+        for (Row r : counted.collect()) got.add(r.toString());
+        assertThat(got).containsExactly("[A1,{\"start\":\"2021-01-01T00:00:00.000Z\",\"end\":\"2021-01-01T00:05:00.000Z\"},2021-01-01T00:04:59.999999Z,2]",
+                "[A1,{\"start\":\"2021-01-01T00:05:00.000Z\",\"end\":\"2021-01-01T00:10:00.000Z\"},2021-01-01T00:09:59.999999Z,1]",
+                "[A2,{\"start\":\"2021-01-01T00:00:00.000Z\",\"end\":\"2021-01-01T00:05:00.000Z\"},2021-01-01T00:04:59.999999Z,1]");
+        DataFrame df = sluice.sql("SELECT CAST('2021-01-01 00:07:00' AS TIMESTAMP) AS t").select(dev.sluice.functions.window(col("t"), "10 minutes", "10 minutes", "5 minutes"));
+        assertThat(df.schema().fields().get(0).name()).isEqualTo("window");
+        assertThat(df.collect().get(0).get(0).toString()).contains("2021-01-01T00:05:00Z");
+        assertThatThrownBy(() -> sluice.sql("SELECT CAST(NULL AS TIMESTAMP) AS t").select(dev.sluice.functions.window(col("t"), "10 minutes", "5 minutes")).collect())
+                .isInstanceOf(SluiceException.class).extracting(e -> ((SluiceException) e).code()).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION);
+    }
 }
