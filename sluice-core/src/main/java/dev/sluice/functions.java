@@ -725,17 +725,17 @@ public final class functions {
 
     public static Column regr_intercept(Column y, Column x) { return tupleAggregate("regr_intercept", y, x); }
 
-    public static Column regr_r2(Column y, Column x) { return tupleAggregate("regr_r2", y, x); }
+    public static Column regr_r2(Column y, Column x) { return aggregate(dev.sluice.expr.agg.Comoments.of("regr_r2", y.expr(), x.expr()), false); }
 
-    public static Column corr(Column a, Column b) { return tupleAggregate("corr", a, b); }
+    public static Column corr(Column a, Column b) { return aggregate(dev.sluice.expr.agg.Comoments.of("corr", a.expr(), b.expr()), false); }
 
-    public static Column covar_pop(Column a, Column b) { return tupleAggregate("covar_pop", a, b); }
+    public static Column covar_pop(Column a, Column b) { return aggregate(dev.sluice.expr.agg.Comoments.of("covar_pop", a.expr(), b.expr()), false); }
 
-    public static Column covar_samp(Column a, Column b) { return tupleAggregate("covar_samp", a, b); }
+    public static Column covar_samp(Column a, Column b) { return aggregate(dev.sluice.expr.agg.Comoments.of("covar_samp", a.expr(), b.expr()), false); }
 
-    public static Column skewness(Column c) { return tupleAggregate("skewness", c); }
+    public static Column skewness(Column c) { return moment("skewness", c); }
 
-    public static Column kurtosis(Column c) { return tupleAggregate("kurtosis", c); }
+    public static Column kurtosis(Column c) { return moment("kurtosis", c); }
 
     /** Approximate histogram of {@code nb} bins as Spark's histogram_numeric (exact when there are no more distinct values than bins). */
     public static Column histogram_numeric(Column c, Column nb) { return tupleAggregate("histogram_numeric", c, nb); }
@@ -1265,4 +1265,154 @@ public final class functions {
     public static Column xpath_number(Column... args) { return call_function("xpath_number", args); }
 
     public static Column xpath_string(Column... args) { return call_function("xpath_string", args); }
+
+    // ---- window functions in Spark SQL's other forms ----
+
+    /** The value of the frame's {@code n}-th row (1-based), NULL while the frame has fewer rows. */
+    public static Column nth_value(Column c, int n) { return nth_value(c, n, false); }
+
+    /** As {@link #nth_value(Column, int)}, counting only non-NULL values when {@code ignoreNulls}. */
+    public static Column nth_value(Column c, int n, boolean ignoreNulls) {
+        return new Column(new WindowExpression(WindowExpression.Function.NTH_VALUE, "nth_value", List.of(c.expr(), Literal.of(n)),
+                List.of(), List.of(), null, ignoreNulls));
+    }
+
+    /** {@code lag(c)}: the previous row's value (offset 1). */
+    public static Column lag(Column c) { return lag(c, 1); }
+
+    /** {@code lead(c)}: the next row's value (offset 1). */
+    public static Column lead(Column c) { return lead(c, 1); }
+
+    /** SQL's {@code rank(x) OVER (...)}: as Spark, the arguments are replaced by the window's ORDER BY. */
+    public static Column rank(Column... ignoredOrderBy) { return rank(); }
+
+    /** SQL's {@code dense_rank(x) OVER (...)}: the arguments are replaced by the window's ORDER BY. */
+    public static Column dense_rank(Column... ignoredOrderBy) { return dense_rank(); }
+
+    /** SQL's {@code percent_rank(x) OVER (...)}: the arguments are replaced by the window's ORDER BY. */
+    public static Column percent_rank(Column... ignoredOrderBy) { return percent_rank(); }
+
+    // ---- sketches (Apache DataSketches, as Spark): aggregates in dev.sluice.expr.agg.SketchAggregates, the rest in dev.sluice.expr.fn.Sketches ----
+
+    public static Column hll_sketch_agg(Column... args) { return aggregate(dev.sluice.expr.agg.SketchAggregates.of("hll_sketch_agg", exprs(args)), false); }
+
+    public static Column hll_union_agg(Column... args) { return aggregate(dev.sluice.expr.agg.SketchAggregates.of("hll_union_agg", exprs(args)), false); }
+
+    public static Column theta_sketch_agg(Column... args) { return aggregate(dev.sluice.expr.agg.SketchAggregates.of("theta_sketch_agg", exprs(args)), false); }
+
+    public static Column theta_union_agg(Column... args) { return aggregate(dev.sluice.expr.agg.SketchAggregates.of("theta_union_agg", exprs(args)), false); }
+
+    public static Column theta_intersection_agg(Column... args) { return aggregate(dev.sluice.expr.agg.SketchAggregates.of("theta_intersection_agg", exprs(args)), false); }
+
+    public static Column kll_sketch_agg_bigint(Column... args) { return aggregate(dev.sluice.expr.agg.SketchAggregates.of("kll_sketch_agg_bigint", exprs(args)), false); }
+
+    public static Column kll_sketch_agg_float(Column... args) { return aggregate(dev.sluice.expr.agg.SketchAggregates.of("kll_sketch_agg_float", exprs(args)), false); }
+
+    public static Column kll_sketch_agg_double(Column... args) { return aggregate(dev.sluice.expr.agg.SketchAggregates.of("kll_sketch_agg_double", exprs(args)), false); }
+
+    public static Column hll_sketch_estimate(Column... args) { return call_function("hll_sketch_estimate", args); }
+
+    public static Column hll_union(Column... args) { return call_function("hll_union", args); }
+
+    public static Column theta_sketch_estimate(Column... args) { return call_function("theta_sketch_estimate", args); }
+
+    public static Column theta_union(Column... args) { return call_function("theta_union", args); }
+
+    public static Column theta_intersection(Column... args) { return call_function("theta_intersection", args); }
+
+    public static Column theta_difference(Column... args) { return call_function("theta_difference", args); }
+
+    public static Column kll_sketch_get_n_bigint(Column... args) { return call_function("kll_sketch_get_n_bigint", args); }
+
+    public static Column kll_sketch_get_quantile_bigint(Column... args) { return call_function("kll_sketch_get_quantile_bigint", args); }
+
+    public static Column kll_sketch_get_rank_bigint(Column... args) { return call_function("kll_sketch_get_rank_bigint", args); }
+
+    public static Column kll_sketch_merge_bigint(Column... args) { return call_function("kll_sketch_merge_bigint", args); }
+
+    public static Column kll_sketch_to_string_bigint(Column... args) { return call_function("kll_sketch_to_string_bigint", args); }
+
+    public static Column kll_sketch_get_n_float(Column... args) { return call_function("kll_sketch_get_n_float", args); }
+
+    public static Column kll_sketch_get_quantile_float(Column... args) { return call_function("kll_sketch_get_quantile_float", args); }
+
+    public static Column kll_sketch_get_rank_float(Column... args) { return call_function("kll_sketch_get_rank_float", args); }
+
+    public static Column kll_sketch_merge_float(Column... args) { return call_function("kll_sketch_merge_float", args); }
+
+    public static Column kll_sketch_to_string_float(Column... args) { return call_function("kll_sketch_to_string_float", args); }
+
+    public static Column kll_sketch_get_n_double(Column... args) { return call_function("kll_sketch_get_n_double", args); }
+
+    public static Column kll_sketch_get_quantile_double(Column... args) { return call_function("kll_sketch_get_quantile_double", args); }
+
+    public static Column kll_sketch_get_rank_double(Column... args) { return call_function("kll_sketch_get_rank_double", args); }
+
+    public static Column kll_sketch_merge_double(Column... args) { return call_function("kll_sketch_merge_double", args); }
+
+    public static Column kll_sketch_to_string_double(Column... args) { return call_function("kll_sketch_to_string_double", args); }
+
+    // ---- the task computing a row (dev.sluice.expr.fn.PartitionFunctions) ----
+
+    /** The index of the partition computing the row. */
+    public static Column spark_partition_id() { return call_function("spark_partition_id"); }
+
+    /** Unique, increasing ids: the partition index {@code << 33} plus the row's position in its partition (Spark's formula). */
+    public static Column monotonically_increasing_id() { return call_function("monotonically_increasing_id"); }
+
+    /** The file the row was read from, "" when none. */
+    public static Column input_file_name() { return call_function("input_file_name"); }
+
+    /** Where the split the row was read from starts in its file; -1 when none. */
+    public static Column input_file_block_start() { return call_function("input_file_block_start"); }
+
+    /** The length of the split the row was read from; -1 when none. */
+    public static Column input_file_block_length() { return call_function("input_file_block_length"); }
+
+    // ---- XML records (dev.sluice.expr.fn.XmlFunctions) ----
+
+    public static Column from_xml(Column... args) { return call_function("from_xml", args); }
+
+    public static Column schema_of_xml(Column... args) { return call_function("schema_of_xml", args); }
+
+    public static Column to_xml(Column... args) { return call_function("to_xml", args); }
+
+    // ---- approx_top_k (dev.sluice.expr.agg.TopKAggregates, dev.sluice.expr.fn.TopKSketches) ----
+
+    public static Column approx_top_k(Column... args) { return aggregate(dev.sluice.expr.agg.TopKAggregates.of("approx_top_k", exprs(args)), false); }
+
+    public static Column approx_top_k_accumulate(Column... args) { return aggregate(dev.sluice.expr.agg.TopKAggregates.of("approx_top_k_accumulate", exprs(args)), false); }
+
+    public static Column approx_top_k_combine(Column... args) { return aggregate(dev.sluice.expr.agg.TopKAggregates.of("approx_top_k_combine", exprs(args)), false); }
+
+    public static Column approx_top_k_estimate(Column... args) { return call_function("approx_top_k_estimate", args); }
+
+    // ---- seeded random values (dev.sluice.expr.fn.SeededRandomFunctions) ----
+
+    /** A random string of 0-9, a-z, A-Z of the given length ({@code randstr(length[, seed])}). */
+    public static Column randstr(Column... args) { return call_function("randstr", args); }
+
+    /** A random number between the bounds ({@code uniform(min, max[, seed])}). */
+    public static Column uniform(Column... args) { return call_function("uniform", args); }
+
+    /** Spark's count-min sketch of the column ({@code count_min_sketch(col, eps, confidence, seed)}), as binary. */
+    public static Column count_min_sketch(Column... args) { return aggregate(dev.sluice.expr.agg.SketchAggregates.of("count_min_sketch", exprs(args)), false); }
+
+    // ---- time windows (dev.sluice.expr.fn.TimeWindowFunctions) ----
+
+    /** The tumbling window holding {@code timeColumn}: {@code struct<start, end>}, e.g. {@code window(col("ts"), "5 minutes")}. */
+    public static Column window(Column timeColumn, String windowDuration) { return call_function("window", timeColumn, lit(windowDuration)); }
+
+    /** As {@link #window(Column, String)}; the slide must equal the window (Sluice has tumbling windows only). */
+    public static Column window(Column timeColumn, String windowDuration, String slideDuration) {
+        return call_function("window", timeColumn, lit(windowDuration), lit(slideDuration));
+    }
+
+    /** As {@link #window(Column, String, String)}, the windows offset by {@code startTime}. */
+    public static Column window(Column timeColumn, String windowDuration, String slideDuration, String startTime) {
+        return call_function("window", timeColumn, lit(windowDuration), lit(slideDuration), lit(startTime));
+    }
+
+    /** The last instant of a time window (its end − 1 µs). */
+    public static Column window_time(Column window) { return call_function("window_time", window); }
 }

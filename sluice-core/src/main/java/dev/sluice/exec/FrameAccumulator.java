@@ -32,6 +32,7 @@ abstract class FrameAccumulator {
             case AGGREGATE: return new Aggregate((AggregateExpression) w.input(), all, order);
             case FIRST_VALUE: return new Pick(w.input().evaluate(all), order, true, w.ignoreNulls());
             case LAST_VALUE: return new Pick(w.input().evaluate(all), order, false, w.ignoreNulls());
+            case NTH_VALUE: return new Nth(w.input().evaluate(all), order, w.nthOffset(), w.ignoreNulls());
             default: throw SluiceException.internal("not a frame function: " + w.function());
         }
     }
@@ -90,6 +91,41 @@ abstract class FrameAccumulator {
                 int row = order[p];
                 if (ignoreNulls && input.isNull(row)) continue;
                 if (!first || picked < 0) picked = row;
+            }
+        }
+
+        @Override void result(FlatVector out) {
+            if (picked < 0) out.appendNull();
+            else out.appendFrom(input, picked);
+        }
+    }
+
+    /** nth_value: the n-th row of the frame (counting only non-NULL rows when ignoring NULLs). */
+    private static final class Nth extends FrameAccumulator {
+        private final ColumnVector input;
+        private final int[] order;
+        private final int n;
+        private final boolean ignoreNulls;
+        private int seen;
+        private int picked = -1;
+
+        Nth(ColumnVector input, int[] order, int n, boolean ignoreNulls) {
+            this.input = input;
+            this.order = order;
+            this.n = n;
+            this.ignoreNulls = ignoreNulls;
+        }
+
+        @Override void reset() {
+            seen = 0;
+            picked = -1;
+        }
+
+        @Override void add(int from, int to) {
+            for (int p = from; p < to && picked < 0; p++) {
+                int row = order[p];
+                if (ignoreNulls && input.isNull(row)) continue;
+                if (++seen == n) picked = row;
             }
         }
 

@@ -35,6 +35,7 @@ public final class ScanExec implements ExecNode {
     public DataSource source() { return source; }
 
     @Override public BatchStream execute(int partition, TaskContext ctx) {
+        dev.sluice.expr.PartitionScope.current().readingFile(splits.get(partition));
         BatchReader reader = source.open(splits.get(partition), projection, filters);
         return new BatchStream() {
             long reportedBytes;

@@ -39,6 +39,18 @@ public final class PartitionScope implements AutoCloseable {
 
     public int partition() { return partition; }
 
+    /** The split a scan of this task reads, for input_file_name / input_file_block_start / _length. */
+    private dev.sluice.io.Split file;
+
+    public void readingFile(dev.sluice.io.Split split) { this.file = split; }
+
+    /** The file this task's scan reads, "" when it reads none (as Spark's input_file_name). */
+    public String inputFileName() { return file == null || file.filePath() == null ? "" : file.filePath(); }
+
+    public long inputFileBlockStart() { return file == null || file.filePath() == null ? -1 : file.fileStart(); }
+
+    public long inputFileBlockLength() { return file == null || file.filePath() == null ? -1 : file.fileLength(); }
+
     /** This task's value for {@code key}, created on first use. */
     @SuppressWarnings("unchecked")
     public <T> T state(Object key, Supplier<T> create) {

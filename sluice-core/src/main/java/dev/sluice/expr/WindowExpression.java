@@ -24,7 +24,9 @@ public record WindowExpression(Function function, String name, List<Expression> 
     public enum Function {
         ROW_NUMBER, RANK, DENSE_RANK, PERCENT_RANK, CUME_DIST, NTILE, LAG, LEAD, FIRST_VALUE, LAST_VALUE,
         /** Any aggregate function over the frame; the single argument is its {@link AggregateExpression}. */
-        AGGREGATE;
+        AGGREGATE,
+        /** The value of the frame's n-th row (arguments: input, n); NULL while the frame has fewer rows. */
+        NTH_VALUE;
 
         /** Functions of the row's position: no frame of their own (Spark requires its fixed one). */
         public boolean isRanking() { return ordinal() <= NTILE.ordinal(); }
@@ -72,6 +74,16 @@ public record WindowExpression(Function function, String name, List<Expression> 
         Object v = arguments.get(1) instanceof Literal l ? l.value() : null;
         if (!(v instanceof Number n)) throw SluiceException.internal("the offset of " + name + " is not an integer literal");
         return n.intValue();
+    }
+
+    /** NTH_VALUE's n (a positive integer literal, checked by the analyzer). */
+    public int nthOffset() {
+        Object v = arguments.get(1) instanceof Literal l ? l.value() : null;
+        if (!(v instanceof Integer n) || n <= 0) {
+            throw SluiceException.of(dev.sluice.error.ErrorCode.INVALID_ARGUMENT).with("function", "nth_value")
+                    .with("reason", "the offset must be a positive integer literal, got " + arguments.get(1).sql()).build();
+        }
+        return n;
     }
 
     /** The function's input (the first argument), for those that have one. */

@@ -24,4 +24,10 @@ public record FileSplit(String path, long start, long length, long fileSize) imp
     @Override public String description() { return path + "[" + start + ", " + end() + ")"; }
 
     @Override public long sizeInBytes() { return length; }
+
+    @Override public String filePath() { return path; }
+
+    @Override public long fileStart() { return start; }
+
+    @Override public long fileLength() { return length; }
 }

@@ -136,6 +136,12 @@ public final class PartitionedSource implements DataSource {
 
     /** A split of one partition's files, with that partition's values. */
     record PartitionSplit(Split inner, DataSource source, Row values, StructType partitionSchema) implements Split {
+        @Override public String filePath() { return inner.filePath(); }
+
+        @Override public long fileStart() { return inner.fileStart(); }
+
+        @Override public long fileLength() { return inner.fileLength(); }
+
         @Override public String description() { return inner.description() + " " + values; }
 
         @Override public long sizeInBytes() { return inner.sizeInBytes(); }

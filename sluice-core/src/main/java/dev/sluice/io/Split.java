@@ -7,4 +7,13 @@ public interface Split {
 
     /** Bytes this split will read, for progress; 0 when unknown. */
     long sizeInBytes();
+
+    /** The file this split reads (for input_file_name), or null when it reads no file. */
+    default String filePath() { return null; }
+
+    /** The byte offset in {@link #filePath()} where this split starts; -1 without a file. */
+    default long fileStart() { return -1; }
+
+    /** The bytes of {@link #filePath()} this split covers; -1 without a file. */
+    default long fileLength() { return -1; }
 }

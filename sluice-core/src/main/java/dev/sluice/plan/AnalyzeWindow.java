@@ -69,6 +69,9 @@ final class AnalyzeWindow {
                 }
                 return w;
             }
+            case NTH_VALUE:
+                w.nthOffset();
+                return w;
             case LAG: case LEAD: {
                 DataType type = w.input().dataType();
                 Expression dflt = w.arguments().get(2);

@@ -308,6 +308,10 @@ public final class Analyzer {
     }
 
     private Expression coerceStringFunction(StringFunction sf) {
+        // concat over arrays is the registry's array form (dev.sluice.expr.fn.ArrayConcat)
+        if (sf.kind() == StringFunction.Kind.CONCAT && sf.arguments().stream().anyMatch(a -> a.dataType() instanceof dev.sluice.types.ArrayType)) {
+            return bindFunction(new FunctionCall("concat", sf.arguments(), null));
+        }
         List<Expression> args = new ArrayList<>();
         for (int i = 0; i < sf.arguments().size(); i++) {
             Expression a = sf.arguments().get(i);

@@ -35,6 +35,7 @@ final class WindowTranslator {
             case LEAD: fn = org.apache.spark.sql.functions.lead(expressions.translate(args.get(0)), w.offset(), expressions.translate(args.get(2))); break;
             case FIRST_VALUE: fn = org.apache.spark.sql.functions.first_value(expressions.translate(args.get(0)), org.apache.spark.sql.functions.lit(w.ignoreNulls())); break;
             case LAST_VALUE: fn = org.apache.spark.sql.functions.last_value(expressions.translate(args.get(0)), org.apache.spark.sql.functions.lit(w.ignoreNulls())); break;
+            case NTH_VALUE: fn = org.apache.spark.sql.functions.nth_value(expressions.translate(args.get(0)), w.nthOffset(), w.ignoreNulls()); break;
             default: fn = expressions.translate(args.get(0)); break;   // AGGREGATE: the aggregate function itself
         }
         return fn.over(spec);

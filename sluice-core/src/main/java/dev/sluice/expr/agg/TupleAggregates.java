@@ -28,7 +28,7 @@ import java.util.function.Function;
  * The aggregates computed over a group's whole tuple list ({@link TupleAggregate}): count_if, bool_and/bool_or
  * (every/some/any), max_by/min_by, median, percentile, percentile_approx (rank ⌈p·n⌉ of the sorted values, what
  * Spark's summary gives when it holds every value), mode (ties: the smallest value), listagg/string_agg,
- * regr_*, corr, covar_pop/_samp, skewness, kurtosis, product, bit_and/bit_or/bit_xor, try_sum, try_avg.
+ * regr_* (but regr_r2), product, bit_and/bit_or/bit_xor, try_sum, try_avg.
  */
 public final class TupleAggregates {
     private TupleAggregates() {}
@@ -72,17 +72,6 @@ public final class TupleAggregates {
         regression("regr_slope", DataTypes.DOUBLE, p -> p.size() < 2 || co(p, 1, 1) == 0 ? null : co(p, 0, 1) / co(p, 1, 1));
         regression("regr_intercept", DataTypes.DOUBLE, p -> p.size() < 2 || co(p, 1, 1) == 0 ? null
                 : mean(p, 0) - co(p, 0, 1) / co(p, 1, 1) * mean(p, 1));
-        regression("regr_r2", DataTypes.DOUBLE, p -> {
-            if (p.size() < 2 || co(p, 1, 1) == 0) return null;
-            if (co(p, 0, 0) == 0) return 1.0;
-            double c = co(p, 0, 1);
-            return c * c / (co(p, 0, 0) * co(p, 1, 1));
-        });
-        regression("corr", DataTypes.DOUBLE, p -> p.size() < 2 ? null : pearsonCorr(p, 0, 1));
-        regression("covar_pop", DataTypes.DOUBLE, p -> p.isEmpty() ? null : pearson(p, 0, 1)[3] / p.size());
-        regression("covar_samp", DataTypes.DOUBLE, p -> p.size() < 2 ? null : pearson(p, 0, 1)[3] / (p.size() - 1));
-        SPECS.put("skewness", in -> spec("skewness", 1, 1, (args, b) -> bound(List.of(dbl(args.get(0), b)), DataTypes.DOUBLE), (t, s) -> moment(doubles(t, 0), 3)));
-        SPECS.put("kurtosis", in -> spec("kurtosis", 1, 1, (args, b) -> bound(List.of(dbl(args.get(0), b)), DataTypes.DOUBLE), (t, s) -> moment(doubles(t, 0), 4)));
         SPECS.put("product", in -> spec("product", 1, 1, (args, b) -> bound(List.of(dbl(args.get(0), b)), DataTypes.DOUBLE), (t, s) -> {
             List<Double> d = doubles(t, 0);
             if (d.isEmpty()) return null;
@@ -423,39 +412,6 @@ public final class TupleAggregates {
         double ma = mean(p, a), mb = mean(p, b), s = 0;
         for (double[] x : p) s += (x[a] - ma) * (x[b] - mb);
         return s;
-    }
-
-    /** Spark's skewness (k = 3) and excess kurtosis (k = 4), population moments; NULL without values, NaN for zero variance. */
-    static Double moment(List<Double> d, int k) {
-        if (d.isEmpty()) return null;
-        double n = d.size(), m = mean1(d), m2 = 0, mk = 0;
-        for (double x : d) {
-            m2 += (x - m) * (x - m);
-            mk += Math.pow(x - m, k);
-        }
-        if (m2 == 0) return Double.NaN;
-        return k == 3 ? Math.sqrt(n) * mk / Math.pow(m2, 1.5) : n * mk / (m2 * m2) - 3.0;
-    }
-
-    /** Spark's online co-moments of columns xi and yi: {n, x̄, ȳ, Ck, Mx, My}. */
-    static double[] pearson(List<double[]> p, int xi, int yi) {
-        double n = 0, xAvg = 0, yAvg = 0, ck = 0, xMk = 0, yMk = 0;
-        for (double[] r : p) {
-            double x = r[xi], y = r[yi];
-            n += 1;
-            double dx = x - xAvg, dy = y - yAvg;
-            xAvg += dx / n;
-            yAvg += dy / n;
-            ck += dx * (y - yAvg);
-            xMk += dx * (x - xAvg);
-            yMk += dy * (y - yAvg);
-        }
-        return new double[] {n, xAvg, yAvg, ck, xMk, yMk};
-    }
-
-    static double pearsonCorr(List<double[]> p, int xi, int yi) {
-        double[] s = pearson(p, xi, yi);
-        return s[3] / Math.sqrt(s[4] * s[5]);
     }
 
     static TupleAggregate.Bound bindHistogram(List<Expression> args, AggregateBinder b) {

@@ -51,6 +51,13 @@ public final class FunctionFamilies {
         out.addAll(DatetimeIntervalArithmetic.all());
         out.addAll(IntervalFunctions.all());
         out.addAll(TimestampNtzFunctions.all());
+        out.addAll(ArrayConcat.all());
+        out.addAll(Sketches.all());
+        out.addAll(PartitionFunctions.all());
+        out.addAll(XmlFunctions.all());
+        out.addAll(TopKSketches.all());
+        out.addAll(SeededRandomFunctions.all());
+        out.addAll(TimeWindowFunctions.all());
         return out;
     }
 }

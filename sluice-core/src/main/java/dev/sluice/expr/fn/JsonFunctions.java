@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * get_json_object and schema_of_json. ({@code json_tuple} is a generator in Spark — one row to several
@@ -228,11 +229,22 @@ public final class JsonFunctions {
         @Override public String name() { return "schema_of_json"; }
 
         @Override public Signature bind(List<Expression> args) {
-            FnArgs.arity(name(), args, 1, 1);
+            FnArgs.arity(name(), args, 1, 2);
             if (!(args.get(0).dataType() instanceof StringType)) throw FnArgs.mismatch(name(), args, 0, "a constant JSON string");
             Object json = FnArgs.constant(args.get(0), DataTypes.STRING);
             if (!(json instanceof String s)) throw FnArgs.invalid(name(), "the JSON must be a constant non-NULL string");
-            return new Signature(List.of(DataTypes.STRING), DataTypes.STRING, false, JsonSchemaInference.inferValue(s, JsonOptions.DEFAULT).sql());
+            JsonOptions options = JsonOptions.DEFAULT;
+            List<dev.sluice.types.DataType> types = List.of(DataTypes.STRING);
+            if (args.size() == 2) {
+                dev.sluice.types.MapType mt = new dev.sluice.types.MapType(DataTypes.STRING, DataTypes.STRING, true);
+                if (!(args.get(1).dataType() instanceof dev.sluice.types.MapType)) throw FnArgs.mismatch(name(), args, 1, "a constant map of options");
+                Object m = FnArgs.constant(args.get(1), mt);
+                Map<String, String> values = new java.util.LinkedHashMap<>();
+                if (m instanceof Map<?, ?> map) for (Map.Entry<?, ?> e : map.entrySet()) values.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
+                options = JsonOptions.of(values).validateForReading();
+                types = List.of(DataTypes.STRING, mt);
+            }
+            return new Signature(types, DataTypes.STRING, false, JsonSchemaInference.inferValue(s, options).sql());
         }
 
         @Override public ColumnVector evaluate(Signature signature, ColumnVector[] args, int rows) {

@@ -14,6 +14,9 @@ final class XorShiftRandom {
         return (((long) next(26) << 27) + next(27)) * 0x1.0p-53;
     }
 
+    /** As {@code java.util.Random.nextInt()}: 32 bits. */
+    int nextInt() { return next(32); }
+
     private int next(int bits) {
         long s = seed ^ (seed << 21);
         s ^= s >>> 35;

@@ -27,6 +27,12 @@ record ParquetSplit(String path, long fileSize, long start, long end, int[] rowG
     /** The compressed bytes of its row groups (all columns): what a full read costs. */
     @Override public long sizeInBytes() { return bytes; }
 
+    @Override public String filePath() { return path; }
+
+    @Override public long fileStart() { return start; }
+
+    @Override public long fileLength() { return end - start; }
+
     @Override public boolean equals(Object o) {
         return o instanceof ParquetSplit s && path.equals(s.path) && start == s.start && end == s.end
                 && Arrays.equals(rowGroups, s.rowGroups);
