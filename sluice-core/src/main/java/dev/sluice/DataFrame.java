@@ -400,12 +400,15 @@ public final class DataFrame {
     /** A select of SQL expressions: {@code selectExpr("status", "upper(name) AS n", "*")}. */
     public DataFrame selectExpr(String... expressions) {
         Column[] cols = new Column[expressions.length];
-        for (int i = 0; i < cols.length; i++) cols[i] = functions.expr(expressions[i]);
+        session.udf().visibleTo(() -> {   // the session's UDFs are callable by name
+            for (int i = 0; i < cols.length; i++) cols[i] = functions.expr(expressions[i]);
+            return null;
+        });
         return select(cols);
     }
 
     /** Keeps the rows for which the SQL condition holds: {@code filter("status >= 400 AND path LIKE '/api/%'")}. */
-    public DataFrame filter(String condition) { return filter(functions.expr(condition)); }
+    public DataFrame filter(String condition) { return filter(session.udf().visibleTo(() -> functions.expr(condition))); }
 
     public DataFrame where(String condition) { return filter(condition); }
 

@@ -33,12 +33,14 @@ import java.util.Set;
 final class FunctionResolver {
     /** Methods of {@code functions} that are API helpers, not SQL functions. */
     private static final Set<String> NOT_SQL = Set.of("call_function", "col", "column", "lit", "expr", "when",
-            "asc", "desc", "asc_nulls_first", "asc_nulls_last", "desc_nulls_first", "desc_nulls_last", "broadcast");
+            "asc", "desc", "asc_nulls_first", "asc_nulls_last", "desc_nulls_first", "desc_nulls_last", "broadcast", "udf");
 
     private FunctionResolver() {}
 
     static Expression resolve(String name, List<Expression> args) {
         String lower = name.toLowerCase(Locale.ROOT);
+        dev.sluice.expr.ScalarFunction sessionFunction = dev.sluice.expr.SessionFunctions.lookup(lower);
+        if (sessionFunction != null) return FunctionCall.inline(sessionFunction, args);   // a session's UDF shadows built-ins
         List<Method> candidates = candidates(lower);
         for (Method m : candidates) {
             if (allColumns(m) && fitsArity(m, args.size())) return invoke(lower, m, convert(m, args));
@@ -58,7 +60,7 @@ final class FunctionResolver {
     /** True when {@code name} is a function SQL can call (for the table-valued and generator checks). */
     static boolean exists(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return FunctionRegistry.exists(lower) || !candidates(lower).isEmpty();
+        return FunctionRegistry.exists(lower) || !candidates(lower).isEmpty() || dev.sluice.expr.SessionFunctions.lookup(lower) != null;
     }
 
     /** The aggregate call with DISTINCT: {@code count(DISTINCT a, b)}, {@code sum(DISTINCT x)}. */
