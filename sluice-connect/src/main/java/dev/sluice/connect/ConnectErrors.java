@@ -39,6 +39,8 @@ final class ConnectErrors {
     private static final List<String> DATETIME = List.of("org.apache.spark.SparkDateTimeException",
             "java.time.DateTimeException");
     private static final List<String> SPARK = List.of("org.apache.spark.SparkException");
+    private static final List<String> PYTHON = List.of("org.apache.spark.api.python.PythonException",
+            "org.apache.spark.SparkException");
 
     static SparkError sparkError(ErrorCode code) {
         switch (code) {
@@ -70,6 +72,7 @@ final class ConnectErrors {
             case TEMP_TABLE_OR_VIEW_ALREADY_EXISTS: return new SparkError(ANALYSIS, "TEMP_TABLE_OR_VIEW_ALREADY_EXISTS", "42P07");
             case TABLE_OR_VIEW_NOT_FOUND: return new SparkError(ANALYSIS, "TABLE_OR_VIEW_NOT_FOUND", "42P01");
             case JOB_CANCELLED: return new SparkError(SPARK, "OPERATION_CANCELED", "HY008");
+            case FAILED_EXECUTE_UDF: return new SparkError(SPARK, "FAILED_EXECUTE_UDF", "39000");
             default:
                 if (code.category() == ErrorCode.Category.ANALYSIS) return new SparkError(ANALYSIS, code.name(), "42000");
                 if (code.category() == ErrorCode.Category.INTERNAL) return new SparkError(SPARK, "INTERNAL_ERROR", "XX000");
@@ -85,7 +88,9 @@ final class ConnectErrors {
     /** The gRPC error for anything thrown while serving a request. */
     static StatusRuntimeException toStatus(Throwable thrown) {
         SluiceException e = asSluice(thrown);
-        SparkError spark = sparkError(e.code());
+        SparkError spark = "python".equals(e.facts().get("language"))
+                ? new SparkError(PYTHON, "FAILED_EXECUTE_UDF", "39000")   // PySpark raises PythonException for these
+                : sparkError(e.code());
         String message = e.getMessage() + " SQLSTATE: " + spark.sqlState();
         Map<String, String> params = new TreeMap<>(e.facts());
         ErrorInfo info = ErrorInfo.newBuilder()

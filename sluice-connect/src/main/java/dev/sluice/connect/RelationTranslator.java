@@ -28,7 +28,8 @@ final class RelationTranslator {
     ExpressionTranslator expressions() { return expressions; }
 
     DataFrame translate(Relation r) {
-        DataFrame df = translateKind(r);
+        // the session's registered UDFs (spark.udf.register) are callable by name in expressions and SQL text
+        DataFrame df = tx.session().sluice().udf().visibleTo(() -> translateKind(r));
         if (r.hasCommon() && r.getCommon().hasPlanId()) tx.remember(r.getCommon().getPlanId(), df);
         return df;
     }
