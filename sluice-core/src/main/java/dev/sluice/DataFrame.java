@@ -585,4 +585,31 @@ public final class DataFrame {
         for (StructField f : schema().fields()) parts.add(f.name() + ": " + f.dataType().simpleString());
         return "[" + String.join(", ", parts) + "]";
     }
+
+    // ---- grouping sets (Spark's rollup, cube, groupingSets) ----
+
+    /** Groups by {@code (a, b)}, {@code (a)} and {@code ()}: subtotals and a grand total. */
+    public GroupingSetsData rollup(Column... columns) {
+        return new GroupingSetsData(this, List.of(columns), dev.sluice.sql.GroupingSets.rollup(List.of(columns)));
+    }
+
+    public GroupingSetsData rollup(String... columns) { return rollup(columnsNamed(columns)); }
+
+    /** Groups by every subset of the columns: {@code (a, b)}, {@code (a)}, {@code (b)}, {@code ()}. */
+    public GroupingSetsData cube(Column... columns) {
+        return new GroupingSetsData(this, List.of(columns), dev.sluice.sql.GroupingSets.cube(List.of(columns)));
+    }
+
+    public GroupingSetsData cube(String... columns) { return cube(columnsNamed(columns)); }
+
+    /** Groups by each of {@code sets} (subsets of {@code columns}, which the result carries), as Spark 4's groupingSets. */
+    public GroupingSetsData groupingSets(List<List<Column>> sets, Column... columns) {
+        return new GroupingSetsData(this, List.of(columns), sets);
+    }
+
+    private static Column[] columnsNamed(String... names) {
+        Column[] out = new Column[names.length];
+        for (int i = 0; i < names.length; i++) out[i] = functions.col(names[i]);
+        return out;
+    }
 }
