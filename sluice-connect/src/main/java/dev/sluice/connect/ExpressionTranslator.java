@@ -77,8 +77,12 @@ final class ExpressionTranslator {
             }
             case UNRESOLVED_NAMED_LAMBDA_VARIABLE:
                 return new Column(new UnresolvedColumn(e.getUnresolvedNamedLambdaVariable().getNamePartsList()));
-            case UPDATE_FIELDS:
-                throw ConnectErrors.unsupported("withField/dropFields", "Sluice cannot update struct fields yet");
+            case UPDATE_FIELDS: {
+                var u = e.getUpdateFields();
+                Column struct = translate(u.getStructExpression(), input);
+                return u.hasValueExpression() ? struct.withField(u.getFieldName(), translate(u.getValueExpression(), input))
+                        : struct.dropFields(u.getFieldName());
+            }
             case COMMON_INLINE_USER_DEFINED_FUNCTION: {
                 var u = e.getCommonInlineUserDefinedFunction();
                 List<dev.sluice.expr.Expression> args = new ArrayList<>();
