@@ -66,6 +66,9 @@ def spark_session():
 @pytest.fixture(autouse=True)
 def _inject_spark(doctest_namespace):
     doctest_namespace["spark"] = spark_session()
+    # Spark's runners start every JVM in Los Angeles, so a doctest that unsets the session zone falls back to it;
+    # the server's JVM zone may differ, so the zone is set again before each doctest.
+    spark_session().conf.set("spark.sql.session.timeZone", TIME_ZONE)
 
 
 def pytest_runtest_logreport(report):

@@ -612,4 +612,24 @@ public final class DataFrame {
         for (int i = 0; i < names.length; i++) out[i] = functions.col(names[i]);
         return out;
     }
+
+    // ---- random samples (Spark's sample, randomSplit) ----
+
+    /** About {@code fraction} of the rows, each kept independently (a random seed). */
+    public DataFrame sample(double fraction) { return sample(false, fraction, new java.util.Random().nextLong()); }
+
+    /** About {@code fraction} of the rows, each kept independently; the same seed and partitioning give the same rows. */
+    public DataFrame sample(double fraction, long seed) { return sample(false, fraction, seed); }
+
+    public DataFrame sample(boolean withReplacement, double fraction) { return sample(withReplacement, fraction, new java.util.Random().nextLong()); }
+
+    /** With replacement, each row appears a Poisson({@code fraction}) number of times. */
+    public DataFrame sample(boolean withReplacement, double fraction, long seed) {
+        return Sampling.sample(this, withReplacement, fraction, seed);
+    }
+
+    /** Disjoint pieces holding every row, sized about as the (normalized) weights. */
+    public DataFrame[] randomSplit(double[] weights, long seed) { return Sampling.randomSplit(this, weights, seed); }
+
+    public DataFrame[] randomSplit(double[] weights) { return randomSplit(weights, new java.util.Random().nextLong()); }
 }

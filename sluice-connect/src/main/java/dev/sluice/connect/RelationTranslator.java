@@ -156,23 +156,17 @@ final class RelationTranslator {
     }
 
     /**
-     * {@code df.sample(fraction, seed)} without replacement: Spark's Bernoulli sampler keeps a row when a uniform
-     * draw falls in [lower, upper), the draws coming from XORShiftRandom seeded with the seed, as {@code rand(seed)}.
-     * Which rows are kept matches Spark only where Sluice's partitions match Spark's (documented in docs/connect.md).
+     * {@code df.sample} (Bernoulli without replacement, Poisson with) and {@code randomSplit} (deterministic order:
+     * each partition sorted first, so the pieces are disjoint and complete): {@link dev.sluice.Sampling}.
      */
     private DataFrame sample(org.apache.spark.connect.proto.Sample s) {
-        if (s.getWithReplacement()) throw ConnectErrors.unsupported("sample with replacement", "Sluice has no Poisson sampler");
-        if (s.getDeterministicOrder()) {
-            // randomSplit: its pieces must partition the rows exactly, which needs the same draws in every query
-            throw ConnectErrors.unsupported("randomSplit", "Sluice's random draws are not repeatable from query to query, "
-                    + "so the pieces could lose or repeat rows");
-        }
         DataFrame in = translate(s.getInput());
         long seed = s.hasSeed() ? s.getSeed() : new java.util.Random().nextLong();
-        String draw = "__sluice_sample_draw";
-        DataFrame drawn = in.withColumn(draw, functions.rand(seed));
-        Column d = functions.col(draw);
-        return drawn.filter(d.geq(s.getLowerBound()).and(d.lt(s.getUpperBound()))).drop(draw);
+        if (s.getWithReplacement()) {
+            if (s.getUpperBound() - s.getLowerBound() < 0) throw ConnectErrors.unsupported("a negative sampling fraction", "give a fraction >= 0");
+            return dev.sluice.Sampling.poisson(in, s.getUpperBound() - s.getLowerBound(), seed);
+        }
+        return dev.sluice.Sampling.bernoulli(in, s.getLowerBound(), s.getUpperBound(), seed, s.getDeterministicOrder());
     }
 
     Column[] columns(List<org.apache.spark.connect.proto.Expression> exprs, DataFrame in) {
