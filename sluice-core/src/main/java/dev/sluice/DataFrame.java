@@ -632,4 +632,7 @@ public final class DataFrame {
     public DataFrame[] randomSplit(double[] weights, long seed) { return Sampling.randomSplit(this, weights, seed); }
 
     public DataFrame[] randomSplit(double[] weights) { return randomSplit(weights, new java.util.Random().nextLong()); }
+
+    /** Statistics of this DataFrame (Spark's {@code df.stat}): corr, cov, crosstab, freqItems, approxQuantile, sampleBy. */
+    public DataFrameStatFunctions stat() { return new DataFrameStatFunctions(this); }
 }

@@ -142,6 +142,10 @@ final class RelationTranslator {
             }
             case CORR: return new StatRelations(this).corr(r.getCorr());
             case COV: return new StatRelations(this).cov(r.getCov());
+            case CROSSTAB: return new StatRelations(this).crosstab(r.getCrosstab());
+            case FREQ_ITEMS: return new StatRelations(this).freqItems(r.getFreqItems());
+            case APPROX_QUANTILE: return new StatRelations(this).approxQuantile(r.getApproxQuantile());
+            case SAMPLE_BY: return new StatRelations(this).sampleBy(r.getSampleBy());
             case DESCRIBE: return new StatRelations(this).describe(r.getDescribe());
             case SUMMARY: return new StatRelations(this).summary(r.getSummary());
             case UNPIVOT: return UnpivotRelations.unpivot(this, r.getUnpivot());
