@@ -69,7 +69,14 @@ final class RelationTranslator {
                 var d = r.getDrop();
                 DataFrame out = translate(d.getInput());
                 DataFrame in = out;
-                for (var c : d.getColumnsList()) out = out.drop(expressions.translate(c, in));
+                for (var c : d.getColumnsList()) {
+                    try {
+                        out = out.drop(expressions.translate(c, in));
+                    } catch (dev.sluice.error.SluiceException e) {
+                        // Spark: dropping a column that does not resolve (col("a.b.c") without such a nested field) is a no-op
+                        if (e.code() != dev.sluice.error.ErrorCode.COLUMN_NOT_FOUND && e.code() != dev.sluice.error.ErrorCode.FIELD_NOT_FOUND) throw e;
+                    }
+                }
                 if (d.getColumnNamesCount() > 0) out = out.drop(d.getColumnNamesList().toArray(new String[0]));
                 return out;
             }
