@@ -80,6 +80,13 @@ final class ConnectErrors {
         }
     }
 
+    /** What Spark would throw for this error (a Python UDF's failure is PySpark's PythonException). */
+    static SparkError sparkErrorOf(SluiceException e) {
+        return "python".equals(e.facts().get("language"))
+                ? new SparkError(PYTHON, "FAILED_EXECUTE_UDF", "39000")
+                : sparkError(e.code());
+    }
+
     /** A plan element, option or type Sluice does not support, named, so that nothing is misread. */
     static SluiceException unsupported(String what, String reason) {
         return SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", what).with("reason", reason).build();
@@ -88,9 +95,7 @@ final class ConnectErrors {
     /** The gRPC error for anything thrown while serving a request. */
     static StatusRuntimeException toStatus(Throwable thrown) {
         SluiceException e = asSluice(thrown);
-        SparkError spark = "python".equals(e.facts().get("language"))
-                ? new SparkError(PYTHON, "FAILED_EXECUTE_UDF", "39000")   // PySpark raises PythonException for these
-                : sparkError(e.code());
+        SparkError spark = sparkErrorOf(e);
         String message = e.getMessage() + " SQLSTATE: " + spark.sqlState();
         Map<String, String> params = new TreeMap<>(e.facts());
         ErrorInfo info = ErrorInfo.newBuilder()
@@ -101,6 +106,7 @@ final class ConnectErrors {
                 .putMetadata("sqlState", spark.sqlState())
                 .putMetadata("messageParameters", jsonObject(params))
                 .putMetadata("sluiceErrorCode", e.code().name())
+                .putMetadata("errorId", ErrorDetails.remember(e))   // the cause chain, for FetchErrorDetails
                 .build();
         Code code = Code.INTERNAL;   // as Spark's server: the ErrorInfo, not the code, says what went wrong
         Status status = Status.newBuilder().setCode(code.getNumber()).setMessage(message).addDetails(Any.pack(info)).build();
