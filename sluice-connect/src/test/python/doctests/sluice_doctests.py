@@ -6,8 +6,15 @@ runners do: the module's globals plus `spark`. Records one result per docstring 
 """
 import json
 import os
+import time
 
 import pytest
+
+# As Spark's own doctest runs: the client's local zone and the session time zone are both America/Los_Angeles
+# (the expected outputs of the date/time examples were written in it).
+TIME_ZONE = "America/Los_Angeles"
+os.environ["TZ"] = TIME_ZONE
+time.tzset()
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SKIPS = os.path.join(HERE, "skips.txt")
@@ -52,12 +59,16 @@ def spark_session():
         if not url:
             pytest.exit("set SPARK_REMOTE=sc://127.0.0.1:PORT (a running `./sluice connect`)", returncode=2)
         _session = SparkSession.builder.remote(url).getOrCreate()
+        _session.conf.set("spark.sql.session.timeZone", TIME_ZONE)
     return _session
 
 
 @pytest.fixture(autouse=True)
 def _inject_spark(doctest_namespace):
     doctest_namespace["spark"] = spark_session()
+    # Spark's runners start every JVM in Los Angeles, so a doctest that unsets the session zone falls back to it;
+    # the server's JVM zone may differ, so the zone is set again before each doctest.
+    spark_session().conf.set("spark.sql.session.timeZone", TIME_ZONE)
 
 
 def pytest_runtest_logreport(report):

@@ -125,4 +125,37 @@ public final class Column {
     @Override public boolean equals(Object o) { return o instanceof Column c && c.expr.equals(expr); }
 
     @Override public int hashCode() { return expr.hashCode(); }
+
+    // ---- struct updates (Spark's withField, dropFields) ----
+
+    /**
+     * This struct with field {@code fieldName} set to {@code value}: replaced where it exists, appended otherwise;
+     * a dotted path ({@code "a.b"}) updates a nested struct. Null where the struct is null.
+     */
+    public Column withField(String fieldName, Column value) {
+        List<String> path = dev.sluice.expr.UnresolvedColumn.parse(fieldName).nameParts();
+        if (path.size() > 1) {
+            String head = path.get(0);
+            String rest = fieldName.substring(fieldName.indexOf('.') + 1);
+            return withField(head, getField(head).withField(rest, value));
+        }
+        return new Column(dev.sluice.expr.FunctionCall.inline(
+                new dev.sluice.expr.UpdateFields(List.of(new dev.sluice.expr.UpdateFields.WithField(path.get(0)))), List.of(expr, value.expr())));
+    }
+
+    /** This struct without the named fields; dotted paths drop nested fields. Dropping every field is an error. */
+    public Column dropFields(String... fieldNames) {
+        Column out = this;
+        for (String name : fieldNames) {
+            List<String> path = dev.sluice.expr.UnresolvedColumn.parse(name).nameParts();
+            if (path.size() > 1) {
+                String head = path.get(0);
+                out = out.withField(head, out.getField(head).dropFields(name.substring(name.indexOf('.') + 1)));
+            } else {
+                out = new Column(dev.sluice.expr.FunctionCall.inline(
+                        new dev.sluice.expr.UpdateFields(List.of(new dev.sluice.expr.UpdateFields.DropField(path.get(0)))), List.of(out.expr)));
+            }
+        }
+        return out;
+    }
 }

@@ -408,12 +408,15 @@ public final class DataFrame {
     /** A select of SQL expressions: {@code selectExpr("status", "upper(name) AS n", "*")}. */
     public DataFrame selectExpr(String... expressions) {
         Column[] cols = new Column[expressions.length];
-        for (int i = 0; i < cols.length; i++) cols[i] = functions.expr(expressions[i]);
+        session.udf().visibleTo(() -> {   // the session's UDFs are callable by name
+            for (int i = 0; i < cols.length; i++) cols[i] = functions.expr(expressions[i]);
+            return null;
+        });
         return select(cols);
     }
 
     /** Keeps the rows for which the SQL condition holds: {@code filter("status >= 400 AND path LIKE '/api/%'")}. */
-    public DataFrame filter(String condition) { return filter(functions.expr(condition)); }
+    public DataFrame filter(String condition) { return filter(session.udf().visibleTo(() -> functions.expr(condition))); }
 
     public DataFrame where(String condition) { return filter(condition); }
 
@@ -590,4 +593,54 @@ public final class DataFrame {
         for (StructField f : schema().fields()) parts.add(f.name() + ": " + f.dataType().simpleString());
         return "[" + String.join(", ", parts) + "]";
     }
+
+    // ---- grouping sets (Spark's rollup, cube, groupingSets) ----
+
+    /** Groups by {@code (a, b)}, {@code (a)} and {@code ()}: subtotals and a grand total. */
+    public GroupingSetsData rollup(Column... columns) {
+        return new GroupingSetsData(this, List.of(columns), dev.sluice.sql.GroupingSets.rollup(List.of(columns)));
+    }
+
+    public GroupingSetsData rollup(String... columns) { return rollup(columnsNamed(columns)); }
+
+    /** Groups by every subset of the columns: {@code (a, b)}, {@code (a)}, {@code (b)}, {@code ()}. */
+    public GroupingSetsData cube(Column... columns) {
+        return new GroupingSetsData(this, List.of(columns), dev.sluice.sql.GroupingSets.cube(List.of(columns)));
+    }
+
+    public GroupingSetsData cube(String... columns) { return cube(columnsNamed(columns)); }
+
+    /** Groups by each of {@code sets} (subsets of {@code columns}, which the result carries), as Spark 4's groupingSets. */
+    public GroupingSetsData groupingSets(List<List<Column>> sets, Column... columns) {
+        return new GroupingSetsData(this, List.of(columns), sets);
+    }
+
+    private static Column[] columnsNamed(String... names) {
+        Column[] out = new Column[names.length];
+        for (int i = 0; i < names.length; i++) out[i] = functions.col(names[i]);
+        return out;
+    }
+
+    // ---- random samples (Spark's sample, randomSplit) ----
+
+    /** About {@code fraction} of the rows, each kept independently (a random seed). */
+    public DataFrame sample(double fraction) { return sample(false, fraction, new java.util.Random().nextLong()); }
+
+    /** About {@code fraction} of the rows, each kept independently; the same seed and partitioning give the same rows. */
+    public DataFrame sample(double fraction, long seed) { return sample(false, fraction, seed); }
+
+    public DataFrame sample(boolean withReplacement, double fraction) { return sample(withReplacement, fraction, new java.util.Random().nextLong()); }
+
+    /** With replacement, each row appears a Poisson({@code fraction}) number of times. */
+    public DataFrame sample(boolean withReplacement, double fraction, long seed) {
+        return Sampling.sample(this, withReplacement, fraction, seed);
+    }
+
+    /** Disjoint pieces holding every row, sized about as the (normalized) weights. */
+    public DataFrame[] randomSplit(double[] weights, long seed) { return Sampling.randomSplit(this, weights, seed); }
+
+    public DataFrame[] randomSplit(double[] weights) { return randomSplit(weights, new java.util.Random().nextLong()); }
+
+    /** Statistics of this DataFrame (Spark's {@code df.stat}): corr, cov, crosstab, freqItems, approxQuantile, sampleBy. */
+    public DataFrameStatFunctions stat() { return new DataFrameStatFunctions(this); }
 }

@@ -149,4 +149,27 @@ public final class GroupedData {
             default -> throw SluiceException.of(ErrorCode.UNKNOWN_FUNCTION).with("function", function).build();
         };
     }
+
+    /**
+     * Pivots on the distinct values of {@code pivotColumn}, found now with a job (as Spark does), in sorted order;
+     * LIMIT_EXCEEDED when there are more than {@code spark.sql.pivotMaxValues} (10000) of them.
+     */
+    public GroupedData pivot(Column pivotColumn) {
+        int max = Integer.parseInt(df.session().conf().get("spark.sql.pivotMaxValues", "10000"));
+        DataFrame distinct = df.select(pivotColumn).distinct();
+        List<dev.sluice.types.Row> rows = distinct.orderBy(functions.col(distinct.columns()[0])).limit(max + 1).collectAsList();
+        if (rows.size() > max) {
+            throw SluiceException.of(ErrorCode.LIMIT_EXCEEDED).with("what", "The number of distinct values of the pivot column")
+                    .with("limit", String.valueOf(max)).with("remedy", "Give the values to pivot(column, values), or raise spark.sql.pivotMaxValues.")
+                    .build();
+        }
+        List<Object> values = new ArrayList<>();
+        for (dev.sluice.types.Row r : rows) values.add(r.get(0));
+        if (values.isEmpty()) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "pivot").with("reason", "the pivot column has no values").build();
+        }
+        return pivot(pivotColumn, values);
+    }
+
+    public GroupedData pivot(String pivotColumn) { return pivot(functions.col(pivotColumn)); }
 }

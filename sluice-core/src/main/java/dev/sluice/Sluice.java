@@ -29,6 +29,7 @@ public final class Sluice implements AutoCloseable {
     private final Engine engine;
     private final List<JobListener> listeners;
     private final Catalog catalog;
+    private final UDFRegistration udf = new UDFRegistration();
     private final boolean ownsEngine;
 
     private Sluice(SluiceConf conf, List<JobListener> listeners, Storage storage, EngineFactory engineFactory, String warehouse) {
@@ -114,7 +115,10 @@ public final class Sluice implements AutoCloseable {
     public Catalog catalog() { return catalog; }
 
     /** A Spark SQL query over this session's views, as a lazy DataFrame: nothing is read until an action runs. */
-    public DataFrame sql(String query) { return dev.sluice.sql.SqlParser.parseQuery(this, query); }
+    public DataFrame sql(String query) { return udf.visibleTo(() -> dev.sluice.sql.SqlParser.parseQuery(this, query)); }
+
+    /** This session's user-defined functions by name (Spark's {@code spark.udf}): {@code udf().register("f", fn, INT)}. */
+    public UDFRegistration udf() { return udf; }
 
     /** The view {@code name} ({@code v} or {@code global_temp.v}) as a DataFrame; TABLE_OR_VIEW_NOT_FOUND if none. */
     public DataFrame table(String name) {

@@ -1415,4 +1415,48 @@ public final class functions {
 
     /** The last instant of a time window (its end − 1 µs). */
     public static Column window_time(Column window) { return call_function("window_time", window); }
+
+    // ---- Java user-defined functions (Spark's functions.udf(UDFn, DataType)) ----
+
+    /** A Java UDF of no argument returning {@code returnType}; {@code .apply()} calls it. */
+    public static UserDefinedFunction udf(dev.sluice.udf.UDF0<?> f, dev.sluice.types.DataType returnType) {
+        return UserDefinedFunction.javaFunction(returnType, a -> f.call());
+    }
+
+    /** A Java UDF of one argument returning {@code returnType}: {@code udf((String s) -> s.length(), INT).apply(col("s"))}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static UserDefinedFunction udf(dev.sluice.udf.UDF1<?, ?> f, dev.sluice.types.DataType returnType) {
+        dev.sluice.udf.UDF1 g = f;
+        return UserDefinedFunction.javaFunction(returnType, a -> g.call(a[0]));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static UserDefinedFunction udf(dev.sluice.udf.UDF2<?, ?, ?> f, dev.sluice.types.DataType returnType) {
+        dev.sluice.udf.UDF2 g = f;
+        return UserDefinedFunction.javaFunction(returnType, a -> g.call(a[0], a[1]));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static UserDefinedFunction udf(dev.sluice.udf.UDF3<?, ?, ?, ?> f, dev.sluice.types.DataType returnType) {
+        dev.sluice.udf.UDF3 g = f;
+        return UserDefinedFunction.javaFunction(returnType, a -> g.call(a[0], a[1], a[2]));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static UserDefinedFunction udf(dev.sluice.udf.UDF4<?, ?, ?, ?, ?> f, dev.sluice.types.DataType returnType) {
+        dev.sluice.udf.UDF4 g = f;
+        return UserDefinedFunction.javaFunction(returnType, a -> g.call(a[0], a[1], a[2], a[3]));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static UserDefinedFunction udf(dev.sluice.udf.UDF5<?, ?, ?, ?, ?, ?> f, dev.sluice.types.DataType returnType) {
+        dev.sluice.udf.UDF5 g = f;
+        return UserDefinedFunction.javaFunction(returnType, a -> g.call(a[0], a[1], a[2], a[3], a[4]));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static UserDefinedFunction udf(dev.sluice.udf.UDF6<?, ?, ?, ?, ?, ?, ?> f, dev.sluice.types.DataType returnType) {
+        dev.sluice.udf.UDF6 g = f;
+        return UserDefinedFunction.javaFunction(returnType, a -> g.call(a[0], a[1], a[2], a[3], a[4], a[5]));
+    }
 }

@@ -24,6 +24,7 @@ final class CommandRunner {
             case WRITE_OPERATION: write(c.getWriteOperation()); break;
             case CREATE_DATAFRAME_VIEW: view(c.getCreateDataframeView()); break;
             case SQL_COMMAND: SqlCommands.run(session, executor, c.getSqlCommand()); break;
+            case REGISTER_FUNCTION: PythonUdfs.register(session, c.getRegisterFunction()); break;
             default:
                 throw ConnectErrors.unsupported("the command " + c.getCommandTypeCase().name().toLowerCase(Locale.ROOT),
                         "Sluice does not run it");

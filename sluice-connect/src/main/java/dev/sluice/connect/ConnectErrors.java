@@ -39,6 +39,8 @@ final class ConnectErrors {
     private static final List<String> DATETIME = List.of("org.apache.spark.SparkDateTimeException",
             "java.time.DateTimeException");
     private static final List<String> SPARK = List.of("org.apache.spark.SparkException");
+    private static final List<String> PYTHON = List.of("org.apache.spark.api.python.PythonException",
+            "org.apache.spark.SparkException");
 
     static SparkError sparkError(ErrorCode code) {
         switch (code) {
@@ -70,11 +72,19 @@ final class ConnectErrors {
             case TEMP_TABLE_OR_VIEW_ALREADY_EXISTS: return new SparkError(ANALYSIS, "TEMP_TABLE_OR_VIEW_ALREADY_EXISTS", "42P07");
             case TABLE_OR_VIEW_NOT_FOUND: return new SparkError(ANALYSIS, "TABLE_OR_VIEW_NOT_FOUND", "42P01");
             case JOB_CANCELLED: return new SparkError(SPARK, "OPERATION_CANCELED", "HY008");
+            case FAILED_EXECUTE_UDF: return new SparkError(SPARK, "FAILED_EXECUTE_UDF", "39000");
             default:
                 if (code.category() == ErrorCode.Category.ANALYSIS) return new SparkError(ANALYSIS, code.name(), "42000");
                 if (code.category() == ErrorCode.Category.INTERNAL) return new SparkError(SPARK, "INTERNAL_ERROR", "XX000");
                 return new SparkError(SPARK, code.name(), "XX000");
         }
+    }
+
+    /** What Spark would throw for this error (a Python UDF's failure is PySpark's PythonException). */
+    static SparkError sparkErrorOf(SluiceException e) {
+        return "python".equals(e.facts().get("language"))
+                ? new SparkError(PYTHON, "FAILED_EXECUTE_UDF", "39000")
+                : sparkError(e.code());
     }
 
     /** A plan element, option or type Sluice does not support, named, so that nothing is misread. */
@@ -85,7 +95,7 @@ final class ConnectErrors {
     /** The gRPC error for anything thrown while serving a request. */
     static StatusRuntimeException toStatus(Throwable thrown) {
         SluiceException e = asSluice(thrown);
-        SparkError spark = sparkError(e.code());
+        SparkError spark = sparkErrorOf(e);
         String message = e.getMessage() + " SQLSTATE: " + spark.sqlState();
         Map<String, String> params = new TreeMap<>(e.facts());
         ErrorInfo info = ErrorInfo.newBuilder()
@@ -96,6 +106,7 @@ final class ConnectErrors {
                 .putMetadata("sqlState", spark.sqlState())
                 .putMetadata("messageParameters", jsonObject(params))
                 .putMetadata("sluiceErrorCode", e.code().name())
+                .putMetadata("errorId", ErrorDetails.remember(e))   // the cause chain, for FetchErrorDetails
                 .build();
         Code code = Code.INTERNAL;   // as Spark's server: the ErrorInfo, not the code, says what went wrong
         Status status = Status.newBuilder().setCode(code.getNumber()).setMessage(message).addDetails(Any.pack(info)).build();

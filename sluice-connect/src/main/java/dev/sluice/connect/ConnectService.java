@@ -147,10 +147,10 @@ final class ConnectService extends SparkConnectServiceGrpc.SparkConnectServiceIm
 
     @Override
     public void fetchErrorDetails(FetchErrorDetailsRequest req, StreamObserver<FetchErrorDetailsResponse> observer) {
-        // errors carry everything in their ErrorInfo and no errorId, so there are no further details to fetch
+        // an error's ErrorInfo carries an errorId; its details are the error and its causes (ErrorDetails)
         answer(observer, () -> {
             ConnectSession s = sessions.get(req.getSessionId(), req.getClientObservedServerSideSessionId());
-            return FetchErrorDetailsResponse.newBuilder().setSessionId(s.sessionId()).setServerSideSessionId(s.serverSideId()).build();
+            return ErrorDetails.details(req.getErrorId()).setSessionId(s.sessionId()).setServerSideSessionId(s.serverSideId()).build();
         });
     }
 

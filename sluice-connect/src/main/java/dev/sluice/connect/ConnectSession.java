@@ -19,6 +19,7 @@ final class ConnectSession {
     private final Sluice sluice;
     private final SessionConfig config;
     private final Map<String, Operation> operations = new ConcurrentHashMap<>();
+    private final PythonWorkers pythonWorkers = new PythonWorkers(this::pythonExecutable);
     private final Map<org.apache.spark.connect.proto.Relation, org.apache.spark.connect.proto.StorageLevel> persisted =
             new ConcurrentHashMap<>();
 
@@ -36,6 +37,23 @@ final class ConnectSession {
     Sluice sluice() { return sluice; }
 
     SessionConfig config() { return config; }
+
+    /** The Python workers that run this session's Python UDFs (ended when the session is released). */
+    PythonWorkers pythonWorkers() { return pythonWorkers; }
+
+    /** The Python for UDF workers: {@code spark.pyspark.python}, else {@code PYSPARK_PYTHON}, else {@code python3}. */
+    String pythonExecutable() {
+        String configured = config.get("spark.pyspark.python");
+        if (configured != null && !configured.isBlank()) return configured;
+        String env = System.getenv("PYSPARK_PYTHON");
+        return env != null && !env.isBlank() ? env : "python3";
+    }
+
+    /** The session time zone (pandas UDFs see timestamps in it). */
+    String timeZone() {
+        String zone = config.get("spark.sql.session.timeZone");
+        return zone == null ? java.time.ZoneId.systemDefault().getId() : zone;
+    }
 
     void createView(String name, DataFrame df, boolean replace) {
         if (replace) df.createOrReplaceTempView(name);
@@ -66,5 +84,6 @@ final class ConnectSession {
     void close() {
         for (Operation op : operations()) op.interrupt();
         operations.clear();
+        pythonWorkers.close();
     }
 }

@@ -77,11 +77,18 @@ final class ExpressionTranslator {
             }
             case UNRESOLVED_NAMED_LAMBDA_VARIABLE:
                 return new Column(new UnresolvedColumn(e.getUnresolvedNamedLambdaVariable().getNamePartsList()));
-            case UPDATE_FIELDS:
-                throw ConnectErrors.unsupported("withField/dropFields", "Sluice cannot update struct fields yet");
-            case COMMON_INLINE_USER_DEFINED_FUNCTION:
-                throw ConnectErrors.unsupported("the user-defined function " + e.getCommonInlineUserDefinedFunction().getFunctionName(),
-                        "Sluice runs no Python, Scala or Java UDFs");
+            case UPDATE_FIELDS: {
+                var u = e.getUpdateFields();
+                Column struct = translate(u.getStructExpression(), input);
+                return u.hasValueExpression() ? struct.withField(u.getFieldName(), translate(u.getValueExpression(), input))
+                        : struct.dropFields(u.getFieldName());
+            }
+            case COMMON_INLINE_USER_DEFINED_FUNCTION: {
+                var u = e.getCommonInlineUserDefinedFunction();
+                List<dev.sluice.expr.Expression> args = new ArrayList<>();
+                for (Expression a : u.getArgumentsList()) args.add(translate(a, input).expr());
+                return new Column(dev.sluice.expr.FunctionCall.inline(PythonUdfs.function(tx.session(), u), args));
+            }
             case SUBQUERY_EXPRESSION:
                 throw ConnectErrors.unsupported("subquery expressions", "Sluice has no subqueries yet");
             default:

@@ -56,6 +56,12 @@ final class FunctionCalls {
             case "isnotnull": return a.get(0).isNotNull();
             case "in": return a.get(0).isin(a.subList(1, a.size()).toArray());
             case "when": return when(a);
+            // answered per grouping set by rollup/cube/groupingSets (dev.sluice.sql.GroupingSets)
+            case "grouping": case "grouping_id": {
+                List<dev.sluice.expr.Expression> exprs = new java.util.ArrayList<>();
+                for (Column c : a) exprs.add(c.expr());
+                return new Column(new dev.sluice.expr.FunctionCall(n, exprs, null));
+            }
             case "substr": case "substring":
                 if (isLiteral(args, 1) && isLiteral(args, 2)) return functions.substring(a.get(0), intArg(args, 1), intArg(args, 2));
                 return registry(n, a);

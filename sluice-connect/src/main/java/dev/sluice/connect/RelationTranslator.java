@@ -28,7 +28,8 @@ final class RelationTranslator {
     ExpressionTranslator expressions() { return expressions; }
 
     DataFrame translate(Relation r) {
-        DataFrame df = translateKind(r);
+        // the session's registered UDFs (spark.udf.register) are callable by name in expressions and SQL text
+        DataFrame df = tx.session().sluice().udf().visibleTo(() -> translateKind(r));
         if (r.hasCommon() && r.getCommon().hasPlanId()) tx.remember(r.getCommon().getPlanId(), df);
         return df;
     }
@@ -68,7 +69,14 @@ final class RelationTranslator {
                 var d = r.getDrop();
                 DataFrame out = translate(d.getInput());
                 DataFrame in = out;
-                for (var c : d.getColumnsList()) out = out.drop(expressions.translate(c, in));
+                for (var c : d.getColumnsList()) {
+                    try {
+                        out = out.drop(expressions.translate(c, in));
+                    } catch (dev.sluice.error.SluiceException e) {
+                        // Spark: dropping a column that does not resolve (col("a.b.c") without such a nested field) is a no-op
+                        if (e.code() != dev.sluice.error.ErrorCode.COLUMN_NOT_FOUND && e.code() != dev.sluice.error.ErrorCode.FIELD_NOT_FOUND) throw e;
+                    }
+                }
                 if (d.getColumnNamesCount() > 0) out = out.drop(d.getColumnNamesList().toArray(new String[0]));
                 return out;
             }
@@ -141,6 +149,10 @@ final class RelationTranslator {
             }
             case CORR: return new StatRelations(this).corr(r.getCorr());
             case COV: return new StatRelations(this).cov(r.getCov());
+            case CROSSTAB: return new StatRelations(this).crosstab(r.getCrosstab());
+            case FREQ_ITEMS: return new StatRelations(this).freqItems(r.getFreqItems());
+            case APPROX_QUANTILE: return new StatRelations(this).approxQuantile(r.getApproxQuantile());
+            case SAMPLE_BY: return new StatRelations(this).sampleBy(r.getSampleBy());
             case DESCRIBE: return new StatRelations(this).describe(r.getDescribe());
             case SUMMARY: return new StatRelations(this).summary(r.getSummary());
             case UNPIVOT: return UnpivotRelations.unpivot(this, r.getUnpivot());
@@ -155,23 +167,17 @@ final class RelationTranslator {
     }
 
     /**
-     * {@code df.sample(fraction, seed)} without replacement: Spark's Bernoulli sampler keeps a row when a uniform
-     * draw falls in [lower, upper), the draws coming from XORShiftRandom seeded with the seed, as {@code rand(seed)}.
-     * Which rows are kept matches Spark only where Sluice's partitions match Spark's (documented in docs/connect.md).
+     * {@code df.sample} (Bernoulli without replacement, Poisson with) and {@code randomSplit} (deterministic order:
+     * each partition sorted first, so the pieces are disjoint and complete): {@link dev.sluice.Sampling}.
      */
     private DataFrame sample(org.apache.spark.connect.proto.Sample s) {
-        if (s.getWithReplacement()) throw ConnectErrors.unsupported("sample with replacement", "Sluice has no Poisson sampler");
-        if (s.getDeterministicOrder()) {
-            // randomSplit: its pieces must partition the rows exactly, which needs the same draws in every query
-            throw ConnectErrors.unsupported("randomSplit", "Sluice's random draws are not repeatable from query to query, "
-                    + "so the pieces could lose or repeat rows");
-        }
         DataFrame in = translate(s.getInput());
         long seed = s.hasSeed() ? s.getSeed() : new java.util.Random().nextLong();
-        String draw = "__sluice_sample_draw";
-        DataFrame drawn = in.withColumn(draw, functions.rand(seed));
-        Column d = functions.col(draw);
-        return drawn.filter(d.geq(s.getLowerBound()).and(d.lt(s.getUpperBound()))).drop(draw);
+        if (s.getWithReplacement()) {
+            if (s.getUpperBound() - s.getLowerBound() < 0) throw ConnectErrors.unsupported("a negative sampling fraction", "give a fraction >= 0");
+            return dev.sluice.Sampling.poisson(in, s.getUpperBound() - s.getLowerBound(), seed);
+        }
+        return dev.sluice.Sampling.bernoulli(in, s.getLowerBound(), s.getUpperBound(), seed, s.getDeterministicOrder());
     }
 
     Column[] columns(List<org.apache.spark.connect.proto.Expression> exprs, DataFrame in) {

@@ -91,4 +91,35 @@ final class StatRelations {
         for (String n : names) if (n.equalsIgnoreCase(name)) return true;
         return false;
     }
+
+    DataFrame crosstab(org.apache.spark.connect.proto.StatCrosstab c) {
+        return relations.translate(c.getInput()).stat().crosstab(c.getCol1(), c.getCol2());
+    }
+
+    DataFrame freqItems(org.apache.spark.connect.proto.StatFreqItems f) {
+        DataFrame in = relations.translate(f.getInput());
+        String[] cols = f.getColsList().toArray(new String[0]);
+        return f.hasSupport() ? in.stat().freqItems(cols, f.getSupport()) : in.stat().freqItems(cols);
+    }
+
+    /** One row, one column: a list of quantiles per column, as PySpark reads it ({@code table[0][0]}). */
+    DataFrame approxQuantile(org.apache.spark.connect.proto.StatApproxQuantile q) {
+        DataFrame in = relations.translate(q.getInput());
+        double[] ps = new double[q.getProbabilitiesCount()];
+        for (int i = 0; i < ps.length; i++) ps[i] = q.getProbabilities(i);
+        List<Column> perColumn = new ArrayList<>();
+        for (String c : q.getColsList()) {
+            perColumn.add(functions.coalesce(dev.sluice.DataFrameStatFunctions.quantiles(in, c, ps, q.getRelativeError()),
+                    functions.array().cast(new dev.sluice.types.ArrayType(dev.sluice.types.DataTypes.DOUBLE, true))));
+        }
+        return in.agg(functions.array(perColumn.toArray(new Column[0])).alias("approx_quantile"));
+    }
+
+    DataFrame sampleBy(org.apache.spark.connect.proto.StatSampleBy s) {
+        DataFrame in = relations.translate(s.getInput());
+        java.util.Map<Object, Double> fractions = new java.util.LinkedHashMap<>();
+        for (var f : s.getFractionsList()) fractions.put(Literals.value(f.getStratum()), f.getFraction());
+        long seed = s.hasSeed() ? s.getSeed() : new java.util.Random().nextLong();
+        return in.stat().sampleBy(relations.expressions().translate(s.getCol(), in), fractions, seed);
+    }
 }

@@ -33,12 +33,14 @@ import java.util.Set;
 final class FunctionResolver {
     /** Methods of {@code functions} that are API helpers, not SQL functions. */
     private static final Set<String> NOT_SQL = Set.of("call_function", "col", "column", "lit", "expr", "when",
-            "asc", "desc", "asc_nulls_first", "asc_nulls_last", "desc_nulls_first", "desc_nulls_last", "broadcast");
+            "asc", "desc", "asc_nulls_first", "asc_nulls_last", "desc_nulls_first", "desc_nulls_last", "broadcast", "udf");
 
     private FunctionResolver() {}
 
     static Expression resolve(String name, List<Expression> args) {
         String lower = name.toLowerCase(Locale.ROOT);
+        dev.sluice.expr.ScalarFunction sessionFunction = dev.sluice.expr.SessionFunctions.lookup(lower);
+        if (sessionFunction != null) return FunctionCall.inline(sessionFunction, args);   // a session's UDF shadows built-ins
         if (TableGenerators.handles(lower)) return TableGenerators.build(lower, args);
         if (CastFunctions.handles(lower)) return CastFunctions.build(lower, args);
         List<Method> candidates = candidates(lower);
@@ -60,7 +62,7 @@ final class FunctionResolver {
     /** True when {@code name} is a function SQL can call (for the table-valued and generator checks). */
     static boolean exists(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return TableGenerators.handles(lower) || CastFunctions.handles(lower) || FunctionRegistry.exists(lower) || !candidates(lower).isEmpty();
+        return dev.sluice.expr.SessionFunctions.lookup(lower) != null || TableGenerators.handles(lower) || CastFunctions.handles(lower) || FunctionRegistry.exists(lower) || !candidates(lower).isEmpty();
     }
 
     /** Every function name SQL can call (SHOW FUNCTIONS), sorted. */

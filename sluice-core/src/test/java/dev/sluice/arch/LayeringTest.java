@@ -31,6 +31,7 @@ class LayeringTest {
             Map.entry("optimizer", Set.of("error", "types", "vector", "json", "expr", "io", "plan")),
             Map.entry("exec", Set.of("error", "types", "vector", "json", "expr", "io", "plan", "memory")),
             Map.entry("memory", Set.of("error", "types", "vector")),
+            Map.entry("udf", Set.<String>of()),
             Map.entry("sql", Set.of("error", "types", "vector", "json", "expr", "io", "plan")),
             Map.entry("report", Set.of("error", "types", "vector", "json", "expr", "io", "plan", "memory", "exec")));
 

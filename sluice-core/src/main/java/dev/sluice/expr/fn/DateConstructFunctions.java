@@ -63,9 +63,9 @@ public final class DateConstructFunctions {
         out.add(RowFunction.of("unix_date", RowFunction.typed(INT, DATE), v -> (int) ((LocalDate) v[0]).toEpochDay()));
         out.add(RowFunction.of("date_from_unix_date", RowFunction.typed(DATE, INT), v -> LocalDate.ofEpochDay((Integer) v[0])));
         out.add(RowFunction.of("to_utc_timestamp", RowFunction.typed(TIMESTAMP, TIMESTAMP, STRING),
-                v -> shift((Instant) v[0], DateTimePatterns.sessionZone(), zone("to_utc_timestamp", (String) v[1]))));
+                v -> shift((Instant) v[0], java.time.ZoneOffset.UTC, zone("to_utc_timestamp", (String) v[1]))));   // Spark's convertTz: no session zone
         out.add(RowFunction.of("from_utc_timestamp", RowFunction.typed(TIMESTAMP, TIMESTAMP, STRING),
-                v -> shift((Instant) v[0], zone("from_utc_timestamp", (String) v[1]), DateTimePatterns.sessionZone())));
+                v -> shift((Instant) v[0], zone("from_utc_timestamp", (String) v[1]), java.time.ZoneOffset.UTC)));
         out.add(RowFunction.of("next_day", RowFunction.typed(DATE, DATE, STRING), v -> nextDay((LocalDate) v[0], (String) v[1])));
         out.add(RowFunction.of("dayname", RowFunction.typed(STRING, DATE),
                 v -> ((LocalDate) v[0]).getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.US)));
