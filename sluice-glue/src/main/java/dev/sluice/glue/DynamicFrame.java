@@ -122,9 +122,7 @@ public final class DynamicFrame {
 
     /** The number of good records (error records are not counted); one pass. */
     public long count() {
-        try (ThresholdCheck check = ThresholdCheck.forFrame(this)) {
-            return check.wrap(plan()).filter(col(ErrorColumn.NAME).isNull()).count();
-        }
+        return ThresholdCheck.forFrame(this).wrap(plan()).filter(col(ErrorColumn.NAME).isNull()).count();
     }
 
     /** Glue's show: the first {@code n} records as pretty-printed JSON, a blank line between records. */
@@ -164,10 +162,7 @@ public final class DynamicFrame {
 
             @Override public DynamicRecord next() { return RecordCodec.decodeRecord(rows.next(), schema); }
 
-            @Override public void close() {
-                rows.close();
-                check.close();
-            }
+            @Override public void close() { rows.close(); }
         };
     }
 
@@ -191,9 +186,7 @@ public final class DynamicFrame {
     }
 
     private long countErrors(Column condition) {
-        try (ThresholdCheck check = ThresholdCheck.forFrame(this)) {
-            return check.wrap(plan()).filter(condition).count();
-        }
+        return ThresholdCheck.forFrame(this).wrap(plan()).filter(condition).count();
     }
 
     /** Computes the frame and fails with GLUE_ERROR_THRESHOLD when a threshold in its lineage is exceeded. */

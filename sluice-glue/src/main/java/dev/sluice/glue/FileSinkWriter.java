@@ -67,22 +67,21 @@ public final class FileSinkWriter {
                 throw SluiceException.of(ErrorCode.COLUMN_NOT_FOUND).with("column", k).with("suggestion", " (partitionKeys name top-level fields)").build();
             }
         }
-        try (ThresholdCheck check = ThresholdCheck.forFrame(frame)) {
-            FramePlan checked = new FramePlan(check.wrap(plan), plan.schema());
-            DataFrame good;
-            String writeFormat;
-            if (format.equals("json")) {
-                good = asJsonLines(checked, frame.stage()).good();
-                writeFormat = "text";
-            } else {
-                good = checked.good();
-                writeFormat = format.equals("glueparquet") ? "parquet" : format;
-            }
-            DataFrameWriter w = good.write().mode("append").format(writeFormat);
-            options(w);
-            if (!partitionKeys.isEmpty()) w.partitionBy(partitionKeys.toArray(new String[0]));
-            return w.save(path);
+        ThresholdCheck check = ThresholdCheck.forFrame(frame);
+        FramePlan checked = new FramePlan(check.wrap(plan), plan.schema());
+        DataFrame good;
+        String writeFormat;
+        if (format.equals("json")) {
+            good = asJsonLines(checked, frame.stage()).good();
+            writeFormat = "text";
+        } else {
+            good = checked.good();
+            writeFormat = format.equals("glueparquet") ? "parquet" : format;
         }
+        DataFrameWriter w = good.write().mode("append").format(writeFormat);
+        options(w);
+        if (!partitionKeys.isEmpty()) w.partitionBy(partitionKeys.toArray(new String[0]));
+        return w.save(path);
     }
 
     private void options(DataFrameWriter w) {

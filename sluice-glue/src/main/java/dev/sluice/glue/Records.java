@@ -2,7 +2,6 @@ package dev.sluice.glue;
 
 import dev.sluice.Column;
 import dev.sluice.DataFrame;
-import dev.sluice.expr.FunctionRegistry;
 import dev.sluice.glue.types.GlueStruct;
 
 import java.util.ArrayList;
@@ -15,15 +14,14 @@ import static dev.sluice.functions.explode_outer;
 import static dev.sluice.functions.struct;
 
 /**
- * Runs a {@link RecordOp} over a frame's plan: the op is a registered engine function evaluated per batch
+ * Runs a {@link RecordOp} over a frame's plan: the op is an engine function carried by its call, evaluated per batch
  * (parallel, streamed, bounded), its outputs are exploded into rows and its failures land in the error column.
  */
 final class Records {
     private Records() {}
 
     static FramePlan apply(FramePlan in, GlueStruct output, RecordOp op, Stage stage) {
-        String fn = FunctionRegistry.registerRuntime("glue_" + stage.transform().toLowerCase(java.util.Locale.ROOT),
-                new RecordFunction(in.schema(), output, op, stage));
+        RecordFunction fn = new RecordFunction(in.schema(), output, op, stage);
         List<Column> fields = new ArrayList<>();
         for (String n : in.schema().names()) fields.add(FramePlan.column(n));
         Column record = fields.isEmpty() ? dev.sluice.functions.lit(null) : struct(fields.toArray(new Column[0]));
