@@ -103,7 +103,7 @@ public final class FileSinkWriter {
         List<GlueField> fields = new ArrayList<>(List.of(new GlueField("value", GlueScalar.STRING)));
         for (String k : partitionKeys) fields.add(plan.schema().field(k).orElseThrow());
         GlueStruct out = new GlueStruct(fields);
-        return Records.apply(plan, out, r -> {
+        return Records.applyEach(plan, out, r -> {
             DynamicRecord line = new DynamicRecord();
             for (String k : partitionKeys) line.put(k, r.dropField(FieldPath.parse(FramePlan.quote(k))));
             DynamicRecord json = new DynamicRecord();
