@@ -49,6 +49,11 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
         return new CoalesceExec(plan(coalesce.input()), coalesce.partitions());
     }
 
+    @Override public ExecNode visitRoundRobinPartitions(dev.sluice.plan.RoundRobinPartitions repartition) {
+        return new ExchangeExec(plan(repartition.input()), new Partitioning.RoundRobin(repartition.partitions()),
+                context.memoryPool(), context.batchSize());
+    }
+
     @Override public ExecNode visitLimit(Limit limit) {
         if (limit.input() instanceof Sort sort && sort.global()) {
             ExecNode input = plan(sort.input());

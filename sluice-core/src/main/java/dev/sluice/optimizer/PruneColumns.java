@@ -76,6 +76,7 @@ public final class PruneColumns implements Rule {
         }
         if (plan instanceof Limit l) return new Limit(prune(l.input(), needs), l.count());
         if (plan instanceof dev.sluice.plan.CoalescePartitions c) return new dev.sluice.plan.CoalescePartitions(prune(c.input(), needs), c.partitions());
+        if (plan instanceof dev.sluice.plan.RoundRobinPartitions r) return new dev.sluice.plan.RoundRobinPartitions(prune(r.input(), needs), r.partitions());
         if (plan instanceof Sort s) {
             Map<String, Need> inputNeeds = copy(needs);
             List<Expression> orders = new ArrayList<>();

@@ -43,6 +43,8 @@ public final class Explain {
 
         @Override public String visitCoalescePartitions(CoalescePartitions c) { return "CoalescePartitions: " + c.partitions(); }
 
+        @Override public String visitRoundRobinPartitions(RoundRobinPartitions r) { return "RoundRobinPartitions: " + r.partitions(); }
+
         @Override public String visitSort(Sort sort) {
             return (sort.global() ? "Sort: " : "SortWithinPartitions: ") + expressions(List.copyOf(sort.orders()));
         }

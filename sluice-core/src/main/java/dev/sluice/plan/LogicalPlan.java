@@ -19,7 +19,8 @@ public sealed interface LogicalPlan permits Scan, Project, Filter, Limit,
         BroadcastHint,
         SetOperation,
         CoalescePartitions,
-        Window {
+        Window,
+        RoundRobinPartitions {
 
     /** The output columns. Only meaningful once resolved. */
     StructType schema();

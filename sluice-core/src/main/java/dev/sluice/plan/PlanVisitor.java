@@ -32,4 +32,6 @@ public interface PlanVisitor<R> {
     R visitCoalescePartitions(CoalescePartitions coalesce);
 
     R visitWindow(Window window);
+
+    R visitRoundRobinPartitions(RoundRobinPartitions repartition);
 }

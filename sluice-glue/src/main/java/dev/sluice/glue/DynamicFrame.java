@@ -59,9 +59,13 @@ public final class DynamicFrame {
 
     /**
      * The good records as a DataFrame (error records are left out): a choice becomes a struct with one field per
-     * alternative, named after its type (Glue's default). Lazy: the conversion reads nothing.
+     * alternative, named after its type (Glue's default). Lazy: the conversion reads nothing; the lineage's
+     * stageThreshold/totalThreshold are enforced when the DataFrame is computed (each action counts afresh).
      */
-    public DataFrame toDF() { return plan().good(); }
+    public DataFrame toDF() {
+        FramePlan p = plan();
+        return new FramePlan(ThresholdCheck.forFrame(this).wrap(p), p.schema()).good();
+    }
 
     /** toDF with choices resolved first: {@code KeepAsStruct}, {@code Project} or {@code Cast} per path. */
     public DataFrame toDF(List<ResolveSpec> specs) {
@@ -336,30 +340,30 @@ public final class DynamicFrame {
     /** simplifyDDBJson: DynamoDB JSON simplified recursively. */
     public DynamicFrame simplifyDDBJson() { return DdbJson.simplify(this); }
 
-    /** repartition(n): at most n partitions (Sluice partitions by input splits, so it cannot add partitions). */
+    /** repartition(n): exactly n partitions, records dealt round-robin by an exchange (can add partitions). */
     public DynamicFrame repartition(int n) { return repartition(n, TransformOptions.DEFAULT); }
 
-    public DynamicFrame repartition(int n, TransformOptions options) { return partitioned("repartition", n, options); }
+    public DynamicFrame repartition(int n, TransformOptions options) { return partitioned("repartition", n, options, df -> df.repartition(n)); }
 
-    /** coalesce(n): at most n partitions. */
+    /** coalesce(n): at most n partitions, neighbouring ones joined without a shuffle. */
     public DynamicFrame coalesce(int n) { return coalesce(n, TransformOptions.DEFAULT); }
 
-    public DynamicFrame coalesce(int n, TransformOptions options) { return partitioned("coalesce", n, options); }
+    public DynamicFrame coalesce(int n, TransformOptions options) { return partitioned("coalesce", n, options, df -> df.coalesce(n)); }
 
     /**
-     * The partition count set by the last repartition/coalesce in the lineage; else the session's parallelism
-     * (Sluice cuts input by byte ranges at run time; this is a hint, as in GLUE.md §3.14).
+     * The partition count set by the last repartition (exact) or coalesce (an upper bound) in the lineage; else the
+     * session's parallelism (Sluice cuts input by byte ranges at run time; this is a hint, as in GLUE.md §3.14).
      */
     public int getNumPartitions() {
         for (DynamicFrame f : ThresholdCheck.lineage(this)) if (f.partitions > 0) return f.partitions;
         return glueContext.sluice().conf().parallelism();
     }
 
-    private DynamicFrame partitioned(String transform, int n, TransformOptions options) {
+    private DynamicFrame partitioned(String transform, int n, TransformOptions options, java.util.function.UnaryOperator<DataFrame> exchange) {
         if (n < 1) throw FieldPath.invalid(String.valueOf(n), transform + " needs n >= 1");
         DynamicFrame f = derive(transform, options, null, stage -> {
             FramePlan p = plan();
-            return new FramePlan(p.data().coalesce(n), p.schema());
+            return new FramePlan(exchange.apply(p.data()), p.schema());
         });
         f.partitions = n;
         return f;

@@ -136,12 +136,14 @@ public final class FileSource {
     private FramePlan json(List<String> paths, Stage stage) {
         String jsonPath = fmt("jsonPath");
         boolean whole = SourceOptions.bool(fmt("multiline")) || jsonPath != null;
-        DataFrameReader reader = glueContext.sluice().read().format("text");
-        if (whole) reader.option("wholetext", "true");
-        DataFrame text = reader.load(paths.toArray(new String[0]));
+        DataFrame text = SourceFiles.read(paths, p -> {
+            DataFrameReader reader = glueContext.sluice().read().format("text");
+            if (whole) reader.option("wholetext", "true");
+            return reader.load(p);
+        });
         JsonRecordsOp op = new JsonRecordsOp(jsonPath, false);   // fail-fast applies to the read, not the schema pass
-        FramePlan lines = FramePlan.of(text, List.of(col("value")), lit(null).cast(ErrorColumn.TYPE),
-                GlueStruct.of(new GlueField("value", GlueScalar.STRING)));
+        FramePlan lines = FramePlan.of(text, List.of(col("value"), col(SourceFiles.COLUMN)), lit(null).cast(ErrorColumn.TYPE),
+                GlueStruct.of(new GlueField("value", GlueScalar.STRING), new GlueField(SourceFiles.COLUMN, GlueScalar.STRING)));
         GlueStruct schema = OutputSchemas.infer(lines, op);
         if (!whole && glueContext.vectorizedJson() && VectorizedJson.eligible(schema)) {
             return VectorizedJson.read(glueContext.sluice(), paths, schema, stage, transformationContext, options.failFast());
@@ -166,8 +168,9 @@ public final class FileSource {
         StructType schema = new StructType(List.of());
         for (String n : sourceNames) schema = schema.add(n, DataTypes.STRING);
         schema = schema.add("_corrupt_record", DataTypes.STRING);
-        DataFrame rows = glueContext.sluice().read().format("csv").options(o).option("mode", "PERMISSIVE")
-                .option("columnNameOfCorruptRecord", "_corrupt_record").schema(schema).load(paths.toArray(new String[0]));
+        StructType readSchema = schema;
+        DataFrame rows = SourceFiles.read(paths, p -> glueContext.sluice().read().format("csv").options(o).option("mode", "PERMISSIVE")
+                .option("columnNameOfCorruptRecord", "_corrupt_record").schema(readSchema).load(p));
         List<Column> cols = new ArrayList<>();
         List<GlueField> fields = new ArrayList<>();
         Column bad = col("_corrupt_record").isNotNull();
@@ -178,7 +181,7 @@ public final class FileSource {
         Column error = when(bad, struct(lit(stage.id()).alias("stage"), lit(stage.transform()).alias("transform"),
                 lit(transformationContext).alias("context"), lit("").alias("info"),
                 lit("malformed CSV record").alias("msg"), lit(null).cast(DataTypes.STRING).alias("stackTrace"),
-                col("_corrupt_record").alias("input"), lit(null).cast(DataTypes.STRING).alias("source"),
+                col("_corrupt_record").alias("input"), col(SourceFiles.COLUMN).alias("source"),
                 lit(null).cast(DataTypes.STRING).alias("record"))).otherwise(lit(null).cast(ErrorColumn.TYPE));
         return FramePlan.of(rows, cols, error, new GlueStruct(fields));
     }

@@ -36,6 +36,7 @@ final class RecordFunction implements ScalarFunction {
     private final boolean single;
     private final StructType resultType;
     private final ColumnReaders.RecordReader reader;
+    private final int sourceColumn;   // the input's SourceFiles column (a reader's file), or -1
 
     RecordFunction(GlueStruct input, GlueStruct output, RecordOp op, Stage stage, boolean single) {
         this.output = output;
@@ -44,6 +45,7 @@ final class RecordFunction implements ScalarFunction {
         this.single = single;
         this.resultType = resultType(output, single);
         this.reader = new ColumnReaders.RecordReader(input);
+        this.sourceColumn = input.names().indexOf(SourceFiles.COLUMN);
     }
 
     static StructType resultType(GlueStruct output, boolean single) {
@@ -101,7 +103,7 @@ final class RecordFunction implements ScalarFunction {
             throw e;   // fail-fast reading, thresholds: the action fails
         } catch (RecordOp.RecordError e) {
             appendNone(recs);
-            return ErrorColumn.of(stage, e.getMessage(), null, e.input, null, e.partial == null ? null : e.partial.toJson());
+            return ErrorColumn.of(stage, e.getMessage(), null, e.input, source(columns, i), e.partial == null ? null : e.partial.toJson());
         } catch (Exception | StackOverflowError | AssertionError e) {
             return errorAt(columns, i, recs, String.valueOf(e.getMessage() == null ? e.toString() : e.getMessage()), stackTrace(e), null);
         }
@@ -109,7 +111,11 @@ final class RecordFunction implements ScalarFunction {
 
     private Row errorAt(ColumnVector[] columns, int i, FlatVector recs, String msg, String stackTrace, String partial) {
         appendNone(recs);
-        return ErrorColumn.of(stage, msg, stackTrace, reader.read(columns, i).toJson(), null, partial);
+        return ErrorColumn.of(stage, msg, stackTrace, reader.read(columns, i).toJson(), source(columns, i), partial);
+    }
+
+    private String source(ColumnVector[] columns, int i) {
+        return sourceColumn < 0 || columns[sourceColumn].isNull(i) ? null : columns[sourceColumn].getString(i);
     }
 
     private static String stackTrace(Throwable e) {

@@ -4,6 +4,7 @@ import dev.sluice.DataFrame;
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
 import dev.sluice.expr.Expression;
+import dev.sluice.expr.PartitionScope;
 import dev.sluice.expr.ScalarFunction;
 import dev.sluice.expr.Signature;
 import dev.sluice.vector.ColumnVector;
@@ -30,7 +31,12 @@ import static dev.sluice.functions.call_function;
  */
 final class ThresholdCheck implements ScalarFunction {
     private final Map<Stage, Set<Integer>> checked;   // a stage with thresholds -> its lineage's stage ids
-    private final Map<Integer, AtomicLong> counts = new ConcurrentHashMap<>();
+    /**
+     * Error counts by stage, per partition: each partition's entry is replaced by a fresh one when a task computes
+     * that partition again (a second action on the same DataFrame, a retried task), so counts never add up
+     * across actions. The sum over partitions is the count of the action running now.
+     */
+    private final Map<Integer, Map<Integer, AtomicLong>> byPartition = new ConcurrentHashMap<>();
 
     private ThresholdCheck(Map<Stage, Set<Integer>> checked) {
         this.checked = checked;
@@ -82,6 +88,12 @@ final class ThresholdCheck implements ScalarFunction {
             if (!errors.isNull(i)) batch.merge(errors.child(0).getInt(i), 1L, Long::sum);
         }
         if (!batch.isEmpty()) {
+            PartitionScope scope = PartitionScope.current();
+            Map<Integer, AtomicLong> counts = scope.state(this, () -> {
+                Map<Integer, AtomicLong> fresh = new ConcurrentHashMap<>();
+                byPartition.put(scope.partition(), fresh);
+                return fresh;
+            });
             batch.forEach((stage, n) -> counts.computeIfAbsent(stage, s -> new AtomicLong()).addAndGet(n));
             check();
         }
@@ -101,8 +113,12 @@ final class ThresholdCheck implements ScalarFunction {
     }
 
     private long count(int stage) {
-        AtomicLong n = counts.get(stage);
-        return n == null ? 0 : n.get();
+        long total = 0;
+        for (Map<Integer, AtomicLong> counts : byPartition.values()) {
+            AtomicLong n = counts.get(stage);
+            if (n != null) total += n.get();
+        }
+        return total;
     }
 
     private static SluiceException exceeded(Stage s, long own, long total, String threshold) {

@@ -117,6 +117,10 @@ final class PlanTranslator implements PlanVisitor<Dataset<Row>> {
         return translate(coalesce.input()).coalesce(coalesce.partitions());
     }
 
+    @Override public Dataset<Row> visitRoundRobinPartitions(dev.sluice.plan.RoundRobinPartitions repartition) {
+        return translate(repartition.input()).repartition(repartition.partitions());
+    }
+
     /**
      * Sluice already gave the right side's clashing columns internal names, so every column name is unique across
      * the two sides and Spark resolves the condition without ambiguity.
