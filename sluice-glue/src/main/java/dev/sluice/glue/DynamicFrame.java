@@ -76,6 +76,17 @@ public final class DynamicFrame {
 
     public String name() { return name; }
 
+    /** Glue's {@code getName()}. */
+    public String getName() { return name; }
+
+    /**
+     * Glue's {@code DynamicFrame.write(connection_type, connection_options, format, format_options)}: writes the good
+     * records through the frame's GlueContext (as {@code glueContext.getSinkWithFormat(...).writeDynamicFrame(frame)}).
+     */
+    public dev.sluice.WriteResult write(String connectionType, Map<String, ?> connectionOptions, String format, Map<String, String> formatOptions) {
+        return glueContext.getSinkWithFormat(connectionType, connectionOptions, format, formatOptions, "").writeDynamicFrame(this);
+    }
+
     public GlueContext glueContext() { return glueContext; }
 
     /** The same frame under another name (Glue frames carry names; collections key them by it). */

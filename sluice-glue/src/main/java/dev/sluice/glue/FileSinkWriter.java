@@ -22,7 +22,7 @@ import java.util.Set;
  * Sluice's atomic commit. JSON is written record by record as Glue writes it (a choice writes its value, not
  * its struct); CSV and Parquet write toDF()'s columns. Error records are not written; thresholds are enforced.
  */
-public final class FileSinkWriter {
+public final class FileSinkWriter implements GlueSink {
     private static final Set<String> KEYS = Set.of("path", "partitionkeys", "compression");
     private final GlueContext glueContext;
     private final String path;
@@ -60,7 +60,7 @@ public final class FileSinkWriter {
         this.compression = c == null ? null : String.valueOf(c);
     }
 
-    public WriteResult writeDynamicFrame(DynamicFrame frame) {
+    @Override public WriteResult writeDynamicFrame(DynamicFrame frame) {
         FramePlan plan = frame.plan();
         for (String k : partitionKeys) {
             if (plan.schema().field(k).isEmpty()) {

@@ -33,7 +33,7 @@ import static dev.sluice.functions.when;
  * files are listed (bookmarks and bounded execution choose among them), then JSON's schema is inferred by a
  * full pass (Glue computes a DynamicFrame's schema from all records), then the records are read.
  */
-public final class FileSource {
+public final class FileSource implements GlueSource {
     static final Set<String> JSON_OPTIONS = Set.of("jsonpath", "multiline", "optimizeperformance");
     static final Set<String> CSV_OPTIONS = Set.of("separator", "quotechar", "escaper", "multiline", "withheader",
             "skipfirst", "optimizeperformance");
@@ -83,7 +83,7 @@ public final class FileSource {
         return null;
     }
 
-    public DynamicFrame getDynamicFrame() {
+    @Override public DynamicFrame getDynamicFrame() {
         Stage stage = Stage.next("read_" + format, TransformOptions.context(transformationContext));
         return new DynamicFrame(glueContext, transformationContext, stage, () -> plan(stage));
     }
