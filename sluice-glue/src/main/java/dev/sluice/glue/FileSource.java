@@ -34,6 +34,8 @@ import static dev.sluice.functions.when;
  * full pass (Glue computes a DynamicFrame's schema from all records), then the records are read.
  */
 public final class FileSource implements GlueSource {
+    static final Set<String> XML_OPTIONS = Set.of("rowtag", "encoding", "excludeattribute", "treatemptyvaluesasnulls",
+            "attributeprefix", "valuetag", "ignoresurroundingspaces");
     static final Set<String> JSON_OPTIONS = Set.of("jsonpath", "multiline", "optimizeperformance");
     static final Set<String> CSV_OPTIONS = Set.of("separator", "quotechar", "escaper", "multiline", "withheader",
             "skipfirst", "optimizeperformance");
@@ -49,9 +51,14 @@ public final class FileSource implements GlueSource {
     FileSource(GlueContext glueContext, String connectionType, Map<String, ?> connectionOptions, String format,
                Map<String, String> formatOptions, String transformationContext, CatalogTable table, String pushDownPredicate) {
         String ct = connectionType == null ? "s3" : connectionType.toLowerCase(Locale.ROOT);
+        if (ct.equals("dynamodb")) {
+            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "connection type dynamodb")
+                    .with("reason", "Sluice has no DynamoDB reader (it would need the AWS SDK's DynamoDB client, credentials and an "
+                            + "endpoint); export the table to S3 and read the export as json with unnestDDBJson()/simplifyDDBJson()").build();
+        }
         if (!ct.equals("s3") && !ct.equals("file")) {
             throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "connection type " + connectionType)
-                    .with("reason", "Sluice's Glue sources read s3 and file paths").build();
+                    .with("reason", "Sluice's Glue sources read s3 and file paths, and JDBC tables").build();
         }
         this.glueContext = glueContext;
         this.options = SourceOptions.parse(connectionOptions);
@@ -67,10 +74,12 @@ public final class FileSource implements GlueSource {
         Set<String> allowed = switch (format) {
             case "json" -> JSON_OPTIONS;
             case "csv" -> CSV_OPTIONS;
+            case "xml" -> XML_OPTIONS;
             case "parquet", "glueparquet" -> Set.of();
             default -> throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "format " + format)
-                    .with("reason", "Sluice's Glue sources read json, csv and parquet").build();
+                    .with("reason", "Sluice's Glue sources read json, csv, xml and parquet").build();
         };
+        if (format.equals("xml")) new XmlRecordsOp(formatOptions);   // rowTag and encoding are checked when the source is defined
         for (String k : formatOptions.keySet()) {
             if (!allowed.contains(k.toLowerCase(Locale.ROOT))) {
                 throw SourceOptions.invalid(k, formatOptions.get(k), "not a " + format + " format option Sluice honours " + allowed);
@@ -105,6 +114,7 @@ public final class FileSource implements GlueSource {
         return switch (format) {
             case "json" -> json(paths, stage);
             case "csv" -> csv(paths, stage);
+            case "xml" -> xml(paths, stage);
             default -> parquet(paths);
         };
     }
@@ -149,6 +159,15 @@ public final class FileSource implements GlueSource {
             return VectorizedJson.read(glueContext.sluice(), paths, schema, stage, transformationContext, options.failFast());
         }
         return Records.apply(lines, schema, new JsonRecordsOp(jsonPath, options.failFast()), stage);
+    }
+
+    /** XML: each file whole (as Glue's XML reader needs the enclosing document), records by rowTag. */
+    private FramePlan xml(List<String> paths, Stage stage) {
+        XmlRecordsOp op = new XmlRecordsOp(formatOptions);
+        DataFrame text = SourceFiles.read(paths, p -> glueContext.sluice().read().format("text").option("wholetext", "true").load(p));
+        FramePlan files = FramePlan.of(text, List.of(col("value"), col(SourceFiles.COLUMN)), lit(null).cast(ErrorColumn.TYPE),
+                GlueStruct.of(new GlueField("value", GlueScalar.STRING), new GlueField(SourceFiles.COLUMN, GlueScalar.STRING)));
+        return Records.apply(files, OutputSchemas.infer(files, op), op, stage);
     }
 
     private FramePlan csv(List<String> paths, Stage stage) {
