@@ -51,9 +51,9 @@ public final class FileSinkWriter implements GlueSink {
         else if (pk != null && !String.valueOf(pk).isBlank()) keys.add(String.valueOf(pk));
         this.partitionKeys = keys;
         this.format = format == null ? "json" : format.toLowerCase(Locale.ROOT);
-        if (!Set.of("json", "csv", "parquet", "glueparquet").contains(this.format)) {
+        if (!Set.of("json", "csv", "parquet", "glueparquet", "avro").contains(this.format)) {
             throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "sink format " + format)
-                    .with("reason", "Sluice's Glue sinks write json, csv and parquet").build();
+                    .with("reason", "Sluice's Glue sinks write json, csv, parquet and avro").build();
         }
         this.formatOptions = formatOptions == null ? Map.of() : Map.copyOf(formatOptions);
         Object c = options.get("compression");

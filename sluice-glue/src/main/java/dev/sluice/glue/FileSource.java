@@ -75,9 +75,11 @@ public final class FileSource implements GlueSource {
             case "json" -> JSON_OPTIONS;
             case "csv" -> CSV_OPTIONS;
             case "xml" -> XML_OPTIONS;
-            case "parquet", "glueparquet" -> Set.of();
+            case "parquet", "glueparquet", "avro" -> Set.of();
+            case "orc" -> throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "format orc")
+                    .with("reason", "Sluice has no ORC reader (Apache ORC's Java library needs Hadoop); convert to Parquet or Avro").build();
             default -> throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "format " + format)
-                    .with("reason", "Sluice's Glue sources read json, csv, xml and parquet").build();
+                    .with("reason", "Sluice's Glue sources read json, csv, xml, parquet and avro").build();
         };
         if (format.equals("xml")) new XmlRecordsOp(formatOptions);   // rowTag and encoding are checked when the source is defined
         for (String k : formatOptions.keySet()) {
@@ -115,7 +117,7 @@ public final class FileSource implements GlueSource {
             case "json" -> json(paths, stage);
             case "csv" -> csv(paths, stage);
             case "xml" -> xml(paths, stage);
-            default -> parquet(paths);
+            default -> sparkFormat(paths, format.equals("glueparquet") ? "parquet" : format);
         };
     }
 
@@ -205,8 +207,9 @@ public final class FileSource implements GlueSource {
         return FramePlan.of(rows, cols, error, new GlueStruct(fields));
     }
 
-    private FramePlan parquet(List<String> paths) {
-        DataFrame df = glueContext.sluice().read().format("parquet").load(paths.toArray(new String[0]));
+    /** Parquet and Avro carry their schema: read as Sluice reads them (Avro needs sluice-avro on the class path). */
+    private FramePlan sparkFormat(List<String> paths, String sluiceFormat) {
+        DataFrame df = glueContext.sluice().read().format(sluiceFormat).load(paths.toArray(new String[0]));
         GlueStruct schema = GlueTypes.fromStruct(df.schema());
         List<Column> cols = new ArrayList<>();
         for (String n : schema.names()) cols.add(FramePlan.column(n));
