@@ -20,7 +20,8 @@ public sealed interface LogicalPlan permits Scan, Project, Filter, Limit,
         SetOperation,
         CoalescePartitions,
         Window,
-        RoundRobinPartitions {
+        RoundRobinPartitions,
+        MapPartitions {
 
     /** The output columns. Only meaningful once resolved. */
     StructType schema();

@@ -34,4 +34,6 @@ public interface PlanVisitor<R> {
     R visitWindow(Window window);
 
     R visitRoundRobinPartitions(RoundRobinPartitions repartition);
+
+    R visitMapPartitions(MapPartitions mapPartitions);
 }

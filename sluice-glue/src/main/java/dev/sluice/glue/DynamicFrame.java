@@ -258,6 +258,28 @@ public final class DynamicFrame {
 
     public DynamicFrame map(Function<DynamicRecord, DynamicRecord> f, TransformOptions options) { return MapTransform.apply(this, f, options); }
 
+    /**
+     * mapPartitions: {@code f} gets an iterator over one partition's records and returns the partition's output
+     * records (both streamed). Input error records pass through; see {@link MapPartitionsTransform}.
+     */
+    public DynamicFrame mapPartitions(Function<java.util.Iterator<DynamicRecord>, java.util.Iterator<DynamicRecord>> f) {
+        return mapPartitions(f, TransformOptions.DEFAULT);
+    }
+
+    public DynamicFrame mapPartitions(Function<java.util.Iterator<DynamicRecord>, java.util.Iterator<DynamicRecord>> f, TransformOptions options) {
+        return MapPartitionsTransform.apply(this, MapPartitionsTransform.withoutIndex(f), options);
+    }
+
+    /** mapPartitionsWithIndex: as mapPartitions, with the partition's index. */
+    public DynamicFrame mapPartitionsWithIndex(java.util.function.BiFunction<Integer, java.util.Iterator<DynamicRecord>, java.util.Iterator<DynamicRecord>> f) {
+        return mapPartitionsWithIndex(f, TransformOptions.DEFAULT);
+    }
+
+    public DynamicFrame mapPartitionsWithIndex(java.util.function.BiFunction<Integer, java.util.Iterator<DynamicRecord>, java.util.Iterator<DynamicRecord>> f,
+                                               TransformOptions options) {
+        return MapPartitionsTransform.apply(this, f::apply, options);
+    }
+
     /** filter: keeps records for which {@code f} is true; failures become error records. */
     public DynamicFrame filter(Predicate<DynamicRecord> f) { return filter(f, TransformOptions.DEFAULT); }
 
