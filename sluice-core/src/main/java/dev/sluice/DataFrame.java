@@ -142,6 +142,25 @@ public final class DataFrame {
         return new DataFrame(session, new dev.sluice.plan.CoalescePartitions(plan, n));
     }
 
+    /**
+     * Exactly {@code n} partitions, rows dealt round-robin by an exchange (Spark's {@code repartition(n)}): unlike
+     * {@link #coalesce} it can add partitions; row order is not kept.
+     */
+    public DataFrame repartition(int n) {
+        if (n < 1) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "repartition").with("reason", "needs at least 1 partition, got " + n).build();
+        }
+        return new DataFrame(session, new dev.sluice.plan.RoundRobinPartitions(plan, n));
+    }
+
+    /**
+     * Spark's {@code mapPartitions}: {@code function} gets each partition's rows (and the partition's index) as an
+     * iterator and returns rows of {@code schema}, both streamed. Runs on the embedded engine only.
+     */
+    public DataFrame mapPartitions(dev.sluice.plan.PartitionFunction function, StructType schema) {
+        return new DataFrame(session, new dev.sluice.plan.MapPartitions(plan, function, schema));
+    }
+
     public DataFrame limit(int n) {
         if (n < 0) {
             throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "limit").with("reason", "the limit must be >= 0, got " + n).build();

@@ -81,6 +81,7 @@ public enum ErrorCode {
     GLUE_ERROR_THRESHOLD(3201, Category.EXECUTION, "Glue transform {transform} (transformationContext '{context}') has {stageErrors} error records of its own and {totalErrors} in total, over its {threshold}."),
     GLUE_BOOKMARK_ERROR(3202, Category.EXECUTION, "Job bookmark of job {job}: {reason}"),
     GLUE_CATALOG_ENTITY_NOT_FOUND(1101, Category.ANALYSIS, "The local Glue Data Catalog at {root} has no {entity}."),
+    GLUE_CONNECTION_ERROR(3203, Category.EXECUTION, "Glue {connection} connection: {reason}"),
 
     // 4000: not enough resources
     LIMIT_EXCEEDED(4010, Category.RESOURCES, "{what} exceeds the limit of {limit}. {remedy}"),

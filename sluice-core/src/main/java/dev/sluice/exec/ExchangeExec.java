@@ -75,7 +75,7 @@ public final class ExchangeExec implements StageBoundary {
                     if (tasks != null) mine.spillAll();
                 }
             });
-            Splitter splitter = new Splitter(outputs, mine);
+            Splitter splitter = new Splitter(outputs, mine, partition);
             for (Batch b = stream.next(); b != null; b = stream.next()) splitter.add(b);
             splitter.finish();
             mine.finishWriting();
@@ -146,6 +146,7 @@ public final class ExchangeExec implements StageBoundary {
 
     private String describePartitioning() {
         if (partitioning instanceof Partitioning.Hash h) return "hash(" + Explain.expressions(h.keys()) + ", " + h.partitionCount() + ")";
+        if (partitioning instanceof Partitioning.RoundRobin r) return "roundrobin(" + r.partitionCount() + ")";
         return "single";
     }
 
@@ -229,8 +230,11 @@ public final class ExchangeExec implements StageBoundary {
         private final FlatVector[][] building;
         private final int[] rows;
 
-        Splitter(int outputs, TaskBuckets out) {
+        private int nextRoundRobin;   // round-robin: the next row's partition
+
+        Splitter(int outputs, TaskBuckets out, int inputPartition) {
             this.outputs = outputs;
+            this.nextRoundRobin = inputPartition % outputs;
             this.out = out;
             this.building = new FlatVector[outputs][];
             this.rows = new int[outputs];
@@ -239,6 +243,13 @@ public final class ExchangeExec implements StageBoundary {
         void add(Batch batch) {
             if (outputs == 1) {
                 out.deliver(0, compact(batch));
+                return;
+            }
+            if (partitioning instanceof Partitioning.RoundRobin) {
+                for (int r = 0; r < batch.rowCount(); r++) {
+                    append(nextRoundRobin, batch, r);
+                    nextRoundRobin = nextRoundRobin + 1 == outputs ? 0 : nextRoundRobin + 1;
+                }
                 return;
             }
             List<Expression> keys = ((Partitioning.Hash) partitioning).keys();

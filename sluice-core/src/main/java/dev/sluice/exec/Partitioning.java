@@ -16,6 +16,13 @@ public sealed interface Partitioning {
         }
     }
 
+    /** Rows dealt to the partitions in turn (each input task starting at its own partition), for repartition(n). */
+    record RoundRobin(int partitionCount) implements Partitioning {
+        public RoundRobin {
+            if (partitionCount < 1) throw new IllegalArgumentException("partitionCount must be >= 1");
+        }
+    }
+
     /** Every row into one partition, in input partition order. */
     record Single() implements Partitioning {
         @Override public int partitionCount() { return 1; }

@@ -49,6 +49,15 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
         return new CoalesceExec(plan(coalesce.input()), coalesce.partitions());
     }
 
+    @Override public ExecNode visitMapPartitions(dev.sluice.plan.MapPartitions m) {
+        return new MapPartitionsExec(plan(m.input()), m.function(), m.schema(), context.batchSize());
+    }
+
+    @Override public ExecNode visitRoundRobinPartitions(dev.sluice.plan.RoundRobinPartitions repartition) {
+        return new ExchangeExec(plan(repartition.input()), new Partitioning.RoundRobin(repartition.partitions()),
+                context.memoryPool(), context.batchSize());
+    }
+
     @Override public ExecNode visitLimit(Limit limit) {
         if (limit.input() instanceof Sort sort && sort.global()) {
             ExecNode input = plan(sort.input());

@@ -77,6 +77,12 @@ public final class PruneColumns implements Rule {
         if (plan instanceof Limit l) return new Limit(prune(l.input(), needs), l.count());
         if (plan instanceof dev.sluice.plan.Offset o) return new dev.sluice.plan.Offset(prune(o.input(), needs), o.count());
         if (plan instanceof dev.sluice.plan.CoalescePartitions c) return new dev.sluice.plan.CoalescePartitions(prune(c.input(), needs), c.partitions());
+        if (plan instanceof dev.sluice.plan.MapPartitions m) {
+            Map<String, Need> all = new HashMap<>();   // the function reads whole rows
+            for (StructField f : m.input().schema().fields()) all.put(f.name(), Need.all());
+            return new dev.sluice.plan.MapPartitions(prune(m.input(), all), m.function(), m.schema());
+        }
+        if (plan instanceof dev.sluice.plan.RoundRobinPartitions r) return new dev.sluice.plan.RoundRobinPartitions(prune(r.input(), needs), r.partitions());
         if (plan instanceof Sort s) {
             Map<String, Need> inputNeeds = copy(needs);
             List<Expression> orders = new ArrayList<>();

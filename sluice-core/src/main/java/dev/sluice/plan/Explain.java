@@ -45,6 +45,10 @@ public final class Explain {
 
         @Override public String visitCoalescePartitions(CoalescePartitions c) { return "CoalescePartitions: " + c.partitions(); }
 
+        @Override public String visitRoundRobinPartitions(RoundRobinPartitions r) { return "RoundRobinPartitions: " + r.partitions(); }
+
+        @Override public String visitMapPartitions(MapPartitions m) { return "MapPartitions: " + m.schema().simpleString(); }
+
         @Override public String visitSort(Sort sort) {
             return (sort.global() ? "Sort: " : "SortWithinPartitions: ") + expressions(List.copyOf(sort.orders()));
         }

@@ -20,7 +20,9 @@ public sealed interface LogicalPlan permits Scan, Project, Filter, Limit,
         SetOperation,
         CoalescePartitions,
         Window,
-        Offset {
+        Offset,
+        RoundRobinPartitions,
+        MapPartitions {
 
     /** The output columns. Only meaningful once resolved. */
     StructType schema();

@@ -34,4 +34,8 @@ public interface PlanVisitor<R> {
     R visitWindow(Window window);
 
     R visitOffset(Offset offset);
+
+    R visitRoundRobinPartitions(RoundRobinPartitions repartition);
+
+    R visitMapPartitions(MapPartitions mapPartitions);
 }

@@ -1,12 +1,9 @@
 package dev.sluice.optimizer;
 
-import dev.sluice.error.ErrorCode;
-import dev.sluice.error.SluiceException;
 import dev.sluice.expr.Alias;
 import dev.sluice.expr.Comparison;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.FunctionCall;
-import dev.sluice.expr.FunctionRegistry;
 import dev.sluice.expr.Literal;
 import dev.sluice.expr.ScalarFunction;
 import dev.sluice.expr.Signature;
@@ -18,10 +15,8 @@ import java.util.List;
 
 import static dev.sluice.optimizer.RuleAssert.assertRule;
 import static dev.sluice.optimizer.RuleAssert.col;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Run-time registered functions (the Glue layer's record functions) and the rules that must not duplicate them. */
+/** User-defined functions carried by their call (the Glue layer's record functions) and the rules that must not duplicate them. */
 class RuntimeFunctionRulesTest {
     /** A nondeterministic function of one int: evaluating it twice per row would be visible. */
     static final class Counter implements ScalarFunction {
@@ -34,25 +29,10 @@ class RuntimeFunctionRulesTest {
         @Override public ColumnVector evaluate(Signature signature, ColumnVector[] arguments, int rowCount) { return arguments[0]; }
     }
 
-    @Test void aRuntimeFunctionIsFoundByItsFreshNameUntilUnregistered() {
-        String name = FunctionRegistry.registerRuntime("glue_test", new Counter());
-        assertThat(name).startsWith("glue_test_");
-        assertThat(FunctionRegistry.exists(name)).isTrue();
-        assertThat(FunctionRegistry.lookup(name)).isInstanceOf(Counter.class);
-        FunctionRegistry.unregisterRuntime(name);
-        assertThatThrownBy(() -> FunctionRegistry.lookup(name))
-                .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_FUNCTION));
-    }
-
     @Test void aFilterIsNotPushedThroughAProjectionOfANondeterministicFunction() {
-        String name = FunctionRegistry.registerRuntime("glue_test", new Counter());
-        try {
-            assertRule(new PushFilterThroughProject())
-                    .on(p -> p.filter(new Comparison(Comparison.Op.GT, col("x"), Literal.of(10)),
-                            p.project(p.scan("t", "a INT"), new Alias(FunctionCall.of(name, col("a")), "x"))))
-                    .doesNotFire();
-        } finally {
-            FunctionRegistry.unregisterRuntime(name);
-        }
+        assertRule(new PushFilterThroughProject())
+                .on(p -> p.filter(new Comparison(Comparison.Op.GT, col("x"), Literal.of(10)),
+                        p.project(p.scan("t", "a INT"), new Alias(FunctionCall.inline(new Counter(), List.of(col("a"))), "x"))))
+                .doesNotFire();
     }
 }

@@ -58,7 +58,7 @@ final class DdbJson {
         };
         return frame.deriveOpen("simplifyDDBJson", TransformOptions.DEFAULT, (stage, schema) -> {
             FramePlan in = frame.plan();
-            return Records.apply(in, schema != null ? schema : OutputSchemas.infer(in, op), op, stage);
+            return Records.applyEach(in, schema != null ? schema : OutputSchemas.infer(in, op), op, stage);
         });
     }
 

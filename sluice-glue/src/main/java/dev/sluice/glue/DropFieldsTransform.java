@@ -32,7 +32,7 @@ final class DropFieldsTransform {
         if (throughArray(plan.schema(), path)) {
             Optional<GlueStruct> out = without(plan.schema(), path.steps(), 0);
             if (out.isEmpty()) return plan;
-            return Records.apply(plan, out.get(), r -> {
+            return Records.applyEach(plan, out.get(), r -> {
                 dropIn(r, path.steps(), 0);
                 return List.of(r);
             }, stage);

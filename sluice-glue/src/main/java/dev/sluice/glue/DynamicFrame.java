@@ -59,9 +59,13 @@ public final class DynamicFrame {
 
     /**
      * The good records as a DataFrame (error records are left out): a choice becomes a struct with one field per
-     * alternative, named after its type (Glue's default). Lazy: the conversion reads nothing.
+     * alternative, named after its type (Glue's default). Lazy: the conversion reads nothing; the lineage's
+     * stageThreshold/totalThreshold are enforced when the DataFrame is computed (each action counts afresh).
      */
-    public DataFrame toDF() { return plan().good(); }
+    public DataFrame toDF() {
+        FramePlan p = plan();
+        return new FramePlan(ThresholdCheck.forFrame(this).wrap(p), p.schema()).good();
+    }
 
     /** toDF with choices resolved first: {@code KeepAsStruct}, {@code Project} or {@code Cast} per path. */
     public DataFrame toDF(List<ResolveSpec> specs) {
@@ -71,6 +75,17 @@ public final class DynamicFrame {
     }
 
     public String name() { return name; }
+
+    /** Glue's {@code getName()}. */
+    public String getName() { return name; }
+
+    /**
+     * Glue's {@code DynamicFrame.write(connection_type, connection_options, format, format_options)}: writes the good
+     * records through the frame's GlueContext (as {@code glueContext.getSinkWithFormat(...).writeDynamicFrame(frame)}).
+     */
+    public dev.sluice.WriteResult write(String connectionType, Map<String, ?> connectionOptions, String format, Map<String, String> formatOptions) {
+        return glueContext.getSinkWithFormat(connectionType, connectionOptions, format, formatOptions, "").writeDynamicFrame(this);
+    }
 
     public GlueContext glueContext() { return glueContext; }
 
@@ -122,9 +137,7 @@ public final class DynamicFrame {
 
     /** The number of good records (error records are not counted); one pass. */
     public long count() {
-        try (ThresholdCheck check = ThresholdCheck.forFrame(this)) {
-            return check.wrap(plan()).filter(col(ErrorColumn.NAME).isNull()).count();
-        }
+        return ThresholdCheck.forFrame(this).wrap(plan()).filter(col(ErrorColumn.NAME).isNull()).count();
     }
 
     /** Glue's show: the first {@code n} records as pretty-printed JSON, a blank line between records. */
@@ -164,10 +177,7 @@ public final class DynamicFrame {
 
             @Override public DynamicRecord next() { return RecordCodec.decodeRecord(rows.next(), schema); }
 
-            @Override public void close() {
-                rows.close();
-                check.close();
-            }
+            @Override public void close() { rows.close(); }
         };
     }
 
@@ -191,9 +201,7 @@ public final class DynamicFrame {
     }
 
     private long countErrors(Column condition) {
-        try (ThresholdCheck check = ThresholdCheck.forFrame(this)) {
-            return check.wrap(plan()).filter(condition).count();
-        }
+        return ThresholdCheck.forFrame(this).wrap(plan()).filter(condition).count();
     }
 
     /** Computes the frame and fails with GLUE_ERROR_THRESHOLD when a threshold in its lineage is exceeded. */
@@ -249,6 +257,28 @@ public final class DynamicFrame {
     public DynamicFrame map(Function<DynamicRecord, DynamicRecord> f) { return map(f, TransformOptions.DEFAULT); }
 
     public DynamicFrame map(Function<DynamicRecord, DynamicRecord> f, TransformOptions options) { return MapTransform.apply(this, f, options); }
+
+    /**
+     * mapPartitions: {@code f} gets an iterator over one partition's records and returns the partition's output
+     * records (both streamed). Input error records pass through; see {@link MapPartitionsTransform}.
+     */
+    public DynamicFrame mapPartitions(Function<java.util.Iterator<DynamicRecord>, java.util.Iterator<DynamicRecord>> f) {
+        return mapPartitions(f, TransformOptions.DEFAULT);
+    }
+
+    public DynamicFrame mapPartitions(Function<java.util.Iterator<DynamicRecord>, java.util.Iterator<DynamicRecord>> f, TransformOptions options) {
+        return MapPartitionsTransform.apply(this, MapPartitionsTransform.withoutIndex(f), options);
+    }
+
+    /** mapPartitionsWithIndex: as mapPartitions, with the partition's index. */
+    public DynamicFrame mapPartitionsWithIndex(java.util.function.BiFunction<Integer, java.util.Iterator<DynamicRecord>, java.util.Iterator<DynamicRecord>> f) {
+        return mapPartitionsWithIndex(f, TransformOptions.DEFAULT);
+    }
+
+    public DynamicFrame mapPartitionsWithIndex(java.util.function.BiFunction<Integer, java.util.Iterator<DynamicRecord>, java.util.Iterator<DynamicRecord>> f,
+                                               TransformOptions options) {
+        return MapPartitionsTransform.apply(this, f::apply, options);
+    }
 
     /** filter: keeps records for which {@code f} is true; failures become error records. */
     public DynamicFrame filter(Predicate<DynamicRecord> f) { return filter(f, TransformOptions.DEFAULT); }
@@ -343,30 +373,30 @@ public final class DynamicFrame {
     /** simplifyDDBJson: DynamoDB JSON simplified recursively. */
     public DynamicFrame simplifyDDBJson() { return DdbJson.simplify(this); }
 
-    /** repartition(n): at most n partitions (Sluice partitions by input splits, so it cannot add partitions). */
+    /** repartition(n): exactly n partitions, records dealt round-robin by an exchange (can add partitions). */
     public DynamicFrame repartition(int n) { return repartition(n, TransformOptions.DEFAULT); }
 
-    public DynamicFrame repartition(int n, TransformOptions options) { return partitioned("repartition", n, options); }
+    public DynamicFrame repartition(int n, TransformOptions options) { return partitioned("repartition", n, options, df -> df.repartition(n)); }
 
-    /** coalesce(n): at most n partitions. */
+    /** coalesce(n): at most n partitions, neighbouring ones joined without a shuffle. */
     public DynamicFrame coalesce(int n) { return coalesce(n, TransformOptions.DEFAULT); }
 
-    public DynamicFrame coalesce(int n, TransformOptions options) { return partitioned("coalesce", n, options); }
+    public DynamicFrame coalesce(int n, TransformOptions options) { return partitioned("coalesce", n, options, df -> df.coalesce(n)); }
 
     /**
-     * The partition count set by the last repartition/coalesce in the lineage; else the session's parallelism
-     * (Sluice cuts input by byte ranges at run time; this is a hint, as in GLUE.md §3.14).
+     * The partition count set by the last repartition (exact) or coalesce (an upper bound) in the lineage; else the
+     * session's parallelism (Sluice cuts input by byte ranges at run time; this is a hint, as in GLUE.md §3.14).
      */
     public int getNumPartitions() {
         for (DynamicFrame f : ThresholdCheck.lineage(this)) if (f.partitions > 0) return f.partitions;
         return glueContext.sluice().conf().parallelism();
     }
 
-    private DynamicFrame partitioned(String transform, int n, TransformOptions options) {
+    private DynamicFrame partitioned(String transform, int n, TransformOptions options, java.util.function.UnaryOperator<DataFrame> exchange) {
         if (n < 1) throw FieldPath.invalid(String.valueOf(n), transform + " needs n >= 1");
         DynamicFrame f = derive(transform, options, null, stage -> {
             FramePlan p = plan();
-            return new FramePlan(p.data().coalesce(n), p.schema());
+            return new FramePlan(exchange.apply(p.data()), p.schema());
         });
         f.partitions = n;
         return f;

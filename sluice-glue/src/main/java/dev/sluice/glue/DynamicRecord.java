@@ -122,6 +122,11 @@ public final class DynamicRecord {
 
     @Override public String toString() { return toJson(); }
 
+    /** A record over {@code values} as they are (no copy, no normalization): for readers that build plain values. */
+    static DynamicRecord wrap(LinkedHashMap<String, Object> values) { return new DynamicRecord(values, true); }
+
+    private DynamicRecord(LinkedHashMap<String, Object> values, boolean owned) { this.fields = values; }
+
     static DynamicRecord of(LinkedHashMap<String, Object> raw) {
         DynamicRecord r = new DynamicRecord();
         r.fields.putAll(raw);

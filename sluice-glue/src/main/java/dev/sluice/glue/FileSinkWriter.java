@@ -22,7 +22,7 @@ import java.util.Set;
  * Sluice's atomic commit. JSON is written record by record as Glue writes it (a choice writes its value, not
  * its struct); CSV and Parquet write toDF()'s columns. Error records are not written; thresholds are enforced.
  */
-public final class FileSinkWriter {
+public final class FileSinkWriter implements GlueSink {
     private static final Set<String> KEYS = Set.of("path", "partitionkeys", "compression");
     private final GlueContext glueContext;
     private final String path;
@@ -51,38 +51,37 @@ public final class FileSinkWriter {
         else if (pk != null && !String.valueOf(pk).isBlank()) keys.add(String.valueOf(pk));
         this.partitionKeys = keys;
         this.format = format == null ? "json" : format.toLowerCase(Locale.ROOT);
-        if (!Set.of("json", "csv", "parquet", "glueparquet").contains(this.format)) {
+        if (!Set.of("json", "csv", "parquet", "glueparquet", "avro").contains(this.format)) {
             throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "sink format " + format)
-                    .with("reason", "Sluice's Glue sinks write json, csv and parquet").build();
+                    .with("reason", "Sluice's Glue sinks write json, csv, parquet and avro").build();
         }
         this.formatOptions = formatOptions == null ? Map.of() : Map.copyOf(formatOptions);
         Object c = options.get("compression");
         this.compression = c == null ? null : String.valueOf(c);
     }
 
-    public WriteResult writeDynamicFrame(DynamicFrame frame) {
+    @Override public WriteResult writeDynamicFrame(DynamicFrame frame) {
         FramePlan plan = frame.plan();
         for (String k : partitionKeys) {
             if (plan.schema().field(k).isEmpty()) {
                 throw SluiceException.of(ErrorCode.COLUMN_NOT_FOUND).with("column", k).with("suggestion", " (partitionKeys name top-level fields)").build();
             }
         }
-        try (ThresholdCheck check = ThresholdCheck.forFrame(frame)) {
-            FramePlan checked = new FramePlan(check.wrap(plan), plan.schema());
-            DataFrame good;
-            String writeFormat;
-            if (format.equals("json")) {
-                good = asJsonLines(checked, frame.stage()).good();
-                writeFormat = "text";
-            } else {
-                good = checked.good();
-                writeFormat = format.equals("glueparquet") ? "parquet" : format;
-            }
-            DataFrameWriter w = good.write().mode("append").format(writeFormat);
-            options(w);
-            if (!partitionKeys.isEmpty()) w.partitionBy(partitionKeys.toArray(new String[0]));
-            return w.save(path);
+        ThresholdCheck check = ThresholdCheck.forFrame(frame);
+        FramePlan checked = new FramePlan(check.wrap(plan), plan.schema());
+        DataFrame good;
+        String writeFormat;
+        if (format.equals("json")) {
+            good = asJsonLines(checked, frame.stage()).good();
+            writeFormat = "text";
+        } else {
+            good = checked.good();
+            writeFormat = format.equals("glueparquet") ? "parquet" : format;
         }
+        DataFrameWriter w = good.write().mode("append").format(writeFormat);
+        options(w);
+        if (!partitionKeys.isEmpty()) w.partitionBy(partitionKeys.toArray(new String[0]));
+        return w.save(path);
     }
 
     private void options(DataFrameWriter w) {
@@ -104,7 +103,7 @@ public final class FileSinkWriter {
         List<GlueField> fields = new ArrayList<>(List.of(new GlueField("value", GlueScalar.STRING)));
         for (String k : partitionKeys) fields.add(plan.schema().field(k).orElseThrow());
         GlueStruct out = new GlueStruct(fields);
-        return Records.apply(plan, out, r -> {
+        return Records.applyEach(plan, out, r -> {
             DynamicRecord line = new DynamicRecord();
             for (String k : partitionKeys) line.put(k, r.dropField(FieldPath.parse(FramePlan.quote(k))));
             DynamicRecord json = new DynamicRecord();

@@ -33,7 +33,9 @@ import static dev.sluice.functions.when;
  * files are listed (bookmarks and bounded execution choose among them), then JSON's schema is inferred by a
  * full pass (Glue computes a DynamicFrame's schema from all records), then the records are read.
  */
-public final class FileSource {
+public final class FileSource implements GlueSource {
+    static final Set<String> XML_OPTIONS = Set.of("rowtag", "encoding", "excludeattribute", "treatemptyvaluesasnulls",
+            "attributeprefix", "valuetag", "ignoresurroundingspaces");
     static final Set<String> JSON_OPTIONS = Set.of("jsonpath", "multiline", "optimizeperformance");
     static final Set<String> CSV_OPTIONS = Set.of("separator", "quotechar", "escaper", "multiline", "withheader",
             "skipfirst", "optimizeperformance");
@@ -49,9 +51,14 @@ public final class FileSource {
     FileSource(GlueContext glueContext, String connectionType, Map<String, ?> connectionOptions, String format,
                Map<String, String> formatOptions, String transformationContext, CatalogTable table, String pushDownPredicate) {
         String ct = connectionType == null ? "s3" : connectionType.toLowerCase(Locale.ROOT);
+        if (ct.equals("dynamodb")) {
+            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "connection type dynamodb")
+                    .with("reason", "Sluice has no DynamoDB reader (it would need the AWS SDK's DynamoDB client, credentials and an "
+                            + "endpoint); export the table to S3 and read the export as json with unnestDDBJson()/simplifyDDBJson()").build();
+        }
         if (!ct.equals("s3") && !ct.equals("file")) {
             throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "connection type " + connectionType)
-                    .with("reason", "Sluice's Glue sources read s3 and file paths").build();
+                    .with("reason", "Sluice's Glue sources read s3 and file paths, and JDBC tables").build();
         }
         this.glueContext = glueContext;
         this.options = SourceOptions.parse(connectionOptions);
@@ -67,10 +74,14 @@ public final class FileSource {
         Set<String> allowed = switch (format) {
             case "json" -> JSON_OPTIONS;
             case "csv" -> CSV_OPTIONS;
-            case "parquet", "glueparquet" -> Set.of();
+            case "xml" -> XML_OPTIONS;
+            case "parquet", "glueparquet", "avro" -> Set.of();
+            case "orc" -> throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "format orc")
+                    .with("reason", "Sluice has no ORC reader (Apache ORC's Java library needs Hadoop); convert to Parquet or Avro").build();
             default -> throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "format " + format)
-                    .with("reason", "Sluice's Glue sources read json, csv and parquet").build();
+                    .with("reason", "Sluice's Glue sources read json, csv, xml, parquet and avro").build();
         };
+        if (format.equals("xml")) new XmlRecordsOp(formatOptions);   // rowTag and encoding are checked when the source is defined
         for (String k : formatOptions.keySet()) {
             if (!allowed.contains(k.toLowerCase(Locale.ROOT))) {
                 throw SourceOptions.invalid(k, formatOptions.get(k), "not a " + format + " format option Sluice honours " + allowed);
@@ -83,7 +94,7 @@ public final class FileSource {
         return null;
     }
 
-    public DynamicFrame getDynamicFrame() {
+    @Override public DynamicFrame getDynamicFrame() {
         Stage stage = Stage.next("read_" + format, TransformOptions.context(transformationContext));
         return new DynamicFrame(glueContext, transformationContext, stage, () -> plan(stage));
     }
@@ -105,7 +116,8 @@ public final class FileSource {
         return switch (format) {
             case "json" -> json(paths, stage);
             case "csv" -> csv(paths, stage);
-            default -> parquet(paths);
+            case "xml" -> xml(paths, stage);
+            default -> sparkFormat(paths, format.equals("glueparquet") ? "parquet" : format);
         };
     }
 
@@ -136,17 +148,28 @@ public final class FileSource {
     private FramePlan json(List<String> paths, Stage stage) {
         String jsonPath = fmt("jsonPath");
         boolean whole = SourceOptions.bool(fmt("multiline")) || jsonPath != null;
-        DataFrameReader reader = glueContext.sluice().read().format("text");
-        if (whole) reader.option("wholetext", "true");
-        DataFrame text = reader.load(paths.toArray(new String[0]));
+        DataFrame text = SourceFiles.read(paths, p -> {
+            DataFrameReader reader = glueContext.sluice().read().format("text");
+            if (whole) reader.option("wholetext", "true");
+            return reader.load(p);
+        });
         JsonRecordsOp op = new JsonRecordsOp(jsonPath, false);   // fail-fast applies to the read, not the schema pass
-        FramePlan lines = FramePlan.of(text, List.of(col("value")), lit(null).cast(ErrorColumn.TYPE),
-                GlueStruct.of(new GlueField("value", GlueScalar.STRING)));
+        FramePlan lines = FramePlan.of(text, List.of(col("value"), col(SourceFiles.COLUMN)), lit(null).cast(ErrorColumn.TYPE),
+                GlueStruct.of(new GlueField("value", GlueScalar.STRING), new GlueField(SourceFiles.COLUMN, GlueScalar.STRING)));
         GlueStruct schema = OutputSchemas.infer(lines, op);
         if (!whole && glueContext.vectorizedJson() && VectorizedJson.eligible(schema)) {
             return VectorizedJson.read(glueContext.sluice(), paths, schema, stage, transformationContext, options.failFast());
         }
         return Records.apply(lines, schema, new JsonRecordsOp(jsonPath, options.failFast()), stage);
+    }
+
+    /** XML: each file whole (as Glue's XML reader needs the enclosing document), records by rowTag. */
+    private FramePlan xml(List<String> paths, Stage stage) {
+        XmlRecordsOp op = new XmlRecordsOp(formatOptions);
+        DataFrame text = SourceFiles.read(paths, p -> glueContext.sluice().read().format("text").option("wholetext", "true").load(p));
+        FramePlan files = FramePlan.of(text, List.of(col("value"), col(SourceFiles.COLUMN)), lit(null).cast(ErrorColumn.TYPE),
+                GlueStruct.of(new GlueField("value", GlueScalar.STRING), new GlueField(SourceFiles.COLUMN, GlueScalar.STRING)));
+        return Records.apply(files, OutputSchemas.infer(files, op), op, stage);
     }
 
     private FramePlan csv(List<String> paths, Stage stage) {
@@ -166,8 +189,9 @@ public final class FileSource {
         StructType schema = new StructType(List.of());
         for (String n : sourceNames) schema = schema.add(n, DataTypes.STRING);
         schema = schema.add("_corrupt_record", DataTypes.STRING);
-        DataFrame rows = glueContext.sluice().read().format("csv").options(o).option("mode", "PERMISSIVE")
-                .option("columnNameOfCorruptRecord", "_corrupt_record").schema(schema).load(paths.toArray(new String[0]));
+        StructType readSchema = schema;
+        DataFrame rows = SourceFiles.read(paths, p -> glueContext.sluice().read().format("csv").options(o).option("mode", "PERMISSIVE")
+                .option("columnNameOfCorruptRecord", "_corrupt_record").schema(readSchema).load(p));
         List<Column> cols = new ArrayList<>();
         List<GlueField> fields = new ArrayList<>();
         Column bad = col("_corrupt_record").isNotNull();
@@ -178,13 +202,14 @@ public final class FileSource {
         Column error = when(bad, struct(lit(stage.id()).alias("stage"), lit(stage.transform()).alias("transform"),
                 lit(transformationContext).alias("context"), lit("").alias("info"),
                 lit("malformed CSV record").alias("msg"), lit(null).cast(DataTypes.STRING).alias("stackTrace"),
-                col("_corrupt_record").alias("input"), lit(null).cast(DataTypes.STRING).alias("source"),
+                col("_corrupt_record").alias("input"), col(SourceFiles.COLUMN).alias("source"),
                 lit(null).cast(DataTypes.STRING).alias("record"))).otherwise(lit(null).cast(ErrorColumn.TYPE));
         return FramePlan.of(rows, cols, error, new GlueStruct(fields));
     }
 
-    private FramePlan parquet(List<String> paths) {
-        DataFrame df = glueContext.sluice().read().format("parquet").load(paths.toArray(new String[0]));
+    /** Parquet and Avro carry their schema: read as Sluice reads them (Avro needs sluice-avro on the class path). */
+    private FramePlan sparkFormat(List<String> paths, String sluiceFormat) {
+        DataFrame df = glueContext.sluice().read().format(sluiceFormat).load(paths.toArray(new String[0]));
         GlueStruct schema = GlueTypes.fromStruct(df.schema());
         List<Column> cols = new ArrayList<>();
         for (String n : schema.names()) cols.add(FramePlan.column(n));

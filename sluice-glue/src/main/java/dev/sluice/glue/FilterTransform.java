@@ -14,7 +14,7 @@ final class FilterTransform {
     static DynamicFrame apply(DynamicFrame frame, Predicate<DynamicRecord> f, TransformOptions options) {
         return frame.derive("filter", options, null, stage -> {
             FramePlan in = frame.plan();
-            return Records.apply(in, in.schema(), r -> f.test(r) ? List.of(r) : List.of(), stage);
+            return Records.applyEach(in, in.schema(), r -> f.test(r) ? List.of(r) : List.of(), stage);
         });
     }
 }

@@ -68,16 +68,26 @@ public final class GlueContext {
 
     // ---- sources
 
-    /** Glue's getSourceWithFormat: a file source; {@code getDynamicFrame()} on it is lazy. */
-    public FileSource getSourceWithFormat(String connectionType, Map<String, ?> options, String format,
+    /**
+     * Glue's getSourceWithFormat: a file source (s3, file), or a JDBC table (postgresql, mysql, sqlserver, oracle,
+     * redshift, custom.jdbc; no format); {@code getDynamicFrame()} on it is lazy.
+     */
+    public GlueSource getSourceWithFormat(String connectionType, Map<String, ?> options, String format,
                                           Map<String, String> formatOptions, String transformationContext) {
+        if (connectionType != null && JdbcOptions.isJdbc(connectionType)) {
+            if (formatOptions != null && !formatOptions.isEmpty()) {
+                throw SourceOptions.invalid(formatOptions.keySet().iterator().next(), "", "a " + connectionType + " connection takes no format options");
+            }
+            return JdbcFrames.source(this, connectionType, options, transformationContext);
+        }
         return new FileSource(this, connectionType, options, format, formatOptions, transformationContext, null, null);
     }
 
     /** Glue's getSource: like getSourceWithFormat with {@code format} (default json) among the options. */
-    public FileSource getSource(String connectionType, Map<String, ?> options, String transformationContext) {
+    public GlueSource getSource(String connectionType, Map<String, ?> options, String transformationContext) {
         Map<String, Object> o = new HashMap<>(options);
         Object format = o.remove("format");
+        if (connectionType != null && JdbcOptions.isJdbc(connectionType)) return JdbcFrames.source(this, connectionType, o, transformationContext);
         return getSourceWithFormat(connectionType, o, format == null ? "json" : String.valueOf(format), Map.of(), transformationContext);
     }
 
@@ -122,8 +132,13 @@ public final class GlueContext {
 
     // ---- sinks
 
-    public FileSinkWriter getSinkWithFormat(String connectionType, Map<String, ?> options, String format,
+    /** A file sink (s3, file) or a JDBC table sink (the JDBC connection types; no format). */
+    public GlueSink getSinkWithFormat(String connectionType, Map<String, ?> options, String format,
                                             Map<String, String> formatOptions, String transformationContext) {
+        if (connectionType != null && JdbcOptions.isJdbc(connectionType)) {
+            Map<String, Object> o = new HashMap<>(options);
+            return frame -> JdbcFrames.write(frame, connectionType, o);
+        }
         return new FileSinkWriter(this, connectionType, options, format, formatOptions);
     }
 

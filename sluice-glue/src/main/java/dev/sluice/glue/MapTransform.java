@@ -21,7 +21,7 @@ final class MapTransform {
         };
         return frame.deriveOpen("map", options, (stage, schema) -> {
             FramePlan in = frame.plan();
-            return Records.apply(in, schema != null ? schema : OutputSchemas.infer(in, op), op, stage);
+            return Records.applyEach(in, schema != null ? schema : OutputSchemas.infer(in, op), op, stage);
         });
     }
 }

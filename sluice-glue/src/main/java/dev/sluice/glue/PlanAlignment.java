@@ -36,7 +36,7 @@ final class PlanAlignment {
             var own = p.schema().field(f.name());
             if (own.isPresent() && !own.get().type().equals(f.type())) direct = false;
         }
-        if (!direct) return Records.apply(p, merged, List::of, stage);
+        if (!direct) return Records.applyEach(p, merged, List::of, stage);
         List<Column> cols = new ArrayList<>();
         for (GlueField f : merged.fields()) {
             cols.add(p.schema().field(f.name()).isPresent() ? FramePlan.column(f.name()) : lit(null).cast(f.type().dataType()));

@@ -10,40 +10,50 @@ import dev.sluice.types.Row;
 import dev.sluice.types.StructField;
 import dev.sluice.types.StructType;
 import dev.sluice.vector.ColumnVector;
+import dev.sluice.vector.FlatVector;
+import dev.sluice.vector.StructVector;
 import dev.sluice.vector.Vectors;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * A {@link RecordOp} as a function of the engine, evaluated batch by batch inside the plan: arguments are the
- * input record (a struct) and the error column; the result is {@code struct<recs: array<out>, err: error>}.
- * Rows that already are errors pass untouched; the op sees a copy of each good record. Nondeterministic, so the
- * optimizer never evaluates it twice per row.
+ * A {@link RecordOp} as a function of the engine, carried by its call and evaluated batch by batch inside the
+ * plan. Arguments are the input's columns (one per schema field) and then the error column; records are read
+ * straight from those vectors ({@link ColumnReaders}) and results are appended straight into the result
+ * vectors. The result is {@code struct<recs: array<out>, err: error>}, or for ops with at most one output per
+ * record {@code struct<rec: out, err: error>} (no explode needed). Rows that already are errors pass untouched.
+ * The op owns the record it gets (read fresh from the vectors, so mutating it is safe); a failing record's
+ * input is read again for its error record. Nondeterministic, so the optimizer never evaluates it twice per row.
  */
 final class RecordFunction implements ScalarFunction {
-    private final GlueStruct input;
     private final GlueStruct output;
     private final RecordOp op;
     private final Stage stage;
+    private final boolean single;
     private final StructType resultType;
+    private final ColumnReaders.RecordReader reader;
+    private final int sourceColumn;   // the input's SourceFiles column (a reader's file), or -1
 
-    RecordFunction(GlueStruct input, GlueStruct output, RecordOp op, Stage stage) {
-        this.input = input;
+    RecordFunction(GlueStruct input, GlueStruct output, RecordOp op, Stage stage, boolean single) {
         this.output = output;
         this.op = op;
         this.stage = stage;
-        this.resultType = resultType(output);
+        this.single = single;
+        this.resultType = resultType(output, single);
+        this.reader = new ColumnReaders.RecordReader(input);
+        this.sourceColumn = input.names().indexOf(SourceFiles.COLUMN);
     }
 
-    static StructType resultType(GlueStruct output) {
-        return new StructType(List.of(StructField.of("recs", new ArrayType(output.dataType(), true)),
-                StructField.of("err", ErrorColumn.TYPE)));
+    static StructType resultType(GlueStruct output, boolean single) {
+        DataType records = single ? output.dataType() : new ArrayType(output.dataType(), true);
+        return new StructType(List.of(StructField.of(single ? "rec" : "recs", records), StructField.of("err", ErrorColumn.TYPE)));
     }
 
-    @Override public String name() { return "glue_record_function"; }
+    @Override public String name() { return "glue_" + stage.transform().toLowerCase(java.util.Locale.ROOT); }
 
     @Override public Signature bind(List<Expression> arguments) {
         List<DataType> types = new ArrayList<>();
@@ -54,39 +64,58 @@ final class RecordFunction implements ScalarFunction {
     @Override public boolean deterministic() { return false; }
 
     @Override public ColumnVector evaluate(Signature signature, ColumnVector[] arguments, int rowCount) {
-        List<Object> out = new ArrayList<>(rowCount);
-        ColumnVector records = arguments[0], errors = arguments[1];
+        ColumnVector errors = arguments[arguments.length - 1];
+        ColumnVector[] columns = Arrays.copyOf(arguments, arguments.length - 1);
+        StructVector result = (StructVector) Vectors.allocate(resultType, rowCount);
+        FlatVector recs = result.writableChild(0), err = result.writableChild(1);
         for (int i = 0; i < rowCount; i++) {
+            Row error = null;
             if (!errors.isNull(i)) {
-                out.add(new Row(resultType, new Object[] {List.of(), null}));
-                continue;
+                appendNone(recs);
+            } else {
+                error = apply(columns, i, recs);
             }
-            out.add(apply((Row) records.getObject(i)));
+            err.appendObject(error);
+            result.finishRow();
         }
-        return Vectors.of(resultType, out);
+        return result;
     }
 
-    private Row apply(Row row) {
-        DynamicRecord record = RecordCodec.decodeRecord(row, input);
+    private void appendNone(FlatVector recs) {
+        if (single) recs.appendNull();
+        else recs.appendObject(List.of());
+    }
+
+    /** Runs the op on row {@code i}, appends its records and returns the error record's struct (or null). */
+    private Row apply(ColumnVector[] columns, int i, FlatVector recs) {
         try {
-            List<DynamicRecord> results = op.apply(record.copy());
+            List<DynamicRecord> results = op.apply(reader.read(columns, i));
+            if (single && results.size() > 1) throw new IllegalStateException("a single-record op returned " + results.size() + " records");
             List<Object> encoded = new ArrayList<>(results.size());
             for (DynamicRecord r : results) {
-                if (r.isError()) return error(r.getError(), null, record.toJson(), r.toJson());
+                if (r.isError()) return errorAt(columns, i, recs, r.getError(), null, r.toJson());
                 encoded.add(RecordCodec.encodeRecord(r, output));
             }
-            return new Row(resultType, new Object[] {encoded, null});
+            if (single) recs.appendObject(encoded.isEmpty() ? null : encoded.get(0));
+            else recs.appendObject(encoded);
+            return null;
         } catch (dev.sluice.error.SluiceException e) {
             throw e;   // fail-fast reading, thresholds: the action fails
         } catch (RecordOp.RecordError e) {
-            return error(e.getMessage(), null, e.input, e.partial == null ? null : e.partial.toJson());
+            appendNone(recs);
+            return ErrorColumn.of(stage, e.getMessage(), null, e.input, source(columns, i), e.partial == null ? null : e.partial.toJson());
         } catch (Exception | StackOverflowError | AssertionError e) {
-            return error(String.valueOf(e.getMessage() == null ? e.toString() : e.getMessage()), stackTrace(e), record.toJson(), null);
+            return errorAt(columns, i, recs, String.valueOf(e.getMessage() == null ? e.toString() : e.getMessage()), stackTrace(e), null);
         }
     }
 
-    private Row error(String msg, String stackTrace, String input, String partial) {
-        return new Row(resultType, new Object[] {List.of(), ErrorColumn.of(stage, msg, stackTrace, input, null, partial)});
+    private Row errorAt(ColumnVector[] columns, int i, FlatVector recs, String msg, String stackTrace, String partial) {
+        appendNone(recs);
+        return ErrorColumn.of(stage, msg, stackTrace, reader.read(columns, i).toJson(), source(columns, i), partial);
+    }
+
+    private String source(ColumnVector[] columns, int i) {
+        return sourceColumn < 0 || columns[sourceColumn].isNull(i) ? null : columns[sourceColumn].getString(i);
     }
 
     private static String stackTrace(Throwable e) {

@@ -94,7 +94,7 @@ final class ResolveChoiceTransform {
         }
         if (!(current.get() instanceof ChoiceType) && !project && current.get().equals(target)) return plan;
         GlueStruct out = SchemaPaths.replace(plan.schema(), path, t -> target);
-        return Records.apply(plan, out, record -> {
+        return Records.applyEach(plan, out, record -> {
             RecordPaths.update(record, path, v -> v == null ? null : project
                     ? (RecordValues.typeOf(v).typeName().equals(target.typeName()) ? v : null)
                     : CastValues.cast(v, target));

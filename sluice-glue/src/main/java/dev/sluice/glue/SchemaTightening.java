@@ -21,6 +21,6 @@ final class SchemaTightening {
         }
         GlueStruct tight = (GlueStruct) merged;
         return frame.derive("recomputeSchema", TransformOptions.DEFAULT, null,
-                stage -> frame.plan().schema().equals(tight) ? frame.plan() : Records.apply(frame.plan(), tight, List::of, stage));
+                stage -> frame.plan().schema().equals(tight) ? frame.plan() : Records.applyEach(frame.plan(), tight, List::of, stage));
     }
 }

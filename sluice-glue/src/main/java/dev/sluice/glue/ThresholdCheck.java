@@ -4,7 +4,7 @@ import dev.sluice.DataFrame;
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
 import dev.sluice.expr.Expression;
-import dev.sluice.expr.FunctionRegistry;
+import dev.sluice.expr.PartitionScope;
 import dev.sluice.expr.ScalarFunction;
 import dev.sluice.expr.Signature;
 import dev.sluice.vector.ColumnVector;
@@ -25,18 +25,21 @@ import static dev.sluice.functions.call_function;
 
 /**
  * Enforces stageThreshold / totalThreshold while an action computes a frame (not when it is defined): a
- * function over the error column, registered for one action, counts error records by the stage that made them
+ * function over the error column, made for one action and carried by its call, counts error records by the stage that made them
  * and fails the action with GLUE_ERROR_THRESHOLD as soon as a stage has more than its threshold, or the stage
  * and its ancestors together more than its total threshold. 0 means no limit.
  */
-final class ThresholdCheck implements ScalarFunction, AutoCloseable {
+final class ThresholdCheck implements ScalarFunction {
     private final Map<Stage, Set<Integer>> checked;   // a stage with thresholds -> its lineage's stage ids
-    private final Map<Integer, AtomicLong> counts = new ConcurrentHashMap<>();
-    private final String name;
+    /**
+     * Error counts by stage, per partition: each partition's entry is replaced by a fresh one when a task computes
+     * that partition again (a second action on the same DataFrame, a retried task), so counts never add up
+     * across actions. The sum over partitions is the count of the action running now.
+     */
+    private final Map<Integer, Map<Integer, AtomicLong>> byPartition = new ConcurrentHashMap<>();
 
     private ThresholdCheck(Map<Stage, Set<Integer>> checked) {
         this.checked = checked;
-        this.name = FunctionRegistry.registerRuntime("glue_threshold_check", this);
     }
 
     /** The frame's plan with the check in it (when any stage in its lineage has a threshold). */
@@ -67,10 +70,8 @@ final class ThresholdCheck implements ScalarFunction, AutoCloseable {
 
     DataFrame wrap(FramePlan plan) {
         if (checked.isEmpty()) return plan.data();
-        return plan.data().withColumn(ErrorColumn.NAME, call_function(name, plan.error()));
+        return plan.data().withColumn(ErrorColumn.NAME, call_function(this, plan.error()));
     }
-
-    @Override public void close() { FunctionRegistry.unregisterRuntime(name); }
 
     @Override public String name() { return "glue_threshold_check"; }
 
@@ -87,6 +88,12 @@ final class ThresholdCheck implements ScalarFunction, AutoCloseable {
             if (!errors.isNull(i)) batch.merge(errors.child(0).getInt(i), 1L, Long::sum);
         }
         if (!batch.isEmpty()) {
+            PartitionScope scope = PartitionScope.current();
+            Map<Integer, AtomicLong> counts = scope.state(this, () -> {
+                Map<Integer, AtomicLong> fresh = new ConcurrentHashMap<>();
+                byPartition.put(scope.partition(), fresh);
+                return fresh;
+            });
             batch.forEach((stage, n) -> counts.computeIfAbsent(stage, s -> new AtomicLong()).addAndGet(n));
             check();
         }
@@ -106,8 +113,12 @@ final class ThresholdCheck implements ScalarFunction, AutoCloseable {
     }
 
     private long count(int stage) {
-        AtomicLong n = counts.get(stage);
-        return n == null ? 0 : n.get();
+        long total = 0;
+        for (Map<Integer, AtomicLong> counts : byPartition.values()) {
+            AtomicLong n = counts.get(stage);
+            if (n != null) total += n.get();
+        }
+        return total;
     }
 
     private static SluiceException exceeded(Stage s, long own, long total, String threshold) {

@@ -56,7 +56,7 @@ final class UnboxTransform {
                 GlueType parsedType = withSchema != null ? parseSchema(withSchema) : valueType(in, p, op);
                 out = SchemaPaths.replace(in.schema(), p, old -> parsedType);
             }
-            return Records.apply(in, out, op, stage);
+            return Records.applyEach(in, out, op, stage);
         });
     }
 

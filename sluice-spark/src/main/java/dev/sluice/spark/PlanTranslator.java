@@ -117,6 +117,15 @@ final class PlanTranslator implements PlanVisitor<Dataset<Row>> {
         return translate(coalesce.input()).coalesce(coalesce.partitions());
     }
 
+    @Override public Dataset<Row> visitMapPartitions(dev.sluice.plan.MapPartitions m) {
+        throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.UNSUPPORTED_OPERATION).with("operation", "mapPartitions")
+                .with("reason", "partition functions run on the embedded engine only; Spark has no copy of them").build();
+    }
+
+    @Override public Dataset<Row> visitRoundRobinPartitions(dev.sluice.plan.RoundRobinPartitions repartition) {
+        return translate(repartition.input()).repartition(repartition.partitions());
+    }
+
     /**
      * Sluice already gave the right side's clashing columns internal names, so every column name is unique across
      * the two sides and Spark resolves the condition without ambiguity.
