@@ -56,4 +56,31 @@ class SkewSpillTest {
             assertThat(SpillTestSupport.pool(s).spills().liveFiles()).isZero();
         }
     }
+
+    /** A broadcast hint on a side 100+ times the budget, all one key: the broadcast goes to disk and still joins. */
+    @ParameterizedTest
+    @CsvSource({"1, inner", "7, left_outer", "7, left_anti"})
+    void aBroadcastSideLargerThanTheBudgetFallsBackToDisk(int parallelism, String joinType) {
+        long hot = 0;
+        for (long i = 0; i < PROBE_ROWS; i++) if (SpillTestSupport.key(i, 1000).equals("key-0")) hot++;
+        long expected = switch (joinType) {
+            case "inner" -> hot * HOT_ROWS;
+            case "left_outer" -> hot * HOT_ROWS + PROBE_ROWS - hot;
+            default -> PROBE_ROWS - hot;
+        };
+        SpillTestSupport.SpillCounter counter = new SpillTestSupport.SpillCounter();
+        try (Sluice s = session(parallelism, counter)) {
+            DataFrame l = s.read(new SpillTestSupport.Generated(PROBE_ROWS, 1000, 512)).select(col("id"), col("k"));
+            DataFrame r = s.read(new SpillTestSupport.Generated(HOT_ROWS, 1, 8192))
+                    .select(col("id").alias("rid"), col("k").alias("rk"), col("pad").alias("rpad"));
+            DataFrame joined = l.join(functions.broadcast(r), col("k").equalTo(col("rk")), joinType);
+            assertThat(joined.explainString("simple")).contains("BroadcastHashJoinExec");
+            long rows = joinType.equals("left_anti") ? joined.count()
+                    : joined.agg(count(col("rpad")).alias("padded"), count(functions.lit(1)).alias("n")).collect().get(0).getLong(1);
+            assertThat(rows).isEqualTo(expected);
+            assertThat(counter.spilledBytes()).isPositive();
+            assertThat(SpillTestSupport.pool(s).used()).isZero();
+            assertThat(SpillTestSupport.pool(s).spills().liveFiles()).isZero();
+        }
+    }
 }

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 /**
  * The last resort of a grace hash join, for a build partition that cannot be split (one key with more rows
  * than the budget, or the recursion limit reached): a block nested loop over the two spilled files. The build
- * file is read in chunks as large as the pool grants (at least one block); the whole probe file streams
+ * file is read in chunks as large as the pool grants (at least one row); the whole probe file streams
  * through each chunk's table. Matching pairs and a chunk's unmatched build rows (full or build-side outer
  * join) come out chunk by chunk, since each build row lives in one chunk. What a probe row emits on its own
  * (outer padding, semi, anti) depends on every chunk, so the matches are kept as one bit per probe row and a
@@ -28,15 +28,16 @@ final class ChunkedJoinStream implements BatchStream {
     private final TaskContext ctx;
     private final boolean probeRowsAtEnd;
     private final BitSet probeMatched = new BitSet();
-    private final SpillFile.Reader buildReader;
-    private Batch pendingBuild;
+    private final BatchStream buildReader;
+    private final java.util.ArrayDeque<Batch> pending = new java.util.ArrayDeque<>();
     private boolean buildDone;
     private JoinStream current;
     private long probeOrdinal;
     private SpillFile.Reader lastPass;
     private long chunks;
 
-    ChunkedJoinStream(JoinSpec spec, SpillFile buildFile, SpillFile probeFile, StructType probeSchema, MemoryPool pool,
+    /** {@code buildRows} is read once (the stream is closed with this one); the probe file once per chunk and once more. */
+    ChunkedJoinStream(JoinSpec spec, BatchStream buildRows, SpillFile probeFile, StructType probeSchema, MemoryPool pool,
                       Reservation reservation, Supplier<JoinHashTable.Builder> builders, TaskContext ctx) {
         this.spec = spec;
         this.probeFile = probeFile;
@@ -46,8 +47,7 @@ final class ChunkedJoinStream implements BatchStream {
         this.builders = builders;
         this.ctx = ctx;
         this.probeRowsAtEnd = spec.mode() != JoinStream.Mode.PAIRS || spec.probeOuter();
-        this.buildReader = buildFile == null ? null : buildFile.reader(spec.buildSchema());
-        this.buildDone = buildReader == null;
+        this.buildReader = buildRows;
     }
 
     /** How many build chunks were joined so far (for tests). */
@@ -74,35 +74,33 @@ final class ChunkedJoinStream implements BatchStream {
     private void startChunk() {
         reservation.shrink(reservation.bytes());
         JoinHashTable.Builder builder = builders.get();
-        Batch first = pendingBuild != null ? pendingBuild : buildReader.next();
-        pendingBuild = null;
-        if (first == null) {
-            buildDone = true;
-            return;
-        }
-        builder.add(first);   // at least one block per chunk, or the loop would never advance
-        for (Batch b = buildReader.next(); ; b = buildReader.next()) {
+        while (true) {
+            Batch b = pending.isEmpty() ? buildReader.next() : pending.poll();
             if (b == null) {
                 buildDone = true;
                 break;
             }
             ctx.checkCancelled();
-            if (!builder.tryAdd(b)) {
-                pendingBuild = b;
+            // never wait for memory here: a smaller chunk only costs one more pass over the probe file
+            if (builder.tryAddNow(b)) continue;
+            if (builder.rows() > 0) {
+                pending.addFirst(b);
                 break;
             }
+            // not even this block fits an empty chunk: halve it until it does (one row is taken whatever it costs)
+            if (b.rowCount() == 1) {
+                builder.add(b);
+                continue;
+            }
+            int half = b.rowCount() / 2;
+            pending.addFirst(b.slice(half, b.rowCount() - half));
+            pending.addFirst(b.slice(0, half));
         }
+        if (builder.rows() == 0) return;
         chunks++;
         JoinHashTable table = builder.finish(spec.buildOuter());
-        SpillFile.Reader reader = probeFile == null ? null : probeFile.reader(probeSchema);
         probeOrdinal = 0;
-        BatchStream probe = new BatchStream() {
-            @Override public Batch next() { return reader == null ? null : reader.next(); }
-
-            @Override public void close() {
-                if (reader != null) reader.close();
-            }
-        };
+        BatchStream probe = SpillPartitions.read(probeFile, probeSchema);
         current = spec.stream(probe, table, true, ctx, () -> { });
         if (probeRowsAtEnd) current.collectMatches(this::recordMatches);
     }
@@ -140,7 +138,7 @@ final class ChunkedJoinStream implements BatchStream {
     @Override public void close() {
         if (current != null) current.close();
         current = null;
-        if (buildReader != null) buildReader.close();
+        buildReader.close();
         if (lastPass != null) lastPass.close();
         bitsReservation.close();
     }

@@ -189,7 +189,7 @@ public final class ShuffledHashJoinExec implements ExecNode {
                 if (level + 1 >= SpillPartitions.MAX_LEVEL || w.unsplittable()) {
                     // one key, or too deep: a block nested loop over the two files instead of a table
                     currentWork = w;
-                    current = new ChunkedJoinStream(spec, buildFile, w.probe().get(w.partition()), probeSchema(), pool,
+                    current = new ChunkedJoinStream(spec, SpillPartitions.read(buildFile, spec.buildSchema()), w.probe().get(w.partition()), probeSchema(), pool,
                             reservation, () -> newBuilder(reservation), ctx);
                     return;
                 }
@@ -204,14 +204,7 @@ public final class ShuffledHashJoinExec implements ExecNode {
             }
             JoinHashTable table = builder.finish(spec.buildOuter());
             SpillFile probeFile = w.probe().get(w.partition());
-            SpillFile.Reader reader = probeFile == null ? null : probeFile.reader(probeSchema());
-            BatchStream probeStream = new BatchStream() {
-                @Override public Batch next() { return reader == null ? null : reader.next(); }
-
-                @Override public void close() {
-                    if (reader != null) reader.close();
-                }
-            };
+            BatchStream probeStream = SpillPartitions.read(probeFile, probeSchema());
             currentWork = w;
             current = spec.stream(probeStream, table, true, ctx, () -> reservation.shrink(reservation.bytes()));
         }
