@@ -95,9 +95,15 @@ final class EmbeddedEngine implements Engine {
         StructType schema = plan.schema();
         List<List<Row>> parts = new ArrayList<>();
         for (int i = 0; i < root.partitionCount(); i++) parts.add(null);
+        long limit = conf.maxResultSize();
+        java.util.concurrent.atomic.AtomicLong resultBytes = new java.util.concurrent.atomic.AtomicLong();
         scheduler.run(root, "collect", 0, (partition, stream, ctx) -> {
             List<Row> rows = new ArrayList<>();
-            for (Batch b = stream.next(); b != null; b = stream.next()) Rows.appendTo(rows, schema, b);
+            for (Batch b = stream.next(); b != null; b = stream.next()) {
+                long total = resultBytes.addAndGet(dev.sluice.vector.BatchSizes.estimate(b));
+                if (limit > 0 && total > limit) throw resultTooLarge(total, limit);
+                Rows.appendTo(rows, schema, b);
+            }
             synchronized (parts) {
                 parts.set(partition, rows);
             }
@@ -105,6 +111,16 @@ final class EmbeddedEngine implements Engine {
         List<Row> all = new ArrayList<>();
         for (List<Row> p : parts) if (p != null) all.addAll(p);
         return all;
+    }
+
+    /** Spark's "Total size of serialized results ... is bigger than spark.driver.maxResultSize", with its way out. */
+    private static dev.sluice.error.SluiceException resultTooLarge(long bytes, long limit) {
+        return dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.LIMIT_EXCEEDED)
+                .with("what", "The result of collect() (" + bytes + " bytes so far)")
+                .with("limit", limit + " bytes (" + RuntimeConfig.MAX_RESULT_SIZE + ")")
+                .with("remedy", "Raise " + RuntimeConfig.MAX_RESULT_SIZE + " (0 means no limit), stream the rows with toLocalIterator(), "
+                        + "or write the result to files.")
+                .build();
     }
 
     @Override public CloseableIterator<Row> toLocalIterator(LogicalPlan plan) {
