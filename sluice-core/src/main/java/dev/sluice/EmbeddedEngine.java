@@ -155,8 +155,16 @@ final class EmbeddedEngine implements Engine {
         RecordFormat format = FileFormats.lookup(request.format()).writer(request.options());
         DataSink sink = new FileSink(storage, request.path(), request.mode(), format, FileSinkOptions.parse(request.options(), format))
                 .partitionBy(request.partitionBy());
+        LogicalPlan toWrite = plan;
+        if (!request.partitionBy().isEmpty()) {
+            // as Spark: each task's rows sorted (stably, spilling if need be) by the partition columns, so its writer
+            // keeps one file open at a time however many directories it writes
+            List<dev.sluice.expr.SortOrder> orders = new ArrayList<>();
+            for (String column : request.partitionBy()) orders.add(dev.sluice.expr.SortOrder.asc(functions.col(column).expr()));
+            toWrite = new dev.sluice.plan.Analyzer(conf.ansi()).analyze(new dev.sluice.plan.Sort(plan, orders, false));
+        }
         try (SessionZone zone = sessionZone()) {
-            return Writes.run(execution(plan).physical(), plan.schema(), sink, scheduler);
+            return Writes.run(execution(toWrite).physical(), plan.schema(), sink, scheduler);
         }
     }
 
