@@ -95,9 +95,15 @@ final class EmbeddedEngine implements Engine {
         StructType schema = plan.schema();
         List<List<Row>> parts = new ArrayList<>();
         for (int i = 0; i < root.partitionCount(); i++) parts.add(null);
+        long limit = conf.maxResultSize();
+        java.util.concurrent.atomic.AtomicLong resultBytes = new java.util.concurrent.atomic.AtomicLong();
         scheduler.run(root, "collect", 0, (partition, stream, ctx) -> {
             List<Row> rows = new ArrayList<>();
-            for (Batch b = stream.next(); b != null; b = stream.next()) Rows.appendTo(rows, schema, b);
+            for (Batch b = stream.next(); b != null; b = stream.next()) {
+                long total = resultBytes.addAndGet(dev.sluice.vector.BatchSizes.estimate(b));
+                if (limit > 0 && total > limit) throw resultTooLarge(total, limit);
+                Rows.appendTo(rows, schema, b);
+            }
             synchronized (parts) {
                 parts.set(partition, rows);
             }
@@ -105,6 +111,16 @@ final class EmbeddedEngine implements Engine {
         List<Row> all = new ArrayList<>();
         for (List<Row> p : parts) if (p != null) all.addAll(p);
         return all;
+    }
+
+    /** Spark's "Total size of serialized results ... is bigger than spark.driver.maxResultSize", with its way out. */
+    private static dev.sluice.error.SluiceException resultTooLarge(long bytes, long limit) {
+        return dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.LIMIT_EXCEEDED)
+                .with("what", "The result of collect() (" + bytes + " bytes so far)")
+                .with("limit", limit + " bytes (" + RuntimeConfig.MAX_RESULT_SIZE + ")")
+                .with("remedy", "Raise " + RuntimeConfig.MAX_RESULT_SIZE + " (0 means no limit), stream the rows with toLocalIterator(), "
+                        + "or write the result to files.")
+                .build();
     }
 
     @Override public CloseableIterator<Row> toLocalIterator(LogicalPlan plan) {
@@ -139,8 +155,16 @@ final class EmbeddedEngine implements Engine {
         RecordFormat format = FileFormats.lookup(request.format()).writer(request.options());
         DataSink sink = new FileSink(storage, request.path(), request.mode(), format, FileSinkOptions.parse(request.options(), format))
                 .partitionBy(request.partitionBy());
+        LogicalPlan toWrite = plan;
+        if (!request.partitionBy().isEmpty()) {
+            // as Spark: each task's rows sorted (stably, spilling if need be) by the partition columns, so its writer
+            // keeps one file open at a time however many directories it writes
+            List<dev.sluice.expr.SortOrder> orders = new ArrayList<>();
+            for (String column : request.partitionBy()) orders.add(dev.sluice.expr.SortOrder.asc(functions.col(column).expr()));
+            toWrite = new dev.sluice.plan.Analyzer(conf.ansi()).analyze(new dev.sluice.plan.Sort(plan, orders, false));
+        }
         try (SessionZone zone = sessionZone()) {
-            return Writes.run(execution(plan).physical(), plan.schema(), sink, scheduler);
+            return Writes.run(execution(toWrite).physical(), plan.schema(), sink, scheduler);
         }
     }
 

@@ -18,9 +18,15 @@ public final class RuntimeConfig {
     public static final String SESSION_TIME_ZONE = "spark.sql.session.timeZone";
     public static final String BROADCAST_THRESHOLD = "spark.sql.autoBroadcastJoinThreshold";
 
-    private static final Set<String> KEYS = Set.of(ANSI, SHUFFLE_PARTITIONS, SESSION_TIME_ZONE, BROADCAST_THRESHOLD);
+    /** The most bytes a {@code collect()} may bring back (0: no limit), as Spark's {@code spark.driver.maxResultSize}. */
+    public static final String MAX_RESULT_SIZE = "sluice.driver.maxResultSize";
+    private static final String SPARK_MAX_RESULT_SIZE = "spark.driver.maxResultSize";
+
+    private static final Set<String> KEYS = Set.of(ANSI, SHUFFLE_PARTITIONS, SESSION_TIME_ZONE, BROADCAST_THRESHOLD, MAX_RESULT_SIZE,
+            SPARK_MAX_RESULT_SIZE);
 
     private volatile SluiceConf current;
+    private volatile long maxResultSize = defaultMaxResultSize();
 
     private final SluiceConf initial;
 
@@ -53,6 +59,7 @@ public final class RuntimeConfig {
             }
             case BROADCAST_THRESHOLD -> current = c.withBroadcastThreshold(parseLong(key, value));
             case SESSION_TIME_ZONE -> current = c.withSessionTimeZone(parseZone(key, value));
+            case MAX_RESULT_SIZE, SPARK_MAX_RESULT_SIZE -> maxResultSize = parseBytes(key, value);
             default -> throw SluiceException.internal("unhandled key " + key);
         }
     }
@@ -69,6 +76,7 @@ public final class RuntimeConfig {
             case SHUFFLE_PARTITIONS -> String.valueOf(c.shufflePartitions());
             case BROADCAST_THRESHOLD -> String.valueOf(c.broadcastThreshold());
             case SESSION_TIME_ZONE -> c.sessionTimeZone().getId();
+            case MAX_RESULT_SIZE, SPARK_MAX_RESULT_SIZE -> String.valueOf(maxResultSize);
             default -> throw SluiceException.internal("unhandled key " + key);
         };
     }
@@ -89,6 +97,43 @@ public final class RuntimeConfig {
     public int shufflePartitions() { return current.shufflePartitions(); }
     public long broadcastThreshold() { return current.broadcastThreshold(); }
     public java.time.ZoneId sessionTimeZone() { return current.sessionTimeZone(); }
+
+    /** The result-size limit of {@code collect()} in bytes (0: none); see {@link #MAX_RESULT_SIZE}. */
+    public long maxResultSize() { return maxResultSize; }
+
+    /**
+     * Spark's default (1 GiB), but at most half the heap, since a result must fit in it; the system property
+     * {@code sluice.driver.maxResultSize} overrides it.
+     */
+    static long defaultMaxResultSize() {
+        String property = System.getProperty(MAX_RESULT_SIZE);
+        if (property != null) return parseBytes(MAX_RESULT_SIZE, property);
+        return Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 2);
+    }
+
+    /** A byte size as Spark writes it: {@code 1048576}, {@code 512k}, {@code 64m}, {@code 1g}, {@code 1t} (1024-based). */
+    static long parseBytes(String key, String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (v.endsWith("b")) v = v.substring(0, v.length() - 1);
+        long unit = 1;
+        if (!v.isEmpty()) {
+            switch (v.charAt(v.length() - 1)) {
+                case 'k' -> unit = 1L << 10;
+                case 'm' -> unit = 1L << 20;
+                case 'g' -> unit = 1L << 30;
+                case 't' -> unit = 1L << 40;
+                default -> unit = 1;
+            }
+            if (unit > 1) v = v.substring(0, v.length() - 1);
+        }
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n < 0) throw invalid(key, value, "must not be negative (0 means no limit)");
+            return Math.multiplyExact(n, unit);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw invalid(key, value, "must be a size in bytes such as 1048576, 512k, 64m or 1g (0 means no limit)");
+        }
+    }
 
     private static boolean isKnown(String key) { return KEYS.stream().anyMatch(k -> k.equalsIgnoreCase(key)); }
 

@@ -17,7 +17,9 @@ import java.util.List;
  * The build side of a broadcast join: its input stage runs once (all partitions, before the join's stage)
  * and its rows become one {@link JoinHashTable}, shared read-only by every probe partition. The rows are
  * assembled in input partition order, so the table is the same for any number of workers. Everything held
- * is reserved from the memory pool.
+ * is reserved from the memory pool; a build side larger than the pool grants goes to disk instead, hash
+ * partitioned ({@link SpilledBroadcast}), and each probe partition joins it as a grace hash join (Spark would
+ * fail the broadcast; Sluice falls back to the join a shuffled plan would have done, without re-planning).
  */
 public final class BroadcastExchangeExec implements StageBoundary {
     private final ExecNode input;
@@ -26,6 +28,8 @@ public final class BroadcastExchangeExec implements StageBoundary {
     private final MemoryPool pool;
     private Reservation reservation;
     private volatile JoinHashTable table;
+    private volatile SpilledBroadcast spilled;
+    private volatile OperatorMetrics metrics;
 
     /** {@code keys} are bound to {@code input}'s schema. */
     public BroadcastExchangeExec(ExecNode input, List<Expression> keys, boolean[] nullSafe, MemoryPool pool) {
@@ -41,34 +45,98 @@ public final class BroadcastExchangeExec implements StageBoundary {
 
     @Override public List<ExecNode> children() { return List.of(input); }
 
+    @Override public void attachMetrics(OperatorMetrics metrics) { this.metrics = metrics; }
+
     @SuppressWarnings("unchecked")
     @Override public void materialize(StageRunner runner) {
-        reservation = pool.newReservation("broadcast join build side");
+        reservation = pool.newSpillableReservation("broadcast join build side", () -> false);
         List<Batch>[] parts = new List[input.partitionCount()];
+        SpillPartitions[] files = new SpillPartitions[input.partitionCount()];
         long[] copied = {0};
+        boolean[] overflow = {false};
         runner.runStage(input, "broadcast", (partition, stream, ctx) -> {
             List<Batch> mine = new ArrayList<>();
-            for (Batch b = stream.next(); b != null; b = stream.next()) {
-                if (b.rowCount() == 0) continue;
-                ColumnVector[] cols = new ColumnVector[b.columnCount()];
-                for (int c = 0; c < cols.length; c++) cols[c] = Vectors.copy(b.column(c));   // own the rows: readers may reuse buffers
-                Batch copy = new Batch(cols, b.rowCount());
-                long size = BatchSizes.estimate(copy);
-                synchronized (this) {
-                    reservation.grow(size);
-                    copied[0] += size;
+            long mineBytes = 0;
+            SpillPartitions spilled = null;
+            try {
+                for (Batch b = stream.next(); b != null; b = stream.next()) {
+                    if (b.rowCount() == 0) continue;
+                    if (spilled == null) {
+                        ColumnVector[] cols = new ColumnVector[b.columnCount()];
+                        for (int c = 0; c < cols.length; c++) cols[c] = Vectors.copy(b.column(c));   // own the rows: readers may reuse buffers
+                        Batch copy = new Batch(cols, b.rowCount());
+                        long size = BatchSizes.estimate(copy);
+                        synchronized (this) {
+                            if (!overflow[0] && reservation.tryGrow(size)) {
+                                copied[0] += size;
+                                mineBytes += size;
+                                mine.add(copy);
+                                continue;
+                            }
+                            overflow[0] = true;   // over its share: every task goes on to disk
+                            copied[0] -= mineBytes;
+                            reservation.shrink(mineBytes);
+                        }
+                        spilled = spill(mine);
+                        mine = new ArrayList<>();
+                    }
+                    write(b, spilled);
                 }
-                mine.add(copy);
+            } catch (RuntimeException | Error e) {
+                if (spilled != null) spilled.close();
+                throw e;
             }
             synchronized (this) {
                 parts[partition] = mine;
+                files[partition] = spilled;
             }
         });
-        JoinHashTable.Builder builder = new JoinHashTable.Builder(input.schema(), keys, nullSafe, reservation);
-        for (List<Batch> part : parts) if (part != null) for (Batch b : part) builder.add(b);
-        table = builder.finish(false);
-        reservation.shrink(copied[0]);   // the copies are garbage now; the table holds the rows
+        if (!overflow[0]) {
+            JoinHashTable.Builder builder = new JoinHashTable.Builder(input.schema(), keys, nullSafe, reservation);
+            boolean fits = true;
+            for (List<Batch> part : parts) {
+                if (part == null) continue;
+                for (Batch b : part) {
+                    if (fits && !builder.tryAdd(b)) fits = false;
+                }
+            }
+            if (fits) {
+                table = builder.finish(false);
+                reservation.shrink(copied[0]);   // the copies are garbage now; the table holds the rows
+                return;
+            }
+        }
+        // it did not fit: every input partition's rows go to hash partitions on disk, and the join is a grace hash join
+        reservation.shrink(reservation.bytes());
+        List<SpillPartitions> inputs = new ArrayList<>();
+        for (int p = 0; p < parts.length; p++) {
+            SpillPartitions f = files[p];
+            if (f == null) f = spill(parts[p] == null ? List.of() : parts[p]);
+            parts[p] = null;
+            inputs.add(f);
+        }
+        spilled = new SpilledBroadcast(inputs, input.schema());
     }
+
+    private SpillPartitions spill(List<Batch> rows) {
+        OperatorMetrics m = metrics;
+        SpillPartitions out = new SpillPartitions(pool.spills(), m == null ? dev.sluice.memory.SpillListener.NONE : m, "broadcast-build", 0);
+        for (Batch b : rows) write(b, out);
+        return out;
+    }
+
+    private void write(Batch b, SpillPartitions into) {
+        ColumnVector[] keyValues = new ColumnVector[keys.size()];
+        dev.sluice.types.DataType[] types = new dev.sluice.types.DataType[keys.size()];
+        for (int k = 0; k < keyValues.length; k++) {
+            keyValues[k] = keys.get(k).evaluate(b);
+            types[k] = keys.get(k).dataType();
+        }
+        into.add(b, keyValues, types);
+    }
+
+    /** The build side on disk when it did not fit in memory (then there is no table), else null. */
+    SpilledBroadcast spilled() { return spilled; }
 
     /** The table every probe partition reads (available once materialized). */
     JoinHashTable table() {
@@ -77,6 +145,8 @@ public final class BroadcastExchangeExec implements StageBoundary {
     }
 
     @Override public BatchStream execute(int partition, TaskContext ctx) {
+        SpilledBroadcast onDisk = spilled;
+        if (onDisk != null) return allOf(onDisk);
         JoinHashTable t = table();
         return new BatchStream() {
             boolean done;
@@ -93,8 +163,38 @@ public final class BroadcastExchangeExec implements StageBoundary {
         };
     }
 
+    /** Every spilled build row, hash partition after hash partition. */
+    private static BatchStream allOf(SpilledBroadcast onDisk) {
+        return new BatchStream() {
+            int p = -1;
+            BatchStream current;
+
+            @Override public Batch next() {
+                while (true) {
+                    if (current != null) {
+                        Batch b = current.next();
+                        if (b != null) return b;
+                        current.close();
+                        current = null;
+                    }
+                    if (++p >= SpillPartitions.FANOUT) return null;
+                    current = onDisk.open(p);
+                }
+            }
+
+            @Override public void close() {
+                if (current != null) current.close();
+                current = null;
+                p = SpillPartitions.FANOUT;
+            }
+        };
+    }
+
     @Override public void release() {
         table = null;
+        SpilledBroadcast s = spilled;
+        spilled = null;
+        if (s != null) s.close();
         if (reservation != null) reservation.close();
     }
 

@@ -125,25 +125,30 @@ final class JoinHashTable {
             }
         }
 
-        void add(Batch batch) { add(batch, true); }
+        void add(Batch batch) { add(batch, Grant.FORCE); }
 
         /** Adds the batch if the pool grants its memory; false (nothing added) when the caller should spill. */
-        boolean tryAdd(Batch batch) { return add(batch, false); }
+        boolean tryAdd(Batch batch) { return add(batch, Grant.TRY); }
+
+        /** As {@link #tryAdd}, but refused at once, without waiting, when the pool has no room now. */
+        boolean tryAddNow(Batch batch) { return add(batch, Grant.NOW); }
+
+        private enum Grant { FORCE, TRY, NOW }
 
         int rows() { return rows; }
 
         /** The buffered rows as one batch of flat columns. */
         Batch buffered() { return columns.length == 0 ? Batch.ofRowCount(rows) : new Batch(columns, rows); }
 
-        private boolean add(Batch batch, boolean force) {
+        private boolean add(Batch batch, Grant grant) {
             int n = batch.rowCount();
             if (n == 0) return true;
             ColumnVector[] keyValues = new ColumnVector[keys.length];
             for (int k = 0; k < keys.length; k++) keyValues[k] = keyExprs.get(k).evaluate(batch);
             // buffers grow by doubling: what is allocated is up to twice what is used
             long bytes = 2 * (BatchSizes.estimate(batch) + BatchSizes.estimate(new Batch(keyValues, n))) + n * BYTES_PER_ROW;
-            if (force) reservation.grow(bytes);
-            else if (!reservation.tryGrow(bytes)) return false;
+            if (grant == Grant.FORCE) reservation.grow(bytes);
+            else if (!(grant == Grant.TRY ? reservation.tryGrow(bytes) : reservation.tryGrowNow(bytes))) return false;
             for (int c = 0; c < columns.length; c++) for (int r = 0; r < n; r++) columns[c].appendFrom(batch.column(c), r);
             for (int k = 0; k < keys.length; k++) for (int r = 0; r < n; r++) keys[k].appendFrom(keyValues[k], r);
             rows += n;

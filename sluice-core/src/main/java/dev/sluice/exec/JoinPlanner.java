@@ -50,7 +50,7 @@ final class JoinPlanner {
                     ctx.batchSize());
             ExecNode build = probeIsLeft ? right : left;
             BroadcastExchangeExec exchange = new BroadcastExchangeExec(build, spec.buildKeys(), keys.nullSafe(), ctx.memoryPool());
-            return new BroadcastHashJoinExec(probeIsLeft ? left : right, exchange, spec);
+            return new BroadcastHashJoinExec(probeIsLeft ? left : right, exchange, spec, ctx.memoryPool());
         }
         Partitioning lp = leftKeys.isEmpty() ? new Partitioning.Single() : new Partitioning.Hash(leftKeys, ctx.shufflePartitions());
         Partitioning rp = leftKeys.isEmpty() ? new Partitioning.Single() : new Partitioning.Hash(rightKeys, ctx.shufflePartitions());

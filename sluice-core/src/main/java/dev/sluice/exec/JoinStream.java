@@ -22,6 +22,12 @@ final class JoinStream implements BatchStream {
     /** What a probe row produces. */
     enum Mode { PAIRS, SEMI, ANTI }
 
+    /** Told, per probe batch, which of its rows matched (instead of emitting the rows a probe row emits alone). */
+    @FunctionalInterface
+    interface MatchSink {
+        void batchDone(boolean[] matched, int rows);
+    }
+
     private final BatchStream probe;
     private final JoinHashTable table;
     private final List<Expression> probeKeys;
@@ -48,6 +54,7 @@ final class JoinStream implements BatchStream {
     private int cursor;
     private boolean probeDone;
     private int buildCursor;
+    private MatchSink matchSink;
 
     JoinStream(BatchStream probe, JoinHashTable table, List<Expression> probeKeys, boolean[] nullSafe, Expression residual,
                Mode mode, boolean probeIsLeft, boolean probeOuter, boolean buildOuter, StructType probeSchema,
@@ -66,6 +73,15 @@ final class JoinStream implements BatchStream {
         this.batchSize = Math.max(1, batchSize);
         this.ctx = ctx;
         this.onClose = onClose;
+    }
+
+    /**
+     * Hands each probe batch's match flags to {@code sink} instead of emitting its unmatched (outer, anti) or
+     * matched (semi) rows: a block nested loop decides those only after every build chunk.
+     */
+    JoinStream collectMatches(MatchSink sink) {
+        this.matchSink = sink;
+        return this;
     }
 
     @Override public Batch next() {
@@ -164,6 +180,11 @@ final class JoinStream implements BatchStream {
 
     private void finishBatch() {
         int n = batch.rowCount();
+        if (matchSink != null) {
+            matchSink.batchDone(matched, n);
+            batch = null;
+            return;
+        }
         boolean wantMatched = mode == Mode.SEMI;
         if (mode != Mode.PAIRS || probeOuter) {
             int[] ids = new int[n];
@@ -201,10 +222,13 @@ final class JoinStream implements BatchStream {
         return arrange(p, b, count);
     }
 
-    private Batch padProbe(Batch rows) {
+    private Batch padProbe(Batch rows) { return padProbe(rows, buildSchema, probeIsLeft); }
+
+    /** Probe rows with NULL build columns, left columns first. */
+    static Batch padProbe(Batch rows, StructType buildSchema, boolean probeIsLeft) {
         ColumnVector[] p = new ColumnVector[rows.columnCount()];
         for (int c = 0; c < p.length; c++) p[c] = rows.column(c);
-        return arrange(p, nulls(buildSchema, rows.rowCount()), rows.rowCount());
+        return arrange(p, nulls(buildSchema, rows.rowCount()), rows.rowCount(), probeIsLeft);
     }
 
     private static ColumnVector[] nulls(StructType schema, int count) {
@@ -215,6 +239,10 @@ final class JoinStream implements BatchStream {
 
     /** Left columns first, then right. */
     private Batch arrange(ColumnVector[] probeCols, ColumnVector[] buildCols, int count) {
+        return arrange(probeCols, buildCols, count, probeIsLeft);
+    }
+
+    private static Batch arrange(ColumnVector[] probeCols, ColumnVector[] buildCols, int count, boolean probeIsLeft) {
         ColumnVector[] first = probeIsLeft ? probeCols : buildCols;
         ColumnVector[] second = probeIsLeft ? buildCols : probeCols;
         ColumnVector[] out = new ColumnVector[first.length + second.length];

@@ -222,34 +222,64 @@ public final class Scheduler implements AutoCloseable {
                     if (!running.contains(cancelled)) running.add(cancelled);   // one flag for the whole stream
                     return new TaskContext(jobId, partition, cancelled, listener);
                 });
-        return new CloseableIterator<>() {
-            boolean ended;
-
+        StreamEnd end = new StreamEnd(stream, running, boundaries, listener, jobId, queryId);
+        CloseableIterator<dev.sluice.vector.Batch> iterator = new CloseableIterator<>() {
             @Override public boolean hasNext() {
                 boolean more = stream.hasNext();
-                if (!more && !ended) {
-                    ended = true;
-                    stream.forgetFlag(running);
-                    for (StageBoundary b : boundaries) b.release();
-                    listener.onJobEnd(jobId, null);
-                    listener.onQueryEnd(queryId, null);
-                }
+                if (!more) end.finished();
                 return more;
             }
 
             @Override public dev.sluice.vector.Batch next() { return stream.next(); }
 
-            @Override public void close() {
-                stream.close();
-                stream.forgetFlag(running);
-                for (StageBoundary b : boundaries) b.release();
-                if (!ended) {
-                    ended = true;
-                    listener.onJobEnd(jobId, null);
-                    listener.onQueryEnd(queryId, null);
-                }
-            }
+            @Override public void close() { end.run(); }
         };
+        CLEANER.register(iterator, end);   // an iterator dropped without close() still frees its workers, memory and files
+        return iterator;
+    }
+
+    /** Releases abandoned iterators' streams (their workers, memory and spill files) once they are unreachable. */
+    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+
+    /**
+     * The end of a streamed job: on success, or on close (explicit, or by the cleaner when the iterator was
+     * dropped). It must not refer to the iterator, or the cleaner would never run.
+     */
+    private static final class StreamEnd implements Runnable {
+        private final OrderedStream stream;
+        private final List<AtomicBoolean> running;
+        private final List<StageBoundary> boundaries;
+        private final JobListener listener;
+        private final long jobId;
+        private final long queryId;
+        private boolean ended;
+        private boolean closed;
+
+        StreamEnd(OrderedStream stream, List<AtomicBoolean> running, List<StageBoundary> boundaries, JobListener listener,
+                  long jobId, long queryId) {
+            this.stream = stream;
+            this.running = running;
+            this.boundaries = boundaries;
+            this.listener = listener;
+            this.jobId = jobId;
+            this.queryId = queryId;
+        }
+
+        synchronized void finished() {
+            if (ended) return;
+            ended = true;
+            stream.forgetFlag(running);
+            for (StageBoundary b : boundaries) b.release();
+            listener.onJobEnd(jobId, null);
+            listener.onQueryEnd(queryId, null);
+        }
+
+        @Override public synchronized void run() {
+            if (closed) return;
+            closed = true;
+            stream.close();
+            finished();
+        }
     }
 
     /** The bytes the scans under {@code node} will read, for progress (0 when unknown). */

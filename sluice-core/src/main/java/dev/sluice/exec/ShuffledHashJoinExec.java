@@ -22,7 +22,8 @@ import java.util.List;
  * <p>When the build side does not fit (the pool refuses), the join becomes a grace hash join: both sides are
  * written to hash partitions on disk (seeded apart from the exchange hash), and each pair of partitions is
  * joined on its own the same way; a build partition still too big is re-partitioned with another seed, up to
- * {@link SpillPartitions#MAX_LEVEL} times (after that, as for one key with too many rows, its table must fit).
+ * {@link SpillPartitions#MAX_LEVEL} times; after that, or when splitting left every build row in one partition
+ * (one key with too many rows), the pair is joined as a block nested loop ({@link ChunkedJoinStream}).
  * Every join type works partition by partition, since equal keys always meet in the same pair.
  */
 public final class ShuffledHashJoinExec implements ExecNode {
@@ -120,7 +121,8 @@ public final class ShuffledHashJoinExec implements ExecNode {
 
     /** Joins the spilled partition pairs one after another. */
     private final class GraceStream implements BatchStream {
-        private record Work(SpillPartitions build, SpillPartitions probe, int partition) {}
+        /** {@code unsplittable}: splitting it again put every build row in one partition (one key). */
+        private record Work(SpillPartitions build, SpillPartitions probe, int partition, boolean unsplittable) {}
 
         private final ArrayDeque<Work> work = new ArrayDeque<>();
         private final List<SpillPartitions> owned = new ArrayList<>();
@@ -140,8 +142,11 @@ public final class ShuffledHashJoinExec implements ExecNode {
         private void queue(SpillPartitions build, SpillPartitions probe) {
             owned.add(build);
             owned.add(probe);
+            int buildFiles = 0;
+            for (int p = 0; p < SpillPartitions.FANOUT; p++) if (build.get(p) != null) buildFiles++;
+            boolean unsplittable = build.level() > 0 && buildFiles == 1;
             for (int p = SpillPartitions.FANOUT - 1; p >= 0; p--) {
-                if (build.get(p) != null || probe.get(p) != null) work.addFirst(new Work(build, probe, p));
+                if (build.get(p) != null || probe.get(p) != null) work.addFirst(new Work(build, probe, p, unsplittable));
             }
         }
 
@@ -172,8 +177,7 @@ public final class ShuffledHashJoinExec implements ExecNode {
                 try (SpillFile.Reader reader = buildFile.reader(spec.buildSchema())) {
                     for (Batch b = reader.next(); b != null; b = reader.next()) {
                         ctx.checkCancelled();
-                        if (level + 1 >= SpillPartitions.MAX_LEVEL) builder.add(b);   // cannot split further: it must fit
-                        else if (!builder.tryAdd(b)) {
+                        if (!builder.tryAdd(b)) {
                             fits = false;
                             break;
                         }
@@ -182,6 +186,13 @@ public final class ShuffledHashJoinExec implements ExecNode {
             }
             if (!fits) {
                 reservation.shrink(reservation.bytes());
+                if (level + 1 >= SpillPartitions.MAX_LEVEL || w.unsplittable()) {
+                    // one key, or too deep: a block nested loop over the two files instead of a table
+                    currentWork = w;
+                    current = new ChunkedJoinStream(spec, SpillPartitions.read(buildFile, spec.buildSchema()), w.probe().get(w.partition()), probeSchema(), pool,
+                            reservation, () -> newBuilder(reservation), ctx);
+                    return;
+                }
                 SpillPartitions build = new SpillPartitions(reservation.spills(), listener, "join-build", level + 1);
                 SpillPartitions probe = new SpillPartitions(reservation.spills(), listener, "join-probe", level + 1);
                 copy(buildFile, spec.buildSchema(), spec.buildKeys(), build);
@@ -193,14 +204,7 @@ public final class ShuffledHashJoinExec implements ExecNode {
             }
             JoinHashTable table = builder.finish(spec.buildOuter());
             SpillFile probeFile = w.probe().get(w.partition());
-            SpillFile.Reader reader = probeFile == null ? null : probeFile.reader(probeSchema());
-            BatchStream probeStream = new BatchStream() {
-                @Override public Batch next() { return reader == null ? null : reader.next(); }
-
-                @Override public void close() {
-                    if (reader != null) reader.close();
-                }
-            };
+            BatchStream probeStream = SpillPartitions.read(probeFile, probeSchema());
             currentWork = w;
             current = spec.stream(probeStream, table, true, ctx, () -> reservation.shrink(reservation.bytes()));
         }

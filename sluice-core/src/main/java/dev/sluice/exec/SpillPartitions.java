@@ -82,4 +82,16 @@ final class SpillPartitions implements AutoCloseable {
     @Override public void close() {
         for (int p = 0; p < FANOUT; p++) delete(p);
     }
+
+    /** The batches of {@code file} (none when it is null) as a stream. */
+    static BatchStream read(SpillFile file, dev.sluice.types.StructType schema) {
+        SpillFile.Reader reader = file == null ? null : file.reader(schema);
+        return new BatchStream() {
+            @Override public Batch next() { return reader == null ? null : reader.next(); }
+
+            @Override public void close() {
+                if (reader != null) reader.close();
+            }
+        };
+    }
 }

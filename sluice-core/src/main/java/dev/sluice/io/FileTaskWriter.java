@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * One task of a {@link FileSink}: encodes batches into files in the task's attempt directory, opening a file on
  * the first row it gets and rolling to a new one every {@code maxRecordsPerFile} rows. With partition columns,
- * rows go to one file per partition directory ({@code year=2026/month=11/}), written without those columns.
+ * rows go to a file per partition directory ({@code year=2026/month=11/}), written without those columns, one
+ * open file at a time (the rows come sorted by the partition columns).
  */
 final class FileTaskWriter implements TaskWriter {
     private static final int STREAM_BUFFER = 256 * 1024;
@@ -52,7 +53,21 @@ final class FileTaskWriter implements TaskWriter {
             writeTo("", batch);
             return;
         }
-        for (Map.Entry<String, Batch> group : partitioning.split(batch).entrySet()) writeTo(group.getKey(), group.getValue());
+        for (Map.Entry<String, Batch> group : partitioning.split(batch).entrySet()) {
+            if (!open.containsKey(group.getKey())) closeAll();
+            writeTo(group.getKey(), group.getValue());
+        }
+    }
+
+    /**
+     * A partitioned write's rows arrive sorted by the partition columns (the engine sorts them, as Spark does),
+     * so a new directory means the open one is done: one file is open at a time, whatever the number of
+     * directories. Input that is not sorted still writes correctly, with a new file each time a directory
+     * comes back.
+     */
+    private void closeAll() {
+        for (OpenFile f : open.values()) closeFile(f);
+        open.clear();
     }
 
     private void writeTo(String directory, Batch batch) {
