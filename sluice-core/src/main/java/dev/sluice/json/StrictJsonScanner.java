@@ -60,6 +60,7 @@ final class StrictJsonScanner {
         final byte[][] names;   // struct: field names as UTF-8 (null for a field never read)
         final Node[] fields;    // struct
         final int[] seen;       // struct: stamp of the object that set the field
+        final long nameLengths; // struct: bit n set when a name read is n < 64 bytes long (longer keys: no filter)
         int stamp;
         final Node element;     // array
 
@@ -69,11 +70,20 @@ final class StrictJsonScanner {
             this.names = names;
             this.fields = fields;
             this.seen = fields == null ? null : new int[fields.length];
+            long lengths = 0;
+            if (names != null) {
+                for (byte[] name : names) {
+                    if (name != null && name.length < 64) lengths |= 1L << name.length;
+                }
+            }
+            this.nameLengths = lengths;
             this.element = element;
         }
 
         int find(byte[] b, int start, int length, int expected) {
             if (expected < names.length && matches(names[expected], b, start, length)) return expected;
+            // most keys a projection skips differ in length from every name read: one test instead of a loop
+            if (length < 64 && (nameLengths & (1L << length)) == 0) return -1;
             for (int f = 0; f < names.length; f++) {
                 if (matches(names[f], b, start, length)) return f;
             }
@@ -349,8 +359,14 @@ final class StrictJsonScanner {
                 return;
             }
             if (c == '\\') {
-                i = decodeEscape(i, data, w);
-                w = escapeEnd;
+                byte e = i + 1 < end ? b[i + 1] : 0;
+                if (e == '"' || e == '\\' || e == '/') {   // the escapes of a JSON document held in a string
+                    data[w++] = e;
+                    i += 2;
+                } else {
+                    i = decodeEscape(i, data, w);
+                    w = escapeEnd;
+                }
             } else if (c >= 0x20) {
                 data[w++] = c;
                 i++;

@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which parts of a value a query uses: all of it, or (for a struct) some fields, each with its own need.
- * Mutable while a rule collects needs; {@link #narrow} applies it to a type.
+ * Which parts of a value a query uses: all of it, or (for a struct) some fields, each with its own need, or only
+ * its shape (the length of an array, for {@code size}). Mutable while a rule collects needs; {@link #narrow}
+ * applies it to a type.
  */
 final class Need {
     private boolean all;
+    /** Only the shape is used: an array's elements keep one field of their struct (a parser still counts them). */
+    private boolean shape;
     private final Map<String, Need> fields = new LinkedHashMap<>();
 
     static Need all() {
@@ -26,6 +29,13 @@ final class Need {
 
     static Need fields() { return new Need(); }
 
+    /** A need for the shape of a value alone: {@code size(array)} uses no field of the elements. */
+    static Need shape() {
+        Need n = new Need();
+        n.shape = true;
+        return n;
+    }
+
     /** A need for only {@code field} of a struct, with {@code inner} inside it. */
     static Need field(String field, Need inner) {
         Need n = new Need();
@@ -35,7 +45,7 @@ final class Need {
 
     boolean isAll() { return all; }
 
-    boolean isEmpty() { return !all && fields.isEmpty(); }
+    boolean isEmpty() { return !all && !shape && fields.isEmpty(); }
 
     Need child(String field) { return fields.get(field); }
 
@@ -46,20 +56,30 @@ final class Need {
             fields.clear();
             return;
         }
+        shape |= other.shape;   // harmless next to fields: any kept field keeps the shape too
         for (Map.Entry<String, Need> e : other.fields.entrySet()) {
             fields.computeIfAbsent(e.getKey(), k -> new Need()).merge(e.getValue());
         }
     }
 
     /** {@code type} keeping only what is needed (struct fields in their original order). */
-    DataType narrow(DataType type) {
+    DataType narrow(DataType type) { return narrow(type, true); }
+
+    /**
+     * As {@link #narrow(DataType)}, but a shape need keeps the whole value: for sources, whose nested
+     * projection is kept to the fields a query names.
+     */
+    DataType narrowKeepingShapes(DataType type) { return narrow(type, false); }
+
+    private DataType narrow(DataType type, boolean shapes) {
+        if (!shapes && shape && fields.isEmpty()) return type;
         // a need on an array is a need on its elements (what explode hands on)
-        if (!all && type instanceof ArrayType array) return new ArrayType(narrow(array.elementType()), array.containsNull());
+        if (!all && type instanceof ArrayType array) return new ArrayType(narrow(array.elementType(), shapes), array.containsNull());
         if (all || !(type instanceof StructType struct)) return type;
         List<StructField> kept = new ArrayList<>();
         for (StructField f : struct.fields()) {
             Need inner = fields.get(f.name());
-            if (inner != null) kept.add(f.withType(inner.isEmpty() ? f.dataType() : inner.narrow(f.dataType())));
+            if (inner != null) kept.add(f.withType(inner.isEmpty() ? f.dataType() : inner.narrow(f.dataType(), shapes)));
         }
         if (kept.isEmpty() && !struct.fields().isEmpty()) {
             // Keep one field: a struct must still say whether it is null; the first is Spark's choice too.

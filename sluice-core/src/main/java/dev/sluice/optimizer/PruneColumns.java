@@ -5,6 +5,7 @@ import dev.sluice.expr.ColumnRef;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.Expressions;
 import dev.sluice.expr.FromJson;
+import dev.sluice.expr.Size;
 import dev.sluice.expr.GetStructField;
 import dev.sluice.plan.Aggregate;
 import dev.sluice.expr.SortOrder;
@@ -106,7 +107,7 @@ public final class PruneColumns implements Rule {
             List<StructField> fields = new ArrayList<>();
             for (StructField f : s.output().fields()) {
                 Need need = scanNeeds.get(f.name());
-                if (need != null) fields.add(f.withType(need.narrow(f.dataType())));
+                if (need != null) fields.add(f.withType(need.narrowKeepingShapes(f.dataType())));
             }
             StructType output = new StructType(fields);
             return s.withOutput(output).withPushedFilters(Rebind.all(s.pushedFilters(), output));
@@ -228,6 +229,9 @@ public final class PruneColumns implements Rule {
         if (e instanceof GetStructField g) {
             Expression child = narrowAndCollect(g.child(), Need.field(g.fieldName(), resultNeed), inputNeeds);
             return new GetStructField(child, g.fieldName(), g.ordinal());
+        }
+        if (e instanceof Size s) {   // the length alone: from_json need not convert the elements' fields
+            return new Size(narrowAndCollect(s.child(), Need.shape(), inputNeeds), s.legacySizeOfNull());
         }
         if (e instanceof FromJson fj) {
             Expression child = narrowAndCollect(fj.child(), Need.all(), inputNeeds);

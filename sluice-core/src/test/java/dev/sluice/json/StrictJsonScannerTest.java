@@ -84,6 +84,19 @@ class StrictJsonScannerTest {
         }
     }
 
+    @Test void keysOfEveryLengthMatchTheSameFieldsBothWays() {
+        String long64 = "k".repeat(64), long70 = "k".repeat(70);
+        String ddl = "`ab` INT, `abcd` STRING, `" + long64 + "` INT, `" + long70 + "` STRING, `` INT";
+        List<String> lines = new ArrayList<>();
+        for (String key : new String[] {"ab", "ba", "abc", "abcd", "abce", "", " ", long64, long64 + "k", long70,
+                "k".repeat(63), "k".repeat(69) + "x", "\u0061b"}) {
+            lines.add("{\"" + key + "\":1}");
+            lines.add("{\"x\":0,\"" + key + "\":\"v\",\"ab\":2}");
+        }
+        String[] records = lines.toArray(new String[0]);
+        assertThat(readAll(ddl, JsonOptions.DEFAULT, records, true)).isEqualTo(readAll(ddl, JsonOptions.DEFAULT, records, false));
+    }
+
     @Test void plainWorkloadRecordsTakeTheFastPath() {
         StrictJsonScanner scanner = StrictJsonScanner.forStruct(new StructParser(schema(LOG), JsonOptions.DEFAULT, 16, null), null, false);
         Random random = new Random(3);

@@ -5,6 +5,7 @@ import dev.sluice.expr.And;
 import dev.sluice.expr.Arithmetic;
 import dev.sluice.expr.Comparison;
 import dev.sluice.expr.FromJson;
+import dev.sluice.expr.Size;
 import dev.sluice.expr.GetStructField;
 import dev.sluice.expr.IsNotNull;
 import dev.sluice.expr.Literal;
@@ -137,6 +138,41 @@ class RulesTest {
                         Project: [c.user.country AS country]
                           Project: [from_json(rb, struct<user:struct<country:string>>) AS c]
                             Scan: test t [rb]
+                        """);
+    }
+
+    @Test void sizeOfAParsedArrayParsesOneFieldOfItsElements() {
+        FromJson parse = new FromJson(col("rb"),
+                DdlParser.parseType("struct<user:struct<id:bigint>,items:array<struct<sku:string,qty:int,price:double>>>"), JsonOptions.DEFAULT);
+        assertRule(new PruneColumns())
+                .on(p -> p.project(p.project(p.scan("t", "ts STRING, rb STRING"), new Alias(parse, "c")),
+                        new Alias(new Size(col("c.items")), "n")))
+                .produces("""
+                        Project: [size(c.items) AS n]
+                          Project: [from_json(rb, struct<items:array<struct<sku:string>>>) AS c]
+                            Scan: test t [rb]
+                        """);
+    }
+
+    @Test void sizeNextToAWholeUseKeepsTheElementsWhole() {
+        FromJson parse = new FromJson(col("rb"),
+                DdlParser.parseType("struct<user:struct<id:bigint>,items:array<struct<sku:string,qty:int>>>"), JsonOptions.DEFAULT);
+        assertRule(new PruneColumns())
+                .on(p -> p.project(p.project(p.scan("t", "ts STRING, rb STRING"), new Alias(parse, "c")),
+                        new Alias(new Size(col("c.items")), "n"), col("c.items")))
+                .produces("""
+                        Project: [size(c.items) AS n, c.items AS items]
+                          Project: [from_json(rb, struct<items:array<struct<sku:string,qty:int>>>) AS c]
+                            Scan: test t [rb]
+                        """);
+    }
+
+    @Test void sizeOfAScannedArrayReadsItsElementsWhole() {
+        assertRule(new PruneColumns())
+                .on(p -> p.project(p.scan("t", "items ARRAY<STRUCT<a: INT, b: STRING>>, k INT"), new Alias(new Size(col("items")), "n")))
+                .produces("""
+                        Project: [size(items) AS n]
+                          Scan: test t [items]
                         """);
     }
 
