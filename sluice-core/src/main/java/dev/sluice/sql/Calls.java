@@ -37,8 +37,8 @@ final class Calls {
         List<Expression> args = NamedArguments.positional(name, arguments(b, ctx.arguments));
         if (!ctx.withinOrder.isEmpty()) return withinGroup(b, ctx, name, args);
         if (OrderedSetAggregates.requiresWithinGroup(name)) {
-            throw SluiceException.of(ErrorCode.INVALID_INVERSE_DISTRIBUTION_FUNCTION).with("function", name)
-                    .with("reason", "it needs a WITHIN GROUP (ORDER BY ...) clause").build();
+            throw SluiceException.of(ErrorCode.INVALID_WITHIN_GROUP_EXPRESSION).with("function", name)   // Spark's WITHIN_GROUP_MISSING
+                    .with("reason", "WITHIN GROUP is required for the function").build();
         }
         if (RANK_LIKE.contains(name) && ctx.windowSpec() != null) args = List.of();   // Spark ranks by the window's ORDER BY
         if ((name.equals("lag") || name.equals("lead")) && args.size() == 1) args = List.of(args.get(0), Literal.of(1));

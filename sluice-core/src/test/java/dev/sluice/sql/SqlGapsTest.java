@@ -111,7 +111,7 @@ class SqlGapsTest {
                 .containsExactly("1,xy", "2,z");
         assertThat(SLUICE.sql("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY col DESC)" + values).columns())
                 .containsExactly("percentile_cont(0.5) WITHIN GROUP (ORDER BY col DESC)");
-        assertThat(code(() -> SLUICE.sql("SELECT percentile_cont(0.5)" + values))).isEqualTo(ErrorCode.INVALID_INVERSE_DISTRIBUTION_FUNCTION);
+        assertThat(code(() -> SLUICE.sql("SELECT percentile_cont(0.5)" + values))).isEqualTo(ErrorCode.INVALID_WITHIN_GROUP_EXPRESSION);
         assertThat(code(() -> SLUICE.sql("SELECT mode(col) WITHIN GROUP (ORDER BY col)" + values))).isEqualTo(ErrorCode.INVALID_INVERSE_DISTRIBUTION_FUNCTION);
         assertThat(code(() -> SLUICE.sql("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY col, col)" + values)))
                 .isEqualTo(ErrorCode.INVALID_INVERSE_DISTRIBUTION_FUNCTION);
