@@ -35,7 +35,8 @@ public final class ScanExec implements ExecNode {
     public DataSource source() { return source; }
 
     @Override public BatchStream execute(int partition, TaskContext ctx) {
-        dev.sluice.expr.PartitionScope.current().readingFile(splits.get(partition));
+        Split split = splits.get(partition);
+        dev.sluice.expr.PartitionScope.current().readingFile(split.filePath(), split.fileStart(), split.fileLength());
         BatchReader reader = source.open(splits.get(partition), projection, filters);
         return new BatchStream() {
             long reportedBytes;

@@ -39,17 +39,23 @@ public final class PartitionScope implements AutoCloseable {
 
     public int partition() { return partition; }
 
-    /** The split a scan of this task reads, for input_file_name / input_file_block_start / _length. */
-    private dev.sluice.io.Split file;
+    /** The file a scan of this task reads and the byte range of its split, for input_file_name / _block_start / _length. */
+    private String filePath;
+    private long fileStart = -1, fileLength = -1;
 
-    public void readingFile(dev.sluice.io.Split split) { this.file = split; }
+    /** Records the file the task's scan reads ({@code path} null when the split reads no file). */
+    public void readingFile(String path, long start, long length) {
+        this.filePath = path;
+        this.fileStart = path == null ? -1 : start;
+        this.fileLength = path == null ? -1 : length;
+    }
 
     /** The file this task's scan reads, "" when it reads none (as Spark's input_file_name). */
-    public String inputFileName() { return file == null || file.filePath() == null ? "" : file.filePath(); }
+    public String inputFileName() { return filePath == null ? "" : filePath; }
 
-    public long inputFileBlockStart() { return file == null || file.filePath() == null ? -1 : file.fileStart(); }
+    public long inputFileBlockStart() { return fileStart; }
 
-    public long inputFileBlockLength() { return file == null || file.filePath() == null ? -1 : file.fileLength(); }
+    public long inputFileBlockLength() { return fileLength; }
 
     /** This task's value for {@code key}, created on first use. */
     @SuppressWarnings("unchecked")
