@@ -104,13 +104,12 @@ class ServerTest {
             ManagedChannel ch = channel(server);
             try {
                 var stub = SparkConnectServiceGrpc.newBlockingStub(ch);
-                Relation sample = Relation.newBuilder().setSample(org.apache.spark.connect.proto.Sample.newBuilder()
-                        .setInput(Relation.newBuilder().setRange(Range.newBuilder().setEnd(5).setStep(1))).setUpperBound(0.5)
-                        .setWithReplacement(true)).build();
+                Relation sample = Relation.newBuilder().setHtmlString(org.apache.spark.connect.proto.HtmlString.newBuilder()
+                        .setInput(Relation.newBuilder().setRange(Range.newBuilder().setEnd(5).setStep(1))).setNumRows(5)).build();
                 var request = ExecutePlanRequest.newBuilder().setSessionId(UUID.randomUUID().toString())
                         .setPlan(Plan.newBuilder().setRoot(sample)).build();
                 assertThatThrownBy(() -> stub.executePlan(request).forEachRemaining(r -> { }))
-                        .isInstanceOf(StatusRuntimeException.class).hasMessageContaining("sample with replacement");
+                        .isInstanceOf(StatusRuntimeException.class).hasMessageContaining("_repr_html_");
             } finally {
                 ch.shutdownNow();
             }
