@@ -17,8 +17,7 @@ final class LocalRelations {
     static DataFrame range(ConnectSession session, Range r) {
         long start = r.hasStart() ? r.getStart() : 0;
         int partitions = r.hasNumPartitions() ? r.getNumPartitions() : session.sluice().conf().snapshot().parallelism();
-        RangeSource source = new RangeSource(start, r.getEnd(), r.getStep(), partitions, session.sluice().conf().snapshot().batchSize());
-        return session.sluice().read(source);
+        return session.sluice().range(start, r.getEnd(), r.getStep(), partitions);
     }
 
     static DataFrame local(ConnectSession session, LocalRelation r) {

@@ -1,4 +1,4 @@
-package dev.sluice.connect;
+package dev.sluice.io;
 
 import dev.sluice.Sluice;
 import org.junit.jupiter.api.AfterAll;
@@ -26,8 +26,8 @@ class RangeSourceTest {
         assertThat(ids(10, 0, -4, 2)).containsExactly(2L, 6L, 10L);
         assertThat(ids(5, 5, 1, 2)).isEmpty();
         assertThat(ids(0, 5, -1, 2)).isEmpty();
-        assertThat(new RangeSource(0, 100, 1, 5, 7).rowCount()).isEqualTo(100);
-        assertThat(new RangeSource(Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, 1, 7).rowCount()).isEqualTo(3);
+        assertThat(new RangeSource(0, 100, 1, 5, 7).count()).isEqualTo(100);
+        assertThat(new RangeSource(Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, 1, 7).count()).isEqualTo(3);
     }
 
     @Test
