@@ -35,7 +35,7 @@ class PythonUdfTest {
         byte[] command = pickledTimesTwo();
         try (Sluice sluice = Sluice.builder().parallelism(2).build(); PythonWorkers workers = new PythonWorkers(() -> "python3")) {
             PythonUdf twice = new PythonUdf("twice", DataTypes.LONG, 100, ByteString.copyFrom(command), true, workers, () -> "UTC");
-            DataFrame df = sluice.read(new RangeSource(0, 20000, 1, 4, 4096))
+            DataFrame df = sluice.range(0, 20000, 1, 4)
                     .select(new dev.sluice.Column(FunctionCall.inline(twice, List.of(col("id").expr()))).alias("d"));
             assertThat(df.columns()).containsExactly("d");
             List<Long> values = df.collectAsList().stream().map(r -> (Long) r.get(0)).sorted().toList();
