@@ -22,6 +22,12 @@ final class Writes {
         if (start instanceof WriteStart.Skipped skipped) return WriteResult.skipped(sink.description(), skipped.reason());
         WriteJob job = ((WriteStart.Started) start).job();
         TaskCommit[] commits = new TaskCommit[root.partitionCount()];
+        List<dev.sluice.io.SkippedFile> skippedFiles = java.util.Collections.synchronizedList(new ArrayList<>());
+        dev.sluice.exec.JobListener skips = new dev.sluice.exec.JobListener() {
+            @Override public void onFileSkipped(long jobId, String path, String code, String reason) {
+                skippedFiles.add(new dev.sluice.io.SkippedFile(path, code, reason));
+            }
+        };
         try {
             scheduler.run(root, "write " + sink.description(), 0, (partition, stream, ctx) -> {
                 TaskWriter writer = job.openTask(partition);
@@ -35,7 +41,7 @@ final class Writes {
                     writer.abort();
                     throw t;
                 }
-            });
+            }, skips);
         } catch (RuntimeException | Error e) {
             job.abort();
             throw e;
@@ -43,6 +49,11 @@ final class Writes {
         List<TaskCommit> done = new ArrayList<>(Arrays.asList(commits));
         done.removeIf(java.util.Objects::isNull);
         WriteSummary summary = job.commit(done);
-        return new WriteResult(summary.path(), summary.records(), summary.files(), summary.bytes(), false, null);
+        List<dev.sluice.io.SkippedFile> skipped;
+        synchronized (skippedFiles) {
+            skipped = new ArrayList<>(skippedFiles);
+        }
+        skipped.sort(java.util.Comparator.comparing(dev.sluice.io.SkippedFile::path));   // the same for any parallelism
+        return new WriteResult(summary.path(), summary.records(), summary.files(), summary.bytes(), false, null, skipped);
     }
 }

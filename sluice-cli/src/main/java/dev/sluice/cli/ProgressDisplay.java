@@ -67,6 +67,7 @@ final class ProgressDisplay implements JobListener {
         final AtomicLong rows = new AtomicLong();
         final AtomicLong tasksDone = new AtomicLong();
         final AtomicLong tasksFailed = new AtomicLong();
+        final AtomicLong filesSkipped = new AtomicLong();
         volatile boolean shown;
 
         JobState(long id, String description, int totalTasks, long totalBytes, long startNanos) {
@@ -101,6 +102,13 @@ final class ProgressDisplay implements JobListener {
         if (job == null) return;
         (succeeded ? job.tasksDone : job.tasksFailed).incrementAndGet();
         maybeRender(job);
+    }
+
+    /** An input file skipped under ignoreCorruptFiles/ignoreMissingFiles: counted on the line, never silent. */
+    @Override
+    public void onFileSkipped(long jobId, String path, String code, String reason) {
+        JobState job = jobs.get(jobId);
+        if (job != null) job.filesSkipped.incrementAndGet();
     }
 
     @Override
@@ -178,7 +186,9 @@ final class ProgressDisplay implements JobListener {
         String bytes = job.totalBytes > 0
                 ? Format.bytes(job.bytes.get()) + " of " + Format.bytes(job.totalBytes)
                 : Format.bytes(job.bytes.get());
-        return tasks + ", " + bytes + ", " + Format.count(job.rows.get()) + " rows";
+        long skipped = job.filesSkipped.get();
+        return tasks + ", " + bytes + ", " + Format.count(job.rows.get()) + " rows"
+                + (skipped > 0 ? ", " + skipped + (skipped == 1 ? " file" : " files") + " skipped" : "");
     }
 
     /** Done fraction by input bytes when the total is known, else by finished tasks; never above 1. */

@@ -32,6 +32,19 @@ class ProgressDisplayTest {
     }
 
     @Test
+    void skippedInputFilesAreCountedOnTheLine() {
+        StringWriter text = new StringWriter();
+        FakeClock clock = new FakeClock();
+        ProgressDisplay display = new ProgressDisplay(new PrintWriter(text), false, () -> clock.nanos);
+        display.onJobStart(1, "write", 2, 0);
+        display.onFileSkipped(1, "/in/b.json.gz", "CORRUPT_COMPRESSED_FILE", "damaged");
+        display.onTaskEnd(1, 0, true);
+        display.onTaskEnd(1, 1, true);
+        display.onJobEnd(1, null);
+        assertThat(text.toString()).contains("write: done", "1 file skipped");
+    }
+
+    @Test
     void withoutAConsolePrintsPlainLinesAtMostEveryTwoSeconds() {
         String text = runJob(false);
         assertThat(text).doesNotContain("\r");

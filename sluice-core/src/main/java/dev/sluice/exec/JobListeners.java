@@ -37,6 +37,10 @@ public final class JobListeners {
             @Override public void onJobEnd(long jobId, Throwable failure) {
                 for (JobListener l : all) l.onJobEnd(jobId, failure);
             }
+
+            @Override public void onFileSkipped(long jobId, String path, String code, String reason) {
+                for (JobListener l : all) l.onFileSkipped(jobId, path, code, reason);
+            }
         };
     }
 }

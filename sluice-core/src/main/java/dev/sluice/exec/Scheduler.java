@@ -40,13 +40,18 @@ public final class Scheduler implements AutoCloseable {
      * the session time zone ({@link SessionZone}) of the thread that starts their job, so sessions with different
      * zones can share one scheduler.
      */
+    /** Stack reserved per worker thread: system property {@code sluice.worker.stackBytes}, default 256 MiB. */
+    static final long WORKER_STACK_BYTES = Long.getLong("sluice.worker.stackBytes", 256L << 20);
+
     public Scheduler(int parallelism, List<JobListener> listeners) {
         this.listeners = listeners;
         if (parallelism < 1) throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
         this.parallelism = parallelism;
         AtomicInteger n = new AtomicInteger();
         ThreadFactory threads = r -> {
-            Thread t = new Thread(r, "sluice-worker-" + n.incrementAndGet());
+            // a large reserved stack (committed only as it is used) so values nested thousands of levels deep,
+            // read and written by recursive code, fit; beyond it a coded LIMIT_EXCEEDED (asSluiceException)
+            Thread t = new Thread(null, r, "sluice-worker-" + n.incrementAndGet(), WORKER_STACK_BYTES);
             t.setDaemon(true);
             return t;
         };
@@ -103,16 +108,21 @@ public final class Scheduler implements AutoCloseable {
      * whatever happens.
      */
     public void run(ExecNode root, String description, long totalBytes, PartitionTask task) {
+        run(root, description, totalBytes, task, null);
+    }
+
+    /** As {@link #run(ExecNode, String, long, PartitionTask)}, also telling {@code queryListener} about this query only. */
+    public void run(ExecNode root, String description, long totalBytes, PartitionTask task, JobListener queryListener) {
         List<StageBoundary> boundaries = new ArrayList<>();
-        JobListener listener = broadcast();
+        JobListener listener = queryListener == null ? broadcast() : JobListeners.combine(broadcast(), queryListener);
         long queryId = QUERY_IDS.incrementAndGet();
         listener.onQueryStart(queryId, description, root);
         Throwable failure = null;
         AtomicBoolean query = new AtomicBoolean();   // one token for the whole query: a cancel between stages is kept
         running.add(query);
         try {
-            prepareStages(root, boundaries, query);
-            runStage(root, description, totalBytes, task, query);
+            prepareStages(root, boundaries, query, listener);
+            runStage(root, description, totalBytes, task, query, listener);
         } catch (RuntimeException | Error e) {
             failure = e;
             throw e;
@@ -124,21 +134,21 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /** Materializes the stage boundaries under {@code node}, deepest first. */
-    private void prepareStages(ExecNode node, List<StageBoundary> prepared, AtomicBoolean query) {
-        for (ExecNode child : node.children()) prepareStages(child, prepared, query);
+    private void prepareStages(ExecNode node, List<StageBoundary> prepared, AtomicBoolean query, JobListener listener) {
+        for (ExecNode child : node.children()) prepareStages(child, prepared, query, listener);
         if (node instanceof StageBoundary boundary) {
             if (query.get()) throw SluiceException.of(ErrorCode.JOB_CANCELLED).build();
             prepared.add(boundary);
-            boundary.materialize((stageRoot, description, task) -> runStage(stageRoot, description, 0, task, query));
+            boundary.materialize((stageRoot, description, task) -> runStage(stageRoot, description, 0, task, query, listener));
         }
     }
 
-    private void runStage(ExecNode root, String description, long totalBytes, PartitionTask task, AtomicBoolean query) {
+    private void runStage(ExecNode root, String description, long totalBytes, PartitionTask task, AtomicBoolean query,
+                          JobListener listener) {
         if (query.get()) throw SluiceException.of(ErrorCode.JOB_CANCELLED).build();   // checked at every stage start
         long jobId = JOB_IDS.incrementAndGet();
         AtomicBoolean cancelled = new AtomicBoolean();
         running.add(cancelled);
-        JobListener listener = broadcast();
         int partitions = root.partitionCount();
         listener.onJobStart(jobId, description, partitions, totalBytes > 0 ? totalBytes : inputBytes(root));
         ZoneId zone = SessionZone.current();   // the caller's session zone, for every task of the stage
@@ -207,7 +217,7 @@ public final class Scheduler implements AutoCloseable {
         AtomicBoolean query = new AtomicBoolean();
         running.add(query);
         try {
-            prepareStages(root, boundaries, query);
+            prepareStages(root, boundaries, query, listener);
         } catch (RuntimeException | Error e) {
             running.remove(query);
             for (StageBoundary b : boundaries) b.release();
@@ -299,6 +309,11 @@ public final class Scheduler implements AutoCloseable {
 
     static SluiceException asSluiceException(Throwable t) {
         if (t instanceof SluiceException s) return s;
+        if (t instanceof StackOverflowError) {
+            return SluiceException.of(ErrorCode.LIMIT_EXCEEDED).with("what", "The nesting of a value or an expression (a worker's stack ran out)")
+                    .with("limit", WORKER_STACK_BYTES + " bytes of stack per worker")
+                    .with("remedy", "Raise -Dsluice.worker.stackBytes, or read the deeply nested field as STRING.").cause(t).build();
+        }
         if (t instanceof OutOfMemoryError) {
             return SluiceException.of(ErrorCode.MEMORY_EXHAUSTED).with("reason", "the JVM heap ran out").cause(t).build();
         }

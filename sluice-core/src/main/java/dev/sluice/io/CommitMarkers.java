@@ -35,6 +35,31 @@ public record CommitMarkers(List<String> pendingJobs, String overwriteJob) {
         return pending.isEmpty() && overwrite == null ? NONE : new CommitMarkers(pending, overwrite);
     }
 
+    /**
+     * The markers that govern directory {@code dir}: its own and, while {@code dir} is a partition directory
+     * ({@code name=value}), those of the directories above it, since a partitioned write marks only its target
+     * (a reader of {@code target/year=2026/} must honour the markers in {@code target/}).
+     */
+    public static CommitMarkers governing(Storage storage, String dir) {
+        CommitMarkers markers = read(storage, dir);
+        String current = dir;
+        while (FileListing.isPartitionDirectory(StoragePaths.name(current))) {
+            String parent = StoragePaths.parent(current);
+            if (parent == null || parent.isEmpty() || parent.equals(current)) break;
+            markers = markers.with(read(storage, parent));
+            current = parent;
+        }
+        return markers;
+    }
+
+    /** These markers and {@code outer}'s (an outer overwrite decides which files are visible). */
+    private CommitMarkers with(CommitMarkers outer) {
+        if (outer == NONE) return this;
+        List<String> pending = new ArrayList<>(pendingJobs);
+        pending.addAll(outer.pendingJobs);
+        return new CommitMarkers(pending, outer.overwriteJob != null ? outer.overwriteJob : overwriteJob);
+    }
+
     /** Whether a data file called {@code fileName} is part of the directory's committed contents. */
     public boolean visible(String fileName) {
         if (overwriteJob != null) return writtenBy(fileName, overwriteJob);

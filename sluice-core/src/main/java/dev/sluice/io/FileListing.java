@@ -70,7 +70,7 @@ public final class FileListing {
             for (FileStatus root : roots) {
                 if (root.directory()) {
                     TreeMap<String, ListedFile> under = new TreeMap<>();
-                    addDirectory(storage, root.path(), root.path(), under, CommitMarkers.read(storage, root.path()), options);
+                    addDirectory(storage, root.path(), root.path(), under, CommitMarkers.governing(storage, root.path()), options);
                     files.putAll(recursiveFileLookup ? under : sparkSelection(root.path(), under));
                 } else {
                     files.put(root.path(), new ListedFile(root, StoragePaths.parent(root.path())));

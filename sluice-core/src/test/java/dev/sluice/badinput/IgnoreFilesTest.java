@@ -61,6 +61,23 @@ class IgnoreFilesTest {
         }
     }
 
+    @Test void aWriteReportsTheInputFilesItsReadersSkipped() throws IOException {
+        Files.write(dir.resolve("a.json.gz"), gzip("{\"id\":1}\n{\"id\":2}\n"));
+        byte[] damaged = gzip("{\"id\":3}\n".repeat(1000));
+        Files.write(dir.resolve("b.json.gz"), Arrays.copyOf(damaged, damaged.length / 2));
+        try (Sluice sluice = Sluice.builder().parallelism(2).build()) {
+            dev.sluice.WriteResult result = sluice.read().schema("id INT").option("ignoreCorruptFiles", "true").json(dir.toString())
+                    .write().json(dir.resolve("out").toString());
+            assertThat(result.skippedFiles()).singleElement().satisfies(s -> {
+                assertThat(s.path()).endsWith("b.json.gz");
+                assertThat(s.code()).isEqualTo("CORRUPT_COMPRESSED_FILE");
+            });
+            dev.sluice.WriteResult clean = sluice.read().schema("id INT").json(dir.resolve("out").toString())
+                    .write().json(dir.resolve("out2").toString());
+            assertThat(clean.skippedFiles()).isEmpty();
+        }
+    }
+
     @Test void aFileDeletedAfterListingIsSkippedAndReportedWithIgnoreMissingFiles() throws IOException {
         Files.writeString(dir.resolve("a.json"), "{\"id\":1}\n");
         Files.writeString(dir.resolve("b.json"), "{\"id\":2}\n");

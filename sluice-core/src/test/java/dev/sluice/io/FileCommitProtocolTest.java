@@ -372,6 +372,20 @@ class FileCommitProtocolTest {
         assertThat(DirectorySnapshot.of(target).keySet()).containsExactly("", "_SUCCESS", "part-00000-b.c000.txt", "part-00000-dead2.c000.txt");
     }
 
+    @Test void aReaderOfAPartitionDirectoryHonoursTheMarkersOfTheTargetAboveIt() throws IOException {
+        Path partition = tmp.resolve("table/year=2026/month=1");
+        Files.createDirectories(partition);
+        Files.writeString(partition.resolve("part-00000-old.c000.txt"), "old\n");
+        Files.writeString(partition.resolve("part-00000-app1.c000.txt"), "pending\n");
+        Files.writeString(tmp.resolve("table/_sluice_pending_app1"), "job=app1\npid=1\nhost=h\n");
+        assertThat(names(FileListing.resolve(storage, partition.toString(), false))).containsExactly("part-00000-old.c000.txt");
+        assertThat(names(FileListing.resolve(storage, tmp.resolve("table/year=2026").toString(), false)))
+                .containsExactly("part-00000-old.c000.txt");
+        Files.delete(tmp.resolve("table/_sluice_pending_app1"));
+        Files.writeString(tmp.resolve("table/_sluice_overwrite_app1"), "job=app1\npid=1\nhost=h\n");
+        assertThat(names(FileListing.resolve(storage, partition.toString(), false))).containsExactly("part-00000-app1.c000.txt");
+    }
+
     @Test void anOverwriteKeepsTheTargetDirectoryInPlaceAndLeavesNoMarkers() throws IOException {
         existingTarget();
         FileCommitProtocol p = protocol(SaveMode.OVERWRITE, "n");
