@@ -107,3 +107,11 @@ def test_interrupt_cancels(spark):
     t.join(60)
     assert not t.is_alive()
     assert errors, "the query was not interrupted"
+
+
+def test_repartition_and_offset_below_the_top(spark):
+    df = spark.range(0, 100, 1, 1).repartition(4)
+    assert df.select(F.spark_partition_id().alias("p")).distinct().count() == 4
+    assert sorted(r.id for r in df.collect()) == list(range(100))
+    assert spark.range(10).offset(7).count() == 3
+    assert spark.range(10).offset(3).limit(2).collect() == [Row(id=3), Row(id=4)]

@@ -102,6 +102,7 @@ final class RelationTranslator {
                 return s.hasIsGlobal() && !s.getIsGlobal() ? in.sortWithinPartitions(cols) : in.orderBy(cols);
             }
             case LIMIT: return translate(r.getLimit().getInput()).limit(r.getLimit().getLimit());
+            case OFFSET: return translate(r.getOffset().getInput()).offset(r.getOffset().getOffset());
             case JOIN: return new JoinRelations(this).join(r.getJoin());
             case SET_OP: return new JoinRelations(this).setOperation(r.getSetOp());
             case DEDUPLICATE: {
@@ -131,8 +132,8 @@ final class RelationTranslator {
             case REPARTITION: {
                 var p = r.getRepartition();
                 DataFrame in = translate(p.getInput());
-                // coalesce(n) narrows; repartition(n) only redistributes rows, which Sluice's planner decides itself
-                return p.hasShuffle() && !p.getShuffle() ? in.coalesce(p.getNumPartitions()) : in;
+                // coalesce(n) narrows without a shuffle; repartition(n) is a round-robin exchange into n partitions
+                return p.hasShuffle() && !p.getShuffle() ? in.coalesce(p.getNumPartitions()) : in.repartition(p.getNumPartitions());
             }
             case REPARTITION_BY_EXPRESSION: return translate(r.getRepartitionByExpression().getInput());
             case SQL: return SqlRelations.query(tx, r.getSql());
