@@ -134,6 +134,8 @@ public final class MemoryPool implements AutoCloseable {
     }
 
     private synchronized boolean awaitMemory(Reservation r, long bytes) {
+        // waiting only helps when other consumers hold memory they can give back, and the request fits at all
+        if (r.bytes() + bytes > budget || used - r.bytes() <= 0) return false;
         requestSpills(r, active.size());
         long deadline = System.nanoTime() + waitMillis * 1_000_000L;
         waits++;
@@ -178,7 +180,8 @@ public final class MemoryPool implements AutoCloseable {
 
     synchronized void release(Reservation r, long bytes, boolean closing) {
         used -= bytes;
-        if (closing) active.remove(r);
+        // a consumer holding nothing is not competing for a share (an exchange whose buckets were all read)
+        if (closing || r.bytes() == 0) active.remove(r);
         notifyAll();
     }
 
