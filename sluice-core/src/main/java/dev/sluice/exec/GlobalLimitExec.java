@@ -23,34 +23,20 @@ public final class GlobalLimitExec implements ExecNode {
     @Override public int partitionCount() { return 1; }
 
     @Override public BatchStream execute(int partition, TaskContext ctx) {
+        PartitionsInOrder in = new PartitionsInOrder(input, ctx);
         return new BatchStream() {
             long remaining = limit;
-            int nextPartition;
-            BatchStream current;
 
             @Override public Batch next() {
-                while (remaining > 0) {
-                    if (current == null) {
-                        if (nextPartition >= input.partitionCount()) return null;
-                        current = input.execute(nextPartition++, ctx);
-                    }
-                    Batch batch = current.next();
-                    if (batch == null) {
-                        current.close();
-                        current = null;
-                        continue;
-                    }
-                    if (batch.rowCount() > remaining) batch = batch.slice(0, (int) remaining);
-                    remaining -= batch.rowCount();
-                    return batch;
-                }
-                return null;
+                if (remaining <= 0) return null;
+                Batch batch = in.next();
+                if (batch == null) return null;
+                if (batch.rowCount() > remaining) batch = batch.slice(0, (int) remaining);
+                remaining -= batch.rowCount();
+                return batch;
             }
 
-            @Override public void close() {
-                if (current != null) current.close();
-                current = null;
-            }
+            @Override public void close() { in.close(); }
         };
     }
 

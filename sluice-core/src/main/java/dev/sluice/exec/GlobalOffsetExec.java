@@ -23,23 +23,12 @@ public final class GlobalOffsetExec implements ExecNode {
     @Override public int partitionCount() { return 1; }
 
     @Override public BatchStream execute(int partition, TaskContext ctx) {
+        PartitionsInOrder in = new PartitionsInOrder(input, ctx);
         return new BatchStream() {
             long toSkip = offset;
-            int nextPartition;
-            BatchStream current;
 
             @Override public Batch next() {
-                while (true) {
-                    if (current == null) {
-                        if (nextPartition >= input.partitionCount()) return null;
-                        current = input.execute(nextPartition++, ctx);
-                    }
-                    Batch batch = current.next();
-                    if (batch == null) {
-                        current.close();
-                        current = null;
-                        continue;
-                    }
+                for (Batch batch = in.next(); batch != null; batch = in.next()) {
                     if (toSkip == 0) return batch;
                     if (batch.rowCount() <= toSkip) {
                         toSkip -= batch.rowCount();
@@ -49,12 +38,10 @@ public final class GlobalOffsetExec implements ExecNode {
                     toSkip = 0;
                     return rest;
                 }
+                return null;
             }
 
-            @Override public void close() {
-                if (current != null) current.close();
-                current = null;
-            }
+            @Override public void close() { in.close(); }
         };
     }
 
