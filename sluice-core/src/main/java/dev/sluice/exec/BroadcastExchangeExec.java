@@ -165,29 +165,7 @@ public final class BroadcastExchangeExec implements StageBoundary {
 
     /** Every spilled build row, hash partition after hash partition. */
     private static BatchStream allOf(SpilledBroadcast onDisk) {
-        return new BatchStream() {
-            int p = -1;
-            BatchStream current;
-
-            @Override public Batch next() {
-                while (true) {
-                    if (current != null) {
-                        Batch b = current.next();
-                        if (b != null) return b;
-                        current.close();
-                        current = null;
-                    }
-                    if (++p >= SpillPartitions.FANOUT) return null;
-                    current = onDisk.open(p);
-                }
-            }
-
-            @Override public void close() {
-                if (current != null) current.close();
-                current = null;
-                p = SpillPartitions.FANOUT;
-            }
-        };
+        return new ConcatenatedStream(SpillPartitions.FANOUT, onDisk::open);
     }
 
     @Override public void release() {

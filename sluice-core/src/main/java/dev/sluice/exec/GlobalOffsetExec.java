@@ -23,7 +23,7 @@ public final class GlobalOffsetExec implements ExecNode {
     @Override public int partitionCount() { return 1; }
 
     @Override public BatchStream execute(int partition, TaskContext ctx) {
-        PartitionsInOrder in = new PartitionsInOrder(input, ctx);
+        ConcatenatedStream in = ConcatenatedStream.partitionsOf(input, ctx);
         return new BatchStream() {
             long toSkip = offset;
 

@@ -24,30 +24,10 @@ final class SpilledBroadcast implements AutoCloseable {
 
     /** The build rows of hash partition {@code p}; many readers may read at once. */
     BatchStream open(int p) {
-        return new BatchStream() {
-            int input = -1;
-            BatchStream current;
-
-            @Override public Batch next() {
-                while (true) {
-                    if (current != null) {
-                        Batch b = current.next();
-                        if (b != null) return b;
-                        current.close();
-                        current = null;
-                    }
-                    if (++input >= inputs.size()) return null;
-                    SpillFile file = inputs.get(input).get(p);
-                    if (file != null) current = SpillPartitions.read(file, schema);
-                }
-            }
-
-            @Override public void close() {
-                if (current != null) current.close();
-                current = null;
-                input = inputs.size();
-            }
-        };
+        return new ConcatenatedStream(inputs.size(), i -> {
+            SpillFile file = inputs.get(i).get(p);
+            return file == null ? null : SpillPartitions.read(file, schema);
+        });
     }
 
     @Override public void close() {
