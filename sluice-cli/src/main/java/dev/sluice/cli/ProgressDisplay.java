@@ -1,6 +1,9 @@
 package dev.sluice.cli;
 
+import dev.sluice.exec.ExecNode;
 import dev.sluice.exec.JobListener;
+import dev.sluice.exec.Metered;
+import dev.sluice.exec.OperatorMetrics;
 
 import java.io.PrintWriter;
 import java.util.Map;
@@ -31,6 +34,8 @@ final class ProgressDisplay implements JobListener {
     private final LongSupplier nanoClock;
     private final long interval;
     private final Map<Long, JobState> jobs = new ConcurrentHashMap<>();
+    /** The operators of the queries running now: their metrics say how much they spilled. */
+    private final Map<Long, ExecNode> queries = new ConcurrentHashMap<>();
     private final AtomicLong nextRender = new AtomicLong(Long.MIN_VALUE);
     private int lastLineLength;   // guarded by this; the width to blank out when redrawing
     private volatile long minSummaryNanos;
@@ -102,6 +107,31 @@ final class ProgressDisplay implements JobListener {
         if (job == null) return;
         (succeeded ? job.tasksDone : job.tasksFailed).incrementAndGet();
         maybeRender(job);
+    }
+
+    @Override
+    public void onQueryStart(long queryId, String description, ExecNode root) {
+        if (root != null) queries.put(queryId, root);
+    }
+
+    @Override
+    public void onQueryEnd(long queryId, Throwable failure) { queries.remove(queryId); }
+
+    /**
+     * Bytes spilled to disk so far by the running queries (their operators' metrics, read when a line is drawn).
+     * A job is one stage of a query, so the figure is the query's: it stays on the lines of its later stages.
+     */
+    private long spilledBytes() {
+        long total = 0;
+        for (ExecNode root : queries.values()) total += spilledBytes(root);
+        return total;
+    }
+
+    private static long spilledBytes(ExecNode node) {
+        OperatorMetrics m = Metered.metricsOf(node);
+        long bytes = m == null ? 0 : m.spillBytes();
+        for (ExecNode child : node.children()) bytes += spilledBytes(child);
+        return bytes;
     }
 
     /** An input file skipped under ignoreCorruptFiles/ignoreMissingFiles: counted on the line, never silent. */
@@ -179,7 +209,7 @@ final class ProgressDisplay implements JobListener {
         return (long) (elapsedNanos * (1 - fraction) / fraction);
     }
 
-    private static String counters(JobState job) {
+    private String counters(JobState job) {
         String tasks = job.tasksDone.get() + "/" + job.totalTasks + " tasks";
         long failed = job.tasksFailed.get();
         if (failed > 0) tasks += ", " + failed + " failed";
@@ -187,7 +217,9 @@ final class ProgressDisplay implements JobListener {
                 ? Format.bytes(job.bytes.get()) + " of " + Format.bytes(job.totalBytes)
                 : Format.bytes(job.bytes.get());
         long skipped = job.filesSkipped.get();
+        long spilled = spilledBytes();
         return tasks + ", " + bytes + ", " + Format.count(job.rows.get()) + " rows"
+                + (spilled > 0 ? ", " + Format.bytes(spilled) + " spilled" : "")
                 + (skipped > 0 ? ", " + skipped + (skipped == 1 ? " file" : " files") + " skipped" : "");
     }
 

@@ -45,6 +45,34 @@ class ProgressDisplayTest {
     }
 
     @Test
+    void whatTheRunningQuerySpilledIsOnTheLine() {
+        StringWriter text = new StringWriter();
+        FakeClock clock = new FakeClock();
+        ProgressDisplay display = new ProgressDisplay(new PrintWriter(text), false, () -> clock.nanos);
+        dev.sluice.exec.ExecNode leaf = new dev.sluice.exec.ExecNode() {
+            @Override public dev.sluice.types.StructType schema() { return dev.sluice.types.StructType.EMPTY; }
+            @Override public int partitionCount() { return 1; }
+            @Override public dev.sluice.exec.BatchStream execute(int partition, dev.sluice.exec.TaskContext ctx) { return null; }
+            @Override public java.util.List<dev.sluice.exec.ExecNode> children() { return java.util.List.of(); }
+            @Override public String describe() { return "Leaf"; }
+        };
+        dev.sluice.exec.ExecNode sort = dev.sluice.exec.Metered.wrap(leaf);
+        display.onQueryStart(3, "sort", sort);
+        display.onJobStart(1, "sort", 2, 0);
+        display.onTaskEnd(1, 0, true);
+        dev.sluice.exec.Metered.metricsOf(sort).spilled(5L << 20, 1_000_000, true);
+        display.onTaskEnd(1, 1, true);
+        display.onJobEnd(1, null);
+        display.onQueryEnd(3, null);
+        display.onJobStart(2, "count", 1, 0);
+        display.onTaskEnd(2, 0, true);
+        display.onJobEnd(2, null);
+        String[] lines = text.toString().split("\n");
+        assertThat(lines[0]).startsWith("sort: done").contains("5.0 MiB spilled");
+        assertThat(lines[1]).startsWith("count: done").doesNotContain("spilled");
+    }
+
+    @Test
     void withoutAConsolePrintsPlainLinesAtMostEveryTwoSeconds() {
         String text = runJob(false);
         assertThat(text).doesNotContain("\r");
