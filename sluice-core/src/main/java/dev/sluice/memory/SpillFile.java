@@ -73,8 +73,11 @@ public final class SpillFile implements AutoCloseable {
         }
     }
 
-    /** Ends writing; the file can be read from now on. */
-    public void finishWriting() {
+    /**
+     * Ends writing; the file can be read from now on. Synchronized: several readers may finish a shared file at once
+     * (a spilled broadcast build side), and none may read before the first one's close has flushed the buffer.
+     */
+    public synchronized void finishWriting() {
         if (out == null) return;
         try {
             out.close();
