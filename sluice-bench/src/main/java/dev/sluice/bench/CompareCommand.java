@@ -134,6 +134,7 @@ final class CompareCommand implements Callable<Integer> {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaLauncher);
         cmd.addAll(JvmFlags.SPARK);
+        cmd.addAll(JvmFlags.JIT);
         cmd.addAll(jvmOpts);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));

@@ -142,6 +142,7 @@ final class MemoryCommand implements Callable<Integer> {
         cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.add("-Xmx" + heap);
         cmd.addAll(JvmFlags.SPARK);
+        cmd.addAll(JvmFlags.JIT);
         cmd.addAll(jvmOpts);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
