@@ -15,6 +15,7 @@ import dev.sluice.vector.BytesVector;
 import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.ConstantVector;
 import dev.sluice.vector.Encoding;
+import dev.sluice.vector.MappedVector;
 
 import java.io.IOException;
 
@@ -92,6 +93,9 @@ public final class FromJsonEvaluator {
         FromJsonEvaluator e = new FromJsonEvaluator(schema, options, rows, fastPath);
         if (input instanceof JsonStringVector text && e.escapedFast != null) {
             for (int r = 0; r < rows; r++) e.appendJsonText(text, r);
+        } else if (input instanceof MappedVector view && view.viewedBase() instanceof JsonStringVector text
+                && e.escapedFast != null) {   // a filter's selection or a slice of the reader's column
+            for (int r = 0; r < rows; r++) e.appendJsonText(text, view.baseRow(r));
         } else {
             for (int r = 0; r < rows; r++) e.append(input, r);
         }
