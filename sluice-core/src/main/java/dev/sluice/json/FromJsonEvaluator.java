@@ -11,11 +11,9 @@ import dev.sluice.types.DataType;
 import dev.sluice.types.MapType;
 import dev.sluice.types.StringType;
 import dev.sluice.types.StructType;
-import dev.sluice.vector.BytesVector;
 import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.ConstantVector;
 import dev.sluice.vector.Encoding;
-import dev.sluice.vector.MappedVector;
 
 import java.io.IOException;
 
@@ -43,9 +41,6 @@ public final class FromJsonEvaluator {
     private final ReadContext ctx;
     /** The fast path for plain objects (null for array/map schemas and types it does not convert). */
     private final StrictJsonScanner fast;
-    /** The fast path over documents still escaped in their JSON string ({@link JsonStringVector}); null with fast. */
-    private final StrictJsonScanner escapedFast;
-    private byte[] scratch = new byte[0];
 
     private FromJsonEvaluator(DataType schema, JsonOptions options, int capacity, Boolean fastPath) {
         this.schema = schema;
@@ -72,7 +67,6 @@ public final class FromJsonEvaluator {
         this.ctx = new ReadContext(factory);
         this.fast = !Boolean.FALSE.equals(fastPath) && root instanceof StructParser sp
                 ? StrictJsonScanner.forStruct(sp, corruptName, fastPath == null) : null;
-        this.escapedFast = fast == null ? null : StrictJsonScanner.forStruct((StructParser) root, corruptName, fastPath == null, true);
     }
 
     public static ColumnVector evaluate(ColumnVector input, DataType schema, JsonOptions options) {
@@ -91,42 +85,13 @@ public final class FromJsonEvaluator {
             return ConstantVector.repeat(one.root.toVector(), 0, rows);
         }
         FromJsonEvaluator e = new FromJsonEvaluator(schema, options, rows, fastPath);
-        if (input instanceof JsonStringVector text && e.escapedFast != null) {
-            for (int r = 0; r < rows; r++) e.appendJsonText(text, r);
-        } else if (input instanceof MappedVector view && view.viewedBase() instanceof JsonStringVector text
-                && e.escapedFast != null) {   // a filter's selection or a slice of the reader's column
-            for (int r = 0; r < rows; r++) e.appendJsonText(text, view.baseRow(r));
-        } else {
-            for (int r = 0; r < rows; r++) e.append(input, r);
-        }
+        for (int r = 0; r < rows; r++) e.append(input, r);
         return e.root.toVector();
     }
 
     private void append(ColumnVector input, int r) {
         if (input.isNull(r)) root.appendNull();
         else append(input.bytesArray(r), input.bytesStart(r), input.bytesLength(r));
-    }
-
-    /**
-     * Row r of a string column the JSON reader left in its JSON form: an escaped document is parsed from its
-     * escaped bytes when the fast path takes it, else decoded (as the vector would decode it) and parsed as usual.
-     */
-    private void appendJsonText(JsonStringVector text, int r) {
-        if (text.isNull(r)) {
-            root.appendNull();
-            return;
-        }
-        BytesVector raw = text.raw();
-        byte[] buf = raw.bytesArray(r);
-        int offset = raw.bytesStart(r);
-        int length = raw.bytesLength(r);
-        if (!text.isEscaped(r)) {
-            append(buf, offset, length);
-            return;
-        }
-        if (escapedFast.enabled() && escapedFast.readRecord(buf, offset, length, true)) return;
-        if (scratch.length < length) scratch = new byte[Math.max(length, scratch.length * 2)];
-        append(scratch, 0, JsonEscapes.decode(buf, offset, length, scratch, 0));
     }
 
     private void append(byte[] buf, int offset, int length) {

@@ -67,9 +67,6 @@ public final class JsonBatchBuilder {
         }
         this.root = new StructParser(schema, options, Batch.DEFAULT_SIZE, corruptName);
         this.corrupt = corruptField < 0 ? null : (ScalarParsers.StringParser) root.child(corruptField);
-        for (int f = 0; f < root.fieldCount(); f++) {   // top-level strings may stay escaped (JsonStringVector)
-            if (f != corruptField && root.child(f) instanceof ScalarParsers.StringParser s) s.keepEscapes = true;
-        }
         this.ctx = new ReadContext(factory);
         this.fast = Boolean.FALSE.equals(fastPath) ? null : StrictJsonScanner.forStruct(root, corruptName, fastPath == null);
     }
@@ -112,10 +109,7 @@ public final class JsonBatchBuilder {
     /** The rows so far as a batch (columns in schema order); the builder is then empty and reusable. */
     public Batch finish() {
         ColumnVector[] columns = new ColumnVector[root.fieldCount()];
-        for (int f = 0; f < columns.length; f++) {
-            ColumnParser child = root.child(f);
-            columns[f] = child instanceof ScalarParsers.StringParser s ? s.toStringVector() : child.toVector();
-        }
+        for (int f = 0; f < columns.length; f++) columns[f] = root.child(f).toVector();
         Batch batch = new Batch(columns, root.size());
         root.truncate(0);
         return batch;

@@ -17,7 +17,6 @@ import dev.sluice.types.StringType;
 import dev.sluice.types.TimestampType;
 import dev.sluice.vector.BooleanVector;
 import dev.sluice.vector.BytesVector;
-import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.DecimalVector;
 import dev.sluice.vector.DoubleVector;
 import dev.sluice.vector.FlatVector;
@@ -481,47 +480,7 @@ final class ScalarParsers {
      * arrays are re-serialized compactly with their numbers as written ({"x": 1.50} → {"x":1.50}).
      */
     static final class StringParser extends BytesStore {
-        /**
-         * Set on a file reader's top-level columns: the fast path may then store a string that has escapes as its
-         * raw JSON text (validated, not decoded) and mark the row; {@link #toStringVector} hands such rows out as a
-         * {@link JsonStringVector}, decoded only if something other than from_json reads them.
-         */
-        boolean keepEscapes;
-        private boolean[] escapedRows;
-        private int escapedCount;
-
         StringParser(DataType type, int capacity) { super(type, capacity); }
-
-        /** Appends the raw text of a string that has escapes (already checked by the fast path) and marks the row. */
-        void appendEscaped(byte[] src, int offset, int length) {
-            int row = size;
-            appendBytes(src, offset, length);
-            if (escapedRows == null || escapedRows.length <= row) {
-                escapedRows = escapedRows == null ? new boolean[Math.max(capacity, row + 1)]
-                        : Arrays.copyOf(escapedRows, Math.max(escapedRows.length * 2, row + 1));
-            }
-            escapedRows[row] = true;
-            escapedCount++;
-        }
-
-        @Override void truncate(int rows) {
-            if (escapedCount > 0) {
-                for (int r = rows; r < size; r++) {
-                    if (escapedRows[r]) {
-                        escapedRows[r] = false;
-                        escapedCount--;
-                    }
-                }
-            }
-            super.truncate(rows);
-        }
-
-        /** The rows as a vector: a plain one when no row kept its escapes, else a {@link JsonStringVector}. */
-        ColumnVector toStringVector() {
-            FlatVector raw = toVector();
-            if (escapedCount == 0) return raw;
-            return new JsonStringVector((BytesVector) raw, Arrays.copyOf(escapedRows, size));
-        }
 
         @Override void read(JsonParser p, JsonToken t, ReadContext ctx) throws IOException {
             if (t == VALUE_STRING) {

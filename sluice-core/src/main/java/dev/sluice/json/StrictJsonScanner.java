@@ -116,18 +116,10 @@ final class StrictJsonScanner {
     private long bails;
 
     private final boolean adaptive;
-    /**
-     * True for a scanner of a JSON document held, still escaped, in a JSON string ({@link JsonStringVector}): a
-     * quote of the document is the two bytes {@code \"}. Any other backslash (an escape of the outer string:
-     * the document's own escapes, escaped whitespace) bails, and the caller decodes the record and takes the
-     * ordinary path; so what this mode accepts is the document with each {@code \"} read as {@code "}.
-     */
-    private final boolean escapedQuotes;
 
-    private StrictJsonScanner(Node root, boolean adaptive, boolean escapedQuotes) {
+    private StrictJsonScanner(Node root, boolean adaptive) {
         this.root = root;
         this.adaptive = adaptive;
-        this.escapedQuotes = escapedQuotes;
     }
 
     /**
@@ -135,13 +127,8 @@ final class StrictJsonScanner {
      * {@code adaptive}: stop trying when most records bail (tests turn this off to compare every record).
      */
     static StrictJsonScanner forStruct(StructParser root, String ignoredField, boolean adaptive) {
-        return forStruct(root, ignoredField, adaptive, false);
-    }
-
-    /** As above; {@code escapedQuotes}: records are documents still escaped inside a JSON string (see the field). */
-    static StrictJsonScanner forStruct(StructParser root, String ignoredField, boolean adaptive, boolean escapedQuotes) {
         Node node = compile(root, ignoredField);
-        return node == null ? null : new StrictJsonScanner(node, adaptive, escapedQuotes);
+        return node == null ? null : new StrictJsonScanner(node, adaptive);
     }
 
     private static Node compile(ColumnParser parser, String ignoredField) {
@@ -225,10 +212,11 @@ final class StrictJsonScanner {
         } else {
             int expected = 0;
             while (true) {
-                openQuote();
-                int keyStart = pos;
+                if (peek() != '"') throw BAIL;
+                int keyStart = ++pos;
                 int keyEnd = scanPlainString();
-                pos = closeQuote(keyEnd);   // escaped key: the Jackson path compares decoded names
+                if (b[keyEnd] != '"') throw BAIL;   // escaped key: the Jackson path compares decoded names
+                pos = keyEnd + 1;
                 skipWhitespace();
                 if (peek() != ':') throw BAIL;
                 pos++;
@@ -268,7 +256,8 @@ final class StrictJsonScanner {
         }
         switch (n.kind) {
             case STRING:
-                openQuote();   // other values as text: the Jackson path
+                if (c != '"') throw BAIL;   // other values as text: the Jackson path
+                pos++;
                 readString((ScalarParsers.StringParser) n.parser);
                 return;
             case INT: {
@@ -334,20 +323,9 @@ final class StrictJsonScanner {
     private void readString(ScalarParsers.StringParser out) {
         int start = pos;
         int stop = scanPlainString();
-        if (escapedQuotes) {
-            pos = closeQuote(stop);
-            out.appendBytes(b, start, stop - start);
-            return;
-        }
         if (b[stop] == '"') {   // no escapes: one copy
             out.appendBytes(b, start, stop - start);
             pos = stop + 1;
-            return;
-        }
-        if (out.keepEscapes) {   // checked as the decoding below would, kept in its JSON form
-            int close = checkEscapedString(stop);
-            out.appendEscaped(b, start, close - start);
-            pos = close + 1;
             return;
         }
         out.ensureBytes(end - start);   // decoded text is never longer than its JSON form
@@ -402,39 +380,6 @@ final class StrictJsonScanner {
     }
 
     private int escapeEnd;
-
-    /**
-     * The index of the closing quote of the string being read, from {@code i} (its first special byte), bailing
-     * exactly where the decoding loop of {@link #readString} bails.
-     */
-    private int checkEscapedString(int i) {
-        while (true) {
-            byte c = b[i];
-            if (c == '"') return i;
-            if (c == '\\') {
-                if (i + 1 >= end) throw BAIL;
-                switch (b[i + 1]) {
-                    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
-                        i += 2;
-                        break;
-                    case 'u': {
-                        if (i + 5 >= end) throw BAIL;
-                        int ch = (hex(b[i + 2]) << 12) | (hex(b[i + 3]) << 8) | (hex(b[i + 4]) << 4) | hex(b[i + 5]);
-                        if (ch >= 0xD800 && ch <= 0xDFFF) throw BAIL;
-                        i += 6;
-                        break;
-                    }
-                    default: throw BAIL;
-                }
-            } else if (c < 0) {
-                i = checkUtf8(i);
-            } else {
-                throw BAIL;   // raw control character
-            }
-            pos = i;
-            i = scanPlainString();
-        }
-    }
 
     /** Decodes the escape at {@code b[i]} (a backslash) into {@code data} at {@code w}; returns the index after it. */
     private int decodeEscape(int i, byte[] data, int w) {
@@ -608,8 +553,7 @@ final class StrictJsonScanner {
         byte c = peek();
         switch (c) {
             case '"':
-            case '\\':
-                openQuote();
+                pos++;
                 skipString();
                 return;
             case '{':
@@ -640,7 +584,8 @@ final class StrictJsonScanner {
             return;
         }
         while (true) {
-            openQuote();
+            if (peek() != '"') throw BAIL;
+            pos++;
             skipString();
             skipWhitespace();
             if (peek() != ':') throw BAIL;
@@ -704,15 +649,6 @@ final class StrictJsonScanner {
         int i = scanPlainString();
         while (true) {
             int c = b[i];
-            if (escapedQuotes) {   // the document's own escapes and raw quotes bail (see the field)
-                if (c < 0) {
-                    pos = checkUtf8(i);
-                    i = scanPlainString();
-                    continue;
-                }
-                pos = closeQuote(i);
-                return;
-            }
             if (c == '"') {
                 pos = i + 1;
                 return;
@@ -807,27 +743,6 @@ final class StrictJsonScanner {
     }
 
     // ---- bytes ----
-
-    /** Consumes the opening quote of a key or string at pos ({@code \"} when {@link #escapedQuotes}). */
-    private void openQuote() {
-        if (escapedQuotes) {
-            if (peek() != '\\' || pos + 1 >= end || b[pos + 1] != '"') throw BAIL;
-            pos += 2;
-        } else {
-            if (peek() != '"') throw BAIL;
-            pos++;
-        }
-    }
-
-    /** The index after the closing quote at {@code i}, the first special byte of a string; bails on anything else. */
-    private int closeQuote(int i) {
-        if (escapedQuotes) {
-            if (b[i] != '\\' || i + 1 >= end || b[i + 1] != '"') throw BAIL;
-            return i + 2;
-        }
-        if (b[i] != '"') throw BAIL;
-        return i + 1;
-    }
 
     private void skipWhitespace() {
         while (pos < end) {

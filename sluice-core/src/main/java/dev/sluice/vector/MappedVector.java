@@ -3,7 +3,7 @@ package dev.sluice.vector;
 import java.math.BigDecimal;
 
 /** A view whose row i is row {@link #map(int)} of a base vector; every getter forwards. */
-public abstract class MappedVector extends ColumnVector {
+abstract class MappedVector extends ColumnVector {
     protected final ColumnVector base;
 
     MappedVector(ColumnVector base) {
@@ -12,12 +12,6 @@ public abstract class MappedVector extends ColumnVector {
     }
 
     abstract int map(int row);
-
-    /** The vector this view reads (for evaluators with a fast path on a base's own representation). */
-    public final ColumnVector viewedBase() { return base; }
-
-    /** The row of {@link #viewedBase()} that row {@code row} of this view reads. */
-    public final int baseRow(int row) { return map(row); }
 
     /** The same mapping over another base (used for struct children). */
     abstract ColumnVector remap(ColumnVector otherBase);

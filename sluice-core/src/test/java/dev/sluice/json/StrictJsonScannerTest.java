@@ -109,58 +109,7 @@ class StrictJsonScannerTest {
         assertThat(StrictJsonScanner.forStruct(new StructParser(schema("d DATE"), JsonOptions.DEFAULT, 16, null), null, false)).isNull();
     }
 
-    @Test void fromJsonOverTheReadersEscapedTextGivesTheSameValuesBothWays() {
-        Random random = new Random(19);
-        String[] records = new String[3000];
-        for (int i = 0; i < records.length; i++) {
-            String record = randomLogRecord(random);
-            if (random.nextInt(10) == 0) {   // a body that is not a string, or a string with other escapes
-                record = record.replaceFirst("\"response_body\":\"(\\\\.|[^\"\\\\])*\"", java.util.regex.Matcher.quoteReplacement(
-                        "\"response_body\":" + pick(random, pick(random, SCALARS), randomContent(random), "\"{\\n\\\"user\\\":null}\"",
-                                "\"{\\\"user\\\":{\\\"country\\\":\\\"\\\\u00e9\\\"}}\"", "\"{\\\"error\\\":{\\\"code\\\":\\\"\u00e9\\\"}}\"")));
-            }
-            records[i] = mutate(random, record, random);
-        }
-        int[] escapedVectors = new int[1];
-        for (String ddl : new String[] {CONTENT, "struct<items: array<struct<sku: string>>, error: struct<code: string>>",
-                "struct<user: struct<id: bigint>, _corrupt_record: string>"}) {
-            for (String mode : new String[] {"PERMISSIVE", "FAILFAST"}) {
-                assertThat(readThenFromJson(ddl, opts("mode", mode), records, true, escapedVectors)).as(ddl + " " + mode)
-                        .isEqualTo(readThenFromJson(ddl, opts("mode", mode), records, false, new int[1]));
-            }
-        }
-        assertThat(escapedVectors[0]).as("batches whose response_body stayed escaped").isGreaterThan(50);
-    }
-
     // ---- both ways ----
-
-    /** The reader's batches of 100 lines of LOG, from_json of their response_body (first), then their rows. */
-    static List<String> readThenFromJson(String ddl, JsonOptions options, String[] records, boolean fastPath, int[] escapedVectors) {
-        StructType schema = schema(LOG);
-        JsonBatchBuilder builder = new JsonBatchBuilder(schema, JsonOptions.DEFAULT, fastPath);
-        List<String> out = new ArrayList<>();
-        for (int start = 0; start < records.length; start += 100) {
-            for (int i = start; i < Math.min(records.length, start + 100); i++) {
-                byte[] bytes = utf8(records[i]);
-                out.add(builder.append(bytes, 0, bytes.length).name());
-            }
-            dev.sluice.vector.Batch batch = builder.finish();
-            ColumnVector text = batch.column(schema.indexOf("response_body"));
-            if (text instanceof JsonStringVector) escapedVectors[0]++;
-            int[] odd = new int[text.size() / 2];
-            for (int i = 0; i < odd.length; i++) odd[i] = 2 * i + 1;
-            for (ColumnVector input : new ColumnVector[] {text, text.select(odd, odd.length), text.slice(1, text.size() - 1)}) {
-                try {   // the column itself, a filter's selection of it, a slice of it
-                    ColumnVector v = FromJsonEvaluator.evaluate(input, type(ddl), options, fastPath);
-                    for (int r = 0; r < v.size(); r++) out.add(show(v, r));
-                } catch (RuntimeException e) {
-                    out.add(e.getClass().getSimpleName() + " " + e.getMessage());
-                }
-            }
-            out.addAll(rows(batch));
-        }
-        return out;
-    }
 
     static List<String> readAll(String ddl, JsonOptions options, String[] records, boolean fastPath) {
         StructType schema = schema(ddl);
