@@ -154,6 +154,55 @@ public final class DataFrame {
     }
 
     /**
+     * {@code n} partitions by a hash of the columns: a row goes to {@code pmod(hash(cols), n)} with Spark's Murmur3
+     * {@code hash}, so equal keys meet and each partition holds the rows Spark's would ({@code spark_partition_id()}).
+     */
+    public DataFrame repartition(int n, Column... columns) {
+        if (columns.length == 0) return repartition(n);
+        checkPartitions("repartition", n);
+        return new DataFrame(session, new dev.sluice.plan.RepartitionByExpression(plan, exprs(columns), n, dev.sluice.plan.RepartitionByExpression.Kind.HASH));
+    }
+
+    /** By a hash of the columns into {@code spark.sql.shuffle.partitions} partitions. */
+    public DataFrame repartition(Column... columns) {
+        if (columns.length == 0) return repartition(session.conf().shufflePartitions());
+        return new DataFrame(session, new dev.sluice.plan.RepartitionByExpression(plan, exprs(columns), 0, dev.sluice.plan.RepartitionByExpression.Kind.HASH));
+    }
+
+    /**
+     * {@code n} partitions each holding one range of the columns' values (ascending unless a column is a sort order
+     * such as {@code col("x").desc()}), the bounds sampled from the data as Spark does. Sluice also sorts each
+     * partition by the columns (it uses its sort's range exchange); Spark leaves them unsorted.
+     */
+    public DataFrame repartitionByRange(int n, Column... columns) {
+        checkPartitions("repartitionByRange", n);
+        return byRange(n, columns);
+    }
+
+    /** By ranges of the columns into {@code spark.sql.shuffle.partitions} partitions. */
+    public DataFrame repartitionByRange(Column... columns) { return byRange(0, columns); }
+
+    private DataFrame byRange(int n, Column[] columns) {
+        if (columns.length == 0) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "repartitionByRange")
+                    .with("reason", "at least one partition-by expression must be specified").build();
+        }
+        return new DataFrame(session, new dev.sluice.plan.RepartitionByExpression(plan, exprs(columns), n, dev.sluice.plan.RepartitionByExpression.Kind.RANGE));
+    }
+
+    private static void checkPartitions(String function, int n) {
+        if (n < 1) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", function).with("reason", "needs at least 1 partition, got " + n).build();
+        }
+    }
+
+    private static List<Expression> exprs(Column[] columns) {
+        List<Expression> out = new ArrayList<>(columns.length);
+        for (Column c : columns) out.add(c.expr());
+        return out;
+    }
+
+    /**
      * Spark's {@code mapPartitions}: {@code function} gets each partition's rows (and the partition's index) as an
      * iterator and returns rows of {@code schema}, both streamed. Runs on the embedded engine only.
      */
@@ -327,13 +376,13 @@ public final class DataFrame {
      */
     LogicalPlan outputPlan() {
         StructType s = plan.schema();
-        if (InternalNames.display(s) == s) return plan;
+        if (InternalNames.display(s) == s) return session.cacheManager().useCached(plan);
         List<Expression> exprs = new ArrayList<>();
         for (StructField f : s.fields()) {
             String shown = InternalNames.display(f.name());
             exprs.add(shown.equals(f.name()) ? ref(f) : new Alias(ref(f), shown));
         }
-        return new Project(plan, exprs);
+        return new Project(session.cacheManager().useCached(plan), exprs);
     }
 
     // ---- explain ----
@@ -348,8 +397,8 @@ public final class DataFrame {
 
     public String explainString(String mode) {
         return switch (mode.toLowerCase(Locale.ROOT)) {
-            case "simple" -> session.engine().explain(plan, false);
-            case "extended" -> session.engine().explain(plan, true);
+            case "simple" -> session.engine().explain(session.cacheManager().useCached(plan), false);
+            case "extended" -> session.engine().explain(session.cacheManager().useCached(plan), true);
             default -> throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "explain")
                     .with("reason", "unknown mode '" + mode + "'; use simple or extended").build();
         };
@@ -358,7 +407,7 @@ public final class DataFrame {
     // ---- actions ----
 
     /** The number of rows. */
-    public long count() { return session.engine().count(plan); }
+    public long count() { return session.engine().count(session.cacheManager().useCached(plan)); }
 
     /** Every row, in partition order. The whole result is held in memory: prefer {@link #toLocalIterator}. */
     public List<Row> collect() { return session.engine().collect(outputPlan()); }
@@ -523,15 +572,13 @@ public final class DataFrame {
         return plan instanceof dev.sluice.plan.Scan s && s.source() instanceof dev.sluice.io.MemorySource;
     }
 
-    /** A join hint: {@code broadcast} (also {@code broadcastjoin}, {@code mapjoin}); others are refused, not ignored. */
-    public DataFrame hint(String name, Object... parameters) {
-        String n = name.toLowerCase(Locale.ROOT);
-        if ((n.equals("broadcast") || n.equals("broadcastjoin") || n.equals("mapjoin")) && parameters.length == 0) {
-            return functions.broadcast(this);
-        }
-        throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "the hint " + name)
-                .with("reason", "Sluice honours the broadcast hint only").build();
-    }
+    /**
+     * Spark's hints: {@code broadcast} (also broadcastjoin, mapjoin), the other join hints (merge, shuffle_hash,
+     * shuffle_replicate_nl: accepted, Sluice picks its join strategy itself), {@code repartition(n, cols...)},
+     * {@code repartition_by_range}, {@code rebalance} and {@code coalesce(n)}. Parameters are partition counts
+     * (Integer), Columns or column names. An unknown hint is logged and ignored, as Spark does.
+     */
+    public DataFrame hint(String name, Object... parameters) { return Hints.apply(this, name, parameters); }
 
     /** Functions for missing values: {@code na().drop()}, {@code na().fill(0)}, {@code na().replace(...)}. */
     public NaFunctions na() { return new NaFunctions(this); }
@@ -662,4 +709,42 @@ public final class DataFrame {
 
     /** Statistics of this DataFrame (Spark's {@code df.stat}): corr, cov, crosstab, freqItems, approxQuantile, sampleBy. */
     public DataFrameStatFunctions stat() { return new DataFrameStatFunctions(this); }
+
+    // ---- caching (Spark's cache, persist, unpersist) ----
+
+    /**
+     * Keeps this DataFrame's rows once an action has computed them: later actions on it, or on DataFrames built from
+     * it, read the stored batches instead of recomputing (explain shows {@code InMemoryRelation}). Lazy, as Spark:
+     * nothing runs until an action. The rows live in the session's memory budget and spill to disk when the pool
+     * needs the memory. Level MEMORY_AND_DISK, Spark's default.
+     */
+    public DataFrame cache() { return persist(StorageLevel.MEMORY_AND_DISK); }
+
+    public DataFrame persist() { return cache(); }
+
+    /** As {@link #cache}, with a storage level (DISK_ONLY writes every batch to disk at once). */
+    public DataFrame persist(StorageLevel level) {
+        if (level == null || level.equals(StorageLevel.NONE)) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "persist").with("reason", "give a storage level other than NONE").build();
+        }
+        session.cacheManager().cache(plan, level, null, session.conf());
+        return this;
+    }
+
+    /** Forgets the stored rows (their memory and files are freed); nothing happens when this DataFrame is not cached. */
+    public DataFrame unpersist() {
+        session.cacheManager().uncache(plan);
+        return this;
+    }
+
+    /** {@code blocking} has no effect: freeing is immediate. */
+    public DataFrame unpersist(boolean blocking) { return unpersist(); }
+
+    /** The level this DataFrame is cached at, {@link StorageLevel#NONE} when it is not. */
+    public StorageLevel storageLevel() {
+        return session.cacheManager().lookup(plan).map(CacheManager.Entry::level).orElse(StorageLevel.NONE);
+    }
+
+    /** True when this DataFrame is cached (PySpark's {@code is_cached}). */
+    public boolean isCached() { return session.cacheManager().lookup(plan).isPresent(); }
 }

@@ -49,6 +49,16 @@ public final class Explain {
 
         @Override public String visitMapPartitions(MapPartitions m) { return "MapPartitions: " + m.schema().simpleString(); }
 
+        @Override public String visitCachedRelation(CachedRelation c) {
+            return "InMemoryRelation: " + columns(c.schema()) + ", " + c.data().storageLevelText()
+                    + (c.data().tableName() == null ? "" : ", table=" + c.data().tableName());
+        }
+
+        @Override public String visitRepartitionByExpression(RepartitionByExpression r) {
+            return (r.kind() == RepartitionByExpression.Kind.RANGE ? "RepartitionByRange: " : "RepartitionByExpression: ")
+                    + expressions(r.keys()) + ", " + (r.partitions() == 0 ? "default" : String.valueOf(r.partitions()));
+        }
+
         @Override public String visitSort(Sort sort) {
             return (sort.global() ? "Sort: " : "SortWithinPartitions: ") + expressions(List.copyOf(sort.orders()));
         }

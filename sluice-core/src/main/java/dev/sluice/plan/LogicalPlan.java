@@ -22,7 +22,9 @@ public sealed interface LogicalPlan permits Scan, Project, Filter, Limit,
         Window,
         Offset,
         RoundRobinPartitions,
-        MapPartitions {
+        MapPartitions,
+        CachedRelation,
+        RepartitionByExpression {
 
     /** The output columns. Only meaningful once resolved. */
     StructType schema();
