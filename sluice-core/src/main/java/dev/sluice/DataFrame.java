@@ -48,9 +48,9 @@ public final class DataFrame {
     /** The analyzed logical plan. */
     public LogicalPlan logicalPlan() { return plan; }
 
-    /** The optimized logical plan the embedded engine would run. */
+    /** The optimized logical plan the embedded engine would run (cached sub-plans read from the cache). */
     public LogicalPlan optimizedPlan() {
-        return new QueryExecution(plan, session.conf().snapshot(), dev.sluice.exec.PlannerContext.defaults()).optimized();
+        return new QueryExecution(session.cacheManager().useCached(plan), session.conf().snapshot(), dev.sluice.exec.PlannerContext.defaults()).optimized();
     }
 
     /** The output columns as the user sees them (internal join names shown by their display names). */
