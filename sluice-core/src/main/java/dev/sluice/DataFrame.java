@@ -390,19 +390,17 @@ public final class DataFrame {
     /** Prints the physical plan. */
     public void explain() { System.out.print(explainString("simple")); }
 
-    /** Prints the plan: mode "simple" (physical) or "extended" (analyzed, optimized and physical). */
+    /**
+     * Prints the plan in one of Spark's modes: {@code simple} (physical), {@code extended} (analyzed, optimized and
+     * physical), {@code cost} (the optimized plan with size statistics), {@code formatted} (numbered operators, then
+     * their details); {@code codegen} is refused (Sluice generates no code). Sluice's own {@code analyze} runs the query
+     * and shows each operator's rows, batches, time and spill.
+     */
     public void explain(String mode) { System.out.print(explainString(mode)); }
 
     public void explain(boolean extended) { explain(extended ? "extended" : "simple"); }
 
-    public String explainString(String mode) {
-        return switch (mode.toLowerCase(Locale.ROOT)) {
-            case "simple" -> session.engine().explain(session.cacheManager().useCached(plan), false);
-            case "extended" -> session.engine().explain(session.cacheManager().useCached(plan), true);
-            default -> throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "explain")
-                    .with("reason", "unknown mode '" + mode + "'; use simple or extended").build();
-        };
-    }
+    public String explainString(String mode) { return session.engine().explain(session.cacheManager().useCached(plan), mode); }
 
     // ---- actions ----
 

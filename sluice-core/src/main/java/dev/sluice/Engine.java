@@ -28,6 +28,19 @@ public interface Engine extends AutoCloseable {
     String explain(LogicalPlan plan, boolean extended);
 
     /**
+     * Explain text in one of Spark's modes ({@code simple}, {@code extended}, {@code codegen}, {@code cost},
+     * {@code formatted}) or Sluice's {@code analyze} (runs the query, then shows what each operator did). This default
+     * knows simple and extended only; engines that can do more override it.
+     */
+    default String explain(LogicalPlan plan, String mode) {
+        return switch (ExplainModes.parse(mode)) {
+            case "simple" -> explain(plan, false);
+            case "extended" -> explain(plan, true);
+            default -> throw ExplainModes.unsupported(mode, name());
+        };
+    }
+
+    /**
      * This engine for another session sharing it ({@link Sluice#newSession}): the same workers, with that
      * session's runtime settings. Engines whose settings are read from the session itself return themselves.
      */

@@ -23,6 +23,9 @@ public final class Explain {
         return sb.toString();
     }
 
+    /** One node's line, without its children. */
+    public static String line(LogicalPlan plan) { return plan.accept(LINE); }
+
     private static void appendTree(StringBuilder sb, LogicalPlan plan, int depth) {
         sb.append("  ".repeat(depth)).append(plan.accept(LINE)).append('\n');
         for (LogicalPlan child : plan.children()) appendTree(sb, child, depth + 1);
