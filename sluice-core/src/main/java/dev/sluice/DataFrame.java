@@ -405,10 +405,18 @@ public final class DataFrame {
     // ---- actions ----
 
     /** The number of rows. */
-    public long count() { return session.engine().count(session.cacheManager().useCached(plan)); }
+    public long count() {
+        long n = session.engine().count(session.cacheManager().useCached(plan));
+        completeObservations();
+        return n;
+    }
 
     /** Every row, in partition order. The whole result is held in memory: prefer {@link #toLocalIterator}. */
-    public List<Row> collect() { return session.engine().collect(outputPlan()); }
+    public List<Row> collect() {
+        List<Row> rows = session.engine().collect(outputPlan());
+        completeObservations();
+        return rows;
+    }
 
     public List<Row> collectAsList() { return collect(); }
 
@@ -635,11 +643,36 @@ public final class DataFrame {
         return select(functions.to_json(functions.struct(cols)).alias("value"));
     }
 
-    /** Calls {@code action} for every row, in partition order, on the calling thread (streaming: rows are not held). */
-    public void foreach(java.util.function.Consumer<Row> action) {
-        try (CloseableIterator<Row> it = toLocalIterator()) {
-            while (it.hasNext()) action.accept(it.next());
-        }
+    /**
+     * Calls {@code function} for every row, on the workers (one task per partition, so calls from different partitions
+     * run concurrently and in no set order, as Spark). An exception thrown by the function fails the job with
+     * FAILED_EXECUTE_UDF (its cause is the exception) and cancels the other tasks.
+     */
+    public void foreach(ForeachFunction function) {
+        foreachPartition(rows -> {
+            while (rows.hasNext()) function.call(rows.next());
+        });
+    }
+
+    /** Calls {@code function} once per partition with that partition's rows (streamed), on the workers. */
+    public void foreachPartition(ForeachPartitionFunction function) {
+        session.engine().foreachPartition(outputPlan(), function);
+        completeObservations();
+    }
+
+    /**
+     * The files this DataFrame reads, each once, sorted (Spark's {@code inputFiles}: a best effort; in-memory and
+     * generated inputs have none). Lists the sources' files, as Spark does.
+     */
+    public String[] inputFiles() {
+        java.util.TreeSet<String> files = new java.util.TreeSet<>();
+        dev.sluice.plan.Plans.transformUp(plan, node -> {
+            if (node instanceof dev.sluice.plan.Scan scan) {
+                for (dev.sluice.io.Split split : scan.source().splits()) if (split.filePath() != null) files.add(split.filePath());
+            }
+            return node;
+        });
+        return files.toArray(new String[0]);
     }
 
     // ---- helpers ----
@@ -745,4 +778,40 @@ public final class DataFrame {
 
     /** True when this DataFrame is cached (PySpark's {@code is_cached}). */
     public boolean isCached() { return session.cacheManager().lookup(plan).isPresent(); }
+
+    // ---- observed metrics (Spark's observe) ----
+
+    /**
+     * The same rows, with named aggregate metrics ({@code count(lit(1)).alias("rows")}, {@code max(col("x")).alias("m")})
+     * computed over them while the next action runs; read them from {@code observation} once it succeeded. Each
+     * metric must be named and aggregate every column it reads, as Spark requires. Runs on the embedded engine.
+     */
+    public DataFrame observe(Observation observation, Column metric, Column... more) {
+        List<Expression> metrics = new ArrayList<>();
+        metrics.add(metric.expr());
+        for (Column c : more) metrics.add(c.expr());
+        return new DataFrame(session, new dev.sluice.plan.CollectMetrics(plan, observation.name(), metrics, observation));
+    }
+
+    /** As {@link #observe(Observation, Column, Column...)} under {@code name}; read the values with {@link #observedMetrics}. */
+    public DataFrame observe(String name, Column metric, Column... more) { return observe(new Observation(name), metric, more); }
+
+    /** The metrics of the observations in this DataFrame's plan that an action has filled, by name (Spark's observedMetrics). */
+    public java.util.Map<String, Row> observedMetrics() {
+        java.util.Map<String, Row> out = new java.util.LinkedHashMap<>();
+        for (Observation o : observations()) o.row().ifPresent(r -> out.put(o.name(), r));
+        return out;
+    }
+
+    /** An action succeeded: the observations it ran fill in (package-private: the writer calls it too). */
+    void completeObservations() { for (Observation o : observations()) o.complete(); }
+
+    private List<Observation> observations() {
+        List<Observation> out = new ArrayList<>();
+        dev.sluice.plan.Plans.transformUp(plan, node -> {
+            if (node instanceof dev.sluice.plan.CollectMetrics c && c.observer() instanceof Observation o) out.add(o);
+            return node;
+        });
+        return out;
+    }
 }

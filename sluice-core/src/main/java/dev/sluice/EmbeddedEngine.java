@@ -201,6 +201,47 @@ final class EmbeddedEngine implements Engine {
                 + dev.sluice.exec.FormattedExplain.analyzed(root);
     }
 
+    /** One task per partition on the workers; the first failure cancels the others and fails the job. */
+    @Override public void foreachPartition(LogicalPlan plan, ForeachPartitionFunction function) {
+        try (SessionZone zone = sessionZone()) {
+            ExecNode root = execution(plan).physical();
+            StructType schema = plan.schema();
+            scheduler.run(root, "foreachPartition", 0, (partition, stream, ctx) -> {
+                Iterator<Row> rows = new Iterator<>() {
+                    Iterator<Row> current = java.util.Collections.emptyIterator();
+                    boolean done;
+
+                    @Override public boolean hasNext() {
+                        while (!current.hasNext() && !done) {
+                            ctx.checkCancelled();
+                            Batch b = stream.next();
+                            if (b == null) {
+                                done = true;
+                            } else {
+                                List<Row> batchRows = new ArrayList<>(b.rowCount());
+                                Rows.appendTo(batchRows, schema, b);
+                                current = batchRows.iterator();
+                            }
+                        }
+                        return current.hasNext();
+                    }
+
+                    @Override public Row next() {
+                        if (!hasNext()) throw new NoSuchElementException();
+                        return current.next();
+                    }
+                };
+                try {
+                    function.call(rows);
+                } catch (dev.sluice.error.SluiceException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw UserFunctions.failed("foreachPartition", e);
+                }
+            });
+        }
+    }
+
     @Override public void cancelAll() { scheduler.cancelAll(); }
 
     @Override public void close() {

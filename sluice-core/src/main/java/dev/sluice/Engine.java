@@ -41,6 +41,20 @@ public interface Engine extends AutoCloseable {
     }
 
     /**
+     * Calls {@code function} once per partition with its rows. This default streams the rows to the calling thread
+     * (one partition after another); the embedded engine calls it on its workers, one task per partition.
+     */
+    default void foreachPartition(LogicalPlan plan, ForeachPartitionFunction function) {
+        try (CloseableIterator<Row> rows = toLocalIterator(plan)) {
+            function.call(rows);
+        } catch (dev.sluice.error.SluiceException e) {
+            throw e;
+        } catch (Exception e) {
+            throw UserFunctions.failed("foreachPartition", e);
+        }
+    }
+
+    /**
      * This engine for another session sharing it ({@link Sluice#newSession}): the same workers, with that
      * session's runtime settings. Engines whose settings are read from the session itself return themselves.
      */

@@ -85,6 +85,32 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
                 context.memoryPool(), context.batchSize());
     }
 
+    /** The metrics' aggregates accumulate in the pass-through operator; the run goes to the observer. */
+    @Override public ExecNode visitCollectMetrics(dev.sluice.plan.CollectMetrics collect) {
+        if (!(collect.observer() instanceof MetricsSink sink)) throw dev.sluice.error.SluiceException.internal("an observer without a sink");
+        ExecNode input = plan(collect.input());
+        List<dev.sluice.expr.AggregateExpression> aggregates = new ArrayList<>();
+        for (dev.sluice.expr.Expression e : collect.metrics()) {
+            for (dev.sluice.expr.Expression node : dev.sluice.expr.Expressions.collect(e)) {
+                if (node instanceof dev.sluice.expr.AggregateExpression ae && !aggregates.contains(ae)) aggregates.add(ae);
+            }
+        }
+        List<List<dev.sluice.expr.Expression>> boundInputs = new ArrayList<>();
+        for (dev.sluice.expr.AggregateExpression ae : aggregates) {
+            boundInputs.add(Binder.bindAll(dev.sluice.expr.agg.Aggregation.evaluatedInputs(ae), input.schema()));
+        }
+        List<dev.sluice.expr.Expression> results = new ArrayList<>();
+        List<dev.sluice.types.StructField> fields = new ArrayList<>();
+        for (dev.sluice.expr.Expression e : collect.metrics()) {
+            results.add(dev.sluice.expr.Expressions.transformDown(e, node -> node instanceof dev.sluice.expr.AggregateExpression ae
+                    ? new dev.sluice.expr.BoundColumn(aggregates.indexOf(ae), ae.sql(), ae.dataType(), ae.nullable()) : node));
+            fields.add(dev.sluice.types.StructField.of(dev.sluice.expr.Expressions.outputName(e), e.dataType()));
+        }
+        MetricsRun run = new MetricsRun(aggregates, results, new dev.sluice.types.StructType(fields), input.partitionCount());
+        sink.started(run);
+        return new CollectMetricsExec(input, collect.name(), boundInputs, run);
+    }
+
     @Override public ExecNode visitLimit(Limit limit) {
         if (limit.input() instanceof Sort sort && sort.global()) {
             ExecNode input = plan(sort.input());

@@ -57,6 +57,8 @@ public final class Explain {
                     + (c.data().tableName() == null ? "" : ", table=" + c.data().tableName());
         }
 
+        @Override public String visitCollectMetrics(CollectMetrics c) { return "CollectMetrics: " + c.name() + ", " + expressions(c.metrics()); }
+
         @Override public String visitRepartitionByExpression(RepartitionByExpression r) {
             return (r.kind() == RepartitionByExpression.Kind.RANGE ? "RepartitionByRange: " : "RepartitionByExpression: ")
                     + expressions(r.keys()) + ", " + (r.partitions() == 0 ? "default" : String.valueOf(r.partitions()));

@@ -24,7 +24,8 @@ public sealed interface LogicalPlan permits Scan, Project, Filter, Limit,
         RoundRobinPartitions,
         MapPartitions,
         CachedRelation,
-        RepartitionByExpression {
+        RepartitionByExpression,
+        CollectMetrics {
 
     /** The output columns. Only meaningful once resolved. */
     StructType schema();

@@ -42,4 +42,6 @@ public interface PlanVisitor<R> {
     R visitCachedRelation(CachedRelation cached);
 
     R visitRepartitionByExpression(RepartitionByExpression repartition);
+
+    R visitCollectMetrics(CollectMetrics collect);
 }

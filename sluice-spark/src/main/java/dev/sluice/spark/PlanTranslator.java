@@ -127,6 +127,11 @@ final class PlanTranslator implements PlanVisitor<Dataset<Row>> {
         return translate(cached.data().plan()).persist(org.apache.spark.storage.StorageLevel.fromString(cached.data().storageLevelName()));
     }
 
+    @Override public Dataset<Row> visitCollectMetrics(dev.sluice.plan.CollectMetrics collect) {
+        throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.UNSUPPORTED_OPERATION).with("operation", "observe")
+                .with("reason", "observed metrics are collected by the embedded engine only; Spark's would not reach the Sluice Observation").build();
+    }
+
     @Override public Dataset<Row> visitRepartitionByExpression(dev.sluice.plan.RepartitionByExpression r) {
         Dataset<Row> input = translate(r.input());
         Column[] keys = new Column[r.keys().size()];
