@@ -439,7 +439,21 @@ public final class DataFrame {
      * Streams the rows in partition order without holding the result: workers compute ahead a bounded
      * number of batches. Close the iterator to stop early (files close, tasks stop).
      */
-    public CloseableIterator<Row> toLocalIterator() { return session.engine().toLocalIterator(outputPlan()); }
+    public CloseableIterator<Row> toLocalIterator() {
+        CloseableIterator<Row> rows = session.engine().toLocalIterator(outputPlan());
+        if (observations().isEmpty()) return rows;
+        return new CloseableIterator<>() {   // read to the end: the action succeeded, its observations fill in
+            @Override public boolean hasNext() {
+                boolean more = rows.hasNext();
+                if (!more) completeObservations();
+                return more;
+            }
+
+            @Override public Row next() { return rows.next(); }
+
+            @Override public void close() { rows.close(); }
+        };
+    }
 
     /** Writes the rows out: {@code write().mode("overwrite").json(path)}. */
     public DataFrameWriter write() { return new DataFrameWriter(this); }
