@@ -147,4 +147,27 @@ class CachePartitionConnectTest {
         assertThat(explain(range(10, 8), AnalyzePlanRequest.Explain.ExplainMode.EXPLAIN_MODE_FORMATTED)).startsWith("== Physical Plan ==\nScanExec (1)");
         assertThat(explain(range(10, 9), AnalyzePlanRequest.Explain.ExplainMode.EXPLAIN_MODE_COST)).contains("Statistics(sizeInBytes=80.0 B, rowCount=10)");
     }
+
+    private boolean isCached(String table) {
+        Relation r = Relation.newBuilder().setCatalog(org.apache.spark.connect.proto.Catalog.newBuilder()
+                .setIsCached(org.apache.spark.connect.proto.IsCached.newBuilder().setTableName(table))).build();
+        byte[] data = execute(r).stream().filter(ExecutePlanResponse::hasArrowBatch).findFirst().orElseThrow().getArrowBatch().getData().toByteArray();
+        try (var allocator = Allocators.root().newChildAllocator("test", 0, Long.MAX_VALUE)) {
+            return (Boolean) ArrowRows.decode(allocator, data, null).rows().get(0).get(0);
+        }
+    }
+
+    @Test void catalogCacheTableUncacheTableAndSqlCache() {
+        execute(Relation.newBuilder().setSql(org.apache.spark.connect.proto.SQL.newBuilder().setQuery("CACHE LAZY TABLE cview AS SELECT 1 AS one")).build());
+        assertThat(isCached("cview")).isTrue();
+        execute(Relation.newBuilder().setCatalog(org.apache.spark.connect.proto.Catalog.newBuilder()
+                .setUncacheTable(org.apache.spark.connect.proto.UncacheTable.newBuilder().setTableName("cview"))).build());
+        assertThat(isCached("cview")).isFalse();
+        execute(Relation.newBuilder().setCatalog(org.apache.spark.connect.proto.Catalog.newBuilder()
+                .setCacheTable(org.apache.spark.connect.proto.CacheTable.newBuilder().setTableName("cview"))).build());
+        assertThat(isCached("cview")).isTrue();
+        execute(Relation.newBuilder().setCatalog(org.apache.spark.connect.proto.Catalog.newBuilder()
+                .setClearCache(org.apache.spark.connect.proto.ClearCache.getDefaultInstance())).build());
+        assertThat(isCached("cview")).isFalse();
+    }
 }
