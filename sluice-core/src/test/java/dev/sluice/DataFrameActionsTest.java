@@ -103,9 +103,12 @@ class DataFrameActionsTest {
         assertThat(metrics.get(0)).isEqualTo(50L);
     }
 
-    @Test void metricsMustBeNamedAggregates() {
+    @Test void metricsMustBeAggregatesAndAreNamedAfterTheirText() {
         DataFrame df = SLUICE.range(10);
-        assertThatThrownBy(() -> df.observe("x", count(lit(1)))).isInstanceOfSatisfying(SluiceException.class,
+        DataFrame unnamed = df.observe("x", max(col("id")));
+        unnamed.count();
+        assertThat(unnamed.observedMetrics().get("x").schema().fieldNames()).containsExactly("max(id)");
+        assertThatThrownBy(() -> df.observe("x", lit(1).alias("one"))).isInstanceOfSatisfying(SluiceException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
         assertThatThrownBy(() -> df.observe("x", col("id").plus(max(col("id"))).alias("y"))).isInstanceOfSatisfying(SluiceException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));

@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Resolves {@code observe}'s metrics as Spark checks them: each is named (an alias) and is an aggregate over the
- * rows, so every column it reads sits inside an aggregate function ({@code max(x) + 1}, {@code count(1)}).
+ * Resolves {@code observe}'s metrics as Spark checks them: each is an aggregate over the rows, so every column it
+ * reads sits inside an aggregate function ({@code max(x) + 1}, {@code count(1)}); one without an alias is named
+ * after its text ({@code max(age)}), as Spark's Dataset.observe names it.
  */
 final class AnalyzeCollectMetrics {
     private AnalyzeCollectMetrics() {}
@@ -21,7 +22,7 @@ final class AnalyzeCollectMetrics {
         List<Expression> out = new ArrayList<>();
         for (Expression m : c.metrics()) {
             Expression r = analyzer.resolve(m, c.input().schema());
-            if (!(r instanceof Alias)) throw invalid(r, "name it with alias(...)");
+            if (!(r instanceof Alias)) r = new Alias(r, dev.sluice.expr.Expressions.outputName(m));
             if (!AnalyzeAggregate.containsAggregate(r)) throw invalid(r, "it must be an aggregate such as count(1) or max(x)");
             rejectColumnsOutsideAggregates(r, r);
             out.add(r);
