@@ -22,11 +22,15 @@ queryPrimary
     ;
 
 querySpecification
-    : SELECT setQuantifier? namedExpressionSeq fromClause? whereClause? aggregationClause? havingClause?
+    : SELECT hints+=hint* setQuantifier? namedExpressionSeq fromClause? whereClause? aggregationClause? havingClause?
       windowClause? qualifyClause?
     ;
 
 setQuantifier: DISTINCT | ALL;
+
+hint: HINT_START statements+=hintStatement (COMMA? statements+=hintStatement)* HINT_END;
+
+hintStatement: name=identifier (LPAREN parameters+=primaryExpression (COMMA parameters+=primaryExpression)* RPAREN)?;
 
 whereClause: WHERE booleanExpression;
 
@@ -56,6 +60,8 @@ namedWindow: name=identifier AS windowSpec;
 
 queryOrganization
     : (ORDER BY order+=sortItem (COMMA order+=sortItem)*)?
+      (CLUSTER BY clusterBy+=expression (COMMA clusterBy+=expression)*)?
+      (DISTRIBUTE BY distributeBy+=expression (COMMA distributeBy+=expression)*)?
       (SORT BY sort+=sortItem (COMMA sort+=sortItem)*)?
       windowClause?
       (LIMIT (ALL | limit=expression))?

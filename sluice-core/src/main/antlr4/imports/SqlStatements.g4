@@ -17,8 +17,9 @@ statement
     | (DESC | DESCRIBE) FUNCTION EXTENDED? (functionName | STRING)                              #describeFunction
     | (DESC | DESCRIBE) TABLE? EXTENDED? multipartIdentifier                                    #describeTable
     | EXPLAIN explainMode=(EXTENDED | FORMATTED | CODEGEN | COST)? statement                           #explain
-    | CACHE LAZY? TABLE multipartIdentifier (AS? query)?                                        #cacheTable
+    | CACHE LAZY? TABLE multipartIdentifier tableOptions? (AS? query)?                          #cacheTable
     | UNCACHE TABLE (IF EXISTS)? multipartIdentifier                                            #uncacheTable
+    | CLEAR CACHE                                                                               #clearCache
     ;
 
 columnDefinition: identifier dataType (NOT NULL)?;

@@ -74,8 +74,12 @@ public final class Catalog {
         }
     }
 
-    /** Drops a temporary view; true if it existed. */
-    public boolean dropTempView(String name) { return views.remove(key(name)) != null; }
+    /** Drops a temporary view (and its cached rows, as Spark); true if it existed. */
+    public boolean dropTempView(String name) {
+        LogicalPlan plan = views.remove(key(name));
+        if (plan != null) session.cacheManager().uncache(plan);
+        return plan != null;
+    }
 
     /** Drops a global temporary view; true if it existed. */
     public boolean dropGlobalTempView(String name) { return GLOBAL_VIEWS.remove(key(name)) != null; }
@@ -130,4 +134,24 @@ public final class Catalog {
     }
 
     private static String key(String name) { return name.toLowerCase(Locale.ROOT); }
+
+    // ---- the cache (Spark's catalog.cacheTable, uncacheTable, isCached, clearCache) ----
+
+    /** Caches the view or table {@code name} (lazily: the next action that reads it stores its rows), MEMORY_AND_DISK. */
+    public void cacheTable(String name) { cacheTable(name, StorageLevel.MEMORY_AND_DISK); }
+
+    public void cacheTable(String name, StorageLevel level) {
+        session.cacheManager().cache(resolve(parts(name)), level, name, session.conf());
+    }
+
+    /** Forgets the cached rows of {@code name}; TABLE_OR_VIEW_NOT_FOUND when there is no such view or table. */
+    public void uncacheTable(String name) { session.cacheManager().uncache(resolve(parts(name))); }
+
+    /** True when {@code name} is cached; TABLE_OR_VIEW_NOT_FOUND when there is no such view or table. */
+    public boolean isCached(String name) { return session.cacheManager().lookup(resolve(parts(name))).isPresent(); }
+
+    /** Forgets every cached query of the session (and of the sessions sharing its engine). */
+    public void clearCache() { session.cacheManager().clear(); }
+
+    private static List<String> parts(String name) { return dev.sluice.expr.UnresolvedColumn.parse(name).nameParts(); }
 }

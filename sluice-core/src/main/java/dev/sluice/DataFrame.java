@@ -48,9 +48,9 @@ public final class DataFrame {
     /** The analyzed logical plan. */
     public LogicalPlan logicalPlan() { return plan; }
 
-    /** The optimized logical plan the embedded engine would run. */
+    /** The optimized logical plan the embedded engine would run (cached sub-plans read from the cache). */
     public LogicalPlan optimizedPlan() {
-        return new QueryExecution(plan, session.conf().snapshot(), dev.sluice.exec.PlannerContext.defaults()).optimized();
+        return new QueryExecution(session.cacheManager().useCached(plan), session.conf().snapshot(), dev.sluice.exec.PlannerContext.defaults()).optimized();
     }
 
     /** The output columns as the user sees them (internal join names shown by their display names). */
@@ -151,6 +151,55 @@ public final class DataFrame {
             throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "repartition").with("reason", "needs at least 1 partition, got " + n).build();
         }
         return new DataFrame(session, new dev.sluice.plan.RoundRobinPartitions(plan, n));
+    }
+
+    /**
+     * {@code n} partitions by a hash of the columns: a row goes to {@code pmod(hash(cols), n)} with Spark's Murmur3
+     * {@code hash}, so equal keys meet and each partition holds the rows Spark's would ({@code spark_partition_id()}).
+     */
+    public DataFrame repartition(int n, Column... columns) {
+        if (columns.length == 0) return repartition(n);
+        checkPartitions("repartition", n);
+        return new DataFrame(session, new dev.sluice.plan.RepartitionByExpression(plan, exprs(columns), n, dev.sluice.plan.RepartitionByExpression.Kind.HASH));
+    }
+
+    /** By a hash of the columns into {@code spark.sql.shuffle.partitions} partitions. */
+    public DataFrame repartition(Column... columns) {
+        if (columns.length == 0) return repartition(session.conf().shufflePartitions());
+        return new DataFrame(session, new dev.sluice.plan.RepartitionByExpression(plan, exprs(columns), 0, dev.sluice.plan.RepartitionByExpression.Kind.HASH));
+    }
+
+    /**
+     * {@code n} partitions each holding one range of the columns' values (ascending unless a column is a sort order
+     * such as {@code col("x").desc()}), the bounds sampled from the data as Spark does. Sluice also sorts each
+     * partition by the columns (it uses its sort's range exchange); Spark leaves them unsorted.
+     */
+    public DataFrame repartitionByRange(int n, Column... columns) {
+        checkPartitions("repartitionByRange", n);
+        return byRange(n, columns);
+    }
+
+    /** By ranges of the columns into {@code spark.sql.shuffle.partitions} partitions. */
+    public DataFrame repartitionByRange(Column... columns) { return byRange(0, columns); }
+
+    private DataFrame byRange(int n, Column[] columns) {
+        if (columns.length == 0) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "repartitionByRange")
+                    .with("reason", "at least one partition-by expression must be specified").build();
+        }
+        return new DataFrame(session, new dev.sluice.plan.RepartitionByExpression(plan, exprs(columns), n, dev.sluice.plan.RepartitionByExpression.Kind.RANGE));
+    }
+
+    private static void checkPartitions(String function, int n) {
+        if (n < 1) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", function).with("reason", "needs at least 1 partition, got " + n).build();
+        }
+    }
+
+    private static List<Expression> exprs(Column[] columns) {
+        List<Expression> out = new ArrayList<>(columns.length);
+        for (Column c : columns) out.add(c.expr());
+        return out;
     }
 
     /**
@@ -327,13 +376,13 @@ public final class DataFrame {
      */
     LogicalPlan outputPlan() {
         StructType s = plan.schema();
-        if (InternalNames.display(s) == s) return plan;
+        if (InternalNames.display(s) == s) return session.cacheManager().useCached(plan);
         List<Expression> exprs = new ArrayList<>();
         for (StructField f : s.fields()) {
             String shown = InternalNames.display(f.name());
             exprs.add(shown.equals(f.name()) ? ref(f) : new Alias(ref(f), shown));
         }
-        return new Project(plan, exprs);
+        return new Project(session.cacheManager().useCached(plan), exprs);
     }
 
     // ---- explain ----
@@ -341,27 +390,33 @@ public final class DataFrame {
     /** Prints the physical plan. */
     public void explain() { System.out.print(explainString("simple")); }
 
-    /** Prints the plan: mode "simple" (physical) or "extended" (analyzed, optimized and physical). */
+    /**
+     * Prints the plan in one of Spark's modes: {@code simple} (physical), {@code extended} (analyzed, optimized and
+     * physical), {@code cost} (the optimized plan with size statistics), {@code formatted} (numbered operators, then
+     * their details); {@code codegen} is refused (Sluice generates no code). Sluice's own {@code analyze} runs the query
+     * and shows each operator's rows, batches, time and spill.
+     */
     public void explain(String mode) { System.out.print(explainString(mode)); }
 
     public void explain(boolean extended) { explain(extended ? "extended" : "simple"); }
 
-    public String explainString(String mode) {
-        return switch (mode.toLowerCase(Locale.ROOT)) {
-            case "simple" -> session.engine().explain(plan, false);
-            case "extended" -> session.engine().explain(plan, true);
-            default -> throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "explain")
-                    .with("reason", "unknown mode '" + mode + "'; use simple or extended").build();
-        };
-    }
+    public String explainString(String mode) { return session.engine().explain(session.cacheManager().useCached(plan), mode); }
 
     // ---- actions ----
 
     /** The number of rows. */
-    public long count() { return session.engine().count(plan); }
+    public long count() {
+        long n = session.engine().count(session.cacheManager().useCached(plan));
+        completeObservations();
+        return n;
+    }
 
     /** Every row, in partition order. The whole result is held in memory: prefer {@link #toLocalIterator}. */
-    public List<Row> collect() { return session.engine().collect(outputPlan()); }
+    public List<Row> collect() {
+        List<Row> rows = session.engine().collect(outputPlan());
+        completeObservations();
+        return rows;
+    }
 
     public List<Row> collectAsList() { return collect(); }
 
@@ -384,7 +439,21 @@ public final class DataFrame {
      * Streams the rows in partition order without holding the result: workers compute ahead a bounded
      * number of batches. Close the iterator to stop early (files close, tasks stop).
      */
-    public CloseableIterator<Row> toLocalIterator() { return session.engine().toLocalIterator(outputPlan()); }
+    public CloseableIterator<Row> toLocalIterator() {
+        CloseableIterator<Row> rows = session.engine().toLocalIterator(outputPlan());
+        if (observations().isEmpty()) return rows;
+        return new CloseableIterator<>() {   // read to the end: the action succeeded, its observations fill in
+            @Override public boolean hasNext() {
+                boolean more = rows.hasNext();
+                if (!more) completeObservations();
+                return more;
+            }
+
+            @Override public Row next() { return rows.next(); }
+
+            @Override public void close() { rows.close(); }
+        };
+    }
 
     /** Writes the rows out: {@code write().mode("overwrite").json(path)}. */
     public DataFrameWriter write() { return new DataFrameWriter(this); }
@@ -523,15 +592,13 @@ public final class DataFrame {
         return plan instanceof dev.sluice.plan.Scan s && s.source() instanceof dev.sluice.io.MemorySource;
     }
 
-    /** A join hint: {@code broadcast} (also {@code broadcastjoin}, {@code mapjoin}); others are refused, not ignored. */
-    public DataFrame hint(String name, Object... parameters) {
-        String n = name.toLowerCase(Locale.ROOT);
-        if ((n.equals("broadcast") || n.equals("broadcastjoin") || n.equals("mapjoin")) && parameters.length == 0) {
-            return functions.broadcast(this);
-        }
-        throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "the hint " + name)
-                .with("reason", "Sluice honours the broadcast hint only").build();
-    }
+    /**
+     * Spark's hints: {@code broadcast} (also broadcastjoin, mapjoin), the other join hints (merge, shuffle_hash,
+     * shuffle_replicate_nl: accepted, Sluice picks its join strategy itself), {@code repartition(n, cols...)},
+     * {@code repartition_by_range}, {@code rebalance} and {@code coalesce(n)}. Parameters are partition counts
+     * (Integer), Columns or column names. An unknown hint is logged and ignored, as Spark does.
+     */
+    public DataFrame hint(String name, Object... parameters) { return Hints.apply(this, name, parameters); }
 
     /** Functions for missing values: {@code na().drop()}, {@code na().fill(0)}, {@code na().replace(...)}. */
     public NaFunctions na() { return new NaFunctions(this); }
@@ -590,11 +657,36 @@ public final class DataFrame {
         return select(functions.to_json(functions.struct(cols)).alias("value"));
     }
 
-    /** Calls {@code action} for every row, in partition order, on the calling thread (streaming: rows are not held). */
-    public void foreach(java.util.function.Consumer<Row> action) {
-        try (CloseableIterator<Row> it = toLocalIterator()) {
-            while (it.hasNext()) action.accept(it.next());
-        }
+    /**
+     * Calls {@code function} for every row, on the workers (one task per partition, so calls from different partitions
+     * run concurrently and in no set order, as Spark). An exception thrown by the function fails the job with
+     * FAILED_EXECUTE_UDF (its cause is the exception) and cancels the other tasks.
+     */
+    public void foreach(ForeachFunction function) {
+        foreachPartition(rows -> {
+            while (rows.hasNext()) function.call(rows.next());
+        });
+    }
+
+    /** Calls {@code function} once per partition with that partition's rows (streamed), on the workers. */
+    public void foreachPartition(ForeachPartitionFunction function) {
+        session.engine().foreachPartition(outputPlan(), function);
+        completeObservations();
+    }
+
+    /**
+     * The files this DataFrame reads, each once, sorted (Spark's {@code inputFiles}: a best effort; in-memory and
+     * generated inputs have none). Lists the sources' files, as Spark does.
+     */
+    public String[] inputFiles() {
+        java.util.TreeSet<String> files = new java.util.TreeSet<>();
+        dev.sluice.plan.Plans.transformUp(plan, node -> {
+            if (node instanceof dev.sluice.plan.Scan scan) {
+                for (dev.sluice.io.Split split : scan.source().splits()) if (split.filePath() != null) files.add(split.filePath());
+            }
+            return node;
+        });
+        return files.toArray(new String[0]);
     }
 
     // ---- helpers ----
@@ -662,4 +754,78 @@ public final class DataFrame {
 
     /** Statistics of this DataFrame (Spark's {@code df.stat}): corr, cov, crosstab, freqItems, approxQuantile, sampleBy. */
     public DataFrameStatFunctions stat() { return new DataFrameStatFunctions(this); }
+
+    // ---- caching (Spark's cache, persist, unpersist) ----
+
+    /**
+     * Keeps this DataFrame's rows once an action has computed them: later actions on it, or on DataFrames built from
+     * it, read the stored batches instead of recomputing (explain shows {@code InMemoryRelation}). Lazy, as Spark:
+     * nothing runs until an action. The rows live in the session's memory budget and spill to disk when the pool
+     * needs the memory. Level MEMORY_AND_DISK, Spark's default.
+     */
+    public DataFrame cache() { return persist(StorageLevel.MEMORY_AND_DISK); }
+
+    public DataFrame persist() { return cache(); }
+
+    /** As {@link #cache}, with a storage level (DISK_ONLY writes every batch to disk at once). */
+    public DataFrame persist(StorageLevel level) {
+        if (level == null || level.equals(StorageLevel.NONE)) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "persist").with("reason", "give a storage level other than NONE").build();
+        }
+        session.cacheManager().cache(plan, level, null, session.conf());
+        return this;
+    }
+
+    /** Forgets the stored rows (their memory and files are freed); nothing happens when this DataFrame is not cached. */
+    public DataFrame unpersist() {
+        session.cacheManager().uncache(plan);
+        return this;
+    }
+
+    /** {@code blocking} has no effect: freeing is immediate. */
+    public DataFrame unpersist(boolean blocking) { return unpersist(); }
+
+    /** The level this DataFrame is cached at, {@link StorageLevel#NONE} when it is not. */
+    public StorageLevel storageLevel() {
+        return session.cacheManager().lookup(plan).map(CacheManager.Entry::level).orElse(StorageLevel.NONE);
+    }
+
+    /** True when this DataFrame is cached (PySpark's {@code is_cached}). */
+    public boolean isCached() { return session.cacheManager().lookup(plan).isPresent(); }
+
+    // ---- observed metrics (Spark's observe) ----
+
+    /**
+     * The same rows, with named aggregate metrics ({@code count(lit(1)).alias("rows")}, {@code max(col("x")).alias("m")})
+     * computed over them while the next action runs; read them from {@code observation} once it succeeded. Each
+     * metric must be named and aggregate every column it reads, as Spark requires. Runs on the embedded engine.
+     */
+    public DataFrame observe(Observation observation, Column metric, Column... more) {
+        List<Expression> metrics = new ArrayList<>();
+        metrics.add(metric.expr());
+        for (Column c : more) metrics.add(c.expr());
+        return new DataFrame(session, new dev.sluice.plan.CollectMetrics(plan, observation.name(), metrics, observation));
+    }
+
+    /** As {@link #observe(Observation, Column, Column...)} under {@code name}; read the values with {@link #observedMetrics}. */
+    public DataFrame observe(String name, Column metric, Column... more) { return observe(new Observation(name), metric, more); }
+
+    /** The metrics of the observations in this DataFrame's plan that an action has filled, by name (Spark's observedMetrics). */
+    public java.util.Map<String, Row> observedMetrics() {
+        java.util.Map<String, Row> out = new java.util.LinkedHashMap<>();
+        for (Observation o : observations()) o.row().ifPresent(r -> out.put(o.name(), r));
+        return out;
+    }
+
+    /** An action succeeded: the observations it ran fill in (package-private: the writer calls it too). */
+    void completeObservations() { for (Observation o : observations()) o.complete(); }
+
+    private List<Observation> observations() {
+        List<Observation> out = new ArrayList<>();
+        dev.sluice.plan.Plans.transformUp(plan, node -> {
+            if (node instanceof dev.sluice.plan.CollectMetrics c && c.observer() instanceof Observation o) out.add(o);
+            return node;
+        });
+        return out;
+    }
 }

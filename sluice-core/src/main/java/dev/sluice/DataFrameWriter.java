@@ -57,7 +57,9 @@ public final class DataFrameWriter {
     public WriteResult save(String path) {
         // an unknown format or option fails here, before anything runs
         OptionCheck.write(FileFormats.lookup(format), options);
-        return frame.session().engine().write(frame.outputPlan(), new WriteRequest(path, format, mode, options, partitionBy));
+        WriteResult result = frame.session().engine().write(frame.outputPlan(), new WriteRequest(path, format, mode, options, partitionBy));
+        frame.completeObservations();
+        return result;
     }
 
     /** Writes one directory per value of these columns ({@code year=2026/month=11/}), Hive style. */

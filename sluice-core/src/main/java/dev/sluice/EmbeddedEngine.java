@@ -174,6 +174,74 @@ final class EmbeddedEngine implements Engine {
         }
     }
 
+    @Override public String explain(LogicalPlan plan, String mode) {
+        String m = ExplainModes.parse(mode);
+        try (SessionZone zone = sessionZone()) {
+            return switch (m) {
+                case "simple" -> execution(plan).explain(false);
+                case "extended" -> execution(plan).explain(true);
+                case "cost" -> execution(plan).explainCost();
+                case "formatted" -> execution(plan).explainFormatted();
+                case "analyze" -> explainAnalyzed(plan);
+                default -> throw ExplainModes.unsupported(mode, name());
+            };
+        }
+    }
+
+    /** Runs the query (its rows are counted, not kept), then shows each operator's metrics from that run. */
+    private String explainAnalyzed(LogicalPlan plan) {
+        ExecNode root = execution(plan).physical();
+        java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
+        long start = System.nanoTime();
+        scheduler.run(root, "explain analyze", 0, (partition, stream, ctx) -> {
+            for (Batch b = stream.next(); b != null; b = stream.next()) rows.addAndGet(b.rowCount());
+        });
+        double millis = (System.nanoTime() - start) / 1e6;
+        return String.format(java.util.Locale.ROOT, "== Physical Plan (analyzed: %d rows in %.1f ms) ==%n", rows.get(), millis)
+                + dev.sluice.exec.FormattedExplain.analyzed(root);
+    }
+
+    /** One task per partition on the workers; the first failure cancels the others and fails the job. */
+    @Override public void foreachPartition(LogicalPlan plan, ForeachPartitionFunction function) {
+        try (SessionZone zone = sessionZone()) {
+            ExecNode root = execution(plan).physical();
+            StructType schema = plan.schema();
+            scheduler.run(root, "foreachPartition", 0, (partition, stream, ctx) -> {
+                Iterator<Row> rows = new Iterator<>() {
+                    Iterator<Row> current = java.util.Collections.emptyIterator();
+                    boolean done;
+
+                    @Override public boolean hasNext() {
+                        while (!current.hasNext() && !done) {
+                            ctx.checkCancelled();
+                            Batch b = stream.next();
+                            if (b == null) {
+                                done = true;
+                            } else {
+                                List<Row> batchRows = new ArrayList<>(b.rowCount());
+                                Rows.appendTo(batchRows, schema, b);
+                                current = batchRows.iterator();
+                            }
+                        }
+                        return current.hasNext();
+                    }
+
+                    @Override public Row next() {
+                        if (!hasNext()) throw new NoSuchElementException();
+                        return current.next();
+                    }
+                };
+                try {
+                    function.call(rows);
+                } catch (dev.sluice.error.SluiceException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw UserFunctions.failed("foreachPartition", e);
+                }
+            });
+        }
+    }
+
     @Override public void cancelAll() { scheduler.cancelAll(); }
 
     @Override public void close() {

@@ -28,6 +28,33 @@ public interface Engine extends AutoCloseable {
     String explain(LogicalPlan plan, boolean extended);
 
     /**
+     * Explain text in one of Spark's modes ({@code simple}, {@code extended}, {@code codegen}, {@code cost},
+     * {@code formatted}) or Sluice's {@code analyze} (runs the query, then shows what each operator did). This default
+     * knows simple and extended only; engines that can do more override it.
+     */
+    default String explain(LogicalPlan plan, String mode) {
+        return switch (ExplainModes.parse(mode)) {
+            case "simple" -> explain(plan, false);
+            case "extended" -> explain(plan, true);
+            default -> throw ExplainModes.unsupported(mode, name());
+        };
+    }
+
+    /**
+     * Calls {@code function} once per partition with its rows. This default streams the rows to the calling thread
+     * (one partition after another); the embedded engine calls it on its workers, one task per partition.
+     */
+    default void foreachPartition(LogicalPlan plan, ForeachPartitionFunction function) {
+        try (CloseableIterator<Row> rows = toLocalIterator(plan)) {
+            function.call(rows);
+        } catch (dev.sluice.error.SluiceException e) {
+            throw e;
+        } catch (Exception e) {
+            throw UserFunctions.failed("foreachPartition", e);
+        }
+    }
+
+    /**
      * This engine for another session sharing it ({@link Sluice#newSession}): the same workers, with that
      * session's runtime settings. Engines whose settings are read from the session itself return themselves.
      */

@@ -54,4 +54,13 @@ final class QueryExecution {
         sb.append("== Physical Plan ==\n").append(PhysicalPlanner.explain(physical()));
         return sb.toString();
     }
+
+    /** Spark's cost mode: the optimized plan with each node's size statistics, then the physical plan. */
+    String explainCost() {
+        return "== Optimized Logical Plan ==\n" + dev.sluice.plan.PlanStatistics.tree(optimized())
+                + "\n== Physical Plan ==\n" + PhysicalPlanner.explain(physical());
+    }
+
+    /** Spark's formatted mode: the numbered operator tree, then each operator's columns and arguments. */
+    String explainFormatted() { return "== Physical Plan ==\n" + dev.sluice.exec.FormattedExplain.formatted(physical()); }
 }

@@ -31,9 +31,11 @@ public final class Sluice implements AutoCloseable {
     private final Catalog catalog;
     private final UDFRegistration udf = new UDFRegistration();
     private final boolean ownsEngine;
+    private final CacheManager cacheManager;
 
     private Sluice(SluiceConf conf, List<JobListener> listeners, Storage storage, EngineFactory engineFactory, String warehouse) {
         this.ownsEngine = true;
+        this.cacheManager = new CacheManager();
         this.catalog = new Catalog(this, new ManagedTables(warehouse));
         this.conf = new RuntimeConfig(conf);
         this.storage = storage;
@@ -84,10 +86,14 @@ public final class Sluice implements AutoCloseable {
      */
     public Storage storage() { return storage; }
 
+    /** The cached queries of this session and those made from it ({@code df.cache()}, {@code CACHE TABLE}). */
+    CacheManager cacheManager() { return cacheManager; }
+
     /** Closes the engine; a session made by {@link #newSession} leaves its parent's engine running. */
     @Override public void close() {
         if (!ownsEngine) return;
         try {
+            cacheManager.clear();   // cached batches give their memory back and their spill files go
             engine.close();
         } finally {
             if (storage instanceof SchemeStorage s) s.close();
@@ -102,6 +108,7 @@ public final class Sluice implements AutoCloseable {
 
     private Sluice(Sluice parent) {
         this.ownsEngine = false;
+        this.cacheManager = parent.cacheManager;   // as Spark: cached data is shared by the sessions of one engine
         this.catalog = new Catalog(this, parent.catalog.tables());
         this.conf = new RuntimeConfig(parent.conf.snapshot());   // its own settings from here on, as Spark's newSession
         this.storage = parent.storage;

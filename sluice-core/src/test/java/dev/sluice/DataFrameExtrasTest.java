@@ -56,8 +56,10 @@ class DataFrameExtrasTest {
         assertThat(df().isLocal()).isTrue();
         assertThat(df().filter("id > 1").isLocal()).isFalse();
         assertThat(df().hint("broadcast").count()).isEqualTo(4);
-        assertThatThrownBy(() -> df().hint("shuffle_merge")).isInstanceOfSatisfying(SluiceException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION));
+        // join strategies Sluice chooses itself, and unknown hints, are logged and change no row (as Spark)
+        assertThat(df().hint("shuffle_merge").count()).isEqualTo(4);
+        assertThat(df().hint("no_such_hint", 3).count()).isEqualTo(4);
+        assertThat(df().hint("repartition", 3).select(functions.spark_partition_id()).distinct().count()).isEqualTo(3);
     }
 
     @Test void dropsRowsWithMissingValuesAsSpark() {
@@ -90,9 +92,9 @@ class DataFrameExtrasTest {
     @Test void toJsonAndForeach() {
         assertThat(rows(df().filter("id <= 2").toJSON())).containsExactly("{\"id\":1,\"name\":\"a\",\"score\":1.5,\"ok\":true}",
                 "{\"id\":2,\"score\":\"NaN\"}");
-        List<Object> seen = new ArrayList<>();
-        df().foreach(r -> seen.add(r.get(0)));
-        assertThat(seen).containsExactly(1, 2, 3, null);
+        List<Object> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        df().foreach(r -> seen.add(r.get(0)));   // on the workers: no order across partitions
+        assertThat(seen).containsExactlyInAnyOrder(1, 2, 3, null);
     }
 
     @Test void describesAsSpark() {

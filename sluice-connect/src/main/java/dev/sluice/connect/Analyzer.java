@@ -12,12 +12,6 @@ import java.util.Locale;
 final class Analyzer {
     static final String SPARK_VERSION = "4.1.1";
 
-    /** Spark's {@code cache()} level, and the level of a DataFrame never persisted. */
-    private static final org.apache.spark.connect.proto.StorageLevel MEMORY_AND_DISK_DESER = org.apache.spark.connect.proto.StorageLevel
-            .newBuilder().setUseDisk(true).setUseMemory(true).setDeserialized(true).setReplication(1).build();
-    private static final org.apache.spark.connect.proto.StorageLevel NONE =
-            org.apache.spark.connect.proto.StorageLevel.newBuilder().setReplication(1).build();
-
     private final ConnectSession session;
 
     Analyzer(ConnectSession session) { this.session = session; }
@@ -74,19 +68,15 @@ final class Analyzer {
             case SEMANTIC_HASH:
                 return out.setSemanticHash(AnalyzePlanResponse.SemanticHash.newBuilder()
                         .setResult(dataFrame(req.getSemanticHash().getPlan()).optimizedPlan().hashCode()));
-            case PERSIST: {
-                // Sluice recomputes instead of caching: persisting is an accepted hint that changes no result
-                var p = req.getPersist();
-                new RelationTranslator(new Translation(session)).translate(p.getRelation());
-                session.persisted().put(p.getRelation(), p.hasStorageLevel() ? p.getStorageLevel() : MEMORY_AND_DISK_DESER);
+            case PERSIST:
+                CacheRequests.persist(session, req.getPersist());
                 return out.setPersist(AnalyzePlanResponse.Persist.getDefaultInstance());
-            }
             case UNPERSIST:
-                session.persisted().remove(req.getUnpersist().getRelation());
+                CacheRequests.unpersist(session, req.getUnpersist());
                 return out.setUnpersist(AnalyzePlanResponse.Unpersist.getDefaultInstance());
             case GET_STORAGE_LEVEL:
-                return out.setGetStorageLevel(AnalyzePlanResponse.GetStorageLevel.newBuilder().setStorageLevel(
-                        session.persisted().getOrDefault(req.getGetStorageLevel().getRelation(), NONE)));
+                return out.setGetStorageLevel(AnalyzePlanResponse.GetStorageLevel.newBuilder()
+                        .setStorageLevel(CacheRequests.storageLevel(session, req.getGetStorageLevel())));
             default:
                 throw ConnectErrors.unsupported("the analysis " + req.getAnalyzeCase().name().toLowerCase(Locale.ROOT), "unknown request");
         }

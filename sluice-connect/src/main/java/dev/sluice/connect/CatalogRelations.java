@@ -104,12 +104,22 @@ final class CatalogRelations {
             }
             case DROP_TEMP_VIEW: return bool(catalog.dropTempView(c.getDropTempView().getViewName()));
             case DROP_GLOBAL_TEMP_VIEW: return bool(catalog.dropGlobalTempView(c.getDropGlobalTempView().getViewName()));
-            case IS_CACHED:
-                session.sluice().table(c.getIsCached().getTableName());
-                return bool(false);   // Sluice caches nothing: it recomputes
+            case IS_CACHED: return bool(catalog.isCached(c.getIsCached().getTableName()));
+            case CACHE_TABLE: {
+                var t = c.getCacheTable();
+                if (t.hasStorageLevel()) catalog.cacheTable(t.getTableName(), CacheRequests.fromProto(t.getStorageLevel()));
+                else catalog.cacheTable(t.getTableName());
+                return frame(new StructType(List.of()), List.of());
+            }
+            case UNCACHE_TABLE:
+                catalog.uncacheTable(c.getUncacheTable().getTableName());
+                return frame(new StructType(List.of()), List.of());
+            case CLEAR_CACHE:
+                catalog.clearCache();
+                return frame(new StructType(List.of()), List.of());
             default:
                 throw ConnectErrors.unsupported("spark.catalog." + camel(c.getCatTypeCase().name()),
-                        "Sluice's catalog holds temporary views only (no tables, functions or caching)");
+                        "Sluice's catalog holds temporary views and managed tables only (no persistent functions)");
         }
     }
 

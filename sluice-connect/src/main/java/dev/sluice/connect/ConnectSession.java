@@ -20,8 +20,7 @@ final class ConnectSession {
     private final SessionConfig config;
     private final Map<String, Operation> operations = new ConcurrentHashMap<>();
     private final PythonWorkers pythonWorkers = new PythonWorkers(this::pythonExecutable);
-    private final Map<org.apache.spark.connect.proto.Relation, org.apache.spark.connect.proto.StorageLevel> persisted =
-            new ConcurrentHashMap<>();
+    private final Map<org.apache.spark.connect.proto.Relation, dev.sluice.DataFrame> persisted = new ConcurrentHashMap<>();
 
     /** A session on {@code engine}'s engine with its own catalog of temporary views. */
     ConnectSession(String sessionId, Sluice engine) {
@@ -61,10 +60,10 @@ final class ConnectSession {
     }
 
     /**
-     * Storage levels of persisted DataFrames, so that {@code storageLevel} answers what was asked for. Sluice does not
-     * cache (it recomputes), so persisting changes no result and holds no data.
+     * The DataFrames persisted through Connect, by the relation the client sent: a later relation containing it is
+     * translated to the same DataFrame, whose plan the session's cache recognizes (see {@link CacheRequests}).
      */
-    Map<org.apache.spark.connect.proto.Relation, org.apache.spark.connect.proto.StorageLevel> persisted() { return persisted; }
+    Map<org.apache.spark.connect.proto.Relation, dev.sluice.DataFrame> persisted() { return persisted; }
 
     Operation startOperation(String id, java.util.Set<String> tags) {
         Operation op = new Operation(id, tags);

@@ -93,6 +93,7 @@ final class PlanExecutor {
             if (op.interrupted()) throw cancelled();
             if (!batch.isEmpty() || !sent) sendBatch(allocator, schema, batch, offset);
         }
+        ObservedMetricsResponses.send(this, df);
     }
 
     private void sendRows(StructType schema, List<Row> rows) {

@@ -28,6 +28,8 @@ final class RelationTranslator {
     ExpressionTranslator expressions() { return expressions; }
 
     DataFrame translate(Relation r) {
+        DataFrame persisted = tx.session().persisted().get(r);   // the same DataFrame, so its cached rows are used
+        if (persisted != null) return persisted;
         // the session's registered UDFs (spark.udf.register) are callable by name in expressions and SQL text
         DataFrame df = tx.session().sluice().udf().visibleTo(() -> translateKind(r));
         if (r.hasCommon() && r.getCommon().hasPlanId()) tx.remember(r.getCommon().getPlanId(), df);
@@ -121,21 +123,15 @@ final class RelationTranslator {
             }
             case HTML_STRING:
                 throw ConnectErrors.unsupported("_repr_html_", "Sluice renders tables as text only (show())");
-            case HINT: {
-                var h = r.getHint();
-                DataFrame in = translate(h.getInput());
-                String name = h.getName().toLowerCase(Locale.ROOT);
-                if (name.equals("broadcast") || name.equals("broadcastjoin") || name.equals("mapjoin")) return functions.broadcast(in);
-                // Spark ignores hints it does not know (with a warning); partitioning hints do not change results
-                return in;
-            }
+            case HINT: return PartitionRelations.hint(this, r.getHint());
             case REPARTITION: {
                 var p = r.getRepartition();
                 DataFrame in = translate(p.getInput());
                 // coalesce(n) narrows without a shuffle; repartition(n) is a round-robin exchange into n partitions
                 return p.hasShuffle() && !p.getShuffle() ? in.coalesce(p.getNumPartitions()) : in.repartition(p.getNumPartitions());
             }
-            case REPARTITION_BY_EXPRESSION: return translate(r.getRepartitionByExpression().getInput());
+            case REPARTITION_BY_EXPRESSION: return PartitionRelations.repartitionByExpression(this, r.getRepartitionByExpression());
+            case COLLECT_METRICS: return PartitionRelations.collectMetrics(this, r.getCollectMetrics());
             case SQL: return SqlRelations.query(tx, r.getSql());
             case FILL_NA: return NaRelations.fill(this, r.getFillNa());
             case DROP_NA: return NaRelations.drop(this, r.getDropNa());

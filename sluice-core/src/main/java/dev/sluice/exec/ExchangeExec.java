@@ -147,6 +147,7 @@ public final class ExchangeExec implements StageBoundary {
     private String describePartitioning() {
         if (partitioning instanceof Partitioning.Hash h) return "hash(" + Explain.expressions(h.keys()) + ", " + h.partitionCount() + ")";
         if (partitioning instanceof Partitioning.RoundRobin r) return "roundrobin(" + r.partitionCount() + ")";
+        if (partitioning instanceof Partitioning.SparkHash h) return "hashpartitioning(" + Explain.expressions(h.keys()) + ", " + h.partitionCount() + ")";
         return "single";
     }
 
@@ -250,6 +251,11 @@ public final class ExchangeExec implements StageBoundary {
                     append(nextRoundRobin, batch, r);
                     nextRoundRobin = nextRoundRobin + 1 == outputs ? 0 : nextRoundRobin + 1;
                 }
+                return;
+            }
+            if (partitioning instanceof Partitioning.SparkHash h) {
+                ColumnVector hashes = h.hash().evaluate(batch);
+                for (int r = 0; r < batch.rowCount(); r++) append(Math.floorMod(hashes.getInt(r), outputs), batch, r);
                 return;
             }
             List<Expression> keys = ((Partitioning.Hash) partitioning).keys();

@@ -23,6 +23,17 @@ public sealed interface Partitioning {
         }
     }
 
+    /**
+     * Rows sent to {@code pmod(hash, partitionCount)}, {@code hash} being Spark's Murmur3 {@code hash(keys)} bound to the
+     * input (repartition by columns): the same partition contents as Spark's. {@code keys} are for explain.
+     */
+    record SparkHash(Expression hash, List<Expression> keys, int partitionCount) implements Partitioning {
+        public SparkHash {
+            keys = List.copyOf(keys);
+            if (partitionCount < 1) throw new IllegalArgumentException("partitionCount must be >= 1");
+        }
+    }
+
     /** Every row into one partition, in input partition order. */
     record Single() implements Partitioning {
         @Override public int partitionCount() { return 1; }

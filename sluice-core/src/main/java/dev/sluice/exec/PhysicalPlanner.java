@@ -58,6 +58,59 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
                 context.memoryPool(), context.batchSize());
     }
 
+    @Override public ExecNode visitCachedRelation(dev.sluice.plan.CachedRelation cached) {
+        if (!(cached.data() instanceof CachedTable table)) throw dev.sluice.error.SluiceException.internal("a cached relation without storage");
+        ExecNode compute = table.storage().isReady() ? null : table.computePlan(context);
+        return new InMemoryTableScanExec(table, compute, context.memoryPool());
+    }
+
+    /**
+     * Hash: an exchange sending each row to {@code pmod(hash(keys), n)} with Spark's Murmur3 {@code hash}, so partition
+     * contents match Spark's. Range: the sort's exchange (bounds sampled from the keys), which also sorts each partition.
+     */
+    @Override public ExecNode visitRepartitionByExpression(dev.sluice.plan.RepartitionByExpression r) {
+        ExecNode input = plan(r.input());
+        int n = r.partitions() == 0 ? context.shufflePartitions() : r.partitions();
+        if (r.kind() == dev.sluice.plan.RepartitionByExpression.Kind.RANGE) {
+            List<SortOrder> orders = new ArrayList<>();
+            for (dev.sluice.expr.Expression k : r.keys()) {
+                SortOrder o = k instanceof SortOrder so ? so : SortOrder.of(k);
+                orders.add((SortOrder) Binder.bind(o, input.schema()));
+            }
+            return new SortExec(input, orders, context.memoryPool(), context.batchSize(), n);
+        }
+        dev.sluice.expr.Expression hash = new dev.sluice.plan.Analyzer(true)
+                .resolve(dev.sluice.expr.FunctionCall.of("hash", r.keys().toArray(new dev.sluice.expr.Expression[0])), r.input().schema());
+        return new ExchangeExec(input, new Partitioning.SparkHash(Binder.bind(hash, input.schema()), r.keys(), n),
+                context.memoryPool(), context.batchSize());
+    }
+
+    /** The metrics' aggregates accumulate in the pass-through operator; the run goes to the observer. */
+    @Override public ExecNode visitCollectMetrics(dev.sluice.plan.CollectMetrics collect) {
+        if (!(collect.observer() instanceof MetricsSink sink)) throw dev.sluice.error.SluiceException.internal("an observer without a sink");
+        ExecNode input = plan(collect.input());
+        List<dev.sluice.expr.AggregateExpression> aggregates = new ArrayList<>();
+        for (dev.sluice.expr.Expression e : collect.metrics()) {
+            for (dev.sluice.expr.Expression node : dev.sluice.expr.Expressions.collect(e)) {
+                if (node instanceof dev.sluice.expr.AggregateExpression ae && !aggregates.contains(ae)) aggregates.add(ae);
+            }
+        }
+        List<List<dev.sluice.expr.Expression>> boundInputs = new ArrayList<>();
+        for (dev.sluice.expr.AggregateExpression ae : aggregates) {
+            boundInputs.add(Binder.bindAll(dev.sluice.expr.agg.Aggregation.evaluatedInputs(ae), input.schema()));
+        }
+        List<dev.sluice.expr.Expression> results = new ArrayList<>();
+        List<dev.sluice.types.StructField> fields = new ArrayList<>();
+        for (dev.sluice.expr.Expression e : collect.metrics()) {
+            results.add(dev.sluice.expr.Expressions.transformDown(e, node -> node instanceof dev.sluice.expr.AggregateExpression ae
+                    ? new dev.sluice.expr.BoundColumn(aggregates.indexOf(ae), ae.sql(), ae.dataType(), ae.nullable()) : node));
+            fields.add(dev.sluice.types.StructField.of(dev.sluice.expr.Expressions.outputName(e), e.dataType()));
+        }
+        MetricsRun run = new MetricsRun(aggregates, results, new dev.sluice.types.StructType(fields), input.partitionCount());
+        sink.started(run);
+        return new CollectMetricsExec(input, collect.name(), boundInputs, run);
+    }
+
     @Override public ExecNode visitLimit(Limit limit) {
         if (limit.input() instanceof Sort sort && sort.global()) {
             ExecNode input = plan(sort.input());

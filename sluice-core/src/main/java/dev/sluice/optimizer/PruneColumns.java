@@ -100,6 +100,21 @@ public final class PruneColumns implements Rule {
         if (plan instanceof SetOperation s) return PruneJoinColumns.prune(s, this::prune);
         if (plan instanceof SubqueryAlias a) return new SubqueryAlias(prune(a.input(), needs), a.alias());
         if (plan instanceof BroadcastHint h) return new BroadcastHint(prune(h.input(), needs));
+        if (plan instanceof dev.sluice.plan.CachedRelation c) return c;
+        if (plan instanceof dev.sluice.plan.CollectMetrics c) {
+            Map<String, Need> inputNeeds = copy(needs);
+            List<Expression> metrics = new ArrayList<>();
+            for (Expression m : c.metrics()) metrics.add(narrowAndCollect(m, Need.all(), inputNeeds));
+            LogicalPlan input = prune(c.input(), inputNeeds);
+            return new dev.sluice.plan.CollectMetrics(input, c.name(), Rebind.all(metrics, input.schema()), c.observer());
+        }   // the stored rows have the cached plan's columns
+        if (plan instanceof dev.sluice.plan.RepartitionByExpression r) {
+            Map<String, Need> inputNeeds = copy(needs);
+            List<Expression> keys = new ArrayList<>();
+            for (Expression k : r.keys()) keys.add(narrowAndCollect(k, Need.all(), inputNeeds));
+            LogicalPlan input = prune(r.input(), inputNeeds);
+            return new dev.sluice.plan.RepartitionByExpression(input, Rebind.all(keys, input.schema()), r.partitions(), r.kind());
+        }
         if (plan instanceof dev.sluice.plan.Window w) return pruneWindow(w, needs);
         if (plan instanceof Scan s) {
             Map<String, Need> scanNeeds = copy(needs);

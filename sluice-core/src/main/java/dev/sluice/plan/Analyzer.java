@@ -118,6 +118,12 @@ public final class Analyzer {
         }
         if (plan instanceof Aggregate a) return AnalyzeAggregate.resolve(a, this);
         if (plan instanceof Window w) return AnalyzeWindow.refresh(w, this);
+        if (plan instanceof CollectMetrics c) return AnalyzeCollectMetrics.resolve(c, this);
+        if (plan instanceof RepartitionByExpression r) {
+            List<Expression> keys = new ArrayList<>();
+            for (Expression k : r.keys()) keys.add(resolve(k, r.input().schema()));
+            return r.withKeys(keys);
+        }
         return plan;
     }
 

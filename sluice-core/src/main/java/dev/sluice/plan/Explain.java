@@ -23,6 +23,9 @@ public final class Explain {
         return sb.toString();
     }
 
+    /** One node's line, without its children. */
+    public static String line(LogicalPlan plan) { return plan.accept(LINE); }
+
     private static void appendTree(StringBuilder sb, LogicalPlan plan, int depth) {
         sb.append("  ".repeat(depth)).append(plan.accept(LINE)).append('\n');
         for (LogicalPlan child : plan.children()) appendTree(sb, child, depth + 1);
@@ -48,6 +51,18 @@ public final class Explain {
         @Override public String visitRoundRobinPartitions(RoundRobinPartitions r) { return "RoundRobinPartitions: " + r.partitions(); }
 
         @Override public String visitMapPartitions(MapPartitions m) { return "MapPartitions: " + m.schema().simpleString(); }
+
+        @Override public String visitCachedRelation(CachedRelation c) {
+            return "InMemoryRelation: " + columns(c.schema()) + ", " + c.data().storageLevelText()
+                    + (c.data().tableName() == null ? "" : ", table=" + c.data().tableName());
+        }
+
+        @Override public String visitCollectMetrics(CollectMetrics c) { return "CollectMetrics: " + c.name() + ", " + expressions(c.metrics()); }
+
+        @Override public String visitRepartitionByExpression(RepartitionByExpression r) {
+            return (r.kind() == RepartitionByExpression.Kind.RANGE ? "RepartitionByRange: " : "RepartitionByExpression: ")
+                    + expressions(r.keys()) + ", " + (r.partitions() == 0 ? "default" : String.valueOf(r.partitions()));
+        }
 
         @Override public String visitSort(Sort sort) {
             return (sort.global() ? "Sort: " : "SortWithinPartitions: ") + expressions(List.copyOf(sort.orders()));

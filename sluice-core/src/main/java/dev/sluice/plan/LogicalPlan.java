@@ -22,7 +22,10 @@ public sealed interface LogicalPlan permits Scan, Project, Filter, Limit,
         Window,
         Offset,
         RoundRobinPartitions,
-        MapPartitions {
+        MapPartitions,
+        CachedRelation,
+        RepartitionByExpression,
+        CollectMetrics {
 
     /** The output columns. Only meaningful once resolved. */
     StructType schema();

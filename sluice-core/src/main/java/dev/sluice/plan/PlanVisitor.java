@@ -38,4 +38,10 @@ public interface PlanVisitor<R> {
     R visitRoundRobinPartitions(RoundRobinPartitions repartition);
 
     R visitMapPartitions(MapPartitions mapPartitions);
+
+    R visitCachedRelation(CachedRelation cached);
+
+    R visitRepartitionByExpression(RepartitionByExpression repartition);
+
+    R visitCollectMetrics(CollectMetrics collect);
 }

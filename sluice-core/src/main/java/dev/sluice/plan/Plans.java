@@ -36,6 +36,7 @@ public final class Plans {
         if (plan instanceof Aggregate a) return concat(a.groupingExpressions(), a.aggregateExpressions());
         if (plan instanceof Join j) return j.condition() == null ? List.of() : List.of(j.condition());
         if (plan instanceof Window w) return w.expressions();
+        if (plan instanceof RepartitionByExpression r) return r.keys();
         return List.of();
     }
 
@@ -71,6 +72,7 @@ public final class Plans {
             for (Expression e : w.expressions()) out.add(f.apply(e));
             return w.withExpressions(out);
         }
+        if (plan instanceof RepartitionByExpression r) return r.withKeys(map(r.keys(), f));
         return plan;
     }
 

@@ -83,6 +83,19 @@ final class QueryBuilder {
         if (ctx.windowClause() != null) throw SyntaxErrors.at(ctx.windowClause(), "a WINDOW clause belongs before ORDER BY in its SELECT");
         ExpressionBuilder b = expressions(scope);
         if (!ctx.order.isEmpty()) df = df.orderBy(sortColumns(b, ctx.order, df, items));
+        if (!ctx.clusterBy.isEmpty() || !ctx.distributeBy.isEmpty()) {
+            // as Spark: CLUSTER BY x is DISTRIBUTE BY x SORT BY x, and neither goes with ORDER BY
+            boolean cluster = !ctx.clusterBy.isEmpty();
+            if (!ctx.order.isEmpty() || cluster && (!ctx.distributeBy.isEmpty() || !ctx.sort.isEmpty())) {
+                throw SyntaxErrors.unsupported("this combination of ORDER BY, SORT BY, DISTRIBUTE BY and CLUSTER BY",
+                        "use ORDER BY alone, CLUSTER BY alone, or DISTRIBUTE BY with SORT BY");
+            }
+            List<SqlGrammar.ExpressionContext> keys = cluster ? ctx.clusterBy : ctx.distributeBy;
+            Column[] columns = new Column[keys.size()];
+            for (int i = 0; i < columns.length; i++) columns[i] = new Column(b.build(keys.get(i)));
+            df = df.repartition(columns);
+            if (cluster) df = df.sortWithinPartitions(columns);
+        }
         if (!ctx.sort.isEmpty()) df = df.sortWithinPartitions(sortColumns(b, ctx.sort, df, items));
         if (ctx.offset != null) df = df.offset(intLiteral(b.build(ctx.offset), ctx.offset, "OFFSET"));
         if (ctx.limit != null) df = df.limit(intLiteral(b.build(ctx.limit), ctx.limit, "LIMIT"));

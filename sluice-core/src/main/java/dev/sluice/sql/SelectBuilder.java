@@ -76,6 +76,13 @@ final class SelectBuilder {
             df = select(df, items);
         }
         if (ctx.setQuantifier() != null && ctx.setQuantifier().DISTINCT() != null) df = df.distinct();
+        for (SqlGrammar.HintContext hint : ctx.hints) {   // as Spark: over the whole SELECT, in the order written
+            for (SqlGrammar.HintStatementContext h : hint.statements) {
+                Object[] params = new Object[h.parameters.size()];
+                for (int i = 0; i < params.length; i++) params[i] = SqlHints.parameter(b.build(h.parameters.get(i)));
+                df = df.hint(Names.identifier(h.name), params);
+            }
+        }
         builtItems = items;
         return df;
     }

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 /**
  * SQL statements other than queries, run when {@code Sluice.sql} is called (eagerly, as Spark runs commands) and
  * answered with Spark's result columns: temporary views, managed tables (CREATE TABLE [AS SELECT], INSERT, DROP),
- * SET / RESET, SHOW TABLES / FUNCTIONS, DESCRIBE, EXPLAIN. CACHE TABLE is refused: Sluice has no table cache.
+ * SET / RESET, SHOW TABLES / FUNCTIONS, DESCRIBE, EXPLAIN, CACHE / UNCACHE TABLE and CLEAR CACHE.
  */
 final class Statements {
     private static final Pattern SET = Pattern.compile("(?is)\\s*SET(?:\\s+(.*?))?\\s*;*\\s*");
@@ -65,9 +65,11 @@ final class Statements {
         if (ctx instanceof SqlGrammar.DescribeFunctionContext d) return describeFunction(d);
         if (ctx instanceof SqlGrammar.DescribeTableContext d) return describeTable(d);
         if (ctx instanceof SqlGrammar.ExplainContext e) return explain(e);
-        if (ctx instanceof SqlGrammar.CacheTableContext || ctx instanceof SqlGrammar.UncacheTableContext) {
-            throw SyntaxErrors.unsupported(ctx instanceof SqlGrammar.CacheTableContext ? "CACHE TABLE" : "UNCACHE TABLE",
-                    "Sluice has no table cache; a view is recomputed from its files at each action");
+        if (ctx instanceof SqlGrammar.CacheTableContext c) return cacheTable(c);
+        if (ctx instanceof SqlGrammar.UncacheTableContext u) return uncacheTable(u);
+        if (ctx instanceof SqlGrammar.ClearCacheContext) {
+            session.catalog().clearCache();
+            return empty();
         }
         throw SyntaxErrors.at(ctx, "unknown statement");
     }
@@ -285,6 +287,37 @@ final class Statements {
             return s.substring(1, s.length() - 1);
         }
         return s;
+    }
+
+    /**
+     * {@code CACHE [LAZY] TABLE t [OPTIONS ('storageLevel' 'DISK_ONLY')] [[AS] query]}: with a query, t becomes a
+     * temporary view of it first; eager unless LAZY, as Spark (the rows are computed and stored now).
+     */
+    private DataFrame cacheTable(SqlGrammar.CacheTableContext ctx) {
+        List<String> parts = Names.parts(ctx.multipartIdentifier());
+        String name = String.join(".", parts);
+        dev.sluice.StorageLevel level = dev.sluice.StorageLevel.MEMORY_AND_DISK;
+        for (Map.Entry<String, String> o : options(ctx.tableOptions()).entrySet()) {
+            if (!o.getKey().equalsIgnoreCase("storageLevel")) {
+                throw SluiceException.of(ErrorCode.INVALID_OPTION).with("option", o.getKey()).with("value", o.getValue())
+                        .with("reason", "CACHE TABLE takes the option storageLevel only").build();
+            }
+            level = dev.sluice.StorageLevel.fromString(o.getValue());
+        }
+        if (ctx.query() != null) {
+            if (parts.size() != 1) throw SyntaxErrors.at(ctx.multipartIdentifier(), "CACHE TABLE ... AS SELECT names a temporary view, which has one part");
+            new QueryBuilder(session).query(ctx.query()).createTempView(name);
+        }
+        session.catalog().cacheTable(name, level);
+        if (ctx.LAZY() == null) session.table(name).count();
+        return empty();
+    }
+
+    private DataFrame uncacheTable(SqlGrammar.UncacheTableContext ctx) {
+        List<String> parts = Names.parts(ctx.multipartIdentifier());
+        if (ctx.EXISTS() != null && session.catalog().lookup(parts).isEmpty()) return empty();
+        session.catalog().uncacheTable(String.join(".", parts));
+        return empty();
     }
 
     private DataFrame empty() { return session.createDataFrame(List.of(), new StructType(List.of())); }

@@ -26,4 +26,7 @@ public final class DslHelpers {
 
     /** {@code ts("2026-10-01T00:00:00Z")}. */
     public static Instant ts(String text) { return Instant.parse(text); }
+
+    /** {@code storageLevel("DISK_ONLY")}: a storage level for persist. */
+    public static dev.sluice.StorageLevel storageLevel(String name) { return dev.sluice.StorageLevel.fromString(name); }
 }

@@ -151,8 +151,8 @@ class SqlStatementsTest {
         assertThat(code("DESCRIBE FUNCTION no_such_fn")).isEqualTo(ErrorCode.UNKNOWN_FUNCTION);
         assertThat(rows("DESC view1")).containsExactly("a,int,null");
         assertThat(rows("EXPLAIN SELECT a FROM view1 WHERE a > 0").get(0)).startsWith("== Physical Plan ==");
-        assertThat(code("CACHE TABLE view1")).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION);
-        assertThat(code("UNCACHE TABLE view1")).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION);
+        assertThat(code("EXPLAIN CODEGEN SELECT a FROM view1")).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION);   // Sluice generates no code
+        assertThat(code("CACHE TABLE no_such_view")).isEqualTo(ErrorCode.TABLE_OR_VIEW_NOT_FOUND);   // CACHE TABLE itself: CacheTest
         assertThat(code("DROP TABLE view1")).isEqualTo(ErrorCode.EXPECT_TABLE_NOT_VIEW);
         assertThat(code("DROP VIEW tab1")).isEqualTo(ErrorCode.EXPECT_TABLE_NOT_VIEW);
     }

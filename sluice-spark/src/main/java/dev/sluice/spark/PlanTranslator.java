@@ -122,6 +122,26 @@ final class PlanTranslator implements PlanVisitor<Dataset<Row>> {
                 .with("reason", "partition functions run on the embedded engine only; Spark has no copy of them").build();
     }
 
+    /** Spark caches the same plan itself: its CacheManager matches the persisted Dataset in later queries. */
+    @Override public Dataset<Row> visitCachedRelation(dev.sluice.plan.CachedRelation cached) {
+        return translate(cached.data().plan()).persist(org.apache.spark.storage.StorageLevel.fromString(cached.data().storageLevelName()));
+    }
+
+    @Override public Dataset<Row> visitCollectMetrics(dev.sluice.plan.CollectMetrics collect) {
+        throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.UNSUPPORTED_OPERATION).with("operation", "observe")
+                .with("reason", "observed metrics are collected by the embedded engine only; Spark's would not reach the Sluice Observation").build();
+    }
+
+    @Override public Dataset<Row> visitRepartitionByExpression(dev.sluice.plan.RepartitionByExpression r) {
+        Dataset<Row> input = translate(r.input());
+        Column[] keys = new Column[r.keys().size()];
+        for (int i = 0; i < keys.length; i++) keys[i] = expressions.translate(r.keys().get(i));
+        if (r.kind() == dev.sluice.plan.RepartitionByExpression.Kind.RANGE) {
+            return r.partitions() == 0 ? input.repartitionByRange(keys) : input.repartitionByRange(r.partitions(), keys);
+        }
+        return r.partitions() == 0 ? input.repartition(keys) : input.repartition(r.partitions(), keys);
+    }
+
     @Override public Dataset<Row> visitRoundRobinPartitions(dev.sluice.plan.RoundRobinPartitions repartition) {
         return translate(repartition.input()).repartition(repartition.partitions());
     }

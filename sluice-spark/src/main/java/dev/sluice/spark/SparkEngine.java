@@ -110,6 +110,16 @@ public final class SparkEngine implements Engine {
         return sb.toString();
     }
 
+    /** Spark's own explain modes (simple, extended, codegen, cost, formatted); Sluice's analyze is the embedded engine's. */
+    @Override public String explain(LogicalPlan plan, String mode) {
+        String m = mode == null ? "" : mode.trim().toLowerCase(java.util.Locale.ROOT);
+        if (m.equals("simple") || m.equals("extended")) return explain(plan, m.equals("extended"));
+        if (!m.equals("codegen") && !m.equals("cost") && !m.equals("formatted")) return Engine.super.explain(plan, mode);
+        Dataset<org.apache.spark.sql.Row> ds = toDataset(plan);
+        if (!(ds instanceof org.apache.spark.sql.classic.Dataset<?> classic)) return Engine.super.explain(plan, mode);
+        return run(() -> classic.queryExecution().explainString(org.apache.spark.sql.execution.ExplainMode.fromString(m)));
+    }
+
     @Override public void cancelAll() { spark.interruptAll(); }
 
     @Override public void close() { }

@@ -171,6 +171,7 @@ TABLES: 'TABLES';
 TEMP: 'TEMP';
 TEMPORARY: 'TEMPORARY';
 UNCACHE: 'UNCACHE';
+CLEAR: 'CLEAR';
 
 // ---- literals
 STRING
@@ -200,7 +201,10 @@ fragment DIGIT: [0-9];
 fragment LETTER: [A-Z] | '\u00C0'..'\uFFFE';
 
 SIMPLE_COMMENT: '--' ~[\r\n]* -> channel(HIDDEN);
-BRACKETED_COMMENT: '/*' .*? '*/' -> channel(HIDDEN);
+// a comment starting /*+ is a hint (SELECT /*+ REPARTITION(4) */ ...), as in Spark
+HINT_START: '/*+';
+HINT_END: '*/';
+BRACKETED_COMMENT: '/*' ( '*/' | ~[+] .*? '*/' ) -> channel(HIDDEN);
 WS: [ \t\r\n\f]+ -> channel(HIDDEN);
 
 // anything else is a syntax error reported at its position

@@ -1,0 +1,14 @@
+package dev.sluice;
+
+import dev.sluice.types.Row;
+
+import java.util.Iterator;
+
+/**
+ * {@link DataFrame#foreachPartition}'s function, as Spark's Java {@code ForeachPartitionFunction}: called once per
+ * partition on a worker thread with the partition's rows, streamed (open a connection once per partition, say).
+ */
+@FunctionalInterface
+public interface ForeachPartitionFunction {
+    void call(Iterator<Row> rows) throws Exception;
+}
