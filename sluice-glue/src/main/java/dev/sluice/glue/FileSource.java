@@ -209,10 +209,6 @@ public final class FileSource implements GlueSource {
 
     /** Parquet and Avro carry their schema: read as Sluice reads them (Avro needs sluice-avro on the class path). */
     private FramePlan sparkFormat(List<String> paths, String sluiceFormat) {
-        DataFrame df = glueContext.sluice().read().format(sluiceFormat).load(paths.toArray(new String[0]));
-        GlueStruct schema = GlueTypes.fromStruct(df.schema());
-        List<Column> cols = new ArrayList<>();
-        for (String n : schema.names()) cols.add(FramePlan.column(n));
-        return FramePlan.of(df, cols, lit(null).cast(ErrorColumn.TYPE), schema);
+        return FramePlan.ofDataFrame(glueContext.sluice().read().format(sluiceFormat).load(paths.toArray(new String[0])));
     }
 }

@@ -97,6 +97,9 @@ final class JdbcFrames {
     private static String sqlType(DataType t) {
         if (t instanceof DecimalType d) return "DECIMAL(" + d.precision() + ", " + d.scale() + ")";
         if (t.equals(DataTypes.INT)) return "INTEGER";
+        if (t.equals(DataTypes.SHORT)) return "SMALLINT";
+        if (t.equals(DataTypes.BYTE)) return "SMALLINT";   // TINYINT is not standard SQL (PostgreSQL has none)
+        if (t.equals(DataTypes.TIMESTAMP_NTZ)) return "TIMESTAMP";
         if (t.equals(DataTypes.LONG)) return "BIGINT";
         if (t.equals(DataTypes.FLOAT)) return "REAL";
         if (t.equals(DataTypes.DOUBLE)) return "DOUBLE PRECISION";

@@ -134,7 +134,9 @@ final class JdbcSource implements DataSource {
 
     private static DataType typeOf(ResultSetMetaData md, int i) throws SQLException {
         return switch (md.getColumnType(i)) {
-            case Types.TINYINT, Types.SMALLINT, Types.INTEGER -> DataTypes.INT;
+            case Types.TINYINT -> DataTypes.BYTE;
+            case Types.SMALLINT -> DataTypes.SHORT;
+            case Types.INTEGER -> DataTypes.INT;
             case Types.BIGINT -> DataTypes.LONG;
             case Types.REAL -> DataTypes.FLOAT;
             case Types.FLOAT, Types.DOUBLE -> DataTypes.DOUBLE;
@@ -153,6 +155,8 @@ final class JdbcSource implements DataSource {
     private static Object value(ResultSet rs, int i, DataType type) throws SQLException {
         Object v;
         if (type.equals(DataTypes.INT)) v = rs.getInt(i);
+        else if (type.equals(DataTypes.SHORT)) v = rs.getShort(i);
+        else if (type.equals(DataTypes.BYTE)) v = rs.getByte(i);
         else if (type.equals(DataTypes.LONG)) v = rs.getLong(i);
         else if (type.equals(DataTypes.FLOAT)) v = rs.getFloat(i);
         else if (type.equals(DataTypes.DOUBLE)) v = rs.getDouble(i);

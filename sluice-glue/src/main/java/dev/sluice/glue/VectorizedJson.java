@@ -36,7 +36,8 @@ final class VectorizedJson {
 
     static boolean eligible(GlueType type) {
         if (type instanceof ChoiceType || type instanceof GlueNull || type instanceof GlueMap) return false;
-        if (type instanceof GlueScalar s) return !s.typeName().equals("decimal") && !s.typeName().equals("short") && !s.typeName().equals("byte");
+        if (type instanceof GlueScalar s) return !s.typeName().equals("decimal") && !s.typeName().equals("short") && !s.typeName().equals("byte")
+                && !s.typeName().equals("timestampntz");
         if (type instanceof GlueArray a) return eligible(a.element());
         GlueStruct s = (GlueStruct) type;
         for (GlueField f : s.fields()) if (f.name().equals(CORRUPT) || !eligible(f.type())) return false;
