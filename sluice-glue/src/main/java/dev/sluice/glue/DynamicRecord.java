@@ -107,6 +107,9 @@ public final class DynamicRecord {
         return c;
     }
 
+    /** Glue's {@code clone()}: a deep copy, as {@link #copy()}. */
+    @Override public DynamicRecord clone() { return copy(); }
+
     /** Compact JSON, as spigot writes it. */
     public String toJson() { return RecordJson.compact(this); }
 

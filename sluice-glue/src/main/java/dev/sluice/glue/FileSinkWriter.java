@@ -92,7 +92,12 @@ public final class FileSinkWriter implements GlueSink {
             else if (format.equals("csv") && k.equals("quotechar")) w.option("quote", e.getValue());
             else if (format.equals("csv") && k.equals("writeheader")) w.option("header", e.getValue());
             else if ((format.contains("parquet")) && k.equals("compression")) w.option("compression", e.getValue());
-            else if ((format.contains("parquet")) && (k.equals("blocksize") || k.equals("pagesize") || k.equals("usegluparquetwriter"))) continue;
+            else if (format.contains("parquet") && k.equals("blocksize")) w.option("parquet.block.size", e.getValue());
+            // Sluice has one Parquet writer, and it is Glue's kind (no schema pre-pass): the flag chooses nothing else
+            else if (format.contains("parquet") && k.equals("useglueparquetwriter")) continue;
+            else if (format.contains("parquet") && k.equals("pagesize")) {
+                throw SourceOptions.invalid(e.getKey(), e.getValue(), "Sluice's Parquet writer has no page size setting (pages follow its own limits)");
+            }
             else throw SourceOptions.invalid(e.getKey(), e.getValue(), "not a " + format + " sink option Sluice honours");
         }
         if (format.equals("csv") && formatOptions.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("writeHeader"))) w.option("header", "true");

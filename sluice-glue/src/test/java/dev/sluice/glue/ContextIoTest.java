@@ -128,6 +128,16 @@ class ContextIoTest extends GlueTestBase {
         assertThat(back.name()).isEqualTo("back");
     }
 
+    @Test void glueparquetOptionsAreHonouredOrRefused() {
+        DynamicFrame f = json("{\"id\": 1}", "{\"id\": 2}");
+        String out = dir.resolve("pq-options").toString();
+        glue.writeDynamicFrame().fromOptions(f, "file", Map.of("path", out), "parquet",
+                Map.of("useGlueParquetWriter", "true", "blockSize", "1048576", "compression", "uncompressed"), "");
+        assertThat(glue.createDynamicFrame().fromOptions("file", Map.of("paths", List.of(out)), "parquet").count()).isEqualTo(2);
+        assertThatThrownBy(() -> glue.writeDynamicFrame().fromOptions(f, "file", Map.of("path", dir.resolve("pq2").toString()), "glueparquet",
+                Map.of("pageSize", "1048576"), "")).isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_OPTION));
+    }
+
     @Test void parquetSinkAndSourceRoundTripChoicesAsStructs() {
         DynamicFrame f = json("{\"id\": 1, \"p\": 5, \"s\": {\"a\": \"x\"}}", "{\"id\": 2, \"p\": \"six\"}");
         String out = dir.resolve("pq").toString();
