@@ -34,8 +34,7 @@ public final class FileSinkWriter implements GlueSink {
     FileSinkWriter(GlueContext glueContext, String connectionType, Map<String, ?> options, String format, Map<String, String> formatOptions) {
         String ct = connectionType == null ? "s3" : connectionType.toLowerCase(Locale.ROOT);
         if (!ct.equals("s3") && !ct.equals("file")) {
-            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "connection type " + connectionType)
-                    .with("reason", "Sluice's Glue sinks write s3 and file paths").build();
+            throw ConnectionTypes.unsupported(connectionType, true);
         }
         for (String k : options.keySet()) {
             if (!KEYS.contains(k.toLowerCase(Locale.ROOT))) throw SourceOptions.invalid(k, String.valueOf(options.get(k)), "not a sink option Sluice honours " + KEYS);

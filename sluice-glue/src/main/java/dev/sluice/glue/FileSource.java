@@ -51,15 +51,7 @@ public final class FileSource implements GlueSource {
     FileSource(GlueContext glueContext, String connectionType, Map<String, ?> connectionOptions, String format,
                Map<String, String> formatOptions, String transformationContext, CatalogTable table, String pushDownPredicate) {
         String ct = connectionType == null ? "s3" : connectionType.toLowerCase(Locale.ROOT);
-        if (ct.equals("dynamodb")) {
-            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "connection type dynamodb")
-                    .with("reason", "Sluice has no DynamoDB reader (it would need the AWS SDK's DynamoDB client, credentials and an "
-                            + "endpoint); export the table to S3 and read the export as json with unnestDDBJson()/simplifyDDBJson()").build();
-        }
-        if (!ct.equals("s3") && !ct.equals("file")) {
-            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "connection type " + connectionType)
-                    .with("reason", "Sluice's Glue sources read s3 and file paths, and JDBC tables").build();
-        }
+        if (!ct.equals("s3") && !ct.equals("file")) throw ConnectionTypes.unsupported(connectionType, false);
         this.glueContext = glueContext;
         this.options = SourceOptions.parse(connectionOptions);
         this.format = format == null ? "json" : format.toLowerCase(Locale.ROOT);

@@ -128,6 +128,17 @@ class ContextIoTest extends GlueTestBase {
         assertThat(back.name()).isEqualTo("back");
     }
 
+    @Test void connectionsThatNeedAServiceAreRefusedWithTheirReason() {
+        for (String type : List.of("kinesis", "kafka", "dynamodb", "mongodb", "documentdb", "opensearch")) {
+            assertThatThrownBy(() -> glue.createDynamicFrame().fromOptions(type, Map.of(), "json")).as(type)
+                    .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION));
+            assertThatThrownBy(() -> glue.getSinkWithFormat(type, Map.of(), "json", Map.of(), "")).as(type)
+                    .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION));
+        }
+        assertThatThrownBy(() -> glue.createDynamicFrame().fromOptions("file", Map.of("paths", List.of(dir.toString())), "orc"))
+                .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION));
+    }
+
     @Test void glueparquetOptionsAreHonouredOrRefused() {
         DynamicFrame f = json("{\"id\": 1}", "{\"id\": 2}");
         String out = dir.resolve("pq-options").toString();
