@@ -112,6 +112,11 @@ class ContextIoTest extends GlueTestBase {
         DynamicFrame matched = all.resolveChoiceMatchCatalog("sales", "events", TransformOptions.DEFAULT);
         assertThat(matched.schema().field("amount").orElseThrow().type()).isEqualTo(GlueScalar.LONG);
         assertThat(jsonOf(matched.selectFields("id", "amount"))).containsExactly("{\"id\":1,\"amount\":12}", "{\"id\":2,\"amount\":7}", "{\"id\":3}");
+        // write_dynamic_frame.from_catalog appends at the table's location, partitioned by its keys
+        glue.writeDynamicFrame().fromCatalog(json("{\"id\": 4, \"amount\": 5, \"year\": \"2025\"}"), "sales", "events");
+        assertThat(Files.isDirectory(table.resolve("year=2025"))).isTrue();
+        assertThat(jsonOf(glue.createDynamicFrame().fromCatalog("sales", "events", "", "year = '2025'", Map.of()).selectFields("id", "year")))
+                .containsExactly("{\"id\":4,\"year\":\"2025\"}");
         assertThatThrownBy(() -> glue.createDynamicFrame().fromCatalog("sales", "nope"))
                 .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.GLUE_CATALOG_ENTITY_NOT_FOUND));
     }
