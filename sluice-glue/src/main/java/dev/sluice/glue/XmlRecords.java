@@ -135,7 +135,8 @@ final class XmlRecords {
                 String file = path;
                 closeFile();
                 if (schema == null) return null;   // the schema pass skips what the read makes an error record
-                return error("malformed XML" + where + ": " + String.valueOf(e.getMessage()).replaceAll("\\s+", " "), null, file, line);
+                return error("malformed XML" + where + ": " + String.valueOf(e.getMessage()).replaceAll("\\s+", " ")
+                        + " (the rest of the file is not read)", null, file, line);
             }
         }
 

@@ -119,4 +119,12 @@ class JdbcBookmarksTest extends GlueTestBase {
         // without bookmarks the table is read whole, keys or not
         assertThat(run("job-bookmark-disable", true, "countdown", "WHAT", Map.of())).isEmpty();
     }
+
+    @Test void hashPartitionedReadsKeepTheBookmarkRange() throws Exception {
+        sql("INSERT INTO orders VALUES (1, 'a'), (2, 'b'), (3, 'c'), (4, 'd')");
+        Map<String, String> hashed = Map.of("hashexpression", "id", "hashpartitions", "3");
+        assertThat(run("job-bookmark-enable", true, "orders", "ITEM", hashed)).containsExactly("a", "b", "c", "d");
+        sql("INSERT INTO orders VALUES (5, 'e'), (6, 'f'), (9, 'i')");
+        assertThat(run("job-bookmark-enable", true, "orders", "ITEM", hashed)).containsExactly("e", "f", "i");
+    }
 }

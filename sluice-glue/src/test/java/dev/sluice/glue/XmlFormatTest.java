@@ -164,4 +164,13 @@ class XmlFormatTest extends GlueTestBase {
         assertThat(errors).hasSize(1);
         assertThat(errors.get(0).getField("error.line")).isEqualTo(4L);
     }
+
+    @Test void gzippedFilesAreStreamedToo() throws Exception {
+        Path gz = dir.resolve("rows.xml.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write("<rows><row><v>1</v></row><row><v>2</v></row></rows>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        DynamicFrame f = glue.createDynamicFrame().fromOptions("file", Map.of("paths", List.of(gz.toString())), "xml", Map.of("rowTag", "row"), "");
+        assertThat(jsonOf(f)).containsExactly("{\"v\":1}", "{\"v\":2}");
+    }
 }
