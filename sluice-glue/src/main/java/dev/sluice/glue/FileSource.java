@@ -94,6 +94,15 @@ public final class FileSource implements GlueSource {
     private FramePlan plan(Stage stage) {
         List<FileStatus> files = files();
         if (files.isEmpty()) return empty();
+        FramePlan p = plan(files, stage);
+        long bytes = 0;
+        for (FileStatus f : files) bytes += f.size();
+        int groups = options.groups(files.size(), bytes, glueContext.sluice().conf().maxSplitBytes());
+        // grouped: neighbouring file reads share a partition (no shuffle), as Glue's groupFiles packs small files
+        return groups == 0 ? p : new FramePlan(p.data().coalesce(groups), p.schema());
+    }
+
+    private FramePlan plan(List<FileStatus> files, Stage stage) {
         if (table == null || table.partitionKeys().size() == 0) return read(files, stage);
         Map<Map<String, String>, List<FileStatus>> groups = new LinkedHashMap<>();
         for (FileStatus f : files) groups.computeIfAbsent(PartitionColumns.values(f.path(), table), k -> new ArrayList<>()).add(f);

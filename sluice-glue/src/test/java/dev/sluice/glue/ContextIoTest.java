@@ -133,6 +133,26 @@ class ContextIoTest extends GlueTestBase {
         assertThat(back.name()).isEqualTo("back");
     }
 
+    @Test void groupFilesPacksSmallFilesIntoPartitionsOfGroupSize() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("many"));
+        for (int i = 0; i < 12; i++) Files.writeString(in.resolve("f" + i + ".json"), "{\"id\": " + i + "}\n");
+        Map<String, Object> plain = Map.of("paths", List.of(in.toString()));
+        Map<String, Object> grouped = Map.of("paths", List.of(in.toString()), "groupFiles", "inPartition", "groupSize", "1048576");
+        Map<String, Object> tiny = Map.of("paths", List.of(in.toString()), "groupFiles", "inPartition", "groupSize", "40");
+        long plainParts = partitions(glue.createDynamicFrame().fromOptions("file", plain, "json"));
+        assertThat(plainParts).isGreaterThan(1);
+        assertThat(partitions(glue.createDynamicFrame().fromOptions("file", grouped, "json"))).isEqualTo(1);
+        long tinyParts = partitions(glue.createDynamicFrame().fromOptions("file", tiny, "json"));   // 12 x 11 bytes in groups of 40
+        assertThat(tinyParts).isGreaterThan(1).isLessThan(plainParts + 1).isLessThanOrEqualTo(4);
+        assertThat(glue.createDynamicFrame().fromOptions("file", grouped, "json").count()).isEqualTo(12);
+        assertThatThrownBy(() -> glue.createDynamicFrame().fromOptions("file", Map.of("paths", List.of(in.toString()), "groupFiles", "all"), "json"))
+                .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_OPTION));
+    }
+
+    private static long partitions(DynamicFrame f) {
+        return f.toDF().select(dev.sluice.functions.spark_partition_id()).distinct().count();
+    }
+
     @Test void connectionsThatNeedAServiceAreRefusedWithTheirReason() {
         for (String type : List.of("kinesis", "kafka", "dynamodb", "mongodb", "documentdb", "opensearch")) {
             assertThatThrownBy(() -> glue.createDynamicFrame().fromOptions(type, Map.of(), "json")).as(type)
