@@ -40,7 +40,7 @@ final class GlueCommand implements Callable<Integer> {
 
         private static BookmarkStore store(Path dir) { return new BookmarkStore(dir != null ? dir : BookmarkStore.defaultDir()); }
 
-        @Command(name = "show", description = "Print a job's bookmark: counters and the files each source processed, per run.")
+        @Command(name = "show", description = "Print a job's bookmark: counters and, per run, the files each source processed (and the last key of each JDBC source).")
         int show(@Parameters(paramLabel = "JOB") String job,
                  @Option(names = "--dir", paramLabel = "DIR", description = "The bookmark directory (default: ~/.sluice/glue-bookmarks).") Path dir) {
             PrintWriter out = spec.commandLine().getOut();

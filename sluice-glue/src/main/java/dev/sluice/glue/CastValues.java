@@ -6,6 +6,8 @@ import dev.sluice.glue.types.GlueType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 /**
  * Record-level casts for paths inside arrays (the plan casts everything else): Spark's try_cast rules for
@@ -19,15 +21,20 @@ final class CastValues {
         if (!(target instanceof GlueScalar t)) return RecordValues.typeOf(v).typeName().equals(target.typeName()) ? v : null;
         try {
             switch (t.typeName()) {
-                case "string": return v instanceof Instant i ? RecordJson.timestamp(i) : v instanceof BigDecimal d ? d.toPlainString() : v.toString();
-                case "int": case "short": case "byte": return (int) integral(v, Integer.MIN_VALUE, Integer.MAX_VALUE);
+                case "string": return v instanceof Instant || v instanceof LocalDateTime ? RecordJson.text(v) : v instanceof BigDecimal d ? d.toPlainString() : v.toString();
+                case "int": return (int) integral(v, Integer.MIN_VALUE, Integer.MAX_VALUE);
+                case "short": return (short) integral(v, Short.MIN_VALUE, Short.MAX_VALUE);
+                case "byte": return (byte) integral(v, Byte.MIN_VALUE, Byte.MAX_VALUE);
                 case "long": return integral(v, Long.MIN_VALUE, Long.MAX_VALUE);
                 case "double": return v instanceof Number n ? n.doubleValue() : Double.parseDouble(v.toString().trim());
                 case "float": return v instanceof Number n ? n.floatValue() : Float.parseFloat(v.toString().trim());
                 case "decimal": return new BigDecimal(v.toString().trim());
                 case "boolean": return v instanceof Boolean ? v : bool(v.toString());
                 case "date": return v instanceof LocalDate ? v : LocalDate.parse(v.toString().trim());
-                case "timestamp": return v instanceof Instant ? v : java.time.LocalDateTime.parse(v.toString().trim().replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC);
+                case "timestamp": return v instanceof Instant ? v : v instanceof LocalDateTime l ? l.toInstant(ZoneOffset.UTC)
+                        : LocalDateTime.parse(v.toString().trim().replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+                case "timestampntz": return v instanceof LocalDateTime ? v : v instanceof Instant i ? LocalDateTime.ofInstant(i, ZoneOffset.UTC)
+                        : LocalDateTime.parse(v.toString().trim().replace(' ', 'T'));
                 case "binary": return v instanceof byte[] ? v : java.util.Base64.getDecoder().decode(v.toString());
                 default: return RecordValues.typeOf(v).typeName().equals(t.typeName()) ? v : null;
             }

@@ -128,6 +128,7 @@ final class ColumnReaders {
             case "decimal" -> (v, row) -> v.isNull(row) ? null : v.getDecimal(row);
             case "date" -> (v, row) -> v.isNull(row) ? null : LocalDate.ofEpochDay(v.getInt(row));
             case "timestamp" -> (v, row) -> v.isNull(row) ? null : Timestamps.toInstant(v.getLong(row));
+            case "timestampntz" -> (v, row) -> v.isNull(row) ? null : Timestamps.toLocalDateTime(v.getLong(row));
             case "binary" -> (v, row) -> v.isNull(row) ? null : v.getBytes(row);
             default -> (v, row) -> v.getObject(row);
         };

@@ -44,12 +44,7 @@ public final class DynamicFrame {
     /** Glue's {@code DynamicFrame.fromDF(df, glueContext, name)}: the DataFrame's types become Glue types; reads nothing. */
     public static DynamicFrame fromDF(DataFrame df, GlueContext glueContext, String name) {
         Stage stage = Stage.next("fromDF", TransformOptions.DEFAULT);
-        return new DynamicFrame(glueContext, name, stage, () -> {
-            GlueStruct schema = GlueTypes.fromStruct(df.schema());
-            List<Column> cols = new ArrayList<>();
-            for (String n : schema.names()) cols.add(FramePlan.column(n));
-            return FramePlan.of(df, cols, lit(null).cast(ErrorColumn.TYPE), schema);
-        });
+        return new DynamicFrame(glueContext, name, stage, () -> FramePlan.ofDataFrame(df));
     }
 
     /** {@code fromDF(df, glueContext, name)} with a GlueContext over the DataFrame's session. */

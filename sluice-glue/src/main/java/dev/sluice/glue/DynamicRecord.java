@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * A self-describing record (Glue's DynamicRecord): field names to values, in order. Values are Java objects:
  * Integer (int), Long (long), Short, Byte, Float, Double, BigDecimal (decimal), String, Boolean, LocalDate
- * (date), Instant (timestamp), byte[] (binary), DynamicRecord (struct), List (array), Map with String keys (map).
+ * (date), Instant (timestamp), LocalDateTime (timestampntz), byte[] (binary), DynamicRecord (struct), List (array), Map with String keys (map).
  * A missing field and a null field read the same; records coming out of a plan hold no null fields. Fields
  * are reached by path ({@code address.state}, {@code `a.b`}); {@link #schema()} types the record from its values.
  */
@@ -106,6 +106,9 @@ public final class DynamicRecord {
         c.error = error;
         return c;
     }
+
+    /** Glue's {@code clone()}: a deep copy, as {@link #copy()}. */
+    @Override public DynamicRecord clone() { return copy(); }
 
     /** Compact JSON, as spigot writes it. */
     public String toJson() { return RecordJson.compact(this); }

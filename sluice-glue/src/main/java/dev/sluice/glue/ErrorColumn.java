@@ -20,12 +20,18 @@ final class ErrorColumn {
             dev.sluice.types.StructField.of("stackTrace", DataTypes.STRING),
             dev.sluice.types.StructField.of("input", DataTypes.STRING),
             dev.sluice.types.StructField.of("source", DataTypes.STRING),
-            dev.sluice.types.StructField.of("record", DataTypes.STRING)));
+            dev.sluice.types.StructField.of("record", DataTypes.STRING),
+            dev.sluice.types.StructField.of("line", DataTypes.LONG)));
 
     private ErrorColumn() {}
 
     static Row of(Stage stage, String msg, String stackTrace, String input, String source, String record) {
+        return of(stage, msg, stackTrace, input, source, record, null);
+    }
+
+    /** An error record's struct; {@code line} is the 1-based line of a reader's malformed record in {@code source}, or null. */
+    static Row of(Stage stage, String msg, String stackTrace, String input, String source, String record, Long line) {
         return new Row(TYPE, new Object[] {stage.id(), stage.transform(), stage.options().transformationContext(),
-                stage.options().info(), msg, stackTrace, input, source, record});
+                stage.options().info(), msg, stackTrace, input, source, record, line});
     }
 }

@@ -34,8 +34,7 @@ public final class FileSinkWriter implements GlueSink {
     FileSinkWriter(GlueContext glueContext, String connectionType, Map<String, ?> options, String format, Map<String, String> formatOptions) {
         String ct = connectionType == null ? "s3" : connectionType.toLowerCase(Locale.ROOT);
         if (!ct.equals("s3") && !ct.equals("file")) {
-            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "connection type " + connectionType)
-                    .with("reason", "Sluice's Glue sinks write s3 and file paths").build();
+            throw ConnectionTypes.unsupported(connectionType, true);
         }
         for (String k : options.keySet()) {
             if (!KEYS.contains(k.toLowerCase(Locale.ROOT))) throw SourceOptions.invalid(k, String.valueOf(options.get(k)), "not a sink option Sluice honours " + KEYS);
@@ -92,7 +91,12 @@ public final class FileSinkWriter implements GlueSink {
             else if (format.equals("csv") && k.equals("quotechar")) w.option("quote", e.getValue());
             else if (format.equals("csv") && k.equals("writeheader")) w.option("header", e.getValue());
             else if ((format.contains("parquet")) && k.equals("compression")) w.option("compression", e.getValue());
-            else if ((format.contains("parquet")) && (k.equals("blocksize") || k.equals("pagesize") || k.equals("usegluparquetwriter"))) continue;
+            else if (format.contains("parquet") && k.equals("blocksize")) w.option("parquet.block.size", e.getValue());
+            // Sluice has one Parquet writer, and it is Glue's kind (no schema pre-pass): the flag chooses nothing else
+            else if (format.contains("parquet") && k.equals("useglueparquetwriter")) continue;
+            else if (format.contains("parquet") && k.equals("pagesize")) {
+                throw SourceOptions.invalid(e.getKey(), e.getValue(), "Sluice's Parquet writer has no page size setting (pages follow its own limits)");
+            }
             else throw SourceOptions.invalid(e.getKey(), e.getValue(), "not a " + format + " sink option Sluice honours");
         }
         if (format.equals("csv") && formatOptions.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("writeHeader"))) w.option("header", "true");

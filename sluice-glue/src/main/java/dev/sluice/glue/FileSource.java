@@ -35,7 +35,7 @@ import static dev.sluice.functions.when;
  */
 public final class FileSource implements GlueSource {
     static final Set<String> XML_OPTIONS = Set.of("rowtag", "encoding", "excludeattribute", "treatemptyvaluesasnulls",
-            "attributeprefix", "valuetag", "ignoresurroundingspaces");
+            "attributeprefix", "valuetag", "ignoresurroundingspaces", "withschema");
     static final Set<String> JSON_OPTIONS = Set.of("jsonpath", "multiline", "optimizeperformance");
     static final Set<String> CSV_OPTIONS = Set.of("separator", "quotechar", "escaper", "multiline", "withheader",
             "skipfirst", "optimizeperformance");
@@ -51,15 +51,7 @@ public final class FileSource implements GlueSource {
     FileSource(GlueContext glueContext, String connectionType, Map<String, ?> connectionOptions, String format,
                Map<String, String> formatOptions, String transformationContext, CatalogTable table, String pushDownPredicate) {
         String ct = connectionType == null ? "s3" : connectionType.toLowerCase(Locale.ROOT);
-        if (ct.equals("dynamodb")) {
-            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "connection type dynamodb")
-                    .with("reason", "Sluice has no DynamoDB reader (it would need the AWS SDK's DynamoDB client, credentials and an "
-                            + "endpoint); export the table to S3 and read the export as json with unnestDDBJson()/simplifyDDBJson()").build();
-        }
-        if (!ct.equals("s3") && !ct.equals("file")) {
-            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "connection type " + connectionType)
-                    .with("reason", "Sluice's Glue sources read s3 and file paths, and JDBC tables").build();
-        }
+        if (!ct.equals("s3") && !ct.equals("file")) throw ConnectionTypes.unsupported(connectionType, false);
         this.glueContext = glueContext;
         this.options = SourceOptions.parse(connectionOptions);
         this.format = format == null ? "json" : format.toLowerCase(Locale.ROOT);
@@ -81,7 +73,7 @@ public final class FileSource implements GlueSource {
             default -> throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "format " + format)
                     .with("reason", "Sluice's Glue sources read json, csv, xml, parquet and avro").build();
         };
-        if (format.equals("xml")) new XmlRecordsOp(formatOptions);   // rowTag and encoding are checked when the source is defined
+        if (format.equals("xml")) new XmlFormat(formatOptions);   // rowTag, encoding and withSchema are checked when the source is defined
         for (String k : formatOptions.keySet()) {
             if (!allowed.contains(k.toLowerCase(Locale.ROOT))) {
                 throw SourceOptions.invalid(k, formatOptions.get(k), "not a " + format + " format option Sluice honours " + allowed);
@@ -102,6 +94,15 @@ public final class FileSource implements GlueSource {
     private FramePlan plan(Stage stage) {
         List<FileStatus> files = files();
         if (files.isEmpty()) return empty();
+        FramePlan p = plan(files, stage);
+        long bytes = 0;
+        for (FileStatus f : files) bytes += f.size();
+        int groups = options.groups(files.size(), bytes, glueContext.sluice().conf().maxSplitBytes());
+        // grouped: neighbouring file reads share a partition (no shuffle), as Glue's groupFiles packs small files
+        return groups == 0 ? p : new FramePlan(p.data().coalesce(groups), p.schema());
+    }
+
+    private FramePlan plan(List<FileStatus> files, Stage stage) {
         if (table == null || table.partitionKeys().size() == 0) return read(files, stage);
         Map<Map<String, String>, List<FileStatus>> groups = new LinkedHashMap<>();
         for (FileStatus f : files) groups.computeIfAbsent(PartitionColumns.values(f.path(), table), k -> new ArrayList<>()).add(f);
@@ -150,26 +151,28 @@ public final class FileSource implements GlueSource {
         boolean whole = SourceOptions.bool(fmt("multiline")) || jsonPath != null;
         DataFrame text = SourceFiles.read(paths, p -> {
             DataFrameReader reader = glueContext.sluice().read().format("text");
-            if (whole) reader.option("wholetext", "true");
-            return reader.load(p);
+            if (whole) return reader.option("wholetext", "true").load(p);
+            return ErrorLine.tag(reader.load(p));
         });
-        JsonRecordsOp op = new JsonRecordsOp(jsonPath, false);   // fail-fast applies to the read, not the schema pass
-        FramePlan lines = FramePlan.of(text, List.of(col("value"), col(SourceFiles.COLUMN)), lit(null).cast(ErrorColumn.TYPE),
-                GlueStruct.of(new GlueField("value", GlueScalar.STRING), new GlueField(SourceFiles.COLUMN, GlueScalar.STRING)));
+        JsonRecordsOp op = new JsonRecordsOp(jsonPath, false, whole);   // fail-fast applies to the read, not the schema pass
+        List<Column> cols = new ArrayList<>(List.of(col("value"), col(SourceFiles.COLUMN)));
+        List<GlueField> fields = new ArrayList<>(List.of(new GlueField("value", GlueScalar.STRING), new GlueField(SourceFiles.COLUMN, GlueScalar.STRING)));
+        if (!whole) {
+            cols.addAll(List.of(col(ErrorLine.BLOCK), col(ErrorLine.ROW)));
+            fields.addAll(List.of(new GlueField(ErrorLine.BLOCK, GlueScalar.LONG), new GlueField(ErrorLine.ROW, GlueScalar.LONG)));
+        }
+        FramePlan lines = FramePlan.of(text, cols, lit(null).cast(ErrorColumn.TYPE), new GlueStruct(fields));
         GlueStruct schema = OutputSchemas.infer(lines, op);
         if (!whole && glueContext.vectorizedJson() && VectorizedJson.eligible(schema)) {
             return VectorizedJson.read(glueContext.sluice(), paths, schema, stage, transformationContext, options.failFast());
         }
-        return Records.apply(lines, schema, new JsonRecordsOp(jsonPath, options.failFast()), stage);
+        return Records.applyToLines(lines, schema, new JsonRecordsOp(jsonPath, options.failFast(), whole), stage,
+                new LinePositions(glueContext.sluice().storage(), LinePositions.Kind.EVERY_LINE));
     }
 
-    /** XML: each file whole (as Glue's XML reader needs the enclosing document), records by rowTag. */
+    /** XML: records by rowTag, streamed from each file with StAX ({@link XmlRecords}). */
     private FramePlan xml(List<String> paths, Stage stage) {
-        XmlRecordsOp op = new XmlRecordsOp(formatOptions);
-        DataFrame text = SourceFiles.read(paths, p -> glueContext.sluice().read().format("text").option("wholetext", "true").load(p));
-        FramePlan files = FramePlan.of(text, List.of(col("value"), col(SourceFiles.COLUMN)), lit(null).cast(ErrorColumn.TYPE),
-                GlueStruct.of(new GlueField("value", GlueScalar.STRING), new GlueField(SourceFiles.COLUMN, GlueScalar.STRING)));
-        return Records.apply(files, OutputSchemas.infer(files, op), op, stage);
+        return XmlRecords.read(glueContext.sluice(), paths, new XmlFormat(formatOptions), stage);
     }
 
     private FramePlan csv(List<String> paths, Stage stage) {
@@ -190,8 +193,11 @@ public final class FileSource implements GlueSource {
         for (String n : sourceNames) schema = schema.add(n, DataTypes.STRING);
         schema = schema.add("_corrupt_record", DataTypes.STRING);
         StructType readSchema = schema;
-        DataFrame rows = SourceFiles.read(paths, p -> glueContext.sluice().read().format("csv").options(o).option("mode", "PERMISSIVE")
-                .option("columnNameOfCorruptRecord", "_corrupt_record").schema(readSchema).load(p));
+        DataFrame rows = SourceFiles.read(paths, p -> ErrorLine.tag(glueContext.sluice().read().format("csv").options(o).option("mode", "PERMISSIVE")
+                .option("columnNameOfCorruptRecord", "_corrupt_record").schema(readSchema).load(p)));
+        // a multiLine record may span lines: its line cannot be found by counting lines, so it has none
+        Column line = SourceOptions.bool(fmt("multiLine")) ? lit(null).cast(DataTypes.LONG) : ErrorLine.of(glueContext.sluice().storage(),
+                header || skipFirst ? LinePositions.Kind.CSV_RECORDS_AFTER_HEADER : LinePositions.Kind.CSV_RECORDS, col("_corrupt_record").isNotNull());
         List<Column> cols = new ArrayList<>();
         List<GlueField> fields = new ArrayList<>();
         Column bad = col("_corrupt_record").isNotNull();
@@ -203,16 +209,12 @@ public final class FileSource implements GlueSource {
                 lit(transformationContext).alias("context"), lit("").alias("info"),
                 lit("malformed CSV record").alias("msg"), lit(null).cast(DataTypes.STRING).alias("stackTrace"),
                 col("_corrupt_record").alias("input"), col(SourceFiles.COLUMN).alias("source"),
-                lit(null).cast(DataTypes.STRING).alias("record"))).otherwise(lit(null).cast(ErrorColumn.TYPE));
+                lit(null).cast(DataTypes.STRING).alias("record"), line.alias("line"))).otherwise(lit(null).cast(ErrorColumn.TYPE));
         return FramePlan.of(rows, cols, error, new GlueStruct(fields));
     }
 
     /** Parquet and Avro carry their schema: read as Sluice reads them (Avro needs sluice-avro on the class path). */
     private FramePlan sparkFormat(List<String> paths, String sluiceFormat) {
-        DataFrame df = glueContext.sluice().read().format(sluiceFormat).load(paths.toArray(new String[0]));
-        GlueStruct schema = GlueTypes.fromStruct(df.schema());
-        List<Column> cols = new ArrayList<>();
-        for (String n : schema.names()) cols.add(FramePlan.column(n));
-        return FramePlan.of(df, cols, lit(null).cast(ErrorColumn.TYPE), schema);
+        return FramePlan.ofDataFrame(glueContext.sluice().read().format(sluiceFormat).load(paths.toArray(new String[0])));
     }
 }

@@ -29,6 +29,25 @@ record FramePlan(DataFrame data, GlueStruct schema) {
         return data.filter(error().isNull()).select(cols.toArray(new Column[0]));
     }
 
+    /**
+     * A DataFrame's columns as a frame (fromDF, Parquet/Avro/JDBC sources): each column becomes the Glue type of its
+     * type, cast where Glue carries it differently (a map's non-string keys become their text); no error records.
+     */
+    static FramePlan ofDataFrame(DataFrame df) {
+        GlueStruct schema = dev.sluice.glue.types.GlueTypes.fromStruct(df.schema());
+        List<Column> cols = new ArrayList<>();
+        for (int i = 0; i < schema.size(); i++) {
+            Column c = column(schema.fields().get(i).name());
+            dev.sluice.types.DataType carried = schema.fields().get(i).type().dataType();
+            cols.add(sameType(df.schema().field(i).dataType(), carried) ? c : c.cast(carried));
+        }
+        return of(df, cols, dev.sluice.functions.lit(null).cast(ErrorColumn.TYPE), schema);
+    }
+
+    private static boolean sameType(dev.sluice.types.DataType a, dev.sluice.types.DataType b) {
+        return a.simpleString().equals(b.simpleString());
+    }
+
     /** A plan with these data columns (aliased to the schema's names) and the error column after them. */
     static FramePlan of(DataFrame source, List<Column> dataColumns, Column error, GlueStruct schema) {
         List<Column> cols = new ArrayList<>();

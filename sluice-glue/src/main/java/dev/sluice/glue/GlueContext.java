@@ -207,6 +207,30 @@ public final class GlueContext {
             return fromOptions(frame, connectionType, connectionOptions, format, Map.of(), "");
         }
 
+        /**
+         * Glue's {@code write_dynamic_frame.from_catalog}: appends the frame to a local catalog table, at its location, in
+         * its format, in Hive-style directories for its partition keys. Of the table's format options, the CSV
+         * {@code separator} and {@code quoteChar} apply, and {@code withHeader} becomes {@code writeHeader}; reader-only
+         * options (jsonPath, multiline, rowTag, ...) do not concern writing.
+         */
+        public WriteResult fromCatalog(DynamicFrame frame, String database, String tableName, String transformationContext) {
+            CatalogTable t = ctx.catalog.table(database, tableName);
+            Map<String, Object> options = new HashMap<>();
+            options.put("path", t.location());
+            if (t.partitionKeys().size() > 0) options.put("partitionKeys", t.partitionKeys().names());
+            Map<String, String> formatOptions = new HashMap<>();
+            t.formatOptions().forEach((k, v) -> {
+                String key = k.toLowerCase(java.util.Locale.ROOT);
+                if (key.equals("separator") || key.equals("quotechar")) formatOptions.put(k, v);
+                else if (key.equals("withheader")) formatOptions.put("writeHeader", v);
+            });
+            return fromOptions(frame, "s3", options, t.format(), formatOptions, transformationContext);
+        }
+
+        public WriteResult fromCatalog(DynamicFrame frame, String database, String tableName) {
+            return fromCatalog(frame, database, tableName, "");
+        }
+
         /** Writes every frame of a collection (Glue's write_from_options takes a collection too), each under path/name. */
         public void fromOptions(DynamicFrameCollection frames, String connectionType, Map<String, ?> connectionOptions, String format) {
             for (String key : frames.keys()) {

@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * Glue's JDBC connections as sources and sinks. A source is a {@link JdbcSource} scan turned into a frame (the
- * database's types become Glue types, as fromDF does); a sink inserts the good records into {@code dbtable}
+ * database's types become Glue types, as fromDF does), bookmarked by key columns ({@link JdbcBookmark}); a sink inserts the good records into {@code dbtable}
  * in batches inside one transaction (committed only when every record is in and the thresholds held), creating
  * the table from the frame's schema when it does not exist, as Glue does. Choices must be resolved first.
  */
@@ -32,8 +32,10 @@ final class JdbcFrames {
         return () -> {
             Stage stage = Stage.next("read_" + o.connectionType(), TransformOptions.context(transformationContext == null ? "" : transformationContext));
             return new DynamicFrame(ctx, transformationContext, stage, () -> {
-                DataFrame df = ctx.sluice().read(new JdbcSource(o));
-                return DynamicFrame.fromDF(df, ctx, "").plan();
+                JdbcSource table = new JdbcSource(o);
+                JdbcBookmark.Window window = JdbcBookmark.window(ctx.job(), transformationContext, o, table);
+                DataFrame df = ctx.sluice().read(window == null ? table : table.within(window));
+                return FramePlan.ofDataFrame(df);
             });
         };
     }
@@ -97,6 +99,9 @@ final class JdbcFrames {
     private static String sqlType(DataType t) {
         if (t instanceof DecimalType d) return "DECIMAL(" + d.precision() + ", " + d.scale() + ")";
         if (t.equals(DataTypes.INT)) return "INTEGER";
+        if (t.equals(DataTypes.SHORT)) return "SMALLINT";
+        if (t.equals(DataTypes.BYTE)) return "SMALLINT";   // TINYINT is not standard SQL (PostgreSQL has none)
+        if (t.equals(DataTypes.TIMESTAMP_NTZ)) return "TIMESTAMP";
         if (t.equals(DataTypes.LONG)) return "BIGINT";
         if (t.equals(DataTypes.FLOAT)) return "REAL";
         if (t.equals(DataTypes.DOUBLE)) return "DOUBLE PRECISION";
@@ -110,6 +115,7 @@ final class JdbcFrames {
     private static Object jdbcValue(Object v) {
         if (v instanceof java.time.LocalDate d) return java.sql.Date.valueOf(d);
         if (v instanceof java.time.Instant i) return java.sql.Timestamp.from(i);
+        if (v instanceof java.time.LocalDateTime l) return java.sql.Timestamp.valueOf(l);
         return v;
     }
 }

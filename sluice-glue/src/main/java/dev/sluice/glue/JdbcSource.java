@@ -33,13 +33,27 @@ import java.util.List;
  */
 final class JdbcSource implements DataSource {
     private final JdbcOptions options;
+    private final JdbcBookmark.Window window;   // the bookmark's key range to read, or null for the whole table
     private StructType schema;
 
-    JdbcSource(JdbcOptions options) { this.options = options; }
+    JdbcSource(JdbcOptions options) { this(options, null, null); }
+
+    private JdbcSource(JdbcOptions options, JdbcBookmark.Window window, StructType schema) {
+        this.options = options;
+        this.window = window;
+        this.schema = schema;
+    }
+
+    /** The same table, reading only the rows of a job bookmark's key range. */
+    JdbcSource within(JdbcBookmark.Window window) { return new JdbcSource(options, window, schema()); }
+
+    JdbcOptions options() { return options; }
 
     @Override public String formatName() { return "jdbc"; }
 
-    @Override public String description() { return options.connectionType() + " " + options.dbtable(); }
+    @Override public String description() {
+        return options.connectionType() + " " + options.dbtable() + (window == null ? "" : " " + window.description());
+    }
 
     @Override public synchronized StructType schema() {
         if (schema == null) {
@@ -54,7 +68,7 @@ final class JdbcSource implements DataSource {
     }
 
     private record Part(String where, int index) implements Split {
-        @Override public String description() { return "jdbc partition " + index + (where.isEmpty() ? "" : " " + where); }
+        @Override public String description() { return "jdbc partition " + index + (where.isEmpty() ? "" : " WHERE " + where); }
 
         @Override public long sizeInBytes() { return 0; }
     }
@@ -63,7 +77,7 @@ final class JdbcSource implements DataSource {
         if (options.hashExpression() == null) return List.of(new Part("", 0));
         List<Split> out = new ArrayList<>();
         int n = options.hashPartitions();
-        for (int i = 0; i < n; i++) out.add(new Part("WHERE MOD(" + options.hashExpression() + ", " + n + ") = " + i, i));
+        for (int i = 0; i < n; i++) out.add(new Part("MOD(" + options.hashExpression() + ", " + n + ") = " + i, i));
         return out;
     }
 
@@ -71,13 +85,17 @@ final class JdbcSource implements DataSource {
         StructType all = schema();
         List<String> columns = new ArrayList<>();
         for (StructField f : projection.fields()) columns.add(options.quote(f.name()));
+        List<String> conditions = new ArrayList<>();
+        if (window != null) conditions.add(window.condition(options));
+        if (!((Part) split).where().isEmpty()) conditions.add(((Part) split).where());
         String select = "SELECT " + (columns.isEmpty() ? "1" : String.join(", ", columns)) + " FROM " + options.dbtable()
-                + (((Part) split).where().isEmpty() ? "" : " " + ((Part) split).where());
+                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
         try {
             Connection c = options.connect();
-            Statement s = c.createStatement();
+            java.sql.PreparedStatement s = c.prepareStatement(select);
             s.setFetchSize(Batch.DEFAULT_SIZE);
-            ResultSet rs = s.executeQuery(select);
+            if (window != null) window.bind(s, 1);
+            ResultSet rs = s.executeQuery();
             return new Reader(c, s, rs, projection, all);
         } catch (SQLException e) {
             throw options.failure("cannot read " + options.dbtable() + ": " + e.getMessage());
@@ -134,7 +152,9 @@ final class JdbcSource implements DataSource {
 
     private static DataType typeOf(ResultSetMetaData md, int i) throws SQLException {
         return switch (md.getColumnType(i)) {
-            case Types.TINYINT, Types.SMALLINT, Types.INTEGER -> DataTypes.INT;
+            case Types.TINYINT -> DataTypes.BYTE;
+            case Types.SMALLINT -> DataTypes.SHORT;
+            case Types.INTEGER -> DataTypes.INT;
             case Types.BIGINT -> DataTypes.LONG;
             case Types.REAL -> DataTypes.FLOAT;
             case Types.FLOAT, Types.DOUBLE -> DataTypes.DOUBLE;
@@ -150,9 +170,11 @@ final class JdbcSource implements DataSource {
         };
     }
 
-    private static Object value(ResultSet rs, int i, DataType type) throws SQLException {
+    static Object value(ResultSet rs, int i, DataType type) throws SQLException {
         Object v;
         if (type.equals(DataTypes.INT)) v = rs.getInt(i);
+        else if (type.equals(DataTypes.SHORT)) v = rs.getShort(i);
+        else if (type.equals(DataTypes.BYTE)) v = rs.getByte(i);
         else if (type.equals(DataTypes.LONG)) v = rs.getLong(i);
         else if (type.equals(DataTypes.FLOAT)) v = rs.getFloat(i);
         else if (type.equals(DataTypes.DOUBLE)) v = rs.getDouble(i);

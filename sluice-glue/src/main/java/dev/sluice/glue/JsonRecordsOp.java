@@ -12,10 +12,13 @@ import java.util.List;
 final class JsonRecordsOp implements RecordOp {
     private final String jsonPath;
     private final boolean failFast;
+    private final boolean wholeFile;
 
-    JsonRecordsOp(String jsonPath, boolean failFast) {
+    /** {@code wholeFile}: each input is a whole file (multiline, jsonPath), so a parse error's line is Jackson's. */
+    JsonRecordsOp(String jsonPath, boolean failFast, boolean wholeFile) {
         this.jsonPath = jsonPath;
         this.failFast = failFast;
+        this.wholeFile = wholeFile;
     }
 
     @Override public List<DynamicRecord> apply(DynamicRecord line) throws Exception {
@@ -28,7 +31,9 @@ final class JsonRecordsOp implements RecordOp {
             String msg = "error in jackson reader: " + e.getMessage().split("\n")[0];
             if (failFast) throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.MALFORMED_RECORD)
                     .with("location", "input " + abbreviate(text)).with("reason", msg).build();
-            throw new RecordError(msg, text, null);
+            Long at = wholeFile && e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+                    && j.getLocation().getLineNr() > 0 ? (long) j.getLocation().getLineNr() : null;
+            throw new RecordError(msg, text, null, at);
         }
         List<DynamicRecord> out = new ArrayList<>();
         for (Object v : values) {

@@ -64,10 +64,6 @@ final class RecordCodec {
             ((Map<?, ?>) v).forEach((k, val) -> out.put(String.valueOf(k), decode(val, m.value())));
             return out;
         }
-        if (type instanceof GlueScalar s && v instanceof Integer i) {
-            if (s.typeName().equals("short")) return i.shortValue();
-            if (s.typeName().equals("byte")) return i.byteValue();
-        }
         return v;
     }
 
@@ -123,8 +119,14 @@ final class RecordCodec {
 
     private static Object scalar(Object v, GlueScalar t, String where) {
         switch (t.typeName()) {
-            case "int": case "short": case "byte":
+            case "int":
                 if (v instanceof Integer || v instanceof Short || v instanceof Byte) return ((Number) v).intValue();
+                break;
+            case "short":
+                if (v instanceof Short || v instanceof Byte) return ((Number) v).shortValue();
+                break;
+            case "byte":
+                if (v instanceof Byte) return v;
                 break;
             case "long":
                 if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) return ((Number) v).longValue();
@@ -147,6 +149,7 @@ final class RecordCodec {
             case "boolean": if (v instanceof Boolean) return v; break;
             case "date": if (v instanceof java.time.LocalDate) return v; break;
             case "timestamp": if (v instanceof java.time.Instant) return v; break;
+            case "timestampntz": if (v instanceof java.time.LocalDateTime) return v; break;
             case "binary": if (v instanceof byte[]) return v; break;
             default: break;
         }

@@ -37,6 +37,8 @@ final class RecordFunction implements ScalarFunction {
     private final StructType resultType;
     private final ColumnReaders.RecordReader reader;
     private final int sourceColumn;   // the input's SourceFiles column (a reader's file), or -1
+    private final int blockColumn, rowColumn;   // a line reader's split start and row within it (ErrorLine.tag), or -1
+    private final LinePositions positions;
 
     RecordFunction(GlueStruct input, GlueStruct output, RecordOp op, Stage stage, boolean single) {
         this.output = output;
@@ -46,6 +48,23 @@ final class RecordFunction implements ScalarFunction {
         this.resultType = resultType(output, single);
         this.reader = new ColumnReaders.RecordReader(input);
         this.sourceColumn = input.names().indexOf(SourceFiles.COLUMN);
+        this.blockColumn = input.names().indexOf(ErrorLine.BLOCK);
+        this.rowColumn = input.names().indexOf(ErrorLine.ROW);
+        this.positions = null;
+    }
+
+    /** For a reader's op over the lines of files tagged by {@link ErrorLine#tag}: error records get their line. */
+    RecordFunction(GlueStruct input, GlueStruct output, RecordOp op, Stage stage, boolean single, LinePositions positions) {
+        this.output = output;
+        this.op = op;
+        this.stage = stage;
+        this.single = single;
+        this.resultType = resultType(output, single);
+        this.reader = new ColumnReaders.RecordReader(input);
+        this.sourceColumn = input.names().indexOf(SourceFiles.COLUMN);
+        this.blockColumn = input.names().indexOf(ErrorLine.BLOCK);
+        this.rowColumn = input.names().indexOf(ErrorLine.ROW);
+        this.positions = positions;
     }
 
     static StructType resultType(GlueStruct output, boolean single) {
@@ -103,7 +122,8 @@ final class RecordFunction implements ScalarFunction {
             throw e;   // fail-fast reading, thresholds: the action fails
         } catch (RecordOp.RecordError e) {
             appendNone(recs);
-            return ErrorColumn.of(stage, e.getMessage(), null, e.input, source(columns, i), e.partial == null ? null : e.partial.toJson());
+            return ErrorColumn.of(stage, e.getMessage(), null, e.input, source(columns, i), e.partial == null ? null : e.partial.toJson(),
+                    e.line != null ? e.line : line(columns, i));
         } catch (Exception | StackOverflowError | AssertionError e) {
             return errorAt(columns, i, recs, String.valueOf(e.getMessage() == null ? e.toString() : e.getMessage()), stackTrace(e), null);
         }
@@ -112,6 +132,13 @@ final class RecordFunction implements ScalarFunction {
     private Row errorAt(ColumnVector[] columns, int i, FlatVector recs, String msg, String stackTrace, String partial) {
         appendNone(recs);
         return ErrorColumn.of(stage, msg, stackTrace, reader.read(columns, i).toJson(), source(columns, i), partial);
+    }
+
+    /** The line of input row {@code i} in its file, when this op reads tagged lines; else null. */
+    private Long line(ColumnVector[] columns, int i) {
+        if (positions == null || blockColumn < 0 || rowColumn < 0 || columns[blockColumn].isNull(i) || columns[rowColumn].isNull(i)) return null;
+        long line = positions.line(source(columns, i), columns[blockColumn].getLong(i), columns[rowColumn].getLong(i));
+        return line < 0 ? null : line;
     }
 
     private String source(ColumnVector[] columns, int i) {

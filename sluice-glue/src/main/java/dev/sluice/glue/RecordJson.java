@@ -36,7 +36,7 @@ final class RecordJson {
         else if (v instanceof BigDecimal d) sb.append(d.toPlainString());
         else if (v instanceof Number || v instanceof Boolean) sb.append(v);
         else if (v instanceof byte[] b) string(sb, Base64.getEncoder().encodeToString(b));
-        else if (v instanceof java.time.Instant t) string(sb, timestamp(t));
+        else if (v instanceof java.time.Instant || v instanceof java.time.LocalDateTime) string(sb, text(v));
         else string(sb, v.toString());
     }
 
@@ -78,6 +78,14 @@ final class RecordJson {
         if (indent < 0) return;
         sb.append('\n');
         for (int i = 0; i < indent * depth; i++) sb.append(' ');
+    }
+
+    /** A timestamp (Instant, in UTC) or a timestamp_ntz (LocalDateTime) as Spark writes it in JSON text. */
+    static String text(Object v) {
+        if (v instanceof java.time.Instant t) return timestamp(t);
+        StringBuilder sb = new StringBuilder();
+        dev.sluice.vector.DateTimeText.appendDateTime(sb, (java.time.LocalDateTime) v, ' ');
+        return sb.toString();
     }
 
     /** A timestamp as Spark writes it in JSON text, in UTC ({@code 2024-01-02 03:04:05.123}). */

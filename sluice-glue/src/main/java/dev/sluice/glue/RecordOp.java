@@ -15,11 +15,15 @@ interface RecordOp extends java.io.Serializable {
     final class RecordError extends Exception {
         final String input;
         final DynamicRecord partial;
+        final Long line;   // the input's line in its file when the op knows it (a whole file's parser), else null
 
-        RecordError(String message, String input, DynamicRecord partial) {
+        RecordError(String message, String input, DynamicRecord partial) { this(message, input, partial, null); }
+
+        RecordError(String message, String input, DynamicRecord partial, Long line) {
             super(message);
             this.input = input;
             this.partial = partial;
+            this.line = line;
         }
     }
 }

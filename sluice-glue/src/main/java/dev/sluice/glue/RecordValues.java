@@ -72,6 +72,7 @@ final class RecordValues {
         }
         if (v instanceof LocalDate) return GlueScalar.DATE;
         if (v instanceof Instant) return GlueScalar.TIMESTAMP;
+        if (v instanceof java.time.LocalDateTime) return GlueScalar.TIMESTAMP_NTZ;
         if (v instanceof byte[]) return GlueScalar.BINARY;
         if (v instanceof DynamicRecord r) {
             List<GlueField> fields = new ArrayList<>();

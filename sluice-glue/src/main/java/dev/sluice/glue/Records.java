@@ -28,6 +28,14 @@ final class Records {
         return output(rows, output);
     }
 
+    /** A reader's op over the tagged lines of files ({@link ErrorLine#tag}): its error records name their line. */
+    static FramePlan applyToLines(FramePlan in, GlueStruct output, RecordOp op, Stage stage, LinePositions positions) {
+        DataFrame called = call(in, new RecordFunction(in.schema(), output, op, stage, false, positions));
+        DataFrame rows = called.select(explode_outer(col("__k.recs")).alias("__r"), col("__k.err").alias("__ke"), col("__e"))
+                .filter(col("__r").isNotNull().or(col("__ke").isNotNull()).or(col("__e").isNotNull()));
+        return output(rows, output);
+    }
+
     /** An op that returns zero or one record per input record (map, filter, record rewrites). */
     static FramePlan applyEach(FramePlan in, GlueStruct output, RecordOp op, Stage stage) {
         DataFrame called = call(in, new RecordFunction(in.schema(), output, op, stage, true));

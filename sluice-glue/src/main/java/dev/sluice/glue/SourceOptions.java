@@ -11,11 +11,15 @@ import java.util.Set;
 
 /**
  * A Glue file source's connection options (GLUE.md §4.2), checked when the source is defined. Options Sluice
- * does not honour are refused with INVALID_OPTION, never ignored. {@code groupFiles}/{@code groupSize} are
- * accepted as hints: a single-node engine already splits input by bytes, so they change no result.
+ * does not honour are refused with INVALID_OPTION, never ignored. {@code groupFiles}/{@code groupSize} group
+ * small files into partitions of about {@code groupSize} bytes ({@link #groups}).
  */
 record SourceOptions(List<String> paths, boolean recurse, List<String> exclusions, String compressionType,
-                     long boundedFiles, long boundedSize, long maxBand, long maxFilesInBand, boolean failFast) {
+                     long boundedFiles, long boundedSize, long maxBand, long maxFilesInBand, boolean failFast,
+                     String groupFiles, long groupSize) {
+    /** Glue groups files by default when a source has more than this many. */
+    static final int GROUP_BY_DEFAULT_ABOVE = 50_000;
+
     static final Set<String> KEYS = Set.of("paths", "path", "recurse", "exclusions", "groupfiles", "groupsize",
             "boundedfiles", "boundedsize", "compressiontype", "maxband", "maxfilesinband", "isfailfast");
 
@@ -36,8 +40,7 @@ record SourceOptions(List<String> paths, boolean recurse, List<String> exclusion
         if (group != null && !group.equalsIgnoreCase("inPartition") && !group.equalsIgnoreCase("none")) {
             throw invalid("groupFiles", group, "use inPartition or none");
         }
-        String groupSize = str(options, "groupSize");
-        if (groupSize != null) number("groupSize", groupSize);
+        long groupSize = number("groupSize", str(options, "groupSize"));
         String compression = str(options, "compressionType");
         if (compression != null) {
             String c = compression.toLowerCase(Locale.ROOT);
@@ -52,7 +55,20 @@ record SourceOptions(List<String> paths, boolean recurse, List<String> exclusion
         String maxBand = str(options, "maxBand");
         return new SourceOptions(paths, bool(str(options, "recurse")), InputFiles.parseExclusions(str(options, "exclusions")),
                 compression, bf, bs, maxBand == null ? 900_000 : number("maxBand", maxBand),
-                number("maxFilesInBand", str(options, "maxFilesInBand")), bool(str(options, "isFailFast")));
+                number("maxFilesInBand", str(options, "maxFilesInBand")), bool(str(options, "isFailFast")), group, groupSize);
+    }
+
+    /**
+     * Glue's file grouping: how many partitions {@code files} (of {@code totalBytes}) are read in, or 0 to keep one
+     * read per file split. Grouping is on with {@code groupFiles=inPartition}, and by default above 50,000 files
+     * ({@code none} turns it off); groups hold about {@code groupSize} bytes ({@code defaultSize}, the session's split
+     * size, when not given).
+     */
+    int groups(int files, long totalBytes, long defaultSize) {
+        boolean on = groupFiles == null ? files > GROUP_BY_DEFAULT_ABOVE : groupFiles.equalsIgnoreCase("inPartition");
+        if (!on) return 0;
+        long size = groupSize > 0 ? groupSize : defaultSize;
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (totalBytes + size - 1) / size));
     }
 
     private static Object get(Map<String, ?> options, String key) {

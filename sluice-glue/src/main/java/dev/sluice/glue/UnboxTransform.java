@@ -67,7 +67,7 @@ final class UnboxTransform {
 
     private static GlueType parseSchema(String s) {
         String t = s.trim();
-        if (t.startsWith("{")) return GlueTypes.fromDataType(SparkSchemaJson.parse(t));
+        if (t.startsWith("{")) return GlueSchemaJson.parse(t);   // Spark's StructType.json() or Glue's schema JSON
         return GlueTypes.parse(t.startsWith("struct<") ? t : "struct<" + t + ">");
     }
 

@@ -36,7 +36,8 @@ final class VectorizedJson {
 
     static boolean eligible(GlueType type) {
         if (type instanceof ChoiceType || type instanceof GlueNull || type instanceof GlueMap) return false;
-        if (type instanceof GlueScalar s) return !s.typeName().equals("decimal") && !s.typeName().equals("short") && !s.typeName().equals("byte");
+        if (type instanceof GlueScalar s) return !s.typeName().equals("decimal") && !s.typeName().equals("short") && !s.typeName().equals("byte")
+                && !s.typeName().equals("timestampntz");
         if (type instanceof GlueArray a) return eligible(a.element());
         GlueStruct s = (GlueStruct) type;
         for (GlueField f : s.fields()) if (f.name().equals(CORRUPT) || !eligible(f.type())) return false;
@@ -45,8 +46,8 @@ final class VectorizedJson {
 
     static FramePlan read(Sluice sluice, List<String> paths, GlueStruct schema, Stage stage, String context, boolean failFast) {
         StructType type = schema.dataType().add(CORRUPT, DataTypes.STRING);
-        DataFrame rows = SourceFiles.read(paths, p -> sluice.read().schema(type).option("mode", failFast ? "FAILFAST" : "PERMISSIVE")
-                .option("columnNameOfCorruptRecord", CORRUPT).json(p));
+        DataFrame rows = SourceFiles.read(paths, p -> ErrorLine.tag(sluice.read().schema(type).option("mode", failFast ? "FAILFAST" : "PERMISSIVE")
+                .option("columnNameOfCorruptRecord", CORRUPT).json(p)));
         Column bad = col(CORRUPT).isNotNull();
         List<Column> cols = new ArrayList<>();
         for (GlueField f : schema.fields()) {
@@ -55,7 +56,8 @@ final class VectorizedJson {
         Column error = when(bad, struct(lit(stage.id()).alias("stage"), lit(stage.transform()).alias("transform"),
                 lit(context).alias("context"), lit("").alias("info"), lit("error in jackson reader: malformed record").alias("msg"),
                 lit(null).cast(DataTypes.STRING).alias("stackTrace"), col(CORRUPT).alias("input"),
-                col(SourceFiles.COLUMN).alias("source"), lit(null).cast(DataTypes.STRING).alias("record")))
+                col(SourceFiles.COLUMN).alias("source"), lit(null).cast(DataTypes.STRING).alias("record"),
+                ErrorLine.of(sluice.storage(), LinePositions.Kind.JSON_RECORDS, bad).alias("line")))
                 .otherwise(lit(null).cast(ErrorColumn.TYPE));
         return FramePlan.of(rows, cols, error, schema);
     }

@@ -112,6 +112,11 @@ class ContextIoTest extends GlueTestBase {
         DynamicFrame matched = all.resolveChoiceMatchCatalog("sales", "events", TransformOptions.DEFAULT);
         assertThat(matched.schema().field("amount").orElseThrow().type()).isEqualTo(GlueScalar.LONG);
         assertThat(jsonOf(matched.selectFields("id", "amount"))).containsExactly("{\"id\":1,\"amount\":12}", "{\"id\":2,\"amount\":7}", "{\"id\":3}");
+        // write_dynamic_frame.from_catalog appends at the table's location, partitioned by its keys
+        glue.writeDynamicFrame().fromCatalog(json("{\"id\": 4, \"amount\": 5, \"year\": \"2025\"}"), "sales", "events");
+        assertThat(Files.isDirectory(table.resolve("year=2025"))).isTrue();
+        assertThat(jsonOf(glue.createDynamicFrame().fromCatalog("sales", "events", "", "year = '2025'", Map.of()).selectFields("id", "year")))
+                .containsExactly("{\"id\":4,\"year\":\"2025\"}");
         assertThatThrownBy(() -> glue.createDynamicFrame().fromCatalog("sales", "nope"))
                 .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.GLUE_CATALOG_ENTITY_NOT_FOUND));
     }
@@ -126,6 +131,47 @@ class ContextIoTest extends GlueTestBase {
         DynamicFrame back = DynamicFrame.fromDF(f.toDF(List.of(ResolveSpec.cast("p", "long"))), glue, "back");
         assertThat(back.schemaString()).isEqualTo("root\n|-- id: int\n|-- p: long\n");
         assertThat(back.name()).isEqualTo("back");
+    }
+
+    @Test void groupFilesPacksSmallFilesIntoPartitionsOfGroupSize() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("many"));
+        for (int i = 0; i < 12; i++) Files.writeString(in.resolve("f" + i + ".json"), "{\"id\": " + i + "}\n");
+        Map<String, Object> plain = Map.of("paths", List.of(in.toString()));
+        Map<String, Object> grouped = Map.of("paths", List.of(in.toString()), "groupFiles", "inPartition", "groupSize", "1048576");
+        Map<String, Object> tiny = Map.of("paths", List.of(in.toString()), "groupFiles", "inPartition", "groupSize", "40");
+        long plainParts = partitions(glue.createDynamicFrame().fromOptions("file", plain, "json"));
+        assertThat(plainParts).isGreaterThan(1);
+        assertThat(partitions(glue.createDynamicFrame().fromOptions("file", grouped, "json"))).isEqualTo(1);
+        long tinyParts = partitions(glue.createDynamicFrame().fromOptions("file", tiny, "json"));   // 12 x 11 bytes in groups of 40
+        assertThat(tinyParts).isGreaterThan(1).isLessThan(plainParts + 1).isLessThanOrEqualTo(4);
+        assertThat(glue.createDynamicFrame().fromOptions("file", grouped, "json").count()).isEqualTo(12);
+        assertThatThrownBy(() -> glue.createDynamicFrame().fromOptions("file", Map.of("paths", List.of(in.toString()), "groupFiles", "all"), "json"))
+                .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_OPTION));
+    }
+
+    private static long partitions(DynamicFrame f) {
+        return f.toDF().select(dev.sluice.functions.spark_partition_id()).distinct().count();
+    }
+
+    @Test void connectionsThatNeedAServiceAreRefusedWithTheirReason() {
+        for (String type : List.of("kinesis", "kafka", "dynamodb", "mongodb", "documentdb", "opensearch")) {
+            assertThatThrownBy(() -> glue.createDynamicFrame().fromOptions(type, Map.of(), "json")).as(type)
+                    .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION));
+            assertThatThrownBy(() -> glue.getSinkWithFormat(type, Map.of(), "json", Map.of(), "")).as(type)
+                    .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION));
+        }
+        assertThatThrownBy(() -> glue.createDynamicFrame().fromOptions("file", Map.of("paths", List.of(dir.toString())), "orc"))
+                .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION));
+    }
+
+    @Test void glueparquetOptionsAreHonouredOrRefused() {
+        DynamicFrame f = json("{\"id\": 1}", "{\"id\": 2}");
+        String out = dir.resolve("pq-options").toString();
+        glue.writeDynamicFrame().fromOptions(f, "file", Map.of("path", out), "parquet",
+                Map.of("useGlueParquetWriter", "true", "blockSize", "1048576", "compression", "uncompressed"), "");
+        assertThat(glue.createDynamicFrame().fromOptions("file", Map.of("paths", List.of(out)), "parquet").count()).isEqualTo(2);
+        assertThatThrownBy(() -> glue.writeDynamicFrame().fromOptions(f, "file", Map.of("path", dir.resolve("pq2").toString()), "glueparquet",
+                Map.of("pageSize", "1048576"), "")).isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_OPTION));
     }
 
     @Test void parquetSinkAndSourceRoundTripChoicesAsStructs() {

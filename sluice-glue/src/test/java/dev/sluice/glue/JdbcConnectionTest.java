@@ -73,7 +73,7 @@ class JdbcConnectionTest extends GlueTestBase {
     }
 
     @Test void refusesOptionsItDoesNotHonour() {
-        for (Map<String, ?> o : List.of(Map.of("url", "jdbc:h2:mem:x", "dbtable", "t", "jobBookmarkKeys", "[\"id\"]"),
+        for (Map<String, ?> o : List.of(Map.of("url", "jdbc:h2:mem:x", "dbtable", "t", "connectionName", "glue-conn"),
                 Map.of("url", "jdbc:h2:mem:x", "dbtable", "t"), Map.of("dbtable", "t"))) {
             assertThatThrownBy(() -> glue.createDynamicFrame().fromOptions("mysql", o, null))
                     .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_OPTION));

@@ -44,6 +44,13 @@ class RecordThroughputBench {
             DynamicFrame withSchema = mapped.withFrameSchema(mapped.schema());
             long m = time("map + count", n, withSchema::count);
             long f = time("filter + count", n, () -> frame.filter(r -> ((Long) r.get("id")) % 3 == 0).count());
+            // the Glue JSON source (columnar path, rows tagged for error lines) against Sluice's own JSON read
+            long plain = time("read().json().count() (Sluice)", n, () -> sluice.read().json(file.toString()).count());
+            DynamicFrame source = glue.createDynamicFrame().fromOptions("file", java.util.Map.of("paths", java.util.List.of(file.toString())), "json");
+            source.schema();   // the schema pass, once
+            long glueRead = time("Glue json source count()", n, source::count);
+            assertThat(plain).isEqualTo(n);
+            assertThat(glueRead).isEqualTo(n);
             assertThat(base).isEqualTo(n);
             assertThat(m).isEqualTo(n);
             assertThat(f).isEqualTo((n + 2) / 3);

@@ -49,4 +49,30 @@ class SmallMemoryTest {
             assertThat(written).isEqualTo(f.count());
         }
     }
+
+    @Test void relationalizeJoinUnionAndXmlRunUnderASmallBudget() throws Exception {
+        int n = 10_000;
+        try (BufferedWriter json = Files.newBufferedWriter(dir.resolve("nested.json"));
+             BufferedWriter xml = Files.newBufferedWriter(dir.resolve("rows.xml"))) {
+            xml.write("<rows>\n");
+            for (int i = 0; i < n; i++) {
+                json.write("{\"id\": " + i + ", \"tags\": [\"a" + i + "\", \"b\"], \"who\": {\"name\": \"n" + i + "\"}}\n");
+                xml.write("<row><id>" + (n + i) + "</id><pad>" + "x".repeat(40) + "</pad></row>\n");
+            }
+            xml.write("</rows>\n");
+        }
+        try (Sluice sluice = Sluice.builder().parallelism(2).memoryBudget(8L << 20).batchSize(1024).build()) {
+            GlueContext glue = GlueContext.builder(sluice).bookmarks(dir.resolve("bm")).build();
+            DynamicFrame nested = glue.createDynamicFrame().fromOptions("file", Map.of("paths", List.of(dir.resolve("nested.json").toString())), "json");
+            DynamicFrameCollection tables = nested.relationalize("root", dir.resolve("staging").toString());
+            DynamicFrame root = tables.select("root");
+            DynamicFrame tags = tables.select("root_tags");
+            assertThat(tags.count()).isEqualTo(2L * n);
+            assertThat(root.join(List.of("tags"), List.of("id"), tags).count()).isEqualTo(2L * n);
+            DynamicFrame rows = glue.createDynamicFrame().fromOptions("file", Map.of("paths", List.of(dir.resolve("rows.xml").toString())), "xml",
+                    Map.of("rowTag", "row"), "");
+            assertThat(rows.selectFields("id").union(root.selectFields("id")).count()).isEqualTo(2L * n);
+            assertThat(rows.errorsCount() + root.errorsCount()).isZero();
+        }
+    }
 }

@@ -13,8 +13,24 @@ import java.util.Map;
  */
 public record BookmarkState(String jobName, long version, long run, long attempt, String runId, String previousRunId,
                             List<RunEntry> runs, Map<String, Long> counters) {
-    /** What one committed run processed, per transformationContext. */
-    public record RunEntry(String runId, long run, Map<String, Map<String, Long>> sources) {}
+    /**
+     * What one committed run processed, per transformationContext: files (path to modification time) and, for JDBC
+     * sources, the last bookmark key read.
+     */
+    public record RunEntry(String runId, long run, Map<String, Map<String, Long>> sources, Map<String, KeyMark> keys) {
+        public RunEntry(String runId, long run, Map<String, Map<String, Long>> sources) { this(runId, run, sources, Map.of()); }
+    }
+
+    /**
+     * A JDBC source's bookmark: its key columns, their order (ascending keys grow, descending keys shrink) and the
+     * values of the last key read (as text), so the next run reads only rows beyond it.
+     */
+    public record KeyMark(List<String> columns, boolean descending, List<String> values) {
+        public KeyMark {
+            columns = List.copyOf(columns);
+            values = List.copyOf(values);
+        }
+    }
 
     public BookmarkState {
         runs = List.copyOf(runs);
@@ -34,14 +50,23 @@ public record BookmarkState(String jobName, long version, long run, long attempt
         return out;
     }
 
+    /** The key mark of the latest run up to {@code upToRun} that recorded one for a source, or null. */
+    public KeyMark keyMark(String context, long upToRun) {
+        KeyMark found = null;
+        for (RunEntry r : runs) {
+            if (r.run() <= upToRun && r.keys().containsKey(context)) found = r.keys().get(context);
+        }
+        return found;
+    }
+
     public long runNumberOf(String runId) {
         for (RunEntry r : runs) if (r.runId().equals(runId)) return r.run();
         return -1;
     }
 
-    BookmarkState committed(String newRunId, Map<String, Map<String, Long>> sources, Map<String, Long> newCounters) {
+    BookmarkState committed(String newRunId, Map<String, Map<String, Long>> sources, Map<String, KeyMark> keys, Map<String, Long> newCounters) {
         List<RunEntry> all = new ArrayList<>(runs);
-        all.add(new RunEntry(newRunId, run + 1, sources));
+        all.add(new RunEntry(newRunId, run + 1, sources, keys));
         Map<String, Long> c = new LinkedHashMap<>(counters);
         c.putAll(newCounters);
         return new BookmarkState(jobName, version + 1, run + 1, 0, newRunId, runId, all, c);

@@ -124,6 +124,21 @@ public final class BookmarkStore {
                     g.writeEndObject();
                 }
                 g.writeEndObject();
+                if (!r.keys().isEmpty()) {
+                    g.writeObjectFieldStart("keys");
+                    for (Map.Entry<String, BookmarkState.KeyMark> k : r.keys().entrySet()) {
+                        g.writeObjectFieldStart(k.getKey());
+                        g.writeArrayFieldStart("columns");
+                        for (String c : k.getValue().columns()) g.writeString(c);
+                        g.writeEndArray();
+                        g.writeStringField("order", k.getValue().descending() ? "desc" : "asc");
+                        g.writeArrayFieldStart("values");
+                        for (String v : k.getValue().values()) g.writeString(v);
+                        g.writeEndArray();
+                        g.writeEndObject();
+                    }
+                    g.writeEndObject();
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -172,6 +187,7 @@ public final class BookmarkStore {
         String runId = null;
         long run = 0;
         Map<String, Map<String, Long>> sources = new LinkedHashMap<>();
+        Map<String, BookmarkState.KeyMark> keys = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String k = p.currentName();
             p.nextToken();
@@ -189,8 +205,24 @@ public final class BookmarkStore {
                     }
                     sources.put(ctx, files);
                 }
+            } else if (k.equals("keys")) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String ctx = p.currentName();
+                    p.nextToken();
+                    List<String> columns = new ArrayList<>(), values = new ArrayList<>();
+                    boolean descending = false;
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = p.currentName();
+                        p.nextToken();
+                        if (field.equals("order")) descending = p.getText().equals("desc");
+                        else if (field.equals("columns") || field.equals("values")) {
+                            while (p.nextToken() != JsonToken.END_ARRAY) (field.equals("columns") ? columns : values).add(p.getText());
+                        } else p.skipChildren();
+                    }
+                    keys.put(ctx, new BookmarkState.KeyMark(columns, descending, values));
+                }
             } else p.skipChildren();
         }
-        return new BookmarkState.RunEntry(runId, run, sources);
+        return new BookmarkState.RunEntry(runId, run, sources, keys);
     }
 }

@@ -28,6 +28,7 @@ public final class Job {
     private String runId;
     private final Map<String, Map<String, Long>> processed = new LinkedHashMap<>();
     private final Map<String, Long> counters = new LinkedHashMap<>();
+    private final Map<String, BookmarkState.KeyMark> keyMarks = new LinkedHashMap<>();
     private boolean committed;
 
     public Job(GlueContext glueContext) { this.glueContext = glueContext; }
@@ -56,7 +57,7 @@ public final class Job {
         if (name == null) throw SluiceException.of(ErrorCode.GLUE_BOOKMARK_ERROR).with("job", "(none)").with("reason", "commit() before init()").build();
         if (committed) return;
         if (option.equals("job-bookmark-enable")) {
-            glueContext.bookmarkStore().save(state.committed(runId, processed, counters), state.version());
+            glueContext.bookmarkStore().save(state.committed(runId, processed, keyMarks, counters), state.version());
         }
         committed = true;
     }
@@ -86,6 +87,28 @@ public final class Job {
             for (FileStatus f : chosen) mine.put(f.path(), f.modificationTime());
         }
         return chosen;
+    }
+
+    /**
+     * The key range a bookmarked JDBC source reads in this run: rows beyond {@code after} (null: from the start) up to
+     * {@code upTo}; {@code fixedUpTo} when the range's end is given (job-bookmark-pause with -from/-to; null upTo
+     * then means nothing to read), else the source reads up to the table's current last key. Null when the job keeps
+     * no state for {@code context} (disabled, or no transformationContext): the whole table is read.
+     */
+    public record KeyWindow(BookmarkState.KeyMark after, BookmarkState.KeyMark upTo, boolean fixedUpTo) {}
+
+    public synchronized KeyWindow keyWindow(String context) {
+        if (context == null || context.isEmpty() || option.equals("job-bookmark-disable")) return null;
+        if (option.equals("job-bookmark-pause") && from != null) {
+            return new KeyWindow(state.keyMark(context, runNumber(from)), state.keyMark(context, runNumber(to)), true);
+        }
+        return new KeyWindow(state.keyMark(context, Long.MAX_VALUE), null, false);
+    }
+
+    /** Records the last key a JDBC source reads in this run, saved by commit() (with job-bookmark-enable). */
+    public synchronized void recordKeys(String context, BookmarkState.KeyMark mark) {
+        if (context == null || context.isEmpty() || mark == null) return;
+        keyMarks.put(context, mark);
     }
 
     /**

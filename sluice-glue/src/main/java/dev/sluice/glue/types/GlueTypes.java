@@ -41,18 +41,36 @@ public final class GlueTypes {
         if (t instanceof BooleanType) return GlueScalar.BOOLEAN;
         if (t instanceof DateType) return GlueScalar.DATE;
         if (t instanceof TimestampType) return GlueScalar.TIMESTAMP;
+        if (t instanceof dev.sluice.types.ByteType) return GlueScalar.BYTE;
+        if (t instanceof dev.sluice.types.ShortType) return GlueScalar.SHORT;
+        if (t instanceof dev.sluice.types.TimestampNTZType) return GlueScalar.TIMESTAMP_NTZ;
         if (t instanceof BinaryType) return GlueScalar.BINARY;
         if (t instanceof DecimalType d) return GlueScalar.decimal(d.precision(), d.scale());
         if (t instanceof NullType) return GlueNull.INSTANCE;
         if (t instanceof StructType s) return fromStruct(s);
         if (t instanceof ArrayType a) return new GlueArray(fromDataType(a.elementType()));
-        if (t instanceof MapType m) return new GlueMap(fromDataType(m.valueType()));
-        if (t.isIntegral() || t instanceof dev.sluice.types.TimestampNTZType || t.isInterval()) {
-            // tinyint, smallint, timestamp_ntz and intervals have no DynamicFrame form yet: refused, never narrowed silently
-            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "A " + t.simpleString() + " column in a DynamicFrame")
-                    .with("reason", "the Glue layer does not map this type yet; cast it to int, timestamp or string first").build();
+        if (t instanceof MapType m) {
+            // Glue's maps have string keys: other keys are carried as their text (fromDF casts the column)
+            DataType k = m.keyType();
+            if (!k.isNumeric() && !(k instanceof StringType) && !(k instanceof BooleanType) && !(k instanceof DateType)
+                    && !(k instanceof TimestampType) && !(k instanceof dev.sluice.types.TimestampNTZType)) {
+                throw noGlueType(t, "Glue's maps have string keys, and a " + k.simpleString() + " key has no text form to carry");
+            }
+            return new GlueMap(fromDataType(m.valueType()));
         }
-        throw SluiceException.internal("no Glue type for " + t);
+        if (t.isInterval()) {
+            throw noGlueType(t, "Glue has no interval type; cast it to string, or compute the number of days/months/seconds first");
+        }
+        if (t instanceof dev.sluice.types.VariantType) {
+            throw noGlueType(t, "Glue has no variant type; convert it with to_json() (a string) or from_json() (a struct) first");
+        }
+        throw noGlueType(t, "Glue has no counterpart for it");
+    }
+
+    /** A DataFrame type Glue has no type for: refused (never narrowed or reinterpreted silently). */
+    private static SluiceException noGlueType(DataType t, String reason) {
+        return SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "A " + t.simpleString() + " column in a DynamicFrame")
+                .with("reason", reason).build();
     }
 
     public static GlueStruct fromStruct(StructType s) {
@@ -80,6 +98,7 @@ public final class GlueTypes {
             case "boolean": case "bool": return GlueScalar.BOOLEAN;
             case "date": return GlueScalar.DATE;
             case "timestamp": return GlueScalar.TIMESTAMP;
+            case "timestampntz": case "timestamp_ntz": return GlueScalar.TIMESTAMP_NTZ;
             case "binary": return GlueScalar.BINARY;
             case "decimal": return GlueScalar.decimal();
             case "null": return GlueNull.INSTANCE;
@@ -89,7 +108,7 @@ public final class GlueTypes {
                 }
                 throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "Glue type name")
                         .with("reason", "unknown type '" + name + "'; use int, long, short, byte, float, double, string, "
-                                + "boolean, date, timestamp, binary, decimal(p,s) or a struct<...>/array<...>/map<...> DDL")
+                                + "boolean, date, timestamp, timestampntz, binary, decimal(p,s) or a struct<...>/array<...>/map<...> DDL")
                         .build();
         }
     }

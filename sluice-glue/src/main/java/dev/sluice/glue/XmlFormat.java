@@ -4,29 +4,29 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Glue's XML format as a record op over whole files, parsed with the JDK's StAX reader: every element named
- * {@code rowTag} (at any depth) is a record. Child elements become fields (a repeated child becomes an array),
- * attributes become fields named {@code attributePrefix + name} (unless {@code excludeAttribute}), and the text
- * of an element that also has attributes or children becomes {@code valueTag}. Values are typed from their text:
- * {@code true}/{@code false} boolean, integers int (long when they do not fit), other numbers double, the rest
- * string; so differing values make choices, as in Glue. A file that is not well-formed XML becomes one error
- * record naming the line and column. DTDs and external entities are never read.
+ * Glue's XML format options and how one record element is read with the JDK's StAX reader: child elements become
+ * fields (a repeated child becomes an array), attributes become fields named {@code attributePrefix + name}
+ * (unless {@code excludeAttribute}), and the text of an element that also has attributes or children becomes
+ * {@code valueTag}. Without a schema, values are typed from their text: {@code true}/{@code false} boolean,
+ * integers int (long when they do not fit), other numbers double, the rest string; so differing values make
+ * choices, as in Glue. With {@code withSchema} (Glue's schema JSON, or Spark's), leaves stay text and each record
+ * is fitted to the schema ({@link XmlSchemaFit}). DTDs and external entities are never read.
  */
-final class XmlRecordsOp implements RecordOp {
+final class XmlFormat implements java.io.Serializable {
     private final String rowTag;
     private final String attributePrefix;
     private final String valueTag;
     private final boolean excludeAttributes;
     private final boolean emptyAsNull;
     private final boolean trim;
+    private final dev.sluice.glue.types.GlueStruct schema;   // withSchema, or null
 
-    XmlRecordsOp(Map<String, String> options) {
+    XmlFormat(Map<String, String> options) {
         this.rowTag = option(options, "rowTag", null);
         if (rowTag == null || rowTag.isBlank()) throw SourceOptions.invalid("rowTag", "(none)", "the xml format needs rowTag, the element that holds a record");
         this.attributePrefix = option(options, "attributePrefix", "_");
@@ -38,6 +38,14 @@ final class XmlRecordsOp implements RecordOp {
         if (!encoding.equalsIgnoreCase("UTF-8") && !encoding.equalsIgnoreCase("UTF8")) {
             throw SourceOptions.invalid("encoding", encoding, "Sluice reads XML files as UTF-8");
         }
+        String withSchema = option(options, "withSchema", null);
+        if (withSchema == null) {
+            this.schema = null;
+        } else if (GlueSchemaJson.parse(withSchema) instanceof dev.sluice.glue.types.GlueStruct s) {
+            this.schema = s;
+        } else {
+            throw SourceOptions.invalid("withSchema", withSchema, "the schema of an XML record is a struct");
+        }
     }
 
     private static String option(Map<String, String> options, String key, String otherwise) {
@@ -45,7 +53,14 @@ final class XmlRecordsOp implements RecordOp {
         return otherwise;
     }
 
-    private static XMLInputFactory factory() {
+    String rowTag() { return rowTag; }
+
+    String valueTag() { return valueTag; }
+
+    /** The schema given with withSchema, or null (then it is found by a pass over the files). */
+    dev.sluice.glue.types.GlueStruct schema() { return schema; }
+
+    static XMLInputFactory factory() {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -53,34 +68,16 @@ final class XmlRecordsOp implements RecordOp {
         return f;
     }
 
-    @Override public List<DynamicRecord> apply(DynamicRecord file) throws Exception {
-        String text = (String) file.get("value");
-        if (text == null || text.isBlank()) return List.of();
-        List<DynamicRecord> out = new ArrayList<>();
-        XMLStreamReader r = factory().createXMLStreamReader(new StringReader(text));
-        try {
-            while (r.hasNext()) {
-                if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals(rowTag)) {
-                    Object v = element(r, true);
-                    out.add((DynamicRecord) v);
-                }
-            }
-        } catch (XMLStreamException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber();
-            throw new RecordError("malformed XML" + where + ": " + e.getMessage().replaceAll("\\s+", " "), abbreviate(text), null);
-        } finally {
-            r.close();
-        }
-        return out;
-    }
+    /** The record element the reader is on (a rowTag start), read to its end. */
+    DynamicRecord record(XMLStreamReader r) throws XMLStreamException { return (DynamicRecord) element(r, true); }
 
-    /** The element the reader is on, read to its end: a record, or (a leaf without attributes) a typed value. */
+    /** The element the reader is on, read to its end: a record, or (a leaf without attributes) a value. */
     private Object element(XMLStreamReader r, boolean row) throws XMLStreamException {
         DynamicRecord rec = new DynamicRecord();
         boolean structured = false;
         if (!excludeAttributes) {
             for (int i = 0; i < r.getAttributeCount(); i++) {
-                rec.put(attributePrefix + r.getAttributeLocalName(i), typed(r.getAttributeValue(i)));
+                rec.put(attributePrefix + r.getAttributeLocalName(i), value(r.getAttributeValue(i)));
                 structured = true;
             }
         }
@@ -122,11 +119,16 @@ final class XmlRecordsOp implements RecordOp {
     private Object leaf(String text) {
         String t = trim ? text.trim() : text;
         if (t.isEmpty()) return emptyAsNull ? null : "";
-        return typed(t);
+        return value(t);
     }
 
-    private Object typed(String raw) {
+    /** A leaf's value: typed from its text, or the text itself when a schema will type it. */
+    private Object value(String raw) {
         String t = trim ? raw.trim() : raw;
+        return schema == null ? typed(t) : t;
+    }
+
+    static Object typed(String t) {
         if (t.equals("true") || t.equals("false")) return Boolean.parseBoolean(t);
         if (t.matches("[+-]?\\d{1,18}")) {
             long l = Long.parseLong(t);
@@ -135,6 +137,4 @@ final class XmlRecordsOp implements RecordOp {
         if (t.matches("[+-]?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][+-]?\\d+)?")) return Double.parseDouble(t);
         return t;
     }
-
-    private static String abbreviate(String s) { return s.length() > 1000 ? s.substring(0, 997) + "..." : s; }
 }
