@@ -51,7 +51,7 @@ final class SelectBuilder {
         DataFrame df = ctx.fromClause() == null ? queries.oneRow() : queries.relations().from(ctx.fromClause(), scope);
         if (ctx.whereClause() != null) df = Where.apply(queries, scope, b, df, ctx.whereClause().booleanExpression());
 
-        List<Expression> items = selectItems(b, ctx.namedExpressionSeq(), df);
+        List<Expression> items = LateralAliases.resolve(selectItems(b, ctx.namedExpressionSeq(), df), df.columns());
         String[] inputColumns = df.columns();
         DataFrame withScalars = b.withScalarSubqueries(df);
         if (withScalars != df) {   // a star means the input's columns, not the scalar subqueries' hidden ones
