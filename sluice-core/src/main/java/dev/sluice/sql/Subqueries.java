@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Subqueries met inside expressions. IN and EXISTS are planned as semi and anti joins when they are conjuncts of a
- * WHERE clause ({@link Where}); elsewhere they are refused with UNSUPPORTED_OPERATION. A scalar subquery that does
+ * WHERE clause ({@link Where}); elsewhere as boolean marks joined like scalar subqueries ({@link ExistenceMarks}). A scalar subquery that does
  * not refer to the outer query and returns at most one row by its shape (a global aggregate, LIMIT 1) becomes a
  * hidden column of the outer query, joined on TRUE with a left join (no row gives NULL, as Spark), then dropped.
  */
@@ -91,11 +91,28 @@ final class Subqueries implements ExpressionBuilder.Subqueries {
     }
 
     @Override public Expression in(Expression value, SqlGrammar.QueryContext query) {
-        throw SyntaxErrors.unsupported("IN (subquery) here", "IN and EXISTS subqueries are supported as conditions of WHERE (joined with AND)");
+        Where.Decorrelated sub = Where.decorrelate(queries, scope, query);
+        if (sub.values().size() != 1) {
+            throw SyntaxErrors.at(query, "the IN subquery must return one column, it returns " + sub.values().size());
+        }
+        Expression v = sub.values().get(0);
+        Expression match = mark(ExistenceMarks.exists(sub, nextMark(), value, v, null));
+        Expression anyRow = mark(ExistenceMarks.exists(sub, nextMark(), null, null, null));
+        Expression anyNull = mark(ExistenceMarks.exists(sub, nextMark(), null, null, new dev.sluice.expr.IsNull(v)));
+        return ExistenceMarks.in(value, match, anyRow, anyNull);
     }
 
     @Override public Expression exists(SqlGrammar.QueryContext query) {
-        throw SyntaxErrors.unsupported("EXISTS (subquery) here", "IN and EXISTS subqueries are supported as conditions of WHERE (joined with AND)");
+        return mark(ExistenceMarks.exists(Where.decorrelate(queries, scope, query), nextMark(), null, null, null));
+    }
+
+    private static String nextMark() { return "__exists_" + IDS.incrementAndGet(); }
+
+    /** The mark joined with the scalar subqueries (a left join on its correlation), read as TRUE or FALSE. */
+    private Expression mark(ExistenceMarks.Mark m) {
+        String column = m.keys().columns()[m.keys().columns().length - 1];
+        pending.add(new Scalar(column, m.keys(), m.condition()));
+        return ExistenceMarks.read(column);
     }
 
     QueryBuilder queries() { return queries; }
