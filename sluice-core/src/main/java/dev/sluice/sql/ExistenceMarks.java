@@ -6,15 +6,14 @@ import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
 import dev.sluice.expr.Alias;
 import dev.sluice.expr.And;
-import dev.sluice.expr.CaseWhen;
 import dev.sluice.expr.Coalesce;
 import dev.sluice.expr.Comparison;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.IsNull;
 import dev.sluice.expr.Literal;
+import dev.sluice.expr.Not;
 import dev.sluice.expr.Or;
 import dev.sluice.expr.UnresolvedColumn;
-import dev.sluice.types.DataTypes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +23,10 @@ import java.util.List;
  * OR or NOT, in CASE): Spark's existence ("mark") joins, built from the joins and aggregations both engines have.
  * The subquery's WHERE is split into conditions on its own rows (a filter) and equalities between one of its values
  * and one of the outer query's (the correlation); its distinct correlation keys, each with a TRUE mark, are joined to
- * the outer query with a left join on the equalities, and a row without a match reads FALSE. {@code x IN (SELECT v
- * ...)} keeps SQL's three-valued logic: TRUE when some {@code v = x}; else NULL when the subquery has rows and
- * {@code x} is NULL or some {@code v} is NULL; else FALSE.
+ * the outer query with a left join on the equalities, and a row without a match reads FALSE. As in Spark (whose
+ * existence joins give TRUE or FALSE, never NULL), {@code x IN (SELECT v ...)} is TRUE when some {@code v = x}, else
+ * FALSE; {@code x NOT IN (...)} (and {@code NOT (x IN (...))}) is null-aware: FALSE when some {@code v = x}, or when
+ * the subquery has rows and {@code x} is NULL, or when some {@code v} is NULL; else TRUE.
  */
 final class ExistenceMarks {
     private ExistenceMarks() {}
@@ -80,10 +80,12 @@ final class ExistenceMarks {
         return new Coalesce(List.of(new UnresolvedColumn(List.of(column)), Literal.FALSE));
     }
 
-    /** {@code x IN (subquery)} from three marks: a match, any row, any NULL value (all under the subquery's WHERE). */
-    static Expression in(Expression value, Expression match, Expression anyRow, Expression anyNull) {
-        Expression unknown = new And(anyRow, new Or(new IsNull(value), anyNull));
-        return new CaseWhen(List.of(match, unknown), List.of(Literal.TRUE, new Literal(null, DataTypes.BOOLEAN)), Literal.FALSE);
+    /**
+     * {@code x NOT IN (subquery)} from three marks (a match, any row, any NULL value): Spark's null-aware existence
+     * join ({@code x = v OR (x = v) IS NULL}) negated, so FALSE, not NULL, when a NULL takes part.
+     */
+    static Expression notIn(Expression value, Expression match, Expression anyRow, Expression anyNull) {
+        return new Not(new Or(new Or(match, new And(anyRow, new IsNull(value))), anyNull));
     }
 
     private static List<Expression> conjuncts(Expression e, List<Expression> out) {

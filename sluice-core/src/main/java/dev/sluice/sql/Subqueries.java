@@ -96,16 +96,17 @@ final class Subqueries implements ExpressionBuilder.Subqueries {
         return false;
     }
 
-    @Override public Expression in(Expression value, SqlGrammar.QueryContext query) {
+    @Override public Expression in(Expression value, SqlGrammar.QueryContext query, boolean negated) {
         Where.Decorrelated sub = Where.decorrelate(queries, scope, query);
         if (sub.values().size() != 1) {
             throw SyntaxErrors.at(query, "the IN subquery must return one column, it returns " + sub.values().size());
         }
         Expression v = sub.values().get(0);
         Expression match = mark(ExistenceMarks.exists(sub, nextMark(), value, v, null));
+        if (!negated) return match;
         Expression anyRow = mark(ExistenceMarks.exists(sub, nextMark(), null, null, null));
         Expression anyNull = mark(ExistenceMarks.exists(sub, nextMark(), null, null, new dev.sluice.expr.IsNull(v)));
-        return ExistenceMarks.in(value, match, anyRow, anyNull);
+        return ExistenceMarks.notIn(value, match, anyRow, anyNull);
     }
 
     @Override public Expression exists(SqlGrammar.QueryContext query) {
