@@ -73,6 +73,7 @@ public enum ErrorCode {
     DATETIME_FIELD_OUT_OF_BOUNDS(3101, Category.EXECUTION, "{function}: {reason}. Use the try_ variant of the function to return NULL instead."),
     USER_RAISED_EXCEPTION(3102, Category.EXECUTION, "{message}"),
     INVALID_FUNCTION_INPUT(3103, Category.EXECUTION, "Invalid input for {function}: {reason}"),
+    SCALAR_SUBQUERY_TOO_MANY_ROWS(3104, Category.EXECUTION, "More than one row returned by a subquery used as an expression."),
     // user-defined functions (3110..): the function itself failed on a row, or its worker could not run [FAILED_EXECUTE_UDF]
     FAILED_EXECUTE_UDF(3110, Category.EXECUTION, "User-defined function {function} failed: {reason}"),
     PYTHON_WORKER_FAILED(3111, Category.EXECUTION, "The Python worker ({executable}) for {function} failed: {reason}"),

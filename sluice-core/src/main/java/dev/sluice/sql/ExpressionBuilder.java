@@ -48,7 +48,8 @@ final class ExpressionBuilder extends SqlGrammarBaseVisitor<Expression> {
     interface Subqueries {
         Expression scalar(SqlGrammar.QueryContext query);
 
-        Expression in(Expression value, SqlGrammar.QueryContext query);
+        /** {@code value [NOT] IN (query)}; {@code negated} also for {@code NOT (value IN (query))}. */
+        Expression in(Expression value, SqlGrammar.QueryContext query, boolean negated);
 
         Expression exists(SqlGrammar.QueryContext query);
     }
@@ -56,7 +57,7 @@ final class ExpressionBuilder extends SqlGrammarBaseVisitor<Expression> {
     static final Subqueries NO_SUBQUERIES = new Subqueries() {
         @Override public Expression scalar(SqlGrammar.QueryContext q) { throw subqueriesNeedAQuery(); }
 
-        @Override public Expression in(Expression v, SqlGrammar.QueryContext q) { throw subqueriesNeedAQuery(); }
+        @Override public Expression in(Expression v, SqlGrammar.QueryContext q, boolean negated) { throw subqueriesNeedAQuery(); }
 
         @Override public Expression exists(SqlGrammar.QueryContext q) { throw subqueriesNeedAQuery(); }
     };
@@ -97,7 +98,26 @@ final class ExpressionBuilder extends SqlGrammarBaseVisitor<Expression> {
 
     // ---- boolean logic and predicates
 
-    @Override public Expression visitLogicalNot(SqlGrammar.LogicalNotContext ctx) { return new Not(visit(ctx.booleanExpression())); }
+    @Override public Expression visitLogicalNot(SqlGrammar.LogicalNotContext ctx) {
+        // NOT (x IN (subquery)) is Spark's null-aware NOT IN, as x NOT IN (subquery)
+        if (unparenthesized(ctx.booleanExpression()) instanceof SqlGrammar.PredicatedContext p
+                && p.predicate() instanceof SqlGrammar.InSubqueryPredicateContext in && in.NOT() == null) {
+            return subqueries.in(build(p.valueExpression()), in.query(), true);
+        }
+        return new Not(visit(ctx.booleanExpression()));
+    }
+
+    /** {@code ((x IN (...)))} as {@code x IN (...)}: parentheses leave no trace in the expression. */
+    private static SqlGrammar.BooleanExpressionContext unparenthesized(SqlGrammar.BooleanExpressionContext e) {
+        while (e instanceof SqlGrammar.PredicatedContext p && p.predicate() == null) {
+            org.antlr.v4.runtime.tree.ParseTree node = p.valueExpression();
+            while (!(node instanceof SqlGrammar.ParenthesizedExpressionContext) && node instanceof org.antlr.v4.runtime.ParserRuleContext c
+                    && c.getChildCount() == 1) node = c.getChild(0);
+            if (!(node instanceof SqlGrammar.ParenthesizedExpressionContext paren)) return e;
+            e = paren.expression().booleanExpression();
+        }
+        return e;
+    }
 
     @Override public Expression visitExists(SqlGrammar.ExistsContext ctx) { return subqueries.exists(ctx.query()); }
 

@@ -71,6 +71,7 @@ final class FunctionResolver {
         out.addAll(FunctionRegistry.names());
         for (String n : List.of("stack", "json_tuple", "boolean", "tinyint", "smallint", "int", "bigint", "float", "double",
                 "decimal", "date", "timestamp", "binary", "string", "percentile_cont", "percentile_disc")) out.add(n);
+        out.removeIf(n -> n.startsWith("$"));   // internal rewrites, not callable from SQL
         return out;
     }
 

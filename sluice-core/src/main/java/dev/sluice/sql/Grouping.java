@@ -28,7 +28,9 @@ final class Grouping {
         List<Expression> out = new ArrayList<>();
         if (ctx == null) return new Spec(out, null);
         if (ctx instanceof SqlGrammar.GroupByAllContext) {
-            for (Expression item : items) if (!SelectBuilder.containsAggregate(item)) out.add(Expressions.unalias(item));
+            for (Expression item : items) {
+                if (!SelectBuilder.containsAggregate(item) && !WindowsOverAggregates.containsWindow(item)) out.add(Expressions.unalias(item));
+            }
             return new Spec(out, null);
         }
         SqlGrammar.GroupByListContext list = (SqlGrammar.GroupByListContext) ctx;

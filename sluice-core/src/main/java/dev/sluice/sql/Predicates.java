@@ -30,7 +30,7 @@ final class Predicates {
             args.addAll(b.buildAll(c.expression()));
             return negate(c.NOT() != null, new FunctionCall("in", args, null));
         }
-        if (p instanceof SqlGrammar.InSubqueryPredicateContext c) return negate(c.NOT() != null, subqueries.in(value, c.query()));
+        if (p instanceof SqlGrammar.InSubqueryPredicateContext c) return subqueries.in(value, c.query(), c.NOT() != null);
         if (p instanceof SqlGrammar.RlikePredicateContext c) {
             return negate(c.NOT() != null, FunctionResolver.resolve("rlike", List.of(value, b.build(c.pattern))));
         }

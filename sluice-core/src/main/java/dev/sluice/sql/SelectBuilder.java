@@ -51,7 +51,7 @@ final class SelectBuilder {
         DataFrame df = ctx.fromClause() == null ? queries.oneRow() : queries.relations().from(ctx.fromClause(), scope);
         if (ctx.whereClause() != null) df = Where.apply(queries, scope, b, df, ctx.whereClause().booleanExpression());
 
-        List<Expression> items = selectItems(b, ctx.namedExpressionSeq(), df);
+        List<Expression> items = LateralAliases.resolve(selectItems(b, ctx.namedExpressionSeq(), df), df.columns());
         String[] inputColumns = df.columns();
         DataFrame withScalars = b.withScalarSubqueries(df);
         if (withScalars != df) {   // a star means the input's columns, not the scalar subqueries' hidden ones
@@ -69,9 +69,8 @@ final class SelectBuilder {
         boolean aggregated = ctx.aggregationClause() != null || ctx.havingClause() != null || anyAggregate(items);
         if (aggregated) {
             df = aggregate(b, df, items, ctx);
-            if (ctx.qualifyClause() != null) throw SyntaxErrors.unsupported("QUALIFY with GROUP BY", "aggregate in a subquery, then QUALIFY");
         } else if (ctx.qualifyClause() != null) {
-            df = qualify(b, df, items, ctx.qualifyClause().booleanExpression());
+            df = qualify(df, items, b.build(ctx.qualifyClause().booleanExpression()));
         } else {
             df = select(df, items);
         }
@@ -155,7 +154,7 @@ final class SelectBuilder {
     // ---- aggregation
 
     static boolean anyAggregate(List<Expression> items) {
-        for (Expression e : items) if (containsAggregate(e)) return true;
+        for (Expression e : items) if (WindowsOverAggregates.needsAggregation(e)) return true;
         return false;
     }
 
@@ -169,10 +168,34 @@ final class SelectBuilder {
 
     private DataFrame aggregate(ExpressionBuilder b, DataFrame df, List<Expression> items, SqlGrammar.QuerySpecificationContext ctx) {
         Grouping.Spec grouping = Grouping.of(b, ctx.aggregationClause(), items);
-        List<Expression> outputs = new ArrayList<>(items);
-        for (Expression e : outputs) {
+        for (Expression e : items) {
             if (e instanceof UnresolvedStar) throw SyntaxErrors.at(ctx.namedExpressionSeq(), "SELECT * cannot be used with GROUP BY or aggregates");
         }
+        // window functions run over the aggregation's rows (Spark's order): the aggregation computes what they read
+        WindowsOverAggregates windows = new WindowsOverAggregates(grouping.all());
+        List<Expression> outputs = new ArrayList<>();
+        List<Expression> afterwards = new ArrayList<>();   // per item: its windowed form, or null (an aggregation output)
+        for (Expression e : items) {
+            if (WindowsOverAggregates.containsWindow(e)) {
+                afterwards.add(new Alias(windows.lift(Expressions.unalias(e)), Expressions.outputName(e)));
+            } else {
+                afterwards.add(null);
+                outputs.add(e);
+            }
+        }
+        Expression qualify = ctx.qualifyClause() == null ? null : windows.lift(b.build(ctx.qualifyClause().booleanExpression()));
+        if (outputs.size() == items.size() && qualify == null) return aggregateAll(b, df, grouping, outputs, items.size(), ctx);
+        outputs.addAll(windows.hiddenOutputs());
+        DataFrame aggregated = aggregateAll(b, df, grouping, outputs, outputs.size(), ctx);
+        String[] names = aggregated.columns();
+        List<Expression> selected = new ArrayList<>();
+        int next = 0;
+        for (Expression w : afterwards) selected.add(w != null ? w : aggregated.col(names[next++]).expr());
+        return qualify == null ? select(aggregated, selected) : qualify(aggregated, selected, qualify);
+    }
+
+    private DataFrame aggregateAll(ExpressionBuilder b, DataFrame df, Grouping.Spec grouping, List<Expression> outputs, int visibleCount,
+                                   SqlGrammar.QuerySpecificationContext ctx) {
         Expression having = null;
         if (ctx.havingClause() != null) {
             having = b.build(ctx.havingClause().booleanExpression());
@@ -187,7 +210,7 @@ final class SelectBuilder {
                 outputs.set(i, new Alias(o, Grouping.outputName(o)));   // named before NULLs replace grouping columns
             }
         }
-        if (grouping.sets() == null) return aggregateOnce(df, grouping.all(), outputs, having, items.size());
+        if (grouping.sets() == null) return aggregateOnce(df, grouping.all(), outputs, having, visibleCount);
         // grouping sets: one aggregation per set, columns outside the set NULL, unioned (the input is read once per set)
         DataFrame out = null;
         for (List<Expression> set : grouping.sets()) {
@@ -196,7 +219,7 @@ final class SelectBuilder {
             Expression setHaving = having == null ? null : Grouping.forSet(having, grouping.all(), set);
             // the empty set groups by a constant: no row for an empty input, as Spark's Expand
             List<Expression> keys = set.isEmpty() ? List.of(Literal.of(0)) : set;
-            DataFrame branch = aggregateOnce(df, keys, setOutputs, setHaving, items.size());
+            DataFrame branch = aggregateOnce(df, keys, setOutputs, setHaving, visibleCount);
             out = out == null ? branch : out.union(branch);
         }
         return out;
@@ -235,9 +258,13 @@ final class SelectBuilder {
      * QUALIFY filters on window functions over the select's input: they are computed beside the select items as
      * hidden columns, the filter keeps the rows, and a last projection drops the hidden columns.
      */
-    private static DataFrame qualify(ExpressionBuilder b, DataFrame df, List<Expression> items, SqlGrammar.BooleanExpressionContext ctx) {
+    private static DataFrame qualify(DataFrame df, List<Expression> items, Expression condition) {
         List<Expression> all = new ArrayList<>(items);
-        Expression rewritten = Expressions.transformDown(b.build(ctx), e -> {
+        Expression rewritten = Expressions.transformDown(condition, e -> {
+            if (e instanceof UnresolvedColumn u && u.nameParts().get(0).startsWith(WindowsOverAggregates.PREFIX)) {
+                if (!all.contains(u)) all.add(u);   // an aggregate QUALIFY reads outside a window: the aggregation's hidden column
+                return e;
+            }
             if (!(e instanceof WindowExpression)) return e;
             for (Expression item : items) {
                 if (Expressions.unalias(item).equals(e)) return new UnresolvedColumn(List.of(Expressions.outputName(item)));

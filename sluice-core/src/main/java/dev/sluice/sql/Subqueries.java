@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Subqueries met inside expressions. IN and EXISTS are planned as semi and anti joins when they are conjuncts of a
- * WHERE clause ({@link Where}); elsewhere they are refused with UNSUPPORTED_OPERATION. A scalar subquery that does
+ * WHERE clause ({@link Where}); elsewhere as boolean marks joined like scalar subqueries ({@link ExistenceMarks}). A scalar subquery that does
  * not refer to the outer query and returns at most one row by its shape (a global aggregate, LIMIT 1) becomes a
- * hidden column of the outer query, joined on TRUE with a left join (no row gives NULL, as Spark), then dropped.
+ * hidden column of the outer query, joined on TRUE with a left join (no row gives NULL, as Spark), then dropped; one
+ * that may return several rows is counted, and more than one row fails at run time (SCALAR_SUBQUERY_TOO_MANY_ROWS).
  */
 final class Subqueries implements ExpressionBuilder.Subqueries {
     private final QueryBuilder queries;
@@ -59,11 +60,16 @@ final class Subqueries implements ExpressionBuilder.Subqueries {
         if (sub.columns().length != 1) {
             throw SyntaxErrors.at(query, "a scalar subquery must return one column, this one returns " + sub.columns().length);
         }
+        Column value = sub.col(sub.columns()[0]);
         if (!atMostOneRow(sub.logicalPlan())) {
-            throw SyntaxErrors.unsupported("a scalar subquery that may return several rows",
-                    "Sluice runs scalar subqueries that are global aggregates or end in LIMIT 1");
+            // as Spark: fails at run time, and only when the subquery does return several rows
+            DataFrame counted = sub.agg(dev.sluice.functions.count(dev.sluice.functions.lit(1)).alias(name + "_rows"),
+                    dev.sluice.functions.first(value).alias(name + "_first"));
+            Expression checked = dev.sluice.expr.fn.ScalarSubqueryCheck.call(counted.col(name + "_rows").expr(), counted.col(name + "_first").expr());
+            pending.add(new Scalar(name, counted.select(new Column(checked).alias(name)), Literal.TRUE));
+            return new UnresolvedColumn(List.of(name));
         }
-        pending.add(new Scalar(name, sub.select(sub.col(sub.columns()[0]).alias(name)), Literal.TRUE));
+        pending.add(new Scalar(name, sub.select(value.alias(name)), Literal.TRUE));
         return new UnresolvedColumn(List.of(name));
     }
 
@@ -90,12 +96,30 @@ final class Subqueries implements ExpressionBuilder.Subqueries {
         return false;
     }
 
-    @Override public Expression in(Expression value, SqlGrammar.QueryContext query) {
-        throw SyntaxErrors.unsupported("IN (subquery) here", "IN and EXISTS subqueries are supported as conditions of WHERE (joined with AND)");
+    @Override public Expression in(Expression value, SqlGrammar.QueryContext query, boolean negated) {
+        Where.Decorrelated sub = Where.decorrelate(queries, scope, query);
+        if (sub.values().size() != 1) {
+            throw SyntaxErrors.at(query, "the IN subquery must return one column, it returns " + sub.values().size());
+        }
+        Expression v = sub.values().get(0);
+        Expression match = mark(ExistenceMarks.exists(sub, nextMark(), value, v, null));
+        if (!negated) return match;
+        Expression anyRow = mark(ExistenceMarks.exists(sub, nextMark(), null, null, null));
+        Expression anyNull = mark(ExistenceMarks.exists(sub, nextMark(), null, null, new dev.sluice.expr.IsNull(v)));
+        return ExistenceMarks.notIn(value, match, anyRow, anyNull);
     }
 
     @Override public Expression exists(SqlGrammar.QueryContext query) {
-        throw SyntaxErrors.unsupported("EXISTS (subquery) here", "IN and EXISTS subqueries are supported as conditions of WHERE (joined with AND)");
+        return mark(ExistenceMarks.exists(Where.decorrelate(queries, scope, query), nextMark(), null, null, null));
+    }
+
+    private static String nextMark() { return "__exists_" + IDS.incrementAndGet(); }
+
+    /** The mark joined with the scalar subqueries (a left join on its correlation), read as TRUE or FALSE. */
+    private Expression mark(ExistenceMarks.Mark m) {
+        String column = m.keys().columns()[m.keys().columns().length - 1];
+        pending.add(new Scalar(column, m.keys(), m.condition()));
+        return ExistenceMarks.read(column);
     }
 
     QueryBuilder queries() { return queries; }

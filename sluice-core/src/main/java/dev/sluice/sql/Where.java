@@ -87,9 +87,9 @@ final class Where {
     }
 
     /** A subquery as a relation, the values it selects, and its WHERE (which may name outer columns), or null. */
-    private record Decorrelated(DataFrame relation, List<Expression> values, Expression condition) {}
+    record Decorrelated(DataFrame relation, List<Expression> values, Expression condition) {}
 
-    private static Decorrelated decorrelate(QueryBuilder queries, RelationBuilder.Scope scope, SqlGrammar.QueryContext q) {
+    static Decorrelated decorrelate(QueryBuilder queries, RelationBuilder.Scope scope, SqlGrammar.QueryContext q) {
         SqlGrammar.QuerySpecificationContext spec = simpleSelect(q);
         if (spec == null) {   // anything else is planned whole: it may not refer to the outer query
             DataFrame whole = queries.query(q, scope);

@@ -125,6 +125,12 @@ final class ExpressionTranslator {
                 default -> tryMode ? functions.try_divide(l, r) : l.divide(r);
             };
         }
+        if (e instanceof FunctionCall f && f.name().equals(dev.sluice.expr.fn.ScalarSubqueryCheck.NAME)) {
+            // a scalar subquery's value with its row count: Spark's own check raises its error the same way
+            Column rows = translate(f.arguments().get(0)), value = translate(f.arguments().get(1));
+            return functions.when(rows.gt(1), functions.raise_error(functions.lit(
+                    "[SCALAR_SUBQUERY_TOO_MANY_ROWS] More than one row returned by a subquery used as an expression."))).otherwise(value);
+        }
         if (e instanceof FunctionCall f) {
             // Registry functions carry Spark's names and take arguments already cast to their signature.
             return functions.call_function(f.name(), translateAll(f.arguments()));

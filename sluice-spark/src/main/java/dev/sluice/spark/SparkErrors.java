@@ -17,6 +17,7 @@ final class SparkErrors {
 
     private static final Map<String, ErrorCode> CODES = Map.ofEntries(
             Map.entry("UNRESOLVED_COLUMN", ErrorCode.COLUMN_NOT_FOUND),
+            Map.entry("SCALAR_SUBQUERY_TOO_MANY_ROWS", ErrorCode.SCALAR_SUBQUERY_TOO_MANY_ROWS),
             Map.entry("UNRESOLVED_FIELD", ErrorCode.FIELD_NOT_FOUND),
             Map.entry("FIELD_NOT_FOUND", ErrorCode.FIELD_NOT_FOUND),
             Map.entry("AMBIGUOUS_REFERENCE", ErrorCode.AMBIGUOUS_COLUMN),

@@ -58,6 +58,7 @@ public final class FunctionFamilies {
         out.addAll(TopKSketches.all());
         out.addAll(SeededRandomFunctions.all());
         out.addAll(TimeWindowFunctions.all());
+        out.addAll(ScalarSubqueryCheck.all());
         return out;
     }
 }
