@@ -89,8 +89,7 @@ final class ExpressionTranslator {
                 for (Expression a : u.getArgumentsList()) args.add(translate(a, input).expr());
                 return new Column(dev.sluice.expr.FunctionCall.inline(PythonUdfs.function(tx.session(), u), args));
             }
-            case SUBQUERY_EXPRESSION:
-                throw ConnectErrors.unsupported("subquery expressions", "Sluice has no subqueries yet");
+            case SUBQUERY_EXPRESSION: return tx.subqueries().expression(e.getSubqueryExpression(), input);
             default:
                 throw ConnectErrors.unsupported("the expression " + e.getExprTypeCase().name().toLowerCase(Locale.ROOT),
                         "Sluice does not translate it");

@@ -6,6 +6,16 @@ eval type (PySpark's PythonEvalType), the session time zone, the result schema a
 and the arguments as an Arrow IPC stream (one batch, one column per argument). The answer is a status byte and
 an Arrow IPC stream of one column (status 0), or the Python traceback as UTF-8 text (status 1). Every frame is a
 big-endian 4-byte length and its bytes. Anything the function prints goes to stderr, never into the protocol.
+
+Functions over whole groups and partitions use the same header (command, eval type, zone, result schema: the fields
+of the returned struct) and then:
+- grouped map (applyInPandas, applyInArrow): the group's key columns (one row) and its rows, each an Arrow stream;
+  the answer is status 0 and the result rows as one Arrow stream.
+- cogrouped map (cogroup().applyInPandas/applyInArrow): the key row, the left group's rows, the right group's rows.
+- map iterator (mapInPandas, mapInArrow): a pull protocol, so neither side blocks the other: when the function wants
+  its next input batch the worker answers status 3 (an empty frame) and reads one frame, an Arrow stream of the next
+  batch or an empty frame at the end of the partition; each batch the function yields goes out as status 2 and an
+  Arrow stream; the end is status 0 and an empty frame.
 """
 import datetime
 import decimal
@@ -14,6 +24,12 @@ import sys
 import traceback
 
 BATCHED, ARROW_BATCHED, PANDAS_SCALAR, PANDAS_SCALAR_ITER, ARROW_SCALAR, ARROW_SCALAR_ITER = 100, 101, 200, 204, 250, 251
+GROUPED_MAP_PANDAS, GROUPED_MAP_ARROW, GROUPED_MAP_ARROW_ITER, GROUPED_MAP_PANDAS_ITER = 201, 209, 215, 216
+COGROUPED_MAP_PANDAS, COGROUPED_MAP_ARROW = 206, 210
+MAP_PANDAS_ITER, MAP_ARROW_ITER = 205, 207
+GROUPED = (GROUPED_MAP_PANDAS, GROUPED_MAP_ARROW, GROUPED_MAP_ARROW_ITER, GROUPED_MAP_PANDAS_ITER)
+COGROUPED = (COGROUPED_MAP_PANDAS, COGROUPED_MAP_ARROW)
+MAP_ITER = (MAP_PANDAS_ITER, MAP_ARROW_ITER)
 
 
 def read_exact(stream, n):
@@ -157,6 +173,120 @@ def main():
             raise RuntimeError("the UDF returned %d values for %d rows: a scalar UDF returns one value per row" % (len(out), n))
         return out
 
+    def read_batch(data):
+        """One Arrow IPC stream as one record batch (an empty batch of its schema when it holds none)."""
+        reader = pa.ipc.open_stream(data)
+        batches = list(reader)
+        if not batches:
+            return pa.RecordBatch.from_pylist([], schema=reader.schema)
+        return batches[0] if len(batches) == 1 else pa.Table.from_batches(batches).combine_chunks().to_batches()[0]
+
+    def pandas_frame(batch, session_zone):
+        import pandas as pd
+        if batch.num_columns == 0:
+            return pd.DataFrame(index=range(batch.num_rows))
+        series = [pandas_input(c, session_zone).rename(name) for c, name in zip(batch.columns, batch.schema.names)]
+        return pd.concat(series, axis=1)
+
+    def argument_count(func):
+        import inspect
+        return len(inspect.getfullargspec(func).args)
+
+    def frame_to_batch(pdf, rtype, schema, session_zone):
+        """A pandas DataFrame a grouped or map function returned, as rows of the declared schema (by name when the
+        columns have string labels, else by position, as Spark)."""
+        import pandas as pd
+        if not isinstance(pdf, pd.DataFrame):
+            raise TypeError("the function must return a pandas.DataFrame, it returned %s" % type(pdf).__name__)
+        try:
+            from pyspark.worker import verify_pandas_result
+            verify_pandas_result(pdf, rtype, True, truncate_return_schema=False)
+        except ImportError:
+            pass
+        if len(pdf.columns) == 0 and len(pdf) == 0:
+            return pa.RecordBatch.from_pylist([], schema=schema)
+        by_name = any(isinstance(c, str) for c in pdf.columns)
+        columns = []
+        for i, field in enumerate(schema):
+            s = pdf[field.name] if by_name else pdf.iloc[:, i]
+            columns.append(from_pandas(s.reset_index(drop=True), field.type, session_zone))
+        return pa.RecordBatch.from_arrays(columns, schema=schema)
+
+    def table_to_batch(table, schema):
+        """An Arrow table or batch a function returned, as rows of the declared schema (columns by name)."""
+        if isinstance(table, pa.RecordBatch):
+            table = pa.Table.from_batches([table])
+        if not isinstance(table, pa.Table):
+            raise TypeError("the function must return a pyarrow.Table, it returned %s" % type(table).__name__)
+        if table.num_columns == 0 and table.num_rows == 0:
+            return pa.RecordBatch.from_pylist([], schema=schema)
+        missing = [f.name for f in schema if f.name not in table.column_names]
+        if missing:
+            raise RuntimeError("the result misses the columns %s of the declared schema %s" % (missing, schema.names))
+        columns = [table.column(f.name).combine_chunks().cast(f.type) for f in schema]
+        return pa.RecordBatch.from_arrays(columns, schema=schema)
+
+    def key_of(batch, eval_type):
+        if eval_type in (GROUPED_MAP_ARROW, GROUPED_MAP_ARROW_ITER, COGROUPED_MAP_ARROW):
+            return tuple(c[0] for c in batch.columns)
+        frame = batch.to_pandas()
+        return tuple(frame[c].iloc[0] for c in frame.columns)
+
+    def grouped(func, rtype, eval_type, session_zone, schema, key, values):
+        two = argument_count(func) == 2
+        if eval_type == GROUPED_MAP_PANDAS:
+            pdf = pandas_frame(values, session_zone)
+            return frame_to_batch(func(key_of(key, eval_type), pdf) if two else func(pdf), rtype, schema, session_zone)
+        if eval_type == GROUPED_MAP_PANDAS_ITER:
+            frames = iter([pandas_frame(values, session_zone)])
+            out = func(key_of(key, eval_type), frames) if two else func(frames)
+            parts = [frame_to_batch(p, rtype, schema, session_zone) for p in out]
+            return pa.Table.from_batches(parts, schema=schema).combine_chunks().to_batches()[0] if parts \
+                else pa.RecordBatch.from_pylist([], schema=schema)
+        table = pa.Table.from_batches([values])
+        if eval_type == GROUPED_MAP_ARROW_ITER:
+            out = func(key_of(key, eval_type), iter([values])) if two else func(iter([values]))
+            parts = [table_to_batch(p, schema) for p in out]
+            return pa.Table.from_batches(parts, schema=schema).combine_chunks().to_batches()[0] if parts \
+                else pa.RecordBatch.from_pylist([], schema=schema)
+        return table_to_batch(func(key_of(key, eval_type), table) if two else func(table), schema)
+
+    def cogrouped(func, rtype, eval_type, session_zone, schema, key, left, right):
+        three = argument_count(func) == 3
+        if eval_type == COGROUPED_MAP_PANDAS:
+            l, r = pandas_frame(left, session_zone), pandas_frame(right, session_zone)
+            return frame_to_batch(func(key_of(key, eval_type), l, r) if three else func(l, r), rtype, schema, session_zone)
+        l, r = pa.Table.from_batches([left]), pa.Table.from_batches([right])
+        return table_to_batch(func(key_of(key, eval_type), l, r) if three else func(l, r), schema)
+
+    def answer(status, data):
+        protocol_out.write(bytes([status]))
+        write_frame(protocol_out, data)
+        protocol_out.flush()
+
+    def stream_of(batch, schema):
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, schema) as writer:
+            writer.write_batch(batch)
+        return sink.getvalue().to_pybytes()
+
+    def map_partition(func, rtype, eval_type, session_zone, schema):
+        """mapInPandas / mapInArrow over one partition: input batches are asked for as the function pulls them."""
+        def inputs():
+            while True:
+                answer(3, b"")
+                data = read_frame(protocol_in)
+                if not data:
+                    return
+                batch = read_batch(data)
+                yield pandas_frame(batch, session_zone) if eval_type == MAP_PANDAS_ITER else batch
+        for out in func(inputs()):
+            if eval_type == MAP_PANDAS_ITER:
+                batch = frame_to_batch(out, rtype, schema, session_zone)
+            else:
+                batch = table_to_batch(out, schema)
+            answer(2, stream_of(batch, schema))
+
     while True:
         command = read_frame(protocol_in)
         if command is None:
@@ -164,27 +294,40 @@ def main():
         eval_type = struct.unpack(">i", read_frame(protocol_in))[0]
         session_zone = read_frame(protocol_in).decode("utf-8")
         result_schema = pa.ipc.open_stream(read_frame(protocol_in)).schema
-        batches = list(pa.ipc.open_stream(read_frame(protocol_in)))
+        inputs = []
+        if eval_type in GROUPED:
+            inputs = [read_frame(protocol_in), read_frame(protocol_in)]
+        elif eval_type in COGROUPED:
+            inputs = [read_frame(protocol_in), read_frame(protocol_in), read_frame(protocol_in)]
+        elif eval_type not in MAP_ITER:
+            inputs = [read_frame(protocol_in)]
         try:
             if command not in commands:
                 commands[command] = pickler.loads(command)
             func, rtype = commands[command]
+            if eval_type in MAP_ITER:
+                map_partition(func, rtype, eval_type, session_zone, result_schema)
+                answer(0, b"")
+                continue
+            if eval_type in GROUPED:
+                out = grouped(func, rtype, eval_type, session_zone, result_schema, read_batch(inputs[0]), read_batch(inputs[1]))
+                answer(0, stream_of(out, result_schema))
+                continue
+            if eval_type in COGROUPED:
+                out = cogrouped(func, rtype, eval_type, session_zone, result_schema,
+                                read_batch(inputs[0]), read_batch(inputs[1]), read_batch(inputs[2]))
+                answer(0, stream_of(out, result_schema))
+                continue
+            batches = list(pa.ipc.open_stream(inputs[0]))
             field = result_schema.field(0)
             if batches:
                 batch = batches[0]
             else:
                 batch = pa.RecordBatch.from_arrays([], schema=pa.schema([]))
             out = evaluate(func, rtype, eval_type, session_zone, batch, field.type)
-            sink = pa.BufferOutputStream()
-            with pa.ipc.new_stream(sink, result_schema) as writer:
-                writer.write_batch(pa.RecordBatch.from_arrays([out], schema=result_schema))
-            protocol_out.write(b"\x00")
-            write_frame(protocol_out, sink.getvalue().to_pybytes())
+            answer(0, stream_of(pa.RecordBatch.from_arrays([out], schema=result_schema), result_schema))
         except BaseException:  # the traceback goes back to the caller as the error's message
-            protocol_out.write(b"\x01")
-            write_frame(protocol_out, traceback.format_exc().encode("utf-8"))
-        protocol_out.flush()
-
+            answer(1, traceback.format_exc().encode("utf-8"))
 
 if __name__ == "__main__":
     main()
