@@ -46,6 +46,7 @@ final class ExpressionTranslator {
             }
             case ALIAS: {
                 var a = e.getAlias();
+                if (a.hasMetadata()) throw ConnectErrors.unsupported("alias with column metadata", "Sluice keeps no column metadata");
                 Column child = translate(a.getExpr(), input);
                 if (a.getNameCount() == 1) return child.alias(a.getName(0));
                 return child.as(a.getNameList().toArray(new String[0]));

@@ -174,6 +174,8 @@ final class RelationTranslator {
             case GROUP_MAP: return new PythonMapRelations(this).groupMap(r.getGroupMap());
             case CO_GROUP_MAP: return new PythonMapRelations(this).coGroupMap(r.getCoGroupMap());
             case TAIL: return tail(r.getTail());
+            case COMMON_INLINE_USER_DEFINED_TABLE_FUNCTION:
+                return new PythonTableFunctions(this).call(r.getCommonInlineUserDefinedTableFunction());
             case WITH_RELATIONS: return tx.subqueries().withRelations(this, r.getWithRelations());
             case CACHED_LOCAL_RELATION: case CHUNKED_CACHED_LOCAL_RELATION:
                 throw ConnectErrors.unsupported("cached local relations", "the server asks clients to send local data inline");

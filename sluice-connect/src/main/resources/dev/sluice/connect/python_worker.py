@@ -12,6 +12,10 @@ of the returned struct) and then:
 - grouped map (applyInPandas, applyInArrow): the group's key columns (one row) and its rows, each an Arrow stream;
   the answer is status 0 and the result rows as one Arrow stream.
 - cogrouped map (cogroup().applyInPandas/applyInArrow): the key row, the left group's rows, the right group's rows.
+- Python table functions (udtf): as map iterators; each input row holds the call's arguments (columns named
+  "p:<c|e>:<i>" for positional and "k:<c|e>:<name>" for keyword arguments; c marks a constant), and a handler instance
+  of the class evaluates every row of the partition, then terminate(). Asked with eval type -1, the worker runs the
+  class's analyze() on one such row instead and answers the result schema as Spark's JSON.
 - map iterator (mapInPandas, mapInArrow): a pull protocol, so neither side blocks the other: when the function wants
   its next input batch the worker answers status 3 (an empty frame) and reads one frame, an Arrow stream of the next
   batch or an empty frame at the end of the partition; each batch the function yields goes out as status 2 and an
@@ -29,7 +33,9 @@ COGROUPED_MAP_PANDAS, COGROUPED_MAP_ARROW = 206, 210
 MAP_PANDAS_ITER, MAP_ARROW_ITER = 205, 207
 GROUPED = (GROUPED_MAP_PANDAS, GROUPED_MAP_ARROW, GROUPED_MAP_ARROW_ITER, GROUPED_MAP_PANDAS_ITER)
 COGROUPED = (COGROUPED_MAP_PANDAS, COGROUPED_MAP_ARROW)
-MAP_ITER = (MAP_PANDAS_ITER, MAP_ARROW_ITER)
+TABLE_UDF, ARROW_TABLE_UDF = 300, 301
+MAP_ITER = (MAP_PANDAS_ITER, MAP_ARROW_ITER, TABLE_UDF, ARROW_TABLE_UDF)
+ANALYZE_UDTF = -1  # not one of PySpark's: a UDTF's analyze() static method, asked for its result schema
 
 
 def read_exact(stream, n):
@@ -61,6 +67,7 @@ def main():
     import pyarrow as pa
     from pyspark.serializers import CloudPickleSerializer
     from pyspark.sql import types as T
+    from pyspark.sql.pandas.types import from_arrow_schema, from_arrow_type
 
     pickler = CloudPickleSerializer()
     commands = {}
@@ -270,8 +277,79 @@ def main():
             writer.write_batch(batch)
         return sink.getvalue().to_pybytes()
 
+    def udtf_arguments(batch, row):
+        """One input row of a table function call as (positional, keyword) arguments."""
+        args, kwargs = [], {}
+        for i, name in enumerate(batch.schema.names):
+            kind, _, key = name.split(":", 2)
+            value = to_python(row[i], batch.schema.field(i).type)
+            if kind == "k":
+                kwargs[key] = value
+            else:
+                args.append(value)
+        return args, kwargs
+
+    def udtf_rows(cls, batches, schema):
+        """A table function over the input rows: each eval's rows, then terminate's, as batches of the schema."""
+        rtype = from_arrow_schema(schema)
+        handler = cls()
+        pending = []
+
+        def rows_of(results):
+            if results is None:
+                return
+            for out in results:
+                if isinstance(out, T.Row):
+                    out = tuple(out)
+                if not isinstance(out, (tuple, list)):
+                    raise RuntimeError("[UDTF_INVALID_OUTPUT_ROW_TYPE] The type of an individual output row in the UDTF "
+                                       "is invalid. Each row should be a tuple, list, or dict, but got '%s'."
+                                       % type(out).__name__)
+                if len(out) != len(rtype.fields):
+                    raise RuntimeError("[UDTF_RETURN_SCHEMA_MISMATCH] The number of columns in the result does not match "
+                                       "the specified schema. Expected column count: %d, Actual column count: %d."
+                                       % (len(rtype.fields), len(out)))
+                pending.append(out)
+
+        def flush():
+            columns = [pa.array([coerce(r[i], f.dataType) for r in pending], type=schema.field(i).type)
+                       for i, f in enumerate(rtype.fields)]
+            pending.clear()
+            return pa.RecordBatch.from_arrays(columns, schema=schema)
+
+        for batch in batches:
+            pylists = [c.to_pylist() for c in batch.columns]
+            for r in range(batch.num_rows):
+                args, kwargs = udtf_arguments(batch, [col[r] for col in pylists])
+                rows_of(handler.eval(*args, **kwargs))
+                if len(pending) >= 4096:
+                    yield flush()
+        if hasattr(handler, "terminate"):
+            rows_of(handler.terminate())
+        if pending:
+            yield flush()
+
+    def analyze_udtf(cls, batch):
+        """A table function's analyze(): its result schema as Spark's JSON, from the arguments' types and constants."""
+        from pyspark.sql.udtf import AnalyzeArgument
+        args, kwargs = [], {}
+        row = [c.to_pylist()[0] if batch.num_rows else None for c in batch.columns]
+        for i, name in enumerate(batch.schema.names):
+            kind, constant, key = name.split(":", 2)
+            value = to_python(row[i], batch.schema.field(i).type) if constant == "c" else None
+            argument = AnalyzeArgument(dataType=from_arrow_type(batch.schema.field(i).type), value=value, isTable=False,
+                                       isConstantExpression=constant == "c")
+            if kind == "k":
+                kwargs[key] = argument
+            else:
+                args.append(argument)
+        if not hasattr(cls, "analyze"):
+            raise RuntimeError("[INVALID_UDTF_RETURN_TYPE] the UDTF has neither a return type nor an analyze method")
+        return cls.analyze(*args, **kwargs).schema.json().encode("utf-8")
+
     def map_partition(func, rtype, eval_type, session_zone, schema):
-        """mapInPandas / mapInArrow over one partition: input batches are asked for as the function pulls them."""
+        """mapInPandas / mapInArrow / a table function over one partition: input batches are asked for as the
+        function pulls them."""
         def inputs():
             while True:
                 answer(3, b"")
@@ -280,6 +358,10 @@ def main():
                     return
                 batch = read_batch(data)
                 yield pandas_frame(batch, session_zone) if eval_type == MAP_PANDAS_ITER else batch
+        if eval_type in (TABLE_UDF, ARROW_TABLE_UDF):
+            for batch in udtf_rows(func, inputs(), schema):
+                answer(2, stream_of(batch, schema))
+            return
         for out in func(inputs()):
             if eval_type == MAP_PANDAS_ITER:
                 batch = frame_to_batch(out, rtype, schema, session_zone)
@@ -304,7 +386,13 @@ def main():
         try:
             if command not in commands:
                 commands[command] = pickler.loads(command)
-            func, rtype = commands[command]
+            if eval_type == ANALYZE_UDTF:
+                answer(0, analyze_udtf(commands[command], read_batch(inputs[0])))
+                continue
+            if eval_type in (TABLE_UDF, ARROW_TABLE_UDF):
+                func, rtype = commands[command], None
+            else:
+                func, rtype = commands[command]
             if eval_type in MAP_ITER:
                 map_partition(func, rtype, eval_type, session_zone, result_schema)
                 answer(0, b"")
