@@ -35,9 +35,8 @@ final class ExpressionTranslator {
             case UNRESOLVED_STAR: return star(e.getUnresolvedStar());
             case UNRESOLVED_FUNCTION: {
                 var f = e.getUnresolvedFunction();
-                if (f.getIsUserDefinedFunction()) {
-                    throw ConnectErrors.unsupported("the user-defined function " + f.getFunctionName(), "Sluice runs no UDFs");
-                }
+                // a function registered by name (is_user_defined_function: callUDF) resolves as any name does: the
+                // session's registered UDFs first, then the built-in functions; an unknown name is UNRESOLVED_ROUTINE
                 return new FunctionCalls(this, input).call(f.getFunctionName(), f.getArgumentsList(), f.getIsDistinct());
             }
             case CALL_FUNCTION: {

@@ -13,7 +13,6 @@ import org.apache.spark.connect.proto.MapPartitions;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -144,10 +143,7 @@ final class PythonMapRelations {
     }
 
     private PythonMapFunction function(CommonInlineUserDefinedFunction u, Set<Integer> evalTypes, String api) {
-        if (!u.hasPythonUdf()) {
-            throw ConnectErrors.unsupported("the " + u.getFunctionCase().name().toLowerCase(Locale.ROOT) + " function "
-                    + u.getFunctionName() + " of " + api, "Sluice runs Python functions only");
-        }
+        if (!u.hasPythonUdf()) throw PythonUdfs.notPython(u, "function");
         var p = u.getPythonUdf();
         if (!evalTypes.contains(p.getEvalType())) {
             throw ConnectErrors.unsupported("the Python function " + u.getFunctionName() + " of eval type " + p.getEvalType()
