@@ -24,8 +24,21 @@ final class ExpressionTranslator {
 
     List<Column> all(List<Expression> expressions, DataFrame input) {
         List<Column> out = new ArrayList<>(expressions.size());
-        for (Expression e : expressions) out.add(translate(e, input));
+        for (Expression e : expressions) {
+            if (e.hasUnresolvedRegex() && ColumnRegex.isRegex(e.getUnresolvedRegex().getColName())) {
+                out.addAll(regex(e.getUnresolvedRegex(), input));   // a list position: every matching column
+            } else {
+                out.add(translate(e, input));
+            }
+        }
         return out;
+    }
+
+    /** {@code df.colRegex("`(a|b).*`")}: the columns of the DataFrame it names (else the input) whose names match. */
+    private List<Column> regex(Expression.UnresolvedRegex r, DataFrame input) {
+        DataFrame owner = r.hasPlanId() ? tx.planned(r.getPlanId()) : input;
+        if (owner == null) throw ConnectErrors.unsupported("colRegex without a DataFrame", "select from a DataFrame");
+        return ColumnRegex.matching(r.getColName(), owner, tx.session().sluice().conf().get("spark.sql.caseSensitive", "false"));
     }
 
     Column translate(Expression e, DataFrame input) {
@@ -66,8 +79,19 @@ final class ExpressionTranslator {
             case UNRESOLVED_EXTRACT_VALUE: return extractValue(e.getUnresolvedExtractValue(), input);
             case EXPRESSION_STRING: return SqlExpressions.parse(e.getExpressionString().getExpression());
             case WINDOW: return window(e.getWindow(), input);
-            case UNRESOLVED_REGEX:
-                throw ConnectErrors.unsupported("colRegex", "column selection by regular expression is not supported");
+            case UNRESOLVED_REGEX: {
+                var r = e.getUnresolvedRegex();
+                if (!ColumnRegex.isRegex(r.getColName())) {
+                    // not a `regex`: a column name, as Spark's colRegex
+                    return r.hasPlanId() ? tx.planned(r.getPlanId()).col(r.getColName()) : new Column(UnresolvedColumn.parse(r.getColName()));
+                }
+                List<Column> matched = regex(r, input);
+                if (matched.size() != 1) {
+                    throw ConnectErrors.unsupported("colRegex matching " + matched.size() + " columns here",
+                            "a regular expression may stand for several columns in a select list only");
+                }
+                return matched.get(0);
+            }
             case LAMBDA_FUNCTION: {
                 // transform(xs, x -> ...): the enclosing higher-order function binds the parameters by name
                 var l = e.getLambdaFunction();
