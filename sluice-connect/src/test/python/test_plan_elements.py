@@ -216,3 +216,41 @@ def test_python_table_function_with_a_table_argument_is_refused(spark):
 
     with pytest.raises(PySparkException, match="table arguments"):
         Echo(spark.range(3).asTable()).collect()
+
+
+def test_registered_python_table_function_in_sql(spark):
+    from pyspark.sql.functions import udtf
+
+    @udtf(returnType="word string, n int")
+    class Repeat:
+        def eval(self, word, times=2):
+            for i in range(times):
+                yield word, i
+
+    spark.udtf.register("sluice_repeat", Repeat)
+    rows = spark.sql("SELECT * FROM sluice_repeat('a', times => 3)").collect()
+    assert [tuple(r) for r in rows] == [("a", 0), ("a", 1), ("a", 2)]
+    assert spark.sql("SELECT n FROM sluice_repeat('b') AS t").count() == 2
+
+
+def test_col_regex_transpose_and_struct_star(spark):
+    df = spark.createDataFrame([("a", 1, 2), ("b", 3, 4)], ["Col1", "Col2", "Col3"])
+    assert df.select(df.colRegex("`(Col1)?+.+`")).columns == ["Col2", "Col3"]
+    assert df.select(df.colRegex("`col[23]`")).columns == ["Col2", "Col3"]   # case-insensitive, as Spark
+    t = df.transpose()
+    assert t.columns == ["key", "a", "b"]
+    assert [tuple(r) for r in t.collect()] == [("Col2", 1, 3), ("Col3", 2, 4)]
+    s = spark.sql("SELECT named_struct('a', 1, 'b', 'x') AS s")
+    assert [tuple(r) for r in s.select("s.*").collect()] == [(1, "x")]
+
+
+def test_spark_column_names_of_renamed_functions(spark):
+    df = spark.createDataFrame([(1, None), (2, 5)], "a INT, b INT")
+    assert df.select(sf.pow("a", 2)).columns == ["POWER(a, 2)"]
+    assert df.select(sf.acos(sf.lit(1.0))).columns == ["ACOS(1.0)"]
+    first = df.select(sf.first_value("b"), sf.last_value("a"))
+    assert first.columns == ["first_value(b)", "last_value(a)"]
+    assert first.count() == 1
+    from pyspark.sql import Window
+    w = Window.orderBy("a")
+    assert [r[0] for r in df.select(sf.first_value("a").over(w)).collect()] == [1, 1]

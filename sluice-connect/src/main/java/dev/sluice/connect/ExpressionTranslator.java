@@ -27,6 +27,8 @@ final class ExpressionTranslator {
         for (Expression e : expressions) {
             if (e.hasUnresolvedRegex() && ColumnRegex.isRegex(e.getUnresolvedRegex().getColName())) {
                 out.addAll(regex(e.getUnresolvedRegex(), input));   // a list position: every matching column
+            } else if (e.hasUnresolvedStar() && input != null && structStar(e.getUnresolvedStar(), input) != null) {
+                out.addAll(structStar(e.getUnresolvedStar(), input));
             } else {
                 out.add(translate(e, input));
             }
@@ -131,6 +133,32 @@ final class ExpressionTranslator {
         return new Column(UnresolvedColumn.parse(name));
     }
 
+    /**
+     * {@code select("s.*")} where {@code s} is a struct column (not a table alias): its fields, each under its own
+     * name, as Spark expands a star on a struct after trying the target as a qualifier. Null when it is not one.
+     */
+    private List<Column> structStar(Expression.UnresolvedStar s, DataFrame input) {
+        if (!s.hasUnparsedTarget() || !s.getUnparsedTarget().endsWith(".*")) return null;
+        try {
+            input.select(functions.col(s.getUnparsedTarget())).schema();
+            return null;   // a qualifier: the analyzer expands it
+        } catch (dev.sluice.error.SluiceException e) {
+            if (e.code() != dev.sluice.error.ErrorCode.FIELD_NOT_FOUND && e.code() != dev.sluice.error.ErrorCode.COLUMN_NOT_FOUND) throw e;
+        }
+        String path = s.getUnparsedTarget().substring(0, s.getUnparsedTarget().length() - 2);
+        Column struct = new Column(UnresolvedColumn.parse(path));
+        DataType t;
+        try {
+            t = typeOf(struct, input);
+        } catch (dev.sluice.error.SluiceException e) {
+            return null;
+        }
+        if (!(t instanceof StructType st)) return null;
+        List<Column> fields = new ArrayList<>();
+        for (var f : st.fields()) fields.add(new Column(GetStructField.unresolved(struct.expr(), f.name())).alias(f.name()));
+        return fields;
+    }
+
     private Column star(Expression.UnresolvedStar s) {
         if (s.hasUnparsedTarget() && !s.getUnparsedTarget().isEmpty()) return functions.col(s.getUnparsedTarget());
         return new Column(new UnresolvedStar());
@@ -166,7 +194,11 @@ final class ExpressionTranslator {
     }
 
     private Column window(Expression.Window w, DataFrame input) {
-        Column function = translate(w.getWindowFunction(), input);
+        Expression fn = w.getWindowFunction();
+        Column function = fn.hasUnresolvedFunction()
+                ? new FunctionCalls(this, input).windowFunction(fn.getUnresolvedFunction().getFunctionName(),
+                        fn.getUnresolvedFunction().getArgumentsList(), fn.getUnresolvedFunction().getIsDistinct())
+                : translate(fn, input);
         WindowSpec spec = dev.sluice.Window.partitionBy(all(w.getPartitionSpecList(), input).toArray(new Column[0]));
         if (w.getOrderSpecCount() > 0) {
             List<Column> order = new ArrayList<>();

@@ -38,10 +38,8 @@ final class PythonMapRelations {
     PythonMapRelations(RelationTranslator relations) { this.relations = relations; }
 
     DataFrame mapPartitions(MapPartitions m) {
-        if (m.hasIsBarrier() && m.getIsBarrier()) {
-            throw ConnectErrors.unsupported("barrier execution (mapInPandas/mapInArrow with barrier=True)",
-                    "Sluice has no barrier stages; run without barrier=True");
-        }
+        // barrier=True: the partitions run as a normal stage. The results are the same; what barrier mode adds is
+        // BarrierTaskContext (barrier(), allGather()), which a function asking for it finds missing (a Python error)
         if (m.hasProfileId()) throw ConnectErrors.unsupported("Python UDF profiling", "Sluice does not profile Python functions");
         PythonMapFunction f = function(m.getFunc(), MAP_ITER, "mapInPandas/mapInArrow");
         DataFrame in = relations.translate(m.getInput());

@@ -10,8 +10,10 @@ import org.apache.spark.connect.proto.Expression;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Python user-defined table functions ({@code @udtf}, {@code udtf(cls, returnType=...)}) called with scalar
@@ -32,6 +34,33 @@ final class PythonTableFunctions {
     PythonTableFunctions(RelationTranslator relations) { this.relations = relations; }
 
     DataFrame call(CommonInlineUserDefinedTableFunction u) {
+        check(u);
+        List<Column> positional = new ArrayList<>();
+        Map<String, Column> named = new LinkedHashMap<>();
+        for (Expression a : u.getArgumentsList()) {
+            String key = null;
+            if (a.hasNamedArgumentExpression()) {
+                key = a.getNamedArgumentExpression().getKey();
+                a = a.getNamedArgumentExpression().getValue();
+            }
+            if (a.hasSubqueryExpression()) {
+                throw ConnectErrors.unsupported("table arguments (asTable()) of the Python table function " + u.getFunctionName(),
+                        "Sluice calls table functions with scalar arguments");
+            }
+            Column c = relations.expressions().translate(a, null);
+            if (key == null) positional.add(c);
+            else named.put(key, c);
+        }
+        return call(relations.translation().session(), u, positional, named);
+    }
+
+    /** {@code spark.udtf.register(name, cls)}: callable by name from this session's SQL ({@code FROM name(1, x => 2)}). */
+    static void register(ConnectSession session, CommonInlineUserDefinedTableFunction u) {
+        check(u);
+        session.sluice().udf().registerTableFunction(u.getFunctionName(), (positional, named) -> call(session, u, positional, named));
+    }
+
+    private static void check(CommonInlineUserDefinedTableFunction u) {
         if (!u.hasPythonUdtf()) {
             throw ConnectErrors.unsupported("the table function " + u.getFunctionName() + " of kind "
                     + u.getFunctionCase().name().toLowerCase(Locale.ROOT), "Sluice runs Python table functions only");
@@ -41,26 +70,19 @@ final class PythonTableFunctions {
             throw ConnectErrors.unsupported("the Python table function " + u.getFunctionName() + " of eval type " + p.getEvalType()
                     + (p.getEvalType() == 302 ? " (arrow_udtf)" : ""), "Sluice runs @udtf table functions (eval types 300 and 301)");
         }
-        ConnectSession session = relations.translation().session();
-        DataFrame oneRow = LocalRelations.oneRow(session);
+    }
+
+    /**
+     * The call as a relation: its arguments become one row (columns named {@code p:<c|e>:<i>} and
+     * {@code k:<c|e>:<name>}, c marking a literal), which the worker turns into the function's rows.
+     */
+    private static DataFrame call(ConnectSession session, CommonInlineUserDefinedTableFunction u, List<Column> positional,
+                                  Map<String, Column> named) {
+        var p = u.getPythonUdtf();
         List<Column> args = new ArrayList<>();
-        for (int i = 0; i < u.getArgumentsCount(); i++) {
-            Expression a = u.getArguments(i);
-            String kind = "p";
-            String key = String.valueOf(i);
-            if (a.hasNamedArgumentExpression()) {
-                kind = "k";
-                key = a.getNamedArgumentExpression().getKey();
-                a = a.getNamedArgumentExpression().getValue();
-            }
-            if (a.hasSubqueryExpression()) {
-                throw ConnectErrors.unsupported("table arguments (asTable()) of the Python table function " + u.getFunctionName(),
-                        "Sluice calls table functions with scalar arguments");
-            }
-            String constant = a.hasLiteral() ? "c" : "e";
-            args.add(relations.expressions().translate(a, null).alias(kind + ":" + constant + ":" + key));
-        }
-        DataFrame arguments = oneRow.select(args.toArray(new Column[0]));
+        for (int i = 0; i < positional.size(); i++) args.add(argument("p", String.valueOf(i), positional.get(i)));
+        for (var e : named.entrySet()) args.add(argument("k", e.getKey(), e.getValue()));
+        DataFrame arguments = LocalRelations.oneRow(session).select(args.toArray(new Column[0]));
         StructType schema = p.hasReturnType() ? struct(ProtoTypes.fromProto(p.getReturnType()), u.getFunctionName())
                 : analyze(session, u, arguments);
         PythonMapFunction f = new PythonMapFunction(u.getFunctionName(), schema, p.getEvalType(), p.getCommand(),
@@ -68,9 +90,14 @@ final class PythonTableFunctions {
         return arguments.mapPartitions(f.overPartitions(arguments.schema()), schema);
     }
 
+    private static Column argument(String kind, String key, Column value) {
+        String constant = value.expr() instanceof dev.sluice.expr.Literal ? "c" : "e";
+        return value.alias(kind + ":" + constant + ":" + key);
+    }
+
     /** The class's analyze(): the arguments' types and constant values in, the result schema out. */
     private static StructType analyze(ConnectSession session, CommonInlineUserDefinedTableFunction u, DataFrame arguments) {
-        // the constants are literals: the one row is computed without reading any data
+        // one row of the call's arguments, computed without reading any data
         List<dev.sluice.types.Row> row = arguments.collect();
         byte[] command = u.getPythonUdtf().getCommand().toByteArray();
         String name = u.getFunctionName();

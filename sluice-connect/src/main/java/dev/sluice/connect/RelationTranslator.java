@@ -176,6 +176,7 @@ final class RelationTranslator {
             case TAIL: return tail(r.getTail());
             case COMMON_INLINE_USER_DEFINED_TABLE_FUNCTION:
                 return new PythonTableFunctions(this).call(r.getCommonInlineUserDefinedTableFunction());
+            case TRANSPOSE: return TransposeRelations.transpose(this, r.getTranspose());
             case WITH_RELATIONS: return tx.subqueries().withRelations(this, r.getWithRelations());
             case CACHED_LOCAL_RELATION: case CHUNKED_CACHED_LOCAL_RELATION:
                 throw ConnectErrors.unsupported("cached local relations", "the server asks clients to send local data inline");

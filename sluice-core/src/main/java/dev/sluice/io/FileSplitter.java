@@ -22,15 +22,10 @@ public final class FileSplitter {
 
     public long maxSplitBytes() { return maxSplitBytes; }
 
-    /**
-     * Splits of every file, longest first, as Spark orders a scan's file pieces (FilePartition: by length,
-     * descending; a stable sort, so equal pieces keep the order of {@code files} and their offsets). Row order
-     * without orderBy therefore matches Spark's when several files are read: the largest file's rows come first.
-     */
+    /** Splits of every file, in the order of {@code files} and by offset within a file. */
     public List<FileSplit> split(List<FileStatus> files) {
         List<FileSplit> out = new ArrayList<>();
         for (FileStatus file : files) split(file, out);
-        out.sort(java.util.Comparator.comparingLong(FileSplit::length).reversed());
         return out;
     }
 

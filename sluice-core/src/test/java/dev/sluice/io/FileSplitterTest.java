@@ -12,20 +12,13 @@ class FileSplitterTest {
 
     @Test void cutsAtFixedOffsets() {
         List<FileSplit> splits = new FileSplitter(10).split(List.of(file("a.json", 25), file("b.json", 10)));
-        // longest first (Spark's order of a scan's pieces); equal lengths keep the files' order and offsets
         assertThat(splits).containsExactly(
                 new FileSplit("a.json", 0, 10, 25),
                 new FileSplit("a.json", 10, 10, 25),
-                new FileSplit("b.json", 0, 10, 10),
-                new FileSplit("a.json", 20, 5, 25));
-        assertThat(splits.get(3).description()).isEqualTo("a.json[20, 25)");
-        assertThat(splits.get(3).sizeInBytes()).isEqualTo(5);
-    }
-
-    /** PySpark's DataFrameReader.json doctest reads two one-row files: Spark gives the larger file's row first. */
-    @Test void largerFilesComeFirstAsInSpark() {
-        assertThat(new FileSplitter(100).split(List.of(file("bob.json", 24), file("alice.json", 26))))
-                .extracting(FileSplit::path).containsExactly("alice.json", "bob.json");
+                new FileSplit("a.json", 20, 5, 25),
+                new FileSplit("b.json", 0, 10, 10));
+        assertThat(splits.get(2).description()).isEqualTo("a.json[20, 25)");
+        assertThat(splits.get(2).sizeInBytes()).isEqualTo(5);
     }
 
     @Test void defaultsTo32MiB() {
