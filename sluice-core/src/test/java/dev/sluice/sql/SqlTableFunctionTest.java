@@ -25,7 +25,7 @@ class SqlTableFunctionTest {
             sluice.udf().registerTableFunction("Repeat", (List<Column> args, Map<String, Column> named) -> {
                 seen.add(args.size() + " positional, named " + named.keySet());
                 Column times = named.getOrDefault("times", lit(2));
-                return sluice.range(3).select(args.get(0).alias("word"), times.alias("times")).filter(col("id").lt(times));
+                return sluice.range(3).filter(col("id").lt(times)).select(args.get(0).alias("word"), times.alias("times"));
             });
             DataFrame df = sluice.sql("SELECT word, times FROM repeat('a', times => 3) AS r");
             assertThat(df.collect()).extracting(Row::values).containsExactly(List.of("a", 3), List.of("a", 3), List.of("a", 3));
