@@ -254,3 +254,11 @@ def test_spark_column_names_of_renamed_functions(spark):
     from pyspark.sql import Window
     w = Window.orderBy("a")
     assert [r[0] for r in df.select(sf.first_value("a").over(w)).collect()] == [1, 1]
+
+
+def test_read_options_that_would_be_ignored_are_refused(spark):
+    spark.range(2).createOrReplaceTempView("sluice_opts_view")
+    with pytest.raises(PySparkException, match="options of spark.read.table"):
+        spark.read.option("mergeSchema", "true").table("sluice_opts_view").collect()
+    with pytest.raises(PySparkException, match="path"):
+        spark.read.format("json").option("path", "/tmp/a").load("/tmp/b").collect()
