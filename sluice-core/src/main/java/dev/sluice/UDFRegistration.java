@@ -62,6 +62,16 @@ public final class UDFRegistration {
     /** The function registered as {@code name} (any case), or null. */
     public ScalarFunction lookup(String name) { return byName.get(name.toLowerCase(Locale.ROOT)); }
 
+    private final Map<String, TableFunction> tableFunctions = new ConcurrentHashMap<>();
+
+    /** Registers a table function as {@code name}, callable in this session's SQL FROM clauses (replacing one of that name). */
+    public void registerTableFunction(String name, TableFunction function) {
+        tableFunctions.put(name.toLowerCase(Locale.ROOT), java.util.Objects.requireNonNull(function, "function"));
+    }
+
+    /** The table function registered as {@code name}, or null. */
+    public TableFunction tableFunction(String name) { return tableFunctions.get(name.toLowerCase(Locale.ROOT)); }
+
     /** True when a function is registered as {@code name}. */
     public boolean exists(String name) { return lookup(name) != null; }
 

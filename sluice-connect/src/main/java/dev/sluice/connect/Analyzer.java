@@ -41,8 +41,10 @@ final class Analyzer {
                 return out.setExplain(AnalyzePlanResponse.Explain.newBuilder().setExplainString(df.explainString(mode)));
             }
             case IS_LOCAL: {
-                Plan p = req.getIsLocal().getPlan();
-                boolean local = p.hasRoot() && (p.getRoot().hasLocalRelation() || p.getRoot().hasRange());
+                // as Spark's Dataset.isLocal: the plan is rows held by the driver (a local relation, or a command's
+                // result such as SHOW TABLES); a range is computed by tasks
+                var plan = dataFrame(req.getIsLocal().getPlan()).logicalPlan();
+                boolean local = plan instanceof dev.sluice.plan.Scan scan && scan.source() instanceof dev.sluice.io.MemorySource;
                 return out.setIsLocal(AnalyzePlanResponse.IsLocal.newBuilder().setIsLocal(local));
             }
             case IS_STREAMING:

@@ -77,6 +77,14 @@ final class CatalogRelations {
             case GET_TABLE: {
                 var g = c.getGetTable();
                 String name = g.hasDbName() ? g.getDbName() + "." + g.getTableName() : g.getTableName();
+                List<String> parts = List.of(name.split("\\.", -1));
+                if (!catalog.isView(parts)) {
+                    var managed = catalog.tables().lookup(parts);
+                    if (managed.isPresent()) {
+                        StructType s = tableSchema();
+                        return frame(s, List.of(table(s, new Catalog.Table(managed.get().name(), DATABASE, false))));
+                    }
+                }
                 session.sluice().table(name);   // TABLE_OR_VIEW_NOT_FOUND when missing
                 boolean global = name.toLowerCase(Locale.ROOT).startsWith(Catalog.GLOBAL_TEMP_DATABASE + ".");
                 String shortName = global ? name.substring(Catalog.GLOBAL_TEMP_DATABASE.length() + 1) : name;
@@ -101,6 +109,44 @@ final class CatalogRelations {
                     rows.add(Row.of(s, field.name(), null, field.dataType().simpleString(), field.nullable(), false, false, false));
                 }
                 return frame(s, rows);
+            }
+            case LIST_FUNCTIONS: {
+                var l = c.getListFunctions();
+                if (l.hasDbName()) requireDatabase(l.getDbName());
+                StructType s = functionSchema();
+                List<Row> rows = new ArrayList<>();
+                for (String n : SqlFunctions.names()) {
+                    if (matches(l.hasPattern() ? l.getPattern() : null, n)) rows.add(function(s, n));
+                }
+                return frame(s, rows);
+            }
+            case GET_FUNCTION: {
+                var g = c.getGetFunction();
+                if (g.hasDbName()) requireDatabase(g.getDbName());
+                String n = g.getFunctionName();
+                if (!SqlFunctions.exists(n)) {
+                    throw SluiceException.of(ErrorCode.UNKNOWN_FUNCTION).with("function", n).build();
+                }
+                StructType s = functionSchema();
+                return frame(s, List.of(function(s, n.toLowerCase(Locale.ROOT))));
+            }
+            case CREATE_TABLE: {
+                var t = c.getCreateTable();
+                if (t.hasPath() || t.getOptionsMap().keySet().stream().anyMatch(k -> k.equalsIgnoreCase("path"))) {
+                    throw ConnectErrors.unsupported("spark.catalog.createTable with a path (an external table)",
+                            "Sluice's tables live in its warehouse; read the files with spark.read instead");
+                }
+                if (t.hasDescription()) {
+                    throw ConnectErrors.unsupported("spark.catalog.createTable with a description", "Sluice's tables keep no comments");
+                }
+                if (!t.hasSchema()) {
+                    throw ConnectErrors.unsupported("spark.catalog.createTable without a schema", "give the table's schema");
+                }
+                List<String> parts = List.of(t.getTableName().split("\\.", -1));
+                var schema = (StructType) ProtoTypes.fromProto(t.getSchema());
+                String source = t.hasSource() ? t.getSource() : session.sluice().conf().get("spark.sql.sources.default", "parquet");
+                catalog.createTable(parts, source, schema, t.getOptionsMap(), false);
+                return session.sluice().table(t.getTableName());
             }
             case DROP_TEMP_VIEW: return bool(catalog.dropTempView(c.getDropTempView().getViewName()));
             case DROP_GLOBAL_TEMP_VIEW: return bool(catalog.dropGlobalTempView(c.getDropGlobalTempView().getViewName()));
@@ -185,7 +231,18 @@ final class CatalogRelations {
 
     private static Row table(StructType s, Catalog.Table t) {
         List<String> namespace = t.database() == null ? List.of() : List.of(t.database());
+        if (!t.isTemporary()) return Row.of(s, t.name(), CATALOG, namespace, null, "MANAGED", false);
         return Row.of(s, t.name(), null, namespace, null, "TEMPORARY", t.isTemporary());
+    }
+
+    /** Spark's Function: built-in functions have no catalog or namespace and count as temporary. */
+    private static StructType functionSchema() {
+        return new StructType(List.of(f("name"), f("catalog"), StructField.of("namespace", DataTypes.array(DataTypes.STRING)),
+                f("description"), f("className"), new StructField("isTemporary", DataTypes.BOOLEAN, false)));
+    }
+
+    private static Row function(StructType s, String name) {
+        return Row.of(s, name, null, null, null, "dev.sluice.sql.SqlFunctions", true);
     }
 
     private DataFrame strings(String column, String value) { return LocalRelations.singleString(session, column, value); }

@@ -25,6 +25,7 @@ final class CommandRunner {
             case CREATE_DATAFRAME_VIEW: view(c.getCreateDataframeView()); break;
             case SQL_COMMAND: SqlCommands.run(session, executor, c.getSqlCommand()); break;
             case REGISTER_FUNCTION: PythonUdfs.register(session, c.getRegisterFunction()); break;
+            case REGISTER_TABLE_FUNCTION: PythonTableFunctions.register(session, c.getRegisterTableFunction()); break;
             default:
                 throw ConnectErrors.unsupported("the command " + c.getCommandTypeCase().name().toLowerCase(Locale.ROOT),
                         "Sluice does not run it");

@@ -80,6 +80,14 @@ final class ConnectErrors {
         }
     }
 
+    /**
+     * Whether the JVM client's exception for {@code e} cannot be built without an error condition (ParseException,
+     * SparkRuntimeException); every other class it builds from the message alone when none is given.
+     */
+    static boolean jvmClientNeedsCondition(SparkError e) {
+        return e.classes() == PARSE || e.classes() == RUNTIME;
+    }
+
     /** What Spark would throw for this error (a Python UDF's failure is PySpark's PythonException). */
     static SparkError sparkErrorOf(SluiceException e) {
         return "python".equals(e.facts().get("language"))

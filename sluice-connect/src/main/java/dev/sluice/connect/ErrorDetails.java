@@ -46,10 +46,15 @@ final class ErrorDetails {
             var e = FetchErrorDetailsResponse.Error.newBuilder();
             if (t instanceof SluiceException s) {
                 ConnectErrors.SparkError spark = ConnectErrors.sparkErrorOf(s);
+                var throwable = FetchErrorDetailsResponse.SparkThrowable.newBuilder()
+                        .setSqlState(spark.sqlState()).putAllMessageParameters(s.facts());
+                // The JVM client formats an error condition's message from Spark's own template and these parameters,
+                // which are Sluice's facts, not the template's (it fails an assertion on a mismatch); without a
+                // condition it keeps this message. PySpark takes the condition from the ErrorInfo, so it keeps it.
+                if (ConnectErrors.jvmClientNeedsCondition(spark)) throwable.setErrorClass(spark.condition());
                 e.addAllErrorTypeHierarchy(spark.classes())
                         .setMessage(s.getMessage() + " SQLSTATE: " + spark.sqlState())
-                        .setSparkThrowable(FetchErrorDetailsResponse.SparkThrowable.newBuilder()
-                                .setErrorClass(spark.condition()).setSqlState(spark.sqlState()).putAllMessageParameters(s.facts()));
+                        .setSparkThrowable(throwable);
             } else {
                 e.addErrorTypeHierarchy(t.getClass().getName()).setMessage(String.valueOf(t.getMessage()));
             }

@@ -24,8 +24,23 @@ final class ExpressionTranslator {
 
     List<Column> all(List<Expression> expressions, DataFrame input) {
         List<Column> out = new ArrayList<>(expressions.size());
-        for (Expression e : expressions) out.add(translate(e, input));
+        for (Expression e : expressions) {
+            if (e.hasUnresolvedRegex() && ColumnRegex.isRegex(e.getUnresolvedRegex().getColName())) {
+                out.addAll(regex(e.getUnresolvedRegex(), input));   // a list position: every matching column
+            } else if (e.hasUnresolvedStar() && input != null && structStar(e.getUnresolvedStar(), input) != null) {
+                out.addAll(structStar(e.getUnresolvedStar(), input));
+            } else {
+                out.add(translate(e, input));
+            }
+        }
         return out;
+    }
+
+    /** {@code df.colRegex("`(a|b).*`")}: the columns of the DataFrame it names (else the input) whose names match. */
+    private List<Column> regex(Expression.UnresolvedRegex r, DataFrame input) {
+        DataFrame owner = r.hasPlanId() ? tx.planned(r.getPlanId()) : input;
+        if (owner == null) throw ConnectErrors.unsupported("colRegex without a DataFrame", "select from a DataFrame");
+        return ColumnRegex.matching(r.getColName(), owner, tx.session().sluice().conf().get("spark.sql.caseSensitive", "false"));
     }
 
     Column translate(Expression e, DataFrame input) {
@@ -35,9 +50,8 @@ final class ExpressionTranslator {
             case UNRESOLVED_STAR: return star(e.getUnresolvedStar());
             case UNRESOLVED_FUNCTION: {
                 var f = e.getUnresolvedFunction();
-                if (f.getIsUserDefinedFunction()) {
-                    throw ConnectErrors.unsupported("the user-defined function " + f.getFunctionName(), "Sluice runs no UDFs");
-                }
+                // a function registered by name (is_user_defined_function: callUDF) resolves as any name does: the
+                // session's registered UDFs first, then the built-in functions; an unknown name is UNRESOLVED_ROUTINE
                 return new FunctionCalls(this, input).call(f.getFunctionName(), f.getArgumentsList(), f.getIsDistinct());
             }
             case CALL_FUNCTION: {
@@ -46,6 +60,7 @@ final class ExpressionTranslator {
             }
             case ALIAS: {
                 var a = e.getAlias();
+                if (a.hasMetadata()) throw ConnectErrors.unsupported("alias with column metadata", "Sluice keeps no column metadata");
                 Column child = translate(a.getExpr(), input);
                 if (a.getNameCount() == 1) return child.alias(a.getName(0));
                 return child.as(a.getNameList().toArray(new String[0]));
@@ -66,8 +81,19 @@ final class ExpressionTranslator {
             case UNRESOLVED_EXTRACT_VALUE: return extractValue(e.getUnresolvedExtractValue(), input);
             case EXPRESSION_STRING: return SqlExpressions.parse(e.getExpressionString().getExpression());
             case WINDOW: return window(e.getWindow(), input);
-            case UNRESOLVED_REGEX:
-                throw ConnectErrors.unsupported("colRegex", "column selection by regular expression is not supported");
+            case UNRESOLVED_REGEX: {
+                var r = e.getUnresolvedRegex();
+                if (!ColumnRegex.isRegex(r.getColName())) {
+                    // not a `regex`: a column name, as Spark's colRegex
+                    return r.hasPlanId() ? tx.planned(r.getPlanId()).col(r.getColName()) : new Column(UnresolvedColumn.parse(r.getColName()));
+                }
+                List<Column> matched = regex(r, input);
+                if (matched.size() != 1) {
+                    throw ConnectErrors.unsupported("colRegex matching " + matched.size() + " columns here",
+                            "a regular expression may stand for several columns in a select list only");
+                }
+                return matched.get(0);
+            }
             case LAMBDA_FUNCTION: {
                 // transform(xs, x -> ...): the enclosing higher-order function binds the parameters by name
                 var l = e.getLambdaFunction();
@@ -89,8 +115,7 @@ final class ExpressionTranslator {
                 for (Expression a : u.getArgumentsList()) args.add(translate(a, input).expr());
                 return new Column(dev.sluice.expr.FunctionCall.inline(PythonUdfs.function(tx.session(), u), args));
             }
-            case SUBQUERY_EXPRESSION:
-                throw ConnectErrors.unsupported("subquery expressions", "Sluice has no subqueries yet");
+            case SUBQUERY_EXPRESSION: return tx.subqueries().expression(e.getSubqueryExpression(), input);
             default:
                 throw ConnectErrors.unsupported("the expression " + e.getExprTypeCase().name().toLowerCase(Locale.ROOT),
                         "Sluice does not translate it");
@@ -106,6 +131,32 @@ final class ExpressionTranslator {
         }
         if (name.equals("*")) return new Column(new UnresolvedStar());
         return new Column(UnresolvedColumn.parse(name));
+    }
+
+    /**
+     * {@code select("s.*")} where {@code s} is a struct column (not a table alias): its fields, each under its own
+     * name, as Spark expands a star on a struct after trying the target as a qualifier. Null when it is not one.
+     */
+    private List<Column> structStar(Expression.UnresolvedStar s, DataFrame input) {
+        if (!s.hasUnparsedTarget() || !s.getUnparsedTarget().endsWith(".*")) return null;
+        try {
+            input.select(functions.col(s.getUnparsedTarget())).schema();
+            return null;   // a qualifier: the analyzer expands it
+        } catch (dev.sluice.error.SluiceException e) {
+            if (e.code() != dev.sluice.error.ErrorCode.FIELD_NOT_FOUND && e.code() != dev.sluice.error.ErrorCode.COLUMN_NOT_FOUND) throw e;
+        }
+        String path = s.getUnparsedTarget().substring(0, s.getUnparsedTarget().length() - 2);
+        Column struct = new Column(UnresolvedColumn.parse(path));
+        DataType t;
+        try {
+            t = typeOf(struct, input);
+        } catch (dev.sluice.error.SluiceException e) {
+            return null;
+        }
+        if (!(t instanceof StructType st)) return null;
+        List<Column> fields = new ArrayList<>();
+        for (var f : st.fields()) fields.add(new Column(GetStructField.unresolved(struct.expr(), f.name())).alias(f.name()));
+        return fields;
     }
 
     private Column star(Expression.UnresolvedStar s) {
@@ -143,7 +194,11 @@ final class ExpressionTranslator {
     }
 
     private Column window(Expression.Window w, DataFrame input) {
-        Column function = translate(w.getWindowFunction(), input);
+        Expression fn = w.getWindowFunction();
+        Column function = fn.hasUnresolvedFunction()
+                ? new FunctionCalls(this, input).windowFunction(fn.getUnresolvedFunction().getFunctionName(),
+                        fn.getUnresolvedFunction().getArgumentsList(), fn.getUnresolvedFunction().getIsDistinct())
+                : translate(fn, input);
         WindowSpec spec = dev.sluice.Window.partitionBy(all(w.getPartitionSpecList(), input).toArray(new Column[0]));
         if (w.getOrderSpecCount() > 0) {
             List<Column> order = new ArrayList<>();

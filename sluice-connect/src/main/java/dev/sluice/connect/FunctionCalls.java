@@ -67,7 +67,7 @@ final class FunctionCalls {
                 return registry(n, a);
             case "startswith": return registry("startswith", a);
             case "endswith": return registry("endswith", a);
-            case "power": return registry("pow", a);
+            case "power": return registry("power", a);   // PySpark's pow sends power: Spark names it POWER(x, y)
             // dedicated expressions of Sluice's API
             case "coalesce": return functions.coalesce(a.toArray(new Column[0]));
             case "struct": return functions.struct(a.toArray(new Column[0]));
@@ -121,10 +121,24 @@ final class FunctionCalls {
             case "ntile": return functions.ntile(intArg(args, 0));
             case "lag": return functions.lag(a.get(0), a.size() > 1 ? intArg(args, 1) : 1, a.size() > 2 ? a.get(2) : null);
             case "lead": return functions.lead(a.get(0), a.size() > 1 ? intArg(args, 1) : 1, a.size() > 2 ? a.get(2) : null);
-            case "first_value": return functions.first_value(a.get(0), a.size() > 1 && boolArg(args, 1));
-            case "last_value": return functions.last_value(a.get(0), a.size() > 1 && boolArg(args, 1));
+            // outside OVER, Spark's aggregates first/last under their own names (inside OVER: windowFunction below)
+            case "first_value": case "last_value": {
+                var f = new dev.sluice.expr.agg.FirstLast(a.get(0).expr(), n.equals("last_value"), a.size() > 1 && boolArg(args, 1), n, false);
+                return new Column(new dev.sluice.expr.AggregateExpression(f, false));
+            }
             default: return registry(n, a);
         }
+    }
+
+    /** The window function of {@code f(...) OVER w}: first_value and last_value are Sluice's window functions there. */
+    Column windowFunction(String name, List<Expression> args, boolean distinct) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (!distinct && (n.equals("first_value") || n.equals("last_value"))) {
+            List<Column> a = expressions.all(args, input);
+            boolean ignoreNulls = a.size() > 1 && boolArg(args, 1);
+            return n.equals("first_value") ? functions.first_value(a.get(0), ignoreNulls) : functions.last_value(a.get(0), ignoreNulls);
+        }
+        return call(name, args, distinct);
     }
 
     /** Every other name: the function SQL text would call (the API's function of that name, else the registry). */

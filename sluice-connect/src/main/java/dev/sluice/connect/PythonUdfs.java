@@ -12,9 +12,9 @@ final class PythonUdfs {
     private PythonUdfs() {}
 
     static PythonUdf function(ConnectSession session, CommonInlineUserDefinedFunction u) {
-        if (!u.hasPythonUdf()) {
-            throw ConnectErrors.unsupported("the " + u.getFunctionCase().name().toLowerCase(java.util.Locale.ROOT)
-                    + " user-defined function " + u.getFunctionName(), "Sluice runs Python UDFs only");
+        if (!u.hasPythonUdf()) throw notPython(u, "user-defined function");
+        if (u.getIsDistinct()) {
+            throw ConnectErrors.unsupported("a DISTINCT call of the Python UDF " + u.getFunctionName(), "Sluice's Python UDFs are scalar");
         }
         var p = u.getPythonUdf();
         if (!PythonUdf.SCALAR_EVAL_TYPES.contains(p.getEvalType())) {
@@ -23,6 +23,26 @@ final class PythonUdfs {
         }
         return new PythonUdf(u.getFunctionName(), ProtoTypes.fromProto(p.getOutputType()), p.getEvalType(), p.getCommand(),
                 u.getDeterministic(), session.pythonWorkers(), session::timeZone);
+    }
+
+    /**
+     * A function that is not Python: a JVM client's Scala/Java UDF or typed Dataset function ({@code map},
+     * {@code filter(func)}, {@code mapPartitions}...) arrives as a serialized JVM closure, which needs Scala and the
+     * client's classes on the server; a Java UDF names a class on the server's class path. Sluice's server has neither.
+     */
+    static dev.sluice.error.SluiceException notPython(CommonInlineUserDefinedFunction u, String what) {
+        String name = u.getFunctionName().isEmpty() ? "" : " " + u.getFunctionName();
+        switch (u.getFunctionCase()) {
+            case SCALAR_SCALA_UDF:
+                return ConnectErrors.unsupported("the Scala/Java " + what + name + " (a serialized JVM closure: Scala UDFs and "
+                        + "typed Dataset functions such as map, flatMap, filter(func), mapPartitions, foreach)",
+                        "the Sluice server runs no JVM closures (it has no Scala); use built-in functions or a Python UDF");
+            case JAVA_UDF:
+                return ConnectErrors.unsupported("the Java " + what + name + " (class " + u.getJavaUdf().getClassName() + ")",
+                        "the Sluice server loads no user classes; use built-in functions or a Python UDF");
+            default:
+                return ConnectErrors.unsupported("the " + what + name + " without a function body", "the client sent no function");
+        }
     }
 
     /** {@code spark.udf.register(name, f)}: the function becomes callable by name in this session's SQL and expressions. */

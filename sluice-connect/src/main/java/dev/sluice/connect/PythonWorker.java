@@ -48,23 +48,69 @@ final class PythonWorker implements AutoCloseable {
      * the function raised. PYTHON_WORKER_FAILED when the process died (it is then unusable).
      */
     byte[] evaluate(byte[] command, int evalType, String sessionZone, byte[] resultSchema, byte[] arguments, String function) {
+        return call(command, evalType, sessionZone, resultSchema, List.of(arguments), function);
+    }
+
+    /**
+     * One request with its input frames (a scalar UDF's arguments; a group's key row and rows; a cogroup's key row and
+     * both groups): the Arrow IPC stream of the results, or FAILED_EXECUTE_UDF with the Python traceback.
+     */
+    byte[] call(byte[] command, int evalType, String sessionZone, byte[] resultSchema, List<byte[]> inputs, String function) {
         try {
-            frame(command);
-            frame(java.nio.ByteBuffer.allocate(4).putInt(evalType).array());
-            frame(sessionZone.getBytes(StandardCharsets.UTF_8));
-            frame(resultSchema);
-            frame(arguments);
+            header(command, evalType, sessionZone, resultSchema);
+            for (byte[] input : inputs) frame(input);
             in.flush();
+            return answer(function).body();
+        } catch (IOException e) {
+            throw died(function, e);
+        }
+    }
+
+    /** An answer of the worker: 0 done (the result), 2 a batch of a map function's output, 3 it asks for input. */
+    record Answer(int status, byte[] body) {}
+
+    /** Starts a map-iterator function (mapInPandas, mapInArrow) over one partition; then {@link #answer} and {@link #input}. */
+    void startMap(byte[] command, int evalType, String sessionZone, byte[] resultSchema, String function) {
+        try {
+            header(command, evalType, sessionZone, resultSchema);
+            in.flush();
+        } catch (IOException e) {
+            throw died(function, e);
+        }
+    }
+
+    /** The next input batch a map function asked for (an Arrow IPC stream), or an empty array at the end of the partition. */
+    void input(byte[] batch, String function) {
+        try {
+            frame(batch);
+            in.flush();
+        } catch (IOException e) {
+            throw died(function, e);
+        }
+    }
+
+    /** The worker's next answer; FAILED_EXECUTE_UDF (the worker is then ready for the next request) when the function raised. */
+    Answer answer(String function) {
+        try {
             int status = out.read();
             if (status < 0) throw died(function, null);
             byte[] body = new byte[out.readInt()];
             out.readFully(body);
-            if (status == 0) return body;
-            throw SluiceException.of(ErrorCode.FAILED_EXECUTE_UDF).with("function", function)
-                    .with("reason", new String(body, StandardCharsets.UTF_8)).with("language", "python").build();
+            if (status == 1) {
+                throw SluiceException.of(ErrorCode.FAILED_EXECUTE_UDF).with("function", function)
+                        .with("reason", new String(body, StandardCharsets.UTF_8)).with("language", "python").build();
+            }
+            return new Answer(status, body);
         } catch (IOException e) {
             throw died(function, e);
         }
+    }
+
+    private void header(byte[] command, int evalType, String sessionZone, byte[] resultSchema) throws IOException {
+        frame(command);
+        frame(java.nio.ByteBuffer.allocate(4).putInt(evalType).array());
+        frame(sessionZone.getBytes(StandardCharsets.UTF_8));
+        frame(resultSchema);
     }
 
     boolean alive() { return process.isAlive(); }

@@ -38,7 +38,8 @@ final class PythonWorkers implements AutoCloseable {
         }
     }
 
-    private PythonWorker take(String function) {
+    /** A worker for a caller that holds it across calls (a map function's partition); give it back or {@link #discard} it. */
+    PythonWorker take(String function) {
         synchronized (this) {
             if (closed) {
                 throw ConnectErrors.unsupported("a Python UDF of a released session", "the session was released");
@@ -53,12 +54,20 @@ final class PythonWorkers implements AutoCloseable {
         return started;
     }
 
-    private void give(PythonWorker worker) {
+    void give(PythonWorker worker) {
         synchronized (this) {
             if (!closed && worker.alive()) {
                 idle.addFirst(worker);
                 return;
             }
+            all.remove(worker);
+        }
+        worker.close();
+    }
+
+    /** Ends a worker left in the middle of a request (a map function whose consumer stopped early). */
+    void discard(PythonWorker worker) {
+        synchronized (this) {
             all.remove(worker);
         }
         worker.close();

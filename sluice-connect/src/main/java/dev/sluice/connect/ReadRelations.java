@@ -14,7 +14,13 @@ final class ReadRelations {
 
     DataFrame read(Read read) {
         if (read.getIsStreaming()) throw ConnectErrors.unsupported("readStream", "Sluice has no streaming");
-        if (read.hasNamedTable()) return table(read.getNamedTable().getUnparsedIdentifier());
+        if (read.hasNamedTable()) {
+            if (read.getNamedTable().getOptionsCount() > 0) {
+                throw ConnectErrors.unsupported("options of spark.read.table (" + String.join(", ", read.getNamedTable().getOptionsMap().keySet()) + ")",
+                        "Sluice's views and tables take no read options");
+            }
+            return table(read.getNamedTable().getUnparsedIdentifier());
+        }
         Read.DataSource ds = read.getDataSource();
         if (ds.getPredicatesCount() > 0) throw ConnectErrors.unsupported("JDBC predicates", "Sluice has no JDBC source");
         String format = ds.hasFormat() ? ds.getFormat().toLowerCase(Locale.ROOT)
@@ -25,6 +31,12 @@ final class ReadRelations {
         String path = options.remove("path");
         reader = reader.options(options);
         if (ds.getPathsCount() == 0 && path != null) return reader.load(path);
+        if (path != null) {
+            // as Spark (spark.sql.legacy.pathOptionBehavior.enabled=false): both would be read, or one ignored
+            throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.INVALID_ARGUMENT).with("function", "load")
+                    .with("reason", "there is a 'path' option set and load() is called with path parameters; "
+                            + "remove the path option or give the path to load() only").build();
+        }
         return reader.load(ds.getPathsList().toArray(new String[0]));
     }
 

@@ -32,6 +32,11 @@ final class RelationTranslator {
         if (persisted != null) return persisted;
         // the session's registered UDFs (spark.udf.register) are callable by name in expressions and SQL text
         DataFrame df = tx.session().sluice().udf().visibleTo(() -> translateKind(r));
+        if (tx.subqueries().hasPending()) {
+            // only filter, select and withColumns join the scalar subqueries their expressions hold
+            throw ConnectErrors.unsupported("a scalar subquery in the relation " + r.getRelTypeCase().name().toLowerCase(Locale.ROOT),
+                    "Sluice runs scalar subqueries in select, withColumn(s) and where/filter");
+        }
         if (r.hasCommon() && r.getCommon().hasPlanId()) tx.remember(r.getCommon().getPlanId(), df);
         return df;
     }
@@ -43,22 +48,28 @@ final class RelationTranslator {
             case LOCAL_RELATION: return LocalRelations.local(tx.session(), r.getLocalRelation());
             case PROJECT: {
                 var p = r.getProject();
-                if (!p.hasInput()) return LocalRelations.oneRow(tx.session()).select(columns(p.getExpressionsList(), null));
-                DataFrame in = translate(p.getInput());
-                return in.select(columns(p.getExpressionsList(), in));
+                DataFrame in = p.hasInput() ? translate(p.getInput()) : LocalRelations.oneRow(tx.session());
+                Column[] cols = columns(p.getExpressionsList(), p.hasInput() ? in : null);
+                return tx.subqueries().hasPending() ? tx.subqueries().joinPending(in).select(cols) : in.select(cols);
             }
             case FILTER: {
                 DataFrame in = translate(r.getFilter().getInput());
-                return in.filter(expressions.translate(r.getFilter().getCondition(), in));
+                return tx.subqueries().filter(this, in, r.getFilter().getCondition());
             }
             case WITH_COLUMNS: {
                 DataFrame in = translate(r.getWithColumns().getInput());
-                DataFrame out = in;
+                List<String> names = new ArrayList<>();
+                List<Column> values = new ArrayList<>();
                 for (var a : r.getWithColumns().getAliasesList()) {
                     if (a.getNameCount() != 1) throw ConnectErrors.unsupported("withColumns with a multi-name alias", "give one name per column");
-                    out = out.withColumn(a.getName(0), expressions.translate(a.getExpr(), in));
+                    if (a.hasMetadata()) throw ConnectErrors.unsupported("withColumns with column metadata", "Sluice keeps no column metadata");
+                    names.add(a.getName(0));
+                    values.add(expressions.translate(a.getExpr(), in));
                 }
-                return out;
+                List<String> hidden = tx.subqueries().pendingNames();
+                DataFrame out = hidden.isEmpty() ? in : tx.subqueries().joinPending(in);
+                for (int i = 0; i < names.size(); i++) out = out.withColumn(names.get(i), values.get(i));
+                return hidden.isEmpty() ? out : out.drop(hidden.toArray(new String[0]));
             }
             case WITH_COLUMNS_RENAMED: {
                 var w = r.getWithColumnsRenamed();
@@ -155,6 +166,14 @@ final class RelationTranslator {
             case UNPIVOT: return UnpivotRelations.unpivot(this, r.getUnpivot());
             case SAMPLE: return sample(r.getSample());
             case CATALOG: return new CatalogRelations(tx.session()).translate(r.getCatalog());
+            case MAP_PARTITIONS: return new PythonMapRelations(this).mapPartitions(r.getMapPartitions());
+            case GROUP_MAP: return new PythonMapRelations(this).groupMap(r.getGroupMap());
+            case CO_GROUP_MAP: return new PythonMapRelations(this).coGroupMap(r.getCoGroupMap());
+            case TAIL: return tail(r.getTail());
+            case COMMON_INLINE_USER_DEFINED_TABLE_FUNCTION:
+                return new PythonTableFunctions(this).call(r.getCommonInlineUserDefinedTableFunction());
+            case TRANSPOSE: return TransposeRelations.transpose(this, r.getTranspose());
+            case WITH_RELATIONS: return tx.subqueries().withRelations(this, r.getWithRelations());
             case CACHED_LOCAL_RELATION: case CHUNKED_CACHED_LOCAL_RELATION:
                 throw ConnectErrors.unsupported("cached local relations", "the server asks clients to send local data inline");
             default:
@@ -175,6 +194,30 @@ final class RelationTranslator {
             return dev.sluice.Sampling.poisson(in, s.getUpperBound() - s.getLowerBound(), seed);
         }
         return dev.sluice.Sampling.bernoulli(in, s.getLowerBound(), s.getUpperBound(), seed, s.getDeterministicOrder());
+    }
+
+    /**
+     * {@code tail(n)} below the top of a query: the last n rows of the input in its order. The partitions are read
+     * one after another, in order, by one task (coalesce(1) keeps their order) that keeps the last n rows seen; lazy
+     * like any relation, and it holds n rows.
+     */
+    private DataFrame tail(org.apache.spark.connect.proto.Tail t) {
+        DataFrame in = translate(t.getInput());
+        int n = t.getLimit();
+        if (n < 0) {
+            throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.INVALID_ARGUMENT).with("function", "tail")
+                    .with("reason", "n must be >= 0, got " + n).build();
+        }
+        return in.coalesce(1).mapPartitions((partition, rows) -> {
+            java.util.ArrayDeque<dev.sluice.types.Row> last = new java.util.ArrayDeque<>();
+            while (rows.hasNext()) {
+                dev.sluice.types.Row r = rows.next();
+                if (n == 0) continue;
+                if (last.size() == n) last.removeFirst();
+                last.addLast(r);
+            }
+            return last.iterator();
+        }, in.schema());
     }
 
     Column[] columns(List<org.apache.spark.connect.proto.Expression> exprs, DataFrame in) {

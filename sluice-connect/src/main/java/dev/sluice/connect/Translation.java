@@ -12,8 +12,12 @@ import java.util.Map;
 final class Translation {
     private final ConnectSession session;
     private final Map<Long, DataFrame> byPlanId = new HashMap<>();
+    private final SubqueryExpressions subqueries = new SubqueryExpressions(this);
 
     Translation(ConnectSession session) { this.session = session; }
+
+    /** The request's subquery references ({@code WithRelations}) and the scalar subqueries awaiting their join. */
+    SubqueryExpressions subqueries() { return subqueries; }
 
     ConnectSession session() { return session; }
 

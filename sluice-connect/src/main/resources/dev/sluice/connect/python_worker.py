@@ -6,6 +6,20 @@ eval type (PySpark's PythonEvalType), the session time zone, the result schema a
 and the arguments as an Arrow IPC stream (one batch, one column per argument). The answer is a status byte and
 an Arrow IPC stream of one column (status 0), or the Python traceback as UTF-8 text (status 1). Every frame is a
 big-endian 4-byte length and its bytes. Anything the function prints goes to stderr, never into the protocol.
+
+Functions over whole groups and partitions use the same header (command, eval type, zone, result schema: the fields
+of the returned struct) and then:
+- grouped map (applyInPandas, applyInArrow): the group's key columns (one row) and its rows, each an Arrow stream;
+  the answer is status 0 and the result rows as one Arrow stream.
+- cogrouped map (cogroup().applyInPandas/applyInArrow): the key row, the left group's rows, the right group's rows.
+- Python table functions (udtf): as map iterators; each input row holds the call's arguments (columns named
+  "p:<c|e>:<i>" for positional and "k:<c|e>:<name>" for keyword arguments; c marks a constant), and a handler instance
+  of the class evaluates every row of the partition, then terminate(). Asked with eval type -1, the worker runs the
+  class's analyze() on one such row instead and answers the result schema as Spark's JSON.
+- map iterator (mapInPandas, mapInArrow): a pull protocol, so neither side blocks the other: when the function wants
+  its next input batch the worker answers status 3 (an empty frame) and reads one frame, an Arrow stream of the next
+  batch or an empty frame at the end of the partition; each batch the function yields goes out as status 2 and an
+  Arrow stream; the end is status 0 and an empty frame.
 """
 import datetime
 import decimal
@@ -14,6 +28,14 @@ import sys
 import traceback
 
 BATCHED, ARROW_BATCHED, PANDAS_SCALAR, PANDAS_SCALAR_ITER, ARROW_SCALAR, ARROW_SCALAR_ITER = 100, 101, 200, 204, 250, 251
+GROUPED_MAP_PANDAS, GROUPED_MAP_ARROW, GROUPED_MAP_ARROW_ITER, GROUPED_MAP_PANDAS_ITER = 201, 209, 215, 216
+COGROUPED_MAP_PANDAS, COGROUPED_MAP_ARROW = 206, 210
+MAP_PANDAS_ITER, MAP_ARROW_ITER = 205, 207
+GROUPED = (GROUPED_MAP_PANDAS, GROUPED_MAP_ARROW, GROUPED_MAP_ARROW_ITER, GROUPED_MAP_PANDAS_ITER)
+COGROUPED = (COGROUPED_MAP_PANDAS, COGROUPED_MAP_ARROW)
+TABLE_UDF, ARROW_TABLE_UDF = 300, 301
+MAP_ITER = (MAP_PANDAS_ITER, MAP_ARROW_ITER, TABLE_UDF, ARROW_TABLE_UDF)
+ANALYZE_UDTF = -1  # not one of PySpark's: a UDTF's analyze() static method, asked for its result schema
 
 
 def read_exact(stream, n):
@@ -45,6 +67,7 @@ def main():
     import pyarrow as pa
     from pyspark.serializers import CloudPickleSerializer
     from pyspark.sql import types as T
+    from pyspark.sql.pandas.types import from_arrow_schema, from_arrow_type
 
     pickler = CloudPickleSerializer()
     commands = {}
@@ -157,6 +180,195 @@ def main():
             raise RuntimeError("the UDF returned %d values for %d rows: a scalar UDF returns one value per row" % (len(out), n))
         return out
 
+    def read_batch(data):
+        """One Arrow IPC stream as one record batch (an empty batch of its schema when it holds none)."""
+        reader = pa.ipc.open_stream(data)
+        batches = list(reader)
+        if not batches:
+            return pa.RecordBatch.from_pylist([], schema=reader.schema)
+        return batches[0] if len(batches) == 1 else pa.Table.from_batches(batches).combine_chunks().to_batches()[0]
+
+    def pandas_frame(batch, session_zone):
+        import pandas as pd
+        if batch.num_columns == 0:
+            return pd.DataFrame(index=range(batch.num_rows))
+        series = [pandas_input(c, session_zone).rename(name) for c, name in zip(batch.columns, batch.schema.names)]
+        return pd.concat(series, axis=1)
+
+    def argument_count(func):
+        import inspect
+        return len(inspect.getfullargspec(func).args)
+
+    def frame_to_batch(pdf, rtype, schema, session_zone):
+        """A pandas DataFrame a grouped or map function returned, as rows of the declared schema (by name when the
+        columns have string labels, else by position, as Spark)."""
+        import pandas as pd
+        if not isinstance(pdf, pd.DataFrame):
+            raise TypeError("the function must return a pandas.DataFrame, it returned %s" % type(pdf).__name__)
+        try:
+            from pyspark.worker import verify_pandas_result
+            verify_pandas_result(pdf, rtype, True, truncate_return_schema=False)
+        except ImportError:
+            pass
+        if len(pdf.columns) == 0 and len(pdf) == 0:
+            return pa.RecordBatch.from_pylist([], schema=schema)
+        by_name = any(isinstance(c, str) for c in pdf.columns)
+        columns = []
+        for i, field in enumerate(schema):
+            s = pdf[field.name] if by_name else pdf.iloc[:, i]
+            columns.append(from_pandas(s.reset_index(drop=True), field.type, session_zone))
+        return pa.RecordBatch.from_arrays(columns, schema=schema)
+
+    def table_to_batch(table, schema):
+        """An Arrow table or batch a function returned, as rows of the declared schema (columns by name)."""
+        if isinstance(table, pa.RecordBatch):
+            table = pa.Table.from_batches([table])
+        if not isinstance(table, pa.Table):
+            raise TypeError("the function must return a pyarrow.Table, it returned %s" % type(table).__name__)
+        if table.num_columns == 0 and table.num_rows == 0:
+            return pa.RecordBatch.from_pylist([], schema=schema)
+        missing = [f.name for f in schema if f.name not in table.column_names]
+        if missing:
+            raise RuntimeError("the result misses the columns %s of the declared schema %s" % (missing, schema.names))
+        columns = [table.column(f.name).combine_chunks().cast(f.type) for f in schema]
+        return pa.RecordBatch.from_arrays(columns, schema=schema)
+
+    def key_of(batch, eval_type):
+        if eval_type in (GROUPED_MAP_ARROW, GROUPED_MAP_ARROW_ITER, COGROUPED_MAP_ARROW):
+            return tuple(c[0] for c in batch.columns)
+        frame = batch.to_pandas()
+        return tuple(frame[c].iloc[0] for c in frame.columns)
+
+    def grouped(func, rtype, eval_type, session_zone, schema, key, values):
+        two = argument_count(func) == 2
+        if eval_type == GROUPED_MAP_PANDAS:
+            pdf = pandas_frame(values, session_zone)
+            return frame_to_batch(func(key_of(key, eval_type), pdf) if two else func(pdf), rtype, schema, session_zone)
+        if eval_type == GROUPED_MAP_PANDAS_ITER:
+            frames = iter([pandas_frame(values, session_zone)])
+            out = func(key_of(key, eval_type), frames) if two else func(frames)
+            parts = [frame_to_batch(p, rtype, schema, session_zone) for p in out]
+            return pa.Table.from_batches(parts, schema=schema).combine_chunks().to_batches()[0] if parts \
+                else pa.RecordBatch.from_pylist([], schema=schema)
+        table = pa.Table.from_batches([values])
+        if eval_type == GROUPED_MAP_ARROW_ITER:
+            out = func(key_of(key, eval_type), iter([values])) if two else func(iter([values]))
+            parts = [table_to_batch(p, schema) for p in out]
+            return pa.Table.from_batches(parts, schema=schema).combine_chunks().to_batches()[0] if parts \
+                else pa.RecordBatch.from_pylist([], schema=schema)
+        return table_to_batch(func(key_of(key, eval_type), table) if two else func(table), schema)
+
+    def cogrouped(func, rtype, eval_type, session_zone, schema, key, left, right):
+        three = argument_count(func) == 3
+        if eval_type == COGROUPED_MAP_PANDAS:
+            l, r = pandas_frame(left, session_zone), pandas_frame(right, session_zone)
+            return frame_to_batch(func(key_of(key, eval_type), l, r) if three else func(l, r), rtype, schema, session_zone)
+        l, r = pa.Table.from_batches([left]), pa.Table.from_batches([right])
+        return table_to_batch(func(key_of(key, eval_type), l, r) if three else func(l, r), schema)
+
+    def answer(status, data):
+        protocol_out.write(bytes([status]))
+        write_frame(protocol_out, data)
+        protocol_out.flush()
+
+    def stream_of(batch, schema):
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, schema) as writer:
+            writer.write_batch(batch)
+        return sink.getvalue().to_pybytes()
+
+    def udtf_arguments(batch, row):
+        """One input row of a table function call as (positional, keyword) arguments."""
+        args, kwargs = [], {}
+        for i, name in enumerate(batch.schema.names):
+            kind, _, key = name.split(":", 2)
+            value = to_python(row[i], batch.schema.field(i).type)
+            if kind == "k":
+                kwargs[key] = value
+            else:
+                args.append(value)
+        return args, kwargs
+
+    def udtf_rows(cls, batches, schema):
+        """A table function over the input rows: each eval's rows, then terminate's, as batches of the schema."""
+        rtype = from_arrow_schema(schema)
+        handler = cls()
+        pending = []
+
+        def rows_of(results):
+            if results is None:
+                return
+            for out in results:
+                if isinstance(out, T.Row):
+                    out = tuple(out)
+                if not isinstance(out, (tuple, list)):
+                    raise RuntimeError("[UDTF_INVALID_OUTPUT_ROW_TYPE] The type of an individual output row in the UDTF "
+                                       "is invalid. Each row should be a tuple, list, or dict, but got '%s'."
+                                       % type(out).__name__)
+                if len(out) != len(rtype.fields):
+                    raise RuntimeError("[UDTF_RETURN_SCHEMA_MISMATCH] The number of columns in the result does not match "
+                                       "the specified schema. Expected column count: %d, Actual column count: %d."
+                                       % (len(rtype.fields), len(out)))
+                pending.append(out)
+
+        def flush():
+            columns = [pa.array([coerce(r[i], f.dataType) for r in pending], type=schema.field(i).type)
+                       for i, f in enumerate(rtype.fields)]
+            pending.clear()
+            return pa.RecordBatch.from_arrays(columns, schema=schema)
+
+        for batch in batches:
+            pylists = [c.to_pylist() for c in batch.columns]
+            for r in range(batch.num_rows):
+                args, kwargs = udtf_arguments(batch, [col[r] for col in pylists])
+                rows_of(handler.eval(*args, **kwargs))
+                if len(pending) >= 4096:
+                    yield flush()
+        if hasattr(handler, "terminate"):
+            rows_of(handler.terminate())
+        if pending:
+            yield flush()
+
+    def analyze_udtf(cls, batch):
+        """A table function's analyze(): its result schema as Spark's JSON, from the arguments' types and constants."""
+        from pyspark.sql.udtf import AnalyzeArgument
+        args, kwargs = [], {}
+        row = [c.to_pylist()[0] if batch.num_rows else None for c in batch.columns]
+        for i, name in enumerate(batch.schema.names):
+            kind, constant, key = name.split(":", 2)
+            value = to_python(row[i], batch.schema.field(i).type) if constant == "c" else None
+            argument = AnalyzeArgument(dataType=from_arrow_type(batch.schema.field(i).type), value=value, isTable=False,
+                                       isConstantExpression=constant == "c")
+            if kind == "k":
+                kwargs[key] = argument
+            else:
+                args.append(argument)
+        if not hasattr(cls, "analyze"):
+            raise RuntimeError("[INVALID_UDTF_RETURN_TYPE] the UDTF has neither a return type nor an analyze method")
+        return cls.analyze(*args, **kwargs).schema.json().encode("utf-8")
+
+    def map_partition(func, rtype, eval_type, session_zone, schema):
+        """mapInPandas / mapInArrow / a table function over one partition: input batches are asked for as the
+        function pulls them."""
+        def inputs():
+            while True:
+                answer(3, b"")
+                data = read_frame(protocol_in)
+                if not data:
+                    return
+                batch = read_batch(data)
+                yield pandas_frame(batch, session_zone) if eval_type == MAP_PANDAS_ITER else batch
+        if eval_type in (TABLE_UDF, ARROW_TABLE_UDF):
+            for batch in udtf_rows(func, inputs(), schema):
+                answer(2, stream_of(batch, schema))
+            return
+        for out in func(inputs()):
+            if eval_type == MAP_PANDAS_ITER:
+                batch = frame_to_batch(out, rtype, schema, session_zone)
+            else:
+                batch = table_to_batch(out, schema)
+            answer(2, stream_of(batch, schema))
+
     while True:
         command = read_frame(protocol_in)
         if command is None:
@@ -164,27 +376,46 @@ def main():
         eval_type = struct.unpack(">i", read_frame(protocol_in))[0]
         session_zone = read_frame(protocol_in).decode("utf-8")
         result_schema = pa.ipc.open_stream(read_frame(protocol_in)).schema
-        batches = list(pa.ipc.open_stream(read_frame(protocol_in)))
+        inputs = []
+        if eval_type in GROUPED:
+            inputs = [read_frame(protocol_in), read_frame(protocol_in)]
+        elif eval_type in COGROUPED:
+            inputs = [read_frame(protocol_in), read_frame(protocol_in), read_frame(protocol_in)]
+        elif eval_type not in MAP_ITER:
+            inputs = [read_frame(protocol_in)]
         try:
             if command not in commands:
                 commands[command] = pickler.loads(command)
-            func, rtype = commands[command]
+            if eval_type == ANALYZE_UDTF:
+                answer(0, analyze_udtf(commands[command], read_batch(inputs[0])))
+                continue
+            if eval_type in (TABLE_UDF, ARROW_TABLE_UDF):
+                func, rtype = commands[command], None
+            else:
+                func, rtype = commands[command]
+            if eval_type in MAP_ITER:
+                map_partition(func, rtype, eval_type, session_zone, result_schema)
+                answer(0, b"")
+                continue
+            if eval_type in GROUPED:
+                out = grouped(func, rtype, eval_type, session_zone, result_schema, read_batch(inputs[0]), read_batch(inputs[1]))
+                answer(0, stream_of(out, result_schema))
+                continue
+            if eval_type in COGROUPED:
+                out = cogrouped(func, rtype, eval_type, session_zone, result_schema,
+                                read_batch(inputs[0]), read_batch(inputs[1]), read_batch(inputs[2]))
+                answer(0, stream_of(out, result_schema))
+                continue
+            batches = list(pa.ipc.open_stream(inputs[0]))
             field = result_schema.field(0)
             if batches:
                 batch = batches[0]
             else:
                 batch = pa.RecordBatch.from_arrays([], schema=pa.schema([]))
             out = evaluate(func, rtype, eval_type, session_zone, batch, field.type)
-            sink = pa.BufferOutputStream()
-            with pa.ipc.new_stream(sink, result_schema) as writer:
-                writer.write_batch(pa.RecordBatch.from_arrays([out], schema=result_schema))
-            protocol_out.write(b"\x00")
-            write_frame(protocol_out, sink.getvalue().to_pybytes())
+            answer(0, stream_of(pa.RecordBatch.from_arrays([out], schema=result_schema), result_schema))
         except BaseException:  # the traceback goes back to the caller as the error's message
-            protocol_out.write(b"\x01")
-            write_frame(protocol_out, traceback.format_exc().encode("utf-8"))
-        protocol_out.flush()
-
+            answer(1, traceback.format_exc().encode("utf-8"))
 
 if __name__ == "__main__":
     main()

@@ -22,12 +22,24 @@ class ErrorDetailsTest {
         assertThat(details.getErrorsCount()).isEqualTo(2);
         var root = details.getErrors(0);
         assertThat(root.getErrorTypeHierarchyList()).containsExactly("org.apache.spark.SparkException");
-        assertThat(root.getSparkThrowable().getErrorClass()).isEqualTo("FAILED_EXECUTE_UDF");
+        // the condition travels in the ErrorInfo (PySpark's source); the details leave it out so that the JVM
+        // client keeps the message instead of formatting Spark's template with Sluice's parameters
+        assertThat(info.getMetadataOrThrow("errorClass")).isEqualTo("FAILED_EXECUTE_UDF");
+        assertThat(root.getSparkThrowable().hasErrorClass()).isFalse();
+        assertThat(root.getSparkThrowable().getMessageParametersMap()).containsEntry("function", "f");
         assertThat(root.getSparkThrowable().getMessageParametersMap()).containsEntry("function", "f");
         assertThat(root.getCauseIdx()).isEqualTo(1);
         assertThat(root.getStackTraceCount()).isPositive();
         assertThat(details.getErrors(1).getErrorTypeHierarchyList()).containsExactly("java.lang.IllegalStateException");
         assertThat(details.getErrors(1).hasCauseIdx()).isFalse();
         assertThat(ErrorDetails.details("no-such-id").hasRootErrorIdx()).isFalse();
+    }
+
+    @Test void detailsKeepTheConditionWhereTheJvmClientCannotBuildTheExceptionWithoutIt() throws Exception {
+        SluiceException error = SluiceException.of(ErrorCode.DUPLICATE_MAP_KEY).with("key", "k").build();
+        ErrorInfo info = StatusProto.fromThrowable(ConnectErrors.toStatus(error)).getDetails(0).unpack(ErrorInfo.class);
+        var root = ErrorDetails.details(info.getMetadataOrThrow("errorId")).build().getErrors(0);
+        assertThat(root.getErrorTypeHierarchyList()).containsExactly("org.apache.spark.SparkRuntimeException");
+        assertThat(root.getSparkThrowable().getErrorClass()).isEqualTo("DUPLICATE_MAP_KEY");
     }
 }

@@ -29,6 +29,13 @@ public final class JvmClientJob {
             System.out.println("group_counts=" + left.groupBy("k").count().orderBy("k").collectAsList());
             Dataset<Row> right = spark.range(3).withColumnRenamed("id", "k2");
             System.out.println("join_count=" + left.join(right, left.col("k").equalTo(right.col("k2"))).count());
+            // Scala/Java UDFs and typed Dataset functions are JVM closures: the server refuses them by name
+            System.out.println("scala_udf=" + attempt(() -> spark.range(3).select(org.apache.spark.sql.functions.udf(
+                    (org.apache.spark.sql.api.java.UDF1<Long, Long>) x -> x + 1, org.apache.spark.sql.types.DataTypes.LongType)
+                    .apply(col("id"))).collectAsList()));
+            System.out.println("typed_map=" + attempt(() -> spark.range(3).map(
+                    (org.apache.spark.api.java.function.MapFunction<Long, Long>) x -> x * 2, org.apache.spark.sql.Encoders.LONG())
+                    .collectAsList()));
             if (args.length > 2) {
                 Dataset<Row> parsed = spark.read().schema(JvmClientTest.INPUT_SCHEMA).json(args[1])
                         .withColumn("content", from_json(col("response_body"), JvmClientTest.CONTENT_SCHEMA, Map.<String, String>of()));
@@ -40,6 +47,23 @@ public final class JvmClientJob {
             }
         } finally {
             spark.stop();
+        }
+    }
+
+    /** What running {@code action} gave: "ran", or the error's class and message on one line. */
+    private static String attempt(Runnable action) {
+        try {
+            action.run();
+            return "ran";
+        } catch (Throwable t) {
+            StringBuilder b = new StringBuilder();
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                b.append(c.getClass().getSimpleName()).append(": ").append(c.getMessage()).append(" / ");
+            }
+            if (System.getenv("SLUICE_CLIENT_TRACE") != null) {
+                for (StackTraceElement e : t.getStackTrace()) b.append(e).append(" | ");
+            }
+            return b.toString().replace('\n', ' ');
         }
     }
 }

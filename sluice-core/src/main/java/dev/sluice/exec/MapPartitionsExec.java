@@ -15,7 +15,8 @@ import java.util.NoSuchElementException;
 /**
  * Runs a {@link PartitionFunction} over each input partition: the input's batches are offered as rows one at a
  * time (pulled lazily, so a function that stops early reads no further) and the output rows are packed into
- * batches of the session's batch size. Streams both ways: memory holds one input and one output batch.
+ * batches of the session's batch size. Streams both ways: memory holds one input and one output batch. An output
+ * iterator that is {@link AutoCloseable} is closed with the stream (also when the consumer stops early).
  */
 public final class MapPartitionsExec implements ExecNode {
     private final ExecNode input;
@@ -51,7 +52,18 @@ public final class MapPartitionsExec implements ExecNode {
                 return new Batch(java.util.Arrays.copyOf(vectors, vectors.length, ColumnVector[].class), n);
             }
 
-            @Override public void close() { in.close(); }
+            @Override public void close() {
+                // a function holding a resource per partition (a Python worker) gets to release it when the consumer stops
+                if (out instanceof AutoCloseable c) {
+                    try {
+                        c.close();
+                    } catch (Exception e) {
+                        in.close();
+                        throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                    }
+                }
+                in.close();
+            }
         };
     }
 

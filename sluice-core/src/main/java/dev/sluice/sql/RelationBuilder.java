@@ -160,6 +160,8 @@ final class RelationBuilder {
     private DataFrame tableFunction(SqlGrammar.TableValuedFunctionContext ctx, Scope scope) {
         String name = Names.quoted(Calls.functionName(ctx.functionName())).toLowerCase(Locale.ROOT);
         ExpressionBuilder b = queries.expressions(scope);
+        dev.sluice.TableFunction registered = session.udf().tableFunction(name);
+        if (registered != null) return RelationBuilder.aliased(userTableFunction(registered, Calls.arguments(b, ctx.functionArgument())), ctx.tableAlias(), null);
         List<Expression> args = NamedArguments.positional(name, Calls.arguments(b, ctx.functionArgument()));
         if (name.equals("range")) return RelationBuilder.aliased(range(args), ctx.tableAlias(), null);
         Expression generator = FunctionResolver.resolve(name, args);
@@ -172,6 +174,17 @@ final class RelationBuilder {
         DataFrame df = queries.oneRow().select(column);
         String aliasName = alias != null && alias.alias != null ? Names.identifier(alias.alias) : null;
         return aliasName == null ? df : session.dataFrame(new SubqueryAlias(df.logicalPlan(), aliasName));
+    }
+
+    /** A session's table function ({@code spark.udtf.register}): positional and named arguments as written. */
+    private static DataFrame userTableFunction(dev.sluice.TableFunction f, List<NamedArguments.Argument> args) {
+        List<Column> positional = new ArrayList<>();
+        java.util.Map<String, Column> named = new java.util.LinkedHashMap<>();
+        for (NamedArguments.Argument a : args) {
+            if (a.name() == null) positional.add(new Column(a.value()));
+            else named.put(a.name(), new Column(a.value()));
+        }
+        return f.call(positional, named);
     }
 
     /** {@code range(end)}, {@code range(start, end[, step[, partitions]])}: Spark's range table, column {@code id}. */

@@ -21,4 +21,7 @@ public final class SqlFunctions {
 
     /** True when SQL knows a function of this name. */
     public static boolean exists(String name) { return FunctionResolver.exists(name); }
+
+    /** The names of the built-in functions SQL text can call, sorted (SHOW FUNCTIONS, spark.catalog.listFunctions). */
+    public static java.util.SortedSet<String> names() { return FunctionResolver.names(); }
 }

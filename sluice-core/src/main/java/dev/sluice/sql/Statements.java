@@ -55,7 +55,10 @@ final class Statements {
         if (ctx instanceof SqlGrammar.CreateTableContext c) return createTable(c);
         if (ctx instanceof SqlGrammar.DropTableContext d) {
             List<String> name = Names.parts(d.multipartIdentifier());
-            if (session.catalog().isView(name)) throw notA(name, "view", "table", "DROP TABLE");
+            // as Spark ("v1 DROP TABLE supports temp view"): DROP TABLE on a temporary view drops the view
+            if (name.size() == 1 && session.catalog().dropTempView(name.get(0))) return empty();
+            if (name.size() == 2 && name.get(0).equalsIgnoreCase(Catalog.GLOBAL_TEMP_DATABASE)
+                    && session.catalog().dropGlobalTempView(name.get(1))) return empty();
             session.catalog().dropTable(name, d.EXISTS() != null);
             return empty();
         }

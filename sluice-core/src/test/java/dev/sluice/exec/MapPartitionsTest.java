@@ -58,4 +58,22 @@ class MapPartitionsTest {
             assertThat(df.count()).isEqualTo(5);   // 2 * id + 1 > 39990 for ids 19995..19999
         }
     }
+
+    /** An output iterator holding a resource (the connect server's Python worker) is closed when the consumer stops early. */
+    @Test void closesAnAutoCloseableOutputWhenTheConsumerStopsEarly() {
+        StructType out = StructType.of(StructField.of("id", DataTypes.LONG));
+        java.util.concurrent.atomic.AtomicInteger closed = new java.util.concurrent.atomic.AtomicInteger();
+        final class Closing implements Iterator<Row>, AutoCloseable {
+            private final Iterator<Row> rows;
+            Closing(Iterator<Row> rows) { this.rows = rows; }
+            @Override public boolean hasNext() { return rows.hasNext(); }
+            @Override public Row next() { return Row.of(out, rows.next().get(0)); }
+            @Override public void close() { closed.incrementAndGet(); }
+        }
+        try (Sluice sluice = Sluice.builder().parallelism(1).build()) {
+            DataFrame df = ids(sluice, 50_000).coalesce(1).mapPartitions((p, rows) -> new Closing(rows), out);
+            assertThat(df.limit(3).collectAsList()).hasSize(3);
+            assertThat(closed.get()).isEqualTo(1);
+        }
+    }
 }

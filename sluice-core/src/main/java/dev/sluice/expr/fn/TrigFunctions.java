@@ -17,21 +17,47 @@ public final class TrigFunctions {
 
     public static List<ScalarFunction> all() {
         return List.of(
-                unary("sin", StrictMath::sin), unary("cos", StrictMath::cos), unary("tan", StrictMath::tan),
-                unary("asin", StrictMath::asin), unary("acos", StrictMath::acos), unary("atan", StrictMath::atan),
-                unary("sinh", StrictMath::sinh), unary("cosh", StrictMath::cosh), unary("tanh", StrictMath::tanh),
-                unary("asinh", x -> x == Double.NEGATIVE_INFINITY ? x : StrictMath.log(x + StrictMath.sqrt(x * x + 1.0))),
-                unary("acosh", x -> StrictMath.log(x + StrictMath.sqrt(x * x - 1.0))),
-                unary("atanh", x -> 0.5 * (StrictMath.log1p(x) - StrictMath.log1p(-x))),
-                unary("cot", x -> 1 / StrictMath.tan(x)), unary("sec", x -> 1 / StrictMath.cos(x)),
-                unary("csc", x -> 1 / StrictMath.sin(x)),
-                unary("cbrt", StrictMath::cbrt), unary("expm1", StrictMath::expm1), unary("rint", StrictMath::rint),
-                unary("degrees", StrictMath::toDegrees), unary("radians", StrictMath::toRadians),
-                signum("signum"), signum("sign"),
-                logarithm("log10", 0.0, StrictMath::log10), logarithm("log2", 0.0, x -> StrictMath.log(x) / StrictMath.log(2)),
-                logarithm("log1p", -1.0, StrictMath::log1p),
-                binary("atan2", StrictMath::atan2), binary("hypot", StrictMath::hypot),
-                constant("pi", Math.PI), constant("e", Math.E));
+                upper(unary("sin", StrictMath::sin)), upper(unary("cos", StrictMath::cos)), upper(unary("tan", StrictMath::tan)),
+                upper(unary("asin", StrictMath::asin)), upper(unary("acos", StrictMath::acos)), upper(unary("atan", StrictMath::atan)),
+                upper(unary("sinh", StrictMath::sinh)), upper(unary("cosh", StrictMath::cosh)), upper(unary("tanh", StrictMath::tanh)),
+                upper(unary("asinh", x -> x == Double.NEGATIVE_INFINITY ? x : StrictMath.log(x + StrictMath.sqrt(x * x + 1.0)))),
+                upper(unary("acosh", x -> StrictMath.log(x + StrictMath.sqrt(x * x - 1.0)))),
+                upper(unary("atanh", x -> 0.5 * (StrictMath.log1p(x) - StrictMath.log1p(-x)))),
+                upper(unary("cot", x -> 1 / StrictMath.tan(x))), upper(unary("sec", x -> 1 / StrictMath.cos(x))),
+                upper(unary("csc", x -> 1 / StrictMath.sin(x))),
+                upper(unary("cbrt", StrictMath::cbrt)), upper(unary("expm1", StrictMath::expm1)), unary("rint", StrictMath::rint),
+                upper(unary("degrees", StrictMath::toDegrees)), upper(unary("radians", StrictMath::toRadians)),
+                upper(signum("signum")), signum("sign"),
+                upper(logarithm("log10", 0.0, StrictMath::log10)), upper(logarithm("log2", 0.0, x -> StrictMath.log(x) / StrictMath.log(2))),
+                upper(logarithm("log1p", -1.0, StrictMath::log1p)),
+                upper(binary("atan2", StrictMath::atan2)), upper(binary("hypot", StrictMath::hypot)),
+                upper(constant("pi", Math.PI)), upper(constant("e", Math.E)));
+    }
+
+    /**
+     * The function under its Spark display name, upper case ({@code ACOS(x)}, {@code PI()}): Spark's math
+     * expressions print their short name as given ({@code UnaryMathExpression(f, "ACOS")}), so auto-generated
+     * column names are {@code ACOS(value)}; aliases registered under another name ({@code sign}, {@code rint}) print
+     * that name in lower case.
+     */
+    static ScalarFunction upper(ScalarFunction f) { return new UpperCaseName(f); }
+
+    record UpperCaseName(ScalarFunction function) implements ScalarFunction {
+        @Override public String name() { return function.name(); }
+
+        @Override public dev.sluice.expr.Signature bind(List<dev.sluice.expr.Expression> arguments) { return function.bind(arguments); }
+
+        @Override public dev.sluice.vector.ColumnVector evaluate(dev.sluice.expr.Signature signature, dev.sluice.vector.ColumnVector[] arguments,
+                                                                int rowCount) {
+            return function.evaluate(signature, arguments, rowCount);
+        }
+
+        @Override public boolean deterministic() { return function.deterministic(); }
+
+        @Override public String sql(List<dev.sluice.expr.Expression> arguments) {
+            String lower = function.sql(arguments);
+            return function.name().toUpperCase(java.util.Locale.ROOT) + lower.substring(function.name().length());
+        }
     }
 
     /** signum of a number, or of an interval's months or microseconds (Spark: a double either way). */
