@@ -34,7 +34,8 @@ final class EmbeddedEngine implements Engine {
 
     EmbeddedEngine(RuntimeConfig conf, Storage storage, List<JobListener> listeners) {
         this(conf, storage, new Scheduler(conf.parallelism(), listeners),
-                new PlannerContext(new MemoryPool(conf.memoryBudget()), conf.batchSize(), conf.shufflePartitions(), conf.broadcastThreshold()));
+                new PlannerContext(new MemoryPool(conf.memoryBudget()), conf.batchSize(), conf.shufflePartitions(), conf.broadcastThreshold(),
+                        conf.maxSplitBytes()));
     }
 
     private EmbeddedEngine(RuntimeConfig conf, Storage storage, Scheduler scheduler, PlannerContext planner) {
@@ -58,7 +59,8 @@ final class EmbeddedEngine implements Engine {
     private QueryExecution execution(LogicalPlan plan) {
         SluiceConf now = conf.snapshot();
         PlannerContext context = now.shufflePartitions() == planner.shufflePartitions() && now.broadcastThreshold() == planner.broadcastThreshold()
-                ? planner : new PlannerContext(planner.memoryPool(), planner.batchSize(), now.shufflePartitions(), now.broadcastThreshold());
+                ? planner : new PlannerContext(planner.memoryPool(), planner.batchSize(), now.shufflePartitions(), now.broadcastThreshold(),
+                        planner.maxSplitBytes());
         return new QueryExecution(plan, now, context);
     }
 

@@ -31,7 +31,10 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
     public ExecNode plan(LogicalPlan plan) { return Metered.wrap(plan.accept(this)); }
 
     @Override public ExecNode visitScan(Scan scan) {
-        return new ScanExec(scan.source(), scan.source().splits(scan.pushedFilters()), scan.output(),
+        // small files share tasks: a million tiny files make thousands of tasks, not a million
+        List<dev.sluice.io.Split> splits = dev.sluice.io.SplitPacking.pack(scan.source().splits(scan.pushedFilters()),
+                context.maxSplitBytes());
+        return new ScanExec(scan.source(), splits, scan.output(),
                 Binder.bindAll(scan.pushedFilters(), scan.output()));
     }
 

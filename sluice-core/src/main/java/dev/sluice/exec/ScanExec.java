@@ -12,7 +12,7 @@ import dev.sluice.plan.Explain;
 
 import java.util.List;
 
-/** Reads one split per partition through the source. */
+/** Reads one split, or one group of small splits ({@link dev.sluice.io.SplitGroup}), per partition through the source. */
 public final class ScanExec implements ExecNode {
     private final DataSource source;
     private final List<Split> splits;
@@ -35,9 +35,7 @@ public final class ScanExec implements ExecNode {
     public DataSource source() { return source; }
 
     @Override public BatchStream execute(int partition, TaskContext ctx) {
-        Split split = splits.get(partition);
-        dev.sluice.expr.PartitionScope.current().readingFile(split.filePath(), split.fileStart(), split.fileLength());
-        BatchReader reader = source.open(splits.get(partition), projection, filters);
+        BatchReader reader = dev.sluice.io.SplitGroupReader.open(source, splits.get(partition), projection, filters);
         return new BatchStream() {
             long reportedBytes;
             int reportedSkips;

@@ -30,4 +30,6 @@ public record FileSplit(String path, long start, long length, long fileSize) imp
     @Override public long fileStart() { return start; }
 
     @Override public long fileLength() { return length; }
+
+    @Override public boolean packable() { return true; }
 }

@@ -145,6 +145,8 @@ public final class PartitionedSource implements DataSource {
         @Override public String description() { return inner.description() + " " + values; }
 
         @Override public long sizeInBytes() { return inner.sizeInBytes(); }
+
+        @Override public boolean packable() { return inner.packable(); }
     }
 
     /** The discovered columns that the schema names, with the schema's types, in discovery order. */

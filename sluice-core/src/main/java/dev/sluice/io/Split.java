@@ -16,4 +16,7 @@ public interface Split {
 
     /** The bytes of {@link #filePath()} this split covers; -1 without a file. */
     default long fileLength() { return -1; }
+
+    /** Whether a small split of this kind may share a task with its neighbours (file byte ranges may, see {@link SplitPacking}). */
+    default boolean packable() { return false; }
 }
