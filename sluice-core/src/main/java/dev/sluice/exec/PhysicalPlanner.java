@@ -35,7 +35,7 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
         List<dev.sluice.io.Split> splits = dev.sluice.io.SplitPacking.pack(scan.source().splits(scan.pushedFilters()),
                 context.maxSplitBytes());
         return new ScanExec(scan.source(), splits, scan.output(),
-                Binder.bindAll(scan.pushedFilters(), scan.output()));
+                Binder.bindAll(scan.pushedFilters(), scan.output()), new PoolBufferBudget(context.memoryPool()));
     }
 
     @Override public ExecNode visitProject(Project project) {

@@ -18,8 +18,16 @@ public final class ScanExec implements ExecNode {
     private final List<Split> splits;
     private final StructType projection;
     private final List<Expression> filters;
+    private final dev.sluice.io.BufferBudget buffers;
 
     public ScanExec(DataSource source, List<Split> splits, StructType projection, List<Expression> filters) {
+        this(source, splits, projection, filters, dev.sluice.io.BufferBudget.UNLIMITED);
+    }
+
+    /** {@code buffers}: what readers' growing buffers (a very long line) are charged to, the session's memory pool. */
+    public ScanExec(DataSource source, List<Split> splits, StructType projection, List<Expression> filters,
+                    dev.sluice.io.BufferBudget buffers) {
+        this.buffers = buffers;
         this.source = source;
         this.splits = List.copyOf(splits);
         this.projection = projection;
@@ -35,14 +43,20 @@ public final class ScanExec implements ExecNode {
     public DataSource source() { return source; }
 
     @Override public BatchStream execute(int partition, TaskContext ctx) {
-        BatchReader reader = dev.sluice.io.SplitGroupReader.open(source, splits.get(partition), projection, filters);
+        BatchReader reader;
+        try (dev.sluice.io.BufferBudgetScope scope = dev.sluice.io.BufferBudgetScope.enter(buffers)) {
+            reader = dev.sluice.io.SplitGroupReader.open(source, splits.get(partition), projection, filters);
+        }
         return new BatchStream() {
             long reportedBytes;
             int reportedSkips;
 
             @Override public Batch next() {
                 ctx.checkCancelled();
-                Batch b = reader.next();
+                Batch b;
+                try (dev.sluice.io.BufferBudgetScope scope = dev.sluice.io.BufferBudgetScope.enter(buffers)) {
+                    b = reader.next();
+                }
                 long bytes = reader.bytesRead();
                 ctx.reportProgress(bytes - reportedBytes, b == null ? 0 : b.rowCount());
                 reportedBytes = bytes;

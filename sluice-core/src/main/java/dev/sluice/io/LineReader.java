@@ -16,8 +16,10 @@ import java.io.InputStream;
  *
  * <p>Cursor style for the hot path: {@link #next()} advances and the line is then
  * {@code buffer()[offset(), offset() + length())}, valid until the next call. Nothing is allocated per line;
- * one buffer (default 1 MiB) grows only for a line longer than itself. The line number, only needed for
- * error messages, is computed when asked. Not thread-safe; close it to release the file.
+ * one buffer (default 1 MiB) grows only for a line longer than itself. The growth is charged to the scan's
+ * {@link BufferBudget} (the session's memory budget): a line that does not fit fails with LIMIT_EXCEEDED naming the
+ * budget, before the bigger buffer is allocated. The line number, only needed for error messages, is computed
+ * when asked. Not thread-safe; close it to release the file and the charge.
  */
 public final class LineReader implements AutoCloseable {
     public static final int DEFAULT_BUFFER_SIZE = 1 << 20;
@@ -37,6 +39,7 @@ public final class LineReader implements AutoCloseable {
     private boolean eof;
     private boolean done;
     private boolean closed;
+    private BufferBudget.Charge charge;   // the buffer's growth beyond its first size; opened on the first growth
 
     private int lineOffset;
     private int lineLength;
@@ -160,6 +163,7 @@ public final class LineReader implements AutoCloseable {
         if (closed) return;
         closed = true;
         done = true;
+        if (charge != null) charge.close();
         try {
             in.close();
         } catch (IOException e) {
@@ -197,10 +201,26 @@ public final class LineReader implements AutoCloseable {
                 throw IoErrors.io(split.path(), "a line at byte " + bufStart + " is longer than 2 GiB; "
                         + "check that the file really is line-delimited");
             }
-            byte[] bigger = new byte[(int) Math.min(Integer.MAX_VALUE - 16L, buf.length * 2L)];
+            int size = (int) Math.min(Integer.MAX_VALUE - 16L, buf.length * 2L);
+            chargeGrowth(size - buf.length);
+            byte[] bigger = new byte[size];
             System.arraycopy(buf, 0, bigger, 0, limit);
             buf = bigger;
         }
+    }
+
+    /** Charges {@code more} bytes of buffer to the scan's budget, or fails naming the budget and how to raise it. */
+    private void chargeGrowth(long more) {
+        if (charge == null) charge = BufferBudgetScope.current().open("line buffer of " + split.path());
+        if (charge.tryGrow(more)) return;
+        BufferBudget budget = BufferBudgetScope.current();
+        throw SluiceException.of(dev.sluice.error.ErrorCode.LIMIT_EXCEEDED)
+                .with("what", "The line at byte " + bufStart + " of " + split.path() + " (" + limit
+                        + " bytes so far without a line end, which need a " + (buf.length + more) + "-byte buffer)")
+                .with("limit", budget.describe())
+                .with("remedy", "Raise the memory budget (Sluice.builder().memoryBudget(bytes) or -Dsluice.memory.budget) "
+                        + "and the heap (-Xmx), or check that the file really is line-delimited (multiLine, lineSep).")
+                .build();
     }
 
     /** Reads at least one byte into the free space, or sets eof. */
