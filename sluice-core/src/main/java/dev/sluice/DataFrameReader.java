@@ -25,7 +25,7 @@ public final class DataFrameReader {
     DataFrameReader(Sluice session) { this.session = session; }
 
     public DataFrameReader schema(StructType schema) {
-        this.schema = schema;
+        this.schema = dev.sluice.types.TypeDepth.check(schema, "The schema given to the reader");
         return this;
     }
 

@@ -92,6 +92,7 @@ public final class functions {
     }
 
     public static Column from_json(Column json, DataType schema, Map<String, String> options) {
+        dev.sluice.types.TypeDepth.check(schema, "The schema given to from_json");
         return new Column(new FromJson(json.expr(), schema, JsonOptions.of(options).validateForFromJson()));
     }
 

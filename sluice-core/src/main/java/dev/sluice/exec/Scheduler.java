@@ -28,6 +28,7 @@ public final class Scheduler implements AutoCloseable {
     private static final AtomicLong JOB_IDS = new AtomicLong();
     private static final AtomicLong QUERY_IDS = new AtomicLong();
 
+
     private final int parallelism;
     private final ExecutorService pool;
     private final List<JobListener> listeners;

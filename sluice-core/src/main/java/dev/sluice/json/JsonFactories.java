@@ -41,7 +41,7 @@ final class JsonFactories {
                 "allowNonNumericNumbers", String.valueOf(o.allowNonNumericNumbers()),
                 "allowBackslashEscapingAnyCharacter", String.valueOf(o.flag("allowBackslashEscapingAnyCharacter", false)),
                 "allowUnquotedControlChars", String.valueOf(o.flag("allowUnquotedControlChars", false)))));
-        return shared.rebuild().streamReadConstraints(JsonLimits.constraints(o)).build();
+        return shared.rebuild().streamReadConstraints(JsonLimits.constraints(o)).streamWriteConstraints(JsonLimits.writeConstraints(o)).build();
     }
 
     private static JsonFactory build(int key) {
@@ -54,6 +54,7 @@ final class JsonFactories {
                 .configure(JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER, (key & 32) != 0)
                 .configure(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, (key & 64) != 0)
                 .streamReadConstraints(JsonLimits.constraints(JsonOptions.DEFAULT))
+                .streamWriteConstraints(JsonLimits.writeConstraints(JsonOptions.DEFAULT))
                 .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
                 .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)

@@ -28,6 +28,15 @@ public final class JsonLimits {
                 .build();
     }
 
+    /**
+     * The generator's nesting limit equals the parser's: a STRING field over an object keeps the object's JSON text by
+     * writing it again, which Jackson's default write limit (1,000 levels) refused below maxNestingDepth.
+     */
+    static com.fasterxml.jackson.core.StreamWriteConstraints writeConstraints(JsonOptions o) {
+        return com.fasterxml.jackson.core.StreamWriteConstraints.builder()
+                .maxNestingDepth(o.positiveInt("maxNestingDepth", DEFAULT_MAX_NESTING_DEPTH)).build();
+    }
+
     /** Whether the options keep every default limit (then the shared, cached parser factories apply). */
     static boolean defaults(JsonOptions o) {
         return o.get("maxNestingDepth", null) == null && o.get("maxStringLen", null) == null && o.get("maxNumLen", null) == null;

@@ -12,4 +12,9 @@ public record ArrayType(DataType elementType, boolean containsNull) implements D
     @Override public String typeName() { return "array"; }
     @Override public String sql() { return "ARRAY<" + elementType.sql() + ">"; }
     @Override public String toString() { return simpleString(); }
+
+    // without recursion: schemas thousands of levels deep must not overflow the stack (TypeEquality)
+    @Override public boolean equals(Object o) { return o instanceof ArrayType a && TypeEquality.equal(this, a); }
+
+    @Override public int hashCode() { return TypeEquality.hash(this); }
 }

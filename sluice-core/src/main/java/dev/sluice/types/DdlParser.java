@@ -15,12 +15,25 @@ import java.util.Locale;
 public final class DdlParser {
     private final String text;
     private int pos;
+    private int depth;   // struct, array and map levels open at pos: deeper than TypeDepth.max() is LIMIT_EXCEEDED
 
     private DdlParser(String text) { this.text = text; }
 
     /** A schema in either form; a bare non-struct type is rejected. */
     public static StructType parseSchema(String ddl) {
         if (ddl == null || ddl.isBlank()) throw new DdlParser(String.valueOf(ddl)).error("the schema is empty");
+        if (deep(ddl)) return LargeStack.call("sluice-ddl", () -> parseSchemaHere(ddl));
+        return parseSchemaHere(ddl);
+    }
+
+    /** Whether {@code ddl} may nest deeper than a small thread stack safely parses (an upper bound: it counts every '<'). */
+    private static boolean deep(String ddl) {
+        int open = 0;
+        for (int i = 0; i < ddl.length() && open <= 64; i++) if (ddl.charAt(i) == '<') open++;
+        return open > 64;
+    }
+
+    private static StructType parseSchemaHere(String ddl) {
         DdlParser p = new DdlParser(ddl);
         p.skipSpace();
         int start = p.pos;
@@ -39,6 +52,11 @@ public final class DdlParser {
     /** Any data type: {@code int}, {@code array<struct<a:int>>}, {@code map<string,int>}, or a column list. */
     public static DataType parseType(String ddl) {
         if (ddl == null || ddl.isBlank()) throw new DdlParser(String.valueOf(ddl)).error("the type is empty");
+        if (deep(ddl)) return LargeStack.call("sluice-ddl", () -> parseTypeHere(ddl));
+        return parseTypeHere(ddl);
+    }
+
+    private static DataType parseTypeHere(String ddl) {
         DdlParser p = new DdlParser(ddl);
         int save = p.pos;
         try {
@@ -46,7 +64,9 @@ public final class DdlParser {
             p.expectEnd();
             return type;
         } catch (SluiceException typeError) {
+            if (typeError.code() == dev.sluice.error.ErrorCode.LIMIT_EXCEEDED) throw typeError;
             p.pos = save;
+            p.depth = 0;
             try {
                 StructType schema = p.parseColumnList();
                 p.expectEnd();
@@ -68,6 +88,7 @@ public final class DdlParser {
 
     private StructType parseColumnList() {
         List<StructField> fields = new ArrayList<>();
+        nest();   // the column list is a struct level of its own
         do {
             skipSpace();
             String name = parseName();
@@ -78,6 +99,7 @@ public final class DdlParser {
             fields.add(new StructField(name, type, nullable));
             skipSpace();
         } while (consume(','));
+        depth--;
         return new StructType(fields);
     }
 
@@ -129,19 +151,28 @@ public final class DdlParser {
             case "decimal": case "dec": case "numeric": return parseDecimal();
             case "array": {
                 expect('<');
+                nest();
                 DataType element = parseType();
+                depth--;
                 expect('>');
                 return ArrayType.of(element);
             }
             case "map": {
                 expect('<');
+                nest();
                 DataType key = parseType();
                 expect(',');
                 DataType value = parseType();
+                depth--;
                 expect('>');
                 return MapType.of(key, value);
             }
-            case "struct": return parseStructBody();
+            case "struct": {
+                nest();
+                StructType struct = parseStructBody();
+                depth--;
+                return struct;
+            }
             case "tinyint": case "byte": return DataTypes.BYTE;
             case "smallint": case "short": return DataTypes.SHORT;
             case "timestamp_ntz": return DataTypes.TIMESTAMP_NTZ;
@@ -150,6 +181,11 @@ public final class DdlParser {
                 pos = start;
                 throw error("unknown type '" + word + "'");
         }
+    }
+
+    /** One more level of nesting, refused beyond the limit before recursing into it (a deep DDL string overflowed the stack). */
+    private void nest() {
+        if (++depth > TypeDepth.max()) throw TypeDepth.tooDeep("The type at position " + pos + " of the DDL string");
     }
 
     /** {@code interval year to month}, {@code interval day}, {@code interval hour to second}... */

@@ -15,4 +15,9 @@ public record MapType(DataType keyType, DataType valueType, boolean valueContain
     @Override public String typeName() { return "map"; }
     @Override public String sql() { return "MAP<" + keyType.sql() + ", " + valueType.sql() + ">"; }
     @Override public String toString() { return simpleString(); }
+
+    // without recursion: schemas thousands of levels deep must not overflow the stack (TypeEquality)
+    @Override public boolean equals(Object o) { return o instanceof MapType m && TypeEquality.equal(this, m); }
+
+    @Override public int hashCode() { return TypeEquality.hash(this); }
 }

@@ -16,4 +16,9 @@ public record StructField(String name, DataType dataType, boolean nullable) {
     public StructField withType(DataType newType) { return new StructField(name, newType, nullable); }
 
     @Override public String toString() { return name + ":" + dataType.simpleString(); }
+
+    // without recursion: schemas thousands of levels deep must not overflow the stack (TypeEquality)
+    @Override public boolean equals(Object o) { return o instanceof StructField f && TypeEquality.equal(this, f); }
+
+    @Override public int hashCode() { return TypeEquality.hash(this); }
 }

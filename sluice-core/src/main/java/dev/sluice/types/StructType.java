@@ -109,4 +109,9 @@ public record StructType(List<StructField> fields) implements DataType {
     public String treeString() { return SchemaTree.render(this); }
 
     @Override public String toString() { return simpleString(); }
+
+    // without recursion: schemas thousands of levels deep must not overflow the stack (TypeEquality)
+    @Override public boolean equals(Object o) { return o instanceof StructType s && TypeEquality.equal(this, s); }
+
+    @Override public int hashCode() { return TypeEquality.hash(this); }
 }

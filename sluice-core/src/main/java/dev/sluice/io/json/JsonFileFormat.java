@@ -18,8 +18,11 @@ public final class JsonFileFormat implements FileFormat {
     @Override public StructType inferSchema(FileSourceContext context, List<String> paths) {
         int sample = Integer.parseInt(context.option("inferenceSampleSize", String.valueOf(context.inferenceSampleSize())));
         JsonOptions options = JsonOptions.of(context.options()).validateForReading();
-        if (options.multiLine()) return DeepInference.run(() -> MultiLineJsonSource.infer(context.storage(), paths, options, sample));
-        return DeepInference.run(() -> JsonInference.infer(context.storage(), paths, options, sample));
+        StructType inferred = options.multiLine()
+                ? DeepInference.run(() -> MultiLineJsonSource.infer(context.storage(), paths, options, sample))
+                : DeepInference.run(() -> JsonInference.infer(context.storage(), paths, options, sample));
+        // what nests deeper than types may is read as STRING: the JSON text of the value, nothing lost
+        return (StructType) dev.sluice.types.TypeDepth.capAsString(inferred, dev.sluice.types.TypeDepth.max());
     }
 
     @Override public DataSource source(FileSourceContext context, List<String> paths, StructType schema) {
