@@ -32,6 +32,17 @@ public final class GlobPattern {
         return false;
     }
 
+    /** A literal path (a listed file) as a path readers accept: every glob character escaped, so it matches only itself. */
+    public static String escape(String path) {
+        StringBuilder sb = new StringBuilder(path.length() + 8);
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '\\' || c == '*' || c == '?' || c == '[' || c == ']' || c == '{' || c == '}') sb.append('\\');
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
     /** The segment with escapes removed, for a segment without wildcards. */
     public static String unescape(String segment) {
         StringBuilder sb = new StringBuilder(segment.length());

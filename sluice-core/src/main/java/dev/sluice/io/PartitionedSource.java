@@ -88,7 +88,8 @@ public final class PartitionedSource implements DataSource {
         Map<Row, List<String>> filesByPartition = new LinkedHashMap<>();
         for (FileListing.ListedFile f : files) {
             Row values = typedValues(found.valuesByFile().get(f.file().path()), found.schema(), partitionSchema);
-            filesByPartition.computeIfAbsent(values, k -> new ArrayList<>()).add(f.file().path());
+            // listed files are literal paths; the format reads its paths as globs, so escape them
+            filesByPartition.computeIfAbsent(values, k -> new ArrayList<>()).add(GlobPattern.escape(f.file().path()));
         }
         List<Expression> partitionFilters = partitionOnly(filters, partitionSchema);
         List<Split> out = new ArrayList<>();
