@@ -105,6 +105,16 @@ class ReaderFuzzTest {
         Fuzzing.expectOnlyCodedErrors(() -> Fuzzing.drain(new TextSource(files, List.of("/m"), TextSource.defaultSchema(), Map.of(), 1024)));
     }
 
+    static final dev.sluice.Sluice SQL_SESSION = dev.sluice.Sluice.builder().parallelism(1).build();
+
+    /** The Spark SQL front end: expressions, types and whole queries (against a session without tables). */
+    @FuzzTest void sql(FuzzedDataProvider in) {
+        String text = in.consumeRemainingAsString();
+        Fuzzing.expectOnlyCodedErrors(() -> dev.sluice.sql.SqlParser.parseExpression(text));
+        Fuzzing.expectOnlyCodedErrors(() -> dev.sluice.sql.SqlParser.parseDataType(text));
+        Fuzzing.expectOnlyCodedErrors(() -> dev.sluice.sql.SqlParser.parseQuery(SQL_SESSION, text));
+    }
+
     @FuzzTest void ddl(FuzzedDataProvider in) {
         String text = in.consumeRemainingAsString();
         Fuzzing.expectOnlyCodedErrors(() -> DdlParser.parseSchema(text));
