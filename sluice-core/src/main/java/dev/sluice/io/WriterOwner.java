@@ -95,7 +95,18 @@ public record WriterOwner(String jobId, long pid, String host, long processStart
         }
     }
 
+    /**
+     * The kernel's host name first: it needs no name lookup, so two processes on one host always agree. A lookup
+     * that failed in one process under load (falling back to "localhost") made a dead writer on this host look like
+     * a live one on another, and its staging directory survived recovery (a CrashInjectionTest flake).
+     */
     private static String hostName() {
+        try {
+            String kernel = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).trim();
+            if (!kernel.isEmpty()) return kernel.toLowerCase(Locale.ROOT);
+        } catch (IOException | RuntimeException e) {
+            // not Linux: ask the resolver
+        }
         String env = System.getenv("HOSTNAME");
         try {
             return InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT);
