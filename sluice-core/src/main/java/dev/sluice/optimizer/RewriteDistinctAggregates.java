@@ -7,6 +7,8 @@ import dev.sluice.expr.ColumnRef;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.Expressions;
 import dev.sluice.expr.Literal;
+import dev.sluice.expr.agg.Average;
+import dev.sluice.expr.agg.Collect;
 import dev.sluice.expr.agg.Count;
 import dev.sluice.expr.agg.MinMax;
 import dev.sluice.expr.agg.Sum;
@@ -31,8 +33,8 @@ import java.util.Set;
  *   Scan                                              =>        Aggregate: [k, x], [k AS _gk0, x AS _d0, max(y) AS _p0]
  *                                                                 Scan
  * </pre>
- * Fires when every distinct aggregate reads the same inputs (one distinct group) and every other aggregate is
- * a count, min or max. {@code f(DISTINCT ...)} then sees the same distinct tuples, NULL ones included, as the
+ * Fires when every distinct aggregate is a count, sum, avg, min, max, collect_list or collect_set reading the
+ * same inputs (one distinct group) and every other aggregate is a count, min or max. {@code f(DISTINCT ...)} then sees the same distinct tuples, NULL ones included, as the
  * one-phase distinct accumulator gives it (in another order: a floating-point sum may differ in its last digits,
  * as it does in Spark between runs).
  */
@@ -50,6 +52,7 @@ public final class RewriteDistinctAggregates implements Rule {
         Set<Expression> distinctInputs = null;
         for (AggregateExpression ae : aggregates) {
             if (ae.distinct()) {
+                if (!readsOnlyItsInputs(ae)) return Optional.empty();
                 Set<Expression> inputs = new LinkedHashSet<>(ae.function().inputs());
                 if (distinctInputs == null) distinctInputs = inputs;
                 else if (!distinctInputs.equals(inputs)) return Optional.empty();   // several distinct groups
@@ -107,6 +110,15 @@ public final class RewriteDistinctAggregates implements Rule {
             outerOutputs.add(Expressions.outputName(replaced).equals(name) ? replaced : new Alias(Expressions.unalias(replaced), name));
         }
         return Optional.of(new Aggregate(inner, keyRefs, outerOutputs));
+    }
+
+    /**
+     * The functions whose every expression is an input (a listagg's ordering or delimiter is not): their
+     * inputs can be replaced by the first aggregation's columns.
+     */
+    private static boolean readsOnlyItsInputs(AggregateExpression ae) {
+        var f = ae.function();
+        return f instanceof Count || f instanceof Sum || f instanceof Average || f instanceof MinMax || f instanceof Collect;
     }
 
     /** {@code e} over the first aggregation's output: keys and aggregates replaced, top-down, nothing inside them. */
