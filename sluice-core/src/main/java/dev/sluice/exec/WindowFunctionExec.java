@@ -15,6 +15,25 @@ import dev.sluice.vector.IntVector;
 abstract class WindowFunctionExec {
     abstract void fill(WindowGroup g, FlatVector out);
 
+    /**
+     * As {@link #fill(WindowGroup, FlatVector)} for a group that continues a window partition cut before it
+     * ({@code carry}; {@code peerContinues}: its first row is a peer of the last row before the cut). Only the
+     * functions {@link #streamable} can.
+     */
+    void fill(WindowGroup g, FlatVector out, WindowCarry carry, boolean peerContinues) {
+        if (carry != null) throw dev.sluice.error.SluiceException.internal("window function cannot continue a cut partition");
+        fill(g, out);
+    }
+
+    /**
+     * True for the functions whose value at a row depends only on the rows before it (and its peers' start):
+     * row_number, rank, dense_rank. Their window partitions can be cut into chunks and streamed.
+     */
+    static boolean streamable(WindowExpression w) {
+        WindowExpression.Function f = w.function();
+        return f == WindowExpression.Function.ROW_NUMBER || f == WindowExpression.Function.RANK || f == WindowExpression.Function.DENSE_RANK;
+    }
+
     /** The evaluator for bound {@code w} over a run: its rows {@code all}, their sorted order {@code order}. */
     static WindowFunctionExec of(WindowExpression w, Batch all, int[] order, SortOrder firstOrder) {
         WindowExpression.Function f = w.function();
@@ -40,15 +59,19 @@ abstract class WindowFunctionExec {
             this.buckets = buckets;
         }
 
-        @Override void fill(WindowGroup g, FlatVector out) {
+        @Override void fill(WindowGroup g, FlatVector out) { fill(g, out, null, false); }
+
+        @Override void fill(WindowGroup g, FlatVector out, WindowCarry carry, boolean peerContinues) {
             int n = g.size();
-            int dense = 0;
+            long before = carry == null ? 0 : carry.rowsBefore();
+            int dense = carry == null ? 0 : carry.denseBefore();
             for (int p = g.start; p < g.end; p++) {
                 int i = p - g.start;
-                int rank = g.peerStart(p) - g.start + 1;
-                if (g.peerStart(p) == p) dense++;
+                boolean carriedPeers = peerContinues && g.peerStart(p) == g.start;
+                int rank = carriedPeers ? carry.rankBefore() : (int) (before + g.peerStart(p) - g.start + 1);
+                if (g.peerStart(p) == p && !(peerContinues && p == g.start)) dense++;
                 switch (function) {
-                    case ROW_NUMBER: ((IntVector) out).append(i + 1); break;
+                    case ROW_NUMBER: ((IntVector) out).append((int) (before + i + 1)); break;
                     case RANK: ((IntVector) out).append(rank); break;
                     case DENSE_RANK: ((IntVector) out).append(dense); break;
                     case PERCENT_RANK: ((DoubleVector) out).append(n > 1 ? (rank - 1) / (double) (n - 1) : 0.0); break;
