@@ -40,6 +40,7 @@ public final class WindowExec implements ExecNode {
     private final RowOrdering partitionOrdering;
     private final RowOrdering peerOrdering;
     private final boolean streamable;   // window partitions may be cut into chunks (every function looks back only)
+    private final boolean wholePeers;   // ... but not inside a peer group (a running aggregate over RANGE)
     private volatile OperatorMetrics metrics;
 
     /** Keys and functions are bound to the input's columns. */
@@ -61,9 +62,13 @@ public final class WindowExec implements ExecNode {
         this.sortOrdering = new RowOrdering(sortKeys);
         this.partitionOrdering = new RowOrdering(partitionKeys);
         this.peerOrdering = new RowOrdering(this.orderBy);
-        boolean all = true;
-        for (WindowExpression w : this.functions) all &= WindowFunctionExec.streamable(w);
+        boolean all = true, peers = false;
+        for (WindowExpression w : this.functions) {
+            all &= WindowFunctionExec.streamable(w);
+            peers |= WindowFunctionExec.needsWholePeers(w);
+        }
         this.streamable = all;
+        this.wholePeers = peers;
     }
 
     /** The partition keys (bound to the input, whose columns keep their places in the output). */
@@ -193,7 +198,7 @@ public final class WindowExec implements ExecNode {
         for (int f = 0; f < results.length; f++) {
             WindowExpression w = functions.get(f);
             results[f] = Vectors.allocate(w.dataType(), Math.max(n, 1));
-            evaluators[f] = WindowFunctionExec.of(w, all, run.order, firstOrder);
+            evaluators[f] = WindowFunctionExec.of(w, all, run.order, firstOrder, f);
         }
         ColumnVector[] orderKeys = Arrays.copyOfRange(run.keys, partitionBy.size(), run.keys.length);
         WindowCarry carryOut = null;
@@ -209,14 +214,15 @@ public final class WindowExec implements ExecNode {
             boolean peerContinues = in != null && peerOrdering.compare(
                     Arrays.copyOfRange(in.lastKeys(), partitionBy.size(), in.lastKeys().length), 0, orderKeys, run.order[start]) == 0;
             for (int f = 0; f < results.length; f++) evaluators[f].fill(group, results[f], in, peerContinues);
-            if (open && end == n) carryOut = carryAfter(group, in, peerContinues, run.keys);
+            if (open && end == n) carryOut = carryAfter(group, in, peerContinues, run.keys, evaluators);
             start = end;
         }
         return new Computed(results, carryOut);
     }
 
     /** Where {@code group}'s window partition stands after its last row (the chunk cut it there). */
-    private static WindowCarry carryAfter(WindowGroup g, WindowCarry in, boolean peerContinues, ColumnVector[] sortKeys) {
+    private static WindowCarry carryAfter(WindowGroup g, WindowCarry in, boolean peerContinues, ColumnVector[] sortKeys,
+                                          WindowFunctionExec[] evaluators) {
         long before = in == null ? 0 : in.rowsBefore();
         int lastPeerStart = g.peerStart(g.end - 1);
         int rank = peerContinues && lastPeerStart == g.start ? in.rankBefore() : (int) (before + lastPeerStart - g.start + 1);
@@ -228,7 +234,9 @@ public final class WindowExec implements ExecNode {
             v.appendFrom(sortKeys[k], g.order[g.end - 1]);
             last[k] = v;
         }
-        return new WindowCarry(before + g.size(), rank, dense, last);
+        Object[] states = new Object[evaluators.length];
+        for (int f = 0; f < states.length; f++) states[f] = evaluators[f].stateAfter();
+        return new WindowCarry(before + g.size(), rank, dense, last, states);
     }
 
     /**
@@ -259,19 +267,26 @@ public final class WindowExec implements ExecNode {
                 ColumnVector[] keys = new ColumnVector[sortKeys.size()];
                 for (int k = 0; k < keys.length; k++) keys[k] = sortKeys.get(k).evaluate(all);
                 int cut = rows;
+                boolean streamCut = false;
                 if (!done) {   // keep the last window partition: it may go on in the next batches
                     cut = rows - 1;
                     while (cut > 0 && partitionOrdering.compare(keys, cut - 1, keys, rows - 1) == 0) cut--;
                     if (cut == 0 && streamable && rows >= batchSize) {
                         cut = rows;   // one window partition fills the buffer: stream it in chunks
-                    } else if (cut == 0) {
+                        if (wholePeers) {   // keep the last peer group whole: it may go on in the next batches
+                            cut = rows - 1;
+                            while (cut > 0 && sortOrdering.compare(keys, cut - 1, keys, rows - 1) == 0) cut--;
+                        }
+                        streamCut = cut > 0;
+                    }
+                    if (cut == 0) {
                         Batch b = merger.next();
                         if (b == null) done = true;
                         else append(b, reservation);
                         continue;
                     }
                 }
-                lastChunkOpen = cut == rows && !done;
+                lastChunkOpen = streamCut;
                 FlatVector[] chunk = buffer;
                 int chunkRows = cut;
                 FlatVector[] rest = allocate();

@@ -72,6 +72,38 @@ class MutualWaitTest {
         }
     }
 
+    /** Buffers whose task has finished (detached) are released by their readers only: nobody to wait for. */
+    @Test void detachedBuffersAreNotWaitedFor() throws Exception {
+        try (MemoryPool pool = new MemoryPool(1000, dir, FOREVER)) {
+            CountDownLatch filled = new CountDownLatch(1);
+            CountDownLatch end = new CountDownLatch(1);
+            Thread worker = new Thread(() -> {   // a worker thread that stays alive, as a pool's threads do
+                Reservation buffers = pool.newSpillableReservation("exchange buckets", () -> false);
+                assertThat(buffers.tryGrow(800)).isTrue();
+                buffers.detachFromTask();
+                filled.countDown();
+                try {
+                    end.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                buffers.close();
+            });
+            worker.start();
+            filled.await();
+            try (Reservation r = pool.newSpillableReservation("aggregate", () -> false)) {
+                assertThat(r.tryGrow(50)).isTrue();
+                long start = System.nanoTime();
+                // 50 + 200 is its minimum share (1000 / (2 * 2)), and only 150 bytes are free
+                assertThat(r.tryGrow(200)).as("told to spill instead of waiting").isFalse();
+                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
+            } finally {
+                end.countDown();
+                worker.join();
+            }
+        }
+    }
+
     /** Memory held by a consumer whose thread has finished: nobody will release it while others wait. */
     private static void holdFromAFinishedThread(MemoryPool pool, long bytes) throws InterruptedException {
         Thread owner = new Thread(() -> assertThat(pool.newSpillableReservation("finished task's buffers", () -> false).tryGrow(bytes)).isTrue());
