@@ -97,6 +97,7 @@ public final class WindowExec implements ExecNode {
             dev.sluice.memory.SpillFile spilledOutput;   // the rest of the output, written out for another operator
             dev.sluice.memory.SpillFile.Reader outputReader;
             WindowCarry carry;       // the window partition the last chunk cut, continued by the next one
+            final List<dev.sluice.memory.SpillFile> mergedRuns = new ArrayList<>();   // written by merge passes
 
             @Override public synchronized Batch next() {
                 while (true) {
@@ -154,13 +155,44 @@ public final class WindowExec implements ExecNode {
                     return;
                 }
                 List<RunCursor> cursors = new ArrayList<>();
-                for (SpilledRun s : builder.spilledRuns()) cursors.add(RunCursor.spilled(s, input.schema(), sortKeys, sortOrdering, null, null));
+                for (SpilledRun s : mergePasses(builder.spilledRuns())) {
+                    cursors.add(RunCursor.spilled(s, input.schema(), sortKeys, sortOrdering, null, null));
+                }
                 cursors.add(RunCursor.of(last, 0, last.rows));
                 merger = new RunMerger(input.schema(), sortOrdering, batchSize, -1, cursors);
                 chunker = new Chunker();
             }
 
             /** {@code open}: the run's last window partition goes on in the next chunk. */
+            /**
+             * Merges consecutive groups of runs (ties keep their order) until at most {@link SortExec#MAX_FAN_IN} are
+             * left: each open run holds a decoded block and a read buffer, so a merge of every run at once would not
+             * be bounded by the budget.
+             */
+            private List<SpilledRun> mergePasses(List<SpilledRun> runs) {
+                List<SpilledRun> current = runs;
+                while (current.size() > SortExec.MAX_FAN_IN) {
+                    List<SpilledRun> next = new ArrayList<>();
+                    for (int from = 0; from < current.size(); from += SortExec.MAX_FAN_IN) {
+                        List<SpilledRun> group = current.subList(from, Math.min(current.size(), from + SortExec.MAX_FAN_IN));
+                        if (group.size() == 1) {
+                            next.add(group.get(0));
+                            continue;
+                        }
+                        List<RunCursor> in = new ArrayList<>();
+                        for (SpilledRun r : group) in.add(RunCursor.spilled(r, input.schema(), sortKeys, sortOrdering, null, null));
+                        var file = reservation.spills().newFile("window-merge", m == null ? dev.sluice.memory.SpillListener.NONE : m);
+                        mergedRuns.add(file);
+                        try (RunMerger merger = new RunMerger(input.schema(), sortOrdering, SpilledRun.BLOCK_ROWS, -1, in)) {
+                            next.add(SpilledRun.writeMerged(file, merger, sortKeys));
+                        }
+                        for (SpilledRun r : group) r.file.delete();
+                    }
+                    current = next;
+                }
+                return current;
+            }
+
             private void load(SortedRun r, boolean open) {
                 run = r;
                 next = 0;
@@ -177,6 +209,7 @@ public final class WindowExec implements ExecNode {
                 if (outputReader != null) outputReader.close();
                 if (spilledOutput != null) spilledOutput.delete();
                 builder.deleteSpills();
+                for (var f : mergedRuns) f.delete();
                 reservation.close();
             }
         };
