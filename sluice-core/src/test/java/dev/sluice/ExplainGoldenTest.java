@@ -75,6 +75,13 @@ class ExplainGoldenTest {
         assertGolden("distinct", parsed.select(col("service"), col("status")).distinct().explainString("extended"));
     }
 
+    @Test void distinctAggregatesRunAsTwoAggregations() throws IOException {
+        DataFrame q = parsed.groupBy(col("service"))
+                .agg(functions.countDistinct(col("content.user.id")).alias("users"), functions.count("*").alias("requests"),
+                        functions.max("latency_ms").alias("slowest"));
+        assertGolden("distinct_aggregates", q.explainString("extended"));
+    }
+
     @Test void q2ExplodesFiltersEarlyAndAggregatesOnlyWhatItReads() throws IOException {
         DataFrame q2 = parsed.select(col("service"), col("status"), col("latency_ms"), col("content.user.country").alias("country"),
                         functions.explode(col("content.items")).alias("item"))

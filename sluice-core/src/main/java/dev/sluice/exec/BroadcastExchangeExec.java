@@ -103,6 +103,7 @@ public final class BroadcastExchangeExec implements StageBoundary {
             if (fits) {
                 table = builder.finish(false);
                 reservation.shrink(copied[0]);   // the copies are garbage now; the table holds the rows
+                reservation.detachFromTask();   // the table is held for the probe tasks
                 return;
             }
         }

@@ -24,8 +24,10 @@ import java.util.List;
  * partition, in input partition order, so the result never depends on the number of workers. Buffered
  * batches are reserved from the memory pool, one spillable reservation per input task: when the pool refuses,
  * the task writes its buckets to one spill file per output partition; any task short of memory may also have
- * them written out, until the output partition's reader starts. An output partition reads its spilled blocks,
- * then its buffered batches; once read to the end, its buckets and files are released.
+ * them written out later, even while they are being read (what is left of a bucket goes to a second file that
+ * its reader reads after the batches it already took). An output partition reads its spilled blocks, then its
+ * buffered batches, releasing each batch's memory as it hands it on, then what was spilled while it read;
+ * once read to the end, its buckets and files are released.
  */
 public final class ExchangeExec implements StageBoundary {
     private final ExecNode input;
@@ -79,47 +81,58 @@ public final class ExchangeExec implements StageBoundary {
             for (Batch b = stream.next(); b != null; b = stream.next()) splitter.add(b);
             splitter.finish();
             mine.finishWriting();
+            mine.reservation.detachFromTask();   // the buckets wait for their readers
         });
     }
 
     @Override public BatchStream execute(int partition, TaskContext ctx) {
+        List<TaskBuckets> inputs = new ArrayList<>();
         List<SpillFile> files = new ArrayList<>();
-        List<List<Batch>> memory = new ArrayList<>();
         synchronized (this) {
-            reading[partition] = true;   // from now on this partition's buckets are read as they are
+            reading[partition] = true;   // from now on a spill of this partition's buckets goes to their tail files
             for (TaskBuckets t : tasks) {
                 if (t == null) continue;
+                inputs.add(t);
                 files.add(t.files[partition]);
-                memory.add(t.buckets[partition] == null ? List.of() : t.buckets[partition]);
             }
         }
         return new BatchStream() {
             int task;
-            int next;
+            int phase;   // per input task: 0 its spill file, 1 its buffered batches, 2 what was spilled while reading
             SpillFile.Reader reader;
-            boolean readerDone;
 
             @Override public Batch next() {
                 while (true) {
                     ctx.checkCancelled();
-                    if (task >= memory.size()) {
+                    if (task >= inputs.size()) {
                         releaseOutput(partition);
                         return null;
                     }
-                    SpillFile f = files.get(task);
-                    if (f != null && !readerDone) {
-                        if (reader == null) reader = f.reader(schema());
+                    if (reader != null) {
                         Batch b = reader.next();
                         if (b != null) return b;
                         reader.close();
                         reader = null;
-                        readerDone = true;
+                        phase++;
+                        continue;
                     }
-                    List<Batch> mem = memory.get(task);
-                    if (next < mem.size()) return mem.get(next++);
-                    task++;
-                    next = 0;
-                    readerDone = false;
+                    TaskBuckets t = inputs.get(task);
+                    if (phase == 0) {
+                        SpillFile f = files.get(task);
+                        if (f != null) reader = f.reader(schema());
+                        else phase++;
+                    } else if (phase == 1) {
+                        Batch b = t.take(partition);
+                        if (b != null) return b;
+                        phase++;
+                    } else if (phase == 2) {
+                        SpillFile tail = t.tail(partition);
+                        if (tail != null) reader = tail.reader(schema());
+                        else phase++;
+                    } else {
+                        task++;
+                        phase = 0;
+                    }
                 }
             }
 
@@ -151,22 +164,32 @@ public final class ExchangeExec implements StageBoundary {
         return "single";
     }
 
-    /** One input task's output: per output partition, batches in memory after those in its spill file. */
+    /**
+     * One input task's output: per output partition, the blocks of its spill file, then its buffered batches,
+     * then (when spilled while being read) the blocks of its tail file.
+     */
     private final class TaskBuckets {
-        final List<Batch>[] buckets;
+        final java.util.ArrayDeque<Batch>[] buckets;
+        final java.util.ArrayDeque<Long>[] sizes;
         final long[] bytes;
         final SpillFile[] files;
+        final SpillFile[] tails;
         final Reservation reservation;
         final SpillListener listener;
 
         @SuppressWarnings("unchecked")
         TaskBuckets(int outputs, Reservation reservation, SpillListener listener) {
-            this.buckets = new List[outputs];
+            this.buckets = new java.util.ArrayDeque[outputs];
+            this.sizes = new java.util.ArrayDeque[outputs];
             this.bytes = new long[outputs];
             this.files = new SpillFile[outputs];
+            this.tails = new SpillFile[outputs];
             this.reservation = reservation;
             this.listener = listener;
-            for (int i = 0; i < outputs; i++) buckets[i] = new ArrayList<>();
+            for (int i = 0; i < outputs; i++) {
+                buckets[i] = new java.util.ArrayDeque<>();
+                sizes[i] = new java.util.ArrayDeque<>();
+            }
         }
 
         /** Buffers a batch for {@code target}, or spills everything (this batch included) when refused. */
@@ -175,6 +198,7 @@ public final class ExchangeExec implements StageBoundary {
             if (reservation.tryGrowNow(size)) {
                 synchronized (ExchangeExec.this) {
                     buckets[target].add(b);
+                    sizes[target].add(size);
                     bytes[target] += size;
                 }
                 return;
@@ -190,18 +214,47 @@ public final class ExchangeExec implements StageBoundary {
             return files[target];
         }
 
-        /** Writes every buffered bucket not being read yet to its file (caller holds the exchange's lock). */
+        /**
+         * Writes every buffered bucket to its file (caller holds the exchange's lock): the spill file while no
+         * reader has started, else a tail file the reader reads after the batches it took.
+         */
         void spillAll() {
             long freed = 0;
             for (int t = 0; t < buckets.length; t++) {
-                if (buckets[t] == null || buckets[t].isEmpty() || reading[t]) continue;
-                for (Batch b : buckets[t]) file(t).write(b);
+                if (buckets[t] == null || buckets[t].isEmpty()) continue;
+                SpillFile out;
+                if (!reading[t]) {
+                    out = file(t);
+                } else {
+                    if (tails[t] != null) continue;   // cannot happen: the buckets are complete once read
+                    out = tails[t] = reservation.spills().newFile("exchange", listener);
+                }
+                for (Batch b : buckets[t]) out.write(b);
                 buckets[t].clear();
+                sizes[t].clear();
                 freed += bytes[t];
                 bytes[t] = 0;
-                files[t].finishWriting();
+                out.finishWriting();
             }
             reservation.shrink(freed);
+        }
+
+        /** The next buffered batch of output partition {@code p}, its memory released; null when none is left. */
+        Batch take(int p) {
+            synchronized (ExchangeExec.this) {
+                if (buckets[p] == null || buckets[p].isEmpty()) return null;
+                long size = sizes[p].poll();
+                bytes[p] -= size;
+                reservation.shrink(size);
+                return buckets[p].poll();
+            }
+        }
+
+        /** What was spilled of output partition {@code p}'s buckets while it was being read, or null. */
+        SpillFile tail(int p) {
+            synchronized (ExchangeExec.this) {
+                return tails[p];
+            }
         }
 
         void finishWriting() {
@@ -212,10 +265,13 @@ public final class ExchangeExec implements StageBoundary {
 
         void release(int p) {
             buckets[p] = null;
+            sizes[p] = null;
             reservation.shrink(bytes[p]);
             bytes[p] = 0;
             if (files[p] != null) files[p].delete();
             files[p] = null;
+            if (tails[p] != null) tails[p].delete();
+            tails[p] = null;
         }
 
         void releaseAll() {

@@ -26,6 +26,12 @@ abstract class FrameAccumulator {
 
     abstract void result(FlatVector out);
 
+    /** What the frame has accumulated, to go on in the next chunk of a cut partition (running aggregates only). */
+    Object state() { throw SluiceException.internal("this frame function does not stream"); }
+
+    /** Goes on from {@link #state} of the previous chunk instead of starting empty. */
+    void continueFrom(Object state) { throw SluiceException.internal("this frame function does not stream"); }
+
     /** The state for bound {@code w} over a run whose rows are {@code all} and whose sorted order is {@code order}. */
     static FrameAccumulator of(WindowExpression w, Batch all, int[] order) {
         switch (w.function()) {
@@ -67,6 +73,10 @@ abstract class FrameAccumulator {
         }
 
         @Override void result(FlatVector out) { acc.writeResult(0, out); }
+
+        @Override Object state() { return acc; }
+
+        @Override void continueFrom(Object state) { acc = (GroupAccumulator) state; }
     }
 
     /** first_value / last_value of the frame, skipping NULLs when asked. */

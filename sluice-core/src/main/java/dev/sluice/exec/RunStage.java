@@ -56,6 +56,7 @@ final class RunStage {
             }
             // a finished run may still be written to disk by a later task that is short of memory
             if (limit < 0) reservation.setSharedSpiller(() -> stage.spillFinished(partition, input.schema(), orders, reservation, spillListener));
+            reservation.detachFromTask();   // the run waits for the merge
         });
         return stage;
     }

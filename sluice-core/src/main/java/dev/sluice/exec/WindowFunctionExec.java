@@ -15,15 +15,53 @@ import dev.sluice.vector.IntVector;
 abstract class WindowFunctionExec {
     abstract void fill(WindowGroup g, FlatVector out);
 
+    /**
+     * As {@link #fill(WindowGroup, FlatVector)} for a group that continues a window partition cut before it
+     * ({@code carry}; {@code peerContinues}: its first row is a peer of the last row before the cut). Only the
+     * functions {@link #streamable} can.
+     */
+    void fill(WindowGroup g, FlatVector out, WindowCarry carry, boolean peerContinues) {
+        if (carry != null) throw dev.sluice.error.SluiceException.internal("window function cannot continue a cut partition");
+        fill(g, out);
+    }
+
+    /** The state to carry into the next chunk after this function filled a group the chunk cut (null: none). */
+    Object stateAfter() { return null; }
+
+    /**
+     * True for the functions whose value at a row depends only on the rows before it (and its peers' start):
+     * row_number, rank, dense_rank, and aggregates over {@code UNBOUNDED PRECEDING AND CURRENT ROW} (ROWS, or
+     * RANGE by peers). Their window partitions can be cut into chunks and streamed.
+     */
+    static boolean streamable(WindowExpression w) {
+        WindowExpression.Function f = w.function();
+        if (f == WindowExpression.Function.ROW_NUMBER || f == WindowExpression.Function.RANK || f == WindowExpression.Function.DENSE_RANK) return true;
+        return f == WindowExpression.Function.AGGREGATE && isRunning(w.effectiveFrame());
+    }
+
+    /** A running aggregate over RANGE includes its row's peers: a chunk may not cut a peer group. */
+    static boolean needsWholePeers(WindowExpression w) {
+        return w.function() == WindowExpression.Function.AGGREGATE && w.effectiveFrame() != null
+                && w.effectiveFrame().type() == dev.sluice.expr.WindowFrame.Type.RANGE;
+    }
+
+    private static boolean isRunning(dev.sluice.expr.WindowFrame frame) {
+        return frame != null && frame.lower() == dev.sluice.expr.WindowFrame.UNBOUNDED_PRECEDING && frame.upper() == 0
+                && !frame.hasValueOffset();
+    }
+
     /** The evaluator for bound {@code w} over a run: its rows {@code all}, their sorted order {@code order}. */
-    static WindowFunctionExec of(WindowExpression w, Batch all, int[] order, SortOrder firstOrder) {
+    static WindowFunctionExec of(WindowExpression w, Batch all, int[] order, SortOrder firstOrder) { return of(w, all, order, firstOrder, 0); }
+
+    /** As {@link #of(WindowExpression, Batch, int[], SortOrder)}; {@code index}: the function's place in its operator. */
+    static WindowFunctionExec of(WindowExpression w, Batch all, int[] order, SortOrder firstOrder, int index) {
         WindowExpression.Function f = w.function();
         if (f.isRanking()) return new Ranking(f, f == WindowExpression.Function.NTILE ? (Integer) literal(w, 0) : 0);
         if (f == WindowExpression.Function.LAG || f == WindowExpression.Function.LEAD) {
             int offset = w.offset();
             return new Offset(w.input().evaluate(all), w.arguments().get(2).evaluate(all), f == WindowExpression.Function.LAG ? -offset : offset);
         }
-        return new Framed(new FrameBounds(w.effectiveFrame(), firstOrder), FrameAccumulator.of(w, all, order));
+        return new Framed(new FrameBounds(w.effectiveFrame(), firstOrder), FrameAccumulator.of(w, all, order), index);
     }
 
     private static Object literal(WindowExpression w, int i) {
@@ -40,15 +78,19 @@ abstract class WindowFunctionExec {
             this.buckets = buckets;
         }
 
-        @Override void fill(WindowGroup g, FlatVector out) {
+        @Override void fill(WindowGroup g, FlatVector out) { fill(g, out, null, false); }
+
+        @Override void fill(WindowGroup g, FlatVector out, WindowCarry carry, boolean peerContinues) {
             int n = g.size();
-            int dense = 0;
+            long before = carry == null ? 0 : carry.rowsBefore();
+            int dense = carry == null ? 0 : carry.denseBefore();
             for (int p = g.start; p < g.end; p++) {
                 int i = p - g.start;
-                int rank = g.peerStart(p) - g.start + 1;
-                if (g.peerStart(p) == p) dense++;
+                boolean carriedPeers = peerContinues && g.peerStart(p) == g.start;
+                int rank = carriedPeers ? carry.rankBefore() : (int) (before + g.peerStart(p) - g.start + 1);
+                if (g.peerStart(p) == p && !(peerContinues && p == g.start)) dense++;
                 switch (function) {
-                    case ROW_NUMBER: ((IntVector) out).append(i + 1); break;
+                    case ROW_NUMBER: ((IntVector) out).append((int) (before + i + 1)); break;
                     case RANK: ((IntVector) out).append(rank); break;
                     case DENSE_RANK: ((IntVector) out).append(dense); break;
                     case PERCENT_RANK: ((DoubleVector) out).append(n > 1 ? (rank - 1) / (double) (n - 1) : 0.0); break;
@@ -96,11 +138,35 @@ abstract class WindowFunctionExec {
     private static final class Framed extends WindowFunctionExec {
         private final FrameBounds bounds;
         private final FrameAccumulator acc;
+        private final int index;   // the function's place in its operator (its carried state)
 
-        Framed(FrameBounds bounds, FrameAccumulator acc) {
+        Framed(FrameBounds bounds, FrameAccumulator acc, int index) {
             this.bounds = bounds;
             this.acc = acc;
+            this.index = index;
         }
+
+        /**
+         * A running aggregate continuing a partition cut before {@code g}: the carried state holds every row before
+         * it, so each row adds the rows up to its frame's end (its own, or its peer group's).
+         */
+        @Override void fill(WindowGroup g, FlatVector out, WindowCarry carry, boolean peerContinues) {
+            if (carry == null) {
+                fill(g, out);
+                return;
+            }
+            bounds.reset(g);
+            acc.continueFrom(carry.states()[index]);
+            int curHi = g.start;
+            for (int p = g.start; p < g.end; p++) {
+                int hi = Math.max(curHi, bounds.upper(p));
+                acc.add(curHi, hi);
+                curHi = hi;
+                acc.result(out);
+            }
+        }
+
+        @Override Object stateAfter() { return acc.state(); }
 
         @Override void fill(WindowGroup g, FlatVector out) {
             bounds.reset(g);

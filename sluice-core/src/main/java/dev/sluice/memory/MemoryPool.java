@@ -4,7 +4,9 @@ import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -16,12 +18,20 @@ import java.util.function.BooleanSupplier;
  *   <li>a spillable requester over its fair share is told no ({@link Reservation#tryGrow} returns false): it
  *       spills its own state and tries again;</li>
  *   <li>otherwise the pool asks the other spillable consumers holding more than their minimum share to spill
- *       (they do at their next reservation, on their own thread) and waits, bounded and cancellable, for
- *       memory that running tasks release;</li>
+ *       (they do at their next reservation, on their own thread, or at once if they are waiting in the pool)
+ *       and waits, bounded and cancellable, for memory that running tasks release;</li>
  *   <li>only then does it fail with MEMORY_EXHAUSTED, never an OutOfMemoryError.</li>
  * </ol>
  * Fairness follows Spark's rule: with N active consumers each may hold up to 1/N of the budget, and one that
  * holds less than 1/(2N) waits for memory instead of being made to spill, so no task starves the others.
+ * <p>
+ * A wait only helps while some other thread can release memory: one that holds a reservation, runs, and is
+ * not itself waiting here. Memory held by the waiter's own thread (another operator of its task) or by
+ * consumers whose task has finished ({@link Reservation#detachFromTask}: buffers waiting for their readers)
+ * is released by nobody while everyone waits. So when every such thread is waiting, a waiter that can spill
+ * leaves its wait and spills (the others then get its memory); one that cannot keeps waiting while a waiter
+ * that can is still there, and fails otherwise. Tasks below their minimum share therefore never wait for
+ * each other into the timeout (the mutual wait that stalled M2 at 10M rows).
  */
 public final class MemoryPool implements AutoCloseable {
     /** How long a refused reservation waits for memory released by other tasks before it fails. */
@@ -30,6 +40,7 @@ public final class MemoryPool implements AutoCloseable {
     private final long budget;
     private final long waitMillis;
     private final Set<Reservation> active = new LinkedHashSet<>();
+    private final Map<Thread, Boolean> waiting = new HashMap<>();   // waiting thread -> can it spill itself
     private final SpillManager spills;
     private long used;
     private long peak;
@@ -106,13 +117,14 @@ public final class MemoryPool implements AutoCloseable {
             decision = decide(r, bytes, canSpill);
             if (decision != OTHERS) return decision == GRANTED;
         }
-        return awaitMemory(r, bytes);
+        return awaitMemory(r, bytes, canSpill);
     }
 
     private static final int GRANTED = 0, REFUSED = 1, OTHERS = 2;
 
     private synchronized int decide(Reservation r, long bytes, boolean canSpill) {
         active.add(r);
+        r.attachTo(Thread.currentThread());
         int n = active.size();
         boolean selfSpill = canSpill && r.spillable() && r.bytes() > 0;
         if (selfSpill && r.takeSpillRequest()) return REFUSED;   // another task asked this one to spill
@@ -133,25 +145,56 @@ public final class MemoryPool implements AutoCloseable {
         return out;
     }
 
-    private synchronized boolean awaitMemory(Reservation r, long bytes) {
+    private synchronized boolean awaitMemory(Reservation r, long bytes, boolean canSpill) {
         // waiting only helps when other consumers hold memory they can give back, and the request fits at all
         if (r.bytes() + bytes > budget || used - r.bytes() <= 0) return false;
+        boolean spillsItself = canSpill && r.spillable();
+        Thread me = Thread.currentThread();
         requestSpills(r, active.size());
         long deadline = System.nanoTime() + waitMillis * 1_000_000L;
         waits++;
-        while (used + bytes > budget) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0 || r.cancelled().getAsBoolean()) return false;
-            try {
-                wait(Math.max(1, Math.min(50, left / 1_000_000L)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
+        waiting.put(me, spillsItself);
+        notifyAll();   // the other waiters look again: this thread will release nothing while it waits
+        try {
+            while (used + bytes > budget) {
+                if (spillsItself && r.bytes() > 0 && r.takeSpillRequest()) return false;   // asked to spill while waiting
+                if (!someoneElseCanRelease(me)) {
+                    // everyone who could release memory is waiting too: a waiter that can spill gives way
+                    if (spillsItself || !anotherWaiterCanSpill(me)) return false;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || r.cancelled().getAsBoolean()) return false;
+                try {
+                    wait(Math.max(1, Math.min(50, left / 1_000_000L)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+                requestSpills(r, active.size());
             }
-            requestSpills(r, active.size());
+        } finally {
+            waiting.remove(me);
+            notifyAll();
         }
         grant(bytes);
         return true;
+    }
+
+    /**
+     * True when a thread other than {@code me} holds a reservation, is alive and is not waiting here: only such
+     * a thread can release memory (or read the buffers that hold it) while this one waits.
+     */
+    private boolean someoneElseCanRelease(Thread me) {
+        for (Reservation other : active) {
+            Thread t = other.thread();
+            if (t != null && t != me && t.isAlive() && !waiting.containsKey(t)) return true;
+        }
+        return false;
+    }
+
+    private boolean anotherWaiterCanSpill(Thread me) {
+        for (var w : waiting.entrySet()) if (w.getKey() != me && w.getValue()) return true;
+        return false;
     }
 
     /** Asks every other spillable consumer above its minimum share to spill at its next reservation. */

@@ -14,6 +14,7 @@ public final class Reservation implements AutoCloseable {
     private volatile boolean spillRequested;
     private volatile Runnable sharedSpiller;
     private volatile long bytes;
+    private volatile Thread thread;   // the thread that last reserved through it; null once its task has finished
 
     Reservation(MemoryPool pool, String owner, boolean spillable, BooleanSupplier cancelled) {
         this.pool = pool;
@@ -90,6 +91,17 @@ public final class Reservation implements AutoCloseable {
         Runnable s = sharedSpiller;
         if (s != null) s.run();
     }
+
+    /**
+     * The owner's task has finished filling this reservation: what it holds waits for readers (exchange buckets,
+     * a sort's finished runs, a broadcast build side), and no thread of its own will release it while others wait
+     * for memory. Reserving through it again attaches it to the reserving thread.
+     */
+    public void detachFromTask() { this.thread = null; }
+
+    void attachTo(Thread t) { this.thread = t; }
+
+    Thread thread() { return thread; }
 
     void requestSpill() { spillRequested = true; }
 

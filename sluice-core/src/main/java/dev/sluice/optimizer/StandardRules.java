@@ -23,6 +23,7 @@ final class StandardRules {
                         new PushFilterThroughAggregate(),
                         new PushFilterThroughJoin(),
                         new PushJoinConditionIntoSides())),
+                new RuleBatch("distinct_aggregates", 1, List.of(new RewriteDistinctAggregates())),
                 new RuleBatch("column_pruning", 1, List.of(new PruneColumns())),
                 new RuleBatch("cleanup", 5, List.of(new CollapseProject(), new RemoveRedundantProject())),
                 new RuleBatch("scan_pushdown", 1, List.of(new PushFiltersIntoScan())));

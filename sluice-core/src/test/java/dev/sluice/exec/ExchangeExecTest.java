@@ -87,4 +87,60 @@ class ExchangeExecTest {
             assertThat(pool.used()).isZero();
         }
     }
+
+    /**
+     * A partition's reader releases each buffered batch as it takes it, and what it has not taken yet can still be
+     * spilled for another consumer: the rows come back in the same order.
+     */
+    @Test void bucketsBeingReadReleaseAsTheyGoAndCanStillSpill() {
+        Map<Integer, List<Object[]>> reference = run(new ExchangeExec(scan(1000, 64),
+                new Partitioning.Hash(List.of(new BoundColumn(1, "v", DataTypes.INT, true)), 2), new MemoryPool(1 << 26), 16), 1);
+        try (MemoryPool pool = new MemoryPool(1 << 20)) {
+            ExchangeExec exchange = new ExchangeExec(scan(1000, 64),
+                    new Partitioning.Hash(List.of(new BoundColumn(1, "v", DataTypes.INT, true)), 2), pool, 16);
+            Map<Integer, List<Object[]>> out = new HashMap<>();
+            long[] usedBeforeAndAfter = new long[2];
+            try (Scheduler scheduler = new Scheduler(1)) {
+                scheduler.run(exchange, "test", 0, (partition, stream, ctx) -> {
+                    List<Object[]> rows = new ArrayList<>();
+                    int batches = 0;
+                    for (Batch b = stream.next(); b != null; b = stream.next()) {
+                        for (int r = 0; r < b.rowCount(); r++) rows.add(new Object[] {b.column(0).getObject(r), b.column(1).getObject(r)});
+                        if (partition == 0 && ++batches == 3) {
+                            usedBeforeAndAfter[0] = pool.used();
+                            // another consumer needs nearly the whole budget: the exchange's buffers go to disk
+                            try (var other = pool.newSpillableReservation("other", () -> false)) {
+                                assertThat(other.tryGrow(pool.budget() - 64)).isTrue();
+                            }
+                            usedBeforeAndAfter[1] = pool.used();
+                        }
+                    }
+                    synchronized (out) {
+                        out.put(partition, rows);
+                    }
+                });
+            }
+            assertThat(usedBeforeAndAfter[0]).as("buffers left after three batches were taken").isPositive();
+            assertThat(usedBeforeAndAfter[1]).as("everything buffered was written out").isZero();
+            for (int i = 0; i < 2; i++) assertThat(out.get(i)).containsExactlyElementsOf(reference.get(i));
+            assertThat(pool.spills().bytesWritten()).isPositive();
+            assertThat(pool.spills().liveFiles()).isZero();
+            assertThat(pool.used()).isZero();
+        }
+    }
+
+    @Test void aReaderReleasesTheBatchesItTakes() {
+        try (MemoryPool pool = new MemoryPool(1 << 20)) {
+            ExchangeExec exchange = new ExchangeExec(scan(1000, 64), new Partitioning.Single(), pool, 16);
+            List<Long> used = new ArrayList<>();
+            try (Scheduler scheduler = new Scheduler(1)) {
+                scheduler.run(exchange, "test", 0, (partition, stream, ctx) -> {
+                    for (Batch b = stream.next(); b != null; b = stream.next()) used.add(pool.used());
+                });
+            }
+            assertThat(used.get(0)).isPositive();
+            assertThat(used).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+            assertThat(used.get(used.size() - 1)).isZero();
+        }
+    }
 }
