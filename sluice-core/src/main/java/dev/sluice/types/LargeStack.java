@@ -18,6 +18,11 @@ public final class LargeStack {
     private LargeStack() {}
 
     public static <T> T call(String name, Supplier<T> work) {
+        return call(name, STACK_BYTES, work);
+    }
+
+    /** Runs {@code work} on a thread named {@code name} with {@code stackBytes} of stack; its failure is rethrown here. */
+    public static <T> T call(String name, long stackBytes, Supplier<T> work) {
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread t = new Thread(null, () -> {
@@ -26,7 +31,7 @@ public final class LargeStack {
             } catch (Throwable e) {
                 failure.set(e);
             }
-        }, name, STACK_BYTES);
+        }, name, stackBytes);
         t.start();
         try {
             t.join();

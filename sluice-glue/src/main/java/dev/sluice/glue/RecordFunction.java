@@ -41,16 +41,7 @@ final class RecordFunction implements ScalarFunction {
     private final LinePositions positions;
 
     RecordFunction(GlueStruct input, GlueStruct output, RecordOp op, Stage stage, boolean single) {
-        this.output = output;
-        this.op = op;
-        this.stage = stage;
-        this.single = single;
-        this.resultType = resultType(output, single);
-        this.reader = new ColumnReaders.RecordReader(input);
-        this.sourceColumn = input.names().indexOf(SourceFiles.COLUMN);
-        this.blockColumn = input.names().indexOf(ErrorLine.BLOCK);
-        this.rowColumn = input.names().indexOf(ErrorLine.ROW);
-        this.positions = null;
+        this(input, output, op, stage, single, null);
     }
 
     /** For a reader's op over the lines of files tagged by {@link ErrorLine#tag}: error records get their line. */

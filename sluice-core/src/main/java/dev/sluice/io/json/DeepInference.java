@@ -2,8 +2,8 @@ package dev.sluice.io.json;
 
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
+import dev.sluice.types.LargeStack;
 
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -19,33 +19,14 @@ final class DeepInference {
     private DeepInference() {}
 
     static <T> T run(Supplier<T> inference) {
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread t = new Thread(null, () -> {
-            try {
-                result.set(inference.get());
-            } catch (StackOverflowError e) {
-                failure.set(SluiceException.of(ErrorCode.LIMIT_EXCEEDED).with("what", "The nesting of the JSON records read for schema inference")
-                        .with("limit", "the inference thread's stack of " + STACK_BYTES + " bytes")
-                        .with("remedy", "Give the schema with schema(...) (deep fields can be read as STRING), lower the JSON option "
-                                + "maxNestingDepth, or raise -Dsluice.json.inferenceStackBytes.")
-                        .build());
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        }, "sluice-json-inference", STACK_BYTES);
-        t.start();
         try {
-            t.join();
-        } catch (InterruptedException e) {
-            t.interrupt();
-            Thread.currentThread().interrupt();
-            throw SluiceException.of(ErrorCode.JOB_CANCELLED).build();
+            return LargeStack.call("sluice-json-inference", STACK_BYTES, inference);
+        } catch (StackOverflowError e) {
+            throw SluiceException.of(ErrorCode.LIMIT_EXCEEDED).with("what", "The nesting of the JSON records read for schema inference")
+                    .with("limit", "the inference thread's stack of " + STACK_BYTES + " bytes")
+                    .with("remedy", "Give the schema with schema(...) (deep fields can be read as STRING), lower the JSON option "
+                            + "maxNestingDepth, or raise -Dsluice.json.inferenceStackBytes.")
+                    .build();
         }
-        Throwable f = failure.get();
-        if (f instanceof RuntimeException r) throw r;
-        if (f instanceof Error err) throw err;
-        if (f != null) throw new IllegalStateException(f);
-        return result.get();
     }
 }
