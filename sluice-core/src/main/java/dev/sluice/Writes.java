@@ -29,12 +29,13 @@ final class Writes {
                 skippedFiles.add(new dev.sluice.io.SkippedFile(path, code, reason));
             }
         };
+        long writerShare = PoolWriteMemory.shareOf(pool.budget(), Math.min(scheduler.parallelism(), root.partitionCount()));
         try {
             scheduler.run(root, "write " + sink.description(), 0, (partition, stream, ctx) -> {
                 // what the task's files buffer (Parquet row groups) is reserved from the same pool as the operators
                 // feeding it; closing the reservation gives it all back, also when the task fails
                 dev.sluice.memory.Reservation memory = pool.newReservation("file writer");
-                TaskWriter writer = job.openTask(partition, new PoolWriteMemory(memory));
+                TaskWriter writer = job.openTask(partition, new PoolWriteMemory(memory, writerShare));
                 try (memory) {
                     for (Batch b = stream.next(); b != null; b = stream.next()) {
                         ctx.checkCancelled();
