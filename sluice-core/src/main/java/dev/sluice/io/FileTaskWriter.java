@@ -138,7 +138,18 @@ final class FileTaskWriter implements TaskWriter {
             }
             throw IoErrors.io(path, e);
         }
-        return new OpenFile(path, stream, counter, format.open(stream, partitioning.dataSchema(), memory));
+        RecordEncoder encoder;
+        try {
+            encoder = format.open(stream, partitioning.dataSchema(), memory);
+        } catch (RuntimeException e) {   // e.g. MEMORY_EXHAUSTED reserving its buffer: the file is not ours to track yet
+            try {
+                stream.close();
+            } catch (IOException | RuntimeException ignored) {
+                // already failing
+            }
+            throw e;
+        }
+        return new OpenFile(path, stream, counter, encoder);
     }
 
     private void closeFile(OpenFile file) {
