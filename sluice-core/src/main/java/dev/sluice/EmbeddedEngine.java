@@ -166,7 +166,7 @@ final class EmbeddedEngine implements Engine {
             toWrite = new dev.sluice.plan.Analyzer(conf.ansi()).analyze(new dev.sluice.plan.Sort(plan, orders, false));
         }
         try (SessionZone zone = sessionZone()) {
-            return Writes.run(execution(toWrite).physical(), plan.schema(), sink, scheduler);
+            return Writes.run(execution(toWrite).physical(), plan.schema(), sink, scheduler, memoryPool());
         }
     }
 

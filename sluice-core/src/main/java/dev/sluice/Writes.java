@@ -17,7 +17,8 @@ import java.util.List;
 final class Writes {
     private Writes() {}
 
-    static WriteResult run(ExecNode root, dev.sluice.types.StructType schema, DataSink sink, dev.sluice.exec.Scheduler scheduler) {
+    static WriteResult run(ExecNode root, dev.sluice.types.StructType schema, DataSink sink, dev.sluice.exec.Scheduler scheduler,
+                           dev.sluice.memory.MemoryPool pool) {
         WriteStart start = sink.begin(schema);
         if (start instanceof WriteStart.Skipped skipped) return WriteResult.skipped(sink.description(), skipped.reason());
         WriteJob job = ((WriteStart.Started) start).job();
@@ -28,10 +29,14 @@ final class Writes {
                 skippedFiles.add(new dev.sluice.io.SkippedFile(path, code, reason));
             }
         };
+        long writerShare = PoolWriteMemory.shareOf(pool.budget(), Math.min(scheduler.parallelism(), root.partitionCount()));
         try {
             scheduler.run(root, "write " + sink.description(), 0, (partition, stream, ctx) -> {
-                TaskWriter writer = job.openTask(partition);
-                try {
+                // what the task's files buffer (Parquet row groups) is reserved from the same pool as the operators
+                // feeding it; closing the reservation gives it all back, also when the task fails
+                dev.sluice.memory.Reservation memory = pool.newReservation("file writer");
+                TaskWriter writer = job.openTask(partition, new PoolWriteMemory(memory, writerShare));
+                try (memory) {
                     for (Batch b = stream.next(); b != null; b = stream.next()) {
                         ctx.checkCancelled();
                         writer.write(b);

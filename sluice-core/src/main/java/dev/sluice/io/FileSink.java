@@ -82,10 +82,12 @@ public final class FileSink implements DataSink {
             this.schema = schema;
         }
 
-        @Override public TaskWriter openTask(int partition) {
+        @Override public TaskWriter openTask(int partition) { return openTask(partition, WriteMemory.UNBOUNDED); }
+
+        @Override public TaskWriter openTask(int partition, WriteMemory memory) {
             String extension = format.extension() + options.compression().extension();
             return new FileTaskWriter(storage, protocol, protocol.setupTask(partition), format, schema,
-                    extension, options, partitionColumns);
+                    extension, options, partitionColumns, memory);
         }
 
         @Override public WriteSummary commit(List<TaskCommit> tasks) {

@@ -29,6 +29,7 @@ final class FileTaskWriter implements TaskWriter {
     private final String extension;
     private final FileSinkOptions options;
     private final PartitionWriting partitioning;
+    private final WriteMemory memory;
     private final Map<String, OpenFile> open = new LinkedHashMap<>();
 
     private long records;
@@ -37,7 +38,8 @@ final class FileTaskWriter implements TaskWriter {
     private boolean committed;
 
     FileTaskWriter(Storage storage, JobCommitter protocol, TaskAttempt task, RecordFormat format,
-                   StructType schema, String extension, FileSinkOptions options, List<String> partitionColumns) {
+                   StructType schema, String extension, FileSinkOptions options, List<String> partitionColumns,
+                   WriteMemory memory) {
         this.storage = storage;
         this.protocol = protocol;
         this.task = task;
@@ -45,6 +47,7 @@ final class FileTaskWriter implements TaskWriter {
         this.extension = extension;
         this.options = options;
         this.partitioning = new PartitionWriting(schema, partitionColumns);
+        this.memory = memory;
     }
 
     @Override public void write(Batch batch) {
@@ -135,7 +138,18 @@ final class FileTaskWriter implements TaskWriter {
             }
             throw IoErrors.io(path, e);
         }
-        return new OpenFile(path, stream, counter, format.open(stream, partitioning.dataSchema()));
+        RecordEncoder encoder;
+        try {
+            encoder = format.open(stream, partitioning.dataSchema(), memory);
+        } catch (RuntimeException e) {   // e.g. MEMORY_EXHAUSTED reserving its buffer: the file is not ours to track yet
+            try {
+                stream.close();
+            } catch (IOException | RuntimeException ignored) {
+                // already failing
+            }
+            throw e;
+        }
+        return new OpenFile(path, stream, counter, encoder);
     }
 
     private void closeFile(OpenFile file) {

@@ -13,6 +13,13 @@ public interface RecordFormat {
     RecordEncoder open(OutputStream out, StructType schema);
 
     /**
+     * As {@link #open(OutputStream, StructType)}, for an encoder that buffers output in the heap: it reserves what
+     * it buffers from {@code memory} and releases it on close (the task's reservation is released whatever happens).
+     * Encoders that only stream need not override it.
+     */
+    default RecordEncoder open(OutputStream out, StructType schema, WriteMemory memory) { return open(out, schema); }
+
+    /**
      * True when the format compresses its own contents (Parquet compresses pages): the writer's
      * {@code compression} option then belongs to the format, and the sink writes the stream as it is.
      */

@@ -10,6 +10,9 @@ public interface WriteJob {
     /** A writer for one attempt of task {@code partition}; a retried task simply opens another. */
     TaskWriter openTask(int partition);
 
+    /** As {@link #openTask(int)}, with the task's share of the memory budget for what its files buffer. */
+    default TaskWriter openTask(int partition, WriteMemory memory) { return openTask(partition); }
+
     /**
      * Publishes the output of exactly these committed tasks (one per partition). If it fails, the target is
      * left as it was before the job and the error is rethrown; no {@link #abort} is needed then.

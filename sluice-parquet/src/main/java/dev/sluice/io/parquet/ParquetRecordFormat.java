@@ -2,6 +2,7 @@ package dev.sluice.io.parquet;
 
 import dev.sluice.io.RecordEncoder;
 import dev.sluice.io.RecordFormat;
+import dev.sluice.io.WriteMemory;
 import dev.sluice.types.StructType;
 import dev.sluice.vector.Batch;
 import org.apache.hadoop.conf.Configuration;
@@ -32,18 +33,26 @@ final class ParquetRecordFormat implements RecordFormat {
 
     @Override public boolean compressesItself() { return true; }
 
-    @Override public RecordEncoder open(OutputStream out, StructType schema) {
+    @Override public RecordEncoder open(OutputStream out, StructType schema) { return open(out, schema, WriteMemory.UNBOUNDED); }
+
+    /** The row group buffered in the heap is reserved from {@code memory}, and sized to what it grants. */
+    @Override public RecordEncoder open(OutputStream out, StructType schema, WriteMemory memory) {
+        RowGroupMemory rowGroup = new RowGroupMemory(memory);
+        long rowGroupSize = rowGroup.reserveRowGroup(options.rowGroupSize());
+        StreamOutputFile file = new StreamOutputFile(out);
         ParquetWriter<BatchWriteSupport.RowRef> writer;
         try {
-            writer = new Builder(new StreamOutputFile(out), new BatchWriteSupport(schema, options))
+            writer = new Builder(file, new BatchWriteSupport(schema, options))
                     .withConf(new PlainParquetConfiguration())
                     .withCodecFactory(ParquetCodecs.INSTANCE)
                     .withCompressionCodec(options.codec())
-                    .withRowGroupSize(options.rowGroupSize())
+                    .withRowGroupSize(rowGroupSize)
                     .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                     .build();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            rowGroup.close();
+            if (e instanceof IOException io) throw new UncheckedIOException(io);
+            throw (RuntimeException) e;
         }
         BatchWriteSupport.RowRef ref = new BatchWriteSupport.RowRef();
         return new RecordEncoder() {
@@ -58,6 +67,8 @@ final class ParquetRecordFormat implements RecordFormat {
                     throw new UncheckedIOException(e);
                 }
                 ref.batch = null;
+                // the writer's size is what it wrote plus what it buffers; what reached the stream is no longer held
+                rowGroup.cover(writer.getDataSize() - file.position());
             }
 
             @Override public void close() {
@@ -65,6 +76,8 @@ final class ParquetRecordFormat implements RecordFormat {
                     writer.close();   // writes the last row group and the footer; the stream stays open
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
+                } finally {
+                    rowGroup.close();
                 }
             }
         };

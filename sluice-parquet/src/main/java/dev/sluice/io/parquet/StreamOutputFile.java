@@ -14,11 +14,16 @@ import java.io.OutputStream;
 final class StreamOutputFile implements OutputFile {
     private final OutputStream out;
 
+    private Positioned opened;
+
     StreamOutputFile(OutputStream out) { this.out = out; }
 
-    @Override public PositionOutputStream create(long blockSizeHint) { return new Positioned(out); }
+    @Override public PositionOutputStream create(long blockSizeHint) { return opened = new Positioned(out); }
 
-    @Override public PositionOutputStream createOrOverwrite(long blockSizeHint) { return new Positioned(out); }
+    @Override public PositionOutputStream createOrOverwrite(long blockSizeHint) { return opened = new Positioned(out); }
+
+    /** How many bytes the writer has written to the stream so far. */
+    long position() { return opened == null ? 0 : opened.position; }
 
     @Override public boolean supportsBlockSize() { return false; }
 
