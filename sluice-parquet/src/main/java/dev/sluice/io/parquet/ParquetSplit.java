@@ -33,6 +33,9 @@ record ParquetSplit(String path, long fileSize, long start, long end, int[] rowG
 
     @Override public long fileLength() { return end - start; }
 
+    /** Small Parquet files share tasks as small text files do ({@link dev.sluice.io.SplitPacking}). */
+    @Override public boolean packable() { return true; }
+
     @Override public boolean equals(Object o) {
         return o instanceof ParquetSplit s && path.equals(s.path) && start == s.start && end == s.end
                 && Arrays.equals(rowGroups, s.rowGroups);
