@@ -60,4 +60,32 @@ class CancellationTest {
             assertThat(df.count()).isEqualTo(160_000);
         }
     }
+
+    /**
+     * A failing partition cancels the others; the local iterator reads partition 0 first and must report the real
+     * failure, not the cancellation it caused there, and must not wait for a partition that stopped without a word.
+     */
+    @Test @org.junit.jupiter.api.Timeout(60) void aLocalIteratorReportsTheFailureNotTheCancellationItCaused() {
+        try (Sluice sluice = Sluice.builder().parallelism(2).batchSize(16).build()) {
+            dev.sluice.UserDefinedFunction slowThenFailing = functions.udf((dev.sluice.udf.UDF1<Long, Long>) id -> {
+                if (id == 1000) throw new IllegalStateException("bad row");
+                if (id == 0) Thread.sleep(300);
+                return id;
+            }, dev.sluice.types.DataTypes.LONG).withName("slow_then_failing");
+            DataFrame df = sluice.range(0, 2000, 1, 2).select(slowThenFailing.apply(col("id")));
+            for (int attempt = 0; attempt < 3; attempt++) {
+                assertThatThrownBy(() -> {
+                    try (CloseableIterator<Row> rows = df.toLocalIterator()) {
+                        while (rows.hasNext()) rows.next();
+                    }
+                }).isInstanceOfSatisfying(SluiceException.class, e -> assertThat(failureCodes(e)).contains(ErrorCode.FAILED_EXECUTE_UDF));
+            }
+        }
+    }
+
+    private static List<ErrorCode> failureCodes(Throwable t) {
+        List<ErrorCode> codes = new ArrayList<>();
+        for (; t != null; t = t.getCause()) if (t instanceof SluiceException s) codes.add(s.code());
+        return codes;
+    }
 }

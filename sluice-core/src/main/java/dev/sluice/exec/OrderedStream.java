@@ -14,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The batches of every partition, in partition order, computed ahead on the workers but never more than
@@ -23,6 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class OrderedStream implements Iterator<Batch>, AutoCloseable {
     static final int QUEUE_BATCHES = 2;
     private static final Object END = new Object();
+    /** Left by a producer that stopped because another one failed or the reader closed. */
+    private static final Object STOPPED = new Object();
 
     private final ExecNode root;
     private final ExecutorService pool;
@@ -30,6 +33,8 @@ final class OrderedStream implements Iterator<Batch>, AutoCloseable {
     private final TaskContextFactory contexts;
     private final ZoneId sessionZone;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    /** The failure to report: the first real one, rather than the cancellations it caused in other partitions. */
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final BlockingQueue<Object>[] queues;
     private int current;
     private int submitted;
@@ -57,9 +62,10 @@ final class OrderedStream implements Iterator<Batch>, AutoCloseable {
             Object item = take(queues[current]);
             if (item == END) {
                 queues[current++] = null;
-            } else if (item instanceof Throwable t) {
+            } else if (item instanceof Throwable || item == STOPPED) {
                 close();
-                throw Scheduler.asSluiceException(t);
+                Throwable t = failure.get();
+                throw Scheduler.asSluiceException(t != null ? t : SluiceException.of(ErrorCode.JOB_CANCELLED).build());
             } else {
                 pending = (Batch) item;
             }
@@ -90,14 +96,29 @@ final class OrderedStream implements Iterator<Batch>, AutoCloseable {
              BatchStream stream = root.execute(partition, ctx)) {
             Batch b;
             while ((b = stream.next()) != null) {
-                if (!put(queue, b)) return;
+                if (!put(queue, b)) {
+                    stop(queue, STOPPED);
+                    return;
+                }
             }
-            put(queue, END);
+            if (!put(queue, END)) stop(queue, STOPPED);
         } catch (Throwable t) {
+            failure.accumulateAndGet(t, OrderedStream::moreTelling);
             cancelled.set(true);
-            queue.clear();
-            queue.offer(t);
+            stop(queue, t);
         }
+    }
+
+    /** Replaces what the queue holds by a last item, so a reader waiting on it wakes up and never blocks. */
+    private static void stop(BlockingQueue<Object> queue, Object last) {
+        queue.clear();
+        queue.offer(last);
+    }
+
+    /** A partition's own failure tells more than the cancellation it caused in the others. */
+    private static Throwable moreTelling(Throwable kept, Throwable candidate) {
+        if (kept == null) return candidate;
+        return Scheduler.isCancellation(kept) && !Scheduler.isCancellation(candidate) ? candidate : kept;
     }
 
     /** Waits for room unless the stream was closed; false when it was. */

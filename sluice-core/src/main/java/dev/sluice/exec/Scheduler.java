@@ -202,7 +202,7 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
-    private static boolean isCancellation(Throwable t) {
+    static boolean isCancellation(Throwable t) {
         return t instanceof SluiceException s && s.code() == ErrorCode.JOB_CANCELLED;
     }
 
