@@ -22,11 +22,17 @@ final class Int96 {
     }
 
     static byte[] fromMicros(long micros) {
+        byte[] out = new byte[12];
+        fromMicros(micros, out);
+        return out;
+    }
+
+    /** Encodes {@code micros} into the first 12 bytes of {@code out}. */
+    static void fromMicros(long micros, byte[] out) {
         long day = Math.floorDiv(micros, MICROS_PER_DAY);
         long nanosOfDay = Math.floorMod(micros, MICROS_PER_DAY) * 1000;
-        ByteBuffer b = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
         b.putLong(nanosOfDay);
         b.putInt(Math.toIntExact(day + JULIAN_DAY_OF_EPOCH));
-        return b.array();
     }
 }

@@ -5,13 +5,6 @@ import dev.sluice.io.RecordFormat;
 import dev.sluice.io.WriteMemory;
 import dev.sluice.types.StructType;
 import dev.sluice.vector.Batch;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.io.OutputFile;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,7 +12,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Parquet output: one Parquet file per output stream, laid out as Spark 4.1 writes it (see
- * {@link SparkParquetSchema}), compressed page by page with the {@code compression} option. Compression
+ * {@link SparkParquetSchema}), written a vector at a time ({@link ColumnarParquetWriter}), compressed page by
+ * page with the {@code compression} option. Compression
  * is the format's own business, so the sink must not compress the stream as well.
  */
 final class ParquetRecordFormat implements RecordFormat {
@@ -39,36 +33,22 @@ final class ParquetRecordFormat implements RecordFormat {
     @Override public RecordEncoder open(OutputStream out, StructType schema, WriteMemory memory) {
         RowGroupMemory rowGroup = new RowGroupMemory(memory);
         long rowGroupSize = rowGroup.reserveRowGroup(options.rowGroupSize());
-        StreamOutputFile file = new StreamOutputFile(out);
-        ParquetWriter<BatchWriteSupport.RowRef> writer;
+        ColumnarParquetWriter writer;
         try {
-            writer = new Builder(file, new BatchWriteSupport(schema, options))
-                    .withConf(new PlainParquetConfiguration())
-                    .withCodecFactory(ParquetCodecs.INSTANCE)
-                    .withCompressionCodec(options.codec())
-                    .withRowGroupSize(rowGroupSize)
-                    .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                    .build();
+            writer = new ColumnarParquetWriter(new StreamOutputFile(out), schema, options, rowGroupSize);
         } catch (IOException | RuntimeException e) {
             rowGroup.close();
             if (e instanceof IOException io) throw new UncheckedIOException(io);
             throw (RuntimeException) e;
         }
-        BatchWriteSupport.RowRef ref = new BatchWriteSupport.RowRef();
         return new RecordEncoder() {
             @Override public void write(Batch batch) {
-                ref.batch = batch;
                 try {
-                    for (int r = 0; r < batch.rowCount(); r++) {
-                        ref.row = r;
-                        writer.write(ref);
-                    }
+                    writer.write(batch);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                ref.batch = null;
-                // the writer's size is what it wrote plus what it buffers; what reached the stream is no longer held
-                rowGroup.cover(writer.getDataSize() - file.position());
+                rowGroup.cover(writer.bufferedSize());
             }
 
             @Override public void close() {
@@ -81,21 +61,5 @@ final class ParquetRecordFormat implements RecordFormat {
                 }
             }
         };
-    }
-
-    /** parquet-java's writer builder, with both write-support lookups overridden to stay clear of Hadoop. */
-    private static final class Builder extends ParquetWriter.Builder<BatchWriteSupport.RowRef, Builder> {
-        private final BatchWriteSupport support;
-
-        Builder(OutputFile file, BatchWriteSupport support) {
-            super(file);
-            this.support = support;
-        }
-
-        @Override protected Builder self() { return this; }
-
-        @Override protected WriteSupport<BatchWriteSupport.RowRef> getWriteSupport(Configuration conf) { return support; }
-
-        @Override protected WriteSupport<BatchWriteSupport.RowRef> getWriteSupport(ParquetConfiguration conf) { return support; }
     }
 }
