@@ -3,10 +3,12 @@ package dev.sluice.io.parquet;
 import dev.sluice.expr.Expression;
 import dev.sluice.io.BatchReader;
 import dev.sluice.io.Storage;
+import dev.sluice.types.StructField;
 import dev.sluice.types.StructType;
 import dev.sluice.vector.Batch;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.Vectors;
+import org.apache.parquet.column.page.DictionaryPageReadStore;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -17,16 +19,19 @@ import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads one split's row groups as batches of the projection. The file is opened on the first row group
  * that survives the statistics filter (a split whose row groups are all skipped never opens it); only the
- * pruned columns' chunks are read, and Parquet's record assembly drives {@link GroupNodes} converters that
- * append straight into vectors. A batch never spans two row groups.
+ * pruned columns' chunks are read. Top-level primitive columns are decoded a column at a time
+ * ({@link FlatColumns}); nested ones go through Parquet's record assembly, which drives {@link GroupNodes}
+ * converters that append straight into vectors. A batch never spans two row groups.
  */
 final class ParquetBatchReader implements BatchReader {
     private final Storage storage;
@@ -37,8 +42,14 @@ final class ParquetBatchReader implements BatchReader {
     private final AtomicLong rowGroupsSkipped;
     private final MessageType fileSchema;
     private final MessageType requested;
+    /** Top-level primitive columns, read a column at a time. */
+    private final FlatColumns flat;
+    /** The other columns (nested, or absent from the file), through record assembly; null when there are none in the file. */
+    private final MessageType nestedRequested;
     private final GroupNodes.RootNode root;
+    private final int[] nestedTargets;
     private final StatisticsFilter statistics;
+    private final DictionaryFilter dictionaries;
 
     private StorageInputFile input;
     private ParquetFileReader reader;
@@ -57,8 +68,32 @@ final class ParquetBatchReader implements BatchReader {
         this.rowGroupsSkipped = rowGroupsSkipped;
         this.fileSchema = split.footer().getFileMetaData().getSchema();
         this.requested = RequestedSchema.prune(fileSchema, projection);
-        this.root = requested.getFieldCount() == 0 ? null : new GroupNodes.RootNode(requested, projection);
+        List<Type> flatFields = new ArrayList<>();
+        List<Integer> flatTargets = new ArrayList<>();
+        List<StructField> nestedFields = new ArrayList<>();
+        List<Integer> nested = new ArrayList<>();
+        boolean[] taken = new boolean[fileSchema.getFieldCount()];
+        for (int w = 0; w < projection.size(); w++) {
+            int i = FieldNames.find(fileSchema, projection.field(w).name());
+            if (i >= 0 && !taken[i] && FlatColumns.isFlat(fileSchema.getType(i))) {
+                taken[i] = true;
+                flatFields.add(fileSchema.getType(i));
+                flatTargets.add(w);
+            } else {
+                nestedFields.add(projection.field(w));
+                nested.add(w);
+            }
+        }
+        String createdBy = split.footer().getFileMetaData().getCreatedBy();
+        this.flat = new FlatColumns(fileSchema.getName(), flatFields,
+                flatTargets.stream().mapToInt(Integer::intValue).toArray(), projection, createdBy);
+        this.nestedTargets = nested.stream().mapToInt(Integer::intValue).toArray();
+        StructType nestedProjection = new StructType(nestedFields);
+        MessageType nestedSchema = RequestedSchema.prune(fileSchema, nestedProjection);
+        this.nestedRequested = nestedSchema.getFieldCount() == 0 ? null : nestedSchema;
+        this.root = nestedRequested == null ? null : new GroupNodes.RootNode(nestedRequested, nestedProjection);
         this.statistics = new StatisticsFilter(fileSchema);
+        this.dictionaries = new DictionaryFilter(fileSchema);
     }
 
     @Override public Batch next() {
@@ -70,15 +105,19 @@ final class ParquetBatchReader implements BatchReader {
         if (projection.size() == 0) return Batch.ofRowCount(n);
         FlatVector[] columns = new FlatVector[projection.size()];
         for (int i = 0; i < columns.length; i++) columns[i] = Vectors.allocate(projection.field(i).dataType(), n);
-        if (root == null) {   // none of the projected columns is in this file: all null
-            for (FlatVector c : columns) for (int r = 0; r < n; r++) c.appendNull();
-        } else {
-            root.bind(columns);
-            try {
+        FlatVector[] nestedColumns = new FlatVector[nestedTargets.length];
+        for (int i = 0; i < nestedColumns.length; i++) nestedColumns[i] = columns[nestedTargets[i]];
+        try {
+            flat.read(columns, n);
+            if (root == null) {   // none of these columns is in this file: all null
+                for (FlatVector c : nestedColumns) for (int r = 0; r < n; r++) c.appendNull();
+            } else {
+                root.bind(nestedColumns);
                 for (int r = 0; r < n; r++) records.read();
-            } catch (RuntimeException e) {
-                throw Footers.unreadable(split.path(), e);
             }
+        } catch (RuntimeException e) {
+            if (e instanceof dev.sluice.error.SluiceException s) throw s;
+            throw Footers.unreadable(split.path(), e);
         }
         return new Batch(columns.clone(), n);
     }
@@ -89,29 +128,47 @@ final class ParquetBatchReader implements BatchReader {
         while (nextGroup < split.rowGroups().length) {
             int index = split.rowGroups()[nextGroup++];
             BlockMetaData block = blocks.get(index);
-            if (statistics.canSkip(block, filters)) {
+            if (statistics.canSkip(block, filters)
+                    || (dictionaries.applies(block, filters) && dictionaries.canSkip(block, filters, () -> dictionaryReader(block)))) {
                 rowGroupsSkipped.incrementAndGet();
                 continue;
             }
             rowGroupsRead.incrementAndGet();
             remaining = block.getRowCount();
-            if (root != null) startRowGroup(index);
+            if (requested.getFieldCount() > 0) startRowGroup(index);
             return true;
         }
         return false;
     }
 
+    /** The dictionaries of a row group's chunks, opening the file if needed. */
+    private DictionaryPageReadStore dictionaryReader(BlockMetaData block) {
+        try {
+            open();
+            return reader.getDictionaryReader(block);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof dev.sluice.error.SluiceException s) throw s;
+            throw Footers.unreadable(split.path(), e);
+        }
+    }
+
+    private void open() throws IOException {
+        if (reader != null) return;
+        input = new StorageInputFile(storage, split.path(), split.fileSize());
+        reader = new ParquetFileReader(input, split.footer(), Footers.OPTIONS, input.newStream());
+        reader.setRequestedSchema(requested);
+    }
+
     private void startRowGroup(int index) {
         try {
-            if (reader == null) {
-                input = new StorageInputFile(storage, split.path(), split.fileSize());
-                reader = new ParquetFileReader(input, split.footer(), Footers.OPTIONS, input.newStream());
-                reader.setRequestedSchema(requested);
+            open();
+            if (columnIO == null && nestedRequested != null) {
                 columnIO = new ColumnIOFactory(split.footer().getFileMetaData().getCreatedBy())
-                        .getColumnIO(requested, fileSchema, true);
+                        .getColumnIO(nestedRequested, fileSchema, true);
             }
             PageReadStore pages = reader.readRowGroup(index);
-            records = columnIO.getRecordReader(pages, materializer(), FilterCompat.NOOP);
+            flat.startRowGroup(pages);
+            if (columnIO != null) records = columnIO.getRecordReader(pages, materializer(), FilterCompat.NOOP);
         } catch (IOException | RuntimeException e) {
             if (e instanceof dev.sluice.error.SluiceException s) throw s;
             throw Footers.unreadable(split.path(), e);

@@ -121,6 +121,24 @@ final class StatisticsFilter {
 
     /** Statistics of the leaf a column expression reads; null when unknown (not a plain leaf, no stats). */
     private ColumnStats stats(Expression column, BlockMetaData block, Map<ColumnPath, ColumnChunkMetaData> chunks) {
+        Leaf leaf = leaf(fileSchema, column);
+        if (leaf == null) return null;
+        if (leaf == Leaf.ABSENT) return ColumnStats.absent(column.dataType(), block.getRowCount());   // reads as null
+        ColumnChunkMetaData chunk = chunks.get(ColumnPath.get(leaf.path()));
+        if (chunk == null) return null;
+        Statistics<?> st = chunk.getStatistics();
+        if (st == null || st.isEmpty()) return null;
+        return new ColumnStats(column.dataType(), leaf.type(), st, chunk.getValueCount());
+    }
+
+    /** The primitive leaf of the file a column expression reads, through plain (non-repeated) structs. */
+    record Leaf(String[] path, PrimitiveType type) {
+        /** The file lacks the column: it reads as null. */
+        static final Leaf ABSENT = new Leaf(new String[0], null);
+    }
+
+    /** The leaf {@code column} (a column, or struct fields of one) reads; null when it is not such a leaf. */
+    static Leaf leaf(MessageType fileSchema, Expression column) {
         List<String> names = new ArrayList<>();
         Expression e = column;
         while (e instanceof GetStructField g) {
@@ -137,7 +155,7 @@ final class StatisticsFilter {
         Type leaf = null;
         for (int i = 0; i < names.size(); i++) {
             int idx = FieldNames.find(group, names.get(i));
-            if (idx < 0) return ColumnStats.absent(column.dataType(), block.getRowCount());   // reads as null
+            if (idx < 0) return Leaf.ABSENT;
             Type t = group.getType(idx);
             if (t.isRepetition(Type.Repetition.REPEATED)) return null;
             path[i] = t.getName();
@@ -149,11 +167,7 @@ final class StatisticsFilter {
             }
         }
         if (leaf == null || !leaf.isPrimitive()) return null;
-        ColumnChunkMetaData chunk = chunks.get(ColumnPath.get(path));
-        if (chunk == null) return null;
-        Statistics<?> st = chunk.getStatistics();
-        if (st == null || st.isEmpty()) return null;
-        return new ColumnStats(column.dataType(), leaf.asPrimitiveType(), st, chunk.getValueCount());
+        return new Leaf(path, leaf.asPrimitiveType());
     }
 
     /** One column chunk's statistics in Sluice's value domain. */
@@ -206,51 +220,51 @@ final class StatisticsFilter {
                 default: return false;
             }
         }
+    }
 
-        /**
-         * A statistic (when {@code leaf} is given) or a literal as a comparable value of the column's Sluice
-         * type: numbers, dates and timestamps as BigDecimal (exact for every integer and decimal width),
-         * floating point as Double, strings and binary as unsigned bytes, booleans as Boolean. Null when the
-         * statistic cannot be trusted for ordering (unsigned integers, INT96).
-         */
-        @SuppressWarnings("unchecked")
-        static Comparable<Object> domain(DataType type, PrimitiveType leaf, Object value) {
-            Object out = null;
-            if (type instanceof IntegerType || type instanceof LongType || type instanceof DateType
-                    || type instanceof DecimalType || type instanceof TimestampType) {
-                out = exact(type, leaf, value);
-            } else if (type instanceof DoubleType || type instanceof FloatType) {
-                if (value instanceof Number n) out = n.doubleValue();
-            } else if (type instanceof StringType || type instanceof BinaryType) {
-                if (value instanceof Binary b) out = new UnsignedBytes(b.getBytes());
-                else if (value instanceof String s) out = new UnsignedBytes(s.getBytes(StandardCharsets.UTF_8));
-                else if (value instanceof byte[] b) out = new UnsignedBytes(b);
-            } else if (type instanceof BooleanType) {
-                if (value instanceof Boolean) out = value;
-            }
-            return (Comparable<Object>) out;
+    /**
+     * A file value (when {@code leaf} is given: a statistic or a dictionary entry) or a literal as a comparable
+     * value of the column's Sluice type: numbers, dates and timestamps as BigDecimal (exact for every integer and
+     * decimal width), floating point as Double, strings and binary as unsigned bytes, booleans as Boolean. Null
+     * when the file value cannot be trusted for ordering (unsigned integers, INT96).
+     */
+    @SuppressWarnings("unchecked")
+    static Comparable<Object> domain(DataType type, PrimitiveType leaf, Object value) {
+        Object out = null;
+        if (type instanceof IntegerType || type instanceof LongType || type instanceof DateType
+                || type instanceof DecimalType || type instanceof TimestampType) {
+            out = exact(type, leaf, value);
+        } else if (type instanceof DoubleType || type instanceof FloatType) {
+            if (value instanceof Number n) out = n.doubleValue();
+        } else if (type instanceof StringType || type instanceof BinaryType) {
+            if (value instanceof Binary b) out = new UnsignedBytes(b.getBytes());
+            else if (value instanceof String s) out = new UnsignedBytes(s.getBytes(StandardCharsets.UTF_8));
+            else if (value instanceof byte[] b) out = new UnsignedBytes(b);
+        } else if (type instanceof BooleanType) {
+            if (value instanceof Boolean) out = value;
         }
+        return (Comparable<Object>) out;
+    }
 
-        private static BigDecimal exact(DataType type, PrimitiveType leaf, Object value) {
-            if (leaf == null) {   // a literal, in Sluice's Java form
-                if (value instanceof Integer || value instanceof Long) return BigDecimal.valueOf(((Number) value).longValue());
-                if (value instanceof BigDecimal d) return d;
-                if (value instanceof LocalDate d) return BigDecimal.valueOf(d.toEpochDay());
-                if (value instanceof Instant i) return BigDecimal.valueOf(Timestamps.toMicros(i));
-                return null;
-            }
-            LogicalTypeAnnotation a = leaf.getLogicalTypeAnnotation();
-            if (a instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i && !i.isSigned()) return null;
-            if (leaf.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT96) return null;
-            int scale = a instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d ? d.getScale() : 0;
-            long factor = a instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts
-                    && ts.getUnit() == LogicalTypeAnnotation.TimeUnit.MILLIS ? 1000 : 1;
-            if (value instanceof Integer || value instanceof Long) {
-                return BigDecimal.valueOf(((Number) value).longValue() * factor, scale);
-            }
-            if (value instanceof Binary b) return new BigDecimal(new BigInteger(b.getBytes()), scale);
+    private static BigDecimal exact(DataType type, PrimitiveType leaf, Object value) {
+        if (leaf == null) {   // a literal, in Sluice's Java form
+            if (value instanceof Integer || value instanceof Long) return BigDecimal.valueOf(((Number) value).longValue());
+            if (value instanceof BigDecimal d) return d;
+            if (value instanceof LocalDate d) return BigDecimal.valueOf(d.toEpochDay());
+            if (value instanceof Instant i) return BigDecimal.valueOf(Timestamps.toMicros(i));
             return null;
         }
+        LogicalTypeAnnotation a = leaf.getLogicalTypeAnnotation();
+        if (a instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i && !i.isSigned()) return null;
+        if (leaf.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT96) return null;
+        int scale = a instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d ? d.getScale() : 0;
+        long factor = a instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts
+                && ts.getUnit() == LogicalTypeAnnotation.TimeUnit.MILLIS ? 1000 : 1;
+        if (value instanceof Integer || value instanceof Long) {
+            return BigDecimal.valueOf(((Number) value).longValue() * factor, scale);
+        }
+        if (value instanceof Binary b) return new BigDecimal(new BigInteger(b.getBytes()), scale);
+        return null;
     }
 
     /** Bytes ordered as Spark orders strings and binary: unsigned, lexicographic. */
