@@ -3,9 +3,11 @@ package dev.sluice.io.parquet;
 import dev.sluice.expr.Expression;
 import dev.sluice.io.BatchReader;
 import dev.sluice.io.Storage;
+import dev.sluice.types.DataType;
 import dev.sluice.types.StructField;
 import dev.sluice.types.StructType;
 import dev.sluice.vector.Batch;
+import dev.sluice.vector.BytesVector;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.Vectors;
 import org.apache.parquet.column.page.DictionaryPageReadStore;
@@ -49,6 +51,8 @@ final class ParquetBatchReader implements BatchReader {
     private final GroupNodes.RootNode root;
     private final int[] nestedTargets;
     private final StatisticsFilter statistics;
+    /** Per projected column: the bytes its last batch held when it is a string or binary column, else 0. */
+    private final int[] byteHints;
     private final DictionaryFilter dictionaries;
 
     private StorageInputFile input;
@@ -93,6 +97,7 @@ final class ParquetBatchReader implements BatchReader {
         this.nestedRequested = nestedSchema.getFieldCount() == 0 ? null : nestedSchema;
         this.root = nestedRequested == null ? null : new GroupNodes.RootNode(nestedRequested, nestedProjection);
         this.statistics = new StatisticsFilter(fileSchema);
+        this.byteHints = new int[projection.size()];
         this.dictionaries = new DictionaryFilter(fileSchema);
     }
 
@@ -104,7 +109,11 @@ final class ParquetBatchReader implements BatchReader {
         remaining -= n;
         if (projection.size() == 0) return Batch.ofRowCount(n);
         FlatVector[] columns = new FlatVector[projection.size()];
-        for (int i = 0; i < columns.length; i++) columns[i] = Vectors.allocate(projection.field(i).dataType(), n);
+        for (int i = 0; i < columns.length; i++) {
+            DataType type = projection.field(i).dataType();
+            // string and binary buffers sized from the previous batch, so they are not regrown and copied
+            columns[i] = byteHints[i] > 0 ? new BytesVector(type, n, byteHints[i] + byteHints[i] / 8) : Vectors.allocate(type, n);
+        }
         FlatVector[] nestedColumns = new FlatVector[nestedTargets.length];
         for (int i = 0; i < nestedColumns.length; i++) nestedColumns[i] = columns[nestedTargets[i]];
         try {
@@ -119,6 +128,7 @@ final class ParquetBatchReader implements BatchReader {
             if (e instanceof dev.sluice.error.SluiceException s) throw s;
             throw Footers.unreadable(split.path(), e);
         }
+        for (int i = 0; i < columns.length; i++) if (columns[i] instanceof BytesVector b) byteHints[i] = b.writePosition();
         return new Batch(columns.clone(), n);
     }
 
