@@ -1,5 +1,6 @@
 package dev.sluice.io.parquet;
 
+import dev.sluice.error.SluiceException;
 import dev.sluice.types.StructType;
 import dev.sluice.vector.Batch;
 import org.apache.parquet.column.ColumnWriteStore;
@@ -54,7 +55,7 @@ final class ColumnarParquetWriter {
     }
 
     void write(Batch batch) throws IOException {
-        if (failed) throw new IllegalStateException("the Parquet writer failed before and cannot write more");
+        if (failed) throw SluiceException.internal("the Parquet writer failed before and cannot write more");
         try {
             int n = batch.rowCount();
             int at = 0;
