@@ -10,9 +10,11 @@ import dev.sluice.vector.Batch;
 import dev.sluice.vector.BytesVector;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.Vectors;
+import org.apache.parquet.HadoopFreeReadOptions;
 import org.apache.parquet.column.page.DictionaryPageReadStore;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.filter2.compat.FilterCompat;
+import org.apache.parquet.filter2.predicate.FilterPredicate;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.io.ColumnIOFactory;
@@ -54,6 +56,8 @@ final class ParquetBatchReader implements BatchReader {
     /** Per projected column: the bytes its last batch held when it is a string or binary column, else 0. */
     private final int[] byteHints;
     private final DictionaryFilter dictionaries;
+    /** The pushed filters parquet-java can apply to page indexes; null when none can. */
+    private final FilterPredicate pageFilter;
 
     private StorageInputFile input;
     private ParquetFileReader reader;
@@ -99,6 +103,7 @@ final class ParquetBatchReader implements BatchReader {
         this.statistics = new StatisticsFilter(fileSchema);
         this.byteHints = new int[projection.size()];
         this.dictionaries = new DictionaryFilter(fileSchema);
+        this.pageFilter = PageIndexFilter.of(fileSchema, requested, this.filters);
     }
 
     @Override public Batch next() {
@@ -144,9 +149,8 @@ final class ParquetBatchReader implements BatchReader {
                 continue;
             }
             rowGroupsRead.incrementAndGet();
-            remaining = block.getRowCount();
-            if (requested.getFieldCount() > 0) startRowGroup(index);
-            return true;
+            remaining = requested.getFieldCount() > 0 ? startRowGroup(index) : block.getRowCount();
+            if (remaining > 0) return true;   // else the page indexes ruled out every row of the group
         }
         return false;
     }
@@ -165,20 +169,25 @@ final class ParquetBatchReader implements BatchReader {
     private void open() throws IOException {
         if (reader != null) return;
         input = new StorageInputFile(storage, split.path(), split.fileSize());
-        reader = new ParquetFileReader(input, split.footer(), Footers.OPTIONS, input.newStream());
+        reader = new ParquetFileReader(input, split.footer(),
+                pageFilter == null ? Footers.OPTIONS : HadoopFreeReadOptions.create(ParquetCodecs.INSTANCE, FilterCompat.get(pageFilter)),
+                input.newStream());
         reader.setRequestedSchema(requested);
     }
 
-    private void startRowGroup(int index) {
+    /** Reads the row group's chunks (only the pages the page-index filter keeps) and returns its rows to read. */
+    private long startRowGroup(int index) {
         try {
             open();
             if (columnIO == null && nestedRequested != null) {
                 columnIO = new ColumnIOFactory(split.footer().getFileMetaData().getCreatedBy())
                         .getColumnIO(nestedRequested, fileSchema, true);
             }
-            PageReadStore pages = reader.readRowGroup(index);
+            PageReadStore pages = pageFilter == null ? reader.readRowGroup(index) : reader.readFilteredRowGroup(index);
+            if (pages == null || pages.getRowCount() == 0) return 0;
             flat.startRowGroup(pages);
             if (columnIO != null) records = columnIO.getRecordReader(pages, materializer(), FilterCompat.NOOP);
+            return pages.getRowCount();
         } catch (IOException | RuntimeException e) {
             if (e instanceof dev.sluice.error.SluiceException s) throw s;
             throw Footers.unreadable(split.path(), e);
