@@ -32,8 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads one split's row groups as batches of the projection. The file is opened on the first row group
- * that survives the statistics filter (a split whose row groups are all skipped never opens it); only the
- * pruned columns' chunks are read. Top-level primitive columns are decoded a column at a time
+ * that survives the statistics filter (a split whose row groups are all skipped by statistics never opens it),
+ * or to read the dictionaries of {@link DictionaryFilter}; only the pruned columns' chunks are read, and of
+ * those only the pages that {@link PageIndexFilter} keeps. Top-level primitive columns are decoded a column at a time
  * ({@link FlatColumns}); nested ones go through Parquet's record assembly, which drives {@link GroupNodes}
  * converters that append straight into vectors. A batch never spans two row groups.
  */
