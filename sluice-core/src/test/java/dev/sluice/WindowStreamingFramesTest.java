@@ -71,7 +71,7 @@ class WindowStreamingFramesTest {
                 .withColumn("nv", nth_value(col("v"), 3).over(ordered()))
                 .withColumn("ahead", last_value(col("id")).over(ordered().rowsBetween(UNBOUNDED_PRECEDING, 2)))
                 .select(col("id"), col("lag"), col("lead"), col("fv"), col("lv"), col("nv"), col("ahead"));
-        Map<Long, Row> rows = streamed(query, parallelism);
+        Map<Long, Row> rows = streamed(query, parallelism, 1);
         Integer lastNonNull = null;
         for (int p = 0; p < ROWS; p++) {
             if (G[p] != null) lastNonNull = G[p];
@@ -83,7 +83,7 @@ class WindowStreamingFramesTest {
             assertThat(r.get(5)).as("nth_value at %d", p).isEqualTo(p >= 2 ? V[2] : null);
             assertThat(r.get(6)).as("last_value 2 rows ahead at %d", p).isEqualTo(ID[Math.min(ROWS - 1, p + 2)]);
         }
-        assertSameInMemory(query, rows, parallelism);
+        assertSameInMemory(query, rows, parallelism, 1);
     }
 
     @ParameterizedTest
@@ -95,10 +95,10 @@ class WindowStreamingFramesTest {
                 .withColumn("mn", min(col("g")).over(ordered().rowsBetween(-3, 2)))
                 .withColumn("mx", max(col("v")).over(ordered().rowsBetween(-3, 2)))
                 .withColumn("a", avg(col("v")).over(ordered().rowsBetween(-3, 2)))
-                .withColumn("wide", sum(col("g")).over(ordered().rowsBetween(-2000, 10)))
+                .withColumn("wide", sum(col("g")).over(ordered().rowsBetween(-500, 10)))
                 .withColumn("before", first_value(col("id")).over(ordered().rowsBetween(-2, -1)))
                 .select(col("id"), col("s"), col("c"), col("mn"), col("mx"), col("a"), col("wide"), col("before"));
-        Map<Long, Row> rows = streamed(query, parallelism);
+        Map<Long, Row> rows = streamed(query, parallelism, 1);
         for (int p = 0; p < ROWS; p++) {
             Row r = rows.get(ID[p]);
             long s = 0, c = 0;
@@ -122,12 +122,12 @@ class WindowStreamingFramesTest {
         int nonNull = 0;
         for (int q = 0; q <= Math.min(ROWS - 1, 10); q++) if (G[q] != null) { wide += G[q]; nonNull++; }
         for (int p = 0; p < ROWS; p++) {
-            assertThat(rows.get(ID[p]).get(6)).as("sum over 2000 rows before to 10 after, at %d", p).isEqualTo(nonNull == 0 ? null : wide);
-            int in = p + 11, out = p - 2000;
+            assertThat(rows.get(ID[p]).get(6)).as("sum over 500 rows before to 10 after, at %d", p).isEqualTo(nonNull == 0 ? null : wide);
+            int in = p + 11, out = p - 500;
             if (in < ROWS && G[in] != null) { wide += G[in]; nonNull++; }
             if (out >= 0 && G[out] != null) { wide -= G[out]; nonNull--; }
         }
-        assertSameInMemory(query, rows, parallelism);
+        assertSameInMemory(query, rows, parallelism, 1);
     }
 
     private static double averageV(int from, int to) {
@@ -152,8 +152,9 @@ class WindowStreamingFramesTest {
                 .withColumn("nt", ntile(7).over(ordered()))
                 .withColumn("pr", percent_rank().over(Window.partitionBy(col("k")).orderBy(col("g"))))
                 .withColumn("cd", cume_dist().over(Window.partitionBy(col("k")).orderBy(col("g"))))
-                .select(col("id"), col("total"), col("n"), col("mx"), col("lastId"), col("nt"), col("pr"), col("cd"));
-        Map<Long, Row> rows = streamed(query, parallelism);
+                .withColumn("lastPeer", last_value(col("id")).over(Window.partitionBy(col("k")).orderBy(col("g"))))
+                .select(col("id"), col("total"), col("n"), col("mx"), col("lastId"), col("nt"), col("pr"), col("cd"), col("lastPeer"));
+        Map<Long, Row> rows = streamed(query, parallelism, 1);
         long total = 0;
         double maxV = Double.NEGATIVE_INFINITY;
         for (int p = 0; p < ROWS; p++) {
@@ -174,8 +175,34 @@ class WindowStreamingFramesTest {
             assertThat(r.get(5)).as("ntile at %d", p).isEqualTo(bucket);
             assertThat(r.get(6)).as("percent_rank at %d", p).isEqualTo(peerStart[p] / (double) (ROWS - 1));
             assertThat(r.get(7)).as("cume_dist at %d", p).isEqualTo(peerEnd[p] / (double) ROWS);
+            assertThat(r.get(8)).as("last_value of the peers (RANGE) at %d", p).isEqualTo(ID[peerEnd[p] - 1]);
         }
-        assertSameInMemory(query, rows, parallelism);
+        assertSameInMemory(query, rows, parallelism, 1);
+    }
+
+    /**
+     * Three window partitions each far larger than the budget, one after another in a task's sorted stream: each
+     * is cut, counted in its own first pass (the rows read past its end wait for the next), and continued alone.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void severalLargePartitionsOneAfterAnother(int parallelism) {
+        WindowSpec byG = Window.partitionBy(col("k")).orderBy(col("g"), col("id"));
+        Function<DataFrame, DataFrame> query = df -> df
+                .withColumn("n", count(lit(1)).over(Window.partitionBy(col("k"))))
+                .withColumn("nt", ntile(5).over(byG))
+                .withColumn("lag", lag(col("id"), 7).over(byG))
+                .withColumn("lead", lead(col("id"), 9).over(byG))
+                .withColumn("run", sum(col("g")).over(byG))
+                .withColumn("slide", max(col("v")).over(byG.rowsBetween(-4, 4)))
+                .withColumn("cd", cume_dist().over(Window.partitionBy(col("k")).orderBy(col("g"))))
+                .select(col("id"), col("n"), col("nt"), col("lag"), col("lead"), col("run"), col("slide"), col("cd"), col("k"));
+        Map<Long, Row> rows = streamed(query, parallelism, 3);
+        Map<String, Long> sizes = new HashMap<>();
+        for (long i = 0; i < ROWS; i++) sizes.merge(SpillTestSupport.key(i, 3), 1L, Long::sum);
+        assertThat(sizes).hasSize(3);
+        for (Row r : rows.values()) assertThat(r.get(1)).isEqualTo(sizes.get((String) r.get(8)));
+        assertSameInMemory(query, rows, parallelism, 3);
     }
 
     /** A frame that cannot be computed as a stream over a partition larger than the budget: a coded error naming it. */
@@ -199,11 +226,11 @@ class WindowStreamingFramesTest {
         }
     }
 
-    /** Runs the query on the generated rows (one window partition) under the tiny budget; rows by id. */
-    private static Map<Long, Row> streamed(Function<DataFrame, DataFrame> query, int parallelism) {
+    /** Runs the query on the generated rows ({@code keys} window partitions) under the tiny budget; rows by id. */
+    private static Map<Long, Row> streamed(Function<DataFrame, DataFrame> query, int parallelism, long keys) {
         SpillTestSupport.SpillCounter counter = new SpillTestSupport.SpillCounter();
         try (Sluice s = SpillTestSupport.session(parallelism, counter)) {
-            List<Row> rows = query.apply(SpillTestSupport.generated(s, ROWS, 1)).collect();
+            List<Row> rows = query.apply(SpillTestSupport.generated(s, ROWS, keys)).collect();
             assertThat(rows).hasSize(ROWS);
             assertThat(counter.spilledBytes()).isPositive();
             assertThat(SpillTestSupport.pool(s).used()).isZero();
@@ -215,9 +242,9 @@ class WindowStreamingFramesTest {
     }
 
     /** The same query with memory enough for the partition: the in-memory path gives exactly the same values. */
-    private static void assertSameInMemory(Function<DataFrame, DataFrame> query, Map<Long, Row> streamed, int parallelism) {
+    private static void assertSameInMemory(Function<DataFrame, DataFrame> query, Map<Long, Row> streamed, int parallelism, long keys) {
         try (Sluice s = Sluice.builder().parallelism(parallelism).shufflePartitions(Math.max(2, parallelism)).build()) {
-            List<Row> rows = query.apply(SpillTestSupport.generated(s, ROWS, 1)).collect();
+            List<Row> rows = query.apply(SpillTestSupport.generated(s, ROWS, keys)).collect();
             assertThat(rows).hasSize(ROWS);
             for (Row r : rows) {
                 Row other = streamed.get((Long) r.get(0));
