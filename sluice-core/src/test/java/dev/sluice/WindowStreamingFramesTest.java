@@ -205,11 +205,43 @@ class WindowStreamingFramesTest {
         assertSameInMemory(query, rows, parallelism, 3);
     }
 
+    /** RANGE frames with value offsets keep and read ahead the rows whose order key is within the offsets. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void rangeFramesWithValueOffsetsStream(int parallelism) {
+        WindowSpec byG = Window.partitionBy(col("k")).orderBy(col("g"));
+        Function<DataFrame, DataFrame> query = df -> df
+                .withColumn("s", sum(col("g")).over(byG.rangeBetween(-2, 1)))
+                .withColumn("c", count(lit(1)).over(byG.rangeBetween(UNBOUNDED_PRECEDING, -3)))
+                .withColumn("fv", first_value(col("id")).over(byG.rangeBetween(Window.currentRow(), 4)))
+                .withColumn("desc", max(col("v")).over(Window.partitionBy(col("k")).orderBy(col("g").desc()).rangeBetween(-1, 3)))
+                .select(col("id"), col("s"), col("c"), col("fv"), col("desc"));
+        Map<Long, Row> rows = streamed(query, parallelism, 1);
+        long[] count = new long[1000];
+        long nulls = 0;
+        for (int p = 0; p < ROWS; p++) if (G[p] == null) nulls++; else count[G[p]]++;
+        for (int p = 0; p < ROWS; p++) {
+            Row r = rows.get(ID[p]);
+            Integer g = G[p];
+            long sum = 0, below = nulls;
+            if (g != null) {
+                for (int x = Math.max(0, g - 2); x <= Math.min(999, g + 1); x++) sum += x * count[x];
+                for (int x = 0; x <= g - 3; x++) below += count[x];
+            }
+            int peerStart = p;
+            while (peerStart > 0 && java.util.Objects.equals(G[peerStart - 1], g)) peerStart--;
+            assertThat(r.get(1)).as("sum of g within [g-2, g+1] at %d", p).isEqualTo(g == null ? null : sum);
+            assertThat(r.get(2)).as("count up to g-3 at %d", p).isEqualTo(below);
+            assertThat(r.get(3)).as("first_value within [g, g+4] at %d", p).isEqualTo(ID[peerStart]);
+        }
+        assertSameInMemory(query, rows, parallelism, 1);
+    }
+
     /** A frame that cannot be computed as a stream over a partition larger than the budget: a coded error naming it. */
     @Test void aFrameThatCannotStreamFailsNamingTheFunction() {
         try (Sluice s = SpillTestSupport.session(2, new SpillTestSupport.SpillCounter())) {
             DataFrame df = SpillTestSupport.generated(s, ROWS, 1);
-            assertThatThrownBy(() -> df.withColumn("r", min(col("v")).over(Window.partitionBy(col("k")).orderBy(col("g")).rangeBetween(-10, 10)))
+            assertThatThrownBy(() -> df.withColumn("r", min(col("v")).over(Window.partitionBy(col("k")).orderBy(col("g")).rangeBetween(-10, UNBOUNDED_FOLLOWING)))
                     .filter(col("r").isNull()).count())
                     .isInstanceOfSatisfying(SluiceException.class, e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.MEMORY_EXHAUSTED);

@@ -375,14 +375,55 @@ public final class WindowExec implements ExecNode {
                     emitEnd = peer;
                     while (emitEnd > 0 && sortOrdering.compare(keys, emitEnd - 1, keys, peer) == 0) emitEnd--;
                 }
-                if (emitEnd <= head) {   // a peer group larger than the buffer: read on
+                ValueFrameCut valueCut = valueFrameCut(keys, emitEnd);
+                emitEnd = valueCut.emitEnd();
+                if (emitEnd <= head) {   // a peer group (or a RANGE frame) larger than the buffer: read on
                     if (!pull(merger, reservation)) done = true;
                     continue;
                 }
                 if (!continuing) streamedKeys = rowOf(keys, 0);
                 int keep = needs.behind() == 0 ? 0 : (int) Math.min(needs.behind() + 1, emitEnd);
+                keep = Math.max(keep, emitEnd - valueCut.contextStart(emitEnd));
                 return take(rows, emitEnd - keep, emitEnd, keep, true);
             }
+        }
+
+        /** Where RANGE frames with value offsets let a chunk end, and the row their next chunk must keep from. */
+        private record ValueFrameCut(int emitEnd, FrameBounds[] bounds, boolean[] running) {
+            /** The first buffer row the rows from {@code emitEnd} on still look at (or carry a state up to). */
+            int contextStart(int end) {
+                int start = end;
+                for (int f = 0; f < bounds.length; f++) start = Math.min(start, running[f] ? bounds[f].upper(end - 1) : bounds[f].lower(end));
+                return start;
+            }
+        }
+
+        /**
+         * Lowers {@code emitEnd} to the first row whose RANGE frame (value offsets) may end past the buffer: the
+         * frame's end is known only once a row past its bound has been read.
+         */
+        private ValueFrameCut valueFrameCut(ColumnVector[] keys, int emitEnd) {
+            List<WindowExpression> frames = needs.valueFrames();
+            if (frames.isEmpty()) return new ValueFrameCut(emitEnd, new FrameBounds[0], new boolean[0]);
+            int[] order = new int[rows];
+            for (int i = 0; i < rows; i++) order[i] = i;
+            ColumnVector[] orderKeys = Arrays.copyOfRange(keys, partitionBy.size(), keys.length);
+            WindowGroup group = new WindowGroup(0, rows, order, orderKeys, peerOrdering);
+            FrameBounds[] bounds = new FrameBounds[frames.size()];
+            boolean[] running = new boolean[bounds.length];
+            for (int f = 0; f < bounds.length; f++) {
+                WindowFrame frame = frames.get(f).effectiveFrame();
+                bounds[f] = new FrameBounds(frame, orderBy.get(0));
+                bounds[f].reset(group);
+                running[f] = frame.lower() == WindowFrame.UNBOUNDED_PRECEDING;
+                int lo = head, hi = emitEnd;   // frame ends are monotone in sorted order: the first one at the buffer's end
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (bounds[f].upper(mid) >= rows) hi = mid; else lo = mid + 1;
+                }
+                emitEnd = lo;
+            }
+            return new ValueFrameCut(emitEnd, bounds, running);
         }
 
         /**

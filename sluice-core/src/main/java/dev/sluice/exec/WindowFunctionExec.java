@@ -138,7 +138,7 @@ abstract class WindowFunctionExec {
             this.acc = acc;
             this.index = index;
             this.running = frame.lower() == dev.sluice.expr.WindowFrame.UNBOUNDED_PRECEDING
-                    && frame.upper() != dev.sluice.expr.WindowFrame.UNBOUNDED_FOLLOWING && !frame.hasValueOffset();
+                    && frame.upper() != dev.sluice.expr.WindowFrame.UNBOUNDED_FOLLOWING;
         }
 
         @Override void fill(WindowGroup g, FlatVector out, WindowCarry carry, boolean peerContinues) {

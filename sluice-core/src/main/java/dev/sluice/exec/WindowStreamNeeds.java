@@ -11,11 +11,18 @@ import java.util.List;
  * {@code lag} and frames that start before their row), rows read past a chunk's last row before it is emitted
  * ({@code ahead}, for {@code lead} and frames that end after their row), a first pass over the whole partition
  * ({@code twoPass}: its size, or the value of a frame that is the whole partition), and whether a cut must keep a
- * peer group whole (RANGE frames ending at the row's peers, {@code cume_dist}). {@code refusal} names the first
+ * peer group whole (RANGE frames ending at the row's peers, {@code cume_dist}); {@code valueFrames}: the functions
+ * with a RANGE frame with a value offset, whose rows kept and read ahead depend on the order key's values (the
+ * chunker finds them with the frame's own bounds). {@code refusal} names the first
  * function that cannot be streamed at all (null when every one can): its partition must fit in memory.
  */
-record WindowStreamNeeds(long behind, long ahead, boolean twoPass, boolean wholePeers, WindowExpression refusal, String reason) {
-    private static final WindowStreamNeeds NOTHING = new WindowStreamNeeds(0, 0, false, false, null, null);
+record WindowStreamNeeds(long behind, long ahead, boolean twoPass, boolean wholePeers, List<WindowExpression> valueFrames,
+                         WindowExpression refusal, String reason) {
+    private static final WindowStreamNeeds NOTHING = new WindowStreamNeeds(0, 0, false, false, List.of(), null, null);
+
+    WindowStreamNeeds(long behind, long ahead, boolean twoPass, boolean wholePeers, WindowExpression refusal, String reason) {
+        this(behind, ahead, twoPass, wholePeers, List.of(), refusal, reason);
+    }
 
     /** The needs of every function together. */
     static WindowStreamNeeds of(List<WindowExpression> functions) {
@@ -40,11 +47,11 @@ record WindowStreamNeeds(long behind, long ahead, boolean twoPass, boolean whole
 
     private static WindowStreamNeeds ofFrame(WindowExpression w, WindowFrame f) {
         long lo = f.lower(), hi = f.upper();
-        if (f.type() == WindowFrame.Type.RANGE && f.hasValueOffset()) return refuse(w, "a RANGE frame with a value offset");
         if (hi == WindowFrame.UNBOUNDED_FOLLOWING) {
             if (lo == WindowFrame.UNBOUNDED_PRECEDING) return new WindowStreamNeeds(0, 0, true, false, null, null);
             return refuse(w, "a frame that ends at UNBOUNDED FOLLOWING but starts after UNBOUNDED PRECEDING");
         }
+        if (f.type() == WindowFrame.Type.RANGE && f.hasValueOffset()) return new WindowStreamNeeds(0, 0, false, false, List.of(w), null, null);
         if (f.type() == WindowFrame.Type.RANGE) return new WindowStreamNeeds(0, 0, false, true, null, null);   // bounds are peers
         long behind = 0, ahead = 0;
         for (long b : new long[] {lo, hi}) {
@@ -60,8 +67,10 @@ record WindowStreamNeeds(long behind, long ahead, boolean twoPass, boolean whole
     }
 
     private WindowStreamNeeds and(WindowStreamNeeds o) {
+        List<WindowExpression> frames = new java.util.ArrayList<>(valueFrames);
+        frames.addAll(o.valueFrames);
         return new WindowStreamNeeds(Math.max(behind, o.behind), Math.max(ahead, o.ahead), twoPass || o.twoPass,
-                wholePeers || o.wholePeers, refusal != null ? refusal : o.refusal, refusal != null ? reason : o.reason);
+                wholePeers || o.wholePeers, List.copyOf(frames), refusal != null ? refusal : o.refusal, refusal != null ? reason : o.reason);
     }
 
     /** True when a window partition may be cut into chunks. */
