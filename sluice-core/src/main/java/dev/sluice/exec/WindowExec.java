@@ -32,8 +32,8 @@ import java.util.List;
  * keeps the rows before its first row and reads the rows after its last one that the functions look at
  * ({@link WindowStreamNeeds}), and a function of the whole partition (its size, a whole-partition frame) gets
  * it from a first pass that writes the partition to a spill file, which the chunks then read again. Only a
- * function that cannot be streamed (a RANGE frame with a value offset, a frame from after UNBOUNDED PRECEDING to
- * UNBOUNDED FOLLOWING) needs its window partition to fit: MEMORY_EXHAUSTED naming it when it does not.
+ * function that cannot be streamed (a frame from after UNBOUNDED PRECEDING to UNBOUNDED FOLLOWING) needs its
+ * window partition to fit: MEMORY_EXHAUSTED naming it when it does not.
  */
 public final class WindowExec implements ExecNode {
     private static final long RESULT_BYTES_PER_VALUE = 16;
