@@ -237,7 +237,10 @@ class WindowStreamingFramesTest {
         assertSameInMemory(query, rows, parallelism, 1);
     }
 
-    /** A frame that cannot be computed as a stream over a partition larger than the budget: a coded error naming it. */
+    /**
+     * A frame that cannot be computed as a stream over a partition larger than the budget, or an offset whose rows
+     * do not fit: a coded error naming the function, not a heap OutOfMemoryError.
+     */
     @Test void aFrameThatCannotStreamFailsNamingTheFunction() {
         try (Sluice s = SpillTestSupport.session(2, new SpillTestSupport.SpillCounter())) {
             DataFrame df = SpillTestSupport.generated(s, ROWS, 1);
@@ -252,6 +255,12 @@ class WindowStreamingFramesTest {
                     .isInstanceOfSatisfying(SluiceException.class, e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.MEMORY_EXHAUSTED);
                         assertThat(e.fact("reason")).contains("max(g)");
+                    });
+            // streams, but the rows it looks back at are far more than the budget holds
+            assertThatThrownBy(() -> df.withColumn("r", lag(col("id"), 150_000).over(ordered())).filter(col("r").isNull()).count())
+                    .isInstanceOfSatisfying(SluiceException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.MEMORY_EXHAUSTED);
+                        assertThat(e.fact("reason")).contains("lag(id, 150000");
                     });
             assertThat(SpillTestSupport.pool(s).used()).isZero();
             assertThat(SpillTestSupport.pool(s).spills().liveFiles()).isZero();

@@ -212,7 +212,7 @@ public final class WindowExec implements ExecNode {
                 try {
                     reservation.grow(WindowGroup.bytesFor(r.rows) + RESULT_BYTES_PER_VALUE * r.rows * functions.size() * 2);
                 } catch (SluiceException e) {
-                    throw partitionTooLarge(e);
+                    throw chunker == null ? e : partitionTooLarge(e);
                 }
                 Computed c = compute(r, ctx, carry, head, tail, open);
                 results = c.results();
@@ -344,6 +344,7 @@ public final class WindowExec implements ExecNode {
         Chunker(SpillListener spillListener) { this.spillListener = spillListener; }
 
         Chunk next(RunMerger merger, Reservation reservation) {
+            if (rows > 0) reserve(new Batch(buffer, rows), reservation);   // the rows kept from the chunk before
             while (true) {
                 if (done && rows <= head) return null;   // what is left was emitted already
                 if (!done && rows < batchSize) {
@@ -526,13 +527,17 @@ public final class WindowExec implements ExecNode {
 
         private void append(Batch b, Reservation reservation) {
             if (buffer == null) buffer = allocate();
+            reserve(b, reservation);
+            for (int c = 0; c < buffer.length; c++) for (int r = 0; r < b.rowCount(); r++) buffer[c].appendFrom(b.column(c), r);
+            rows += b.rowCount();
+        }
+
+        private void reserve(Batch b, Reservation reservation) {
             try {
                 reservation.grow(dev.sluice.vector.BatchSizes.estimate(b));
             } catch (SluiceException e) {
                 throw partitionTooLarge(e);
             }
-            for (int c = 0; c < buffer.length; c++) for (int r = 0; r < b.rowCount(); r++) buffer[c].appendFrom(b.column(c), r);
-            rows += b.rowCount();
         }
 
         private FlatVector[] allocate() {

@@ -131,6 +131,7 @@ abstract class WindowFunctionExec {
         private final FrameAccumulator acc;
         private final int index;   // the function's place in its operator (its carried state)
         private final boolean running;
+        private final boolean whole;   // the frame is the whole partition
         private long added;        // after a fill of a running frame: the partition's rows it has added
 
         Framed(FrameBounds bounds, FrameAccumulator acc, int index, dev.sluice.expr.WindowFrame frame) {
@@ -139,13 +140,14 @@ abstract class WindowFunctionExec {
             this.index = index;
             this.running = frame.lower() == dev.sluice.expr.WindowFrame.UNBOUNDED_PRECEDING
                     && frame.upper() != dev.sluice.expr.WindowFrame.UNBOUNDED_FOLLOWING;
+            this.whole = frame.lower() == dev.sluice.expr.WindowFrame.UNBOUNDED_PRECEDING
+                    && frame.upper() == dev.sluice.expr.WindowFrame.UNBOUNDED_FOLLOWING;
         }
 
         @Override void fill(WindowGroup g, FlatVector out, WindowCarry carry, boolean peerContinues) {
             bounds.reset(g);
-            Object whole = carry == null || carry.wholeStates() == null ? null : carry.wholeStates()[index];
-            if (whole != null) {   // the first pass accumulated the whole partition
-                acc.continueFrom(whole);
+            if (whole && carry != null && carry.wholeStates() != null) {   // the first pass accumulated the whole partition
+                acc.continueFrom(carry.wholeStates()[index]);
                 for (int p = g.from; p < g.to; p++) acc.result(out);
                 return;
             }
