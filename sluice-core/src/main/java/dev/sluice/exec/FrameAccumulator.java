@@ -26,11 +26,14 @@ abstract class FrameAccumulator {
 
     abstract void result(FlatVector out);
 
-    /** What the frame has accumulated, to go on in the next chunk of a cut partition (running aggregates only). */
-    Object state() { throw SluiceException.internal("this frame function does not stream"); }
+    /**
+     * What the frame has accumulated, to go on in the next chunk of a cut partition: it refers to no row of this
+     * run (values are copied), so the run can be released.
+     */
+    abstract Object state();
 
     /** Goes on from {@link #state} of the previous chunk instead of starting empty. */
-    void continueFrom(Object state) { throw SluiceException.internal("this frame function does not stream"); }
+    abstract void continueFrom(Object state);
 
     /** The state for bound {@code w} over a run whose rows are {@code all} and whose sorted order is {@code order}. */
     static FrameAccumulator of(WindowExpression w, Batch all, int[] order) {
@@ -86,6 +89,7 @@ abstract class FrameAccumulator {
         private final boolean first;
         private final boolean ignoreNulls;
         private int picked = -1;
+        private FlatVector carried;   // picked in an earlier chunk (one row; its value may be NULL), while picked < 0
 
         Pick(ColumnVector input, int[] order, boolean first, boolean ignoreNulls) {
             this.input = input;
@@ -94,20 +98,39 @@ abstract class FrameAccumulator {
             this.ignoreNulls = ignoreNulls;
         }
 
-        @Override void reset() { picked = -1; }
+        @Override void reset() {
+            picked = -1;
+            carried = null;
+        }
 
         @Override void add(int from, int to) {
             for (int p = from; p < to; p++) {
                 int row = order[p];
                 if (ignoreNulls && input.isNull(row)) continue;
-                if (!first || picked < 0) picked = row;
+                if (!first || (picked < 0 && carried == null)) picked = row;
             }
         }
 
-        @Override void result(FlatVector out) {
-            if (picked < 0) out.appendNull();
-            else out.appendFrom(input, picked);
+        @Override void result(FlatVector out) { appendPicked(input, picked, carried, out); }
+
+        @Override Object state() { return picked < 0 ? carried : copyOf(input, picked); }
+
+        @Override void continueFrom(Object state) {
+            picked = -1;
+            carried = (FlatVector) state;
         }
+    }
+
+    private static void appendPicked(ColumnVector input, int picked, FlatVector carried, FlatVector out) {
+        if (picked >= 0) out.appendFrom(input, picked);
+        else if (carried != null) out.appendFrom(carried, 0);
+        else out.appendNull();
+    }
+
+    private static FlatVector copyOf(ColumnVector input, int row) {
+        FlatVector v = dev.sluice.vector.Vectors.allocate(input.type(), 1);
+        v.appendFrom(input, row);
+        return v;
     }
 
     /** nth_value: the n-th row of the frame (counting only non-NULL rows when ignoring NULLs). */
@@ -118,6 +141,7 @@ abstract class FrameAccumulator {
         private final boolean ignoreNulls;
         private int seen;
         private int picked = -1;
+        private FlatVector carried;   // the n-th row, reached in an earlier chunk
 
         Nth(ColumnVector input, int[] order, int n, boolean ignoreNulls) {
             this.input = input;
@@ -129,19 +153,29 @@ abstract class FrameAccumulator {
         @Override void reset() {
             seen = 0;
             picked = -1;
+            carried = null;
         }
 
         @Override void add(int from, int to) {
-            for (int p = from; p < to && picked < 0; p++) {
+            for (int p = from; p < to && picked < 0 && carried == null; p++) {
                 int row = order[p];
                 if (ignoreNulls && input.isNull(row)) continue;
                 if (++seen == n) picked = row;
             }
         }
 
-        @Override void result(FlatVector out) {
-            if (picked < 0) out.appendNull();
-            else out.appendFrom(input, picked);
+        @Override void result(FlatVector out) { appendPicked(input, picked, carried, out); }
+
+        /** What an nth_value frame carries: the rows counted, and the n-th one's value once reached. */
+        private record NthState(int seen, FlatVector value) {}
+
+        @Override Object state() { return new NthState(seen, picked < 0 ? carried : copyOf(input, picked)); }
+
+        @Override void continueFrom(Object state) {
+            NthState s = (NthState) state;
+            seen = s.seen();
+            picked = -1;
+            carried = s.value();
         }
     }
 }

@@ -1,10 +1,15 @@
 package dev.sluice.exec;
 
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.SortOrder;
 import dev.sluice.expr.WindowExpression;
+import dev.sluice.expr.WindowFrame;
 import dev.sluice.memory.MemoryPool;
 import dev.sluice.memory.Reservation;
+import dev.sluice.memory.SpillFile;
+import dev.sluice.memory.SpillListener;
 import dev.sluice.plan.Explain;
 import dev.sluice.types.StructType;
 import dev.sluice.vector.Batch;
@@ -12,6 +17,7 @@ import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.Vectors;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,9 +27,13 @@ import java.util.List;
  * partition buffers its rows (memory reserved), sorts them stably by partition keys then order keys, walks the
  * window partitions (runs of equal partition keys) computing every function, and emits the rows in that order
  * with one column per function appended. When the rows do not fit, the sort spills runs and the merged rows
- * are processed from disk in chunks of whole window partitions. One window partition must then fit, unless
- * every function only looks back from its row (row_number, rank, dense_rank): then a partition larger than a
- * chunk is cut into chunks too, each continuing the counts where the one before stopped ({@link WindowCarry}).
+ * are processed from disk in chunks of whole window partitions. A window partition larger than a chunk is cut
+ * into chunks too ({@link Chunker}), each continuing where the one before stopped ({@link WindowCarry}): a chunk
+ * keeps the rows before its first row and reads the rows after its last one that the functions look at
+ * ({@link WindowStreamNeeds}), and a function of the whole partition (its size, a whole-partition frame) gets
+ * it from a first pass that writes the partition to a spill file, which the chunks then read again. Only a
+ * function that cannot be streamed (a frame from after UNBOUNDED PRECEDING to UNBOUNDED FOLLOWING) needs its
+ * window partition to fit: MEMORY_EXHAUSTED naming it when it does not.
  */
 public final class WindowExec implements ExecNode {
     private static final long RESULT_BYTES_PER_VALUE = 16;
@@ -39,8 +49,7 @@ public final class WindowExec implements ExecNode {
     private final RowOrdering sortOrdering;
     private final RowOrdering partitionOrdering;
     private final RowOrdering peerOrdering;
-    private final boolean streamable;   // window partitions may be cut into chunks (every function looks back only)
-    private final boolean wholePeers;   // ... but not inside a peer group (a running aggregate over RANGE)
+    private final WindowStreamNeeds needs;   // what a cut window partition needs (or which function refuses cuts)
     private volatile OperatorMetrics metrics;
 
     /** Keys and functions are bound to the input's columns. */
@@ -62,13 +71,7 @@ public final class WindowExec implements ExecNode {
         this.sortOrdering = new RowOrdering(sortKeys);
         this.partitionOrdering = new RowOrdering(partitionKeys);
         this.peerOrdering = new RowOrdering(this.orderBy);
-        boolean all = true, peers = false;
-        for (WindowExpression w : this.functions) {
-            all &= WindowFunctionExec.streamable(w);
-            peers |= WindowFunctionExec.needsWholePeers(w);
-        }
-        this.streamable = all;
-        this.wholePeers = peers;
+        this.needs = WindowStreamNeeds.of(this.functions);
     }
 
     /** The partition keys (bound to the input, whose columns keep their places in the output). */
@@ -89,8 +92,10 @@ public final class WindowExec implements ExecNode {
                 m == null ? dev.sluice.memory.SpillListener.NONE : m);
         return new BatchStream() {
             SortedRun run;           // the rows being emitted (all of the partition, or one chunk of whole window partitions)
-            FlatVector[] results;
+            FlatVector[] results;    // one value per row emitted from the run: positions [emitFrom, emitTo)
             int next;
+            int emitFrom;
+            int emitTo;
             boolean started;
             RunMerger merger;        // when the input spilled: the sorted rows, streamed from disk
             Chunker chunker;
@@ -103,24 +108,25 @@ public final class WindowExec implements ExecNode {
                 while (true) {
                     ctx.checkCancelled();
                     if (outputReader != null) return outputReader.next();
-                    if (run != null && next < run.rows) return emit();
+                    if (run != null && next < emitTo) return emit();
                     if (!started) {
                         start();
                         continue;
                     }
                     if (chunker == null) return null;
                     reservation.shrink(reservation.bytes());
-                    SortedRun chunk = chunker.next(merger, reservation);
+                    Chunk chunk = chunker.next(merger, reservation);
                     if (chunk == null) return null;
-                    load(chunk, chunker.lastChunkOpen);
+                    if (chunk.firstPass() != null) carry = chunk.firstPass();
+                    load(chunk.run(), chunk.head(), chunk.tail(), chunk.open());
                 }
             }
 
             private Batch emit() {
-                int to = Math.min(run.rows, next + batchSize);
+                int to = Math.min(emitTo, next + batchSize);
                 Batch rows = run.viewOf(next, to);
                 ColumnVector[] out = Arrays.copyOf(rows.columns(), rows.columnCount() + results.length);
-                for (int f = 0; f < results.length; f++) out[rows.columnCount() + f] = results[f].slice(next, to - next);
+                for (int f = 0; f < results.length; f++) out[rows.columnCount() + f] = results[f].slice(next - emitFrom, to - next);
                 Batch batch = new Batch(out, to - next);
                 next = to;
                 return batch;
@@ -131,9 +137,9 @@ public final class WindowExec implements ExecNode {
              * not emitted yet goes to a spill file and is read back from there.
              */
             private synchronized void spillOutput() {
-                if (outputReader != null || run == null || next >= run.rows) return;
+                if (outputReader != null || run == null || next >= emitTo) return;
                 spilledOutput = reservation.spills().newFile("window-output", m == null ? dev.sluice.memory.SpillListener.NONE : m);
-                while (next < run.rows) spilledOutput.write(emit());
+                while (next < emitTo) spilledOutput.write(emit());
                 spilledOutput.finishWriting();
                 outputReader = spilledOutput.reader(schema);
                 run = null;
@@ -149,7 +155,7 @@ public final class WindowExec implements ExecNode {
                 }
                 SortedRun last = builder.finish();
                 if (builder.spilledRuns().isEmpty()) {
-                    load(last, false);
+                    load(last, 0, 0, false);
                     // the whole partition is in memory until emitted: let others have it written out
                     reservation.setSharedSpiller(this::spillOutput);
                     return;
@@ -160,10 +166,9 @@ public final class WindowExec implements ExecNode {
                 }
                 cursors.add(RunCursor.of(last, 0, last.rows));
                 merger = new RunMerger(input.schema(), sortOrdering, batchSize, -1, cursors);
-                chunker = new Chunker();
+                chunker = new Chunker(m == null ? dev.sluice.memory.SpillListener.NONE : m);
             }
 
-            /** {@code open}: the run's last window partition goes on in the next chunk. */
             /**
              * Merges consecutive groups of runs (ties keep their order) until at most {@link SortExec#MAX_FAN_IN} are
              * left: each open run holds a decoded block and a read buffer, so a merge of every run at once would not
@@ -193,12 +198,23 @@ public final class WindowExec implements ExecNode {
                 return current;
             }
 
-            private void load(SortedRun r, boolean open) {
+            /**
+             * Computes a run: its first {@code head} rows were emitted with the chunk before (context), its last
+             * {@code tail} rows are emitted with the next one (read ahead); {@code open}: its last window partition
+             * goes on in the next chunk.
+             */
+            private void load(SortedRun r, int head, int tail, boolean open) {
                 run = r;
-                next = 0;
+                next = head;
+                emitFrom = head;
+                emitTo = r.rows - tail;
                 // peer bookkeeping, one result per row and function, an aggregate's sorted inputs and group ids
-                reservation.grow(WindowGroup.bytesFor(r.rows) + RESULT_BYTES_PER_VALUE * r.rows * functions.size() * 2);
-                Computed c = compute(r, ctx, carry, open);
+                try {
+                    reservation.grow(WindowGroup.bytesFor(r.rows) + RESULT_BYTES_PER_VALUE * r.rows * functions.size() * 2);
+                } catch (SluiceException e) {
+                    throw chunker == null ? e : partitionTooLarge(e);
+                }
+                Computed c = compute(r, ctx, carry, head, tail, open);
                 results = c.results();
                 carry = c.carry();
             }
@@ -206,6 +222,7 @@ public final class WindowExec implements ExecNode {
             @Override public synchronized void close() {
                 reservation.setSharedSpiller(null);
                 if (merger != null) merger.close();
+                if (chunker != null) chunker.close();
                 if (outputReader != null) outputReader.close();
                 if (spilledOutput != null) spilledOutput.delete();
                 builder.deleteSpills();
@@ -219,10 +236,12 @@ public final class WindowExec implements ExecNode {
     private record Computed(FlatVector[] results, WindowCarry carry) {}
 
     /**
-     * Every function's value for every row of {@code run}, whose sorted order holds whole window partitions,
-     * except that the first may continue one cut before ({@code carryIn}) and the last may go on ({@code open}).
+     * Every function's value for the emitted rows of {@code run} (all but the first {@code head} and the last
+     * {@code tail}), whose sorted order holds whole window partitions, except that the first may continue one cut
+     * before ({@code carryIn}; the head rows are its rows emitted before) and the last may go on ({@code open};
+     * the tail rows are its rows read ahead).
      */
-    private Computed compute(SortedRun run, TaskContext ctx, WindowCarry carryIn, boolean open) {
+    private Computed compute(SortedRun run, TaskContext ctx, WindowCarry carryIn, int head, int tail, boolean open) {
         int n = run.rows;
         Batch all = new Batch(run.columns, n);
         FlatVector[] results = new FlatVector[functions.size()];
@@ -230,7 +249,7 @@ public final class WindowExec implements ExecNode {
         SortOrder firstOrder = orderBy.isEmpty() ? null : orderBy.get(0);
         for (int f = 0; f < results.length; f++) {
             WindowExpression w = functions.get(f);
-            results[f] = Vectors.allocate(w.dataType(), Math.max(n, 1));
+            results[f] = Vectors.allocate(w.dataType(), Math.max(n - head - tail, 1));
             evaluators[f] = WindowFunctionExec.of(w, all, run.order, firstOrder, f);
         }
         ColumnVector[] orderKeys = Arrays.copyOfRange(run.keys, partitionBy.size(), run.keys.length);
@@ -240,107 +259,285 @@ public final class WindowExec implements ExecNode {
             ctx.checkCancelled();
             int end = start + 1;
             while (end < n && partitionOrdering.compare(run.keys, run.order[start], run.keys, run.order[end]) == 0) end++;
-            WindowGroup group = new WindowGroup(start, end, run.order, orderKeys, peerOrdering);
+            boolean last = open && end == n;
+            int from = start == 0 ? head : start;
+            int to = last ? end - tail : end;
+            WindowGroup group = new WindowGroup(start, end, from, to, run.order, orderKeys, peerOrdering);
             // the chunk before may have been cut right where a new window partition starts
             WindowCarry in = start == 0 && carryIn != null
                     && partitionOrdering.compare(carryIn.lastKeys(), 0, run.keys, run.order[0]) == 0 ? carryIn : null;
-            boolean peerContinues = in != null && peerOrdering.compare(
-                    Arrays.copyOfRange(in.lastKeys(), partitionBy.size(), in.lastKeys().length), 0, orderKeys, run.order[start]) == 0;
+            boolean peerContinues = in != null && in.rowsBefore() > 0 && from < to && peerOrdering.compare(
+                    Arrays.copyOfRange(in.lastKeys(), partitionBy.size(), in.lastKeys().length), 0, orderKeys, run.order[from]) == 0;
             for (int f = 0; f < results.length; f++) evaluators[f].fill(group, results[f], in, peerContinues);
-            if (open && end == n) carryOut = carryAfter(group, in, peerContinues, run.keys, evaluators);
+            if (last) carryOut = carryAfter(group, in, peerContinues, run.keys, evaluators);
             start = end;
         }
         return new Computed(results, carryOut);
     }
 
-    /** Where {@code group}'s window partition stands after its last row (the chunk cut it there). */
+    /** Where {@code group}'s window partition stands after its last emitted row (the chunk cut it there). */
     private static WindowCarry carryAfter(WindowGroup g, WindowCarry in, boolean peerContinues, ColumnVector[] sortKeys,
                                           WindowFunctionExec[] evaluators) {
+        if (g.to == g.from) return in;   // nothing emitted: the partition stands where it stood
         long before = in == null ? 0 : in.rowsBefore();
-        int lastPeerStart = g.peerStart(g.end - 1);
-        int rank = peerContinues && lastPeerStart == g.start ? in.rankBefore() : (int) (before + lastPeerStart - g.start + 1);
+        int rank = WindowFunctionExec.rankAt(g, g.to - 1, in, peerContinues);
         int dense = in == null ? 0 : in.denseBefore();
-        for (int p = g.start; p < g.end; p++) if (g.peerStart(p) == p && !(peerContinues && p == g.start)) dense++;
-        ColumnVector[] last = new ColumnVector[sortKeys.length];
-        for (int k = 0; k < last.length; k++) {
+        for (int p = g.from; p < g.to; p++) if (WindowFunctionExec.startsPeers(g, p, peerContinues)) dense++;
+        ColumnVector[] lastKeys = new ColumnVector[sortKeys.length];
+        for (int k = 0; k < lastKeys.length; k++) {
             FlatVector v = Vectors.allocate(sortKeys[k].type(), 1);
-            v.appendFrom(sortKeys[k], g.order[g.end - 1]);
-            last[k] = v;
+            v.appendFrom(sortKeys[k], g.order[g.to - 1]);
+            lastKeys[k] = v;
         }
         Object[] states = new Object[evaluators.length];
         for (int f = 0; f < states.length; f++) states[f] = evaluators[f].stateAfter();
-        return new WindowCarry(before + g.size(), rank, dense, last, states);
+        long rows = before + g.to - g.from;
+        return in == null ? new WindowCarry(rows, rank, dense, lastKeys, states, -1, null) : in.next(rows, rank, dense, lastKeys, states);
+    }
+
+    /** The error for a window partition (or the rows around a cut) that does not fit, naming the functions. */
+    private SluiceException partitionTooLarge(SluiceException e) {
+        if (e.code() != ErrorCode.MEMORY_EXHAUSTED) return e;
+        String reason;
+        if (!needs.streamable()) {
+            reason = "the window function " + needs.refusal().sql() + " needs its whole window partition in memory ("
+                    + needs.reason() + " is not computed as a stream), and a window partition is larger than the budget";
+        } else {
+            List<String> names = new ArrayList<>();
+            for (WindowExpression w : functions) names.add(w.sql());
+            reason = "the window functions " + String.join(", ", names) + " need " + needs.behind() + " rows before and "
+                    + needs.ahead() + " rows after each row" + (needs.wholePeers() ? ", and each peer group whole," : "")
+                    + " in memory, and they do not fit in the budget";
+        }
+        return SluiceException.of(ErrorCode.MEMORY_EXHAUSTED).with("reason", reason).cause(e).build();
     }
 
     /**
-     * Cuts the merged, sorted rows into chunks of whole window partitions of about a batch or more. A window
-     * partition is split only when the functions allow it ({@link #streamable}): then a chunk ends where the
-     * buffer ends once it holds a batch of one partition ({@link #lastChunkOpen}); otherwise one window partition
-     * larger than memory still has to fit (MEMORY_EXHAUSTED).
+     * A run to compute and emit: its first {@code head} rows are context (emitted with the chunk before), its last
+     * {@code tail} rows are read ahead (emitted with the next chunk); {@code open}: its last window partition goes
+     * on in the next chunk; {@code firstPass}: the first pass over the partition that starts this run (or null).
      */
-    private final class Chunker {
+    private record Chunk(SortedRun run, int head, int tail, boolean open, WindowCarry firstPass) {}
+
+    /**
+     * Cuts the merged, sorted rows into chunks of whole window partitions of about a batch or more. A window
+     * partition that fills the buffer alone is cut when the functions allow it ({@link #needs}): a chunk then
+     * emits up to where enough rows follow it ({@code ahead}; never inside a peer group when peers must stay
+     * whole), and the next chunk starts with the rows the functions look back at ({@code behind}, one more so that
+     * a sliding frame restarts where it would in memory). When a function needs the whole partition, the partition
+     * is first written to a spill file (counting it and accumulating whole-partition frames), then cut into chunks
+     * read back from that file. Otherwise one window partition larger than memory still has to fit
+     * (MEMORY_EXHAUSTED naming the function).
+     */
+    private final class Chunker implements AutoCloseable {
+        private final SpillListener spillListener;
+        private final ArrayDeque<Batch> pending = new ArrayDeque<>();   // read past a partition's end in its first pass
         private FlatVector[] buffer;
         private int rows;
+        private int head;                    // leading rows of the buffer already emitted (context of a cut partition)
         private boolean done;
-        boolean lastChunkOpen;   // the chunk returned last ends inside a window partition
+        private ColumnVector[] streamedKeys;  // sort keys (one row) of the partition last cut into chunks
+        private WindowCarry firstPass;        // the first pass of the partition about to be cut, for its first chunk
+        private SpillFile partitionFile;      // that partition, read back by the chunks
+        private SpillFile.Reader partitionReader;
 
-        SortedRun next(RunMerger merger, Reservation reservation) {
+        Chunker(SpillListener spillListener) { this.spillListener = spillListener; }
+
+        Chunk next(RunMerger merger, Reservation reservation) {
+            if (rows > 0) reserve(new Batch(buffer, rows), reservation);   // the rows kept from the chunk before
             while (true) {
-                if (done && rows == 0) return null;
+                if (done && rows <= head) return null;   // what is left was emitted already
                 if (!done && rows < batchSize) {
-                    Batch b = merger.next();
-                    if (b == null) {
-                        done = true;
-                    } else {
-                        append(b, reservation);
-                        continue;
-                    }
+                    if (!pull(merger, reservation)) done = true;
+                    continue;
                 }
                 Batch all = new Batch(buffer, rows);
                 ColumnVector[] keys = new ColumnVector[sortKeys.size()];
                 for (int k = 0; k < keys.length; k++) keys[k] = sortKeys.get(k).evaluate(all);
-                int cut = rows;
-                boolean streamCut = false;
-                if (!done) {   // keep the last window partition: it may go on in the next batches
-                    cut = rows - 1;
-                    while (cut > 0 && partitionOrdering.compare(keys, cut - 1, keys, rows - 1) == 0) cut--;
-                    if (cut == 0 && streamable && rows >= batchSize) {
-                        cut = rows;   // one window partition fills the buffer: stream it in chunks
-                        if (wholePeers) {   // keep the last peer group whole: it may go on in the next batches
-                            cut = rows - 1;
-                            while (cut > 0 && sortOrdering.compare(keys, cut - 1, keys, rows - 1) == 0) cut--;
-                        }
-                        streamCut = cut > 0;
-                    }
-                    if (cut == 0) {
-                        Batch b = merger.next();
-                        if (b == null) done = true;
-                        else append(b, reservation);
-                        continue;
-                    }
+                if (done) return take(rows, rows, rows, 0, false);
+                // keep the last window partition: it may go on in the next batches
+                int cut = rows - 1;
+                while (cut > 0 && partitionOrdering.compare(keys, cut - 1, keys, rows - 1) == 0) cut--;
+                if (cut > 0) return take(cut, cut, cut, 0, false);
+                // one window partition fills the buffer: stream it in chunks, if every function can, once a batch
+                // follows the context kept before it and precedes the rows read ahead
+                if (!needs.streamable() || rows < head + needs.ahead() + batchSize) {
+                    if (!pull(merger, reservation)) done = true;
+                    continue;
                 }
-                lastChunkOpen = streamCut;
-                FlatVector[] chunk = buffer;
-                int chunkRows = cut;
-                FlatVector[] rest = allocate();
-                for (int c = 0; c < rest.length; c++) for (int r = cut; r < rows; r++) rest[c].appendFrom(chunk[c], r);
-                buffer = rest;
-                rows -= cut;
-                ColumnVector[] columns = new ColumnVector[chunk.length];
-                ColumnVector[] chunkKeys = new ColumnVector[keys.length];
-                for (int c = 0; c < columns.length; c++) columns[c] = chunk[c].slice(0, chunkRows);
-                for (int k = 0; k < keys.length; k++) chunkKeys[k] = keys[k].slice(0, chunkRows);
-                int[] order = new int[chunkRows];
-                for (int i = 0; i < chunkRows; i++) order[i] = i;
-                return new SortedRun(columns, chunkKeys, order, chunkRows);
+                boolean continuing = streamedKeys != null && partitionOrdering.compare(streamedKeys, 0, keys, 0) == 0;
+                if (!continuing && needs.twoPass()) {
+                    firstPass(merger, keys, reservation);
+                    continue;
+                }
+                int emitEnd = (int) (rows - needs.ahead());
+                if (needs.wholePeers()) {   // end at a peer group's start: the group may go on past the buffer
+                    int peer = Math.min(emitEnd, rows - 1);
+                    emitEnd = peer;
+                    while (emitEnd > 0 && sortOrdering.compare(keys, emitEnd - 1, keys, peer) == 0) emitEnd--;
+                }
+                ValueFrameCut valueCut = valueFrameCut(keys, emitEnd);
+                emitEnd = valueCut.emitEnd();
+                if (emitEnd <= head) {   // a peer group (or a RANGE frame) larger than the buffer: read on
+                    if (!pull(merger, reservation)) done = true;
+                    continue;
+                }
+                if (!continuing) streamedKeys = rowOf(keys, 0);
+                int keep = needs.behind() == 0 ? 0 : (int) Math.min(needs.behind() + 1, emitEnd);
+                keep = Math.max(keep, emitEnd - valueCut.contextStart(emitEnd));
+                return take(rows, emitEnd - keep, emitEnd, keep, true);
             }
+        }
+
+        /** Where RANGE frames with value offsets let a chunk end, and the row their next chunk must keep from. */
+        private record ValueFrameCut(int emitEnd, FrameBounds[] bounds, boolean[] running) {
+            /** The first buffer row the rows from {@code emitEnd} on still look at (or carry a state up to). */
+            int contextStart(int end) {
+                int start = end;
+                for (int f = 0; f < bounds.length; f++) start = Math.min(start, running[f] ? bounds[f].upper(end - 1) : bounds[f].lower(end));
+                return start;
+            }
+        }
+
+        /**
+         * Lowers {@code emitEnd} to the first row whose RANGE frame (value offsets) may end past the buffer: the
+         * frame's end is known only once a row past its bound has been read.
+         */
+        private ValueFrameCut valueFrameCut(ColumnVector[] keys, int emitEnd) {
+            List<WindowExpression> frames = needs.valueFrames();
+            if (frames.isEmpty()) return new ValueFrameCut(emitEnd, new FrameBounds[0], new boolean[0]);
+            int[] order = new int[rows];
+            for (int i = 0; i < rows; i++) order[i] = i;
+            ColumnVector[] orderKeys = Arrays.copyOfRange(keys, partitionBy.size(), keys.length);
+            WindowGroup group = new WindowGroup(0, rows, order, orderKeys, peerOrdering);
+            FrameBounds[] bounds = new FrameBounds[frames.size()];
+            boolean[] running = new boolean[bounds.length];
+            for (int f = 0; f < bounds.length; f++) {
+                WindowFrame frame = frames.get(f).effectiveFrame();
+                bounds[f] = new FrameBounds(frame, orderBy.get(0));
+                bounds[f].reset(group);
+                running[f] = frame.lower() == WindowFrame.UNBOUNDED_PRECEDING;
+                int lo = head, hi = emitEnd;   // frame ends are monotone in sorted order: the first one at the buffer's end
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (bounds[f].upper(mid) >= rows) hi = mid; else lo = mid + 1;
+                }
+                emitEnd = lo;
+            }
+            return new ValueFrameCut(emitEnd, bounds, running);
+        }
+
+        /**
+         * The buffer's first {@code chunkRows} rows as a chunk emitting up to {@code emitEnd}; the buffer goes on
+         * from {@code restFrom}, its first {@code restHead} rows already emitted.
+         */
+        private Chunk take(int chunkRows, int restFrom, int emitEnd, int restHead, boolean open) {
+            FlatVector[] chunk = buffer;
+            FlatVector[] rest = allocate();
+            for (int c = 0; c < rest.length; c++) for (int r = restFrom; r < rows; r++) rest[c].appendFrom(chunk[c], r);
+            Chunk out = new Chunk(runOf(chunk, chunkRows), head, chunkRows - emitEnd, open, firstPass);
+            firstPass = null;
+            buffer = rest;
+            rows -= restFrom;
+            head = restHead;
+            return out;
+        }
+
+        private SortedRun runOf(FlatVector[] chunk, int n) {
+            ColumnVector[] columns = new ColumnVector[chunk.length];
+            for (int c = 0; c < columns.length; c++) columns[c] = chunk[c].slice(0, n);
+            Batch b = new Batch(columns, n);
+            ColumnVector[] keys = new ColumnVector[sortKeys.size()];
+            for (int k = 0; k < keys.length; k++) keys[k] = sortKeys.get(k).evaluate(b);
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) order[i] = i;
+            return new SortedRun(columns, keys, order, n);
+        }
+
+        /**
+         * The first pass over the window partition that fills the buffer (none of it emitted yet): writes it to a
+         * spill file while counting it and accumulating every whole-partition frame; the rows read past its end
+         * wait in {@link #pending}. The buffer then refills from the file.
+         */
+        private void firstPass(RunMerger merger, ColumnVector[] keys, Reservation reservation) {
+            ColumnVector[] first = rowOf(keys, 0);
+            partitionFile = reservation.spills().newFile("window-partition", spillListener);
+            Object[] whole = new Object[functions.size()];
+            long count = accumulate(new Batch(buffer, rows), whole);
+            partitionFile.write(new Batch(buffer, rows));
+            buffer = null;
+            rows = 0;
+            reservation.shrink(reservation.bytes());
+            for (Batch b = nextBatch(merger); b != null; b = nextBatch(merger)) {
+                ColumnVector[] bKeys = new ColumnVector[partitionBy.size()];
+                for (int k = 0; k < bKeys.length; k++) bKeys[k] = sortKeys.get(k).evaluate(b);
+                int n = b.rowCount(), split = 0;
+                while (split < n && partitionOrdering.compare(first, 0, bKeys, split) == 0) split++;
+                if (split > 0) {
+                    Batch part = split == n ? b : b.slice(0, split);
+                    count += accumulate(part, whole);
+                    partitionFile.write(part);
+                }
+                if (split < n) {
+                    pending.addFirst(b.slice(split, n - split));
+                    break;
+                }
+            }
+            partitionFile.finishWriting();
+            partitionReader = partitionFile.reader(input.schema());
+            firstPass = WindowCarry.firstPass(first, functions.size(), count, whole);
+            streamedKeys = first;
+        }
+
+        /** Adds a batch of the partition to the whole-partition frames' states; its row count. */
+        private long accumulate(Batch b, Object[] whole) {
+            int n = b.rowCount();
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) order[i] = i;
+            for (int f = 0; f < whole.length; f++) {
+                WindowExpression w = functions.get(f);
+                WindowFrame frame = w.effectiveFrame();
+                if (w.function().isRanking() || w.function() == WindowExpression.Function.LAG || w.function() == WindowExpression.Function.LEAD
+                        || frame.lower() != WindowFrame.UNBOUNDED_PRECEDING || frame.upper() != WindowFrame.UNBOUNDED_FOLLOWING) continue;
+                FrameAccumulator acc = FrameAccumulator.of(w, b, order);
+                if (whole[f] != null) acc.continueFrom(whole[f]);
+                acc.add(0, n);
+                whole[f] = acc.state();
+            }
+            return n;
+        }
+
+        /** The next sorted rows: a partition's spill file being read again, rows read past it, then the merge. */
+        private Batch nextBatch(RunMerger merger) {
+            if (partitionReader != null) {
+                Batch b = partitionReader.next();
+                if (b != null) return b;
+                closePartitionFile();
+            }
+            if (!pending.isEmpty()) return pending.poll();
+            return merger.next();
+        }
+
+        private boolean pull(RunMerger merger, Reservation reservation) {
+            Batch b = nextBatch(merger);
+            if (b == null) return false;
+            append(b, reservation);
+            return true;
         }
 
         private void append(Batch b, Reservation reservation) {
             if (buffer == null) buffer = allocate();
-            reservation.grow(dev.sluice.vector.BatchSizes.estimate(b));
+            reserve(b, reservation);
             for (int c = 0; c < buffer.length; c++) for (int r = 0; r < b.rowCount(); r++) buffer[c].appendFrom(b.column(c), r);
             rows += b.rowCount();
+        }
+
+        private void reserve(Batch b, Reservation reservation) {
+            try {
+                reservation.grow(dev.sluice.vector.BatchSizes.estimate(b));
+            } catch (SluiceException e) {
+                throw partitionTooLarge(e);
+            }
         }
 
         private FlatVector[] allocate() {
@@ -348,6 +545,25 @@ public final class WindowExec implements ExecNode {
             for (int c = 0; c < out.length; c++) out[c] = Vectors.allocate(input.schema().field(c).dataType(), batchSize);
             return out;
         }
+
+        private ColumnVector[] rowOf(ColumnVector[] keys, int row) {
+            ColumnVector[] out = new ColumnVector[keys.length];
+            for (int k = 0; k < keys.length; k++) {
+                FlatVector v = Vectors.allocate(keys[k].type(), 1);
+                v.appendFrom(keys[k], row);
+                out[k] = v;
+            }
+            return out;
+        }
+
+        private void closePartitionFile() {
+            if (partitionReader != null) partitionReader.close();
+            partitionReader = null;
+            if (partitionFile != null) partitionFile.delete();
+            partitionFile = null;
+        }
+
+        @Override public void close() { closePartitionFile(); }
     }
 
     @Override public String describe() {

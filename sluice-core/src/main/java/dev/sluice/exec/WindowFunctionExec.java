@@ -13,41 +13,30 @@ import dev.sluice.vector.IntVector;
  * order) to {@code out}. Argument values are vectors indexed by row id (not position).
  */
 abstract class WindowFunctionExec {
-    abstract void fill(WindowGroup g, FlatVector out);
-
     /**
-     * As {@link #fill(WindowGroup, FlatVector)} for a group that continues a window partition cut before it
-     * ({@code carry}; {@code peerContinues}: its first row is a peer of the last row before the cut). Only the
-     * functions {@link #streamable} can.
+     * Appends the function's value for each position {@code g.from .. g.to} of a group. {@code carry}: where the
+     * window partition stood before {@code g.from} when a chunk before this one cut it (null: the group starts its
+     * partition); {@code peerContinues}: the row at {@code g.from} is a peer of the last row emitted before it.
      */
-    void fill(WindowGroup g, FlatVector out, WindowCarry carry, boolean peerContinues) {
-        if (carry != null) throw dev.sluice.error.SluiceException.internal("window function cannot continue a cut partition");
-        fill(g, out);
-    }
+    abstract void fill(WindowGroup g, FlatVector out, WindowCarry carry, boolean peerContinues);
+
+    /** As {@link #fill(WindowGroup, FlatVector, WindowCarry, boolean)} for a whole window partition. */
+    final void fill(WindowGroup g, FlatVector out) { fill(g, out, null, false); }
 
     /** The state to carry into the next chunk after this function filled a group the chunk cut (null: none). */
     Object stateAfter() { return null; }
 
-    /**
-     * True for the functions whose value at a row depends only on the rows before it (and its peers' start):
-     * row_number, rank, dense_rank, and aggregates over {@code UNBOUNDED PRECEDING AND CURRENT ROW} (ROWS, or
-     * RANGE by peers). Their window partitions can be cut into chunks and streamed.
-     */
-    static boolean streamable(WindowExpression w) {
-        WindowExpression.Function f = w.function();
-        if (f == WindowExpression.Function.ROW_NUMBER || f == WindowExpression.Function.RANK || f == WindowExpression.Function.DENSE_RANK) return true;
-        return f == WindowExpression.Function.AGGREGATE && isRunning(w.effectiveFrame());
+    /** The rank of position {@code p} (at or after {@code g.from}): its peer group's first row's number. */
+    static int rankAt(WindowGroup g, int p, WindowCarry carry, boolean peerContinues) {
+        int peerStart = g.peerStart(p);
+        if (peerContinues && peerStart <= g.from) return carry.rankBefore();   // the peers began in an earlier chunk
+        long before = carry == null ? 0 : carry.rowsBefore();
+        return (int) (before + peerStart - g.from + 1);
     }
 
-    /** A running aggregate over RANGE includes its row's peers: a chunk may not cut a peer group. */
-    static boolean needsWholePeers(WindowExpression w) {
-        return w.function() == WindowExpression.Function.AGGREGATE && w.effectiveFrame() != null
-                && w.effectiveFrame().type() == dev.sluice.expr.WindowFrame.Type.RANGE;
-    }
-
-    private static boolean isRunning(dev.sluice.expr.WindowFrame frame) {
-        return frame != null && frame.lower() == dev.sluice.expr.WindowFrame.UNBOUNDED_PRECEDING && frame.upper() == 0
-                && !frame.hasValueOffset();
+    /** True when position {@code p} starts a new peer group (counted by dense_rank). */
+    static boolean startsPeers(WindowGroup g, int p, boolean peerContinues) {
+        return g.peerStart(p) == p && !(peerContinues && p == g.from);
     }
 
     /** The evaluator for bound {@code w} over a run: its rows {@code all}, their sorted order {@code order}. */
@@ -61,7 +50,7 @@ abstract class WindowFunctionExec {
             int offset = w.offset();
             return new Offset(w.input().evaluate(all), w.arguments().get(2).evaluate(all), f == WindowExpression.Function.LAG ? -offset : offset);
         }
-        return new Framed(new FrameBounds(w.effectiveFrame(), firstOrder), FrameAccumulator.of(w, all, order), index);
+        return new Framed(new FrameBounds(w.effectiveFrame(), firstOrder), FrameAccumulator.of(w, all, order), index, w.effectiveFrame());
     }
 
     private static Object literal(WindowExpression w, int i) {
@@ -78,23 +67,21 @@ abstract class WindowFunctionExec {
             this.buckets = buckets;
         }
 
-        @Override void fill(WindowGroup g, FlatVector out) { fill(g, out, null, false); }
-
+        /** Positions count from the partition's first row; its size is the first pass's count when it was cut. */
         @Override void fill(WindowGroup g, FlatVector out, WindowCarry carry, boolean peerContinues) {
-            int n = g.size();
             long before = carry == null ? 0 : carry.rowsBefore();
+            long n = carry != null && carry.partitionRows() >= 0 ? carry.partitionRows() : g.size();
             int dense = carry == null ? 0 : carry.denseBefore();
-            for (int p = g.start; p < g.end; p++) {
-                int i = p - g.start;
-                boolean carriedPeers = peerContinues && g.peerStart(p) == g.start;
-                int rank = carriedPeers ? carry.rankBefore() : (int) (before + g.peerStart(p) - g.start + 1);
-                if (g.peerStart(p) == p && !(peerContinues && p == g.start)) dense++;
+            for (int p = g.from; p < g.to; p++) {
+                long i = before + p - g.from;
+                int rank = rankAt(g, p, carry, peerContinues);
+                if (startsPeers(g, p, peerContinues)) dense++;
                 switch (function) {
-                    case ROW_NUMBER: ((IntVector) out).append((int) (before + i + 1)); break;
+                    case ROW_NUMBER: ((IntVector) out).append((int) (i + 1)); break;
                     case RANK: ((IntVector) out).append(rank); break;
                     case DENSE_RANK: ((IntVector) out).append(dense); break;
                     case PERCENT_RANK: ((DoubleVector) out).append(n > 1 ? (rank - 1) / (double) (n - 1) : 0.0); break;
-                    case CUME_DIST: ((DoubleVector) out).append((g.peerEnd(p) - g.start) / (double) n); break;
+                    case CUME_DIST: ((DoubleVector) out).append((before + g.peerEnd(p) - g.from) / (double) n); break;
                     case NTILE: ((IntVector) out).append(ntile(i, n)); break;
                     default: throw dev.sluice.error.SluiceException.internal("not a ranking function: " + function);
                 }
@@ -102,11 +89,11 @@ abstract class WindowFunctionExec {
         }
 
         /** Spark's split: n / buckets rows per bucket, the first n % buckets buckets one row more. */
-        private int ntile(int i, int n) {
-            int size = n / buckets, extra = n % buckets;
-            int bigRows = extra * (size + 1);
-            if (i < bigRows) return i / (size + 1) + 1;
-            return extra + (i - bigRows) / size + 1;
+        private int ntile(long i, long n) {
+            long size = n / buckets, extra = n % buckets;
+            long bigRows = extra * (size + 1);
+            if (i < bigRows) return (int) (i / (size + 1) + 1);
+            return (int) (extra + (i - bigRows) / size + 1);
         }
     }
 
@@ -122,8 +109,9 @@ abstract class WindowFunctionExec {
             this.delta = delta;
         }
 
-        @Override void fill(WindowGroup g, FlatVector out) {
-            for (int p = g.start; p < g.end; p++) {
+        /** Rows of the partition outside the run are never needed: a cut keeps enough rows around the emitted ones. */
+        @Override void fill(WindowGroup g, FlatVector out, WindowCarry carry, boolean peerContinues) {
+            for (int p = g.from; p < g.to; p++) {
                 long target = (long) p + delta;
                 if (target >= g.start && target < g.end) out.appendFrom(input, g.order[(int) target]);
                 else out.appendFrom(defaults, g.order[p]);
@@ -134,44 +122,41 @@ abstract class WindowFunctionExec {
     /**
      * Functions of the frame's rows. As Spark, a frame that keeps its start and grows adds the new rows to
      * the running state; any other move recomputes from the frame's start (so sums round as Spark's do).
+     * When the window partition is cut into chunks: a running frame (from UNBOUNDED PRECEDING) goes on from the
+     * state carried from the chunk before; a frame of the whole partition takes its value from the first pass;
+     * any other frame is recomputed from the group's first row, the context rows the cut kept included.
      */
     private static final class Framed extends WindowFunctionExec {
         private final FrameBounds bounds;
         private final FrameAccumulator acc;
         private final int index;   // the function's place in its operator (its carried state)
+        private final boolean running;
+        private final boolean whole;   // the frame is the whole partition
+        private long added;        // after a fill of a running frame: the partition's rows it has added
 
-        Framed(FrameBounds bounds, FrameAccumulator acc, int index) {
+        Framed(FrameBounds bounds, FrameAccumulator acc, int index, dev.sluice.expr.WindowFrame frame) {
             this.bounds = bounds;
             this.acc = acc;
             this.index = index;
+            this.running = frame.lower() == dev.sluice.expr.WindowFrame.UNBOUNDED_PRECEDING
+                    && frame.upper() != dev.sluice.expr.WindowFrame.UNBOUNDED_FOLLOWING;
+            this.whole = frame.lower() == dev.sluice.expr.WindowFrame.UNBOUNDED_PRECEDING
+                    && frame.upper() == dev.sluice.expr.WindowFrame.UNBOUNDED_FOLLOWING;
         }
 
-        /**
-         * A running aggregate continuing a partition cut before {@code g}: the carried state holds every row before
-         * it, so each row adds the rows up to its frame's end (its own, or its peer group's).
-         */
         @Override void fill(WindowGroup g, FlatVector out, WindowCarry carry, boolean peerContinues) {
-            if (carry == null) {
-                fill(g, out);
+            bounds.reset(g);
+            if (whole && carry != null && carry.wholeStates() != null) {   // the first pass accumulated the whole partition
+                acc.continueFrom(carry.wholeStates()[index]);
+                for (int p = g.from; p < g.to; p++) acc.result(out);
                 return;
             }
-            bounds.reset(g);
-            acc.continueFrom(carry.states()[index]);
-            int curHi = g.start;
-            for (int p = g.start; p < g.end; p++) {
-                int hi = Math.max(curHi, bounds.upper(p));
-                acc.add(curHi, hi);
-                curHi = hi;
-                acc.result(out);
+            if (running) {
+                fillRunning(g, out, carry);
+                return;
             }
-        }
-
-        @Override Object stateAfter() { return acc.state(); }
-
-        @Override void fill(WindowGroup g, FlatVector out) {
-            bounds.reset(g);
             int curLo = -1, curHi = -1;
-            for (int p = g.start; p < g.end; p++) {
+            for (int p = g.start; p < g.to; p++) {
                 int lo = bounds.lower(p);
                 int hi = Math.max(lo, bounds.upper(p));
                 if (lo == curLo && hi >= curHi) {
@@ -182,8 +167,34 @@ abstract class WindowFunctionExec {
                 }
                 curLo = lo;
                 curHi = hi;
-                acc.result(out);
+                if (p >= g.from) acc.result(out);
             }
         }
+
+        /**
+         * From UNBOUNDED PRECEDING: each row adds the rows up to its frame's end (its own, a few after it, or its
+         * peer group's), going on from the carried state when the partition began in an earlier chunk.
+         */
+        private void fillRunning(WindowGroup g, FlatVector out, WindowCarry carry) {
+            WindowCarry.RunningState state = carry == null ? null : (WindowCarry.RunningState) carry.states()[index];
+            long before = carry == null ? 0 : carry.rowsBefore();
+            int curHi;
+            if (state == null) {
+                acc.reset();
+                curHi = g.start;
+            } else {
+                acc.continueFrom(state.accumulator());
+                curHi = (int) (g.from + (state.added() - before));
+            }
+            for (int p = g.from; p < g.to; p++) {
+                int hi = Math.max(curHi, bounds.upper(p));
+                acc.add(curHi, hi);
+                curHi = hi;
+                acc.result(out);
+            }
+            added = before + (curHi - g.from);
+        }
+
+        @Override Object stateAfter() { return running ? new WindowCarry.RunningState(acc.state(), added) : null; }
     }
 }
