@@ -32,13 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * One window partition of 200,000 rows under a 1 MiB budget, with the functions that look around their row
+ * One window partition of 60,000 rows under a 1 MiB budget, with the functions that look around their row
  * (lag/lead, sliding ROWS frames), pick a row (first/last/nth_value) or need the whole partition (its size, a
  * whole-partition frame): each streams from the spilled sort, and gives the values of a reference computed here
  * and exactly those of the same query in memory.
  */
 class WindowStreamingFramesTest {
-    private static final int ROWS = 200_000;
+    private static final int ROWS = 60_000;
     private static final long UNBOUNDED_PRECEDING = Window.unboundedPreceding();
     private static final long UNBOUNDED_FOLLOWING = Window.unboundedFollowing();
 
@@ -257,10 +257,10 @@ class WindowStreamingFramesTest {
                         assertThat(e.fact("reason")).contains("max(g)");
                     });
             // streams, but the rows it looks back at are far more than the budget holds
-            assertThatThrownBy(() -> df.withColumn("r", lag(col("id"), 150_000).over(ordered())).filter(col("r").isNull()).count())
+            assertThatThrownBy(() -> df.withColumn("r", lag(col("id"), 50_000).over(ordered())).filter(col("r").isNull()).count())
                     .isInstanceOfSatisfying(SluiceException.class, e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.MEMORY_EXHAUSTED);
-                        assertThat(e.fact("reason")).contains("lag(id, 150000");
+                        assertThat(e.fact("reason")).contains("lag(id, 50000");
                     });
             assertThat(SpillTestSupport.pool(s).used()).isZero();
             assertThat(SpillTestSupport.pool(s).spills().liveFiles()).isZero();
