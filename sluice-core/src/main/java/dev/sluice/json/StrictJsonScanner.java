@@ -667,8 +667,9 @@ final class StrictJsonScanner {
             } else {
                 throw BAIL;
             }
-            pos = i;
-            i = scanPlainString();
+            // after an escape, the next special byte is a few bytes away (see readString): a byte loop
+            while (i < end && PLAIN[b[i] & 0xFF]) i++;
+            if (i >= end) throw BAIL;
         }
     }
 
