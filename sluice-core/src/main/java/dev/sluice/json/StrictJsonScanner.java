@@ -45,10 +45,13 @@ final class StrictJsonScanner {
     /** Deeper nesting goes to Jackson (its own limit is 1000). */
     private static final int MAX_DEPTH = 200;
     private static final double[] POWERS_OF_TEN = new double[23];
+    /** The bytes a string holds as they are: ASCII other than the quote, the backslash and control characters. */
+    private static final boolean[] PLAIN = new boolean[256];
 
     static {
         double p = 1;
         for (int i = 0; i < POWERS_OF_TEN.length; i++, p *= 10) POWERS_OF_TEN[i] = p;
+        for (int c = 0x20; c < 0x80; c++) PLAIN[c] = c != '"' && c != '\\';
     }
 
     private static final int STRING = 0, INT = 1, LONG = 2, DOUBLE = 3, BOOLEAN = 4, STRUCT = 5, ARRAY = 6;
@@ -333,26 +336,17 @@ final class StrictJsonScanner {
         int w = out.dataSize;
         System.arraycopy(b, start, data, w, stop - start);
         w += stop - start;
-        // Escapes come in clusters (a JSON document in a string escapes every quote): the plain bytes before the
-        // next special one are copied 8 at a time (the whole word is written; what follows the special byte is
-        // overwritten next), the special byte is handled alone.
+        // Escapes come in clusters (a JSON document in a string escapes every quote, a few bytes apart): a byte
+        // loop over a table of the special bytes. Word-at-a-time scanning (as scanPlainString) gains nothing on such
+        // short runs once C2 has compiled it, and costs several times more before (VarHandle calls in C1 code).
         int i = stop;
         while (true) {
-            if (i + 8 <= end) {
-                long word = (long) LONGS.get(b, i);
-                long special = specialBytes(word);
-                LONGS.set(data, w, word);
-                if (special == 0) {
-                    i += 8;
-                    w += 8;
-                    continue;
-                }
-                int plain = Long.numberOfTrailingZeros(special) >>> 3;
-                i += plain;
-                w += plain;
-            }
-            if (i >= end) throw BAIL;
             byte c = b[i];
+            if (PLAIN[c & 0xFF]) {
+                data[w++] = c;
+                if (++i >= end) throw BAIL;
+                continue;
+            }
             if (c == '"') {
                 pos = i + 1;
                 out.commit(w);
@@ -367,15 +361,13 @@ final class StrictJsonScanner {
                     i = decodeEscape(i, data, w);
                     w = escapeEnd;
                 }
-            } else if (c >= 0x20) {
-                data[w++] = c;
-                i++;
             } else if (c < 0) {
                 int next = checkUtf8(i);
                 while (i < next) data[w++] = b[i++];
             } else {
                 throw BAIL;   // raw control character: an error unless allowUnquotedControlChars
             }
+            if (i >= end) throw BAIL;
         }
     }
 
@@ -675,8 +667,9 @@ final class StrictJsonScanner {
             } else {
                 throw BAIL;
             }
-            pos = i;
-            i = scanPlainString();
+            // after an escape, the next special byte is a few bytes away (see readString): a byte loop
+            while (i < end && PLAIN[b[i] & 0xFF]) i++;
+            if (i >= end) throw BAIL;
         }
     }
 
