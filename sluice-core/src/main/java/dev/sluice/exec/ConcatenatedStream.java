@@ -7,7 +7,7 @@ import java.util.function.IntFunction;
 /**
  * The batches of streams {@code 0 .. count-1}, one after another; stream {@code i} opens only when the one before it
  * is used up (a consumer that stops early never opens the rest) and {@code open} may answer null for an empty one.
- * What a global limit or offset reads (the partitions of its input in order) and what spilled partitions replay.
+ * What spilled partitions replay (a global limit or offset reads its input through {@link OrderedStream}).
  */
 final class ConcatenatedStream implements BatchStream {
     private final int count;
@@ -18,11 +18,6 @@ final class ConcatenatedStream implements BatchStream {
     ConcatenatedStream(int count, IntFunction<BatchStream> open) {
         this.count = count;
         this.open = open;
-    }
-
-    /** Every partition of {@code input}, in partition order, on the caller's task. */
-    static ConcatenatedStream partitionsOf(ExecNode input, TaskContext ctx) {
-        return new ConcatenatedStream(input.partitionCount(), p -> input.execute(p, ctx));
     }
 
     @Override public Batch next() {

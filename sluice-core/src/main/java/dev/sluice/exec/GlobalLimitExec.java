@@ -6,8 +6,12 @@ import dev.sluice.vector.Batch;
 import java.util.List;
 
 /**
- * The first {@code limit} rows over all input partitions in partition order, as one partition: reads the
- * input partitions one after another and stops as soon as it has enough (later partitions never open).
+ * The first {@code limit} rows over all input partitions in partition order, as one partition. Its task reads the
+ * input partitions in order while the job's workers compute the next ones ahead, as many as Spark's incremental
+ * take would try ({@link IncrementalTake}); as soon as it has enough it closes them all (those still running stop
+ * within a batch and close their files, those not started never open). The rows are the same for any number of
+ * workers. Each input partition runs in its own partition scope ({@code spark_partition_id()} under a limit is
+ * the input's partition, as in Spark's {@code CollectLimitExec}).
  */
 public final class GlobalLimitExec implements ExecNode {
     private final ExecNode input;
@@ -23,14 +27,18 @@ public final class GlobalLimitExec implements ExecNode {
     @Override public int partitionCount() { return 1; }
 
     @Override public BatchStream execute(int partition, TaskContext ctx) {
-        ConcatenatedStream in = ConcatenatedStream.partitionsOf(input, ctx);
+        Workers workers = ctx.workers();
+        OrderedStream in = OrderedStream.forTask(input, ctx, new IncrementalTake(limit, workers == null ? 0 : workers.parallelism()));
         return new BatchStream() {
             long remaining = limit;
 
             @Override public Batch next() {
-                if (remaining <= 0) return null;
+                if (remaining <= 0) {
+                    in.close();   // stop the partitions still running now, not when the consumer closes
+                    return null;
+                }
+                if (!in.hasNext()) return null;
                 Batch batch = in.next();
-                if (batch == null) return null;
                 if (batch.rowCount() > remaining) batch = batch.slice(0, (int) remaining);
                 remaining -= batch.rowCount();
                 return batch;

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * All rows after the first {@code offset} over all input partitions in partition order, as one partition: reads
- * the input partitions one after another, dropping rows until {@code offset} of them have gone by.
+ * the input partitions in order (the job's workers computing the next ones ahead, see {@link OrderedStream}),
+ * dropping rows until {@code offset} of them have gone by.
  */
 public final class GlobalOffsetExec implements ExecNode {
     private final ExecNode input;
@@ -23,12 +24,14 @@ public final class GlobalOffsetExec implements ExecNode {
     @Override public int partitionCount() { return 1; }
 
     @Override public BatchStream execute(int partition, TaskContext ctx) {
-        ConcatenatedStream in = ConcatenatedStream.partitionsOf(input, ctx);
+        Workers workers = ctx.workers();
+        OrderedStream in = OrderedStream.forTask(input, ctx, OrderedStream.Lookahead.fixed(workers == null ? 1 : workers.parallelism()));
         return new BatchStream() {
             long toSkip = offset;
 
             @Override public Batch next() {
-                for (Batch batch = in.next(); batch != null; batch = in.next()) {
+                while (in.hasNext()) {
+                    Batch batch = in.next();
                     if (toSkip == 0) return batch;
                     if (batch.rowCount() <= toSkip) {
                         toSkip -= batch.rowCount();

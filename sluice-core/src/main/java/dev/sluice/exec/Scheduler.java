@@ -31,6 +31,7 @@ public final class Scheduler implements AutoCloseable {
 
     private final int parallelism;
     private final ExecutorService pool;
+    private final Workers workers;
     private final List<JobListener> listeners;
     private final List<AtomicBoolean> running = new CopyOnWriteArrayList<>();
 
@@ -57,6 +58,7 @@ public final class Scheduler implements AutoCloseable {
             return t;
         };
         this.pool = Executors.newFixedThreadPool(parallelism, threads);
+        this.workers = new Workers(pool, parallelism);
     }
 
     public int parallelism() { return parallelism; }
@@ -160,7 +162,7 @@ public final class Scheduler implements AutoCloseable {
                 int partition = p;
                 futures.add(pool.submit(() -> {
                     try (SessionZone scope = SessionZone.enter(zone)) {
-                        runTask(root, description, task, new TaskContext(jobId, partition, cancelled, listener), listener);
+                        runTask(root, description, task, new TaskContext(jobId, partition, cancelled, listener, workers), listener);
                     }
                     return null;
                 }));
@@ -231,7 +233,7 @@ public final class Scheduler implements AutoCloseable {
         OrderedStream stream = new OrderedStream(root, pool, parallelism, SessionZone.current(),
                 (partition, cancelled) -> {
                     if (!running.contains(cancelled)) running.add(cancelled);   // one flag for the whole stream
-                    return new TaskContext(jobId, partition, cancelled, listener);
+                    return new TaskContext(jobId, partition, cancelled, listener, workers);
                 });
         StreamEnd end = new StreamEnd(stream, running, boundaries, listener, jobId, queryId);
         CloseableIterator<dev.sluice.vector.Batch> iterator = new CloseableIterator<>() {

@@ -11,12 +11,30 @@ public final class TaskContext {
     private final int partition;
     private final AtomicBoolean cancelled;
     private final JobListener listener;
+    private final Workers workers;
 
+    /** A task that has no workers to hand work to: it computes whatever it reads itself. */
     public TaskContext(long jobId, int partition, AtomicBoolean cancelled, JobListener listener) {
+        this(jobId, partition, cancelled, listener, null);
+    }
+
+    public TaskContext(long jobId, int partition, AtomicBoolean cancelled, JobListener listener, Workers workers) {
         this.jobId = jobId;
         this.partition = partition;
         this.cancelled = cancelled;
         this.listener = listener;
+        this.workers = workers;
+    }
+
+    /** The scheduler's workers, for an operator that reads its input partitions in parallel; null when there are none. */
+    public Workers workers() { return workers; }
+
+    /**
+     * The context of the same job's {@code partition} of an input read by this task (a global limit's input
+     * partitions), stopped by {@code stopped}: its own flag, so stopping early does not cancel the job.
+     */
+    public TaskContext forInputPartition(int partition, AtomicBoolean stopped) {
+        return new TaskContext(jobId, partition, stopped, listener, workers);
     }
 
     public long jobId() { return jobId; }

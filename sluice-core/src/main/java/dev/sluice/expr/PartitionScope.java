@@ -32,6 +32,28 @@ public final class PartitionScope implements AutoCloseable {
         return scope;
     }
 
+    /**
+     * A scope for {@code partition} that is not entered yet: a task that computes several partitions' streams in
+     * turn (a global limit reading its input) enters each one's scope with {@link #activate()} around every step,
+     * so the partition's state (rand's generator, the file it reads) lasts from one batch to the next.
+     */
+    public static PartitionScope unentered(int partition) { return new PartitionScope(partition, null); }
+
+    /** Makes this scope the thread's current one until the returned handle is closed, which restores the one before. */
+    public Active activate() {
+        PartitionScope before = CURRENT.get();
+        CURRENT.set(this);
+        return () -> {
+            if (before == null) CURRENT.remove();
+            else CURRENT.set(before);
+        };
+    }
+
+    /** An activation of a scope; closing it restores the thread's previous scope. */
+    public interface Active extends AutoCloseable {
+        @Override void close();
+    }
+
     public static PartitionScope current() {
         PartitionScope scope = CURRENT.get();
         return scope != null ? scope : OUTSIDE_TASKS.get();
