@@ -129,8 +129,7 @@ final class AnalyzeTimeWindow {
         TimeWindowFunctions.Window.State st = TimeWindowFunctions.Window.state(call.signature());
         Expression time = call.arguments().get(0);
         // the last window starting at or before the time: the tumbling window of the slide's length
-        Expression base = new GetStructField(FunctionCall.of("window", time, Literal.of(micros(st.slide())), Literal.of(micros(st.slide())),
-                Literal.of(micros(st.start()))), "start", 0);
+        Expression base = new GetStructField(FunctionCall.of("window", time, duration(st.slide()), duration(st.slide()), duration(st.start())), "start", 0);
         int overlapping = (int) ((st.duration() + st.slide() - 1) / st.slide());
         List<Expression> windows = new ArrayList<>();
         for (int i = 0; i < overlapping; i++) {
@@ -216,5 +215,6 @@ final class AnalyzeTimeWindow {
 
     private static Literal interval(long micros) { return new Literal(Duration.ofNanos(Math.multiplyExact(micros, 1000L)), DayTimeIntervalType.DEFAULT); }
 
-    private static Literal micros(long micros) { return interval(micros); }
+    /** A duration argument of window(): Spark takes only strings (or numbers) there, not interval values. */
+    private static Literal duration(long micros) { return Literal.of(micros + " microseconds"); }
 }

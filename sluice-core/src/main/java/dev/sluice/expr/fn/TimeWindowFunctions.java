@@ -141,14 +141,19 @@ public final class TimeWindowFunctions {
             long[] d = new long[3];
             for (int i = 1; i < args.size(); i++) d[i - 1] = durationArgument(name(), args.get(i));
             long duration = d[0], slide = args.size() > 2 ? d[1] : duration, start = args.size() > 3 ? d[2] : 0;
-            // Spark's checks (TimeWindow.checkInputDataTypes)
-            if (duration <= 0) throw FnArgs.invalid(name(), "the window duration must be positive");
-            if (slide <= 0) throw FnArgs.invalid(name(), "the slide duration must be positive");
-            if (slide > duration) throw FnArgs.invalid(name(), "the slide duration must be less than or equal to the window duration");
-            if (Math.abs(start) >= slide) throw FnArgs.invalid(name(), "the absolute value of the start time must be less than the slide duration");
+            // Spark's checks (TimeWindow.checkInputDataTypes: DATATYPE_MISMATCH)
+            if (duration <= 0) throw constraint(args, "a positive window duration");
+            if (slide <= 0) throw constraint(args, "a positive slide duration");
+            if (slide > duration) throw constraint(args, "a slide duration less than or equal to the window duration");
+            if (Math.abs(start) >= slide) throw constraint(args, "a start time whose absolute value is less than the slide duration");
             List<DataType> types = new ArrayList<>(List.of(time));
             for (int i = 1; i < args.size(); i++) types.add(args.get(i).dataType());
             return new Signature(types, windowType(time), true, new State(duration, slide, start));
+        }
+
+        private SluiceException constraint(List<Expression> args, String expected) {
+            return SluiceException.of(ErrorCode.TYPE_MISMATCH).with("expression", name() + "(" + args.stream().map(Expression::sql)
+                    .collect(java.util.stream.Collectors.joining(", ")) + ")").with("expected", expected).with("actual", "other durations").build();
         }
 
         /** The window's duration, slide and start offset in microseconds, once bound. */
