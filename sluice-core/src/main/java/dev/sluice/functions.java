@@ -1169,7 +1169,10 @@ public final class functions {
 
     public static Column str_to_map(Column... args) { return call_function("str_to_map", args); }
 
-    public static Column substr(Column... args) { return call_function("substr", args); }
+    public static Column substr(Column... args) {
+        // Spark shows the default length: substr(s, 5, 2147483647)
+        return args.length == 2 ? call_function("substr", args[0], args[1], lit(Integer.MAX_VALUE)) : call_function("substr", args);
+    }
 
     public static Column tan(Column... args) { return call_function("tan", args); }
 

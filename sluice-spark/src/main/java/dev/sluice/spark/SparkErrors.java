@@ -29,6 +29,7 @@ final class SparkErrors {
             Map.entry("CAST_OVERFLOW", ErrorCode.CAST_OVERFLOW),
             Map.entry("CAST_OVERFLOW_IN_TABLE_INSERT", ErrorCode.CAST_OVERFLOW),
             Map.entry("ARITHMETIC_OVERFLOW", ErrorCode.ARITHMETIC_OVERFLOW),
+            Map.entry("INTERVAL_ARITHMETIC_OVERFLOW", ErrorCode.ARITHMETIC_OVERFLOW),
             Map.entry("BINARY_ARITHMETIC_OVERFLOW", ErrorCode.ARITHMETIC_OVERFLOW),
             Map.entry("DIVIDE_BY_ZERO", ErrorCode.DIVIDE_BY_ZERO),
             Map.entry("REMAINDER_BY_ZERO", ErrorCode.DIVIDE_BY_ZERO),
