@@ -31,7 +31,7 @@ import java.util.Locale;
  * gap>} (the gap a string such as {@code '5 minutes'} or a day-time interval, constant or not; end NULL for a NULL or
  * malformed gap). Durations are Spark's interval strings of weeks, days, hours, minutes, seconds, milliseconds and
  * microseconds, or day-time interval literals. A sliding window (a row in several windows) and the merging of
- * sessions are the analyzer's ({@code dev.sluice.plan.AnalyzeTimeWindow}): the functions here only ever compute one
+ * sessions are the analyzer's (AnalyzeTimeWindow, in the plans' package): the functions here only ever compute one
  * row's tumbling window or raw session.
  */
 public final class TimeWindowFunctions {
