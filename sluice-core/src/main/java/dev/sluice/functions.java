@@ -1169,7 +1169,10 @@ public final class functions {
 
     public static Column str_to_map(Column... args) { return call_function("str_to_map", args); }
 
-    public static Column substr(Column... args) { return call_function("substr", args); }
+    public static Column substr(Column... args) {
+        // Spark shows the default length: substr(s, 5, 2147483647)
+        return args.length == 2 ? call_function("substr", args[0], args[1], lit(Integer.MAX_VALUE)) : call_function("substr", args);
+    }
 
     public static Column tan(Column... args) { return call_function("tan", args); }
 
@@ -1404,7 +1407,7 @@ public final class functions {
     /** The tumbling window holding {@code timeColumn}: {@code struct<start, end>}, e.g. {@code window(col("ts"), "5 minutes")}. */
     public static Column window(Column timeColumn, String windowDuration) { return call_function("window", timeColumn, lit(windowDuration)); }
 
-    /** As {@link #window(Column, String)}; the slide must equal the window (Sluice has tumbling windows only). */
+    /** Sliding windows of {@code windowDuration} every {@code slideDuration}: a row lands in each window holding its time. */
     public static Column window(Column timeColumn, String windowDuration, String slideDuration) {
         return call_function("window", timeColumn, lit(windowDuration), lit(slideDuration));
     }
@@ -1416,6 +1419,15 @@ public final class functions {
 
     /** The last instant of a time window (its end − 1 µs). */
     public static Column window_time(Column window) { return call_function("window_time", window); }
+
+    /**
+     * The session window holding the row: as a grouping key, rows of the same other keys whose {@code [time, time +
+     * gap)} overlap merge into one session {@code struct<start, end>} (Spark's session_window).
+     */
+    public static Column session_window(Column timeColumn, String gapDuration) { return call_function("session_window", timeColumn, lit(gapDuration)); }
+
+    /** As {@link #session_window(Column, String)} with a gap computed per row (a string such as '5 minutes' or a day-time interval). */
+    public static Column session_window(Column timeColumn, Column gapDuration) { return call_function("session_window", timeColumn, gapDuration); }
 
     // ---- Java user-defined functions (Spark's functions.udf(UDFn, DataType)) ----
 

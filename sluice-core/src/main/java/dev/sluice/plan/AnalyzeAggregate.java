@@ -39,10 +39,22 @@ final class AnalyzeAggregate {
             }
             grouping.add(r);
         }
+        LogicalPlan input = a.input();
+        dev.sluice.expr.FunctionCall timeWindow = AnalyzeTimeWindow.find(grouping);
+        AnalyzeTimeWindow.Rewrite rw = null;
+        if (timeWindow != null) {   // computed below: the outputs may name it (`window.start`), as in Spark
+            rw = AnalyzeTimeWindow.forAggregate(input, timeWindow, grouping, analyzer);
+            input = rw.input();
+            in = input.schema();
+            grouping = rw.grouping();
+        }
         List<Expression> outputs = new ArrayList<>();
-        for (Expression e : a.aggregateExpressions()) outputs.add(analyzer.resolveNamed(e, in));
+        for (Expression e : a.aggregateExpressions()) {
+            Expression r = analyzer.resolveNamed(e, in);
+            outputs.add(rw == null ? r : rw.substitute(r));
+        }
         for (Expression e : outputs) check(Expressions.unalias(e), grouping);
-        return new Aggregate(a.input(), grouping, outputs);
+        return new Aggregate(input, grouping, outputs);
     }
 
     /** A select holding aggregate functions: Spark turns it into an aggregation without grouping. */

@@ -71,6 +71,7 @@ public final class Analyzer {
         Plans.transformUp(resolved, node -> {
             AnalyzeAggregate.rejectOutsideAggregate(node);
             AnalyzeWindow.rejectOutsideWindow(node);
+            AnalyzeTimeWindow.rejectElsewhere(node);
             return node;
         });
         return resolved;
@@ -99,10 +100,17 @@ public final class Analyzer {
                 out.add(r);
             }
             if (aggregates) return AnalyzeAggregate.globalFromProject(new Project(p.input(), out));
-            LogicalPlan windowed = AnalyzeWindow.extract(p.input(), out);
+            LogicalPlan input = p.input();
+            dev.sluice.expr.FunctionCall timeWindow = AnalyzeTimeWindow.find(out);
+            if (timeWindow != null) {   // the window becomes a column of the input (a sliding one: several rows)
+                AnalyzeTimeWindow.Rewrite rw = AnalyzeTimeWindow.forProject(input, timeWindow, this);
+                input = rw.input();
+                out.replaceAll(rw::substitute);
+            }
+            LogicalPlan windowed = AnalyzeWindow.extract(input, out);
             if (windowed != null) return windowed;
-            LogicalPlan generated = AnalyzeGenerate.extract(p.input(), out);
-            return generated != null ? generated : new Project(p.input(), out);
+            LogicalPlan generated = AnalyzeGenerate.extract(input, out);
+            return generated != null ? generated : new Project(input, out);
         }
         if (plan instanceof Filter f) {
             Expression condition = resolve(f.condition(), f.input().schema());

@@ -120,7 +120,8 @@ final class Calls {
         List<String> argText = new ArrayList<>();
         for (Expression a : args) argText.add(a.sql());
         if ((name.equals("listagg") || name.equals("string_agg")) && args.size() == 1) argText.add("NULL");
-        String text = name + "(" + String.join(", ", argText) + ") WITHIN GROUP (ORDER BY " + String.join(", ", orderText) + ")";
+        String shown = name.equals("string_agg") ? "listagg" : name;   // Spark prints string_agg ... WITHIN GROUP as listagg
+        String text = shown + "(" + String.join(", ", argText) + ") WITHIN GROUP (ORDER BY " + String.join(", ", orderText) + ")";
         return new AggregateExpression(OrderedSetAggregates.of(name, args, orders, text), false);
     }
 

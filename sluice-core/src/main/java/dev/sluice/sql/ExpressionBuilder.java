@@ -247,6 +247,9 @@ final class ExpressionBuilder extends SqlGrammarBaseVisitor<Expression> {
 
     @Override public Expression visitSubstring(SqlGrammar.SubstringContext ctx) {
         Expression len = ctx.len == null ? Literal.of(Integer.MAX_VALUE) : visit(ctx.len);
+        if (ctx.getStart().getType() == SqlGrammar.SUBSTR && ctx.FROM() == null) {   // Spark: substr(s, 5, 2147483647); the FROM form is substring
+            return new dev.sluice.expr.FunctionCall("substr", List.of(visit(ctx.str), visit(ctx.pos), len), null);
+        }
         return new StringFunction(StringFunction.Kind.SUBSTRING, List.of(visit(ctx.str), visit(ctx.pos), len));
     }
 

@@ -29,6 +29,7 @@ final class SparkErrors {
             Map.entry("CAST_OVERFLOW", ErrorCode.CAST_OVERFLOW),
             Map.entry("CAST_OVERFLOW_IN_TABLE_INSERT", ErrorCode.CAST_OVERFLOW),
             Map.entry("ARITHMETIC_OVERFLOW", ErrorCode.ARITHMETIC_OVERFLOW),
+            Map.entry("INTERVAL_ARITHMETIC_OVERFLOW", ErrorCode.ARITHMETIC_OVERFLOW),
             Map.entry("BINARY_ARITHMETIC_OVERFLOW", ErrorCode.ARITHMETIC_OVERFLOW),
             Map.entry("DIVIDE_BY_ZERO", ErrorCode.DIVIDE_BY_ZERO),
             Map.entry("REMAINDER_BY_ZERO", ErrorCode.DIVIDE_BY_ZERO),
@@ -51,7 +52,9 @@ final class SparkErrors {
             Map.entry("DUPLICATE_ROUTINE_PARAMETER_ASSIGNMENT", ErrorCode.DUPLICATE_ROUTINE_PARAMETER_ASSIGNMENT),
             Map.entry("UNRECOGNIZED_PARAMETER_NAME", ErrorCode.UNRECOGNIZED_PARAMETER_NAME),
             Map.entry("REQUIRED_PARAMETER_NOT_FOUND", ErrorCode.REQUIRED_PARAMETER_NOT_FOUND),
-            Map.entry("NAMED_PARAMETERS_NOT_SUPPORTED", ErrorCode.NAMED_PARAMETERS_NOT_SUPPORTED));
+            Map.entry("NAMED_PARAMETERS_NOT_SUPPORTED", ErrorCode.NAMED_PARAMETERS_NOT_SUPPORTED),
+            // several time/session windows in one operator (Spark's multiTimeWindowExpressionsNotSupportedError)
+            Map.entry("_LEGACY_ERROR_TEMP_1039", ErrorCode.UNSUPPORTED_OPERATION));
 
     /** Conditions that only wrap the real cause; used when no cause says more. */
     private static final Map<String, ErrorCode> WRAPPERS = Map.of(

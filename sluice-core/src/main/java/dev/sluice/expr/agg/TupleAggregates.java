@@ -61,7 +61,7 @@ public final class TupleAggregates {
         }
         SPECS.put("mode", in -> spec("mode", 1, 2, (args, b) -> bound(List.of(args.get(0)), args.get(0).dataType(), args.get(0).dataType()), TupleAggregates::mode));
         for (String n : List.of("listagg", "string_agg")) {
-            SPECS.put(n, in -> spec(n, 1, 2, TupleAggregates::bindListagg, TupleAggregates::listagg));
+            SPECS.put(n, in -> listaggNamed(spec(n, 1, 2, TupleAggregates::bindListagg, TupleAggregates::listagg)));
         }
         regression("regr_count", DataTypes.LONG, p -> (long) p.size());
         regression("regr_avgx", DataTypes.DOUBLE, p -> p.isEmpty() ? null : mean(p, 1));
@@ -137,6 +137,24 @@ public final class TupleAggregates {
     interface Binding { TupleAggregate.Bound bind(List<Expression> args, AggregateBinder binder); }
 
     interface Finish { Object finish(List<Object[]> tuples, Object state); }
+
+    /** Spark names a listagg without delimiter {@code listagg(c, NULL)} (its default delimiter shows). */
+    private static TupleAggregate.Spec listaggNamed(TupleAggregate.Spec inner) {
+        return new TupleAggregate.Spec() {
+            @Override public String name() { return inner.name(); }
+
+            @Override public TupleAggregate.Bound bind(List<Expression> inputs, AggregateBinder binder) { return inner.bind(inputs, binder); }
+
+            @Override public Object finish(List<Object[]> tuples, Object state) { return inner.finish(tuples, state); }
+
+            @Override public String sql(List<Expression> inputs, boolean distinct) {
+                List<String> args = new java.util.ArrayList<>();
+                for (Expression e : inputs) args.add(e.sql());
+                if (args.size() == 1) args.add("NULL");
+                return inner.name() + "(" + (distinct ? "DISTINCT " : "") + String.join(", ", args) + ")";
+            }
+        };
+    }
 
     static TupleAggregate.Spec spec(String name, int min, int max, Binding binding, Finish finish) {
         return new TupleAggregate.Spec() {
