@@ -135,6 +135,7 @@ final class CompareCommand implements Callable<Integer> {
         cmd.add(javaLauncher);
         cmd.addAll(JvmFlags.SPARK);
         cmd.addAll(JvmFlags.JIT);
+        cmd.addAll(JvmFlags.memory(jvmOpts, Runtime.getRuntime().availableProcessors()));
         cmd.addAll(jvmOpts);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
