@@ -44,8 +44,8 @@ final class JvmFlags {
             "-XX:Tier4BackEdgeThreshold=1200000");
 
     /**
-     * The memory policy of Sluice's JVMs (as the ./sluice launcher; docs/benchmark.md, "Peak RSS", has the
-     * measurements): on a machine with at most two processors the serial collector with the young generation capped
+     * The memory policy of Sluice's JVMs (as the ./sluice launcher; docs/benchmark.md, "Start-up and peak RSS",
+     * has the measurements): on a machine with at most two processors the serial collector with the young generation capped
      * at 48 MiB. G1's default sizing on a large machine grew the heap to 360-400 MiB of resident memory for Q1-Q3
      * although Sluice's live data is a few batches per worker plus the memory pool's reservations; the serial
      * collector keeps it at 170-290 MiB for the same CPU, and there is no spare core for a parallel or concurrent

@@ -42,7 +42,7 @@ public final class Main {
      * The command tree for running {@code args}: only the subcommand that {@code args} names, or all of them when
      * it names none that is built in (usage, help, an unknown command, another module's command such as bench).
      * Picocli builds each subcommand's model by reflection when it is added, which took most of a quick command's
-     * start: docs/benchmark.md, "Start-up".
+     * start: docs/benchmark.md, "Start-up and peak RSS".
      */
     static CommandLine newCommandLine(String[] args) {
         return newCommandLine(CommandLine.defaultFactory(), args);
