@@ -75,7 +75,7 @@ final class CompareCommand implements Callable<Integer> {
         try {
             for (String q : queries) qs.add(Query.parse(q));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--queries takes q1, q2 and q3, got " + queries);
+            throw new ParameterException(spec.commandLine(), "--queries takes q1, q2, q3 and q1csv, got " + queries);
         }
         for (String e : engines) {
             if (!Engines.NAMES.contains(e)) throw new ParameterException(spec.commandLine(), "--engines takes " + Engines.NAMES + ", got " + e);
@@ -87,6 +87,14 @@ final class CompareCommand implements Callable<Integer> {
                         "--jvm " + jvm + ": no such JDK under /usr/lib/jvm or /opt (give a version such as 17 or 25, or a JDK home)"));
         PrintWriter out = spec.commandLine().getOut();
         Path data = input != null ? input : ensureData(out);
+        Path csvData = null;
+        for (Query q : qs) {
+            if (q.readsCsv() && csvData == null) {
+                csvData = CsvLogs.ensure(data);
+                out.println("data (CSV form, for " + q.id() + "): " + csvData);
+                out.flush();
+            }
+        }
 
         Map<String, List<ChildRun>> results = new LinkedHashMap<>();
         for (Query q : qs) for (String e : engines) results.put(key(q, e), new ArrayList<>());
@@ -96,7 +104,7 @@ final class CompareCommand implements Callable<Integer> {
                 for (String e : engines) {
                     List<ChildRun> done = results.get(key(q, e));
                     if (!done.isEmpty() && !done.get(0).ok()) continue;   // failed once (e.g. not supported): skip
-                    ChildRun r = runChild(q, e, run, data);
+                    ChildRun r = runChild(q, e, run, q.readsCsv() ? csvData : data);
                     done.add(r);
                     out.println(String.format(Locale.ROOT, "run %d/%d %s %-6s %s", run, runs, q.id(), e,
                             r.ok() ? String.format(Locale.ROOT, "wall %.2f s, startup %.2f s, peak RSS %d MiB, result %s",
@@ -135,6 +143,7 @@ final class CompareCommand implements Callable<Integer> {
         cmd.add(javaLauncher);
         cmd.addAll(JvmFlags.SPARK);
         cmd.addAll(JvmFlags.JIT);
+        cmd.addAll(JvmFlags.memory(jvmOpts, Runtime.getRuntime().availableProcessors()));
         cmd.addAll(jvmOpts);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));

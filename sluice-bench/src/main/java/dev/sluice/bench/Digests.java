@@ -25,7 +25,8 @@ final class Digests {
 
     static Digest of(Query query, Path output, long count) throws IOException, SQLException {
         switch (query) {
-            case Q1: return q1(output);
+            case Q1:
+            case Q1CSV: return q1(output);
             case Q2: return q2(output);
             case Q3: return Digest.builder().add("count", count).build();
             default: throw new IllegalArgumentException(query.toString());

@@ -28,10 +28,11 @@ final class DuckDbBench implements BenchEngine {
 
     @Override
     public long run(Query query, Path input, Path output) throws Exception {
-        String parsed = parsedSql(input);
+        String parsed = query.readsCsv() ? parsedCsvSql(input) : parsedSql(input);
         try (Statement s = connection.createStatement()) {
             switch (query) {
-                case Q1: {
+                case Q1:
+                case Q1CSV: {
                     OutputDirs.recreate(output);
                     s.execute("COPY (SELECT ts, service, status, latency_ms, content.user.id AS user_id, "
                             + "content.user.country AS country, content.user.plan AS plan, len(content.items) AS n_items FROM "
@@ -64,6 +65,13 @@ final class DuckDbBench implements BenchEngine {
         String source = Files.isDirectory(input) ? input.resolve("*").toString() : input.toString();
         return "(SELECT *, json_transform(response_body, " + quote(Workload.DUCKDB_CONTENT_STRUCTURE) + ") AS content "
                 + "FROM read_json(" + quote(source) + ", format = 'newline_delimited', columns = "
+                + Workload.DUCKDB_INPUT_COLUMNS + "))";
+    }
+
+    /** As {@link #parsedSql} over the CSV form of the logs ({@link CsvLogs}). */
+    static String parsedCsvSql(Path input) {
+        return "(SELECT *, json_transform(response_body, " + quote(Workload.DUCKDB_CONTENT_STRUCTURE) + ") AS content "
+                + "FROM read_csv(" + quote(input.toString()) + ", header = true, quote = '\"', escape = '\"', columns = "
                 + Workload.DUCKDB_INPUT_COLUMNS + "))";
     }
 

@@ -42,4 +42,26 @@ final class JvmFlags {
             "-XX:Tier4MinInvocationThreshold=18000",
             "-XX:Tier4CompileThreshold=450000",
             "-XX:Tier4BackEdgeThreshold=1200000");
+
+    /**
+     * The memory policy of Sluice's JVMs (as the ./sluice launcher; docs/benchmark.md, "Start-up and peak RSS",
+     * has the measurements): on a machine with at most two processors the serial collector with the young generation capped
+     * at 48 MiB. G1's default sizing on a large machine grew the heap to 360-400 MiB of resident memory for Q1-Q3
+     * although Sluice's live data is a few batches per worker plus the memory pool's reservations; the serial
+     * collector keeps it at 170-290 MiB for the same CPU, and there is no spare core for a parallel or concurrent
+     * collector to use anyway. The maximum heap is left alone, so the memory pool's budget (a share of it) is
+     * unchanged: only the young generation, where batches come and go, is bounded. Nothing is added when
+     * {@code jvmOpts} choose a collector or size the heap or young generation themselves (two collectors would not
+     * start; a young generation of 48 MiB in a small heap would leave too little for the budget).
+     */
+    static List<String> memory(List<String> jvmOpts, int processors) {
+        if (processors > 2) return List.of();
+        for (String opt : jvmOpts) {
+            if (opt.matches("-XX:[+-]Use\\w*GC") || opt.startsWith("-Xmx") || opt.startsWith("-Xmn")
+                    || opt.startsWith("-XX:MaxHeapSize") || opt.startsWith("-XX:MaxNewSize") || opt.startsWith("-XX:NewSize")) {
+                return List.of();
+            }
+        }
+        return List.of("-XX:+UseSerialGC", "-XX:MaxNewSize=48m");
+    }
 }

@@ -34,10 +34,14 @@ final class SluiceBench implements BenchEngine {
     /** Paths or {@code s3://} URIs (the S3 endpoint and keys come from the AWS environment variables). */
     @Override
     public long run(Query query, String input, String output) {
-        DataFrame parsed = sluice.read().schema(Workload.INPUT_SCHEMA).json(input)
+        DataFrame raw = query.readsCsv()
+                ? sluice.read().schema(Workload.INPUT_SCHEMA).options(Workload.CSV_OPTIONS).csv(input)
+                : sluice.read().schema(Workload.INPUT_SCHEMA).json(input);
+        DataFrame parsed = raw
                 .withColumn("content", from_json(col("response_body"), Workload.CONTENT_SCHEMA));
         switch (query) {
             case Q1:
+            case Q1CSV:
                 parsed.select(col("ts"), col("service"), col("status"), col("latency_ms"),
                                 col("content.user.id").as("user_id"), col("content.user.country").as("country"),
                                 col("content.user.plan").as("plan"), size(col("content.items")).as("n_items"))

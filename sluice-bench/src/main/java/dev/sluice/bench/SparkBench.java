@@ -40,10 +40,14 @@ final class SparkBench implements BenchEngine {
 
     @Override
     public long run(Query query, Path input, Path output) {
-        Dataset<Row> parsed = spark.read().schema(Workload.INPUT_SCHEMA).json(input.toString())
+        Dataset<Row> raw = query.readsCsv()
+                ? spark.read().schema(Workload.INPUT_SCHEMA).options(Workload.CSV_OPTIONS).csv(input.toString())
+                : spark.read().schema(Workload.INPUT_SCHEMA).json(input.toString());
+        Dataset<Row> parsed = raw
                 .withColumn("content", from_json(col("response_body"), DataType.fromDDL(Workload.CONTENT_SCHEMA)));
         switch (query) {
             case Q1:
+            case Q1CSV:
                 parsed.select(col("ts"), col("service"), col("status"), col("latency_ms"),
                                 col("content.user.id").as("user_id"), col("content.user.country").as("country"),
                                 col("content.user.plan").as("plan"), size(col("content.items")).as("n_items"))

@@ -15,6 +15,9 @@ final class Workload {
     static final String DUCKDB_INPUT_COLUMNS = "{ts: 'VARCHAR', request_id: 'VARCHAR', service: 'VARCHAR', method: 'VARCHAR', "
             + "path: 'VARCHAR', status: 'INTEGER', latency_ms: 'DOUBLE', response_body: 'VARCHAR'}";
 
+    /** The reader options of the CSV form of the logs for Sluice and Spark ({@link CsvLogs}). */
+    static final java.util.Map<String, String> CSV_OPTIONS = java.util.Map.of("header", "true", "escape", "\"");
+
     /** CONTENT_SCHEMA as a DuckDB json_transform structure. */
     static final String DUCKDB_CONTENT_STRUCTURE = "{\"user\":{\"id\":\"BIGINT\",\"country\":\"VARCHAR\",\"plan\":\"VARCHAR\"},"
             + "\"items\":[{\"sku\":\"VARCHAR\",\"qty\":\"INTEGER\",\"price\":\"DOUBLE\"}],"

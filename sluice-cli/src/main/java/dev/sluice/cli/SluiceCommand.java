@@ -9,13 +9,14 @@ import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-/** The top command: holds the shared options and the subcommands; alone, it prints its usage. */
+/**
+ * The top command: holds the shared options; alone, it prints its usage. {@link Main} adds the subcommands (all of
+ * them, or only those a command line names: see {@link Main#newCommandLine(String[])}).
+ */
 @Command(name = "sluice",
         mixinStandardHelpOptions = true,
         versionProvider = SluiceCommand.Version.class,
         description = "Sluice: a lazy, partitioned dataframe engine for the JVM.",
-        subcommands = {DemoCommand.class, GenLogsCommand.class, RunCommand.class, CatCommand.class, ConnectCommand.class,
-                GlueCommand.class},
         footer = {"", "Exit codes: 0 ok, 2 usage, 3 analysis error, 4 plan error, 5 execution or I/O error,",
                   "6 out of resources, 7 internal error (a bug)."})
 final class SluiceCommand implements Callable<Integer> {

@@ -195,4 +195,26 @@ class CommandLineTest {
                 .isEqualTo(ExitCodes.EXECUTION);
         assertThat(err.toString()).startsWith("error: ");
     }
+
+    @Test
+    void theCommandLineForArgumentsHoldsOnlyTheCommandTheyName() {
+        assertThat(Main.commandName(new String[] {"-q", "--report", "cat", "demo", "--rows", "5"})).isEqualTo("demo");
+        assertThat(Main.commandName(new String[] {"--report=r.html", "-v", "cat", "x.json"})).isEqualTo("cat");
+        assertThat(Main.commandName(new String[] {"--help"})).isNull();
+        assertThat(Main.newCommandLine(new String[] {"-q", "cat", "demo"}).getSubcommands()).containsOnlyKeys("cat");
+        assertThat(Main.newCommandLine(new String[] {"--report", "cat", "demo"}).getSubcommands()).containsOnlyKeys("demo");
+        // no built-in command named: the whole tree, for usage, help and other modules' commands
+        assertThat(Main.newCommandLine(new String[] {"--help"}).getSubcommands())
+                .containsKeys("demo", "gen-logs", "run", "cat", "connect", "glue", "bench");
+        assertThat(Main.newCommandLine(new String[] {"bench", "q1", "--out", "cat"}).getSubcommands()).containsKey("bench");
+    }
+
+    @Test
+    void aCommandLineBuiltForItsArgumentsParsesAsTheWholeTreeDoes() {
+        String[] args = {"-q", "demo", "--rows", "5000", "--seed", "7"};
+        CommandLine.ParseResult result = Main.newCommandLine(args).parseArgs(args);
+        DemoCommand demo = (DemoCommand) result.subcommand().commandSpec().userObject();
+        assertThat(demo.config()).isEqualTo(parseDemo(args));
+        assertThat(Progress.quiet(result)).isTrue();
+    }
 }
