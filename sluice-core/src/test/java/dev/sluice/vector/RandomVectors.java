@@ -108,4 +108,26 @@ public final class RandomVectors {
 
     /** The number of view kinds {@link #view} knows. */
     public static final int VIEW_KINDS = 5;
+
+    /**
+     * {@code v} behind a view no typed loop can resolve ({@link FlatRows#of} gives null), so the code under test
+     * takes its generic per-row path on the same values.
+     */
+    public static ColumnVector opaque(ColumnVector v) {
+        return new ColumnVector(v.type()) {
+            @Override public int size() { return v.size(); }
+            @Override public Encoding encoding() { return v.encoding(); }
+            @Override public boolean isNull(int row) { return v.isNull(row); }
+            @Override public boolean mayHaveNulls() { return v.mayHaveNulls(); }
+            @Override public boolean getBoolean(int row) { return v.getBoolean(row); }
+            @Override public int getInt(int row) { return v.getInt(row); }
+            @Override public long getLong(int row) { return v.getLong(row); }
+            @Override public float getFloat(int row) { return v.getFloat(row); }
+            @Override public double getDouble(int row) { return v.getDouble(row); }
+            @Override public java.math.BigDecimal getDecimal(int row) { return v.getDecimal(row); }
+            @Override public byte[] bytesArray(int row) { return v.bytesArray(row); }
+            @Override public int bytesStart(int row) { return v.bytesStart(row); }
+            @Override public int bytesLength(int row) { return v.bytesLength(row); }
+        };
+    }
 }
