@@ -10,39 +10,42 @@ package dev.sluice.vector;
  */
 public final class FlatRows {
     private final FlatVector base;
-    private final int[] rows;
+    private final int[] rows;    // null: row i reads offset + step * i
     private final int offset;
+    private final int step;      // 1, or 0 for a constant (every row reads one row, no array)
     private final int size;
 
-    private FlatRows(FlatVector base, int[] rows, int offset, int size) {
+    private FlatRows(FlatVector base, int[] rows, int offset, int step, int size) {
         this.base = base;
         this.rows = rows;
         this.offset = offset;
+        this.step = step;
         this.size = size;
     }
 
     /** {@code v} resolved to its flat base, or null when it is not a stack of views over a flat vector. */
     public static FlatRows of(ColumnVector v) {
         int n = v.size();
-        int[] rows = null;   // null: identity shifted by offset
-        int offset = 0;
+        int[] rows = null;   // our own array once a selection is met, mapped in place level by level
+        int offset = 0, step = 1;
         ColumnVector at = v;
         while (!(at instanceof FlatVector)) {
-            if (at instanceof SliceVector s) {
-                if (rows == null) offset += s.map(0);
-                else for (int i = 0; i < n; i++) rows[i] = s.map(rows[i]);
-            } else if (at instanceof ConstantVector || at instanceof DictionaryVector) {
-                MappedVector m = (MappedVector) at;
-                int[] next = new int[n];
-                for (int i = 0; i < n; i++) next[i] = m.map(rows == null ? offset + i : rows[i]);
-                rows = next;
-                offset = 0;
+            if (!(at instanceof SliceVector || at instanceof DictionaryVector || at instanceof ConstantVector)) return null;
+            MappedVector m = (MappedVector) at;
+            if (rows != null) {
+                for (int i = 0; i < n; i++) rows[i] = m.map(rows[i]);
+            } else if (step == 0 || at instanceof ConstantVector) {
+                offset = m.map(offset);   // every row reads the same row
+                step = 0;
+            } else if (at instanceof SliceVector) {
+                offset = m.map(offset);   // still a range
             } else {
-                return null;
+                rows = new int[n];
+                for (int i = 0; i < n; i++) rows[i] = m.map(offset + i);
             }
-            at = ((MappedVector) at).base;
+            at = m.base;
         }
-        return new FlatRows((FlatVector) at, rows, offset, n);
+        return new FlatRows((FlatVector) at, rows, offset, step, n);
     }
 
     /** The flat vector holding the values. */
@@ -52,7 +55,7 @@ public final class FlatRows {
     public int size() { return size; }
 
     /** The row of {@link #base} that row {@code i} reads. */
-    public int row(int i) { return rows == null ? offset + i : rows[i]; }
+    public int row(int i) { return rows == null ? offset + step * i : rows[i]; }
 
     /** True when row {@code i} is null. */
     public boolean isNull(int i) { return base.isNull(row(i)); }
@@ -60,11 +63,11 @@ public final class FlatRows {
     /** True when no row can be null. */
     public boolean noNulls() { return !base.mayHaveNulls(); }
 
-    /** The base rows as an array {@code [0, size)} (a fresh array when the rows are a range). */
+    /** The base rows as an array {@code [0, size)}; read-only (a fresh array unless a selection made one). */
     public int[] rowArray() {
         if (rows != null) return rows;
         int[] out = new int[size];
-        for (int i = 0; i < size; i++) out[i] = offset + i;
+        for (int i = 0; i < size; i++) out[i] = offset + step * i;
         return out;
     }
 }
