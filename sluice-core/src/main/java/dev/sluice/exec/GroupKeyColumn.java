@@ -99,12 +99,13 @@ abstract class GroupKeyColumn {
             }
         }
 
+        @SuppressWarnings("unchecked")   // the table stores keys in the vector class the type allocates, V
         @Override final boolean same(FlatVector stored, int group, int row) {
             if (rows == null) return super.same(stored, group, row);
             int p = rows.row(row);
             boolean storedNull = stored.isNull(group), rowNull = base.isNull(p);
             if (storedNull || rowNull) return storedNull == rowNull;
-            return sameAt(flatClass.cast(stored), group, p);
+            return sameAt((V) stored, group, p);
         }
 
         /** The hash of the base's non-null row {@code p}. */
@@ -147,8 +148,15 @@ abstract class GroupKeyColumn {
         @Override void bound() { data = base.buffer(); }
         @Override long hashAt(int p) { return ValueHasher.hashBytes(data, base.bytesStart(p), base.bytesLength(p)); }
         @Override boolean sameAt(BytesVector stored, int group, int p) {
+            int length = stored.bytesLength(group);
+            if (length != base.bytesLength(p)) return false;
+            byte[] a = stored.buffer();
             int s1 = stored.bytesStart(group), s2 = base.bytesStart(p);
-            return Arrays.equals(stored.buffer(), s1, s1 + stored.bytesLength(group), data, s2, s2 + base.bytesLength(p));
+            if (length > 16) return Arrays.equals(a, s1, s1 + length, data, s2, s2 + length);
+            for (int i = 0; i < length; i++) {   // short keys: a plain loop beats the intrinsic's set-up
+                if (a[s1 + i] != data[s2 + i]) return false;
+            }
+            return true;
         }
     }
 }

@@ -26,22 +26,34 @@ public final class FlatRows {
     /** {@code v} resolved to its flat base, or null when it is not a stack of views over a flat vector. */
     public static FlatRows of(ColumnVector v) {
         int n = v.size();
-        int[] rows = null;   // our own array once a selection is met, mapped in place level by level
+        int[] rows = null;   // a selection's own ids (read-only) until a lower level maps them: then our copy
+        boolean owned = false;
         int offset = 0, step = 1;
         ColumnVector at = v;
         while (!(at instanceof FlatVector)) {
             if (!(at instanceof SliceVector || at instanceof DictionaryVector || at instanceof ConstantVector)) return null;
             MappedVector m = (MappedVector) at;
             if (rows != null) {
-                for (int i = 0; i < n; i++) rows[i] = m.map(rows[i]);
+                if (!owned) {
+                    rows = java.util.Arrays.copyOf(rows, n);
+                    owned = true;
+                }
+                if (at instanceof SliceVector) {
+                    int shift = m.map(0);
+                    for (int i = 0; i < n; i++) rows[i] += shift;
+                } else {
+                    for (int i = 0; i < n; i++) rows[i] = m.map(rows[i]);
+                }
             } else if (step == 0 || at instanceof ConstantVector) {
                 offset = m.map(offset);   // every row reads the same row
                 step = 0;
             } else if (at instanceof SliceVector) {
                 offset = m.map(offset);   // still a range
+            } else if (offset == 0) {
+                rows = ((DictionaryVector) at).ids();   // the common case, a filter's selection: no copy
             } else {
-                rows = new int[n];
-                for (int i = 0; i < n; i++) rows[i] = m.map(offset + i);
+                rows = java.util.Arrays.copyOfRange(((DictionaryVector) at).ids(), offset, offset + n);
+                owned = true;
             }
             at = m.base;
         }
