@@ -3,7 +3,9 @@ package dev.sluice.exec;
 import dev.sluice.expr.Expression;
 import dev.sluice.types.StructType;
 import dev.sluice.vector.Batch;
+import dev.sluice.vector.BooleanVector;
 import dev.sluice.vector.ColumnVector;
+import dev.sluice.vector.FlatRows;
 
 import dev.sluice.plan.Explain;
 
@@ -43,9 +45,27 @@ public final class FilterExec implements ExecNode {
         ColumnVector keep = condition.evaluate(batch);
         int n = batch.rowCount();
         int[] ids = new int[n];
+        return batch.select(ids, selectTrue(keep, n, ids));
+    }
+
+    /** Writes the rows where {@code keep} is TRUE (not NULL, not FALSE) to {@code ids}; returns how many. */
+    static int selectTrue(ColumnVector keep, int n, int[] ids) {
         int count = 0;
+        FlatRows rows = FlatRows.of(keep);
+        if (rows != null && rows.base() instanceof BooleanVector base) {   // the loop over the flat array
+            boolean[] values = base.values();
+            if (rows.noNulls()) {
+                for (int i = 0; i < n; i++) if (values[rows.row(i)]) ids[count++] = i;
+            } else {
+                for (int i = 0; i < n; i++) {
+                    int p = rows.row(i);
+                    if (!base.isNull(p) && values[p]) ids[count++] = i;
+                }
+            }
+            return count;
+        }
         for (int i = 0; i < n; i++) if (!keep.isNull(i) && keep.getBoolean(i)) ids[count++] = i;
-        return batch.select(ids, count);
+        return count;
     }
 
     @Override public List<ExecNode> children() { return List.of(input); }

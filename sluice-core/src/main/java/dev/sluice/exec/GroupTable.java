@@ -1,12 +1,9 @@
 package dev.sluice.exec;
 
-import dev.sluice.expr.ValueComparator;
 import dev.sluice.expr.ValueHasher;
 import dev.sluice.types.DataType;
 import dev.sluice.types.DoubleType;
 import dev.sluice.types.FloatType;
-import dev.sluice.types.IntegerType;
-import dev.sluice.types.LongType;
 import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.DoubleVector;
 import dev.sluice.vector.FlatVector;
@@ -20,26 +17,33 @@ import java.util.Arrays;
  * appearance. Keys are stored once, in column vectors indexed by group id (they become the output's key
  * columns); the table itself is open addressing over group ids with each group's hash beside it. Equality
  * is grouping equality: NULL equals NULL, NaN equals NaN, -0.0 equals 0.0 (stored as 0.0, as Spark
- * normalizes). A single int or bigint key is compared without the generic comparator. No boxing per row.
+ * normalizes). Each batch's keys are hashed a column at a time by loops chosen once for the key's type
+ * ({@link GroupKeyColumn}: ints, longs, doubles, strings from their bytes), then probed; no boxing, no rows.
  * Buckets are indexed by a scrambled hash ({@link TableHash}), not the exchange's, so they all get used.
  */
 final class GroupTable {
     private final DataType[] types;
     private final FlatVector[] keys;
-    private final boolean longKey;
-    private final boolean intKey;
+    private final GroupKeyColumn[] columns;
     private int[] slots = new int[1024];        // group id + 1; 0 = empty
     private long[] slotHashes = new long[1024];
     private long[] groupHashes = new long[64];
+    private long[] batchHashes = new long[0];
+    private long[] columnHashes = new long[0];
     private int groups;
     private long keyBytes;
 
-    GroupTable(DataType[] types) {
+    GroupTable(DataType[] types) { this(types, true); }
+
+    /** {@code typed} false keeps every key column on the generic per-row path (tests compare the two). */
+    GroupTable(DataType[] types, boolean typed) {
         this.types = types.clone();
         this.keys = new FlatVector[types.length];
-        for (int k = 0; k < types.length; k++) keys[k] = Vectors.allocate(types[k], 64);
-        this.longKey = types.length == 1 && types[0] instanceof LongType;
-        this.intKey = types.length == 1 && types[0] instanceof IntegerType;
+        this.columns = new GroupKeyColumn[types.length];
+        for (int k = 0; k < types.length; k++) {
+            keys[k] = Vectors.allocate(types[k], 64);
+            columns[k] = GroupKeyColumn.of(types[k], typed);
+        }
     }
 
     int groupCount() { return groups; }
@@ -53,11 +57,32 @@ final class GroupTable {
             Arrays.fill(groupIds, 0, rowCount, 0);
             return;
         }
-        for (int r = 0; r < rowCount; r++) groupIds[r] = findOrInsert(vectors, r);
+        for (int k = 0; k < columns.length; k++) columns[k].bind(vectors[k]);
+        long[] hashes = hashBatch(rowCount);
+        for (int r = 0; r < rowCount; r++) groupIds[r] = findOrInsert(vectors, r, hashes[r]);
+        for (GroupKeyColumn c : columns) c.bind(null);   // do not keep the batch alive
     }
 
-    private int findOrInsert(ColumnVector[] vectors, int row) {
-        long hash = types.length == 1 ? ValueHasher.hash(types[0], vectors[0], row) : ValueHasher.hashRow(types, vectors, row);
+    /** The key hash of every row, as {@link ValueHasher#hash} (one key) or {@link ValueHasher#hashRow} (several). */
+    private long[] hashBatch(int n) {
+        if (batchHashes.length < n) batchHashes = new long[n];
+        long[] hashes = batchHashes;
+        if (columns.length == 1) {
+            columns[0].hash(hashes, n);
+            return hashes;
+        }
+        if (columnHashes.length < n) columnHashes = new long[n];
+        long[] column = columnHashes;
+        Arrays.fill(hashes, 0, n, ValueHasher.rowSeed());
+        for (GroupKeyColumn c : columns) {
+            c.hash(column, n);
+            for (int r = 0; r < n; r++) hashes[r] = ValueHasher.combine(hashes[r], column[r]);
+        }
+        for (int r = 0; r < n; r++) hashes[r] = ValueHasher.mix(hashes[r]);
+        return hashes;
+    }
+
+    private int findOrInsert(ColumnVector[] vectors, int row, long hash) {
         int mask = slots.length - 1;
         for (int s = (int) TableHash.scramble(hash) & mask; ; s = (s + 1) & mask) {
             int g = slots[s] - 1;
@@ -68,23 +93,16 @@ final class GroupTable {
                 if (groups * 2 > slots.length) rehash();
                 return g;
             }
-            if (slotHashes[s] == hash && sameKey(g, vectors, row)) return g;
+            if (slotHashes[s] == hash && sameKey(g, row)) return g;
         }
     }
 
-    private boolean sameKey(int group, ColumnVector[] vectors, int row) {
-        if (longKey || intKey) {
-            ColumnVector v = vectors[0];
-            boolean n1 = keys[0].isNull(group), n2 = v.isNull(row);
-            if (n1 || n2) return n1 == n2;
-            return longKey ? keys[0].getLong(group) == v.getLong(row) : keys[0].getInt(group) == v.getInt(row);
-        }
-        for (int k = 0; k < types.length; k++) {
-            if (ValueComparator.compareNullable(types[k], keys[k], group, vectors[k], row) != 0) return false;
+    private boolean sameKey(int group, int row) {
+        for (int k = 0; k < columns.length; k++) {
+            if (!columns[k].same(keys[k], group, row)) return false;
         }
         return true;
     }
-
     private int insert(ColumnVector[] vectors, int row, long hash) {
         int g = groups++;
         for (int k = 0; k < types.length; k++) {

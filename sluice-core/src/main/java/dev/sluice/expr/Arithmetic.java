@@ -12,6 +12,7 @@ import dev.sluice.vector.Batch;
 import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.DecimalVector;
 import dev.sluice.vector.DoubleVector;
+import dev.sluice.vector.FlatRows;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.FloatVector;
 import dev.sluice.vector.IntVector;
@@ -68,8 +69,55 @@ public record Arithmetic(Op op, Expression left, Expression right, EvalMode mode
     @Override public ColumnVector evaluate(Batch batch) {
         ColumnVector a = left.evaluate(batch);
         ColumnVector b = right.evaluate(batch);
+        FlatVector typed = evaluateTyped(a, b, batch.rowCount());
+        return typed != null ? typed : evaluateGeneric(a, b, batch.rowCount());
+    }
+
+    /**
+     * The loop for int, bigint and double chosen once for the batch, reading the operands' flat arrays through
+     * their views ({@link FlatRows}); null when the type or the vectors do not allow it. Each row goes through
+     * the same per-value method as {@link #evaluateGeneric}, so errors, overflow and NULLs are the same.
+     */
+    FlatVector evaluateTyped(ColumnVector a, ColumnVector b, int n) {
         DataType t = dataType();
-        int n = batch.rowCount();
+        if (!(t instanceof IntegerType || t instanceof LongType || t instanceof DoubleType)) return null;
+        FlatRows x = FlatRows.of(a), y = FlatRows.of(b);
+        if (x == null || y == null) return null;
+        FlatVector out = Vectors.allocate(t, n);
+        boolean nulls = !x.noNulls() || !y.noNulls();
+        if (t instanceof DoubleType && x.base() instanceof DoubleVector xv && y.base() instanceof DoubleVector yv) {
+            double[] xs = xv.values(), ys = yv.values();
+            DoubleVector o = (DoubleVector) out;
+            for (int i = 0; i < n; i++) {
+                if (nulls && (x.isNull(i) || y.isNull(i))) o.appendNull();
+                else evalDouble(xs[x.row(i)], ys[y.row(i)], o);
+            }
+            return out;
+        }
+        if (t instanceof LongType && x.base() instanceof LongVector xv && y.base() instanceof LongVector yv) {
+            long[] xs = xv.values(), ys = yv.values();
+            LongVector o = (LongVector) out;
+            for (int i = 0; i < n; i++) {
+                if (nulls && (x.isNull(i) || y.isNull(i))) o.appendNull();
+                else evalLong(xs[x.row(i)], ys[y.row(i)], o);
+            }
+            return out;
+        }
+        if (t instanceof IntegerType && x.base() instanceof IntVector xv && y.base() instanceof IntVector yv) {
+            int[] xs = xv.values(), ys = yv.values();
+            IntVector o = (IntVector) out;
+            for (int i = 0; i < n; i++) {
+                if (nulls && (x.isNull(i) || y.isNull(i))) o.appendNull();
+                else evalInt(xs[x.row(i)], ys[y.row(i)], o);
+            }
+            return out;
+        }
+        return null;
+    }
+
+    /** Any numeric type, any vectors: the type is tested and each value read through the vector per row. */
+    FlatVector evaluateGeneric(ColumnVector a, ColumnVector b, int n) {
+        DataType t = dataType();
         FlatVector out = Vectors.allocate(t, n);
         for (int i = 0; i < n; i++) {
             if (a.isNull(i) || b.isNull(i)) {

@@ -16,7 +16,9 @@ import dev.sluice.vector.BytesVector;
 import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.DecimalVector;
 import dev.sluice.vector.DoubleVector;
+import dev.sluice.vector.FlatRows;
 import dev.sluice.vector.FlatVector;
+import dev.sluice.vector.Vectors;
 import dev.sluice.vector.FloatVector;
 import dev.sluice.vector.IntVector;
 import dev.sluice.vector.LongVector;
@@ -47,6 +49,53 @@ final class CastFromNumeric {
 
     /** int, bigint and boolean (as 1/0): every value is read as a long. */
     private static FlatVector fromIntegral(ColumnVector in, CastContext ctx) {
+        FlatVector widened = widenTyped(in, ctx.from(), ctx.to());
+        return widened != null ? widened : fromIntegralPerRow(in, ctx);
+    }
+
+    /**
+     * int to bigint or double, bigint to double: widenings that cannot fail, in one loop chosen for the batch over
+     * the flat array below the vector's views ({@link FlatRows}); null for any other cast or a vector that does
+     * not resolve. Same values as {@link #fromIntegralPerRow}.
+     */
+    static FlatVector widenTyped(ColumnVector in, DataType from, DataType to) {
+        boolean fromInt = from instanceof IntegerType, fromLong = from instanceof LongType;
+        boolean toDouble = to instanceof DoubleType, toLong = to instanceof LongType;
+        if (!((fromInt && (toDouble || toLong)) || (fromLong && toDouble))) return null;
+        FlatRows rows = FlatRows.of(in);
+        if (rows == null || !(rows.base() instanceof IntVector || rows.base() instanceof LongVector)) return null;
+        int n = rows.size();
+        boolean nulls = !rows.noNulls();
+        FlatVector out = Vectors.allocate(to, n);
+        if (fromInt && toDouble && rows.base() instanceof IntVector base) {
+            int[] values = base.values();
+            DoubleVector o = (DoubleVector) out;
+            for (int i = 0; i < n; i++) {
+                if (nulls && rows.isNull(i)) o.appendNull();
+                else o.append(values[rows.row(i)]);
+            }
+        } else if (fromInt && rows.base() instanceof IntVector base) {
+            int[] values = base.values();
+            LongVector o = (LongVector) out;
+            for (int i = 0; i < n; i++) {
+                if (nulls && rows.isNull(i)) o.appendNull();
+                else o.append(values[rows.row(i)]);
+            }
+        } else if (fromLong && rows.base() instanceof LongVector base) {
+            long[] values = base.values();
+            DoubleVector o = (DoubleVector) out;
+            for (int i = 0; i < n; i++) {
+                if (nulls && rows.isNull(i)) o.appendNull();
+                else o.append((double) values[rows.row(i)]);
+            }
+        } else {
+            return null;
+        }
+        return out;
+    }
+
+    /** Any integral or boolean source to any numeric target, per row. */
+    static FlatVector fromIntegralPerRow(ColumnVector in, CastContext ctx) {
         DataType from = ctx.from(), to = ctx.to();
         boolean isBoolean = from instanceof BooleanType;
         boolean isInt = from.storesInt();

@@ -5,9 +5,15 @@ import dev.sluice.types.DataTypes;
 import dev.sluice.types.DoubleType;
 import dev.sluice.types.IntegerType;
 import dev.sluice.types.LongType;
+import dev.sluice.types.StringType;
 import dev.sluice.vector.Batch;
 import dev.sluice.vector.BooleanVector;
+import dev.sluice.vector.BytesVector;
 import dev.sluice.vector.ColumnVector;
+import dev.sluice.vector.DoubleVector;
+import dev.sluice.vector.FlatRows;
+import dev.sluice.vector.IntVector;
+import dev.sluice.vector.LongVector;
 
 import java.util.List;
 
@@ -49,8 +55,54 @@ public record Comparison(Op op, Expression left, Expression right) implements Ex
     @Override public ColumnVector evaluate(Batch batch) {
         ColumnVector a = left.evaluate(batch);
         ColumnVector b = right.evaluate(batch);
+        BooleanVector typed = evaluateTyped(a, b, batch.rowCount());
+        return typed != null ? typed : evaluateGeneric(a, b, batch.rowCount());
+    }
+
+    /**
+     * The loop for int-, long-stored and double operands and strings, chosen once for the batch and reading the
+     * flat arrays below the operands' views ({@link FlatRows}); null when the type or the vectors do not allow
+     * it. Same results as {@link #evaluateGeneric} (NaN above everything and equal to itself, -0.0 = 0.0).
+     */
+    BooleanVector evaluateTyped(ColumnVector a, ColumnVector b, int n) {
         DataType t = left.dataType();
-        int n = batch.rowCount();
+        boolean ints = t.storesInt();
+        boolean longs = t.storesLong(), doubles = t instanceof DoubleType, strings = t instanceof StringType;
+        if (!(ints || longs || doubles || strings)) return null;
+        FlatRows x = FlatRows.of(a), y = FlatRows.of(b);
+        if (x == null || y == null) return null;
+        if (ints && !(x.base() instanceof IntVector && y.base() instanceof IntVector)) return null;
+        if (longs && !(x.base() instanceof LongVector && y.base() instanceof LongVector)) return null;
+        if (doubles && !(x.base() instanceof DoubleVector && y.base() instanceof DoubleVector)) return null;
+        if (strings && !(x.base() instanceof BytesVector && y.base() instanceof BytesVector)) return null;
+        BooleanVector out = Kernels.booleans(n);
+        boolean nulls = !x.noNulls() || !y.noNulls(), nullSafe = op == Op.EQ_NULL_SAFE;
+        int[] xi = ints ? ((IntVector) x.base()).values() : null, yi = ints ? ((IntVector) y.base()).values() : null;
+        long[] xl = longs ? ((LongVector) x.base()).values() : null, yl = longs ? ((LongVector) y.base()).values() : null;
+        double[] xd = doubles ? ((DoubleVector) x.base()).values() : null, yd = doubles ? ((DoubleVector) y.base()).values() : null;
+        for (int i = 0; i < n; i++) {
+            if (nulls) {
+                boolean na = x.isNull(i), nb = y.isNull(i);
+                if (na || nb) {
+                    if (nullSafe) out.append(na && nb);
+                    else out.appendNull();
+                    continue;
+                }
+            }
+            int p = x.row(i), q = y.row(i);
+            int c;
+            if (ints) c = Integer.compare(xi[p], yi[q]);
+            else if (longs) c = Long.compare(xl[p], yl[q]);
+            else if (doubles) c = ValueComparator.compareDoubles(xd[p], yd[q]);
+            else c = x.base().compareBytes(p, y.base(), q);
+            out.append(op.test(c));
+        }
+        return out;
+    }
+
+    /** Any type, any vectors: per row through the vectors' getters. */
+    BooleanVector evaluateGeneric(ColumnVector a, ColumnVector b, int n) {
+        DataType t = left.dataType();
         BooleanVector out = Kernels.booleans(n);
         boolean nullSafe = op == Op.EQ_NULL_SAFE;
         for (int i = 0; i < n; i++) {

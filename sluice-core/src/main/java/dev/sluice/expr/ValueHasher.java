@@ -22,17 +22,19 @@ import dev.sluice.vector.ColumnVector;
  * function library); stable across runs and JVMs.
  */
 public final class ValueHasher {
-    private static final long NULL_HASH = 0x9E3779B97F4A7C15L;
+    /** The hash of NULL, of any type. */
+    public static final long NULL_HASH = 0x9E3779B97F4A7C15L;
+    private static final long ROW_SEED = 0x27D4EB2F165667C5L;
 
     private ValueHasher() {}
 
     public static long hash(DataType type, ColumnVector v, int row) {
         if (v.isNull(row)) return NULL_HASH;
-        if (type.storesInt()) return mix(v.getInt(row));
-        if (type.storesLong()) return mix(v.getLong(row));
+        if (type.storesInt()) return hashInt(v.getInt(row));
+        if (type.storesLong()) return hashLong(v.getLong(row));
         if (type instanceof StringType || type instanceof BinaryType) return hashBytes(v.bytesArray(row), v.bytesStart(row), v.bytesLength(row));
-        if (type instanceof DoubleType) return mix(doubleBits(v.getDouble(row)));
-        if (type instanceof FloatType) return mix(doubleBits(v.getFloat(row)));
+        if (type instanceof DoubleType) return hashDouble(v.getDouble(row));
+        if (type instanceof FloatType) return hashDouble(v.getFloat(row));
         if (type instanceof BooleanType) return v.getBoolean(row) ? 0x51AFD7ED558CCD1L : 0x2545F4914F6CDD1DL;
         if (type instanceof DecimalType) return mix(v.getDecimal(row).stripTrailingZeros().hashCode());
         if (type instanceof StructType s) {
@@ -59,10 +61,30 @@ public final class ValueHasher {
 
     /** Combines the hashes of several key columns of one row. */
     public static long hashRow(DataType[] types, ColumnVector[] keys, int row) {
-        long h = 0x27D4EB2F165667C5L;
-        for (int k = 0; k < keys.length; k++) h = (h ^ hash(types[k], keys[k], row)) * 0x100000001B3L;
+        long h = ROW_SEED;
+        for (int k = 0; k < keys.length; k++) h = combine(h, hash(types[k], keys[k], row));
         return mix(h);
     }
+
+    /*
+     * The pieces of hash() and hashRow(), for loops that hash a whole column of one type at a time: hashRow is
+     * mix(combine(...combine(ROW_SEED, h0)..., hn)). Changing one changes both paths alike.
+     */
+
+    /** The start of a row hash, before {@link #combine} folds in each key's hash. */
+    public static long rowSeed() { return ROW_SEED; }
+
+    /** Folds one key's hash into a row hash. */
+    public static long combine(long rowHash, long keyHash) { return (rowHash ^ keyHash) * 0x100000001B3L; }
+
+    /** The hash of an int-stored value (int, tinyint, smallint, date, year-month interval). */
+    public static long hashInt(int value) { return mix(value); }
+
+    /** The hash of a long-stored value (bigint, timestamps, day-time interval). */
+    public static long hashLong(long value) { return mix(value); }
+
+    /** The hash of a double or float (widened): -0.0 as 0.0, every NaN alike. */
+    public static long hashDouble(double value) { return mix(doubleBits(value)); }
 
     private static long doubleBits(double d) {
         if (d == 0.0) return 0L;                 // -0.0 equals 0.0
@@ -70,7 +92,8 @@ public final class ValueHasher {
         return Double.doubleToLongBits(d);
     }
 
-    static long hashBytes(byte[] b, int start, int length) {
+    /** The hash of a string's UTF-8 bytes or a binary value. */
+    public static long hashBytes(byte[] b, int start, int length) {
         long h = 0xcbf29ce484222325L;
         for (int i = start; i < start + length; i++) h = (h ^ b[i]) * 0x100000001b3L;
         return mix(h);

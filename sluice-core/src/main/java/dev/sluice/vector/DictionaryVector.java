@@ -16,6 +16,9 @@ public final class DictionaryVector extends MappedVector {
 
     @Override int map(int row) { return ids[row]; }
 
+    /** The base row of each row (read-only; at least {@link #size} long). */
+    int[] ids() { return ids; }
+
     @Override ColumnVector remap(ColumnVector otherBase) { return new DictionaryVector(otherBase, ids, count); }
 
     @Override public int size() { return count; }

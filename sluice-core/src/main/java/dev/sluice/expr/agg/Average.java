@@ -14,6 +14,7 @@ import dev.sluice.types.DecimalType;
 import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.DecimalVector;
 import dev.sluice.vector.DoubleVector;
+import dev.sluice.vector.FlatRows;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.LongVector;
 
@@ -166,6 +167,19 @@ public record Average(Expression child, boolean ansi, boolean bound) implements 
 
         @Override public void update(ColumnVector[] inputs, int[] groupIds, int rowCount) {
             ColumnVector v = inputs[0];
+            FlatRows rows = FlatRows.of(v);
+            if (rows != null && rows.base() instanceof DoubleVector base) {   // the loop over the flat array
+                double[] values = base.values();
+                boolean nulls = !rows.noNulls();
+                for (int r = 0; r < rowCount; r++) {
+                    int p = rows.row(r);
+                    if (nulls && base.isNull(p)) continue;
+                    int g = groupIds[r];
+                    sums[g] += values[p];
+                    counts[g]++;
+                }
+                return;
+            }
             for (int r = 0; r < rowCount; r++) {
                 if (v.isNull(r)) continue;
                 int g = groupIds[r];

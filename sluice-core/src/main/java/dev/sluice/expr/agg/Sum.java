@@ -15,6 +15,7 @@ import dev.sluice.types.FloatType;
 import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.DecimalVector;
 import dev.sluice.vector.DoubleVector;
+import dev.sluice.vector.FlatRows;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.LongVector;
 
@@ -138,6 +139,19 @@ public record Sum(Expression child, boolean ansi, boolean bound) implements Aggr
         @Override public void merge(ColumnVector[] states, int[] groupIds, int rowCount) { add(states[0], groupIds, rowCount); }
 
         private void add(ColumnVector v, int[] groupIds, int rowCount) {
+            FlatRows rows = FlatRows.of(v);
+            if (rows != null && rows.base() instanceof DoubleVector base) {   // the loop over the flat array
+                double[] values = base.values();
+                boolean nulls = !rows.noNulls();
+                for (int r = 0; r < rowCount; r++) {
+                    int p = rows.row(r);
+                    if (nulls && base.isNull(p)) continue;
+                    int g = groupIds[r];
+                    sums[g] += values[p];
+                    seen.set(g);
+                }
+                return;
+            }
             for (int r = 0; r < rowCount; r++) {
                 if (v.isNull(r)) continue;
                 int g = groupIds[r];
