@@ -32,6 +32,9 @@ import java.util.List;
 public final class HashAggregateExec implements ExecNode {
     public enum Mode { PARTIAL, FINAL }
 
+    /** Groups of a spilled table encoded at once (their states are copied out for the spill). */
+    private static final int SPILL_SLICE = 64 * 1024;
+
     private final Mode mode;
     private final ExecNode input;
     private final List<Expression> keys;                 // PARTIAL: bound to the input; FINAL: the leading input columns
@@ -202,7 +205,7 @@ public final class HashAggregateExec implements ExecNode {
                     reservation.shrink(reservation.bytes());
                 }
                 if (!inputDone) {
-                    out = aggregate(in::next, 0);
+                    out = aggregate(in::next, 0, -1);
                     inputDone = true;
                     in.close();
                     if (out != null && keys.isEmpty()) {
@@ -215,7 +218,7 @@ public final class HashAggregateExec implements ExecNode {
                     if (w == null) return null;
                     var file = w.owner().get(w.partition());
                     try (var reader = file.reader(input.schema())) {
-                        out = aggregate(reader::next, w.level());
+                        out = aggregate(reader::next, w.level(), file.rows());
                     } finally {
                         w.owner().delete(w.partition());
                     }
@@ -224,8 +227,12 @@ public final class HashAggregateExec implements ExecNode {
             }
         }
 
-        /** Aggregates a source; null when it had to spill (its partitions are queued as work). */
-        private Table aggregate(java.util.function.Supplier<Batch> source, int level) {
+        /**
+         * Aggregates a source of {@code sourceRows} rows (-1: unknown); null when it had to spill (its partitions
+         * are queued as work). A spilled file is split into as many partitions as the groups that fit say are
+         * needed, so one more level is normally enough.
+         */
+        private Table aggregate(java.util.function.Supplier<Batch> source, int level, long sourceRows) {
             Table table = newTable();
             SpillPartitions partitions = null;
             int[][] groupIds = {new int[0]};
@@ -238,7 +245,8 @@ public final class HashAggregateExec implements ExecNode {
                     continue;
                 }
                 if (partitions == null) {
-                    partitions = new SpillPartitions(reservation.spills(), listener, "aggregate", level);
+                    int fanout = sourceRows < 0 ? SpillPartitions.FANOUT : SpillPartitions.fanoutFor(sourceRows, table.groups.groupCount());
+                    partitions = new SpillPartitions(reservation.spills(), listener, "aggregate", level, fanout, pool);
                     spills.add(partitions);
                 }
                 spill(table, partitions);
@@ -248,7 +256,8 @@ public final class HashAggregateExec implements ExecNode {
             if (partitions == null) return table;
             spill(table, partitions);
             reservation.shrink(reservation.bytes());
-            for (int p = SpillPartitions.FANOUT - 1; p >= 0; p--) {
+            partitions.finish();
+            for (int p = partitions.fanout() - 1; p >= 0; p--) {
                 if (partitions.get(p) != null) work.addFirst(new Work(partitions, p, level + 1));
             }
             return null;
@@ -257,11 +266,14 @@ public final class HashAggregateExec implements ExecNode {
         private void spill(Table table, SpillPartitions partitions) {
             int groups = table.groups.groupCount();
             ColumnVector[] keyColumns = new ColumnVector[keys.size()];
-            for (int from = 0; from < groups; from += batchSize) {
-                Batch states = table.partialBatch(from, Math.min(groups, from + batchSize));
+            // large slices of the table: each partition's share of a slice is then written as a block of its own
+            int slice = Math.max(batchSize, SPILL_SLICE);
+            for (int from = 0; from < groups; from += slice) {
+                Batch states = table.partialBatch(from, Math.min(groups, from + slice));
                 for (int k = 0; k < keyColumns.length; k++) keyColumns[k] = states.column(k);
                 partitions.add(states, keyColumns, keyTypes);
             }
+            partitions.flush();   // the buffers go before the next table grows
         }
 
         @Override public void close() {
