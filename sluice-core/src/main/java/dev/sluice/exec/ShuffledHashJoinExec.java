@@ -65,7 +65,7 @@ public final class ShuffledHashJoinExec implements ExecNode {
                         continue;
                     }
                     if (builder.tryAdd(b)) continue;
-                    buildSpill = new SpillPartitions(reservation.spills(), listener, "join-build", 0, SpillPartitions.FANOUT, pool);
+                    buildSpill = new SpillPartitions(reservation.spills(), listener, "join-build", 0, SpillPartitions.firstFanout(pool), pool);
                     Batch buffered = builder.buffered();
                     builder = null;
                     reservation.shrink(reservation.bytes());

@@ -79,6 +79,19 @@ final class SpillPartitions implements AutoCloseable {
     }
 
     /**
+     * The fan-out of a first spill, when the size of what is still to come is unknown: as many partitions as
+     * blocks of {@link #MIN_BLOCK_BYTES} fit in 1/8 of the budget, a power of two from {@link #FANOUT} to
+     * {@link #MAX_FANOUT}. A large budget thus splits a large input in one pass where 16 partitions would need
+     * a second level (each level writes and reads both sides once more); a small budget keeps few open files.
+     */
+    static int firstFanout(MemoryPool pool) {
+        long affordable = pool.budget() / 8 / MIN_BLOCK_BYTES;
+        int f = FANOUT;
+        while (f < MAX_FANOUT && f * 2L <= affordable) f <<= 1;
+        return f;
+    }
+
+    /**
      * The fan-out that splits {@code rows} rows into partitions of which each should fit where {@code fitRows}
      * rows fit (with a margin for uneven partitions): a power of two from 2 to {@link #MAX_FANOUT}.
      */
