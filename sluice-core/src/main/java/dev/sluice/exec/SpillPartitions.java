@@ -202,9 +202,6 @@ final class SpillPartitions implements AutoCloseable {
         return f;
     }
 
-    /** Rows added to partition {@code p} so far. */
-    long rows(int p) { return (files[p] == null ? 0 : files[p].rows()) + pendingRows[p]; }
-
     /** Ends writing: every file can be read from now on, by several readers at once. */
     void finish() {
         flush();
