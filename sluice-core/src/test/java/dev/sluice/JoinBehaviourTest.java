@@ -30,7 +30,9 @@ class JoinBehaviourTest {
         for (int i = 0; i < 2000; i++) rows.add(Row.of(s, i, "x".repeat(100)));
         for (long threshold : new long[] {Long.MAX_VALUE, 0}) {
             for (String type : new String[] {"inner", "left_outer", "left_semi", "left_anti"}) {
-                try (Sluice sluice = Sluice.builder().parallelism(2).memoryBudget(64 * 1024).broadcastThreshold(threshold).build()) {
+                // 40 KiB: a broadcast inner join builds on the 2,000 keys of `a` alone (its key column is not copied
+                // twice), which needs about 48 KiB
+                try (Sluice sluice = Sluice.builder().parallelism(2).memoryBudget(40 * 1024).broadcastThreshold(threshold).build()) {
                     DataFrame a = sluice.createDataFrame(rows, s);
                     DataFrame b = sluice.createDataFrame(rows, s).filter(col("k").lt(1500));
                     // the build side carries its 100-byte pads (a count alone would prune them and fit the budget)

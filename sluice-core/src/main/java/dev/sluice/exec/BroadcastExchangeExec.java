@@ -114,6 +114,7 @@ public final class BroadcastExchangeExec implements StageBoundary {
             SpillPartitions f = files[p];
             if (f == null) f = spill(parts[p] == null ? List.of() : parts[p]);
             parts[p] = null;
+            f.finish();   // written out before the probe tasks read it, several at once
             inputs.add(f);
         }
         spilled = new SpilledBroadcast(inputs, input.schema());

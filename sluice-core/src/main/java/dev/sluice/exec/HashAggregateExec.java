@@ -32,6 +32,12 @@ import java.util.List;
 public final class HashAggregateExec implements ExecNode {
     public enum Mode { PARTIAL, FINAL }
 
+    /** A final table spilled with more groups than this share of its input rows stops building tables until the input ends. */
+    static final double DIRECT_SPILL_RATIO = 0.8;
+
+    /** Groups of a spilled table encoded at once (their states are copied out for the spill). */
+    private static final int SPILL_SLICE = 64 * 1024;
+
     private final Mode mode;
     private final ExecNode input;
     private final List<Expression> keys;                 // PARTIAL: bound to the input; FINAL: the leading input columns
@@ -107,14 +113,19 @@ public final class HashAggregateExec implements ExecNode {
     /**
      * The partial phase: when the table grows past what the pool grants, it is flushed downstream as it is
      * (the final phase merges the states of a group however many times it was flushed) and a new one starts.
+     * When a flushed table had almost as many groups as rows (the keys barely repeat, e.g. a group by an id),
+     * the rest of the input is passed through: each row becomes its own partial state, without the hash
+     * table, which would only have cost a probe and a copy per row (as Presto's adaptive partial aggregation).
      */
     private final class PartialStream implements BatchStream {
         private final BatchStream in;
         private final TaskContext ctx;
         private final Reservation reservation;
+        private final boolean mayPassThrough = mayPassThrough();
         private Table out;
         private int emitted;
         private boolean inputDone;
+        private boolean passThrough;
 
         PartialStream(BatchStream in, TaskContext ctx, Reservation reservation) {
             this.in = in;
@@ -134,12 +145,25 @@ public final class HashAggregateExec implements ExecNode {
                     reservation.shrink(reservation.bytes());
                 }
                 if (inputDone) return null;
+                if (passThrough) {
+                    Batch b = in.next();
+                    if (b == null) {
+                        inputDone = true;
+                        in.close();
+                        return null;
+                    }
+                    ctx.checkCancelled();
+                    if (b.rowCount() > 0) return passThrough(b);
+                    continue;
+                }
                 Table table = newTable();
                 boolean full = false;
+                long rows = 0;
                 int[][] groupIds = {new int[0]};
                 for (Batch b = in.next(); b != null; b = in.next()) {
                     ctx.checkCancelled();
                     accumulate(table, b, groupIds);
+                    rows += b.rowCount();
                     if (!reserveNow(table, reservation)) {
                         full = true;
                         break;
@@ -148,6 +172,8 @@ public final class HashAggregateExec implements ExecNode {
                 if (!full) {
                     inputDone = true;
                     in.close();
+                } else if (mayPassThrough && rows >= PASS_THROUGH_MIN_ROWS && table.groups.groupCount() > PASS_THROUGH_RATIO * rows) {
+                    passThrough = true;
                 }
                 out = table;
                 emitted = 0;
@@ -159,6 +185,46 @@ public final class HashAggregateExec implements ExecNode {
             reservation.close();
             out = null;
         }
+    }
+
+    /** Rows a flushed partial table must have seen before its ratio of groups to rows decides anything. */
+    static final int PASS_THROUGH_MIN_ROWS = 1024;
+    /** A flushed partial table with more groups than this share of its rows stops partial aggregation. */
+    static final double PASS_THROUGH_RATIO = 0.8;
+
+    /**
+     * True when rows may skip the partial table: there are keys, and no key is a float or double (the table
+     * stores -0.0 as 0.0; a row passed through would keep its -0.0 and could be hashed to another partition).
+     */
+    private boolean mayPassThrough() {
+        if (keys.isEmpty()) return false;
+        for (Expression k : keys) {
+            if (k.dataType() instanceof dev.sluice.types.DoubleType || k.dataType() instanceof dev.sluice.types.FloatType) return false;
+        }
+        return true;
+    }
+
+    /** A batch of input rows as partial states, one group per row: the keys as they are, each row's state. */
+    private Batch passThrough(Batch b) {
+        int n = b.rowCount();
+        int[] identity = new int[n];
+        for (int r = 0; r < n; r++) identity[r] = r;
+        List<ColumnVector> columns = new ArrayList<>();
+        for (Expression k : keys) columns.add(k.evaluate(b));
+        for (int a = 0; a < aggregates.size(); a++) {
+            GroupAccumulator acc = Aggregation.newAccumulator(aggregates.get(a));
+            acc.ensureGroups(n);
+            List<Expression> exprs = boundInputs.get(a);
+            ColumnVector[] inputs = new ColumnVector[exprs.size()];
+            for (int i = 0; i < inputs.length; i++) inputs[i] = exprs.get(i).evaluate(b);
+            acc.update(inputs, identity, n);
+            List<DataType> types = Aggregation.stateTypes(aggregates.get(a));
+            FlatVector[] states = new FlatVector[types.size()];
+            for (int s = 0; s < states.length; s++) states[s] = Vectors.allocate(types.get(s), n);
+            for (int g = 0; g < n; g++) acc.writeState(g, states);
+            columns.addAll(List.of(states));
+        }
+        return new Batch(columns.toArray(new ColumnVector[0]), n);
     }
 
     /**
@@ -202,7 +268,7 @@ public final class HashAggregateExec implements ExecNode {
                     reservation.shrink(reservation.bytes());
                 }
                 if (!inputDone) {
-                    out = aggregate(in::next, 0);
+                    out = aggregate(in::next, 0, -1);
                     inputDone = true;
                     in.close();
                     if (out != null && keys.isEmpty()) {
@@ -215,7 +281,7 @@ public final class HashAggregateExec implements ExecNode {
                     if (w == null) return null;
                     var file = w.owner().get(w.partition());
                     try (var reader = file.reader(input.schema())) {
-                        out = aggregate(reader::next, w.level());
+                        out = aggregate(reader::next, w.level(), file.rows());
                     } finally {
                         w.owner().delete(w.partition());
                     }
@@ -224,44 +290,70 @@ public final class HashAggregateExec implements ExecNode {
             }
         }
 
-        /** Aggregates a source; null when it had to spill (its partitions are queued as work). */
-        private Table aggregate(java.util.function.Supplier<Batch> source, int level) {
+        /**
+         * Aggregates a source of {@code sourceRows} rows (-1: unknown); null when it had to spill (its partitions
+         * are queued as work). A spilled file is split into as many partitions as the groups that fit say are
+         * needed, so one more level is normally enough.
+         */
+        private Table aggregate(java.util.function.Supplier<Batch> source, int level, long sourceRows) {
             Table table = newTable();
             SpillPartitions partitions = null;
+            boolean direct = false;   // the rows go straight to the partitions, without the table
+            long tableRows = 0;
             int[][] groupIds = {new int[0]};
             for (Batch b = source.get(); b != null; b = source.get()) {
                 ctx.checkCancelled();
+                if (direct) {
+                    partitions.add(b, keyVectors(b), keyTypes);
+                    continue;
+                }
                 accumulate(table, b, groupIds);
+                tableRows += b.rowCount();
                 if (reserve(table, reservation)) continue;
                 if (keys.isEmpty() || level >= SpillPartitions.MAX_LEVEL || table.groups.groupCount() < 2) {
                     force(table, reservation);   // one group cannot be split further: it must fit
                     continue;
                 }
                 if (partitions == null) {
-                    partitions = new SpillPartitions(reservation.spills(), listener, "aggregate", level);
+                    int fanout = sourceRows < 0 ? SpillPartitions.firstFanout(pool) : SpillPartitions.fanoutFor(sourceRows, table.groups.groupCount());
+                    partitions = new SpillPartitions(reservation.spills(), listener, "aggregate", level, fanout, pool);
                     spills.add(partitions);
                 }
+                // the table merged almost nothing (its rows were nearly all distinct groups): the rest of the
+                // input is partitioned as it comes, since the input has the spill's format (keys, then states)
+                direct = table.groups.groupCount() > DIRECT_SPILL_RATIO * tableRows;
                 spill(table, partitions);
                 table = newTable();
+                tableRows = 0;
                 reservation.shrink(reservation.bytes());
             }
             if (partitions == null) return table;
             spill(table, partitions);
             reservation.shrink(reservation.bytes());
-            for (int p = SpillPartitions.FANOUT - 1; p >= 0; p--) {
+            partitions.finish();
+            for (int p = partitions.fanout() - 1; p >= 0; p--) {
                 if (partitions.get(p) != null) work.addFirst(new Work(partitions, p, level + 1));
             }
             return null;
         }
 
+        private ColumnVector[] keyVectors(Batch b) {
+            ColumnVector[] out = new ColumnVector[keys.size()];
+            for (int k = 0; k < out.length; k++) out[k] = keys.get(k).evaluate(b);
+            return out;
+        }
+
         private void spill(Table table, SpillPartitions partitions) {
             int groups = table.groups.groupCount();
             ColumnVector[] keyColumns = new ColumnVector[keys.size()];
-            for (int from = 0; from < groups; from += batchSize) {
-                Batch states = table.partialBatch(from, Math.min(groups, from + batchSize));
+            // large slices of the table: each partition's share of a slice is then written as a block of its own
+            int slice = Math.max(batchSize, SPILL_SLICE);
+            for (int from = 0; from < groups; from += slice) {
+                Batch states = table.partialBatch(from, Math.min(groups, from + slice));
                 for (int k = 0; k < keyColumns.length; k++) keyColumns[k] = states.column(k);
                 partitions.add(states, keyColumns, keyTypes);
             }
+            partitions.flush();   // the buffers go before the next table grows
         }
 
         @Override public void close() {

@@ -1,5 +1,6 @@
 package dev.sluice.exec;
 
+import dev.sluice.expr.BoundColumn;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.ValueComparator;
 import dev.sluice.expr.ValueHasher;
@@ -108,6 +109,7 @@ final class JoinHashTable {
         private final FlatVector[] columns;
         private final FlatVector[] keys;
         private final DataType[] keyTypes;
+        private final boolean[] keyIsColumn;   // the key is a column of the row: its vector is shared, not copied again
         private int rows;
 
         /** {@code keyExprs} are bound to {@code schema}; {@code reservation} pays for what is buffered. */
@@ -119,9 +121,16 @@ final class JoinHashTable {
             for (int c = 0; c < columns.length; c++) columns[c] = Vectors.allocate(schema.field(c).dataType(), 64);
             this.keys = new FlatVector[keyExprs.size()];
             this.keyTypes = new DataType[keyExprs.size()];
+            this.keyIsColumn = new boolean[keyExprs.size()];
             for (int k = 0; k < keys.length; k++) {
                 keyTypes[k] = keyExprs.get(k).dataType();
-                keys[k] = Vectors.allocate(keyTypes[k], 64);
+                if (keyExprs.get(k) instanceof BoundColumn ref && ref.index() < columns.length
+                        && schema.field(ref.index()).dataType().equals(keyTypes[k])) {
+                    keys[k] = columns[ref.index()];
+                    keyIsColumn[k] = true;
+                } else {
+                    keys[k] = Vectors.allocate(keyTypes[k], 64);
+                }
             }
         }
 
@@ -144,13 +153,28 @@ final class JoinHashTable {
             int n = batch.rowCount();
             if (n == 0) return true;
             ColumnVector[] keyValues = new ColumnVector[keys.length];
-            for (int k = 0; k < keys.length; k++) keyValues[k] = keyExprs.get(k).evaluate(batch);
+            int copied = 0;
+            for (int k = 0; k < keys.length; k++) {
+                if (keyIsColumn[k]) continue;
+                keyValues[k] = keyExprs.get(k).evaluate(batch);
+                copied++;
+            }
             // buffers grow by doubling: what is allocated is up to twice what is used
-            long bytes = 2 * (BatchSizes.estimate(batch) + BatchSizes.estimate(new Batch(keyValues, n))) + n * BYTES_PER_ROW;
+            long keyBytes = 0;
+            if (copied > 0) {
+                ColumnVector[] evaluated = new ColumnVector[copied];
+                int i = 0;
+                for (ColumnVector v : keyValues) if (v != null) evaluated[i++] = v;
+                keyBytes = BatchSizes.estimate(new Batch(evaluated, n));
+            }
+            long bytes = 2 * (BatchSizes.estimate(batch) + keyBytes) + n * BYTES_PER_ROW;
             if (grant == Grant.FORCE) reservation.grow(bytes);
             else if (!(grant == Grant.TRY ? reservation.tryGrow(bytes) : reservation.tryGrowNow(bytes))) return false;
             for (int c = 0; c < columns.length; c++) for (int r = 0; r < n; r++) columns[c].appendFrom(batch.column(c), r);
-            for (int k = 0; k < keys.length; k++) for (int r = 0; r < n; r++) keys[k].appendFrom(keyValues[k], r);
+            for (int k = 0; k < keys.length; k++) {
+                if (keyIsColumn[k]) continue;
+                for (int r = 0; r < n; r++) keys[k].appendFrom(keyValues[k], r);
+            }
             rows += n;
             return true;
         }

@@ -65,13 +65,15 @@ public final class ShuffledHashJoinExec implements ExecNode {
                         continue;
                     }
                     if (builder.tryAdd(b)) continue;
-                    buildSpill = new SpillPartitions(reservation.spills(), listener, "join-build", 0);
-                    partition(builder.buffered(), spec.buildKeys(), buildSpill);
+                    buildSpill = new SpillPartitions(reservation.spills(), listener, "join-build", 0, SpillPartitions.firstFanout(pool), pool);
+                    Batch buffered = builder.buffered();
                     builder = null;
                     reservation.shrink(reservation.bytes());
+                    partition(buffered, spec.buildKeys(), buildSpill);
                 }
                 partition(b, spec.buildKeys(), buildSpill);
             }
+            if (buildSpill != null) buildSpill.finish();
         } catch (RuntimeException | Error e) {
             if (buildSpill != null) buildSpill.close();
             reservation.close();
@@ -88,12 +90,13 @@ public final class ShuffledHashJoinExec implements ExecNode {
             }
             return spec.stream(probeStream, table, true, ctx, reservation::close);
         }
-        SpillPartitions probeSpill = new SpillPartitions(reservation.spills(), listener, "join-probe", 0);
+        SpillPartitions probeSpill = new SpillPartitions(reservation.spills(), listener, "join-probe", 0, buildSpill.fanout(), pool);
         try (BatchStream in = probe.execute(partition, ctx)) {
             for (Batch b = in.next(); b != null; b = in.next()) {
                 ctx.checkCancelled();
                 partition(b, spec.probeKeys(), probeSpill);
             }
+            probeSpill.finish();
         } catch (RuntimeException | Error e) {
             buildSpill.close();
             probeSpill.close();
@@ -143,9 +146,9 @@ public final class ShuffledHashJoinExec implements ExecNode {
             owned.add(build);
             owned.add(probe);
             int buildFiles = 0;
-            for (int p = 0; p < SpillPartitions.FANOUT; p++) if (build.get(p) != null) buildFiles++;
+            for (int p = 0; p < build.fanout(); p++) if (build.get(p) != null) buildFiles++;
             boolean unsplittable = build.level() > 0 && buildFiles == 1;
-            for (int p = SpillPartitions.FANOUT - 1; p >= 0; p--) {
+            for (int p = build.fanout() - 1; p >= 0; p--) {
                 if (build.get(p) != null || probe.get(p) != null) work.addFirst(new Work(build, probe, p, unsplittable));
             }
         }
@@ -167,24 +170,38 @@ public final class ShuffledHashJoinExec implements ExecNode {
             }
         }
 
-        /** Builds the table of one pair, or splits the pair further when its build side does not fit. */
+        /**
+         * Builds the table of one pair, or splits the pair further when its build side does not fit: the rows
+         * read so far and the rest of the file go to as many partitions as the rows that fit say are needed,
+         * so one more level is normally enough.
+         */
         private void start(Work w) {
             SpillFile buildFile = w.build().get(w.partition());
             int level = w.build().level();
             JoinHashTable.Builder builder = newBuilder(reservation);
-            boolean fits = true;
-            if (buildFile != null) {
-                try (SpillFile.Reader reader = buildFile.reader(spec.buildSchema())) {
+            SpillFile.Reader reader = buildFile == null ? null : buildFile.reader(spec.buildSchema());
+            Batch refused = null;
+            try {
+                if (reader != null) {
                     for (Batch b = reader.next(); b != null; b = reader.next()) {
                         ctx.checkCancelled();
                         if (!builder.tryAdd(b)) {
-                            fits = false;
+                            refused = b;
                             break;
                         }
                     }
                 }
-            }
-            if (!fits) {
+                if (refused == null) {
+                    JoinHashTable table = builder.finish(spec.buildOuter());
+                    SpillFile probeFile = w.probe().get(w.partition());
+                    BatchStream probeStream = SpillPartitions.read(probeFile, probeSchema());
+                    currentWork = w;
+                    current = spec.stream(probeStream, table, true, ctx, () -> reservation.shrink(reservation.bytes()));
+                    return;
+                }
+                long fitRows = builder.rows();
+                Batch buffered = builder.buffered();
+                builder = null;
                 reservation.shrink(reservation.bytes());
                 if (level + 1 >= SpillPartitions.MAX_LEVEL || w.unsplittable()) {
                     // one key, or too deep: a block nested loop over the two files instead of a table
@@ -193,26 +210,37 @@ public final class ShuffledHashJoinExec implements ExecNode {
                             reservation, () -> newBuilder(reservation), ctx);
                     return;
                 }
-                SpillPartitions build = new SpillPartitions(reservation.spills(), listener, "join-build", level + 1);
-                SpillPartitions probe = new SpillPartitions(reservation.spills(), listener, "join-probe", level + 1);
-                copy(buildFile, spec.buildSchema(), spec.buildKeys(), build);
+                int fanout = SpillPartitions.fanoutFor(buildFile.rows(), fitRows);
+                SpillPartitions build = new SpillPartitions(reservation.spills(), listener, "join-build", level + 1, fanout, pool);
+                SpillPartitions probe = new SpillPartitions(reservation.spills(), listener, "join-probe", level + 1, fanout, pool);
+                owned.add(build);
+                owned.add(probe);
+                partition(buffered, spec.buildKeys(), build);
+                buffered = null;
+                for (Batch b = refused; b != null; b = reader.next()) {
+                    ctx.checkCancelled();
+                    partition(b, spec.buildKeys(), build);
+                }
+                build.finish();
                 copy(w.probe().get(w.partition()), probeSchema(), spec.probeKeys(), probe);
+                probe.finish();
+                owned.remove(build);
+                owned.remove(probe);
                 w.build().delete(w.partition());
                 w.probe().delete(w.partition());
                 queue(build, probe);
-                return;
+            } finally {
+                if (reader != null) reader.close();
             }
-            JoinHashTable table = builder.finish(spec.buildOuter());
-            SpillFile probeFile = w.probe().get(w.partition());
-            BatchStream probeStream = SpillPartitions.read(probeFile, probeSchema());
-            currentWork = w;
-            current = spec.stream(probeStream, table, true, ctx, () -> reservation.shrink(reservation.bytes()));
         }
 
         private void copy(SpillFile from, StructType schema, List<Expression> keys, SpillPartitions into) {
             if (from == null) return;
             try (SpillFile.Reader reader = from.reader(schema)) {
-                for (Batch b = reader.next(); b != null; b = reader.next()) partition(b, keys, into);
+                for (Batch b = reader.next(); b != null; b = reader.next()) {
+                    ctx.checkCancelled();
+                    partition(b, keys, into);
+                }
             }
         }
 

@@ -72,6 +72,7 @@ final class SpilledBroadcastJoinStream implements BatchStream {
                 probeFiles.add(b, keys, types);
             }
         }
+        probeFiles.finish();
     }
 
     private void start(int p) {

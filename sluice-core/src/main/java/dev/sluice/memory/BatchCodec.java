@@ -50,12 +50,19 @@ public final class BatchCodec {
     private BatchCodec() {}
 
     public static byte[] encode(Batch batch) {
-        Out out = new Out(1024 + batch.rowCount() * 16);
+        Buffer out = new Buffer(1024 + batch.rowCount() * 16);
+        int length = encode(batch, out);
+        return Arrays.copyOf(out.array(), length);
+    }
+
+    /** Encodes {@code batch} into {@code out} (from its start, growing it as needed); returns the length. */
+    public static int encode(Batch batch, Buffer out) {
+        out.pos = 0;
         int n = batch.rowCount();
         int[] rows = new int[n];
         for (int i = 0; i < n; i++) rows[i] = i;
         for (int c = 0; c < batch.columnCount(); c++) encode(batch.column(c).type(), batch.column(c), rows, n, out);
-        return out.bytes();
+        return out.pos;
     }
 
     public static Batch decode(StructType schema, byte[] data, int rowCount) {
@@ -65,7 +72,7 @@ public final class BatchCodec {
         return columns.length == 0 ? Batch.ofRowCount(rowCount) : new Batch(columns, rowCount);
     }
 
-    private static void encode(DataType type, ColumnVector v, int[] rows, int n, Out out) {
+    private static void encode(DataType type, ColumnVector v, int[] rows, int n, Buffer out) {
         boolean nulls = false;
         if (v.mayHaveNulls()) for (int i = 0; i < n && !nulls; i++) nulls = v.isNull(rows[i]);
         out.put(nulls ? 1 : 0);
@@ -190,14 +197,14 @@ public final class BatchCodec {
             int[] lengths = new int[n];
             long total = 0;
             for (int i = 0; i < n; i++) total += lengths[i] = in.getInt();
-            BytesVector v = new BytesVector(type, n, (int) Math.min(Integer.MAX_VALUE - 16, total));
+            // the values are contiguous (a null has length 0): one copy, then the row ends
+            int bytes = (int) Math.min(Integer.MAX_VALUE - 16, total);
+            BytesVector v = new BytesVector(type, n, bytes);
+            System.arraycopy(in.data, in.pos, v.buffer(), 0, bytes);
+            in.pos += bytes;
             for (int i = 0; i < n; i++) {
-                if (isNull != null && isNull[i]) {
-                    v.appendNull();
-                } else {
-                    v.append(in.data, in.pos, lengths[i]);
-                    in.pos += lengths[i];
-                }
+                if (isNull != null && isNull[i]) v.appendNull();
+                else v.commit(lengths[i]);
             }
             out = v;
         } else if (type instanceof DecimalType d) {
@@ -271,12 +278,20 @@ public final class BatchCodec {
         return out;
     }
 
-    /** A growable little-endian byte buffer. */
-    private static final class Out {
+    /** A growable little-endian byte buffer, reusable across blocks. */
+    public static final class Buffer {
         private byte[] data;
         private int pos;
 
-        Out(int capacity) { data = new byte[Math.max(64, capacity)]; }
+        public Buffer(int capacity) { data = new byte[Math.max(64, capacity)]; }
+
+        /** The bytes written so far start at 0 of this array (valid until the next encode). */
+        public byte[] array() { return data; }
+
+        /** Drops a buffer grown past {@code limit} bytes (one unusually large block) back to a small one. */
+        public void trim(int limit) {
+            if (data.length > limit) data = new byte[64 * 1024];
+        }
 
         void ensure(long extra) {
             long needed = pos + extra;
@@ -309,7 +324,6 @@ public final class BatchCodec {
             pos += 8;
         }
 
-        byte[] bytes() { return Arrays.copyOf(data, pos); }
     }
 
     private static final class In {

@@ -7,11 +7,13 @@ import io.airlift.compress.lz4.Lz4Decompressor;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -24,44 +26,62 @@ import java.util.List;
  * start or from any block; {@link #delete} removes it. Not thread-safe: one owner at a time.
  */
 public final class SpillFile implements AutoCloseable {
-    private static final int BUFFER = 16 * 1024;   // small: an operator may write to 16 partition files at once
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final int BUFFER = 16 * 1024;   // small: an operator may write to many partition files at once
+    /** The write buffer of a file whose writer hands it batches as they come (exchange buckets, sort runs). */
+    static final int DEFAULT_WRITE_BUFFER = BUFFER;
+    private static final int HEADER = 12;           // raw length, compressed length, rows
+    /** Per-thread encode and compress buffers, kept while they stay this small (larger blocks are rare). */
+    private static final int KEEP_SCRATCH = 1 << 20;
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private final Path path;
+    private final int writeBuffer;
     private final SpillManager manager;
     private final SpillListener listener;
     private final List<Long> blockOffsets = new ArrayList<>();
     private final List<Integer> blockRows = new ArrayList<>();
-    private DataOutputStream out;
+    private OutputStream out;
     private long size;
     private long rows;
     private boolean written;
     private boolean deleted;
 
-    SpillFile(Path path, SpillManager manager, SpillListener listener) {
+    SpillFile(Path path, SpillManager manager, SpillListener listener, int writeBuffer) {
         this.path = path;
+        this.writeBuffer = writeBuffer;
         this.manager = manager;
         this.listener = listener;
     }
 
     public Path path() { return path; }
 
-    /** Appends one batch as a block; empty batches are skipped. */
+    /**
+     * Appends one batch as a block; empty batches are skipped. The block is encoded and compressed in buffers
+     * reused by the writing thread and written with one call.
+     */
     public void write(Batch batch) {
         if (batch.rowCount() == 0) return;
         long start = System.nanoTime();
         try {
-            if (out == null) out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(path, StandardOpenOption.APPEND), BUFFER));
-            byte[] raw = BatchCodec.encode(batch);
-            Lz4Compressor compressor = new Lz4Compressor();
-            byte[] compressed = new byte[compressor.maxCompressedLength(raw.length)];
-            int n = compressor.compress(raw, 0, raw.length, compressed, 0, compressed.length);
+            if (out == null) {
+                OutputStream file = Files.newOutputStream(path, StandardOpenOption.APPEND);
+                out = writeBuffer > 0 ? new BufferedOutputStream(file, writeBuffer) : file;
+            }
+            Scratch scratch = SCRATCH.get();
+            int rawLength = BatchCodec.encode(batch, scratch.raw);
+            int bound = HEADER + scratch.compressor.maxCompressedLength(rawLength);
+            byte[] block = scratch.block.length >= bound ? scratch.block : new byte[bound];
+            int n = scratch.compressor.compress(scratch.raw.array(), 0, rawLength, block, HEADER, block.length - HEADER);
+            INT.set(block, 0, rawLength);
+            INT.set(block, 4, n);
+            INT.set(block, 8, batch.rowCount());
+            out.write(block, 0, HEADER + n);
+            if (block != scratch.block && block.length <= KEEP_SCRATCH) scratch.block = block;
+            scratch.raw.trim(KEEP_SCRATCH);
             blockOffsets.add(size);
             blockRows.add(batch.rowCount());
-            out.writeInt(raw.length);
-            out.writeInt(n);
-            out.writeInt(batch.rowCount());
-            out.write(compressed, 0, n);
-            long written = 12L + n;
+            long written = HEADER + n;
             size += written;
             rows += batch.rowCount();
             long elapsed = System.nanoTime() - start;
@@ -128,17 +148,20 @@ public final class SpillFile implements AutoCloseable {
     /** A pass over the file's blocks. */
     public final class Reader implements AutoCloseable {
         private final StructType schema;
-        private final DataInputStream in;
+        private final InputStream in;
         private final Lz4Decompressor decompressor = new Lz4Decompressor();
+        private final byte[] header = new byte[HEADER];
+        private byte[] compressed = new byte[0];
+        private byte[] raw = new byte[0];
         private long position;
 
         Reader(StructType schema, long offset) {
             this.schema = schema;
             this.position = offset;
             try {
-                InputStream raw = Files.newInputStream(path);
-                raw.skipNBytes(offset);
-                this.in = new DataInputStream(new BufferedInputStream(raw, BUFFER));
+                InputStream file = Files.newInputStream(path);
+                file.skipNBytes(offset);
+                this.in = new BufferedInputStream(file, BUFFER);
             } catch (IOException e) {
                 throw SpillManager.ioError(path, e);
             }
@@ -148,18 +171,23 @@ public final class SpillFile implements AutoCloseable {
         public Batch next() {
             if (position >= size) return null;
             try {
-                int rawLength = in.readInt();
-                int compressedLength = in.readInt();
-                int rowCount = in.readInt();
-                byte[] compressed = in.readNBytes(compressedLength);
-                if (compressed.length != compressedLength) throw new EOFException("spill block cut short");
-                byte[] raw = new byte[rawLength];
+                readFully(header, HEADER);
+                int rawLength = (int) INT.get(header, 0);
+                int compressedLength = (int) INT.get(header, 4);
+                int rowCount = (int) INT.get(header, 8);
+                if (compressed.length < compressedLength) compressed = new byte[compressedLength];
+                if (raw.length < rawLength) raw = new byte[rawLength];
+                readFully(compressed, compressedLength);
                 decompressor.decompress(compressed, 0, compressedLength, raw, 0, rawLength);
-                position += 12L + compressedLength;
+                position += HEADER + compressedLength;
                 return BatchCodec.decode(schema, raw, rowCount);
             } catch (IOException e) {
                 throw SpillManager.ioError(path, e);
             }
+        }
+
+        private void readFully(byte[] into, int length) throws IOException {
+            if (in.readNBytes(into, 0, length) != length) throw new EOFException("spill block cut short");
         }
 
         @Override public void close() {
@@ -169,5 +197,12 @@ public final class SpillFile implements AutoCloseable {
                 // read-only
             }
         }
+    }
+
+    /** A writing thread's reusable encode buffer, compressor (its hash table is 16 KiB) and block buffer. */
+    private static final class Scratch {
+        final BatchCodec.Buffer raw = new BatchCodec.Buffer(64 * 1024);
+        final Lz4Compressor compressor = new Lz4Compressor();
+        byte[] block = new byte[HEADER + 64 * 1024];
     }
 }

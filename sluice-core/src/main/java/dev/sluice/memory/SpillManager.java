@@ -39,6 +39,7 @@ public final class SpillManager implements AutoCloseable {
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong nanos = new AtomicLong();
     private volatile Path directory;
+    private volatile boolean dirIsPosix;   // whether the directory's file store takes POSIX permissions (looked up once)
     private Thread shutdownHook;
 
     public SpillManager(Path base) {
@@ -58,15 +59,21 @@ public final class SpillManager implements AutoCloseable {
     public Path directory() { return base.resolve(name); }
 
     /** A new, empty file private to the user, deleted by {@link SpillFile#delete} or when the session closes. */
-    public SpillFile newFile(String purpose, SpillListener listener) {
+    public SpillFile newFile(String purpose, SpillListener listener) { return newFile(purpose, listener, SpillFile.DEFAULT_WRITE_BUFFER); }
+
+    /**
+     * As {@link #newFile(String, SpillListener)}, with a write buffer of {@code writeBuffer} bytes (0: none, for
+     * writers whose blocks are large already, such as hash partitions that gather their rows into blocks).
+     */
+    public SpillFile newFile(String purpose, SpillListener listener, int writeBuffer) {
         Path dir = ensureDirectory();
         Path path = dir.resolve(purpose.replaceAll("[^A-Za-z0-9]+", "-") + "-" + files.incrementAndGet() + ".spill");
         try {
-            createPrivate(path, false);
+            createPrivateFile(path, dirIsPosix);
         } catch (IOException e) {
             throw ioError(path, e);
         }
-        return new SpillFile(path, this, listener);
+        return new SpillFile(path, this, listener, writeBuffer);
     }
 
     /** Spill files written and bytes written by this session (compressed), and the time spent writing. */
@@ -98,6 +105,7 @@ public final class SpillManager implements AutoCloseable {
         try {
             if (!Files.isDirectory(base)) createPrivate(base, true);
             createPrivate(dir, true);
+            dirIsPosix = Files.getFileStore(dir).supportsFileAttributeView("posix");
         } catch (IOException e) {
             throw ioError(dir, e);
         }
@@ -121,6 +129,17 @@ public final class SpillManager implements AutoCloseable {
         }
         // the umask may have removed bits from the attributes, never added any; set them exactly
         if (posix) Files.setPosixFilePermissions(path, dir ? DIRECTORY_PERMISSIONS : FILE_PERMISSIONS);
+    }
+
+    /** A new file, 0600 where the file store has POSIX permissions: one create, plus a chmod if the umask took bits. */
+    private static void createPrivateFile(Path path, boolean posix) throws IOException {
+        if (!posix) {
+            Files.createFile(path);
+            return;
+        }
+        Files.createFile(path, PosixFilePermissions.asFileAttribute(FILE_PERMISSIONS));
+        // the umask may have removed bits from the attributes, never added any; set them exactly
+        if (!Files.getPosixFilePermissions(path).equals(FILE_PERMISSIONS)) Files.setPosixFilePermissions(path, FILE_PERMISSIONS);
     }
 
     private static Path existingAncestor(Path path) {

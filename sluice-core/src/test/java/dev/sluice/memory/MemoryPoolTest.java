@@ -48,6 +48,36 @@ class MemoryPoolTest {
         }
     }
 
+    /**
+     * Buffers whose task has finished (an exchange's buckets) take no share of the budget: a running task gets
+     * its share by having them written out, instead of being told to spill at a sliver of the budget.
+     */
+    @Test void detachedBuffersTakeNoFairShare() throws Exception {
+        try (MemoryPool pool = new MemoryPool(1000, dir, 5_000)) {
+            AtomicInteger spills = new AtomicInteger();
+            Thread mapTask = new Thread(() -> {
+                for (int i = 0; i < 4; i++) {   // one bucket set per finished input task
+                    Reservation buckets = pool.newSpillableReservation("exchange", () -> false);
+                    assertThat(buckets.tryGrow(200)).isTrue();
+                    buckets.setSharedSpiller(() -> {
+                        spills.incrementAndGet();
+                        buckets.shrink(buckets.bytes());
+                    });
+                    buckets.detachFromTask();
+                }
+            });
+            mapTask.start();
+            mapTask.join();
+            Reservation join = pool.newSpillableReservation("hash join build side", () -> false);
+            assertThat(join.tryGrow(100)).isTrue();
+            // with the four buffers counted it would be one of five consumers (a share of 200 bytes) and told to spill
+            assertThat(join.tryGrow(300)).as("within its share of a single running task").isTrue();
+            assertThat(spills.get()).isPositive();
+            assertThat(join.tryGrow(700)).as("over the whole budget").isFalse();
+            join.close();
+        }
+    }
+
     @Test void nothingToFreeIsMemoryExhaustedAfterABoundedWait() {
         try (MemoryPool pool = new MemoryPool(1000, dir, 50)) {
             Reservation a = pool.newReservation("a");
