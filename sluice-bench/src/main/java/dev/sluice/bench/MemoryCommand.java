@@ -140,9 +140,13 @@ final class MemoryCommand implements Callable<Integer> {
     private ChildRun runChild(MemoryJob job, String engine, Path data) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> sized = new ArrayList<>();
+        sized.add("-Xmx" + heap);
+        sized.addAll(jvmOpts);
         cmd.add("-Xmx" + heap);
         cmd.addAll(JvmFlags.SPARK);
         cmd.addAll(JvmFlags.JIT);
+        cmd.addAll(JvmFlags.memory(sized, Runtime.getRuntime().availableProcessors()));   // as ./sluice runs
         cmd.addAll(jvmOpts);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));

@@ -20,10 +20,16 @@ class JvmFlagsTest {
     }
 
     @Test
-    void theUsersCollectorOrHeapSizeWins() {
-        for (String opt : List.of("-XX:+UseG1GC", "-XX:+UseParallelGC", "-Xmx64m", "-Xmn16m", "-XX:MaxHeapSize=1g",
-                "-XX:MaxNewSize=8m", "-XX:NewSize=8m")) {
-            assertThat(JvmFlags.memory(List.of(opt), 2)).as(opt).isEmpty();
+    void theUsersCollectorWins() {
+        for (String opt : List.of("-XX:+UseG1GC", "-XX:+UseParallelGC", "-XX:-UseSerialGC")) {
+            assertThat(JvmFlags.memory(List.of(opt, "-Xmx64m"), 2)).as(opt).isEmpty();
+        }
+    }
+
+    @Test
+    void theUsersHeapSizeKeepsTheSerialCollectorWithoutTheYoungCap() {
+        for (String opt : List.of("-Xmx64m", "-Xmn16m", "-XX:MaxHeapSize=1g", "-XX:MaxNewSize=8m", "-XX:NewSize=8m")) {
+            assertThat(JvmFlags.memory(List.of(opt), 2)).as(opt).containsExactly("-XX:+UseSerialGC");
         }
     }
 }
