@@ -71,18 +71,13 @@ public final class ExchangeExec implements StageBoundary {
             synchronized (this) {
                 tasks[partition] = mine;
             }
-            Splitter splitter = new Splitter(outputs, mine, partition);
-            Thread owner = Thread.currentThread();
-            // the buckets are always safe to write out, so any task short of memory may do it; the batches under
-            // construction only between two input batches: at once when it is this task's own upstream operator
-            // (a window, a sort) that needs the memory, else at the task's next batch
+            // the buckets are always safe to write out, so any task short of memory may do it
             mine.reservation.setSharedSpiller(() -> {
                 synchronized (this) {
                     if (tasks != null) mine.spillAll();
                 }
-                if (Thread.currentThread() == owner && !splitter.splitting) splitter.spillBuilding();
-                else splitter.spillRequested = true;
             });
+            Splitter splitter = new Splitter(outputs, mine, partition);
             for (Batch b = stream.next(); b != null; b = stream.next()) splitter.add(b);
             splitter.finish();
             mine.finishWriting();
@@ -301,8 +296,6 @@ public final class ExchangeExec implements StageBoundary {
         private long inputRows;
         private long inputBytes;
         private long buildingReserved;  // what the reservation holds for {@code building}
-        boolean splitting;              // inside add(): the batches under construction are changing
-        volatile boolean spillRequested;
 
         private int nextRoundRobin;   // round-robin: the next row's partition
 
@@ -319,16 +312,6 @@ public final class ExchangeExec implements StageBoundary {
                 out.deliver(0, compact(batch));
                 return;
             }
-            splitting = true;
-            try {
-                if (spillRequested) spillBuilding();
-                split(batch);
-            } finally {
-                splitting = false;
-            }
-        }
-
-        private void split(Batch batch) {
             inputRows += batch.rowCount();
             inputBytes += BatchSizes.estimate(batch);
             int[] targets = targets(batch);
@@ -414,8 +397,7 @@ public final class ExchangeExec implements StageBoundary {
         }
 
         /** Cuts every batch under construction short and writes it, with the buffered buckets, to the spill files. */
-        void spillBuilding() {
-            spillRequested = false;
+        private void spillBuilding() {
             synchronized (ExchangeExec.this) {
                 out.spillAll();
                 for (int t = 0; t < outputs; t++) {
