@@ -280,22 +280,12 @@ public final class ExchangeExec implements StageBoundary {
         }
     }
 
-    /**
-     * One input task's rows cut into per-output buckets of compact batches. The batches under construction (one
-     * per output partition, so their memory grows with the partition count) are charged to the task's
-     * reservation too: rows held times the input's average row size, twice over for the vectors' spare capacity.
-     * When the pool refuses, they are cut short and written out with the buckets (smaller blocks, same order).
-     */
+    /** One input task's rows cut into per-output buckets of compact batches. */
     private final class Splitter {
         private final int outputs;
         private final TaskBuckets out;
         private final FlatVector[][] building;
         private final int[] rows;
-        private long buildingRows;      // rows held in {@code building}, all targets together
-        private long toCome;            // rows of the batch being split not appended yet (reserved ahead)
-        private long inputRows;
-        private long inputBytes;
-        private long buildingReserved;  // what the reservation holds for {@code building}
 
         private int nextRoundRobin;   // round-robin: the next row's partition
 
@@ -312,33 +302,17 @@ public final class ExchangeExec implements StageBoundary {
                 out.deliver(0, compact(batch));
                 return;
             }
-            inputRows += batch.rowCount();
-            inputBytes += BatchSizes.estimate(batch);
-            int[] targets = targets(batch);
-            for (int from = 0; from < batch.rowCount(); ) {
-                int n = reserveBuilding(batch.rowCount() - from);
-                toCome = n;
-                for (int r = from; r < from + n; r++) append(targets[r], batch, r);
-                toCome = 0;
-                settleBuilding();
-                from += n;
-            }
-        }
-
-        /** The output partition of each row. */
-        private int[] targets(Batch batch) {
-            int[] targets = new int[batch.rowCount()];
             if (partitioning instanceof Partitioning.RoundRobin) {
-                for (int r = 0; r < targets.length; r++) {
-                    targets[r] = nextRoundRobin;
+                for (int r = 0; r < batch.rowCount(); r++) {
+                    append(nextRoundRobin, batch, r);
                     nextRoundRobin = nextRoundRobin + 1 == outputs ? 0 : nextRoundRobin + 1;
                 }
-                return targets;
+                return;
             }
             if (partitioning instanceof Partitioning.SparkHash h) {
                 ColumnVector hashes = h.hash().evaluate(batch);
-                for (int r = 0; r < targets.length; r++) targets[r] = Math.floorMod(hashes.getInt(r), outputs);
-                return targets;
+                for (int r = 0; r < batch.rowCount(); r++) append(Math.floorMod(hashes.getInt(r), outputs), batch, r);
+                return;
             }
             List<Expression> keys = ((Partitioning.Hash) partitioning).keys();
             ColumnVector[] keyVectors = new ColumnVector[keys.size()];
@@ -347,69 +321,10 @@ public final class ExchangeExec implements StageBoundary {
                 keyVectors[k] = keys.get(k).evaluate(batch);
                 keyTypes[k] = keys.get(k).dataType();
             }
-            for (int r = 0; r < targets.length; r++) {
-                targets[r] = (int) Math.floorMod(ValueHasher.hashRow(keyTypes, keyVectors, r), (long) outputs);
+            for (int r = 0; r < batch.rowCount(); r++) {
+                int target = (int) Math.floorMod(ValueHasher.hashRow(keyTypes, keyVectors, r), (long) outputs);
+                append(target, batch, r);
             }
-            return targets;
-        }
-
-        /** What {@code heldRows} rows under construction take: the average row, twice for spare capacity. */
-        private long buildingBytes(long heldRows) {
-            return inputRows == 0 ? 0 : 2 * (long) Math.ceil((double) inputBytes * heldRows / inputRows);
-        }
-
-        /**
-         * Reserves for up to {@code incoming} more rows under construction and answers for how many. Refused, it
-         * writes out what is held and asks again (letting the pool write out other tasks' buffers), for fewer rows
-         * while still refused (a budget smaller than one
-         * input batch), down to one row, which it waits for or fails with MEMORY_EXHAUSTED.
-         */
-        private int reserveBuilding(int incoming) {
-            long more = buildingBytes(buildingRows + incoming) - buildingReserved;
-            if (more <= 0) return incoming;
-            if (out.reservation.tryGrowNow(more)) {
-                buildingReserved += more;
-                return incoming;
-            }
-            spillBuilding();
-            for (int n = incoming; ; n = Math.max(1, n / 2)) {
-                more = buildingBytes(n) - buildingReserved;
-                if (more <= 0) return n;
-                if (n == 1) {
-                    out.reservation.grow(more);
-                    buildingReserved += more;
-                    return 1;
-                }
-                if (out.reservation.tryGrow(more)) {   // now others' buffers may be written out to make room
-                    buildingReserved += more;
-                    return n;
-                }
-            }
-        }
-
-        /** Gives back what the batches under construction no longer hold (targets that filled up and went out). */
-        private void settleBuilding() {
-            long less = buildingReserved - buildingBytes(buildingRows + toCome);
-            if (less > 0) {
-                out.reservation.shrink(less);
-                buildingReserved -= less;
-            }
-        }
-
-        /** Cuts every batch under construction short and writes it, with the buffered buckets, to the spill files. */
-        private void spillBuilding() {
-            synchronized (ExchangeExec.this) {
-                out.spillAll();
-                for (int t = 0; t < outputs; t++) {
-                    if (rows[t] == 0) continue;
-                    out.file(t).write(new Batch(building[t], rows[t]));
-                    building[t] = null;
-                    buildingRows -= rows[t];
-                    rows[t] = 0;
-                }
-            }
-            out.reservation.shrink(buildingReserved);
-            buildingReserved = 0;
         }
 
         private void append(int target, Batch batch, int row) {
@@ -418,24 +333,19 @@ public final class ExchangeExec implements StageBoundary {
                 for (int c = 0; c < batch.columnCount(); c++) building[target][c] = Vectors.allocate(batch.column(c).type(), 64);
             }
             for (int c = 0; c < batch.columnCount(); c++) building[target][c].appendFrom(batch.column(c), row);
-            buildingRows++;
-            toCome--;
             if (++rows[target] == batchSize) flush(target);
         }
 
         private void flush(int target) {
             if (rows[target] == 0) return;
             Batch b = new Batch(building[target], rows[target]);
-            buildingRows -= rows[target];
+            out.deliver(target, b);
             building[target] = null;
             rows[target] = 0;
-            settleBuilding();   // the batch's memory moves from the building share to its bucket's
-            out.deliver(target, b);
         }
 
         void finish() {
             for (int i = 0; i < outputs; i++) flush(i);
-            settleBuilding();
         }
 
         private Batch compact(Batch batch) {
