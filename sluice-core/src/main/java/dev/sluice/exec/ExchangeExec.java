@@ -71,13 +71,18 @@ public final class ExchangeExec implements StageBoundary {
             synchronized (this) {
                 tasks[partition] = mine;
             }
-            // the buckets are always safe to write out, so any task short of memory may do it
+            Splitter splitter = new Splitter(outputs, mine, partition);
+            Thread owner = Thread.currentThread();
+            // the buckets are always safe to write out, so any task short of memory may do it; the batches under
+            // construction only on the task's own thread between two input batches (its upstream operator, a
+            // window or a sort, needs the memory), else at the task's next batch
             mine.reservation.setSharedSpiller(() -> {
                 synchronized (this) {
                     if (tasks != null) mine.spillAll();
                 }
+                if (Thread.currentThread() == owner && !splitter.splitting) splitter.spillBuilding();
+                else splitter.spillRequested = true;
             });
-            Splitter splitter = new Splitter(outputs, mine, partition);
             for (Batch b = stream.next(); b != null; b = stream.next()) splitter.add(b);
             splitter.finish();
             mine.finishWriting();
@@ -205,7 +210,9 @@ public final class ExchangeExec implements StageBoundary {
             }
             synchronized (ExchangeExec.this) {
                 spillAll();
-                file(target).write(b);
+                SpillFile f = file(target);
+                f.write(b);
+                f.finishWriting();   // no write buffer stays open per output partition, outside the budget
             }
         }
 
@@ -280,12 +287,29 @@ public final class ExchangeExec implements StageBoundary {
         }
     }
 
-    /** One input task's rows cut into per-output buckets of compact batches. */
+    /**
+     * One input task's rows cut into per-output buckets of compact batches. The batches under construction (one
+     * per output partition, so their memory grows with the partition count) are charged to the task's reservation:
+     * rows held times the input's average row size, twice for the vectors' spare capacity, reserved before a batch
+     * is split and settled as targets fill. The charge never waits and never fails ({@link Reservation#tryGrowNow}),
+     * so a task holding batches under construction is never among the waiters (the mutual wait that made a 7-task
+     * intersect in 1 MiB fail): refused, the task writes its buckets and batches under construction to its spill
+     * files (cut short: smaller blocks, same row order) and asks again for the new batch alone; refused again, that
+     * batch is split and every piece handed on at once (to its bucket or, refused, its file), so what is held
+     * outside the budget is at most the batch in flight, as in any streaming operator.
+     */
     private final class Splitter {
         private final int outputs;
         private final TaskBuckets out;
         private final FlatVector[][] building;
         private final int[] rows;
+        private long buildingRows;      // rows held in {@code building}, all targets together
+        private long toCome;            // rows of the batch being split not appended yet (reserved ahead)
+        private long inputRows;
+        private long inputBytes;
+        private long buildingReserved;  // what the reservation holds for {@code building}
+        boolean splitting;              // inside add(): the batches under construction are changing
+        volatile boolean spillRequested;
 
         private int nextRoundRobin;   // round-robin: the next row's partition
 
@@ -302,6 +326,21 @@ public final class ExchangeExec implements StageBoundary {
                 out.deliver(0, compact(batch));
                 return;
             }
+            splitting = true;
+            try {
+                if (spillRequested) spillBuilding();
+                boolean reserved = reserveBuilding(batch);
+                toCome = batch.rowCount();
+                split(batch);
+                toCome = 0;
+                if (!reserved) for (int t = 0; t < outputs; t++) flush(t);
+                settleBuilding();
+            } finally {
+                splitting = false;
+            }
+        }
+
+        private void split(Batch batch) {
             if (partitioning instanceof Partitioning.RoundRobin) {
                 for (int r = 0; r < batch.rowCount(); r++) {
                     append(nextRoundRobin, batch, r);
@@ -327,25 +366,85 @@ public final class ExchangeExec implements StageBoundary {
             }
         }
 
+        /** What {@code heldRows} rows under construction take: the average row, twice for spare capacity. */
+        private long buildingBytes(long heldRows) {
+            return inputRows == 0 ? 0 : 2 * (long) Math.ceil((double) inputBytes * heldRows / inputRows);
+        }
+
+        /**
+         * Reserves for the batch's rows joining those under construction, without waiting: refused, writes out what
+         * the task holds and asks for the batch alone. False when that is refused too (the batch is handed on as
+         * soon as it is split).
+         */
+        private boolean reserveBuilding(Batch batch) {
+            inputRows += batch.rowCount();
+            inputBytes += BatchSizes.estimate(batch);
+            long more = buildingBytes(buildingRows + batch.rowCount()) - buildingReserved;
+            if (more <= 0 || out.reservation.tryGrowNow(more)) {
+                buildingReserved += Math.max(0, more);
+                return true;
+            }
+            spillBuilding();
+            more = buildingBytes(batch.rowCount());
+            if (out.reservation.tryGrowNow(more)) {
+                buildingReserved += more;
+                return true;
+            }
+            return false;
+        }
+
+        /** Gives back what the batches under construction no longer hold (targets that filled up and went out). */
+        private void settleBuilding() {
+            long less = buildingReserved - buildingBytes(buildingRows + toCome);
+            if (less > 0) {
+                out.reservation.shrink(less);
+                buildingReserved -= less;
+            }
+        }
+
+        /** Cuts every batch under construction short and writes it, with the buffered buckets, to the spill files. */
+        void spillBuilding() {
+            spillRequested = false;
+            synchronized (ExchangeExec.this) {
+                out.spillAll();
+                for (int t = 0; t < outputs; t++) {
+                    if (rows[t] == 0) continue;
+                    SpillFile f = out.file(t);
+                    f.write(new Batch(building[t], rows[t]));
+                    f.finishWriting();
+                    building[t] = null;
+                    buildingRows -= rows[t];
+                    rows[t] = 0;
+                }
+            }
+            out.reservation.shrink(buildingReserved);
+            buildingReserved = 0;
+        }
+
         private void append(int target, Batch batch, int row) {
             if (building[target] == null) {
                 building[target] = new FlatVector[batch.columnCount()];
                 for (int c = 0; c < batch.columnCount(); c++) building[target][c] = Vectors.allocate(batch.column(c).type(), 64);
             }
             for (int c = 0; c < batch.columnCount(); c++) building[target][c].appendFrom(batch.column(c), row);
+            buildingRows++;
+            toCome--;
             if (++rows[target] == batchSize) flush(target);
         }
 
         private void flush(int target) {
             if (rows[target] == 0) return;
             Batch b = new Batch(building[target], rows[target]);
-            out.deliver(target, b);
+            buildingRows -= rows[target];
             building[target] = null;
             rows[target] = 0;
+            settleBuilding();   // the batch's memory moves from the building share to its bucket's
+            out.deliver(target, b);
         }
 
         void finish() {
             for (int i = 0; i < outputs; i++) flush(i);
+            settleBuilding();
         }
 
         private Batch compact(Batch batch) {

@@ -143,4 +143,111 @@ class ExchangeExecTest {
             assertThat(used.get(used.size() - 1)).isZero();
         }
     }
+
+    /**
+     * The input cut into batches of {@code sliceRows} (one task reads many batches), sampling {@code what} each time
+     * the exchange asks for another batch.
+     */
+    private static ExecNode sampling(ExecNode input, int sliceRows, java.util.function.LongSupplier what, List<Long> usedBeforeEachBatch) {
+        return new ExecNode() {
+            @Override public StructType schema() { return input.schema(); }
+            @Override public int partitionCount() { return input.partitionCount(); }
+            @Override public List<ExecNode> children() { return List.of(input); }
+            @Override public String describe() { return "sampling"; }
+            @Override public BatchStream execute(int partition, TaskContext ctx) {
+                BatchStream in = input.execute(partition, ctx);
+                return new BatchStream() {
+                    Batch whole;
+                    int at;
+
+                    @Override public Batch next() {
+                        synchronized (usedBeforeEachBatch) {
+                            usedBeforeEachBatch.add(what.getAsLong());
+                        }
+                        if (whole == null || at == whole.rowCount()) {
+                            whole = in.next();
+                            at = 0;
+                            if (whole == null) return null;
+                        }
+                        int n = Math.min(sliceRows, whole.rowCount() - at);
+                        at += n;
+                        return whole.slice(at - n, n);
+                    }
+                    @Override public void close() { in.close(); }
+                };
+            }
+        };
+    }
+
+    /**
+     * With more output partitions than rows per partition, every row waits in a batch under construction until the
+     * input ends: those batches are reserved as they grow (they were held outside the budget before).
+     */
+    @Test void batchesUnderConstructionAreReserved() {
+        try (MemoryPool pool = new MemoryPool(1 << 26)) {
+            List<Long> used = new ArrayList<>();
+            ExchangeExec exchange = new ExchangeExec(sampling(scan(5_000, 5_000), 500, pool::used, used),
+                    new Partitioning.Hash(List.of(new BoundColumn(1, "v", DataTypes.INT, true)), 1_000), pool, 4096);
+            Map<Integer, List<Object[]>> parts = run(exchange, 1);
+            assertThat(parts.values().stream().mapToInt(List::size).sum()).isEqualTo(5_000);
+            // one task: before its 10th batch, 4,500 rows (about 12 bytes each) are held in batches under construction
+            assertThat(used.get(9)).isGreaterThan(4_500L * 12);
+            assertThat(pool.used()).isZero();
+        }
+    }
+
+    /** Under a budget smaller than the rows under construction, they are written out early and come back in order. */
+    @Test void batchesUnderConstructionSpillWhenRefused() {
+        Partitioning byValue = new Partitioning.Hash(List.of(new BoundColumn(1, "v", DataTypes.INT, true)), 200);
+        Map<Integer, List<Object[]>> reference = run(new ExchangeExec(scan(20_000, 20_000), byValue, new MemoryPool(1 << 26), 4096), 1);
+        try (MemoryPool pool = new MemoryPool(64 << 10)) {
+            List<Long> spilled = new ArrayList<>();
+            ExchangeExec exchange = new ExchangeExec(sampling(scan(20_000, 20_000), 1_000, () -> pool.spills().bytesWritten(), spilled),
+                    byValue, pool, 4096);
+            Map<Integer, List<Object[]>> parts = run(exchange, 1);
+            for (int i = 0; i < 200; i++) assertThat(parts.get(i)).containsExactlyElementsOf(reference.get(i));
+            // no target fills a batch (100 rows each): before, nothing was reserved or spilled until the task's input
+            // ended; now it writes out while it reads (5,000 rows held take more than the budget)
+            assertThat(spilled.get(6)).as("spilled while the task read its input").isPositive();
+            assertThat(pool.spills().liveFiles()).isZero();
+            assertThat(pool.used()).isZero();
+        }
+    }
+
+    /**
+     * The charge for batches under construction never waits and never fails: with the whole budget held by a
+     * consumer the exchange cannot free (another running task's), every input batch is split and handed on at once
+     * (to disk), the rows come back in order, and the exchange never waited in the pool.
+     */
+    @Test void batchesUnderConstructionNeverWaitForMemory() throws Exception {
+        Partitioning byValue = new Partitioning.Hash(List.of(new BoundColumn(1, "v", DataTypes.INT, true)), 50);
+        Map<Integer, List<Object[]>> reference = run(new ExchangeExec(scan(20_000, 2_000), byValue, new MemoryPool(1 << 26), 4096), 3);
+        try (MemoryPool pool = new MemoryPool(256 << 10)) {
+            java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            Thread other = new Thread(() -> {
+                try (var r = pool.newReservation("other task")) {
+                    r.grow(pool.budget());
+                    held.countDown();
+                    done.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            other.start();
+            held.await();
+            Map<Integer, List<Object[]>> parts;
+            try {
+                parts = run(new ExchangeExec(sampling(scan(20_000, 2_000), 500, () -> 0, new ArrayList<>()), byValue, pool, 4096), 3);
+            } finally {
+                done.countDown();
+                other.join();
+            }
+            for (int i = 0; i < 50; i++) assertThat(parts.get(i)).containsExactlyElementsOf(reference.get(i));
+            assertThat(pool.waits()).as("the splitter never waited for memory").isZero();
+            assertThat(pool.spills().bytesWritten()).isPositive();
+            assertThat(pool.spills().liveFiles()).isZero();
+            assertThat(pool.used()).isZero();
+        }
+    }
 }
