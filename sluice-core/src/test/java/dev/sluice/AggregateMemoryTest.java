@@ -11,6 +11,7 @@ import java.util.List;
 
 import static dev.sluice.functions.col;
 import static dev.sluice.functions.collect_list;
+import static dev.sluice.functions.collect_set;
 import static dev.sluice.functions.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,6 +43,20 @@ class AggregateMemoryTest {
             DataFrame df = sluice.createDataFrame(rows(20000), SCHEMA).agg(collect_list("k"));
             assertThatThrownBy(df::collect)
                     .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MEMORY_EXHAUSTED));
+            assertThat(((EmbeddedEngine) sluice.engine()).memoryPool().used()).isZero();
+        }
+    }
+
+    /** The error names the aggregate whose state does not fit, and the setting to raise. */
+    @Test void oneHugeGroupNamesTheAggregateAndTheSetting() {
+        try (Sluice sluice = Sluice.builder().parallelism(2).memoryBudget(32 * 1024).build()) {
+            DataFrame df = sluice.createDataFrame(rows(20000), SCHEMA).withColumn("g", functions.lit(1))
+                    .groupBy("g").agg(count("*"), collect_set("k"));
+            assertThatThrownBy(df::collect).isInstanceOfSatisfying(SluiceException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.MEMORY_EXHAUSTED);
+                assertThat(e.fact("aggregate")).contains("collect_set").contains("k");
+                assertThat(e.fact("setting")).isEqualTo("sluice.memory.budget");
+            });
             assertThat(((EmbeddedEngine) sluice.engine()).memoryPool().used()).isZero();
         }
     }

@@ -416,10 +416,34 @@ public final class HashAggregateExec implements ExecNode {
         return bytes <= reservation.bytes() || reservation.tryGrowNow(bytes - reservation.bytes());
     }
 
-    /** Reserves the table's memory or fails with MEMORY_EXHAUSTED (for state that cannot be split). */
-    private static void force(Table table, Reservation reservation) {
+    /**
+     * Reserves the table's memory or fails with MEMORY_EXHAUSTED (for state that cannot be split), naming the
+     * aggregate whose state is the largest (a {@code collect_list} of one huge group) and the setting to raise.
+     */
+    private void force(Table table, Reservation reservation) {
         long bytes = tableBytes(table);
-        if (bytes > reservation.bytes()) reservation.grow(bytes - reservation.bytes());
+        if (bytes <= reservation.bytes()) return;
+        try {
+            reservation.grow(bytes - reservation.bytes());
+        } catch (dev.sluice.error.SluiceException e) {
+            if (e.code() != dev.sluice.error.ErrorCode.MEMORY_EXHAUSTED) throw e;
+            int largest = 0;
+            for (int a = 1; a < table.accumulators.length; a++) {
+                if (table.accumulators[a].estimatedBytes() > table.accumulators[largest].estimatedBytes()) largest = a;
+            }
+            String aggregate = table.accumulators.length == 0 ? "(none)" : Explain.expression(aggregates.get(largest));
+            String groups = table.groups.groupCount() == 1 ? "one group" : table.groups.groupCount() + " groups that hash alike";
+            throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.MEMORY_EXHAUSTED)
+                    .with("reason", "the state of " + aggregate + " for " + groups
+                            + (keys.isEmpty() ? "" : " of " + Explain.expressions(keys)) + " takes "
+                            + (table.accumulators.length == 0 ? bytes : table.accumulators[largest].estimatedBytes())
+                            + " bytes and cannot be split or spilled, and it does not fit in the memory budget of "
+                            + reservation.budget() + " bytes (Sluice.builder().memoryBudget, system property "
+                            + dev.sluice.memory.MemoryPool.BUDGET_PROPERTY + ")")
+                    .with("aggregate", aggregate)
+                    .with("setting", dev.sluice.memory.MemoryPool.BUDGET_PROPERTY)
+                    .cause(e).build();
+        }
     }
 
     /** The groups of one partition and the accumulators of every aggregate. */

@@ -68,6 +68,9 @@ public final class Reservation implements AutoCloseable {
 
     public String owner() { return owner; }
 
+    /** The budget of the pool this reservation draws from. */
+    public long budget() { return pool.budget(); }
+
     /** The pool spills through this manager. */
     public SpillManager spills() { return pool.spills(); }
 
