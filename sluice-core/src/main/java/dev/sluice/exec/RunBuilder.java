@@ -125,7 +125,7 @@ final class RunBuilder {
             throw e;
         }
         reset(64);
-        reservation.shrink(reservation.bytes());
+        SpilledRun.holdExactly(reservation, SpilledRun.keyBytes(spilled));   // the runs' first keys stay charged
     }
 
     /** Sorts one batch on its own and writes it as a run (it is in memory already; nothing more is reserved). */
@@ -136,7 +136,9 @@ final class RunBuilder {
         IntSorter.sort(order, 0, n, (a, b) -> ordering.compare(keyValues, a, keyValues, b));
         var file = reservation.spills().newFile("sort-run", spillListener);
         try {
-            spilled.add(SpilledRun.write(file, schema, batch.columns(), keyValues, orders, order, n));
+            SpilledRun run = SpilledRun.write(file, schema, batch.columns(), keyValues, orders, order, n);
+            spilled.add(run);
+            reservation.charge(run.keyBytes());
         } catch (RuntimeException | Error e) {
             file.delete();
             throw e;

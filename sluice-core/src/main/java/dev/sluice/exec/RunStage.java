@@ -79,7 +79,7 @@ final class RunStage {
         all.add(written);
         spilled[p] = List.copyOf(all);
         runs[p] = new SortedRun(new dev.sluice.vector.ColumnVector[0], new dev.sluice.vector.ColumnVector[0], new int[0], 0);
-        reservation.shrink(reservation.bytes());
+        SpilledRun.holdExactly(reservation, SpilledRun.keyBytes(spilled[p]));   // first keys: charged until released
     }
 
     /** Writes every partition's finished in-memory run to disk (before a multi-pass merge). */

@@ -21,7 +21,8 @@ import dev.sluice.vector.Vectors;
  * blocks stay large however many partitions the rows are spread over and however small the batches that
  * arrive (a batch split 16 ways at each of three levels would otherwise leave blocks of one row). The buffers
  * are reserved from the pool when it has room ({@link #bufferBytes(MemoryPool, int)}), else they shrink to
- * {@link #MIN_BLOCK_BYTES} per partition, outside the budget.
+ * {@link #MIN_BLOCK_BYTES} per partition, charged to the pool even past the budget (never waiting: see
+ * {@link Reservation#charge}). Without a pool (small spills) they sit outside the budget.
  */
 final class SpillPartitions implements AutoCloseable {
     /** The fan-out when nothing is known about the size of what will be spilled. */
@@ -31,7 +32,7 @@ final class SpillPartitions implements AutoCloseable {
     static final int MAX_LEVEL = 4;
     /** The target size of one block (encoded, before compression). */
     static final long MAX_BLOCK_BYTES = 256 << 10;
-    /** The smallest block buffer of a partition (used outside the budget when the pool has no room). */
+    /** The smallest block buffer of a partition (charged past the budget when the pool has no room). */
     static final long MIN_BLOCK_BYTES = 16 << 10;
     /** The most rows of one block written straight from a large batch. */
     static final int MAX_BLOCK_ROWS = 8192;
@@ -156,8 +157,9 @@ final class SpillPartitions implements AutoCloseable {
                 if (buffers.tryGrowNow(want)) granted = want;
             }
             if (granted == 0) {
-                buffers.close();   // not counted among the pool's consumers while it holds nothing
-                buffers = null;
+                // the minimum buffers are held whatever the pool says: charged, so that the others see them
+                granted = fanout * MIN_BLOCK_BYTES;
+                buffers.charge(granted);
             }
         }
         blockBytes = Math.max(MIN_BLOCK_BYTES, granted / fanout);

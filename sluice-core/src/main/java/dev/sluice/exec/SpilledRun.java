@@ -29,6 +29,29 @@ final class SpilledRun {
 
     int blocks() { return file.blockCount(); }
 
+    /** What the first keys hold (one row per block; vectors grown by doubling): charged while the run is kept. */
+    long keyBytes() { return 2 * dev.sluice.vector.BatchSizes.estimate(new Batch(firstKeys, blocks())); }
+
+    /** The first keys of {@code runs} together. */
+    static long keyBytes(List<SpilledRun> runs) {
+        long total = 0;
+        for (SpilledRun r : runs) total += r.keyBytes();
+        return total;
+    }
+
+    /** Leaves {@code reservation} holding exactly {@code bytes}: shrunk, or charged the difference. */
+    static void holdExactly(dev.sluice.memory.Reservation reservation, long bytes) {
+        if (reservation.bytes() > bytes) reservation.shrink(reservation.bytes() - bytes);
+        else reservation.charge(bytes - reservation.bytes());
+    }
+
+    /** The read buffers of a merge of {@code runs} (each cursor holds a block and a stream buffer). */
+    static long readBufferBytes(List<SpilledRun> runs) {
+        long total = 0;
+        for (SpilledRun r : runs) total += r.file.readBufferBytes();
+        return total;
+    }
+
     /** The first block that may hold a row above {@code bound} (the last block starting at or below it). */
     int startBlock(RowOrdering ordering, ColumnVector[] boundKeys, int boundRow) {
         int lo = 0, hi = blocks();
@@ -47,8 +70,11 @@ final class SpilledRun {
         long rows = 0;
         for (Batch b = merger.next(); b != null; b = merger.next()) {
             if (b.rowCount() == 0) continue;
-            for (int k = 0; k < firstKeys.length; k++) firstKeys[k].appendFrom(orders.get(k).evaluate(b), 0);
+            ColumnVector[] keys = new ColumnVector[firstKeys.length];
+            for (int k = 0; k < keys.length; k++) keys[k] = orders.get(k).evaluate(b);
+            int blocksBefore = file.blockCount();
             file.write(b);
+            appendFirstKeys(file, blocksBefore, firstKeys, keys, null, 0);
             rows += b.rowCount();
         }
         file.finishWriting();
@@ -65,10 +91,26 @@ final class SpilledRun {
             int[] ids = java.util.Arrays.copyOfRange(order, from, from + n);
             ColumnVector[] out = new ColumnVector[columns.length];
             for (int c = 0; c < out.length; c++) out[c] = columns[c].select(ids, n);
+            int blocksBefore = file.blockCount();
             file.write(out.length == 0 ? Batch.ofRowCount(n) : new Batch(out, n));
-            for (int k = 0; k < keys.length; k++) firstKeys[k].appendFrom(keys[k], order[from]);
+            appendFirstKeys(file, blocksBefore, firstKeys, keys, order, from);
         }
         file.finishWriting();
         return new SpilledRun(file, firstKeys, rows);
+    }
+
+    /**
+     * The first keys of the blocks written since {@code blocksBefore}: one, or several when the file cut a large
+     * batch into blocks (under G1, below half a heap region). Row i of the batch is row {@code order[from + i]} of
+     * {@code keys} ({@code order} null: row {@code from + i}).
+     */
+    private static void appendFirstKeys(SpillFile file, int blocksBefore, FlatVector[] firstKeys, ColumnVector[] keys,
+                                        int[] order, int from) {
+        int row = from;
+        for (int b = blocksBefore; b < file.blockCount(); b++) {
+            int source = order == null ? row : order[row];
+            for (int k = 0; k < firstKeys.length; k++) firstKeys[k].appendFrom(keys[k], source);
+            row += file.blockRows(b);
+        }
     }
 }

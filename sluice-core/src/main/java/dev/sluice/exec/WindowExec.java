@@ -103,6 +103,9 @@ public final class WindowExec implements ExecNode {
             dev.sluice.memory.SpillFile.Reader outputReader;
             WindowCarry carry;       // the window partition the last chunk cut, continued by the next one
             final List<dev.sluice.memory.SpillFile> mergedRuns = new ArrayList<>();   // written by merge passes
+            // the merges' read buffers and the merged runs' first keys, charged apart from the chunks (which shrink
+            // the window's reservation to nothing between them)
+            final Reservation mergeMemory = pool.newReservation("window merge");
 
             @Override public synchronized Batch next() {
                 while (true) {
@@ -161,7 +164,9 @@ public final class WindowExec implements ExecNode {
                     return;
                 }
                 List<RunCursor> cursors = new ArrayList<>();
-                for (SpilledRun s : mergePasses(builder.spilledRuns())) {
+                List<SpilledRun> toMerge = mergePasses(builder.spilledRuns());
+                mergeMemory.charge(SpilledRun.readBufferBytes(toMerge) + SpilledRun.keyBytes(toMerge));
+                for (SpilledRun s : toMerge) {
                     cursors.add(RunCursor.spilled(s, input.schema(), sortKeys, sortOrdering, null, null));
                 }
                 cursors.add(RunCursor.of(last, 0, last.rows));
@@ -188,8 +193,12 @@ public final class WindowExec implements ExecNode {
                         for (SpilledRun r : group) in.add(RunCursor.spilled(r, input.schema(), sortKeys, sortOrdering, null, null));
                         var file = reservation.spills().newFile("window-merge", m == null ? dev.sluice.memory.SpillListener.NONE : m);
                         mergedRuns.add(file);
+                        long readBuffers = SpilledRun.readBufferBytes(group);
+                        mergeMemory.charge(readBuffers);
                         try (RunMerger merger = new RunMerger(input.schema(), sortOrdering, SpilledRun.BLOCK_ROWS, -1, in)) {
                             next.add(SpilledRun.writeMerged(file, merger, sortKeys));
+                        } finally {
+                            mergeMemory.shrink(readBuffers);
                         }
                         for (SpilledRun r : group) r.file.delete();
                     }
@@ -227,6 +236,7 @@ public final class WindowExec implements ExecNode {
                 if (spilledOutput != null) spilledOutput.delete();
                 builder.deleteSpills();
                 for (var f : mergedRuns) f.delete();
+                mergeMemory.close();
                 reservation.close();
             }
         };

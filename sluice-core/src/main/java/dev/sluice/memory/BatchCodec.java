@@ -297,7 +297,9 @@ public final class BatchCodec {
             long needed = pos + extra;
             if (needed > data.length) {
                 if (needed > Integer.MAX_VALUE - 64) throw new IllegalStateException("spill block over 2 GB");
-                data = Arrays.copyOf(data, (int) Math.min(Integer.MAX_VALUE - 64, Math.max(needed, data.length * 2L)));
+                // doubled, but kept below half a G1 region while the block fits there (HeapRegions)
+                long capacity = HeapRegions.grownCapacity(data.length, needed, HeapRegions.BUFFER_LIMIT);
+                data = Arrays.copyOf(data, (int) Math.min(Integer.MAX_VALUE - 64, capacity));
             }
         }
 

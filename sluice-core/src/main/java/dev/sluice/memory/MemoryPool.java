@@ -231,6 +231,16 @@ public final class MemoryPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Counts {@code bytes} as used whether or not the budget has them (see {@link Reservation#charge}): the pool
+     * then refuses, spills and waits for the others as if they were reserved.
+     */
+    synchronized void charge(Reservation r, long bytes) {
+        active.add(r);
+        r.attachTo(Thread.currentThread());
+        grant(bytes);
+    }
+
     private void grant(long bytes) {
         used += bytes;
         peak = Math.max(peak, used);

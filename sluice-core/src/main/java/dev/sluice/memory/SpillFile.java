@@ -31,8 +31,11 @@ public final class SpillFile implements AutoCloseable {
     /** The write buffer of a file whose writer hands it batches as they come (exchange buckets, sort runs). */
     static final int DEFAULT_WRITE_BUFFER = BUFFER;
     private static final int HEADER = 12;           // raw length, compressed length, rows
-    /** Per-thread encode and compress buffers, kept while they stay this small (larger blocks are rare). */
-    private static final int KEEP_SCRATCH = 1 << 20;
+    /**
+     * Per-thread encode and compress buffers, kept while they stay this small (larger blocks are rare), and below
+     * half a G1 region ({@link HeapRegions}).
+     */
+    private static final int KEEP_SCRATCH = (int) Math.min(1 << 20, HeapRegions.BUFFER_LIMIT);
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private final Path path;
@@ -44,6 +47,8 @@ public final class SpillFile implements AutoCloseable {
     private OutputStream out;
     private long size;
     private long rows;
+    private int largestRaw;          // the largest block, encoded and compressed: what a reader's buffers grow to
+    private int largestCompressed;
     private boolean written;
     private boolean deleted;
 
@@ -58,10 +63,28 @@ public final class SpillFile implements AutoCloseable {
 
     /**
      * Appends one batch as a block; empty batches are skipped. The block is encoded and compressed in buffers
-     * reused by the writing thread and written with one call.
+     * reused by the writing thread and written with one call. A batch larger than {@link HeapRegions#BLOCK_LIMIT}
+     * (under G1 only) is written as several blocks of consecutive rows, so that no buffer is a humongous allocation.
      */
-    public void write(Batch batch) {
-        if (batch.rowCount() == 0) return;
+    public void write(Batch batch) { write(batch, HeapRegions.BLOCK_LIMIT); }
+
+    /** As {@link #write(Batch)}, cutting blocks at {@code blockLimit} estimated bytes. */
+    void write(Batch batch, long blockLimit) {
+        int n = batch.rowCount();
+        if (n == 0) return;
+        if (blockLimit != Long.MAX_VALUE && n > 1) {
+            long estimate = dev.sluice.vector.BatchSizes.estimate(batch);
+            if (estimate > blockLimit) {
+                int pieces = (int) Math.min(n, (estimate + blockLimit - 1) / blockLimit);
+                int per = (n + pieces - 1) / pieces;
+                for (int from = 0; from < n; from += per) writeBlock(batch.slice(from, Math.min(per, n - from)));
+                return;
+            }
+        }
+        writeBlock(batch);
+    }
+
+    private void writeBlock(Batch batch) {
         long start = System.nanoTime();
         try {
             if (out == null) {
@@ -81,6 +104,8 @@ public final class SpillFile implements AutoCloseable {
             scratch.raw.trim(KEEP_SCRATCH);
             blockOffsets.add(size);
             blockRows.add(batch.rowCount());
+            largestRaw = Math.max(largestRaw, rawLength);
+            largestCompressed = Math.max(largestCompressed, n);
             long written = HEADER + n;
             size += written;
             rows += batch.rowCount();
@@ -109,6 +134,12 @@ public final class SpillFile implements AutoCloseable {
     }
 
     public long rows() { return rows; }
+
+    /**
+     * What one reader of this file holds at most: its stream buffer, its compressed and decoded block buffers, and
+     * the decoded block (about as large again). For charging the read buffers of merges to the budget.
+     */
+    public long readBufferBytes() { return BUFFER + largestCompressed + 2L * largestRaw; }
 
     public long sizeInBytes() { return size; }
 

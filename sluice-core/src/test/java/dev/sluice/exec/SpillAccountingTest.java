@@ -1,0 +1,93 @@
+package dev.sluice.exec;
+
+import dev.sluice.expr.BoundColumn;
+import dev.sluice.expr.SortOrder;
+import dev.sluice.io.MemorySource;
+import dev.sluice.memory.MemoryPool;
+import dev.sluice.memory.Reservation;
+import dev.sluice.memory.SpillListener;
+import dev.sluice.types.DataType;
+import dev.sluice.types.DataTypes;
+import dev.sluice.types.Row;
+import dev.sluice.types.StructType;
+import dev.sluice.vector.Batch;
+import dev.sluice.vector.ColumnVector;
+import dev.sluice.vector.Vectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What spilling holds besides its state is charged to the budget: the minimum block buffers of spill partitions
+ * when the pool has no room, a spilled sort's per-block first keys, and the read buffers of the runs a merge reads.
+ */
+class SpillAccountingTest {
+    @TempDir Path dir;
+
+    private static final StructType SCHEMA = StructType.fromDDL("k STRING, v INT");
+
+    private static ScanExec scan(int rows, int rowsPerSplit) {
+        List<Row> data = new ArrayList<>();
+        for (int i = 0; i < rows; i++) data.add(Row.of(SCHEMA, "key-" + (i * 7919 % rows), (i * 7919) % rows));
+        MemorySource source = new MemorySource(SCHEMA, data, rowsPerSplit);
+        return new ScanExec(source, source.splits(), SCHEMA, List.of());
+    }
+
+    @Test void minimumSpillBuffersAreChargedWhenThePoolHasNoRoom() {
+        try (MemoryPool pool = new MemoryPool(1 << 20, dir, 10);
+             Reservation other = pool.newReservation("another operator")) {
+            other.grow(pool.budget());
+            try (SpillPartitions parts = new SpillPartitions(pool.spills(), SpillListener.NONE, "test", 0, 64, pool)) {
+                List<Object> keys = new ArrayList<>();
+                List<Object> values = new ArrayList<>();
+                for (int i = 0; i < 1000; i++) {
+                    keys.add("k" + i);
+                    values.add(i);
+                }
+                Batch batch = new Batch(new ColumnVector[] {Vectors.of(DataTypes.STRING, keys), Vectors.of(DataTypes.INT, values)}, 1000);
+                parts.add(batch, new ColumnVector[] {batch.column(1)}, new DataType[] {DataTypes.INT});
+                // before, 64 buffers of 16 KiB sat outside the budget: the pool saw only the other operator
+                assertThat(pool.used()).isEqualTo(pool.budget() + 64 * SpillPartitions.MIN_BLOCK_BYTES);
+                parts.finish();
+                assertThat(pool.used()).isEqualTo(pool.budget());
+            }
+        }
+    }
+
+    /**
+     * A sort that spilled everything keeps its runs' first keys charged until it is released, and an output
+     * partition's merge charges the read buffers of the runs it opens until it closes.
+     */
+    @Test void aSpilledSortChargesItsFirstKeysAndItsMergeReadBuffers() {
+        int rows = 40_000;
+        try (MemoryPool pool = new MemoryPool(64 << 10, dir, 2_000)) {
+            SortExec sort = new SortExec(scan(rows, 5_000), List.of(SortOrder.asc(new BoundColumn(1, "v", DataTypes.INT, false))), pool, 1024, 2);
+            List<Long> usedWhileReading = new ArrayList<>();
+            List<Integer> values = new ArrayList<>();
+            List<List<Integer>> byPartition = new ArrayList<>(List.of(new ArrayList<>(), new ArrayList<>()));
+            try (Scheduler scheduler = new Scheduler(1)) {
+                scheduler.run(sort, "test", 0, (partition, stream, ctx) -> {
+                    for (Batch b = stream.next(); b != null; b = stream.next()) {
+                        synchronized (usedWhileReading) {
+                            usedWhileReading.add(pool.used());
+                        }
+                        for (int r = 0; r < b.rowCount(); r++) byPartition.get(partition).add(b.column(1).getInt(r));
+                    }
+                });
+            }
+            values.addAll(byPartition.get(0));
+            values.addAll(byPartition.get(1));
+            assertThat(values).hasSize(rows).isSorted();
+            assertThat(pool.spills().bytesWritten()).isPositive();
+            // every run is on disk while the outputs are read: before, nothing was charged then
+            assertThat(usedWhileReading).allSatisfy(u -> assertThat(u).isPositive());
+            assertThat(pool.used()).isZero();
+            assertThat(pool.spills().liveFiles()).isZero();
+        }
+    }
+}
