@@ -122,7 +122,7 @@ public final class BroadcastExchangeExec implements StageBoundary {
 
     private SpillPartitions spill(List<Batch> rows) {
         OperatorMetrics m = metrics;
-        SpillPartitions out = new SpillPartitions(pool.spills(), m == null ? dev.sluice.memory.SpillListener.NONE : m, "broadcast-build", 0, SpillPartitions.FANOUT, pool);
+        SpillPartitions out = new SpillPartitions(pool.spills(), m == null ? dev.sluice.memory.SpillListener.NONE : m, "broadcast-build", 0);
         for (Batch b : rows) write(b, out);
         return out;
     }

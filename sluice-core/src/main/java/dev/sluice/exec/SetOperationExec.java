@@ -72,7 +72,7 @@ public final class SetOperationExec implements ExecNode {
                     int e = rightRows.find(cols, r, h);
                     if (e < 0) e = rightRows.tryInsert(cols, r, h);
                     if (e < 0) {   // the right side does not fit: from here on, grace hashing
-                        rightSpill = new SpillPartitions(reservation.spills(), listener, "set-right", 0, SpillPartitions.FANOUT, pool);
+                        rightSpill = new SpillPartitions(reservation.spills(), listener, "set-right", 0);
                         Batch table = rightRows.rows();
                         int[] counts = new int[rightRows.size()];
                         for (int i = 0; i < counts.length; i++) counts[i] = rightRows.count(i);
@@ -153,7 +153,7 @@ public final class SetOperationExec implements ExecNode {
      */
     private BatchStream graceStream(int partition, TaskContext ctx, Reservation reservation, SpillListener listener,
                                     SpillPartitions rightSpill) {
-        SpillPartitions leftSpill = new SpillPartitions(reservation.spills(), listener, "set-left", 0, SpillPartitions.FANOUT, pool);
+        SpillPartitions leftSpill = new SpillPartitions(reservation.spills(), listener, "set-left", 0);
         try (BatchStream in = left.execute(partition, ctx)) {
             for (Batch b = in.next(); b != null; b = in.next()) {
                 ctx.checkCancelled();
