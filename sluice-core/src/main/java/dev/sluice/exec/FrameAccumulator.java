@@ -46,6 +46,18 @@ abstract class FrameAccumulator {
         }
     }
 
+    /**
+     * As {@link #of}, for a frame whose rows are added last to first ({@link SuffixFrames}): first_value and
+     * last_value pick from the other end.
+     */
+    static FrameAccumulator reversed(WindowExpression w, Batch all, int[] order) {
+        switch (w.function()) {
+            case FIRST_VALUE: return new Pick(w.input().evaluate(all), order, false, w.ignoreNulls());
+            case LAST_VALUE: return new Pick(w.input().evaluate(all), order, true, w.ignoreNulls());
+            default: return of(w, all, order);
+        }
+    }
+
     /** An aggregate function as one group of its accumulator; a fresh accumulator when the frame restarts. */
     private static final class Aggregate extends FrameAccumulator {
         private final AggregateExpression aggregate;

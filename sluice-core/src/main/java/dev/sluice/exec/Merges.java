@@ -16,20 +16,4 @@ final class Merges {
             @Override public void close() { merger.close(); }
         };
     }
-
-    /** As {@link #stream(RunMerger, TaskContext)}, closing {@code memory} (the merge's read buffers) with it. */
-    static BatchStream stream(RunMerger merger, TaskContext ctx, dev.sluice.memory.Reservation memory) {
-        BatchStream inner = stream(merger, ctx);
-        return new BatchStream() {
-            @Override public Batch next() { return inner.next(); }
-
-            @Override public void close() {
-                try {
-                    inner.close();
-                } finally {
-                    memory.close();
-                }
-            }
-        };
-    }
 }

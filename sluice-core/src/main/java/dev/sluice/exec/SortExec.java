@@ -96,9 +96,7 @@ public final class SortExec implements StageBoundary {
                 List<RunCursor> cursors = new ArrayList<>();
                 for (SpilledRun r : group) cursors.add(RunCursor.spilled(r, schema(), orders, ordering, null, null));
                 var file = pool.spills().newFile("sort-merge", listener);
-                try (RunMerger merger = new RunMerger(schema(), ordering, SpilledRun.BLOCK_ROWS, -1, cursors);
-                     var readBuffers = pool.newReservation("sort merge read buffers")) {
-                    readBuffers.charge(SpilledRun.readBufferBytes(group));
+                try (RunMerger merger = new RunMerger(schema(), ordering, SpilledRun.BLOCK_ROWS, -1, cursors)) {
                     SpilledRun out = SpilledRun.writeMerged(file, merger, orders);
                     stage.own(out);
                     if (mergedKeys == null) mergedKeys = pool.newReservation("sort merged runs");
@@ -124,23 +122,17 @@ public final class SortExec implements StageBoundary {
         return Merges.stream(new RunMerger(schema(), ordering, slices, batchSize, -1), ctx);
     }
 
-    /**
-     * Output partition {@code p}: its key range of every input partition's spilled runs and last run, merged. The
-     * open runs' read buffers are charged to the budget until the stream closes.
-     */
+    /** Output partition {@code p}: its key range of every input partition's spilled runs and last run, merged. */
     private BatchStream executeSpilled(int p, TaskContext ctx) {
         RunCursor.Bound lower = p == 0 ? null : bounds.get(p - 1);
         RunCursor.Bound upper = p == partitions - 1 ? null : bounds.get(p);
         List<RunCursor> cursors = new ArrayList<>();
-        dev.sluice.memory.Reservation readBuffers = pool.newReservation("sort merge read buffers");
         try {
             if (merged != null) {
                 for (SpilledRun s : merged) cursors.add(RunCursor.spilled(s, schema(), orders, ordering, lower, upper));
-                readBuffers.charge(SpilledRun.readBufferBytes(merged));
-                return Merges.stream(new RunMerger(schema(), ordering, batchSize, -1, cursors), ctx, readBuffers);
+                return Merges.stream(new RunMerger(schema(), ordering, batchSize, -1, cursors), ctx);
             }
             for (int i = 0; i < stage.partitions(); i++) {
-                readBuffers.charge(SpilledRun.readBufferBytes(stage.spilledRuns(i)));
                 for (SpilledRun s : stage.spilledRuns(i)) cursors.add(RunCursor.spilled(s, schema(), orders, ordering, lower, upper));
                 SortedRun run = stage.run(i);
                 if (run == null) continue;
@@ -150,10 +142,9 @@ public final class SortExec implements StageBoundary {
             }
         } catch (RuntimeException | Error e) {
             for (RunCursor c : cursors) c.close();
-            readBuffers.close();
             throw e;
         }
-        return Merges.stream(new RunMerger(schema(), ordering, batchSize, -1, cursors), ctx, readBuffers);
+        return Merges.stream(new RunMerger(schema(), ordering, batchSize, -1, cursors), ctx);
     }
 
     @Override public void release() {

@@ -51,7 +51,6 @@ public final class SortWithinPartitionsExec implements ExecNode {
                         for (Batch b = in.next(); b != null; b = in.next()) builder.add(b);
                     }
                     SortedRun run = builder.finish();
-                    reservation.charge(SpilledRun.readBufferBytes(builder.spilledRuns()));   // each open run holds a block
                     List<RunCursor> cursors = new java.util.ArrayList<>();
                     for (SpilledRun s : builder.spilledRuns()) cursors.add(RunCursor.spilled(s, schema(), orders, ordering, null, null));
                     cursors.add(RunCursor.of(run, 0, run.rows));

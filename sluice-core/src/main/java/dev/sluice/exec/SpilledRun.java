@@ -45,12 +45,6 @@ final class SpilledRun {
         else reservation.charge(bytes - reservation.bytes());
     }
 
-    /** The read buffers of a merge of {@code runs} (each cursor holds a block and a stream buffer). */
-    static long readBufferBytes(List<SpilledRun> runs) {
-        long total = 0;
-        for (SpilledRun r : runs) total += r.file.readBufferBytes();
-        return total;
-    }
 
     /** The first block that may hold a row above {@code bound} (the last block starting at or below it). */
     int startBlock(RowOrdering ordering, ColumnVector[] boundKeys, int boundRow) {

@@ -103,8 +103,8 @@ public final class WindowExec implements ExecNode {
             dev.sluice.memory.SpillFile.Reader outputReader;
             WindowCarry carry;       // the window partition the last chunk cut, continued by the next one
             final List<dev.sluice.memory.SpillFile> mergedRuns = new ArrayList<>();   // written by merge passes
-            // the merges' read buffers and the merged runs' first keys, charged apart from the chunks (which shrink
-            // the window's reservation to nothing between them)
+            // the merged runs' first keys, charged apart from the chunks (which shrink the window's reservation to
+            // nothing between them)
             final Reservation mergeMemory = pool.newReservation("window merge");
 
             @Override public synchronized Batch next() {
@@ -165,7 +165,7 @@ public final class WindowExec implements ExecNode {
                 }
                 List<RunCursor> cursors = new ArrayList<>();
                 List<SpilledRun> toMerge = mergePasses(builder.spilledRuns());
-                mergeMemory.charge(SpilledRun.readBufferBytes(toMerge) + SpilledRun.keyBytes(toMerge));
+                mergeMemory.charge(SpilledRun.keyBytes(toMerge));
                 for (SpilledRun s : toMerge) {
                     cursors.add(RunCursor.spilled(s, input.schema(), sortKeys, sortOrdering, null, null));
                 }
@@ -193,12 +193,8 @@ public final class WindowExec implements ExecNode {
                         for (SpilledRun r : group) in.add(RunCursor.spilled(r, input.schema(), sortKeys, sortOrdering, null, null));
                         var file = reservation.spills().newFile("window-merge", m == null ? dev.sluice.memory.SpillListener.NONE : m);
                         mergedRuns.add(file);
-                        long readBuffers = SpilledRun.readBufferBytes(group);
-                        mergeMemory.charge(readBuffers);
                         try (RunMerger merger = new RunMerger(input.schema(), sortOrdering, SpilledRun.BLOCK_ROWS, -1, in)) {
                             next.add(SpilledRun.writeMerged(file, merger, sortKeys));
-                        } finally {
-                            mergeMemory.shrink(readBuffers);
                         }
                         for (SpilledRun r : group) r.file.delete();
                     }
@@ -350,8 +346,20 @@ public final class WindowExec implements ExecNode {
         private WindowCarry firstPass;        // the first pass of the partition about to be cut, for its first chunk
         private SpillFile partitionFile;      // that partition, read back by the chunks
         private SpillFile.Reader partitionReader;
+        private SuffixFrames suffix;          // that partition's suffix frames, from a reverse pass over its file
+        private final boolean hasSuffixFrames;
 
-        Chunker(SpillListener spillListener) { this.spillListener = spillListener; }
+        Chunker(SpillListener spillListener) {
+            this.spillListener = spillListener;
+            boolean any = false;
+            for (WindowExpression w : functions) any |= SuffixFrames.applies(w);
+            this.hasSuffixFrames = any;
+        }
+
+        private void closeSuffix() {
+            if (suffix != null) suffix.close();
+            suffix = null;
+        }
 
         Chunk next(RunMerger merger, Reservation reservation) {
             if (rows > 0) reserve(new Batch(buffer, rows), reservation);   // the rows kept from the chunk before
@@ -494,6 +502,12 @@ public final class WindowExec implements ExecNode {
                 }
             }
             partitionFile.finishWriting();
+            closeSuffix();
+            if (hasSuffixFrames) {   // frames to the partition's end: a reverse pass over the file
+                suffix = SuffixFrames.compute(partitionFile, input.schema(), count, functions, orderBy, peerOrdering,
+                        reservation.spills(), spillListener);
+                for (int f = 0; f < whole.length; f++) if (SuffixFrames.applies(functions.get(f))) whole[f] = suffix;
+            }
             partitionReader = partitionFile.reader(input.schema());
             firstPass = WindowCarry.firstPass(first, functions.size(), count, whole);
             streamedKeys = first;
@@ -573,7 +587,10 @@ public final class WindowExec implements ExecNode {
             partitionFile = null;
         }
 
-        @Override public void close() { closePartitionFile(); }
+        @Override public void close() {
+            closePartitionFile();
+            closeSuffix();
+        }
     }
 
     @Override public String describe() {

@@ -146,6 +146,10 @@ abstract class WindowFunctionExec {
 
         @Override void fill(WindowGroup g, FlatVector out, WindowCarry carry, boolean peerContinues) {
             bounds.reset(g);
+            if (carry != null && carry.wholeStates() != null && carry.wholeStates()[index] instanceof SuffixFrames suffix) {
+                suffix.append(index, carry.rowsBefore(), g.to - g.from, out);   // a reverse pass computed the frame
+                return;
+            }
             if (whole && carry != null && carry.wholeStates() != null) {   // the first pass accumulated the whole partition
                 acc.continueFrom(carry.wholeStates()[index]);
                 for (int p = g.from; p < g.to; p++) acc.result(out);

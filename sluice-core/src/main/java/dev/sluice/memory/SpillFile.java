@@ -47,8 +47,6 @@ public final class SpillFile implements AutoCloseable {
     private OutputStream out;
     private long size;
     private long rows;
-    private int largestRaw;          // the largest block, encoded and compressed: what a reader's buffers grow to
-    private int largestCompressed;
     private boolean written;
     private boolean deleted;
 
@@ -104,8 +102,6 @@ public final class SpillFile implements AutoCloseable {
             scratch.raw.trim(KEEP_SCRATCH);
             blockOffsets.add(size);
             blockRows.add(batch.rowCount());
-            largestRaw = Math.max(largestRaw, rawLength);
-            largestCompressed = Math.max(largestCompressed, n);
             long written = HEADER + n;
             size += written;
             rows += batch.rowCount();
@@ -134,12 +130,6 @@ public final class SpillFile implements AutoCloseable {
     }
 
     public long rows() { return rows; }
-
-    /**
-     * What one reader of this file holds at most: its stream buffer, its compressed and decoded block buffers, and
-     * the decoded block (about as large again). For charging the read buffers of merges to the budget.
-     */
-    public long readBufferBytes() { return BUFFER + largestCompressed + 2L * largestRaw; }
 
     public long sizeInBytes() { return size; }
 

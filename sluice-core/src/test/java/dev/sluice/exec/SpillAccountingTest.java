@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What spilling holds besides its state is charged to the budget: the minimum block buffers of spill partitions
- * when the pool has no room, a spilled sort's per-block first keys, and the read buffers of the runs a merge reads.
+ * when the pool has no room, and a spilled sort's per-block first keys.
  */
 class SpillAccountingTest {
     @TempDir Path dir;
@@ -59,11 +59,8 @@ class SpillAccountingTest {
         }
     }
 
-    /**
-     * A sort that spilled everything keeps its runs' first keys charged until it is released, and an output
-     * partition's merge charges the read buffers of the runs it opens until it closes.
-     */
-    @Test void aSpilledSortChargesItsFirstKeysAndItsMergeReadBuffers() {
+    /** A sort that spilled everything keeps its runs' first keys charged while its outputs are read, until it is released. */
+    @Test void aSpilledSortChargesItsFirstKeys() {
         int rows = 40_000;
         try (MemoryPool pool = new MemoryPool(64 << 10, dir, 2_000)) {
             SortExec sort = new SortExec(scan(rows, 5_000), List.of(SortOrder.asc(new BoundColumn(1, "v", DataTypes.INT, false))), pool, 1024, 2);

@@ -1,0 +1,138 @@
+package dev.sluice;
+
+import dev.sluice.types.Row;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static dev.sluice.functions.col;
+import static dev.sluice.functions.count;
+import static dev.sluice.functions.first_value;
+import static dev.sluice.functions.last_value;
+import static dev.sluice.functions.lit;
+import static dev.sluice.functions.max;
+import static dev.sluice.functions.min;
+import static dev.sluice.functions.sum;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Frames from a row (or rows around it, or its peers) to UNBOUNDED FOLLOWING over one window partition far larger
+ * than a 1 MiB budget: computed from the spilled partition by a reverse pass, they give the values of a reference
+ * computed here and exactly those of the same query in memory (which recomputes each row's frame).
+ */
+class WindowSuffixFramesTest {
+    private static final int ROWS = 30_000;
+    private static final long UNBOUNDED_FOLLOWING = Window.unboundedFollowing();
+
+    /** The rows in window order (g NULLS FIRST, then id): their ids, g values (null for NULL) and v values. */
+    private static final long[] ID = new long[ROWS];
+    private static final Integer[] G = new Integer[ROWS];
+    private static final double[] V = new double[ROWS];
+
+    static {
+        long[][] byPosition = new long[ROWS][];
+        for (int i = 0; i < ROWS; i++) byPosition[i] = new long[] {i % 97 == 0 ? Long.MIN_VALUE : SpillTestSupport.group(i), i};
+        Arrays.sort(byPosition, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        for (int p = 0; p < ROWS; p++) {
+            ID[p] = byPosition[p][1];
+            G[p] = byPosition[p][0] == Long.MIN_VALUE ? null : (int) byPosition[p][0];
+            V[p] = SpillTestSupport.value(ID[p]);
+        }
+    }
+
+    private static WindowSpec ordered() { return Window.partitionBy(col("k")).orderBy(col("g"), col("id")); }
+
+    private static WindowSpec byG() { return Window.partitionBy(col("k")).orderBy(col("g")); }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void suffixFramesStreamFromTheSpilledPartition(int parallelism) {
+        Function<DataFrame, DataFrame> query = df -> df
+                .withColumn("c", count(col("g")).over(ordered().rowsBetween(0, UNBOUNDED_FOLLOWING)))
+                .withColumn("s", sum(col("g")).over(ordered().rowsBetween(-2, UNBOUNDED_FOLLOWING)))
+                .withColumn("mn", min(col("g")).over(ordered().rowsBetween(3, UNBOUNDED_FOLLOWING)))
+                .withColumn("fv", first_value(col("id")).over(ordered().rowsBetween(1, UNBOUNDED_FOLLOWING)))
+                .withColumn("lv", last_value(col("g"), true).over(ordered().rowsBetween(0, UNBOUNDED_FOLLOWING)))
+                .withColumn("mx", max(col("v")).over(byG().rangeBetween(Window.currentRow(), UNBOUNDED_FOLLOWING)))
+                .withColumn("cr", count(lit(1)).over(byG().rangeBetween(Window.currentRow(), UNBOUNDED_FOLLOWING)))
+                .select(col("id"), col("c"), col("s"), col("mn"), col("fv"), col("lv"), col("mx"), col("cr"));
+        Map<Long, Row> rows = streamed(query, parallelism);
+        // suffix values of the reference, from the last row back
+        long[] count = new long[ROWS + 1];
+        Long[] sum = new Long[ROWS + 1];
+        Integer[] min = new Integer[ROWS + 1];
+        Integer[] lastNonNull = new Integer[ROWS + 1];
+        double[] maxV = new double[ROWS + 1];
+        maxV[ROWS] = Double.NEGATIVE_INFINITY;
+        for (int p = ROWS - 1; p >= 0; p--) {
+            count[p] = count[p + 1] + (G[p] == null ? 0 : 1);
+            sum[p] = G[p] == null ? sum[p + 1] : (sum[p + 1] == null ? 0 : sum[p + 1]) + G[p];
+            min[p] = G[p] == null ? min[p + 1] : min[p + 1] == null ? G[p] : Math.min(min[p + 1], G[p]);
+            lastNonNull[p] = lastNonNull[p + 1] != null ? lastNonNull[p + 1] : G[p];
+            maxV[p] = Math.max(maxV[p + 1], V[p]);
+        }
+        int[] peerStart = new int[ROWS];
+        for (int p = 0; p < ROWS; p++) peerStart[p] = p > 0 && java.util.Objects.equals(G[p], G[p - 1]) ? peerStart[p - 1] : p;
+        for (int p = 0; p < ROWS; p++) {
+            Row r = rows.get(ID[p]);
+            assertThat(r.get(1)).as("count from %d", p).isEqualTo(count[p]);
+            assertThat(r.get(2)).as("sum from 2 rows before %d", p).isEqualTo(sum[Math.max(0, p - 2)]);
+            assertThat(r.get(3)).as("min from 3 rows after %d", p).isEqualTo(min[Math.min(ROWS, p + 3)]);
+            assertThat(r.get(4)).as("first_value from the row after %d", p).isEqualTo(p + 1 < ROWS ? ID[p + 1] : null);
+            assertThat(r.get(5)).as("last_value ignoring nulls from %d", p).isEqualTo(lastNonNull[p]);
+            assertThat(r.get(6)).as("max from the peers of %d", p).isEqualTo(maxV[peerStart[p]]);
+            assertThat(r.get(7)).as("rows from the peers of %d", p).isEqualTo((long) (ROWS - peerStart[p]));
+        }
+        assertSameInMemory(query, rows, parallelism);
+    }
+
+    /**
+     * The same partition with a suffix of a floating-point sum (not streamed: a reverse pass would round differently)
+     * does not fit: so the query above did stream its partition.
+     */
+    @org.junit.jupiter.api.Test void theSamePartitionDoesNotFitInMemory() {
+        try (Sluice s = SpillTestSupport.session(1, new SpillTestSupport.SpillCounter())) {
+            DataFrame df = SpillTestSupport.generated(s, ROWS, 1);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> df.withColumn("r", sum(col("v")).over(ordered().rowsBetween(0, UNBOUNDED_FOLLOWING)))
+                            .filter(col("r").isNull()).count())
+                    .isInstanceOfSatisfying(dev.sluice.error.SluiceException.class, e -> {
+                        assertThat(e.code()).isEqualTo(dev.sluice.error.ErrorCode.MEMORY_EXHAUSTED);
+                        assertThat(e.fact("reason")).contains("sum(v)");
+                    });
+            assertThat(SpillTestSupport.pool(s).used()).isZero();
+            assertThat(SpillTestSupport.pool(s).spills().liveFiles()).isZero();
+        }
+    }
+
+    /** Runs the query on the generated rows (one window partition) under the tiny budget; rows by id. */
+    private static Map<Long, Row> streamed(Function<DataFrame, DataFrame> query, int parallelism) {
+        SpillTestSupport.SpillCounter counter = new SpillTestSupport.SpillCounter();
+        try (Sluice s = SpillTestSupport.session(parallelism, counter)) {
+            List<Row> rows = query.apply(SpillTestSupport.generated(s, ROWS, 1)).collect();
+            assertThat(rows).hasSize(ROWS);
+            assertThat(counter.spilledBytes()).isPositive();
+            assertThat(SpillTestSupport.pool(s).used()).isZero();
+            assertThat(SpillTestSupport.pool(s).spills().liveFiles()).isZero();
+            Map<Long, Row> byId = new HashMap<>();
+            for (Row r : rows) byId.put((Long) r.get(0), r);
+            return byId;
+        }
+    }
+
+    /** The same query with memory enough for the partition: the in-memory path gives exactly the same values. */
+    private static void assertSameInMemory(Function<DataFrame, DataFrame> query, Map<Long, Row> streamed, int parallelism) {
+        try (Sluice s = Sluice.builder().parallelism(parallelism).shufflePartitions(Math.max(2, parallelism)).build()) {
+            List<Row> rows = query.apply(SpillTestSupport.generated(s, ROWS, 1)).collect();
+            assertThat(rows).hasSize(ROWS);
+            for (Row r : rows) {
+                Row other = streamed.get((Long) r.get(0));
+                for (int c = 1; c < r.size(); c++) assertThat(other.get(c)).as("column %d of id %s", c, r.get(0)).isEqualTo(r.get(c));
+            }
+        }
+    }
+}
