@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * computed here and exactly those of the same query in memory (which recomputes each row's frame).
  */
 class WindowSuffixFramesTest {
-    private static final int ROWS = 30_000;
+    private static final int ROWS = 20_000;
     private static final long UNBOUNDED_FOLLOWING = Window.unboundedFollowing();
 
     /** The rows in window order (g NULLS FIRST, then id): their ids, g values (null for NULL) and v values. */
