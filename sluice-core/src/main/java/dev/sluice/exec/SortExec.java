@@ -65,7 +65,7 @@ public final class SortExec implements StageBoundary {
             stage.freeze();
             List<SpilledRun> all = new ArrayList<>();
             for (int p = 0; p < stage.partitions(); p++) all.addAll(stage.spilledRuns(p));
-            merged = mergePasses(all, listener);
+            merged = MergePass.mergeDown(all, MAX_FAN_IN, schema(), orders, ordering, pool.spills(), listener, runner, stage::own);
             runs = List.of();
             bounds = SpilledRangeCuts.bounds(List.of(), merged, ordering, partitions);
             return;
@@ -79,32 +79,6 @@ public final class SortExec implements StageBoundary {
         List<SpilledRun> spilled = new ArrayList<>();
         for (int p = 0; p < stage.partitions(); p++) spilled.addAll(stage.spilledRuns(p));
         bounds = SpilledRangeCuts.bounds(runs, spilled, ordering, partitions);
-    }
-
-    /** Merges consecutive groups of runs (so ties keep their order) until at most {@link #MAX_FAN_IN} are left. */
-    private List<SpilledRun> mergePasses(List<SpilledRun> runsToMerge, dev.sluice.memory.SpillListener listener) {
-        List<SpilledRun> current = runsToMerge;
-        while (current.size() > MAX_FAN_IN) {
-            List<SpilledRun> next = new ArrayList<>();
-            for (int from = 0; from < current.size(); from += MAX_FAN_IN) {
-                List<SpilledRun> group = current.subList(from, Math.min(current.size(), from + MAX_FAN_IN));
-                if (group.size() == 1) {
-                    next.add(group.get(0));
-                    continue;
-                }
-                List<RunCursor> cursors = new ArrayList<>();
-                for (SpilledRun r : group) cursors.add(RunCursor.spilled(r, schema(), orders, ordering, null, null));
-                var file = pool.spills().newFile("sort-merge", listener);
-                try (RunMerger merger = new RunMerger(schema(), ordering, SpilledRun.BLOCK_ROWS, -1, cursors)) {
-                    SpilledRun out = SpilledRun.writeMerged(file, merger, orders);
-                    stage.own(out);
-                    next.add(out);
-                }
-                for (SpilledRun r : group) r.file.delete();
-            }
-            current = next;
-        }
-        return current;
     }
 
     @Override public void attachMetrics(OperatorMetrics metrics) { this.metrics = metrics; }
