@@ -76,12 +76,14 @@ final class MergePass implements ExecNode {
      */
     static List<List<SpilledRun>> plan(List<SpilledRun> runs, int fanIn) {
         int n = runs.size();
-        long toRemove = (long) n <= (long) fanIn * fanIn ? n - fanIn : Long.MAX_VALUE;
+        boolean full = (long) n > (long) fanIn * fanIn;
+        long toRemove = n - fanIn;
         List<List<SpilledRun>> groups = new ArrayList<>();
         int at = 0;
         while (at < n) {
             int size;
-            if (toRemove <= 0) size = 1;
+            if (full) size = Math.min(fanIn, n - at);
+            else if (toRemove <= 0) size = 1;
             else size = (int) Math.min(Math.min(fanIn, n - at), toRemove + 1);
             groups.add(runs.subList(at, at + size));
             toRemove -= size - 1;
