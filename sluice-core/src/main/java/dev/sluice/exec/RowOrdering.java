@@ -43,6 +43,40 @@ final class RowOrdering {
 
     int keyCount() { return comparators.length; }
 
+    /**
+     * Normalized prefixes of the first key for rows {@code [0, rows)} of {@code keys}: longs whose signed order is
+     * the first key's order, direction included (equal prefixes say nothing; the caller then compares the rows).
+     * Null when the first key's type has no such form here or a row's first key is null. Ints, longs and doubles
+     * are exact (-0.0 as 0.0, NaN above everything); strings give their first 8 UTF-8 bytes.
+     */
+    long[] prefixes(ColumnVector[] keys, int rows) {
+        if (keys.length == 0 || rows == 0) return null;
+        ColumnVector v = keys[0];
+        DataType type = v.type();
+        boolean supported = type.storesInt() || type.storesLong() || type instanceof DoubleType || type instanceof StringType;
+        if (!supported) return null;
+        if (v.mayHaveNulls()) for (int r = 0; r < rows; r++) if (v.isNull(r)) return null;
+        long[] out = new long[rows];
+        if (type.storesInt()) for (int r = 0; r < rows; r++) out[r] = v.getInt(r);
+        else if (type.storesLong()) for (int r = 0; r < rows; r++) out[r] = v.getLong(r);
+        else if (type instanceof DoubleType) for (int r = 0; r < rows; r++) out[r] = doublePrefix(v.getDouble(r));
+        else for (int r = 0; r < rows; r++) out[r] = bytesPrefix(v.bytesArray(r), v.bytesStart(r), v.bytesLength(r));
+        if (!ascending[0]) for (int r = 0; r < rows; r++) out[r] = ~out[r];   // reverses the order exactly
+        return out;
+    }
+
+    private static long doublePrefix(double d) {
+        if (d == 0.0) d = 0.0;   // -0.0 equals 0.0
+        long bits = Double.isNaN(d) ? 0x7ff8000000000000L : Double.doubleToRawLongBits(d);
+        return bits ^ ((bits >> 63) & Long.MAX_VALUE);   // negatives: larger magnitude sorts lower
+    }
+
+    private static long bytesPrefix(byte[] bytes, int start, int length) {
+        long p = 0;
+        for (int i = 0; i < 8; i++) p = (p << 8) | (i < length ? bytes[start + i] & 0xff : 0);
+        return p ^ Long.MIN_VALUE;   // unsigned byte order as signed order
+    }
+
     /** Negative when row i of {@code a} sorts before row j of {@code b}. */
     int compare(ColumnVector[] a, int i, ColumnVector[] b, int j) {
         for (int k = 0; k < comparators.length; k++) {

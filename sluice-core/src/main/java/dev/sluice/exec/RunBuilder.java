@@ -32,6 +32,7 @@ final class RunBuilder {
     private final long limit;
     private final SpillListener spillListener;
     private final List<SpilledRun> spilled = new ArrayList<>();
+    private final int[] keyColumn;   // per key: the row's column it is (its vector is shared, not copied), or -1
     private FlatVector[] columns;
     private FlatVector[] keys;
     private int rows;
@@ -49,6 +50,11 @@ final class RunBuilder {
         this.ordering = ordering;
         this.reservation = reservation;
         this.limit = limit;
+        this.keyColumn = new int[orders.size()];
+        for (int k = 0; k < keyColumn.length; k++) {
+            keyColumn[k] = orders.get(k).child() instanceof dev.sluice.expr.BoundColumn ref && ref.index() < schema.size()
+                    && schema.field(ref.index()).dataType().equals(orders.get(k).dataType()) ? ref.index() : -1;
+        }
         reset(64);
     }
 
@@ -56,7 +62,9 @@ final class RunBuilder {
         columns = new FlatVector[schema.size()];
         for (int c = 0; c < columns.length; c++) columns[c] = Vectors.allocate(schema.field(c).dataType(), capacity);
         keys = new FlatVector[orders.size()];
-        for (int k = 0; k < keys.length; k++) keys[k] = Vectors.allocate(orders.get(k).dataType(), capacity);
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = keyColumn[k] >= 0 ? columns[keyColumn[k]] : Vectors.allocate(orders.get(k).dataType(), capacity);
+        }
         rows = 0;
     }
 
@@ -65,7 +73,7 @@ final class RunBuilder {
         if (n == 0) return;
         ColumnVector[] keyValues = new ColumnVector[keys.length];
         for (int k = 0; k < keys.length; k++) keyValues[k] = orders.get(k).evaluate(batch);
-        long bytes = CAPACITY_FACTOR * (BatchSizes.estimate(batch) + BatchSizes.estimate(new Batch(keyValues, n))) + (long) n * ORDER_BYTES_PER_ROW;
+        long bytes = CAPACITY_FACTOR * (BatchSizes.estimate(batch) + copiedKeyBytes(keyValues, n)) + (long) n * ORDER_BYTES_PER_ROW;
         if (!reservation.tryGrow(bytes)) {
             if (limit >= 0) {
                 reservation.grow(bytes);   // a top-N buffer stays small: it never spills
@@ -82,10 +90,22 @@ final class RunBuilder {
             for (int r = 0; r < n; r++) columns[c].appendFrom(from, r);
         }
         for (int k = 0; k < keys.length; k++) {
+            if (keyColumn[k] >= 0) continue;   // appended with its column
             for (int r = 0; r < n; r++) keys[k].appendFrom(keyValues[k], r);
         }
         rows += n;
         if (limit >= 0 && rows > Math.max(2 * limit, 1024)) truncateToLimit();
+    }
+
+    /** The estimated size of the key values that are copied (keys that are columns of the row share their vector). */
+    private long copiedKeyBytes(ColumnVector[] keyValues, int n) {
+        int copied = 0;
+        for (int k : keyColumn) if (k < 0) copied++;
+        if (copied == 0) return 0;
+        ColumnVector[] evaluated = new ColumnVector[copied];
+        int i = 0;
+        for (int k = 0; k < keyValues.length; k++) if (keyColumn[k] < 0) evaluated[i++] = keyValues[k];
+        return BatchSizes.estimate(new Batch(evaluated, n));
     }
 
     /** Keeps the first {@code limit} rows in sorted order, giving the rest of the memory back. */
@@ -98,19 +118,25 @@ final class RunBuilder {
         for (int i = 0; i < keep; i++) {
             int r = order[i];
             for (int c = 0; c < columns.length; c++) columns[c].appendFrom(oldColumns[c], r);
-            for (int k = 0; k < keys.length; k++) keys[k].appendFrom(oldKeys[k], r);
+            for (int k = 0; k < keys.length; k++) if (keyColumn[k] < 0) keys[k].appendFrom(oldKeys[k], r);
         }
         rows = keep;
-        long kept = CAPACITY_FACTOR * (BatchSizes.estimate(new Batch(columns, keep)) + BatchSizes.estimate(new Batch(keys, keep)))
+        long kept = CAPACITY_FACTOR * (BatchSizes.estimate(new Batch(columns, keep)) + copiedKeyBytes(keys, keep))
                 + (long) keep * ORDER_BYTES_PER_ROW;
         reservation.shrink(before - kept);
     }
 
-    private int[] sortedOrder() {
+    private int[] sortedOrder() { return sortedOrder(keys, rows, ordering.prefixes(keys, rows)); }
+
+    /** Row ids {@code [0, rows)} stably sorted by {@code keys}, comparing the first key's prefixes (if any) first. */
+    private int[] sortedOrder(ColumnVector[] k, int rows, long[] prefix) {
         int[] order = new int[rows];
         for (int i = 0; i < rows; i++) order[i] = i;
-        FlatVector[] k = keys;
-        IntSorter.sort(order, 0, rows, (a, b) -> ordering.compare(k, a, k, b));
+        if (prefix == null) {
+            IntSorter.sort(order, 0, rows, (a, b) -> ordering.compare(k, a, k, b));
+        } else {
+            IntSorter.sort(order, 0, rows, (a, b) -> prefix[a] != prefix[b] ? Long.compare(prefix[a], prefix[b]) : ordering.compare(k, a, k, b));
+        }
         return order;
     }
 
@@ -131,9 +157,7 @@ final class RunBuilder {
     /** Sorts one batch on its own and writes it as a run (it is in memory already; nothing more is reserved). */
     private void spillAlone(Batch batch, ColumnVector[] keyValues) {
         int n = batch.rowCount();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        IntSorter.sort(order, 0, n, (a, b) -> ordering.compare(keyValues, a, keyValues, b));
+        int[] order = sortedOrder(keyValues, n, ordering.prefixes(keyValues, n));
         var file = reservation.spills().newFile("sort-run", spillListener);
         try {
             SpilledRun run = SpilledRun.write(file, schema, batch.columns(), keyValues, orders, order, n);
@@ -157,8 +181,9 @@ final class RunBuilder {
     /** Sorts and hands the rows over (the builder is done). */
     SortedRun finish() {
         if (limit >= 0 && rows > limit) truncateToLimit();
-        int[] order = sortedOrder();
-        SortedRun run = new SortedRun(columns, keys, order, rows);
+        long[] prefix = ordering.prefixes(keys, rows);
+        int[] order = sortedOrder(keys, rows, prefix);
+        SortedRun run = new SortedRun(columns, keys, order, rows, prefix);
         columns = null;   // the run owns the rows now: once it is spilled or released, nothing here keeps them
         keys = null;
         return run;

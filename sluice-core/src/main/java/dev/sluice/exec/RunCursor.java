@@ -74,7 +74,7 @@ abstract class RunCursor implements AutoCloseable {
                 for (int k = 0; k < keys.length; k++) keys[k] = orders.get(k).evaluate(b);
                 int[] order = new int[n];
                 for (int i = 0; i < n; i++) order[i] = i;
-                run = new SortedRun(b.columns(), keys, order, n);
+                run = new SortedRun(b.columns(), keys, order, n, ordering.prefixes(keys, n));
                 pos = 0;
                 end = n;
                 if (!pastLower) {

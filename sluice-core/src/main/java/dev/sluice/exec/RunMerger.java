@@ -83,7 +83,10 @@ final class RunMerger implements AutoCloseable {
 
     private boolean less(int x, int y) {
         RunCursor cx = cursors[x], cy = cursors[y];
-        int c = ordering.compare(cx.run.keys, cx.run.order[cx.pos], cy.run.keys, cy.run.order[cy.pos]);
+        int rx = cx.run.order[cx.pos], ry = cy.run.order[cy.pos];
+        long[] px = cx.run.prefix, py = cy.run.prefix;
+        if (px != null && py != null && px[rx] != py[ry]) return px[rx] < py[ry];
+        int c = ordering.compare(cx.run.keys, rx, cy.run.keys, ry);
         return c != 0 ? c < 0 : x < y;
     }
 

@@ -66,7 +66,7 @@ public final class SortExec implements StageBoundary {
             stage.freeze();
             List<SpilledRun> all = new ArrayList<>();
             for (int p = 0; p < stage.partitions(); p++) all.addAll(stage.spilledRuns(p));
-            merged = mergePasses(all, listener);
+            merged = MergePass.mergeDown(all, MAX_FAN_IN, schema(), orders, ordering, pool.spills(), listener, runner, this::ownMerged);
             runs = List.of();
             bounds = SpilledRangeCuts.bounds(List.of(), merged, ordering, partitions);
             return;
@@ -82,32 +82,11 @@ public final class SortExec implements StageBoundary {
         bounds = SpilledRangeCuts.bounds(runs, spilled, ordering, partitions);
     }
 
-    /** Merges consecutive groups of runs (so ties keep their order) until at most {@link #MAX_FAN_IN} are left. */
-    private List<SpilledRun> mergePasses(List<SpilledRun> runsToMerge, dev.sluice.memory.SpillListener listener) {
-        List<SpilledRun> current = runsToMerge;
-        while (current.size() > MAX_FAN_IN) {
-            List<SpilledRun> next = new ArrayList<>();
-            for (int from = 0; from < current.size(); from += MAX_FAN_IN) {
-                List<SpilledRun> group = current.subList(from, Math.min(current.size(), from + MAX_FAN_IN));
-                if (group.size() == 1) {
-                    next.add(group.get(0));
-                    continue;
-                }
-                List<RunCursor> cursors = new ArrayList<>();
-                for (SpilledRun r : group) cursors.add(RunCursor.spilled(r, schema(), orders, ordering, null, null));
-                var file = pool.spills().newFile("sort-merge", listener);
-                try (RunMerger merger = new RunMerger(schema(), ordering, SpilledRun.BLOCK_ROWS, -1, cursors)) {
-                    SpilledRun out = SpilledRun.writeMerged(file, merger, orders);
-                    stage.own(out);
-                    if (mergedKeys == null) mergedKeys = pool.newReservation("sort merged runs");
-                    mergedKeys.charge(out.keyBytes());
-                    next.add(out);
-                }
-                for (SpilledRun r : group) r.file.delete();
-            }
-            current = next;
-        }
-        return current;
+    /** Owns a run a merge pass wrote and charges its first keys (one row per block) until the sort is released. */
+    private void ownMerged(SpilledRun out) {
+        stage.own(out);
+        if (mergedKeys == null) mergedKeys = pool.newReservation("sort merged runs");
+        mergedKeys.charge(out.keyBytes());
     }
 
     @Override public void attachMetrics(OperatorMetrics metrics) { this.metrics = metrics; }

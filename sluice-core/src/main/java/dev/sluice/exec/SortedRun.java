@@ -14,12 +14,19 @@ final class SortedRun {
     final ColumnVector[] keys;
     final int[] order;
     final int rows;
+    /** {@link RowOrdering#prefixes} of the keys by row id, or null: compared first, the keys only on a tie. */
+    final long[] prefix;
 
     SortedRun(ColumnVector[] columns, ColumnVector[] keys, int[] order, int rows) {
+        this(columns, keys, order, rows, null);
+    }
+
+    SortedRun(ColumnVector[] columns, ColumnVector[] keys, int[] order, int rows, long[] prefix) {
         this.columns = columns;
         this.keys = keys;
         this.order = order;
         this.rows = rows;
+        this.prefix = prefix;
     }
 
     /** Rows {@code [from, to)} of the sorted order as one batch of dictionary views. */

@@ -137,7 +137,7 @@ final class SpillPartitions implements AutoCloseable {
                 continue;
             }
             FlatVector[] buffer = pending[p];
-            if (buffer == null) buffer = pending[p] = newBuffer(batch);
+            if (buffer == null) buffer = pending[p] = newBuffer(batch);   // kept and refilled after each block
             for (int c = 0; c < columns; c++) {
                 ColumnVector source = batch.column(c);
                 FlatVector to = buffer[c];
@@ -174,18 +174,26 @@ final class SpillPartitions implements AutoCloseable {
         return buffer;
     }
 
+    /**
+     * Writes partition {@code p}'s buffered rows as a block and empties its buffer for the next rows. The buffer is
+     * reused, not dropped: it lives as long as the partitions fill (longer than a young collection at a small
+     * heap), so a new one per block became garbage of the old generation and cost full collections.
+     */
     private void writePending(int p) {
         int rows = pendingRows[p];
         if (rows == 0) return;
         FlatVector[] buffer = pending[p];
-        file(p).write(buffer.length == 0 ? Batch.ofRowCount(rows) : new Batch(buffer, rows));
-        pending[p] = null;
+        file(p).write(buffer.length == 0 ? Batch.ofRowCount(rows) : new Batch(buffer, rows));   // encoded at once
+        for (FlatVector v : buffer) v.clear();
         pendingRows[p] = 0;
     }
 
     /** Writes every partition's buffered rows and releases the buffers (more rows may be added afterwards). */
     void flush() {
-        for (int p = 0; p < fanout; p++) writePending(p);
+        for (int p = 0; p < fanout; p++) {
+            writePending(p);
+            pending[p] = null;
+        }
         blockRows = 0;
         if (buffers != null) buffers.close();
         buffers = null;

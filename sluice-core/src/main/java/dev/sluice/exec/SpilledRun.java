@@ -59,10 +59,15 @@ final class SpilledRun {
 
     /** Writes the merged output of {@code merger} (batches of at most {@link #BLOCK_ROWS}) as one run. */
     static SpilledRun writeMerged(SpillFile file, RunMerger merger, List<SortOrder> orders) {
+        return writeMerged(file, merger::next, orders);
+    }
+
+    /** Writes the batches of {@code merged} (already in order, at most {@link #BLOCK_ROWS} each; null at the end) as one run. */
+    static SpilledRun writeMerged(SpillFile file, java.util.function.Supplier<Batch> merged, List<SortOrder> orders) {
         FlatVector[] firstKeys = new FlatVector[orders.size()];
         for (int k = 0; k < firstKeys.length; k++) firstKeys[k] = dev.sluice.vector.Vectors.allocate(orders.get(k).dataType(), 64);
         long rows = 0;
-        for (Batch b = merger.next(); b != null; b = merger.next()) {
+        for (Batch b = merged.get(); b != null; b = merged.get()) {
             if (b.rowCount() == 0) continue;
             ColumnVector[] keys = new ColumnVector[firstKeys.length];
             for (int k = 0; k < keys.length; k++) keys[k] = orders.get(k).evaluate(b);

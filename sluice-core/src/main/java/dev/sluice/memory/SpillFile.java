@@ -172,8 +172,6 @@ public final class SpillFile implements AutoCloseable {
         private final InputStream in;
         private final Lz4Decompressor decompressor = new Lz4Decompressor();
         private final byte[] header = new byte[HEADER];
-        private byte[] compressed = new byte[0];
-        private byte[] raw = new byte[0];
         private long position;
 
         Reader(StructType schema, long offset) {
@@ -196,12 +194,17 @@ public final class SpillFile implements AutoCloseable {
                 int rawLength = (int) INT.get(header, 0);
                 int compressedLength = (int) INT.get(header, 4);
                 int rowCount = (int) INT.get(header, 8);
-                if (compressed.length < compressedLength) compressed = new byte[compressedLength];
-                if (raw.length < rawLength) raw = new byte[rawLength];
+                // the thread's buffers, not the reader's: a merge reads many files at once, and decoding copies out
+                ReadScratch scratch = READ_SCRATCH.get();
+                byte[] compressed = scratch.compressed.length >= compressedLength ? scratch.compressed : new byte[compressedLength];
+                byte[] raw = scratch.raw.length >= rawLength ? scratch.raw : new byte[rawLength];
                 readFully(compressed, compressedLength);
                 decompressor.decompress(compressed, 0, compressedLength, raw, 0, rawLength);
                 position += HEADER + compressedLength;
-                return BatchCodec.decode(schema, raw, rowCount);
+                Batch batch = BatchCodec.decode(schema, raw, rowCount);
+                if (compressed.length <= KEEP_SCRATCH) scratch.compressed = compressed;
+                if (raw.length <= KEEP_SCRATCH) scratch.raw = raw;
+                return batch;
             } catch (IOException e) {
                 throw SpillManager.ioError(path, e);
             }
@@ -219,6 +222,14 @@ public final class SpillFile implements AutoCloseable {
             }
         }
     }
+
+    /** A reading thread's reusable buffers for one block (compressed, then decompressed). */
+    private static final class ReadScratch {
+        byte[] compressed = new byte[0];
+        byte[] raw = new byte[0];
+    }
+
+    private static final ThreadLocal<ReadScratch> READ_SCRATCH = ThreadLocal.withInitial(ReadScratch::new);
 
     /** A writing thread's reusable encode buffer, compressor (its hash table is 16 KiB) and block buffer. */
     private static final class Scratch {

@@ -27,6 +27,8 @@ public final class BytesVector extends FlatVector {
 
     @Override public int bytesLength(int row) { return ends[row] - (row == 0 ? 0 : ends[row - 1]); }
 
+    @Override protected void clearValues() { dataSize = 0; }
+
     public void append(byte[] bytes, int offset, int length) {
         ensureCapacity(size + 1);
         ensureBytes(length);

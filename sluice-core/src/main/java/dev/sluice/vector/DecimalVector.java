@@ -38,4 +38,6 @@ public final class DecimalVector extends FlatVector {
     @Override protected void appendNullSlot() { values[size] = null; }
 
     @Override protected void grow(int newCapacity) { values = Arrays.copyOf(values, newCapacity); }
+
+    @Override protected void clearValues() { Arrays.fill(values, null); }
 }

@@ -37,6 +37,20 @@ public abstract class FlatVector extends ColumnVector {
         size++;
     }
 
+    /**
+     * Empties the vector and keeps its arrays, to be filled again: for an owner's private buffer that nothing else
+     * reads any more (a spill block once it is written), never for a vector handed on in a batch.
+     */
+    public final void clear() {
+        size = 0;
+        if (hasNulls) Arrays.fill(nulls, 0L);
+        hasNulls = false;
+        clearValues();
+    }
+
+    /** Resets what a subclass keeps beyond the slots (byte positions, children) when the vector is cleared. */
+    protected void clearValues() { }
+
     /** Appends the value of {@code source}'s row (null included); the types must match. */
     public abstract void appendFrom(ColumnVector source, int row);
 

@@ -67,4 +67,9 @@ public final class MapVector extends FlatVector {
     }
 
     @Override protected void grow(int newCapacity) { ends = Arrays.copyOf(ends, newCapacity); }
+
+    @Override protected void clearValues() {
+        keys.clear();
+        values.clear();
+    }
 }

@@ -1,0 +1,113 @@
+package dev.sluice.exec;
+
+import dev.sluice.expr.SortOrder;
+import dev.sluice.memory.SpillListener;
+import dev.sluice.memory.SpillManager;
+import dev.sluice.types.StructType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One pass of an external merge sort's intermediate merges, run on the scheduler's workers: each partition of
+ * this node merges one group of consecutive spilled runs (so ties keep their order) into one new run. A pass
+ * merges only as many runs as it must: when a single pass can bring the runs down to the final merge's fan-in,
+ * it merges just enough groups for that and leaves the other runs as they are (24 runs with a fan-in of 16:
+ * one group of 9, not two groups of 16 and 8), so the rows are written and read again as few times as possible.
+ */
+final class MergePass implements ExecNode {
+    private final StructType schema;
+    private final List<SortOrder> orders;
+    private final RowOrdering ordering;
+    private final List<List<SpilledRun>> groups;
+
+    private MergePass(StructType schema, List<SortOrder> orders, RowOrdering ordering, List<List<SpilledRun>> groups) {
+        this.schema = schema;
+        this.orders = orders;
+        this.ordering = ordering;
+        this.groups = groups;
+    }
+
+    /**
+     * Merges {@code runs} (in order) in passes until at most {@code fanIn} are left; returns them in order. Each
+     * merged group's runs are deleted once written; {@code own} receives every run a pass writes (the caller
+     * deletes those it keeps).
+     */
+    static List<SpilledRun> mergeDown(List<SpilledRun> runs, int fanIn, StructType schema, List<SortOrder> orders,
+                                      RowOrdering ordering, SpillManager spills, SpillListener listener, StageRunner runner,
+                                      java.util.function.Consumer<SpilledRun> own) {
+        List<SpilledRun> current = runs;
+        while (current.size() > fanIn) {
+            List<List<SpilledRun>> plan = plan(current, fanIn);
+            List<List<SpilledRun>> groups = new ArrayList<>();
+            for (List<SpilledRun> g : plan) if (g.size() > 1) groups.add(g);
+            SpilledRun[] written = new SpilledRun[groups.size()];
+            runner.runStage(new MergePass(schema, orders, ordering, groups), "sort merge pass", (p, stream, ctx) -> {
+                var file = spills.newFile("sort-merge", listener);
+                try {
+                    written[p] = SpilledRun.writeMerged(file, stream::next, orders);
+                } catch (RuntimeException | Error e) {
+                    file.delete();
+                    throw e;
+                }
+                synchronized (written) {
+                    own.accept(written[p]);
+                }
+            });
+            List<SpilledRun> next = new ArrayList<>();
+            int g = 0;
+            for (List<SpilledRun> group : plan) {
+                if (group.size() == 1) {
+                    next.add(group.get(0));
+                    continue;
+                }
+                next.add(written[g++]);
+                for (SpilledRun r : group) r.file.delete();
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    /**
+     * Cuts {@code runs} into consecutive groups for one pass (groups of one are left as they are). Above
+     * {@code fanIn}² runs every group is full; otherwise only the first groups are merged, just enough for
+     * {@code fanIn} runs to be left after the pass.
+     */
+    static List<List<SpilledRun>> plan(List<SpilledRun> runs, int fanIn) {
+        int n = runs.size();
+        boolean full = (long) n > (long) fanIn * fanIn;
+        long toRemove = n - fanIn;
+        List<List<SpilledRun>> groups = new ArrayList<>();
+        int at = 0;
+        while (at < n) {
+            int size;
+            if (full) size = Math.min(fanIn, n - at);
+            else if (toRemove <= 0) size = 1;
+            else size = (int) Math.min(Math.min(fanIn, n - at), toRemove + 1);
+            groups.add(runs.subList(at, at + size));
+            toRemove -= size - 1;
+            at += size;
+        }
+        return groups;
+    }
+
+    @Override public StructType schema() { return schema; }
+
+    @Override public int partitionCount() { return groups.size(); }
+
+    @Override public BatchStream execute(int partition, TaskContext ctx) {
+        List<RunCursor> cursors = new ArrayList<>();
+        try {
+            for (SpilledRun r : groups.get(partition)) cursors.add(RunCursor.spilled(r, schema, orders, ordering, null, null));
+        } catch (RuntimeException | Error e) {
+            for (RunCursor c : cursors) c.close();
+            throw e;
+        }
+        return Merges.stream(new RunMerger(schema, ordering, SpilledRun.BLOCK_ROWS, -1, cursors), ctx);
+    }
+
+    @Override public List<ExecNode> children() { return List.of(); }
+
+    @Override public String describe() { return "MergePass: " + groups.size() + " groups"; }
+}
