@@ -47,6 +47,12 @@ abstract class GroupKeyColumn {
         for (int r = 0; r < n; r++) out[r] = ValueHasher.hash(type, vector, r);
     }
 
+    /** True when the bound vector resolved to stored rows, so {@link #repeatsPrevious} can answer. */
+    boolean tracksRows() { return false; }
+
+    /** True when row {@code row} (at least 1) reads the same stored value as row {@code row - 1}: the same key. */
+    boolean repeatsPrevious(int row) { return false; }
+
     /** True when group {@code group}'s stored key equals row {@code row} (NULL = NULL, NaN = NaN, -0.0 = 0.0). */
     boolean same(FlatVector stored, int group, int row) {
         return ValueComparator.compareNullable(type, stored, group, vector, row) == 0;
@@ -84,18 +90,25 @@ abstract class GroupKeyColumn {
         /** Caches the base's arrays after a bind. */
         abstract void bound();
 
+        @Override final boolean tracksRows() { return rows != null; }
+
+        @Override final boolean repeatsPrevious(int row) { return rows.row(row) == rows.row(row - 1); }
+
         @Override final void hash(long[] out, int n) {
             if (rows == null) {
                 super.hash(out, n);
                 return;
             }
-            if (rows.noNulls()) {
-                for (int r = 0; r < n; r++) out[r] = hashAt(rows.row(r));
-            } else {
-                for (int r = 0; r < n; r++) {
-                    int p = rows.row(r);
-                    out[r] = base.isNull(p) ? ValueHasher.NULL_HASH : hashAt(p);
+            boolean noNulls = rows.noNulls();
+            int previous = -1;   // rows an explode repeated read one stored row: hashed once
+            long hash = 0;
+            for (int r = 0; r < n; r++) {
+                int p = rows.row(r);
+                if (p != previous) {
+                    hash = noNulls || !base.isNull(p) ? hashAt(p) : ValueHasher.NULL_HASH;
+                    previous = p;
                 }
+                out[r] = hash;
             }
         }
 

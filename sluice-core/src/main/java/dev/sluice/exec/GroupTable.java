@@ -57,10 +57,30 @@ final class GroupTable {
             Arrays.fill(groupIds, 0, rowCount, 0);
             return;
         }
-        for (int k = 0; k < columns.length; k++) columns[k].bind(vectors[k]);
+        boolean tracked = true;
+        for (int k = 0; k < columns.length; k++) {
+            columns[k].bind(vectors[k]);
+            tracked &= columns[k].tracksRows();
+        }
         long[] hashes = hashBatch(rowCount);
-        for (int r = 0; r < rowCount; r++) groupIds[r] = findOrInsert(vectors, r, hashes[r]);
+        if (tracked && rowCount > 0) {
+            // a row reading the same stored rows as the one before it (a parent row an explode repeated, a
+            // constant) has the same key: its group is the previous row's, without a probe
+            groupIds[0] = findOrInsert(vectors, 0, hashes[0]);
+            for (int r = 1; r < rowCount; r++) {
+                groupIds[r] = repeatsPrevious(r) ? groupIds[r - 1] : findOrInsert(vectors, r, hashes[r]);
+            }
+        } else {
+            for (int r = 0; r < rowCount; r++) groupIds[r] = findOrInsert(vectors, r, hashes[r]);
+        }
         for (GroupKeyColumn c : columns) c.bind(null);   // do not keep the batch alive
+    }
+
+    private boolean repeatsPrevious(int row) {
+        for (GroupKeyColumn c : columns) {
+            if (!c.repeatsPrevious(row)) return false;
+        }
+        return true;
     }
 
     /** The key hash of every row, as {@link ValueHasher#hash} (one key) or {@link ValueHasher#hashRow} (several). */
