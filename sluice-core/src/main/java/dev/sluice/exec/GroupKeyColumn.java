@@ -43,15 +43,21 @@ abstract class GroupKeyColumn {
     void bind(ColumnVector v) { vector = v; }
 
     /** {@code out[r]} = {@link ValueHasher#hash} of row r, for r in [0, n). */
-    void hash(long[] out, int n) {
-        for (int r = 0; r < n; r++) out[r] = ValueHasher.hash(type, vector, r);
+    final void hash(long[] out, int n) { hash(out, null, n); }
+
+    /** {@code out[j]} = {@link ValueHasher#hash} of row {@code at[j]} (of row j when {@code at} is null), j in [0, n). */
+    void hash(long[] out, int[] at, int n) {
+        for (int j = 0; j < n; j++) out[j] = ValueHasher.hash(type, vector, at == null ? j : at[j]);
     }
 
-    /** True when the bound vector resolved to stored rows, so {@link #repeatsPrevious} can answer. */
-    boolean tracksRows() { return false; }
+    /** {@link #storedRows} of a column whose every row reads one stored row. */
+    static final int[] CONSTANT = new int[0];
 
-    /** True when row {@code row} (at least 1) reads the same stored value as row {@code row - 1}: the same key. */
-    boolean repeatsPrevious(int row) { return false; }
+    /**
+     * The stored row each row of the bound vector reads, as the selection array it came with (rows with equal
+     * entries have equal keys), {@link #CONSTANT}, or null when the column cannot tell (a range, a generic view).
+     */
+    int[] storedRows() { return null; }
 
     /** True when group {@code group}'s stored key equals row {@code row} (NULL = NULL, NaN = NaN, -0.0 = 0.0). */
     boolean same(FlatVector stored, int group, int row) {
@@ -90,25 +96,21 @@ abstract class GroupKeyColumn {
         /** Caches the base's arrays after a bind. */
         abstract void bound();
 
-        @Override final boolean tracksRows() { return rows != null; }
+        @Override final int[] storedRows() {
+            if (rows == null) return null;
+            if (rows.constant()) return CONSTANT;
+            return rows.ids();
+        }
 
-        @Override final boolean repeatsPrevious(int row) { return rows.row(row) == rows.row(row - 1); }
-
-        @Override final void hash(long[] out, int n) {
+        @Override final void hash(long[] out, int[] at, int n) {
             if (rows == null) {
-                super.hash(out, n);
+                super.hash(out, at, n);
                 return;
             }
             boolean noNulls = rows.noNulls();
-            int previous = -1;   // rows an explode repeated read one stored row: hashed once
-            long hash = 0;
-            for (int r = 0; r < n; r++) {
-                int p = rows.row(r);
-                if (p != previous) {
-                    hash = noNulls || !base.isNull(p) ? hashAt(p) : ValueHasher.NULL_HASH;
-                    previous = p;
-                }
-                out[r] = hash;
+            for (int j = 0; j < n; j++) {
+                int p = rows.row(at == null ? j : at[j]);
+                out[j] = noNulls || !base.isNull(p) ? hashAt(p) : ValueHasher.NULL_HASH;
             }
         }
 

@@ -30,6 +30,8 @@ final class GroupTable {
     private long[] groupHashes = new long[64];
     private long[] batchHashes = new long[0];
     private long[] columnHashes = new long[0];
+    private int[] headRows = new int[0];
+    private int headCount;
     private int groups;
     private long keyBytes;
 
@@ -57,45 +59,77 @@ final class GroupTable {
             Arrays.fill(groupIds, 0, rowCount, 0);
             return;
         }
-        boolean tracked = true;
-        for (int k = 0; k < columns.length; k++) {
-            columns[k].bind(vectors[k]);
-            tracked &= columns[k].tracksRows();
-        }
-        long[] hashes = hashBatch(rowCount);
-        if (tracked && rowCount > 0) {
-            // a row reading the same stored rows as the one before it (a parent row an explode repeated, a
-            // constant) has the same key: its group is the previous row's, without a probe
-            groupIds[0] = findOrInsert(vectors, 0, hashes[0]);
-            for (int r = 1; r < rowCount; r++) {
-                groupIds[r] = repeatsPrevious(r) ? groupIds[r - 1] : findOrInsert(vectors, r, hashes[r]);
-            }
-        } else {
+        for (int k = 0; k < columns.length; k++) columns[k].bind(vectors[k]);
+        int[] heads = runHeads(rowCount);
+        if (heads == null) {
+            long[] hashes = hashBatch(null, rowCount);
             for (int r = 0; r < rowCount; r++) groupIds[r] = findOrInsert(vectors, r, hashes[r]);
+        } else {
+            // the rows of a run read the same stored rows in every key column (an explode's repeated parent
+            // row): one hash and one probe for the run
+            int m = headCount;
+            long[] hashes = hashBatch(heads, m);
+            for (int j = 0; j < m; j++) {
+                int from = heads[j], to = j + 1 < m ? heads[j + 1] : rowCount;
+                Arrays.fill(groupIds, from, to, findOrInsert(vectors, from, hashes[j]));
+            }
         }
         for (GroupKeyColumn c : columns) c.bind(null);   // do not keep the batch alive
     }
 
-    private boolean repeatsPrevious(int row) {
+    /**
+     * The first row of each run of rows reading the same stored rows in every key column ({@link #headCount} of
+     * them), or null when some column cannot tell (a range of stored rows, an unresolved view): then every row
+     * is its own run.
+     */
+    private int[] runHeads(int n) {
+        int[][] distinct = new int[columns.length][];
+        int d = 0;
         for (GroupKeyColumn c : columns) {
-            if (!c.repeatsPrevious(row)) return false;
+            int[] stored = c.storedRows();
+            if (stored == null) return null;
+            if (stored == GroupKeyColumn.CONSTANT) continue;
+            boolean seen = false;
+            for (int i = 0; i < d; i++) seen |= distinct[i] == stored;   // columns of one selection share its array
+            if (!seen) distinct[d++] = stored;
         }
-        return true;
+        if (headRows.length < n) headRows = new int[n];
+        int[] heads = headRows;
+        int m = 0;
+        if (n > 0) heads[m++] = 0;
+        if (d == 1) {
+            int[] stored = distinct[0];
+            for (int r = 1; r < n; r++) if (stored[r] != stored[r - 1]) heads[m++] = r;
+        } else if (d > 1) {
+            for (int r = 1; r < n; r++) {
+                for (int i = 0; i < d; i++) {
+                    if (distinct[i][r] != distinct[i][r - 1]) {
+                        heads[m++] = r;
+                        break;
+                    }
+                }
+            }
+        }
+        headCount = m;
+        return heads;
     }
 
-    /** The key hash of every row, as {@link ValueHasher#hash} (one key) or {@link ValueHasher#hashRow} (several). */
-    private long[] hashBatch(int n) {
+    /**
+     * The key hash of rows {@code at[0..n)} (of rows 0..n-1 when {@code at} is null), as {@link ValueHasher#hash}
+     * (one key) or {@link ValueHasher#hashRow} (several).
+     */
+    private long[] hashBatch(int[] at, int n) {
         if (batchHashes.length < n) batchHashes = new long[n];
         long[] hashes = batchHashes;
         if (columns.length == 1) {
-            columns[0].hash(hashes, n);
+            columns[0].hash(hashes, at, n);
             return hashes;
         }
         if (columnHashes.length < n) columnHashes = new long[n];
         long[] column = columnHashes;
         Arrays.fill(hashes, 0, n, ValueHasher.rowSeed());
         for (GroupKeyColumn c : columns) {
-            c.hash(column, n);
+            c.hash(column, at, n);
             for (int r = 0; r < n; r++) hashes[r] = ValueHasher.combine(hashes[r], column[r]);
         }
         for (int r = 0; r < n; r++) hashes[r] = ValueHasher.mix(hashes[r]);
