@@ -19,6 +19,8 @@ import java.util.Arrays;
  * is grouping equality: NULL equals NULL, NaN equals NaN, -0.0 equals 0.0 (stored as 0.0, as Spark
  * normalizes). Each batch's keys are hashed a column at a time by loops chosen once for the key's type
  * ({@link GroupKeyColumn}: ints, longs, doubles, strings from their bytes), then probed; no boxing, no rows.
+ * Rows that read the same stored rows as the row before them in every key column (an explode repeats its
+ * parent row once per element; the keys are views through one selection) form a run with one hash and one probe.
  * Buckets are indexed by a scrambled hash ({@link TableHash}), not the exchange's, so they all get used.
  */
 final class GroupTable {
