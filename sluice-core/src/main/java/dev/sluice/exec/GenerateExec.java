@@ -6,6 +6,7 @@ import dev.sluice.types.DataTypes;
 import dev.sluice.types.StructType;
 import dev.sluice.vector.Batch;
 import dev.sluice.vector.ColumnVector;
+import dev.sluice.vector.FlatRows;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.IntVector;
 import dev.sluice.vector.Vectors;
@@ -46,6 +47,7 @@ public final class GenerateExec implements ExecNode {
         return new BatchStream() {
             Batch current;
             ColumnVector values;
+            FlatRows flat;   // values resolved to their flat array vector, or null: read through the views
             int row;
             int element;   // next element of the current row
 
@@ -55,6 +57,7 @@ public final class GenerateExec implements ExecNode {
                         current = in.next();
                         if (current == null) return null;
                         values = generator.child().evaluate(current);
+                        flat = FlatRows.of(values);
                         row = 0;
                         element = 0;
                     }
@@ -70,8 +73,10 @@ public final class GenerateExec implements ExecNode {
                 int[] rows = new int[batchSize];
                 int[] elements = new int[batchSize];   // -1: the null row of an outer generator
                 int count = 0;
+                ColumnVector arrays = flat == null ? values : flat.base();
                 while (count < batchSize && row < n) {
-                    int length = values.isNull(row) ? 0 : values.arrayLength(row);
+                    int at = flat == null ? row : flat.row(row);
+                    int length = arrays.isNull(at) ? 0 : arrays.arrayLength(at);
                     if (length == 0) {
                         if (generator.outer()) {
                             rows[count] = row;
@@ -80,12 +85,11 @@ public final class GenerateExec implements ExecNode {
                         row++;
                         continue;
                     }
-                    int offset = values.arrayOffset(row);
+                    int first = arrays.arrayOffset(at) + element;
                     int take = Math.min(length - element, batchSize - count);
-                    for (int k = 0; k < take; k++) {
-                        rows[count] = row;
-                        elements[count++] = offset + element + k;
-                    }
+                    java.util.Arrays.fill(rows, count, count + take, row);
+                    for (int k = 0; k < take; k++) elements[count + k] = first + k;
+                    count += take;
                     element += take;
                     if (element == length) {
                         row++;
@@ -104,7 +108,8 @@ public final class GenerateExec implements ExecNode {
     private Batch assemble(Batch batch, ColumnVector values, int[] rows, int[] elements, int count) {
         ColumnVector[] out = new ColumnVector[schema.size()];
         int c = 0;
-        for (; c < batch.columnCount(); c++) out[c] = batch.column(c).select(rows, count);
+        Batch repeated = batch.gather(rows, count);   // the parent columns as views, one shared selection
+        for (; c < batch.columnCount(); c++) out[c] = repeated.column(c);
         if (generator.kind() == Generator.Kind.POSEXPLODE) out[c++] = positions(values, rows, elements, count);
         for (ColumnVector source : sources(values)) out[c++] = pick(source, elements, count);
         return new Batch(out, count);

@@ -43,9 +43,21 @@ abstract class GroupKeyColumn {
     void bind(ColumnVector v) { vector = v; }
 
     /** {@code out[r]} = {@link ValueHasher#hash} of row r, for r in [0, n). */
-    void hash(long[] out, int n) {
-        for (int r = 0; r < n; r++) out[r] = ValueHasher.hash(type, vector, r);
+    final void hash(long[] out, int n) { hash(out, null, n); }
+
+    /** {@code out[j]} = {@link ValueHasher#hash} of row {@code at[j]} (of row j when {@code at} is null), j in [0, n). */
+    void hash(long[] out, int[] at, int n) {
+        for (int j = 0; j < n; j++) out[j] = ValueHasher.hash(type, vector, at == null ? j : at[j]);
     }
+
+    /** {@link #storedRows} of a column whose every row reads one stored row. */
+    static final int[] CONSTANT = new int[0];
+
+    /**
+     * The stored row each row of the bound vector reads, as the selection array it came with (rows with equal
+     * entries have equal keys), {@link #CONSTANT}, or null when the column cannot tell (a range, a generic view).
+     */
+    int[] storedRows() { return null; }
 
     /** True when group {@code group}'s stored key equals row {@code row} (NULL = NULL, NaN = NaN, -0.0 = 0.0). */
     boolean same(FlatVector stored, int group, int row) {
@@ -84,18 +96,21 @@ abstract class GroupKeyColumn {
         /** Caches the base's arrays after a bind. */
         abstract void bound();
 
-        @Override final void hash(long[] out, int n) {
+        @Override final int[] storedRows() {
+            if (rows == null) return null;
+            if (rows.constant()) return CONSTANT;
+            return rows.ids();
+        }
+
+        @Override final void hash(long[] out, int[] at, int n) {
             if (rows == null) {
-                super.hash(out, n);
+                super.hash(out, at, n);
                 return;
             }
-            if (rows.noNulls()) {
-                for (int r = 0; r < n; r++) out[r] = hashAt(rows.row(r));
-            } else {
-                for (int r = 0; r < n; r++) {
-                    int p = rows.row(r);
-                    out[r] = base.isNull(p) ? ValueHasher.NULL_HASH : hashAt(p);
-                }
+            boolean noNulls = rows.noNulls();
+            for (int j = 0; j < n; j++) {
+                int p = rows.row(at == null ? j : at[j]);
+                out[j] = noNulls || !base.isNull(p) ? hashAt(p) : ValueHasher.NULL_HASH;
             }
         }
 

@@ -19,6 +19,8 @@ import java.util.Arrays;
  * is grouping equality: NULL equals NULL, NaN equals NaN, -0.0 equals 0.0 (stored as 0.0, as Spark
  * normalizes). Each batch's keys are hashed a column at a time by loops chosen once for the key's type
  * ({@link GroupKeyColumn}: ints, longs, doubles, strings from their bytes), then probed; no boxing, no rows.
+ * Rows that read the same stored rows as the row before them in every key column (an explode repeats its
+ * parent row once per element; the keys are views through one selection) form a run with one hash and one probe.
  * Buckets are indexed by a scrambled hash ({@link TableHash}), not the exchange's, so they all get used.
  */
 final class GroupTable {
@@ -30,6 +32,8 @@ final class GroupTable {
     private long[] groupHashes = new long[64];
     private long[] batchHashes = new long[0];
     private long[] columnHashes = new long[0];
+    private int[] headRows = new int[0];
+    private int headCount;
     private int groups;
     private long keyBytes;
 
@@ -58,24 +62,76 @@ final class GroupTable {
             return;
         }
         for (int k = 0; k < columns.length; k++) columns[k].bind(vectors[k]);
-        long[] hashes = hashBatch(rowCount);
-        for (int r = 0; r < rowCount; r++) groupIds[r] = findOrInsert(vectors, r, hashes[r]);
+        int[] heads = runHeads(rowCount);
+        if (heads == null) {
+            long[] hashes = hashBatch(null, rowCount);
+            for (int r = 0; r < rowCount; r++) groupIds[r] = findOrInsert(vectors, r, hashes[r]);
+        } else {
+            // the rows of a run read the same stored rows in every key column (an explode's repeated parent
+            // row): one hash and one probe for the run
+            int m = headCount;
+            long[] hashes = hashBatch(heads, m);
+            for (int j = 0; j < m; j++) {
+                int from = heads[j], to = j + 1 < m ? heads[j + 1] : rowCount;
+                Arrays.fill(groupIds, from, to, findOrInsert(vectors, from, hashes[j]));
+            }
+        }
         for (GroupKeyColumn c : columns) c.bind(null);   // do not keep the batch alive
     }
 
-    /** The key hash of every row, as {@link ValueHasher#hash} (one key) or {@link ValueHasher#hashRow} (several). */
-    private long[] hashBatch(int n) {
+    /**
+     * The first row of each run of rows reading the same stored rows in every key column ({@link #headCount} of
+     * them), or null when some column cannot tell (a range of stored rows, an unresolved view): then every row
+     * is its own run.
+     */
+    private int[] runHeads(int n) {
+        int[][] distinct = new int[columns.length][];
+        int d = 0;
+        for (GroupKeyColumn c : columns) {
+            int[] stored = c.storedRows();
+            if (stored == null) return null;
+            if (stored == GroupKeyColumn.CONSTANT) continue;
+            boolean seen = false;
+            for (int i = 0; i < d; i++) seen |= distinct[i] == stored;   // columns of one selection share its array
+            if (!seen) distinct[d++] = stored;
+        }
+        if (headRows.length < n) headRows = new int[n];
+        int[] heads = headRows;
+        int m = 0;
+        if (n > 0) heads[m++] = 0;
+        if (d == 1) {
+            int[] stored = distinct[0];
+            for (int r = 1; r < n; r++) if (stored[r] != stored[r - 1]) heads[m++] = r;
+        } else if (d > 1) {
+            for (int r = 1; r < n; r++) {
+                for (int i = 0; i < d; i++) {
+                    if (distinct[i][r] != distinct[i][r - 1]) {
+                        heads[m++] = r;
+                        break;
+                    }
+                }
+            }
+        }
+        headCount = m;
+        return heads;
+    }
+
+    /**
+     * The key hash of rows {@code at[0..n)} (of rows 0..n-1 when {@code at} is null), as {@link ValueHasher#hash}
+     * (one key) or {@link ValueHasher#hashRow} (several).
+     */
+    private long[] hashBatch(int[] at, int n) {
         if (batchHashes.length < n) batchHashes = new long[n];
         long[] hashes = batchHashes;
         if (columns.length == 1) {
-            columns[0].hash(hashes, n);
+            columns[0].hash(hashes, at, n);
             return hashes;
         }
         if (columnHashes.length < n) columnHashes = new long[n];
         long[] column = columnHashes;
         Arrays.fill(hashes, 0, n, ValueHasher.rowSeed());
         for (GroupKeyColumn c : columns) {
-            c.hash(column, n);
+            c.hash(column, at, n);
             for (int r = 0; r < n; r++) hashes[r] = ValueHasher.combine(hashes[r], column[r]);
         }
         for (int r = 0; r < n; r++) hashes[r] = ValueHasher.mix(hashes[r]);

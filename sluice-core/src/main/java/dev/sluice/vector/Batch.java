@@ -36,8 +36,29 @@ public final class Batch {
     /** The rows {@code ids[0..count)}, in that order, as views. */
     public Batch select(int[] ids, int count) {
         if (count == rowCount) return this;
+        return gather(ids, count);
+    }
+
+    /**
+     * The rows {@code ids[0..count)}, in that order, any row any number of times (an explode repeating its
+     * parent rows), as views. Columns that are views through one selection (a filter's, shared by all its
+     * columns) get one composed selection between them instead of one each.
+     */
+    public Batch gather(int[] ids, int count) {
         ColumnVector[] out = new ColumnVector[columns.length];
-        for (int i = 0; i < out.length; i++) out[i] = columns[i].select(ids, count);
+        int[] sharedIds = null, composed = null;
+        for (int i = 0; i < out.length; i++) {
+            if (columns[i] instanceof DictionaryVector d) {
+                if (d.ids() != sharedIds) {
+                    sharedIds = d.ids();
+                    composed = new int[count];
+                    for (int r = 0; r < count; r++) composed[r] = sharedIds[ids[r]];
+                }
+                out[i] = new DictionaryVector(d.base(), composed, count);
+            } else {
+                out[i] = columns[i].select(ids, count);
+            }
+        }
         return new Batch(out, count);
     }
 

@@ -75,6 +75,12 @@ public final class FlatRows {
     /** True when no row can be null. */
     public boolean noNulls() { return !base.mayHaveNulls(); }
 
+    /** True when every row reads one row of the base (a constant). */
+    public boolean constant() { return rows == null && step == 0; }
+
+    /** The base row of each row as an array (read-only), or null when the rows are a range or a constant. */
+    public int[] ids() { return rows; }
+
     /** The base rows as an array {@code [0, size)}; read-only (a fresh array unless a selection made one). */
     public int[] rowArray() {
         if (rows != null) return rows;

@@ -57,6 +57,47 @@ class GroupTableTypedKeysTest {
         }
     }
 
+    /**
+     * Rows that read the same stored row as the row before them in every key column (an explode's repeated parent
+     * rows) take the previous row's group without a probe; here each column repeats its rows in runs of its own, so
+     * a row often repeats in one column and not in another, and must then be probed.
+     */
+    @Test void repeatedRowsGroupAsTheGenericPathDoes() {
+        RandomVectors random = new RandomVectors(11);
+        java.util.Random r = random.random();
+        for (DataType[] types : SHAPES) {
+            for (int round = 0; round < 20; round++) {
+                GroupTable typed = new GroupTable(types, true);
+                GroupTable generic = new GroupTable(types, false);
+                for (int batch = 0; batch < 4; batch++) {
+                    int n = 1 + r.nextInt(300);
+                    boolean sharedRuns = r.nextBoolean();
+                    int[] shared = runs(r, n);
+                    ColumnVector[] keys = new ColumnVector[types.length];
+                    for (int k = 0; k < types.length; k++) {
+                        FlatVector flat = random.flat(types[k], n, 15);
+                        keys[k] = flat.select(sharedRuns ? shared : runs(r, n), n);
+                    }
+                    int[] typedIds = new int[n], genericIds = new int[n];
+                    typed.findOrInsert(keys, n, typedIds);
+                    generic.findOrInsert(keys, n, genericIds);
+                    assertThat(typedIds).as("group ids of %s", List.of(types)).containsExactly(genericIds);
+                }
+                assertThat(typed.groupCount()).isEqualTo(generic.groupCount());
+            }
+        }
+    }
+
+    /** Row ids in [0, n) in runs of 1 to 4 equal ids, as an explode repeats a parent row once per element. */
+    private static int[] runs(java.util.Random r, int n) {
+        int[] ids = new int[n];
+        for (int i = 0; i < n; ) {
+            int id = r.nextInt(n), length = 1 + r.nextInt(4);
+            for (int j = 0; j < length && i < n; j++) ids[i++] = id;
+        }
+        return ids;
+    }
+
     @Test void typedHashesAreValueHasherHashes() {
         RandomVectors random = new RandomVectors(3);
         for (DataType type : List.of(DataTypes.INT, DataTypes.LONG, DataTypes.DOUBLE, DataTypes.STRING, DataTypes.DATE, DataTypes.TIMESTAMP)) {
