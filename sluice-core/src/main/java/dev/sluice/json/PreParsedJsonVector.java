@@ -97,6 +97,15 @@ final class PreParsedJsonVector extends ColumnVector {
         return ids == null ? rows.results.slice(offset, size) : rows.results.select(ids, size);
     }
 
+    /** How many of these rows the reader parsed from the line (tests check that the fused path is taken). */
+    int parsedByReader() {
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (rows.escaped[map(i)]) n++;
+        }
+        return n;
+    }
+
     @Override public int size() { return size; }
 
     @Override public Encoding encoding() { return Encoding.FLAT; }
