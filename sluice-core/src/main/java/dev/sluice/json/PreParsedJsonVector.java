@@ -85,16 +85,30 @@ final class PreParsedJsonVector extends ColumnVector {
     private int map(int row) { return ids == null ? offset + row : ids[row]; }
 
     /**
-     * from_json's results for these rows, or null when the call is another one or some row was left to from_json
-     * (the caller then parses the text).
+     * from_json's results for these rows, or null when the call is another one. Rows the reader left to from_json
+     * are parsed here, as from_json parses text (so under FAILFAST the first bad one fails, as before), and merged.
      */
     ColumnVector parsed(DataType schema, JsonOptions options) {
         if (!schema.equals(rows.schema) || !options.equals(rows.options)) return null;
         boolean[] unparsed = rows.unparsed;
+        int left = 0;
         for (int i = 0; i < size; i++) {
-            if (unparsed[map(i)]) return null;
+            if (unparsed[map(i)]) left++;
         }
-        return ids == null ? rows.results.slice(offset, size) : rows.results.select(ids, size);
+        if (left == 0) return ids == null ? rows.results.slice(offset, size) : rows.results.select(ids, size);
+        int[] leftRows = new int[left];
+        for (int i = 0, k = 0; i < size; i++) {
+            if (unparsed[map(i)]) leftRows[k++] = map(i);
+        }
+        ColumnVector parsedHere = FromJsonEvaluator.evaluate(rows.text().select(leftRows, left), schema, options);
+        if (left == size) return parsedHere;
+        FlatVector out = dev.sluice.vector.Vectors.allocate(schema, size);
+        for (int i = 0, k = 0; i < size; i++) {
+            int row = map(i);
+            if (unparsed[row]) out.appendFrom(parsedHere, k++);
+            else out.appendFrom(rows.results, row);
+        }
+        return out;
     }
 
     /** How many of these rows the reader parsed from the line (tests check that the fused path is taken). */
