@@ -34,9 +34,10 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
 
     @Override public ExecNode visitScan(Scan scan) {
         // small files share tasks: a million tiny files make thousands of tasks, not a million
-        List<dev.sluice.io.Split> splits = dev.sluice.io.SplitPacking.pack(scan.source().splits(scan.pushedFilters()),
+        dev.sluice.io.DataSource source = fromJson.source(scan);
+        List<dev.sluice.io.Split> splits = dev.sluice.io.SplitPacking.pack(source.splits(scan.pushedFilters()),
                 context.maxSplitBytes());
-        return new ScanExec(fromJson.source(scan), splits, scan.output(),
+        return new ScanExec(source, splits, scan.output(),
                 Binder.bindAll(scan.pushedFilters(), scan.output()), new PoolBufferBudget(context.memoryPool()));
     }
 

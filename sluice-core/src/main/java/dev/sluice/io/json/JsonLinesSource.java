@@ -65,7 +65,7 @@ public final class JsonLinesSource implements DataSource {
      * query parses these string columns with from_json right after the scan. Results are unchanged (the column's
      * vector still reads as its text; rows not parsed ahead are parsed by from_json as before).
      */
-    public JsonLinesSource withFromJson(List<FromJsonColumn> calls) {
+    @Override public JsonLinesSource withFromJson(List<FromJsonColumn> calls) {
         return new JsonLinesSource(storage, paths, schema, options, maxSplitBytes, calls);
     }
 
