@@ -22,6 +22,8 @@ import java.util.List;
  */
 public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
     private final PlannerContext context;
+    /** from_json calls over a scan's string columns evaluated right above it (see {@link FromJsonAboveScan}). */
+    private final FromJsonAboveScan fromJson = new FromJsonAboveScan();
 
     public PhysicalPlanner(PlannerContext context) { this.context = context; }
 
@@ -32,18 +34,21 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
 
     @Override public ExecNode visitScan(Scan scan) {
         // small files share tasks: a million tiny files make thousands of tasks, not a million
-        List<dev.sluice.io.Split> splits = dev.sluice.io.SplitPacking.pack(scan.source().splits(scan.pushedFilters()),
+        dev.sluice.io.DataSource source = fromJson.source(scan);
+        List<dev.sluice.io.Split> splits = dev.sluice.io.SplitPacking.pack(source.splits(scan.pushedFilters()),
                 context.maxSplitBytes());
-        return new ScanExec(scan.source(), splits, scan.output(),
+        return new ScanExec(source, splits, scan.output(),
                 Binder.bindAll(scan.pushedFilters(), scan.output()), new PoolBufferBudget(context.memoryPool()));
     }
 
     @Override public ExecNode visitProject(Project project) {
+        fromJson.note(project.projections(), project.input());
         ExecNode input = plan(project.input());
         return new ProjectExec(input, Binder.bindAll(project.projections(), input.schema()), project.schema());
     }
 
     @Override public ExecNode visitFilter(Filter filter) {
+        fromJson.note(List.of(filter.condition()), filter.input());
         ExecNode input = plan(filter.input());
         return new FilterExec(input, Binder.bind(filter.condition(), input.schema()));
     }

@@ -41,4 +41,11 @@ public interface DataSource {
      * estimated from their splits' sizes). The planner broadcasts a join side estimated under the threshold.
      */
     default long estimatedSizeInBytes() { return -1; }
+
+    /**
+     * This table, read with {@code calls} evaluated while reading where the format can (JSON Lines): the planner's
+     * hint that the query parses these string columns with from_json right after the scan. Results must not change
+     * (the columns still read as their text). The default ignores the hint.
+     */
+    default DataSource withFromJson(List<dev.sluice.json.FromJsonColumn> calls) { return this; }
 }

@@ -34,6 +34,7 @@ public final class PartitionedSource implements DataSource {
     private final List<String> paths;
     private final StructType schema;
     private final DataSource flat;   // the format's own source over all paths: description, and the no-partition case
+    private final List<dev.sluice.json.FromJsonColumn> fromJson;   // see withFromJson
 
     public PartitionedSource(FileFormat format, FileSourceContext context, List<String> paths, StructType schema) {
         this.format = format;
@@ -41,7 +42,20 @@ public final class PartitionedSource implements DataSource {
         this.paths = List.copyOf(paths);
         this.schema = schema;
         this.flat = format.source(context, paths, schema);
+        this.fromJson = List.of();
     }
+
+    private PartitionedSource(PartitionedSource from, List<dev.sluice.json.FromJsonColumn> fromJson) {
+        this.format = from.format;
+        this.context = from.context;
+        this.paths = from.paths;
+        this.schema = from.schema;
+        this.flat = from.flat.withFromJson(fromJson);
+        this.fromJson = List.copyOf(fromJson);
+    }
+
+    /** The hint goes to the format's sources (all paths, and each partition's). */
+    @Override public DataSource withFromJson(List<dev.sluice.json.FromJsonColumn> calls) { return new PartitionedSource(this, calls); }
 
     /** Infers the whole schema now (the documented exception to laziness): file columns, then partition columns. */
     public static PartitionedSource inferred(FileFormat format, FileSourceContext context, List<String> paths) {
@@ -95,7 +109,7 @@ public final class PartitionedSource implements DataSource {
         List<Split> out = new ArrayList<>();
         for (Map.Entry<Row, List<String>> e : filesByPartition.entrySet()) {
             if (!PartitionPruning.mayMatch(partitionFilters, e.getKey())) continue;
-            DataSource source = format.source(context, e.getValue(), dataSchema);
+            DataSource source = format.source(context, e.getValue(), dataSchema).withFromJson(fromJson);
             for (Split s : source.splits(dataOnly(filters, partitionSchema))) {
                 out.add(new PartitionSplit(s, source, e.getKey(), partitionSchema));
             }

@@ -78,6 +78,10 @@ public final class FromJsonEvaluator {
      * compare the two paths).
      */
     static ColumnVector evaluate(ColumnVector input, DataType schema, JsonOptions options, Boolean fastPath) {
+        if (input instanceof PreParsedJsonVector p && !Boolean.FALSE.equals(fastPath)) {   // the reader parsed it already
+            ColumnVector results = p.parsed(schema, options);
+            if (results != null) return results;
+        }
         int rows = input.size();
         if (input.encoding() == Encoding.CONSTANT && rows > 0) {   // parse the one value once
             FromJsonEvaluator one = new FromJsonEvaluator(schema, options, 1, fastPath);

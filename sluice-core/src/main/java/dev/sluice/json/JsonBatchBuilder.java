@@ -46,14 +46,27 @@ public final class JsonBatchBuilder {
     private final ReadContext ctx;
     /** The fast path for plain records (null when the schema has types it does not convert). */
     private final StrictJsonScanner fast;
+    /** By field: the from_json the field's text goes to, evaluated while reading (null: a plain field). */
+    private final FusedFromJson[] fused;
+    private final boolean anyFused;
 
-    public JsonBatchBuilder(StructType schema, JsonOptions options) { this(schema, options, null); }
+    public JsonBatchBuilder(StructType schema, JsonOptions options) { this(schema, options, (Boolean) null); }
+
+    /**
+     * A builder that also evaluates {@code fromJson} calls over its top-level string columns while it reads them
+     * (where it can; see {@link FusedFromJson}): those columns' vectors carry the results for {@link FromJsonEvaluator}.
+     */
+    public JsonBatchBuilder(StructType schema, JsonOptions options, java.util.List<FromJsonColumn> fromJson) {
+        this(schema, options, null, fromJson);
+    }
 
     /**
      * {@code fastPath}: null tries the fast path while it pays; true tries it on every record, false never (tests
      * compare the two paths).
      */
-    JsonBatchBuilder(StructType schema, JsonOptions options, Boolean fastPath) {
+    JsonBatchBuilder(StructType schema, JsonOptions options, Boolean fastPath) { this(schema, options, fastPath, java.util.List.of()); }
+
+    JsonBatchBuilder(StructType schema, JsonOptions options, Boolean fastPath, java.util.List<FromJsonColumn> fromJson) {
         this.schema = schema;
         this.mode = options.mode();
         this.factory = JsonFactories.forOptions(options);
@@ -68,7 +81,20 @@ public final class JsonBatchBuilder {
         this.root = new StructParser(schema, options, Batch.DEFAULT_SIZE, corruptName);
         this.corrupt = corruptField < 0 ? null : (ScalarParsers.StringParser) root.child(corruptField);
         this.ctx = new ReadContext(factory);
-        this.fast = Boolean.FALSE.equals(fastPath) ? null : StrictJsonScanner.forStruct(root, corruptName, fastPath == null);
+        this.fused = new FusedFromJson[schema.size()];
+        boolean any = false;
+        if (!Boolean.FALSE.equals(fastPath)) {
+            for (FromJsonColumn call : fromJson) {
+                int f = schema.indexOf(call.column());
+                if (f < 0 || f == corruptField || fused[f] != null || !(root.child(f) instanceof ScalarParsers.StringParser)) continue;
+                fused[f] = FusedFromJson.of(call, Batch.DEFAULT_SIZE, fastPath == null);
+                any |= fused[f] != null;
+            }
+        }
+        this.fast = Boolean.FALSE.equals(fastPath) ? null
+                : StrictJsonScanner.forStruct(root, corruptName, fastPath == null, any ? fused : null);
+        if (fast == null) java.util.Arrays.fill(fused, null);   // only the fast path parses ahead
+        this.anyFused = any && fast != null;
     }
 
     public StructType schema() { return schema; }
@@ -77,7 +103,23 @@ public final class JsonBatchBuilder {
 
     /** Converts one record, {@code buf[offset, offset+length)} (UTF-8), appending its rows. */
     public RecordOutcome append(byte[] buf, int offset, int length) {
-        if (fast != null && fast.enabled() && fast.readRecord(buf, offset, length, false)) return RecordOutcome.OK;
+        if (!anyFused) return read(buf, offset, length);
+        RecordOutcome outcome = read(buf, offset, length);
+        for (int f = 0; f < fused.length; f++) {
+            if (fused[f] != null) fused[f].pad(root.child(f), root.size());
+        }
+        return outcome;
+    }
+
+    private RecordOutcome read(byte[] buf, int offset, int length) {
+        if (fast != null && fast.enabled()) {
+            if (fast.readRecord(buf, offset, length, false)) return RecordOutcome.OK;
+            if (anyFused) {   // given up: the rows it appended are gone, and so must their results be
+                for (FusedFromJson f : fused) {
+                    if (f != null) f.truncate(root.size());
+                }
+            }
+        }
         int startRows = root.size();
         ctx.reset();
         String malformed = null;
@@ -109,7 +151,10 @@ public final class JsonBatchBuilder {
     /** The rows so far as a batch (columns in schema order); the builder is then empty and reusable. */
     public Batch finish() {
         ColumnVector[] columns = new ColumnVector[root.fieldCount()];
-        for (int f = 0; f < columns.length; f++) columns[f] = root.child(f).toVector();
+        for (int f = 0; f < columns.length; f++) {
+            columns[f] = root.child(f).toVector();
+            if (fused[f] != null) columns[f] = fused[f].finish((dev.sluice.vector.BytesVector) columns[f], root.size());
+        }
         Batch batch = new Batch(columns, root.size());
         root.truncate(0);
         return batch;

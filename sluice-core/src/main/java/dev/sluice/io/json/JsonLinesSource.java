@@ -12,6 +12,7 @@ import dev.sluice.io.LineReader;
 import dev.sluice.io.ListingOptions;
 import dev.sluice.io.Split;
 import dev.sluice.io.Storage;
+import dev.sluice.json.FromJsonColumn;
 import dev.sluice.json.JsonBatchBuilder;
 import dev.sluice.json.JsonOptions;
 import dev.sluice.json.MalformedJsonException;
@@ -40,8 +41,16 @@ public final class JsonLinesSource implements DataSource {
     private final JsonOptions options;
     private final long maxSplitBytes;
     private final boolean recursive;
+    /** from_json calls over top-level string columns that the readers evaluate while reading (see {@link #withFromJson}). */
+    private final List<FromJsonColumn> fromJson;
 
     public JsonLinesSource(Storage storage, List<String> paths, StructType schema, JsonOptions options, long maxSplitBytes) {
+        this(storage, paths, schema, options, maxSplitBytes, List.of());
+    }
+
+    private JsonLinesSource(Storage storage, List<String> paths, StructType schema, JsonOptions options, long maxSplitBytes,
+                            List<FromJsonColumn> fromJson) {
+        this.fromJson = List.copyOf(fromJson);
         this.storage = storage;
         this.paths = List.copyOf(paths);
         this.schema = schema;
@@ -49,6 +58,15 @@ public final class JsonLinesSource implements DataSource {
         this.maxSplitBytes = maxSplitBytes;
         this.recursive = Boolean.parseBoolean(options.get("recursiveFileLookup", "false"));
         options.mode();   // a bad mode fails when the DataFrame is built, not at the action
+    }
+
+    /**
+     * The same table, read with {@code calls} evaluated while each line is read: the query planner's hint that the
+     * query parses these string columns with from_json right after the scan. Results are unchanged (the column's
+     * vector still reads as its text; rows not parsed ahead are parsed by from_json as before).
+     */
+    @Override public JsonLinesSource withFromJson(List<FromJsonColumn> calls) {
+        return new JsonLinesSource(storage, paths, schema, options, maxSplitBytes, calls);
     }
 
     @Override public String formatName() { return "json"; }
@@ -92,7 +110,7 @@ public final class JsonLinesSource implements DataSource {
             boolean needsCorrupt = projection.indexOf(options.columnNameOfCorruptRecord()) >= 0;
             // Judge records against the whole schema when the mode or the corrupt column depends on it.
             this.narrowAfterParsing = (mode != ParseMode.PERMISSIVE || needsCorrupt) && !projection.equals(schema);
-            this.builder = new JsonBatchBuilder(narrowAfterParsing ? schema : projection, options);
+            this.builder = new JsonBatchBuilder(narrowAfterParsing ? schema : projection, options, fromJson);
             this.lines = LineReader.open(storage, split);
         }
 

@@ -1,0 +1,388 @@
+package dev.sluice.json;
+
+/**
+ * {@code from_json} fused into the JSON Lines reader: parses the JSON document held in a JSON string straight from
+ * the string's escaped bytes in the line ({@code "{\"a\":1}"}), so that the string is neither decoded into a column
+ * nor scanned a second time by {@code from_json}. An inner quote is the two bytes {@code \"}; an escape inside an
+ * inner string is escaped twice ({@code \\\"} is an inner {@code \"}).
+ * <p>Like {@link StrictJsonScanner} it converts only what it converts exactly as {@code from_json} over the decoded
+ * text would (its fast path, whose results are the Jackson path's), and is stricter still: inner whitespace other
+ * than spaces, backslash-u escapes of the document's own characters and anything unusual make it give up, with
+ * nothing appended; the reader then decodes the string as before and {@code from_json} parses that text itself.
+ * What it accepts up to the string's closing quote is exactly what {@link StrictJsonScanner#readRecord}'s string
+ * decoding accepts, so the reader's own verdict on the line (malformed or not) does not change.
+ * <p>Not thread-safe: one per parser tree.
+ */
+final class EscapedJsonScanner extends JsonByteCursor {
+    private final ScanNode root;
+
+    EscapedJsonScanner(ScanNode root) { this.root = root; }
+
+    /**
+     * Parses the document of the string whose opening quote is at {@code from - 1}, appending one row to the root;
+     * returns the index of the string's closing quote, or -1 with nothing appended.
+     */
+    int parse(byte[] buf, int from, int limit) {
+        int startRow = root.parser.size();
+        b = buf;
+        pos = from;
+        end = limit;
+        try {
+            skipSpaces();
+            if (peek() != '{') throw BAIL;
+            pos++;
+            readObject(root, 0);
+            return restOfString(pos);
+        } catch (Bail | ArrayIndexOutOfBoundsException e) {
+            root.parser.truncate(startRow);
+            return -1;
+        } finally {
+            b = null;
+        }
+    }
+
+    // ---- values into parsers ----
+
+    private void readObject(ScanNode n, int depth) {
+        if (depth > StrictJsonScanner.MAX_DEPTH) throw BAIL;
+        int stamp = n.nextStamp();
+        skipSpaces();
+        if (peek() == '}') {
+            pos++;
+        } else {
+            int expected = 0;
+            while (true) {
+                openQuote();
+                int keyStart = pos;
+                int keyEnd = plainRun(pos);
+                closeQuote(keyEnd);   // an escape or a non-ASCII byte in a key: from_json's own path
+                skipSpaces();
+                if (peek() != ':') throw BAIL;
+                pos++;
+                skipSpaces();
+                int f = n.find(b, keyStart, keyEnd - keyStart, expected);
+                if (f < 0) {
+                    skipValue(depth + 1);
+                } else {
+                    if (n.seen[f] == stamp) throw BAIL;   // repeated key
+                    n.seen[f] = stamp;
+                    expected = f + 1;
+                    readValue(n.fields[f], depth + 1);
+                }
+                skipSpaces();
+                byte c = next();
+                if (c == ',') {
+                    skipSpaces();
+                    continue;
+                }
+                if (c == '}') break;
+                throw BAIL;
+            }
+        }
+        ScanNode[] fields = n.fields;
+        for (int f = 0; f < fields.length; f++) {
+            if (n.seen[f] != stamp) fields[f].parser.appendNull();
+        }
+        ((StructParser) n.parser).finishRow();
+    }
+
+    private void readValue(ScanNode n, int depth) {
+        byte c = peek();
+        if (c == 'n') {
+            literal(NULL);
+            n.parser.appendNull();
+            return;
+        }
+        switch (n.kind) {
+            case ScanNode.STRING:
+                openQuote();
+                readString((ScalarParsers.StringParser) n.parser);
+                return;
+            case ScanNode.INT: {
+                long v = readIntegral();
+                if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) throw BAIL;
+                ((ScalarParsers.IntParser) n.parser).append((int) v);
+                return;
+            }
+            case ScanNode.LONG:
+                ((ScalarParsers.LongParser) n.parser).append(readIntegral());
+                return;
+            case ScanNode.DOUBLE:
+                ((ScalarParsers.DoubleParser) n.parser).appendDouble(readDouble());
+                return;
+            case ScanNode.BOOLEAN:
+                if (c == 't') {
+                    literal(TRUE);
+                    ((ScalarParsers.BooleanParser) n.parser).appendBoolean(true);
+                } else if (c == 'f') {
+                    literal(FALSE);
+                    ((ScalarParsers.BooleanParser) n.parser).appendBoolean(false);
+                } else {
+                    throw BAIL;
+                }
+                return;
+            case ScanNode.STRUCT:
+                if (c != '{') throw BAIL;
+                pos++;
+                readObject(n, depth);
+                return;
+            case ScanNode.ARRAY:
+                if (c != '[') throw BAIL;
+                pos++;
+                readArray(n, depth);
+                return;
+            default:
+                throw BAIL;
+        }
+    }
+
+    private void readArray(ScanNode n, int depth) {
+        if (depth > StrictJsonScanner.MAX_DEPTH) throw BAIL;
+        skipSpaces();
+        if (peek() == ']') {
+            pos++;
+        } else {
+            while (true) {
+                readValue(n.element, depth + 1);
+                skipSpaces();
+                byte c = next();
+                if (c == ',') {
+                    skipSpaces();
+                    continue;
+                }
+                if (c == ']') break;
+                throw BAIL;
+            }
+        }
+        ((ArrayParser) n.parser).finishRow();
+    }
+
+    /** The inner string whose opening {@code \"} was just consumed, decoded twice over into {@code out}. */
+    private void readString(ScalarParsers.StringParser out) {
+        out.ensureBytes(end - pos);   // decoded text is never longer than its escaped form
+        byte[] data = out.data;
+        int w = out.dataSize;
+        int i = pos;
+        while (true) {
+            if (i >= end) throw BAIL;
+            byte c = b[i];
+            if (PLAIN[c & 0xFF]) {
+                data[w++] = c;
+                i++;
+            } else if (c == '\\') {
+                byte e = i + 1 < end ? b[i + 1] : 0;
+                if (e == '"') {   // the inner closing quote
+                    pos = i + 2;
+                    out.commit(w);
+                    return;
+                }
+                if (e == '/') {   // the line's \/ is a plain '/'
+                    data[w++] = '/';
+                    i += 2;
+                } else if (e == '\\') {   // the line's \\ is the inner string's backslash: an inner escape follows
+                    int ch = innerEscape(i + 2);
+                    data[w++] = (byte) ch;
+                    i = innerEscapeEnd;
+                } else {
+                    throw BAIL;   // escapes of newlines, tabs, code points: a raw control or non-ASCII character of the document
+                }
+            } else if (c < 0) {
+                int next = checkUtf8(i);
+                while (i < next) data[w++] = b[i++];
+            } else {
+                throw BAIL;   // the line's closing quote (the document ends inside a string) or a control character
+            }
+        }
+    }
+
+    private int innerEscapeEnd;
+
+    /**
+     * The character of the inner escape whose letter starts at {@code b[i]} (after the line's {@code \\});
+     * sets {@link #innerEscapeEnd}. Inner backslash-u escapes go to from_json's own path.
+     */
+    private int innerEscape(int i) {
+        if (i + 1 >= end) throw BAIL;
+        byte e = b[i];
+        switch (e) {
+            case '\\': {   // \\\" is an inner \", \\\\ an inner \\, \\\/ an inner \/
+                byte d = b[i + 1];
+                if (d != '"' && d != '\\' && d != '/') throw BAIL;
+                innerEscapeEnd = i + 2;
+                return d;
+            }
+            case '/': innerEscapeEnd = i + 1; return '/';
+            case 'b': innerEscapeEnd = i + 1; return '\b';
+            case 'f': innerEscapeEnd = i + 1; return '\f';
+            case 'n': innerEscapeEnd = i + 1; return '\n';
+            case 'r': innerEscapeEnd = i + 1; return '\r';
+            case 't': innerEscapeEnd = i + 1; return '\t';
+            default: throw BAIL;
+        }
+    }
+
+    // ---- skipping (still checking the syntax) ----
+
+    private void skipValue(int depth) {
+        byte c = peek();
+        switch (c) {
+            case '\\':
+                openQuote();
+                skipString();
+                return;
+            case '{':
+                pos++;
+                skipObject(depth);
+                return;
+            case '[':
+                pos++;
+                skipArray(depth);
+                return;
+            case 't': literal(TRUE); return;
+            case 'f': literal(FALSE); return;
+            case 'n': literal(NULL); return;
+            default:
+                if (c == '-' || (c >= '0' && c <= '9')) {
+                    skipNumber();
+                    return;
+                }
+                throw BAIL;
+        }
+    }
+
+    private void skipObject(int depth) {
+        if (depth > StrictJsonScanner.MAX_DEPTH) throw BAIL;
+        skipSpaces();
+        if (peek() == '}') {
+            pos++;
+            return;
+        }
+        while (true) {
+            openQuote();
+            skipString();
+            skipSpaces();
+            if (peek() != ':') throw BAIL;
+            pos++;
+            skipSpaces();
+            skipValue(depth + 1);
+            skipSpaces();
+            byte c = next();
+            if (c == ',') {
+                skipSpaces();
+                continue;
+            }
+            if (c == '}') return;
+            throw BAIL;
+        }
+    }
+
+    private void skipArray(int depth) {
+        if (depth > StrictJsonScanner.MAX_DEPTH) throw BAIL;
+        skipSpaces();
+        if (peek() == ']') {
+            pos++;
+            return;
+        }
+        while (true) {
+            skipValue(depth + 1);
+            skipSpaces();
+            byte c = next();
+            if (c == ',') {
+                skipSpaces();
+                continue;
+            }
+            if (c == ']') return;
+            throw BAIL;
+        }
+    }
+
+    /** Skips the inner string whose opening {@code \"} was just consumed, with {@link #readString}'s checks. */
+    private void skipString() {
+        int i = pos;
+        while (true) {
+            if (i >= end) throw BAIL;
+            byte c = b[i];
+            if (PLAIN[c & 0xFF]) {
+                i++;
+            } else if (c == '\\') {
+                byte e = i + 1 < end ? b[i + 1] : 0;
+                if (e == '"') {
+                    pos = i + 2;
+                    return;
+                }
+                if (e == '/') {
+                    i += 2;
+                } else if (e == '\\') {
+                    innerEscape(i + 2);
+                    i = innerEscapeEnd;
+                } else {
+                    throw BAIL;
+                }
+            } else if (c < 0) {
+                i = checkUtf8(i);
+            } else {
+                throw BAIL;
+            }
+        }
+    }
+
+    // ---- the line's string ----
+
+    /**
+     * Checks the rest of the line's string from {@code i} (text after the document, which from_json ignores) as
+     * the reader's decoder would, and returns the index of its closing quote.
+     */
+    private int restOfString(int i) {
+        while (true) {
+            if (i >= end) throw BAIL;
+            byte c = b[i];
+            if (c == '"') return i;
+            if (PLAIN[c & 0xFF]) {
+                i++;
+            } else if (c == '\\') {
+                if (i + 1 >= end) throw BAIL;
+                switch (b[i + 1]) {
+                    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+                        i += 2;
+                        break;
+                    case 'u': {
+                        if (i + 5 >= end) throw BAIL;
+                        int ch = (hex(b[i + 2]) << 12) | (hex(b[i + 3]) << 8) | (hex(b[i + 4]) << 4) | hex(b[i + 5]);
+                        if (ch >= 0xD800 && ch <= 0xDFFF) throw BAIL;   // surrogates: the reader's Jackson path pairs them
+                        i += 6;
+                        break;
+                    }
+                    default: throw BAIL;
+                }
+            } else if (c < 0) {
+                i = checkUtf8(i);
+            } else {
+                throw BAIL;
+            }
+        }
+    }
+
+    /** Expects an inner quote ({@code \"}) at pos and consumes it. */
+    private void openQuote() {
+        if (pos + 1 >= end || b[pos] != '\\' || b[pos + 1] != '"') throw BAIL;
+        pos += 2;
+    }
+
+    /** Expects the inner closing quote at {@code i} and moves past it. */
+    private void closeQuote(int i) {
+        if (i + 1 >= end || b[i] != '\\' || b[i + 1] != '"') throw BAIL;
+        pos = i + 2;
+    }
+
+    /** From {@code i}, the index of the first byte that is not plain ASCII. */
+    private int plainRun(int i) {
+        while (i < end && PLAIN[b[i] & 0xFF]) i++;
+        if (i >= end) throw BAIL;
+        return i;
+    }
+
+    /** Whitespace of the document: raw spaces only (a tab or newline is escaped in the line: given up on). */
+    private void skipSpaces() {
+        while (pos < end && b[pos] == ' ') pos++;
+    }
+}

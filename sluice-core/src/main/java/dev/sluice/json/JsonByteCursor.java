@@ -1,0 +1,224 @@
+package dev.sluice.json;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * What the JSON fast paths share: a position in a byte range, and the scalar readers (numbers, literals, UTF-8
+ * checks) that convert exactly as the Jackson path does or give up by throwing {@link #BAIL}. Final methods, so
+ * that even profiled C1 code calls them without a virtual dispatch.
+ */
+abstract class JsonByteCursor {
+    /** Why a fast path gave up on a record; one shared instance, no stack trace (control flow). */
+    static final class Bail extends RuntimeException {
+        private Bail() { super(null, null, false, false); }
+    }
+
+    static final Bail BAIL = new Bail();
+    private static final double[] POWERS_OF_TEN = new double[23];
+    /** The bytes a string holds as they are: ASCII other than the quote, the backslash and control characters. */
+    static final boolean[] PLAIN = new boolean[256];
+
+    static {
+        double p = 1;
+        for (int i = 0; i < POWERS_OF_TEN.length; i++, p *= 10) POWERS_OF_TEN[i] = p;
+        for (int c = 0x20; c < 0x80; c++) PLAIN[c] = c != '"' && c != '\\';
+    }
+
+    byte[] b;
+    int pos;
+    int end;
+
+    static int hex(byte c) {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        throw BAIL;
+    }
+
+    /** An integral number within the long range (no fraction or exponent). */
+    final long readIntegral() {
+        boolean negative = false;
+        if (peek() == '-') {
+            negative = true;
+            pos++;
+        }
+        int start = pos;
+        long v = digits();
+        int count = pos - start;
+        if (count == 19) {   // the long range ends inside the 19-digit numbers
+            long prefix = 0;
+            for (int i = start; i < start + 18; i++) prefix = prefix * 10 + (b[i] - '0');
+            int last = b[start + 18] - '0';
+            if (prefix > 922337203685477580L || (prefix == 922337203685477580L && last > (negative ? 8 : 7))) throw BAIL;
+            v = negative ? -(prefix * 10) - last : prefix * 10 + last;
+            negative = false;
+        } else if (count > 19) {
+            throw BAIL;
+        }
+        endOfNumber();
+        if (pos < end && (b[pos] == '.' || b[pos] == 'e' || b[pos] == 'E')) throw BAIL;
+        return negative ? -v : v;
+    }
+
+    /** Digits at pos (at least one; no leading zero), as a long (exact for up to 18 digits). */
+    final long digits() {
+        int start = pos;
+        if (pos >= end) throw BAIL;
+        byte c = b[pos];
+        if (c < '0' || c > '9') throw BAIL;
+        if (c == '0' && pos + 1 < end && b[pos + 1] >= '0' && b[pos + 1] <= '9') throw BAIL;   // leading zero
+        long v = 0;
+        while (pos < end && (c = b[pos]) >= '0' && c <= '9') {
+            v = v * 10 + (c - '0');
+            pos++;
+        }
+        if (pos - start > 18) v = -1;   // too long to be exact; callers check the count
+        return v;
+    }
+
+    /**
+     * A number as a double, rounded as Java's parser (and Jackson's) round it: exactly when the significand
+     * and the power of ten are both exact doubles (Clinger's fast path), else through Double.parseDouble.
+     */
+    final double readDouble() {
+        int start = pos;
+        boolean negative = false;
+        if (peek() == '-') {
+            negative = true;
+            pos++;
+        }
+        int intStart = pos;
+        long mantissa = digits();
+        int significant = pos - intStart;
+        int exponent = 0;
+        boolean integral = true;
+        if (pos < end && b[pos] == '.') {
+            integral = false;
+            pos++;
+            int fracStart = pos;
+            byte c;
+            while (pos < end && (c = b[pos]) >= '0' && c <= '9') {
+                if (significant < 18) mantissa = mantissa * 10 + (c - '0');
+                significant++;
+                pos++;
+            }
+            if (pos == fracStart) throw BAIL;
+            exponent = -(pos - fracStart);
+        }
+        if (pos < end && (b[pos] == 'e' || b[pos] == 'E')) {
+            integral = false;
+            pos++;
+            boolean negativeExponent = false;
+            if (pos < end && (b[pos] == '+' || b[pos] == '-')) negativeExponent = b[pos++] == '-';
+            int expStart = pos;
+            int e = 0;
+            byte c;
+            while (pos < end && (c = b[pos]) >= '0' && c <= '9') {
+                if (pos - expStart < 6) e = e * 10 + (c - '0');
+                pos++;
+            }
+            if (pos == expStart) throw BAIL;
+            if (pos - expStart >= 6) significant = Integer.MAX_VALUE;   // huge exponent: the slow parse
+            exponent += negativeExponent ? -e : e;
+        }
+        int length = pos - start;
+        if (length > 100) throw BAIL;   // Jackson's number-length limit is the Jackson path's business
+        endOfNumber();
+        if (integral && significant <= 18) {
+            return negative ? (double) -mantissa : (double) mantissa;   // as Jackson: (double) of the long ("-0" is 0.0)
+        }
+        if (significant <= 18 && mantissa < (1L << 53) && exponent >= -22 && exponent <= 22) {
+            double m = mantissa;
+            double v = exponent >= 0 ? m * POWERS_OF_TEN[exponent] : m / POWERS_OF_TEN[-exponent];
+            return negative ? -v : v;
+        }
+        return Double.parseDouble(new String(b, start, length, StandardCharsets.ISO_8859_1));
+    }
+
+    /** A scalar must be followed by a delimiter (Jackson rejects "12x", "nullx"). */
+    final void endOfNumber() {
+        if (pos >= end) return;
+        byte c = b[pos];
+        if (c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t'
+                || c == '.' || c == 'e' || c == 'E') return;
+        throw BAIL;
+    }
+
+    static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+    static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+
+    final void literal(byte[] word) {
+        int n = word.length;
+        if (pos + n > end || !Arrays.equals(word, 0, n, b, pos, pos + n)) throw BAIL;
+        pos += n;
+        if (pos < end) {
+            byte c = b[pos];
+            if (!(c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t')) throw BAIL;
+        }
+    }
+
+    final void skipNumber() {
+        int start = pos;
+        if (peek() == '-') pos++;
+        digits();
+        if (pos < end && b[pos] == '.') {
+            pos++;
+            int fracStart = pos;
+            while (pos < end && b[pos] >= '0' && b[pos] <= '9') pos++;
+            if (pos == fracStart) throw BAIL;
+        }
+        if (pos < end && (b[pos] == 'e' || b[pos] == 'E')) {
+            pos++;
+            if (pos < end && (b[pos] == '+' || b[pos] == '-')) pos++;
+            int expStart = pos;
+            while (pos < end && b[pos] >= '0' && b[pos] <= '9') pos++;
+            if (pos == expStart) throw BAIL;
+        }
+        if (pos - start > 100) throw BAIL;
+        endOfNumber();
+    }
+
+    /** Checks the UTF-8 sequence at {@code b[i]} (a byte >= 0x80): well-formed, shortest form, no surrogates. */
+    final int checkUtf8(int i) {
+        if (i + 1 >= end) throw BAIL;
+        int c = b[i] & 0xFF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            continuation(i + 1);
+            return i + 2;
+        }
+        if (c >= 0xE0 && c <= 0xEF) {
+            int c1 = b[i + 1] & 0xFF;
+            if (c == 0xE0 && c1 < 0xA0) throw BAIL;   // overlong
+            if (c == 0xED && c1 >= 0xA0) throw BAIL;  // surrogate
+            continuation(i + 1);
+            continuation(i + 2);
+            return i + 3;
+        }
+        if (c >= 0xF0 && c <= 0xF4) {
+            int c1 = b[i + 1] & 0xFF;
+            if (c == 0xF0 && c1 < 0x90) throw BAIL;
+            if (c == 0xF4 && c1 >= 0x90) throw BAIL;
+            continuation(i + 1);
+            continuation(i + 2);
+            continuation(i + 3);
+            return i + 4;
+        }
+        throw BAIL;
+    }
+
+    final void continuation(int i) {
+        if (i >= end || (b[i] & 0xC0) != 0x80) throw BAIL;
+    }
+
+    final byte peek() {
+        if (pos >= end) throw BAIL;
+        return b[pos];
+    }
+
+    final byte next() {
+        if (pos >= end) throw BAIL;
+        return b[pos++];
+    }
+}
