@@ -18,7 +18,7 @@ final class BytesDictionary {
     private int[] starts = new int[256];
     private int[] lengths = new int[256];
     private int[] hashes = new int[256];
-    private int[] slots = new int[512];   // id + 1, 0 = empty; at most half full
+    private int[] slots = new int[1024];   // slot i: hash at 2i, id + 1 at 2i + 1 (0 = empty); at most half full
     private int size;
 
     int size() { return size; }
@@ -32,12 +32,13 @@ final class BytesDictionary {
     /** The id of {@code bytes[offset, offset + length)}, added with the next id when new. */
     int intern(byte[] bytes, int offset, int length) {
         int h = hash(bytes, offset, length);
-        int mask = slots.length - 1;
+        int[] t = slots;
+        int mask = (t.length >> 1) - 1;
         int i = h & mask;
         int s;
-        while ((s = slots[i]) != 0) {
+        while ((s = t[2 * i + 1]) != 0) {
             int id = s - 1;
-            if (hashes[id] == h && lengths[id] == length
+            if (t[2 * i] == h && lengths[id] == length
                     && Arrays.equals(arena, starts[id], starts[id] + length, bytes, offset, offset + length)) {
                 return id;
             }
@@ -55,8 +56,9 @@ final class BytesDictionary {
         lengths[id] = length;
         hashes[id] = h;
         arenaSize += length;
-        slots[i] = id + 1;
-        if (size * 2 > slots.length) rehash();
+        t[2 * i] = h;
+        t[2 * i + 1] = id + 1;
+        if (size * 4 > t.length) rehash();
         return id;
     }
 
@@ -68,11 +70,12 @@ final class BytesDictionary {
 
     private void rehash() {
         int[] bigger = new int[slots.length * 2];
-        int mask = bigger.length - 1;
+        int mask = (bigger.length >> 1) - 1;
         for (int id = 0; id < size; id++) {
             int i = hashes[id] & mask;
-            while (bigger[i] != 0) i = (i + 1) & mask;
-            bigger[i] = id + 1;
+            while (bigger[2 * i + 1] != 0) i = (i + 1) & mask;
+            bigger[2 * i] = hashes[id];
+            bigger[2 * i + 1] = id + 1;
         }
         slots = bigger;
     }

@@ -58,6 +58,9 @@ abstract class FlatColumnWriter {
     final PlainBuffer plain;
     private RunLengthBitPackingHybridEncoder idEncoder;
 
+    /** Pages written by this writer, over all its chunks (never reset, so a stale mark cannot match). */
+    private int pagesWritten;
+
     // the chunk's dictionary
     boolean fellBack;
     private boolean firstPage = true;
@@ -117,6 +120,9 @@ abstract class FlatColumnWriter {
     }
 
     final void counted(int values) { valueCount += values; }
+
+    /** The number of the page being written (distinct for every page this writer writes). */
+    final int pageNumber() { return pagesWritten + 1; }
 
     final void addId(int id) {
         if (idCount == ids.length) ids = Arrays.copyOf(ids, idCount * 2);
@@ -189,6 +195,7 @@ abstract class FlatColumnWriter {
         rawBytes = 0;
         unencodedBytes = 0;
         firstPage = false;
+        pagesWritten++;
         rowsWrittenSoFar += valueCount;
         valueCount = 0;
         statistics = Statistics.createStats(type);
@@ -227,6 +234,7 @@ abstract class FlatColumnWriter {
         rawBytes = 0;
         unencodedBytes = 0;
         valueCount = 0;
+        pagesWritten++;
         statistics = Statistics.createStats(type);
     }
 }

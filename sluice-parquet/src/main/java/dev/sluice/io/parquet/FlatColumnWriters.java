@@ -191,9 +191,14 @@ final class FlatColumnWriters {
         @Override void clearDictionary() { dictionary.clear(); }
     }
 
-    /** Strings and binary, read in place from the vector's bytes. */
+    /**
+     * Strings and binary, read in place from the vector's bytes. While the dictionary is used, a value is compared
+     * with the page's bounds only the first time its id appears on the page; the maximum is tried first, so
+     * ascending values (timestamps as text) cost one comparison.
+     */
     static final class Strings extends FlatColumnWriter {
         private final BytesDictionary dictionary = new BytesDictionary();
+        private int[] seenOnPage = new int[256];   // by id: the page number where it last appeared
 
         Strings(String name, boolean optional, ColumnDescriptor d, ParquetProperties props) { super(name, optional, d, props); }
 
@@ -206,6 +211,7 @@ final class FlatColumnWriters {
             int maxStart = 0;
             int maxLength = 0;
             BytesDictionary dict = dictionary;
+            int page = pageNumber();
             long unencoded = 0;
             for (int r = from; r < to; r++) {
                 if (nulls && v.isNull(r)) {
@@ -216,27 +222,34 @@ final class FlatColumnWriters {
                 int start = v.bytesStart(r);
                 int length = v.bytesLength(r);
                 present();
-                if (minArray == null) {
-                    minArray = maxArray = a;
-                    minStart = maxStart = start;
-                    minLength = maxLength = length;
-                } else if (Arrays.compareUnsigned(a, start, start + length, minArray, minStart, minStart + minLength) < 0) {
-                    minArray = a;
-                    minStart = start;
-                    minLength = length;
-                } else if (Arrays.compareUnsigned(a, start, start + length, maxArray, maxStart, maxStart + maxLength) > 0) {
-                    maxArray = a;
-                    maxStart = start;
-                    maxLength = length;
-                }
                 unencoded += length;
                 rawBytes += length + 4;
                 if (fellBack) {
                     plain.writeBytes(a, start, length);
                 } else {
                     int size = dict.size();
-                    addId(dict.intern(a, start, length));
-                    if (dict.size() != size) grewDictionary(length + 4);
+                    int id = dict.intern(a, start, length);
+                    addId(id);
+                    if (dict.size() != size) {
+                        if (id == seenOnPage.length) seenOnPage = Arrays.copyOf(seenOnPage, id * 2);
+                        seenOnPage[id] = page - 1;
+                        grewDictionary(length + 4);
+                    }
+                    if (seenOnPage[id] == page) continue;   // already within this page's bounds
+                    seenOnPage[id] = page;
+                }
+                if (minArray == null) {
+                    minArray = maxArray = a;
+                    minStart = maxStart = start;
+                    minLength = maxLength = length;
+                } else if (Arrays.compareUnsigned(a, start, start + length, maxArray, maxStart, maxStart + maxLength) > 0) {
+                    maxArray = a;
+                    maxStart = start;
+                    maxLength = length;
+                } else if (Arrays.compareUnsigned(a, start, start + length, minArray, minStart, minStart + minLength) < 0) {
+                    minArray = a;
+                    minStart = start;
+                    minLength = length;
                 }
             }
             counted(to - from);

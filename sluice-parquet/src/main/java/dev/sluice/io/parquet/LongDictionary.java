@@ -1,13 +1,15 @@
 package dev.sluice.io.parquet;
 
+import java.util.Arrays;
+
 /**
  * A column chunk's dictionary of 64-bit keys (INT32 and INT64 values, DOUBLE bit patterns): ids in insertion
- * order, as parquet-java's dictionary writers number them, found through an open-addressing table of ids with
- * no boxing and no per-entry objects.
+ * order, as parquet-java's dictionary writers number them, found through an open-addressing table with no boxing
+ * and no per-entry objects. A slot holds the key beside its id, so a lookup reads one cache line.
  */
 final class LongDictionary {
-    private long[] keys = new long[256];
-    private int[] slots = new int[512];   // id + 1, 0 = empty; at most half full
+    private long[] keys = new long[256];    // by id, for the dictionary page and fallbacks
+    private long[] table = new long[1024];  // slot i: key at 2i, id + 1 at 2i + 1 (0 = empty); at most half full
     private int size;
 
     int size() { return size; }
@@ -16,35 +18,38 @@ final class LongDictionary {
 
     /** The id of {@code key}, added with the next id when new (the caller sees {@link #size()} grow). */
     int intern(long key) {
-        int mask = slots.length - 1;
+        long[] t = table;
+        int mask = (t.length >> 1) - 1;
         int i = hash(key) & mask;
-        int s;
-        while ((s = slots[i]) != 0) {
-            if (keys[s - 1] == key) return s - 1;
+        long id;
+        while ((id = t[2 * i + 1]) != 0) {
+            if (t[2 * i] == key) return (int) id - 1;
             i = (i + 1) & mask;
         }
-        int id = size++;
-        if (id == keys.length) keys = java.util.Arrays.copyOf(keys, id * 2);
-        keys[id] = key;
-        slots[i] = id + 1;
-        if (size * 2 > slots.length) rehash();
-        return id;
+        int added = size++;
+        if (added == keys.length) keys = Arrays.copyOf(keys, added * 2);
+        keys[added] = key;
+        t[2 * i] = key;
+        t[2 * i + 1] = added + 1;
+        if (size * 4 > t.length) rehash();
+        return added;
     }
 
     void clear() {
         size = 0;
-        java.util.Arrays.fill(slots, 0);
+        Arrays.fill(table, 0);
     }
 
     private void rehash() {
-        int[] bigger = new int[slots.length * 2];
-        int mask = bigger.length - 1;
+        long[] bigger = new long[table.length * 2];
+        int mask = (bigger.length >> 1) - 1;
         for (int id = 0; id < size; id++) {
             int i = hash(keys[id]) & mask;
-            while (bigger[i] != 0) i = (i + 1) & mask;
-            bigger[i] = id + 1;
+            while (bigger[2 * i + 1] != 0) i = (i + 1) & mask;
+            bigger[2 * i] = keys[id];
+            bigger[2 * i + 1] = id + 1;
         }
-        slots = bigger;
+        table = bigger;
     }
 
     private static int hash(long key) {
