@@ -43,7 +43,9 @@ abstract class FlatColumnWriter {
     private final int dictionarySlab;
     private final org.apache.parquet.bytes.ByteBufferAllocator allocator;
     private final ValuesWriter repetition;
+    /** Required columns: parquet-java's (empty) levels writer; optional ones: {@link #levels}. */
     private final ValuesWriter definition;
+    private final DefinitionLevels levels;
     private PageWriter pages;
 
     // the page being written
@@ -78,6 +80,7 @@ abstract class FlatColumnWriter {
         this.allocator = props.getAllocator();
         this.repetition = props.newRepetitionLevelWriter(descriptor);
         this.definition = props.newDefinitionLevelWriter(descriptor);
+        this.levels = optional ? new DefinitionLevels() : null;
         this.plain = new PlainBuffer(props.getInitialSlabSize());
         this.statistics = Statistics.createStats(type);
     }
@@ -110,13 +113,18 @@ abstract class FlatColumnWriter {
     /** A null: definition level 0 and the statistics' null count. */
     final void writeNull() {
         if (!optional) throw LevelWriter.nullInRequired(name);
-        definition.writeInteger(0);
+        levels.write(0);
         statistics.incrementNumNulls();
     }
 
     /** The definition level of a present value. */
     final void present() {
-        if (optional) definition.writeInteger(1);
+        if (levels != null) levels.write(1);
+    }
+
+    /** The definition levels of {@code count} present values. */
+    final void presentRun(int count) {
+        if (levels != null) levels.writeRepeated(1, count);
     }
 
     final void counted(int values) { valueCount += values; }
@@ -153,7 +161,7 @@ abstract class FlatColumnWriter {
     long rowsWrittenSoFar() { return rowsWrittenSoFar; }
 
     long currentPageBufferedSize() {
-        return repetition.getBufferedSize() + definition.getBufferedSize() + rawBytes;
+        return repetition.getBufferedSize() + (levels != null ? levels.bufferedSize() : definition.getBufferedSize()) + rawBytes;
     }
 
     long totalBufferedSize() { return currentPageBufferedSize() + pages.getMemSize(); }
@@ -178,14 +186,16 @@ abstract class FlatColumnWriter {
                 encoding = Encoding.PLAIN;
             }
             SizeStatistics sizes = new SizeStatistics(type, unencodedBytes, new ArrayList<>(), new ArrayList<>());
-            pages.writePage(BytesInput.concat(repetition.getBytes(), definition.getBytes(), values), valueCount,
+            BytesInput definitions = levels != null ? levels.toBytes() : definition.getBytes();
+            pages.writePage(BytesInput.concat(repetition.getBytes(), definitions, values), valueCount,
                     valueCount, statistics, sizes, GeospatialStatistics.newBuilder(type).build(),
-                    repetition.getEncoding(), definition.getEncoding(), encoding);
+                    repetition.getEncoding(), levels != null ? levels.encoding() : definition.getEncoding(), encoding);
         } catch (IOException e) {
             throw SluiceException.internal("could not write a Parquet page of column " + name + ": " + e.getMessage());
         }
         repetition.reset();
         definition.reset();
+        if (levels != null) levels.reset();
         plain.reset();
         idCount = 0;
         if (idEncoder != null) {
@@ -227,6 +237,7 @@ abstract class FlatColumnWriter {
     void endChunk() {
         repetition.reset();
         definition.reset();
+        if (levels != null) levels.reset();
         plain.reset();
         idCount = 0;
         if (idEncoder != null) idEncoder.close();

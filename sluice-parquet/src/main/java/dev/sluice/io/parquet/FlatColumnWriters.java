@@ -19,7 +19,8 @@ import java.util.Arrays;
 /**
  * The {@link FlatColumnWriter}s by physical type: INT32 and INT64 (signed order), DOUBLE and BINARY (unsigned
  * byte order). Each loop over a vector writes the definition levels, the dictionary ids or plain values, and
- * keeps the minimum and maximum that update the page statistics once per vector.
+ * keeps the minimum and maximum that update the page statistics once per vector. A vector without nulls writes its
+ * definition levels as one run.
  */
 final class FlatColumnWriters {
     private FlatColumnWriters() {}
@@ -58,17 +59,20 @@ final class FlatColumnWriters {
 
         @Override void write(ColumnVector v, int from, int to) {
             boolean nulls = v.mayHaveNulls();
+            if (!nulls) presentRun(to - from);
             int min = Integer.MAX_VALUE;
             int max = Integer.MIN_VALUE;
             int count = 0;
             LongDictionary dict = dictionary;
             for (int r = from; r < to; r++) {
-                if (nulls && v.isNull(r)) {
-                    writeNull();
-                    continue;
+                if (nulls) {
+                    if (v.isNull(r)) {
+                        writeNull();
+                        continue;
+                    }
+                    present();
                 }
                 int x = v.getInt(r);
-                present();
                 count++;
                 if (x < min) min = x;
                 if (x > max) max = x;
@@ -102,17 +106,20 @@ final class FlatColumnWriters {
 
         @Override void write(ColumnVector v, int from, int to) {
             boolean nulls = v.mayHaveNulls();
+            if (!nulls) presentRun(to - from);
             long min = Long.MAX_VALUE;
             long max = Long.MIN_VALUE;
             int count = 0;
             LongDictionary dict = dictionary;
             for (int r = from; r < to; r++) {
-                if (nulls && v.isNull(r)) {
-                    writeNull();
-                    continue;
+                if (nulls) {
+                    if (v.isNull(r)) {
+                        writeNull();
+                        continue;
+                    }
+                    present();
                 }
                 long x = v.getLong(r);
-                present();
                 count++;
                 if (x < min) min = x;
                 if (x > max) max = x;
@@ -150,18 +157,21 @@ final class FlatColumnWriters {
 
         @Override void write(ColumnVector v, int from, int to) {
             boolean nulls = v.mayHaveNulls();
+            if (!nulls) presentRun(to - from);
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             int count = 0;
             boolean special = false;
             LongDictionary dict = dictionary;
             for (int r = from; r < to; r++) {
-                if (nulls && v.isNull(r)) {
-                    writeNull();
-                    continue;
+                if (nulls) {
+                    if (v.isNull(r)) {
+                        writeNull();
+                        continue;
+                    }
+                    present();
                 }
                 double x = v.getDouble(r);
-                present();
                 count++;
                 if (x < min) min = x;
                 if (x > max) max = x;
@@ -204,6 +214,7 @@ final class FlatColumnWriters {
 
         @Override void write(ColumnVector v, int from, int to) {
             boolean nulls = v.mayHaveNulls();
+            if (!nulls) presentRun(to - from);
             byte[] minArray = null;
             int minStart = 0;
             int minLength = 0;
@@ -214,14 +225,16 @@ final class FlatColumnWriters {
             int page = pageNumber();
             long unencoded = 0;
             for (int r = from; r < to; r++) {
-                if (nulls && v.isNull(r)) {
-                    writeNull();
-                    continue;
+                if (nulls) {
+                    if (v.isNull(r)) {
+                        writeNull();
+                        continue;
+                    }
+                    present();
                 }
                 byte[] a = v.bytesArray(r);
                 int start = v.bytesStart(r);
                 int length = v.bytesLength(r);
-                present();
                 unencoded += length;
                 rawBytes += length + 4;
                 if (fellBack) {
