@@ -51,29 +51,16 @@ final class ParquetCodecs implements CompressionCodecFactory {
                 .build();
     }
 
-    /**
-     * One writer's compressor. Snappy reuses its input and output arrays from page to page: the page writer
-     * copies the compressed bytes before it compresses the next page, and every writer has its own compressor.
-     */
     private static final class Compressor implements BytesInputCompressor {
         private final CompressionCodecName codec;
-        private final PageBuffer input = new PageBuffer();
-        private byte[] output = new byte[0];
 
         Compressor(CompressionCodecName codec) { this.codec = codec; }
 
         @Override public BytesInput compress(BytesInput bytes) throws IOException {
             if (codec == CompressionCodecName.UNCOMPRESSED) return bytes;
-            if (codec == CompressionCodecName.SNAPPY) {
-                input.reset();
-                bytes.writeAllTo(input);
-                int max = Snappy.maxCompressedLength(input.size());
-                if (output.length < max) output = new byte[Math.max(max, output.length * 3 / 2)];
-                int n = Snappy.compress(input.array(), 0, input.size(), output, 0);
-                return BytesInput.from(output, 0, n);
-            }
             byte[] in = bytes.toByteArray();
             switch (codec) {
+                case SNAPPY: return BytesInput.from(Snappy.compress(in));
                 case ZSTD: return BytesInput.from(Zstd.compress(in, ZSTD_LEVEL));
                 case GZIP: {
                     ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, in.length / 2));
@@ -89,11 +76,6 @@ final class ParquetCodecs implements CompressionCodecFactory {
         @Override public CompressionCodecName getCodecName() { return codec; }
 
         @Override public void release() { }
-    }
-
-    /** A reusable byte buffer whose array is read in place. */
-    private static final class PageBuffer extends ByteArrayOutputStream {
-        byte[] array() { return buf; }
     }
 
     private static final class Decompressor implements BytesInputDecompressor {
