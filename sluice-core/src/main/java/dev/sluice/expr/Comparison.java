@@ -28,6 +28,17 @@ public record Comparison(Op op, Expression left, Expression right) implements Ex
         Op(String symbol) { this.symbol = symbol; }
         public String symbol() { return symbol; }
 
+        /** The operator that gives the same result with the operands swapped: {@code a < b} is {@code b > a}. */
+        public Op flipped() {
+            return switch (this) {
+                case LT -> GT;
+                case LE -> GE;
+                case GT -> LT;
+                case GE -> LE;
+                case EQ, EQ_NULL_SAFE -> this;
+            };
+        }
+
         boolean test(int c) {
             return switch (this) {
                 case EQ, EQ_NULL_SAFE -> c == 0;

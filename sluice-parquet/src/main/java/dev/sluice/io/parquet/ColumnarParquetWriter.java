@@ -3,21 +3,22 @@ package dev.sluice.io.parquet;
 import dev.sluice.error.SluiceException;
 import dev.sluice.types.StructType;
 import dev.sluice.vector.Batch;
-import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.schema.MessageType;
 
 import java.io.IOException;
 import java.util.Map;
 
 /**
- * One Parquet file written a vector at a time: batches go column by column ({@link BatchShredder}) into
- * parquet-java's column writers (dictionary or plain encoding, page statistics and column indexes as its own
- * writer produces them), whose pages a {@link ColumnChunkPageWriteStore} compresses and hands to the
+ * One Parquet file written a vector at a time: batches go column by column into the row group's
+ * {@link RowGroupColumns} (Sluice's own flat column writers when every field is a top-level primitive they
+ * cover, else {@link BatchShredder}'s levels into parquet-java's column writers; either way the dictionary or
+ * plain encoding, page statistics and column indexes its own writer produces), whose pages a {@link ColumnChunkPageWriteStore} compresses and hands to the
  * {@link ParquetFileWriter} one row group at a time. This is what parquet-java's record writer does underneath,
  * minus its record-assembly layer. Row groups close when the buffered size reaches the row group size; the size
  * is checked every few rows (about twice before the expected end of the group), never inside a stripe.
@@ -29,14 +30,14 @@ final class ColumnarParquetWriter {
     private static final int MIN_STRIPE = 100;
 
     private final ParquetFileWriter file;
-    private final BatchShredder shredder;
+    private final MessageType schema;
+    private final RowGroupColumns columns;
     private final ParquetProperties properties;
     private final BytesInputCompressor compressor;
     private final long rowGroupSizeLimit;
 
     private long nextRowGroupSize;
     private ColumnChunkPageWriteStore pages;
-    private ColumnWriteStore columns;
     private long rowsInGroup;
     private long rowsInLastGroup;
     private long rowsBeforeCheck = MIN_STRIPE;
@@ -44,12 +45,15 @@ final class ColumnarParquetWriter {
     private boolean failed;
 
     ColumnarParquetWriter(OutputFile out, StructType schema, ParquetWriteOptions options, long rowGroupSize) throws IOException {
-        this.shredder = new BatchShredder(schema, options.timestampType());
         this.properties = ParquetProperties.builder().build();   // parquet-java's defaults, as its record writer used
+        this.schema = SparkParquetSchema.of(schema, options.timestampType());
+        RowGroupColumns flat = FlatRowGroupWriter.of(schema, this.schema, options.timestampType(), properties);
+        this.columns = flat != null ? flat
+                : new ShreddedRowGroupWriter(new BatchShredder(schema, options.timestampType()), properties);
         this.compressor = ParquetCodecs.INSTANCE.getCompressor(options.codec());
         this.rowGroupSizeLimit = rowGroupSize;
         this.nextRowGroupSize = rowGroupSize;
-        this.file = new ParquetFileWriter(out, shredder.schema(), ParquetFileWriter.Mode.OVERWRITE, rowGroupSize,
+        this.file = new ParquetFileWriter(out, this.schema, ParquetFileWriter.Mode.OVERWRITE, rowGroupSize,
                 ParquetWriter.MAX_PADDING_SIZE_DEFAULT, null, properties);
         file.start();
     }
@@ -60,9 +64,9 @@ final class ColumnarParquetWriter {
             int n = batch.rowCount();
             int at = 0;
             while (at < n) {
-                if (columns == null) startRowGroup();
+                if (pages == null) startRowGroup();
                 int stripe = (int) Math.min(n - at, rowsBeforeCheck);
-                shredder.write(batch, at, at + stripe, columns);
+                columns.write(batch, at, at + stripe);
                 at += stripe;
                 rowsInGroup += stripe;
                 rowsBeforeCheck -= stripe;
@@ -75,7 +79,7 @@ final class ColumnarParquetWriter {
     }
 
     /** Bytes held in the heap for the row group being written (encoded pages and the pages being encoded). */
-    long bufferedSize() { return columns == null ? 0 : columns.getBufferedSize(); }
+    long bufferedSize() { return pages == null ? 0 : columns.bufferedSize(); }
 
     /** Writes the last row group and the footer; the output stream stays open. After a failure, only releases. */
     void close() throws IOException {
@@ -95,7 +99,7 @@ final class ColumnarParquetWriter {
 
     /** As parquet-java's record writer: close the group within about two rows of the limit, else look again halfway. */
     private void checkRowGroupSize() throws IOException {
-        long buffered = columns.getBufferedSize();
+        long buffered = columns.bufferedSize();
         long rowSize = Math.max(1, buffered / Math.max(1, rowsInGroup));
         if (buffered > nextRowGroupSize - 2 * rowSize) {
             flushRowGroup();
@@ -109,20 +113,19 @@ final class ColumnarParquetWriter {
     private void startRowGroup() {
         pages = ColumnChunkPageWriteStore.builder()
                 .withCompressorProvider(column -> compressor)
-                .withSchema(shredder.schema())
+                .withSchema(schema)
                 .withAllocator(properties.getAllocator())
                 .withColumnIndexTruncateLength(properties.getColumnIndexTruncateLength())
                 .withPageWriteChecksumEnabled(properties.getPageWriteChecksumEnabled())
                 .withFileEncryptor(null)
                 .withRowGroupOrdinal(rowGroupOrdinal)
                 .build();
-        columns = properties.newColumnWriteStore(shredder.schema(), pages, pages);
-        shredder.bind(columns);
+        columns.start(pages);
         rowsInGroup = 0;
     }
 
     private void flushRowGroup() throws IOException {
-        if (columns == null) return;
+        if (pages == null) return;
         if (rowsInGroup > 0) {
             rowGroupOrdinal++;
             file.startBlock(rowsInGroup);
@@ -135,14 +138,15 @@ final class ColumnarParquetWriter {
         }
         columns.close();
         pages.close();
-        columns = null;
         pages = null;
     }
 
     /** Lets go of a row group that will not be written (its column writers may be mid-record). */
     private void dropRowGroup() {
-        if (pages != null) pages.close();
-        columns = null;
+        if (pages != null) {
+            columns.close();
+            pages.close();
+        }
         pages = null;
     }
 }

@@ -79,7 +79,7 @@ final class PageIndexFilter {
             if (!(other instanceof Literal)) {
                 col = cmp.right();
                 other = cmp.left();
-                op = flip(op);
+                op = op.flipped();
             }
             if (!(other instanceof Literal lit) || lit.value() == null) return null;
             Column c = column(fileSchema, requested, col);
@@ -89,15 +89,6 @@ final class PageIndexFilter {
         return null;
     }
 
-    private static Comparison.Op flip(Comparison.Op op) {
-        switch (op) {
-            case LT: return Comparison.Op.GT;
-            case LE: return Comparison.Op.GE;
-            case GT: return Comparison.Op.LT;
-            case GE: return Comparison.Op.LE;
-            default: return op;
-        }
-    }
 
     /** The leaf a column expression reads, when it is read (in {@code requested}) as its file type. */
     private static Column column(MessageType fileSchema, MessageType requested, Expression column) {

@@ -94,7 +94,7 @@ final class StatisticsFilter {
             if (!(other instanceof Literal)) {
                 column = c.right();
                 other = c.left();
-                op = flip(op);
+                op = op.flipped();
             }
             if (!(other instanceof Literal lit)) return false;
             ColumnStats s = stats(column, block, chunks);
@@ -109,15 +109,6 @@ final class StatisticsFilter {
         return false;
     }
 
-    private static Comparison.Op flip(Comparison.Op op) {
-        switch (op) {
-            case LT: return Comparison.Op.GT;
-            case LE: return Comparison.Op.GE;
-            case GT: return Comparison.Op.LT;
-            case GE: return Comparison.Op.LE;
-            default: return op;
-        }
-    }
 
     /** Statistics of the leaf a column expression reads; null when unknown (not a plain leaf, no stats). */
     private ColumnStats stats(Expression column, BlockMetaData block, Map<ColumnPath, ColumnChunkMetaData> chunks) {

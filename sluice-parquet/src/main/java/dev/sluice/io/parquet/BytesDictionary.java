@@ -1,0 +1,94 @@
+package dev.sluice.io.parquet;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * A column chunk's dictionary of byte strings (BINARY values), keyed on the vector's own bytes: entries are
+ * copied once into one arena when first seen, ids are given in insertion order (as parquet-java's dictionary
+ * writer numbers them), and lookups compare bytes in place, with no {@code Binary} per value.
+ */
+final class BytesDictionary {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private byte[] arena = new byte[4096];
+    private int arenaSize;
+    private int[] starts = new int[256];
+    private int[] lengths = new int[256];
+    private int[] hashes = new int[256];
+    private int[] slots = new int[1024];   // slot i: hash at 2i, id + 1 at 2i + 1 (0 = empty); at most half full
+    private int size;
+
+    int size() { return size; }
+
+    byte[] arena() { return arena; }
+
+    int start(int id) { return starts[id]; }
+
+    int length(int id) { return lengths[id]; }
+
+    /** The id of {@code bytes[offset, offset + length)}, added with the next id when new. */
+    int intern(byte[] bytes, int offset, int length) {
+        int h = hash(bytes, offset, length);
+        int[] t = slots;
+        int mask = (t.length >> 1) - 1;
+        int i = h & mask;
+        int s;
+        while ((s = t[2 * i + 1]) != 0) {
+            int id = s - 1;
+            if (t[2 * i] == h && lengths[id] == length
+                    && Arrays.equals(arena, starts[id], starts[id] + length, bytes, offset, offset + length)) {
+                return id;
+            }
+            i = (i + 1) & mask;
+        }
+        int id = size++;
+        if (id == starts.length) {
+            starts = Arrays.copyOf(starts, id * 2);
+            lengths = Arrays.copyOf(lengths, id * 2);
+            hashes = Arrays.copyOf(hashes, id * 2);
+        }
+        if (arenaSize + length > arena.length) arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + length));
+        System.arraycopy(bytes, offset, arena, arenaSize, length);
+        starts[id] = arenaSize;
+        lengths[id] = length;
+        hashes[id] = h;
+        arenaSize += length;
+        t[2 * i] = h;
+        t[2 * i + 1] = id + 1;
+        if (size * 4 > t.length) rehash();
+        return id;
+    }
+
+    void clear() {
+        size = 0;
+        arenaSize = 0;
+        Arrays.fill(slots, 0);
+    }
+
+    private void rehash() {
+        int[] bigger = new int[slots.length * 2];
+        int mask = (bigger.length >> 1) - 1;
+        for (int id = 0; id < size; id++) {
+            int i = hashes[id] & mask;
+            while (bigger[2 * i + 1] != 0) i = (i + 1) & mask;
+            bigger[2 * i] = hashes[id];
+            bigger[2 * i + 1] = id + 1;
+        }
+        slots = bigger;
+    }
+
+    /** Eight bytes at a time, then the tail; mixed so that the low bits (the table index) depend on all of them. */
+    static int hash(byte[] b, int offset, int length) {
+        long h = 0x9E3779B97F4A7C15L ^ length;
+        int i = offset;
+        int end = offset + length;
+        for (; i + 8 <= end; i += 8) h = (h ^ (long) LONGS.get(b, i)) * 0xC2B2AE3D27D4EB4FL;
+        long tail = 0;
+        for (int shift = 0; i < end; i++, shift += 8) tail |= (b[i] & 0xFFL) << shift;
+        h = (h ^ tail) * 0xC2B2AE3D27D4EB4FL;
+        return (int) (h ^ (h >>> 31) ^ (h >>> 47));
+    }
+}

@@ -1,0 +1,251 @@
+package dev.sluice.io.parquet;
+
+import dev.sluice.error.SluiceException;
+import dev.sluice.vector.ColumnVector;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.bytes.BytesUtils;
+import org.apache.parquet.bytes.CapacityByteArrayOutputStream;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.page.PageWriter;
+import org.apache.parquet.column.statistics.SizeStatistics;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.column.statistics.geospatial.GeospatialStatistics;
+import org.apache.parquet.column.values.ValuesWriter;
+import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
+import org.apache.parquet.schema.PrimitiveType;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+
+/**
+ * One top-level primitive column of a row group, written a vector at a time: what parquet-java's
+ * {@code ColumnWriterV1} over its default (V1) values writers produces for the same values, page for page, but
+ * with a typed loop per vector, a dictionary keyed on the raw values ({@link LongDictionary},
+ * {@link BytesDictionary}), and page statistics taken once per vector from its minimum and maximum.
+ *
+ * <p>The encoding decisions are parquet-java's: values go to a dictionary (PLAIN_DICTIONARY) until it holds more
+ * than the dictionary page size (1 MiB), when the page being written and every later page of the chunk are PLAIN;
+ * at the end of the chunk's first page the dictionary is also dropped for PLAIN unless the dictionary-encoded page
+ * plus the dictionary are smaller than the plain values. Levels and the RLE/bit-packed dictionary ids go through
+ * parquet-java's own encoders, pages through its page writer (compression, page headers, column and offset
+ * indexes, chunk statistics).
+ */
+abstract class FlatColumnWriter {
+    final ColumnDescriptor descriptor;
+    final PrimitiveType type;
+    final boolean optional;
+    final String name;
+    private final int maxDictionaryBytes;
+    private final int dictionarySlab;
+    private final org.apache.parquet.bytes.ByteBufferAllocator allocator;
+    private final ValuesWriter repetition;
+    /** Required columns: parquet-java's (empty) levels writer; optional ones: {@link #levels}. */
+    private final ValuesWriter definition;
+    private final DefinitionLevels levels;
+    private PageWriter pages;
+
+    // the page being written
+    private int valueCount;
+    private long rowsWrittenSoFar;
+    /** Plain size of the page's values, as parquet-java's fallback writer counts it (its buffered size). */
+    long rawBytes;
+    Statistics<?> statistics;
+    long unencodedBytes;
+    int[] ids = new int[1024];
+    int idCount;
+    final PlainBuffer plain;
+    private RunLengthBitPackingHybridEncoder idEncoder;
+
+    /** Pages written by this writer, over all its chunks (never reset, so a stale mark cannot match). */
+    private int pagesWritten;
+
+    // the chunk's dictionary
+    boolean fellBack;
+    private boolean firstPage = true;
+    private boolean usedDictionary;
+    long dictionaryBytes;
+    private int lastUsedDictionarySize;
+
+    FlatColumnWriter(String name, boolean optional, ColumnDescriptor descriptor, ParquetProperties props) {
+        this.name = name;
+        this.optional = optional;
+        this.descriptor = descriptor;
+        this.type = descriptor.getPrimitiveType();
+        this.maxDictionaryBytes = props.getDictionaryPageSizeThreshold();
+        this.dictionarySlab = CapacityByteArrayOutputStream.initialSlabSizeHeuristic(64, maxDictionaryBytes, 10);
+        this.allocator = props.getAllocator();
+        this.repetition = props.newRepetitionLevelWriter(descriptor);
+        this.definition = props.newDefinitionLevelWriter(descriptor);
+        this.levels = optional ? new DefinitionLevels() : null;
+        this.plain = new PlainBuffer(props.getInitialSlabSize());
+        this.statistics = Statistics.createStats(type);
+    }
+
+    /** Starts a new column chunk into {@code pages} (a new row group). */
+    void bind(PageWriter pages) {
+        this.pages = pages;
+        rowsWrittenSoFar = 0;
+        fellBack = false;
+        firstPage = true;
+        usedDictionary = false;
+        dictionaryBytes = 0;
+        lastUsedDictionarySize = 0;
+        clearDictionary();
+    }
+
+    /** Writes rows {@code [from, to)} of {@code v}; each row is one value (or null) of this column. */
+    abstract void write(ColumnVector v, int from, int to);
+
+    /** Entries in the dictionary. */
+    abstract int dictionarySize();
+
+    /** Appends dictionary entry {@code id} to {@link #plain}. */
+    abstract void writePlainEntry(int id);
+
+    abstract void clearDictionary();
+
+    // ---- for the typed loops
+
+    /** A null: definition level 0 and the statistics' null count. */
+    final void writeNull() {
+        if (!optional) throw LevelWriter.nullInRequired(name);
+        levels.write(0);
+        statistics.incrementNumNulls();
+    }
+
+    /** The definition level of a present value. */
+    final void present() {
+        if (levels != null) levels.write(1);
+    }
+
+    /** The definition levels of {@code count} present values. */
+    final void presentRun(int count) {
+        if (levels != null) levels.writeRepeated(1, count);
+    }
+
+    final void counted(int values) { valueCount += values; }
+
+    /** The number of the page being written (distinct for every page this writer writes). */
+    final int pageNumber() { return pagesWritten + 1; }
+
+    final void addId(int id) {
+        if (idCount == ids.length) ids = Arrays.copyOf(ids, idCount * 2);
+        ids[idCount++] = id;
+    }
+
+    /** A new dictionary entry of {@code bytes} bytes; past the dictionary page size the column falls back to PLAIN. */
+    final void grewDictionary(int bytes) {
+        dictionaryBytes += bytes;
+        if (dictionaryBytes > maxDictionaryBytes) fallBack();
+    }
+
+    /** From here on PLAIN: the page's dictionary ids become plain values (the dictionary stays for earlier pages). */
+    private void fallBack() {
+        fellBack = true;
+        for (int i = 0; i < idCount; i++) writePlainEntry(ids[i]);
+        idCount = 0;
+        if (lastUsedDictionarySize == 0) {
+            clearDictionary();
+            dictionaryBytes = 0;
+        }
+    }
+
+    // ---- pages, as parquet-java's column writer and store see them
+
+    int valueCount() { return valueCount; }
+
+    long rowsWrittenSoFar() { return rowsWrittenSoFar; }
+
+    long currentPageBufferedSize() {
+        return repetition.getBufferedSize() + (levels != null ? levels.bufferedSize() : definition.getBufferedSize()) + rawBytes;
+    }
+
+    long totalBufferedSize() { return currentPageBufferedSize() + pages.getMemSize(); }
+
+    void writePage() {
+        if (valueCount == 0) throw SluiceException.internal("writing an empty Parquet page of column " + name);
+        try {
+            BytesInput values;
+            Encoding encoding;
+            if (!fellBack) {
+                values = dictionaryIds();
+                if (firstPage && values.size() + dictionaryBytes >= rawBytes) {   // the dictionary does not pay
+                    fallBack();
+                    values = plain.bytesInput();
+                    encoding = Encoding.PLAIN;
+                } else {
+                    encoding = Encoding.PLAIN_DICTIONARY;
+                    usedDictionary = true;
+                }
+            } else {
+                values = plain.bytesInput();
+                encoding = Encoding.PLAIN;
+            }
+            SizeStatistics sizes = new SizeStatistics(type, unencodedBytes, new ArrayList<>(), new ArrayList<>());
+            BytesInput definitions = levels != null ? levels.toBytes() : definition.getBytes();
+            pages.writePage(BytesInput.concat(repetition.getBytes(), definitions, values), valueCount,
+                    valueCount, statistics, sizes, GeospatialStatistics.newBuilder(type).build(),
+                    repetition.getEncoding(), levels != null ? levels.encoding() : definition.getEncoding(), encoding);
+        } catch (IOException e) {
+            throw SluiceException.internal("could not write a Parquet page of column " + name + ": " + e.getMessage());
+        }
+        repetition.reset();
+        definition.reset();
+        if (levels != null) levels.reset();
+        plain.reset();
+        idCount = 0;
+        if (idEncoder != null) {
+            idEncoder.close();
+            idEncoder = null;
+        }
+        rawBytes = 0;
+        unencodedBytes = 0;
+        firstPage = false;
+        pagesWritten++;
+        rowsWrittenSoFar += valueCount;
+        valueCount = 0;
+        statistics = Statistics.createStats(type);
+    }
+
+    /** The page's dictionary ids: their bit width (from the dictionary's size), then RLE / bit-packed runs. */
+    private BytesInput dictionaryIds() throws IOException {
+        int bitWidth = BytesUtils.getWidthFromMaxInt(dictionarySize() - 1);
+        idEncoder = new RunLengthBitPackingHybridEncoder(bitWidth, dictionarySlab, maxDictionaryBytes, allocator);
+        for (int i = 0; i < idCount; i++) idEncoder.writeInt(ids[i]);
+        lastUsedDictionarySize = dictionarySize();
+        return BytesInput.concat(BytesInput.from(new byte[] {(byte) bitWidth}), idEncoder.toBytes());
+    }
+
+    /** Ends the chunk: the dictionary page, when some data page used it (its entries up to that page's last). */
+    void finishChunk() {
+        if (!usedDictionary || lastUsedDictionarySize == 0) return;
+        plain.reset();
+        for (int id = 0; id < lastUsedDictionarySize; id++) writePlainEntry(id);
+        try {
+            pages.writeDictionaryPage(new DictionaryPage(plain.bytesInput(), lastUsedDictionarySize, Encoding.PLAIN_DICTIONARY));
+        } catch (IOException e) {
+            throw SluiceException.internal("could not write the Parquet dictionary of column " + name + ": " + e.getMessage());
+        }
+        plain.reset();
+    }
+
+    /** Lets go of the page being encoded (the row group ended or failed); the writer can start another chunk. */
+    void endChunk() {
+        repetition.reset();
+        definition.reset();
+        if (levels != null) levels.reset();
+        plain.reset();
+        idCount = 0;
+        if (idEncoder != null) idEncoder.close();
+        idEncoder = null;
+        rawBytes = 0;
+        unencodedBytes = 0;
+        valueCount = 0;
+        pagesWritten++;
+        statistics = Statistics.createStats(type);
+    }
+}

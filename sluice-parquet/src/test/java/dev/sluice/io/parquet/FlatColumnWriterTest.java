@@ -1,0 +1,210 @@
+package dev.sluice.io.parquet;
+
+import dev.sluice.types.DataType;
+import dev.sluice.types.DataTypes;
+import dev.sluice.types.StructField;
+import dev.sluice.types.StructType;
+import dev.sluice.vector.Batch;
+import dev.sluice.vector.ColumnVector;
+import dev.sluice.vector.FlatVector;
+import dev.sluice.vector.Vectors;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.column.EncodingStats;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sluice's flat column writers ({@link FlatRowGroupWriter}) against parquet-java's record writer on the same
+ * batches: with one row group the two files must be the same bytes (pages cut at the same rows, the same
+ * dictionary / plain choices, fallbacks at the same value, the same statistics, indexes and footer). The values
+ * are drawn so that dictionaries stay small, fill past 1 MiB in a later page, or never pay on the first page;
+ * doubles include NaN and signed zeros; columns are nullable or not, with few or many nulls.
+ */
+class FlatColumnWriterTest {
+    @TempDir Path dir;
+
+    enum Profile { CONSTANT, LOW, MEDIUM, UNIQUE, LATE_UNIQUE }
+
+    private static final DataType[] TYPES = {DataTypes.INT, DataTypes.LONG, DataTypes.DOUBLE, DataTypes.STRING,
+            DataTypes.BINARY, DataTypes.DATE, DataTypes.SHORT, DataTypes.BYTE, DataTypes.TIMESTAMP, DataTypes.TIMESTAMP_NTZ};
+    private static final ParquetWriteOptions.TimestampType MICROS = ParquetWriteOptions.TimestampType.TIMESTAMP_MICROS;
+
+    static IntStream seeds() { return IntStream.range(0, 24); }
+
+    @ParameterizedTest @MethodSource("seeds")
+    void writesTheBytesOfParquetJavasRecordWriter(int seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        int fields = 1 + random.nextInt(6);
+        List<StructField> schemaFields = new ArrayList<>();
+        Profile[] profiles = new Profile[fields];
+        int[] nullOdds = new int[fields];
+        for (int i = 0; i < fields; i++) {
+            boolean nullable = random.nextBoolean();
+            schemaFields.add(new StructField("c" + i, TYPES[random.nextInt(TYPES.length)], nullable));
+            profiles[i] = Profile.values()[random.nextInt(Profile.values().length)];
+            nullOdds[i] = !nullable ? 0 : new int[] {0, 2, 10, 1000}[random.nextInt(4)];
+        }
+        StructType schema = new StructType(schemaFields);
+        int rows = 1 + random.nextInt(90_000);
+        int padding = random.nextInt(4) == 0 ? 120 : random.nextInt(12);
+        boolean specialDoubles = random.nextBoolean();
+        List<Batch> batches = batches(schema, profiles, nullOdds, rows, padding, specialDoubles, random);
+        CompressionCodecName codec = seed % 2 == 0 ? CompressionCodecName.SNAPPY : CompressionCodecName.UNCOMPRESSED;
+
+        assertSameFile(schema, batches, new ParquetWriteOptions(codec, 256L << 20, MICROS),
+                "seed %d: %s %s rows=%d padding=%d", seed, schema.simpleString(), Arrays.toString(profiles), rows, padding);
+    }
+
+    /** Q1's shape: a unique timestamp string (dictionary dropped at the first page), low-cardinality strings, and a
+     * column whose dictionary fills past 1 MiB after some dictionary-encoded pages (both kinds of data page). */
+    @Test void dictionariesFallBackAsParquetJavaDoes() throws IOException {
+        StructType schema = StructType.fromDDL("ts STRING, service STRING, late STRING, user_id BIGINT, status INT");
+        SplittableRandom random = new SplittableRandom(7);
+        Profile[] profiles = {Profile.UNIQUE, Profile.LOW, Profile.LATE_UNIQUE, Profile.UNIQUE, Profile.LOW};
+        List<Batch> batches = batches(schema, profiles, new int[] {0, 10, 0, 0, 0}, 80_000, 40, false, random);
+
+        Path actual = assertSameFile(schema, batches, new ParquetWriteOptions(CompressionCodecName.SNAPPY, 256L << 20, MICROS), "q1 shape");
+
+        BlockMetaData block = ColumnarWriterPropertyTest.footer(actual).getBlocks().get(0);
+        EncodingStats ts = block.getColumns().get(0).getEncodingStats();
+        assertThat(ts.hasDictionaryPages()).isFalse();
+        assertThat(ts.hasDictionaryEncodedPages()).isFalse();
+        EncodingStats service = block.getColumns().get(1).getEncodingStats();
+        assertThat(service.hasDictionaryPages()).isTrue();
+        assertThat(service.hasNonDictionaryEncodedPages()).isFalse();
+        EncodingStats late = block.getColumns().get(2).getEncodingStats();
+        assertThat(late.hasDictionaryPages()).isTrue();
+        assertThat(late.hasDictionaryEncodedPages()).isTrue();
+        assertThat(late.hasNonDictionaryEncodedPages()).isTrue();
+        assertThat(block.getColumns().get(3).getEncodingStats().hasDictionaryEncodedPages()).isFalse();
+    }
+
+    /** Several row groups: the same records as the record writer (row groups may be cut at other rows). */
+    @Test void manyRowGroupsHoldTheSameRecords() throws IOException {
+        StructType schema = StructType.fromDDL("a STRING, b BIGINT NOT NULL, c DOUBLE, d INT");
+        SplittableRandom random = new SplittableRandom(11);
+        Profile[] profiles = {Profile.LATE_UNIQUE, Profile.UNIQUE, Profile.MEDIUM, Profile.LOW};
+        List<Batch> batches = batches(schema, profiles, new int[] {5, 0, 3, 0}, 120_000, 30, true, random);
+        ParquetWriteOptions options = new ParquetWriteOptions(CompressionCodecName.SNAPPY, 1L << 20, MICROS);
+        Path expected = dir.resolve("record-api.parquet");
+        RecordApiWriter.write(new LocalOutputFile(expected), schema, options, batches);
+        Path actual = writeColumnar(schema, batches, options);
+
+        assertThat(ColumnarWriterPropertyTest.footer(actual).getBlocks()).hasSizeGreaterThan(2);
+        assertThat(ColumnarWriterPropertyTest.records(actual)).isEqualTo(ColumnarWriterPropertyTest.records(expected));
+    }
+
+    private Path assertSameFile(StructType schema, List<Batch> batches, ParquetWriteOptions options, String what,
+                                Object... args) throws IOException {
+        assertThat(FlatRowGroupWriter.of(schema, SparkParquetSchema.of(schema, MICROS), MICROS,
+                ParquetProperties.builder().build())).as("the flat writer covers %s", schema.simpleString()).isNotNull();
+        Path expected = dir.resolve("record-api.parquet");
+        RecordApiWriter.write(new LocalOutputFile(expected), schema, options, batches);
+        Path actual = writeColumnar(schema, batches, options);
+        // first the readable differences, then the bytes (page headers, levels, ids, indexes)
+        assertThat(ColumnarWriterPropertyTest.chunks(actual)).as(what, args).isEqualTo(ColumnarWriterPropertyTest.chunks(expected));
+        assertThat(encodingStats(actual)).as(what, args).isEqualTo(encodingStats(expected));
+        assertThat(Files.readAllBytes(actual)).as(what, args).isEqualTo(Files.readAllBytes(expected));
+        return actual;
+    }
+
+    private Path writeColumnar(StructType schema, List<Batch> batches, ParquetWriteOptions options) throws IOException {
+        Path actual = dir.resolve("columnar.parquet");
+        try (OutputStream out = Files.newOutputStream(actual)) {
+            ColumnarParquetWriter writer = new ColumnarParquetWriter(new StreamOutputFile(out), schema, options, options.rowGroupSize());
+            for (Batch b : batches) writer.write(b);
+            writer.close();
+        }
+        return actual;
+    }
+
+    private static List<String> encodingStats(Path file) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (BlockMetaData block : ColumnarWriterPropertyTest.footer(file).getBlocks()) {
+            for (ColumnChunkMetaData c : block.getColumns()) {
+                EncodingStats s = c.getEncodingStats();
+                out.add(c.getPath() + " dict=" + s.getDictionaryEncodings() + " data=" + s.getDataEncodings()
+                        + " pages=" + s.getDataEncodings().stream().map(e -> e + ":" + s.getNumDataPagesEncodedAs(e)).toList()
+                        + " size=" + c.getTotalUncompressedSize());
+            }
+        }
+        return out;
+    }
+
+    // ---- values
+
+    static List<Batch> batches(StructType schema, Profile[] profiles, int[] nullOdds, int rows, int padding,
+                               boolean specialDoubles, SplittableRandom random) {
+        List<Batch> out = new ArrayList<>();
+        for (int start = 0; start < rows; start += Batch.DEFAULT_SIZE) {
+            int n = Math.min(Batch.DEFAULT_SIZE, rows - start);
+            ColumnVector[] columns = new ColumnVector[schema.size()];
+            for (int c = 0; c < columns.length; c++) {
+                FlatVector v = Vectors.allocate(schema.field(c).dataType(), n);
+                for (int i = 0; i < n; i++) {
+                    if (nullOdds[c] > 0 && random.nextInt(nullOdds[c]) == 0) v.appendNull();
+                    else v.appendObject(value(schema.field(c).dataType(), key(profiles[c], start + i, random), padding, specialDoubles));
+                }
+                columns[c] = v;
+            }
+            out.add(new Batch(columns, n));
+        }
+        return out;
+    }
+
+    static long key(Profile profile, int row, SplittableRandom random) {
+        switch (profile) {
+            case CONSTANT: return 42;
+            case LOW: return random.nextInt(10);
+            case MEDIUM: return random.nextInt(5000);
+            case UNIQUE: return row;
+            default: return row < 30_000 ? random.nextInt(5) : row;
+        }
+    }
+
+    static Object value(DataType type, long k, int padding, boolean specialDoubles) {
+        if (type.equals(DataTypes.INT)) return (int) (k * 2_654_435_761L);
+        if (type.equals(DataTypes.LONG)) return k * 0x9E3779B97F4A7C15L;
+        if (type.equals(DataTypes.SHORT)) return (short) (k * 31);
+        if (type.equals(DataTypes.BYTE)) return (byte) k;
+        if (type.equals(DataTypes.DATE)) return LocalDate.ofEpochDay(k % 200_000 - 100_000);
+        if (type.equals(DataTypes.TIMESTAMP)) return Instant.ofEpochSecond(k * 7 - 1_000_000, (k % 1000) * 1000);
+        if (type.equals(DataTypes.TIMESTAMP_NTZ)) return Instant.ofEpochSecond(k * 11, 3000).atZone(ZoneOffset.UTC).toLocalDateTime();
+        if (type.equals(DataTypes.DOUBLE)) {
+            if (specialDoubles) {
+                int m = (int) (k % 40);
+                if (m == 3) return Double.NaN;
+                if (m == 4) return -0.0;
+                if (m == 5) return 0.0;
+            }
+            return k / 7.0 - 300;
+        }
+        String s = "v" + k + "x".repeat((int) (k % (padding + 1)));
+        if (type.equals(DataTypes.STRING)) return k % 3 == 0 ? s + "é✓" : s;
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        if (k % 5 == 0) b[0] = (byte) 0xF0;   // above every ASCII byte in unsigned order, below it in signed
+        return b;
+    }
+}
