@@ -1,11 +1,13 @@
 package dev.sluice.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -127,9 +129,9 @@ final class JvmArchive {
             if (kind == Kind.CDS) {
                 if (!Files.isRegularFile(classList) || Files.size(classList) == 0) return false;
                 Path jdkList = realPath(java).getParent().getParent().resolve("lib").resolve("classlist");
-                if (Files.isRegularFile(jdkList)) Files.write(classList, Files.readAllBytes(jdkList), java.nio.file.StandardOpenOption.APPEND);
+                if (Files.isRegularFile(jdkList)) Files.write(classList, Files.readAllBytes(jdkList), StandardOpenOption.APPEND);
                 Process dump = new ProcessBuilder(java.toString(), "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
-                        "-XX:SharedArchiveFile=" + partial, "-cp", String.join(java.io.File.pathSeparator, classpath))
+                        "-XX:SharedArchiveFile=" + partial, "-cp", String.join(File.pathSeparator, classpath))
                         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
                 if (dump.waitFor() != 0) return false;
             }
@@ -206,7 +208,7 @@ final class JvmArchive {
     /** The classpath entries of a java.class.path value. */
     static List<String> classpathEntries(String classPath) {
         List<String> out = new ArrayList<>();
-        for (String e : classPath.split(java.io.File.pathSeparator)) if (!e.isEmpty()) out.add(e);
+        for (String e : classPath.split(File.pathSeparator)) if (!e.isEmpty()) out.add(e);
         return out;
     }
 }

@@ -3,6 +3,7 @@ package dev.sluice.bench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -112,11 +113,15 @@ class JvmArchiveTest {
             assertThat(mapped.exitCode).isZero();
             assertThat(mapped.output).as("Java %d", feature).containsPattern("JvmArchiveProbe source: shared objects file");
 
-            // the jar is rebuilt (other size and time) but a run is handed the old archive: the JVM refuses it and runs
+            // the jar is rebuilt (other size and time) and a run is handed the old archive: it still runs. Java 17's
+            // CDS refuses the archive; Java 25.0.3's AOT cache does not check the application's jars at all (it maps
+            // the old classes: docs/benchmark.md), which is why the archive's name carries every jar's size and time
             Files.setLastModifiedTime(probeJar(jar, "extra"), FileTime.fromMillis(System.currentTimeMillis() + 5_000));
             Run stale = run(java, traced, cp);
             assertThat(stale.exitCode).isZero();
-            assertThat(stale.output).contains("probe ran").doesNotContain("JvmArchiveProbe source: shared objects file");
+            assertThat(stale.output).contains("probe ran");
+            if (archive.kind() == JvmArchive.Kind.CDS) assertThat(stale.output).doesNotContain("JvmArchiveProbe source: shared objects file");
+            assertThat(JvmArchive.of(dir, "probe-" + feature, java, feature, cp, List.of()).file()).isNotEqualTo(archive.file());
             probeJar(jar);
         }
     }
@@ -173,6 +178,13 @@ class JvmArchiveTest {
         return new byte[] {(byte) 0xa2, (byte) 0xba, 0x0b, (byte) 0xf0, 0, 0, 0, 0};
     }
 
+    /** A JDK home with a release file and a bin/java (not runnable: only its identity matters). */
+    private static Path fakeJdk(Path home, String release) throws IOException {
+        Files.createDirectories(home.resolve("bin"));
+        Files.writeString(home.resolve("release"), release);
+        return Files.writeString(home.resolve("bin").resolve("java"), "#!/bin/sh\n");
+    }
+
     private static Path probeJar(Path jar, String... extraEntries) throws IOException {
         String name = "dev/sluice/bench/JvmArchiveProbe.class";
         try (InputStream in = JvmArchiveTest.class.getClassLoader().getResourceAsStream(name);
@@ -198,7 +210,7 @@ class JvmArchiveTest {
         cmd.add("-XX:TieredStopAtLevel=1");
         cmd.addAll(flags);
         cmd.add("-cp");
-        cmd.add(String.join(java.io.File.pathSeparator, cp));
+        cmd.add(String.join(File.pathSeparator, cp));
         cmd.add("dev.sluice.bench.JvmArchiveProbe");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
