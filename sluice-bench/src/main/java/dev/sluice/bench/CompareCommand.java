@@ -78,8 +78,11 @@ final class CompareCommand implements Callable<Integer> {
             + " $SLUICE_CACHE_DIR/jvm, else $XDG_CACHE_HOME/sluice/jvm, else ~/.cache/sluice/jvm).")
     Path jvmArchiveDir;
 
-    /** The archive of each query/engine pair that has one (every pair, or none: see {@link #prepareArchives}). */
+    /** The archive of each query/engine pair that has one (see {@link #prepareArchives}). */
     private final Map<String, JvmArchive> archives = new LinkedHashMap<>();
+
+    /** The pairs whose training run recorded no archive (an engine that fails on this JVM, typically). */
+    private final List<String> archivesMissing = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
@@ -156,8 +159,9 @@ final class CompareCommand implements Callable<Integer> {
 
     /**
      * Records the archive of every query/engine pair that has none yet, by a training run of the same child command
-     * on the input's first {@link TrainingInput#LINES} lines. When any pair ends without an archive, no run uses one,
-     * so that every engine's JVM starts alike (the comparison stays like for like); the table's header says which.
+     * on the input's first {@link TrainingInput#LINES} lines, so that every engine's JVM starts alike (the comparison
+     * stays like for like). A pair whose training run failed (mostly an engine that does not run on this JVM, whose
+     * measured runs then fail too) runs without one, and the table's header names it.
      */
     private void prepareArchives(PrintWriter out, List<Query> qs, Path data, Path csvData) throws IOException, InterruptedException {
         Path dir = jvmArchiveDir != null ? jvmArchiveDir : JvmArchive.defaultCacheDir();
@@ -181,9 +185,8 @@ final class CompareCommand implements Callable<Integer> {
                             ok ? "recorded: " + archive.file() : "not recorded", (System.nanoTime() - t0) / 1e9, log));
                     out.flush();
                     if (!ok) {
-                        out.println("archive: running every engine without an archive");
-                        archives.clear();
-                        return;
+                        archivesMissing.add(key(q, e));
+                        continue;
                     }
                 }
                 archives.put(key(q, e), archive);
@@ -255,7 +258,8 @@ final class CompareCommand implements Callable<Integer> {
                 + MachineInfo.memoryGib() + " GiB RAM, Java " + (jvm == null ? System.getProperty("java.version") : jvm + " (" + javaLauncher + ")") + ", input " + data
                 + " (" + Files.size(data) / (1024 * 1024) + " MiB), medians of " + runs + " run(s); ratio = engine / sluice");
         out.println("class-data archives: " + (archives.isEmpty() ? "none" : "one per engine and query, "
-                + archives.values().iterator().next().kind() + " (" + archives.values().iterator().next().file().getParent() + ")"));
+                + archives.values().iterator().next().kind() + " (" + archives.values().iterator().next().file().getParent() + ")"
+                + (archivesMissing.isEmpty() ? "" : "; none for " + String.join(", ", archivesMissing))));
         out.println(String.format(Locale.ROOT, "%-5s %-7s %9s %7s %10s %9s %7s  %s",
                 "query", "engine", "wall_s", "ratio", "startup_s", "rss_mb", "ratio", "result"));
         boolean allAgree = true;
