@@ -151,9 +151,19 @@ final class JvmArchive {
         return file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
     }
 
+    /**
+     * Deletes the slot's other archives, and the temporary files of training runs that were killed before they
+     * finished (older than an hour: a training run in progress elsewhere is younger).
+     */
     private void pruneSuperseded() {
-        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(file.getParent(), slot + "-*." + kind.extension)) {
-            for (Path p : siblings) if (!p.equals(file)) Files.deleteIfExists(p);
+        long anHourAgo = System.currentTimeMillis() - 3_600_000L;
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(file.getParent(), slot + "-*")) {
+            for (Path p : siblings) {
+                String name = p.getFileName().toString();
+                boolean otherArchive = name.endsWith("." + kind.extension) && !p.equals(file);
+                boolean abandoned = name.contains(".tmp") && Files.getLastModifiedTime(p).toMillis() < anHourAgo;
+                if (otherArchive || abandoned) Files.deleteIfExists(p);
+            }
         } catch (IOException e) {
             // an old archive left behind costs disk space only
         }

@@ -134,6 +134,9 @@ class JvmArchiveTest {
         Files.writeString(old.file(), "an archive of the old jar");
         JvmArchive unrelated = JvmArchive.of(dir, "other", JAVA, FEATURE, cp, List.of());
         Files.writeString(unrelated.file(), "another slot's archive");
+        Path killedTraining = old.file().resolveSibling(old.file().getFileName() + ".12345.tmp.classlist");
+        Files.writeString(killedTraining, "left by a training run that was killed");
+        Files.setLastModifiedTime(killedTraining, FileTime.fromMillis(System.currentTimeMillis() - 2 * 3_600_000L));
         Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
         JvmArchive current = JvmArchive.of(dir, "probe", JAVA, FEATURE, cp, List.of());
         assertThat(current.file()).isNotEqualTo(old.file());
@@ -141,6 +144,7 @@ class JvmArchiveTest {
         assertThat(run(JAVA, current.recordFlags(), cp).exitCode).isZero();
         assertThat(current.finish(cp, dir.resolve("dump.log"))).isTrue();
         assertThat(old.file()).doesNotExist();
+        assertThat(killedTraining).doesNotExist();
         assertThat(unrelated.file()).exists();
         assertThat(current.file()).exists();
     }
