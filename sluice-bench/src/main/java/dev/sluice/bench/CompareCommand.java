@@ -69,6 +69,21 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--jvm-opt", paramLabel = "OPT", description = "An option for every child JVM, e.g. --jvm-opt=-Xmx4g; repeatable.")
     List<String> jvmOpts = new ArrayList<>();
 
+    @Option(names = "--jvm-archive", defaultValue = "auto", paramLabel = "MODE", description = "Class-data archives of"
+            + " the child JVMs, one per engine and query, recorded by a training run on the input's first lines: auto"
+            + " (record on first use, then reuse) or none (default: ${DEFAULT-VALUE}).")
+    String jvmArchive;
+
+    @Option(names = "--jvm-archive-dir", paramLabel = "DIR", description = "Where the archives are kept (default:"
+            + " $SLUICE_CACHE_DIR/jvm, else $XDG_CACHE_HOME/sluice/jvm, else ~/.cache/sluice/jvm).")
+    Path jvmArchiveDir;
+
+    /** The archive of each query/engine pair that has one (see {@link #prepareArchives}). */
+    private final Map<String, JvmArchive> archives = new LinkedHashMap<>();
+
+    /** The pairs whose training run recorded no archive (an engine that fails on this JVM, typically). */
+    private final List<String> archivesMissing = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         List<Query> qs = new ArrayList<>();
@@ -81,6 +96,9 @@ final class CompareCommand implements Callable<Integer> {
             if (!Engines.NAMES.contains(e)) throw new ParameterException(spec.commandLine(), "--engines takes " + Engines.NAMES + ", got " + e);
         }
         if (runs < 1) throw new ParameterException(spec.commandLine(), "--runs must be >= 1, got " + runs);
+        if (!jvmArchive.equals("auto") && !jvmArchive.equals("none")) {
+            throw new ParameterException(spec.commandLine(), "--jvm-archive takes auto or none, got " + jvmArchive);
+        }
         javaLauncher = jvm == null || jvm.equals(JavaHomes.current())
                 ? ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString())
                 : JavaHomes.launcher(jvm).map(Path::toString).orElseThrow(() -> new ParameterException(spec.commandLine(),
@@ -99,6 +117,7 @@ final class CompareCommand implements Callable<Integer> {
         Map<String, List<ChildRun>> results = new LinkedHashMap<>();
         for (Query q : qs) for (String e : engines) results.put(key(q, e), new ArrayList<>());
         Files.createDirectories(outDir.resolve("logs"));
+        if (jvmArchive.equals("auto")) prepareArchives(out, qs, data, csvData);
         for (int run = 1; run <= runs; run++) {
             for (Query q : qs) {
                 for (String e : engines) {
@@ -138,18 +157,78 @@ final class CompareCommand implements Callable<Integer> {
         return file;
     }
 
-    private ChildRun runChild(Query q, String engine, int run, Path data) throws IOException, InterruptedException {
+    /**
+     * Records the archive of every query/engine pair that has none yet, by a training run of the same child command
+     * on the input's first {@link TrainingInput#LINES} lines, so that every engine's JVM starts alike (the comparison
+     * stays like for like). A pair whose training run failed (mostly an engine that does not run on this JVM, whose
+     * measured runs then fail too) runs without one, and the table's header names it.
+     */
+    private void prepareArchives(PrintWriter out, List<Query> qs, Path data, Path csvData) throws IOException, InterruptedException {
+        Path dir = jvmArchiveDir != null ? jvmArchiveDir : JvmArchive.defaultCacheDir();
+        Files.createDirectories(dir);
+        List<String> classpath = JvmArchive.classpathEntries(System.getProperty("java.class.path"));
+        int feature = javaFeature();
+        Path trainDir = outDir.resolve("train");
+        for (Query q : qs) {
+            for (String e : engines) {
+                JvmArchive archive = JvmArchive.of(dir, "bench-" + q.id() + "-" + e, Path.of(javaLauncher), feature, classpath, childFlags());
+                if (!archive.exists()) {
+                    out.println("archive: recording " + q.id() + "/" + e + " (" + archive.kind() + ", Java " + feature + ") by a training run...");
+                    out.flush();
+                    Path input = TrainingInput.ensure(q.readsCsv() ? csvData : data, trainDir, TrainingInput.LINES);
+                    Path log = outDir.resolve("logs").resolve("train-" + q.id() + "-" + e + ".log");
+                    long t0 = System.nanoTime();
+                    Process p = new ProcessBuilder(childCommand(q, e, input, trainDir.resolve("out-" + q.id() + "-" + e), archive.recordFlags()))
+                            .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                    boolean ok = p.waitFor() == 0 && archive.finish(classpath, outDir.resolve("logs").resolve("dump-" + q.id() + "-" + e + ".log"));
+                    out.println(String.format(Locale.ROOT, "archive: %s/%s %s (%.1f s, log %s)", q.id(), e,
+                            ok ? "recorded: " + archive.file() : "not recorded", (System.nanoTime() - t0) / 1e9, log));
+                    out.flush();
+                    if (!ok) {
+                        archivesMissing.add(key(q, e));
+                        continue;
+                    }
+                }
+                archives.put(key(q, e), archive);
+            }
+        }
+    }
+
+    /** The feature version of the child JVMs' Java. */
+    private int javaFeature() {
+        if (jvm == null || jvm.equals(JavaHomes.current())) return Runtime.version().feature();
+        Path home = Path.of(javaLauncher).getParent().getParent();
+        String v = JavaHomes.featureVersion(home);
+        return v == null ? Runtime.version().feature() : Integer.parseInt(v);
+    }
+
+    /** The flags of every child JVM, whatever its engine: the same list for all, the user's options last. */
+    private List<String> childFlags() {
+        List<String> flags = new ArrayList<>();
+        flags.addAll(JvmFlags.SPARK);
+        flags.addAll(JvmFlags.JIT);
+        flags.addAll(JvmFlags.memory(jvmOpts, Runtime.getRuntime().availableProcessors()));
+        flags.addAll(jvmOpts);
+        return flags;
+    }
+
+    private List<String> childCommand(Query q, String engine, Path data, Path output, List<String> archiveFlags) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaLauncher);
-        cmd.addAll(JvmFlags.SPARK);
-        cmd.addAll(JvmFlags.JIT);
-        cmd.addAll(JvmFlags.memory(jvmOpts, Runtime.getRuntime().availableProcessors()));
-        cmd.addAll(jvmOpts);
+        cmd.addAll(archiveFlags);
+        cmd.addAll(childFlags());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("dev.sluice.cli.Main");
         cmd.addAll(List.of("bench", q.id(), "--engine", engine, "--input", data.toAbsolutePath().toString(),
-                "--output", outDir.resolve(q.id() + "-" + engine).toAbsolutePath().toString(), "--quiet"));
+                "--output", output.toAbsolutePath().toString(), "--quiet"));
+        return cmd;
+    }
+
+    private ChildRun runChild(Query q, String engine, int run, Path data) throws IOException, InterruptedException {
+        JvmArchive archive = archives.get(key(q, engine));
+        List<String> cmd = childCommand(q, engine, data, outDir.resolve(q.id() + "-" + engine),
+                archive == null ? List.of() : archive.useFlags());
         Path log = outDir.resolve("logs").resolve(q.id() + "-" + engine + "-" + run + ".log");
         Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
         Map<String, String> lines = new LinkedHashMap<>();
@@ -178,6 +257,9 @@ final class CompareCommand implements Callable<Integer> {
         out.println("date " + LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + MachineInfo.memoryGib() + " GiB RAM, Java " + (jvm == null ? System.getProperty("java.version") : jvm + " (" + javaLauncher + ")") + ", input " + data
                 + " (" + Files.size(data) / (1024 * 1024) + " MiB), medians of " + runs + " run(s); ratio = engine / sluice");
+        out.println("class-data archives: " + (archives.isEmpty() ? "none" : "one per engine and query, "
+                + archives.values().iterator().next().kind() + " (" + archives.values().iterator().next().file().getParent() + ")"
+                + (archivesMissing.isEmpty() ? "" : "; none for " + String.join(", ", archivesMissing))));
         out.println(String.format(Locale.ROOT, "%-5s %-7s %9s %7s %10s %9s %7s  %s",
                 "query", "engine", "wall_s", "ratio", "startup_s", "rss_mb", "ratio", "result"));
         boolean allAgree = true;

@@ -34,7 +34,7 @@ public final class SpillManager implements AutoCloseable {
     private static final Set<PosixFilePermission> FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-------");
 
     private final Path base;
-    private final String name;
+    private volatile String name;   // chosen when something first spills: see name()
     private final AtomicLong files = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong nanos = new AtomicLong();
@@ -44,7 +44,6 @@ public final class SpillManager implements AutoCloseable {
 
     public SpillManager(Path base) {
         this.base = base;
-        this.name = PREFIX + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
         deleteStaleDirectories(base);
     }
 
@@ -56,7 +55,23 @@ public final class SpillManager implements AutoCloseable {
     }
 
     /** This session's directory (it exists only once something spilled). */
-    public Path directory() { return base.resolve(name); }
+    public Path directory() { return base.resolve(name()); }
+
+    /**
+     * {@code session-<pid>-<random>}, chosen on first use: {@link UUID#randomUUID()} initializes the security
+     * providers and a SecureRandom, about 35 ms of CPU that a quick command which never spills (./sluice cat) would
+     * otherwise pay at session start (docs/benchmark.md, "JVM warm-up and archives").
+     */
+    private String name() {
+        String n = name;
+        if (n == null) {
+            synchronized (this) {
+                n = name;
+                if (n == null) name = n = PREFIX + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+            }
+        }
+        return n;
+    }
 
     /** A new, empty file private to the user, deleted by {@link SpillFile#delete} or when the session closes. */
     public SpillFile newFile(String purpose, SpillListener listener) { return newFile(purpose, listener, SpillFile.DEFAULT_WRITE_BUFFER); }
