@@ -130,7 +130,7 @@ number
 
 // a type as the DDL parser reads it: the builder hands the text over (array<int>, decimal(10,2), struct<a:int>)
 dataType
-    : INTERVAL from=identifier (TO to=identifier)?
+    : INTERVAL (from=identifier (TO to=identifier)?)?
     | identifier LT dataTypeArgument (COMMA dataTypeArgument)* GT
     | identifier (LPAREN INTEGER_VALUE (COMMA INTEGER_VALUE)* RPAREN)?
     ;
