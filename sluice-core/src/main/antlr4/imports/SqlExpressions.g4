@@ -75,6 +75,7 @@ primaryExpression
     | base=primaryExpression DOT fieldName=anyName                                              #dereference
     | LPAREN expression RPAREN                                                                  #parenthesizedExpression
     | primaryExpression DOUBLE_COLON dataType                                                   #colonCast
+    | primaryExpression COLLATE collation=identifier                                            #collateClause
     ;
 
 functionArgument
@@ -130,7 +131,7 @@ number
 
 // a type as the DDL parser reads it: the builder hands the text over (array<int>, decimal(10,2), struct<a:int>)
 dataType
-    : INTERVAL from=identifier (TO to=identifier)?
+    : INTERVAL (from=identifier (TO to=identifier)?)?
     | identifier LT dataTypeArgument (COMMA dataTypeArgument)* GT
     | identifier (LPAREN INTEGER_VALUE (COMMA INTEGER_VALUE)* RPAREN)?
     ;
@@ -167,5 +168,5 @@ nonReserved
     | OVER | PARTITION | POSITION | PRECEDING | RANGE | REGEXP | RESPECT | RLIKE | ROLLUP | ROW | ROWS | SETS | SOME
     | SUBSTR | SUBSTRING | TABLE | TABLESAMPLE | TIMESTAMP | TIMESTAMP_LTZ | TIMESTAMP_NTZ | TO | TRAILING | TRIM
     | TRY_CAST | UNBOUNDED | UNKNOWN | VALUES | VIEW | WITHIN | DIV | EXISTS | CAST | OVERLAY | PLACING
-    | CACHE | CODEGEN | COST | CREATE | DESCRIBE | DROP | EXPLAIN | EXTENDED | FORMATTED | FUNCTION | FUNCTIONS | GLOBAL | IF | INSERT | LAZY | OPTIONS | OVERWRITE | PARTITIONED | REPLACE | SHOW | TABLES | TEMP | TEMPORARY | UNCACHE | CLEAR
+    | CACHE | CODEGEN | COST | CREATE | DESCRIBE | DROP | EXPLAIN | EXTENDED | FORMATTED | FUNCTION | FUNCTIONS | GLOBAL | IF | INSERT | LAZY | OPTIONS | OVERWRITE | PARTITIONED | REPLACE | SHOW | TABLES | TEMP | TEMPORARY | UNCACHE | CLEAR | END | COLLATE
     ;

@@ -57,6 +57,7 @@ public final class DataFrameWriter {
     public WriteResult save(String path) {
         // an unknown format or option fails here, before anything runs
         OptionCheck.write(FileFormats.lookup(format), options);
+        refuseCalendarIntervals(format);
         WriteResult result = frame.session().engine().write(frame.outputPlan(), new WriteRequest(path, format, mode, options, partitionBy));
         frame.completeObservations();
         return result;
@@ -88,12 +89,25 @@ public final class DataFrameWriter {
         }
         String chosen = formatChosen ? format : defaultTableFormat();
         OptionCheck.write(FileFormats.lookup(chosen), options);
+        refuseCalendarIntervals(chosen);
         return frame.session().catalog().saveAsTable(tableName(name), frame, chosen, options, mode);
     }
 
     /** Appends (or with mode overwrite, replaces) the rows of the existing managed table {@code name}, columns by position. */
     public WriteResult insertInto(String name) {
+        refuseCalendarIntervals("table");
         return frame.session().catalog().insertInto(tableName(name), frame, mode == SaveMode.OVERWRITE);
+    }
+
+    /** No file format holds Spark's calendar {@code interval} (Spark: UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE). */
+    private void refuseCalendarIntervals(String formatName) {
+        for (dev.sluice.types.StructField f : frame.schema().fields()) {
+            if (dev.sluice.types.CalendarIntervalType.occursIn(f.dataType())) {
+                throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.UNSUPPORTED_OPERATION)
+                        .with("operation", "Writing the column `" + f.name() + "` of type " + f.dataType().sql() + " as " + formatName)
+                        .with("reason", "no data source stores the calendar interval type; cast it to STRING first").build();
+            }
+        }
     }
 
     /** Spark's spark.sql.sources.default: parquet; json when the parquet module is not on the class path. */

@@ -1472,4 +1472,15 @@ public final class functions {
         dev.sluice.udf.UDF6 g = f;
         return UserDefinedFunction.javaFunction(returnType, a -> g.call(a[0], a[1], a[2], a[3], a[4], a[5]));
     }
+
+    /** Spark's calendar {@code interval} from (years, months, weeks, days, hours, mins, secs), missing ones 0. */
+    public static Column make_interval(Column... args) { return call_function("make_interval", args); }
+
+    /** {@link #make_interval} giving NULL where it overflows. */
+    public static Column try_make_interval(Column... args) { return call_function("try_make_interval", args); }
+
+    public static Column xpath_short(Column... args) { return call_function("xpath_short", args); }
+
+    /** {@code e COLLATE collation}: only UTF8_BINARY (every Sluice string's collation); others are refused. */
+    public static Column collate(Column e, String collation) { return call_function("collate", e, lit(collation)); }
 }

@@ -74,6 +74,7 @@ public enum ErrorCode {
     USER_RAISED_EXCEPTION(3102, Category.EXECUTION, "{message}"),
     INVALID_FUNCTION_INPUT(3103, Category.EXECUTION, "Invalid input for {function}: {reason}"),
     SCALAR_SUBQUERY_TOO_MANY_ROWS(3104, Category.EXECUTION, "More than one row returned by a subquery used as an expression."),
+    INVALID_INTERVAL_WITH_MICROSECONDS_ADDITION(3105, Category.EXECUTION, "Cannot add an interval to a date because its microseconds part is not 0. Cast the date to a timestamp, which supports the addition of intervals with microseconds."),
     // user-defined functions (3110..): the function itself failed on a row, or its worker could not run [FAILED_EXECUTE_UDF]
     FAILED_EXECUTE_UDF(3110, Category.EXECUTION, "User-defined function {function} failed: {reason}"),
     PYTHON_WORKER_FAILED(3111, Category.EXECUTION, "The Python worker ({executable}) for {function} failed: {reason}"),

@@ -67,6 +67,8 @@ public final class Casts {
         }
         boolean fromString = from instanceof StringType;
         boolean fromNumber = from.isNumeric();
+        if (to instanceof dev.sluice.types.CalendarIntervalType) return fromString;   // Spark: from strings only
+        if (from instanceof dev.sluice.types.CalendarIntervalType) return false;
         if (to instanceof dev.sluice.types.TimestampNTZType) return fromString || from instanceof DateType || from instanceof TimestampType;
         if (from instanceof dev.sluice.types.TimestampNTZType) return to instanceof DateType || to instanceof TimestampType;
         if (to.isInterval()) {
@@ -158,6 +160,10 @@ public final class Casts {
         if (to instanceof StructType s) return CastNested.castStruct(in, s, ctx);
         if (to instanceof ArrayType a) return CastNested.castArray(in, a, ctx);
         if (to instanceof MapType m) return CastNested.castMap(in, m, ctx);
+        if (to instanceof dev.sluice.types.CalendarIntervalType) {
+            // Spark's safe parse: text that is no interval gives NULL, under ANSI too
+            return Kernels.mapNonNull(in, to, (i, out) -> out.appendObject(dev.sluice.vector.CalendarIntervalParsing.parse(in.getString(i))));
+        }
         if (from instanceof StringType) return CastFromString.cast(in, ctx);
         if (from.isInterval() || to.isInterval()) return CastFromInterval.cast(in, ctx);
         if (from instanceof DateType || from instanceof TimestampType || from instanceof dev.sluice.types.TimestampNTZType) return CastFromDatetime.cast(in, ctx);

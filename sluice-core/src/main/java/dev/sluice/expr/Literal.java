@@ -46,6 +46,7 @@ public record Literal(Object value, DataType dataType) implements Expression {
         if (value instanceof java.time.LocalDateTime) return new Literal(value, DataTypes.TIMESTAMP_NTZ);
         if (value instanceof java.time.Period p) return new Literal(p.normalized(), DataTypes.YEAR_MONTH_INTERVAL);
         if (value instanceof java.time.Duration) return new Literal(value, DataTypes.DAY_TIME_INTERVAL);
+        if (value instanceof dev.sluice.types.CalendarInterval) return new Literal(value, DataTypes.CALENDAR_INTERVAL);
         throw new IllegalArgumentException("unsupported literal type " + value.getClass().getName());
     }
 
@@ -62,6 +63,7 @@ public record Literal(Object value, DataType dataType) implements Expression {
         if (value instanceof byte[] b) return "X'" + java.util.HexFormat.of().withUpperCase().formatHex(b) + "'";
         if (value instanceof Map<?, ?> || value instanceof List<?> || value instanceof Row) return String.valueOf(value);
         if (dataType.equals(DataTypes.DATE)) return "DATE '" + value + "'";
+        if (dataType.equals(DataTypes.CALENDAR_INTERVAL)) return "INTERVAL '" + value + "'";
         if (dataType.equals(DataTypes.TIMESTAMP)) return "TIMESTAMP '" + value + "'";
         if (dataType.equals(DataTypes.TIMESTAMP_NTZ) || dataType.isInterval()) {
             String text = ValueRenderer.render(value, dataType, ValueRenderer.Style.show(java.time.ZoneOffset.UTC));

@@ -59,6 +59,15 @@ public record Negate(Expression child, EvalMode mode) implements Expression {
                 long v = in.getLong(i);
                 if (v == Long.MIN_VALUE && mode == EvalMode.ANSI) throw overflow(t.simpleString());
                 ((LongVector) out).append(-v);
+            } else if (t instanceof dev.sluice.types.CalendarIntervalType) {
+                dev.sluice.types.CalendarInterval v = (dev.sluice.types.CalendarInterval) in.getObject(i);
+                try {
+                    out.appendObject(new dev.sluice.types.CalendarInterval(Math.negateExact(v.months()), Math.negateExact(v.days()),
+                            Math.negateExact(v.microseconds())));
+                } catch (ArithmeticException e) {
+                    if (mode == EvalMode.ANSI) throw overflow(t.simpleString());
+                    out.appendObject(new dev.sluice.types.CalendarInterval(-v.months(), -v.days(), -v.microseconds()));
+                }
             } else {
                 throw SluiceException.internal("negate " + t);
             }

@@ -31,6 +31,8 @@ public final class ValueComparator {
         if (type.storesLong()) return Long.compare(a.getLong(i), b.getLong(j));
         if (type instanceof DoubleType) return compareDoubles(a.getDouble(i), b.getDouble(j));
         if (type instanceof StringType || type instanceof BinaryType) return a.compareBytes(i, b, j);
+        // no ordering in Spark (the analyzer refuses it); equal bytes are equal intervals, which grouping needs
+        if (type instanceof dev.sluice.types.CalendarIntervalType) return a.compareBytes(i, b, j);
         if (type instanceof BooleanType) return Boolean.compare(a.getBoolean(i), b.getBoolean(j));
         if (type instanceof FloatType) return compareDoubles(a.getFloat(i), b.getFloat(j));
         if (type instanceof DecimalType) return a.getDecimal(i).compareTo(b.getDecimal(j));

@@ -32,7 +32,7 @@ public final class ValueHasher {
         if (v.isNull(row)) return NULL_HASH;
         if (type.storesInt()) return hashInt(v.getInt(row));
         if (type.storesLong()) return hashLong(v.getLong(row));
-        if (type instanceof StringType || type instanceof BinaryType) return hashBytes(v.bytesArray(row), v.bytesStart(row), v.bytesLength(row));
+        if (type instanceof StringType || type instanceof BinaryType || type instanceof dev.sluice.types.CalendarIntervalType) return hashBytes(v.bytesArray(row), v.bytesStart(row), v.bytesLength(row));
         if (type instanceof DoubleType) return hashDouble(v.getDouble(row));
         if (type instanceof FloatType) return hashDouble(v.getFloat(row));
         if (type instanceof BooleanType) return v.getBoolean(row) ? 0x51AFD7ED558CCD1L : 0x2545F4914F6CDD1DL;

@@ -56,6 +56,9 @@ abstract class JsonValueWriter {
                 g.writeString(dev.sluice.vector.DateTimeText.wallClockIso(v.getLong(row)));
             }
         };
+        if (type instanceof dev.sluice.types.CalendarIntervalType) return new JsonValueWriter() {   // to_json: Spark's text
+            @Override void write(JsonGenerator g, ColumnVector v, int row) throws IOException { g.writeString(v.getObject(row).toString()); }
+        };
         if (type instanceof dev.sluice.types.YearMonthIntervalType ym) return new JsonValueWriter() {
             @Override void write(JsonGenerator g, ColumnVector v, int row) throws IOException {
                 g.writeString(dev.sluice.vector.IntervalText.yearMonth(v.getInt(row), ym));

@@ -96,7 +96,7 @@ public final class BatchCodec {
         } else if (type instanceof BooleanType) {
             out.ensure(n);
             for (int i = 0; i < n; i++) out.put(!(nulls && v.isNull(rows[i])) && v.getBoolean(rows[i]) ? 1 : 0);
-        } else if (type instanceof StringType || type instanceof BinaryType) {
+        } else if (type instanceof StringType || type instanceof BinaryType || type instanceof dev.sluice.types.CalendarIntervalType) {
             out.ensure(4L * n);
             for (int i = 0; i < n; i++) out.putInt(nulls && v.isNull(rows[i]) ? 0 : v.bytesLength(rows[i]));
             for (int i = 0; i < n; i++) {
@@ -193,7 +193,7 @@ public final class BatchCodec {
                 else v.append(x != 0);
             }
             out = v;
-        } else if (type instanceof StringType || type instanceof BinaryType) {
+        } else if (type instanceof StringType || type instanceof BinaryType || type instanceof dev.sluice.types.CalendarIntervalType) {
             int[] lengths = new int[n];
             long total = 0;
             for (int i = 0; i < n; i++) total += lengths[i] = in.getInt();

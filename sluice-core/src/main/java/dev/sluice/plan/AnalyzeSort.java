@@ -78,7 +78,7 @@ final class AnalyzeSort {
     }
 
     static void requireOrderable(SortOrder o) {
-        if (containsMap(o.child().dataType())) {
+        if (containsMap(o.child().dataType()) || dev.sluice.types.CalendarIntervalType.occursIn(o.child().dataType())) {
             throw SluiceException.of(ErrorCode.TYPE_MISMATCH).with("expression", o.sql()).with("expected", "an orderable type")
                     .with("actual", o.child().dataType().simpleString()).build();
         }

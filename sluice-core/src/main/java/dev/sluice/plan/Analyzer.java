@@ -167,10 +167,15 @@ public final class Analyzer {
         if (e instanceof GetStructField g) return resolveField(g.child(), g.fieldName(), g.child().sql());
         if (e instanceof Arithmetic a) return coerceArithmetic(a);
         if (e instanceof Negate n) {
-            if (!n.child().dataType().isInterval()) requireNumeric(n.child(), "unary minus");
+            DataType t = n.child().dataType();
+            if (!t.isInterval() && !(t instanceof dev.sluice.types.CalendarIntervalType)) requireNumeric(n.child(), "unary minus");
             return new Negate(n.child(), mode(n.mode()));
         }
         if (e instanceof Comparison c) {
+            if (dev.sluice.types.CalendarIntervalType.occursIn(c.left().dataType()) || dev.sluice.types.CalendarIntervalType.occursIn(c.right().dataType())) {
+                throw mismatch(c.sql(), "an orderable type", dev.sluice.types.CalendarIntervalType.occursIn(c.left().dataType())
+                        ? c.left().dataType().simpleString() : c.right().dataType().simpleString());   // Spark: INVALID_ORDERING_TYPE
+            }
             DataType common = TypeCoercion.comparisonType(c.left().dataType(), c.right().dataType())
                     .orElseThrow(() -> mismatch(c.sql(), "comparable values",
                             c.left().dataType().simpleString() + " and " + c.right().dataType().simpleString()));

@@ -27,15 +27,28 @@ import java.util.List;
  * existence joins give TRUE or FALSE, never NULL), {@code x IN (SELECT v ...)} is TRUE when some {@code v = x}, else
  * FALSE; {@code x NOT IN (...)} (and {@code NOT (x IN (...))}) is null-aware: FALSE when some {@code v = x}, or when
  * the subquery has rows and {@code x} is NULL, or when some {@code v} is NULL; else TRUE.
+ * <p>A correlation that is not such an equality ({@code r.v > s.x}) is Spark's existence join on the whole condition,
+ * built per outer query: the distinct values of the outer columns it names are semi-joined with the subquery's rows
+ * on the condition, and the matching values, each with a TRUE mark, are left-joined back on {@code <=>}.
  */
 final class ExistenceMarks {
     private ExistenceMarks() {}
 
-    /** A mark to join: the key relation (key columns, then the mark named {@code column}) and the join condition. */
-    record Mark(DataFrame keys, Expression condition) {}
+    /**
+     * A mark to join: the key relation (key columns, then the mark named {@code column}) and the join condition; or,
+     * for a correlation that is no equality, {@code perOuter} builds them from the outer query when it is joined.
+     */
+    record Mark(String column, DataFrame keys, Expression condition, java.util.function.Function<DataFrame, Mark> perOuter) {}
 
     /** EXISTS over {@code sub}, with an extra correlation {@code outer = inner} when {@code outer} is not null. */
     static Mark exists(Where.Decorrelated sub, String column, Expression outer, Expression inner, Expression innerFilter) {
+        if (sub.condition() != null) {
+            for (Expression c : conjuncts(sub.condition(), new ArrayList<>())) {
+                if (!resolvesIn(sub.relation(), c) && !isCorrelatedEquality(sub.relation(), c)) {
+                    return new Mark(column, null, null, df -> existenceJoin(sub, column, outer, inner, innerFilter, df));
+                }
+            }
+        }
         List<Expression> filters = new ArrayList<>();
         List<Expression> outerKeys = new ArrayList<>();
         List<Expression> innerKeys = new ArrayList<>();
@@ -43,7 +56,8 @@ final class ExistenceMarks {
             for (Expression c : conjuncts(sub.condition(), new ArrayList<>())) {
                 if (resolvesIn(sub.relation(), c)) {
                     filters.add(c);
-                } else if (c instanceof Comparison cmp && cmp.op() == Comparison.Op.EQ && resolvesIn(sub.relation(), cmp.left()) != resolvesIn(sub.relation(), cmp.right())) {
+                } else if (isCorrelatedEquality(sub.relation(), c)) {
+                    Comparison cmp = (Comparison) c;
                     boolean leftInner = resolvesIn(sub.relation(), cmp.left());
                     innerKeys.add(leftInner ? cmp.left() : cmp.right());
                     outerKeys.add(leftInner ? cmp.right() : cmp.left());
@@ -72,7 +86,48 @@ final class ExistenceMarks {
             Expression eq = new Comparison(Comparison.Op.EQ, outerKeys.get(i), keys.col(column + "_key" + i).expr());
             on = on == Literal.TRUE ? eq : new And(on, eq);
         }
-        return new Mark(keys, on);
+        return new Mark(column, keys, on, null);
+    }
+
+    private static boolean isCorrelatedEquality(DataFrame relation, Expression c) {
+        return c instanceof Comparison cmp && cmp.op() == Comparison.Op.EQ && resolvesIn(relation, cmp.left()) != resolvesIn(relation, cmp.right());
+    }
+
+    /**
+     * The mark for the whole correlated condition over the outer query {@code df}: the distinct outer values it names
+     * (as {@code column_o0..}), kept where some subquery row satisfies the condition, marked TRUE; joined back on
+     * {@code <=>} so a NULL outer value finds its own (unmatched) entry.
+     */
+    private static Mark existenceJoin(Where.Decorrelated sub, String column, Expression outer, Expression inner, Expression innerFilter, DataFrame df) {
+        Expression condition = sub.condition();
+        if (outer != null) condition = new And(condition, new Comparison(Comparison.Op.EQ, outer, inner));
+        if (innerFilter != null) condition = new And(condition, innerFilter);
+        List<Expression> outerRefs = new ArrayList<>();
+        for (Expression n : dev.sluice.expr.Expressions.collect(condition)) {
+            if (n instanceof UnresolvedColumn u && !resolvesIn(sub.relation(), u) && !outerRefs.contains(u)) outerRefs.add(u);
+        }
+        List<Column> distinct = new ArrayList<>();
+        // coalesce(x), not x: a computed column, so the values no longer answer to the outer query's names (s.x) when
+        // they are joined back to it (a bare column would be traced to both sides of that join: AMBIGUOUS_COLUMN)
+        for (int i = 0; i < outerRefs.size(); i++) {
+            distinct.add(new Column(new Alias(new dev.sluice.expr.Coalesce(List.of(outerRefs.get(i))), column + "_o" + i)));
+        }
+        DataFrame values = df.select(distinct.toArray(new Column[0])).distinct();
+        Expression onValues = dev.sluice.expr.Expressions.transformUp(condition, n -> {
+            int i = outerRefs.indexOf(n);
+            return i >= 0 ? values.col(column + "_o" + i).expr() : n;
+        });
+        DataFrame matched = values.join(sub.relation(), new Column(onValues), "left_semi");
+        List<Column> keep = new ArrayList<>();
+        for (int i = 0; i < outerRefs.size(); i++) keep.add(matched.col(column + "_o" + i));
+        keep.add(new Column(new Alias(Literal.TRUE, column)));
+        DataFrame keys = matched.select(keep.toArray(new Column[0]));
+        Expression on = Literal.TRUE;
+        for (int i = 0; i < outerRefs.size(); i++) {
+            Expression eq = new Comparison(Comparison.Op.EQ_NULL_SAFE, outerRefs.get(i), keys.col(column + "_o" + i).expr());
+            on = on == Literal.TRUE ? eq : new And(on, eq);
+        }
+        return new Mark(column, keys, on, null);
     }
 
     /** The value a mark column stands for: TRUE when the outer row found a match, else FALSE. */

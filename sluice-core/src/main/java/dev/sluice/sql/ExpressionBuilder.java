@@ -230,6 +230,11 @@ final class ExpressionBuilder extends SqlGrammarBaseVisitor<Expression> {
         return new Cast(visit(ctx.primaryExpression()), dataType(ctx.dataType()), EvalMode.ANSI);
     }
 
+    /** {@code s COLLATE name}: the registry's {@code collate(s, 'name')}. */
+    @Override public Expression visitCollateClause(SqlGrammar.CollateClauseContext ctx) {
+        return FunctionResolver.resolve("collate", List.of(visit(ctx.primaryExpression()), Literal.of(Names.identifier(ctx.collation))));
+    }
+
     /** The type as the DDL parser reads it, from the text the user wrote. */
     static DataType dataType(SqlGrammar.DataTypeContext ctx) {
         String text = ctx.start.getInputStream().getText(Interval.of(ctx.start.getStartIndex(), ctx.stop.getStopIndex()));

@@ -37,7 +37,9 @@ final class Subqueries implements ExpressionBuilder.Subqueries {
     private static final AtomicLong IDS = new AtomicLong();
 
     /** A scalar subquery waiting to be joined to the outer query under its hidden column name. */
-    record Scalar(String column, DataFrame value, Expression condition) {}
+    record Scalar(String column, DataFrame value, Expression condition, java.util.function.Function<DataFrame, ExistenceMarks.Mark> perOuter) {
+        Scalar(String column, DataFrame value, Expression condition) { this(column, value, condition, null); }
+    }
 
     private final List<Scalar> pending = new ArrayList<>();
 
@@ -75,7 +77,12 @@ final class Subqueries implements ExpressionBuilder.Subqueries {
 
     /** The scalar subqueries met since the last call, joined to {@code df} (their columns added at the end). */
     DataFrame joinPending(DataFrame df) {
-        for (Scalar s : pending) {
+        for (Scalar pendingOne : pending) {
+            Scalar s = pendingOne;
+            if (s.perOuter() != null) {   // a mark whose correlation is no equality: built over this outer query
+                ExistenceMarks.Mark m = s.perOuter().apply(df);
+                s = new Scalar(m.column(), m.keys(), m.condition());
+            }
             DataFrame joined = df.join(s.value(), new Column(s.condition()), "left");
             if (s.condition() != Literal.TRUE) {   // keep the outer columns and the value, not the grouping keys
                 List<Column> keep = new ArrayList<>();
@@ -117,9 +124,8 @@ final class Subqueries implements ExpressionBuilder.Subqueries {
 
     /** The mark joined with the scalar subqueries (a left join on its correlation), read as TRUE or FALSE. */
     private Expression mark(ExistenceMarks.Mark m) {
-        String column = m.keys().columns()[m.keys().columns().length - 1];
-        pending.add(new Scalar(column, m.keys(), m.condition()));
-        return ExistenceMarks.read(column);
+        pending.add(new Scalar(m.column(), m.keys(), m.condition(), m.perOuter()));
+        return ExistenceMarks.read(m.column());
     }
 
     QueryBuilder queries() { return queries; }

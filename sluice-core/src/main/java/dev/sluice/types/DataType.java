@@ -7,7 +7,7 @@ package dev.sluice.types;
 public sealed interface DataType
         permits BooleanType, IntegerType, LongType, FloatType, DoubleType, DecimalType, StringType,
                 BinaryType, DateType, TimestampType, NullType, StructType, ArrayType, MapType, VariantType,
-                ByteType, ShortType, TimestampNTZType, YearMonthIntervalType, DayTimeIntervalType {
+                ByteType, ShortType, TimestampNTZType, YearMonthIntervalType, DayTimeIntervalType, CalendarIntervalType {
 
     /** Spark's simpleString: what DDL and error messages show. */
     String simpleString();

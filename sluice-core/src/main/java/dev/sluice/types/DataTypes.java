@@ -21,6 +21,7 @@ public final class DataTypes {
     public static final TimestampNTZType TIMESTAMP_NTZ = new TimestampNTZType();
     public static final YearMonthIntervalType YEAR_MONTH_INTERVAL = YearMonthIntervalType.DEFAULT;
     public static final DayTimeIntervalType DAY_TIME_INTERVAL = DayTimeIntervalType.DEFAULT;
+    public static final CalendarIntervalType CALENDAR_INTERVAL = new CalendarIntervalType();
 
     private DataTypes() {}
 

@@ -188,9 +188,14 @@ public final class DdlParser {
         if (++depth > TypeDepth.max()) throw TypeDepth.tooDeep("The type at position " + pos + " of the DDL string");
     }
 
-    /** {@code interval year to month}, {@code interval day}, {@code interval hour to second}... */
+    /** {@code interval year to month}, {@code interval day}, {@code interval hour to second}...; {@code interval} alone. */
     private DataType parseIntervalFields(int start) {
+        int bare = pos;
         skipSpace();
+        if (IntervalTypes.of(peekWord(), peekWord()) == null) {   // no unit follows: Spark's calendar interval
+            pos = bare;
+            return DataTypes.CALENDAR_INTERVAL;
+        }
         String from = readWord().toLowerCase(Locale.ROOT);
         int save = pos;
         skipSpace();

@@ -65,6 +65,7 @@ public final class BytesVector extends FlatVector {
     @Override public void appendObject(Object value) {
         if (value == null) appendNull();
         else if (value instanceof byte[] b) append(b);
+        else if (value instanceof dev.sluice.types.CalendarInterval ci) append(ci.toBytes());
         else append(value.toString());
     }
 

@@ -121,6 +121,7 @@ public abstract class ColumnVector {
         if (t instanceof dev.sluice.types.TimestampNTZType) return Timestamps.toLocalDateTime(getLong(row));
         if (t instanceof dev.sluice.types.YearMonthIntervalType) return Intervals.toPeriod(getInt(row));
         if (t instanceof dev.sluice.types.DayTimeIntervalType) return Intervals.toDuration(getLong(row));
+        if (t instanceof dev.sluice.types.CalendarIntervalType) return dev.sluice.types.CalendarInterval.fromBytes(bytesArray(row), bytesStart(row));
         if (t instanceof NullType) return null;
         if (t instanceof StructType struct) {
             Object[] values = new Object[struct.size()];

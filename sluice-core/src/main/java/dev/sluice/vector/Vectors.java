@@ -28,7 +28,8 @@ public final class Vectors {
         if (type.storesInt()) return new IntVector(type, capacity);
         if (type.storesLong()) return new LongVector(type, capacity);
         if (type instanceof DoubleType) return new DoubleVector(type, capacity);
-        if (type instanceof StringType || type instanceof BinaryType || type instanceof dev.sluice.types.VariantType) return new BytesVector(type, capacity);
+        if (type instanceof StringType || type instanceof BinaryType || type instanceof dev.sluice.types.VariantType
+                || type instanceof dev.sluice.types.CalendarIntervalType) return new BytesVector(type, capacity);
         if (type instanceof BooleanType) return new BooleanVector(type, capacity);
         if (type instanceof FloatType) return new FloatVector(type, capacity);
         if (type instanceof DecimalType d) return new DecimalVector(d, capacity);

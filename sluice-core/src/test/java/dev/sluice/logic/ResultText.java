@@ -78,7 +78,7 @@ final class ResultText {
     private static char letter(DataType t) {
         if (t.isIntegral()) return 'I';
         if (t instanceof dev.sluice.types.TimestampNTZType) return 'P';
-        if (t.isInterval()) return 'T';
+        if (t.isInterval() || t instanceof dev.sluice.types.CalendarIntervalType) return 'T';
         if (t instanceof DoubleType || t instanceof FloatType || t instanceof DecimalType) return 'R';
         if (t instanceof StringType) return 'T';
         if (t instanceof BooleanType) return 'B';

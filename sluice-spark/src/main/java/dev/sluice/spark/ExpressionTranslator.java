@@ -272,6 +272,9 @@ final class ExpressionTranslator {
         if (value instanceof BigDecimal || value instanceof java.time.Period || value instanceof java.time.Duration) {
             return functions.lit(value).cast(SparkTypes.toSpark(type));   // Spark types the value by its default; keep ours
         }
+        if (value instanceof dev.sluice.types.CalendarInterval c) {
+            return functions.lit(new org.apache.spark.unsafe.types.CalendarInterval(c.months(), c.days(), c.microseconds()));
+        }
         if (value instanceof Row row && type instanceof StructType st) {
             Column[] fields = new Column[st.size()];
             for (int i = 0; i < fields.length; i++) fields[i] = literal(row.get(i), st.field(i).dataType()).as(st.field(i).name());

@@ -54,7 +54,12 @@ final class SparkErrors {
             Map.entry("REQUIRED_PARAMETER_NOT_FOUND", ErrorCode.REQUIRED_PARAMETER_NOT_FOUND),
             Map.entry("NAMED_PARAMETERS_NOT_SUPPORTED", ErrorCode.NAMED_PARAMETERS_NOT_SUPPORTED),
             // several time/session windows in one operator (Spark's multiTimeWindowExpressionsNotSupportedError)
-            Map.entry("_LEGACY_ERROR_TEMP_1039", ErrorCode.UNSUPPORTED_OPERATION));
+            Map.entry("_LEGACY_ERROR_TEMP_1039", ErrorCode.UNSUPPORTED_OPERATION),
+            Map.entry("INVALID_INTERVAL_WITH_MICROSECONDS_ADDITION", ErrorCode.INVALID_INTERVAL_WITH_MICROSECONDS_ADDITION),
+            // a cast Spark does not allow: Sluice's analyzer says UNSUPPORTED_CAST (before the head's TYPE_MISMATCH)
+            Map.entry("DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION", ErrorCode.UNSUPPORTED_CAST),
+            Map.entry("DATATYPE_MISMATCH.CAST_WITH_CONF_SUGGESTION", ErrorCode.UNSUPPORTED_CAST),
+            Map.entry("DATATYPE_MISMATCH.CAST_WITH_FUNC_SUGGESTION", ErrorCode.UNSUPPORTED_CAST));
 
     /** Conditions that only wrap the real cause; used when no cause says more. */
     private static final Map<String, ErrorCode> WRAPPERS = Map.of(
@@ -74,7 +79,7 @@ final class SparkErrors {
             String condition = st.getCondition();
             if (condition == null || IGNORED.contains(condition)) continue;
             String head = condition.contains(".") ? condition.substring(0, condition.indexOf('.')) : condition;
-            ErrorCode code = CODES.get(head);
+            ErrorCode code = CODES.getOrDefault(condition, CODES.get(head));
             if (code != null) return build(code, condition, t, thrown);
             if (fallback == null && WRAPPERS.containsKey(head)) {
                 fallback = WRAPPERS.get(head);

@@ -49,6 +49,7 @@ final class SparkTypes {
         if (t instanceof dev.sluice.types.DayTimeIntervalType dt) {
             return DataTypes.createDayTimeIntervalType((byte) dt.startField(), (byte) dt.endField());
         }
+        if (t instanceof dev.sluice.types.CalendarIntervalType) return DataTypes.CalendarIntervalType;
         if (t instanceof ArrayType a) return DataTypes.createArrayType(toSpark(a.elementType()), a.containsNull());
         if (t instanceof MapType m) {
             return DataTypes.createMapType(toSpark(m.keyType()), toSpark(m.valueType()), m.valueContainsNull());
@@ -87,6 +88,7 @@ final class SparkTypes {
         if (t instanceof org.apache.spark.sql.types.DayTimeIntervalType dt) {
             return new dev.sluice.types.DayTimeIntervalType(dt.startField(), dt.endField());
         }
+        if (t instanceof org.apache.spark.sql.types.CalendarIntervalType) return dev.sluice.types.DataTypes.CALENDAR_INTERVAL;
         if (t instanceof org.apache.spark.sql.types.ArrayType a) return new ArrayType(fromSpark(a.elementType()), a.containsNull());
         if (t instanceof org.apache.spark.sql.types.MapType m) {
             return new MapType(fromSpark(m.keyType()), fromSpark(m.valueType()), m.valueContainsNull());

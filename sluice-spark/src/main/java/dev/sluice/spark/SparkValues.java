@@ -32,6 +32,9 @@ final class SparkValues {
     private static Object toSparkValue(Object v, DataType type) {
         if (v == null) return null;
         if (v instanceof Row r) return toSpark(r);
+        if (v instanceof dev.sluice.types.CalendarInterval c) {
+            return new org.apache.spark.unsafe.types.CalendarInterval(c.months(), c.days(), c.microseconds());
+        }
         if (v instanceof List<?> list && type instanceof ArrayType a) {
             List<Object> out = new ArrayList<>(list.size());
             for (Object e : list) out.add(toSparkValue(e, a.elementType()));
@@ -73,6 +76,9 @@ final class SparkValues {
             return out;
         }
         if (v instanceof java.sql.Timestamp t) return t.toInstant();
+        if (v instanceof org.apache.spark.unsafe.types.CalendarInterval c) {
+            return new dev.sluice.types.CalendarInterval(c.months, c.days, c.microseconds);
+        }
         if (v instanceof java.sql.Date d) return d.toLocalDate();
         return v;
     }

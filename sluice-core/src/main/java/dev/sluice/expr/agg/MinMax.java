@@ -35,6 +35,9 @@ public record MinMax(Expression child, boolean max, boolean bound) implements Ag
 
     @Override public AggregateFunction bind(AggregateBinder binder) {
         AggregateTypes.requireOrderable(this, child.dataType());
+        if (dev.sluice.types.CalendarIntervalType.occursIn(child.dataType())) {   // no order, as in Spark
+            throw AggregateTypes.mismatch(this, "an orderable type", child.dataType());
+        }
         return new MinMax(child, max, true);
     }
 

@@ -66,17 +66,41 @@ public final class OrderedSetAggregates {
         return TupleAggregate.of(new Spec(name, keys, ascending, nullsFirst, callText), inputs);
     }
 
+    /** The percentile of ANSI intervals: computed over their months or microseconds as doubles. */
+    private record IntervalPercentile(double p, DataType type) {
+        List<Object[]> numbers(List<Object[]> tuples) {
+            List<Object[]> out = new ArrayList<>(tuples.size());
+            for (Object[] t : tuples) {
+                Object v = t[0];
+                Object d = v == null ? null : v instanceof java.time.Period per ? (double) dev.sluice.vector.Intervals.toMonths(per)
+                        : (double) dev.sluice.vector.Intervals.toMicros((java.time.Duration) v);
+                out.add(new Object[] {d});
+            }
+            return out;
+        }
+
+        Object back(Double d) {
+            if (d == null) return null;
+            return type instanceof dev.sluice.types.YearMonthIntervalType ? dev.sluice.vector.Intervals.toPeriod((int) d.doubleValue())
+                    : dev.sluice.vector.Intervals.toDuration((long) d.doubleValue());
+        }
+    }
+
     private record Spec(String name, int keys, List<Boolean> ascending, List<Boolean> nullsFirst, String text) implements TupleAggregate.Spec {
         @Override public TupleAggregate.Bound bind(List<Expression> in, AggregateBinder b) {
             return switch (name) {
                 case "percentile_cont", "percentile_disc" -> {
                     Expression value = in.get(0);
-                    if (!value.dataType().isNumeric() && !value.dataType().equals(DataTypes.NULL)) {
+                    boolean interval = value.dataType().isInterval();
+                    if (!interval && !value.dataType().isNumeric() && !value.dataType().equals(DataTypes.NULL)) {
                         throw TupleAggregates.mismatch(name, value, "a numeric value");
                     }
                     Object p = TupleAggregates.constant(in.get(1));
                     if (!(p instanceof Number n) || n.doubleValue() < 0 || n.doubleValue() > 1) {
                         throw invalid(name, "the percentile must be a number between 0 and 1, got " + in.get(1).sql());
+                    }
+                    if (interval) {   // Spark: over months or microseconds, the result truncated back to the interval type
+                        yield TupleAggregates.bound(List.of(value), value.dataType(), new IntervalPercentile(n.doubleValue(), value.dataType()));
                     }
                     yield TupleAggregates.bound(List.of(b.castTo(value, DataTypes.DOUBLE)), DataTypes.DOUBLE, n.doubleValue());
                 }
@@ -99,7 +123,8 @@ public final class OrderedSetAggregates {
 
         @Override public Object finish(List<Object[]> tuples, Object state) {
             return switch (name) {
-                case "percentile_cont", "percentile_disc" -> percentile(tuples, (Double) state);
+                case "percentile_cont", "percentile_disc" -> state instanceof IntervalPercentile ip
+                        ? ip.back(percentile(ip.numbers(tuples), ip.p())) : percentile(tuples, (Double) state);
                 case "mode" -> mode(tuples, (DataType) state);
                 default -> listagg(tuples, castKeyTypes(state));
             };

@@ -16,7 +16,8 @@ public final class RowBytes {
     public static long estimate(ColumnVector v, int row) {
         DataType t = v.type();
         if (v.isNull(row)) return 8;
-        if (t instanceof StringType || t instanceof BinaryType || t instanceof dev.sluice.types.VariantType) return 8L + v.bytesLength(row);
+        if (t instanceof StringType || t instanceof BinaryType || t instanceof dev.sluice.types.VariantType
+                || t instanceof dev.sluice.types.CalendarIntervalType) return 8L + v.bytesLength(row);
         if (t instanceof DecimalType) return 48;
         if (t instanceof StructType s) {
             long total = 8;

@@ -10,6 +10,8 @@ import dev.sluice.expr.Literal;
 import dev.sluice.expr.ScalarFunction;
 import dev.sluice.expr.Signature;
 import dev.sluice.expr.TypeCoercion;
+import dev.sluice.types.CalendarInterval;
+import dev.sluice.types.CalendarIntervalType;
 import dev.sluice.types.DataType;
 import dev.sluice.types.DataTypes;
 import dev.sluice.types.DateType;
@@ -38,14 +40,21 @@ import java.util.List;
  * timestamp ± day-time interval (microseconds, a date becoming a timestamp), timestamp ± year-month interval
  * (months on the session zone's wall clock), timestamp − timestamp and date − date (a day-time interval),
  * interval ± interval, interval × number and interval ÷ number (HALF_UP rounding). Overflow is
- * ARITHMETIC_OVERFLOW under ANSI and NULL under try_. The call carries the operator and the mode as two trailing
+ * ARITHMETIC_OVERFLOW under ANSI and NULL under try_. Spark's calendar {@code interval} (months, days, microseconds)
+ * adds to a timestamp as months then days on the wall clock, then microseconds; to a date as months then days (a
+ * non-zero microseconds part is INVALID_INTERVAL_WITH_MICROSECONDS_ADDITION under ANSI); calendar intervals add to
+ * each other field by field, and scale by a number in double as Spark's multiply_interval / divide_interval (a
+ * month fraction is dropped, a day fraction becomes microseconds). The call carries the operator and the mode as two trailing
  * literals; its SQL text is the operator's.
  */
 public final class DatetimeIntervalArithmetic implements ScalarFunction {
     public static final String NAME = "$datetime_arithmetic";
     private static final long MICROS_PER_DAY = 86_400_000_000L;
 
-    private enum Kind { DATE_DAYS, DATE_MONTHS, TIME_MONTHS, TIME_MICROS, SUBTRACT_TIMES, SUBTRACT_DATES, INTERVALS, SCALE, DIVIDE }
+    private enum Kind {
+        DATE_DAYS, DATE_MONTHS, TIME_MONTHS, TIME_MICROS, SUBTRACT_TIMES, SUBTRACT_DATES, INTERVALS, SCALE, DIVIDE,
+        DATE_CALENDAR, TIME_CALENDAR, CALENDARS, CALENDAR_SCALE, CALENDAR_DIVIDE
+    }
 
     private record State(Kind kind, int sign, EvalMode mode, boolean intervalFirst) {}
 
@@ -59,8 +68,10 @@ public final class DatetimeIntervalArithmetic implements ScalarFunction {
     }
 
     private static boolean isTemporal(DataType t) {
-        return t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType || t.isInterval();
+        return t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType || t.isInterval() || isCalendar(t);
     }
+
+    private static boolean isCalendar(DataType t) { return t instanceof CalendarIntervalType; }
 
     /** The unresolved call standing for {@code left op right} under {@code mode}. */
     public static FunctionCall call(Arithmetic.Op op, Expression left, Expression right, EvalMode mode) {
@@ -71,6 +82,8 @@ public final class DatetimeIntervalArithmetic implements ScalarFunction {
         Arithmetic.Op op = Arithmetic.Op.valueOf((String) ((Literal) args.get(2)).value());
         EvalMode mode = EvalMode.valueOf((String) ((Literal) args.get(3)).value());
         DataType l = args.get(0).dataType(), r = args.get(1).dataType();
+        if (l instanceof NullType && isCalendar(r)) l = op == Arithmetic.Op.MULTIPLY ? DataTypes.DOUBLE : r;
+        if (r instanceof NullType && isCalendar(l)) r = op == Arithmetic.Op.MULTIPLY || op == Arithmetic.Op.DIVIDE ? DataTypes.DOUBLE : l;
         if (l instanceof NullType) l = r.isInterval() && !(op == Arithmetic.Op.ADD || op == Arithmetic.Op.SUBTRACT) ? DataTypes.INT : r;
         if (r instanceof NullType) r = l.isInterval() && (op == Arithmetic.Op.MULTIPLY || op == Arithmetic.Op.DIVIDE) ? DataTypes.INT : l;
         boolean nullable = args.get(0).nullable() || args.get(1).nullable() || mode == EvalMode.TRY;
@@ -86,6 +99,13 @@ public final class DatetimeIntervalArithmetic implements ScalarFunction {
             Signature s = bindAdditive(l, r, sign, mode, nullable, text);
             if (s != null) return s;
         } else if (op == Arithmetic.Op.MULTIPLY || op == Arithmetic.Op.DIVIDE) {
+            boolean calendarLeft = isCalendar(l) && isNumber(r), calendarRight = op == Arithmetic.Op.MULTIPLY && isCalendar(r) && isNumber(l);
+            if (calendarLeft || calendarRight) {
+                Kind kind = op == Arithmetic.Op.MULTIPLY ? Kind.CALENDAR_SCALE : Kind.CALENDAR_DIVIDE;
+                DataType c = DataTypes.CALENDAR_INTERVAL, d = DataTypes.DOUBLE;
+                return new Signature(calendarLeft ? List.of(c, d, DataTypes.STRING, DataTypes.STRING) : List.of(d, c, DataTypes.STRING, DataTypes.STRING),
+                        c, true, new State(kind, 1, mode, calendarLeft));
+            }
             boolean intervalLeft = l.isInterval() && isNumber(r);
             boolean intervalRight = op == Arithmetic.Op.MULTIPLY && r.isInterval() && isNumber(l);
             if (intervalLeft || intervalRight) {
@@ -111,6 +131,13 @@ public final class DatetimeIntervalArithmetic implements ScalarFunction {
 
     private static Signature bindAdditive(DataType l, DataType r, int sign, EvalMode mode, boolean nullable, String text) {
         List<DataType> strings = List.of(DataTypes.STRING, DataTypes.STRING);
+        if (isCalendar(r)) {
+            if (l instanceof DateType) return sig(List.of(l, r), strings, l, nullable, Kind.DATE_CALENDAR, sign, mode);
+            if (l instanceof TimestampType || l instanceof TimestampNTZType) return sig(List.of(l, r), strings, l, nullable, Kind.TIME_CALENDAR, sign, mode);
+            if (isCalendar(l)) return sig(List.of(l, r), strings, l, nullable, Kind.CALENDARS, sign, mode);
+            return null;
+        }
+        if (isCalendar(l)) return null;
         if (l instanceof DateType && (r.isIntegral() && !(r instanceof dev.sluice.types.LongType))) {
             return sig(List.of(DataTypes.DATE, DataTypes.INT), strings, DataTypes.DATE, nullable, Kind.DATE_DAYS, sign, mode);
         }
@@ -200,6 +227,27 @@ public final class DatetimeIntervalArithmetic implements ScalarFunction {
                 if (a.type().storesInt()) ((IntVector) out).append(Math.toIntExact((long) a.getInt(i) + (long) sign * b.getInt(i)));
                 else ((LongVector) out).append(Math.addExact(a.getLong(i), Math.multiplyExact(sign, b.getLong(i))));
             }
+            case DATE_CALENDAR -> ((IntVector) out).append(dateAdd(a.getInt(i), calendar(b, i, sign), st.mode(), zone));
+            case TIME_CALENDAR -> ((LongVector) out).append(timeAdd(a.getLong(i), calendar(b, i, sign),
+                    a.type() instanceof TimestampNTZType ? ZoneOffset.UTC : DateTimePatterns.sessionZone()));
+            case CALENDARS -> {
+                CalendarInterval x = (CalendarInterval) a.getObject(i), y = calendar(b, i, sign);
+                out.appendObject(new CalendarInterval(Math.addExact(x.months(), y.months()), Math.addExact(x.days(), y.days()),
+                        Math.addExact(x.microseconds(), y.microseconds())));
+            }
+            case CALENDAR_SCALE, CALENDAR_DIVIDE -> {
+                CalendarInterval x = (CalendarInterval) a.getObject(i);
+                double n = b.getDouble(i);
+                if (st.kind() == Kind.CALENDAR_DIVIDE) {
+                    if (n == 0) {
+                        divideByZero(st.mode(), out);
+                        return;
+                    }
+                    out.appendObject(fromDoubles(x.months() / n, x.days() / n, x.microseconds() / n));
+                } else {
+                    out.appendObject(fromDoubles(x.months() * n, x.days() * n, x.microseconds() * n));
+                }
+            }
             case SCALE, DIVIDE -> {
                 long v = a.type().storesInt() ? a.getInt(i) : a.getLong(i);
                 long r = scale(v, b, i, st.kind() == Kind.DIVIDE, st.mode(), out);
@@ -208,6 +256,43 @@ public final class DatetimeIntervalArithmetic implements ScalarFunction {
                 else ((LongVector) out).append(r);
             }
         }
+    }
+
+    /** The calendar interval of row i, negated for subtraction (Spark rewrites {@code x - i} to {@code x + (-i)}). */
+    private static CalendarInterval calendar(ColumnVector v, int i, int sign) {
+        CalendarInterval c = (CalendarInterval) v.getObject(i);
+        if (sign > 0) return c;
+        return new CalendarInterval(Math.negateExact(c.months()), Math.negateExact(c.days()), Math.negateExact(c.microseconds()));
+    }
+
+    /** Spark's DateTimeUtils.timestampAddInterval: months and days on the wall clock of {@code zone}, then microseconds. */
+    private static long timeAdd(long micros, CalendarInterval c, ZoneId zone) {
+        long moved = micros;
+        if (c.months() != 0 || c.days() != 0) {
+            LocalDateTime wall = LocalDateTime.ofInstant(dev.sluice.vector.Timestamps.toInstant(micros), zone)
+                    .plusMonths(c.months()).plusDays(c.days());
+            moved = dev.sluice.vector.Timestamps.toMicros(wall.atZone(zone).toInstant());
+        }
+        return Math.addExact(moved, c.microseconds());
+    }
+
+    /** Spark's DateAddInterval: months then days; microseconds are an error under ANSI, else the sum goes through a timestamp. */
+    private static int dateAdd(int days, CalendarInterval c, EvalMode mode, ZoneId zone) {
+        if (c.microseconds() == 0) {
+            return Math.toIntExact(java.time.LocalDate.ofEpochDay(days).plusMonths(c.months()).plusDays(c.days()).toEpochDay());
+        }
+        if (mode == EvalMode.ANSI) throw SluiceException.of(ErrorCode.INVALID_INTERVAL_WITH_MICROSECONDS_ADDITION).build();
+        ZoneId z = DateTimePatterns.sessionZone();
+        long start = dev.sluice.vector.Timestamps.toMicros(java.time.LocalDate.ofEpochDay(days).atStartOfDay(z).toInstant());
+        return Math.toIntExact(LocalDateTime.ofInstant(dev.sluice.vector.Timestamps.toInstant(timeAdd(start, c, z)), z).toLocalDate().toEpochDay());
+    }
+
+    /** Spark's IntervalUtils.fromDoubles: months and days truncated, the days' fraction carried into microseconds. */
+    private static CalendarInterval fromDoubles(double months, double days, double micros) {
+        if (Double.isNaN(months) || Double.isNaN(days) || Double.isNaN(micros)) throw new ArithmeticException("NaN interval");
+        int m = Math.toIntExact((long) months), d = Math.toIntExact((long) days);
+        double rest = micros + 86_400_000_000.0 * (days - d);
+        return new CalendarInterval(m, d, Math.round(rest));
     }
 
     /** v × n or v ÷ n rounded HALF_UP, as Spark's Multiply/Divide(YM|DT)Interval. */

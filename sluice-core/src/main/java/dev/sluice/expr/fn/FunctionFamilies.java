@@ -50,6 +50,7 @@ public final class FunctionFamilies {
         out.addAll(BitmapFunctions.all());
         out.addAll(DatetimeIntervalArithmetic.all());
         out.addAll(IntervalFunctions.all());
+        out.addAll(CollationFunctions.all());
         out.addAll(TimestampNtzFunctions.all());
         out.addAll(ArrayConcat.all());
         out.addAll(Sketches.all());

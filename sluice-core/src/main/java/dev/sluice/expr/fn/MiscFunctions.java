@@ -70,7 +70,6 @@ public final class MiscFunctions {
             types.set(0, FnArgs.expect(fn, args, 0, STRING));
             return new Signature(types, DataTypes.NULL, true);
         }, (v, s) -> { throw raised(v[0] == null ? "null" : (String) v[0]); }));
-        out.add(RowFunction.of("collation", RowFunction.typed(STRING, STRING), v -> "SYSTEM.BUILTIN.UTF8_BINARY"));
         out.add(RowFunction.of("quote", RowFunction.typed(STRING, STRING), v -> "'" + ((String) v[0]).replace("\\", "\\\\").replace("'", "\\'") + "'"));
         out.add(RowFunction.of("luhn_check", RowFunction.typed(BOOLEAN, STRING), v -> luhn((String) v[0])));
         out.add(RowFunction.of("format_number", MiscFunctions::bindFormatNumber, v -> formatNumber(v[0], v[1])));
@@ -95,6 +94,10 @@ public final class MiscFunctions {
 
     static Signature bindDiv(String fn, List<Expression> args) {
         FnArgs.arity(fn, args, 2, 2);
+        DataType l = args.get(0).dataType(), r = args.get(1).dataType();
+        if (l.isInterval() && r.isInterval() && l.getClass() == r.getClass()) {   // Spark: interval div interval of one family
+            return new Signature(List.of(l, r), LONG, true);
+        }
         boolean decimal = args.get(0).dataType() instanceof DecimalType || args.get(1).dataType() instanceof DecimalType;
         DataType t = decimal ? DataTypes.decimal(38, 18) : LONG;
         return new Signature(List.of(FnArgs.expect(fn, args, 0, t), FnArgs.expect(fn, args, 1, t)), LONG, true);
@@ -102,6 +105,13 @@ public final class MiscFunctions {
 
     /** Spark's integral division: truncated toward zero; a zero divisor fails under ANSI. */
     static Object div(Object a, Object b) {
+        if (a instanceof java.time.Period x && b instanceof java.time.Period y) {
+            a = (long) dev.sluice.vector.Intervals.toMonths(x);
+            b = (long) dev.sluice.vector.Intervals.toMonths(y);
+        } else if (a instanceof java.time.Duration x && b instanceof java.time.Duration y) {
+            a = dev.sluice.vector.Intervals.toMicros(x);
+            b = dev.sluice.vector.Intervals.toMicros(y);
+        }
         if (a instanceof Long x && b instanceof Long y) {
             if (y == 0) throw SluiceException.of(ErrorCode.DIVIDE_BY_ZERO).build();
             if (x == Long.MIN_VALUE && y == -1) throw SluiceException.of(ErrorCode.ARITHMETIC_OVERFLOW).with("operation", "div").with("type", "bigint").build();
