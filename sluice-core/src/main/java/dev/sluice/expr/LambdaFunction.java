@@ -42,8 +42,14 @@ public record LambdaFunction(List<String> parameters, Expression body, List<Lamb
 
     @Override public boolean foldable() { return false; }
 
+    /**
+     * Spark's text: its lambda variables print as {@code namedlambdavariable()}, parameters and references alike
+     * ({@code lambdafunction((namedlambdavariable() + 1), namedlambdavariable())}), so column names match Spark's.
+     */
     @Override public String sql() {
-        return "lambdafunction(" + body.sql() + ", " + String.join(", ", parameters) + ")";
+        Expression shown = bound() ? body : Expressions.transformUp(body, e -> e instanceof UnresolvedColumn u
+                && u.nameParts().size() == 1 && parameters.contains(u.nameParts().get(0)) ? LambdaVariable.shown() : e);
+        return "lambdafunction(" + shown.sql() + ", " + String.join(", ", java.util.Collections.nCopies(parameters.size(), LambdaVariable.SQL)) + ")";
     }
 
     @Override public ColumnVector evaluate(Batch batch) { return body.evaluate(batch); }

@@ -68,7 +68,14 @@ public record TupleAggregate(Spec spec, List<Expression> inputs, List<Expression
 
     @Override public String sql(boolean distinct) {
         String s = spec.sql(inputs, distinct);
-        return s != null ? s : AggregateFunction.super.sql(distinct);
+        if (s != null) return s;
+        String defaults = TupleAggregates.defaultedArguments(spec.name(), inputs.size());
+        String plain = AggregateFunction.super.sql(distinct);
+        if (spec.name().equals("mode") && inputs.size() == 2 && inputs.get(1) instanceof dev.sluice.expr.Literal l
+                && Boolean.FALSE.equals(l.value())) {
+            return "mode(" + (distinct ? "DISTINCT " : "") + inputs.get(0).sql() + ")";   // Spark: the default is not shown
+        }
+        return defaults.isEmpty() ? plain : plain.substring(0, plain.length() - 1) + defaults + ")";
     }
 
     private static final class Accumulator implements GroupAccumulator {

@@ -59,6 +59,6 @@ public final class FunctionFamilies {
         out.addAll(SeededRandomFunctions.all());
         out.addAll(TimeWindowFunctions.all());
         out.addAll(ScalarSubqueryCheck.all());
-        return out;
+        return SparkCallText.apply(out);
     }
 }
