@@ -222,6 +222,8 @@ public final class Analyzer {
         }
         if (e instanceof ToJson tj) {
             DataType t = tj.child().dataType();
+            // a variant's JSON is its text, as Spark writes it (to_json(parse_json(s)))
+            if (t instanceof dev.sluice.types.VariantType) return new Cast(tj.child(), DataTypes.STRING, mode(EvalMode.ANSI));
             if (!t.isNested()) throw mismatch(tj, "a struct, array or map", t);
             return e;
         }

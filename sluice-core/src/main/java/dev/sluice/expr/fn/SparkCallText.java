@@ -28,6 +28,7 @@ final class SparkCallText {
             entry("~", a -> "~" + a.get(0).sql()),
             entry("<<", a -> infix("<<", a)), entry(">>", a -> infix(">>", a)), entry(">>>", a -> infix(">>>", a)),
             entry("div", a -> infix("div", a)),
+            entry("if", a -> a.size() == 3 ? "(IF(" + a.get(0).sql() + ", " + a.get(1).sql() + ", " + a.get(2).sql() + "))" : FnArgs.call("if", a)),
             entry("current_database", a -> "current_schema()"),
             entry("spark_partition_id", a -> "SPARK_PARTITION_ID()"),
             entry("regexp", a -> FnArgs.call("REGEXP", a)),
