@@ -88,6 +88,7 @@ final class FunctionCalls {
             case "rtrim": return a.size() == 1 ? functions.rtrim(a.get(0)) : registry(n, a);
             case "concat": return functions.concat(a.toArray(new Column[0]));
             case "from_json": return fromJson(args, a);
+            case "from_csv": case "from_xml": return registry(n, ddlSchema(args, a));
             case "to_json": return a.size() == 1 ? functions.to_json(a.get(0)) : functions.to_json(a.get(0), options(args, 1));
             case "json_tuple": return functions.json_tuple(a.get(0), stringArgs(args, 1));
             // aggregates
@@ -157,6 +158,14 @@ final class FunctionCalls {
         int i = 2;
         for (; i + 1 < a.size(); i += 2) out = out.when(a.get(i), a.get(i + 1));
         if (i < a.size()) out = out.otherwise(a.get(i));
+        return out;
+    }
+
+    /** The schema argument (the second) as DDL when the client sent Spark's JSON form of a StructType. */
+    private static List<Column> ddlSchema(List<Expression> args, List<Column> a) {
+        if (a.size() < 2 || args.size() < 2 || !isLiteral(args, 1) || !(literal(args, 1) instanceof String s) || !s.strip().startsWith("{")) return a;
+        List<Column> out = new ArrayList<>(a);
+        out.set(1, functions.lit(SchemaStrings.parseSchema(s).toDDL()));
         return out;
     }
 

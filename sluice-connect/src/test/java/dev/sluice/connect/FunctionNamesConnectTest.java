@@ -103,6 +103,6 @@ class FunctionNamesConnectTest {
         // transform(array(1, 2, 3, 4), (x, i) -> CASE WHEN i % 2 = 0 THEN x ELSE -x END): the branches see the matching x
         Expression body = call("when", call("==", call("%", var("i"), lit(2)), lit(0)), var("x"), call("negative", var("x")));
         DataFrame df = select(alias(call("transform", call("array", lit(1), lit(2), lit(3), lit(4)), lambda(body, "x", "i")), "t"));
-        assertThat((List<?>) df.collect().get(0).get(0)).isEqualTo(Arrays.asList(1, -2, 3, -4));
+        assertThat((List<Object>) df.collect().get(0).get(0)).isEqualTo(Arrays.asList(1, -2, 3, -4));
     }
 }

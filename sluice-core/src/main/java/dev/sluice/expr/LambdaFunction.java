@@ -47,8 +47,12 @@ public record LambdaFunction(List<String> parameters, Expression body, List<Lamb
      * ({@code lambdafunction((namedlambdavariable() + 1), namedlambdavariable())}), so column names match Spark's.
      */
     @Override public String sql() {
-        Expression shown = bound() ? body : Expressions.transformUp(body, e -> e instanceof UnresolvedColumn u
-                && u.nameParts().size() == 1 && parameters.contains(u.nameParts().get(0)) ? LambdaVariable.shown() : e);
+        Expression shown = bound() ? body : Expressions.transformUp(body, e -> {
+            if (!(e instanceof UnresolvedColumn u) || !parameters.contains(u.nameParts().get(0))) return e;
+            Expression out = LambdaVariable.shown();   // x.f is the variable's field f
+            for (String field : u.nameParts().subList(1, u.nameParts().size())) out = GetStructField.unresolved(out, field);
+            return out;
+        });
         return "lambdafunction(" + shown.sql() + ", " + String.join(", ", java.util.Collections.nCopies(parameters.size(), LambdaVariable.SQL)) + ")";
     }
 

@@ -72,8 +72,10 @@ public record TupleAggregate(Spec spec, List<Expression> inputs, List<Expression
         String defaults = TupleAggregates.defaultedArguments(spec.name(), inputs.size());
         String plain = AggregateFunction.super.sql(distinct);
         if (spec.name().equals("mode") && inputs.size() == 2 && inputs.get(1) instanceof dev.sluice.expr.Literal l
-                && Boolean.FALSE.equals(l.value())) {
-            return "mode(" + (distinct ? "DISTINCT " : "") + inputs.get(0).sql() + ")";   // Spark: the default is not shown
+                && l.value() instanceof Boolean deterministic) {
+            // Spark: the default is not shown; a deterministic mode prints as its ordered-set form
+            return deterministic ? "mode() WITHIN GROUP (ORDER BY " + inputs.get(0).sql() + " DESC)"
+                    : "mode(" + (distinct ? "DISTINCT " : "") + inputs.get(0).sql() + ")";
         }
         return defaults.isEmpty() ? plain : plain.substring(0, plain.length() - 1) + defaults + ")";
     }

@@ -391,6 +391,17 @@ public final class TupleAggregates {
     }
 
     static Object listagg(List<Object[]> t, Object state) {
+        if (DataTypes.BINARY.equals(state)) {   // binary values joined by a binary delimiter, byte for byte
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            boolean any = false;
+            for (Object[] x : t) {
+                if (x[0] == null) continue;
+                if (any && x.length > 1 && x[1] != null) bytes.writeBytes((byte[]) x[1]);
+                bytes.writeBytes((byte[]) x[0]);
+                any = true;
+            }
+            return any ? bytes.toByteArray() : null;
+        }
         StringBuilder sb = new StringBuilder();
         boolean any = false;
         for (Object[] x : t) {

@@ -59,6 +59,7 @@ public final class FunctionFamilies {
         out.addAll(SeededRandomFunctions.all());
         out.addAll(TimeWindowFunctions.all());
         out.addAll(ScalarSubqueryCheck.all());
+        out.addAll(TimestampUnitFunctions.all());
         return SparkCallText.apply(out);
     }
 }

@@ -45,6 +45,7 @@ public final class XPathFunctions {
         out.add(number("xpath_number", DataTypes.DOUBLE, d -> d));
         out.add(number("xpath_float", DataTypes.FLOAT, Double::floatValue));
         out.add(number("xpath_int", DataTypes.INT, d -> d.isNaN() ? 0 : (int) d.doubleValue()));
+        out.add(number("xpath_short", DataTypes.SHORT, d -> d.isNaN() ? (short) 0 : (short) d.doubleValue()));
         out.add(number("xpath_long", DataTypes.LONG, d -> d.isNaN() ? 0L : (long) d.doubleValue()));
         return out;
     }
