@@ -122,7 +122,12 @@ public final class Sluice implements AutoCloseable {
     public Catalog catalog() { return catalog; }
 
     /** A Spark SQL query over this session's views, as a lazy DataFrame: nothing is read until an action runs. */
-    public DataFrame sql(String query) { return udf.visibleTo(() -> dev.sluice.sql.SqlParser.parseQuery(this, query)); }
+    public DataFrame sql(String query) {
+        // in the session zone: TIMESTAMP '...' literals are read in it, as Spark reads them
+        try (dev.sluice.types.SessionZone zone = dev.sluice.types.SessionZone.enter(conf().sessionTimeZone())) {
+            return udf.visibleTo(() -> dev.sluice.sql.SqlParser.parseQuery(this, query));
+        }
+    }
 
     /** This session's user-defined functions by name (Spark's {@code spark.udf}): {@code udf().register("f", fn, INT)}. */
     public UDFRegistration udf() { return udf; }

@@ -344,7 +344,8 @@ public final class Analyzer {
 
     private Expression coerceStringFunction(StringFunction sf) {
         // concat over arrays is the registry's array form (dev.sluice.expr.fn.ArrayConcat)
-        if (sf.kind() == StringFunction.Kind.CONCAT && sf.arguments().stream().anyMatch(a -> a.dataType() instanceof dev.sluice.types.ArrayType)) {
+        boolean binary = !sf.arguments().isEmpty() && sf.arguments().stream().allMatch(a -> a.dataType().equals(DataTypes.BINARY));
+        if (sf.kind() == StringFunction.Kind.CONCAT && (binary || sf.arguments().stream().anyMatch(a -> a.dataType() instanceof dev.sluice.types.ArrayType))) {
             return bindFunction(new FunctionCall("concat", sf.arguments(), null));
         }
         List<Expression> args = new ArrayList<>();

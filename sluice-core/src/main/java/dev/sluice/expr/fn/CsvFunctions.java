@@ -118,6 +118,7 @@ public final class CsvFunctions {
             String text = fields.get(i);
             if (o.trimLeading()) text = text.stripLeading();
             if (o.trimTrailing()) text = text.stripTrailing();
+            if (text.isEmpty()) continue;   // an empty field is Spark's default nullValue: NULL
             DataType t = schema.field(i).dataType();
             if (t instanceof TimestampType && o.timestampFormat() != null) {
                 values[i] = Timestamps.toInstant(DateTimePatterns.parseMicros("from_csv", DateTimePatterns.of(o.timestampFormat()), text, DateTimePatterns.sessionZone()));
