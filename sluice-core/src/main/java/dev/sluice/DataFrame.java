@@ -40,7 +40,10 @@ public final class DataFrame {
 
     DataFrame(Sluice session, LogicalPlan plan) {
         this.session = session;
-        this.plan = new Analyzer(session.conf().ansi()).analyze(plan);
+        // in the session zone: names print timestamp literals in it, as Spark's do
+        try (dev.sluice.types.SessionZone zone = dev.sluice.types.SessionZone.enter(session.conf().sessionTimeZone())) {
+            this.plan = new Analyzer(session.conf().ansi()).analyze(plan);
+        }
     }
 
     public Sluice session() { return session; }

@@ -156,8 +156,9 @@ public final class GroupedData {
      */
     public GroupedData pivot(Column pivotColumn) {
         int max = Integer.parseInt(df.session().conf().get("spark.sql.pivotMaxValues", "10000"));
-        DataFrame distinct = df.select(pivotColumn).distinct();
-        List<dev.sluice.types.Row> rows = distinct.orderBy(functions.col(distinct.columns()[0])).limit(max + 1).collectAsList();
+        // under a plain name: the pivot column's own may hold a dot (getField's r.b) that a column path would split
+        DataFrame distinct = df.select(pivotColumn.alias("pivot")).distinct();
+        List<dev.sluice.types.Row> rows = distinct.orderBy(functions.col("pivot")).limit(max + 1).collectAsList();
         if (rows.size() > max) {
             throw SluiceException.of(ErrorCode.LIMIT_EXCEEDED).with("what", "The number of distinct values of the pivot column")
                     .with("limit", String.valueOf(max)).with("remedy", "Give the values to pivot(column, values), or raise spark.sql.pivotMaxValues.")

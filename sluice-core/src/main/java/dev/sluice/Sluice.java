@@ -123,8 +123,8 @@ public final class Sluice implements AutoCloseable {
 
     /** A Spark SQL query over this session's views, as a lazy DataFrame: nothing is read until an action runs. */
     public DataFrame sql(String query) {
-        // typed literals (TIMESTAMP '...') are read in the session's zone, as Spark's parser does
-        try (dev.sluice.types.SessionZone zone = dev.sluice.types.SessionZone.enter(conf.sessionTimeZone())) {
+        // in the session zone: TIMESTAMP '...' literals are read in it, as Spark reads them
+        try (dev.sluice.types.SessionZone zone = dev.sluice.types.SessionZone.enter(conf().sessionTimeZone())) {
             return udf.visibleTo(() -> dev.sluice.sql.SqlParser.parseQuery(this, query));
         }
     }

@@ -777,32 +777,28 @@ public final class functions {
     // functions that are operators or conditionals under another name
 
     /** {@code a + b} that gives NULL instead of failing on overflow. */
-    public static Column try_add(Column a, Column b) { return arithmetic(dev.sluice.expr.Arithmetic.Op.ADD, a, b, EvalMode.TRY); }
+    public static Column try_add(Column a, Column b) { return ReplacedFunctions.call(ReplacedFunctions.TRY_ADD, a, b); }
 
-    public static Column try_subtract(Column a, Column b) { return arithmetic(dev.sluice.expr.Arithmetic.Op.SUBTRACT, a, b, EvalMode.TRY); }
+    public static Column try_subtract(Column a, Column b) { return ReplacedFunctions.call(ReplacedFunctions.TRY_SUBTRACT, a, b); }
 
-    public static Column try_multiply(Column a, Column b) { return arithmetic(dev.sluice.expr.Arithmetic.Op.MULTIPLY, a, b, EvalMode.TRY); }
+    public static Column try_multiply(Column a, Column b) { return ReplacedFunctions.call(ReplacedFunctions.TRY_MULTIPLY, a, b); }
 
     /** {@code a / b} that gives NULL for a zero divisor or an overflow. */
-    public static Column try_divide(Column a, Column b) { return arithmetic(dev.sluice.expr.Arithmetic.Op.DIVIDE, a, b, EvalMode.TRY); }
+    public static Column try_divide(Column a, Column b) { return ReplacedFunctions.call(ReplacedFunctions.TRY_DIVIDE, a, b); }
 
-    public static Column try_mod(Column a, Column b) { return arithmetic(dev.sluice.expr.Arithmetic.Op.REMAINDER, a, b, EvalMode.TRY); }
+    public static Column try_mod(Column a, Column b) { return ReplacedFunctions.call(ReplacedFunctions.TRY_MOD, a, b); }
 
     /** {@code a % b}. */
-    public static Column mod(Column a, Column b) { return arithmetic(dev.sluice.expr.Arithmetic.Op.REMAINDER, a, b, EvalMode.ANSI); }
+    public static Column mod(Column a, Column b) { return ReplacedFunctions.call(ReplacedFunctions.MOD, a, b); }
 
-    private static Column arithmetic(dev.sluice.expr.Arithmetic.Op op, Column a, Column b, EvalMode mode) {
-        return new Column(new dev.sluice.expr.Arithmetic(op, a.expr(), b.expr(), mode));
-    }
-
-    public static Column positive(Column c) { return c; }
+    public static Column positive(Column c) { return ReplacedFunctions.call(ReplacedFunctions.POSITIVE, c); }
 
     public static Column negative(Column c) { return c.negate(); }
 
     /** {@code if(condition, a, b)}: a when the condition is TRUE, else b. */
     @SuppressWarnings("checkstyle:MethodName")
     public static Column if_(Column condition, Column a, Column b) {
-        return new Column(new CaseWhen(List.of(condition.expr()), List.of(a.expr()), b.expr()));
+        return ReplacedFunctions.call(ReplacedFunctions.IF, condition, a, b);
     }
 
     public static Column isnull(Column c) { return new Column(new dev.sluice.expr.IsNull(c.expr())); }
@@ -811,14 +807,14 @@ public final class functions {
 
     /** {@code a <=> b}: equality where two NULLs are equal and NULL with a value is false. */
     public static Column equal_null(Column a, Column b) {
-        return new Column(new dev.sluice.expr.Comparison(dev.sluice.expr.Comparison.Op.EQ_NULL_SAFE, a.expr(), b.expr()));
+        return ReplacedFunctions.call(ReplacedFunctions.EQUAL_NULL, a, b);
     }
 
     /** {@code coalesce(c, 0)}. */
-    public static Column zeroifnull(Column c) { return coalesce(c, lit(0)); }
+    public static Column zeroifnull(Column c) { return ReplacedFunctions.call(ReplacedFunctions.ZEROIFNULL, c); }
 
     /** NULL when {@code c} is 0, else c. */
-    public static Column nullifzero(Column c) { return nullif(c, lit(0)); }
+    public static Column nullifzero(Column c) { return ReplacedFunctions.call(ReplacedFunctions.NULLIFZERO, c); }
 
     // higher-order functions: a lambda as a SQL lambda column (expr("x -> x + 1")) or a Java function of columns
 

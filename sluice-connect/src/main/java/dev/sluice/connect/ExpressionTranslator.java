@@ -179,6 +179,10 @@ final class ExpressionTranslator {
     private Column extractValue(Expression.UnresolvedExtractValue v, DataFrame input) {
         Column child = translate(v.getChild(), input);
         Expression key = v.getExtraction();
+        if (key.hasLiteral() && key.getLiteral().hasString() && lambdaVariable(v.getChild())) {
+            // a lambda's variable has no type until its function binds it: a name is a struct field, as in SQL's x.f
+            return new Column(GetStructField.unresolved(child.expr(), key.getLiteral().getString()));
+        }
         if (key.hasLiteral() && key.getLiteral().hasString() && input != null) {
             DataType t = typeOf(child, input);
             if (t instanceof StructType) {
@@ -186,6 +190,12 @@ final class ExpressionTranslator {
             }
         }
         return child.getItem(translate(key, input));
+    }
+
+    /** True for a lambda variable, or a field or item of one ({@code acc.sum}, {@code x["a"]["b"]}). */
+    private static boolean lambdaVariable(Expression e) {
+        if (e.hasUnresolvedNamedLambdaVariable()) return true;
+        return e.hasUnresolvedExtractValue() && lambdaVariable(e.getUnresolvedExtractValue().getChild());
     }
 
     /** The type of {@code c} over {@code input} (Sluice analyzes eagerly, reading no data). */

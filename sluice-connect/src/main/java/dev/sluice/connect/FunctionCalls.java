@@ -33,7 +33,7 @@ final class FunctionCalls {
     Column call(String name, List<Expression> args, boolean distinct) {
         String n = name.toLowerCase(Locale.ROOT);
         if (distinct) return distinctAggregate(n, args);
-        List<Column> a = expressions.all(args, input);
+        List<Column> a = n.equals("count") ? expressions.all(args, input) : expandStars(args, expressions.all(args, input));
         switch (n) {
             // operators and Column methods
             case "==": case "=": return a.get(0).equalTo(a.get(1));   // PySpark sends ==, the Scala client =
@@ -62,8 +62,8 @@ final class FunctionCalls {
                 for (Column c : a) exprs.add(c.expr());
                 return new Column(new dev.sluice.expr.FunctionCall(n, exprs, null));
             }
-            case "substr": case "substring":
-                if (isLiteral(args, 1) && isLiteral(args, 2)) return functions.substring(a.get(0), intArg(args, 1), intArg(args, 2));
+            case "substr": case "substring":   // Column.substr sends substr: Spark names it so
+                if (n.equals("substring") && isLiteral(args, 1) && isLiteral(args, 2)) return functions.substring(a.get(0), intArg(args, 1), intArg(args, 2));
                 return registry(n, a);
             case "startswith": return registry("startswith", a);
             case "endswith": return registry("endswith", a);
@@ -88,6 +88,7 @@ final class FunctionCalls {
             case "rtrim": return a.size() == 1 ? functions.rtrim(a.get(0)) : registry(n, a);
             case "concat": return functions.concat(a.toArray(new Column[0]));
             case "from_json": return fromJson(args, a);
+            case "from_csv": case "from_xml": return registry(n, ddlSchema(args, a));
             case "to_json": return a.size() == 1 ? functions.to_json(a.get(0)) : functions.to_json(a.get(0), options(args, 1));
             case "json_tuple": return functions.json_tuple(a.get(0), stringArgs(args, 1));
             // aggregates
@@ -160,6 +161,14 @@ final class FunctionCalls {
         return out;
     }
 
+    /** The schema argument (the second) as DDL when the client sent Spark's JSON form of a StructType. */
+    private static List<Column> ddlSchema(List<Expression> args, List<Column> a) {
+        if (a.size() < 2 || args.size() < 2 || !isLiteral(args, 1) || !(literal(args, 1) instanceof String s) || !s.strip().startsWith("{")) return a;
+        List<Column> out = new ArrayList<>(a);
+        out.set(1, functions.lit(SchemaStrings.parseSchema(s).toDDL()));
+        return out;
+    }
+
     private Column fromJson(List<Expression> args, List<Column> a) {
         Object schema = literal(args, 1);
         DataType type;
@@ -210,5 +219,25 @@ final class FunctionCalls {
         List<String> out = new ArrayList<>();
         for (int i = from; i < args.size(); i++) out.add(String.valueOf(literal(args, i)));
         return out.toArray(new String[0]);
+    }
+
+    /**
+     * A bare {@code *} among a function's arguments stands for every input column, in order ({@code hash('*')} is
+     * {@code hash(c1, c2)}, named so), as Spark's analyzer expands it; {@code count(*)} keeps its own meaning.
+     */
+    private List<Column> expandStars(List<Expression> protos, List<Column> translated) {
+        if (input == null || protos.size() != translated.size()) return translated;
+        List<Column> out = null;
+        for (int i = 0; i < protos.size(); i++) {
+            Expression p = protos.get(i);
+            boolean star = p.hasUnresolvedStar() && (!p.getUnresolvedStar().hasUnparsedTarget() || p.getUnresolvedStar().getUnparsedTarget().isEmpty());
+            if (star && out == null) out = new ArrayList<>(translated.subList(0, i));
+            if (star) {
+                for (String c : input.columns()) out.add(new Column(new dev.sluice.expr.UnresolvedColumn(List.of(c))));
+            } else if (out != null) {
+                out.add(translated.get(i));
+            }
+        }
+        return out == null ? translated : out;
     }
 }

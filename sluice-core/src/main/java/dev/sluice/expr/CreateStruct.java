@@ -28,7 +28,8 @@ public record CreateStruct(List<String> names, List<Expression> arguments) imple
             Expression a = arguments.get(i);
             boolean named = a instanceof Alias || a instanceof ColumnRef || a instanceof UnresolvedColumn
                     || a instanceof GetStructField || a instanceof BoundColumn;
-            names.add(named ? Expressions.outputName(a) : "col" + (i + 1));
+            // an extracted field keeps its own name as a struct field (a column of it is named child.field)
+            names.add(a instanceof GetStructField g ? g.fieldName() : named ? Expressions.outputName(a) : "col" + (i + 1));
         }
         return new CreateStruct(names, arguments);
     }

@@ -69,6 +69,8 @@ public final class Expressions {
         if (e instanceof BoundColumn b) return b.name();
         if (e instanceof UnresolvedColumn u) return u.nameParts().get(u.nameParts().size() - 1);
         if (e instanceof PlanColumn p) return p.nameParts().get(p.nameParts().size() - 1);
+        // getField as written is named child.field, as Spark's toPrettySQL names an extracted field (a path a.b is a column)
+        if (e instanceof GetStructField g && g.ordinal() < 0 && !(g.child() instanceof LambdaVariable)) return g.sql();
         if (e instanceof GetStructField g) return g.fieldName();
         if (e instanceof Cast c && isColumnLike(c.child())) return outputName(c.child());   // Spark keeps the column's name
         return e.sql();

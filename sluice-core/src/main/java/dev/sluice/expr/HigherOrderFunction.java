@@ -70,7 +70,12 @@ public record HigherOrderFunction(Kind kind, List<Expression> arguments, DataTyp
 
     @Override public boolean foldable() { return false; }
 
-    @Override public String sql() { return kind.sqlName() + "(" + String.join(", ", arguments.stream().map(Expression::sql).toList()) + ")"; }
+    @Override public String sql() {
+        String args = String.join(", ", arguments.stream().map(Expression::sql).toList());
+        // Spark prints the default finishing lambda of aggregate/reduce (the identity)
+        boolean defaultFinish = (kind == Kind.AGGREGATE || kind == Kind.REDUCE) && arguments.size() == 3;
+        return kind.sqlName() + "(" + args + (defaultFinish ? ", lambdafunction(" + LambdaVariable.SQL + ", " + LambdaVariable.SQL + ")" : "") + ")";
+    }
 
     @Override public ColumnVector evaluate(Batch batch) { return HigherOrderEval.evaluate(this, batch); }
 
@@ -101,7 +106,8 @@ public record HigherOrderFunction(Kind kind, List<Expression> arguments, DataTyp
                 ArrayType a = array(first, 0);
                 DataType acc = args.get(1).dataType();
                 LambdaFunction merge = bindLambda(lambda(args, 2), List.of(acc, a.elementType()), List.of(true, a.containsNull()), resolveBody, 2);
-                if (!merge.dataType().equals(acc)) {
+                // types that differ only in nullability are the same accumulator (Spark's sameType)
+                if (!merge.dataType().equals(acc) && !merge.dataType().simpleString().equals(acc.simpleString())) {
                     if (!TypeCoercion.canImplicitCast(merge.dataType(), acc)) {
                         throw SluiceException.of(ErrorCode.TYPE_MISMATCH).with("expression", sql()).with("expected", "a merge function returning " + acc.simpleString())
                                 .with("actual", merge.dataType().simpleString()).build();

@@ -51,7 +51,11 @@ final class Kernels {
         int n = batch.rowCount();
         if (count == n) return e.evaluate(batch);
         if (count == 0) return ConstantVector.of(e.dataType(), null, n);
-        ColumnVector partial = e.evaluate(batch.select(rows, count));
+        ColumnVector partial;
+        // inside a lambda the variables' values are aligned with the batch's rows: select the same rows of them
+        try (LambdaScope.Scope scope = LambdaScope.active() ? LambdaScope.enter(rows, count, java.util.Map.of()) : null) {
+            partial = e.evaluate(batch.select(rows, count));
+        }
         FlatVector out = Vectors.allocate(e.dataType(), n);
         int next = 0;
         for (int i = 0; i < n; i++) {

@@ -42,8 +42,18 @@ public record LambdaFunction(List<String> parameters, Expression body, List<Lamb
 
     @Override public boolean foldable() { return false; }
 
+    /**
+     * Spark's text: its lambda variables print as {@code namedlambdavariable()}, parameters and references alike
+     * ({@code lambdafunction((namedlambdavariable() + 1), namedlambdavariable())}), so column names match Spark's.
+     */
     @Override public String sql() {
-        return "lambdafunction(" + body.sql() + ", " + String.join(", ", parameters) + ")";
+        Expression shown = bound() ? body : Expressions.transformUp(body, e -> {
+            if (!(e instanceof UnresolvedColumn u) || !parameters.contains(u.nameParts().get(0))) return e;
+            Expression out = LambdaVariable.shown();   // x.f is the variable's field f
+            for (String field : u.nameParts().subList(1, u.nameParts().size())) out = GetStructField.unresolved(out, field);
+            return out;
+        });
+        return "lambdafunction(" + shown.sql() + ", " + String.join(", ", java.util.Collections.nCopies(parameters.size(), LambdaVariable.SQL)) + ")";
     }
 
     @Override public ColumnVector evaluate(Batch batch) { return body.evaluate(batch); }

@@ -22,6 +22,9 @@ public final class LambdaScope {
         return c;
     }
 
+    /** True while some lambda's variables are in scope on this thread. */
+    static boolean active() { return !CURRENT.get().isEmpty(); }
+
     /** An entered scope; closing it restores the one before. */
     public interface Scope extends AutoCloseable {
         @Override void close();

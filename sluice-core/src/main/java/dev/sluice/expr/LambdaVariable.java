@@ -25,7 +25,13 @@ public record LambdaVariable(String name, long id, DataType dataType, boolean nu
 
     @Override public boolean foldable() { return false; }
 
-    @Override public String sql() { return name; }
+    /** Spark's text for every lambda variable (its pretty SQL has no name in it). */
+    static final String SQL = "namedlambdavariable()";
+
+    /** A stand-in that prints as a lambda variable, for the text of a lambda not yet bound. */
+    static LambdaVariable shown() { return new LambdaVariable("", -1, dev.sluice.types.DataTypes.NULL, true); }
+
+    @Override public String sql() { return SQL; }
 
     @Override public ColumnVector evaluate(Batch batch) { return LambdaScope.value(this); }
 }

@@ -64,7 +64,9 @@ public record Literal(Object value, DataType dataType) implements Expression {
         if (value instanceof Map<?, ?> || value instanceof List<?> || value instanceof Row) return String.valueOf(value);
         if (dataType.equals(DataTypes.DATE)) return "DATE '" + value + "'";
         if (dataType.equals(DataTypes.CALENDAR_INTERVAL)) return "INTERVAL '" + value + "'";
-        if (dataType.equals(DataTypes.TIMESTAMP)) return "TIMESTAMP '" + value + "'";
+        if (dataType.equals(DataTypes.TIMESTAMP)) {   // Spark's text: in the session zone, fraction trimmed
+            return "TIMESTAMP '" + ValueRenderer.render(value, dataType, ValueRenderer.Style.show(dev.sluice.types.SessionZone.current())) + "'";
+        }
         if (dataType.equals(DataTypes.TIMESTAMP_NTZ) || dataType.isInterval()) {
             String text = ValueRenderer.render(value, dataType, ValueRenderer.Style.show(java.time.ZoneOffset.UTC));
             return dataType.isInterval() ? text : "TIMESTAMP_NTZ '" + text + "'";

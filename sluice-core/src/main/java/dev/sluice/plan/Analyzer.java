@@ -142,7 +142,9 @@ public final class Analyzer {
     private static Expression named(Expression r, Expression e) {
         if (r instanceof Alias a && a.child() instanceof ColumnRef ref && ref.name().equals(a.name())) r = ref;
         // named from what the user wrote: implicit casts never show in column names (as Spark)
-        return r instanceof ColumnRef || r instanceof Alias ? r : new Alias(r, Expressions.outputName(e));
+        // a call that stands for its argument (positive(x)) is named after the call, as Spark names it
+        boolean call = e instanceof FunctionCall;
+        return (r instanceof ColumnRef && !call) || r instanceof Alias ? r : new Alias(r, Expressions.outputName(e));
     }
 
     /** Resolves one expression against {@code input}'s columns. */
@@ -225,11 +227,16 @@ public final class Analyzer {
         }
         if (e instanceof ToJson tj) {
             DataType t = tj.child().dataType();
+            // a variant's JSON is its text, as Spark writes it (to_json(parse_json(s)))
+            if (t instanceof dev.sluice.types.VariantType) return new Cast(tj.child(), DataTypes.STRING, mode(EvalMode.ANSI));
             if (!t.isNested()) throw mismatch(tj, "a struct, array or map", t);
             return e;
         }
         if (e instanceof StringFunction sf) return coerceStringFunction(sf);
         if (e instanceof dev.sluice.expr.CreateStruct) return e;
+        if (e instanceof FunctionCall fc && fc.inline() instanceof dev.sluice.expr.ReplacedFunction r) {
+            return resolveReplacement(r.replace(fc.arguments()), fc.arguments(), input);
+        }
         if (e instanceof FunctionCall fc) return bindFunction(fc);
         if (e instanceof dev.sluice.expr.SortOrder) return e;
         if (e instanceof dev.sluice.expr.Generator g) return AnalyzeGenerate.checkInput(g);
@@ -240,6 +247,20 @@ public final class Analyzer {
         if (e instanceof dev.sluice.expr.LambdaFunction || e instanceof dev.sluice.expr.LambdaVariable) return e;
         if (e instanceof dev.sluice.expr.HigherOrderFunction h) return h.bind(body -> resolve(body, input), this::castTo);
         throw SluiceException.internal("the analyzer does not handle " + e.getClass().getSimpleName());
+    }
+
+    /** Resolves what a replaced function stands for around its already resolved {@code arguments}. */
+    private Expression resolveReplacement(Expression e, List<Expression> arguments, StructType input) {
+        for (Expression a : arguments) if (a == e) return e;
+        List<Expression> children = e.children();
+        List<Expression> resolved = new ArrayList<>(children.size());
+        boolean changed = false;
+        for (Expression c : children) {
+            Expression r = resolveReplacement(c, arguments, input);
+            changed |= r != c;
+            resolved.add(r);
+        }
+        return resolveOne(changed ? e.withChildren(resolved) : e, input);
     }
 
     private Expression resolveColumn(UnresolvedColumn u, StructType input) {
@@ -328,7 +349,8 @@ public final class Analyzer {
 
     private Expression coerceStringFunction(StringFunction sf) {
         // concat over arrays is the registry's array form (dev.sluice.expr.fn.ArrayConcat)
-        if (sf.kind() == StringFunction.Kind.CONCAT && sf.arguments().stream().anyMatch(a -> a.dataType() instanceof dev.sluice.types.ArrayType)) {
+        boolean binary = !sf.arguments().isEmpty() && sf.arguments().stream().allMatch(a -> a.dataType().equals(DataTypes.BINARY));
+        if (sf.kind() == StringFunction.Kind.CONCAT && (binary || sf.arguments().stream().anyMatch(a -> a.dataType() instanceof dev.sluice.types.ArrayType))) {
             return bindFunction(new FunctionCall("concat", sf.arguments(), null));
         }
         List<Expression> args = new ArrayList<>();

@@ -115,7 +115,8 @@ final class Calls {
             dev.sluice.expr.SortOrder o = b.sortOrder(item);
             orders.add(o);
             boolean listagg = name.equals("listagg") || name.equals("string_agg");   // Spark prints the full sort order for these only
-            orderText.add(o.child().sql() + (listagg ? (o.ascending() ? " ASC" : " DESC") + (o.nullsFirst() ? " NULLS FIRST" : " NULLS LAST") : o.ascending() ? "" : " DESC"));
+            boolean shownAscending = name.equals("mode") != o.ascending();   // Spark's mode prints its ordering reversed
+            orderText.add(o.child().sql() + (listagg ? (o.ascending() ? " ASC" : " DESC") + (o.nullsFirst() ? " NULLS FIRST" : " NULLS LAST") : shownAscending ? "" : " DESC"));
         }
         List<String> argText = new ArrayList<>();
         for (Expression a : args) argText.add(a.sql());

@@ -171,8 +171,8 @@ final class ExpressionBuilder extends SqlGrammarBaseVisitor<Expression> {
 
     @Override public Expression visitShiftExpression(SqlGrammar.ShiftExpressionContext ctx) {
         String name = switch (ctx.shiftOperator().getChildCount()) {
-            case 3 -> "shiftrightunsigned";
-            default -> ctx.shiftOperator().LT().isEmpty() ? "shiftright" : "shiftleft";
+            case 3 -> ">>>";
+            default -> ctx.shiftOperator().LT().isEmpty() ? ">>" : "<<";
         };
         return FunctionResolver.resolve(name, List.of(visit(ctx.left), visit(ctx.right)));
     }

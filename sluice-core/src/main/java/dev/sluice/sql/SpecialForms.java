@@ -17,7 +17,7 @@ final class SpecialForms {
      * functions (whose results match date_part's for these fields).
      */
     static Expression extract(String field, Expression source) {
-        if (FunctionRegistry.exists("date_part")) return FunctionResolver.resolve("date_part", List.of(Literal.of(field), source));
+        if (FunctionRegistry.exists("extract")) return FunctionResolver.resolve("extract", List.of(Literal.of(field), source));
         String fn = switch (field.toUpperCase(Locale.ROOT)) {
             case "YEAR", "Y", "YEARS", "YR", "YRS" -> "year";
             case "QUARTER", "QTR" -> "quarter";

@@ -119,7 +119,9 @@ public final class SketchAggregates {
             }
             Object eps = TupleAggregates.constant(args.get(1)), confidence = TupleAggregates.constant(args.get(2));
             if (!(eps instanceof Number e) || !(confidence instanceof Number c)) throw invalid("count_min_sketch", "eps and confidence must be constant numbers");
-            int seed = intConstant("count_min_sketch", args.get(3));
+            // a bigint seed is taken modulo 2^32, as Spark's (l.toInt)
+            Object seedValue = args.get(3).foldable() ? TupleAggregates.constant(args.get(3)) : null;
+            int seed = seedValue instanceof Long l ? (int) (long) l : intConstant("count_min_sketch", args.get(3));
             new dev.sluice.expr.fn.CountMinSketch(e.doubleValue(), c.doubleValue(), seed);   // checks the parameters now
             return TupleAggregates.bound(List.of(args.get(0)), DataTypes.BINARY, new Object[] {e.doubleValue(), c.doubleValue(), seed});
         }, (t, s) -> {

@@ -68,7 +68,16 @@ public record TupleAggregate(Spec spec, List<Expression> inputs, List<Expression
 
     @Override public String sql(boolean distinct) {
         String s = spec.sql(inputs, distinct);
-        return s != null ? s : AggregateFunction.super.sql(distinct);
+        if (s != null) return s;
+        String defaults = TupleAggregates.defaultedArguments(spec.name(), inputs.size());
+        String plain = AggregateFunction.super.sql(distinct);
+        if (spec.name().equals("mode") && inputs.size() == 2 && inputs.get(1) instanceof dev.sluice.expr.Literal l
+                && l.value() instanceof Boolean deterministic) {
+            // Spark: the default is not shown; a deterministic mode prints as its ordered-set form
+            return deterministic ? "mode() WITHIN GROUP (ORDER BY " + inputs.get(0).sql() + " DESC)"
+                    : "mode(" + (distinct ? "DISTINCT " : "") + inputs.get(0).sql() + ")";
+        }
+        return defaults.isEmpty() ? plain : plain.substring(0, plain.length() - 1) + defaults + ")";
     }
 
     private static final class Accumulator implements GroupAccumulator {

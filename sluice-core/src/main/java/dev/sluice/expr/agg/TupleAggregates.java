@@ -391,6 +391,17 @@ public final class TupleAggregates {
     }
 
     static Object listagg(List<Object[]> t, Object state) {
+        if (DataTypes.BINARY.equals(state)) {   // binary values joined by a binary delimiter, byte for byte
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            boolean any = false;
+            for (Object[] x : t) {
+                if (x[0] == null) continue;
+                if (any && x.length > 1 && x[1] != null) bytes.writeBytes((byte[]) x[1]);
+                bytes.writeBytes((byte[]) x[0]);
+                any = true;
+            }
+            return any ? bytes.toByteArray() : null;
+        }
         StringBuilder sb = new StringBuilder();
         boolean any = false;
         for (Object[] x : t) {
@@ -530,5 +541,22 @@ public final class TupleAggregates {
         double s = 0;
         for (Object[] x : t) if (x[0] != null) { s += ((Number) x[0]).doubleValue(); any = true; }
         return any ? s : null;
+    }
+
+    /**
+     * The defaults Spark prints after the arguments given ({@code hll_sketch_agg(v, 12)}, {@code percentile(v, 0.5, 1)}),
+     * with their leading comma; empty when nothing is left out.
+     */
+    static String defaultedArguments(String name, int given) {
+        List<String> defaults = switch (name) {
+            case "hll_sketch_agg", "theta_sketch_agg", "theta_union_agg" -> List.of("12");
+            case "hll_union_agg" -> List.of("false");
+            case "percentile" -> List.of("1");
+            default -> List.of();
+        };
+        int required = name.equals("percentile") ? 2 : 1;
+        StringBuilder sb = new StringBuilder();
+        for (int i = given - required; i < defaults.size(); i++) if (i >= 0) sb.append(", ").append(defaults.get(i));
+        return sb.toString();
     }
 }

@@ -30,6 +30,10 @@ public final class BitwiseFunctions {
         out.add(shift("shiftleft", (a, n, isLong) -> isLong ? a << n : (long) ((int) a << n)));
         out.add(shift("shiftright", (a, n, isLong) -> isLong ? a >> n : (long) ((int) a >> n)));
         out.add(shift("shiftrightunsigned", (a, n, isLong) -> isLong ? a >>> n : (long) ((int) a >>> n)));
+        // the operators' own names (Spark 4's registry has them), printed infix (SparkCallText)
+        out.add(shift("<<", (a, n, isLong) -> isLong ? a << n : (long) ((int) a << n)));
+        out.add(shift(">>", (a, n, isLong) -> isLong ? a >> n : (long) ((int) a >> n)));
+        out.add(shift(">>>", (a, n, isLong) -> isLong ? a >>> n : (long) ((int) a >>> n)));
         out.add(RowFunction.of("bit_count", BitwiseFunctions::bindCount, v -> v[0] instanceof Boolean b ? (b ? 1 : 0) : Long.bitCount(((Number) v[0]).longValue())));
         for (String n : List.of("bit_get", "getbit")) {
             out.add(RowFunction.of(n, RowFunction.typed(INT, LONG, INT), v -> {

@@ -31,12 +31,14 @@ import static dev.sluice.types.DataTypes.STRING;
  * One CSV line as a value, as Spark's from_csv / to_csv / schema_of_csv: fields split on {@code sep} (default
  * ','), double quotes around a field that holds the separator or a quote; values converted as Spark's CSV reader
  * in ANSI mode (casts from string; {@code dateFormat} / {@code timestampFormat} patterns). Only the options
- * sep, dateFormat and timestampFormat are honoured; any other is refused (INVALID_ARGUMENT).
+ * sep, dateFormat, timestampFormat and (reading) ignoreLeadingWhiteSpace / ignoreTrailingWhiteSpace are honoured;
+ * any other is refused (INVALID_ARGUMENT).
  */
 public final class CsvFunctions {
     private CsvFunctions() {}
 
-    private static final Set<String> OPTIONS = Set.of("sep", "delimiter", "dateformat", "timestampformat");
+    private static final Set<String> OPTIONS = Set.of("sep", "delimiter", "dateformat", "timestampformat",
+            "ignoreleadingwhitespace", "ignoretrailingwhitespace");
 
     public static List<ScalarFunction> all() {
         return List.of(
@@ -45,21 +47,29 @@ public final class CsvFunctions {
                 RowFunction.of("schema_of_csv", CsvFunctions::bindSchemaOf, (v, s) -> schemaOf((String) v[0], (Options) s.state())));
     }
 
-    record Options(String sep, String dateFormat, String timestampFormat) {}
+    record Options(String sep, String dateFormat, String timestampFormat, boolean trimLeading, boolean trimTrailing) {
+        Options(String sep, String dateFormat, String timestampFormat) { this(sep, dateFormat, timestampFormat, false, false); }
+    }
 
     static Options options(String fn, List<Expression> args, int i) {
         if (args.size() <= i) return new Options(",", null, null);
         Object m = FnArgs.constant(args.get(i), args.get(i).dataType());
         if (!(args.get(i).dataType() instanceof MapType) || !(m instanceof Map<?, ?> map)) throw FnArgs.invalid(fn, "the options must be a constant map of strings");
         String sep = ",", df = null, tf = null;
+        boolean leading = false, trailing = false;
         for (Map.Entry<?, ?> e : map.entrySet()) {
             String k = String.valueOf(e.getKey()).toLowerCase(java.util.Locale.ROOT), val = String.valueOf(e.getValue());
-            if (!OPTIONS.contains(k)) throw FnArgs.invalid(fn, "the option " + e.getKey() + " is not supported (supported: sep, dateFormat, timestampFormat)");
-            if (k.equals("sep") || k.equals("delimiter")) sep = val;
+            if (!OPTIONS.contains(k) || (k.startsWith("ignore") && !fn.equals("from_csv"))) {
+                throw FnArgs.invalid(fn, "the option " + e.getKey() + " is not supported (supported: sep, dateFormat, timestampFormat"
+                        + (fn.equals("from_csv") ? ", ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace)" : ")"));
+            }
+            if (k.equals("ignoreleadingwhitespace")) leading = Boolean.parseBoolean(val);
+            else if (k.equals("ignoretrailingwhitespace")) trailing = Boolean.parseBoolean(val);
+            else if (k.equals("sep") || k.equals("delimiter")) sep = val;
             else if (k.equals("dateformat")) df = val;
             else tf = val;
         }
-        return new Options(sep, df, tf);
+        return new Options(sep, df, tf, leading, trailing);
     }
 
     static Signature bindFromCsv(String fn, List<Expression> args) {
@@ -106,6 +116,9 @@ public final class CsvFunctions {
         for (int i = 0; i < values.length; i++) {
             if (i >= fields.size()) continue;
             String text = fields.get(i);
+            if (o.trimLeading()) text = text.stripLeading();
+            if (o.trimTrailing()) text = text.stripTrailing();
+            if (text.isEmpty()) continue;   // an empty field is Spark's default nullValue: NULL
             DataType t = schema.field(i).dataType();
             if (t instanceof TimestampType && o.timestampFormat() != null) {
                 values[i] = Timestamps.toInstant(DateTimePatterns.parseMicros("from_csv", DateTimePatterns.of(o.timestampFormat()), text, DateTimePatterns.sessionZone()));

@@ -27,7 +27,8 @@ public final class DatePartFunctions {
 
     public static List<ScalarFunction> all() {
         return List.of(new RowFunction("date_part", DatePartFunctions::bind, DatePartFunctions::part, true),
-                new RowFunction("datepart", DatePartFunctions::bind, DatePartFunctions::part, true));
+                new RowFunction("datepart", DatePartFunctions::bind, DatePartFunctions::part, true),
+                new RowFunction("extract", DatePartFunctions::bind, DatePartFunctions::part, true));
     }
 
     enum Field { YEAR, YEAROFWEEK, QUARTER, MONTH, WEEK, DAY, DAYOFWEEK, DAYOFWEEK_ISO, DOY, HOUR, MINUTE, SECOND }

@@ -60,6 +60,7 @@ public final class FunctionFamilies {
         out.addAll(SeededRandomFunctions.all());
         out.addAll(TimeWindowFunctions.all());
         out.addAll(ScalarSubqueryCheck.all());
-        return out;
+        out.addAll(TimestampUnitFunctions.all());
+        return SparkCallText.apply(out);
     }
 }

@@ -75,7 +75,6 @@ public final class HashFunctions {
             return out;
         }
 
-        @Override public String sql(List<Expression> args) { return FnArgs.call(name.equals("sha") ? "sha1" : name, args); }
     }
 
     record Sha2() implements ScalarFunction {

@@ -23,14 +23,23 @@ import java.util.concurrent.ThreadLocalRandom;
  * 0.5096018842446481, ...), and other partitions match Spark's wherever the partitioning is the same. A new
  * analysis (a new action) binds a new call and restarts the sequences. Non-deterministic, so never constant-folded
  * nor moved by the optimizer. The seed must be a constant int or bigint (NULL means 0); without one a random seed
- * is drawn at binding.
+ * is drawn at binding. {@code randn(seed)} draws standard normal values from the same generator, as Spark's
+ * {@code nextGaussian}.
  */
 public final class RandFunction implements ScalarFunction {
     private final String name;
+    private final boolean gaussian;
 
-    RandFunction(String name) { this.name = name; }
+    RandFunction(String name) { this(name, false); }
 
-    public static List<ScalarFunction> all() { return List.of(new RandFunction("rand"), new RandFunction("random")); }
+    private RandFunction(String name, boolean gaussian) {
+        this.name = name;
+        this.gaussian = gaussian;
+    }
+
+    public static List<ScalarFunction> all() {
+        return List.of(new RandFunction("rand"), new RandFunction("random"), new RandFunction("randn", true));
+    }
 
     @Override public String name() { return name; }
 
@@ -64,9 +73,9 @@ public final class RandFunction implements ScalarFunction {
     @Override public ColumnVector evaluate(Signature signature, ColumnVector[] args, int rows) {
         XorShiftRandom rng = ((Generators) signature.state()).current();
         DoubleVector out = new DoubleVector(DataTypes.DOUBLE, rows);
-        for (int i = 0; i < rows; i++) out.append(rng.nextDouble());
+        for (int i = 0; i < rows; i++) out.append(gaussian ? rng.nextGaussian() : rng.nextDouble());
         return out;
     }
 
-    @Override public String sql(List<Expression> args) { return FnArgs.call("rand", args); }
+    @Override public String sql(List<Expression> args) { return FnArgs.call(gaussian ? "randn" : "rand", args); }
 }

@@ -87,7 +87,9 @@ public final class SeededRandomFunctions {
                     : isIntegral(a) && isIntegral(b) ? DataTypes.INT
                     : a instanceof FloatType && !(b instanceof DoubleType) || b instanceof FloatType && !(a instanceof DoubleType) ? DataTypes.FLOAT
                     : DataTypes.DOUBLE;
-            List<DataType> types = args.size() > 2 ? List.of(DataTypes.DOUBLE, DataTypes.DOUBLE, args.get(2).dataType()) : List.of(DataTypes.DOUBLE, DataTypes.DOUBLE);
+            // the bounds keep their types (read as doubles here), so binding again after optimization gives the same result type
+            DataType lo = a instanceof NullType ? DataTypes.DOUBLE : a, hi = b instanceof NullType ? DataTypes.DOUBLE : b;
+            List<DataType> types = args.size() > 2 ? List.of(lo, hi, args.get(2).dataType()) : List.of(lo, hi);
             return new Signature(types, result, true, seed(name(), args, 2));
         }
 
@@ -103,7 +105,7 @@ public final class SeededRandomFunctions {
                     out.appendNull();
                     continue;
                 }
-                double min = args[0].getDouble(r), max = args[1].getDouble(r);
+                double min = ((Number) args[0].getObject(r)).doubleValue(), max = ((Number) args[1].getObject(r)).doubleValue();
                 double v = min + (max - min) * x;
                 out.appendObject(type instanceof IntegerType ? (Object) (int) v : type instanceof LongType ? (Object) (long) v
                         : type instanceof FloatType ? (Object) (float) v : v);

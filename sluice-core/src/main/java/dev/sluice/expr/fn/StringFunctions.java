@@ -202,7 +202,7 @@ public final class StringFunctions {
         }
 
         @Override public String sql(List<Expression> args) {
-            return args.size() == 2 ? "locate(" + args.get(0).sql() + ", " + args.get(1).sql() + ", 1)" : FnArgs.call("locate", args);
+            return args.size() == 2 ? name + "(" + args.get(0).sql() + ", " + args.get(1).sql() + ", 1)" : FnArgs.call(name, args);
         }
     }
 

@@ -14,6 +14,30 @@ final class XorShiftRandom {
         return (((long) next(26) << 27) + next(27)) * 0x1.0p-53;
     }
 
+    private double nextNextGaussian;
+    private boolean haveNextNextGaussian;
+
+    /**
+     * As {@code java.util.Random.nextGaussian()} (which Spark's XORShiftRandom inherits): Marsaglia's polar method
+     * over {@link #nextDouble}, the second value of each pair kept for the next call.
+     */
+    double nextGaussian() {
+        if (haveNextNextGaussian) {
+            haveNextNextGaussian = false;
+            return nextNextGaussian;
+        }
+        double v1, v2, s;
+        do {
+            v1 = 2 * nextDouble() - 1;
+            v2 = 2 * nextDouble() - 1;
+            s = v1 * v1 + v2 * v2;
+        } while (s >= 1 || s == 0);
+        double multiplier = StrictMath.sqrt(-2 * StrictMath.log(s) / s);
+        nextNextGaussian = v2 * multiplier;
+        haveNextNextGaussian = true;
+        return v1 * multiplier;
+    }
+
     /** As {@code java.util.Random.nextInt()}: 32 bits. */
     int nextInt() { return next(32); }
 
