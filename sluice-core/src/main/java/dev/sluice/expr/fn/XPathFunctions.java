@@ -46,7 +46,6 @@ public final class XPathFunctions {
         out.add(number("xpath_float", DataTypes.FLOAT, Double::floatValue));
         out.add(number("xpath_short", DataTypes.SHORT, d -> (short) d.intValue()));   // Double.shortValue: through int, NaN is 0
         out.add(number("xpath_int", DataTypes.INT, d -> d.isNaN() ? 0 : (int) d.doubleValue()));
-        out.add(number("xpath_short", DataTypes.SHORT, d -> d.isNaN() ? (short) 0 : (short) d.doubleValue()));
         out.add(number("xpath_long", DataTypes.LONG, d -> d.isNaN() ? 0L : (long) d.doubleValue()));
         return out;
     }
