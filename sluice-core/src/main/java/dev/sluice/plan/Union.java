@@ -18,14 +18,14 @@ public record Union(List<LogicalPlan> inputs) implements LogicalPlan {
     }
 
     @Override public StructType schema() {
-        StructType first = inputs.get(0).schema();
+        // each input's schema once: asked per field, nested unions took time exponential in their depth
+        List<StructType> schemas = new ArrayList<>(inputs.size());
+        for (LogicalPlan input : inputs) schemas.add(input.schema());
+        StructType first = schemas.get(0);
         List<StructField> fields = new ArrayList<>(first.size());
         for (int i = 0; i < first.size(); i++) {
             boolean nullable = false;
-            for (LogicalPlan input : inputs) {
-                StructType s = input.schema();
-                nullable |= i >= s.size() || s.field(i).nullable();
-            }
+            for (StructType s : schemas) nullable |= i >= s.size() || s.field(i).nullable();
             StructField f = first.field(i);
             fields.add(new StructField(f.name(), f.dataType(), nullable));
         }

@@ -42,6 +42,8 @@ final class SparkCallText {
             entry("str_to_map", a -> withDefaults("str_to_map", a, 1, ",", ":")),
             entry("make_dt_interval", a -> withDefaults("make_dt_interval", a, 0, "0", "0", "0", "0.000000")),
             entry("make_ym_interval", a -> withDefaults("make_ym_interval", a, 0, "0", "0")),
+            entry("make_interval", a -> withDefaults("make_interval", a, 0, "0", "0", "0", "0", "0", "0", "0.000000")),
+            entry("try_make_interval", a -> withDefaults("try_make_interval", a, 0, "0", "0", "0", "0", "0", "0", "0.000000")),
             entry("aes_encrypt", a -> withDefaults("aes_encrypt", a, 2, "GCM", "DEFAULT", "", "")),
             entry("aes_decrypt", a -> withDefaults("aes_decrypt", a, 2, "GCM", "DEFAULT", "")),
             entry("try_aes_decrypt", a -> withDefaults("try_aes_decrypt", a, 2, "GCM", "DEFAULT", "")),
