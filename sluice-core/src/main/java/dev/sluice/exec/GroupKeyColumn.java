@@ -4,10 +4,12 @@ import dev.sluice.expr.ValueComparator;
 import dev.sluice.expr.ValueHasher;
 import dev.sluice.types.BinaryType;
 import dev.sluice.types.DataType;
+import dev.sluice.types.DecimalType;
 import dev.sluice.types.DoubleType;
 import dev.sluice.types.StringType;
 import dev.sluice.vector.BytesVector;
 import dev.sluice.vector.ColumnVector;
+import dev.sluice.vector.DecimalVector;
 import dev.sluice.vector.DoubleVector;
 import dev.sluice.vector.FlatRows;
 import dev.sluice.vector.FlatVector;
@@ -34,6 +36,7 @@ abstract class GroupKeyColumn {
         if (!typed) return new Generic(type);
         if (type.storesInt()) return new Ints(type);
         if (type.storesLong()) return new Longs(type);
+        if (type instanceof DecimalType d && d.fitsInLong()) return new CompactDecimals(d);
         if (type instanceof DoubleType) return new Doubles(type);
         if (type instanceof StringType || type instanceof BinaryType) return new Bytes(type);
         return new Generic(type);
@@ -144,6 +147,19 @@ abstract class GroupKeyColumn {
         @Override void bound() { values = base.values(); }
         @Override long hashAt(int p) { return ValueHasher.hashLong(values[p]); }
         @Override boolean sameAt(LongVector stored, int group, int p) { return stored.values()[group] == values[p]; }
+    }
+
+    /** Decimals of at most 18 digits: their unscaled longs, hashed as {@link ValueHasher} hashes decimals. */
+    private static final class CompactDecimals extends Typed<DecimalVector> {
+        private final int scale;
+        private long[] values;
+        CompactDecimals(DecimalType type) {
+            super(type, DecimalVector.class);
+            scale = type.scale();
+        }
+        @Override void bound() { values = base.unscaledValues(); }
+        @Override long hashAt(int p) { return ValueHasher.hashDecimal(values[p], scale); }
+        @Override boolean sameAt(DecimalVector stored, int group, int p) { return stored.unscaledValues()[group] == values[p]; }
     }
 
     private static final class Doubles extends Typed<DoubleVector> {

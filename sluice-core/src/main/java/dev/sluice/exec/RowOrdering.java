@@ -3,6 +3,7 @@ package dev.sluice.exec;
 import dev.sluice.expr.SortOrder;
 import dev.sluice.expr.ValueComparator;
 import dev.sluice.types.DataType;
+import dev.sluice.types.DecimalType;
 import dev.sluice.types.DoubleType;
 import dev.sluice.types.IntegerType;
 import dev.sluice.types.DateType;
@@ -47,22 +48,28 @@ final class RowOrdering {
      * Normalized prefixes of the first key for rows {@code [0, rows)} of {@code keys}: longs whose signed order is
      * the first key's order, direction included (equal prefixes say nothing; the caller then compares the rows).
      * Null when the first key's type has no such form here or a row's first key is null. Ints, longs and doubles
-     * are exact (-0.0 as 0.0, NaN above everything); strings give their first 8 UTF-8 bytes.
+     * are exact (-0.0 as 0.0, NaN above everything), and so are decimals of at most 18 digits (their unscaled longs); strings give their first 8 UTF-8 bytes.
      */
     long[] prefixes(ColumnVector[] keys, int rows) {
         if (keys.length == 0 || rows == 0) return null;
         ColumnVector v = keys[0];
         DataType type = v.type();
-        boolean supported = type.storesInt() || type.storesLong() || type instanceof DoubleType || type instanceof StringType;
+        boolean longs = type.storesLong() || compactDecimal(type);
+        boolean supported = type.storesInt() || longs || type instanceof DoubleType || type instanceof StringType;
         if (!supported) return null;
         if (v.mayHaveNulls()) for (int r = 0; r < rows; r++) if (v.isNull(r)) return null;
         long[] out = new long[rows];
         if (type.storesInt()) for (int r = 0; r < rows; r++) out[r] = v.getInt(r);
-        else if (type.storesLong()) for (int r = 0; r < rows; r++) out[r] = v.getLong(r);
+        else if (longs) for (int r = 0; r < rows; r++) out[r] = v.getLong(r);
         else if (type instanceof DoubleType) for (int r = 0; r < rows; r++) out[r] = doublePrefix(v.getDouble(r));
         else for (int r = 0; r < rows; r++) out[r] = bytesPrefix(v.bytesArray(r), v.bytesStart(r), v.bytesLength(r));
         if (!ascending[0]) for (int r = 0; r < rows; r++) out[r] = ~out[r];   // reverses the order exactly
         return out;
+    }
+
+    /** A decimal held as unscaled longs at one scale: ordered as the longs. */
+    private static boolean compactDecimal(DataType type) {
+        return type instanceof DecimalType d && d.fitsInLong();
     }
 
     private static long doublePrefix(double d) {
@@ -97,7 +104,7 @@ final class RowOrdering {
     /** Specialized for the common key types (no type dispatch per comparison). */
     private static KeyComparator comparatorFor(DataType type) {
         if (type.storesInt()) return (a, i, b, j) -> Integer.compare(a.getInt(i), b.getInt(j));
-        if (type.storesLong()) return (a, i, b, j) -> Long.compare(a.getLong(i), b.getLong(j));
+        if (type.storesLong() || compactDecimal(type)) return (a, i, b, j) -> Long.compare(a.getLong(i), b.getLong(j));
         if (type instanceof DoubleType) return (a, i, b, j) -> {
             double x = a.getDouble(i), y = b.getDouble(j);
             return x == y ? 0 : Double.compare(x, y);   // -0.0 equals 0.0; NaN equals NaN and is largest

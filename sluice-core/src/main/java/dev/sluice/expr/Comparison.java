@@ -2,6 +2,7 @@ package dev.sluice.expr;
 
 import dev.sluice.types.DataType;
 import dev.sluice.types.DataTypes;
+import dev.sluice.types.DecimalType;
 import dev.sluice.types.DoubleType;
 import dev.sluice.types.IntegerType;
 import dev.sluice.types.LongType;
@@ -13,6 +14,7 @@ import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.DoubleVector;
 import dev.sluice.vector.FlatRows;
 import dev.sluice.vector.IntVector;
+import dev.sluice.vector.DecimalVector;
 import dev.sluice.vector.LongVector;
 
 import java.util.List;
@@ -71,25 +73,28 @@ public record Comparison(Op op, Expression left, Expression right) implements Ex
     }
 
     /**
-     * The loop for int-, long-stored and double operands and strings, chosen once for the batch and reading the
+     * The loop for int-, long-stored and double operands, decimals of at most 18 digits and strings, chosen once for the batch and reading the
      * flat arrays below the operands' views ({@link FlatRows}); null when the type or the vectors do not allow
      * it. Same results as {@link #evaluateGeneric} (NaN above everything and equal to itself, -0.0 = 0.0).
      */
     BooleanVector evaluateTyped(ColumnVector a, ColumnVector b, int n) {
         DataType t = left.dataType();
         boolean ints = t.storesInt();
-        boolean longs = t.storesLong(), doubles = t instanceof DoubleType, strings = t instanceof StringType;
+        boolean decimals = t instanceof DecimalType d && d.fitsInLong() && t.equals(right.dataType());   // unscaled longs at one scale
+        boolean longs = t.storesLong() || decimals, doubles = t instanceof DoubleType, strings = t instanceof StringType;
         if (!(ints || longs || doubles || strings)) return null;
         FlatRows x = FlatRows.of(a), y = FlatRows.of(b);
         if (x == null || y == null) return null;
         if (ints && !(x.base() instanceof IntVector && y.base() instanceof IntVector)) return null;
-        if (longs && !(x.base() instanceof LongVector && y.base() instanceof LongVector)) return null;
+        if (longs && !decimals && !(x.base() instanceof LongVector && y.base() instanceof LongVector)) return null;
+        if (decimals && !(x.base() instanceof DecimalVector && y.base() instanceof DecimalVector)) return null;
         if (doubles && !(x.base() instanceof DoubleVector && y.base() instanceof DoubleVector)) return null;
         if (strings && !(x.base() instanceof BytesVector && y.base() instanceof BytesVector)) return null;
         BooleanVector out = Kernels.booleans(n);
         boolean nulls = !x.noNulls() || !y.noNulls(), nullSafe = op == Op.EQ_NULL_SAFE;
         int[] xi = ints ? ((IntVector) x.base()).values() : null, yi = ints ? ((IntVector) y.base()).values() : null;
-        long[] xl = longs ? ((LongVector) x.base()).values() : null, yl = longs ? ((LongVector) y.base()).values() : null;
+        long[] xl = decimals ? ((DecimalVector) x.base()).unscaledValues() : longs ? ((LongVector) x.base()).values() : null;
+        long[] yl = decimals ? ((DecimalVector) y.base()).unscaledValues() : longs ? ((LongVector) y.base()).values() : null;
         double[] xd = doubles ? ((DoubleVector) x.base()).values() : null, yd = doubles ? ((DoubleVector) y.base()).values() : null;
         for (int i = 0; i < n; i++) {
             if (nulls) {

@@ -35,7 +35,7 @@ public final class ValueComparator {
         if (type instanceof dev.sluice.types.CalendarIntervalType) return a.compareBytes(i, b, j);
         if (type instanceof BooleanType) return Boolean.compare(a.getBoolean(i), b.getBoolean(j));
         if (type instanceof FloatType) return compareDoubles(a.getFloat(i), b.getFloat(j));
-        if (type instanceof DecimalType) return a.getDecimal(i).compareTo(b.getDecimal(j));
+        if (type instanceof DecimalType) return compareDecimals(a, i, b, j);
         if (type instanceof NullType) return 0;
         if (type instanceof StructType s) {
             for (int f = 0; f < s.size(); f++) {
@@ -65,6 +65,15 @@ public final class ValueComparator {
         boolean na = a.isNull(i), nb = b.isNull(j);
         if (na || nb) return na == nb ? 0 : (na ? -1 : 1);
         return compare(type, a, i, b, j);
+    }
+
+    /** Unscaled longs compare as the values when both sides hold longs at one scale; otherwise as BigDecimals. */
+    private static int compareDecimals(ColumnVector a, int i, ColumnVector b, int j) {
+        if (a.type() instanceof DecimalType x && x.fitsInLong() && b.type() instanceof DecimalType y && y.fitsInLong()
+                && x.scale() == y.scale()) {
+            return Long.compare(a.getLong(i), b.getLong(j));
+        }
+        return a.getDecimal(i).compareTo(b.getDecimal(j));
     }
 
     static int compareDoubles(double x, double y) {

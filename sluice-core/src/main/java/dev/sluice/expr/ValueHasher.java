@@ -36,7 +36,9 @@ public final class ValueHasher {
         if (type instanceof DoubleType) return hashDouble(v.getDouble(row));
         if (type instanceof FloatType) return hashDouble(v.getFloat(row));
         if (type instanceof BooleanType) return v.getBoolean(row) ? 0x51AFD7ED558CCD1L : 0x2545F4914F6CDD1DL;
-        if (type instanceof DecimalType) return mix(v.getDecimal(row).stripTrailingZeros().hashCode());
+        if (type instanceof DecimalType d) {
+            return d.fitsInLong() ? hashDecimal(v.getLong(row), d.scale()) : mix(v.getDecimal(row).stripTrailingZeros().hashCode());
+        }
         if (type instanceof StructType s) {
             long h = 17;
             for (int f = 0; f < s.size(); f++) h = h * 31 + hash(s.field(f).dataType(), v.child(f), row);
@@ -82,6 +84,22 @@ public final class ValueHasher {
 
     /** The hash of a long-stored value (bigint, timestamps, day-time interval). */
     public static long hashLong(long value) { return mix(value); }
+
+    /**
+     * The hash of the decimal {@code unscaled / 10^scale} held as a long: the wide form's hash,
+     * {@code mix(stripTrailingZeros().hashCode())}, computed without a BigDecimal (so equal values of any scale
+     * hash alike in either form).
+     */
+    public static long hashDecimal(long unscaled, int scale) {
+        if (unscaled == 0) return mix(0);   // BigDecimal.ZERO: unscaled 0, scale 0
+        while (unscaled % 10 == 0) {
+            unscaled /= 10;
+            scale--;
+        }
+        long magnitude = Math.abs(unscaled);   // BigDecimal.hashCode of a compact value, as the JDK defines it
+        int h = (int) (((int) (magnitude >>> 32)) * 31 + (magnitude & 0xFFFFFFFFL));
+        return mix(31 * (unscaled < 0 ? -h : h) + scale);
+    }
 
     /** The hash of a double or float (widened): -0.0 as 0.0, every NaN alike. */
     public static long hashDouble(double value) { return mix(doubleBits(value)); }

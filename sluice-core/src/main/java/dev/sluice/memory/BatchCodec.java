@@ -40,7 +40,7 @@ import java.util.Arrays;
 /**
  * The spill format of one batch: column after column, each a null bitmap (or a byte saying there are no
  * nulls) and then its values: fixed-width values packed, strings and binaries as lengths then bytes, decimals
- * as unscaled bytes, structs as their fields' columns, arrays and maps as lengths then their elements' column.
+ * of at most 18 digits as packed unscaled longs and wider ones as unscaled bytes, structs as their fields' columns, arrays and maps as lengths then their elements' column.
  * Reads any encoding (views, dictionaries, constants); decodes into flat vectors.
  */
 public final class BatchCodec {
@@ -104,6 +104,9 @@ public final class BatchCodec {
                 if (nulls && v.isNull(r)) continue;
                 out.put(v.bytesArray(r), v.bytesStart(r), v.bytesLength(r));
             }
+        } else if (type instanceof DecimalType d && d.fitsInLong()) {
+            out.ensure(8L * n);
+            for (int i = 0; i < n; i++) out.putLong(nulls && v.isNull(rows[i]) ? 0 : v.getLong(rows[i]));
         } else if (type instanceof DecimalType) {
             for (int i = 0; i < n; i++) {
                 if (nulls && v.isNull(rows[i])) continue;
@@ -205,6 +208,14 @@ public final class BatchCodec {
             for (int i = 0; i < n; i++) {
                 if (isNull != null && isNull[i]) v.appendNull();
                 else v.commit(lengths[i]);
+            }
+            out = v;
+        } else if (type instanceof DecimalType d && d.fitsInLong()) {
+            DecimalVector v = new DecimalVector(d, n);
+            for (int i = 0; i < n; i++) {
+                long x = in.getLong();
+                if (isNull != null && isNull[i]) v.appendNull();
+                else v.appendUnscaled(x);
             }
             out = v;
         } else if (type instanceof DecimalType d) {

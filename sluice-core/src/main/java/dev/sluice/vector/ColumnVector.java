@@ -30,7 +30,8 @@ import java.util.Map;
 /**
  * A column of one batch. Physical representation by logical type:
  * boolean → boolean; int → int; date → int (days since 1970-01-01); bigint → long; timestamp → long
- * (microseconds since the epoch, UTC); float, double → themselves; decimal → BigDecimal with the type's scale;
+ * (microseconds since the epoch, UTC); float, double → themselves; decimal of at most 18 digits → long (the unscaled value, {@code getLong}; {@code
+ * getDecimal} also reads it), wider decimal → BigDecimal with the type's scale;
  * string, binary → bytes (UTF-8 for strings); struct → child vectors, one per field, aligned with the rows;
  * array → per-row offset and length into an elements vector; map → the same into keys and values vectors.
  * Getters are only defined for non-null rows. Vectors handed to an operator are read-only.

@@ -54,8 +54,8 @@ final class RowHasher {
         }
         if (type instanceof BooleanType) return a.widen(a.hashInt(v.getBoolean(row) ? 1 : 0, seed));
         if (type instanceof DecimalType d) {
+            if (d.fitsInLong()) return a.widen(a.hashLong(v.getLong(row), seed));   // Spark: the unscaled long
             java.math.BigInteger unscaled = v.getDecimal(row).unscaledValue();
-            if (d.precision() <= 18) return a.widen(a.hashLong(unscaled.longValue(), seed));
             byte[] bytes = unscaled.toByteArray();
             return a.widen(a.hashBytes(bytes, 0, bytes.length, seed));
         }
