@@ -11,6 +11,7 @@ import dev.sluice.types.LongType;
 import dev.sluice.vector.Batch;
 import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.DecimalVector;
+import dev.sluice.vector.LongDecimals;
 import dev.sluice.vector.DoubleVector;
 import dev.sluice.vector.FlatRows;
 import dev.sluice.vector.FlatVector;
@@ -80,6 +81,7 @@ public record Arithmetic(Op op, Expression left, Expression right, EvalMode mode
      */
     FlatVector evaluateTyped(ColumnVector a, ColumnVector b, int n) {
         DataType t = dataType();
+        if (t instanceof DecimalType d) return evaluateLongDecimals(a, b, d, n);
         if (!(t instanceof IntegerType || t instanceof LongType || t instanceof DoubleType)) return null;
         FlatRows x = FlatRows.of(a), y = FlatRows.of(b);
         if (x == null || y == null) return null;
@@ -113,6 +115,50 @@ public record Arithmetic(Op op, Expression left, Expression right, EvalMode mode
             return out;
         }
         return null;
+    }
+
+    /**
+     * {@code + - *} on decimals of at most 18 digits whose result has at most 18 digits, over the unscaled longs;
+     * null for other decimals. A row whose exact result leaves a long goes through the BigDecimal path.
+     */
+    private FlatVector evaluateLongDecimals(ColumnVector a, ColumnVector b, DecimalType type, int n) {
+        if (!(op == Op.ADD || op == Op.SUBTRACT || op == Op.MULTIPLY) || !type.fitsInLong()) return null;
+        if (!(left.dataType() instanceof DecimalType l && l.fitsInLong() && right.dataType() instanceof DecimalType r && r.fitsInLong())) {
+            return null;
+        }
+        FlatRows x = FlatRows.of(a), y = FlatRows.of(b);
+        if (x == null || y == null || !(x.base() instanceof DecimalVector xv && y.base() instanceof DecimalVector yv)) return null;
+        long[] xs = xv.unscaledValues(), ys = yv.unscaledValues();
+        DecimalVector out = (DecimalVector) Vectors.allocate(type, n);
+        boolean nulls = !x.noNulls() || !y.noNulls();
+        int sx = l.scale(), sy = r.scale();
+        for (int i = 0; i < n; i++) {
+            if (nulls && (x.isNull(i) || y.isNull(i))) out.appendNull();
+            else evalLongDecimal(xs[x.row(i)], sx, ys[y.row(i)], sy, type, out);
+        }
+        return out;
+    }
+
+    /** One row of {@link #evaluateLongDecimals}: the same value, NULL or error as {@link #evalDecimal}. */
+    private void evalLongDecimal(long x, int sx, long y, int sy, DecimalType type, DecimalVector out) {
+        long result;
+        int scale;
+        try {
+            if (op == Op.MULTIPLY) {
+                result = Math.multiplyExact(x, y);
+                scale = sx + sy;
+            } else {
+                scale = Math.max(sx, sy);
+                long xm = LongDecimals.rescale(x, sx, scale), ym = LongDecimals.rescale(y, sy, scale);
+                result = op == Op.ADD ? Math.addExact(xm, ym) : Math.subtractExact(xm, ym);
+            }
+            result = LongDecimals.rescale(result, scale, type.scale());
+        } catch (ArithmeticException e) {   // beyond a long on the way: exactly, in BigDecimal
+            evalDecimal(BigDecimal.valueOf(x, sx), BigDecimal.valueOf(y, sy), type, out);
+            return;
+        }
+        if (LongDecimals.fits(result, type.precision())) out.appendUnscaled(result);
+        else decimalOverflow(BigDecimal.valueOf(result, type.scale()), type, out);
     }
 
     /** Any numeric type, any vectors: the type is tested and each value read through the vector per row. */
@@ -234,15 +280,17 @@ public record Arithmetic(Op op, Expression left, Expression right, EvalMode mode
             default -> throw SluiceException.internal("decimal " + op);
         }
         r = r.setScale(type.scale(), RoundingMode.HALF_UP);
-        if (r.precision() - r.scale() > type.precision() - type.scale()) {
-            if (mode == EvalMode.ANSI) {
-                throw SluiceException.of(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE).with("value", r.toPlainString())
-                        .with("type", type.simpleString()).build();
-            }
-            out.appendNull();
-        } else {
-            out.append(r);
+        if (r.precision() - r.scale() > type.precision() - type.scale()) decimalOverflow(r, type, out);
+        else out.append(r);
+    }
+
+    /** A decimal result with more digits than its type: NUMERIC_VALUE_OUT_OF_RANGE under ANSI, else NULL. */
+    private void decimalOverflow(BigDecimal r, DecimalType type, FlatVector out) {
+        if (mode == EvalMode.ANSI) {
+            throw SluiceException.of(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE).with("value", r.toPlainString())
+                    .with("type", type.simpleString()).build();
         }
+        out.appendNull();
     }
 
     /** Handles overflow by mode; returns true when the caller should append the wrapped value. */

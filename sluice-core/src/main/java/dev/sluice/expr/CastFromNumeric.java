@@ -15,6 +15,7 @@ import dev.sluice.vector.BooleanVector;
 import dev.sluice.vector.BytesVector;
 import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.DecimalVector;
+import dev.sluice.vector.LongDecimals;
 import dev.sluice.vector.DoubleVector;
 import dev.sluice.vector.FlatRows;
 import dev.sluice.vector.FlatVector;
@@ -111,7 +112,7 @@ final class CastFromNumeric {
             } else if (to instanceof FloatType) {
                 ((FloatVector) out).append((float) v);
             } else if (to instanceof DecimalType d) {
-                appendDecimal(BigDecimal.valueOf(v), d, (DecimalVector) out, ctx);
+                appendDecimal(v, 0, d, (DecimalVector) out, ctx);
             } else if (to instanceof BooleanType) {
                 ((BooleanVector) out).append(v != 0);
             } else if (to instanceof TimestampType) {
@@ -173,6 +174,10 @@ final class CastFromNumeric {
 
     private static FlatVector fromDecimal(ColumnVector in, CastContext ctx) {
         DataType to = ctx.to();
+        if (ctx.from() instanceof DecimalType d && d.fitsInLong()) {
+            FlatVector out = fromLongDecimal(in, d.scale(), ctx);
+            if (out != null) return out;
+        }
         return Kernels.mapNonNull(in, to, (i, out) -> {
             BigDecimal v = in.getDecimal(i);
             if (to.isIntegral()) {
@@ -205,6 +210,56 @@ final class CastFromNumeric {
                 throw SluiceException.internal("no cast from " + ctx.from() + " to " + to);
             }
         });
+    }
+
+    /**
+     * Casts from a decimal of at most 18 digits to an integral type, double or decimal, on the unscaled longs;
+     * null for other targets. Same values and errors as {@link #fromDecimal}'s BigDecimal path.
+     */
+    private static FlatVector fromLongDecimal(ColumnVector in, int scale, CastContext ctx) {
+        DataType to = ctx.to();
+        long unit = LongDecimals.pow10(scale);
+        if (to.isIntegral()) {
+            boolean isInt = to.storesInt();
+            return Kernels.mapNonNull(in, to, (i, out) -> {
+                long whole = in.getLong(i) / unit;   // truncates toward zero
+                if (!isInt) ((LongVector) out).append(whole);
+                else if (ctx.legacy() || fitsNarrow(whole, to)) ((IntVector) out).append(wrapNarrow(whole, to));
+                else ctx.overflow(out, in.getDecimal(i));
+            });
+        }
+        if (to instanceof DoubleType) {
+            double divisor = unit;   // exact: 10^s = 2^s * 5^s and 5^18 < 2^53
+            return Kernels.mapNonNull(in, to, (i, out) -> {
+                long u = in.getLong(i);
+                // one division of two exact doubles rounds once: BigDecimal.doubleValue's own fast path
+                if (Math.abs(u) < 1L << 52) ((DoubleVector) out).append(scale == 0 ? (double) u : u / divisor);
+                else ((DoubleVector) out).append(in.getDecimal(i).doubleValue());
+            });
+        }
+        if (to instanceof DecimalType d) {
+            return Kernels.mapNonNull(in, to, (i, out) -> appendDecimal(in.getLong(i), scale, d, (DecimalVector) out, ctx));
+        }
+        return null;
+    }
+
+    /**
+     * {@link #appendDecimal(BigDecimal, DecimalType, DecimalVector, CastContext)} of {@code unscaled / 10^scale}:
+     * on the long when the target has at most 18 digits and the rescaling stays in a long, else through BigDecimal.
+     */
+    static void appendDecimal(long unscaled, int scale, DecimalType type, DecimalVector out, CastContext ctx) {
+        if (type.fitsInLong()) {
+            try {
+                long r = LongDecimals.rescale(unscaled, scale, type.scale());
+                if (LongDecimals.fits(r, type.precision())) {
+                    out.appendUnscaled(r);
+                    return;
+                }
+            } catch (ArithmeticException e) {
+                // beyond a long: the BigDecimal path below reports it
+            }
+        }
+        appendDecimal(BigDecimal.valueOf(unscaled, scale), type, out, ctx);
     }
 
     /** Whether {@code v} fits the int-held integral type {@code to} (tinyint, smallint, int). */

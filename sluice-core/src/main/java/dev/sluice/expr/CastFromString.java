@@ -16,6 +16,7 @@ import dev.sluice.vector.BooleanVector;
 import dev.sluice.vector.BytesVector;
 import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.DecimalVector;
+import dev.sluice.vector.LongDecimals;
 import dev.sluice.vector.DoubleVector;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.FloatVector;
@@ -72,6 +73,17 @@ final class CastFromString {
         }
         if (to instanceof DecimalType d) {
             return Kernels.mapNonNull(in, to, (i, out) -> {
+                if (d.fitsInLong()) {   // plain text straight into the unscaled long; anything else below
+                    byte[] b = in.bytesArray(i);
+                    int start = in.bytesStart(i), end = start + in.bytesLength(i);
+                    while (start < end && (b[start] & 0xff) <= ' ') start++;   // String.trim's spaces
+                    while (end > start && (b[end - 1] & 0xff) <= ' ') end--;
+                    long u = LongDecimals.parse(b, start, end - start, d.scale(), d.precision());
+                    if (u != LongDecimals.NOT_PARSED) {
+                        ((DecimalVector) out).appendUnscaled(u);
+                        return;
+                    }
+                }
                 String s = in.getString(i);
                 BigDecimal value = StringParsing.parseDecimal(s);
                 if (value == null) ctx.invalid(out, s);

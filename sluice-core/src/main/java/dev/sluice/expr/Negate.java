@@ -48,8 +48,9 @@ public record Negate(Expression child, EvalMode mode) implements Expression {
                 ((DoubleVector) out).append(-in.getDouble(i));
             } else if (t instanceof FloatType) {
                 ((FloatVector) out).append(-in.getFloat(i));
-            } else if (t instanceof DecimalType) {
-                ((DecimalVector) out).append(in.getDecimal(i).negate());
+            } else if (t instanceof DecimalType d) {
+                if (d.fitsInLong()) ((DecimalVector) out).appendUnscaled(-in.getLong(i));   // |unscaled| < 10^18
+                else ((DecimalVector) out).append(in.getDecimal(i).negate());
             } else if (t.storesInt()) {   // tinyint, smallint, year-month interval
                 int v = in.getInt(i);
                 int min = t instanceof dev.sluice.types.ByteType ? Byte.MIN_VALUE : t instanceof dev.sluice.types.ShortType ? Short.MIN_VALUE : Integer.MIN_VALUE;

@@ -18,6 +18,7 @@ import dev.sluice.types.TimestampType;
 import dev.sluice.vector.BooleanVector;
 import dev.sluice.vector.BytesVector;
 import dev.sluice.vector.DecimalVector;
+import dev.sluice.vector.LongDecimals;
 import dev.sluice.vector.DoubleVector;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.FloatVector;
@@ -323,18 +324,36 @@ final class ScalarParsers {
 
     // ---- decimal, boolean, null ----
 
-    /** decimal(p,s): numbers or numeric strings, rounded HALF_UP to the scale; too many digits is a mismatch. */
+    /**
+     * decimal(p,s): numbers or numeric strings, rounded HALF_UP to the scale; too many digits is a mismatch. A type
+     * of at most 18 digits keeps unscaled longs, parsed from the token's characters without a BigDecimal when the
+     * text is plain ({@link LongDecimals#parse}); other text takes the BigDecimal path, which also reports errors.
+     */
     static final class DecimalParser extends ColumnParser {
-        private BigDecimal[] values;
         private final DecimalType decimalType;
+        private final boolean compact;
+        private BigDecimal[] values;   // wide types
+        private long[] unscaled;       // compact types
 
         DecimalParser(DecimalType type, int capacity) {
             super(type, capacity);
             this.decimalType = type;
-            this.values = new BigDecimal[this.capacity];
+            this.compact = type.fitsInLong();
+            if (compact) this.unscaled = new long[this.capacity];
+            else this.values = new BigDecimal[this.capacity];
         }
 
         @Override void read(JsonParser p, JsonToken t, ReadContext ctx) throws IOException {
+            if (compact && (t == VALUE_NUMBER_INT || t == VALUE_NUMBER_FLOAT || (t == VALUE_STRING && p.getTextLength() >= 1))) {
+                long u = LongDecimals.parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(),
+                        decimalType.scale(), decimalType.precision());
+                if (u != LongDecimals.NOT_PARSED) {
+                    int row = nextSlot();
+                    unscaled[row] = u;
+                    size = row + 1;
+                    return;
+                }
+            }
             BigDecimal raw;
             if (t == VALUE_NUMBER_INT || t == VALUE_NUMBER_FLOAT) {
                 try {
@@ -357,15 +376,25 @@ final class ScalarParsers {
                 throw ctx.unparsable(p, type, raw.toString());
             }
             int row = nextSlot();
-            values[row] = v;
+            if (compact) unscaled[row] = DecimalVector.unscaledOf(v, decimalType.scale());
+            else values[row] = v;
             size = row + 1;
         }
 
-        @Override protected void growValues(int n) { values = Arrays.copyOf(values, n); }
+        @Override protected void growValues(int n) {
+            if (compact) unscaled = Arrays.copyOf(unscaled, n);
+            else values = Arrays.copyOf(values, n);
+        }
 
         @Override void appendTo(FlatVector out, int row) {
             if (isNull(row)) out.appendNull();
+            else if (compact) ((DecimalVector) out).appendUnscaled(unscaled[row]);
             else ((DecimalVector) out).append(values[row]);
+        }
+
+        @Override void appendRangeTo(FlatVector out, int from, int to) {
+            if (compact) ((DecimalVector) out).appendAllUnscaled(unscaled, nullFlags(), from, to);
+            else super.appendRangeTo(out, from, to);
         }
     }
 

@@ -67,7 +67,7 @@ public record Average(Expression child, boolean ansi, boolean bound) implements 
 
     @Override public List<DataType> stateTypes() {
         if (child.dataType().isInterval()) return List.of(resultType(), DataTypes.LONG);
-        return List.of(child.dataType() instanceof DecimalType ? sumType() : DataTypes.DOUBLE, DataTypes.LONG);
+        return List.of(child.dataType() instanceof DecimalType ? DecimalSums.stateType(sumType()) : DataTypes.DOUBLE, DataTypes.LONG);
     }
 
     @Override public GroupAccumulator newAccumulator() {
@@ -216,7 +216,7 @@ public record Average(Expression child, boolean ansi, boolean bound) implements 
         private final int divideScale;
         private final boolean ansi;
         private final String what;
-        private BigDecimal[] sums = new BigDecimal[0];
+        private final DecimalSums sums;
         private long[] counts = new long[0];
 
         DecimalAverage(DecimalType sumType, DecimalType resultType, int divideScale, boolean ansi, String what) {
@@ -225,46 +225,37 @@ public record Average(Expression child, boolean ansi, boolean bound) implements 
             this.divideScale = divideScale;
             this.ansi = ansi;
             this.what = what;
+            this.sums = new DecimalSums(sumType.scale());
         }
 
         @Override public void ensureGroups(int groups) {
-            if (groups > sums.length) {
-                int cap = Growth.capacity(sums.length, groups);
-                sums = Arrays.copyOf(sums, cap);
-                counts = Arrays.copyOf(counts, cap);
-            }
+            sums.ensureGroups(groups);
+            if (groups > counts.length) counts = Arrays.copyOf(counts, Growth.capacity(counts.length, groups));
         }
 
         @Override public void update(ColumnVector[] inputs, int[] groupIds, int rowCount) {
             ColumnVector v = inputs[0];
-            for (int r = 0; r < rowCount; r++) {
-                if (v.isNull(r)) continue;
-                int g = groupIds[r];
-                BigDecimal x = v.getDecimal(r);
-                sums[g] = sums[g] == null ? x : sums[g].add(x);
-                counts[g]++;
+            sums.add(v, groupIds, rowCount);
+            if (!v.mayHaveNulls()) {
+                for (int r = 0; r < rowCount; r++) counts[groupIds[r]]++;
+            } else {
+                for (int r = 0; r < rowCount; r++) if (!v.isNull(r)) counts[groupIds[r]]++;
             }
         }
 
         @Override public void merge(ColumnVector[] states, int[] groupIds, int rowCount) {
             ColumnVector s = states[0], c = states[1];
-            for (int r = 0; r < rowCount; r++) {
-                if (s.isNull(r)) continue;
-                int g = groupIds[r];
-                BigDecimal x = s.getDecimal(r);
-                sums[g] = sums[g] == null ? x : sums[g].add(x);
-                counts[g] += c.getLong(r);
-            }
+            sums.add(s, groupIds, rowCount);
+            for (int r = 0; r < rowCount; r++) if (!s.isNull(r)) counts[groupIds[r]] += c.getLong(r);
         }
 
         @Override public void writeState(int group, FlatVector[] out) {
-            if (sums[group] == null) out[0].appendNull();
-            else ((DecimalVector) out[0]).append(sums[group]);
+            sums.writeState(group, out[0]);
             ((LongVector) out[1]).append(counts[group]);
         }
 
         @Override public void writeResult(int group, FlatVector out) {
-            BigDecimal sum = sums[group];
+            BigDecimal sum = sums.get(group);
             if (counts[group] == 0 || sum == null || !Decimals.fits(sum, sumType, ansi, what)) {
                 out.appendNull();
                 return;
@@ -275,6 +266,6 @@ public record Average(Expression child, boolean ansi, boolean bound) implements 
             else ((DecimalVector) out).append(quotient);
         }
 
-        @Override public long estimatedBytes() { return sums.length * 64L; }
+        @Override public long estimatedBytes() { return sums.estimatedBytes() + counts.length * 8L; }
     }
 }

@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * {@code min(x)} / {@code max(x)} over any orderable type (numbers, strings by UTF-8 bytes, dates, structs,
  * arrays), in Spark's order: NaN above every number, -0.0 equal to 0.0 (the first one seen is kept).
- * NULL for a group without non-null values. int, bigint and double keep primitive arrays; other types keep
+ * NULL for a group without non-null values. int, bigint, double and decimals of at most 18 digits (unscaled) keep
+ * primitive arrays; other types keep
  * their values in {@link ValueSlots}.
  */
 public record MinMax(Expression child, boolean max, boolean bound) implements AggregateFunction {
@@ -49,7 +50,7 @@ public record MinMax(Expression child, boolean max, boolean bound) implements Ag
 
     @Override public GroupAccumulator newAccumulator() {
         DataType t = child.dataType();
-        if (t instanceof LongType) return new LongExtreme(max);
+        if (t instanceof LongType || (t instanceof dev.sluice.types.DecimalType d && d.fitsInLong())) return new LongExtreme(max);
         if (t instanceof IntegerType) return new IntExtreme(max);
         if (t instanceof DoubleType) return new DoubleExtreme(max);
         return new GenericExtreme(t, max);
@@ -93,8 +94,9 @@ public record MinMax(Expression child, boolean max, boolean bound) implements Ag
         }
 
         @Override public void writeResult(int group, FlatVector out) {
-            if (seen.get(group)) ((LongVector) out).append(values[group]);
-            else out.appendNull();
+            if (!seen.get(group)) out.appendNull();
+            else if (out instanceof dev.sluice.vector.DecimalVector d) d.appendUnscaled(values[group]);   // unscaled
+            else ((LongVector) out).append(values[group]);
         }
 
         @Override public long estimatedBytes() { return values.length * 8L + seen.bytes(); }

@@ -13,13 +13,11 @@ import dev.sluice.types.DecimalType;
 import dev.sluice.types.DoubleType;
 import dev.sluice.types.FloatType;
 import dev.sluice.vector.ColumnVector;
-import dev.sluice.vector.DecimalVector;
 import dev.sluice.vector.DoubleVector;
 import dev.sluice.vector.FlatRows;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.LongVector;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 
@@ -58,7 +56,9 @@ public record Sum(Expression child, boolean ansi, boolean bound) implements Aggr
         return List.of(want instanceof DecimalType || child.dataType().equals(want) ? child : new Cast(child, want, EvalMode.ANSI));
     }
 
-    @Override public List<DataType> stateTypes() { return List.of(resultType()); }
+    @Override public List<DataType> stateTypes() {
+        return List.of(resultType() instanceof DecimalType d ? DecimalSums.stateType(d) : resultType());
+    }
 
     @Override public GroupAccumulator newAccumulator() {
         DataType t = resultType();
@@ -175,43 +175,26 @@ public record Sum(Expression child, boolean ansi, boolean bound) implements Aggr
         private final DecimalType type;
         private final boolean ansi;
         private final String what;
-        private BigDecimal[] sums = new BigDecimal[0];
+        private final DecimalSums sums;
 
         DecimalSum(DecimalType type, boolean ansi, String what) {
             this.type = type;
             this.ansi = ansi;
             this.what = what;
+            this.sums = new DecimalSums(type.scale());
         }
 
-        @Override public void ensureGroups(int groups) {
-            if (groups > sums.length) sums = Arrays.copyOf(sums, Growth.capacity(sums.length, groups));
-        }
+        @Override public void ensureGroups(int groups) { sums.ensureGroups(groups); }
 
-        @Override public void update(ColumnVector[] inputs, int[] groupIds, int rowCount) { add(inputs[0], groupIds, rowCount); }
+        @Override public void update(ColumnVector[] inputs, int[] groupIds, int rowCount) { sums.add(inputs[0], groupIds, rowCount); }
 
-        @Override public void merge(ColumnVector[] states, int[] groupIds, int rowCount) { add(states[0], groupIds, rowCount); }
-
-        private void add(ColumnVector v, int[] groupIds, int rowCount) {
-            for (int r = 0; r < rowCount; r++) {
-                if (v.isNull(r)) continue;
-                int g = groupIds[r];
-                BigDecimal x = v.getDecimal(r);
-                sums[g] = sums[g] == null ? x : sums[g].add(x);
-            }
-        }
+        @Override public void merge(ColumnVector[] states, int[] groupIds, int rowCount) { sums.add(states[0], groupIds, rowCount); }
 
         /** The partial sum travels unchecked (it may exceed the type's precision until the final check). */
-        @Override public void writeState(int group, FlatVector[] out) {
-            if (sums[group] == null) out[0].appendNull();
-            else ((DecimalVector) out[0]).append(sums[group]);
-        }
+        @Override public void writeState(int group, FlatVector[] out) { sums.writeState(group, out[0]); }
 
-        @Override public void writeResult(int group, FlatVector out) {
-            BigDecimal s = sums[group];
-            if (s == null || !Decimals.fits(s, type, ansi, what)) out.appendNull();
-            else ((DecimalVector) out).append(s);
-        }
+        @Override public void writeResult(int group, FlatVector out) { sums.writeResult(group, type, ansi, what, out); }
 
-        @Override public long estimatedBytes() { return sums.length * 56L; }
+        @Override public long estimatedBytes() { return sums.estimatedBytes(); }
     }
 }

@@ -110,6 +110,10 @@ final class CsvValues {
             return INVALID;
         }
         if (type instanceof DecimalType d) {
+            if (d.fitsInLong()) {   // plain text without a BigDecimal parse; anything else below
+                long u = dev.sluice.vector.LongDecimals.parse(text.toCharArray(), 0, text.length(), d.scale(), d.precision());
+                if (u != dev.sluice.vector.LongDecimals.NOT_PARSED) return BigDecimal.valueOf(u, d.scale());
+            }
             BigDecimal v = parseDecimal(text);
             if (v == null) return INVALID;
             v = v.setScale(d.scale(), RoundingMode.HALF_UP);
