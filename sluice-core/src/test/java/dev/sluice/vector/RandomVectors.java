@@ -56,6 +56,18 @@ public final class RandomVectors {
             return switch (pick) { case 0 -> ""; case 1 -> "é€"; case 2 -> "a-longer-string-of-some-bytes"; default -> "s" + random.nextInt(8); };
         }
         if (type instanceof BinaryType) return new byte[] {(byte) random.nextInt(3), (byte) -random.nextInt(3)};
+        if (type instanceof dev.sluice.types.DecimalType d) {   // the largest values of the precision, zero, small ones
+            java.math.BigInteger max = java.math.BigInteger.TEN.pow(d.precision()).subtract(java.math.BigInteger.ONE);
+            java.math.BigInteger unscaled = switch (pick) {
+                case 0 -> max;
+                case 1 -> max.negate();
+                case 2 -> java.math.BigInteger.ZERO;
+                case 3 -> max.divide(java.math.BigInteger.valueOf(random.nextInt(1, 1000)));
+                default -> java.math.BigInteger.valueOf(random.nextInt(2001) - 1000).mod(max.add(java.math.BigInteger.ONE))
+                        .multiply(java.math.BigInteger.valueOf(random.nextBoolean() ? 1 : -1));
+            };
+            return new java.math.BigDecimal(unscaled, d.scale());
+        }
         if (type instanceof BooleanType) return random.nextBoolean();
         throw new IllegalArgumentException("no random values of " + type);
     }

@@ -9,7 +9,6 @@ import dev.sluice.expr.Literal;
 import dev.sluice.io.BatchReader;
 import dev.sluice.io.DataSource;
 import dev.sluice.io.Split;
-import dev.sluice.types.DataTypes;
 import dev.sluice.types.DecimalType;
 import dev.sluice.types.StructField;
 import dev.sluice.types.StructType;
@@ -75,7 +74,7 @@ public class DecimalBenchmark {
         }
         batch = new Batch(new ColumnVector[] {amount}, ROWS);
         StructType schema = new StructType(List.of(new StructField("amount", AMOUNT, true)));
-        predicate = new Comparison(Comparison.Op.GE, new BoundColumn(0, "amount", AMOUNT, true), Literal.of(THRESHOLD));
+        predicate = new Comparison(Comparison.Op.GE, new BoundColumn(0, "amount", AMOUNT, true), new Literal(THRESHOLD, AMOUNT));
         selection = new int[ROWS];
         sluice = Sluice.builder().parallelism(1).build();
         DataFrame amounts = sluice.read(new CachedBatches(schema, batch));

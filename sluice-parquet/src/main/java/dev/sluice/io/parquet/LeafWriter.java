@@ -190,7 +190,7 @@ abstract class LeafWriter extends LevelWriter {
         }
 
         @Override void writeValue(ColumnVector v, int row, int rl) {
-            out.write(unscaled(v.getDecimal(row), scale).intValueExact(), rl, definition);
+            out.write(Math.toIntExact(unscaledLong(v, row, scale)), rl, definition);
         }
     }
 
@@ -203,7 +203,7 @@ abstract class LeafWriter extends LevelWriter {
         }
 
         @Override void writeValue(ColumnVector v, int row, int rl) {
-            out.write(unscaled(v.getDecimal(row), scale).longValueExact(), rl, definition);
+            out.write(unscaledLong(v, row, scale), rl, definition);
         }
     }
 
@@ -231,6 +231,12 @@ abstract class LeafWriter extends LevelWriter {
             System.arraycopy(minimal, 0, buffer, offset, minimal.length);
             out.write(Binary.fromReusedByteArray(buffer), rl, definition);
         }
+    }
+
+    /** The unscaled long of a decimal of at most 18 digits: the vector's own long when it holds one at this scale. */
+    private static long unscaledLong(ColumnVector v, int row, int scale) {
+        if (v.type() instanceof DecimalType t && t.fitsInLong() && t.scale() == scale) return v.getLong(row);
+        return unscaled(v.getDecimal(row), scale).longValueExact();
     }
 
     private static BigInteger unscaled(BigDecimal value, int scale) {

@@ -10,6 +10,7 @@ import dev.sluice.types.TimestampType;
 import dev.sluice.vector.BooleanVector;
 import dev.sluice.vector.BytesVector;
 import dev.sluice.vector.DecimalVector;
+import dev.sluice.vector.LongDecimals;
 import dev.sluice.vector.DoubleVector;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.FloatVector;
@@ -165,9 +166,20 @@ final class ValueConverters {
             this.scale = scale;
         }
 
-        @Override public void addInt(int value) { append(BigDecimal.valueOf(value, fileScale)); }
+        @Override public void addInt(int value) { addLong(value); }
 
-        @Override public void addLong(long value) { append(BigDecimal.valueOf(value, fileScale)); }
+        /** INT32/INT64 values are the unscaled longs a decimal of at most 18 digits holds: no BigDecimal. */
+        @Override public void addLong(long value) {
+            if (out.compact()) {
+                try {
+                    out.appendUnscaled(LongDecimals.rescale(value, fileScale, scale));   // widening: exact
+                    return;
+                } catch (ArithmeticException e) {
+                    // beyond a long: the BigDecimal path says so
+                }
+            }
+            append(BigDecimal.valueOf(value, fileScale));
+        }
 
         @Override public void addBinary(Binary value) {
             append(new BigDecimal(new BigInteger(value.getBytesUnsafe()), fileScale));
