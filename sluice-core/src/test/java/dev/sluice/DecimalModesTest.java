@@ -55,8 +55,8 @@ class DecimalModesTest {
             assertThat(column(boundaries(s).selectExpr("CAST(k AS DECIMAL(17,0))"))).containsExactly(null, null, new BigDecimal("1"));
             assertThat(column(boundaries(s).selectExpr("CAST(m AS DECIMAL(11,2))"))).containsExactly(null, null, new BigDecimal("0.01"));
             assertThat(column(boundaries(s).selectExpr("k * k * k"))).containsExactly(null, null, new BigDecimal("1"));
-            assertThat(column(boundaries(s).selectExpr("m * 100"))).containsExactly(new BigDecimal("999999999999.99"),
-                    new BigDecimal("-999999999999.99"), new BigDecimal("1.00"));
+            assertThat(column(boundaries(s).selectExpr("m * 100"))).containsExactly(new BigDecimal("999999999999.00"),
+                    new BigDecimal("-999999999999.00"), new BigDecimal("1.00"));
         }
     }
 
