@@ -234,18 +234,12 @@ public record Average(Expression child, boolean ansi, boolean bound) implements 
         }
 
         @Override public void update(ColumnVector[] inputs, int[] groupIds, int rowCount) {
-            ColumnVector v = inputs[0];
-            sums.add(v, groupIds, rowCount);
-            if (!v.mayHaveNulls()) {
-                for (int r = 0; r < rowCount; r++) counts[groupIds[r]]++;
-            } else {
-                for (int r = 0; r < rowCount; r++) if (!v.isNull(r)) counts[groupIds[r]]++;
-            }
+            sums.add(inputs[0], groupIds, rowCount, counts);
         }
 
         @Override public void merge(ColumnVector[] states, int[] groupIds, int rowCount) {
             ColumnVector s = states[0], c = states[1];
-            sums.add(s, groupIds, rowCount);
+            sums.add(s, groupIds, rowCount, null);
             for (int r = 0; r < rowCount; r++) if (!s.isNull(r)) counts[groupIds[r]] += c.getLong(r);
         }
 

@@ -43,17 +43,14 @@ final class DecimalSums {
         seen.ensure(groups);
     }
 
-    /** Adds the non-null rows of {@code v} (decimals at this scale) to their groups. */
-    void add(ColumnVector v, int[] groupIds, int rowCount) {
+    /**
+     * Adds the non-null rows of {@code v} (decimals at this scale) to their groups, and counts them in
+     * {@code counts[group]} unless {@code counts} is null.
+     */
+    void add(ColumnVector v, int[] groupIds, int rowCount, long[] counts) {
         FlatRows rows = FlatRows.of(v);
-        if (rows != null && rows.base() instanceof DecimalVector base && base.compact()) {   // the loop over the longs
-            long[] values = base.unscaledValues();
-            boolean nulls = !rows.noNulls();
-            for (int r = 0; r < rowCount; r++) {
-                int p = rows.row(r);
-                if (nulls && base.isNull(p)) continue;
-                add(groupIds[r], values[p]);
-            }
+        if (rows != null && rows.base() instanceof DecimalVector base && base.compact()) {
+            addRuns(rows, base, groupIds, rowCount, counts);
             return;
         }
         boolean compact = ((DecimalType) v.type()).fitsInLong();
@@ -61,7 +58,43 @@ final class DecimalSums {
             if (v.isNull(r)) continue;
             if (compact) add(groupIds[r], v.getLong(r));
             else add(groupIds[r], v.getDecimal(r));
+            if (counts != null) counts[groupIds[r]]++;
         }
+    }
+
+    /**
+     * The loop over the longs: rows of one group in a row (every row of a global aggregate) add into a local
+     * sum and count, written to the group's slots when the group changes, instead of a store per row.
+     */
+    private void addRuns(FlatRows rows, DecimalVector base, int[] groupIds, int rowCount, long[] counts) {
+        long[] values = base.unscaledValues();
+        boolean nulls = !rows.noNulls();
+        int group = -1;
+        long sum = 0, count = 0;
+        for (int r = 0; r < rowCount; r++) {
+            int p = rows.row(r);
+            if (nulls && base.isNull(p)) continue;
+            int g = groupIds[r];
+            if (g != group) {
+                if (count > 0) flush(group, sum, count, counts);
+                group = g;
+                sum = 0;
+                count = 0;
+            }
+            long x = values[p], s = sum + x;
+            if (((sum ^ s) & (x ^ s)) < 0) {   // the local sum would overflow: hand it to the group first
+                add(group, sum);
+                s = x;
+            }
+            sum = s;
+            count++;
+        }
+        if (count > 0) flush(group, sum, count, counts);
+    }
+
+    private void flush(int group, long sum, long count, long[] counts) {
+        add(group, sum);
+        if (counts != null) counts[group] += count;
     }
 
     private void add(int g, long x) {

@@ -186,9 +186,9 @@ public record Sum(Expression child, boolean ansi, boolean bound) implements Aggr
 
         @Override public void ensureGroups(int groups) { sums.ensureGroups(groups); }
 
-        @Override public void update(ColumnVector[] inputs, int[] groupIds, int rowCount) { sums.add(inputs[0], groupIds, rowCount); }
+        @Override public void update(ColumnVector[] inputs, int[] groupIds, int rowCount) { sums.add(inputs[0], groupIds, rowCount, null); }
 
-        @Override public void merge(ColumnVector[] states, int[] groupIds, int rowCount) { sums.add(states[0], groupIds, rowCount); }
+        @Override public void merge(ColumnVector[] states, int[] groupIds, int rowCount) { sums.add(states[0], groupIds, rowCount, null); }
 
         /** The partial sum travels unchecked (it may exceed the type's precision until the final check). */
         @Override public void writeState(int group, FlatVector[] out) { sums.writeState(group, out[0]); }
