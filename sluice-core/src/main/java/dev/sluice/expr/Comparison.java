@@ -80,21 +80,19 @@ public record Comparison(Op op, Expression left, Expression right) implements Ex
     BooleanVector evaluateTyped(ColumnVector a, ColumnVector b, int n) {
         DataType t = left.dataType();
         boolean ints = t.storesInt();
-        boolean decimals = t instanceof DecimalType d && d.fitsInLong() && t.equals(right.dataType());   // unscaled longs at one scale
-        boolean longs = t.storesLong() || decimals, doubles = t instanceof DoubleType, strings = t instanceof StringType;
+        if (t instanceof DecimalType d && d.fitsInLong() && t.equals(right.dataType())) return evaluateLongDecimals(a, b, n);
+        boolean longs = t.storesLong(), doubles = t instanceof DoubleType, strings = t instanceof StringType;
         if (!(ints || longs || doubles || strings)) return null;
         FlatRows x = FlatRows.of(a), y = FlatRows.of(b);
         if (x == null || y == null) return null;
         if (ints && !(x.base() instanceof IntVector && y.base() instanceof IntVector)) return null;
-        if (longs && !decimals && !(x.base() instanceof LongVector && y.base() instanceof LongVector)) return null;
-        if (decimals && !(x.base() instanceof DecimalVector && y.base() instanceof DecimalVector)) return null;
+        if (longs && !(x.base() instanceof LongVector && y.base() instanceof LongVector)) return null;
         if (doubles && !(x.base() instanceof DoubleVector && y.base() instanceof DoubleVector)) return null;
         if (strings && !(x.base() instanceof BytesVector && y.base() instanceof BytesVector)) return null;
         BooleanVector out = Kernels.booleans(n);
         boolean nulls = !x.noNulls() || !y.noNulls(), nullSafe = op == Op.EQ_NULL_SAFE;
         int[] xi = ints ? ((IntVector) x.base()).values() : null, yi = ints ? ((IntVector) y.base()).values() : null;
-        long[] xl = decimals ? ((DecimalVector) x.base()).unscaledValues() : longs ? ((LongVector) x.base()).values() : null;
-        long[] yl = decimals ? ((DecimalVector) y.base()).unscaledValues() : longs ? ((LongVector) y.base()).values() : null;
+        long[] xl = longs ? ((LongVector) x.base()).values() : null, yl = longs ? ((LongVector) y.base()).values() : null;
         double[] xd = doubles ? ((DoubleVector) x.base()).values() : null, yd = doubles ? ((DoubleVector) y.base()).values() : null;
         for (int i = 0; i < n; i++) {
             if (nulls) {
@@ -112,6 +110,27 @@ public record Comparison(Op op, Expression left, Expression right) implements Ex
             else if (doubles) c = ValueComparator.compareDoubles(xd[p], yd[q]);
             else c = x.base().compareBytes(p, y.base(), q);
             out.append(op.test(c));
+        }
+        return out;
+    }
+
+    /** Decimals of at most 18 digits at one scale: their unscaled longs compare as the values. */
+    private BooleanVector evaluateLongDecimals(ColumnVector a, ColumnVector b, int n) {
+        FlatRows x = FlatRows.of(a), y = FlatRows.of(b);
+        if (x == null || y == null || !(x.base() instanceof DecimalVector xv && y.base() instanceof DecimalVector yv)) return null;
+        long[] xl = xv.unscaledValues(), yl = yv.unscaledValues();
+        BooleanVector out = Kernels.booleans(n);
+        boolean nulls = !x.noNulls() || !y.noNulls(), nullSafe = op == Op.EQ_NULL_SAFE;
+        for (int i = 0; i < n; i++) {
+            if (nulls) {
+                boolean na = x.isNull(i), nb = y.isNull(i);
+                if (na || nb) {
+                    if (nullSafe) out.append(na && nb);
+                    else out.appendNull();
+                    continue;
+                }
+            }
+            out.append(op.test(Long.compare(xl[x.row(i)], yl[y.row(i)])));
         }
         return out;
     }
