@@ -128,14 +128,14 @@ final class RunBuilder {
 
     private int[] sortedOrder() { return sortedOrder(keys, rows, ordering.prefixes(keys, rows)); }
 
-    /** Row ids {@code [0, rows)} stably sorted by {@code keys}, comparing the first key's prefixes (if any) first. */
-    private int[] sortedOrder(ColumnVector[] k, int rows, long[] prefix) {
+    /** Row ids {@code [0, rows)} stably sorted by {@code keys}, comparing the keys' prefixes (if any) first. */
+    private int[] sortedOrder(ColumnVector[] k, int rows, KeyPrefixes prefix) {
         int[] order = new int[rows];
         for (int i = 0; i < rows; i++) order[i] = i;
         if (prefix == null) {
             IntSorter.sort(order, 0, rows, (a, b) -> ordering.compare(k, a, k, b));
         } else {
-            IntSorter.sort(order, 0, rows, (a, b) -> prefix[a] != prefix[b] ? Long.compare(prefix[a], prefix[b]) : ordering.compare(k, a, k, b));
+            IntSorter.sort(order, 0, rows, (a, b) -> ordering.compare(prefix, k, a, prefix, k, b));
         }
         return order;
     }
@@ -181,7 +181,7 @@ final class RunBuilder {
     /** Sorts and hands the rows over (the builder is done). */
     SortedRun finish() {
         if (limit >= 0 && rows > limit) truncateToLimit();
-        long[] prefix = ordering.prefixes(keys, rows);
+        KeyPrefixes prefix = ordering.prefixes(keys, rows);
         int[] order = sortedOrder(keys, rows, prefix);
         SortedRun run = new SortedRun(columns, keys, order, rows, prefix);
         columns = null;   // the run owns the rows now: once it is spilled or released, nothing here keeps them
