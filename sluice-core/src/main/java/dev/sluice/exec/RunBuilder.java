@@ -21,7 +21,8 @@ import java.util.List;
  * the memory back and starts a new run; the caller merges the spilled runs and the last one.
  */
 final class RunBuilder {
-    private static final int ORDER_BYTES_PER_ROW = 8;   // the order array and the sort's buffer
+    /** The order array and the sort's buffer (4 bytes each), the prefixes of the first two keys (8 each: {@link KeyPrefixes}). */
+    private static final int ORDER_BYTES_PER_ROW = 24;
     /** Buffers grow by doubling: what is allocated is up to twice what is used. */
     private static final int CAPACITY_FACTOR = 2;
 
