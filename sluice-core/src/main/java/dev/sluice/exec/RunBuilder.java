@@ -21,8 +21,11 @@ import java.util.List;
  * the memory back and starts a new run; the caller merges the spilled runs and the last one.
  */
 final class RunBuilder {
-    /** The order array and the sort's buffer (4 bytes each), the prefixes of the first two keys (8 each: {@link KeyPrefixes}). */
-    private static final int ORDER_BYTES_PER_ROW = 24;
+    /**
+     * The order array and the sort's buffer. The keys' prefixes ({@link KeyPrefixes}, 16 bytes a row) are not charged:
+     * charging them made M3's runs smaller and cost more CPU and full collections than it saved (docs/benchmark.md).
+     */
+    private static final int ORDER_BYTES_PER_ROW = 8;
     /** Buffers grow by doubling: what is allocated is up to twice what is used. */
     private static final int CAPACITY_FACTOR = 2;
 
