@@ -149,7 +149,8 @@ final class MemoryCommand implements Callable<Integer> {
         cmd.addAll(JvmFlags.memory(sized, Runtime.getRuntime().availableProcessors()));   // as ./sluice runs
         cmd.addAll(jvmOpts);
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        String classpath = System.getProperty("java.class.path");
+        cmd.add(engine.equals("sluice") ? SluiceClasspath.of(classpath) : classpath);   // Sluice without Spark's jars
         cmd.add("dev.sluice.cli.Main");
         cmd.addAll(List.of("bench", job.id(), "--engine", engine, "--input", data.toAbsolutePath().toString(),
                 "--output", outDir.resolve(job.id() + "-" + engine).toAbsolutePath().toString(), "--duckdb-memory", duckdbMemory));

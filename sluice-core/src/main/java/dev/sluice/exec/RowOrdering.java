@@ -45,14 +45,27 @@ final class RowOrdering {
     int keyCount() { return comparators.length; }
 
     /**
-     * Normalized prefixes of the first key for rows {@code [0, rows)} of {@code keys}: longs whose signed order is
-     * the first key's order, direction included (equal prefixes say nothing; the caller then compares the rows).
-     * Null when the first key's type has no such form here or a row's first key is null. Ints, longs and doubles
-     * are exact (-0.0 as 0.0, NaN above everything), and so are decimals of at most 18 digits (their unscaled longs); strings give their first 8 UTF-8 bytes.
+     * The normalized prefixes of the first two keys of rows {@code [0, rows)}, compared before the keys themselves
+     * (see {@link KeyPrefixes}); null when the first key has none.
      */
-    long[] prefixes(ColumnVector[] keys, int rows) {
+    KeyPrefixes prefixes(ColumnVector[] keys, int rows) {
         if (keys.length == 0 || rows == 0) return null;
-        ColumnVector v = keys[0];
+        long[] first = prefixes(keys[0], 0, rows);
+        if (first == null) return null;
+        boolean firstExact = exactPrefix(keys[0].type());
+        // the second key's prefix only counts when equal first prefixes mean equal first keys
+        long[] second = firstExact && keys.length > 1 ? prefixes(keys[1], 1, rows) : null;
+        return new KeyPrefixes(first, firstExact, second, second != null && exactPrefix(keys[1].type()));
+    }
+
+    /**
+     * Normalized prefixes of key {@code k} (vector {@code v}) for rows {@code [0, rows)}: longs whose signed order is
+     * the key's order, direction included (equal prefixes say nothing more unless {@link #exactPrefix}). Null when
+     * the key's type has no such form here or a row's key is null. Ints, longs and doubles are exact (-0.0 as 0.0,
+     * NaN above everything), and so are decimals of at most 18 digits (their unscaled longs); strings give their
+     * first 8 UTF-8 bytes.
+     */
+    private long[] prefixes(ColumnVector v, int k, int rows) {
         DataType type = v.type();
         boolean longs = type.storesLong() || compactDecimal(type);
         boolean supported = type.storesInt() || longs || type instanceof DoubleType || type instanceof StringType;
@@ -63,13 +76,34 @@ final class RowOrdering {
         else if (longs) for (int r = 0; r < rows; r++) out[r] = v.getLong(r);
         else if (type instanceof DoubleType) for (int r = 0; r < rows; r++) out[r] = doublePrefix(v.getDouble(r));
         else for (int r = 0; r < rows; r++) out[r] = bytesPrefix(v.bytesArray(r), v.bytesStart(r), v.bytesLength(r));
-        if (!ascending[0]) for (int r = 0; r < rows; r++) out[r] = ~out[r];   // reverses the order exactly
+        if (!ascending[k]) for (int r = 0; r < rows; r++) out[r] = ~out[r];   // reverses the order exactly
         return out;
     }
 
     /** A decimal held as unscaled longs at one scale: ordered as the longs. */
     private static boolean compactDecimal(DataType type) {
         return type instanceof DecimalType d && d.fitsInLong();
+    }
+
+    /** True when equal prefixes of a key of this type mean equal keys (the value itself, not a part of it). */
+    private static boolean exactPrefix(DataType type) {
+        return type.storesInt() || type.storesLong() || type instanceof DoubleType || compactDecimal(type);
+    }
+
+    /**
+     * As {@link #compare(ColumnVector[], int, ColumnVector[], int)}, deciding by the rows' prefixes ({@code pa} of
+     * {@code a}'s rows, {@code pb} of {@code b}'s, by row id; either may be null) where they can.
+     */
+    int compare(KeyPrefixes pa, ColumnVector[] a, int i, KeyPrefixes pb, ColumnVector[] b, int j) {
+        if (pa == null || pb == null) return compareFrom(0, a, i, b, j);
+        long x = pa.first()[i], y = pb.first()[j];
+        if (x != y) return Long.compare(x, y);
+        if (!pa.firstExact() || !pb.firstExact()) return compareFrom(0, a, i, b, j);
+        if (pa.second() == null || pb.second() == null) return compareFrom(1, a, i, b, j);
+        x = pa.second()[i];
+        y = pb.second()[j];
+        if (x != y) return Long.compare(x, y);
+        return compareFrom(pa.secondExact() && pb.secondExact() ? 2 : 1, a, i, b, j);
     }
 
     private static long doublePrefix(double d) {
@@ -85,8 +119,11 @@ final class RowOrdering {
     }
 
     /** Negative when row i of {@code a} sorts before row j of {@code b}. */
-    int compare(ColumnVector[] a, int i, ColumnVector[] b, int j) {
-        for (int k = 0; k < comparators.length; k++) {
+    int compare(ColumnVector[] a, int i, ColumnVector[] b, int j) { return compareFrom(0, a, i, b, j); }
+
+    /** As {@link #compare(ColumnVector[], int, ColumnVector[], int)} from key {@code first} on (the keys before it are equal). */
+    private int compareFrom(int first, ColumnVector[] a, int i, ColumnVector[] b, int j) {
+        for (int k = first; k < comparators.length; k++) {
             ColumnVector va = a[k], vb = b[k];
             boolean na = va.isNull(i), nb = vb.isNull(j);
             int c;

@@ -21,7 +21,11 @@ import java.util.List;
  * the memory back and starts a new run; the caller merges the spilled runs and the last one.
  */
 final class RunBuilder {
-    private static final int ORDER_BYTES_PER_ROW = 8;   // the order array and the sort's buffer
+    /**
+     * The order array and the sort's buffer. The keys' prefixes ({@link KeyPrefixes}, 16 bytes a row) are not charged:
+     * charging them made M3's runs smaller and cost more CPU and full collections than it saved (docs/benchmark.md).
+     */
+    private static final int ORDER_BYTES_PER_ROW = 8;
     /** Buffers grow by doubling: what is allocated is up to twice what is used. */
     private static final int CAPACITY_FACTOR = 2;
 
@@ -128,14 +132,14 @@ final class RunBuilder {
 
     private int[] sortedOrder() { return sortedOrder(keys, rows, ordering.prefixes(keys, rows)); }
 
-    /** Row ids {@code [0, rows)} stably sorted by {@code keys}, comparing the first key's prefixes (if any) first. */
-    private int[] sortedOrder(ColumnVector[] k, int rows, long[] prefix) {
+    /** Row ids {@code [0, rows)} stably sorted by {@code keys}, comparing the keys' prefixes (if any) first. */
+    private int[] sortedOrder(ColumnVector[] k, int rows, KeyPrefixes prefix) {
         int[] order = new int[rows];
         for (int i = 0; i < rows; i++) order[i] = i;
         if (prefix == null) {
             IntSorter.sort(order, 0, rows, (a, b) -> ordering.compare(k, a, k, b));
         } else {
-            IntSorter.sort(order, 0, rows, (a, b) -> prefix[a] != prefix[b] ? Long.compare(prefix[a], prefix[b]) : ordering.compare(k, a, k, b));
+            IntSorter.sort(order, 0, rows, (a, b) -> ordering.compare(prefix, k, a, prefix, k, b));
         }
         return order;
     }
@@ -181,7 +185,7 @@ final class RunBuilder {
     /** Sorts and hands the rows over (the builder is done). */
     SortedRun finish() {
         if (limit >= 0 && rows > limit) truncateToLimit();
-        long[] prefix = ordering.prefixes(keys, rows);
+        KeyPrefixes prefix = ordering.prefixes(keys, rows);
         int[] order = sortedOrder(keys, rows, prefix);
         SortedRun run = new SortedRun(columns, keys, order, rows, prefix);
         columns = null;   // the run owns the rows now: once it is spilled or released, nothing here keeps them

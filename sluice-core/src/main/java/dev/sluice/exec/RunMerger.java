@@ -84,9 +84,7 @@ final class RunMerger implements AutoCloseable {
     private boolean less(int x, int y) {
         RunCursor cx = cursors[x], cy = cursors[y];
         int rx = cx.run.order[cx.pos], ry = cy.run.order[cy.pos];
-        long[] px = cx.run.prefix, py = cy.run.prefix;
-        if (px != null && py != null && px[rx] != py[ry]) return px[rx] < py[ry];
-        int c = ordering.compare(cx.run.keys, rx, cy.run.keys, ry);
+        int c = ordering.compare(cx.run.prefix, cx.run.keys, rx, cy.run.prefix, cy.run.keys, ry);
         return c != 0 ? c < 0 : x < y;
     }
 

@@ -15,13 +15,13 @@ final class SortedRun {
     final int[] order;
     final int rows;
     /** {@link RowOrdering#prefixes} of the keys by row id, or null: compared first, the keys only on a tie. */
-    final long[] prefix;
+    final KeyPrefixes prefix;
 
     SortedRun(ColumnVector[] columns, ColumnVector[] keys, int[] order, int rows) {
         this(columns, keys, order, rows, null);
     }
 
-    SortedRun(ColumnVector[] columns, ColumnVector[] keys, int[] order, int rows, long[] prefix) {
+    SortedRun(ColumnVector[] columns, ColumnVector[] keys, int[] order, int rows, KeyPrefixes prefix) {
         this.columns = columns;
         this.keys = keys;
         this.order = order;

@@ -59,6 +59,36 @@ class SortPropertyTest {
         }
     }
 
+    /** Strings sharing their first 8 bytes or differing only past them, so that equal prefixes must fall back to the strings. */
+    static final String[] LONG_STRINGS = {"", "abcdefgh", "abcdefgh\u0000", "abcdefghA", "abcdefghB", "abcdefg", "abcdefgi",
+            "abcdéfgh", "abcdefgh😀", "zzzzzzzzzzzz", "abc"};
+
+    /**
+     * Without nulls every key has normalized prefixes, so the first key's ties go to the second key's prefix: ints and
+     * doubles with many ties first, then strings that share or differ past their first 8 bytes, and a third key.
+     */
+    @Test void sortsWithoutNullsLikeANaiveStableSortThroughTheKeyPrefixes() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int round = 0; round < 16; round++) {
+            List<Object[]> data = new ArrayList<>();
+            int n = 1 + rnd.nextInt(400);
+            for (int i = 0; i < n; i++) {
+                data.add(new Object[] {i, rnd.nextInt(rnd.nextBoolean() ? 3 : 20), DOUBLES[rnd.nextInt(DOUBLES.length)],
+                        LONG_STRINGS[rnd.nextInt(LONG_STRINGS.length)]});
+            }
+            List<Key> keys = new ArrayList<>();
+            keys.add(new Key(1 + rnd.nextInt(2), rnd.nextBoolean(), rnd.nextBoolean()));   // a number first: an exact prefix
+            int more = 1 + rnd.nextInt(2);
+            for (int k = 0; k < more; k++) keys.add(new Key(1 + rnd.nextInt(3), rnd.nextBoolean(), rnd.nextBoolean()));
+            List<Object[]> expected = new ArrayList<>(data);
+            expected.sort(reference(keys));
+            for (Sluice s : SESSIONS) {
+                DataFrame df = Sessions.df(s, "id INT, a INT, b DOUBLE, c STRING", data.toArray(new Object[0][]));
+                assertThat(ids(df.orderBy(orders(keys)))).as("round %d keys %s", round, keys).isEqualTo(ids(expected));
+            }
+        }
+    }
+
     @Test void sortWithinPartitionsSortsEachSplit() {
         SplittableRandom rnd = new SplittableRandom(7);
         List<Object[]> data = randomRows(rnd, 57);
