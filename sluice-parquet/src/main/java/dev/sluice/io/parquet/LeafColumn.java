@@ -1,0 +1,119 @@
+package dev.sluice.io.parquet;
+
+import dev.sluice.types.DataType;
+import dev.sluice.vector.BooleanVector;
+import dev.sluice.vector.DoubleVector;
+import dev.sluice.vector.FlatVector;
+import dev.sluice.vector.IntVector;
+import dev.sluice.vector.LongVector;
+import dev.sluice.vector.Vectors;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+
+import java.util.Arrays;
+
+/**
+ * One leaf column of a nested projection, for the batch being built: its repetition and definition levels
+ * (one entry per level pair, read for whole top-level rows) and its values. Values are decoded as the levels
+ * are read, into a staging vector that {@link LevelNodes} copies from in runs once the structure above is known
+ * (a null struct appends nulls to its children itself, and a null array's end is where its elements vector
+ * stands, so nothing can be appended to the real vectors ahead of the builders).
+ * <p>A leaf's vector has a slot for every entry whose definition level reaches {@code slotDefinition} (the
+ * element level of the innermost repeated field above it, 0 when there is none): the value when the level is
+ * full, else null (a null field or a null struct above it).
+ */
+final class LeafColumn {
+    final ColumnDescriptor descriptor;
+    final DataType type;
+    final VectorNode values;
+    final int maxDefinition;
+    final int maxRepetition;
+    final int slotDefinition;
+    ColumnReader reader;
+
+    int[] repetition = new int[256];
+    int[] definition = new int[256];
+    /** Entries read for the current batch. */
+    int entries;
+    /** The next entry the vector builders consume. */
+    int position;
+    /** The next staged slot to copy (staged leaves only). */
+    int slot;
+
+    private FlatVector target;
+    private FlatVector staging;
+    private boolean[] nulls = new boolean[256];
+
+    LeafColumn(ColumnDescriptor descriptor, DataType type, VectorNode values, int slotDefinition) {
+        this.descriptor = descriptor;
+        this.type = type;
+        this.values = values;
+        this.maxDefinition = descriptor.getMaxDefinitionLevel();
+        this.maxRepetition = descriptor.getMaxRepetitionLevel();
+        this.slotDefinition = slotDefinition;
+    }
+
+    /** Points the leaf at its vector for the next batch. */
+    void bind(FlatVector target) {
+        this.target = target;
+        if (staging == null) staging = Vectors.allocate(type, 1024);
+        else staging.clear();
+        values.bind(staging);
+    }
+
+    /** Reads the levels and values of the next {@code rows} top-level rows. */
+    void read(int rows) {
+        ColumnReader r = reader;
+        FlatVector out = staging;
+        int full = maxDefinition, slotLevel = slotDefinition;
+        int e = 0, s = 0;
+        for (int row = 0; row < rows; row++) {
+            do {
+                if (e == definition.length) growEntries();
+                int d = r.getCurrentDefinitionLevel();
+                repetition[e] = r.getCurrentRepetitionLevel();
+                definition[e++] = d;
+                if (d >= slotLevel) {
+                    if (s == nulls.length) nulls = Arrays.copyOf(nulls, s * 2);
+                    if (d == full) {
+                        r.writeCurrentValueToConverter();
+                        nulls[s++] = false;
+                    } else {
+                        out.appendNull();
+                        nulls[s++] = true;
+                    }
+                }
+                r.consume();
+            } while (maxRepetition > 0 && r.getCurrentRepetitionLevel() != 0);
+        }
+        entries = e;
+        position = 0;
+        slot = 0;
+    }
+
+    /** Consumes {@code count} entries that are all slots of this leaf's vector, copying their values. */
+    void take(int count) {
+        copy(slot, slot + count);
+        position += count;
+        slot += count;
+    }
+
+    /** Consumes one entry a builder above handled as a whole (a null struct, a null or empty collection). */
+    void skip() {
+        if (definition[position++] >= slotDefinition) slot++;
+    }
+
+    private void copy(int from, int to) {
+        if (from == to) return;
+        if (target instanceof IntVector t) t.appendAll(((IntVector) staging).values(), nulls, from, to);
+        else if (target instanceof LongVector t) t.appendAll(((LongVector) staging).values(), nulls, from, to);
+        else if (target instanceof DoubleVector t) t.appendAll(((DoubleVector) staging).values(), nulls, from, to);
+        else if (target instanceof BooleanVector t) t.appendAll(((BooleanVector) staging).values(), nulls, from, to);
+        else for (int i = from; i < to; i++) target.appendFrom(staging, i);
+    }
+
+    private void growEntries() {
+        repetition = Arrays.copyOf(repetition, repetition.length * 2);
+        definition = Arrays.copyOf(definition, definition.length * 2);
+    }
+}
