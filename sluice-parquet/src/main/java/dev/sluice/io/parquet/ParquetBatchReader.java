@@ -35,12 +35,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * that survives the statistics filter (a split whose row groups are all skipped by statistics never opens it),
  * or to read the dictionaries of {@link DictionaryFilter}; only the pruned columns' chunks are read, and of
  * those only the pages that {@link PageIndexFilter} keeps. Top-level primitive columns are decoded a column at a time
- * ({@link FlatColumns}); nested ones go through Parquet's record assembly, which drives {@link GroupNodes}
- * converters that append straight into vectors. A batch never spans two row groups.
+ * ({@link FlatColumns}); nested ones are built from their leaves' levels ({@link NestedColumns}), or, for a layout
+ * those builders do not cover, through Parquet's record assembly driving {@link GroupNodes} converters. A batch
+ * never spans two row groups.
  */
 final class ParquetBatchReader implements BatchReader {
-    /** Reads every nested column through record assembly (tests compare the two paths). */
-    static boolean RECORD_ASSEMBLY = false;
+    /**
+     * Reads as Sluice did before page-at-a-time reading: nested columns through record assembly, flat ones a
+     * value at a time through converters (tests compare the paths).
+     */
+    static boolean CONVERTERS_ONLY = false;
 
     private final Storage storage;
     private final ParquetSplit split;
@@ -207,7 +211,7 @@ final class ParquetBatchReader implements BatchReader {
 
     /** The level builders of the nested columns, or null for a layout they do not cover (read by record assembly). */
     private static NestedColumns levelBuilders(MessageType requested, StructType projection, String createdBy) {
-        if (RECORD_ASSEMBLY) return null;
+        if (CONVERTERS_ONLY) return null;
         try {
             return new NestedColumns(requested, projection, createdBy);
         } catch (NestedColumns.UnsupportedLayout e) {

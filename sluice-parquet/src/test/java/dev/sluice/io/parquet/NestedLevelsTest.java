@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Nested columns built from levels ({@link NestedColumns}) against parquet-java's record assembly (the path
- * Sluice used before, kept as the fallback): random records of every nesting layout, the legacy list and map
+ * Sluice used before, kept as the fallback), and flat columns read a page at a time ({@link PagedColumn}) against
+ * the converter-per-value path: random records of every nesting layout, the legacy list and map
  * forms included, with nulls at every level, lists crossing pages, several row groups and batches, data page
  * versions 1 and 2; whole reads, nested projections and schemas with missing fields.
  */
@@ -79,6 +80,9 @@ class NestedLevelsTest {
                 optional int64 micros (TIMESTAMP(MICROS,true)); optional int64 millis (TIMESTAMP(MILLIS,true)); optional binary raw; }
               optional group mm (MAP) { repeated group key_value { required binary key (STRING);
                 optional group value (MAP) { repeated group key_value { required int32 key; optional float value; } } } }
+              optional int32 fi; optional int64 fl; optional double fd; optional boolean fb; optional binary fs (STRING);
+              optional binary fbin; required int32 fri; optional int32 fdate (DATE); optional int64 fts (TIMESTAMP(MICROS,true));
+              optional fixed_len_byte_array(4) ffix; required binary frs (STRING); optional int32 fsmall (INT_16);
             }""";
 
     @TempDir static Path dir;
@@ -109,11 +113,11 @@ class NestedLevelsTest {
     static List<Row> bothWays(Function<Sluice, DataFrame> read) {
         List<Row> levels = ParquetRoundTripTest.sorted(read.apply(sluice).collect());
         List<Row> assembled;
-        ParquetBatchReader.RECORD_ASSEMBLY = true;
+        ParquetBatchReader.CONVERTERS_ONLY = true;
         try {
             assembled = ParquetRoundTripTest.sorted(read.apply(sluice).collect());
         } finally {
-            ParquetBatchReader.RECORD_ASSEMBLY = false;
+            ParquetBatchReader.CONVERTERS_ONLY = false;
         }
         assertThat(levels).hasSameSizeAs(assembled);
         for (int i = 0; i < levels.size(); i++) assertThat(levels.get(i)).as("row %d", i).isEqualTo(assembled.get(i));
