@@ -9,6 +9,11 @@ import dev.sluice.vector.LongVector;
 import dev.sluice.vector.Vectors;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.column.page.PageReader;
+import org.apache.parquet.column.values.ValuesReader;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.PrimitiveType;
 
 import java.util.Arrays;
 
@@ -18,6 +23,8 @@ import java.util.Arrays;
  * are read, into a staging vector that {@link LevelNodes} copies from in runs once the structure above is known
  * (a null struct appends nulls to its children itself, and a null array's end is where its elements vector
  * stands, so nothing can be appended to the real vectors ahead of the builders).
+ * <p>Pages are decoded directly ({@link PageCursor}, values handed to the leaf's converter) unless the page index
+ * filtered the row group, when parquet-java's column reader keeps the leaves' rows in step.
  * <p>A leaf's vector has a slot for every entry whose definition level reaches {@code slotDefinition} (the
  * element level of the innermost repeated field above it, 0 when there is none): the value when the level is
  * full, else null (a null field or a null struct above it).
@@ -29,7 +36,16 @@ final class LeafColumn {
     final int maxDefinition;
     final int maxRepetition;
     final int slotDefinition;
+    /** The column reader of a row group the page index filtered (it lines the kept rows up), else null. */
     ColumnReader reader;
+    /** The chunk's pages, read directly when {@link #reader} is null. */
+    private final PageCursor cursor;
+    private final PrimitiveType.PrimitiveTypeName physical;
+    private Dictionary dictionary;
+    /** The levels of the next entry of the chunk, read ahead to see where a row ends; false at its end. */
+    private boolean ahead;
+    private int aheadRepetition;
+    private int aheadDefinition;
 
     int[] repetition = new int[256];
     int[] definition = new int[256];
@@ -51,6 +67,20 @@ final class LeafColumn {
         this.maxDefinition = descriptor.getMaxDefinitionLevel();
         this.maxRepetition = descriptor.getMaxRepetitionLevel();
         this.slotDefinition = slotDefinition;
+        this.cursor = new PageCursor(descriptor);
+        this.physical = descriptor.getPrimitiveType().getPrimitiveTypeName();
+    }
+
+    /** Starts a row group read through a column reader (its pages filtered by the page index). */
+    void start(ColumnReader reader) { this.reader = reader; }
+
+    /** Starts a row group whose pages are read directly. */
+    void start(PageReader pages) {
+        reader = null;
+        dictionary = cursor.start(pages);
+        PrimitiveConverter c = values.converter().asPrimitiveConverter();
+        if (dictionary != null && c.hasDictionarySupport()) c.setDictionary(dictionary);
+        readAhead();
     }
 
     /** Points the leaf at its vector for the next batch. */
@@ -63,6 +93,79 @@ final class LeafColumn {
 
     /** Reads the levels and values of the next {@code rows} top-level rows. */
     void read(int rows) {
+        if (reader == null) readPages(rows);
+        else readColumn(rows);
+        position = 0;
+        slot = 0;
+    }
+
+    private void readPages(int rows) {
+        FlatVector out = staging;
+        PrimitiveConverter converter = values.converter().asPrimitiveConverter();
+        int full = maxDefinition, slotLevel = slotDefinition;
+        int e = 0, s = 0;
+        for (int row = 0; row < rows; row++) {
+            do {
+                if (!ahead) throw new IllegalStateException("column " + Arrays.toString(descriptor.getPath()) + " ends early");
+                if (e == definition.length) growEntries();
+                int d = aheadDefinition;
+                repetition[e] = aheadRepetition;
+                definition[e++] = d;
+                if (d >= slotLevel) {
+                    if (s == nulls.length) nulls = Arrays.copyOf(nulls, s * 2);
+                    if (d == full) {
+                        writeValue(converter);
+                        nulls[s++] = false;
+                    } else {
+                        out.appendNull();
+                        nulls[s++] = true;
+                    }
+                }
+                readAhead();   // after the value: the next entry may be on the next page
+            } while (ahead && aheadRepetition != 0);
+        }
+        entries = e;
+    }
+
+    private void readAhead() {
+        ahead = cursor.hasNext();
+        if (!ahead) return;
+        cursor.available();
+        aheadRepetition = cursor.repetition();
+        aheadDefinition = cursor.definition();
+        cursor.consumed(1);
+    }
+
+    /** Hands the current entry's value to the converter, as parquet-java's column reader would. */
+    private void writeValue(PrimitiveConverter c) {
+        ValuesReader v = cursor.values;
+        if (cursor.dictionaryEncoded) {
+            int id = v.readValueDictionaryId();
+            if (c.hasDictionarySupport()) {
+                c.addValueFromDictionary(id);
+                return;
+            }
+            switch (physical) {
+                case INT32 -> c.addInt(dictionary.decodeToInt(id));
+                case INT64 -> c.addLong(dictionary.decodeToLong(id));
+                case FLOAT -> c.addFloat(dictionary.decodeToFloat(id));
+                case DOUBLE -> c.addDouble(dictionary.decodeToDouble(id));
+                case BOOLEAN -> c.addBoolean(dictionary.decodeToBoolean(id));
+                default -> c.addBinary(dictionary.decodeToBinary(id));
+            }
+            return;
+        }
+        switch (physical) {
+            case INT32 -> c.addInt(v.readInteger());
+            case INT64 -> c.addLong(v.readLong());
+            case FLOAT -> c.addFloat(v.readFloat());
+            case DOUBLE -> c.addDouble(v.readDouble());
+            case BOOLEAN -> c.addBoolean(v.readBoolean());
+            default -> c.addBinary(v.readBytes());
+        }
+    }
+
+    private void readColumn(int rows) {
         ColumnReader r = reader;
         FlatVector out = staging;
         int full = maxDefinition, slotLevel = slotDefinition;
@@ -87,8 +190,6 @@ final class LeafColumn {
             } while (maxRepetition > 0 && r.getCurrentRepetitionLevel() != 0);
         }
         entries = e;
-        position = 0;
-        slot = 0;
     }
 
     /** Consumes {@code count} entries that are all slots of this leaf's vector, copying their values. */

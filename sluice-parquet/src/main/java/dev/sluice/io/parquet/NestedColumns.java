@@ -68,11 +68,18 @@ final class NestedColumns {
         this.root = requested == null ? null : (GroupConverter) converter(requested, "", byPath);
     }
 
-    /** Positions every leaf at the start of a row group's chunks. */
+    /**
+     * Positions every leaf at the start of a row group's chunks: their pages read directly, or through column
+     * readers when the page index filtered them (the readers skip the rows left out in every leaf alike).
+     */
     void startRowGroup(PageReadStore pages) {
         if (leaves.length == 0) return;
-        ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, root, schema, createdBy);
-        for (LeafColumn l : leaves) l.reader = store.getColumnReader(l.descriptor);
+        if (pages.getRowIndexes().isPresent()) {
+            ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, root, schema, createdBy);
+            for (LeafColumn l : leaves) l.start(store.getColumnReader(l.descriptor));
+        } else {
+            for (LeafColumn l : leaves) l.start(pages.getPageReader(l.descriptor));
+        }
     }
 
     /** Appends the next {@code n} rows of every nested column to {@code out} (aligned with the projection). */

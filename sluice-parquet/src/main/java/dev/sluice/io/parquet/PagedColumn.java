@@ -12,24 +12,14 @@ import dev.sluice.vector.DoubleVector;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.IntVector;
 import dev.sluice.vector.LongVector;
-import org.apache.parquet.bytes.ByteBufferInputStream;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Dictionary;
-import org.apache.parquet.column.ValuesType;
-import org.apache.parquet.column.page.DataPage;
-import org.apache.parquet.column.page.DataPageV1;
-import org.apache.parquet.column.page.DataPageV2;
-import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.column.values.ValuesReader;
-import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridDecoder;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
 
 /**
  * A top-level primitive column read a page at a time, without a {@link org.apache.parquet.column.ColumnReader}:
@@ -43,18 +33,11 @@ final class PagedColumn {
     private final Kind kind;
     private final int maxDefinition;
 
-    private PageReader pages;
-    private Dictionary dictionary;
+    private final PageCursor cursor;
     private int[] dictionaryInts;
     private long[] dictionaryLongs;
     private double[] dictionaryDoubles;
     private byte[][] dictionaryBytes;
-
-    private int pageRemaining;
-    private ValuesReader values;
-    private boolean dictionaryEncoded;
-    private RunLengthBitPackingHybridDecoder levelsV2;
-    private ValuesReader levelsV1;
 
     private boolean[] nulls = new boolean[0];
     private int[] ints = new int[0];
@@ -68,6 +51,7 @@ final class PagedColumn {
         this.descriptor = descriptor;
         this.kind = kind;
         this.maxDefinition = descriptor.getMaxDefinitionLevel();
+        this.cursor = new PageCursor(descriptor);
     }
 
     /** The paged reader of a column read as {@code want}, or null when its values need a conversion. */
@@ -89,16 +73,8 @@ final class PagedColumn {
 
     /** Positions the column at the start of a row group's chunk. */
     void startRowGroup(PageReader pages) {
-        this.pages = pages;
-        this.pageRemaining = 0;
-        DictionaryPage page = pages.readDictionaryPage();
-        dictionary = null;
-        if (page == null) return;
-        try {
-            dictionary = page.getEncoding().initDictionary(descriptor, page);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Dictionary dictionary = cursor.start(pages);
+        if (dictionary == null) return;
         int size = dictionary.getMaxId() + 1;
         switch (kind) {
             case INT -> {
@@ -125,10 +101,9 @@ final class PagedColumn {
     void read(FlatVector out, int n) {
         int done = 0;
         while (done < n) {
-            if (pageRemaining == 0) nextPage();
-            int k = Math.min(n - done, pageRemaining);
+            int k = Math.min(n - done, cursor.available());
             readRun(out, k);
-            pageRemaining -= k;
+            cursor.consumed(k);
             done += k;
         }
     }
@@ -136,8 +111,10 @@ final class PagedColumn {
     private void readRun(FlatVector out, int k) {
         if (nulls.length < k) nulls = new boolean[Math.max(k, 4096)];
         boolean[] isNull = nulls;
-        for (int i = 0; i < k; i++) isNull[i] = nextLevel() != maxDefinition;
-        ValuesReader v = values;
+        PageCursor c = cursor;
+        for (int i = 0; i < k; i++) isNull[i] = c.definition() != maxDefinition;
+        ValuesReader v = c.values;
+        boolean dictionaryEncoded = c.dictionaryEncoded;
         switch (kind) {
             case INT -> {
                 if (ints.length < k) ints = new int[Math.max(k, 4096)];
@@ -204,67 +181,5 @@ final class PagedColumn {
                 }
             }
         }
-    }
-
-    private int nextLevel() {
-        if (maxDefinition == 0) return 0;
-        try {
-            return levelsV2 != null ? levelsV2.readInt() : levelsV1.readInteger();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void nextPage() {
-        DataPage page = pages.readPage();
-        if (page == null) throw new IllegalStateException("column " + Arrays.toString(descriptor.getPath()) + " has fewer values than rows");
-        try {
-            page.accept(new DataPage.Visitor<Void>() {
-                @Override public Void visit(DataPageV1 v1) {
-                    try {
-                        ByteBufferInputStream in = v1.getBytes().toInputStream();
-                        int count = v1.getValueCount();
-                        ValuesReader repetition = v1.getRlEncoding().getValuesReader(descriptor, ValuesType.REPETITION_LEVEL);
-                        repetition.initFromPage(count, in);
-                        levelsV1 = v1.getDlEncoding().getValuesReader(descriptor, ValuesType.DEFINITION_LEVEL);
-                        levelsV1.initFromPage(count, in);
-                        levelsV2 = null;
-                        startValues(v1.getValueEncoding(), count, in);
-                        pageRemaining = count;
-                        return null;
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-
-                @Override public Void visit(DataPageV2 v2) {
-                    try {
-                        int count = v2.getValueCount();
-                        levelsV1 = null;
-                        levelsV2 = maxDefinition == 0 ? null : new RunLengthBitPackingHybridDecoder(
-                                org.apache.parquet.bytes.BytesUtils.getWidthFromMaxInt(maxDefinition),
-                                v2.getDefinitionLevels().toInputStream());
-                        startValues(v2.getDataEncoding(), count, v2.getData().toInputStream());
-                        pageRemaining = count;
-                        return null;
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw new IllegalStateException("cannot decode a page of column " + Arrays.toString(descriptor.getPath()), e.getCause());
-        }
-    }
-
-    private void startValues(org.apache.parquet.column.Encoding encoding, int count, ByteBufferInputStream in) throws IOException {
-        dictionaryEncoded = encoding.usesDictionary();
-        if (dictionaryEncoded) {
-            if (dictionary == null) throw new IllegalStateException("a dictionary-encoded page without a dictionary");
-            values = encoding.getDictionaryBasedValuesReader(descriptor, ValuesType.VALUES, dictionary);
-        } else {
-            values = encoding.getValuesReader(descriptor, ValuesType.VALUES);
-        }
-        values.initFromPage(count, in);
     }
 }
