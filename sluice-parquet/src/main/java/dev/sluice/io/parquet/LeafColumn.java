@@ -2,6 +2,7 @@ package dev.sluice.io.parquet;
 
 import dev.sluice.types.DataType;
 import dev.sluice.vector.BooleanVector;
+import dev.sluice.vector.BytesVector;
 import dev.sluice.vector.DoubleVector;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.IntVector;
@@ -59,6 +60,8 @@ final class LeafColumn {
     private FlatVector target;
     private FlatVector staging;
     private boolean[] nulls = new boolean[256];
+    /** String and binary leaves: where each staged value ends in the staging buffer, for one copy per run. */
+    private int[] byteEnds = new int[0];
 
     LeafColumn(ColumnDescriptor descriptor, DataType type, VectorNode values, int slotDefinition) {
         this.descriptor = descriptor;
@@ -97,6 +100,11 @@ final class LeafColumn {
         else readColumn(rows);
         position = 0;
         slot = 0;
+        if (staging instanceof BytesVector b) {
+            int n = b.size();
+            if (byteEnds.length < n) byteEnds = new int[Math.max(n, byteEnds.length * 2)];
+            for (int i = 0; i < n; i++) byteEnds[i] = b.bytesStart(i) + b.bytesLength(i);
+        }
     }
 
     private void readPages(int rows) {
@@ -210,6 +218,7 @@ final class LeafColumn {
         else if (target instanceof LongVector t) t.appendAll(((LongVector) staging).values(), nulls, from, to);
         else if (target instanceof DoubleVector t) t.appendAll(((DoubleVector) staging).values(), nulls, from, to);
         else if (target instanceof BooleanVector t) t.appendAll(((BooleanVector) staging).values(), nulls, from, to);
+        else if (target instanceof BytesVector t) t.appendAll(((BytesVector) staging).buffer(), byteEnds, nulls, from, to);
         else for (int i = from; i < to; i++) target.appendFrom(staging, i);
     }
 
