@@ -35,6 +35,12 @@ final class RandomLayoutWriter {
 
     static void write(Path file, MessageType schema, int rows, long seed, ParquetProperties.WriterVersion version)
             throws IOException {
+        write(file, schema, rows, seed, version, 1024 * 1024);
+    }
+
+    /** {@code dictionaryPageSize}: past it a column chunk's dictionary falls back to plain pages. */
+    static void write(Path file, MessageType schema, int rows, long seed, ParquetProperties.WriterVersion version,
+                      int dictionaryPageSize) throws IOException {
         Support support = new Support(schema, seed);
         try (ParquetWriter<Integer> writer = new Builder(new LocalOutputFile(file), support)
                 .withConf(new PlainParquetConfiguration())
@@ -45,6 +51,7 @@ final class RandomLayoutWriter {
                 .withPageRowCountLimit(700)
                 .withRowGroupSize(256 * 1024L)
                 .withDictionaryEncoding(true)
+                .withDictionaryPageSize(dictionaryPageSize)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .build()) {
             for (int r = 0; r < rows; r++) writer.write(r);
