@@ -35,10 +35,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * that survives the statistics filter (a split whose row groups are all skipped by statistics never opens it),
  * or to read the dictionaries of {@link DictionaryFilter}; only the pruned columns' chunks are read, and of
  * those only the pages that {@link PageIndexFilter} keeps. Top-level primitive columns are decoded a column at a time
- * ({@link FlatColumns}); nested ones go through Parquet's record assembly, which drives {@link GroupNodes}
- * converters that append straight into vectors. A batch never spans two row groups.
+ * ({@link FlatColumns}); nested ones are built from their leaves' levels ({@link NestedColumns}), or, for a layout
+ * those builders do not cover, through Parquet's record assembly driving {@link GroupNodes} converters. A batch
+ * never spans two row groups.
  */
 final class ParquetBatchReader implements BatchReader {
+    /**
+     * Reads as Sluice did before page-at-a-time reading: nested columns through record assembly, flat ones a
+     * value at a time through converters (tests compare the paths).
+     */
+    static boolean CONVERTERS_ONLY = false;
+
     private final Storage storage;
     private final ParquetSplit split;
     private final StructType projection;
@@ -49,8 +56,11 @@ final class ParquetBatchReader implements BatchReader {
     private final MessageType requested;
     /** Top-level primitive columns, read a column at a time. */
     private final FlatColumns flat;
-    /** The other columns (nested, or absent from the file), through record assembly; null when there are none in the file. */
+    /** The other columns (nested, or absent from the file); null when there are none in the file. */
     private final MessageType nestedRequested;
+    /** The nested columns built from their levels; null when record assembly reads them instead. */
+    private final NestedColumns nested;
+    /** Record assembly, for a layout {@link NestedColumns} does not cover; null otherwise. */
     private final GroupNodes.RootNode root;
     private final int[] nestedTargets;
     private final StatisticsFilter statistics;
@@ -80,7 +90,7 @@ final class ParquetBatchReader implements BatchReader {
         List<Type> flatFields = new ArrayList<>();
         List<Integer> flatTargets = new ArrayList<>();
         List<StructField> nestedFields = new ArrayList<>();
-        List<Integer> nested = new ArrayList<>();
+        List<Integer> nestedIndexes = new ArrayList<>();
         boolean[] taken = new boolean[fileSchema.getFieldCount()];
         for (int w = 0; w < projection.size(); w++) {
             int i = FieldNames.find(fileSchema, projection.field(w).name());
@@ -90,17 +100,18 @@ final class ParquetBatchReader implements BatchReader {
                 flatTargets.add(w);
             } else {
                 nestedFields.add(projection.field(w));
-                nested.add(w);
+                nestedIndexes.add(w);
             }
         }
         String createdBy = split.footer().getFileMetaData().getCreatedBy();
         this.flat = new FlatColumns(fileSchema.getName(), flatFields,
                 flatTargets.stream().mapToInt(Integer::intValue).toArray(), projection, createdBy);
-        this.nestedTargets = nested.stream().mapToInt(Integer::intValue).toArray();
+        this.nestedTargets = nestedIndexes.stream().mapToInt(Integer::intValue).toArray();
         StructType nestedProjection = new StructType(nestedFields);
         MessageType nestedSchema = RequestedSchema.prune(fileSchema, nestedProjection);
         this.nestedRequested = nestedSchema.getFieldCount() == 0 ? null : nestedSchema;
-        this.root = nestedRequested == null ? null : new GroupNodes.RootNode(nestedRequested, nestedProjection);
+        this.nested = levelBuilders(nestedRequested, nestedProjection, createdBy);
+        this.root = nested != null || nestedRequested == null ? null : new GroupNodes.RootNode(nestedRequested, nestedProjection);
         this.statistics = new StatisticsFilter(fileSchema);
         this.byteHints = new int[projection.size()];
         this.dictionaries = new DictionaryFilter(fileSchema);
@@ -124,7 +135,9 @@ final class ParquetBatchReader implements BatchReader {
         for (int i = 0; i < nestedColumns.length; i++) nestedColumns[i] = columns[nestedTargets[i]];
         try {
             flat.read(columns, n);
-            if (root == null) {   // none of these columns is in this file: all null
+            if (nested != null) {
+                nested.read(nestedColumns, n);
+            } else if (root == null) {   // none of these columns is in this file: all null
                 for (FlatVector c : nestedColumns) for (int r = 0; r < n; r++) c.appendNull();
             } else {
                 root.bind(nestedColumns);
@@ -180,18 +193,29 @@ final class ParquetBatchReader implements BatchReader {
     private long startRowGroup(int index) {
         try {
             open();
-            if (columnIO == null && nestedRequested != null) {
+            if (columnIO == null && root != null) {
                 columnIO = new ColumnIOFactory(split.footer().getFileMetaData().getCreatedBy())
                         .getColumnIO(nestedRequested, fileSchema, true);
             }
             PageReadStore pages = pageFilter == null ? reader.readRowGroup(index) : reader.readFilteredRowGroup(index);
             if (pages == null || pages.getRowCount() == 0) return 0;
             flat.startRowGroup(pages);
+            if (nested != null) nested.startRowGroup(pages);
             if (columnIO != null) records = columnIO.getRecordReader(pages, materializer(), FilterCompat.NOOP);
             return pages.getRowCount();
         } catch (IOException | RuntimeException e) {
             if (e instanceof dev.sluice.error.SluiceException s) throw s;
             throw Footers.unreadable(split.path(), e);
+        }
+    }
+
+    /** The level builders of the nested columns, or null for a layout they do not cover (read by record assembly). */
+    private static NestedColumns levelBuilders(MessageType requested, StructType projection, String createdBy) {
+        if (CONVERTERS_ONLY) return null;
+        try {
+            return new NestedColumns(requested, projection, createdBy);
+        } catch (NestedColumns.UnsupportedLayout e) {
+            return null;
         }
     }
 
