@@ -78,11 +78,8 @@ final class CompareCommand implements Callable<Integer> {
             + " $SLUICE_CACHE_DIR/jvm, else $XDG_CACHE_HOME/sluice/jvm, else ~/.cache/sluice/jvm).")
     Path jvmArchiveDir;
 
-    /** The archive of each query/engine pair that has one (see {@link #prepareArchives}). */
-    private final Map<String, JvmArchive> archives = new LinkedHashMap<>();
-
-    /** The pairs whose training run recorded no archive (an engine that fails on this JVM, typically). */
-    private final List<String> archivesMissing = new ArrayList<>();
+    /** The archives of the query/engine pairs (see {@link #prepareArchives}); null with --jvm-archive none. */
+    private ChildArchives archives;
 
     @Override
     public Integer call() throws Exception {
@@ -159,37 +156,17 @@ final class CompareCommand implements Callable<Integer> {
 
     /**
      * Records the archive of every query/engine pair that has none yet, by a training run of the same child command
-     * on the input's first {@link TrainingInput#LINES} lines, so that every engine's JVM starts alike (the comparison
-     * stays like for like). A pair whose training run failed (mostly an engine that does not run on this JVM, whose
-     * measured runs then fail too) runs without one, and the table's header names it.
+     * on the input's first {@link TrainingInput#LINES} lines ({@link ChildArchives}), so that every engine's JVM
+     * starts alike (the comparison stays like for like).
      */
     private void prepareArchives(PrintWriter out, List<Query> qs, Path data, Path csvData) throws IOException, InterruptedException {
-        Path dir = jvmArchiveDir != null ? jvmArchiveDir : JvmArchive.defaultCacheDir();
-        Files.createDirectories(dir);
-        List<String> classpath = JvmArchive.classpathEntries(System.getProperty("java.class.path"));
-        int feature = javaFeature();
+        archives = new ChildArchives(ChildArchives.directory(jvmArchiveDir), Path.of(javaLauncher), javaFeature(),
+                JvmArchive.classpathEntries(System.getProperty("java.class.path")), childFlags());
         Path trainDir = outDir.resolve("train");
         for (Query q : qs) {
             for (String e : engines) {
-                JvmArchive archive = JvmArchive.of(dir, "bench-" + q.id() + "-" + e, Path.of(javaLauncher), feature, classpath, childFlags());
-                if (!archive.exists()) {
-                    out.println("archive: recording " + q.id() + "/" + e + " (" + archive.kind() + ", Java " + feature + ") by a training run...");
-                    out.flush();
-                    Path input = TrainingInput.ensure(q.readsCsv() ? csvData : data, trainDir, TrainingInput.LINES);
-                    Path log = outDir.resolve("logs").resolve("train-" + q.id() + "-" + e + ".log");
-                    long t0 = System.nanoTime();
-                    Process p = new ProcessBuilder(childCommand(q, e, input, trainDir.resolve("out-" + q.id() + "-" + e), archive.recordFlags()))
-                            .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-                    boolean ok = p.waitFor() == 0 && archive.finish(classpath, outDir.resolve("logs").resolve("dump-" + q.id() + "-" + e + ".log"));
-                    out.println(String.format(Locale.ROOT, "archive: %s/%s %s (%.1f s, log %s)", q.id(), e,
-                            ok ? "recorded: " + archive.file() : "not recorded", (System.nanoTime() - t0) / 1e9, log));
-                    out.flush();
-                    if (!ok) {
-                        archivesMissing.add(key(q, e));
-                        continue;
-                    }
-                }
-                archives.put(key(q, e), archive);
+                archives.prepare(key(q, e), "bench-" + q.id() + "-" + e, q.readsCsv() ? csvData : data, trainDir,
+                        outDir.resolve("logs"), out, (flags, input, output) -> childCommand(q, e, input, output, flags));
             }
         }
     }
@@ -226,9 +203,8 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private ChildRun runChild(Query q, String engine, int run, Path data) throws IOException, InterruptedException {
-        JvmArchive archive = archives.get(key(q, engine));
         List<String> cmd = childCommand(q, engine, data, outDir.resolve(q.id() + "-" + engine),
-                archive == null ? List.of() : archive.useFlags());
+                archives == null ? List.of() : archives.useFlags(key(q, engine)));
         Path log = outDir.resolve("logs").resolve(q.id() + "-" + engine + "-" + run + ".log");
         Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
         Map<String, String> lines = new LinkedHashMap<>();
@@ -257,9 +233,7 @@ final class CompareCommand implements Callable<Integer> {
         out.println("date " + LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + MachineInfo.memoryGib() + " GiB RAM, Java " + (jvm == null ? System.getProperty("java.version") : jvm + " (" + javaLauncher + ")") + ", input " + data
                 + " (" + Files.size(data) / (1024 * 1024) + " MiB), medians of " + runs + " run(s); ratio = engine / sluice");
-        out.println("class-data archives: " + (archives.isEmpty() ? "none" : "one per engine and query, "
-                + archives.values().iterator().next().kind() + " (" + archives.values().iterator().next().file().getParent() + ")"
-                + (archivesMissing.isEmpty() ? "" : "; none for " + String.join(", ", archivesMissing))));
+        out.println(archives == null ? "class-data archives: none" : archives.describe("query"));
         out.println(String.format(Locale.ROOT, "%-5s %-7s %9s %7s %10s %9s %7s  %s",
                 "query", "engine", "wall_s", "ratio", "startup_s", "rss_mb", "ratio", "result"));
         boolean allAgree = true;

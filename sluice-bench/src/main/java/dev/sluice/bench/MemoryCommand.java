@@ -64,6 +64,18 @@ final class MemoryCommand implements Callable<Integer> {
     @Option(names = "--jvm-opt", paramLabel = "OPT", description = "An extra option for every child JVM; repeatable.")
     List<String> jvmOpts = new ArrayList<>();
 
+    @Option(names = "--jvm-archive", defaultValue = "auto", paramLabel = "MODE", description = "Class-data archives of"
+            + " the child JVMs, one per engine and job, recorded by a training run on the input's first lines: auto"
+            + " (record on first use, then reuse) or none (default: ${DEFAULT-VALUE}).")
+    String jvmArchive;
+
+    @Option(names = "--jvm-archive-dir", paramLabel = "DIR", description = "Where the archives are kept (default:"
+            + " $SLUICE_CACHE_DIR/jvm, else $XDG_CACHE_HOME/sluice/jvm, else ~/.cache/sluice/jvm).")
+    Path jvmArchiveDir;
+
+    /** The archives of the job/engine pairs, as bench compare's ({@link ChildArchives}); null with --jvm-archive none. */
+    private ChildArchives archives;
+
     @Override
     public Integer call() throws Exception {
         List<MemoryJob> js = new ArrayList<>();
@@ -75,9 +87,22 @@ final class MemoryCommand implements Callable<Integer> {
         for (String e : engines) {
             if (!e.equals("sluice") && !e.equals("duckdb")) throw new ParameterException(spec.commandLine(), "--engines takes sluice and duckdb, got " + e);
         }
+        if (!jvmArchive.equals("auto") && !jvmArchive.equals("none")) {
+            throw new ParameterException(spec.commandLine(), "--jvm-archive takes auto or none, got " + jvmArchive);
+        }
         PrintWriter out = spec.commandLine().getOut();
         Path data = input != null ? input : ensureData(out);
         Files.createDirectories(outDir.resolve("logs"));
+        if (jvmArchive.equals("auto")) {
+            archives = new ChildArchives(ChildArchives.directory(jvmArchiveDir), Path.of(javaLauncher()), Runtime.version().feature(),
+                    JvmArchive.classpathEntries(System.getProperty("java.class.path")), childFlags());
+            for (MemoryJob j : js) {
+                for (String e : engines) {
+                    archives.prepare(j.id() + "/" + e, "bench-memory-" + j.id() + "-" + e, data, outDir.resolve("train"),
+                            outDir.resolve("logs"), out, (flags, trainInput, output) -> childCommand(j, e, trainInput, output, flags));
+                }
+            }
+        }
         Map<String, ChildRun> results = new LinkedHashMap<>();
         for (MemoryJob j : js) {
             for (String e : engines) {
@@ -93,6 +118,7 @@ final class MemoryCommand implements Callable<Integer> {
         out.println("date " + LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + ", input " + data + " (" + Files.size(data) / (1024 * 1024) + " MiB); sluice -Xmx"
                 + heap + ", duckdb memory_limit " + duckdbMemory + ", 2 threads each; ratio = duckdb / sluice");
+        out.println(archives == null ? "class-data archives: none" : archives.describe("job"));
         out.println(String.format(Locale.ROOT, "%-4s %-7s %9s %9s %7s  %s", "job", "engine", "wall_s", "rss_mb", "ratio", "result"));
         boolean agree = true;
         for (MemoryJob j : js) {
@@ -137,23 +163,42 @@ final class MemoryCommand implements Callable<Integer> {
         return file;
     }
 
-    private ChildRun runChild(MemoryJob job, String engine, Path data) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    /** The java launcher of the child JVMs: this JVM's. */
+    private static String javaLauncher() {
+        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /** The flags of every child JVM, whatever its engine: the small heap, as ./sluice runs, the user's options last. */
+    private List<String> childFlags() {
         List<String> sized = new ArrayList<>();
         sized.add("-Xmx" + heap);
         sized.addAll(jvmOpts);
-        cmd.add("-Xmx" + heap);
-        cmd.addAll(JvmFlags.SPARK);
-        cmd.addAll(JvmFlags.JIT);
-        cmd.addAll(JvmFlags.memory(sized, Runtime.getRuntime().availableProcessors()));   // as ./sluice runs
-        cmd.addAll(jvmOpts);
+        List<String> flags = new ArrayList<>();
+        flags.add("-Xmx" + heap);
+        flags.addAll(JvmFlags.SPARK);
+        flags.addAll(JvmFlags.JIT);
+        flags.addAll(JvmFlags.memory(sized, Runtime.getRuntime().availableProcessors()));   // as ./sluice runs
+        flags.addAll(jvmOpts);
+        return flags;
+    }
+
+    private List<String> childCommand(MemoryJob job, String engine, Path data, Path output, List<String> archiveFlags) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaLauncher());
+        cmd.addAll(archiveFlags);
+        cmd.addAll(childFlags());
         cmd.add("-cp");
         String classpath = System.getProperty("java.class.path");
         cmd.add(engine.equals("sluice") ? SluiceClasspath.of(classpath) : classpath);   // Sluice without Spark's jars
         cmd.add("dev.sluice.cli.Main");
         cmd.addAll(List.of("bench", job.id(), "--engine", engine, "--input", data.toAbsolutePath().toString(),
-                "--output", outDir.resolve(job.id() + "-" + engine).toAbsolutePath().toString(), "--duckdb-memory", duckdbMemory));
+                "--output", output.toAbsolutePath().toString(), "--duckdb-memory", duckdbMemory));
+        return cmd;
+    }
+
+    private ChildRun runChild(MemoryJob job, String engine, Path data) throws IOException, InterruptedException {
+        List<String> cmd = childCommand(job, engine, data, outDir.resolve(job.id() + "-" + engine),
+                archives == null ? List.of() : archives.useFlags(job.id() + "/" + engine));
         Path log = outDir.resolve("logs").resolve(job.id() + "-" + engine + ".log");
         Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
         Map<String, String> lines = new LinkedHashMap<>();

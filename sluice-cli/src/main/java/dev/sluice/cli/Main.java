@@ -2,8 +2,7 @@ package dev.sluice.cli;
 
 import picocli.CommandLine;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.ServiceLoader;
 
 /** Entry point of the {@code sluice} command (run by the {@code ./sluice} launcher). */
@@ -11,21 +10,41 @@ public final class Main {
     private Main() {}
 
     /** The built-in subcommands, in the order of the usage text. */
-    private static final Map<String, Class<?>> BUILT_IN = builtIn();
+    private static final List<String> BUILT_IN = List.of("demo", "gen-logs", "run", "cat", "connect", "glue");
 
-    private static Map<String, Class<?>> builtIn() {
-        Map<String, Class<?>> commands = new LinkedHashMap<>();
-        commands.put("demo", DemoCommand.class);
-        commands.put("gen-logs", GenLogsCommand.class);
-        commands.put("run", RunCommand.class);
-        commands.put("cat", CatCommand.class);
-        commands.put("connect", ConnectCommand.class);
-        commands.put("glue", GlueCommand.class);
-        return commands;
+    /**
+     * The command line of built-in subcommand {@code name}: quick commands have their model built in code
+     * ({@link CommandSpecs}), the others read it from their annotations.
+     */
+    private static CommandLine builtIn(String name, CommandLine.IFactory factory) {
+        switch (name) {
+            case "demo": return annotated(factory, DemoCommand.class);
+            case "gen-logs": return annotated(factory, GenLogsCommand.class);
+            case "run": return annotated(factory, RunCommand.class);
+            case "cat": return new CommandLine(CatCommand.spec(), factory);
+            case "connect": return annotated(factory, ConnectCommand.class);
+            case "glue": return annotated(factory, GlueCommand.class);
+            default: throw new IllegalArgumentException("not a built-in command: " + name);
+        }
     }
 
     public static void main(String[] args) {
+        skipUnusedPicocliFeatures();
         System.exit(newCommandLine(args).execute(args));
+    }
+
+    /**
+     * Turns off, through picocli's documented system properties, two things it does for every command line that
+     * Sluice never uses (unless the properties are set already): looking for Groovy's {@code groovy.lang.Closure}
+     * (a miss searched through every jar of the class path) and registering converters for {@code java.sql} and
+     * {@code java.time} types by reflection (no Sluice option has such a type; one that did would fail every test
+     * that parses it with picocli's "no TypeConverter registered").
+     */
+    private static void skipUnusedPicocliFeatures() {
+        if (System.getProperty("picocli.disable.closures") == null) System.setProperty("picocli.disable.closures", "true");
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", "java\\.(sql|time)\\..*");
+        }
     }
 
     /** The command tree with Sluice's error reporting; tests set their own out and err writers on it. */
@@ -49,14 +68,12 @@ public final class Main {
     }
 
     private static CommandLine newCommandLine(CommandLine.IFactory factory, String[] args) {
-        CommandLine commandLine = new CommandLine(new SluiceCommand(), factory);
+        CommandLine commandLine = new CommandLine(SluiceCommand.spec(), factory);
         String only = args == null ? null : commandName(args);
-        if (only != null && BUILT_IN.containsKey(only)) {
-            commandLine.addSubcommand(only, create(factory, BUILT_IN.get(only)));
+        if (only != null && BUILT_IN.contains(only)) {
+            commandLine.addSubcommand(only, builtIn(only, factory));
         } else {
-            for (Map.Entry<String, Class<?>> command : BUILT_IN.entrySet()) {
-                commandLine.addSubcommand(command.getKey(), create(factory, command.getValue()));
-            }
+            for (String name : BUILT_IN) commandLine.addSubcommand(name, builtIn(name, factory));
             boolean bench = false;
             for (SubcommandProvider provider : ServiceLoader.load(SubcommandProvider.class, Main.class.getClassLoader())) {
                 commandLine.addSubcommand(provider.name(), provider.command());
@@ -82,7 +99,7 @@ public final class Main {
         return null;
     }
 
-    private static CommandLine create(CommandLine.IFactory factory, Class<?> command) {
+    private static CommandLine annotated(CommandLine.IFactory factory, Class<?> command) {
         return new CommandLine(command, factory);
     }
 }

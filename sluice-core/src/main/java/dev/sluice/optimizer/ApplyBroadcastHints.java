@@ -37,7 +37,7 @@ public final class ApplyBroadcastHints implements Rule {
             return hint.equals(j.hint()) ? j : new Join(j.left(), j.right(), j.joinType(), j.condition(), hint);
         });
         LogicalPlan result = Plans.transformUp(hinted, node -> node instanceof BroadcastHint h ? h.input() : node);
-        return result.equals(plan) ? Optional.empty() : Optional.of(result);
+        return result == plan || result.equals(plan) ? Optional.empty() : Optional.of(result);
     }
 
     private static boolean isHinted(LogicalPlan side) {

@@ -53,7 +53,7 @@ public final class PruneColumns implements Rule {
         Map<String, Need> rootNeeds = new HashMap<>();
         for (StructField f : plan.schema().fields()) rootNeeds.put(f.name(), Need.all());
         LogicalPlan pruned = prune(plan, rootNeeds);
-        return pruned.equals(plan) ? Optional.empty() : Optional.of(pruned);
+        return pruned == plan || pruned.equals(plan) ? Optional.empty() : Optional.of(pruned);
     }
 
     /** Prunes {@code plan} given what its parent needs of each output column (absent = not needed). */
@@ -75,7 +75,10 @@ public final class PruneColumns implements Rule {
             LogicalPlan input = prune(f.input(), inputNeeds);
             return new Filter(input, Rebind.one(condition, input.schema()));
         }
-        if (plan instanceof Limit l) return new Limit(prune(l.input(), needs), l.count());
+        if (plan instanceof Limit l) {
+            LogicalPlan input = prune(l.input(), needs);
+            return input == l.input() ? l : new Limit(input, l.count());
+        }
         if (plan instanceof dev.sluice.plan.Offset o) return new dev.sluice.plan.Offset(prune(o.input(), needs), o.count());
         if (plan instanceof dev.sluice.plan.CoalescePartitions c) return new dev.sluice.plan.CoalescePartitions(prune(c.input(), needs), c.partitions());
         if (plan instanceof dev.sluice.plan.MapPartitions m) {
@@ -120,10 +123,16 @@ public final class PruneColumns implements Rule {
             Map<String, Need> scanNeeds = copy(needs);
             for (Expression e : s.pushedFilters()) narrowAndCollect(e, Need.all(), scanNeeds);
             List<StructField> fields = new ArrayList<>();
+            boolean unchanged = s.pushedFilters().isEmpty();
             for (StructField f : s.output().fields()) {
                 Need need = scanNeeds.get(f.name());
-                if (need != null) fields.add(f.withType(need.narrowKeepingShapes(f.dataType())));
+                DataType narrowed = need == null ? null : need.narrowKeepingShapes(f.dataType());
+                if (narrowed != null) fields.add(narrowed == f.dataType() ? f : f.withType(narrowed));
+                unchanged &= narrowed == f.dataType();
             }
+            // every column read whole: the same scan, so that a plan with nothing to prune stays the same object
+            // (apply then needs no structural equals; see Optimizer.optimize)
+            if (unchanged) return s;
             StructType output = new StructType(fields);
             return s.withOutput(output).withPushedFilters(Rebind.all(s.pushedFilters(), output));
         }

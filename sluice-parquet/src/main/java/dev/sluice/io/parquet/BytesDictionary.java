@@ -68,6 +68,17 @@ final class BytesDictionary {
         Arrays.fill(slots, 0);
     }
 
+    /** Empties the dictionary and gives back the arrays it grew (an abandoned dictionary need not hold them). */
+    void release() {
+        size = 0;
+        arenaSize = 0;
+        arena = new byte[4096];
+        starts = new int[256];
+        lengths = new int[256];
+        hashes = new int[256];
+        slots = new int[1024];
+    }
+
     private void rehash() {
         int[] bigger = new int[slots.length * 2];
         int mask = (bigger.length >> 1) - 1;

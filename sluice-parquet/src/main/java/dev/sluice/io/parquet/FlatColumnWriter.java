@@ -108,6 +108,9 @@ abstract class FlatColumnWriter {
 
     abstract void clearDictionary();
 
+    /** Empties the dictionary and lets go of the memory it grew: no page of the chunk will refer to it. */
+    abstract void releaseDictionary();
+
     // ---- for the typed loops
 
     /** A null: definition level 0 and the statistics' null count. */
@@ -143,14 +146,21 @@ abstract class FlatColumnWriter {
         if (dictionaryBytes > maxDictionaryBytes) fallBack();
     }
 
-    /** From here on PLAIN: the page's dictionary ids become plain values (the dictionary stays for earlier pages). */
+    /**
+     * From here on PLAIN: the page's dictionary ids become plain values. The dictionary stays when an earlier page
+     * used it (its page ends the chunk); else it goes now, with the memory it grew (up to the dictionary page size
+     * in entries, and a hash table around them), rather than live on until the chunk ends: a writer holds its
+     * chunk for the whole row group, long enough for what it holds to be promoted to the old generation and left
+     * there as garbage when the file closes (docs/benchmark.md, "Q1's peak RSS and the flat writers").
+     */
     private void fallBack() {
         fellBack = true;
         for (int i = 0; i < idCount; i++) writePlainEntry(ids[i]);
         idCount = 0;
-        if (lastUsedDictionarySize == 0) {
-            clearDictionary();
+        if (!usedDictionary) {
+            releaseDictionary();
             dictionaryBytes = 0;
+            lastUsedDictionarySize = 0;
         }
     }
 

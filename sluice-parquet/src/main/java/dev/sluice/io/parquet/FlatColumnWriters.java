@@ -97,6 +97,8 @@ final class FlatColumnWriters {
         @Override void writePlainEntry(int id) { plain.writeInt((int) dictionary.key(id)); }
 
         @Override void clearDictionary() { dictionary.clear(); }
+
+        @Override void releaseDictionary() { dictionary.release(); }
     }
 
     static final class Longs extends FlatColumnWriter {
@@ -144,6 +146,8 @@ final class FlatColumnWriters {
         @Override void writePlainEntry(int id) { plain.writeLong(dictionary.key(id)); }
 
         @Override void clearDictionary() { dictionary.clear(); }
+
+        @Override void releaseDictionary() { dictionary.release(); }
     }
 
     /**
@@ -199,6 +203,8 @@ final class FlatColumnWriters {
         @Override void writePlainEntry(int id) { plain.writeDouble(Double.longBitsToDouble(dictionary.key(id))); }
 
         @Override void clearDictionary() { dictionary.clear(); }
+
+        @Override void releaseDictionary() { dictionary.release(); }
     }
 
     /**
@@ -278,5 +284,10 @@ final class FlatColumnWriters {
         @Override void writePlainEntry(int id) { plain.writeBytes(dictionary.arena(), dictionary.start(id), dictionary.length(id)); }
 
         @Override void clearDictionary() { dictionary.clear(); }
+
+        @Override void releaseDictionary() {
+            dictionary.release();
+            seenOnPage = new int[256];
+        }
     }
 }

@@ -40,6 +40,13 @@ final class LongDictionary {
         Arrays.fill(table, 0);
     }
 
+    /** Empties the dictionary and gives back the arrays it grew (an abandoned dictionary need not hold them). */
+    void release() {
+        size = 0;
+        keys = new long[256];
+        table = new long[1024];
+    }
+
     private void rehash() {
         long[] bigger = new long[table.length * 2];
         int mask = (bigger.length >> 1) - 1;
