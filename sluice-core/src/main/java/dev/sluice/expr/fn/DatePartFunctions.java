@@ -95,7 +95,7 @@ public final class DatePartFunctions {
 
     /**
      * Spark's ExtractInterval* over a calendar interval: YEAR (int) and MONTH (tinyint) of its months, DAY (int) its
-     * days, HOUR (tinyint, within a day), MINUTE (tinyint) and SECOND (decimal(8,6)) of its microseconds, each
+     * days plus the whole days of its microseconds, HOUR (tinyint, within a day), MINUTE (tinyint) and SECOND (decimal(8,6)) of its microseconds, each
      * truncated toward zero.
      */
     private static Signature bindCalendarInterval(String fn, String name, Field f, DataType source) {
@@ -113,7 +113,7 @@ public final class DatePartFunctions {
         switch (f) {
             case YEAR: return i.months() / 12;
             case MONTH: return (byte) (i.months() % 12);
-            case DAY: return i.days();
+            case DAY: return Math.addExact(i.days(), (int) (micros / 86_400_000_000L));   // whole days of the time part too
             case HOUR: return (byte) (micros % 86_400_000_000L / 3_600_000_000L);
             case MINUTE: return (byte) (micros % 3_600_000_000L / 60_000_000L);
             default: return BigDecimal.valueOf(micros % 60_000_000L, 6);
