@@ -41,7 +41,7 @@ final class DatetimeUnitCalls {
 
     private static String unit(List<Expression> args) {
         if (args.size() != 3 || !(args.get(0) instanceof UnresolvedColumn c) || c.nameParts().size() != 1) return null;
-        String word = c.nameParts().get(0).toUpperCase(Locale.ROOT);
-        return UNITS.contains(word) ? word : null;
+        String word = c.nameParts().get(0);   // as written: Spark's column name keeps the unit's case
+        return UNITS.contains(word.toUpperCase(Locale.ROOT)) ? word : null;
     }
 }
