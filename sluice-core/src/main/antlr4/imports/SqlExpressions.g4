@@ -133,7 +133,7 @@ number
 dataType
     : INTERVAL (from=identifier (TO to=identifier)?)?
     | identifier LT dataTypeArgument (COMMA dataTypeArgument)* GT
-    | identifier (LPAREN INTEGER_VALUE (COMMA INTEGER_VALUE)* RPAREN)?
+    | identifier (LPAREN INTEGER_VALUE (COMMA INTEGER_VALUE)* RPAREN)? (COLLATE identifier (DOT identifier)*)?
     ;
 
 dataTypeArgument: identifier COLON? dataType | dataType;

@@ -801,7 +801,8 @@ public final class DataFrame {
     /**
      * The same rows, with named aggregate metrics ({@code count(lit(1)).alias("rows")}, {@code max(col("x")).alias("m")})
      * computed over them while the next action runs; read them from {@code observation} once it succeeded. Each
-     * metric must be named and aggregate every column it reads, as Spark requires. Runs on the embedded engine.
+     * metric must be named and aggregate every column it reads, as Spark requires. On the Spark engine, Spark's own
+     * observe computes them.
      */
     public DataFrame observe(Observation observation, Column metric, Column... more) {
         List<Expression> metrics = new ArrayList<>();

@@ -42,6 +42,17 @@ public final class Observation implements MetricsSink {
         notifyAll();
     }
 
+    /**
+     * Metrics an engine computed itself (the Spark engine runs Spark's own observe): they become this observation's
+     * values, unless an earlier action already gave it some.
+     */
+    public synchronized void completeWith(Row metrics) {
+        if (result != null) return;
+        result = metrics;
+        current = null;
+        notifyAll();
+    }
+
     /** The metrics by name, waiting until an action on the observed DataFrame has succeeded. */
     public synchronized Map<String, Object> get() throws InterruptedException {
         while (result == null) wait();

@@ -27,7 +27,8 @@ final class AnalyzeSort {
 
     static LogicalPlan resolve(Sort sort, Analyzer analyzer) {
         try {
-            return new Sort(sort.input(), resolveOrders(sort.orders(), sort.input().schema(), analyzer), sort.global());
+            Sort resolved = new Sort(sort.input(), resolveOrders(sort.orders(), sort.input().schema(), analyzer), sort.global());
+            return AnalyzeTimeWindow.forFilterOrSort(resolved, analyzer);   // a time window key: computed below
         } catch (SluiceException e) {
             if (e.code() != ErrorCode.COLUMN_NOT_FOUND || !(sort.input() instanceof Project p)) throw e;
             LogicalPlan carried = carryMissingColumns(sort, p, analyzer);
@@ -71,7 +72,7 @@ final class AnalyzeSort {
         }
         List<Expression> widened = new ArrayList<>(p.projections());
         widened.addAll(missing.values());
-        Sort sorted = new Sort(new Project(p.input(), widened), orders, sort.global());
+        LogicalPlan sorted = AnalyzeTimeWindow.forFilterOrSort(new Sort(new Project(p.input(), widened), orders, sort.global()), analyzer);
         List<Expression> back = new ArrayList<>();
         for (StructField f : visible.fields()) back.add(new ColumnRef(f.name(), f.dataType(), f.nullable()));
         return new Project(sorted, back);

@@ -55,8 +55,9 @@ import java.util.Set;
  *                                                     Project [*, session_window(t,g) AS s]
  * </pre>
  * Sessions of the same other keys merge while they overlap (a session starting exactly at another's end starts a new
- * one, as Spark). One window expression per node (Spark's limit: several would multiply the rows); a sliding window
- * or a session window anywhere else (a filter, a sort key) is refused, where Spark would rewrite that node too.
+ * one, as Spark). One window expression per node (Spark's limit: several would multiply the rows). A filter or a
+ * sort key gets the same per-row rewrite as a select ({@link #forFilterOrSort}); a sliding or session window anywhere
+ * else (a join condition, where Spark fails too) is refused.
  */
 final class AnalyzeTimeWindow {
     private AnalyzeTimeWindow() {}
@@ -103,6 +104,33 @@ final class AnalyzeTimeWindow {
     /** A select's input computing {@code call} as a column (a session here is each row's own, not merged). */
     static Rewrite forProject(LogicalPlan input, FunctionCall call, Analyzer analyzer) {
         return isSliding(call) ? sliding(input, call, analyzer, List.of()) : perRow(input, call, analyzer, List.of());
+    }
+
+    /**
+     * A filter or a sort whose (resolved) expressions use a time window, rewritten as Spark rewrites any one-input
+     * node: its input computes the window as a column (each row's own session; a sliding window repeats the row once
+     * per window) and the node reads that column. As in Spark the node's output then starts with that column, named
+     * {@code window} / {@code session_window} ({@code SELECT * FROM t WHERE window(ts, '5 minutes').start > x}
+     * shows it; a select list or a sort above a select that names its columns does not).
+     */
+    static LogicalPlan forFilterOrSort(LogicalPlan node, Analyzer analyzer) {
+        FunctionCall call = find(Plans.expressions(node));
+        if (call == null) return node;
+        LogicalPlan input = node instanceof Filter f ? f.input() : ((Sort) node).input();
+        Rewrite rw = forProject(input, call, analyzer);
+        LogicalPlan rewritten;
+        if (node instanceof Filter f) {
+            rewritten = new Filter(rw.input(), rw.substitute(f.condition()));
+        } else {
+            Sort sort = (Sort) node;
+            List<SortOrder> orders = new ArrayList<>();
+            for (SortOrder o : sort.orders()) orders.add((SortOrder) rw.substitute(o));
+            rewritten = new Sort(rw.input(), orders, sort.global());
+        }
+        List<Expression> own = new ArrayList<>();
+        own.add(new dev.sluice.expr.Alias(rw.column(), call.name()));
+        for (dev.sluice.types.StructField field : input.schema().fields()) own.add(new ColumnRef(field.name(), field.dataType(), field.nullable()));
+        return new Project(rewritten, own);
     }
 
     /** An aggregation's input and keys with {@code call} (one of {@code grouping}) computed below it. */

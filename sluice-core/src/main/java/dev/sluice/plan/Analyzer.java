@@ -117,7 +117,7 @@ public final class Analyzer {
             AnalyzeGenerate.rejectOutsideSelect(condition, "a filter");
             AnalyzeWindow.rejectOutsideSelect(condition, "in a filter");
             requireBoolean(condition, "filter condition");
-            return new Filter(f.input(), condition);
+            return AnalyzeTimeWindow.forFilterOrSort(new Filter(f.input(), condition), this);
         }
         if (plan instanceof Sort s) return AnalyzeSort.resolve(s, this);
         if (plan instanceof Union u) return AnalyzeUnion.resolve(u, this);

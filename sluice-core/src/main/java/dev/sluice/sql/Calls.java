@@ -35,6 +35,9 @@ final class Calls {
     static Expression build(ExpressionBuilder b, SqlGrammar.FunctionCallContext ctx) {
         String name = Names.quoted(functionName(ctx.functionName())).toLowerCase(Locale.ROOT);
         List<Expression> args = NamedArguments.positional(name, arguments(b, ctx.arguments));
+        String unitForm = DatetimeUnitCalls.name(name, args);   // TIMESTAMPADD(HOUR, n, ts) and its spellings
+        args = DatetimeUnitCalls.arguments(name, args);
+        name = unitForm;
         if (!ctx.withinOrder.isEmpty()) return withinGroup(b, ctx, name, args);
         if (OrderedSetAggregates.requiresWithinGroup(name)) {
             throw SluiceException.of(ErrorCode.INVALID_WITHIN_GROUP_EXPRESSION).with("function", name)   // Spark's WITHIN_GROUP_MISSING

@@ -37,10 +37,11 @@ final class Where {
         if (plain.isEmpty()) return df;
         Expression all = plain.get(0);
         for (int i = 1; i < plain.size(); i++) all = new And(all, plain.get(i));
-        String[] before = df.columns();
-        DataFrame filtered = b.withScalarSubqueries(df).filter(new Column(all));
-        if (filtered.columns().length == before.length) return filtered;
-        Column[] keep = new Column[before.length];   // scalar subqueries' hidden columns go again
+        DataFrame withSubqueries = b.withScalarSubqueries(df);
+        int hidden = withSubqueries.columns().length - df.columns().length;   // scalar subqueries' columns, last
+        DataFrame filtered = withSubqueries.filter(new Column(all));
+        if (hidden == 0) return filtered;   // (a time window in the condition adds its column first, as in Spark)
+        Column[] keep = new Column[filtered.columns().length - hidden];   // the hidden columns go again
         for (int i = 0; i < keep.length; i++) keep[i] = filtered.col(filtered.columns()[i]);
         return filtered.select(keep);
     }

@@ -139,7 +139,7 @@ public final class DdlParser {
             case "bigint": case "long": return DataTypes.LONG;
             case "float": case "real": return DataTypes.FLOAT;
             case "double": return DataTypes.DOUBLE;
-            case "string": return DataTypes.STRING;
+            case "string": return collated();
             case "varchar": case "char": case "character":
                 skipLengthParameter();
                 return DataTypes.STRING;
@@ -181,6 +181,31 @@ public final class DdlParser {
                 pos = start;
                 throw error("unknown type '" + word + "'");
         }
+    }
+
+    /**
+     * {@code string COLLATE name}: Sluice strings are UTF8_BINARY, so that collation (also as
+     * {@code SYSTEM.BUILTIN.UTF8_BINARY}) is the plain string type; any other is refused with UNSUPPORTED_OPERATION
+     * rather than compared as binary (docs/functions.md, Collations).
+     */
+    private DataType collated() {
+        int save = pos;
+        skipSpace();
+        if (!peekWord().equalsIgnoreCase("collate")) {
+            pos = save;
+            return DataTypes.STRING;
+        }
+        readWord();
+        skipSpace();
+        int start = pos;
+        while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_' || text.charAt(pos) == '.')) pos++;
+        String name = text.substring(start, pos);
+        if (name.isEmpty()) throw error("expected a collation name after COLLATE");
+        if (!name.toUpperCase(Locale.ROOT).replaceFirst("^SYSTEM\\.BUILTIN\\.", "").equals("UTF8_BINARY")) {
+            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "The collated type string collate " + name)
+                    .with("reason", "Sluice compares strings by their UTF-8 bytes only (UTF8_BINARY)").build();
+        }
+        return DataTypes.STRING;
     }
 
     /** One more level of nesting, refused beyond the limit before recursing into it (a deep DDL string overflowed the stack). */

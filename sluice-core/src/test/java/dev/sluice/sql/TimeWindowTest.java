@@ -60,10 +60,20 @@ class TimeWindowTest {
         assertThat(new dev.sluice.plan.Analyzer(true).analyze(plan)).isEqualTo(plan);
     }
 
-    @Test void slidingWindowOutsideASelectOrGroupingIsRefused() {
-        DataFrame df = SLUICE.sql("SELECT a, CAST(b AS TIMESTAMP) AS ts FROM " + EVENTS);
-        assertThatThrownBy(() -> df.orderBy(window(col("ts"), "10 minutes", "5 minutes")).collect())
+    @Test void slidingWindowInAJoinConditionIsRefused() {
+        DataFrame left = SLUICE.sql("SELECT a, CAST(b AS TIMESTAMP) AS ts FROM " + EVENTS);
+        DataFrame right = SLUICE.sql("SELECT a AS a2, CAST(b AS TIMESTAMP) AS ts2 FROM " + EVENTS);
+        assertThatThrownBy(() -> left.join(right, window(col("ts"), "10 minutes", "5 minutes").getField("start").equalTo(col("ts2"))).collect())
                 .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION));
+    }
+
+    @Test void aWindowInAFilterBecomesTheFirstColumnAndReanalysisChangesNothing() {
+        DataFrame df = SLUICE.sql("SELECT a, CAST(b AS TIMESTAMP) AS ts FROM " + EVENTS)
+                .filter(window(col("ts"), "10 minutes", "5 minutes").getField("start").isNotNull());
+        assertThat(df.columns()).containsExactly("window", "a", "ts");
+        var plan = df.logicalPlan();
+        assertThat(new dev.sluice.plan.Analyzer(true).analyze(plan)).isEqualTo(plan);
+        assertThat(df.collect()).isNotEmpty();
     }
 
     @Test void monthsAreNotWindowDurations() {

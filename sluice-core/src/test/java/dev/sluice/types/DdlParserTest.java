@@ -14,6 +14,20 @@ class DdlParserTest {
                    items: array<struct<sku: string, qty: int, price: double>>,
                    error: struct<code: string, message: string>>""";
 
+    @Test void aBinaryCollatedStringIsTheStringTypeAndOtherCollationsAreRefused() {
+        assertThat(DdlParser.parseSchema("a STRING COLLATE UTF8_BINARY NOT NULL, b string collate SYSTEM.BUILTIN.utf8_binary"))
+                .isEqualTo(new StructType(java.util.List.of(new StructField("a", STRING, false), new StructField("b", STRING, true))));
+        assertThat(DdlParser.parseType("struct<s: string collate UTF8_BINARY>")).isEqualTo(DdlParser.parseType("struct<s: string>"));
+        assertThatThrownBy(() -> DdlParser.parseSchema("a STRING COLLATE UTF8_LCASE"))
+                .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION));
+        try (dev.sluice.Sluice sluice = dev.sluice.Sluice.builder().build()) {
+            assertThat(sluice.sql("SELECT CAST('a' AS STRING COLLATE UTF8_BINARY) = 'A', typeof(CAST('a' AS STRING COLLATE UTF8_BINARY))")
+                    .collect().get(0).values()).containsExactly(false, "string");
+            assertThatThrownBy(() -> sluice.sql("SELECT CAST('a' AS STRING COLLATE UNICODE_CI)").collect())
+                    .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION));
+        }
+    }
+
     @Test void parsesTheStructForm() {
         StructType s = StructType.fromDDL(WORKLOAD);
         assertThat(s.simpleString()).isEqualTo("struct<user:struct<id:bigint,country:string,plan:string>,"

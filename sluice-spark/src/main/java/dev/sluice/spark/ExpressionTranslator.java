@@ -131,6 +131,9 @@ final class ExpressionTranslator {
             return functions.when(rows.gt(1), functions.raise_error(functions.lit(
                     "[SCALAR_SUBQUERY_TOO_MANY_ROWS] More than one row returned by a subquery used as an expression."))).otherwise(value);
         }
+        if (e instanceof FunctionCall f && (f.name().equals("timestampadd") || f.name().equals("timestampdiff"))) {
+            return timestampUnit(f);
+        }
         if (e instanceof FunctionCall f) {
             // Registry functions carry Spark's names and take arguments already cast to their signature.
             return functions.call_function(f.name(), translateAll(f.arguments()));
@@ -152,6 +155,19 @@ final class ExpressionTranslator {
         if (!e.resolved()) throw SluiceException.internal("the Spark translation got an unresolved expression " + e.sql());
         throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "expression " + e.getClass().getSimpleName() + " (" + e.sql() + ")")
                 .with("reason", "it has no Spark translation yet").build();
+    }
+
+    /**
+     * timestampadd / timestampdiff: SQL syntax in Spark (TIMESTAMPADD(HOUR, n, ts)), not registry functions, so they go
+     * through functions.timestamp_add / timestamp_diff, which take the unit as text like the syntax does.
+     */
+    private Column timestampUnit(FunctionCall f) {
+        if (!(f.arguments().get(0) instanceof Literal unit) || !(unit.value() instanceof String text)) {
+            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", f.name() + " with a unit that is not a constant")
+                    .with("reason", "Spark takes the unit as a keyword of the syntax").build();
+        }
+        Column a = translate(f.arguments().get(1)), b = translate(f.arguments().get(2));
+        return f.name().equals("timestampadd") ? functions.timestamp_add(text, a, b) : functions.timestamp_diff(text, a, b);
     }
 
     /** An aggregate function call, as Spark's function of the same name. */

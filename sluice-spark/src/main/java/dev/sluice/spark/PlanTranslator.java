@@ -127,10 +127,28 @@ final class PlanTranslator implements PlanVisitor<Dataset<Row>> {
         return translate(cached.data().plan()).persist(org.apache.spark.storage.StorageLevel.fromString(cached.data().storageLevelName()));
     }
 
+    /** Spark's own observe; the engine hands its metrics to the Sluice observation after the action ({@link #observed}). */
     @Override public Dataset<Row> visitCollectMetrics(dev.sluice.plan.CollectMetrics collect) {
-        throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.UNSUPPORTED_OPERATION).with("operation", "observe")
-                .with("reason", "observed metrics are collected by the embedded engine only; Spark's would not reach the Sluice Observation").build();
+        Dataset<Row> input = translate(collect.input());
+        Column[] metrics = new Column[collect.metrics().size()];
+        List<dev.sluice.types.StructField> fields = new java.util.ArrayList<>();
+        for (int i = 0; i < metrics.length; i++) {
+            Expression m = collect.metrics().get(i);
+            metrics[i] = expressions.translate(m);
+            fields.add(new dev.sluice.types.StructField(Expressions.outputName(m), m.dataType(), m.nullable()));
+        }
+        org.apache.spark.sql.Observation observation = new org.apache.spark.sql.Observation(collect.name());
+        observed.add(new Observed(collect.observer(), observation, new dev.sluice.types.StructType(fields)));
+        return input.observe(observation, metrics[0], java.util.Arrays.copyOfRange(metrics, 1, metrics.length));
     }
+
+    /** An observation of the translated plan: the Sluice side, Spark's, and the metrics' names and types. */
+    record Observed(dev.sluice.plan.ObservedMetrics sluice, org.apache.spark.sql.Observation spark, dev.sluice.types.StructType schema) {}
+
+    private final List<Observed> observed = new java.util.ArrayList<>();
+
+    /** The observations met while translating. */
+    List<Observed> observed() { return observed; }
 
     @Override public Dataset<Row> visitRepartitionByExpression(dev.sluice.plan.RepartitionByExpression r) {
         Dataset<Row> input = translate(r.input());

@@ -55,22 +55,57 @@ public final class SparkEngine implements Engine {
     @Override public String name() { return "spark"; }
 
     /** The Spark Dataset computing {@code plan} (for callers who want to continue in Spark). */
-    public Dataset<org.apache.spark.sql.Row> toDataset(LogicalPlan plan) {
+    public Dataset<org.apache.spark.sql.Row> toDataset(LogicalPlan plan) { return translated(plan).dataset(); }
+
+    /** A plan as Spark runs it, with the observations an action on it fills in. */
+    private record Translated(Dataset<org.apache.spark.sql.Row> dataset, List<PlanTranslator.Observed> observed) {
+        /** After a successful action: Spark's metrics go to the Sluice observations (Spark sets them as the action ends). */
+        void deliver() {
+            for (PlanTranslator.Observed o : observed) {
+                if (!(o.sluice() instanceof dev.sluice.Observation target)) continue;
+                scala.Option<org.apache.spark.sql.Row> row = o.spark().getRowOrEmpty();
+                if (row.isDefined()) target.completeWith(SparkValues.fromSpark(row.get(), o.schema()));
+            }
+        }
+    }
+
+    private Translated translated(LogicalPlan plan) {
         return run(() -> {
-            Dataset<org.apache.spark.sql.Row> ds = new PlanTranslator(spark, session.conf().ansi()).translate(plan);
+            PlanTranslator translator = new PlanTranslator(spark, session.conf().ansi());
+            Dataset<org.apache.spark.sql.Row> ds = translator.translate(plan);
             checkSchema(plan.schema(), ds);
-            return ds;
+            return new Translated(ds, translator.observed());
         });
     }
 
     @Override public long count(LogicalPlan plan) {
-        Dataset<org.apache.spark.sql.Row> ds = toDataset(plan);
-        return run(ds::count);
+        Translated t = translated(plan);
+        long n = run(t.dataset()::count);
+        t.deliver();
+        return n;
+    }
+
+    /**
+     * Runs {@code function} on Spark's executors, once per partition, with the partition's rows as Sluice rows. The
+     * schema travels as its DDL text (Sluice's types are not serializable); an exception of the function fails the
+     * job with FAILED_EXECUTE_UDF, as on the embedded engine.
+     */
+    @Override public void foreachPartition(LogicalPlan plan, dev.sluice.ForeachPartitionFunction function) {
+        Translated t = translated(plan);
+        String schemaText = plan.schema().simpleString();
+        org.apache.spark.api.java.function.ForeachPartitionFunction<org.apache.spark.sql.Row> onExecutor =
+                rows -> PartitionCall.run(function, rows, schemaText);
+        run(() -> {
+            t.dataset().foreachPartition(onExecutor);
+            return null;
+        });
+        t.deliver();
     }
 
     @Override public List<Row> collect(LogicalPlan plan) {
-        Dataset<org.apache.spark.sql.Row> ds = toDataset(plan);
-        List<org.apache.spark.sql.Row> rows = run(ds::collectAsList);
+        Translated t = translated(plan);
+        List<org.apache.spark.sql.Row> rows = run(t.dataset()::collectAsList);
+        t.deliver();
         StructType schema = plan.schema();
         List<Row> out = new ArrayList<>(rows.size());
         for (org.apache.spark.sql.Row r : rows) out.add(SparkValues.fromSpark(r, schema));
@@ -92,8 +127,10 @@ public final class SparkEngine implements Engine {
     }
 
     @Override public WriteResult write(LogicalPlan plan, WriteRequest request) {
-        Dataset<org.apache.spark.sql.Row> ds = toDataset(plan);
-        return run(() -> SparkWrites.write(ds, request, session.storage()));
+        Translated t = translated(plan);
+        WriteResult result = run(() -> SparkWrites.write(t.dataset(), request, session.storage()));
+        t.deliver();
+        return result;
     }
 
     @Override public String explain(LogicalPlan plan, boolean extended) {

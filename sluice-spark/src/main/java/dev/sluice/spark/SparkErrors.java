@@ -56,6 +56,8 @@ final class SparkErrors {
             // several time/session windows in one operator (Spark's multiTimeWindowExpressionsNotSupportedError)
             Map.entry("_LEGACY_ERROR_TEMP_1039", ErrorCode.UNSUPPORTED_OPERATION),
             Map.entry("INVALID_INTERVAL_WITH_MICROSECONDS_ADDITION", ErrorCode.INVALID_INTERVAL_WITH_MICROSECONDS_ADDITION),
+            // extract(WEEK FROM interval): Sluice's date_part refuses the field as an invalid argument
+            Map.entry("INVALID_EXTRACT_FIELD", ErrorCode.INVALID_ARGUMENT),
             // a cast Spark does not allow: Sluice's analyzer says UNSUPPORTED_CAST (before the head's TYPE_MISMATCH)
             Map.entry("DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION", ErrorCode.UNSUPPORTED_CAST),
             Map.entry("DATATYPE_MISMATCH.CAST_WITH_CONF_SUGGESTION", ErrorCode.UNSUPPORTED_CAST),

@@ -26,7 +26,7 @@ class RegistryTranslationTest {
      * UNRESOLVED_ROUTINE. Listed so a new one still fails here; each needs a decision (a Spark translation or removal).
      */
     static final java.util.Set<String> NOT_IN_SPARK = java.util.Set.of("try_make_date", "try_to_timestamp_ntz",
-            // Spark has these only as SQL syntax (TIMESTAMPADD(HOUR, 1, ts)) and in Connect's unregistered functions
+            // Spark has these only as SQL syntax (TIMESTAMPADD(HOUR, 1, ts)): translated through functions.timestamp_add/_diff
             "timestampadd", "timestampdiff");
 
     @Test void everyNameIsSparksToo() {

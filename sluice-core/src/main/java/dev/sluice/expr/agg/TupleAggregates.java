@@ -26,8 +26,8 @@ import java.util.function.Function;
 
 /**
  * The aggregates computed over a group's whole tuple list ({@link TupleAggregate}): count_if, bool_and/bool_or
- * (every/some/any), max_by/min_by, median, percentile, percentile_approx (rank ⌈p·n⌉ of the sorted values, what
- * Spark's summary gives when it holds every value), mode (ties: the smallest value), listagg/string_agg,
+ * (every/some/any), max_by/min_by, median, percentile, percentile_approx (Spark's Greenwald-Khanna summary,
+ * {@link QuantileSummary}), mode (ties: the smallest value), listagg/string_agg,
  * regr_* (but regr_r2), product, bit_and/bit_or/bit_xor, try_sum, try_avg.
  */
 public final class TupleAggregates {
@@ -341,24 +341,73 @@ public final class TupleAggregates {
     static TupleAggregate.Bound bindApprox(List<Expression> args, AggregateBinder b) {
         Object ps = percentages("percentile_approx", args.get(1));
         DataType t = args.get(0).dataType();
-        if (!t.isNumeric() && !t.equals(DataTypes.DATE) && !t.equals(DataTypes.TIMESTAMP) && !t.isInterval()) throw mismatch("percentile_approx", args.get(0), "a numeric, date or timestamp value");
-        return bound(List.of(args.get(0)), ps instanceof List<?> ? new ArrayType(t, true) : t, new Object[] {ps, t});
+        if (!t.isNumeric() && !t.equals(DataTypes.DATE) && !t.equals(DataTypes.TIMESTAMP)
+                && !(t instanceof dev.sluice.types.TimestampNTZType) && !t.isInterval()) {
+            throw mismatch("percentile_approx", args.get(0), "a numeric, date, timestamp or interval value");
+        }
+        long accuracy = args.size() > 2 ? accuracy(args.get(2)) : DEFAULT_ACCURACY;
+        return bound(List.of(args.get(0)), ps instanceof List<?> ? new ArrayType(t, true) : t, new Object[] {ps, t, accuracy});
     }
 
+    /** Spark's default accuracy of percentile_approx: a relative error of 1/10000. */
+    static final long DEFAULT_ACCURACY = 10_000;
+
+    /** The accuracy: a constant integer in (0, Int.MaxValue], as Spark requires. */
+    static long accuracy(Expression e) {
+        if (!e.foldable() || !e.dataType().isIntegral()) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "percentile_approx")
+                    .with("reason", "the accuracy must be a constant integer, got " + e.sql()).build();
+        }
+        Object v = e.evaluate(Batch.ofRowCount(1)).getObject(0);
+        if (v == null || ((Number) v).longValue() <= 0 || ((Number) v).longValue() > Integer.MAX_VALUE) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "percentile_approx")
+                    .with("reason", "the accuracy must be between 1 and 2147483647, got " + v).build();
+        }
+        return ((Number) v).longValue();
+    }
+
+    /**
+     * Spark's answer: every non-null value, as a double (dates as days, timestamps as microseconds, intervals as
+     * months or microseconds), goes into a {@link QuantileSummary} in the group's order; each answer is turned back
+     * into the input's type by truncation, as Spark's casts do.
+     */
     static Object finishApprox(List<Object[]> t, Object state) {
         Object ps = ((Object[]) state)[0];
         DataType type = (DataType) ((Object[]) state)[1];
-        List<Object> values = new ArrayList<>();
-        for (Object[] x : t) if (x[0] != null) values.add(x[0]);
-        if (values.isEmpty()) return null;
-        values.sort((a, c) -> compareValues(type, a, c));
-        Function<Double, Object> at = p -> values.get(Math.max(0, (int) Math.ceil(p * values.size()) - 1));
-        if (ps instanceof List<?> l) {
-            List<Object> out = new ArrayList<>();
-            for (Object p : l) out.add(at.apply((Double) p));
-            return out;
+        QuantileSummary summary = new QuantileSummary(1.0 / (Long) ((Object[]) state)[2]);
+        for (Object[] x : t) if (x[0] != null) summary.insert(approxNumber(x[0]));
+        double[] percentages = ps instanceof List<?> l ? l.stream().mapToDouble(p -> (Double) p).toArray() : new double[] {(Double) ps};
+        double[] answers = summary.query(percentages);
+        if (answers == null) return null;
+        if (!(ps instanceof List<?>)) return approxValue(answers[0], type);
+        List<Object> out = new ArrayList<>();
+        for (double a : answers) out.add(approxValue(a, type));
+        return out;
+    }
+
+    private static double approxNumber(Object v) {
+        if (v instanceof java.time.LocalDate d) return d.toEpochDay();
+        if (v instanceof java.time.Instant i) return dev.sluice.vector.Timestamps.toMicros(i);
+        if (v instanceof java.time.LocalDateTime w) return dev.sluice.vector.Timestamps.toMicros(w);
+        return numberOf(v);
+    }
+
+    private static Object approxValue(double d, DataType type) {
+        if (type.equals(DataTypes.DATE)) return java.time.LocalDate.ofEpochDay((int) d);
+        if (type.equals(DataTypes.TIMESTAMP)) return dev.sluice.vector.Timestamps.toInstant((long) d);
+        if (type instanceof dev.sluice.types.TimestampNTZType) return dev.sluice.vector.Timestamps.toLocalDateTime((long) d);
+        if (type instanceof dev.sluice.types.YearMonthIntervalType) return dev.sluice.vector.Intervals.toPeriod((int) d);
+        if (type instanceof dev.sluice.types.DayTimeIntervalType) return dev.sluice.vector.Intervals.toDuration((long) d);
+        if (type.equals(DataTypes.BYTE)) return (byte) (int) d;
+        if (type.equals(DataTypes.SHORT)) return (short) (int) d;
+        if (type.equals(DataTypes.INT)) return (int) d;
+        if (type.equals(DataTypes.LONG)) return (long) d;
+        if (type.equals(DataTypes.FLOAT)) return (float) d;
+        if (type instanceof dev.sluice.types.DecimalType dt) {
+            java.math.BigDecimal v = new java.math.BigDecimal(Double.toString(d)).setScale(dt.scale(), java.math.RoundingMode.HALF_UP);
+            return v.precision() > dt.precision() ? null : v;
         }
-        return at.apply((Double) ps);
+        return d;
     }
 
     static Object mode(List<Object[]> t, Object state) {

@@ -58,6 +58,7 @@ public final class DatePartFunctions {
         Field f = field(fn, s);
         DataType source = args.get(1).dataType();
         if (source.isInterval()) return bindInterval(fn, s, f, source);
+        if (source instanceof dev.sluice.types.CalendarIntervalType) return bindCalendarInterval(fn, s, f, source);
         if (source instanceof dev.sluice.types.TimestampNTZType) {
             return new Signature(List.of(DataTypes.STRING, source), f == Field.SECOND ? DataTypes.decimal(8, 6) : DataTypes.INT, true, f);
         }
@@ -92,6 +93,33 @@ public final class DatePartFunctions {
         return new Signature(List.of(DataTypes.STRING, source), result, true, f);
     }
 
+    /**
+     * Spark's ExtractInterval* over a calendar interval: YEAR (int) and MONTH (tinyint) of its months, DAY (int) its
+     * days plus the whole days of its microseconds, HOUR (tinyint, within a day), MINUTE (tinyint) and SECOND (decimal(8,6)) of its microseconds, each
+     * truncated toward zero.
+     */
+    private static Signature bindCalendarInterval(String fn, String name, Field f, DataType source) {
+        DataType result = switch (f) {
+            case YEAR, DAY -> DataTypes.INT;
+            case MONTH, HOUR, MINUTE -> DataTypes.BYTE;
+            case SECOND -> DataTypes.decimal(8, 6);
+            default -> throw FnArgs.invalid(fn, "the field " + name + " cannot be extracted from an interval (YEAR, MONTH, DAY, HOUR, MINUTE, SECOND can)");
+        };
+        return new Signature(List.of(DataTypes.STRING, source), result, true, f);
+    }
+
+    private static Object calendarIntervalPart(dev.sluice.types.CalendarInterval i, Field f) {
+        long micros = i.microseconds();
+        switch (f) {
+            case YEAR: return i.months() / 12;
+            case MONTH: return (byte) (i.months() % 12);
+            case DAY: return Math.addExact(i.days(), (int) (micros / 86_400_000_000L));   // whole days of the time part too
+            case HOUR: return (byte) (micros % 86_400_000_000L / 3_600_000_000L);
+            case MINUTE: return (byte) (micros % 3_600_000_000L / 60_000_000L);
+            default: return BigDecimal.valueOf(micros % 60_000_000L, 6);
+        }
+    }
+
     private static Object intervalPart(Object value, Field f) {
         if (value instanceof java.time.Period p) {
             int months = dev.sluice.vector.Intervals.toMonths(p);
@@ -110,6 +138,7 @@ public final class DatePartFunctions {
         if (v[1] == null) return null;
         Field f = (Field) s.state();
         if (v[1] instanceof java.time.Period || v[1] instanceof java.time.Duration) return intervalPart(v[1], f);
+        if (v[1] instanceof dev.sluice.types.CalendarInterval i) return calendarIntervalPart(i, f);
         if (v[1] instanceof LocalDateTime wall && f == Field.SECOND) {
             return BigDecimal.valueOf(Math.floorMod(Timestamps.toMicros(wall), 60_000_000L), 6);
         }

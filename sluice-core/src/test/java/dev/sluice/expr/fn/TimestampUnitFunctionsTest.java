@@ -46,6 +46,17 @@ class TimestampUnitFunctionsTest {
                 .containsExactly("8", "420", "-2944", "3");
     }
 
+    @Test void theUnitKeywordSyntaxAndItsSpellingsAreNamedAsSpark() {
+        // Spark 4.1's column names: every spelling is shown as timestampadd/timestampdiff, the unit as written
+        assertThat(SLUICE.sql("SELECT timestampadd(hour, 1, TIMESTAMP '2024-01-01 00:00:00'), dateadd(DAY, 2, TIMESTAMP '2024-01-01 00:00:00'), "
+                + "timediff(HOUR, TIMESTAMP '2024-01-01 00:00:00', TIMESTAMP '2024-01-02 03:00:00')").columns())
+                .containsExactly("timestampadd(hour, 1, TIMESTAMP '2024-01-01 00:00:00')", "timestampadd(DAY, 2, TIMESTAMP '2024-01-01 00:00:00')",
+                        "timestampdiff(HOUR, TIMESTAMP '2024-01-01 00:00:00', TIMESTAMP '2024-01-02 03:00:00')");
+        // two arguments: the registry's date_add(start, days) and datediff(end, start), unchanged
+        assertThat(row("SELECT CAST(date_add(DATE '2024-01-31', 1) AS STRING), datediff(DATE '2024-03-01', DATE '2024-01-31')"))
+                .containsExactly("2024-02-01", "30");
+    }
+
     @Test void anUnknownUnitIsRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SLUICE.sql("SELECT timestampadd('fortnight', 1, TIMESTAMP '2024-01-01 00:00:00')").collect())
                 .isInstanceOfSatisfying(dev.sluice.error.SluiceException.class,
