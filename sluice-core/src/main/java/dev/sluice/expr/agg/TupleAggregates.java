@@ -456,12 +456,17 @@ public final class TupleAggregates {
         return bound(List.of(b.castTo(args.get(0), DataTypes.DOUBLE)), new ArrayType(bin, true), new Object[] {bins, t, bin});
     }
 
-    /** Spark's NumericHistogram: a bin per distinct value, the two closest bins merged while there are too many. */
+    /**
+     * Spark's NumericHistogram over the values in arrival order: a bin per distinct value, the two closest bins merged
+     * while there are too many (the same bins as Spark's for a group read by one task; Spark merges the histograms of
+     * several tasks, which bins differently).
+     */
     static Object histogram(List<Object[]> t, Object state) {
         int nb = (Integer) ((Object[]) state)[0];
         DataType type = (DataType) ((Object[]) state)[1];
         dev.sluice.types.StructType bin = (dev.sluice.types.StructType) ((Object[]) state)[2];
         List<double[]> bins = new ArrayList<>();
+        java.util.Random prng = new java.util.Random(31183);   // NumericHistogram's seed
         for (Object[] x : t) {
             if (x[0] == null) continue;
             double v = (Double) x[0];
@@ -475,15 +480,25 @@ public final class TupleAggregates {
             else {
                 bins.add(lo, new double[] {v, 1});
                 while (bins.size() > nb) {
-                    int best = 0;
-                    double gap = Double.MAX_VALUE;
-                    for (int i = 0; i + 1 < bins.size(); i++) {
+                    // the closest pair, ties broken at random as Spark's (and Hive's) NumericHistogram does
+                    int best = 0, ties = 1;
+                    double gap = bins.get(1)[0] - bins.get(0)[0];
+                    for (int i = 1; i + 1 < bins.size(); i++) {
                         double g = bins.get(i + 1)[0] - bins.get(i)[0];
-                        if (g < gap) { gap = g; best = i; }
+                        if (g < gap) {
+                            gap = g;
+                            best = i;
+                            ties = 1;
+                        } else if (g == gap && prng.nextDouble() <= 1.0 / ++ties) {
+                            best = i;
+                        }
                     }
+                    // merged at the weighted mean, computed in Spark's order (its rounding decides later ties)
                     double[] a = bins.get(best), c = bins.remove(best + 1);
-                    a[0] = (a[0] * a[1] + c[0] * c[1]) / (a[1] + c[1]);
-                    a[1] += c[1];
+                    double d = a[1] + c[1];
+                    a[0] *= a[1] / d;
+                    a[0] += c[0] / d * c[1];
+                    a[1] = d;
                 }
             }
         }
