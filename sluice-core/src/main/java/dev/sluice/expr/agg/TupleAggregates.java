@@ -127,7 +127,10 @@ public final class TupleAggregates {
         SPECS.put("try_sum", in -> spec("try_sum", 1, 1, TupleAggregates::bindTrySum, (t, s) -> trySum(t, (DataType) s)));
         SPECS.put("try_avg", in -> spec("try_avg", 1, 1, (args, b) -> args.get(0).dataType().isInterval()
                 ? bound(List.of(args.get(0)), percentileType(args.get(0).dataType()), percentileType(args.get(0).dataType()))
+                : args.get(0).dataType() instanceof DecimalType d
+                ? bound(List.of(args.get(0)), DecimalType.bounded(d.precision() + 4, d.scale() + 4), d)
                 : bound(List.of(dbl(args.get(0), b)), DataTypes.DOUBLE), (t, s) -> {
+            if (s instanceof DecimalType d) return decimalTryAverage(t, d);
             if (s instanceof DataType interval) return intervalAverage(t, interval);
             List<Double> d = doubles(t, 0);
             return d.isEmpty() ? null : mean1(d);
@@ -264,6 +267,32 @@ public final class TupleAggregates {
         if (type instanceof dev.sluice.types.YearMonthIntervalType) return dev.sluice.vector.Intervals.toPeriod(v.intValue());
         if (type instanceof dev.sluice.types.DayTimeIntervalType) return dev.sluice.vector.Intervals.toDuration(v.longValue());
         return v;
+    }
+
+    /**
+     * try_avg of decimal(p,s), as Spark's decimal average (exact sum as decimal(p+10,s), divided by the count at the
+     * divide's scale half-up, then rounded to decimal(p+4,s+4)) but NULL where the sum or the average overflows.
+     */
+    static Object decimalTryAverage(List<Object[]> t, DecimalType input) {
+        BigDecimal sum = BigDecimal.ZERO;
+        long count = 0;
+        for (Object[] x : t) {
+            if (x[0] == null) continue;
+            sum = sum.add((BigDecimal) x[0]);
+            count++;
+        }
+        DecimalType sumType = DecimalType.bounded(input.precision() + 10, input.scale());
+        DecimalType result = DecimalType.bounded(input.precision() + 4, input.scale() + 4);
+        if (count == 0 || !fitsDecimal(sum, sumType)) return null;
+        int divideScale = dev.sluice.expr.DecimalRules.divide(sumType, new DecimalType(20, 0)).scale();
+        BigDecimal average = sum.divide(BigDecimal.valueOf(count), divideScale, java.math.RoundingMode.HALF_UP)
+                .setScale(result.scale(), java.math.RoundingMode.HALF_UP);
+        return fitsDecimal(average, result) ? average : null;
+    }
+
+    private static boolean fitsDecimal(BigDecimal v, DecimalType type) {
+        return v.setScale(type.scale(), java.math.RoundingMode.HALF_UP).precision() <= type.precision()
+                || v.signum() == 0;
     }
 
     /** try_avg of intervals: the exact sum divided by the count, HALF_UP; NULL when the sum leaves the type's range. */
