@@ -64,6 +64,7 @@ final class SparkCallText {
             entry("schema_of_csv", a -> first("schema_of_csv", a, 1)),
             entry("to_unix_timestamp", a -> withDefaults("to_unix_timestamp", a, 1, "yyyy-MM-dd HH:mm:ss")),
             entry("regexp_extract_all", a -> withDefaults("regexp_extract_all", a, 2, "1")),
+            entry("to_char", SparkCallText::toCharText), entry("to_varchar", SparkCallText::toCharText),
             entry("trim", a -> a.size() == 2 ? "TRIM(BOTH " + a.get(0).sql() + " FROM " + a.get(1).sql() + ")" : FnArgs.call("trim", a)));
 
     /** The registry's functions, each printing as Spark prints it. */
@@ -94,6 +95,32 @@ final class SparkCallText {
         for (Expression e : a) parts.add(e.sql());
         for (int i = a.size() - required; i < defaults.length; i++) if (i >= 0) parts.add(defaults[i]);
         return name + "(" + String.join(", ", parts) + ")";
+    }
+
+    /**
+     * to_char / to_varchar as Spark names them: after the expression its builder picks by the argument's type,
+     * {@code date_format(d, fmt)} for dates and timestamps, {@code base64(b)}, {@code hex(b)} or {@code decode(b, fmt)}
+     * for binaries by the format, else {@code to_char(n, fmt)} (to_varchar's too).
+     */
+    private static String toCharText(List<Expression> a) {
+        if (a.size() != 2 || !a.get(0).resolved()) return FnArgs.call("to_char", a);
+        dev.sluice.types.DataType t = a.get(0).dataType();
+        if (t instanceof dev.sluice.types.DateType || t instanceof dev.sluice.types.TimestampType
+                || t instanceof dev.sluice.types.TimestampNTZType) {
+            return FnArgs.call("date_format", a);
+        }
+        if (t instanceof dev.sluice.types.BinaryType && a.get(1).resolved()) {
+            Object format = FnArgs.constant(a.get(1), dev.sluice.types.DataTypes.STRING);
+            if (format instanceof String f) {
+                switch (f.trim().toLowerCase(java.util.Locale.ROOT)) {
+                    case "base64": return "base64(" + a.get(0).sql() + ")";
+                    case "hex": return "hex(" + a.get(0).sql() + ")";
+                    case "utf-8": return FnArgs.call("decode", a);
+                    default: break;
+                }
+            }
+        }
+        return FnArgs.call("to_char", a);
     }
 
     /** Only the first {@code n} arguments (the rest are options or a target type Spark keeps out of the text). */
