@@ -596,6 +596,8 @@ public final class TupleAggregates {
             case "hll_sketch_agg", "theta_sketch_agg", "theta_union_agg" -> List.of("12");
             case "hll_union_agg" -> List.of("false");
             case "percentile" -> List.of("1");
+            case "approx_top_k" -> List.of("5", "10000");   // k, maxItemsTracked
+            case "approx_top_k_accumulate" -> List.of("10000");
             default -> List.of();
         };
         int required = name.equals("percentile") ? 2 : 1;
