@@ -25,16 +25,6 @@ public final class MemorySource implements DataSource {
         this.rowsPerSplit = Math.max(1, rowsPerSplit);
     }
 
-    /**
-     * Equal when the rows are (as Spark's LocalRelation, a value): the plans of two reads of the same in-memory data,
-     * such as an empty managed table, are the same plan to the cache ({@code isCached}, {@code uncacheTable}).
-     */
-    @Override public boolean equals(Object o) {
-        return o == this || o instanceof MemorySource m && rowsPerSplit == m.rowsPerSplit && schema.equals(m.schema) && rows.equals(m.rows);
-    }
-
-    @Override public int hashCode() { return java.util.Objects.hash(schema, rows.size(), rowsPerSplit); }   // cheap: no pass over the rows
-
     record Chunk(int from, int to) implements Split {
         @Override public String description() { return "rows [" + from + ", " + to + ")"; }
         @Override public long sizeInBytes() { return 0; }

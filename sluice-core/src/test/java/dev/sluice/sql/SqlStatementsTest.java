@@ -66,7 +66,7 @@ class SqlStatementsTest {
         assertThat(sluice.catalog().tableExists("global_temp.gv")).isFalse();
     }
 
-    // a table without files reads as the same in-memory rows every time, so the cache finds it (a table with files
+    // a table without files reads as the same plan every time, so the cache finds it (a table with files
     // is read by a new file scan each time, which the cache does not match: see docs/connect.md)
     @Test void aManagedTableIsCachedByAnyOfItsNames() {
         sluice.sql("CREATE TABLE tbl1 (name STRING, age INT) USING json");   // no file yet: read as empty rows
