@@ -49,7 +49,7 @@ final class EmbeddedEngine implements Engine {
     @Override public Engine forSession(RuntimeConfig sessionConf) { return new EmbeddedEngine(sessionConf, storage, scheduler, planner); }
 
     /** Runs an action in the session's time zone: the scheduler hands it to every task of the action's jobs. */
-    private SessionZone sessionZone() { return SessionZone.enter(conf.sessionTimeZone()); }
+    private SessionZone sessionZone() { return SessionZone.enter(conf.sessionTimeZone(), conf.lastWinMapKeys()); }
 
     Scheduler scheduler() { return scheduler; }
 

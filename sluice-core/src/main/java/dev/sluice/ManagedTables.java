@@ -30,6 +30,7 @@ public final class ManagedTables {
 
     private final String warehouse;
     private final Map<String, ManagedTable> tables = new ConcurrentHashMap<>();
+    private final Map<ManagedTable, LogicalPlan> emptyReads = new ConcurrentHashMap<>();
 
     ManagedTables(String warehouse) {
         this.warehouse = Path.of(warehouse == null ? "spark-warehouse" : warehouse).toAbsolutePath().normalize().toString();
@@ -86,13 +87,17 @@ public final class ManagedTables {
             if (ifExists) return false;
             throw SluiceException.of(ErrorCode.TABLE_OR_VIEW_NOT_FOUND).with("name", String.join(".", parts)).with("suggestion", "").build();
         }
+        emptyReads.remove(table);
         session.storage().deleteRecursively(table.location());
         return true;
     }
 
     /** The table's rows as a plan: its files read with its schema and options (no rows before the first write). */
     LogicalPlan read(Sluice session, ManagedTable table) {
-        if (!session.storage().exists(table.location())) return session.createDataFrame(List.of(), table.schema()).logicalPlan();
+        if (!session.storage().exists(table.location())) {
+            // one plan per table while it has no files, so the cache finds it again (Catalog.isCached, uncacheTable)
+            return emptyReads.computeIfAbsent(table, t -> session.createDataFrame(List.of(), t.schema()).logicalPlan());
+        }
         return session.read().format(table.format()).schema(table.schema()).options(table.options()).load(table.location()).logicalPlan();
     }
 

@@ -22,11 +22,18 @@ public final class RuntimeConfig {
     public static final String MAX_RESULT_SIZE = "sluice.driver.maxResultSize";
     private static final String SPARK_MAX_RESULT_SIZE = "spark.driver.maxResultSize";
 
+    /**
+     * What the functions that build maps do with a key given twice: EXCEPTION (Spark's default: DUPLICATE_MAP_KEY) or
+     * LAST_WIN (the last value, at the key's first position).
+     */
+    public static final String MAP_KEY_DEDUP_POLICY = "spark.sql.mapKeyDedupPolicy";
+
     private static final Set<String> KEYS = Set.of(ANSI, SHUFFLE_PARTITIONS, SESSION_TIME_ZONE, BROADCAST_THRESHOLD, MAX_RESULT_SIZE,
-            SPARK_MAX_RESULT_SIZE);
+            SPARK_MAX_RESULT_SIZE, MAP_KEY_DEDUP_POLICY);
 
     private volatile SluiceConf current;
     private volatile long maxResultSize = defaultMaxResultSize();
+    private volatile boolean lastWinMapKeys;
 
     private final SluiceConf initial;
 
@@ -36,7 +43,10 @@ public final class RuntimeConfig {
     }
 
     /** SQL's {@code RESET}: every setting back to what the session started with. */
-    public synchronized void reset() { current = initial; }
+    public synchronized void reset() {
+        current = initial;
+        lastWinMapKeys = false;
+    }
 
     /** SQL's {@code RESET key}: one setting back to what the session started with. */
     public synchronized void reset(String key) { set(key, new RuntimeConfig(initial).get(key)); }
@@ -60,6 +70,7 @@ public final class RuntimeConfig {
             case BROADCAST_THRESHOLD -> current = c.withBroadcastThreshold(parseLong(key, value));
             case SESSION_TIME_ZONE -> current = c.withSessionTimeZone(parseZone(key, value));
             case MAX_RESULT_SIZE, SPARK_MAX_RESULT_SIZE -> maxResultSize = parseBytes(key, value);
+            case MAP_KEY_DEDUP_POLICY -> lastWinMapKeys = parseMapKeyDedupPolicy(key, value);
             default -> throw SluiceException.internal("unhandled key " + key);
         }
     }
@@ -77,6 +88,7 @@ public final class RuntimeConfig {
             case BROADCAST_THRESHOLD -> String.valueOf(c.broadcastThreshold());
             case SESSION_TIME_ZONE -> c.sessionTimeZone().getId();
             case MAX_RESULT_SIZE, SPARK_MAX_RESULT_SIZE -> String.valueOf(maxResultSize);
+            case MAP_KEY_DEDUP_POLICY -> lastWinMapKeys ? "LAST_WIN" : "EXCEPTION";
             default -> throw SluiceException.internal("unhandled key " + key);
         };
     }
@@ -97,6 +109,9 @@ public final class RuntimeConfig {
     public int shufflePartitions() { return current.shufflePartitions(); }
     public long broadcastThreshold() { return current.broadcastThreshold(); }
     public java.time.ZoneId sessionTimeZone() { return current.sessionTimeZone(); }
+
+    /** Whether {@link #MAP_KEY_DEDUP_POLICY} is LAST_WIN. */
+    public boolean lastWinMapKeys() { return lastWinMapKeys; }
 
     /** The result-size limit of {@code collect()} in bytes (0: none); see {@link #MAX_RESULT_SIZE}. */
     public long maxResultSize() { return maxResultSize; }
@@ -147,6 +162,14 @@ public final class RuntimeConfig {
         String v = value.trim().toLowerCase(Locale.ROOT);
         if (v.equals("true") || v.equals("false")) return Boolean.parseBoolean(v);
         throw invalid(key, value, "must be true or false");
+    }
+
+    private static boolean parseMapKeyDedupPolicy(String key, String value) {
+        return switch (value.trim().toUpperCase(Locale.ROOT)) {
+            case "EXCEPTION" -> false;
+            case "LAST_WIN" -> true;
+            default -> throw invalid(key, value, "must be EXCEPTION or LAST_WIN");
+        };
     }
 
     private static int parseInt(String key, String value) {

@@ -60,6 +60,22 @@ class SparkColumnNamesTest {
         assertThat(names("SELECT make_dt_interval(2), make_ym_interval(2)")).containsExactly("make_dt_interval(2, 0, 0, 0.000000)", "make_ym_interval(2, 0)");
     }
 
+    @Test void toCharIsNamedAfterTheFunctionItPicksByType() {
+        assertThat(names("SELECT to_char(date'2016-04-08', 'y'), to_char(x'537061726b2053514c', 'base64'), to_varchar(x'537061726b2053514c', 'hex')"))
+                .containsExactly("date_format(DATE '2016-04-08', y)", "base64(X'537061726B2053514C')", "to_varchar(X'537061726B2053514C')");
+        assertThat(names("SELECT to_char(x'616263', 'UTF-8'), to_varchar(454, '999'), to_char(78.12, '$99.99')"))
+                .containsExactly("decode(X'616263', UTF-8)", "to_char(454, 999)", "to_char(78.12, $99.99)");
+        assertThat(SLUICE.sql("SELECT to_varchar(x'537061726b2053514c', 'base64')").collect().get(0).get(0)).isEqualTo("U3BhcmsgU1FM");
+    }
+
+    @Test void approxTopKShowsItsDefaults() {
+        String from = " FROM VALUES (0), (0), (1) AS tab(expr)";
+        assertThat(names("SELECT approx_top_k(expr), approx_top_k(expr, 2), approx_top_k(expr, 10, 100)" + from))
+                .containsExactly("approx_top_k(expr, 5, 10000)", "approx_top_k(expr, 2, 10000)", "approx_top_k(expr, 10, 100)");
+        assertThat(names("SELECT approx_top_k_estimate(approx_top_k_accumulate(expr))" + from))
+                .containsExactly("approx_top_k_estimate(approx_top_k_accumulate(expr, 10000), 5)");
+    }
+
     @Test void namesOfTheirOwn() {
         assertThat(names("SELECT current_database(), sha('Spark'), position('bar', 'foobarbar'), regexp('a', 'a'), spark_partition_id()"))
                 .containsExactly("current_schema()", "sha(Spark)", "position(bar, foobarbar, 1)", "REGEXP(a, a)", "SPARK_PARTITION_ID()");

@@ -48,6 +48,7 @@ final class SparkDefaults {
         // commonly read by users and libraries
         m.put("spark.sql.ansi.enabled", "true");
         m.put("spark.sql.caseSensitive", "false");
+        m.put("spark.sql.mapKeyDedupPolicy", "EXCEPTION");
         m.put("spark.sql.shuffle.partitions", "200");
         m.put("spark.sql.adaptive.enabled", "true");
         m.put("spark.sql.sources.default", "parquet");

@@ -6,7 +6,6 @@ import dev.sluice.expr.PartitionScope;
 import dev.sluice.types.SessionZone;
 import dev.sluice.vector.Batch;
 
-import java.time.ZoneId;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -76,7 +75,7 @@ final class OrderedStream implements Iterator<Batch>, AutoCloseable {
     private final boolean readerRuns;
     private final BooleanSupplier outerCancelled;
     private final TaskContextFactory contexts;
-    private final ZoneId sessionZone;
+    private final SessionZone.Captured sessionZone;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     /** The failure to report: the first real one, rather than the cancellations it caused in other partitions. */
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -88,12 +87,12 @@ final class OrderedStream implements Iterator<Batch>, AutoCloseable {
     private Batch pending;
 
     /** What toLocalIterator reads: {@code window} partitions ahead on the workers, the reader only waits. */
-    OrderedStream(ExecNode root, ExecutorService pool, int window, ZoneId sessionZone, TaskContextFactory contexts) {
+    OrderedStream(ExecNode root, ExecutorService pool, int window, SessionZone.Captured sessionZone, TaskContextFactory contexts) {
         this(root, pool, Lookahead.fixed(window), false, () -> false, sessionZone, contexts);
     }
 
     OrderedStream(ExecNode root, ExecutorService pool, Lookahead lookahead, boolean readerRuns,
-                  BooleanSupplier outerCancelled, ZoneId sessionZone, TaskContextFactory contexts) {
+                  BooleanSupplier outerCancelled, SessionZone.Captured sessionZone, TaskContextFactory contexts) {
         if (pool == null && !readerRuns) throw new IllegalArgumentException("without workers the reader must run the partitions");
         this.root = root;
         this.pool = pool;
@@ -113,7 +112,7 @@ final class OrderedStream implements Iterator<Batch>, AutoCloseable {
     static OrderedStream forTask(ExecNode input, TaskContext ctx, Lookahead lookahead) {
         Workers workers = ctx.workers();
         return new OrderedStream(input, workers == null ? null : workers.pool(), lookahead, true, ctx::isCancelled,
-                SessionZone.current(), ctx::forInputPartition);
+                SessionZone.capture(), ctx::forInputPartition);
     }
 
     @Override public boolean hasNext() {

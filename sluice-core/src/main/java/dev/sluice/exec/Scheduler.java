@@ -5,7 +5,6 @@ import dev.sluice.error.SluiceException;
 import dev.sluice.expr.PartitionScope;
 import dev.sluice.types.SessionZone;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -154,7 +153,7 @@ public final class Scheduler implements AutoCloseable {
         running.add(cancelled);
         int partitions = root.partitionCount();
         listener.onJobStart(jobId, description, partitions, totalBytes > 0 ? totalBytes : inputBytes(root));
-        ZoneId zone = SessionZone.current();   // the caller's session zone, for every task of the stage
+        SessionZone.Captured zone = SessionZone.capture();   // the caller's session settings, for every task of the stage
         List<Future<?>> futures = new ArrayList<>(partitions);
         Throwable failure = null;
         try {
@@ -230,7 +229,7 @@ public final class Scheduler implements AutoCloseable {
         long jobId = JOB_IDS.incrementAndGet();
         listener.onJobStart(jobId, description, root.partitionCount(), inputBytes(root));
         running.remove(query);
-        OrderedStream stream = new OrderedStream(root, pool, parallelism, SessionZone.current(),
+        OrderedStream stream = new OrderedStream(root, pool, parallelism, SessionZone.capture(),
                 (partition, cancelled) -> {
                     if (!running.contains(cancelled)) running.add(cancelled);   // one flag for the whole stream
                     return new TaskContext(jobId, partition, cancelled, listener, workers);

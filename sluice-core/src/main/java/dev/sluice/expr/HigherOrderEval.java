@@ -113,7 +113,7 @@ final class HigherOrderEval {
                         m.put(key, res);
                     } else {
                         if (res == null) throw SluiceException.of(ErrorCode.NULL_MAP_KEY).build();
-                        if (m.containsKey(res)) throw SluiceException.of(ErrorCode.DUPLICATE_MAP_KEY).with("key", String.valueOf(res)).build();
+                        if (m.containsKey(res) && !dev.sluice.types.SessionZone.lastWinMapKeys()) throw SluiceException.of(ErrorCode.DUPLICATE_MAP_KEY).with("key", String.valueOf(res)).build();
                         m.put(res, v);
                     }
                 }

@@ -67,12 +67,25 @@ public final class PartitionScope implements AutoCloseable {
 
     /** Records the file the task's scan reads ({@code path} null when the split reads no file). */
     public void readingFile(String path, long start, long length) {
-        this.filePath = path;
+        this.filePath = path == null ? null : fileUri(path);
         this.fileStart = path == null ? -1 : start;
         this.fileLength = path == null ? -1 : length;
     }
 
-    /** The file this task's scan reads, "" when it reads none (as Spark's input_file_name). */
+    /**
+     * A file as Spark's input_file_name names it: a URI, {@code file:///abs/path} for a local path (percent-encoded
+     * as Hadoop's {@code Path.toUri}), a path that names its scheme ({@code s3://bucket/key}) as it is.
+     */
+    static String fileUri(String path) {
+        if (path.matches("[A-Za-z][A-Za-z0-9+.-]+:.*")) return path;
+        try {
+            return java.nio.file.Path.of(path).toAbsolutePath().normalize().toUri().toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            return path;
+        }
+    }
+
+    /** The file this task's scan reads as a URI ({@link #fileUri}), "" when it reads none (as Spark's input_file_name). */
     public String inputFileName() { return filePath == null ? "" : filePath; }
 
     public long inputFileBlockStart() { return fileStart; }

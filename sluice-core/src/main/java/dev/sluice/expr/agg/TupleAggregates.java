@@ -127,7 +127,10 @@ public final class TupleAggregates {
         SPECS.put("try_sum", in -> spec("try_sum", 1, 1, TupleAggregates::bindTrySum, (t, s) -> trySum(t, (DataType) s)));
         SPECS.put("try_avg", in -> spec("try_avg", 1, 1, (args, b) -> args.get(0).dataType().isInterval()
                 ? bound(List.of(args.get(0)), percentileType(args.get(0).dataType()), percentileType(args.get(0).dataType()))
+                : args.get(0).dataType() instanceof DecimalType d
+                ? bound(List.of(args.get(0)), DecimalType.bounded(d.precision() + 4, d.scale() + 4), d)
                 : bound(List.of(dbl(args.get(0), b)), DataTypes.DOUBLE), (t, s) -> {
+            if (s instanceof DecimalType d) return decimalTryAverage(t, d);
             if (s instanceof DataType interval) return intervalAverage(t, interval);
             List<Double> d = doubles(t, 0);
             return d.isEmpty() ? null : mean1(d);
@@ -264,6 +267,32 @@ public final class TupleAggregates {
         if (type instanceof dev.sluice.types.YearMonthIntervalType) return dev.sluice.vector.Intervals.toPeriod(v.intValue());
         if (type instanceof dev.sluice.types.DayTimeIntervalType) return dev.sluice.vector.Intervals.toDuration(v.longValue());
         return v;
+    }
+
+    /**
+     * try_avg of decimal(p,s), as Spark's decimal average (exact sum as decimal(p+10,s), divided by the count at the
+     * divide's scale half-up, then rounded to decimal(p+4,s+4)) but NULL where the sum or the average overflows.
+     */
+    static Object decimalTryAverage(List<Object[]> t, DecimalType input) {
+        BigDecimal sum = BigDecimal.ZERO;
+        long count = 0;
+        for (Object[] x : t) {
+            if (x[0] == null) continue;
+            sum = sum.add((BigDecimal) x[0]);
+            count++;
+        }
+        DecimalType sumType = DecimalType.bounded(input.precision() + 10, input.scale());
+        DecimalType result = DecimalType.bounded(input.precision() + 4, input.scale() + 4);
+        if (count == 0 || !fitsDecimal(sum, sumType)) return null;
+        int divideScale = dev.sluice.expr.DecimalRules.divide(sumType, new DecimalType(20, 0)).scale();
+        BigDecimal average = sum.divide(BigDecimal.valueOf(count), divideScale, java.math.RoundingMode.HALF_UP)
+                .setScale(result.scale(), java.math.RoundingMode.HALF_UP);
+        return fitsDecimal(average, result) ? average : null;
+    }
+
+    private static boolean fitsDecimal(BigDecimal v, DecimalType type) {
+        return v.setScale(type.scale(), java.math.RoundingMode.HALF_UP).precision() <= type.precision()
+                || v.signum() == 0;
     }
 
     /** try_avg of intervals: the exact sum divided by the count, HALF_UP; NULL when the sum leaves the type's range. */
@@ -505,12 +534,17 @@ public final class TupleAggregates {
         return bound(List.of(b.castTo(args.get(0), DataTypes.DOUBLE)), new ArrayType(bin, true), new Object[] {bins, t, bin});
     }
 
-    /** Spark's NumericHistogram: a bin per distinct value, the two closest bins merged while there are too many. */
+    /**
+     * Spark's NumericHistogram over the values in arrival order: a bin per distinct value, the two closest bins merged
+     * while there are too many (the same bins as Spark's for a group read by one task; Spark merges the histograms of
+     * several tasks, which bins differently).
+     */
     static Object histogram(List<Object[]> t, Object state) {
         int nb = (Integer) ((Object[]) state)[0];
         DataType type = (DataType) ((Object[]) state)[1];
         dev.sluice.types.StructType bin = (dev.sluice.types.StructType) ((Object[]) state)[2];
         List<double[]> bins = new ArrayList<>();
+        java.util.Random prng = new java.util.Random(31183);   // NumericHistogram's seed
         for (Object[] x : t) {
             if (x[0] == null) continue;
             double v = (Double) x[0];
@@ -524,15 +558,25 @@ public final class TupleAggregates {
             else {
                 bins.add(lo, new double[] {v, 1});
                 while (bins.size() > nb) {
-                    int best = 0;
-                    double gap = Double.MAX_VALUE;
-                    for (int i = 0; i + 1 < bins.size(); i++) {
+                    // the closest pair, ties broken at random as Spark's (and Hive's) NumericHistogram does
+                    int best = 0, ties = 1;
+                    double gap = bins.get(1)[0] - bins.get(0)[0];
+                    for (int i = 1; i + 1 < bins.size(); i++) {
                         double g = bins.get(i + 1)[0] - bins.get(i)[0];
-                        if (g < gap) { gap = g; best = i; }
+                        if (g < gap) {
+                            gap = g;
+                            best = i;
+                            ties = 1;
+                        } else if (g == gap && prng.nextDouble() <= 1.0 / ++ties) {
+                            best = i;
+                        }
                     }
+                    // merged at the weighted mean, computed in Spark's order (its rounding decides later ties)
                     double[] a = bins.get(best), c = bins.remove(best + 1);
-                    a[0] = (a[0] * a[1] + c[0] * c[1]) / (a[1] + c[1]);
-                    a[1] += c[1];
+                    double d = a[1] + c[1];
+                    a[0] *= a[1] / d;
+                    a[0] += c[0] / d * c[1];
+                    a[1] = d;
                 }
             }
         }
@@ -601,6 +645,8 @@ public final class TupleAggregates {
             case "hll_sketch_agg", "theta_sketch_agg", "theta_union_agg" -> List.of("12");
             case "hll_union_agg" -> List.of("false");
             case "percentile" -> List.of("1");
+            case "approx_top_k" -> List.of("5", "10000");   // k, maxItemsTracked
+            case "approx_top_k_accumulate" -> List.of("10000");
             default -> List.of();
         };
         int required = name.equals("percentile") ? 2 : 1;

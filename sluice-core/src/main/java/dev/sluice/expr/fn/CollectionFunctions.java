@@ -129,18 +129,27 @@ public final class CollectionFunctions {
             MapType t = (MapType) signature.resultType();
             MapVector out = (MapVector) Vectors.allocate(t, rows);
             FlatVector keys = out.writableKeys(), values = out.writableValues();
+            boolean lastWin = dev.sluice.types.SessionZone.lastWinMapKeys();
             for (int i = 0; i < rows; i++) {
+                pairs:
                 for (int k = 0; k < args.length; k += 2) {
                     ColumnVector key = args[k];
                     if (key.isNull(i)) throw SluiceException.of(ErrorCode.NULL_MAP_KEY).build();
                     for (int j = 0; j < k; j += 2) {
                         if (ValueComparator.compare(t.keyType(), args[j], i, key, i) == 0) {
+                            if (lastWin) continue pairs;   // its value went in at the key's first position
                             throw SluiceException.of(ErrorCode.DUPLICATE_MAP_KEY)
                                     .with("key", ValueRenderer.render(key.getObject(i), t.keyType(), ValueRenderer.Style.show(dev.sluice.types.SessionZone.current()))).build();
                         }
                     }
+                    int value = k + 1;   // LAST_WIN: the value of the key's last pair
+                    if (lastWin) {
+                        for (int j = k + 2; j < args.length; j += 2) {
+                            if (ValueComparator.compare(t.keyType(), args[j], i, key, i) == 0) value = j + 1;
+                        }
+                    }
                     keys.appendFrom(key, i);
-                    values.appendFrom(args[k + 1], i);
+                    values.appendFrom(args[value], i);
                 }
                 out.finishRow();
             }

@@ -58,6 +58,8 @@ public final class FunctionFamilies {
         out.addAll(XmlFunctions.all());
         out.addAll(TopKSketches.all());
         out.addAll(SeededRandomFunctions.all());
+        out.add(new ShuffleFunction());
+        out.addAll(ReflectFunction.all());
         out.addAll(TimeWindowFunctions.all());
         out.addAll(ScalarSubqueryCheck.all());
         out.addAll(TimestampUnitFunctions.all());

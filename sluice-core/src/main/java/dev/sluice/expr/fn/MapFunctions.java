@@ -23,8 +23,9 @@ import java.util.Map;
 import static dev.sluice.types.DataTypes.STRING;
 
 /**
- * Maps built from and turned into arrays, Spark's values and its default duplicate-key policy (EXCEPTION:
- * DUPLICATE_MAP_KEY; NULL keys fail with NULL_MAP_KEY): map_from_arrays, map_from_entries, map_entries,
+ * Maps built from and turned into arrays, Spark's values and its duplicate-key policy
+ * ({@code spark.sql.mapKeyDedupPolicy}: EXCEPTION, the default, fails with DUPLICATE_MAP_KEY; LAST_WIN keeps the last
+ * value at the key's first position; NULL keys fail with NULL_MAP_KEY): map_from_arrays, map_from_entries, map_entries,
  * map_concat, map_contains_key, str_to_map.
  */
 public final class MapFunctions {
@@ -71,7 +72,17 @@ public final class MapFunctions {
     static void put(Map<Object, Object> m, Object k, Object v) {
         if (k == null) throw SluiceException.of(ErrorCode.NULL_MAP_KEY).build();
         Object key = k;
-        if (k instanceof byte[] ? m.keySet().stream().anyMatch(x -> ArraySetFunctions.same(x, k)) : m.containsKey(key)) throw SluiceException.of(ErrorCode.DUPLICATE_MAP_KEY).with("key", String.valueOf(k)).build();
+        if (k instanceof byte[]) {
+            for (Object existing : m.keySet()) {
+                if (ArraySetFunctions.same(existing, k)) {
+                    key = existing;   // LAST_WIN keeps the first key object, so the entry stays where it was
+                    break;
+                }
+            }
+        }
+        if (m.containsKey(key) && !dev.sluice.types.SessionZone.lastWinMapKeys()) {
+            throw SluiceException.of(ErrorCode.DUPLICATE_MAP_KEY).with("key", String.valueOf(k)).build();
+        }
         m.put(key, v);
     }
 

@@ -64,6 +64,8 @@ final class SparkCallText {
             entry("schema_of_csv", a -> first("schema_of_csv", a, 1)),
             entry("to_unix_timestamp", a -> withDefaults("to_unix_timestamp", a, 1, "yyyy-MM-dd HH:mm:ss")),
             entry("regexp_extract_all", a -> withDefaults("regexp_extract_all", a, 2, "1")),
+            entry("approx_top_k_estimate", a -> withDefaults("approx_top_k_estimate", a, 1, "5")),
+            entry("to_char", a -> toCharText("to_char", a)), entry("to_varchar", a -> toCharText("to_varchar", a)),
             entry("trim", a -> a.size() == 2 ? "TRIM(BOTH " + a.get(0).sql() + " FROM " + a.get(1).sql() + ")" : FnArgs.call("trim", a)));
 
     /** The registry's functions, each printing as Spark prints it. */
@@ -94,6 +96,29 @@ final class SparkCallText {
         for (Expression e : a) parts.add(e.sql());
         for (int i = a.size() - required; i < defaults.length; i++) if (i >= 0) parts.add(defaults[i]);
         return name + "(" + String.join(", ", parts) + ")";
+    }
+
+    /**
+     * to_char / to_varchar as Spark names them: after the expression its builder picks by the argument's type,
+     * {@code date_format(d, fmt)} for dates and timestamps, {@code to_char(n, fmt)} for numbers (to_varchar's too);
+     * for binaries to_char's are {@code base64(b)}, {@code hex(b)} or {@code decode(b, fmt)} by the format, and
+     * to_varchar's {@code to_varchar(b)} for base64 and hex, {@code to_varchar(b, fmt)} otherwise. The name is made
+     * before nested calls are bound, so an argument of unknown type gives the called name.
+     */
+    private static String toCharText(String name, List<Expression> a) {
+        if (a.size() != 2 || !a.get(0).resolved()) return FnArgs.call(name, a);
+        dev.sluice.types.DataType t = a.get(0).dataType();
+        if (t instanceof dev.sluice.types.DateType || t instanceof dev.sluice.types.TimestampType
+                || t instanceof dev.sluice.types.TimestampNTZType) {
+            return FnArgs.call("date_format", a);
+        }
+        if (!(t instanceof dev.sluice.types.BinaryType)) return FnArgs.call("to_char", a);
+        Object format = a.get(1).resolved() ? FnArgs.constant(a.get(1), dev.sluice.types.DataTypes.STRING) : null;
+        String f = format instanceof String text ? text.trim().toLowerCase(java.util.Locale.ROOT) : "";
+        boolean encoding = f.equals("base64") || f.equals("hex");
+        if (name.equals("to_varchar")) return encoding ? FnArgs.call(name, a.subList(0, 1)) : FnArgs.call(name, a);
+        if (encoding) return f + "(" + a.get(0).sql() + ")";
+        return f.equals("utf-8") ? FnArgs.call("decode", a) : FnArgs.call(name, a);
     }
 
     /** Only the first {@code n} arguments (the rest are options or a target type Spark keeps out of the text). */
