@@ -50,8 +50,10 @@ class JsonValueSkipperTest {
         for (String value : VALUES) {
             String escaped = escape(value);
             byte[] text = utf8(escaped + ",\\\"k\\\":1}\"}");
-            // inner backslash-u escapes are from_json's own path's to decode: the escaped scanner gives up on them
-            int expected = value.contains("\\u") ? -1 : utf8(escaped).length;
+            // inner backslash-u escapes are from_json's own path's to decode, and the document's whitespace other than
+            // spaces is escaped in the line: the escaped scanner gives up on both
+            boolean givenUp = value.contains("\\u") || value.contains("\t") || value.contains("\r") || value.contains("\n");
+            int expected = givenUp ? -1 : utf8(escaped).length;
             assertThat(skip(text, 0, text.length, true)).as(escaped).isEqualTo(expected);
         }
     }
