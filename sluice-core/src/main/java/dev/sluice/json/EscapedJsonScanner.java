@@ -13,7 +13,7 @@ package dev.sluice.json;
  * decoding accepts, so the reader's own verdict on the line (malformed or not) does not change.
  * <p>Not thread-safe: one per parser tree.
  */
-final class EscapedJsonScanner extends JsonByteCursor {
+final class EscapedJsonScanner extends JsonValueSkipper {
     private final ScanNode root;
 
     EscapedJsonScanner(ScanNode root) { this.root = root; }
@@ -44,7 +44,7 @@ final class EscapedJsonScanner extends JsonByteCursor {
     // ---- values into parsers ----
 
     private void readObject(ScanNode n, int depth) {
-        if (depth > StrictJsonScanner.MAX_DEPTH) throw BAIL;
+        if (depth > MAX_DEPTH) throw BAIL;
         int stamp = n.nextStamp();
         skipSpaces();
         if (peek() == '}') {
@@ -62,7 +62,7 @@ final class EscapedJsonScanner extends JsonByteCursor {
                 skipSpaces();
                 int f = n.find(b, keyStart, keyEnd - keyStart, expected);
                 if (f < 0) {
-                    skipValue(depth + 1);
+                    skipValue(depth + 1, true);
                 } else {
                     if (n.seen[f] == stamp) throw BAIL;   // repeated key
                     n.seen[f] = stamp;
@@ -137,7 +137,7 @@ final class EscapedJsonScanner extends JsonByteCursor {
     }
 
     private void readArray(ScanNode n, int depth) {
-        if (depth > StrictJsonScanner.MAX_DEPTH) throw BAIL;
+        if (depth > MAX_DEPTH) throw BAIL;
         skipSpaces();
         if (peek() == ']') {
             pos++;
@@ -180,9 +180,10 @@ final class EscapedJsonScanner extends JsonByteCursor {
                     data[w++] = '/';
                     i += 2;
                 } else if (e == '\\') {   // the line's \\ is the inner string's backslash: an inner escape follows
-                    int ch = innerEscape(i + 2);
-                    data[w++] = (byte) ch;
-                    i = innerEscapeEnd;
+                    int next = innerEscapeEnd(i + 2);
+                    byte letter = b[i + 2];
+                    data[w++] = letter == '\\' ? b[i + 3] : unescaped(letter);
+                    i = next;
                 } else {
                     throw BAIL;   // escapes of newlines, tabs, code points: a raw control or non-ASCII character of the document
                 }
@@ -195,134 +196,15 @@ final class EscapedJsonScanner extends JsonByteCursor {
         }
     }
 
-    private int innerEscapeEnd;
-
-    /**
-     * The character of the inner escape whose letter starts at {@code b[i]} (after the line's {@code \\});
-     * sets {@link #innerEscapeEnd}. Inner backslash-u escapes go to from_json's own path.
-     */
-    private int innerEscape(int i) {
-        if (i + 1 >= end) throw BAIL;
-        byte e = b[i];
+    /** The character of the inner escape letter {@code e} (not a backslash; checked by {@link #innerEscapeEnd}). */
+    private static byte unescaped(byte e) {
         switch (e) {
-            case '\\': {   // \\\" is an inner \", \\\\ an inner \\, \\\/ an inner \/
-                byte d = b[i + 1];
-                if (d != '"' && d != '\\' && d != '/') throw BAIL;
-                innerEscapeEnd = i + 2;
-                return d;
-            }
-            case '/': innerEscapeEnd = i + 1; return '/';
-            case 'b': innerEscapeEnd = i + 1; return '\b';
-            case 'f': innerEscapeEnd = i + 1; return '\f';
-            case 'n': innerEscapeEnd = i + 1; return '\n';
-            case 'r': innerEscapeEnd = i + 1; return '\r';
-            case 't': innerEscapeEnd = i + 1; return '\t';
-            default: throw BAIL;
-        }
-    }
-
-    // ---- skipping (still checking the syntax) ----
-
-    private void skipValue(int depth) {
-        byte c = peek();
-        switch (c) {
-            case '\\':
-                openQuote();
-                skipString();
-                return;
-            case '{':
-                pos++;
-                skipObject(depth);
-                return;
-            case '[':
-                pos++;
-                skipArray(depth);
-                return;
-            case 't': literal(TRUE); return;
-            case 'f': literal(FALSE); return;
-            case 'n': literal(NULL); return;
-            default:
-                if (c == '-' || (c >= '0' && c <= '9')) {
-                    skipNumber();
-                    return;
-                }
-                throw BAIL;
-        }
-    }
-
-    private void skipObject(int depth) {
-        if (depth > StrictJsonScanner.MAX_DEPTH) throw BAIL;
-        skipSpaces();
-        if (peek() == '}') {
-            pos++;
-            return;
-        }
-        while (true) {
-            openQuote();
-            skipString();
-            skipSpaces();
-            if (peek() != ':') throw BAIL;
-            pos++;
-            skipSpaces();
-            skipValue(depth + 1);
-            skipSpaces();
-            byte c = next();
-            if (c == ',') {
-                skipSpaces();
-                continue;
-            }
-            if (c == '}') return;
-            throw BAIL;
-        }
-    }
-
-    private void skipArray(int depth) {
-        if (depth > StrictJsonScanner.MAX_DEPTH) throw BAIL;
-        skipSpaces();
-        if (peek() == ']') {
-            pos++;
-            return;
-        }
-        while (true) {
-            skipValue(depth + 1);
-            skipSpaces();
-            byte c = next();
-            if (c == ',') {
-                skipSpaces();
-                continue;
-            }
-            if (c == ']') return;
-            throw BAIL;
-        }
-    }
-
-    /** Skips the inner string whose opening {@code \"} was just consumed, with {@link #readString}'s checks. */
-    private void skipString() {
-        int i = pos;
-        while (true) {
-            if (i >= end) throw BAIL;
-            byte c = b[i];
-            if (PLAIN[c & 0xFF]) {
-                i++;
-            } else if (c == '\\') {
-                byte e = i + 1 < end ? b[i + 1] : 0;
-                if (e == '"') {
-                    pos = i + 2;
-                    return;
-                }
-                if (e == '/') {
-                    i += 2;
-                } else if (e == '\\') {
-                    innerEscape(i + 2);
-                    i = innerEscapeEnd;
-                } else {
-                    throw BAIL;
-                }
-            } else if (c < 0) {
-                i = checkUtf8(i);
-            } else {
-                throw BAIL;
-            }
+            case 'b': return '\b';
+            case 'f': return '\f';
+            case 'n': return '\n';
+            case 'r': return '\r';
+            case 't': return '\t';
+            default: return e;   // '/'
         }
     }
 

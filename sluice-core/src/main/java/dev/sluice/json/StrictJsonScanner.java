@@ -1,11 +1,5 @@
 package dev.sluice.json;
 
-
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-import java.util.Arrays;
-
 import static dev.sluice.json.ScanNode.*;
 
 /**
@@ -21,14 +15,9 @@ import static dev.sluice.json.ScanNode.*;
  * common case fast. A reader whose records keep bailing stops trying ({@link #enabled}).
  * <p>Not thread-safe: one per parser tree.
  */
-final class StrictJsonScanner extends JsonByteCursor {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
+final class StrictJsonScanner extends JsonValueSkipper {
     /** Longer records go to Jackson, whose length limits (strings, names) then apply exactly. */
     static final int MAX_RECORD_BYTES = 1 << 20;
-    /** Deeper nesting goes to Jackson (its own limit is 1000). */
-    static final int MAX_DEPTH = 200;
 
     private final ScanNode root;
     private long records;
@@ -107,7 +96,7 @@ final class StrictJsonScanner extends JsonByteCursor {
             while (true) {
                 if (peek() != '"') throw BAIL;
                 int keyStart = ++pos;
-                int keyEnd = scanPlainString();
+                int keyEnd = plainStringEnd(pos);
                 if (b[keyEnd] != '"') throw BAIL;   // escaped key: the Jackson path compares decoded names
                 pos = keyEnd + 1;
                 skipWhitespace();
@@ -116,7 +105,7 @@ final class StrictJsonScanner extends JsonByteCursor {
                 skipWhitespace();
                 int f = n.find(b, keyStart, keyEnd - keyStart, expected);
                 if (f < 0) {
-                    skipValue(depth + 1);
+                    skipValue(depth + 1, false);
                 } else {
                     if (n.seen[f] == stamp) throw BAIL;   // repeated key
                     n.seen[f] = stamp;
@@ -220,7 +209,7 @@ final class StrictJsonScanner extends JsonByteCursor {
     /** The string whose opening quote was just consumed, decoded into {@code out}. */
     private void readString(ScalarParsers.StringParser out) {
         int start = pos;
-        int stop = scanPlainString();
+        int stop = plainStringEnd(pos);
         if (b[stop] == '"') {   // no escapes: one copy
             out.appendBytes(b, start, stop - start);
             pos = stop + 1;
@@ -315,149 +304,6 @@ final class StrictJsonScanner extends JsonByteCursor {
         data[w] = (byte) ch;
         escapeEnd = w + 1;
         return i + 2;
-    }
-
-    // ---- skipping (still checking the syntax) ----
-
-    private void skipValue(int depth) {
-        byte c = peek();
-        switch (c) {
-            case '"':
-                pos++;
-                skipString();
-                return;
-            case '{':
-                pos++;
-                skipObject(depth);
-                return;
-            case '[':
-                pos++;
-                skipArray(depth);
-                return;
-            case 't': literal(TRUE); return;
-            case 'f': literal(FALSE); return;
-            case 'n': literal(NULL); return;
-            default:
-                if (c == '-' || (c >= '0' && c <= '9')) {
-                    skipNumber();
-                    return;
-                }
-                throw BAIL;
-        }
-    }
-
-    private void skipObject(int depth) {
-        if (depth > MAX_DEPTH) throw BAIL;
-        skipWhitespace();
-        if (peek() == '}') {
-            pos++;
-            return;
-        }
-        while (true) {
-            if (peek() != '"') throw BAIL;
-            pos++;
-            skipString();
-            skipWhitespace();
-            if (peek() != ':') throw BAIL;
-            pos++;
-            skipWhitespace();
-            skipValue(depth + 1);
-            skipWhitespace();
-            byte c = next();
-            if (c == ',') {
-                skipWhitespace();
-                continue;
-            }
-            if (c == '}') return;
-            throw BAIL;
-        }
-    }
-
-    private void skipArray(int depth) {
-        if (depth > MAX_DEPTH) throw BAIL;
-        skipWhitespace();
-        if (peek() == ']') {
-            pos++;
-            return;
-        }
-        while (true) {
-            skipValue(depth + 1);
-            skipWhitespace();
-            byte c = next();
-            if (c == ',') {
-                skipWhitespace();
-                continue;
-            }
-            if (c == ']') return;
-            throw BAIL;
-        }
-    }
-
-    /** Skips the string whose opening quote was just consumed, checking escapes and UTF-8. */
-    private void skipString() {
-        int i = scanPlainString();
-        while (true) {
-            int c = b[i];
-            if (c == '"') {
-                pos = i + 1;
-                return;
-            }
-            if (c == '\\') {
-                if (i + 1 >= end) throw BAIL;
-                byte e = b[i + 1];
-                switch (e) {
-                    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
-                        i += 2;
-                        break;
-                    case 'u':
-                        if (i + 5 >= end) throw BAIL;
-                        hex(b[i + 2]);
-                        hex(b[i + 3]);
-                        hex(b[i + 4]);
-                        hex(b[i + 5]);
-                        i += 6;
-                        break;
-                    default: throw BAIL;
-                }
-            } else if (c < 0) {
-                i = checkUtf8(i);
-            } else {
-                throw BAIL;
-            }
-            // after an escape, the next special byte is a few bytes away (see readString): a byte loop
-            while (i < end && PLAIN[b[i] & 0xFF]) i++;
-            if (i >= end) throw BAIL;
-        }
-    }
-
-    /**
-     * From pos, the index of the first byte that is a quote, a backslash, a control character or not ASCII
-     * (8 bytes at a time); end of input bails.
-     */
-    private int scanPlainString() {
-        int i = pos;
-        byte[] b = this.b;
-        while (i + 8 <= end) {
-            long special = specialBytes((long) LONGS.get(b, i));
-            if (special != 0) return i + (Long.numberOfTrailingZeros(special) >>> 3);
-            i += 8;
-        }
-        while (i < end) {
-            int c = b[i];
-            if (c == '"' || c == '\\' || c < 0x20) return i;   // bytes >= 0x80 are negative
-            i++;
-        }
-        throw BAIL;
-    }
-
-    /**
-     * The high bit of each byte of {@code w} that is a quote, a backslash, a control character or not ASCII;
-     * exact for the lowest such byte (higher ones may be flagged falsely after it), which is all callers use.
-     */
-    private static long specialBytes(long w) {
-        long quote = w ^ 0x2222222222222222L;
-        long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
-        return (((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((w - 0x2020202020202020L) & ~w) | w) & HIGHS;
     }
 
     // ---- bytes ----

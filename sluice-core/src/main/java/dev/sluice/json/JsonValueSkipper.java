@@ -1,0 +1,270 @@
+package dev.sluice.json;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Skipping the values a plan does not read, for both JSON fast paths: plain JSON ({@link StrictJsonScanner}) and a
+ * JSON document held in a JSON string, whose quotes are {@code \"} ({@link EscapedJsonScanner}). One loop walks a
+ * whole value, nested objects and arrays included, counting brackets on a stack and jumping over strings, with no
+ * call per token; it still checks the full syntax (commas, colons, keys, numbers, literals, escapes, UTF-8, matching
+ * brackets, the depth limit), so it gives up ({@link #BAIL}) on every value the token-by-token walk it replaces gave up
+ * on, and a malformed record still reaches the Jackson path, which decides.
+ */
+abstract class JsonValueSkipper extends JsonByteCursor {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    /** Deeper nesting goes to Jackson (its own limit is 1000). */
+    static final int MAX_DEPTH = 200;
+
+    /** The open containers of the value being skipped, innermost last: '{' or '['. */
+    private final byte[] open = new byte[MAX_DEPTH + 2];
+
+    /**
+     * Skips the value at pos (whitespace before it already skipped), which sits at nesting {@code depth}; pos is then
+     * just after it. {@code escaped}: the value is inside a JSON string ({@link EscapedJsonScanner}'s syntax: strings
+     * quoted by {@code \"}, spaces as the only whitespace).
+     * <p>Written as tests in the order of how often they match rather than as a switch over the byte: C1, which runs
+     * this loop for most of a short job, compiles a switch into a chain of range tests.
+     */
+    final void skipValue(int depth, boolean escaped) {
+        byte[] b = this.b;
+        int end = this.end;
+        byte[] open = this.open;
+        byte quote = escaped ? (byte) '\\' : (byte) '"';
+        int deepest = MAX_DEPTH - depth + 1;   // containers this value may open: as deep as the token walk allowed
+        int level = 0;
+        int i = pos;
+        value:
+        while (true) {
+            // a value starts at i
+            if (i >= end) throw BAIL;
+            byte c = b[i];
+            if (c == quote) {
+                i = escaped ? skipEscapedString(openQuote(i)) : skipString(i + 1);
+            } else if (c == '{' || c == '[') {
+                if (level == deepest) throw BAIL;
+                open[level++] = c;
+                i = blank(i + 1, escaped);
+                if (c == '{') {
+                    if (b[i] != '}') {
+                        i = key(i, escaped);
+                        continue;
+                    }
+                } else if (b[i] != ']') {
+                    continue;
+                }
+                level--;   // {} or []
+                i++;
+            } else if (digit(c) || c == '-') {
+                i = skipNumber(b, i, end);
+            } else if (c == 'n') {
+                if (i + 4 > end || b[i + 1] != 'u' || b[i + 2] != 'l' || b[i + 3] != 'l') throw BAIL;
+                i += 4;
+            } else if (c == 't') {
+                if (i + 4 > end || b[i + 1] != 'r' || b[i + 2] != 'u' || b[i + 3] != 'e') throw BAIL;
+                i += 4;
+            } else if (c == 'f') {
+                if (i + 5 > end || b[i + 1] != 'a' || b[i + 2] != 'l' || b[i + 3] != 's' || b[i + 4] != 'e') throw BAIL;
+                i += 5;
+            } else {
+                throw BAIL;
+            }
+            // a value ended at i: a comma and the next value, or the end of its container (what follows a value at
+            // level 0 is the caller's to check: "12x" and "truex" are given up on there)
+            while (level > 0) {
+                i = blank(i, escaped);
+                byte d = b[i];
+                boolean inObject = open[level - 1] == '{';
+                if (d == ',') {
+                    i = blank(i + 1, escaped);
+                    if (inObject) i = key(i, escaped);
+                    continue value;
+                }
+                if (d != (inObject ? '}' : ']')) throw BAIL;
+                level--;
+                i++;
+            }
+            pos = i;
+            return;
+        }
+    }
+
+    /** After the key starting at {@code i} (a string), its colon and whitespace: the index of the key's value. */
+    private int key(int i, boolean escaped) {
+        if (escaped) {
+            i = skipEscapedString(openQuote(i));
+        } else {
+            if (b[i] != '"') throw BAIL;
+            i = skipString(i + 1);
+        }
+        i = blank(i, escaped);
+        if (b[i] != ':') throw BAIL;
+        return blank(i + 1, escaped);
+    }
+
+    /** The index after the {@code \"} at {@code i}. */
+    private int openQuote(int i) {
+        if (i + 1 >= end || b[i] != '\\' || b[i + 1] != '"') throw BAIL;
+        return i + 2;
+    }
+
+    /** From {@code i}, the index of the first byte that is not whitespace; there must be one. */
+    private int blank(int i, boolean escaped) {
+        byte[] b = this.b;
+        int end = this.end;
+        while (i < end) {
+            byte c = b[i];
+            if (c > ' ') return i;   // the common case first: no whitespace (bytes >= 0x80 are negative)
+            if (c != ' ' && (escaped || (c != '\n' && c != '\r' && c != '\t'))) return i;
+            i++;
+        }
+        throw BAIL;
+    }
+
+    /** The index after the JSON number at {@code b[i]}: checked as JSON's grammar has it, at most 100 bytes long. */
+    private static int skipNumber(byte[] b, int i, int end) {
+        int start = i;
+        if (b[i] == '-' && ++i >= end) throw BAIL;
+        if (b[i] == '0') {
+            i++;   // a digit after it (a leading zero) is not a delimiter: the next byte's check gives up
+        } else {
+            if (!digit(b[i])) throw BAIL;
+            do i++; while (i < end && digit(b[i]));
+        }
+        if (i < end && b[i] == '.') {
+            if (++i >= end || !digit(b[i])) throw BAIL;
+            do i++; while (i < end && digit(b[i]));
+        }
+        if (i < end && (b[i] | 0x20) == 'e') {
+            if (++i < end && (b[i] == '+' || b[i] == '-')) i++;
+            if (i >= end || !digit(b[i])) throw BAIL;
+            do i++; while (i < end && digit(b[i]));
+        }
+        if (i - start > 100) throw BAIL;   // Jackson's number-length limit is the Jackson path's business
+        return i;
+    }
+
+    private static boolean digit(byte c) { return ((c - '0') & 0xFF) < 10; }
+
+    /**
+     * The index after the closing quote of the plain JSON string whose content starts at {@code i}, checking its
+     * escapes and UTF-8 (as the token walk did).
+     */
+    final int skipString(int i) {
+        i = plainStringEnd(i);
+        while (true) {
+            int c = b[i];
+            if (c == '"') return i + 1;
+            if (c == '\\') {
+                if (i + 1 >= end) throw BAIL;
+                byte e = b[i + 1];
+                switch (e) {
+                    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+                        i += 2;
+                        break;
+                    case 'u':
+                        if (i + 5 >= end) throw BAIL;
+                        hex(b[i + 2]);
+                        hex(b[i + 3]);
+                        hex(b[i + 4]);
+                        hex(b[i + 5]);
+                        i += 6;
+                        break;
+                    default: throw BAIL;
+                }
+            } else if (c < 0) {
+                i = checkUtf8(i);
+            } else {
+                throw BAIL;   // a raw control character
+            }
+            // after an escape the next special byte is usually a few bytes away: a byte loop
+            while (i < end && PLAIN[b[i] & 0xFF]) i++;
+            if (i >= end) throw BAIL;
+        }
+    }
+
+    /**
+     * The index after the closing {@code \"} of the string inside a JSON string whose content starts at {@code i}: an
+     * inner escape is escaped twice ({@code \\\"} is an inner {@code \"}), {@code \/} is a plain '/', and anything
+     * the reader's decoding of the line would treat differently (a raw quote, escapes of control characters or code
+     * points, raw control characters) gives up. The checks of {@link EscapedJsonScanner}'s string decoding.
+     */
+    final int skipEscapedString(int i) {
+        byte[] b = this.b;
+        int end = this.end;
+        while (true) {
+            // inner strings are short (keys, codes) and end at a backslash: a byte loop (measured against words
+            // of 8 bytes: as fast once C2 compiles it, faster in C1 code)
+            while (i < end && PLAIN[b[i] & 0xFF]) i++;
+            if (i >= end) throw BAIL;
+            byte c = b[i];
+            if (c == '\\') {
+                if (i + 1 >= end) throw BAIL;
+                byte e = b[i + 1];
+                if (e == '"') return i + 2;
+                if (e == '/') {
+                    i += 2;
+                } else if (e == '\\') {
+                    i = innerEscapeEnd(i + 2);
+                } else {
+                    throw BAIL;
+                }
+            } else if (c < 0) {
+                i = checkUtf8(i);
+            } else {
+                throw BAIL;   // the line's closing quote (the document ends inside a string) or a control character
+            }
+        }
+    }
+
+    /**
+     * After the line's {@code \\} at an inner string's escape, whose letter starts at {@code b[i]}: the index after the
+     * escape. Inner backslash-u escapes give up (from_json's own path decodes them).
+     */
+    final int innerEscapeEnd(int i) {
+        if (i + 1 >= end) throw BAIL;
+        switch (b[i]) {
+            case '\\': {   // \\\" is an inner \", \\\\ an inner \\, \\\/ an inner \/
+                byte d = b[i + 1];
+                if (d != '"' && d != '\\' && d != '/') throw BAIL;
+                return i + 2;
+            }
+            case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+                return i + 1;
+            default: throw BAIL;
+        }
+    }
+
+    /**
+     * From {@code i}, the index of the first byte that is a quote, a backslash, a control character or not ASCII
+     * (8 bytes at a time); end of input bails.
+     */
+    final int plainStringEnd(int i) {
+        byte[] b = this.b;
+        int end = this.end;
+        while (i + 8 <= end) {
+            long special = specialBytes((long) LONGS.get(b, i));
+            if (special != 0) return i + (Long.numberOfTrailingZeros(special) >>> 3);
+            i += 8;
+        }
+        while (i < end) {
+            int c = b[i];
+            if (c == '"' || c == '\\' || c < 0x20) return i;   // bytes >= 0x80 are negative
+            i++;
+        }
+        throw BAIL;
+    }
+
+    /**
+     * The high bit of each byte of {@code w} that is a quote, a backslash, a control character or not ASCII;
+     * exact for the lowest such byte (higher ones may be flagged falsely after it), which is all callers use.
+     */
+    static long specialBytes(long w) {
+        long quote = w ^ 0x2222222222222222L;
+        long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
+        return (((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((w - 0x2020202020202020L) & ~w) | w) & HIGHS;
+    }
+}
