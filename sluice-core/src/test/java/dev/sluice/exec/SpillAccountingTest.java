@@ -53,6 +53,8 @@ class SpillAccountingTest {
                 parts.add(batch, new ColumnVector[] {batch.column(1)}, new DataType[] {DataTypes.INT});
                 // before, 64 buffers of 16 KiB sat outside the budget: the pool saw only the other operator
                 assertThat(pool.used()).isEqualTo(pool.budget() + 64 * SpillPartitions.MIN_BLOCK_BYTES);
+                // what a charge took past the budget is accounted
+                assertThat(pool.peakOverBudget()).isEqualTo(64 * SpillPartitions.MIN_BLOCK_BYTES);
                 parts.finish();
                 assertThat(pool.used()).isEqualTo(pool.budget());
             }
