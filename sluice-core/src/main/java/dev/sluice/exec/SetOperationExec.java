@@ -19,8 +19,10 @@ import java.util.List;
  * INTERSECT / EXCEPT (DISTINCT or ALL) of two inputs hash-partitioned by all their columns into the same
  * partitions: partition i counts the right side's rows, then streams the left side's, keeping a row when
  * <ul>
- *   <li>intersect: it occurs on the right and was not emitted yet;</li>
- *   <li>except: it does not occur on the right and was not emitted yet;</li>
+ *   <li>intersect: it occurs on the right and was not emitted yet (its right count is set to 0 once it is);</li>
+ *   <li>except: it does not occur on the right and was not emitted yet (it is added to the right side's table with
+ *       a count of 0 once it is: one table, grown with the spillable {@code tryGrow}, so that an except whose
+ *       emitted rows do not fit turns to grace hashing mid-stream instead of waiting for memory);</li>
  *   <li>intersectAll: an unused right copy is left (min(l, r) copies come out);</li>
  *   <li>exceptAll: no unused right copy is left (max(0, l - r) copies come out).</li>
  * </ul>
@@ -90,8 +92,7 @@ public final class SetOperationExec implements ExecNode {
             reservation.close();
             throw e;
         }
-        if (rightSpill != null) return graceStream(partition, ctx, reservation, listener, rightSpill);
-        DistinctRowTable emitted = emittedTable(left.schema(), reservation);
+        if (rightSpill != null) return graceStream(partition, ctx, reservation, listener, rightSpill, null, null);
         BatchStream in;
         try {
             in = left.execute(partition, ctx);
@@ -100,17 +101,29 @@ public final class SetOperationExec implements ExecNode {
             throw e;
         }
         return new BatchStream() {
+            BatchStream grace;   // an except's emitted rows did not fit beside the right side: from here on, grace hashing
+
             @Override public Batch next() {
+                if (grace != null) return grace.next();
+                int[] refusedAt = {-1};
                 while (true) {
                     ctx.checkCancelled();
                     Batch b = in.next();
                     if (b == null) return null;
-                    Batch kept = keep(b, rightRows, emitted);
+                    Batch kept = keep(b, rightRows, true, refusedAt);
+                    if (refusedAt[0] >= 0) {
+                        grace = toGrace(partition, ctx, reservation, listener, rightRows, in, b.slice(refusedAt[0], b.rowCount() - refusedAt[0]));
+                        return kept != null ? kept : grace.next();
+                    }
                     if (kept != null) return kept;
                 }
             }
 
             @Override public void close() {
+                if (grace != null) {
+                    grace.close();
+                    return;
+                }
                 try {
                     in.close();
                 } finally {
@@ -120,31 +133,69 @@ public final class SetOperationExec implements ExecNode {
         };
     }
 
-    /** The rows of a left batch that the operation keeps (null when none), updating the tables. */
-    private Batch keep(Batch b, DistinctRowTable rightRows, DistinctRowTable emitted) {
+    /**
+     * An except (distinct) whose table of right rows and emitted rows was refused memory while reading the left
+     * side: the table (right rows with their counts, emitted rows with a count of 0) goes to the right side's hash
+     * partitions, and {@code rest} and what is left of {@code in} to the left side's; the pairs then go on as a
+     * grace stream.
+     */
+    private BatchStream toGrace(int partition, TaskContext ctx, Reservation reservation, SpillListener listener,
+                                DistinctRowTable rightRows, BatchStream in, Batch rest) {
+        SpillPartitions rightSpill = new SpillPartitions(reservation.spills(), listener, "set-right", 0);
+        try {
+            Batch table = rightRows.rows();
+            int[] counts = new int[rightRows.size()];
+            for (int i = 0; i < counts.length; i++) counts[i] = rightRows.count(i);
+            rightSpill.add(withCounts(table, counts), table.columns(), types(right.schema()));
+        } catch (RuntimeException | Error e) {
+            rightSpill.close();
+            in.close();
+            reservation.close();
+            throw e;
+        }
+        reservation.shrink(reservation.bytes());
+        return graceStream(partition, ctx, reservation, listener, rightSpill, in, rest);
+    }
+
+    /**
+     * The rows of a left batch that the operation keeps (null when none), updating the right side's table.
+     * {@code spillable}: an except's emitted row is added with {@link DistinctRowTable#tryInsert}; when refused,
+     * {@code refusedAt[0]} is that row and the batch's rows from it on are left to the caller (not kept, not looked at).
+     */
+    private Batch keep(Batch b, DistinctRowTable rightRows, boolean spillable, int[] refusedAt) {
         ColumnVector[] cols = b.columns();
         int[] ids = new int[b.rowCount()];
         int n = 0;
-        for (int r = 0; r < b.rowCount(); r++) if (keep(cols, r, rightRows, emitted)) ids[n++] = r;
+        for (int r = 0; r < b.rowCount(); r++) {
+            int k = keep(cols, r, rightRows, spillable);
+            if (k == REFUSED) {
+                refusedAt[0] = r;
+                break;
+            }
+            if (k == KEEP) ids[n++] = r;
+        }
         return n > 0 ? b.select(ids, n) : null;
     }
 
-    private boolean keep(ColumnVector[] cols, int r, DistinctRowTable rightRows, DistinctRowTable emitted) {
+    private static final int DROP = 0, KEEP = 1, REFUSED = 2;
+
+    private int keep(ColumnVector[] cols, int r, DistinctRowTable rightRows, boolean spillable) {
         long h = rightRows.hash(cols, r);
         int e = rightRows.find(cols, r, h);
         boolean onRight = e >= 0 && rightRows.count(e) > 0;
         if (all) {
             if (onRight) rightRows.add(e, -1);   // this left copy uses up one right copy
-            return kind == SetOperation.Kind.INTERSECT ? onRight : !onRight;
+            return (kind == SetOperation.Kind.INTERSECT ? onRight : !onRight) ? KEEP : DROP;
         }
-        if (onRight != (kind == SetOperation.Kind.INTERSECT)) return false;
-        if (emitted == null) {   // intersect: the right copies' count drops to 0 once the row is out
-            rightRows.add(e, -rightRows.count(e));
-            return true;
+        if (kind == SetOperation.Kind.INTERSECT) {
+            if (!onRight) return DROP;
+            rightRows.add(e, -rightRows.count(e));   // the right copies' count drops to 0 once the row is out
+            return KEEP;
         }
-        if (emitted.find(cols, r, h) >= 0) return false;
-        emitted.insert(cols, r, h);
-        return true;
+        // except: a row in the table is on the right (count > 0) or was emitted (count 0)
+        if (e >= 0) return DROP;
+        int added = spillable ? rightRows.tryInsert(cols, r, h) : rightRows.insert(cols, r, h);
+        return added < 0 ? REFUSED : KEEP;
     }
 
     /**
@@ -152,9 +203,10 @@ public final class SetOperationExec implements ExecNode {
      * processed on its own (equal rows always meet in one pair). A partition's tables must fit.
      */
     private BatchStream graceStream(int partition, TaskContext ctx, Reservation reservation, SpillListener listener,
-                                    SpillPartitions rightSpill) {
+                                    SpillPartitions rightSpill, BatchStream leftIn, Batch firstLeft) {
         SpillPartitions leftSpill = new SpillPartitions(reservation.spills(), listener, "set-left", 0);
-        try (BatchStream in = left.execute(partition, ctx)) {
+        try (BatchStream in = leftIn != null ? leftIn : left.execute(partition, ctx)) {
+            if (firstLeft != null) leftSpill.add(firstLeft, firstLeft.columns(), types(left.schema()));
             for (Batch b = in.next(); b != null; b = in.next()) {
                 ctx.checkCancelled();
                 leftSpill.add(b, b.columns(), types(left.schema()));
@@ -169,7 +221,6 @@ public final class SetOperationExec implements ExecNode {
         return new BatchStream() {
             int p = -1;
             DistinctRowTable rightRows;
-            DistinctRowTable emitted;
             SpillFile.Reader reader;
 
             @Override public Batch next() {
@@ -178,7 +229,8 @@ public final class SetOperationExec implements ExecNode {
                     if (reader != null) {
                         Batch b = reader.next();
                         if (b != null) {
-                            Batch kept = keep(b, rightRows, emitted);
+                            // a pair's table must fit: an except's emitted rows are added with a waiting grow
+                            Batch kept = keep(b, rightRows, false, null);
                             if (kept != null) return kept;
                             continue;
                         }
@@ -194,7 +246,6 @@ public final class SetOperationExec implements ExecNode {
                     SpillFile leftFile = leftSpill.get(p);
                     if (leftFile == null) continue;
                     rightRows = new DistinctRowTable(right.schema(), reservation);
-                    emitted = emittedTable(left.schema(), reservation);
                     SpillFile rightFile = rightSpill.get(p);
                     if (rightFile != null) {
                         try (SpillFile.Reader r = rightFile.reader(countedRight)) {
@@ -221,15 +272,6 @@ public final class SetOperationExec implements ExecNode {
                 reservation.close();
             }
         };
-    }
-
-    /**
-     * The rows an except (distinct) has emitted; null for the ALL forms and for intersect, whose emitted rows are
-     * marked in the right side's table instead (no memory that grows with the left side, reserved with a
-     * non-spillable grow while the other tasks fill the pool: a 7-task intersect in 1 MiB failed on it under load).
-     */
-    private DistinctRowTable emittedTable(StructType schema, Reservation reservation) {
-        return all || kind == SetOperation.Kind.INTERSECT ? null : new DistinctRowTable(schema, reservation);
     }
 
     /** {@code b} with a trailing BIGINT column of copies per row ({@code counts}, or 1 each when null). */

@@ -44,6 +44,7 @@ public final class MemoryPool implements AutoCloseable {
     private final SpillManager spills;
     private long used;
     private long peak;
+    private long peakOverBudget;
     private long waits;
 
     public MemoryPool(long budgetBytes) { this(budgetBytes, SpillManager.defaultDirectory(), DEFAULT_WAIT_MILLIS); }
@@ -77,6 +78,12 @@ public final class MemoryPool implements AutoCloseable {
 
     /** The highest reserved total seen, for the job report. */
     public synchronized long peak() { return peak; }
+
+    /**
+     * The most the reserved total passed the budget by: only {@link Reservation#charge} (spill bookkeeping, merge
+     * readers) can take it past, and this says by how much, for the job report and the tests.
+     */
+    public synchronized long peakOverBudget() { return peakOverBudget; }
 
     /** How many reservations had to wait for memory released by others. */
     public synchronized long waits() { return waits; }
@@ -244,6 +251,7 @@ public final class MemoryPool implements AutoCloseable {
     private void grant(long bytes) {
         used += bytes;
         peak = Math.max(peak, used);
+        peakOverBudget = Math.max(peakOverBudget, used - budget);
     }
 
     SluiceException exhausted(Reservation r, long bytes) {
