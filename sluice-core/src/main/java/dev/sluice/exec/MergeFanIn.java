@@ -31,12 +31,7 @@ final class MergeFanIn {
     static int of(long budget, List<SpilledRun> runs) {
         long perRun = SpillFile.READ_BUFFER_BYTES;
         for (SpilledRun r : runs) perRun = Math.max(perRun, r.readBytes());
-        return of(budget, perRun);
-    }
-
-    /** The fan-in under {@code budget} when each open run holds {@code perRunBytes}. */
-    static int of(long budget, long perRunBytes) {
-        long fits = budget / SHARE_DIVISOR / Math.max(1, perRunBytes);
+        long fits = budget / SHARE_DIVISOR / perRun;
         return (int) Math.max(MIN, Math.min(MAX, fits));
     }
 
