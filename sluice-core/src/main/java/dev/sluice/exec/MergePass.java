@@ -20,11 +20,8 @@ final class MergePass implements ExecNode {
     private final List<SortOrder> orders;
     private final RowOrdering ordering;
     private final List<List<SpilledRun>> groups;
-    private final dev.sluice.memory.MemoryPool pool;
 
-    private MergePass(StructType schema, List<SortOrder> orders, RowOrdering ordering, List<List<SpilledRun>> groups,
-                      dev.sluice.memory.MemoryPool pool) {
-        this.pool = pool;
+    private MergePass(StructType schema, List<SortOrder> orders, RowOrdering ordering, List<List<SpilledRun>> groups) {
         this.schema = schema;
         this.orders = orders;
         this.ordering = ordering;
@@ -34,19 +31,18 @@ final class MergePass implements ExecNode {
     /**
      * Merges {@code runs} (in order) in passes until at most {@code fanIn} are left; returns them in order. Each
      * merged group's runs are deleted once written; {@code own} receives every run a pass writes (the caller
-     * deletes those it keeps). Each task charges the readers of its group to {@code pool} while it merges.
+     * deletes those it keeps).
      */
     static List<SpilledRun> mergeDown(List<SpilledRun> runs, int fanIn, StructType schema, List<SortOrder> orders,
-                                      RowOrdering ordering, dev.sluice.memory.MemoryPool pool, SpillListener listener, StageRunner runner,
+                                      RowOrdering ordering, SpillManager spills, SpillListener listener, StageRunner runner,
                                       java.util.function.Consumer<SpilledRun> own) {
-        SpillManager spills = pool.spills();
         List<SpilledRun> current = runs;
         while (current.size() > fanIn) {
             List<List<SpilledRun>> plan = plan(current, fanIn);
             List<List<SpilledRun>> groups = new ArrayList<>();
             for (List<SpilledRun> g : plan) if (g.size() > 1) groups.add(g);
             SpilledRun[] written = new SpilledRun[groups.size()];
-            runner.runStage(new MergePass(schema, orders, ordering, groups, pool), "sort merge pass", (p, stream, ctx) -> {
+            runner.runStage(new MergePass(schema, orders, ordering, groups), "sort merge pass", (p, stream, ctx) -> {
                 var file = spills.newFile("sort-merge", listener);
                 try {
                     written[p] = SpilledRun.writeMerged(file, stream::next, orders);
@@ -101,18 +97,14 @@ final class MergePass implements ExecNode {
     @Override public int partitionCount() { return groups.size(); }
 
     @Override public BatchStream execute(int partition, TaskContext ctx) {
-        List<SpilledRun> group = groups.get(partition);
-        dev.sluice.memory.Reservation readers = pool.newReservation("sort merge pass");
-        readers.charge(SpilledRun.readBytes(group));
         List<RunCursor> cursors = new ArrayList<>();
         try {
-            for (SpilledRun r : group) cursors.add(RunCursor.spilled(r, schema, orders, ordering, null, null));
+            for (SpilledRun r : groups.get(partition)) cursors.add(RunCursor.spilled(r, schema, orders, ordering, null, null));
         } catch (RuntimeException | Error e) {
             for (RunCursor c : cursors) c.close();
-            readers.close();
             throw e;
         }
-        return Merges.stream(new RunMerger(schema, ordering, SpilledRun.rowsPerBlock(group), -1, cursors), ctx, readers);
+        return Merges.stream(new RunMerger(schema, ordering, SpilledRun.BLOCK_ROWS, -1, cursors), ctx);
     }
 
     @Override public List<ExecNode> children() { return List.of(); }

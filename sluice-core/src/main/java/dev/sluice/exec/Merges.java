@@ -6,20 +6,14 @@ import dev.sluice.vector.Batch;
 final class Merges {
     private Merges() {}
 
-    static BatchStream stream(RunMerger merger, TaskContext ctx) { return stream(merger, ctx, null); }
-
-    /** As {@link #stream(RunMerger, TaskContext)}; {@code readers} (the charge of its spilled runs' readers) closes with it. */
-    static BatchStream stream(RunMerger merger, TaskContext ctx, dev.sluice.memory.Reservation readers) {
+    static BatchStream stream(RunMerger merger, TaskContext ctx) {
         return new BatchStream() {
             @Override public Batch next() {
                 ctx.checkCancelled();
                 return merger.next();
             }
 
-            @Override public void close() {
-                merger.close();
-                if (readers != null) readers.close();
-            }
+            @Override public void close() { merger.close(); }
         };
     }
 }

@@ -149,8 +149,7 @@ final class RunBuilder {
         int[] order = sortedOrder();
         var file = reservation.spills().newFile("sort-run", spillListener);
         try {
-            spilled.add(SpilledRun.write(file, schema, columns, keys, orders, order, rows,
-                    SpilledRun.blockRows(reservation.budget(), columns, rows)));
+            spilled.add(SpilledRun.write(file, schema, columns, keys, orders, order, rows));
         } catch (RuntimeException | Error e) {
             file.delete();
             throw e;
@@ -165,8 +164,7 @@ final class RunBuilder {
         int[] order = sortedOrder(keyValues, n, ordering.prefixes(keyValues, n));
         var file = reservation.spills().newFile("sort-run", spillListener);
         try {
-            SpilledRun run = SpilledRun.write(file, schema, batch.columns(), keyValues, orders, order, n,
-                    SpilledRun.blockRows(reservation.budget(), batch.columns(), n));
+            SpilledRun run = SpilledRun.write(file, schema, batch.columns(), keyValues, orders, order, n);
             spilled.add(run);
             reservation.charge(run.keyBytes());
         } catch (RuntimeException | Error e) {

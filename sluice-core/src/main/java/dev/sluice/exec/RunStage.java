@@ -69,8 +69,7 @@ final class RunStage {
         var file = reservation.spills().newFile("sort-run", listener);
         SpilledRun written;
         try {
-            written = SpilledRun.write(file, schema, run.columns, run.keys, orders, run.order, run.rows,
-                    SpilledRun.blockRows(reservation.budget(), run.columns, run.rows));
+            written = SpilledRun.write(file, schema, run.columns, run.keys, orders, run.order, run.rows);
         } catch (RuntimeException | Error e) {
             file.delete();
             throw e;

@@ -31,6 +31,8 @@ public final class SortExec implements StageBoundary {
     private List<RunCursor.Bound> bounds;   // when something spilled
     private List<SpilledRun> merged;        // after merge passes: every run, in order (nothing in memory)
     private dev.sluice.memory.Reservation mergedKeys;   // the first keys of the runs merge passes wrote
+    /** At most this many runs are merged at once: each holds a block of rows and a read buffer. */
+    static final int MAX_FAN_IN = 16;
     private volatile OperatorMetrics metrics;
 
     /** {@code orders} are bound to the input's columns. */
@@ -58,13 +60,13 @@ public final class SortExec implements StageBoundary {
         for (int p = 0; p < stage.partitions(); p++) spilledCount += stage.spilledRuns(p).size();
         if (spilledCount > 0) {
             // it did not fit: write the last runs out too, so that the output stage (and what consumes it, e.g. a
-            // Parquet writer) has the memory, and merge in passes of at most the budget's fan-in (each open run
-            // holds a block and a read buffer, charged while it is read)
+            // Parquet writer) has the memory, and merge in passes of at most MAX_FAN_IN runs (each open run holds
+            // a block)
             stage.spillAllFinished();
             stage.freeze();
             List<SpilledRun> all = new ArrayList<>();
             for (int p = 0; p < stage.partitions(); p++) all.addAll(stage.spilledRuns(p));
-            merged = MergePass.mergeDown(all, MergeFanIn.of(pool.budget(), all), schema(), orders, ordering, pool, listener, runner, this::ownMerged);
+            merged = MergePass.mergeDown(all, MAX_FAN_IN, schema(), orders, ordering, pool.spills(), listener, runner, this::ownMerged);
             runs = List.of();
             bounds = SpilledRangeCuts.bounds(List.of(), merged, ordering, partitions);
             return;
@@ -104,16 +106,12 @@ public final class SortExec implements StageBoundary {
         RunCursor.Bound lower = p == 0 ? null : bounds.get(p - 1);
         RunCursor.Bound upper = p == partitions - 1 ? null : bounds.get(p);
         List<RunCursor> cursors = new ArrayList<>();
-        // the readers of the spilled runs this partition merges are charged while it is read
-        dev.sluice.memory.Reservation readers = pool.newReservation("sort merge");
         try {
             if (merged != null) {
-                readers.charge(SpilledRun.readBytes(merged));
                 for (SpilledRun s : merged) cursors.add(RunCursor.spilled(s, schema(), orders, ordering, lower, upper));
-                return Merges.stream(new RunMerger(schema(), ordering, batchSize, -1, cursors), ctx, readers);
+                return Merges.stream(new RunMerger(schema(), ordering, batchSize, -1, cursors), ctx);
             }
             for (int i = 0; i < stage.partitions(); i++) {
-                readers.charge(SpilledRun.readBytes(stage.spilledRuns(i)));
                 for (SpilledRun s : stage.spilledRuns(i)) cursors.add(RunCursor.spilled(s, schema(), orders, ordering, lower, upper));
                 SortedRun run = stage.run(i);
                 if (run == null) continue;
@@ -123,10 +121,9 @@ public final class SortExec implements StageBoundary {
             }
         } catch (RuntimeException | Error e) {
             for (RunCursor c : cursors) c.close();
-            readers.close();
             throw e;
         }
-        return Merges.stream(new RunMerger(schema(), ordering, batchSize, -1, cursors), ctx, readers);
+        return Merges.stream(new RunMerger(schema(), ordering, batchSize, -1, cursors), ctx);
     }
 
     @Override public void release() {

@@ -41,8 +41,6 @@ public final class SortWithinPartitionsExec implements ExecNode {
         OperatorMetrics m = metrics;
         RunBuilder builder = new RunBuilder(input.schema(), orders, ordering, reservation, -1,
                 m == null ? dev.sluice.memory.SpillListener.NONE : m);
-        Reservation mergeMemory = pool.newReservation("sort within partitions merge");
-        List<dev.sluice.memory.SpillFile> mergedRuns = new java.util.ArrayList<>();   // written by merge passes
         return new BatchStream() {
             RunMerger merger;
 
@@ -54,15 +52,7 @@ public final class SortWithinPartitionsExec implements ExecNode {
                     }
                     SortedRun run = builder.finish();
                     List<RunCursor> cursors = new java.util.ArrayList<>();
-                    // at most the budget's fan-in of runs read at once, their readers charged while the output is read
-                    List<SpilledRun> spilled = builder.spilledRuns();
-                    if (!spilled.isEmpty()) {
-                        dev.sluice.memory.SpillListener listener = m == null ? dev.sluice.memory.SpillListener.NONE : m;
-                        spilled = MergeFanIn.mergeInTask(spilled, MergeFanIn.of(pool.budget(), spilled), schema(), orders,
-                                ordering, pool.spills(), listener, "sort-merge", mergeMemory, mergedRuns::add);
-                        mergeMemory.charge(SpilledRun.readBytes(spilled));
-                    }
-                    for (SpilledRun s : spilled) cursors.add(RunCursor.spilled(s, schema(), orders, ordering, null, null));
+                    for (SpilledRun s : builder.spilledRuns()) cursors.add(RunCursor.spilled(s, schema(), orders, ordering, null, null));
                     cursors.add(RunCursor.of(run, 0, run.rows));
                     merger = new RunMerger(schema(), ordering, batchSize, -1, cursors);
                 }
@@ -72,8 +62,6 @@ public final class SortWithinPartitionsExec implements ExecNode {
             @Override public void close() {
                 if (merger != null) merger.close();
                 builder.deleteSpills();
-                for (var f : mergedRuns) f.delete();
-                mergeMemory.close();
                 reservation.close();
             }
         };

@@ -16,58 +16,15 @@ import java.util.List;
  */
 final class SpilledRun {
     static final int BLOCK_ROWS = 1024;
-    static final int MIN_BLOCK_ROWS = 16;
-    static final int BLOCK_BUDGET_DIVISOR = 64;
 
     final SpillFile file;
     final FlatVector[] firstKeys;   // one row per block
     final long rows;
-    final long blockBytes;          // the largest block's estimated size once decoded
 
-    SpilledRun(SpillFile file, FlatVector[] firstKeys, long rows, long blockBytes) {
+    SpilledRun(SpillFile file, FlatVector[] firstKeys, long rows) {
         this.file = file;
         this.firstKeys = firstKeys;
         this.rows = rows;
-        this.blockBytes = blockBytes;
-    }
-
-    /**
-     * Rows per block for a run written under {@code budget} with rows of about {@code rowBytes}: {@link #BLOCK_ROWS},
-     * fewer when such a block would pass 1/64 of the budget (at least {@link #MIN_BLOCK_ROWS}), so that the runs
-     * a merge reads at once, one decoded block each, stay a small part of a small budget.
-     */
-    static int blockRows(long budget, long rowBytes) {
-        long fits = budget / BLOCK_BUDGET_DIVISOR / Math.max(1, rowBytes);
-        return (int) Math.max(MIN_BLOCK_ROWS, Math.min(BLOCK_ROWS, fits));
-    }
-
-    /** {@link #blockRows(long, long)} for rows like the first {@code rows} of {@code columns}. */
-    static int blockRows(long budget, ColumnVector[] columns, int rows) {
-        if (rows == 0 || columns.length == 0) return BLOCK_ROWS;
-        return blockRows(budget, dev.sluice.vector.BatchSizes.estimate(new Batch(columns, rows)) / rows);
-    }
-
-    /** The rows of this run's blocks (the last may hold fewer): merges write their output in blocks as large. */
-    int rowsPerBlock() {
-        int blocks = blocks();
-        return blocks == 0 ? BLOCK_ROWS : (int) Math.max(MIN_BLOCK_ROWS, Math.min(BLOCK_ROWS, (rows + blocks - 1) / blocks));
-    }
-
-    /** The block rows for merging {@code runs}: the smallest of theirs. */
-    static int rowsPerBlock(List<SpilledRun> runs) {
-        int n = BLOCK_ROWS;
-        for (SpilledRun r : runs) n = Math.min(n, r.rowsPerBlock());
-        return n;
-    }
-
-    /** What a reader of this run holds while a merge reads it: a decoded block and the file's stream buffer. */
-    long readBytes() { return blockBytes + SpillFile.READ_BUFFER_BYTES; }
-
-    /** What readers of all of {@code runs} at once hold. */
-    static long readBytes(List<SpilledRun> runs) {
-        long total = 0;
-        for (SpilledRun r : runs) total += r.readBytes();
-        return total;
     }
 
     int blocks() { return file.blockCount(); }
@@ -110,10 +67,8 @@ final class SpilledRun {
         FlatVector[] firstKeys = new FlatVector[orders.size()];
         for (int k = 0; k < firstKeys.length; k++) firstKeys[k] = dev.sluice.vector.Vectors.allocate(orders.get(k).dataType(), 64);
         long rows = 0;
-        long blockBytes = 0;
         for (Batch b = merged.get(); b != null; b = merged.get()) {
             if (b.rowCount() == 0) continue;
-            blockBytes = Math.max(blockBytes, dev.sluice.vector.BatchSizes.estimate(b));
             ColumnVector[] keys = new ColumnVector[firstKeys.length];
             for (int k = 0; k < keys.length; k++) keys[k] = orders.get(k).evaluate(b);
             int blocksBefore = file.blockCount();
@@ -122,34 +77,25 @@ final class SpilledRun {
             rows += b.rowCount();
         }
         file.finishWriting();
-        return new SpilledRun(file, firstKeys, rows, blockBytes);
+        return new SpilledRun(file, firstKeys, rows);
     }
 
     /** Writes {@code rows} rows of {@code columns} in the order {@code order}, as blocks. */
     static SpilledRun write(SpillFile file, StructType schema, ColumnVector[] columns, ColumnVector[] keys, List<SortOrder> orders,
                             int[] order, int rows) {
-        return write(file, schema, columns, keys, orders, order, rows, BLOCK_ROWS);
-    }
-
-    /** As above, in blocks of {@code blockRows} rows ({@link #blockRows(long, ColumnVector[], int)}). */
-    static SpilledRun write(SpillFile file, StructType schema, ColumnVector[] columns, ColumnVector[] keys, List<SortOrder> orders,
-                            int[] order, int rows, int blockRows) {
         FlatVector[] firstKeys = new FlatVector[keys.length];
-        for (int k = 0; k < keys.length; k++) firstKeys[k] = dev.sluice.vector.Vectors.allocate(orders.get(k).dataType(), rows / blockRows + 1);
-        long blockBytes = 0;
-        for (int from = 0; from < rows; from += blockRows) {
-            int n = Math.min(blockRows, rows - from);
+        for (int k = 0; k < keys.length; k++) firstKeys[k] = dev.sluice.vector.Vectors.allocate(orders.get(k).dataType(), rows / BLOCK_ROWS + 1);
+        for (int from = 0; from < rows; from += BLOCK_ROWS) {
+            int n = Math.min(BLOCK_ROWS, rows - from);
             int[] ids = java.util.Arrays.copyOfRange(order, from, from + n);
             ColumnVector[] out = new ColumnVector[columns.length];
             for (int c = 0; c < out.length; c++) out[c] = columns[c].select(ids, n);
             int blocksBefore = file.blockCount();
-            Batch block = out.length == 0 ? Batch.ofRowCount(n) : new Batch(out, n);
-            blockBytes = Math.max(blockBytes, dev.sluice.vector.BatchSizes.estimate(block));
-            file.write(block);
+            file.write(out.length == 0 ? Batch.ofRowCount(n) : new Batch(out, n));
             appendFirstKeys(file, blocksBefore, firstKeys, keys, order, from);
         }
         file.finishWriting();
-        return new SpilledRun(file, firstKeys, rows, blockBytes);
+        return new SpilledRun(file, firstKeys, rows);
     }
 
     /**

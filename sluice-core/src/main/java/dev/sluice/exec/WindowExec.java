@@ -165,8 +165,7 @@ public final class WindowExec implements ExecNode {
                 }
                 List<RunCursor> cursors = new ArrayList<>();
                 List<SpilledRun> toMerge = mergePasses(builder.spilledRuns());
-                // the first keys, and the readers of the runs merged as the chunks are read
-                mergeMemory.charge(SpilledRun.keyBytes(toMerge) + SpilledRun.readBytes(toMerge));
+                mergeMemory.charge(SpilledRun.keyBytes(toMerge));
                 for (SpilledRun s : toMerge) {
                     cursors.add(RunCursor.spilled(s, input.schema(), sortKeys, sortOrdering, null, null));
                 }
@@ -176,13 +175,32 @@ public final class WindowExec implements ExecNode {
             }
 
             /**
-             * Merges consecutive groups of runs (ties keep their order) until at most the budget's fan-in are left
-             * ({@link MergeFanIn}): each open run holds a decoded block and a read buffer, charged while it is read.
+             * Merges consecutive groups of runs (ties keep their order) until at most {@link SortExec#MAX_FAN_IN} are
+             * left: each open run holds a decoded block and a read buffer, so a merge of every run at once would not
+             * be bounded by the budget.
              */
             private List<SpilledRun> mergePasses(List<SpilledRun> runs) {
-                int fanIn = MergeFanIn.of(reservation.budget(), runs);
-                return MergeFanIn.mergeInTask(runs, fanIn, input.schema(), sortKeys, sortOrdering, reservation.spills(),
-                        m == null ? dev.sluice.memory.SpillListener.NONE : m, "window-merge", mergeMemory, mergedRuns::add);
+                List<SpilledRun> current = runs;
+                while (current.size() > SortExec.MAX_FAN_IN) {
+                    List<SpilledRun> next = new ArrayList<>();
+                    for (int from = 0; from < current.size(); from += SortExec.MAX_FAN_IN) {
+                        List<SpilledRun> group = current.subList(from, Math.min(current.size(), from + SortExec.MAX_FAN_IN));
+                        if (group.size() == 1) {
+                            next.add(group.get(0));
+                            continue;
+                        }
+                        List<RunCursor> in = new ArrayList<>();
+                        for (SpilledRun r : group) in.add(RunCursor.spilled(r, input.schema(), sortKeys, sortOrdering, null, null));
+                        var file = reservation.spills().newFile("window-merge", m == null ? dev.sluice.memory.SpillListener.NONE : m);
+                        mergedRuns.add(file);
+                        try (RunMerger merger = new RunMerger(input.schema(), sortOrdering, SpilledRun.BLOCK_ROWS, -1, in)) {
+                            next.add(SpilledRun.writeMerged(file, merger, sortKeys));
+                        }
+                        for (SpilledRun r : group) r.file.delete();
+                    }
+                    current = next;
+                }
+                return current;
             }
 
             /**

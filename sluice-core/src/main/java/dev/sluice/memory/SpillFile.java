@@ -30,11 +30,6 @@ public final class SpillFile implements AutoCloseable {
     private static final int BUFFER = 16 * 1024;   // small: an operator may write to many partition files at once
     /** The write buffer of a file whose writer hands it batches as they come (exchange buckets, sort runs). */
     static final int DEFAULT_WRITE_BUFFER = BUFFER;
-    /**
-     * The stream buffer each open {@link Reader} holds (a merge charges it per run it reads at once). Small: a block
-     * is read with one call past the buffer, which only saves a system call for each block's header.
-     */
-    public static final int READ_BUFFER_BYTES = 4 * 1024;
     private static final int HEADER = 12;           // raw length, compressed length, rows
     /**
      * Per-thread encode and compress buffers, kept while they stay this small (larger blocks are rare), and below
@@ -185,7 +180,7 @@ public final class SpillFile implements AutoCloseable {
             try {
                 InputStream file = Files.newInputStream(path);
                 file.skipNBytes(offset);
-                this.in = new BufferedInputStream(file, READ_BUFFER_BYTES);
+                this.in = new BufferedInputStream(file, BUFFER);
             } catch (IOException e) {
                 throw SpillManager.ioError(path, e);
             }
