@@ -23,7 +23,8 @@ import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * Math over doubles (sqrt, exp, ln, log, pow — with {@link StrictMath}, as Spark, so the last bit matches) and
+ * Math over doubles (sqrt with {@link Math}; exp, ln, log, pow with {@link StrictMath}: what Spark's generated code calls,
+ * so the last bit matches) and
  * abs. ln and log return NULL for arguments {@code <= 0} (Spark's log asymptote); abs of the smallest int or
  * bigint is ARITHMETIC_OVERFLOW (ANSI). Rounding lives in {@link RoundingFunctions}, greatest/least/pmod in
  * {@link ExtremaFunctions}, rand in {@link RandFunction}.
@@ -33,8 +34,8 @@ public final class MathFunctions {
 
     public static List<ScalarFunction> all() {
         return List.of(
-                new DoubleFunction("sqrt", "SQRT", StrictMath::sqrt, false),
-                new DoubleFunction("exp", "EXP", StrictMath::exp, false),
+                new DoubleFunction("sqrt", "SQRT", Math::sqrt, false),   // Spark's Sqrt: java.lang.Math.sqrt (both are exact)
+                new DoubleFunction("exp", "EXP", StrictMath::exp, false),   // Spark's Exp names java.lang.StrictMath.exp
                 new DoubleFunction("ln", "ln", StrictMath::log, true),
                 new Log(),
                 new Pow("pow", "pow"), new Pow("power", "POWER"),

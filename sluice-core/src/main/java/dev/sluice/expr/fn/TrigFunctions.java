@@ -9,7 +9,9 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * The double-valued math functions of Spark's math_funcs: trigonometry, logarithms and roots, constants.
- * Arguments are cast to double; results follow Java's {@link StrictMath} as Spark's (NaN outside the domain).
+ * Arguments are cast to double; each function calls exactly what Spark 4.1's generated code calls ({@link Math} for
+ * most, whose HotSpot intrinsics may differ from {@link StrictMath} in the last bit; StrictMath where Spark names it),
+ * so results are bit-identical to Spark's (NaN outside the domain). Spark's interpreted forms agree with its generated ones.
  * Spark's log10/log2/log1p give NULL at or below the domain's edge, as its Logarithm expressions.
  */
 public final class TrigFunctions {
@@ -17,20 +19,27 @@ public final class TrigFunctions {
 
     public static List<ScalarFunction> all() {
         return List.of(
-                upper(unary("sin", StrictMath::sin)), upper(unary("cos", StrictMath::cos)), upper(unary("tan", StrictMath::tan)),
-                upper(unary("asin", StrictMath::asin)), upper(unary("acos", StrictMath::acos)), upper(unary("atan", StrictMath::atan)),
-                upper(unary("sinh", StrictMath::sinh)), upper(unary("cosh", StrictMath::cosh)), upper(unary("tanh", StrictMath::tanh)),
-                upper(unary("asinh", x -> x == Double.NEGATIVE_INFINITY ? x : StrictMath.log(x + StrictMath.sqrt(x * x + 1.0)))),
-                upper(unary("acosh", x -> StrictMath.log(x + StrictMath.sqrt(x * x - 1.0)))),
+                // java.lang.Math where Spark's generated code calls it (UnaryMathExpression: java.lang.Math.<name>), so
+                // HotSpot's intrinsics give Spark's last bit; StrictMath only where Spark's code names it.
+                upper(unary("sin", Math::sin)), upper(unary("cos", Math::cos)), upper(unary("tan", Math::tan)),
+                upper(unary("asin", Math::asin)), upper(unary("acos", Math::acos)), upper(unary("atan", Math::atan)),
+                upper(unary("sinh", Math::sinh)), upper(unary("cosh", Math::cosh)), upper(unary("tanh", Math::tanh)),
+                // Spark's Asinh/Acosh: StrictMath.log over java.lang.Math.sqrt; Atanh: StrictMath.log1p (SPARK-28519)
+                upper(unary("asinh", x -> x == Double.NEGATIVE_INFINITY ? x : StrictMath.log(x + Math.sqrt(x * x + 1.0)))),
+                upper(unary("acosh", x -> StrictMath.log(x + Math.sqrt(x * x - 1.0)))),
                 upper(unary("atanh", x -> 0.5 * (StrictMath.log1p(x) - StrictMath.log1p(-x)))),
-                upper(unary("cot", x -> 1 / StrictMath.tan(x))), upper(unary("sec", x -> 1 / StrictMath.cos(x))),
-                upper(unary("csc", x -> 1 / StrictMath.sin(x))),
-                upper(unary("cbrt", StrictMath::cbrt)), upper(unary("expm1", StrictMath::expm1)), unary("rint", StrictMath::rint),
-                upper(unary("degrees", StrictMath::toDegrees)), upper(unary("radians", StrictMath::toRadians)),
+                upper(unary("cot", x -> 1 / Math.tan(x))), upper(unary("sec", x -> 1 / Math.cos(x))),
+                upper(unary("csc", x -> 1 / Math.sin(x))),
+                // Cbrt and Rint are UnaryMathExpressions (java.lang.Math); Exp and Expm1 name StrictMath explicitly
+                upper(unary("cbrt", Math::cbrt)), upper(unary("expm1", StrictMath::expm1)), unary("rint", Math::rint),
+                upper(unary("degrees", Math::toDegrees)), upper(unary("radians", Math::toRadians)),
                 upper(signum("signum")), signum("sign"),
+                // UnaryLogExpression's generated code calls java.lang.StrictMath.<name>; Log2 spells out StrictMath.log / StrictMath.log(2)
                 upper(logarithm("log10", 0.0, StrictMath::log10)), upper(logarithm("log2", 0.0, x -> StrictMath.log(x) / StrictMath.log(2))),
                 upper(logarithm("log1p", -1.0, StrictMath::log1p)),
-                upper(binary("atan2", StrictMath::atan2)), upper(binary("hypot", StrictMath::hypot)),
+                // Spark's Atan2 adds 0.0 to both arguments (so -0.0 counts as 0.0) and calls java.lang.Math.atan2;
+                // Hypot is a plain BinaryMathExpression: java.lang.Math.hypot
+                upper(binary("atan2", (y, x) -> Math.atan2(y + 0.0, x + 0.0))), upper(binary("hypot", Math::hypot)),
                 upper(constant("pi", Math.PI)), upper(constant("e", Math.E)));
     }
 
@@ -82,7 +91,7 @@ public final class TrigFunctions {
 
     static ScalarFunction binary(String name, DoubleBinaryOperator op) {
         return RowFunction.of(name, RowFunction.typed(DataTypes.DOUBLE, DataTypes.DOUBLE, DataTypes.DOUBLE),
-                v -> op.applyAsDouble((Double) v[0], (Double) v[1]) + 0.0);
+                v -> op.applyAsDouble((Double) v[0], (Double) v[1]));
     }
 
     static ScalarFunction constant(String name, double value) {

@@ -30,7 +30,7 @@ class MathFunctionsTest {
         assertThat(column("abs", col("int", -1, null, 2))).containsExactly(1, null, 2);
     }
 
-    @Test void sqrtExpAndLogsUseStrictMathAndNullForNonPositiveLogs() {
+    @Test void sqrtExpAndLogsGiveSparksValuesAndNullForNonPositiveLogs() {
         assertThat(eval("sqrt", -1)).isEqualTo(Double.NaN);
         assertThat(eval("sqrt", 2)).isEqualTo(1.4142135623730951);
         assertThat(eval("sqrt", -0.0)).isEqualTo(-0.0);
