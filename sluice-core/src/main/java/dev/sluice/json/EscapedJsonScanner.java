@@ -51,18 +51,27 @@ final class EscapedJsonScanner extends JsonValueSkipper {
             pos++;
         } else {
             int expected = 0;
-            while (true) {
-                openQuote();
-                int keyStart = pos;
-                int keyEnd = plainRun(pos);
-                closeQuote(keyEnd);   // an escape or a non-ASCII byte in a key: from_json's own path
+            for (int slot = 0; ; slot++) {
+                int f;
+                int known = slot < ScanNode.KEY_SLOTS ? n.keys.match(b, pos, end, slot) : 0;
+                if (known > 0) {   // the key last seen at this position (KeyMemo): no scan, no lookup
+                    f = n.keys.value(slot);
+                    pos += known;
+                } else {
+                    int quote = pos;
+                    openQuote();
+                    int keyStart = pos;
+                    int keyEnd = plainRun(pos);
+                    closeQuote(keyEnd);   // an escape or a non-ASCII byte in a key: from_json's own path
+                    skipSpaces();
+                    if (peek() != ':') throw BAIL;
+                    pos++;
+                    f = n.find(b, keyStart, keyEnd - keyStart, expected);
+                    if (slot < ScanNode.KEY_SLOTS && pos == keyEnd + 3) n.keys.remember(b, quote, pos - quote, slot, f);
+                }
                 skipSpaces();
-                if (peek() != ':') throw BAIL;
-                pos++;
-                skipSpaces();
-                int f = n.find(b, keyStart, keyEnd - keyStart, expected);
                 if (f < 0) {
-                    skipValue(depth + 1, true);
+                    skipEscapedField(depth + 1);
                 } else {
                     if (n.seen[f] == stamp) throw BAIL;   // repeated key
                     n.seen[f] = stamp;

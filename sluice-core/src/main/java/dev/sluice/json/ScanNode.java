@@ -21,6 +21,8 @@ final class ScanNode {
     static final int STRING = 0, INT = 1, LONG = 2, DOUBLE = 3, BOOLEAN = 4, STRUCT = 5, ARRAY = 6;
     /** A top-level string column that only from_json reads: its document is parsed while the line is read. */
     static final int FUSED = 7;
+    /** Key positions of an object that remember the key last seen there ({@link #keys}). */
+    static final int KEY_SLOTS = 32;
 
     final int kind;
     final ColumnParser parser;
@@ -31,6 +33,8 @@ final class ScanNode {
     int stamp;
     final ScanNode element;     // array
     final FusedFromJson fused;  // fused: the from_json the column's text goes to
+    /** struct: by key position in the object (the first {@link #KEY_SLOTS}), the key last seen there and its field. */
+    final KeyMemo keys;
 
     ScanNode(int kind, ColumnParser parser, byte[][] names, ScanNode[] fields, ScanNode element) {
         this.kind = kind;
@@ -47,6 +51,7 @@ final class ScanNode {
         this.nameLengths = lengths;
         this.element = element;
         this.fused = null;
+        this.keys = fields == null ? null : new KeyMemo(KEY_SLOTS);
     }
 
     /** A fused string column. */
@@ -59,6 +64,7 @@ final class ScanNode {
         this.nameLengths = 0;
         this.element = null;
         this.fused = fused;
+        this.keys = null;
     }
 
     int find(byte[] b, int start, int length, int expected) {

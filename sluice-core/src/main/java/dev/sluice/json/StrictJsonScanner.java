@@ -93,19 +93,27 @@ final class StrictJsonScanner extends JsonValueSkipper {
             pos++;
         } else {
             int expected = 0;
-            while (true) {
-                if (peek() != '"') throw BAIL;
-                int keyStart = ++pos;
-                int keyEnd = plainStringEnd(pos);
-                if (b[keyEnd] != '"') throw BAIL;   // escaped key: the Jackson path compares decoded names
-                pos = keyEnd + 1;
+            for (int slot = 0; ; slot++) {
+                int f;
+                int known = slot < KEY_SLOTS ? n.keys.match(b, pos, end, slot) : 0;
+                if (known > 0) {   // the key last seen at this position (KeyMemo): no scan, no lookup
+                    f = n.keys.value(slot);
+                    pos += known;
+                } else {
+                    if (peek() != '"') throw BAIL;
+                    int keyStart = ++pos;
+                    int keyEnd = plainStringEnd(pos);
+                    if (b[keyEnd] != '"') throw BAIL;   // escaped key: the Jackson path compares decoded names
+                    pos = keyEnd + 1;
+                    skipWhitespace();
+                    if (peek() != ':') throw BAIL;
+                    pos++;
+                    f = n.find(b, keyStart, keyEnd - keyStart, expected);
+                    if (slot < KEY_SLOTS && pos == keyEnd + 2) n.keys.remember(b, keyStart - 1, pos - keyStart + 1, slot, f);
+                }
                 skipWhitespace();
-                if (peek() != ':') throw BAIL;
-                pos++;
-                skipWhitespace();
-                int f = n.find(b, keyStart, keyEnd - keyStart, expected);
                 if (f < 0) {
-                    skipValue(depth + 1, false);
+                    skipField(depth + 1);
                 } else {
                     if (n.seen[f] == stamp) throw BAIL;   // repeated key
                     n.seen[f] = stamp;

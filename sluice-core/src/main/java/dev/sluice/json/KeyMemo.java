@@ -1,0 +1,75 @@
+package dev.sluice.json;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Key prediction for the JSON fast paths: the records of a file (and the documents of a column) mostly repeat their
+ * keys in one order, so the key at a position of an object is tested against the key last seen at that position with
+ * two 8-byte compares, instead of being scanned to its end, checked and looked up, which costs several
+ * hard-to-predict branches per key. Each entry holds the bytes of a key from its opening quote through its colon
+ * ({@code "name":}, or in a document held in a JSON string {@code \"name\":}), at most 16 bytes, and what the caller
+ * learnt from them (the field the key names). Exact by construction: a hit means the bytes are identical to bytes the
+ * full scan accepted, quotes and colon included, so the full scan would accept them again with the same result.
+ * <p>Not thread-safe: one per scanner (or per node of a scanner's tree).
+ */
+final class KeyMemo {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** The longest key remembered, quotes and colon included. */
+    static final int MAX_KEY_BYTES = 16;
+
+    private final long[] words;   // per entry: the two words, then their masks
+    private final byte[] lengths; // 0: nothing remembered
+    private final int[] values;
+
+    KeyMemo(int entries) {
+        words = new long[4 * entries];
+        lengths = new byte[entries];
+        values = new int[entries];
+    }
+
+    int entries() { return lengths.length; }
+
+    /**
+     * The length of the key remembered at {@code entry} when {@code b} holds exactly its bytes at {@code at}, else 0
+     * (also when nothing is remembered there, or fewer than 16 bytes are left before {@code end}).
+     */
+    int match(byte[] b, int at, int end, int entry) {
+        int length = lengths[entry];
+        if (length == 0 || at + MAX_KEY_BYTES > end) return 0;
+        int w = 4 * entry;
+        long first = (long) LONGS.get(b, at) ^ words[w];
+        long second = (long) LONGS.get(b, at + 8) ^ words[w + 1];
+        return ((first & words[w + 2]) | (second & words[w + 3])) == 0 ? length : 0;
+    }
+
+    /** What was remembered with the key at {@code entry}. */
+    int value(int entry) { return values[entry]; }
+
+    /** Remembers {@code b[from, from+length)} as the key at {@code entry}, with {@code value}; longer keys clear the entry. */
+    void remember(byte[] b, int from, int length, int entry, int value) {
+        if (length > MAX_KEY_BYTES) {
+            lengths[entry] = 0;
+            return;
+        }
+        long first = 0, second = 0, firstMask = 0, secondMask = 0;
+        for (int i = 0; i < length; i++) {
+            long v = b[from + i] & 0xFFL;
+            if (i < 8) {
+                first |= v << (8 * i);
+                firstMask |= 0xFFL << (8 * i);
+            } else {
+                second |= v << (8 * (i - 8));
+                secondMask |= 0xFFL << (8 * (i - 8));
+            }
+        }
+        int w = 4 * entry;
+        words[w] = first;
+        words[w + 1] = second;
+        words[w + 2] = firstMask;
+        words[w + 3] = secondMask;
+        lengths[entry] = (byte) length;
+        values[entry] = value;
+    }
+}
