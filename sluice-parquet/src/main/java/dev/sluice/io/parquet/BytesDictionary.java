@@ -9,11 +9,6 @@ import java.util.Arrays;
  * A column chunk's dictionary of byte strings (BINARY values), keyed on the vector's own bytes: entries are
  * copied once into one arena when first seen, ids are given in insertion order (as parquet-java's dictionary
  * writer numbers them), and lookups compare bytes in place, with no {@code Binary} per value.
- *
- * <p>While the values come in ascending (unsigned byte) order, as timestamps and sequence numbers in logs do, the
- * entries are strictly ascending too, so a value is either the last entry (a repeat) or a new one: one comparison
- * with the last entry finds its id, with no hash and no table. The first value below the last entry builds the hash
- * table over the entries so far, and lookups hash from then on; the ids are the same either way.
  */
 final class BytesDictionary {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -25,8 +20,6 @@ final class BytesDictionary {
     private int[] hashes = new int[256];
     private int[] slots = new int[1024];   // slot i: hash at 2i, id + 1 at 2i + 1 (0 = empty); at most half full
     private int size;
-    /** Entries strictly ascending, and neither {@link #hashes} nor {@link #slots} filled in yet. */
-    private boolean ascending = true;
 
     int size() { return size; }
 
@@ -38,14 +31,6 @@ final class BytesDictionary {
 
     /** The id of {@code bytes[offset, offset + length)}, added with the next id when new. */
     int intern(byte[] bytes, int offset, int length) {
-        if (ascending) {
-            if (size == 0) return add(bytes, offset, length, 0);
-            int last = size - 1;
-            int c = Arrays.compareUnsigned(bytes, offset, offset + length, arena, starts[last], starts[last] + lengths[last]);
-            if (c == 0) return last;
-            if (c > 0) return add(bytes, offset, length, 0);
-            buildTable();
-        }
         int h = hash(bytes, offset, length);
         int[] t = slots;
         int mask = (t.length >> 1) - 1;
@@ -59,15 +44,6 @@ final class BytesDictionary {
             }
             i = (i + 1) & mask;
         }
-        int id = add(bytes, offset, length, h);
-        t[2 * i] = h;
-        t[2 * i + 1] = id + 1;
-        if (size * 4 > t.length) rehash();
-        return id;
-    }
-
-    /** Appends a new entry (its hash, when the table is in use) and returns its id. */
-    private int add(byte[] bytes, int offset, int length, int h) {
         int id = size++;
         if (id == starts.length) {
             starts = Arrays.copyOf(starts, id * 2);
@@ -80,24 +56,16 @@ final class BytesDictionary {
         lengths[id] = length;
         hashes[id] = h;
         arenaSize += length;
+        t[2 * i] = h;
+        t[2 * i + 1] = id + 1;
+        if (size * 4 > t.length) rehash();
         return id;
-    }
-
-    /** Leaves the ascending mode: hashes every entry and puts it in a table sized as the hashed mode would have it. */
-    private void buildTable() {
-        ascending = false;
-        for (int id = 0; id < size; id++) hashes[id] = hash(arena, starts[id], lengths[id]);
-        int length = slots.length;
-        while (size * 4 > length) length *= 2;
-        slots = length == slots.length ? slots : new int[length];
-        fillTable(slots);
     }
 
     void clear() {
         size = 0;
         arenaSize = 0;
-        if (!ascending) Arrays.fill(slots, 0);
-        ascending = true;
+        Arrays.fill(slots, 0);
     }
 
     /** Empties the dictionary and gives back the arrays it grew (an abandoned dictionary need not hold them). */
@@ -109,24 +77,18 @@ final class BytesDictionary {
         lengths = new int[256];
         hashes = new int[256];
         slots = new int[1024];
-        ascending = true;
     }
 
     private void rehash() {
         int[] bigger = new int[slots.length * 2];
-        fillTable(bigger);
-        slots = bigger;
-    }
-
-    /** Puts every entry into {@code table} (empty), by its hash. */
-    private void fillTable(int[] table) {
-        int mask = (table.length >> 1) - 1;
+        int mask = (bigger.length >> 1) - 1;
         for (int id = 0; id < size; id++) {
             int i = hashes[id] & mask;
-            while (table[2 * i + 1] != 0) i = (i + 1) & mask;
-            table[2 * i] = hashes[id];
-            table[2 * i + 1] = id + 1;
+            while (bigger[2 * i + 1] != 0) i = (i + 1) & mask;
+            bigger[2 * i] = hashes[id];
+            bigger[2 * i + 1] = id + 1;
         }
+        slots = bigger;
     }
 
     /** Eight bytes at a time, then the tail; mixed so that the low bits (the table index) depend on all of them. */

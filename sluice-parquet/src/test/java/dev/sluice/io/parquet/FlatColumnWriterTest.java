@@ -102,11 +102,12 @@ class FlatColumnWriterTest {
     }
 
     /**
-     * Strings in ascending byte order (timestamps, sequence numbers) build their dictionary without hashing until a
-     * value comes in below the last entry: the ids, fallbacks and pages stay parquet-java's. Columns: ascending and
-     * unique (the first page's dictionary dropped), ascending with each value repeated (the dictionary kept until it
-     * passes 1 MiB), ascending then a step back in the first page, ascending then a step back after the first page
-     * (both followed by repeats of earlier values), nullable with nulls, and values whose order is unsigned only.
+     * Strings in ascending byte order, as timestamps and sequence numbers in logs come: the first page of a unique
+     * column falls back to PLAIN without its ids being encoded (its dictionary alone is as big as its plain values),
+     * and the pages stay parquet-java's. Columns: ascending and unique, ascending with each value repeated (the
+     * dictionary kept until it passes 1 MiB), ascending then a step back in the first page, ascending then a step
+     * back after the first page (both followed by repeats of earlier values), nullable with nulls, and values whose
+     * order is unsigned only.
      */
     @Test void ascendingStringsGetParquetJavasIdsAndPages() throws IOException {
         StructType schema = StructType.fromDDL("uniq STRING, runs STRING, back STRING, late_back STRING, nulls STRING, bin BINARY");
