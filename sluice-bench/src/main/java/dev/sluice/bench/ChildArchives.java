@@ -26,20 +26,18 @@ final class ChildArchives {
     private final Path dir;
     private final Path java;
     private final int feature;
-    private final List<String> classpath;
     private final List<String> flags;
     private final Map<String, JvmArchive> archives = new LinkedHashMap<>();
     private final List<String> missing = new ArrayList<>();
 
     /**
-     * For child JVMs run by {@code java} (of feature version {@code feature}) with {@code classpath} and
-     * {@code flags} (every flag but the archive's, as they are part of an archive's key), archives kept in {@code dir}.
+     * For child JVMs run by {@code java} (of feature version {@code feature}) with {@code flags} (every flag but the
+     * archive's and the class path, as they are part of an archive's key), archives kept in {@code dir}.
      */
-    ChildArchives(Path dir, Path java, int feature, List<String> classpath, List<String> flags) {
+    ChildArchives(Path dir, Path java, int feature, List<String> flags) {
         this.dir = dir;
         this.java = java;
         this.feature = feature;
-        this.classpath = List.copyOf(classpath);
         this.flags = List.copyOf(flags);
     }
 
@@ -49,12 +47,13 @@ final class ChildArchives {
     }
 
     /**
-     * Makes sure the slot {@code slot} (e.g. {@code bench-q3-sluice}) has its archive, recording it by a training run
-     * of {@code command} on the first lines of {@code data} (cut into {@code trainDir}) when it has none; progress
+     * Makes sure the slot {@code slot} (e.g. {@code bench-q3-sluice}), whose JVMs run with the class path
+     * {@code classpath} (its entries one by one: the archive only maps into a JVM with exactly these), has its
+     * archive, recording it by a training run of {@code command} on the first lines of {@code data} (cut into {@code trainDir}) when it has none; progress
      * lines go to {@code out} and the training run's output to {@code logs}. {@code key} names the slot in
      * {@link #useFlags} and {@link #describe}.
      */
-    void prepare(String key, String slot, Path data, Path trainDir, Path logs, PrintWriter out, TrainingCommand command)
+    void prepare(String key, String slot, List<String> classpath, Path data, Path trainDir, Path logs, PrintWriter out, TrainingCommand command)
             throws IOException, InterruptedException {
         Files.createDirectories(dir);
         JvmArchive archive = JvmArchive.of(dir, slot, java, feature, classpath, flags);

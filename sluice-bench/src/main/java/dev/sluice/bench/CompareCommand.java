@@ -25,8 +25,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code sluice bench compare}: generates the logs once, then runs every engine on every query, in alternation
  * (run 1 of each pair, then run 2 of each, ...) so that a slow phase of the shared machine hits all engines alike.
- * Each run is a fresh JVM with the same classpath and flags ({@code sluice bench q* --engine E}), so that the peak
- * resident memory is that engine's alone. Checks that all engines' digests agree per query and prints medians and
+ * Each run is a fresh JVM with the same flags ({@code sluice bench q* --engine E}), so that the peak resident memory
+ * is that engine's alone; Sluice's on the CLI's class path ({@link SluiceClasspath}), the others on this one's. Checks that all engines' digests agree per query and prints medians and
  * ratios against Sluice (above 1: Sluice is faster or smaller).
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
@@ -160,12 +160,11 @@ final class CompareCommand implements Callable<Integer> {
      * starts alike (the comparison stays like for like).
      */
     private void prepareArchives(PrintWriter out, List<Query> qs, Path data, Path csvData) throws IOException, InterruptedException {
-        archives = new ChildArchives(ChildArchives.directory(jvmArchiveDir), Path.of(javaLauncher), javaFeature(),
-                JvmArchive.classpathEntries(System.getProperty("java.class.path")), childFlags());
+        archives = new ChildArchives(ChildArchives.directory(jvmArchiveDir), Path.of(javaLauncher), javaFeature(), childFlags());
         Path trainDir = outDir.resolve("train");
         for (Query q : qs) {
             for (String e : engines) {
-                archives.prepare(key(q, e), "bench-" + q.id() + "-" + e, q.readsCsv() ? csvData : data, trainDir,
+                archives.prepare(key(q, e), "bench-" + q.id() + "-" + e, childClasspath(e), q.readsCsv() ? csvData : data, trainDir,
                         outDir.resolve("logs"), out, (flags, input, output) -> childCommand(q, e, input, output, flags));
             }
         }
@@ -189,13 +188,19 @@ final class CompareCommand implements Callable<Integer> {
         return flags;
     }
 
+    /** Sluice runs on the CLI's class path, as {@code ./sluice} runs it ({@link SluiceClasspath}); the others on this JVM's. */
+    private static List<String> childClasspath(String engine) {
+        String classpath = System.getProperty("java.class.path");
+        return engine.equals("sluice") ? SluiceClasspath.entries(classpath) : JvmArchive.classpathEntries(classpath);
+    }
+
     private List<String> childCommand(Query q, String engine, Path data, Path output, List<String> archiveFlags) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaLauncher);
         cmd.addAll(archiveFlags);
         cmd.addAll(childFlags());
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(String.join(java.io.File.pathSeparator, childClasspath(engine)));
         cmd.add("dev.sluice.cli.Main");
         cmd.addAll(List.of("bench", q.id(), "--engine", engine, "--input", data.toAbsolutePath().toString(),
                 "--output", output.toAbsolutePath().toString(), "--quiet"));

@@ -95,10 +95,10 @@ final class MemoryCommand implements Callable<Integer> {
         Files.createDirectories(outDir.resolve("logs"));
         if (jvmArchive.equals("auto")) {
             archives = new ChildArchives(ChildArchives.directory(jvmArchiveDir), Path.of(javaLauncher()), Runtime.version().feature(),
-                    JvmArchive.classpathEntries(System.getProperty("java.class.path")), childFlags());
+                    childFlags());
             for (MemoryJob j : js) {
                 for (String e : engines) {
-                    archives.prepare(j.id() + "/" + e, "bench-memory-" + j.id() + "-" + e, data, outDir.resolve("train"),
+                    archives.prepare(j.id() + "/" + e, "bench-memory-" + j.id() + "-" + e, childClasspath(e), data, outDir.resolve("train"),
                             outDir.resolve("logs"), out, (flags, trainInput, output) -> childCommand(j, e, trainInput, output, flags));
                 }
             }
@@ -182,14 +182,22 @@ final class MemoryCommand implements Callable<Integer> {
         return flags;
     }
 
+    /**
+     * Sluice without Spark's jars ({@link SluiceClasspath}); DuckDB on this JVM's. The archive of a slot is recorded
+     * with the same entries: a JVM whose class path differs from its archive's maps none of it.
+     */
+    private static List<String> childClasspath(String engine) {
+        String classpath = System.getProperty("java.class.path");
+        return engine.equals("sluice") ? SluiceClasspath.entries(classpath) : JvmArchive.classpathEntries(classpath);
+    }
+
     private List<String> childCommand(MemoryJob job, String engine, Path data, Path output, List<String> archiveFlags) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaLauncher());
         cmd.addAll(archiveFlags);
         cmd.addAll(childFlags());
         cmd.add("-cp");
-        String classpath = System.getProperty("java.class.path");
-        cmd.add(engine.equals("sluice") ? SluiceClasspath.of(classpath) : classpath);   // Sluice without Spark's jars
+        cmd.add(String.join(java.io.File.pathSeparator, childClasspath(engine)));
         cmd.add("dev.sluice.cli.Main");
         cmd.addAll(List.of("bench", job.id(), "--engine", engine, "--input", data.toAbsolutePath().toString(),
                 "--output", output.toAbsolutePath().toString(), "--duckdb-memory", duckdbMemory));

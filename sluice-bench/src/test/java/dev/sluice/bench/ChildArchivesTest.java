@@ -36,8 +36,8 @@ class ChildArchivesTest {
             return command(flags, cp);
         };
         StringWriter progress = new StringWriter();
-        ChildArchives archives = new ChildArchives(dir.resolve("cache"), JAVA, FEATURE, cp, List.of());
-        archives.prepare("m1/sluice", "bench-memory-m1-sluice", data, dir.resolve("train"), dir, new PrintWriter(progress), probe);
+        ChildArchives archives = new ChildArchives(dir.resolve("cache"), JAVA, FEATURE, List.of());
+        archives.prepare("m1/sluice", "bench-memory-m1-sluice", cp, data, dir.resolve("train"), dir, new PrintWriter(progress), probe);
 
         assertThat(trainedOn).hasSize(1);
         assertThat(Files.readAllLines(trainedOn.get(0))).hasSize(TrainingInput.LINES);
@@ -53,8 +53,8 @@ class ChildArchivesTest {
         assertThat(output).containsPattern("JvmArchiveProbe source: (shared objects file|.*\\.aot)");
 
         // a second command (a later bench run) finds the slot's archive: no training
-        ChildArchives again = new ChildArchives(dir.resolve("cache"), JAVA, FEATURE, cp, List.of());
-        again.prepare("m1/sluice", "bench-memory-m1-sluice", data, dir.resolve("train"), dir, new PrintWriter(new StringWriter()), probe);
+        ChildArchives again = new ChildArchives(dir.resolve("cache"), JAVA, FEATURE, List.of());
+        again.prepare("m1/sluice", "bench-memory-m1-sluice", cp, data, dir.resolve("train"), dir, new PrintWriter(new StringWriter()), probe);
         assertThat(trainedOn).hasSize(1);
         assertThat(again.useFlags("m1/sluice")).isEqualTo(archives.useFlags("m1/sluice"));
     }
@@ -63,19 +63,42 @@ class ChildArchivesTest {
     void aFailedTrainingRunLeavesItsSlotWithoutAnArchiveAndTheHeaderSaysSo(@TempDir Path dir) throws Exception {
         List<String> cp = List.of(probeJar(dir.resolve("a.jar")).toString());
         Path data = Files.writeString(dir.resolve("logs.jsonl"), "{\"a\":1}\n");
-        ChildArchives archives = new ChildArchives(dir.resolve("cache"), JAVA, FEATURE, cp, List.of());
+        ChildArchives archives = new ChildArchives(dir.resolve("cache"), JAVA, FEATURE, List.of());
         StringWriter progress = new StringWriter();
-        archives.prepare("m1/sluice", "bench-memory-m1-sluice", data, dir.resolve("train"), dir, new PrintWriter(progress),
+        archives.prepare("m1/sluice", "bench-memory-m1-sluice", cp, data, dir.resolve("train"), dir, new PrintWriter(progress),
                 (flags, input, output) -> command(flags, cp));
-        archives.prepare("m1/duckdb", "bench-memory-m1-duckdb", data, dir.resolve("train"), dir, new PrintWriter(progress),
+        archives.prepare("m1/duckdb", "bench-memory-m1-duckdb", cp, data, dir.resolve("train"), dir, new PrintWriter(progress),
                 (flags, input, output) -> List.of(JAVA.toString(), "-cp", String.join(File.pathSeparator, cp), "no.such.Main"));
 
         assertThat(progress.toString()).contains("archive: m1/duckdb not recorded");
         assertThat(archives.useFlags("m1/duckdb")).isEmpty();
         assertThat(archives.useFlags("m1/sluice")).isNotEmpty();
         assertThat(archives.describe("job")).endsWith("; none for m1/duckdb");
-        assertThat(new ChildArchives(dir.resolve("cache"), JAVA, FEATURE, cp, List.of()).describe("job"))
+        assertThat(new ChildArchives(dir.resolve("cache"), JAVA, FEATURE, List.of()).describe("job"))
                 .isEqualTo("class-data archives: none");
+    }
+
+    @Test
+    void eachSlotIsRecordedWithItsOwnClasspathAndMapsIntoJvmsRunWithIt(@TempDir Path dir) throws Exception {
+        List<String> shortPath = List.of(probeJar(dir.resolve("a.jar")).toString());
+        List<String> longPath = List.of(probeJar(dir.resolve("b.jar")).toString(), dir.resolve("a.jar").toString());
+        Path data = Files.writeString(dir.resolve("logs.jsonl"), "{\"a\":1}\n");
+        ChildArchives archives = new ChildArchives(dir.resolve("cache"), JAVA, FEATURE, List.of());
+        StringWriter progress = new StringWriter();
+        archives.prepare("q1/sluice", "bench-q1-sluice", shortPath, data, dir.resolve("train"), dir, new PrintWriter(progress),
+                (flags, input, output) -> command(flags, shortPath));
+        archives.prepare("q1/duckdb", "bench-q1-duckdb", longPath, data, dir.resolve("train"), dir, new PrintWriter(progress),
+                (flags, input, output) -> command(flags, longPath));
+
+        for (List<String> cp : List.of(shortPath, longPath)) {
+            List<String> flags = new ArrayList<>(archives.useFlags(cp == shortPath ? "q1/sluice" : "q1/duckdb"));
+            assertThat(flags).isNotEmpty();
+            flags.add("-Xlog:class+load=info");
+            Process mapped = new ProcessBuilder(command(flags, cp)).redirectErrorStream(true).start();
+            String output = new String(mapped.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(mapped.waitFor()).isZero();
+            assertThat(output).as("class path %s", cp).containsPattern("JvmArchiveProbe source: (shared objects file|.*\\.aot)");
+        }
     }
 
     private static List<String> command(List<String> flags, List<String> cp) {

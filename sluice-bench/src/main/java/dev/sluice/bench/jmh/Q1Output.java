@@ -16,6 +16,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.SplittableRandom;
 
 /**
@@ -33,6 +35,8 @@ public class Q1Output {
     private static final String[] PLANS = {"free", "pro", "enterprise"};
     private static final int[] STATUS = {200, 201, 204, 400, 404, 500, 503};
     private static final int[] STATUS_WEIGHT = {75, 5, 3, 5, 7, 4, 1};
+    /** The workload's timestamps: always three digits of millis (Instant.toString drops ".000"). */
+    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     StructType schema;
     Batch[] batches;
@@ -48,7 +52,7 @@ public class Q1Output {
             for (int i = 0; i < c.length; i++) c[i] = Vectors.allocate(schema.field(i).dataType(), Batch.DEFAULT_SIZE);
             for (int r = 0; r < Batch.DEFAULT_SIZE; r++) {
                 millis += random.nextInt(20);
-                ((BytesVector) c[0]).append(Instant.ofEpochMilli(millis).toString());
+                ((BytesVector) c[0]).append(TS.format(Instant.ofEpochMilli(millis)));
                 ((BytesVector) c[1]).append(SERVICES[random.nextInt(SERVICES.length)]);
                 ((IntVector) c[2]).append(status(random.nextInt(100)));
                 ((DoubleVector) c[3]).append(Math.round(Math.exp(random.nextGaussian() + 3) * 100) / 100.0);

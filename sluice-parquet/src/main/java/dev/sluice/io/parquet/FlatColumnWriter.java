@@ -181,7 +181,13 @@ abstract class FlatColumnWriter {
         try {
             BytesInput values;
             Encoding encoding;
-            if (!fellBack) {
+            if (!fellBack && firstPage && dictionaryBytes >= rawBytes) {
+                // every value of the page distinct: the dictionary alone is as big as the plain values, so it does
+                // not pay whatever its ids take (what the check below decides, without encoding them to see)
+                fallBack();
+                values = plain.bytesInput();
+                encoding = Encoding.PLAIN;
+            } else if (!fellBack) {
                 values = dictionaryIds();
                 if (firstPage && values.size() + dictionaryBytes >= rawBytes) {   // the dictionary does not pay
                     fallBack();

@@ -101,6 +101,44 @@ class FlatColumnWriterTest {
         assertThat(block.getColumns().get(3).getEncodingStats().hasDictionaryEncodedPages()).isFalse();
     }
 
+    /**
+     * Strings in ascending byte order, as timestamps and sequence numbers in logs come: the first page of a unique
+     * column falls back to PLAIN without its ids being encoded (its dictionary alone is as big as its plain values),
+     * and the pages stay parquet-java's. Columns: ascending and unique, ascending with each value repeated (the
+     * dictionary kept until it passes 1 MiB), ascending then a step back in the first page, ascending then a step
+     * back after the first page (both followed by repeats of earlier values), nullable with nulls, and values whose
+     * order is unsigned only.
+     */
+    @Test void ascendingStringsGetParquetJavasIdsAndPages() throws IOException {
+        StructType schema = StructType.fromDDL("uniq STRING, runs STRING, back STRING, late_back STRING, nulls STRING, bin BINARY");
+        int rows = 90_000;
+        List<Batch> batches = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(3);
+        long ms = 1_790_000_000_000L;
+        for (int start = 0; start < rows; start += Batch.DEFAULT_SIZE) {
+            int n = Math.min(Batch.DEFAULT_SIZE, rows - start);
+            FlatVector[] c = new FlatVector[schema.size()];
+            for (int i = 0; i < c.length; i++) c[i] = Vectors.allocate(schema.field(i).dataType(), n);
+            for (int i = 0; i < n; i++) {
+                int row = start + i;
+                ms += 1 + random.nextInt(20);
+                c[0].appendObject(Instant.ofEpochMilli(ms).toString());
+                c[1].appendObject(String.format("k%09d", row / 3) + "-".repeat(row / 3 % 40));   // strictly ascending per run
+                c[2].appendObject(row == 7_000 ? "a" : row > 7_000 && row % 5 == 0 ? String.format("k%09d", row % 6_000)
+                        : String.format("k%09d", row));
+                c[3].appendObject(row == 50_000 ? "a" : row > 50_000 && row % 3 == 0 ? String.format("k%09d", row % 100)
+                        : String.format("k%09d", row / 2));
+                if (random.nextInt(4) == 0) c[4].appendNull();
+                else c[4].appendObject(String.format("n%08d", row / 2));
+                byte[] b = {(byte) (row >> 16), (byte) (row >> 8), (byte) row};   // 0x80.. sorts above 0x7F unsigned
+                c[5].appendObject(b);
+            }
+            batches.add(new Batch((ColumnVector[]) c, n));
+        }
+        assertSameFile(schema, batches, new ParquetWriteOptions(CompressionCodecName.SNAPPY, 256L << 20, MICROS), "ascending");
+        assertSameFile(schema, batches, new ParquetWriteOptions(CompressionCodecName.UNCOMPRESSED, 256L << 20, MICROS), "ascending");
+    }
+
     /** Several row groups: the same records as the record writer (row groups may be cut at other rows). */
     @Test void manyRowGroupsHoldTheSameRecords() throws IOException {
         StructType schema = StructType.fromDDL("a STRING, b BIGINT NOT NULL, c DOUBLE, d INT");
