@@ -111,7 +111,7 @@ public final class DataFrameWriter {
     }
 
     /** Spark's spark.sql.sources.default: parquet; json when the parquet module is not on the class path. */
-    static String defaultTableFormat() {
+    public static String defaultTableFormat() {
         try {
             FileFormats.lookup("parquet");
             return "parquet";

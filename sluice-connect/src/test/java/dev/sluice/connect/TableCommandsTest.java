@@ -34,7 +34,7 @@ class TableCommandsTest {
                 List<ExecutePlanResponse> created = execute(stub, session, Command.newBuilder()
                         .setSqlCommand(SqlCommand.newBuilder().setSql("CREATE TABLE t (id BIGINT) USING json")).build());
                 assertThat(created.get(0).getSqlCommandResult().getRelation().hasLocalRelation()).isTrue();
-                assertThat(sluice.catalog().tables().lookup(List.of("t"))).isPresent();   // ran once, on the server, now
+                assertThat(sluice.catalog().catalogTable(List.of("t"))).isPresent();   // ran once, on the server, now
 
                 Relation range = Relation.newBuilder().setRange(Range.newBuilder().setEnd(3).setStep(1)).build();
                 execute(stub, session, Command.newBuilder().setWriteOperation(WriteOperation.newBuilder().setInput(range)
