@@ -80,7 +80,7 @@ public final class UDFRegistration {
         Catalog c = catalog;
         if (c == null) return dev.sluice.expr.SessionFunctions.within(this::lookup, body);
         // the catalog's SQL functions (CREATE FUNCTION) too
-        return dev.sluice.expr.SessionFunctions.within(this::lookup, () -> dev.sluice.sql.SqlRoutines.within(c::lookupFunction, body));
+        return dev.sluice.expr.SessionFunctions.within(this::lookup, () -> dev.sluice.sql.SqlRoutines.within(c, body));
     }
 
     private volatile Catalog catalog;

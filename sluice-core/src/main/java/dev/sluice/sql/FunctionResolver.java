@@ -41,6 +41,10 @@ final class FunctionResolver {
         String lower = name.toLowerCase(Locale.ROOT);
         dev.sluice.expr.ScalarFunction sessionFunction = dev.sluice.expr.SessionFunctions.lookup(lower);
         if (sessionFunction != null) return FunctionCall.inline(sessionFunction, args);   // a session's UDF shadows built-ins
+        if ((lower.equals("current_database") || lower.equals("current_schema")) && args.isEmpty()) {
+            Expression current = SqlRoutines.currentDatabase();
+            if (current != null) return current;
+        }
         java.util.Optional<dev.sluice.CatalogFunction> routine = SqlRoutines.lookup(name);
         // as Spark: a temporary function shadows a built-in one; a persistent one is found when no built-in has the name
         if (routine.isPresent() && (routine.get().isTemporary() || lower.contains(".") || !builtIn(lower))) return SqlRoutines.call(routine.get(), args);

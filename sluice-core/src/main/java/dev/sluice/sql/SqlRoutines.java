@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -28,16 +27,16 @@ import java.util.function.Supplier;
  * A function defined by a class is refused when called: Sluice runs no Hive or Spark UDF classes.
  */
 public final class SqlRoutines {
-    private static final ThreadLocal<Function<List<String>, Optional<CatalogFunction>>> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<dev.sluice.Catalog> CURRENT = new ThreadLocal<>();
     /** One ReplacedFunction per definition, so two calls of it compare equal (GROUP BY f(x) ... SELECT f(x)). */
     private static final Map<CatalogFunction, ReplacedFunction> CALLABLE = new ConcurrentHashMap<>();
 
     private SqlRoutines() {}
 
-    /** Runs {@code body} with {@code lookup} (name parts to a temporary or persistent function) visible to SQL. */
-    public static <T> T within(Function<List<String>, Optional<CatalogFunction>> lookup, Supplier<T> body) {
-        Function<List<String>, Optional<CatalogFunction>> previous = CURRENT.get();
-        CURRENT.set(lookup);
+    /** Runs {@code body} with the functions and the current database of {@code catalog} visible to SQL. */
+    public static <T> T within(dev.sluice.Catalog catalog, Supplier<T> body) {
+        dev.sluice.Catalog previous = CURRENT.get();
+        CURRENT.set(catalog);
         try {
             return body.get();
         } finally {
@@ -48,9 +47,21 @@ public final class SqlRoutines {
 
     /** The catalog function {@code name} (as the parser quoted it) names, if a session is parsing and has one. */
     static Optional<CatalogFunction> lookup(String name) {
-        Function<List<String>, Optional<CatalogFunction>> lookup = CURRENT.get();
-        if (lookup == null) return Optional.empty();
-        return lookup.apply(UnresolvedColumn.parse(name).nameParts());
+        dev.sluice.Catalog catalog = CURRENT.get();
+        if (catalog == null) return Optional.empty();
+        return catalog.lookupFunction(UnresolvedColumn.parse(name).nameParts());
+    }
+
+    /**
+     * {@code current_database()} / {@code current_schema()} while a session parses: its current database as a
+     * constant, named {@code current_schema()} as Spark names it (Spark's ReplaceCurrentLike does the same when the
+     * query is optimized); null when no session is parsing (the registry's function answers {@code default}).
+     */
+    static Expression currentDatabase() {
+        dev.sluice.Catalog catalog = CURRENT.get();
+        if (catalog == null) return null;
+        String db = catalog.currentDatabase();
+        return FunctionCall.inline(new ReplacedFunction("current_schema", a -> dev.sluice.expr.Literal.of(db)), List.of());
     }
 
     /** The call of a catalog function with these arguments. */

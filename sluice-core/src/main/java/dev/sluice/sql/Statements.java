@@ -152,7 +152,7 @@ final class Statements {
     private DataFrame showFunctions(SqlGrammar.ShowFunctionsContext ctx) {
         if (ctx.kind != null) {
             String kind = Names.identifier(ctx.kind).toLowerCase(Locale.ROOT);
-            if (!kind.equals("all") && !kind.equals("system")) throw SyntaxErrors.at(ctx.kind, "SHOW " + kind + " FUNCTIONS: the kinds are USER, SYSTEM and ALL");
+            if (!kind.equals("all") && !kind.equals("system") && !kind.equals("user")) throw SyntaxErrors.at(ctx.kind, "SHOW " + kind + " FUNCTIONS: the kinds are USER, SYSTEM and ALL");
         }
         StructType schema = schema("function");
         Pattern like = ctx.pattern == null ? null : likePattern(Literals.string(ctx.pattern.getText()));
