@@ -450,7 +450,7 @@ public final class Catalog {
         return store.createFunction(function, replace, ifNotExists);
     }
 
-    /** {@code DROP [TEMPORARY] FUNCTION [IF EXISTS] f}: ROUTINE_NOT_FOUND when there is none. */
+    /** {@code DROP [TEMPORARY] FUNCTION [IF EXISTS] f}: UNKNOWN_FUNCTION (Spark: UNRESOLVED_ROUTINE) when there is none. */
     public boolean dropFunction(List<String> nameParts, boolean temporary, boolean ifExists) {
         boolean dropped;
         if (temporary) {
@@ -460,7 +460,8 @@ public final class Catalog {
             dropped = store.dropFunction(id.database(), id.name());
         }
         if (!dropped && !ifExists) {
-            throw SluiceException.of(ErrorCode.ROUTINE_NOT_FOUND).with("name", String.join(".", nameParts)).build();
+            // Spark 4.1 answers UNRESOLVED_ROUTINE here, which Sluice calls UNKNOWN_FUNCTION
+            throw SluiceException.of(ErrorCode.UNKNOWN_FUNCTION).with("function", String.join(".", nameParts)).build();
         }
         return dropped;
     }

@@ -51,7 +51,6 @@ public enum ErrorCode {
     SCHEMA_ALREADY_EXISTS(1181, Category.ANALYSIS, "Cannot create schema `{name}` because it already exists. Choose a different name, drop the existing schema, or add the IF NOT EXISTS clause to tolerate pre-existing schema."),
     SCHEMA_NOT_EMPTY(1182, Category.ANALYSIS, "Cannot drop a schema `{name}` because it contains objects. Use DROP SCHEMA ... CASCADE to drop the schema and all its objects."),
     ROUTINE_ALREADY_EXISTS(1183, Category.ANALYSIS, "Cannot create the function `{name}` because it already exists. Choose a different name, drop or replace the existing function, or add the IF NOT EXISTS clause to tolerate a pre-existing function."),
-    ROUTINE_NOT_FOUND(1184, Category.ANALYSIS, "The routine `{name}` cannot be found. Verify the spelling and correctness of the schema and catalog, or add the IF EXISTS clause to tolerate a missing routine."),
     NOT_A_PARTITIONED_TABLE(1185, Category.ANALYSIS, "{operation} is not allowed on `{name}` since it is not a partitioned table."),
     COLUMN_ALREADY_EXISTS(1186, Category.ANALYSIS, "The column `{column}` already exists. Choose another name or rename the existing column."),
 

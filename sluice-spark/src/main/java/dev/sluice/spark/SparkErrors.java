@@ -51,7 +51,6 @@ final class SparkErrors {
             Map.entry("SCHEMA_ALREADY_EXISTS", ErrorCode.SCHEMA_ALREADY_EXISTS),
             Map.entry("SCHEMA_NOT_EMPTY", ErrorCode.SCHEMA_NOT_EMPTY),
             Map.entry("ROUTINE_ALREADY_EXISTS", ErrorCode.ROUTINE_ALREADY_EXISTS),
-            Map.entry("ROUTINE_NOT_FOUND", ErrorCode.ROUTINE_NOT_FOUND),
             Map.entry("COLUMN_ALREADY_EXISTS", ErrorCode.COLUMN_ALREADY_EXISTS),
             Map.entry("EXPECT_TABLE_NOT_VIEW", ErrorCode.EXPECT_TABLE_NOT_VIEW),
             Map.entry("EXPECT_VIEW_NOT_TABLE", ErrorCode.EXPECT_TABLE_NOT_VIEW),
