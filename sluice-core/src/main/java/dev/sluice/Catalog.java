@@ -129,6 +129,29 @@ public final class Catalog {
         return createTable(TableDefinition.of(nameParts, format, schema, options), ifNotExists);
     }
 
+    /** Spark's {@code createTable(name, path)}: an external table over the files at {@code path} (schema inferred), in the default source format. */
+    public DataFrame createTable(String name, String path) { return createTable(name, path, defaultSource()); }
+
+    /** Spark's {@code createTable(name, path, source)}: an external table over the files at {@code path}, schema inferred. */
+    public DataFrame createTable(String name, String path, String source) {
+        createTable(new TableDefinition(parts(name), source, null, List.of(), null, List.of(), Map.of(), path, Map.of(), null), false);
+        return session.table(name);
+    }
+
+    /**
+     * Spark's {@code createTable(name, source, schema, options)}: a managed table with this schema, or an external
+     * one when the options hold a {@code path} (the schema may then be null: inferred from the files).
+     */
+    public DataFrame createTable(String name, String source, StructType schema, Map<String, String> options) {
+        Map<String, String> opts = new java.util.LinkedHashMap<>(options);
+        String path = TableIO.pathOption(opts);
+        opts.keySet().removeIf(k -> k.equalsIgnoreCase("path"));
+        createTable(new TableDefinition(parts(name), source, schema, List.of(), null, List.of(), opts, path, Map.of(), null), false);
+        return session.table(name);
+    }
+
+    private String defaultSource() { return session.conf().get("spark.sql.sources.default", DataFrameWriter.defaultTableFormat()); }
+
     /** {@code DROP TABLE}: a managed table's definition and files, an external table's definition only. */
     public boolean dropTable(List<String> nameParts, boolean ifExists) {
         Optional<CatalogTable> table = catalogTable(nameParts);
@@ -478,6 +501,11 @@ public final class Catalog {
         if (nameParts.size() > 3 || nameParts.size() == 3 && !nameParts.get(0).equalsIgnoreCase(CATALOG_NAME)) return Optional.empty();
         Ident id = ident(nameParts);
         return store.function(id.database(), id.name());
+    }
+
+    /** Spark's {@code functionExists}: a built-in function, or a temporary or persistent one of the catalog. */
+    public boolean functionExists(String name) {
+        return lookupFunction(parts(name)).isPresent() || dev.sluice.sql.SqlFunctions.exists(name);
     }
 
     /** This session's temporary functions and the current (or given) database's, by name. */

@@ -102,6 +102,9 @@ class SqlCatalogTest {
         assertThat(rows("SELECT count(*) FROM ext2")).containsExactly("4");
         assertThat(sluice.catalog().tableExists("default.ext2")).isTrue();
         assertThat(sluice.catalog().tableExists("ext2", "default")).isTrue();
+        assertThat(sluice.catalog().createTable("ext3", data.toString(), "json").count()).isEqualTo(4);   // Spark's createTable(name, path, source)
+        assertThat(sluice.catalog().createTable("ext4", "json", null, java.util.Map.of("path", data.toString())).columns()).containsExactly("id", "v");
+        assertThat(sluice.catalog().catalogTable(List.of("ext3")).orElseThrow().type()).isEqualTo(dev.sluice.CatalogTable.Type.EXTERNAL);
     }
 
     @Test void partitionedTablesSeeTheirPartitionsOnceRecovered() {
@@ -174,6 +177,9 @@ class SqlCatalogTest {
         assertThat(rows("SHOW USER FUNCTIONS")).containsExactly("area", "spark_catalog.default.plus_one");
         sluice.sql("CREATE FUNCTION hive_udf AS 'com.example.MyUdf'");   // recorded, as Spark, not loaded
         assertThat(code("SELECT hive_udf(1)")).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION);
+        assertThat(sluice.catalog().functionExists("plus_one")).isTrue();
+        assertThat(sluice.catalog().functionExists("upper")).isTrue();
+        assertThat(sluice.catalog().functionExists("no_such_function")).isFalse();
         sluice.sql("DROP FUNCTION plus_one");
         sluice.sql("DROP TEMPORARY FUNCTION area");
         assertThat(code("SELECT plus_one(1)")).isEqualTo(ErrorCode.UNKNOWN_FUNCTION);
