@@ -181,7 +181,10 @@ final class TableIO {
                 case ERROR_IF_EXISTS -> throw CatalogStore.alreadyExists(db, name);
                 case IGNORE -> { return null; }
                 case APPEND -> { return insert(existing, byName(data, existing), false); }
-                case OVERWRITE -> session.catalog().dropTable(List.of(Catalog.CATALOG_NAME, db, name), true);
+                case OVERWRITE -> {
+                    refuseOverwritingInput(existing, data);
+                    session.catalog().dropTable(List.of(Catalog.CATALOG_NAME, db, name), true);
+                }
             }
         }
         boolean external = def.location() != null;
@@ -197,6 +200,22 @@ final class TableIO {
         } catch (RuntimeException e) {
             store.dropTable(session, table);   // a failed CTAS leaves no table behind, as Spark's
             throw e;
+        }
+    }
+
+    /**
+     * saveAsTable in overwrite mode drops the table before writing, so rows read from it would be lost: refused, as
+     * Spark refuses it (UNSUPPORTED_OVERWRITE.TABLE: "Cannot overwrite the target that is also being read from").
+     */
+    private static void refuseOverwritingInput(CatalogTable table, DataFrame data) {
+        if (table.location() == null) return;
+        String location = CatalogStore.absolute(table.location());
+        for (String input : data.inputFiles()) {
+            String in = CatalogStore.absolute(input);
+            if (in.equals(location) || in.startsWith(location + "/")) {
+                throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "saveAsTable in overwrite mode into " + table.qualifiedName())
+                        .with("reason", "the rows are read from that table (Spark: UNSUPPORTED_OVERWRITE.TABLE); write them to another table first").build();
+            }
         }
     }
 

@@ -92,7 +92,7 @@ final class CatalogRelations {
             case FUNCTION_EXISTS: {
                 var f = c.getFunctionExists();
                 if (f.hasDbName()) return bool(catalog.lookupFunction(List.of(f.getDbName(), f.getFunctionName())).isPresent());
-                return bool(catalog.lookupFunction(parts(f.getFunctionName())).isPresent() || SqlFunctions.exists(f.getFunctionName()));
+                return bool(catalog.functionExists(f.getFunctionName()));
             }
             case LIST_COLUMNS: {
                 var l = c.getListColumns();
