@@ -301,6 +301,7 @@ final class CatalogStatements {
         List<String> name = Names.parts(ctx.multipartIdentifier());
         if (ctx.EXISTS() != null && catalog.catalogTable(name).isPresent()) return empty();
         String sql = text(ctx.query());
+        refuseGeneratedNames(ctx.query(), name);
         DataFrame df = new QueryBuilder(session).query(ctx.query());   // checked now, as Spark analyzes a view's query
         List<String> columns = null;
         if (ctx.identifierList() != null) {
@@ -314,6 +315,34 @@ final class CatalogStatements {
         catalog.createView(name, sql, df.schema(), columns, comment, ctx.REPLACE() != null, false);
         if (ctx.properties != null) catalog.setProperties(name, Statements.options(ctx.properties), List.of());
         return empty();
+    }
+
+    /**
+     * A persistent view's output columns must have names the user gave: an unaliased expression other than a column
+     * is refused, even with a column list (Spark: CREATE_PERMANENT_VIEW_WITHOUT_ALIAS; its generated name could change).
+     */
+    private static void refuseGeneratedNames(SqlGrammar.QueryContext query, List<String> view) {
+        SqlGrammar.QuerySpecificationContext spec = outputSpecification(query);
+        if (spec == null) return;
+        for (SqlGrammar.NamedExpressionContext n : spec.namedExpressionSeq().namedExpression()) {
+            if (n.name != null || n.names != null) continue;
+            String text = n.expression().getText();
+            if (text.matches("[A-Za-z_`][A-Za-z0-9_`.]*(\\.\\*)?") || text.equals("*")) continue;   // a column, a.field, t.*, *
+            // Spark names literals without marking the name generated: SELECT 1, 'x', TRUE, NULL are allowed
+            if (text.matches("(?i)[0-9.]+([eE][+-]?[0-9]+)?(L|S|Y|D|F|BD)?|'.*'|\".*\"|true|false|null")) continue;
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "CREATE VIEW " + String.join(".", view))
+                    .with("reason", "the expression " + text + " has no alias (Spark: CREATE_PERMANENT_VIEW_WITHOUT_ALIAS); name it with AS").build();
+        }
+    }
+
+    /** The SELECT whose columns a query returns: the leftmost one of set operations and parentheses. */
+    private static SqlGrammar.QuerySpecificationContext outputSpecification(org.antlr.v4.runtime.tree.ParseTree tree) {
+        if (tree instanceof SqlGrammar.QuerySpecificationContext q) return q;
+        if (tree instanceof SqlGrammar.QueryContext q) return outputSpecification(q.queryBody());
+        for (int i = 0; i < tree.getChildCount(); i++) {
+            if (tree.getChild(i) instanceof ParserRuleContext child) return outputSpecification(child);
+        }
+        return null;
     }
 
     /** A persistent view may not read temporary views (Spark: INVALID_TEMP_OBJ_REFERENCE). */

@@ -153,6 +153,8 @@ class SqlCatalogTest {
         sluice.sql("CREATE VIEW IF NOT EXISTS big AS SELECT 1");
         sluice.sql("CREATE OR REPLACE VIEW big AS SELECT a * 10 AS y FROM base");
         assertThat(rows("SELECT max(y) FROM big")).containsExactly("30");
+        assertThat(code("CREATE VIEW gen (g) AS SELECT a + 1 FROM base")).isEqualTo(ErrorCode.INVALID_ARGUMENT);   // Spark: CREATE_PERMANENT_VIEW_WITHOUT_ALIAS
+        sluice.sql("CREATE VIEW lit AS SELECT 1, 'x'");   // literals keep their names, as Spark allows
         sluice.sql("CREATE TEMP VIEW tv AS SELECT 1 AS one");
         assertThat(code("CREATE VIEW bad AS SELECT * FROM tv")).isEqualTo(ErrorCode.INVALID_ARGUMENT);
         assertThat(code("DROP TABLE big")).isEqualTo(ErrorCode.EXPECT_TABLE_NOT_VIEW);

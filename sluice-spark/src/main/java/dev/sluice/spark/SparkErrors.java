@@ -48,6 +48,7 @@ final class SparkErrors {
             Map.entry("TABLE_OR_VIEW_NOT_FOUND", ErrorCode.TABLE_OR_VIEW_NOT_FOUND),
             Map.entry("TABLE_OR_VIEW_ALREADY_EXISTS", ErrorCode.TABLE_OR_VIEW_ALREADY_EXISTS),
             Map.entry("SCHEMA_NOT_FOUND", ErrorCode.SCHEMA_NOT_FOUND),
+            Map.entry("CREATE_PERMANENT_VIEW_WITHOUT_ALIAS", ErrorCode.INVALID_ARGUMENT),
             Map.entry("SCHEMA_ALREADY_EXISTS", ErrorCode.SCHEMA_ALREADY_EXISTS),
             Map.entry("SCHEMA_NOT_EMPTY", ErrorCode.SCHEMA_NOT_EMPTY),
             Map.entry("ROUTINE_ALREADY_EXISTS", ErrorCode.ROUTINE_ALREADY_EXISTS),
