@@ -20,6 +20,10 @@ public final class DataFrameWriter {
     private String format = "json";
     private boolean formatChosen;
     private List<String> partitionBy = List.of();
+    private Integer numBuckets;
+    private List<String> bucketBy = List.of();
+    private List<String> sortBy = List.of();
+    private List<String> clusterBy = List.of();
 
     DataFrameWriter(DataFrame frame) { this.frame = frame; }
 
@@ -55,6 +59,8 @@ public final class DataFrameWriter {
 
     /** Writes files of the chosen format into the directory {@code path}; returns what was written. */
     public WriteResult save(String path) {
+        refuseBuckets("save");
+        checkClustering();
         // an unknown format or option fails here, before anything runs
         OptionCheck.write(FileFormats.lookup(format), options);
         refuseCalendarIntervals(format);
@@ -67,6 +73,64 @@ public final class DataFrameWriter {
     public DataFrameWriter partitionBy(String... columns) {
         this.partitionBy = List.of(columns);
         return this;
+    }
+
+    /**
+     * Buckets the rows of a table written by {@link #saveAsTable} as Spark does: row to bucket
+     * {@code pmod(murmur3_hash(cols), n)}, one file per bucket and task. Only {@code saveAsTable} writes buckets
+     * (Spark: save and insertInto do not support bucketBy).
+     */
+    public DataFrameWriter bucketBy(int numBuckets, String column, String... columns) {
+        if (numBuckets <= 0 || numBuckets > 100_000) {
+            throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.INVALID_ARGUMENT).with("function", "bucketBy")
+                    .with("reason", "the number of buckets must be greater than 0 and at most 100000, got " + numBuckets + " (Spark: INVALID_BUCKET_COUNT)").build();
+        }
+        this.numBuckets = numBuckets;
+        this.bucketBy = names(column, columns);
+        return this;
+    }
+
+    /** Sorts each bucket by these columns (with {@link #bucketBy} only). */
+    public DataFrameWriter sortBy(String column, String... columns) {
+        this.sortBy = names(column, columns);
+        return this;
+    }
+
+    /**
+     * The table's clustering columns (Spark 4's {@code CLUSTER BY}): recorded with a table written by
+     * {@link #saveAsTable}; for a path they only have to name columns, as Spark's file sources take them as an option
+     * and lay out no files by them.
+     */
+    public DataFrameWriter clusterBy(String column, String... columns) {
+        this.clusterBy = names(column, columns);
+        return this;
+    }
+
+    private static List<String> names(String first, String... more) {
+        List<String> out = new java.util.ArrayList<>();
+        out.add(first);
+        out.addAll(List.of(more));
+        return List.copyOf(out);
+    }
+
+    private void refuseBuckets(String operation) {
+        if (numBuckets != null || !sortBy.isEmpty()) {
+            throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.UNSUPPORTED_OPERATION).with("operation", "'" + operation + "' with bucketBy or sortBy")
+                    .with("reason", "as Spark, only saveAsTable writes buckets").build();
+        }
+    }
+
+    private void checkClustering() {
+        if (clusterBy.isEmpty()) return;
+        if (!partitionBy.isEmpty()) {
+            throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.INVALID_ARGUMENT).with("function", "clusterBy")
+                    .with("reason", "it cannot be combined with partitionBy (Spark: SPECIFY_CLUSTER_BY_WITH_PARTITIONED_BY_IS_NOT_ALLOWED)").build();
+        }
+        if (numBuckets != null) {
+            throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.INVALID_ARGUMENT).with("function", "clusterBy")
+                    .with("reason", "it cannot be combined with bucketBy (Spark: SPECIFY_CLUSTER_BY_WITH_BUCKETING_IS_NOT_ALLOWED)").build();
+        }
+        for (String c : clusterBy) frame.col(c);   // COLUMN_NOT_FOUND for a name that is not a column
     }
 
     public WriteResult json(String path) { return format("json").save(path); }
@@ -83,18 +147,31 @@ public final class DataFrameWriter {
      * replaced). The format is the one chosen, else parquet when sluice-parquet is installed, else json.
      */
     public WriteResult saveAsTable(String name) {
-        if (!partitionBy.isEmpty()) {
-            throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.UNSUPPORTED_OPERATION).with("operation", "saveAsTable with partitionBy")
-                    .with("reason", "Sluice's managed tables are not partitioned; write partitioned files with save(path)").build();
+        if (numBuckets == null && !sortBy.isEmpty()) {
+            throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.INVALID_ARGUMENT).with("function", "sortBy")
+                    .with("reason", "sortBy must be used together with bucketBy").build();
         }
+        checkClustering();
         String chosen = formatChosen ? format : defaultTableFormat();
-        OptionCheck.write(FileFormats.lookup(chosen), options);
+        Map<String, String> tableOptions = new LinkedHashMap<>(options);
+        String location = null;
+        for (String k : List.copyOf(tableOptions.keySet())) {
+            if (k.equalsIgnoreCase("path")) location = tableOptions.remove(k);   // an external table, as Spark
+        }
+        OptionCheck.write(FileFormats.lookup(chosen), tableOptions);
         refuseCalendarIntervals(chosen);
-        return frame.session().catalog().saveAsTable(tableName(name), frame, chosen, options, mode);
+        CatalogTable.BucketSpec buckets = numBuckets == null ? null : new CatalogTable.BucketSpec(numBuckets, bucketBy, sortBy);
+        TableDefinition def = new TableDefinition(tableName(name), chosen, null, partitionBy, buckets, clusterBy, tableOptions, location, Map.of(), null);
+        return frame.session().catalog().saveAsTable(def, frame, mode);
     }
 
     /** Appends (or with mode overwrite, replaces) the rows of the existing managed table {@code name}, columns by position. */
     public WriteResult insertInto(String name) {
+        refuseBuckets("insertInto");
+        if (!partitionBy.isEmpty()) {
+            throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.UNSUPPORTED_OPERATION).with("operation", "insertInto with partitionBy")
+                    .with("reason", "the table's own partition columns are used (Spark: insertInto() can't be used together with partitionBy())").build();
+        }
         refuseCalendarIntervals("table");
         return frame.session().catalog().insertInto(tableName(name), frame, mode == SaveMode.OVERWRITE);
     }
@@ -111,7 +188,7 @@ public final class DataFrameWriter {
     }
 
     /** Spark's spark.sql.sources.default: parquet; json when the parquet module is not on the class path. */
-    static String defaultTableFormat() {
+    public static String defaultTableFormat() {
         try {
             FileFormats.lookup("parquet");
             return "parquet";

@@ -36,7 +36,8 @@ public final class Sluice implements AutoCloseable {
     private Sluice(SluiceConf conf, List<JobListener> listeners, Storage storage, EngineFactory engineFactory, String warehouse) {
         this.ownsEngine = true;
         this.cacheManager = new CacheManager();
-        this.catalog = new Catalog(this, new ManagedTables(warehouse));
+        this.catalog = new Catalog(this, new CatalogStore(warehouse));
+        this.udf.attach(catalog);
         this.conf = new RuntimeConfig(conf);
         this.storage = storage;
         this.listeners = new java.util.concurrent.CopyOnWriteArrayList<>(listeners);
@@ -109,7 +110,8 @@ public final class Sluice implements AutoCloseable {
     private Sluice(Sluice parent) {
         this.ownsEngine = false;
         this.cacheManager = parent.cacheManager;   // as Spark: cached data is shared by the sessions of one engine
-        this.catalog = new Catalog(this, parent.catalog.tables());
+        this.catalog = new Catalog(this, parent.catalog.store());
+        this.udf.attach(catalog);
         this.conf = new RuntimeConfig(parent.conf.snapshot());   // its own settings from here on, as Spark's newSession
         this.storage = parent.storage;
         this.listeners = parent.listeners;
@@ -276,12 +278,12 @@ public final class Sluice implements AutoCloseable {
                     sessionTimeZone);
         }
 
-        public Sluice build() { return new Sluice(conf(), listeners, storages(), engineFactory, settings.get(ManagedTables.WAREHOUSE_KEY)); }
+        public Sluice build() { return new Sluice(conf(), listeners, storages(), engineFactory, settings.get(CatalogStore.WAREHOUSE_KEY)); }
 
         private SchemeStorage storages() {
             Map<String, StorageProvider> providers = SchemeStorage.installedProviders();
             for (String key : settings.keySet()) {
-                if (key.equals(ManagedTables.WAREHOUSE_KEY)) continue;   // the catalog's, not a storage's
+                if (key.equals(CatalogStore.WAREHOUSE_KEY)) continue;   // the catalog's, not a storage's
                 boolean claimed = false;
                 for (StorageProvider p : providers.values()) claimed |= p.claims(key);
                 if (!claimed) {

@@ -76,5 +76,15 @@ public final class UDFRegistration {
     public boolean exists(String name) { return lookup(name) != null; }
 
     /** Runs {@code body} with this session's functions visible to the SQL front end. */
-    public <T> T visibleTo(java.util.function.Supplier<T> body) { return dev.sluice.expr.SessionFunctions.within(this::lookup, body); }
+    public <T> T visibleTo(java.util.function.Supplier<T> body) {
+        Catalog c = catalog;
+        if (c == null) return dev.sluice.expr.SessionFunctions.within(this::lookup, body);
+        // the catalog's SQL functions (CREATE FUNCTION) too
+        return dev.sluice.expr.SessionFunctions.within(this::lookup, () -> dev.sluice.sql.SqlRoutines.within(c, body));
+    }
+
+    private volatile Catalog catalog;
+
+    /** The session's catalog, whose functions {@link #visibleTo} makes visible as well. */
+    void attach(Catalog catalog) { this.catalog = catalog; }
 }

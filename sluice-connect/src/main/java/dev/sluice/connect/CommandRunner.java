@@ -37,10 +37,6 @@ final class CommandRunner {
             writeTable(w);
             return;
         }
-        if (w.getSortColumnNamesCount() > 0 || w.hasBucketBy()) {
-            throw ConnectErrors.unsupported("bucketBy/sortBy", "Sluice writes no bucketed tables");
-        }
-        if (w.getClusteringColumnsCount() > 0) throw ConnectErrors.unsupported("clusterBy", "Sluice writes no clustered tables");
         DataFrame df = new RelationTranslator(new Translation(session)).translate(w.getInput());
         String format = w.hasSource() ? w.getSource().toLowerCase(Locale.ROOT) : session.config().get("spark.sql.sources.default");
         Map<String, String> options = new java.util.LinkedHashMap<>(w.getOptionsMap());
@@ -52,22 +48,40 @@ final class CommandRunner {
         options.remove("path");
         DataFrameWriter writer = df.write().format(format).options(options).mode(mode(w.getMode()));
         if (w.getPartitioningColumnsCount() > 0) writer = writer.partitionBy(w.getPartitioningColumnsList().toArray(new String[0]));
+        writer = layout(writer, w);
         writer.save(path);
     }
 
     /** {@code saveAsTable(name)} and {@code insertInto(name)}: the session catalog's managed tables. */
     private void writeTable(WriteOperation w) {
-        if (w.getSortColumnNamesCount() > 0 || w.hasBucketBy() || w.getClusteringColumnsCount() > 0 || w.getPartitioningColumnsCount() > 0) {
-            throw ConnectErrors.unsupported("partitioned, bucketed or clustered tables", "Sluice's managed tables are not partitioned");
-        }
         DataFrame df = new RelationTranslator(new Translation(session)).translate(w.getInput());
         DataFrameWriter writer = df.write().options(w.getOptionsMap()).mode(mode(w.getMode()));
         if (w.hasSource()) writer = writer.format(w.getSource().toLowerCase(Locale.ROOT));
+        if (w.getPartitioningColumnsCount() > 0) writer = writer.partitionBy(w.getPartitioningColumnsList().toArray(new String[0]));
+        writer = layout(writer, w);
         String name = w.getTable().getTableName();
         switch (w.getTable().getSaveMethod()) {
             case TABLE_SAVE_METHOD_INSERT_INTO -> writer.insertInto(name);
             default -> writer.saveAsTable(name);
         }
+    }
+
+    /** bucketBy / sortBy / clusterBy: the writer checks where each is allowed, as Spark's does. */
+    private static DataFrameWriter layout(DataFrameWriter writer, WriteOperation w) {
+        if (w.hasBucketBy()) {
+            var b = w.getBucketBy();
+            var cols = b.getBucketColumnNamesList();
+            writer = writer.bucketBy(b.getNumBuckets(), cols.get(0), cols.subList(1, cols.size()).toArray(new String[0]));
+        }
+        if (w.getSortColumnNamesCount() > 0) {
+            var cols = w.getSortColumnNamesList();
+            writer = writer.sortBy(cols.get(0), cols.subList(1, cols.size()).toArray(new String[0]));
+        }
+        if (w.getClusteringColumnsCount() > 0) {
+            var cols = w.getClusteringColumnsList();
+            writer = writer.clusterBy(cols.get(0), cols.subList(1, cols.size()).toArray(new String[0]));
+        }
+        return writer;
     }
 
     private static String mode(WriteOperation.SaveMode m) {

@@ -46,6 +46,13 @@ public enum ErrorCode {
     INSERT_COLUMN_ARITY_MISMATCH(1169, Category.ANALYSIS, "Cannot write to `{name}`: {reason}: table columns {tableColumns}, data columns {dataColumns}."),
     EXPECT_TABLE_NOT_VIEW(1170, Category.ANALYSIS, "`{name}` is a {actual}; {statement} expects a {expected}."),
     UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY(1171, Category.ANALYSIS, "Unsupported subquery expression: {reason}."),
+    // the session catalog (1180..): Spark's conditions of the same names
+    SCHEMA_NOT_FOUND(1180, Category.ANALYSIS, "The schema `{name}` cannot be found. Verify the spelling and correctness of the schema and catalog, or create it with CREATE DATABASE."),
+    SCHEMA_ALREADY_EXISTS(1181, Category.ANALYSIS, "Cannot create schema `{name}` because it already exists. Choose a different name, drop the existing schema, or add the IF NOT EXISTS clause to tolerate pre-existing schema."),
+    SCHEMA_NOT_EMPTY(1182, Category.ANALYSIS, "Cannot drop a schema `{name}` because it contains objects. Use DROP SCHEMA ... CASCADE to drop the schema and all its objects."),
+    ROUTINE_ALREADY_EXISTS(1183, Category.ANALYSIS, "Cannot create the function `{name}` because it already exists. Choose a different name, drop or replace the existing function, or add the IF NOT EXISTS clause to tolerate a pre-existing function."),
+    NOT_A_PARTITIONED_TABLE(1185, Category.ANALYSIS, "{operation} is not allowed on `{name}` since it is not a partitioned table."),
+    COLUMN_ALREADY_EXISTS(1186, Category.ANALYSIS, "The column `{column}` already exists. Choose another name or rename the existing column."),
 
     // 2000: the plan cannot be built or run as asked
     UNSUPPORTED_OPERATION(2001, Category.PLAN, "{operation} is not supported: {reason}"),

@@ -41,6 +41,13 @@ final class FunctionResolver {
         String lower = name.toLowerCase(Locale.ROOT);
         dev.sluice.expr.ScalarFunction sessionFunction = dev.sluice.expr.SessionFunctions.lookup(lower);
         if (sessionFunction != null) return FunctionCall.inline(sessionFunction, args);   // a session's UDF shadows built-ins
+        if ((lower.equals("current_database") || lower.equals("current_schema")) && args.isEmpty()) {
+            Expression current = SqlRoutines.currentDatabase();
+            if (current != null) return current;
+        }
+        java.util.Optional<dev.sluice.CatalogFunction> routine = SqlRoutines.lookup(name);
+        // as Spark: a temporary function shadows a built-in one; a persistent one is found when no built-in has the name
+        if (routine.isPresent() && (routine.get().isTemporary() || lower.contains(".") || !builtIn(lower))) return SqlRoutines.call(routine.get(), args);
         if (TableGenerators.handles(lower)) return TableGenerators.build(lower, args);
         if (CastFunctions.handles(lower)) return CastFunctions.build(lower, args);
         List<Method> candidates = candidates(lower);
@@ -62,7 +69,12 @@ final class FunctionResolver {
     /** True when {@code name} is a function SQL can call (for the table-valued and generator checks). */
     static boolean exists(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return dev.sluice.expr.SessionFunctions.lookup(lower) != null || TableGenerators.handles(lower) || CastFunctions.handles(lower) || FunctionRegistry.exists(lower) || !candidates(lower).isEmpty();
+        return dev.sluice.expr.SessionFunctions.lookup(lower) != null || builtIn(lower) || SqlRoutines.lookup(lower).isPresent();
+    }
+
+    /** True when {@code lower} is one of Sluice's own functions (not a session's or the catalog's). */
+    static boolean builtIn(String lower) {
+        return TableGenerators.handles(lower) || CastFunctions.handles(lower) || FunctionRegistry.exists(lower) || !candidates(lower).isEmpty();
     }
 
     /** Every function name SQL can call (SHOW FUNCTIONS), sorted. */

@@ -2,8 +2,8 @@ package dev.sluice.sql;
 
 import dev.sluice.Catalog;
 import dev.sluice.DataFrame;
-import dev.sluice.ManagedTable;
-import dev.sluice.ManagedTables;
+import dev.sluice.CatalogStore;
+import dev.sluice.CatalogTable;
 import dev.sluice.RuntimeConfig;
 import dev.sluice.Sluice;
 import dev.sluice.error.ErrorCode;
@@ -52,7 +52,6 @@ final class Statements {
         if (ctx instanceof SqlGrammar.StatementQueryContext q) return new QueryBuilder(session).query(q.query());
         if (ctx instanceof SqlGrammar.CreateViewContext v) return createView(v);
         if (ctx instanceof SqlGrammar.DropViewContext d) return dropView(d);
-        if (ctx instanceof SqlGrammar.CreateTableContext c) return createTable(c);
         if (ctx instanceof SqlGrammar.DropTableContext d) {
             List<String> name = Names.parts(d.multipartIdentifier());
             // as Spark ("v1 DROP TABLE supports temp view"): DROP TABLE on a temporary view drops the view
@@ -62,6 +61,8 @@ final class Statements {
             session.catalog().dropTable(name, d.EXISTS() != null);
             return empty();
         }
+        DataFrame ddl = new CatalogStatements(session).run(ctx);
+        if (ddl != null) return ddl;
         if (ctx instanceof SqlGrammar.InsertContext i) return insert(i);
         if (ctx instanceof SqlGrammar.ShowTablesContext s) return showTables(s);
         if (ctx instanceof SqlGrammar.ShowFunctionsContext s) return showFunctions(s);
@@ -104,53 +105,25 @@ final class Statements {
     }
 
     private DataFrame dropView(SqlGrammar.DropViewContext ctx) {
-        List<String> parts = Names.parts(ctx.multipartIdentifier());
-        boolean dropped = parts.size() == 2 && parts.get(0).equalsIgnoreCase(Catalog.GLOBAL_TEMP_DATABASE)
-                ? session.catalog().dropGlobalTempView(parts.get(1))
-                : parts.size() == 1 && session.catalog().dropTempView(parts.get(0));
-        if (!dropped && session.catalog().tables().lookup(parts).isPresent()) throw notA(parts, "table", "view", "DROP VIEW");
-        if (!dropped && ctx.EXISTS() == null) {
-            throw SluiceException.of(ErrorCode.TABLE_OR_VIEW_NOT_FOUND).with("name", String.join(".", parts)).with("suggestion", "").build();
-        }
+        session.catalog().dropView(Names.parts(ctx.multipartIdentifier()), ctx.EXISTS() != null);
         return empty();
     }
 
-    private DataFrame createTable(SqlGrammar.CreateTableContext ctx) {
-        List<String> name = Names.parts(ctx.multipartIdentifier());
-        String format = Names.identifier(ctx.format).toLowerCase(Locale.ROOT);
-        Map<String, String> options = options(ctx.tableOptions());
-        if (ctx.PARTITIONED() != null) {
-            throw SyntaxErrors.unsupported("CREATE TABLE ... PARTITIONED BY", "Sluice's managed tables are not partitioned; write partitioned files with DataFrameWriter.partitionBy");
-        }
-        boolean ifNotExists = ctx.EXISTS() != null;
-        if (session.catalog().isView(name)) {
-            throw SluiceException.of(ErrorCode.TABLE_OR_VIEW_ALREADY_EXISTS).with("name", String.join(".", name)).build();
-        }
-        if (ctx.query() != null) {
-            if (!ctx.columns.isEmpty()) throw SyntaxErrors.at(ctx, "CREATE TABLE ... AS SELECT takes its columns from the query, not a column list");
-            if (ifNotExists && session.catalog().tables().lookup(name).isPresent()) return empty();
-            DataFrame df = new QueryBuilder(session).query(ctx.query());
-            session.catalog().saveAsTable(name, df, format, options, SaveMode.ERROR_IF_EXISTS);
-            return empty();
-        }
-        if (ctx.columns.isEmpty()) throw SyntaxErrors.at(ctx, "CREATE TABLE needs a column list or AS SELECT (Sluice does not infer a new table's schema)");
-        List<StructField> fields = new ArrayList<>();
-        for (SqlGrammar.ColumnDefinitionContext c : ctx.columns) {
-            fields.add(new StructField(Names.identifier(c.identifier()), ExpressionBuilder.dataType(c.dataType()), c.NOT() == null));
-        }
-        session.catalog().createTable(name, format, new StructType(fields), options, ifNotExists);
-        return empty();
-    }
+    static Map<String, String> options(SqlGrammar.TableOptionsContext ctx) { return ctx == null ? new LinkedHashMap<>() : options(ctx.propertyList()); }
 
-    private static Map<String, String> options(SqlGrammar.TableOptionsContext ctx) {
+    /** {@code (k 'v', 'k2' = 'v2')}: keys and values as written (strings unquoted). */
+    static Map<String, String> options(SqlGrammar.PropertyListContext ctx) {
         Map<String, String> out = new LinkedHashMap<>();
         if (ctx == null) return out;
         for (SqlGrammar.TableOptionContext o : ctx.tableOption()) {
-            String key = o.key.STRING() != null ? Literals.string(o.key.STRING().getText()) : o.key.getText();
             String value = o.value.STRING() != null ? Literals.string(o.value.STRING().getText()) : o.value.getText();
-            out.put(key, value);
+            out.put(optionKey(o.key), value);
         }
         return out;
+    }
+
+    static String optionKey(SqlGrammar.OptionKeyContext key) {
+        return key.STRING() != null ? Literals.string(key.STRING().getText()) : key.getText();
     }
 
     private DataFrame insert(SqlGrammar.InsertContext ctx) {
@@ -165,37 +138,36 @@ final class Statements {
     private DataFrame showTables(SqlGrammar.ShowTablesContext ctx) {
         StructType schema = new StructType(List.of(StructField.of("namespace", DataTypes.STRING), StructField.of("tableName", DataTypes.STRING),
                 StructField.of("isTemporary", DataTypes.BOOLEAN)));
-        String database = ctx.multipartIdentifier() == null ? ManagedTables.DEFAULT_DATABASE : String.join(".", Names.parts(ctx.multipartIdentifier()));
+        String database = ctx.multipartIdentifier() == null ? session.catalog().currentDatabase()
+                : Catalog.databaseName(String.join(".", Names.parts(ctx.multipartIdentifier())));
         Pattern like = ctx.pattern == null ? null : likePattern(Literals.string(ctx.pattern.getText()));
         List<Row> rows = new ArrayList<>();
-        List<Catalog.Table> tables = database.equalsIgnoreCase(Catalog.GLOBAL_TEMP_DATABASE) ? globalAndLocal() : session.catalog().listTables();
-        if (!database.equalsIgnoreCase(Catalog.GLOBAL_TEMP_DATABASE) && !database.equalsIgnoreCase(ManagedTables.DEFAULT_DATABASE)) {
-            throw SluiceException.of(ErrorCode.TABLE_OR_VIEW_NOT_FOUND).with("name", database)
-                    .with("suggestion", " Sluice's catalog has the databases default and global_temp.").build();
-        }
-        for (Catalog.Table t : tables) {
+        for (Catalog.Table t : session.catalog().listTables(database)) {
             if (like != null && !like.matcher(t.name()).matches()) continue;
-            rows.add(Row.of(schema, t.isTemporary() ? (t.database() == null ? "" : t.database()) : ManagedTables.DEFAULT_DATABASE, t.name(), t.isTemporary()));
+            rows.add(Row.of(schema, t.database() == null ? "" : t.database(), t.name(), t.isTemporary()));
         }
         return session.createDataFrame(rows, schema);
-    }
-
-    private List<Catalog.Table> globalAndLocal() {
-        List<Catalog.Table> out = new ArrayList<>(session.catalog().listTables(Catalog.GLOBAL_TEMP_DATABASE));
-        for (Catalog.Table t : session.catalog().listTables()) if (t.isTemporary()) out.add(t);
-        return out;
     }
 
     private DataFrame showFunctions(SqlGrammar.ShowFunctionsContext ctx) {
         if (ctx.kind != null) {
             String kind = Names.identifier(ctx.kind).toLowerCase(Locale.ROOT);
-            if (kind.equals("user")) return session.createDataFrame(List.of(), schema("function"));
-            if (!kind.equals("all") && !kind.equals("system")) throw SyntaxErrors.at(ctx.kind, "SHOW " + kind + " FUNCTIONS: the kinds are USER, SYSTEM and ALL");
+            if (!kind.equals("all") && !kind.equals("system") && !kind.equals("user")) throw SyntaxErrors.at(ctx.kind, "SHOW " + kind + " FUNCTIONS: the kinds are USER, SYSTEM and ALL");
         }
         StructType schema = schema("function");
         Pattern like = ctx.pattern == null ? null : likePattern(Literals.string(ctx.pattern.getText()));
         List<Row> rows = new ArrayList<>();
-        for (String f : FunctionResolver.names()) if (like == null || like.matcher(f).matches()) rows.add(Row.of(schema, f));
+        boolean user = ctx.kind == null || !Names.identifier(ctx.kind).equalsIgnoreCase("system");
+        String database = ctx.multipartIdentifier() == null ? session.catalog().currentDatabase()
+                : Catalog.databaseName(String.join(".", Names.parts(ctx.multipartIdentifier())));
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        if (user) {
+            for (dev.sluice.CatalogFunction f : session.catalog().listFunctions(database)) {
+                names.add(f.isTemporary() ? f.name() : Catalog.CATALOG_NAME + "." + f.database() + "." + f.name());
+            }
+        }
+        if (ctx.kind == null || !Names.identifier(ctx.kind).equalsIgnoreCase("user")) names.addAll(FunctionResolver.names());
+        for (String f : names) if (like == null || like.matcher(f).matches()) rows.add(Row.of(schema, f));
         return session.createDataFrame(rows, schema);
     }
 
@@ -225,21 +197,41 @@ final class Statements {
         DataFrame table = new QueryBuilder(session).relations().table(name, new RelationBuilder.Scope(null, Map.of()));
         List<Row> rows = new ArrayList<>();
         for (StructField f : table.schema().fields()) rows.add(Row.of(schema, f.name(), f.dataType().simpleString(), null));
-        if (ctx.EXTENDED() != null) {
-            var managed = session.catalog().tables().lookup(name);
-            if (managed.isPresent()) {
-                ManagedTable t = managed.get();
-                rows.add(Row.of(schema, "", "", ""));
-                rows.add(Row.of(schema, "# Detailed Table Information", "", ""));
-                rows.add(Row.of(schema, "Catalog", "spark_catalog", ""));
-                rows.add(Row.of(schema, "Database", ManagedTables.DEFAULT_DATABASE, ""));
-                rows.add(Row.of(schema, "Table", t.name(), ""));
-                rows.add(Row.of(schema, "Type", "MANAGED", ""));
+        var table0 = session.catalog().catalogTable(name);
+        if (table0.isPresent() && !table0.get().partitionBy().isEmpty()) {
+            CatalogTable t = table0.get();
+            rows.add(Row.of(schema, "# Partition Information", "", ""));
+            rows.add(Row.of(schema, "# col_name", "data_type", "comment"));
+            for (String p : t.partitionBy()) rows.add(Row.of(schema, p, t.schema().field(t.schema().indexOf(p)).dataType().simpleString(), null));
+        }
+        if (ctx.EXTENDED() != null && table0.isPresent()) {
+            CatalogTable t = table0.get();
+            rows.add(Row.of(schema, "", "", ""));
+            rows.add(Row.of(schema, "# Detailed Table Information", "", ""));
+            rows.add(Row.of(schema, "Catalog", Catalog.CATALOG_NAME, ""));
+            rows.add(Row.of(schema, "Database", t.database(), ""));
+            rows.add(Row.of(schema, "Table", t.name(), ""));
+            if (t.comment() != null) rows.add(Row.of(schema, "Comment", t.comment(), ""));
+            rows.add(Row.of(schema, "Type", t.type().name(), ""));
+            if (t.isView()) {
+                rows.add(Row.of(schema, "View Text", t.viewText(), ""));
+            } else {
                 rows.add(Row.of(schema, "Provider", t.format(), ""));
-                rows.add(Row.of(schema, "Location", "file:" + t.location(), ""));
+                if (t.buckets() != null) {
+                    rows.add(Row.of(schema, "Num Buckets", String.valueOf(t.buckets().numBuckets()), ""));
+                    rows.add(Row.of(schema, "Bucket Columns", bracketed(t.buckets().columns()), ""));
+                    rows.add(Row.of(schema, "Sort Columns", bracketed(t.buckets().sortColumns()), ""));
+                }
+                rows.add(Row.of(schema, "Location", CatalogStatements.uri(t.location()), ""));
             }
         }
         return session.createDataFrame(rows, schema);
+    }
+
+    private static String bracketed(List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) out.add("`" + n + "`");
+        return "[" + String.join(", ", out) + "]";
     }
 
     private DataFrame explain(SqlGrammar.ExplainContext ctx) {
@@ -257,18 +249,18 @@ final class Statements {
         List<Row> rows = new ArrayList<>();
         if (argument == null || argument.isBlank()) {
             for (String key : RuntimeConfig.keys()) rows.add(Row.of(KEY_VALUE, key, conf.get(key)));
-            rows.add(Row.of(KEY_VALUE, ManagedTables.WAREHOUSE_KEY, session.catalog().tables().warehouse()));
+            rows.add(Row.of(KEY_VALUE, CatalogStore.WAREHOUSE_KEY, session.catalog().store().warehouse()));
             return session.createDataFrame(rows, KEY_VALUE);
         }
         if (argument.trim().equals("-v")) return set(null);
         int eq = argument.indexOf('=');
         String key = unquote((eq < 0 ? argument : argument.substring(0, eq)).trim());
-        if (key.equals(ManagedTables.WAREHOUSE_KEY)) {
+        if (key.equals(CatalogStore.WAREHOUSE_KEY)) {
             if (eq >= 0) {
                 throw SluiceException.of(ErrorCode.INVALID_OPTION).with("option", key).with("value", argument.substring(eq + 1).trim())
                         .with("reason", "it is a static setting (Spark's CANNOT_MODIFY_CONFIG): set it when the session is built").build();
             }
-            return session.createDataFrame(List.of(Row.of(KEY_VALUE, key, session.catalog().tables().warehouse())), KEY_VALUE);
+            return session.createDataFrame(List.of(Row.of(KEY_VALUE, key, session.catalog().store().warehouse())), KEY_VALUE);
         }
         if (eq < 0) {
             String value = conf.get(key, "<undefined>");
@@ -325,7 +317,7 @@ final class Statements {
 
     private DataFrame empty() { return session.createDataFrame(List.of(), new StructType(List.of())); }
 
-    private static StructType schema(String... names) {
+    static StructType schema(String... names) {
         List<StructField> fields = new ArrayList<>();
         for (String n : names) fields.add(StructField.of(n, DataTypes.STRING));
         return new StructType(fields);

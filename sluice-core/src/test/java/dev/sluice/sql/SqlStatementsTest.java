@@ -130,7 +130,13 @@ class SqlStatementsTest {
         sluice.sql("SELECT 9").write().mode("overwrite").insertInto("t");
         assertThat(rows("SELECT * FROM t")).containsExactly("9");
         assertThat(codeOf(() -> df.write().insertInto("missing"))).isEqualTo(ErrorCode.TABLE_OR_VIEW_NOT_FOUND);
-        assertThat(codeOf(() -> df.write().partitionBy("id").saveAsTable("p"))).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION);
+        assertThat(codeOf(() -> sluice.table("t").write().mode("overwrite").saveAsTable("t"))).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION);
+        assertThat(rows("SELECT * FROM t")).containsExactly("9");   // nothing lost
+        df.write().format("json").partitionBy("id").saveAsTable("p");   // partition columns last, partitions registered
+        assertThat(rows("SELECT * FROM p ORDER BY id")).containsExactly("0,0", "1,1");
+        assertThat(rows("SHOW PARTITIONS p")).containsExactly("id=0", "id=1");
+        assertThat(codeOf(() -> df.write().partitionBy("id").insertInto("p"))).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION);
+        assertThat(codeOf(() -> df.write().bucketBy(2, "id").save(dir.resolve("b").toString()))).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION);
     }
 
     @Test void tablesAreSharedWithNewSessionsAndViewsAreNot() {
