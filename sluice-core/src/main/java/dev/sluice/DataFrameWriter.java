@@ -46,7 +46,7 @@ public final class DataFrameWriter {
         return this;
     }
 
-    /** The format {@link #save} writes: json (default), csv, text, parquet (with sluice-parquet). */
+    /** The format {@link #save} writes: json (default), csv, text, xml, parquet (with sluice-parquet). */
     public DataFrameWriter format(String name) {
         this.format = name;
         this.formatChosen = true;
@@ -74,6 +74,9 @@ public final class DataFrameWriter {
     public WriteResult csv(String path) { return format("csv").save(path); }
 
     public WriteResult text(String path) { return format("text").save(path); }
+
+    /** XML: one {@code rowTag} element (default ROW) per row under a {@code rootTag} element (default ROWS). */
+    public WriteResult xml(String path) { return format("xml").save(path); }
 
     public WriteResult parquet(String path) { return format("parquet").save(path); }
 

@@ -5,6 +5,7 @@ import dev.sluice.error.SluiceException;
 import dev.sluice.io.csv.CsvFileFormat;
 import dev.sluice.io.json.JsonFileFormat;
 import dev.sluice.io.text.TextFileFormat;
+import dev.sluice.io.xml.XmlFileFormat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class FileFormats {
         Map<String, FileFormat> m = formats;
         if (m == null) {
             m = new TreeMap<>();
-            for (FileFormat f : List.<FileFormat>of(new JsonFileFormat(), new CsvFileFormat(), new TextFileFormat())) m.put(f.name(), f);
+            for (FileFormat f : List.<FileFormat>of(new JsonFileFormat(), new CsvFileFormat(), new TextFileFormat(), new XmlFileFormat())) m.put(f.name(), f);
             for (FileFormat f : ServiceLoader.load(FileFormat.class)) m.putIfAbsent(f.name(), f);
             formats = m;
         }
