@@ -38,9 +38,10 @@ import java.util.List;
  * where records begin without reading from the file's start), read record by record, streaming: one batch of rows
  * and one record's text in memory. Small files share tasks through split packing.
  * <p>Every record is converted against the whole schema and then narrowed to the columns read, so the mode judges
- * the same records whatever the query reads (as the JSON reader): PERMISSIVE keeps a malformed record with NULL for
- * what could not be read and its text in the corrupt-record column (when the schema has it), DROPMALFORMED drops
- * and counts it, FAILFAST fails naming the file, line and byte offset.
+ * the same records whatever the query reads (as the JSON reader): PERMISSIVE keeps a malformed record as a row
+ * of NULLs (as Spark's XML reader: no partial values) with its text in the corrupt-record column (when the schema
+ * has it), DROPMALFORMED drops and counts it, FAILFAST fails naming the file, line and byte offset. Unlike Spark,
+ * which stops reading a file at its first record that is not well-formed XML, the records after it are read.
  */
 public final class XmlSource implements DataSource {
     private final Storage storage;
@@ -137,6 +138,8 @@ public final class XmlSource implements DataSource {
                         dropped++;
                         continue;
                     }
+                    // as Spark's XML reader: a malformed record keeps no partial values, only its text
+                    java.util.Arrays.fill(values, null);
                     if (corrupt >= 0) values[corrupt] = record.text();
                 } else if (corrupt >= 0) {
                     values[corrupt] = null;
