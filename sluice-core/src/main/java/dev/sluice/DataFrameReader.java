@@ -83,6 +83,9 @@ public final class DataFrameReader {
     /** XML files, one row per {@code rowTag} element (a required option): {@code format("xml").load(paths)}. */
     public DataFrame xml(String... paths) { return format("xml").load(paths); }
 
+    /** ORC files (needs the sluice-orc module): {@code format("orc").load(paths)}. */
+    public DataFrame orc(String... paths) { return format("orc").load(paths); }
+
     /** Parquet files (needs the sluice-parquet module): {@code format("parquet").load(paths)}. */
     public DataFrame parquet(String... paths) { return format("parquet").load(paths); }
 }

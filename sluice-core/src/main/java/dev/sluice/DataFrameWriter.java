@@ -80,6 +80,9 @@ public final class DataFrameWriter {
 
     public WriteResult parquet(String path) { return format("parquet").save(path); }
 
+    /** ORC (needs the sluice-orc module); {@code compression}: zstd (default), snappy, zlib, lz4, none. */
+    public WriteResult orc(String path) { return format("orc").save(path); }
+
     /**
      * Writes the DataFrame as the managed table {@code name} under the warehouse directory, by the save mode: a new
      * table (TABLE_OR_VIEW_ALREADY_EXISTS if there is one), ignore, append (columns by name) or overwrite (the table

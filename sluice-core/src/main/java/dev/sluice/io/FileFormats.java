@@ -25,7 +25,8 @@ public final class FileFormats {
         if (f == null) {
             throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "the file format '" + name + "'")
                     .with("reason", "known formats are " + String.join(", ", all().keySet())
-                            + (name.equalsIgnoreCase("parquet") ? "; add the sluice-parquet module to the classpath" : ""))
+                            + (name.equalsIgnoreCase("parquet") || name.equalsIgnoreCase("orc") || name.equalsIgnoreCase("avro")
+                                    ? "; add the sluice-" + name.toLowerCase(Locale.ROOT) + " module to the classpath" : ""))
                     .build();
         }
         return f;
