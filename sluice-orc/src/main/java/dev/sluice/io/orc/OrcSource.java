@@ -31,8 +31,8 @@ import java.util.List;
 /**
  * ORC files as a table: one split per file (small files share tasks through split packing), read in ORC's
  * vectorized batches of the columns the query uses only (projection through ORC's include list), converted into
- * Sluice vectors. Columns are matched by name ignoring case, as Spark's native ORC reader does; a column the
- * file lacks reads as NULL. Timestamps are read as UTC instants, as Spark writes them.
+ * Sluice vectors; pushed filters skip stripes and row groups through ORC's statistics ({@link OrcFilters}).
+ * Columns are matched by name ignoring case, as Spark's native ORC reader does; a column the file lacks reads as NULL. Timestamps are read as UTC instants, as Spark writes them.
  */
 final class OrcSource implements DataSource {
     private final Storage storage;
@@ -95,7 +95,10 @@ final class OrcSource implements DataSource {
         }
         RecordReader rows;
         try {
-            rows = reader.rows(reader.options().include(include).useSelected(false));
+            Reader.Options options = reader.options().include(include).useSelected(false).allowSARGToFilter(false);
+            org.apache.hadoop.hive.ql.io.sarg.SearchArgument sarg = OrcFilters.of(file, filters);
+            if (sarg != null) options.searchArgument(sarg, file.getFieldNames().toArray(new String[0]));
+            rows = reader.rows(options);
         } catch (IOException e) {
             throw SluiceException.of(ErrorCode.IO_ERROR).with("path", path).with("reason", e.getMessage()).cause(e).build();
         }
