@@ -46,7 +46,7 @@ public final class DataFrameReader {
         return this;
     }
 
-    /** The format {@link #load} reads: json (default), csv, text, parquet (with sluice-parquet). */
+    /** The format {@link #load} reads: json (default), csv, text, xml, parquet (with sluice-parquet). */
     public DataFrameReader format(String name) {
         this.format = name;
         return this;
@@ -79,6 +79,12 @@ public final class DataFrameReader {
 
     /** Text files, one {@code value} row per line: {@code format("text").load(paths)}. */
     public DataFrame text(String... paths) { return format("text").load(paths); }
+
+    /** XML files, one row per {@code rowTag} element (a required option): {@code format("xml").load(paths)}. */
+    public DataFrame xml(String... paths) { return format("xml").load(paths); }
+
+    /** ORC files (needs the sluice-orc module): {@code format("orc").load(paths)}. */
+    public DataFrame orc(String... paths) { return format("orc").load(paths); }
 
     /** Parquet files (needs the sluice-parquet module): {@code format("parquet").load(paths)}. */
     public DataFrame parquet(String... paths) { return format("parquet").load(paths); }

@@ -50,7 +50,7 @@ public final class DataFrameWriter {
         return this;
     }
 
-    /** The format {@link #save} writes: json (default), csv, text, parquet (with sluice-parquet). */
+    /** The format {@link #save} writes: json (default), csv, text, xml, parquet (with sluice-parquet). */
     public DataFrameWriter format(String name) {
         this.format = name;
         this.formatChosen = true;
@@ -139,7 +139,13 @@ public final class DataFrameWriter {
 
     public WriteResult text(String path) { return format("text").save(path); }
 
+    /** XML: one {@code rowTag} element (default ROW) per row under a {@code rootTag} element (default ROWS). */
+    public WriteResult xml(String path) { return format("xml").save(path); }
+
     public WriteResult parquet(String path) { return format("parquet").save(path); }
+
+    /** ORC (needs the sluice-orc module); {@code compression}: zstd (default), snappy, zlib, lz4, none. */
+    public WriteResult orc(String path) { return format("orc").save(path); }
 
     /**
      * Writes the DataFrame as the managed table {@code name} under the warehouse directory, by the save mode: a new

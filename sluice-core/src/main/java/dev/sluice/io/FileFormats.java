@@ -5,6 +5,7 @@ import dev.sluice.error.SluiceException;
 import dev.sluice.io.csv.CsvFileFormat;
 import dev.sluice.io.json.JsonFileFormat;
 import dev.sluice.io.text.TextFileFormat;
+import dev.sluice.io.xml.XmlFileFormat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,8 @@ public final class FileFormats {
         if (f == null) {
             throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "the file format '" + name + "'")
                     .with("reason", "known formats are " + String.join(", ", all().keySet())
-                            + (name.equalsIgnoreCase("parquet") ? "; add the sluice-parquet module to the classpath" : ""))
+                            + (name.equalsIgnoreCase("parquet") || name.equalsIgnoreCase("orc") || name.equalsIgnoreCase("avro")
+                                    ? "; add the sluice-" + name.toLowerCase(Locale.ROOT) + " module to the classpath" : ""))
                     .build();
         }
         return f;
@@ -36,7 +38,7 @@ public final class FileFormats {
         Map<String, FileFormat> m = formats;
         if (m == null) {
             m = new TreeMap<>();
-            for (FileFormat f : List.<FileFormat>of(new JsonFileFormat(), new CsvFileFormat(), new TextFileFormat())) m.put(f.name(), f);
+            for (FileFormat f : List.<FileFormat>of(new JsonFileFormat(), new CsvFileFormat(), new TextFileFormat(), new XmlFileFormat())) m.put(f.name(), f);
             for (FileFormat f : ServiceLoader.load(FileFormat.class)) m.putIfAbsent(f.name(), f);
             formats = m;
         }

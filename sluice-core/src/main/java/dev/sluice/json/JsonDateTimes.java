@@ -25,9 +25,9 @@ import java.util.Locale;
  * {@code yyyy-MM-dd'T'HH:mm:ss.SSSXXX}, in the {@code timeZone} option's zone (default the session zone).
  * Known gap: Spark's time-only timestamp strings ({@code T10:00:00}, taking today's date) are rejected.
  */
-final class JsonDateTimes {
+public final class JsonDateTimes {
     /** Returned by the parse methods for text that is not a valid date or timestamp. */
-    static final long INVALID = Long.MIN_VALUE;
+    public static final long INVALID = Long.MIN_VALUE;
 
     private static final long MICROS_PER_SECOND = 1_000_000L;
 
@@ -41,7 +41,7 @@ final class JsonDateTimes {
         this.zone = zone;
     }
 
-    static JsonDateTimes of(JsonOptions options) {
+    public static JsonDateTimes of(JsonOptions options) {
         String date = options.get("dateFormat", null);
         String ts = options.get("timestampFormat", null);
         String tz = options.get("timeZone", null);
@@ -74,7 +74,7 @@ final class JsonDateTimes {
     // ---------------------------------------------------------------- reading
 
     /** Days since the epoch, or {@link #INVALID}. */
-    long parseDate(String text) {
+    public long parseDate(String text) {
         if (dateFormat != null) {
             try {
                 return LocalDate.from(dateFormat.parse(text.trim())).toEpochDay();
@@ -92,7 +92,7 @@ final class JsonDateTimes {
     }
 
     /** Microseconds since the epoch, or {@link #INVALID}. */
-    long parseTimestamp(String text) {
+    public long parseTimestamp(String text) {
         if (timestampFormat != null) {
             try {
                 TemporalAccessor parsed = timestampFormat.parseBest(text.trim(), ZonedDateTime::from, LocalDateTime::from,
@@ -299,13 +299,13 @@ final class JsonDateTimes {
 
     // ---------------------------------------------------------------- writing
 
-    String formatDate(int days) {
+    public String formatDate(int days) {
         if (dateFormat != null) return dateFormat.format(LocalDate.ofEpochDay(days));
         return DateTimeText.date(days);
     }
 
     /** Spark's default {@code yyyy-MM-dd'T'HH:mm:ss.SSSXXX}: milliseconds always, micros truncated. */
-    String formatTimestamp(long micros) {
+    public String formatTimestamp(long micros) {
         Instant instant = Timestamps.toInstant(micros);
         if (timestampFormat != null) return timestampFormat.format(instant);
         if (!(zone instanceof ZoneOffset) || !zone.equals(ZoneOffset.UTC)) {

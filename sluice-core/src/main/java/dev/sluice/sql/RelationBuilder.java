@@ -21,7 +21,7 @@ import java.util.Set;
  * ({@code json.`path`}), subqueries, VALUES, table-valued generators, joins and LATERAL VIEW.
  */
 final class RelationBuilder {
-    private static final Set<String> FILE_FORMATS = Set.of("json", "csv", "parquet", "text");
+    private static final Set<String> FILE_FORMATS = Set.of("json", "csv", "parquet", "text", "xml", "avro", "orc");
 
     private final QueryBuilder queries;
     private final Sluice session;

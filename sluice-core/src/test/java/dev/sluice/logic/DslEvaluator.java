@@ -22,7 +22,7 @@ import java.util.Set;
  * as it grows. Relative paths given to the reader's file methods resolve against the test's data directory.
  */
 final class DslEvaluator {
-    private static final Set<String> READER_PATH_METHODS = Set.of("json", "csv", "text", "parquet", "load");
+    private static final Set<String> READER_PATH_METHODS = Set.of("json", "csv", "text", "xml", "parquet", "orc", "load");
 
     private final Sluice session;
     private final Map<String, DataFrame> tables;
