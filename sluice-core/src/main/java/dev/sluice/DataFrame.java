@@ -185,6 +185,19 @@ public final class DataFrame {
     /** By ranges of the columns into {@code spark.sql.shuffle.partitions} partitions. */
     public DataFrame repartitionByRange(Column... columns) { return byRange(0, columns); }
 
+    /**
+     * {@code n} partitions, a row going to partition {@code pmod(partitionId, n)} (Spark 4.1's {@code repartitionById}):
+     * {@code partitionId} is an integral column computed by the caller; a NULL id fails the query.
+     */
+    public DataFrame repartitionById(int n, Column partitionId) {
+        checkPartitions("repartitionById", n);
+        return new DataFrame(session, new dev.sluice.plan.RepartitionByExpression(plan, List.of(partitionId.expr()), n,
+                dev.sluice.plan.RepartitionByExpression.Kind.DIRECT));
+    }
+
+    /** {@link #repartitionById(int, Column)} by a column's name. */
+    public DataFrame repartitionById(int n, String partitionIdColumn) { return repartitionById(n, functions.col(partitionIdColumn)); }
+
     private DataFrame byRange(int n, Column[] columns) {
         if (columns.length == 0) {
             throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "repartitionByRange")
@@ -779,10 +792,46 @@ public final class DataFrame {
         return this;
     }
 
-    /** Forgets the stored rows (their memory and files are freed); nothing happens when this DataFrame is not cached. */
+    /**
+     * Forgets the stored rows (their memory and files are freed); nothing happens when this DataFrame is not cached.
+     * On a {@link #localCheckpoint} it frees the checkpoint's rows: a later action computes them again.
+     */
     public DataFrame unpersist() {
+        if (plan instanceof dev.sluice.plan.CachedRelation c && session.cacheManager().releaseCheckpoint(c.data())) return this;
         session.cacheManager().uncache(plan);
         return this;
+    }
+
+    /**
+     * Spark's {@code sameSemantics}: true when both DataFrames' analyzed plans compute the same rows the same way,
+     * whatever their columns are named ({@link dev.sluice.plan.CanonicalPlans}).
+     */
+    public boolean sameSemantics(DataFrame other) {
+        return dev.sluice.plan.CanonicalPlans.of(plan).equals(dev.sluice.plan.CanonicalPlans.of(other.plan));
+    }
+
+    /** Spark's {@code semanticHash}: equal for DataFrames of the same semantics ({@link #sameSemantics}). */
+    public int semanticHash() { return dev.sluice.plan.CanonicalPlans.of(plan).hashCode(); }
+
+    /**
+     * Spark's {@code localCheckpoint()}: the rows computed now (eager) and kept by the session, level MEMORY_AND_DISK
+     * (in the memory budget, spilled to disk when the pool needs the memory); the DataFrame returned reads them
+     * instead of its plan, so later changes of the inputs (a rewritten file) do not show, and its plan is one leaf.
+     */
+    public DataFrame localCheckpoint() { return localCheckpoint(true); }
+
+    /** As {@link #localCheckpoint()}; not {@code eager}: the first action on the result computes and keeps the rows. */
+    public DataFrame localCheckpoint(boolean eager) { return localCheckpoint(eager, StorageLevel.MEMORY_AND_DISK); }
+
+    /** As {@link #localCheckpoint(boolean)}, kept at {@code level} (DISK_ONLY writes every batch to disk at once). */
+    public DataFrame localCheckpoint(boolean eager, StorageLevel level) {
+        if (level == null || level.equals(StorageLevel.NONE)) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "localCheckpoint").with("reason", "give a storage level other than NONE").build();
+        }
+        DataFrame checkpointed = new DataFrame(session, new dev.sluice.plan.CachedRelation(
+                session.cacheManager().checkpoint(plan, level, session.conf())));
+        if (eager) checkpointed.count();
+        return checkpointed;
     }
 
     /** {@code blocking} has no effect: freeing is immediate. */

@@ -174,6 +174,7 @@ final class RelationTranslator {
                 return new PythonTableFunctions(this).call(r.getCommonInlineUserDefinedTableFunction());
             case TRANSPOSE: return TransposeRelations.transpose(this, r.getTranspose());
             case WITH_RELATIONS: return tx.subqueries().withRelations(this, r.getWithRelations());
+            case CACHED_REMOTE_RELATION: return Checkpoints.relation(tx.session(), r.getCachedRemoteRelation());
             case CACHED_LOCAL_RELATION: case CHUNKED_CACHED_LOCAL_RELATION:
                 throw ConnectErrors.unsupported("cached local relations", "the server asks clients to send local data inline");
             default:

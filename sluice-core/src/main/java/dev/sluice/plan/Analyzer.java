@@ -130,9 +130,21 @@ public final class Analyzer {
         if (plan instanceof RepartitionByExpression r) {
             List<Expression> keys = new ArrayList<>();
             for (Expression k : r.keys()) keys.add(resolve(k, r.input().schema()));
+            if (r.kind() == RepartitionByExpression.Kind.DIRECT) keys.set(0, partitionId(keys.get(0)));
             return r.withKeys(keys);
         }
         return plan;
+    }
+
+    /** {@code repartitionById}'s key: an integral expression, as an int (Spark's {@code direct_shuffle_partition_id}). */
+    private static Expression partitionId(Expression id) {
+        DataType t = id.dataType();
+        if (t instanceof dev.sluice.types.IntegerType) return id;
+        if (t instanceof dev.sluice.types.ByteType || t instanceof dev.sluice.types.ShortType || t instanceof dev.sluice.types.LongType) {
+            return new Cast(id, DataTypes.INT, EvalMode.ANSI);
+        }
+        throw SluiceException.of(ErrorCode.TYPE_MISMATCH).with("expression", "direct_shuffle_partition_id(" + id.sql() + ")")
+                .with("expected", "an integral partition ID (cast it to int)").with("actual", t.simpleString()).build();
     }
 
     /** Resolves a select item and names it: a column reference keeps its name, anything else gets an alias. */
