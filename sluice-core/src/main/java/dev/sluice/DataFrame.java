@@ -368,6 +368,28 @@ public final class DataFrame {
         return Joins.join(this, right, condition.expr(), JoinType.parse(joinType));
     }
 
+    /**
+     * An as-of join (Spark's {@code joinAsOf}): each row meets the {@code right} row whose {@code rightAsOf} is nearest
+     * to its {@code leftAsOf} in {@code direction} ("backward": at or below, "forward": at or above, "nearest"), among
+     * the rows matching {@code condition} (null: all), within {@code tolerance} (null: any distance); {@code joinType}
+     * "inner" or "left". See {@link AsOfJoins}.
+     */
+    public DataFrame joinAsOf(DataFrame right, Column leftAsOf, Column rightAsOf, Column condition, String joinType,
+                              Column tolerance, boolean allowExactMatches, String direction) {
+        return AsOfJoins.join(this, right, leftAsOf, rightAsOf, condition, joinType, tolerance, allowExactMatches, direction);
+    }
+
+    /** {@link #joinAsOf(DataFrame, Column, Column, Column, String, Column, boolean, String)} with equal {@code usingColumns}. */
+    public DataFrame joinAsOf(DataFrame right, Column leftAsOf, Column rightAsOf, List<String> usingColumns, String joinType,
+                              Column tolerance, boolean allowExactMatches, String direction) {
+        Column condition = null;
+        for (String c : usingColumns) {
+            Column eq = col(c).equalTo(right.col(c));
+            condition = condition == null ? eq : condition.and(eq);
+        }
+        return joinAsOf(right, leftAsOf, rightAsOf, condition, joinType, tolerance, allowExactMatches, direction);
+    }
+
     public DataFrame crossJoin(DataFrame right) { return Joins.join(this, right, null, JoinType.CROSS); }
 
     /** Rows in both, without duplicates (NULLs equal), matching columns by position. */

@@ -117,6 +117,8 @@ final class RelationTranslator {
             case LIMIT: return translate(r.getLimit().getInput()).limit(r.getLimit().getLimit());
             case OFFSET: return translate(r.getOffset().getInput()).offset(r.getOffset().getOffset());
             case JOIN: return new JoinRelations(this).join(r.getJoin());
+            case AS_OF_JOIN: return new JoinRelations(this).asOfJoin(r.getAsOfJoin());
+            case LATERAL_JOIN: return new LateralJoinRelations(this).lateralJoin(r.getLateralJoin());
             case SET_OP: return new JoinRelations(this).setOperation(r.getSetOp());
             case DEDUPLICATE: {
                 var d = r.getDeduplicate();
