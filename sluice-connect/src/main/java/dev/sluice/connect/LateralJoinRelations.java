@@ -39,6 +39,7 @@ final class LateralJoinRelations {
     private static final String MATCHED = "__sluice_lateral_matched";
     private static final String RANK = "__sluice_lateral_rank";
     private static final String RIGHT = "__sluice_lateral_r";
+    private static final String HIDDEN = "__sluice_lateral_hidden_";
 
     private final RelationTranslator relations;
 
@@ -89,9 +90,18 @@ final class LateralJoinRelations {
     private record State(DataFrame joined, List<String> names, boolean matched) {
         List<String> internal() { return List.of(joined.columns()); }
 
-        /** The same rows with the right columns under the user's names, to resolve the right side's expressions. */
+        /**
+         * The same rows with the right columns under the user's names, to resolve the right side's expressions; a left
+         * column of the same name is hidden (the right side's own column wins, as in Spark; {@code alias.name} still
+         * finds the left one), so every name stays unique.
+         */
         DataFrame view() {
             List<String> shown = new ArrayList<>(internal());
+            java.util.Set<String> lower = new java.util.HashSet<>();
+            for (String n : names) lower.add(n.toLowerCase(Locale.ROOT));
+            for (int i = 0; i < shown.size(); i++) {
+                if (!shown.get(i).startsWith(RIGHT) && lower.contains(shown.get(i).toLowerCase(Locale.ROOT))) shown.set(i, HIDDEN + shown.get(i));
+            }
             for (int i = 0; i < names.size(); i++) shown.set(shown.indexOf(RIGHT + i), names.get(i));
             return joined.toDF(shown.toArray(new String[0]));
         }
@@ -167,9 +177,16 @@ final class LateralJoinRelations {
         List<String> generators = List.of("explode", "explode_outer", "posexplode", "posexplode_outer", "inline", "inline_outer");
         if (!generators.contains(name)) throw unsupported("the table function " + name + " of outer columns");
         if (side.outer && !name.endsWith("_outer")) name = name + "_outer";
-        List<Column> args = new ArrayList<>();
-        for (Expression a : f.getArgumentsList()) args.add(relations.expressions().translate(a, side.numbered));
-        Column generated = dev.sluice.functions.call_function(name, args.toArray(new Column[0]));
+        if (f.getArgumentsCount() != 1) throw unsupported("the table function " + name + " with " + f.getArgumentsCount() + " arguments");
+        Column arg = relations.expressions().translate(f.getArguments(0), side.numbered);
+        Column generated = switch (name) {
+            case "explode" -> dev.sluice.functions.explode(arg);
+            case "explode_outer" -> dev.sluice.functions.explode_outer(arg);
+            case "posexplode" -> dev.sluice.functions.posexplode(arg);
+            case "posexplode_outer" -> dev.sluice.functions.posexplode_outer(arg);
+            case "inline" -> dev.sluice.functions.inline(arg);
+            default -> dev.sluice.functions.inline_outer(arg);
+        };
         List<String> leftColumns = List.of(side.numbered.columns());
         DataFrame exploded = side.numbered.select(col("*"), generated);
         List<String> all = List.of(exploded.columns());
