@@ -89,3 +89,21 @@ def test_explain_draws_sparks_tree(spark, capsys):
     left.explain(extended=True)
     text = capsys.readouterr().out
     assert text.index("== Parsed Logical Plan ==") < text.index("== Analyzed Logical Plan ==") < text.index("== Physical Plan ==")
+
+
+def test_observe_batch(spark):
+    from pyspark.sql import Observation
+    df = spark.createDataFrame([(2, "Alice"), (5, "Bob")], schema=["age", "name"])
+    observation = Observation("my metrics")
+    observed = df.observe(observation, sf.count(sf.lit(1)).alias("count"), sf.max(sf.col("age")))
+    assert observed.count() == 2
+    assert observation.get == {"count": 2, "max(age)": 5}
+
+
+def test_column_metadata(spark):
+    df = spark.createDataFrame([(2, "Alice")], ["age", "name"])
+    meta = df.withMetadata("age", {"foo": "bar"})
+    assert meta.schema["age"].metadata == {"foo": "bar"}
+    assert meta.select("age").schema["age"].metadata == {"foo": "bar"}
+    assert df.select(df.age.alias("a", metadata={"max": 99})).schema["a"].metadata == {"max": 99}
+    assert meta.schema["name"].metadata == {}

@@ -83,13 +83,36 @@ public final class DataFrame {
         boolean replaced = false;
         for (StructField f : plan.schema().fields()) {
             if (InternalNames.display(f.name()).equalsIgnoreCase(name)) {
-                exprs.add(new Alias(value.expr(), name));
+                exprs.add(named(value, name));
                 replaced = true;
             } else {
                 exprs.add(ref(f));
             }
         }
-        if (!replaced) exprs.add(new Alias(value.expr(), name));
+        if (!replaced) exprs.add(named(value, name));
+        return new DataFrame(session, new Project(plan, exprs));
+    }
+
+    /**
+     * Spark's {@code withMetadata}: the column {@code name} (matched ignoring case) with its metadata replaced by
+     * {@code metadataJson}, the text of a JSON object; INVALID_ARGUMENT when there is no such column.
+     */
+    public DataFrame withMetadata(String name, String metadataJson) {
+        String metadata = ColumnMetadata.check(metadataJson);
+        List<Expression> exprs = new ArrayList<>();
+        boolean found = false;
+        for (StructField f : plan.schema().fields()) {
+            if (InternalNames.display(f.name()).equalsIgnoreCase(name)) {
+                exprs.add(new Alias(ref(f), f.name(), metadata));
+                found = true;
+            } else {
+                exprs.add(ref(f));
+            }
+        }
+        if (!found) {
+            throw SluiceException.of(ErrorCode.COLUMN_NOT_FOUND).with("column", name)
+                    .with("suggestion", dev.sluice.plan.NameSuggestions.didYouMean(name, List.of(columns()))).build();
+        }
         return new DataFrame(session, new Project(plan, exprs));
     }
 
@@ -728,6 +751,11 @@ public final class DataFrame {
     }
 
     // ---- helpers ----
+
+    /** {@code value} named {@code name}, keeping metadata given with {@code value.as(n, metadata)}. */
+    private static Alias named(Column value, String name) {
+        return value.expr() instanceof Alias a && a.metadata() != null ? new Alias(a.child(), name, a.metadata()) : new Alias(value.expr(), name);
+    }
 
     private static ColumnRef ref(StructField f) { return new ColumnRef(f.name(), f.dataType(), f.nullable()); }
 

@@ -60,8 +60,11 @@ final class ExpressionTranslator {
             }
             case ALIAS: {
                 var a = e.getAlias();
-                if (a.hasMetadata()) throw ConnectErrors.unsupported("alias with column metadata", "Sluice keeps no column metadata");
                 Column child = translate(a.getExpr(), input);
+                if (a.hasMetadata()) {
+                    if (a.getNameCount() != 1) throw ConnectErrors.unsupported("column metadata with a multi-name alias", "give one name");
+                    return child.as(a.getName(0), a.getMetadata());
+                }
                 if (a.getNameCount() == 1) return child.alias(a.getName(0));
                 return child.as(a.getNameList().toArray(new String[0]));
             }

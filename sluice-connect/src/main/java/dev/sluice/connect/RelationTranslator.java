@@ -62,9 +62,9 @@ final class RelationTranslator {
                 List<Column> values = new ArrayList<>();
                 for (var a : r.getWithColumns().getAliasesList()) {
                     if (a.getNameCount() != 1) throw ConnectErrors.unsupported("withColumns with a multi-name alias", "give one name per column");
-                    if (a.hasMetadata()) throw ConnectErrors.unsupported("withColumns with column metadata", "Sluice keeps no column metadata");
                     names.add(a.getName(0));
-                    values.add(expressions.translate(a.getExpr(), in));
+                    Column value = expressions.translate(a.getExpr(), in);
+                    values.add(a.hasMetadata() ? value.as(a.getName(0), a.getMetadata()) : value);
                 }
                 List<String> hidden = tx.subqueries().pendingNames();
                 DataFrame out = hidden.isEmpty() ? in : tx.subqueries().joinPending(in);
