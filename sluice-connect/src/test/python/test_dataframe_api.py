@@ -107,3 +107,40 @@ def test_column_metadata(spark):
     assert meta.select("age").schema["age"].metadata == {"foo": "bar"}
     assert df.select(df.age.alias("a", metadata={"max": 99})).schema["a"].metadata == {"max": 99}
     assert meta.schema["name"].metadata == {}
+
+
+def test_python_udf_keyword_arguments(spark):
+    from pyspark.sql.functions import udf, pandas_udf
+    from pyspark.sql.types import IntegerType
+
+    @udf(returnType=IntegerType())
+    def calc(a, b):
+        return a + 10 * b
+
+    rows = spark.range(2).select(calc(b=sf.col("id") * 10, a=sf.col("id")).alias("r"), calc(sf.col("id"), b=sf.lit(1)).alias("s")).collect()
+    assert [(r.r, r.s) for r in rows] == [(0, 10), (101, 11)]
+
+    @pandas_udf("long")
+    def minus(x, y):
+        return x - y
+
+    assert [r.d for r in spark.range(3).select(minus(y=sf.col("id"), x=sf.lit(10)).alias("d")).collect()] == [10, 9, 8]
+
+
+def test_grouped_aggregate_pandas_udf(spark):
+    import pandas as pd
+    from pyspark.sql.functions import pandas_udf
+
+    @pandas_udf("double")
+    def mean_udf(v: pd.Series) -> float:
+        return v.mean()
+
+    @pandas_udf("long")
+    def nulls(v: pd.Series) -> int:
+        return int(v.isna().sum())
+
+    df = spark.createDataFrame([("a", 1.0), ("a", None), ("a", 3.0), ("b", 5.0)], "k string, v double")
+    rows = df.groupBy("k").agg(mean_udf(df.v), nulls(df.v)).orderBy("k").collect()
+    assert [tuple(r) for r in rows] == [("a", 2.0, 1), ("b", 5.0, 0)]
+    assert df.groupBy("k").agg(mean_udf(df.v)).columns == ["k", "mean_udf(v)"]
+    assert df.agg(mean_udf(df.v)).collect()[0][0] == 3.0

@@ -94,11 +94,11 @@ public final class DataFrame {
     }
 
     /**
-     * Spark's {@code withMetadata}: the column {@code name} (matched ignoring case) with its metadata replaced by
-     * {@code metadataJson}, the text of a JSON object; INVALID_ARGUMENT when there is no such column.
+     * Spark's {@code withMetadata}: the column {@code name} (matched ignoring case) with its metadata replaced;
+     * COLUMN_NOT_FOUND when there is no such column.
      */
-    public DataFrame withMetadata(String name, String metadataJson) {
-        String metadata = ColumnMetadata.check(metadataJson);
+    public DataFrame withMetadata(String name, dev.sluice.types.Metadata columnMetadata) {
+        String metadata = columnMetadata.json();
         List<Expression> exprs = new ArrayList<>();
         boolean found = false;
         for (StructField f : plan.schema().fields()) {

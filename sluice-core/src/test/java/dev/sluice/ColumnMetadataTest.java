@@ -2,6 +2,7 @@ package dev.sluice;
 
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
+import dev.sluice.types.Metadata;
 import org.junit.jupiter.api.Test;
 
 import static dev.sluice.functions.col;
@@ -17,7 +18,7 @@ class ColumnMetadataTest {
 
     @Test void withMetadataSetsItAndSelectionsKeepIt() {
         DataFrame df = SLUICE.range(3).withColumn("age", col("id").plus(lit(1)));
-        DataFrame meta = df.withMetadata("age", "{\"foo\": \"bar\"}");
+        DataFrame meta = df.withMetadata("age", Metadata.fromJson("{\"foo\": \"bar\"}"));
         assertThat(metadata(meta, "age")).isEqualTo("{\"foo\": \"bar\"}");
         assertThat(metadata(meta, "id")).isEmpty();
         assertThat(metadata(meta.select(col("age")), "age")).isEqualTo("{\"foo\": \"bar\"}");
@@ -29,20 +30,20 @@ class ColumnMetadataTest {
 
     @Test void aliasWithMetadata() {
         DataFrame df = SLUICE.range(2);
-        DataFrame out = df.select(col("id").as("id3", "{\"max\": 99}"));
+        DataFrame out = df.select(col("id").as("id3", Metadata.fromJson("{\"max\": 99}")));
         assertThat(metadata(out, "id3")).isEqualTo("{\"max\": 99}");
-        assertThat(metadata(df.withColumn("x", col("id").as("ignored", "{\"a\":1}")), "x")).isEqualTo("{\"a\":1}");
+        assertThat(metadata(df.withColumn("x", col("id").as("ignored", Metadata.fromJson("{\"a\":1}"))), "x")).isEqualTo("{\"a\":1}");
         // metadata does not change equality of schemas
         assertThat(out.schema()).isEqualTo(df.select(col("id").alias("id3")).schema());
     }
 
     @Test void badMetadataOrColumnIsRefused() {
         DataFrame df = SLUICE.range(2);
-        assertThatThrownBy(() -> df.withMetadata("id", "[1]"))
+        assertThatThrownBy(() -> df.withMetadata("id", Metadata.fromJson("[1]")))
                 .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
-        assertThatThrownBy(() -> df.withMetadata("id", "{\"a\": "))
+        assertThatThrownBy(() -> df.withMetadata("id", Metadata.fromJson("{\"a\": ")))
                 .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
-        assertThatThrownBy(() -> df.withMetadata("nope", "{}"))
+        assertThatThrownBy(() -> df.withMetadata("nope", Metadata.fromJson("{}")))
                 .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.COLUMN_NOT_FOUND));
     }
 }

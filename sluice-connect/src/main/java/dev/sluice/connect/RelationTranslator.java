@@ -64,7 +64,7 @@ final class RelationTranslator {
                     if (a.getNameCount() != 1) throw ConnectErrors.unsupported("withColumns with a multi-name alias", "give one name per column");
                     names.add(a.getName(0));
                     Column value = expressions.translate(a.getExpr(), in);
-                    values.add(a.hasMetadata() ? value.as(a.getName(0), a.getMetadata()) : value);
+                    values.add(a.hasMetadata() ? value.as(a.getName(0), dev.sluice.types.Metadata.fromJson(a.getMetadata())) : value);
                 }
                 List<String> hidden = tx.subqueries().pendingNames();
                 DataFrame out = hidden.isEmpty() ? in : tx.subqueries().joinPending(in);

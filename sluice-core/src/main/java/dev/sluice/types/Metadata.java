@@ -1,4 +1,4 @@
-package dev.sluice;
+package dev.sluice.types;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -8,13 +8,17 @@ import dev.sluice.error.SluiceException;
 
 import java.io.IOException;
 
-/** Column metadata given by the user (Spark's {@code Metadata}): the text of one JSON object, checked here. */
-final class ColumnMetadata {
+/**
+ * Column metadata (Spark's {@code Metadata}): the text of one JSON object, checked when made
+ * ({@code Metadata.fromJson("{\"comment\": \"...\"}")}), for {@code Column.as(alias, metadata)} and
+ * {@code DataFrame.withMetadata}; a {@link StructField} carries it as {@link #json()}.
+ */
+public record Metadata(String json) {
     private static final JsonFactory JSON = new JsonFactory();
 
-    private ColumnMetadata() {}
+    public static final Metadata EMPTY = new Metadata("{}");
 
-    static String check(String json) {
+    public Metadata {
         if (json == null) throw invalid("give a JSON object, e.g. {\"comment\": \"...\"}");
         try (JsonParser p = JSON.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) throw invalid("metadata must be a JSON object, got " + json);
@@ -23,8 +27,10 @@ final class ColumnMetadata {
         } catch (IOException e) {
             throw invalid("metadata is not valid JSON (" + e.getMessage() + "): " + json);
         }
-        return json;
+        json = json.strip();
     }
+
+    public static Metadata fromJson(String json) { return new Metadata(json); }
 
     private static SluiceException invalid(String reason) {
         return SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "column metadata").with("reason", reason).build();
