@@ -131,7 +131,14 @@ final class ExpressionTranslator {
                     }
                     return PythonUdfs.groupedAggregate(tx.session(), u, args);
                 }
-                return new Column(dev.sluice.expr.FunctionCall.inline(PythonUdfs.function(tx.session(), u).withKeywords(keywords), args));
+                Column call = new Column(dev.sluice.expr.FunctionCall.inline(PythonUdfs.function(tx.session(), u).withKeywords(keywords), args));
+                if (keywords.stream().allMatch(java.util.Objects::isNull)) return call;
+                List<String> shown = new ArrayList<>();   // Spark's name: calc(b => (id * 10), a => id)
+                for (int i = 0; i < args.size(); i++) {
+                    String arg = dev.sluice.expr.Expressions.outputName(args.get(i));
+                    shown.add(keywords.get(i) == null ? arg : keywords.get(i) + " => " + arg);
+                }
+                return call.alias(u.getFunctionName() + "(" + String.join(", ", shown) + ")");
             }
             case SUBQUERY_EXPRESSION: return tx.subqueries().expression(e.getSubqueryExpression(), input);
             default:

@@ -118,7 +118,7 @@ class CachePartitionConnectTest {
                 .setNullOrdering(Expression.SortOrder.NullOrdering.SORT_NULLS_FIRST)).build();
         Relation range = Relation.newBuilder().setRepartitionByExpression(RepartitionByExpression.newBuilder().setInput(range(20, 4))
                 .addPartitionExprs(asc).setNumPartitions(2)).build();
-        assertThat(explain(range, AnalyzePlanRequest.Explain.ExplainMode.EXPLAIN_MODE_EXTENDED)).contains("RepartitionByRange: [id ASC NULLS FIRST], 2");
+        assertThat(explain(range, AnalyzePlanRequest.Explain.ExplainMode.EXPLAIN_MODE_EXTENDED)).contains("RepartitionByRange [id ASC NULLS FIRST], 2");
     }
 
     @Test void hintsRepartitionAndUnknownOnesAreIgnored() {

@@ -31,7 +31,7 @@ class SparkExplainLayoutTest {
                 + "Scan: memory 1 rows [a]\n\n== Physical Plan ==\nScanExec: memory 1 rows [a] splits=1\n";
         assertThat(SparkExplainLayout.of(sluice, "extended")).isEqualTo("== Parsed Logical Plan ==\nProject [a]\n+- Scan memory 1 rows [a]\n\n"
                 + "== Analyzed Logical Plan ==\nProject [a]\n+- Scan memory 1 rows [a]\n\n== Optimized Logical Plan ==\n"
-                + "Scan memory 1 rows [a]\n\n== Physical Plan ==\nScan memory 1 rows [a]\n");
+                + "Scan memory 1 rows [a]\n\n== Physical Plan ==\nScan memory 1 rows [a] splits=1\n");
     }
 
     @Test void formattedIsAlreadySparks() {
