@@ -18,14 +18,32 @@ import java.util.Optional;
  */
 final class CacheManager {
     private final List<Entry> entries = new ArrayList<>();
+    /** Local checkpoints: stored like cached queries, read only through their own CachedRelation, never matched. */
+    private final List<Entry> checkpoints = new ArrayList<>();
 
     /** Registers {@code plan} (nothing is computed yet); an equal plan already cached keeps its entry, as Spark. */
     synchronized Entry cache(LogicalPlan plan, StorageLevel level, String tableName, RuntimeConfig conf) {
         Optional<Entry> existing = lookup(plan);
         if (existing.isPresent()) return existing.get();
-        Entry e = new Entry(plan, level, tableName, conf);
+        Entry e = new Entry(plan, level, tableName, conf, tableName == null ? "cache" : "cache " + tableName);
         entries.add(e);
         return e;
+    }
+
+    /** A new checkpoint of {@code plan} ({@code localCheckpoint}): storage of its own, read only by its relation. */
+    synchronized Entry checkpoint(LogicalPlan plan, StorageLevel level, RuntimeConfig conf) {
+        Entry e = new Entry(plan, level, null, conf, "local checkpoint");
+        checkpoints.add(e);
+        return e;
+    }
+
+    /** Frees a checkpoint's memory and files; false when {@code data} is none of this session's checkpoints. */
+    boolean releaseCheckpoint(dev.sluice.plan.CachedData data) {
+        synchronized (this) {
+            if (!checkpoints.remove(data)) return false;
+        }
+        ((Entry) data).storage.close();
+        return true;
     }
 
     /** The entry of {@code plan}; {@code spark.table("t")} finds the entry of the view t (its plan under the alias). */
@@ -51,7 +69,9 @@ final class CacheManager {
         List<Entry> all;
         synchronized (this) {
             all = new ArrayList<>(entries);
+            all.addAll(checkpoints);
             entries.clear();
+            checkpoints.clear();
         }
         for (Entry e : all) e.storage.close();
     }
@@ -90,12 +110,12 @@ final class CacheManager {
         private final RuntimeConfig conf;
         private final CachedPartitions storage;
 
-        Entry(LogicalPlan plan, StorageLevel level, String tableName, RuntimeConfig conf) {
+        Entry(LogicalPlan plan, StorageLevel level, String tableName, RuntimeConfig conf, String owner) {
             this.plan = plan;
             this.level = level;
             this.tableName = tableName;
             this.conf = conf;
-            this.storage = new CachedPartitions(tableName == null ? "cache" : "cache " + tableName);
+            this.storage = new CachedPartitions(owner);
         }
 
         StorageLevel level() { return level; }

@@ -83,6 +83,11 @@ public final class Column {
     public Column alias(String name) { return new Column(new Alias(expr instanceof Alias a ? a.child() : expr, name)); }
     public Column as(String name) { return alias(name); }
 
+    /** Spark's {@code as(alias, metadata)}: the name and the column metadata, which the schema's field then carries. */
+    public Column as(String name, dev.sluice.types.Metadata metadata) {
+        return new Column(new Alias(expr instanceof Alias a ? a.child() : expr, name, metadata.json()));
+    }
+
     /** Names every column of a generator: {@code posexplode(xs).as("p", "x")}. */
     public Column as(String... names) {
         if (names.length == 1) return alias(names[0]);

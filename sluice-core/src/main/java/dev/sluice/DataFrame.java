@@ -83,13 +83,36 @@ public final class DataFrame {
         boolean replaced = false;
         for (StructField f : plan.schema().fields()) {
             if (InternalNames.display(f.name()).equalsIgnoreCase(name)) {
-                exprs.add(new Alias(value.expr(), name));
+                exprs.add(named(value, name));
                 replaced = true;
             } else {
                 exprs.add(ref(f));
             }
         }
-        if (!replaced) exprs.add(new Alias(value.expr(), name));
+        if (!replaced) exprs.add(named(value, name));
+        return new DataFrame(session, new Project(plan, exprs));
+    }
+
+    /**
+     * Spark's {@code withMetadata}: the column {@code name} (matched ignoring case) with its metadata replaced;
+     * COLUMN_NOT_FOUND when there is no such column.
+     */
+    public DataFrame withMetadata(String name, dev.sluice.types.Metadata columnMetadata) {
+        String metadata = columnMetadata.json();
+        List<Expression> exprs = new ArrayList<>();
+        boolean found = false;
+        for (StructField f : plan.schema().fields()) {
+            if (InternalNames.display(f.name()).equalsIgnoreCase(name)) {
+                exprs.add(new Alias(ref(f), f.name(), metadata));
+                found = true;
+            } else {
+                exprs.add(ref(f));
+            }
+        }
+        if (!found) {
+            throw SluiceException.of(ErrorCode.COLUMN_NOT_FOUND).with("column", name)
+                    .with("suggestion", dev.sluice.plan.NameSuggestions.didYouMean(name, List.of(columns()))).build();
+        }
         return new DataFrame(session, new Project(plan, exprs));
     }
 
@@ -184,6 +207,19 @@ public final class DataFrame {
 
     /** By ranges of the columns into {@code spark.sql.shuffle.partitions} partitions. */
     public DataFrame repartitionByRange(Column... columns) { return byRange(0, columns); }
+
+    /**
+     * {@code n} partitions, a row going to partition {@code pmod(partitionId, n)} (Spark 4.1's {@code repartitionById}):
+     * {@code partitionId} is an integral column computed by the caller; a NULL id fails the query.
+     */
+    public DataFrame repartitionById(int n, Column partitionId) {
+        checkPartitions("repartitionById", n);
+        return new DataFrame(session, new dev.sluice.plan.RepartitionByExpression(plan, List.of(partitionId.expr()), n,
+                dev.sluice.plan.RepartitionByExpression.Kind.DIRECT));
+    }
+
+    /** {@link #repartitionById(int, Column)} by a column's name. */
+    public DataFrame repartitionById(int n, String partitionIdColumn) { return repartitionById(n, functions.col(partitionIdColumn)); }
 
     private DataFrame byRange(int n, Column[] columns) {
         if (columns.length == 0) {
@@ -353,6 +389,28 @@ public final class DataFrame {
     /** Joins on {@code condition}; all columns of both sides come out. Join types as Spark spells them. */
     public DataFrame join(DataFrame right, Column condition, String joinType) {
         return Joins.join(this, right, condition.expr(), JoinType.parse(joinType));
+    }
+
+    /**
+     * An as-of join (Spark's {@code joinAsOf}): each row meets the {@code right} row whose {@code rightAsOf} is nearest
+     * to its {@code leftAsOf} in {@code direction} ("backward": at or below, "forward": at or above, "nearest"), among
+     * the rows matching {@code condition} (null: all), within {@code tolerance} (null: any distance); {@code joinType}
+     * "inner" or "left". See {@link AsOfJoins}.
+     */
+    public DataFrame joinAsOf(DataFrame right, Column leftAsOf, Column rightAsOf, Column condition, String joinType,
+                              Column tolerance, boolean allowExactMatches, String direction) {
+        return AsOfJoins.join(this, right, leftAsOf, rightAsOf, condition, joinType, tolerance, allowExactMatches, direction);
+    }
+
+    /** {@link #joinAsOf(DataFrame, Column, Column, Column, String, Column, boolean, String)} with equal {@code usingColumns}. */
+    public DataFrame joinAsOf(DataFrame right, Column leftAsOf, Column rightAsOf, List<String> usingColumns, String joinType,
+                              Column tolerance, boolean allowExactMatches, String direction) {
+        Column condition = null;
+        for (String c : usingColumns) {
+            Column eq = col(c).equalTo(right.col(c));
+            condition = condition == null ? eq : condition.and(eq);
+        }
+        return joinAsOf(right, leftAsOf, rightAsOf, condition, joinType, tolerance, allowExactMatches, direction);
     }
 
     public DataFrame crossJoin(DataFrame right) { return Joins.join(this, right, null, JoinType.CROSS); }
@@ -694,6 +752,11 @@ public final class DataFrame {
 
     // ---- helpers ----
 
+    /** {@code value} named {@code name}, keeping metadata given with {@code value.as(n, metadata)}. */
+    private static Alias named(Column value, String name) {
+        return value.expr() instanceof Alias a && a.metadata() != null ? new Alias(a.child(), name, a.metadata()) : new Alias(value.expr(), name);
+    }
+
     private static ColumnRef ref(StructField f) { return new ColumnRef(f.name(), f.dataType(), f.nullable()); }
 
     /** Spark names a selected column by the spelling the user wrote ({@code col("STATUS")} → {@code STATUS}). */
@@ -779,10 +842,46 @@ public final class DataFrame {
         return this;
     }
 
-    /** Forgets the stored rows (their memory and files are freed); nothing happens when this DataFrame is not cached. */
+    /**
+     * Forgets the stored rows (their memory and files are freed); nothing happens when this DataFrame is not cached.
+     * On a {@link #localCheckpoint} it frees the checkpoint's rows: a later action computes them again.
+     */
     public DataFrame unpersist() {
+        if (plan instanceof dev.sluice.plan.CachedRelation c && session.cacheManager().releaseCheckpoint(c.data())) return this;
         session.cacheManager().uncache(plan);
         return this;
+    }
+
+    /**
+     * Spark's {@code sameSemantics}: true when both DataFrames' analyzed plans compute the same rows the same way,
+     * whatever their columns are named ({@link dev.sluice.plan.CanonicalPlans}).
+     */
+    public boolean sameSemantics(DataFrame other) {
+        return dev.sluice.plan.CanonicalPlans.of(plan).equals(dev.sluice.plan.CanonicalPlans.of(other.plan));
+    }
+
+    /** Spark's {@code semanticHash}: equal for DataFrames of the same semantics ({@link #sameSemantics}). */
+    public int semanticHash() { return dev.sluice.plan.CanonicalPlans.of(plan).hashCode(); }
+
+    /**
+     * Spark's {@code localCheckpoint()}: the rows computed now (eager) and kept by the session, level MEMORY_AND_DISK
+     * (in the memory budget, spilled to disk when the pool needs the memory); the DataFrame returned reads them
+     * instead of its plan, so later changes of the inputs (a rewritten file) do not show, and its plan is one leaf.
+     */
+    public DataFrame localCheckpoint() { return localCheckpoint(true); }
+
+    /** As {@link #localCheckpoint()}; not {@code eager}: the first action on the result computes and keeps the rows. */
+    public DataFrame localCheckpoint(boolean eager) { return localCheckpoint(eager, StorageLevel.MEMORY_AND_DISK); }
+
+    /** As {@link #localCheckpoint(boolean)}, kept at {@code level} (DISK_ONLY writes every batch to disk at once). */
+    public DataFrame localCheckpoint(boolean eager, StorageLevel level) {
+        if (level == null || level.equals(StorageLevel.NONE)) {
+            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "localCheckpoint").with("reason", "give a storage level other than NONE").build();
+        }
+        DataFrame checkpointed = new DataFrame(session, new dev.sluice.plan.CachedRelation(
+                session.cacheManager().checkpoint(plan, level, session.conf())));
+        if (eager) checkpointed.count();
+        return checkpointed;
     }
 
     /** {@code blocking} has no effect: freeing is immediate. */

@@ -1322,6 +1322,12 @@ public final class functions {
 
     public static Column theta_difference(Column... args) { return call_function("theta_difference", args); }
 
+    public static Column kll_merge_agg_bigint(Column... args) { return aggregate(dev.sluice.expr.agg.SketchAggregates.of("kll_merge_agg_bigint", exprs(args)), false); }
+
+    public static Column kll_merge_agg_float(Column... args) { return aggregate(dev.sluice.expr.agg.SketchAggregates.of("kll_merge_agg_float", exprs(args)), false); }
+
+    public static Column kll_merge_agg_double(Column... args) { return aggregate(dev.sluice.expr.agg.SketchAggregates.of("kll_merge_agg_double", exprs(args)), false); }
+
     public static Column kll_sketch_get_n_bigint(Column... args) { return call_function("kll_sketch_get_n_bigint", args); }
 
     public static Column kll_sketch_get_quantile_bigint(Column... args) { return call_function("kll_sketch_get_quantile_bigint", args); }

@@ -38,7 +38,7 @@ final class Analyzer {
                     case EXPLAIN_MODE_CODEGEN -> "codegen";
                     default -> "simple";
                 };
-                return out.setExplain(AnalyzePlanResponse.Explain.newBuilder().setExplainString(df.explainString(mode)));
+                return out.setExplain(AnalyzePlanResponse.Explain.newBuilder().setExplainString(SparkExplainLayout.of(df.explainString(mode), mode)));
             }
             case IS_LOCAL: {
                 // as Spark's Dataset.isLocal: the plan is rows held by the driver (a local relation, or a command's
@@ -64,12 +64,12 @@ final class Analyzer {
             case SAME_SEMANTICS: {
                 DataFrame a = dataFrame(req.getSameSemantics().getTargetPlan());
                 DataFrame b = dataFrame(req.getSameSemantics().getOtherPlan());
-                boolean same = a.optimizedPlan().equals(b.optimizedPlan());
+                boolean same = a.sameSemantics(b);
                 return out.setSameSemantics(AnalyzePlanResponse.SameSemantics.newBuilder().setResult(same));
             }
             case SEMANTIC_HASH:
                 return out.setSemanticHash(AnalyzePlanResponse.SemanticHash.newBuilder()
-                        .setResult(dataFrame(req.getSemanticHash().getPlan()).optimizedPlan().hashCode()));
+                        .setResult(dataFrame(req.getSemanticHash().getPlan()).semanticHash()));
             case PERSIST:
                 CacheRequests.persist(session, req.getPersist());
                 return out.setPersist(AnalyzePlanResponse.Persist.getDefaultInstance());

@@ -9,7 +9,7 @@ import org.apache.spark.connect.proto.WriteOperation;
 import java.util.Locale;
 import java.util.Map;
 
-/** Commands: writes ({@code df.write...}), temporary views, and SQL statements. */
+/** Commands: writes ({@code df.write...}), temporary views, SQL statements, UDF registration, local checkpoints. */
 final class CommandRunner {
     private final ConnectSession session;
     private final PlanExecutor executor;
@@ -26,6 +26,8 @@ final class CommandRunner {
             case SQL_COMMAND: SqlCommands.run(session, executor, c.getSqlCommand()); break;
             case REGISTER_FUNCTION: PythonUdfs.register(session, c.getRegisterFunction()); break;
             case REGISTER_TABLE_FUNCTION: PythonTableFunctions.register(session, c.getRegisterTableFunction()); break;
+            case CHECKPOINT_COMMAND: Checkpoints.checkpoint(session, executor, c.getCheckpointCommand()); break;
+            case REMOVE_CACHED_REMOTE_RELATION_COMMAND: Checkpoints.remove(session, c.getRemoveCachedRemoteRelationCommand()); break;
             default:
                 throw ConnectErrors.unsupported("the command " + c.getCommandTypeCase().name().toLowerCase(Locale.ROOT),
                         "Sluice does not run it");

@@ -21,6 +21,7 @@ final class ConnectSession {
     private final Map<String, Operation> operations = new ConcurrentHashMap<>();
     private final PythonWorkers pythonWorkers = new PythonWorkers(this::pythonExecutable);
     private final Map<org.apache.spark.connect.proto.Relation, dev.sluice.DataFrame> persisted = new ConcurrentHashMap<>();
+    private final Map<String, dev.sluice.DataFrame> checkpoints = new ConcurrentHashMap<>();
 
     /** A session on {@code engine}'s engine with its own catalog of temporary views. */
     ConnectSession(String sessionId, Sluice engine) {
@@ -64,6 +65,9 @@ final class ConnectSession {
      * translated to the same DataFrame, whose plan the session's cache recognizes (see {@link CacheRequests}).
      */
     Map<org.apache.spark.connect.proto.Relation, dev.sluice.DataFrame> persisted() { return persisted; }
+
+    /** The DataFrames of {@code localCheckpoint}, by the id of the CachedRemoteRelation the client refers to them by. */
+    Map<String, dev.sluice.DataFrame> checkpoints() { return checkpoints; }
 
     Operation startOperation(String id, java.util.Set<String> tags) {
         Operation op = new Operation(id, tags);

@@ -60,8 +60,11 @@ final class ExpressionTranslator {
             }
             case ALIAS: {
                 var a = e.getAlias();
-                if (a.hasMetadata()) throw ConnectErrors.unsupported("alias with column metadata", "Sluice keeps no column metadata");
                 Column child = translate(a.getExpr(), input);
+                if (a.hasMetadata()) {
+                    if (a.getNameCount() != 1) throw ConnectErrors.unsupported("column metadata with a multi-name alias", "give one name");
+                    return child.as(a.getName(0), dev.sluice.types.Metadata.fromJson(a.getMetadata()));
+                }
                 if (a.getNameCount() == 1) return child.alias(a.getName(0));
                 return child.as(a.getNameList().toArray(new String[0]));
             }
@@ -112,8 +115,30 @@ final class ExpressionTranslator {
             case COMMON_INLINE_USER_DEFINED_FUNCTION: {
                 var u = e.getCommonInlineUserDefinedFunction();
                 List<dev.sluice.expr.Expression> args = new ArrayList<>();
-                for (Expression a : u.getArgumentsList()) args.add(translate(a, input).expr());
-                return new Column(dev.sluice.expr.FunctionCall.inline(PythonUdfs.function(tx.session(), u), args));
+                List<String> keywords = new ArrayList<>();   // null for a positional argument
+                for (Expression a : u.getArgumentsList()) {
+                    if (a.hasNamedArgumentExpression()) {   // f(b=col("x")): a keyword argument of a Python UDF
+                        keywords.add(a.getNamedArgumentExpression().getKey());
+                        a = a.getNamedArgumentExpression().getValue();
+                    } else {
+                        keywords.add(null);
+                    }
+                    args.add(translate(a, input).expr());
+                }
+                if (u.hasPythonUdf() && u.getPythonUdf().getEvalType() == PythonUdfs.GROUPED_AGG_PANDAS) {
+                    if (keywords.stream().anyMatch(java.util.Objects::nonNull)) {
+                        throw ConnectErrors.unsupported("keyword arguments to a grouped aggregate pandas UDF", "pass the columns by position");
+                    }
+                    return PythonUdfs.groupedAggregate(tx.session(), u, args);
+                }
+                Column call = new Column(dev.sluice.expr.FunctionCall.inline(PythonUdfs.function(tx.session(), u).withKeywords(keywords), args));
+                if (keywords.stream().allMatch(java.util.Objects::isNull)) return call;
+                List<String> shown = new ArrayList<>();   // Spark's name: calc(b => (id * 10), a => id)
+                for (int i = 0; i < args.size(); i++) {
+                    String arg = dev.sluice.expr.Expressions.outputName(args.get(i));
+                    shown.add(keywords.get(i) == null ? arg : keywords.get(i) + " => " + arg);
+                }
+                return call.alias(u.getFunctionName() + "(" + String.join(", ", shown) + ")");
             }
             case SUBQUERY_EXPRESSION: return tx.subqueries().expression(e.getSubqueryExpression(), input);
             default:

@@ -4,7 +4,7 @@ import dev.sluice.DataFrame;
 import org.apache.spark.connect.proto.Join;
 import org.apache.spark.connect.proto.SetOperation;
 
-/** Joins (on a condition, USING columns, or none) and set operations (union, intersect, except; by name). */
+/** Joins (on a condition, USING columns, or none), as-of joins and set operations (union, intersect, except; by name). */
 final class JoinRelations {
     private final RelationTranslator relations;
 
@@ -32,6 +32,22 @@ final class JoinRelations {
         }
         if (type.equals("inner") || type.equals("cross")) return left.crossJoin(right);
         return left.join(right, java.util.List.of(), type);
+    }
+
+    /** {@code _joinAsOf}: the as-of columns resolve against their own side, the condition over both. */
+    DataFrame asOfJoin(org.apache.spark.connect.proto.AsOfJoin j) {
+        DataFrame left = relations.translate(j.getLeft());
+        DataFrame right = relations.translate(j.getRight());
+        dev.sluice.Column leftAsOf = relations.expressions().translate(j.getLeftAsOf(), left);
+        dev.sluice.Column rightAsOf = relations.expressions().translate(j.getRightAsOf(), right);
+        dev.sluice.Column tolerance = j.hasTolerance() ? relations.expressions().translate(j.getTolerance(), left) : null;
+        String type = j.getJoinType().isEmpty() ? "inner" : j.getJoinType();
+        String direction = j.getDirection().isEmpty() ? "backward" : j.getDirection();
+        if (j.getUsingColumnsCount() > 0) {
+            return left.joinAsOf(right, leftAsOf, rightAsOf, j.getUsingColumnsList(), type, tolerance, j.getAllowExactMatches(), direction);
+        }
+        dev.sluice.Column condition = j.hasJoinExpr() ? relations.expressions().translate(j.getJoinExpr(), left.crossJoin(right)) : null;
+        return left.joinAsOf(right, leftAsOf, rightAsOf, condition, type, tolerance, j.getAllowExactMatches(), direction);
     }
 
     DataFrame setOperation(SetOperation s) {

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The relations RepartitionByExpression (hash, or range when every expression is a sort order, as Spark's server
- * decides), Hint (every hint {@code DataFrame.hint} knows; unknown ones are logged and ignored, as Spark) and
+ * decides; by id for one {@code direct_shuffle_partition_id}), Hint (every hint {@code DataFrame.hint} knows; unknown ones are logged and ignored, as Spark) and
  * CollectMetrics ({@code observe}; the values go back with the result as ObservedMetrics).
  */
 final class PartitionRelations {
@@ -20,6 +20,10 @@ final class PartitionRelations {
 
     static DataFrame repartitionByExpression(RelationTranslator tx, org.apache.spark.connect.proto.RepartitionByExpression r) {
         DataFrame in = tx.translate(r.getInput());
+        if (r.getPartitionExprsCount() == 1 && r.getPartitionExprs(0).hasDirectShufflePartitionId()) {   // repartitionById
+            if (!r.hasNumPartitions()) throw ConnectErrors.unsupported("repartitionById without a number of partitions", "give numPartitions");
+            return in.repartitionById(r.getNumPartitions(), tx.expressions().translate(r.getPartitionExprs(0).getDirectShufflePartitionId().getChild(), in));
+        }
         List<Column> exprs = new ArrayList<>();
         boolean allSortOrders = r.getPartitionExprsCount() > 0;
         for (Expression e : r.getPartitionExprsList()) {

@@ -66,8 +66,10 @@ final class ProtoTypes {
         if (t instanceof StructType s) {
             var sb = org.apache.spark.connect.proto.DataType.Struct.newBuilder();
             for (StructField f : s.fields()) {
-                sb.addFields(org.apache.spark.connect.proto.DataType.StructField.newBuilder()
-                        .setName(f.name()).setDataType(toProto(f.dataType())).setNullable(f.nullable()));
+                var field = org.apache.spark.connect.proto.DataType.StructField.newBuilder()
+                        .setName(f.name()).setDataType(toProto(f.dataType())).setNullable(f.nullable());
+                if (!f.metadata().isEmpty()) field.setMetadata(f.metadata());
+                sb.addFields(field);
             }
             return b.setStruct(sb).build();
         }
@@ -112,7 +114,7 @@ final class ProtoTypes {
             case STRUCT: {
                 List<StructField> fields = new ArrayList<>();
                 for (var f : t.getStruct().getFieldsList()) {
-                    fields.add(new StructField(f.getName(), fromProto(f.getDataType()), f.getNullable()));
+                    fields.add(new StructField(f.getName(), fromProto(f.getDataType()), f.getNullable(), f.hasMetadata() ? f.getMetadata() : ""));
                 }
                 return new StructType(fields);
             }

@@ -37,9 +37,16 @@ final class PythonUdf implements ScalarFunction {
     private final boolean deterministic;
     private final PythonWorkers workers;
     private final Supplier<String> sessionZone;
+    /** Per argument, its keyword ({@code f(b=col)}) or null for a positional one; empty: all positional. */
+    private final List<String> keywords;
 
     PythonUdf(String name, DataType returnType, int evalType, ByteString command, boolean deterministic,
               PythonWorkers workers, Supplier<String> sessionZone) {
+        this(name, returnType, evalType, command, deterministic, workers, sessionZone, List.of());
+    }
+
+    private PythonUdf(String name, DataType returnType, int evalType, ByteString command, boolean deterministic,
+                      PythonWorkers workers, Supplier<String> sessionZone, List<String> keywords) {
         this.name = name;
         this.returnType = returnType;
         this.evalType = evalType;
@@ -47,6 +54,19 @@ final class PythonUdf implements ScalarFunction {
         this.deterministic = deterministic;
         this.workers = workers;
         this.sessionZone = sessionZone;
+        this.keywords = keywords;
+    }
+
+    /**
+     * This function called with keyword arguments: the worker passes the arguments whose keyword is not null as
+     * {@code f(..., key=value)} (their batch columns are named {@code k:key}), as Spark's NamedArgumentExpression.
+     */
+    PythonUdf withKeywords(List<String> argumentKeywords) {
+        if (argumentKeywords.stream().allMatch(java.util.Objects::isNull)) return this;
+        if (evalType == 204 || evalType == 251) {   // iterator UDFs take one iterator of batches (Spark refuses keywords too)
+            throw ConnectErrors.unsupported("keyword arguments to an iterator UDF (" + name + ")", "pass the columns by position");
+        }
+        return new PythonUdf(name, returnType, evalType, command, deterministic, workers, sessionZone, new ArrayList<>(argumentKeywords));
     }
 
     @Override public String name() { return name; }
@@ -57,7 +77,7 @@ final class PythonUdf implements ScalarFunction {
 
     /** The same function under another name ({@code spark.udf.register}). */
     PythonUdf named(String newName) {
-        return new PythonUdf(newName, returnType, evalType, command, deterministic, workers, sessionZone);
+        return new PythonUdf(newName, returnType, evalType, command, deterministic, workers, sessionZone, keywords);
     }
 
     @Override public Signature bind(List<Expression> arguments) {
@@ -68,7 +88,10 @@ final class PythonUdf implements ScalarFunction {
 
     @Override public ColumnVector evaluate(Signature signature, ColumnVector[] arguments, int rowCount) {
         List<StructField> fields = new ArrayList<>();
-        for (int a = 0; a < arguments.length; a++) fields.add(StructField.of("_" + a, signature.argumentTypes().get(a)));
+        for (int a = 0; a < arguments.length; a++) {
+            String key = a < keywords.size() ? keywords.get(a) : null;
+            fields.add(StructField.of(key == null ? "_" + a : "k:" + key, signature.argumentTypes().get(a)));
+        }
         StructType argumentSchema = new StructType(fields);
         StructType resultSchema = StructType.of(StructField.of("_0", returnType));
         List<Row> rows = new ArrayList<>(rowCount);
@@ -94,10 +117,10 @@ final class PythonUdf implements ScalarFunction {
 
     @Override public boolean equals(Object o) {
         return o instanceof PythonUdf p && p.name.equals(name) && p.returnType.equals(returnType) && p.evalType == evalType
-                && p.command.equals(command) && p.deterministic == deterministic;
+                && p.command.equals(command) && p.deterministic == deterministic && p.keywords.equals(keywords);
     }
 
-    @Override public int hashCode() { return Objects.hash(name, returnType, evalType, command, deterministic); }
+    @Override public int hashCode() { return Objects.hash(name, returnType, evalType, command, deterministic, keywords); }
 
     @Override public String toString() { return "PythonUDF " + name; }
 }

@@ -11,6 +11,31 @@ import org.apache.spark.connect.proto.CommonInlineUserDefinedFunction;
 final class PythonUdfs {
     private PythonUdfs() {}
 
+    /** PySpark's SQL_GROUPED_AGG_PANDAS_UDF: {@code @pandas_udf} from Series to a scalar, used as an aggregate. */
+    static final int GROUPED_AGG_PANDAS = 202;
+
+    /**
+     * A grouped aggregate pandas UDF ({@code df.groupBy(k).agg(min_udf(df.age))}): the group's argument rows gathered
+     * by {@code collect_list(struct(args))} (NULLs kept: the struct is never NULL), then the function called once per
+     * group by a Python worker with one pandas Series per argument, as Spark hands over a whole group. The group is
+     * held as any collect_list's (the aggregate spills by groups). Named as Spark names it: {@code min_udf(age)}.
+     */
+    static dev.sluice.Column groupedAggregate(ConnectSession session, CommonInlineUserDefinedFunction u, java.util.List<dev.sluice.expr.Expression> args) {
+        if (u.getIsDistinct()) throw ConnectErrors.unsupported("a DISTINCT call of the Python UDF " + u.getFunctionName(), "drop DISTINCT");
+        var p = u.getPythonUdf();
+        PythonUdf f = new PythonUdf(u.getFunctionName(), ProtoTypes.fromProto(p.getOutputType()), GROUPED_AGG_PANDAS, p.getCommand(),
+                u.getDeterministic(), session.pythonWorkers(), session::timeZone);
+        dev.sluice.Column[] fields = new dev.sluice.Column[args.size()];
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = new dev.sluice.Column(args.get(i)).alias("_" + i);
+            names.add(dev.sluice.expr.Expressions.outputName(args.get(i)));
+        }
+        dev.sluice.Column rows = dev.sluice.functions.collect_list(dev.sluice.functions.struct(fields));
+        return new dev.sluice.Column(dev.sluice.expr.FunctionCall.inline(f, java.util.List.of(rows.expr())))
+                .alias(u.getFunctionName() + "(" + String.join(", ", names) + ")");
+    }
+
     static PythonUdf function(ConnectSession session, CommonInlineUserDefinedFunction u) {
         if (!u.hasPythonUdf()) throw notPython(u, "user-defined function");
         if (u.getIsDistinct()) {

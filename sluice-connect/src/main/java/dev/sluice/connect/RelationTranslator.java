@@ -62,9 +62,9 @@ final class RelationTranslator {
                 List<Column> values = new ArrayList<>();
                 for (var a : r.getWithColumns().getAliasesList()) {
                     if (a.getNameCount() != 1) throw ConnectErrors.unsupported("withColumns with a multi-name alias", "give one name per column");
-                    if (a.hasMetadata()) throw ConnectErrors.unsupported("withColumns with column metadata", "Sluice keeps no column metadata");
                     names.add(a.getName(0));
-                    values.add(expressions.translate(a.getExpr(), in));
+                    Column value = expressions.translate(a.getExpr(), in);
+                    values.add(a.hasMetadata() ? value.as(a.getName(0), dev.sluice.types.Metadata.fromJson(a.getMetadata())) : value);
                 }
                 List<String> hidden = tx.subqueries().pendingNames();
                 DataFrame out = hidden.isEmpty() ? in : tx.subqueries().joinPending(in);
@@ -117,6 +117,8 @@ final class RelationTranslator {
             case LIMIT: return translate(r.getLimit().getInput()).limit(r.getLimit().getLimit());
             case OFFSET: return translate(r.getOffset().getInput()).offset(r.getOffset().getOffset());
             case JOIN: return new JoinRelations(this).join(r.getJoin());
+            case AS_OF_JOIN: return new JoinRelations(this).asOfJoin(r.getAsOfJoin());
+            case LATERAL_JOIN: return new LateralJoinRelations(this).lateralJoin(r.getLateralJoin());
             case SET_OP: return new JoinRelations(this).setOperation(r.getSetOp());
             case DEDUPLICATE: {
                 var d = r.getDeduplicate();
@@ -174,6 +176,7 @@ final class RelationTranslator {
                 return new PythonTableFunctions(this).call(r.getCommonInlineUserDefinedTableFunction());
             case TRANSPOSE: return TransposeRelations.transpose(this, r.getTranspose());
             case WITH_RELATIONS: return tx.subqueries().withRelations(this, r.getWithRelations());
+            case CACHED_REMOTE_RELATION: return Checkpoints.relation(tx.session(), r.getCachedRemoteRelation());
             case CACHED_LOCAL_RELATION: case CHUNKED_CACHED_LOCAL_RELATION:
                 throw ConnectErrors.unsupported("cached local relations", "the server asks clients to send local data inline");
             default:

@@ -116,7 +116,7 @@ final class SchemaStrings {
                 StructField f = s.field(i);
                 if (i > 0) b.append(',');
                 b.append("{\"name\":").append(quote(f.name())).append(",\"type\":").append(toJson(f.dataType()))
-                        .append(",\"nullable\":").append(f.nullable()).append(",\"metadata\":{}}");
+                        .append(",\"nullable\":").append(f.nullable()).append(",\"metadata\":").append(f.metadata().isEmpty() ? "{}" : f.metadata()).append('}');
             }
             return b.append("]}").toString();
         }

@@ -31,6 +31,7 @@ BATCHED, ARROW_BATCHED, PANDAS_SCALAR, PANDAS_SCALAR_ITER, ARROW_SCALAR, ARROW_S
 GROUPED_MAP_PANDAS, GROUPED_MAP_ARROW, GROUPED_MAP_ARROW_ITER, GROUPED_MAP_PANDAS_ITER = 201, 209, 215, 216
 COGROUPED_MAP_PANDAS, COGROUPED_MAP_ARROW = 206, 210
 MAP_PANDAS_ITER, MAP_ARROW_ITER = 205, 207
+GROUPED_AGG_PANDAS = 202
 GROUPED = (GROUPED_MAP_PANDAS, GROUPED_MAP_ARROW, GROUPED_MAP_ARROW_ITER, GROUPED_MAP_PANDAS_ITER)
 COGROUPED = (COGROUPED_MAP_PANDAS, COGROUPED_MAP_ARROW)
 TABLE_UDF, ARROW_TABLE_UDF = 300, 301
@@ -152,14 +153,34 @@ def main():
     def evaluate(func, rtype, eval_type, session_zone, batch, arrow_type):
         n = batch.num_rows
         columns = batch.columns
+        # arguments given by keyword arrive as columns named "k:<keyword>" (Spark's NamedArgumentExpression)
+        keys = [name[2:] if name.startswith("k:") else None for name in batch.schema.names]
+
+        def call(values):
+            args = [v for v, k in zip(values, keys) if k is None]
+            kwargs = {k: v for v, k in zip(values, keys) if k is not None}
+            return func(*args, **kwargs)
+
+        if eval_type == GROUPED_AGG_PANDAS:
+            # one row per group: a list of structs holding the group's argument rows; one call per group with one
+            # pandas Series per argument, answering one value
+            import pandas as pd
+            groups = columns[0]
+            results = []
+            for i in range(n):
+                rows = groups[i].values
+                if rows is None:
+                    rows = pa.array([], type=groups.type.value_type)
+                results.append(func(*[pandas_input(field, session_zone) for field in rows.flatten()]))
+            return from_pandas(pd.Series(results, dtype=object), arrow_type, session_zone)
         if eval_type in (BATCHED, ARROW_BATCHED):
             rows = [[to_python(v, c.type) for v in c.to_pylist()] for c in columns]
-            results = [coerce(func(*args), rtype) for args in zip(*rows)] if columns else [coerce(func(), rtype) for _ in range(n)]
+            results = [coerce(call(args), rtype) for args in zip(*rows)] if columns else [coerce(func(), rtype) for _ in range(n)]
             return pa.array(results, type=arrow_type)
         if eval_type in (PANDAS_SCALAR, PANDAS_SCALAR_ITER):
             args = [pandas_input(c, session_zone) for c in columns]
             if eval_type == PANDAS_SCALAR:
-                result = func(*args)
+                result = call(args)
             else:
                 import pandas as pd
                 parts = list(func(iter([args[0] if len(args) == 1 else tuple(args)])))
@@ -167,7 +188,7 @@ def main():
             out = from_pandas(result, arrow_type, session_zone)
         elif eval_type in (ARROW_SCALAR, ARROW_SCALAR_ITER):
             if eval_type == ARROW_SCALAR:
-                out = func(*columns)
+                out = call(columns)
             else:
                 parts = list(func(iter([columns[0] if len(columns) == 1 else tuple(columns)])))
                 out = pa.concat_arrays(parts) if parts else pa.array([], type=arrow_type)

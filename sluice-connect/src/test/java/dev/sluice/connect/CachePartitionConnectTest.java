@@ -99,7 +99,7 @@ class CachePartitionConnectTest {
                 .setFilter(Filter.newBuilder().setInput(base).setCondition(call("<", attr("id"), lit(10)))).build();
         assertThat(rows(execute(filtered))).isEqualTo(10);
         assertThat(explain(filtered, AnalyzePlanRequest.Explain.ExplainMode.EXPLAIN_MODE_SIMPLE))
-                .contains("InMemoryTableScanExec: [id], StorageLevel(disk, 1 replicas), cached");
+                .contains("InMemoryTableScan [id], StorageLevel(disk, 1 replicas), cached");
 
         stub.analyzePlan(AnalyzePlanRequest.newBuilder().setSessionId(session).setUnpersist(AnalyzePlanRequest.Unpersist.newBuilder()
                 .setRelation(base)).build());
@@ -110,7 +110,7 @@ class CachePartitionConnectTest {
     @Test void repartitionByExpressionIsHashOrRangeNotItsInput() {
         Relation hash = Relation.newBuilder().setRepartitionByExpression(RepartitionByExpression.newBuilder().setInput(range(20, 3))
                 .addPartitionExprs(attr("id")).setNumPartitions(3)).build();
-        assertThat(explain(hash, AnalyzePlanRequest.Explain.ExplainMode.EXPLAIN_MODE_SIMPLE)).contains("ExchangeExec: hashpartitioning([id], 3)");
+        assertThat(explain(hash, AnalyzePlanRequest.Explain.ExplainMode.EXPLAIN_MODE_SIMPLE)).contains("Exchange hashpartitioning([id], 3)");
         assertThat(rows(execute(hash))).isEqualTo(20);
 
         Expression asc = Expression.newBuilder().setSortOrder(Expression.SortOrder.newBuilder().setChild(attr("id"))
@@ -118,7 +118,7 @@ class CachePartitionConnectTest {
                 .setNullOrdering(Expression.SortOrder.NullOrdering.SORT_NULLS_FIRST)).build();
         Relation range = Relation.newBuilder().setRepartitionByExpression(RepartitionByExpression.newBuilder().setInput(range(20, 4))
                 .addPartitionExprs(asc).setNumPartitions(2)).build();
-        assertThat(explain(range, AnalyzePlanRequest.Explain.ExplainMode.EXPLAIN_MODE_EXTENDED)).contains("RepartitionByRange: [id ASC NULLS FIRST], 2");
+        assertThat(explain(range, AnalyzePlanRequest.Explain.ExplainMode.EXPLAIN_MODE_EXTENDED)).contains("RepartitionByRange [id ASC NULLS FIRST], 2");
     }
 
     @Test void hintsRepartitionAndUnknownOnesAreIgnored() {

@@ -1,5 +1,7 @@
 package dev.sluice.exec;
 
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.ValueHasher;
 import dev.sluice.memory.MemoryPool;
@@ -165,6 +167,7 @@ public final class ExchangeExec implements StageBoundary {
     private String describePartitioning() {
         if (partitioning instanceof Partitioning.Hash h) return "hash(" + Explain.expressions(h.keys()) + ", " + h.partitionCount() + ")";
         if (partitioning instanceof Partitioning.RoundRobin r) return "roundrobin(" + r.partitionCount() + ")";
+        if (partitioning instanceof Partitioning.Direct d) return "shufflepartitionidpassthrough(" + d.id().sql() + ", " + d.partitionCount() + ")";
         if (partitioning instanceof Partitioning.SparkHash h) return "hashpartitioning(" + Explain.expressions(h.keys()) + ", " + h.partitionCount() + ")";
         return "single";
     }
@@ -351,6 +354,17 @@ public final class ExchangeExec implements StageBoundary {
             if (partitioning instanceof Partitioning.SparkHash h) {
                 ColumnVector hashes = h.hash().evaluate(batch);
                 for (int r = 0; r < batch.rowCount(); r++) append(Math.floorMod(hashes.getInt(r), outputs), batch, r);
+                return;
+            }
+            if (partitioning instanceof Partitioning.Direct d) {
+                ColumnVector ids = d.id().evaluate(batch);
+                for (int r = 0; r < batch.rowCount(); r++) {
+                    if (ids.isNull(r)) {
+                        throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "repartitionById")
+                                .with("reason", "the partition ID expression " + d.id().sql() + " must not be NULL").build();
+                    }
+                    append(Math.floorMod(ids.getInt(r), outputs), batch, r);
+                }
                 return;
             }
             List<Expression> keys = ((Partitioning.Hash) partitioning).keys();

@@ -34,6 +34,16 @@ public sealed interface Partitioning {
         }
     }
 
+    /**
+     * Rows sent to {@code pmod(id, partitionCount)}, {@code id} an integer expression bound to the input
+     * ({@code repartitionById}, Spark's {@code ShufflePartitionIdPassThrough}); a NULL id is an error.
+     */
+    record Direct(Expression id, int partitionCount) implements Partitioning {
+        public Direct {
+            if (partitionCount < 1) throw new IllegalArgumentException("partitionCount must be >= 1");
+        }
+    }
+
     /** Every row into one partition, in input partition order. */
     record Single() implements Partitioning {
         @Override public int partitionCount() { return 1; }

@@ -87,6 +87,9 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
             }
             return new SortExec(input, orders, context.memoryPool(), context.batchSize(), n);
         }
+        if (r.kind() == dev.sluice.plan.RepartitionByExpression.Kind.DIRECT) {
+            return new ExchangeExec(input, new Partitioning.Direct(Binder.bind(r.keys().get(0), input.schema()), n), context.memoryPool(), context.batchSize());
+        }
         dev.sluice.expr.Expression hash = new dev.sluice.plan.Analyzer(true)
                 .resolve(dev.sluice.expr.FunctionCall.of("hash", r.keys().toArray(new dev.sluice.expr.Expression[0])), r.input().schema());
         return new ExchangeExec(input, new Partitioning.SparkHash(Binder.bind(hash, input.schema()), r.keys(), n),

@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Range partitioning of sorted runs: picks {@code partitions - 1} bounds from a sample of the runs' keys
- * (about 64 per output partition, spread over the runs by size), then cuts every run at the bounds by
+ * Range partitioning of sorted runs: picks up to {@code partitions - 1} bounds from a sample of the runs' keys
+ * (about 64 per output partition, spread over the runs by size, each sample weighted by the rows it stands for) as
+ * Spark's {@code RangePartitioner} does, then cuts every run at the bounds by
  * binary search. Rows equal to a bound all go to the lower partition, whichever run they are in, so the
  * output partitions in order are a stable sort of the input. The sample depends only on the data, never on
  * the workers.
@@ -26,10 +27,12 @@ final class RangeCuts {
         long sampleTotal = Math.min(total, (long) SAMPLES_PER_PARTITION * partitions);
         int count = 0;
         long[] samples = new long[(int) sampleTotal + runs.size()];
+        double[] runWeight = new double[runs.size()];   // rows each of the run's samples stands for
         for (int r = 0; r < runs.size(); r++) {
             int n = runs.get(r).rows;
             if (n == 0) continue;
             int k = (int) Math.max(1, Math.min(n, Math.ceil((double) n * sampleTotal / total)));
+            runWeight[r] = (double) n / k;
             for (int i = 0; i < k; i++) {
                 long pos = ((2L * i + 1) * n) / (2L * k);
                 samples[count++] = ((long) r << 32) | pos;
@@ -41,8 +44,21 @@ final class RangeCuts {
             int c = compareAt(runs, ordering, x, y);
             return c != 0 ? c : Long.compare(x, y);
         });
-        for (int p = 0; p < partitions - 1; p++) {
-            long bound = boxed[Math.max(0, (int) ((long) (p + 1) * count / partitions) - 1)];
+        // Spark's RangePartitioner.determineBounds: walk the sorted sample adding weights; a sample whose cumulative
+        // weight reaches the next step of total/partitions becomes a bound unless it equals the previous bound
+        double sumWeights = 0;
+        for (int i = 0; i < count; i++) sumWeights += runWeight[(int) (boxed[i] >>> 32)];
+        double step = sumWeights / partitions;
+        double cumWeight = 0;
+        double target = step;
+        long previous = -1;
+        int p = 0;
+        for (int i = 0; i < count && p < partitions - 1; i++) {
+            long bound = boxed[i];
+            cumWeight += runWeight[(int) (bound >>> 32)];
+            if (cumWeight < target || (previous >= 0 && compareAt(runs, ordering, bound, previous) <= 0)) continue;
+            previous = bound;
+            target += step;
             SortedRun b = runs.get((int) (bound >>> 32));
             int bRow = b.order[(int) bound];
             for (int r = 0; r < runs.size(); r++) {
@@ -50,7 +66,9 @@ final class RangeCuts {
                 int lo = p == 0 ? 0 : cuts[r][p - 1];
                 cuts[r][p] = upperBound(run, lo, ordering, b, bRow);
             }
+            p++;
         }
+        // fewer distinct bounds than partitions: partition p takes the rest and the later ones stay empty (cuts at rows)
         return cuts;
     }
 

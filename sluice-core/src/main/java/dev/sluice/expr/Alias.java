@@ -8,12 +8,17 @@ import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
-/** Names its child's result: {@code expr.alias("name")}. */
-public record Alias(Expression child, String name) implements Expression {
+/**
+ * Names its child's result: {@code expr.alias("name")}. {@code metadata}: the column metadata given with the name
+ * ({@code alias(name, metadata)}, JSON object text), or null to keep the child column's (Spark's Alias).
+ */
+public record Alias(Expression child, String name, String metadata) implements Expression {
     public Alias {
         requireNonNull(child, "child");
         requireNonNull(name, "name");
     }
+
+    public Alias(Expression child, String name) { this(child, name, null); }
 
     @Override public DataType dataType() { return child.dataType(); }
 
@@ -24,7 +29,7 @@ public record Alias(Expression child, String name) implements Expression {
 
     @Override public List<Expression> children() { return List.of(child); }
 
-    @Override public Expression withChildren(List<Expression> children) { return new Alias(Expressions.only(children), name); }
+    @Override public Expression withChildren(List<Expression> children) { return new Alias(Expressions.only(children), name, metadata); }
 
     @Override public String sql() { return child.sql() + " AS " + name; }
 

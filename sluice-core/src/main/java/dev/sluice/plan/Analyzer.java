@@ -87,7 +87,7 @@ public final class Analyzer {
             boolean aggregates = false;
             for (Expression e : p.projections()) {
                 if (e instanceof UnresolvedStar) {
-                    for (StructField f : in.fields()) out.add(new ColumnRef(f.name(), f.dataType(), f.nullable()));
+                    for (StructField f : in.fields()) out.add(withInputMetadata(new ColumnRef(f.name(), f.dataType(), f.nullable()), in));
                     continue;
                 }
                 Expression r = resolve(e, in);
@@ -95,7 +95,7 @@ public final class Analyzer {
                     out.add(r);   // named when it becomes a Generate
                     continue;
                 }
-                r = named(r, e);
+                r = withInputMetadata(named(r, e), in);
                 aggregates |= AnalyzeAggregate.containsAggregate(r);
                 out.add(r);
             }
@@ -130,17 +130,38 @@ public final class Analyzer {
         if (plan instanceof RepartitionByExpression r) {
             List<Expression> keys = new ArrayList<>();
             for (Expression k : r.keys()) keys.add(resolve(k, r.input().schema()));
+            if (r.kind() == RepartitionByExpression.Kind.DIRECT) keys.set(0, partitionId(keys.get(0)));
             return r.withKeys(keys);
         }
         return plan;
     }
 
+    /** {@code repartitionById}'s key: an integral expression, as an int (Spark's {@code direct_shuffle_partition_id}). */
+    private static Expression partitionId(Expression id) {
+        DataType t = id.dataType();
+        if (t instanceof dev.sluice.types.IntegerType) return id;
+        if (t instanceof dev.sluice.types.ByteType || t instanceof dev.sluice.types.ShortType || t instanceof dev.sluice.types.LongType) {
+            return new Cast(id, DataTypes.INT, EvalMode.ANSI);
+        }
+        throw SluiceException.of(ErrorCode.TYPE_MISMATCH).with("expression", "direct_shuffle_partition_id(" + id.sql() + ")")
+                .with("expected", "an integral partition ID (cast it to int)").with("actual", t.simpleString()).build();
+    }
+
     /** Resolves a select item and names it: a column reference keeps its name, anything else gets an alias. */
-    Expression resolveNamed(Expression e, StructType in) { return named(resolve(e, in), e); }
+    Expression resolveNamed(Expression e, StructType in) { return withInputMetadata(named(resolve(e, in), e), in); }
+
+    /** A column passed on (renamed or not) keeps the input column's metadata, as Spark's Alias inherits it. */
+    private static Expression withInputMetadata(Expression r, StructType in) {
+        Expression child = r instanceof Alias a ? (a.metadata() != null ? null : a.child()) : r;
+        if (!(child instanceof ColumnRef c)) return r;
+        int i = in.indexOf(c.name());
+        if (i < 0 || in.field(i).metadata().isEmpty()) return r;
+        return new Alias(c, Expressions.outputName(r), in.field(i).metadata());
+    }
 
     /** Names a resolved select item {@code r} after what the user wrote ({@code e}). */
     private static Expression named(Expression r, Expression e) {
-        if (r instanceof Alias a && a.child() instanceof ColumnRef ref && ref.name().equals(a.name())) r = ref;
+        if (r instanceof Alias a && a.metadata() == null && a.child() instanceof ColumnRef ref && ref.name().equals(a.name())) r = ref;
         // named from what the user wrote: implicit casts never show in column names (as Spark)
         // a call that stands for its argument (positive(x)) is named after the call, as Spark names it
         boolean call = e instanceof FunctionCall;

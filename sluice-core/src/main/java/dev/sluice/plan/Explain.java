@@ -60,7 +60,12 @@ public final class Explain {
         @Override public String visitCollectMetrics(CollectMetrics c) { return "CollectMetrics: " + c.name() + ", " + expressions(c.metrics()); }
 
         @Override public String visitRepartitionByExpression(RepartitionByExpression r) {
-            return (r.kind() == RepartitionByExpression.Kind.RANGE ? "RepartitionByRange: " : "RepartitionByExpression: ")
+            String name = switch (r.kind()) {
+                case RANGE -> "RepartitionByRange: ";
+                case DIRECT -> "RepartitionById: ";
+                case HASH -> "RepartitionByExpression: ";
+            };
+            return name
                     + expressions(r.keys()) + ", " + (r.partitions() == 0 ? "default" : String.valueOf(r.partitions()));
         }
 

@@ -24,8 +24,16 @@ public record Project(LogicalPlan input, List<Expression> projections) implement
 
     @Override public StructType schema() {
         List<StructField> fields = new ArrayList<>(projections.size());
-        for (Expression e : projections) fields.add(new StructField(Expressions.outputName(e), e.dataType(), e.nullable()));
+        for (Expression e : projections) fields.add(new StructField(Expressions.outputName(e), e.dataType(), e.nullable(), metadata(e)));
         return new StructType(fields);
+    }
+
+    /**
+     * A column's metadata: its alias's (the analyzer gives a column passed on with metadata an alias carrying it, so
+     * the schema needs no look at the input's).
+     */
+    private static String metadata(Expression e) {
+        return e instanceof dev.sluice.expr.Alias a && a.metadata() != null ? a.metadata() : "";
     }
 
     @Override public List<LogicalPlan> children() { return List.of(input); }

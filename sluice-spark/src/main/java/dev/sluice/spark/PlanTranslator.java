@@ -154,6 +154,7 @@ final class PlanTranslator implements PlanVisitor<Dataset<Row>> {
         Dataset<Row> input = translate(r.input());
         Column[] keys = new Column[r.keys().size()];
         for (int i = 0; i < keys.length; i++) keys[i] = expressions.translate(r.keys().get(i));
+        if (r.kind() == dev.sluice.plan.RepartitionByExpression.Kind.DIRECT) return input.repartitionById(r.partitions(), keys[0]);
         if (r.kind() == dev.sluice.plan.RepartitionByExpression.Kind.RANGE) {
             return r.partitions() == 0 ? input.repartitionByRange(keys) : input.repartitionByRange(r.partitions(), keys);
         }

@@ -31,7 +31,7 @@ import java.util.function.Function;
 /**
  * Spark's sketch aggregates over Apache DataSketches (the library Spark uses, so the sketches' bytes are the
  * same): hll_sketch_agg and hll_union_agg (HLL_8 sketches, {@code toUpdatableByteArray}), theta_sketch_agg,
- * theta_union_agg and theta_intersection_agg (compact sketches), kll_sketch_agg_bigint/_float/_double. Each
+ * theta_union_agg and theta_intersection_agg (compact sketches), kll_sketch_agg_* and kll_merge_agg_* (_bigint/_float/_double). Each
  * builds its sketch from the group's values at the end ({@link TupleAggregate}); the scalar functions that read
  * and combine sketches are in {@link Sketches}.
  */
@@ -133,6 +133,26 @@ public final class SketchAggregates {
         kll("kll_sketch_agg_bigint", DataTypes.LONG);
         kll("kll_sketch_agg_float", DataTypes.FLOAT);
         kll("kll_sketch_agg_double", DataTypes.DOUBLE);
+        kllMerge("kll_merge_agg_bigint", DataTypes.LONG);
+        kllMerge("kll_merge_agg_float", DataTypes.FLOAT);
+        kllMerge("kll_merge_agg_double", DataTypes.DOUBLE);
+    }
+
+    /** kll_merge_agg_*(sketch [, k]): the group's sketches merged (NULLs ignored), Spark's KllMergeAggBase. */
+    private static void kllMerge(String name, DataType element) {
+        SPECS.put(name, in -> TupleAggregates.spec(name, 1, 2, (args, b) -> {
+            binaryArg(name, args.get(0));
+            int k = 0;   // the first sketch's
+            if (args.size() > 1) {
+                k = intConstant(name, args.get(1));
+                if (k < 8 || k > 65535) throw invalid(name, "k must be between 8 and 65535, got " + k);
+            }
+            return TupleAggregates.bound(List.of(args.get(0)), DataTypes.BINARY, k);
+        }, (t, s) -> {
+            List<byte[]> sketches = new ArrayList<>();
+            for (Object[] x : t) if (x[0] != null) sketches.add((byte[]) x[0]);
+            return Sketches.kllMerge(name, element, (Integer) s, sketches);
+        }));
     }
 
     private static void binaryArg(String fn, Expression e) {

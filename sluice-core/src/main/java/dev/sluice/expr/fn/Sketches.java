@@ -168,6 +168,42 @@ public final class Sketches {
         }
     }
 
+    /**
+     * Spark's kll_merge_agg_*: the {@code sketches} merged in order into a new sketch of parameter {@code k}, or (k 0)
+     * of the first sketch's k; an empty sketch of k (200 when not given) when there are none.
+     */
+    public static byte[] kllMerge(String fn, DataType element, int k, List<byte[]> sketches) {
+        try {
+            if (element.equals(LONG)) {
+                KllLongsSketch union = k > 0 ? KllLongsSketch.newHeapInstance(k) : null;
+                for (byte[] b : sketches) {
+                    KllLongsSketch in = KllLongsSketch.wrap(Memory.wrap(b));
+                    if (union == null) union = KllLongsSketch.newHeapInstance(in.getK());
+                    union.merge(in);
+                }
+                return (union == null ? KllLongsSketch.newHeapInstance(200) : union).toByteArray();
+            }
+            if (element.equals(DataTypes.FLOAT)) {
+                KllFloatsSketch union = k > 0 ? KllFloatsSketch.newHeapInstance(k) : null;
+                for (byte[] b : sketches) {
+                    KllFloatsSketch in = KllFloatsSketch.wrap(Memory.wrap(b));
+                    if (union == null) union = KllFloatsSketch.newHeapInstance(in.getK());
+                    union.merge(in);
+                }
+                return (union == null ? KllFloatsSketch.newHeapInstance(200) : union).toByteArray();
+            }
+            KllDoublesSketch union = k > 0 ? KllDoublesSketch.newHeapInstance(k) : null;
+            for (byte[] b : sketches) {
+                KllDoublesSketch in = KllDoublesSketch.wrap(Memory.wrap(b));
+                if (union == null) union = KllDoublesSketch.newHeapInstance(in.getK());
+                union.merge(in);
+            }
+            return (union == null ? KllDoublesSketch.newHeapInstance(200) : union).toByteArray();
+        } catch (RuntimeException e) {
+            throw notASketch(fn, "KLL", e);
+        }
+    }
+
     private static void checkRank(String fn, double rank) {
         if (!(rank >= 0 && rank <= 1)) throw FnArgs.badInput(fn, "the rank must be between 0.0 and 1.0, got " + rank);
     }
