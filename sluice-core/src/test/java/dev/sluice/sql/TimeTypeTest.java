@@ -219,6 +219,22 @@ class TimeTypeTest {
         }
     }
 
+    @Test void jsonAndCsvRefuseTimeAsSpark(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        // Spark 4.1.1: UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE for the JSON and CSV sources, to_json and from_json fail too
+        var times = SLUICE.sql("SELECT TIME '12:34:56' AS t");
+        for (Runnable write : List.<Runnable>of(() -> times.write().json(dir.resolve("j").toString()),
+                () -> times.write().csv(dir.resolve("c").toString()))) {
+            try {
+                write.run();
+                throw new AssertionError("TIME written");
+            } catch (SluiceException e) {
+                assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION);
+            }
+        }
+        assertThat(code("SELECT to_json(named_struct('t', TIME '12:34:56.5'))")).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION);
+        assertThat(code("SELECT from_json('{\"t\":\"12:34:56.5\"}', 't TIME')")).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION);
+    }
+
     @Test void precisionBoundsAndTruncation() {
         assertThat(new TimeType(3).truncate(45_296_789_654_321L)).isEqualTo(45_296_789_000_000L);
         assertThat(new TimeType(0).truncate(45_296_789_654_321L)).isEqualTo(45_296_000_000_000L);
