@@ -38,7 +38,7 @@ class TimeDifferentialTest {
         sluice.conf().set("spark.sql.session.timeZone", "UTC");
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            LocalTime t = i % 5 == 4 ? null : LocalTime.of(i * 2, i * 5 % 60, i * 7 % 60, i * 123_456_000);
+            LocalTime t = i % 5 == 4 ? null : LocalTime.of(i * 2, i * 5 % 60, i * 7 % 60, i * 123_456_000 % 1_000_000_000);
             rows.add(Row.of(SCHEMA, i, t, String.format("%02d:%02d:%02d.%d", (i * 3) % 24, i * 4 % 60, i, i)));
         }
         return sluice.createDataFrame(rows, SCHEMA);
