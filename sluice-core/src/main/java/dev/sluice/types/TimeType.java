@@ -4,8 +4,8 @@ package dev.sluice.types;
  * Spark 4.1's {@code time(p)}: a time of day without a zone, {@code 00:00:00} to {@code 23:59:59.999999}, with
  * {@code p} (0 to 6, default 6) fraction digits of the second. Held as nanoseconds since midnight in a long (as
  * Spark's {@code TimeType}); values of precision {@code p} are truncated to it. Its Java value is a
- * {@link java.time.LocalTime}. Spark gates the type behind {@code spark.sql.timeType.enabled}
- * (see {@code dev.sluice.expr.TimeTypeGate}).
+ * {@link java.time.LocalTime}. Spark gates the type behind {@code spark.sql.timeType.enabled}, off by default
+ * (docs/design.md, The TIME type).
  */
 public record TimeType(int precision) implements DataType {
     public static final int MIN_PRECISION = 0;
