@@ -60,6 +60,9 @@ def spark_session():
             pytest.exit("set SPARK_REMOTE=sc://127.0.0.1:PORT (a running `./sluice connect`)", returncode=2)
         _session = SparkSession.builder.remote(url).getOrCreate()
         _session.conf.set("spark.sql.session.timeZone", TIME_ZONE)
+        # Spark's runners run with spark.testing set, which turns the TIME type on (spark.sql.timeType.enabled
+        # defaults to Utils.isTesting in Spark 4.1); a release session has it off, and so has Sluice's.
+        _session.conf.set("spark.sql.timeType.enabled", "true")
     return _session
 
 

@@ -42,7 +42,7 @@ public final class DataFrame {
         this.session = session;
         // in the session zone: names print timestamp literals in it, as Spark's do
         try (dev.sluice.types.SessionZone zone = dev.sluice.types.SessionZone.enter(session.conf().sessionTimeZone())) {
-            this.plan = new Analyzer(session.conf().ansi()).analyze(plan);
+            this.plan = new Analyzer(session.conf().ansi(), session.conf().timeTypeEnabled()).analyze(plan);
         }
     }
 
@@ -144,7 +144,7 @@ public final class DataFrame {
 
     /** Removes the column {@code column} resolves to (say {@code other.col("id")} after a join); nothing if it is not a plain column. */
     public DataFrame drop(Column column) {
-        LogicalPlan probe = new Analyzer(session.conf().ansi()).analyze(new Project(plan, List.of(column.expr())));
+        LogicalPlan probe = new Analyzer(session.conf().ansi(), session.conf().timeTypeEnabled()).analyze(new Project(plan, List.of(column.expr())));
         Expression resolved = ((Project) probe).projections().get(0);
         if (resolved instanceof Alias a) resolved = a.child();
         if (!(resolved instanceof ColumnRef target)) return this;

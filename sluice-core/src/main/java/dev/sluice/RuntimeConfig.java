@@ -28,12 +28,20 @@ public final class RuntimeConfig {
      */
     public static final String MAP_KEY_DEDUP_POLICY = "spark.sql.mapKeyDedupPolicy";
 
+    /**
+     * Whether the TIME type may be used (Spark 4.1's internal {@code spark.sql.timeType.enabled}: false by default,
+     * true in Spark's own test runs). While false, the casts and functions that make or take apart a TIME fail with
+     * UNSUPPORTED_TIME_TYPE, as in Spark.
+     */
+    public static final String TIME_TYPE_ENABLED = "spark.sql.timeType.enabled";
+
     private static final Set<String> KEYS = Set.of(ANSI, SHUFFLE_PARTITIONS, SESSION_TIME_ZONE, BROADCAST_THRESHOLD, MAX_RESULT_SIZE,
-            SPARK_MAX_RESULT_SIZE, MAP_KEY_DEDUP_POLICY);
+            SPARK_MAX_RESULT_SIZE, MAP_KEY_DEDUP_POLICY, TIME_TYPE_ENABLED);
 
     private volatile SluiceConf current;
     private volatile long maxResultSize = defaultMaxResultSize();
     private volatile boolean lastWinMapKeys;
+    private volatile boolean timeTypeEnabled;
 
     private final SluiceConf initial;
 
@@ -46,6 +54,7 @@ public final class RuntimeConfig {
     public synchronized void reset() {
         current = initial;
         lastWinMapKeys = false;
+        timeTypeEnabled = false;
     }
 
     /** SQL's {@code RESET key}: one setting back to what the session started with. */
@@ -71,6 +80,7 @@ public final class RuntimeConfig {
             case SESSION_TIME_ZONE -> current = c.withSessionTimeZone(parseZone(key, value));
             case MAX_RESULT_SIZE, SPARK_MAX_RESULT_SIZE -> maxResultSize = parseBytes(key, value);
             case MAP_KEY_DEDUP_POLICY -> lastWinMapKeys = parseMapKeyDedupPolicy(key, value);
+            case TIME_TYPE_ENABLED -> timeTypeEnabled = parseBoolean(key, value);
             default -> throw SluiceException.internal("unhandled key " + key);
         }
     }
@@ -89,6 +99,7 @@ public final class RuntimeConfig {
             case SESSION_TIME_ZONE -> c.sessionTimeZone().getId();
             case MAX_RESULT_SIZE, SPARK_MAX_RESULT_SIZE -> String.valueOf(maxResultSize);
             case MAP_KEY_DEDUP_POLICY -> lastWinMapKeys ? "LAST_WIN" : "EXCEPTION";
+            case TIME_TYPE_ENABLED -> String.valueOf(timeTypeEnabled);
             default -> throw SluiceException.internal("unhandled key " + key);
         };
     }
@@ -109,6 +120,9 @@ public final class RuntimeConfig {
     public int shufflePartitions() { return current.shufflePartitions(); }
     public long broadcastThreshold() { return current.broadcastThreshold(); }
     public java.time.ZoneId sessionTimeZone() { return current.sessionTimeZone(); }
+
+    /** Whether the TIME type may be used ({@link #TIME_TYPE_ENABLED}). */
+    public boolean timeTypeEnabled() { return timeTypeEnabled; }
 
     /** Whether {@link #MAP_KEY_DEDUP_POLICY} is LAST_WIN. */
     public boolean lastWinMapKeys() { return lastWinMapKeys; }

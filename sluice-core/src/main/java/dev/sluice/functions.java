@@ -475,6 +475,12 @@ public final class functions {
 
     public static Column current_timestamp() { return fn("current_timestamp"); }
 
+    /** {@code current_time()}: the session zone's time of day when the query is analyzed, a time(6). */
+    public static Column current_time() { return fn("current_time"); }
+
+    /** {@code current_time(precision)}: as {@link #current_time()}, a time(precision) (0 to 6). */
+    public static Column current_time(int precision) { return fn("current_time", precision); }
+
     public static Column to_date(Column e) { return fn("to_date", e); }
 
     public static Column to_date(Column e, String format) { return fn("to_date", e, format); }
@@ -1075,9 +1081,15 @@ public final class functions {
 
     public static Column make_date(Column... args) { return call_function("make_date", args); }
 
+    /** {@code make_time(hour, minute, second)}: a TIME (Spark 4.1; needs spark.sql.timeType.enabled). */
+    public static Column make_time(Column... args) { return call_function("make_time", args); }
+
     public static Column make_timestamp(Column... args) { return call_function("make_timestamp", args); }
 
     public static Column make_timestamp_ltz(Column... args) { return call_function("make_timestamp_ltz", args); }
+
+    /** {@code make_timestamp_ntz(year, month, day, hour, min, sec)} or {@code make_timestamp_ntz(date, time)}. */
+    public static Column make_timestamp_ntz(Column... args) { return call_function("make_timestamp_ntz", args); }
 
     public static Column make_valid_utf8(Column... args) { return call_function("make_valid_utf8", args); }
 
@@ -1180,6 +1192,15 @@ public final class functions {
 
     public static Column timestamp_seconds(Column... args) { return call_function("timestamp_seconds", args); }
 
+    /** {@code time_diff(unit, start, end)}: whole HOURs, MINUTEs, SECONDs, MILLISECONDs or MICROSECONDs from start to end. */
+    public static Column time_diff(Column... args) { return call_function("time_diff", args); }
+
+    /** {@code time_trunc(unit, time)}: the TIME truncated to the unit. */
+    public static Column time_trunc(Column... args) { return call_function("time_trunc", args); }
+
+    /** {@code to_time(text[, format])}: a TIME; CANNOT_PARSE_TIME on text that does not parse. */
+    public static Column to_time(Column... args) { return call_function("to_time", args); }
+
     public static Column to_binary(Column... args) { return call_function("to_binary", args); }
 
     public static Column to_char(Column... args) { return call_function("to_char", args); }
@@ -1206,6 +1227,8 @@ public final class functions {
 
     public static Column try_make_timestamp_ltz(Column... args) { return call_function("try_make_timestamp_ltz", args); }
 
+    public static Column try_make_timestamp_ntz(Column... args) { return call_function("try_make_timestamp_ntz", args); }
+
     public static Column try_parse_json(Column... args) { return call_function("try_parse_json", args); }
 
     public static Column try_parse_url(Column... args) { return call_function("try_parse_url", args); }
@@ -1217,6 +1240,9 @@ public final class functions {
     public static Column try_to_number(Column... args) { return call_function("try_to_number", args); }
 
     public static Column try_to_timestamp(Column... args) { return call_function("try_to_timestamp", args); }
+
+    /** {@code try_to_time(text[, format])}: as to_time, NULL on text that does not parse. */
+    public static Column try_to_time(Column... args) { return call_function("try_to_time", args); }
 
     public static Column try_url_decode(Column... args) { return call_function("try_url_decode", args); }
 

@@ -83,6 +83,8 @@ final class ArrowBatches {
         else if (v instanceof org.apache.arrow.vector.SmallIntVector sv) sv.setSafe(i, ((Number) value).shortValue());
         else if (v instanceof org.apache.arrow.vector.TimeStampMicroVector ntz) {
             ntz.setSafe(i, dev.sluice.vector.Timestamps.toMicros((java.time.LocalDateTime) value));
+        } else if (v instanceof org.apache.arrow.vector.TimeNanoVector time) {
+            time.setSafe(i, ((java.time.LocalTime) value).toNanoOfDay());
         } else if (v instanceof org.apache.arrow.vector.IntervalYearVector ym) {
             ym.setSafe(i, dev.sluice.vector.Intervals.toMonths((java.time.Period) value));
         } else if (v instanceof org.apache.arrow.vector.DurationVector dt) {

@@ -97,6 +97,10 @@ final class ArrowRows {
             for (int f = 0; f < st.size(); f++) values[f] = value((FieldVector) s.getChildByOrdinal(f), st.field(f).dataType(), i);
             return new Row(st, values);
         }
+        if (v instanceof org.apache.arrow.vector.TimeNanoVector time) return java.time.LocalTime.ofNanoOfDay(time.get(i));
+        if (v instanceof org.apache.arrow.vector.TimeMicroVector time) return java.time.LocalTime.ofNanoOfDay(time.get(i) * 1000L);
+        if (v instanceof org.apache.arrow.vector.TimeMilliVector time) return java.time.LocalTime.ofNanoOfDay(time.get(i) * 1_000_000L);
+        if (v instanceof org.apache.arrow.vector.TimeSecVector time) return java.time.LocalTime.ofSecondOfDay(time.get(i));
         if (v instanceof TimeStampVector ts) {
             long raw = ts.get(i);
             var unit = ((org.apache.arrow.vector.types.pojo.ArrowType.Timestamp) ts.getField().getType()).getUnit();

@@ -69,6 +69,7 @@ final class ArrowTypes {
         if (t instanceof dev.sluice.types.ByteType) return new ArrowType.Int(8, true);
         if (t instanceof dev.sluice.types.ShortType) return new ArrowType.Int(16, true);
         if (t instanceof dev.sluice.types.TimestampNTZType) return new ArrowType.Timestamp(TimeUnit.MICROSECOND, null);
+        if (t instanceof dev.sluice.types.TimeType) return new ArrowType.Time(TimeUnit.NANOSECOND, 64);   // PySpark's time64[ns]
         if (t instanceof dev.sluice.types.YearMonthIntervalType) return new ArrowType.Interval(org.apache.arrow.vector.types.IntervalUnit.YEAR_MONTH);
         if (t instanceof dev.sluice.types.DayTimeIntervalType) return new ArrowType.Duration(TimeUnit.MICROSECOND);
         if (t instanceof LongType) return new ArrowType.Int(64, true);
@@ -102,6 +103,7 @@ final class ArrowTypes {
             case Binary: case LargeBinary: case BinaryView: return DataTypes.BINARY;
             case Date: return DataTypes.DATE;
             case Timestamp: return ((ArrowType.Timestamp) t).getTimezone() == null ? DataTypes.TIMESTAMP_NTZ : DataTypes.TIMESTAMP;
+            case Time: return DataTypes.TIME;
             case Null: return DataTypes.NULL;
             case Decimal: {
                 ArrowType.Decimal d = (ArrowType.Decimal) t;

@@ -66,6 +66,9 @@ final class ConnectErrors {
             case INVALID_ARRAY_INDEX: return new SparkError(INDEX, "INVALID_ARRAY_INDEX", "22003");
             case INVALID_ELEMENT_AT_INDEX: return new SparkError(RUNTIME, "INVALID_INDEX_OF_ZERO", "22003");
             case CANNOT_PARSE_DATETIME: return new SparkError(DATETIME, "CANNOT_PARSE_TIMESTAMP", "22007");
+            case CANNOT_PARSE_TIME: return new SparkError(DATETIME, "CANNOT_PARSE_TIME", "22010");
+            case DATETIME_OVERFLOW: return new SparkError(ARITHMETIC, "DATETIME_OVERFLOW", "22008");
+            case UNSUPPORTED_TIME_TYPE: return new SparkError(ANALYSIS, "UNSUPPORTED_TIME_TYPE", "0A000");
             case MALFORMED_RECORD: return new SparkError(SPARK, "MALFORMED_RECORD_IN_PARSING", "22023");
             case DUPLICATE_MAP_KEY: return new SparkError(RUNTIME, "DUPLICATE_MAP_KEY", "23505");
             case NULL_MAP_KEY: return new SparkError(RUNTIME, "NULL_MAP_KEY", "2200E");

@@ -58,6 +58,11 @@ final class Literals {
                 int precision = d.hasPrecision() ? d.getPrecision() : Math.max(v.precision(), scale);
                 return new Column(new dev.sluice.expr.Literal(v, DataTypes.decimal(precision, scale)));
             }
+            case TIME: {
+                var t = lit.getTime();
+                return new Column(new dev.sluice.expr.Literal(java.time.LocalTime.ofNanoOfDay(t.getNano()),
+                        t.hasPrecision() ? DataTypes.time(t.getPrecision()) : DataTypes.TIME));
+            }
             default:
                 return functions.lit(value(lit));
         }
@@ -78,6 +83,7 @@ final class Literals {
             case DECIMAL: return new BigDecimal(lit.getDecimal().getValue());
             case STRING: return lit.getString();
             case DATE: return LocalDate.ofEpochDay(lit.getDate());
+            case TIME: return java.time.LocalTime.ofNanoOfDay(lit.getTime().getNano());
             case TIMESTAMP: {
                 long micros = lit.getTimestamp();
                 return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);

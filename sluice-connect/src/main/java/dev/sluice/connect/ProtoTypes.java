@@ -34,6 +34,9 @@ final class ProtoTypes {
         if (t instanceof dev.sluice.types.TimestampNTZType) {
             return b.setTimestampNtz(org.apache.spark.connect.proto.DataType.TimestampNTZ.getDefaultInstance()).build();
         }
+        if (t instanceof dev.sluice.types.TimeType time) {
+            return b.setTime(org.apache.spark.connect.proto.DataType.Time.newBuilder().setPrecision(time.precision())).build();
+        }
         if (t instanceof dev.sluice.types.YearMonthIntervalType ym) {
             return b.setYearMonthInterval(org.apache.spark.connect.proto.DataType.YearMonthInterval.newBuilder()
                     .setStartField(ym.startField()).setEndField(ym.endField())).build();
@@ -83,6 +86,7 @@ final class ProtoTypes {
             case SHORT: return DataTypes.SHORT;
             case INTEGER: return DataTypes.INT;
             case TIMESTAMP_NTZ: return DataTypes.TIMESTAMP_NTZ;
+            case TIME: return t.getTime().hasPrecision() ? DataTypes.time(t.getTime().getPrecision()) : DataTypes.TIME;
             case YEAR_MONTH_INTERVAL: {
                 var ym = t.getYearMonthInterval();
                 return new dev.sluice.types.YearMonthIntervalType(ym.hasStartField() ? ym.getStartField() : 0, ym.hasEndField() ? ym.getEndField() : 1);

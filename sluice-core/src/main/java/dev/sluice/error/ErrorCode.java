@@ -45,6 +45,9 @@ public enum ErrorCode {
     LOCATION_ALREADY_EXISTS(1168, Category.ANALYSIS, "Cannot name the managed table as `{name}`, as its associated location {location} already exists. Please pick a different table name, or remove the existing location first."),
     INSERT_COLUMN_ARITY_MISMATCH(1169, Category.ANALYSIS, "Cannot write to `{name}`: {reason}: table columns {tableColumns}, data columns {dataColumns}."),
     EXPECT_TABLE_NOT_VIEW(1170, Category.ANALYSIS, "`{name}` is a {actual}; {statement} expects a {expected}."),
+    // the TIME type (1190..): Spark's conditions of the same names
+    UNSUPPORTED_TIME_TYPE(1190, Category.ANALYSIS, "The data type TIME is not supported. Set spark.sql.timeType.enabled to true to use it (Spark 4.1 gates the type behind that setting, off by default)."),
+    UNSUPPORTED_TIME_PRECISION(1191, Category.ANALYSIS, "The seconds precision {precision} of the TIME data type is out of the supported range [0, 6]."),
     UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY(1171, Category.ANALYSIS, "Unsupported subquery expression: {reason}."),
     // the session catalog (1180..): Spark's conditions of the same names
     SCHEMA_NOT_FOUND(1180, Category.ANALYSIS, "The schema `{name}` cannot be found. Verify the spelling and correctness of the schema and catalog, or create it with CREATE DATABASE."),
@@ -75,6 +78,7 @@ public enum ErrorCode {
     CORRUPT_COMPRESSED_FILE(3030, Category.EXECUTION, "The compressed file {path} cannot be read at byte {offset}: {reason}. The last complete line read was line {line}. Set the option ignoreCorruptFiles to true to skip damaged files (each one skipped is listed in the job's result and report)."),
     CSV_HEADER_MISMATCH(3031, Category.EXECUTION, "CSV header does not conform to the schema in {path}: {reason}. Remove the option enforceSchema=false to read the columns by position whatever the header says."),
     WRITE_CONFLICT(3032, Category.EXECUTION, "Cannot commit the write to {path}: {reason}"),
+    CANNOT_PARSE_TIME(3016, Category.EXECUTION, "The input string {value} cannot be parsed to a TIME value because it does not match to the datetime format {pattern}. Use try_to_time to tolerate bad input and return NULL instead."),
     CANNOT_PARSE_DATETIME(3015, Category.EXECUTION, "Text {value} cannot be parsed as a {type} with the pattern {pattern}. Use try_to_timestamp to tolerate bad input and return NULL instead."),
     // function library (3100..): runtime failures of a function on its input, Spark's conditions in brackets
     DATETIME_FIELD_OUT_OF_BOUNDS(3101, Category.EXECUTION, "{function}: {reason}. Use the try_ variant of the function to return NULL instead."),
@@ -82,6 +86,7 @@ public enum ErrorCode {
     INVALID_FUNCTION_INPUT(3103, Category.EXECUTION, "Invalid input for {function}: {reason}"),
     SCALAR_SUBQUERY_TOO_MANY_ROWS(3104, Category.EXECUTION, "More than one row returned by a subquery used as an expression."),
     INVALID_INTERVAL_WITH_MICROSECONDS_ADDITION(3105, Category.EXECUTION, "Cannot add an interval to a date because its microseconds part is not 0. Cast the date to a timestamp, which supports the addition of intervals with microseconds."),
+    DATETIME_OVERFLOW(3106, Category.EXECUTION, "Datetime operation overflow: {operation}."),
     // user-defined functions (3110..): the function itself failed on a row, or its worker could not run [FAILED_EXECUTE_UDF]
     FAILED_EXECUTE_UDF(3110, Category.EXECUTION, "User-defined function {function} failed: {reason}"),
     PYTHON_WORKER_FAILED(3111, Category.EXECUTION, "The Python worker ({executable}) for {function} failed: {reason}"),

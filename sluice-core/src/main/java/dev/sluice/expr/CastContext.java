@@ -72,6 +72,7 @@ record CastContext(DataType from, DataType to, EvalMode mode, ZoneId zone) {
         if (type instanceof DecimalType) return ((BigDecimal) value).toPlainString() + "BD";
         if (type instanceof TimestampType) return "TIMESTAMP '" + ValueRenderer.formatTimestamp((Long) value, zone) + "'";
         if (type instanceof DateType) return "DATE '" + ValueRenderer.formatDate((Integer) value) + "'";
+        if (value instanceof java.time.LocalTime t) return "TIME '" + dev.sluice.vector.TimeText.format(t.toNanoOfDay()) + "'";
         return String.valueOf(value);
     }
 }

@@ -42,6 +42,7 @@ final class CastToString {
         if (from instanceof DateType) return ValueRenderer.formatDate(in.getInt(i));
         if (from instanceof TimestampType) return ValueRenderer.formatTimestamp(in.getLong(i), style.zone());
         if (from instanceof dev.sluice.types.TimestampNTZType) return ValueRenderer.formatTimestamp(in.getLong(i), java.time.ZoneOffset.UTC);
+        if (from instanceof dev.sluice.types.TimeType) return dev.sluice.vector.TimeText.format(in.getLong(i));
         if (from instanceof dev.sluice.types.ByteType || from instanceof dev.sluice.types.ShortType) return Integer.toString(in.getInt(i));
         if (from instanceof dev.sluice.types.YearMonthIntervalType ym) return dev.sluice.vector.IntervalText.yearMonth(in.getInt(i), ym);
         if (from instanceof dev.sluice.types.DayTimeIntervalType dt) return dev.sluice.vector.IntervalText.dayTime(in.getLong(i), dt);

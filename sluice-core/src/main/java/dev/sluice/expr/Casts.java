@@ -67,6 +67,7 @@ public final class Casts {
         }
         boolean fromString = from instanceof StringType;
         boolean fromNumber = from.isNumeric();
+        if (to instanceof dev.sluice.types.TimeType || from instanceof dev.sluice.types.TimeType) return CastTime.canCast(from, to);
         if (to instanceof dev.sluice.types.CalendarIntervalType) return fromString;   // Spark: from strings only
         if (from instanceof dev.sluice.types.CalendarIntervalType) return false;
         if (to instanceof dev.sluice.types.TimestampNTZType) return fromString || from instanceof DateType || from instanceof TimestampType;
@@ -102,6 +103,7 @@ public final class Casts {
      */
     public static boolean mayFail(DataType from, DataType to) {
         if (from instanceof NullType || from.equals(to)) return false;
+        if (from instanceof dev.sluice.types.TimeType) return to instanceof DecimalType d && d.precision() - d.scale() < 5;
         if (from instanceof StringType) return !(to instanceof BinaryType || to instanceof StringType);
         if (to instanceof StringType) return false;
         if (from instanceof TimestampType && to.storesInt() && to.isIntegral()) return true;
@@ -164,6 +166,7 @@ public final class Casts {
             // Spark's safe parse: text that is no interval gives NULL, under ANSI too
             return Kernels.mapNonNull(in, to, (i, out) -> out.appendObject(dev.sluice.vector.CalendarIntervalParsing.parse(in.getString(i))));
         }
+        if (from instanceof dev.sluice.types.TimeType || to instanceof dev.sluice.types.TimeType) return CastTime.cast(in, ctx);
         if (from instanceof StringType) return CastFromString.cast(in, ctx);
         if (from.isInterval() || to.isInterval()) return CastFromInterval.cast(in, ctx);
         if (from instanceof DateType || from instanceof TimestampType || from instanceof dev.sluice.types.TimestampNTZType) return CastFromDatetime.cast(in, ctx);

@@ -44,6 +44,7 @@ public record Literal(Object value, DataType dataType) implements Expression {
         if (value instanceof LocalDate) return new Literal(value, DataTypes.DATE);
         if (value instanceof Instant) return new Literal(value, DataTypes.TIMESTAMP);
         if (value instanceof java.time.LocalDateTime) return new Literal(value, DataTypes.TIMESTAMP_NTZ);
+        if (value instanceof java.time.LocalTime) return new Literal(value, DataTypes.TIME);
         if (value instanceof java.time.Period p) return new Literal(p.normalized(), DataTypes.YEAR_MONTH_INTERVAL);
         if (value instanceof java.time.Duration) return new Literal(value, DataTypes.DAY_TIME_INTERVAL);
         if (value instanceof dev.sluice.types.CalendarInterval) return new Literal(value, DataTypes.CALENDAR_INTERVAL);
@@ -64,6 +65,9 @@ public record Literal(Object value, DataType dataType) implements Expression {
         if (value instanceof Map<?, ?> || value instanceof List<?> || value instanceof Row) return String.valueOf(value);
         if (dataType.equals(DataTypes.DATE)) return "DATE '" + value + "'";
         if (dataType.equals(DataTypes.CALENDAR_INTERVAL)) return "INTERVAL '" + value + "'";
+        if (dataType instanceof dev.sluice.types.TimeType) {   // Spark's text: at least HH:mm:ss, fraction trimmed
+            return "TIME '" + dev.sluice.vector.TimeText.format(((java.time.LocalTime) value).toNanoOfDay()) + "'";
+        }
         if (dataType.equals(DataTypes.TIMESTAMP)) {   // Spark's text: in the session zone, fraction trimmed
             return "TIMESTAMP '" + ValueRenderer.render(value, dataType, ValueRenderer.Style.show(dev.sluice.types.SessionZone.current())) + "'";
         }

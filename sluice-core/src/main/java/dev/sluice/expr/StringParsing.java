@@ -164,15 +164,15 @@ final class StringParsing {
     }
 
     /**
-     * As {@link #parseTimestamp(byte[], int, int, ZoneId, long[])}; with {@code wallClock} the result is the
-     * timestamp_ntz of the text's date and time (a zone in the text is ignored, a time without a date is refused),
-     * as Spark's stringToTimestampWithoutTimeZone.
+     * Spark's parseTimestampString: the segments (year, month, day, hour, minute, second, microseconds), the sign
+     * of the year, whether the text is a time alone ({@code T12:00}, {@code 12:00}) and the zone text after it;
+     * null when the text is not one of the forms.
      */
-    static boolean parseTimestamp(byte[] b, int off, int len, ZoneId sessionZone, long[] out, boolean wallClock) {
+    static Segments segments(byte[] b, int off, int len) {
         int j = off, end = off + len;
         while (j < end && isSpaceOrControl(b[j])) j++;
         while (end > j && isSpaceOrControl(b[end - 1])) end--;
-        if (j == end) return false;
+        if (j == end) return null;
         int[] seg = {1, 1, 1, 0, 0, 0, 0, 0, 0};
         int i = 0, value = 0, digits = 0, fractionDigits = 0;
         boolean justTime = false;
@@ -191,34 +191,34 @@ final class StringParsing {
                     i += 3;
                 } else if (i < 2) {
                     if (c == '-') {
-                        if (!validTimestampDigits(i, digits)) return false;
+                        if (!validTimestampDigits(i, digits)) return null;
                         seg[i++] = value;
                         value = 0;
                         digits = 0;
                     } else if (i == 0 && c == ':' && yearSign == 0) {
                         justTime = true;
-                        if (!validTimestampDigits(3, digits)) return false;
+                        if (!validTimestampDigits(3, digits)) return null;
                         seg[3] = value;
                         value = 0;
                         digits = 0;
                         i = 4;
                     } else {
-                        return false;
+                        return null;
                     }
                 } else if (i == 2) {
-                    if (c != ' ' && c != 'T') return false;
-                    if (!validTimestampDigits(i, digits)) return false;
+                    if (c != ' ' && c != 'T') return null;
+                    if (!validTimestampDigits(i, digits)) return null;
                     seg[i++] = value;
                     value = 0;
                     digits = 0;
                 } else if (i == 3 || i == 4) {
-                    if (c != ':') return false;
-                    if (!validTimestampDigits(i, digits)) return false;
+                    if (c != ':') return null;
+                    if (!validTimestampDigits(i, digits)) return null;
                     seg[i++] = value;
                     value = 0;
                     digits = 0;
                 } else if (i == 5 || i == 6) {
-                    if (!validTimestampDigits(i, digits)) return false;
+                    if (!validTimestampDigits(i, digits)) return null;
                     seg[i++] = value;
                     value = 0;
                     digits = 0;
@@ -229,12 +229,12 @@ final class StringParsing {
                     }
                 } else {
                     if (i < seg.length && (c == ':' || c == ' ')) {
-                        if (!validTimestampDigits(i, digits)) return false;
+                        if (!validTimestampDigits(i, digits)) return null;
                         seg[i++] = value;
                         value = 0;
                         digits = 0;
                     } else {
-                        return false;
+                        return null;
                     }
                 }
             } else {
@@ -244,9 +244,26 @@ final class StringParsing {
             }
             j++;
         }
-        if (!validTimestampDigits(i, digits)) return false;
+        if (!validTimestampDigits(i, digits)) return null;
         seg[i] = value;
         for (int k = fractionDigits; k < 6; k++) seg[6] *= 10;
+        return new Segments(seg, yearSign, justTime, zone);
+    }
+
+    record Segments(int[] seg, int yearSign, boolean justTime, String zone) {}
+
+    /**
+     * As {@link #parseTimestamp(byte[], int, int, ZoneId, long[])}; with {@code wallClock} the result is the
+     * timestamp_ntz of the text's date and time (a zone in the text is ignored, a time without a date is refused),
+     * as Spark's stringToTimestampWithoutTimeZone.
+     */
+    static boolean parseTimestamp(byte[] b, int off, int len, ZoneId sessionZone, long[] out, boolean wallClock) {
+        Segments parsed = segments(b, off, len);
+        if (parsed == null) return false;
+        int[] seg = parsed.seg();
+        int yearSign = parsed.yearSign();
+        boolean justTime = parsed.justTime();
+        String zone = parsed.zone();
         if (wallClock && justTime) return false;
         try {
             ZoneId zoneId = zone == null || wallClock ? sessionZone : zoneOf(zone.trim());
@@ -263,6 +280,38 @@ final class StringParsing {
             return true;
         } catch (DateTimeException | ArithmeticException e) {
             return false;
+        }
+    }
+
+    /**
+     * Spark 4.1's stringToTime: nanoseconds of the day, or -1 when the text is no time. A time alone in one of the
+     * timestamp forms ({@code 12:34}, {@code 1:2:3}, {@code T12:34:56.123456}; digits past microseconds dropped; no
+     * date, no zone), or a 12-hour time ending in {@code AM}/{@code PM} (any case, a space before it or not).
+     */
+    static long parseTime(byte[] b, int off, int len) {
+        int end = off + len;
+        while (end > off && isSpaceOrControl(b[end - 1])) end--;
+        boolean am = false, pm = false;
+        if (end - off > 2 && (b[end - 1] == 'M' || b[end - 1] == 'm')) {
+            am = b[end - 2] == 'A' || b[end - 2] == 'a';
+            pm = b[end - 2] == 'P' || b[end - 2] == 'p';
+            if (am || pm) end -= 2;
+        }
+        Segments parsed = segments(b, off, end - off);
+        if (parsed == null || !parsed.justTime() || parsed.zone() != null) return -1;
+        int[] seg = parsed.seg();
+        int hour = seg[3];
+        if (am || pm) {
+            if (hour < 1 || hour > 12) return -1;
+            if (am && hour == 12) hour = 0;
+            else if (pm && hour != 12) hour += 12;
+        } else if (hour > 23) {
+            return -1;
+        }
+        try {
+            return LocalTime.of(hour, seg[4], seg[5], seg[6] * 1000).toNanoOfDay();
+        } catch (DateTimeException e) {
+            return -1;
         }
     }
 

@@ -186,7 +186,7 @@ public final class TypeCoercion {
     private static boolean canStoreAssign(DataType from, DataType to) {
         if (from.equals(to) || from instanceof NullType) return true;
         if (from.isNumeric() && to.isNumeric()) return true;
-        if (isAtomic(from) && to instanceof StringType) return true;
+        if ((isAtomic(from) || from instanceof dev.sluice.types.TimeType) && to instanceof StringType) return true;
         if (isDatetime(from) && isDatetime(to)) return true;
         if (from instanceof ArrayType a && to instanceof ArrayType b) {
             return (!a.containsNull() || b.containsNull()) && canStoreAssign(a.elementType(), b.elementType());
@@ -234,7 +234,7 @@ public final class TypeCoercion {
         if (isIntegral(b)) return Optional.of(DataTypes.LONG);
         if (isFloating(b) || b instanceof DecimalType) return Optional.of(DataTypes.DOUBLE);
         if (b instanceof NullType) return Optional.of(DataTypes.STRING);
-        if (isAtomic(b)) return Optional.of(b);
+        if (isAtomic(b) || b instanceof dev.sluice.types.TimeType) return Optional.of(b);
         return Optional.empty();
     }
 

@@ -114,6 +114,8 @@ public final class ValueRenderer {
             sb.append(formatTimestamp(Timestamps.toMicros((Instant) value), style.zone()));
         } else if (type instanceof dev.sluice.types.TimestampNTZType) {
             sb.append(formatTimestamp(Timestamps.toMicros((LocalDateTime) value), ZoneOffset.UTC));
+        } else if (type instanceof dev.sluice.types.TimeType) {
+            dev.sluice.vector.TimeText.append(sb, ((java.time.LocalTime) value).toNanoOfDay());
         } else if (type instanceof dev.sluice.types.YearMonthIntervalType ym) {
             sb.append(dev.sluice.vector.IntervalText.yearMonth(dev.sluice.vector.Intervals.toMonths((java.time.Period) value), ym));
         } else if (type instanceof dev.sluice.types.DayTimeIntervalType dt) {

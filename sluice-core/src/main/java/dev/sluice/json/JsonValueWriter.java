@@ -40,6 +40,7 @@ abstract class JsonValueWriter {
     }
 
     private static JsonValueWriter build(DataType type, boolean ignoreNullFields, JsonDateTimes dateTimes) {
+        if (type instanceof dev.sluice.types.TimeType) throw ScalarParsers.timeUnsupported(type);
         if (type instanceof StringType) return new JsonValueWriter() {
             @Override void write(JsonGenerator g, ColumnVector v, int row) throws IOException {
                 g.writeUTF8String(v.bytesArray(row), v.bytesStart(row), v.bytesLength(row));

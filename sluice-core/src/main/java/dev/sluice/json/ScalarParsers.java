@@ -39,6 +39,7 @@ final class ScalarParsers {
     private ScalarParsers() {}
 
     static ColumnParser forType(DataType type, JsonOptions options, int capacity) {
+        if (type instanceof dev.sluice.types.TimeType) throw timeUnsupported(type);
         if (type instanceof StringType) return new StringParser(type, capacity);
         if (type instanceof IntegerType) return new IntParser(type, capacity);
         if (type instanceof dev.sluice.types.ByteType || type instanceof dev.sluice.types.ShortType) return new NarrowIntParser(type, capacity);
@@ -55,6 +56,12 @@ final class ScalarParsers {
         if (type instanceof BinaryType) return new BinaryParser(type, capacity);
         if (type instanceof NullType) return new NullParser(type, capacity);
         throw SluiceException.internal("no JSON parser for type " + type);
+    }
+
+    /** Spark 4.1.1 reads and writes no TIME as JSON (the JSON source, to_json and from_json all refuse it). */
+    static SluiceException timeUnsupported(DataType type) {
+        return SluiceException.of(dev.sluice.error.ErrorCode.UNSUPPORTED_OPERATION).with("operation", "The data type " + type.sql() + " in JSON")
+                .with("reason", "Spark 4.1 has no JSON form of TIME; CAST the column to STRING (and a string back with to_time)").build();
     }
 
     /** Spark: NaN and infinities from strings (and bare tokens, via Jackson) when allowNonNumericNumbers. */

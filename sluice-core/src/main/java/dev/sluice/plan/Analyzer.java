@@ -64,7 +64,16 @@ public final class Analyzer {
         @Override public boolean ansi() { return ansi; }
     };
 
-    public Analyzer(boolean ansi) { this.ansi = ansi; }
+    /** Whether the TIME type is enabled ({@code spark.sql.timeType.enabled}); see {@link AnalyzeTimeType}. */
+    private final boolean timeType;
+
+    /** An analyzer that does not gate the TIME type: for re-analysing plans a session's analyzer has already checked. */
+    public Analyzer(boolean ansi) { this(ansi, true); }
+
+    public Analyzer(boolean ansi, boolean timeTypeEnabled) {
+        this.ansi = ansi;
+        this.timeType = timeTypeEnabled;
+    }
 
     public LogicalPlan analyze(LogicalPlan plan) {
         LogicalPlan resolved = Plans.transformUp(plan, this::resolveNode);
@@ -72,6 +81,7 @@ public final class Analyzer {
             AnalyzeAggregate.rejectOutsideAggregate(node);
             AnalyzeWindow.rejectOutsideWindow(node);
             AnalyzeTimeWindow.rejectElsewhere(node);
+            if (!timeType) AnalyzeTimeType.rejectWhenDisabled(node);
             return node;
         });
         return resolved;

@@ -274,15 +274,16 @@ final class ExpressionBuilder extends SqlGrammarBaseVisitor<Expression> {
         return FunctionResolver.resolve("overlay", args);
     }
 
-    /** {@code X 'F0'}: Spark's type constructor form of a literal; only X (binary) is not already a typed literal here. */
+    /** {@code X 'F0'}, {@code TIME '12:34'}: Spark's type constructor forms of a literal that are not typed literals in the grammar. */
     @Override public Expression visitTypeConstructor(SqlGrammar.TypeConstructorContext ctx) {
         String type = Names.identifier(ctx.typeName);
         String text = ctx.STRING().getText();
         if (type.equalsIgnoreCase("X") && text.matches("'[0-9A-Fa-f]*'")) return Literals.binary("X" + text);
+        if (type.equalsIgnoreCase("TIME")) return Literals.typed("TIME", Literals.string(text));
         if (type.equalsIgnoreCase("X")) {
             throw SluiceException.of(ErrorCode.INVALID_TYPED_LITERAL).with("type", "X").with("value", text).build();
         }
-        throw SyntaxErrors.at(ctx, "unknown literal type " + type + " (DATE, TIMESTAMP, TIMESTAMP_NTZ, TIMESTAMP_LTZ, INTERVAL and X are)");
+        throw SyntaxErrors.at(ctx, "unknown literal type " + type + " (DATE, TIME, TIMESTAMP, TIMESTAMP_NTZ, TIMESTAMP_LTZ, INTERVAL and X are)");
     }
 
     @Override public Expression visitConstantDefault(SqlGrammar.ConstantDefaultContext ctx) { return visit(ctx.constant()); }

@@ -127,12 +127,13 @@ final class Literals {
         return Literal.of(HexFormat.of().parseHex(hex));
     }
 
-    /** {@code DATE '2024-01-31'}, {@code TIMESTAMP '...'}: the value the cast from text gives, checked now. */
+    /** {@code DATE '2024-01-31'}, {@code TIMESTAMP '...'}, {@code TIME '12:34'} (always time(6), as Spark): the value the cast from text gives, checked now. */
     static Literal typed(String typeName, String value) {
         DataType type = switch (typeName.toUpperCase(Locale.ROOT)) {
             case "DATE" -> DataTypes.DATE;
             case "TIMESTAMP", "TIMESTAMP_LTZ" -> DataTypes.TIMESTAMP;
             case "TIMESTAMP_NTZ" -> DataTypes.TIMESTAMP_NTZ;
+            case "TIME" -> DataTypes.TIME;
             default -> throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", typeName + " literals")
                     .with("reason", typeName + " is not a Sluice type yet").build();
         };

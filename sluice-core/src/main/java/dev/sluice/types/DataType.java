@@ -7,7 +7,8 @@ package dev.sluice.types;
 public sealed interface DataType
         permits BooleanType, IntegerType, LongType, FloatType, DoubleType, DecimalType, StringType,
                 BinaryType, DateType, TimestampType, NullType, StructType, ArrayType, MapType, VariantType,
-                ByteType, ShortType, TimestampNTZType, YearMonthIntervalType, DayTimeIntervalType, CalendarIntervalType {
+                ByteType, ShortType, TimestampNTZType, YearMonthIntervalType, DayTimeIntervalType, CalendarIntervalType,
+                TimeType {
 
     /** Spark's simpleString: what DDL and error messages show. */
     String simpleString();
@@ -38,10 +39,10 @@ public sealed interface DataType
                 || this instanceof ShortType || this instanceof YearMonthIntervalType;
     }
 
-    /** Held in long vectors: bigint, timestamp, timestamp_ntz, day-time interval. */
+    /** Held in long vectors: bigint, timestamp, timestamp_ntz, day-time interval, time (nanoseconds of the day). */
     default boolean storesLong() {
         return this instanceof LongType || this instanceof TimestampType || this instanceof TimestampNTZType
-                || this instanceof DayTimeIntervalType;
+                || this instanceof DayTimeIntervalType || this instanceof TimeType;
     }
 
     default boolean isNested() {

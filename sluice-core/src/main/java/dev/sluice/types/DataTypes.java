@@ -22,10 +22,14 @@ public final class DataTypes {
     public static final YearMonthIntervalType YEAR_MONTH_INTERVAL = YearMonthIntervalType.DEFAULT;
     public static final DayTimeIntervalType DAY_TIME_INTERVAL = DayTimeIntervalType.DEFAULT;
     public static final CalendarIntervalType CALENDAR_INTERVAL = new CalendarIntervalType();
+    /** {@code time(6)}, Spark's default precision. */
+    public static final TimeType TIME = new TimeType(TimeType.DEFAULT_PRECISION);
 
     private DataTypes() {}
 
     public static DecimalType decimal(int precision, int scale) { return new DecimalType(precision, scale); }
+
+    public static TimeType time(int precision) { return new TimeType(precision); }
 
     public static ArrayType array(DataType element) { return ArrayType.of(element); }
 

@@ -176,6 +176,7 @@ public final class DdlParser {
             case "tinyint": case "byte": return DataTypes.BYTE;
             case "smallint": case "short": return DataTypes.SHORT;
             case "timestamp_ntz": return DataTypes.TIMESTAMP_NTZ;
+            case "time": return parseTime();
             case "interval": return parseIntervalFields(start);
             default:
                 pos = start;
@@ -272,6 +273,31 @@ public final class DdlParser {
         } catch (IllegalArgumentException e) {
             throw error(e.getMessage());
         }
+    }
+
+    /** {@code time}, {@code time(p)}, either followed by Spark's optional {@code without time zone}. */
+    private TimeType parseTime() {
+        skipSpace();
+        int precision = TimeType.DEFAULT_PRECISION;
+        if (consume('(')) {
+            precision = parseInt();
+            expect(')');
+        }
+        int save = pos;
+        skipSpace();
+        if (peekWord().equalsIgnoreCase("without")) {
+            readWord();
+            skipSpace();
+            if (!readWord().equalsIgnoreCase("time")) throw error("expected TIME ZONE after WITHOUT");
+            skipSpace();
+            if (!readWord().equalsIgnoreCase("zone")) throw error("expected ZONE after WITHOUT TIME");
+        } else {
+            pos = save;
+        }
+        if (precision < TimeType.MIN_PRECISION || precision > TimeType.MAX_PRECISION) {
+            throw SluiceException.of(ErrorCode.UNSUPPORTED_TIME_PRECISION).with("precision", precision).build();
+        }
+        return new TimeType(precision);
     }
 
     private void skipLengthParameter() {

@@ -10,7 +10,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * One row of a result, or one struct value: values in schema order. Java values by type: Boolean, Integer,
  * Long, Float, Double, BigDecimal, String, byte[], LocalDate (date), Instant (timestamp), Byte (tinyint), Short
- * (smallint), LocalDateTime (timestamp_ntz), Period (year-month interval), Duration (day-time interval), CalendarInterval
+ * (smallint), LocalDateTime (timestamp_ntz), LocalTime (time), Period (year-month interval), Duration (day-time interval), CalendarInterval
  * (interval), Row (struct),
  * List (array), Map (map, insertion-ordered). Null is SQL NULL.
  */

@@ -14,7 +14,7 @@ public final class TypeSizes {
         if (t instanceof BooleanType || t instanceof ByteType) return 1;
         if (t instanceof ShortType) return 2;
         if (t instanceof LongType || t instanceof DoubleType || t instanceof TimestampType || t instanceof TimestampNTZType
-                || t instanceof DayTimeIntervalType) return 8;
+                || t instanceof DayTimeIntervalType || t instanceof TimeType) return 8;
         if (t instanceof DecimalType || t instanceof CalendarIntervalType) return 16;
         if (t instanceof StringType || t instanceof BinaryType || t instanceof VariantType) return 20;
         if (t instanceof StructType s) return rowWidth(s);

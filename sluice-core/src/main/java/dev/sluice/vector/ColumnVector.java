@@ -120,6 +120,7 @@ public abstract class ColumnVector {
         if (t instanceof dev.sluice.types.ByteType) return (byte) getInt(row);
         if (t instanceof dev.sluice.types.ShortType) return (short) getInt(row);
         if (t instanceof dev.sluice.types.TimestampNTZType) return Timestamps.toLocalDateTime(getLong(row));
+        if (t instanceof dev.sluice.types.TimeType) return java.time.LocalTime.ofNanoOfDay(getLong(row));
         if (t instanceof dev.sluice.types.YearMonthIntervalType) return Intervals.toPeriod(getInt(row));
         if (t instanceof dev.sluice.types.DayTimeIntervalType) return Intervals.toDuration(getLong(row));
         if (t instanceof dev.sluice.types.CalendarIntervalType) return dev.sluice.types.CalendarInterval.fromBytes(bytesArray(row), bytesStart(row));

@@ -36,6 +36,7 @@ public final class LongVector extends FlatVector {
         else if (value instanceof java.time.Instant instant) append(Timestamps.toMicros(instant));
         else if (value instanceof java.time.LocalDateTime ldt) append(Timestamps.toMicros(ldt));
         else if (value instanceof java.time.Duration duration) append(Intervals.toMicros(duration));
+        else if (value instanceof java.time.LocalTime time) append(time.toNanoOfDay());
         else append(((Number) value).longValue());
     }
 

@@ -77,7 +77,7 @@ final class ResultText {
 
     private static char letter(DataType t) {
         if (t.isIntegral()) return 'I';
-        if (t instanceof dev.sluice.types.TimestampNTZType) return 'P';
+        if (t instanceof dev.sluice.types.TimestampNTZType || t instanceof dev.sluice.types.TimeType) return 'P';
         if (t.isInterval() || t instanceof dev.sluice.types.CalendarIntervalType) return 'T';
         if (t instanceof DoubleType || t instanceof FloatType || t instanceof DecimalType) return 'R';
         if (t instanceof StringType) return 'T';
@@ -113,6 +113,7 @@ final class ResultText {
         if (type instanceof dev.sluice.types.ByteType) return Byte.parseByte(text);
         if (type instanceof dev.sluice.types.ShortType) return Short.parseShort(text);
         if (type instanceof dev.sluice.types.TimestampNTZType) return java.time.LocalDateTime.parse(text.replace(' ', 'T'));
+        if (type instanceof dev.sluice.types.TimeType) return java.time.LocalTime.parse(text);
         if (type instanceof DoubleType) return Double.parseDouble(text);
         if (type instanceof FloatType) return Float.parseFloat(text);
         if (type instanceof DecimalType d) return new BigDecimal(text).setScale(d.scale());

@@ -65,6 +65,14 @@ final class SparkErrors {
             // several time/session windows in one operator (Spark's multiTimeWindowExpressionsNotSupportedError)
             Map.entry("_LEGACY_ERROR_TEMP_1039", ErrorCode.UNSUPPORTED_OPERATION),
             Map.entry("INVALID_INTERVAL_WITH_MICROSECONDS_ADDITION", ErrorCode.INVALID_INTERVAL_WITH_MICROSECONDS_ADDITION),
+            // the TIME type (Spark 4.1)
+            Map.entry("DATETIME_FIELD_OUT_OF_BOUNDS", ErrorCode.DATETIME_FIELD_OUT_OF_BOUNDS),
+            Map.entry("DATETIME_OVERFLOW", ErrorCode.DATETIME_OVERFLOW),
+            Map.entry("CANNOT_PARSE_TIME", ErrorCode.CANNOT_PARSE_TIME),
+            Map.entry("UNSUPPORTED_TIME_TYPE", ErrorCode.UNSUPPORTED_TIME_TYPE),
+            Map.entry("UNSUPPORTED_TIME_PRECISION", ErrorCode.UNSUPPORTED_TIME_PRECISION),
+            Map.entry("INVALID_PARAMETER_VALUE.TIME_UNIT", ErrorCode.INVALID_FUNCTION_INPUT),
+            Map.entry("UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE", ErrorCode.UNSUPPORTED_OPERATION),
             // extract(WEEK FROM interval): Sluice's date_part refuses the field as an invalid argument
             Map.entry("INVALID_EXTRACT_FIELD", ErrorCode.INVALID_ARGUMENT),
             // a cast Spark does not allow: Sluice's analyzer says UNSUPPORTED_CAST (before the head's TYPE_MISMATCH)

@@ -43,6 +43,7 @@ final class SparkTypes {
         if (t instanceof dev.sluice.types.ByteType) return DataTypes.ByteType;
         if (t instanceof dev.sluice.types.ShortType) return DataTypes.ShortType;
         if (t instanceof dev.sluice.types.TimestampNTZType) return DataTypes.TimestampNTZType;
+        if (t instanceof dev.sluice.types.TimeType time) return new org.apache.spark.sql.types.TimeType(time.precision());
         if (t instanceof dev.sluice.types.YearMonthIntervalType ym) {
             return DataTypes.createYearMonthIntervalType((byte) ym.startField(), (byte) ym.endField());
         }
@@ -82,6 +83,7 @@ final class SparkTypes {
         if (t instanceof org.apache.spark.sql.types.ByteType) return dev.sluice.types.DataTypes.BYTE;
         if (t instanceof org.apache.spark.sql.types.ShortType) return dev.sluice.types.DataTypes.SHORT;
         if (t instanceof org.apache.spark.sql.types.TimestampNTZType) return dev.sluice.types.DataTypes.TIMESTAMP_NTZ;
+        if (t instanceof org.apache.spark.sql.types.TimeType time) return dev.sluice.types.DataTypes.time(time.precision());
         if (t instanceof org.apache.spark.sql.types.YearMonthIntervalType ym) {
             return new dev.sluice.types.YearMonthIntervalType(ym.startField(), ym.endField());
         }

@@ -19,6 +19,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -48,10 +49,13 @@ public final class DateConstructFunctions {
         out.add(RowFunction.of("try_make_date", RowFunction.typed(DATE, INT, INT, INT), v -> makeDate("make_date", v, true)));
         for (String n : List.of("make_timestamp", "make_timestamp_ltz", "try_make_timestamp", "try_make_timestamp_ltz")) {
             RowFunction.Binder fields = RowFunction.optional(6, TIMESTAMP, INT, INT, INT, INT, INT, SECONDS, STRING);
-            // make_timestamp(date): midnight of the date in the session zone (the (date, time) forms need the TIME type)
+            // make_timestamp(date): midnight of the date in the session zone; (date, time[, zone]): that wall clock
             RowFunction.Binder binder = (fn, args) -> args.size() == 1 && args.get(0).dataType() instanceof dev.sluice.types.DateType
-                    ? new Signature(List.of(DATE), TIMESTAMP, true) : fields.bind(fn, args);
+                    ? new Signature(List.of(DATE), TIMESTAMP, true)
+                    : args.size() == 2 || args.size() == 3 ? bindDateTime(fn, args, TIMESTAMP) : fields.bind(fn, args);
             out.add(RowFunction.of(n, binder, v -> v.length == 1 ? ((LocalDate) v[0]).atStartOfDay(DateTimePatterns.sessionZone()).toInstant()
+                    : v.length <= 3 ? LocalDateTime.of((LocalDate) v[0], (LocalTime) v[1])
+                            .atZone(v.length == 3 ? zone(n, (String) v[2]) : DateTimePatterns.sessionZone()).toInstant()
                     : makeTimestamp(n, v, n.startsWith("try_"))));
         }
         out.add(RowFunction.of("timestamp_seconds", DateConstructFunctions::bindSeconds, v -> secondsToTimestamp(v[0])));
@@ -81,6 +85,24 @@ public final class DateConstructFunctions {
 
     static SluiceException outOfBounds(String fn, String reason) {
         return SluiceException.of(ErrorCode.DATETIME_FIELD_OUT_OF_BOUNDS).with("function", fn).with("reason", reason).build();
+    }
+
+    /**
+     * Spark 4.1's {@code make_timestamp(date, time[, zone])} forms: a DATE and a TIME exactly (neither is cast from
+     * a string), the zone a string.
+     */
+    static Signature bindDateTime(String fn, List<Expression> args, DataType result) {
+        FnArgs.arity(fn, args, 2, result.equals(TIMESTAMP) ? 3 : 2);
+        DataType d = args.get(0).dataType(), t = args.get(1).dataType();
+        if (!(d instanceof dev.sluice.types.DateType || d instanceof dev.sluice.types.NullType)) {
+            throw FnArgs.mismatch(fn, args, 0, "the DATE type");
+        }
+        if (!(t instanceof dev.sluice.types.TimeType || t instanceof dev.sluice.types.NullType)) {
+            throw FnArgs.mismatch(fn, args, 1, "the TIME type");
+        }
+        List<DataType> types = new ArrayList<>(List.of(DATE, t instanceof dev.sluice.types.TimeType ? t : DataTypes.TIME));
+        if (args.size() == 3) types.add(FnArgs.expect(fn, args, 2, STRING));
+        return new Signature(types, result, true);
     }
 
     static LocalDate makeDate(String fn, Object[] v, boolean lenient) {

@@ -57,10 +57,16 @@ public final class DateFieldFunctions {
         }
     }
 
-    /** A clock field: (local micros / unit) mod range, with the local time of the session zone. */
+    /**
+     * A clock field: (local micros / unit) mod range, with the local time of the session zone; of a TIME
+     * (Spark 4.1's HoursOfTime, MinutesOfTime, SecondsOfTime) the field of that time of day.
+     */
     record OfTimestamp(String name, long unit, int range) implements ScalarFunction {
         @Override public Signature bind(List<Expression> args) {
             FnArgs.arity(name, args, 1, 1);
+            if (args.get(0).dataType() instanceof dev.sluice.types.TimeType time) {
+                return new Signature(List.of(time), DataTypes.INT, args.get(0).nullable());
+            }
             DataType t = FnArgs.expect(name, args, 0, DataTypes.TIMESTAMP);
             return new Signature(List.of(t), DataTypes.INT, FnArgs.nullableAs(args.get(0), DataTypes.TIMESTAMP));
         }
@@ -68,8 +74,10 @@ public final class DateFieldFunctions {
         @Override public ColumnVector evaluate(Signature signature, ColumnVector[] args, int rows) {
             ColumnVector in = args[0];
             IntVector out = new IntVector(DataTypes.INT, rows);
+            boolean time = in.type() instanceof dev.sluice.types.TimeType;
             for (int i = 0; i < rows; i++) {
                 if (in.isNull(i)) out.appendNull();
+                else if (time) out.append((int) (in.getLong(i) / (unit * 1000) % range));
                 else out.append((int) Math.floorMod(Math.floorDiv(localMicros(in.getLong(i)), unit), (long) range));
             }
             return out;

@@ -19,7 +19,7 @@ import java.util.Locale;
 
 /**
  * {@code date_part(field, source)} / {@code datepart} (and SQL's {@code EXTRACT(field FROM source)}): one field of
- * a date or timestamp in the session zone, with Spark's field names and abbreviations; SECOND gives the seconds
+ * a date or timestamp in the session zone (of a TIME: HOUR, MINUTE and SECOND only), with Spark's field names and abbreviations; SECOND gives the seconds
  * with their fraction as decimal(8,6), every other field an int. The field must be a constant.
  */
 public final class DatePartFunctions {
@@ -59,6 +59,13 @@ public final class DatePartFunctions {
         DataType source = args.get(1).dataType();
         if (source.isInterval()) return bindInterval(fn, s, f, source);
         if (source instanceof dev.sluice.types.CalendarIntervalType) return bindCalendarInterval(fn, s, f, source);
+        if (source instanceof dev.sluice.types.TimeType) {
+            // Spark's extract from TIME: HOUR, MINUTE (int) and SECOND (decimal(8,6)) only
+            if (f != Field.HOUR && f != Field.MINUTE && f != Field.SECOND) {
+                throw FnArgs.invalid(fn, "cannot extract `" + s + "` from " + args.get(1).sql() + " (INVALID_EXTRACT_FIELD)");
+            }
+            return new Signature(List.of(DataTypes.STRING, source), f == Field.SECOND ? DataTypes.decimal(8, 6) : DataTypes.INT, true, f);
+        }
         if (source instanceof dev.sluice.types.TimestampNTZType) {
             return new Signature(List.of(DataTypes.STRING, source), f == Field.SECOND ? DataTypes.decimal(8, 6) : DataTypes.INT, true, f);
         }
@@ -139,6 +146,13 @@ public final class DatePartFunctions {
         Field f = (Field) s.state();
         if (v[1] instanceof java.time.Period || v[1] instanceof java.time.Duration) return intervalPart(v[1], f);
         if (v[1] instanceof dev.sluice.types.CalendarInterval i) return calendarIntervalPart(i, f);
+        if (v[1] instanceof java.time.LocalTime time) {
+            // the seconds to the type's precision, as Spark's SecondsOfTimeWithFraction (a cast from text keeps more digits)
+            long nanos = ((dev.sluice.types.TimeType) s.argumentTypes().get(1)).truncate(time.toNanoOfDay());
+            if (f == Field.HOUR) return time.getHour();
+            if (f == Field.MINUTE) return time.getMinute();
+            return BigDecimal.valueOf(nanos % 60_000_000_000L / 1000, 6);
+        }
         if (v[1] instanceof LocalDateTime wall && f == Field.SECOND) {
             return BigDecimal.valueOf(Math.floorMod(Timestamps.toMicros(wall), 60_000_000L), 6);
         }

@@ -167,6 +167,19 @@ final class DateTimePatterns {
         }
     }
 
+    /**
+     * Parses {@code text} to nanoseconds of the day (fraction digits past microseconds dropped, as Spark's
+     * TIME(6)); -1 when it does not match the pattern. Date fields, if any, must parse but are ignored.
+     */
+    static long parseTimeOfDay(String fn, Pattern p, String text) {
+        try {
+            long nanos = localTime(p.parser(fn).parse(text)).toNanoOfDay();
+            return nanos - nanos % 1000;
+        } catch (DateTimeException e) {
+            return -1;
+        }
+    }
+
     private static TemporalAccessor parse(String fn, Pattern p, String text, String type) {
         try {
             return p.parser(fn).parse(text);

@@ -19,6 +19,8 @@ import dev.sluice.types.DayTimeIntervalType;
 import dev.sluice.types.DecimalType;
 import dev.sluice.types.NullType;
 import dev.sluice.types.TimestampNTZType;
+import dev.sluice.types.TimeType;
+import dev.sluice.vector.Intervals;
 import dev.sluice.types.TimestampType;
 import dev.sluice.types.YearMonthIntervalType;
 import dev.sluice.vector.ColumnVector;
@@ -53,7 +55,7 @@ public final class DatetimeIntervalArithmetic implements ScalarFunction {
 
     private enum Kind {
         DATE_DAYS, DATE_MONTHS, TIME_MONTHS, TIME_MICROS, SUBTRACT_TIMES, SUBTRACT_DATES, INTERVALS, SCALE, DIVIDE,
-        DATE_CALENDAR, TIME_CALENDAR, CALENDARS, CALENDAR_SCALE, CALENDAR_DIVIDE
+        DATE_CALENDAR, TIME_CALENDAR, CALENDARS, CALENDAR_SCALE, CALENDAR_DIVIDE, CLOCK_MICROS, SUBTRACT_CLOCKS
     }
 
     private record State(Kind kind, int sign, EvalMode mode, boolean intervalFirst) {}
@@ -68,7 +70,8 @@ public final class DatetimeIntervalArithmetic implements ScalarFunction {
     }
 
     private static boolean isTemporal(DataType t) {
-        return t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType || t.isInterval() || isCalendar(t);
+        return t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType || t.isInterval() || isCalendar(t)
+                || t instanceof TimeType;
     }
 
     private static boolean isCalendar(DataType t) { return t instanceof CalendarIntervalType; }
@@ -92,7 +95,7 @@ public final class DatetimeIntervalArithmetic implements ScalarFunction {
         String text = "(" + args.get(0).sql() + " " + op.symbol() + " " + args.get(1).sql() + ")";
         if (additive) {
             // a datetime on the right of + swaps sides (interval + date is date + interval)
-            if (op == Arithmetic.Op.ADD && !isDatetime(l) && isDatetime(r)) {
+            if (op == Arithmetic.Op.ADD && !isDatetime(l) && !(l instanceof TimeType) && (isDatetime(r) || r instanceof TimeType)) {
                 Signature s = bindAdditive(r, l, 1, mode, nullable, text);
                 if (s != null) return swapped(s);
             }
@@ -131,6 +134,15 @@ public final class DatetimeIntervalArithmetic implements ScalarFunction {
 
     private static Signature bindAdditive(DataType l, DataType r, int sign, EvalMode mode, boolean nullable, String text) {
         List<DataType> strings = List.of(DataTypes.STRING, DataTypes.STRING);
+        if (l instanceof TimeType || r instanceof TimeType) {
+            // Spark 4.1: TIME ± day-time interval keeps the TIME's type; TIME − TIME is an interval hour to second
+            if (l instanceof TimeType && r instanceof DayTimeIntervalType) return sig(List.of(l, r), strings, l, nullable, Kind.CLOCK_MICROS, sign, mode);
+            if (sign < 0 && l instanceof TimeType && r instanceof TimeType) {
+                return sig(List.of(l, r), strings, new DayTimeIntervalType(DayTimeIntervalType.HOUR, DayTimeIntervalType.SECOND),
+                        nullable, Kind.SUBTRACT_CLOCKS, 1, mode);
+            }
+            return null;
+        }
         if (isCalendar(r)) {
             if (l instanceof DateType) return sig(List.of(l, r), strings, l, nullable, Kind.DATE_CALENDAR, sign, mode);
             if (l instanceof TimestampType || l instanceof TimestampNTZType) return sig(List.of(l, r), strings, l, nullable, Kind.TIME_CALENDAR, sign, mode);
@@ -222,6 +234,19 @@ public final class DatetimeIntervalArithmetic implements ScalarFunction {
             }
             case TIME_MICROS -> ((LongVector) out).append(Math.addExact(a.getLong(i), Math.multiplyExact(sign, b.getLong(i))));
             case SUBTRACT_TIMES -> ((LongVector) out).append(Math.subtractExact(a.getLong(i), b.getLong(i)));
+            case CLOCK_MICROS -> {
+                long nanos = a.getLong(i) + Math.multiplyExact(Math.multiplyExact(sign, b.getLong(i)), 1000L);
+                if (nanos >= 0 && nanos < TimeType.NANOS_PER_DAY) {
+                    ((LongVector) out).append(nanos);
+                } else if (st.mode() == EvalMode.TRY) {
+                    out.appendNull();
+                } else {
+                    throw SluiceException.of(ErrorCode.DATETIME_OVERFLOW).with("operation", "add "
+                            + new Literal(Intervals.toDuration(sign * b.getLong(i)), b.type()).sql()
+                            + " to the time value " + Literal.of(java.time.LocalTime.ofNanoOfDay(a.getLong(i))).sql()).build();
+                }
+            }
+            case SUBTRACT_CLOCKS -> ((LongVector) out).append((a.getLong(i) - b.getLong(i)) / 1000L);
             case SUBTRACT_DATES -> ((LongVector) out).append(Math.multiplyExact((long) a.getInt(i) - b.getInt(i), MICROS_PER_DAY));
             case INTERVALS -> {
                 if (a.type().storesInt()) ((IntVector) out).append(Math.toIntExact((long) a.getInt(i) + (long) sign * b.getInt(i)));

@@ -52,6 +52,7 @@ public final class FunctionFamilies {
         out.addAll(IntervalFunctions.all());
         out.addAll(CollationFunctions.all());
         out.addAll(TimestampNtzFunctions.all());
+        out.addAll(TimeFunctions.all());
         out.addAll(ArrayConcat.all());
         out.addAll(Sketches.all());
         out.addAll(PartitionFunctions.all());

@@ -35,9 +35,11 @@ public final class TimestampNtzFunctions {
         for (String n : List.of("make_timestamp_ntz", "try_make_timestamp_ntz")) {
             RowFunction.Binder fields = RowFunction.typed(TIMESTAMP_NTZ, INT, INT, INT, INT, INT, DateConstructFunctions.SECONDS);
             RowFunction.Binder binder = (fn, args) -> args.size() == 1 && args.get(0).dataType() instanceof dev.sluice.types.DateType
-                    ? new Signature(List.of(DataTypes.DATE), TIMESTAMP_NTZ, true) : fields.bind(fn, args);
+                    ? new Signature(List.of(DataTypes.DATE), TIMESTAMP_NTZ, true)
+                    : args.size() == 2 ? DateConstructFunctions.bindDateTime(fn, args, TIMESTAMP_NTZ) : fields.bind(fn, args);
             out.add(RowFunction.of(n, binder, v -> {
                 if (v.length == 1) return ((LocalDate) v[0]).atStartOfDay();
+                if (v.length == 2) return LocalDateTime.of((LocalDate) v[0], (java.time.LocalTime) v[1]);   // (date, time)
                 // make_timestamp at UTC is the wall clock itself
                 Object[] utc = {v[0], v[1], v[2], v[3], v[4], v[5], "UTC"};
                 Instant t = DateConstructFunctions.makeTimestamp(n, utc, n.startsWith("try_"));

@@ -77,7 +77,7 @@ public final class CsvSource implements DataSource {
     static SluiceException unsupportedType(String format, StructField f) {
         return SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION)
                 .with("operation", "The " + format + " format with the column `" + f.name() + "` of type " + f.dataType().sql())
-                .with("reason", "CSV holds only atomic values; convert the column with to_json or CAST to STRING first")
+                .with("reason", "CSV holds only atomic values, and no TIME (as Spark 4.1); convert the column with to_json or CAST to STRING first")
                 .build();
     }
 

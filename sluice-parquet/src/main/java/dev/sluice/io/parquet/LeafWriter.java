@@ -41,6 +41,7 @@ abstract class LeafWriter extends LevelWriter {
         if (type instanceof BooleanType) return new Booleans(name, definition, optional, d);
         if (type.storesInt()) return new Ints(name, definition, optional, d);
         if (type instanceof LongType || type instanceof TimestampNTZType) return new Longs(name, definition, optional, d, 1);
+        if (type instanceof dev.sluice.types.TimeType) return new Longs(name, definition, optional, d, 1000);   // nanos of the day to TIME(MICROS)
         if (type instanceof FloatType) return new Floats(name, definition, optional, d);
         if (type instanceof DoubleType) return new Doubles(name, definition, optional, d);
         if (type instanceof StringType || type instanceof BinaryType) return new Bytes(name, definition, optional, d);

@@ -61,7 +61,7 @@ final class PagedColumn {
         boolean unsigned = a instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i && !i.isSigned();
         Kind kind = switch (p.getPrimitiveTypeName()) {
             case INT32 -> want.storesInt() ? Kind.INT : null;
-            case INT64 -> want.storesLong() && !unsigned && !(a instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts
+            case INT64 -> want.storesLong() && !unsigned && !(want instanceof dev.sluice.types.TimeType) && !(a instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts
                     && ts.getUnit() == LogicalTypeAnnotation.TimeUnit.MILLIS) ? Kind.LONG : null;
             case DOUBLE -> want instanceof DoubleType ? Kind.DOUBLE : null;
             case BOOLEAN -> want instanceof BooleanType ? Kind.BOOLEAN : null;

@@ -111,6 +111,10 @@ final class ParquetTypes {
                 if (a instanceof TimestampLogicalTypeAnnotation ts && ts.getUnit() != LogicalTypeAnnotation.TimeUnit.NANOS) {
                     return ts.isAdjustedToUTC() ? DataTypes.TIMESTAMP : DataTypes.TIMESTAMP_NTZ;
                 }
+                // Spark 4.1 reads TIME(MICROS) as time(6); other TIME columns fall through to the refusal below
+                if (a instanceof LogicalTypeAnnotation.TimeLogicalTypeAnnotation t && t.getUnit() == LogicalTypeAnnotation.TimeUnit.MICROS) {
+                    return DataTypes.TIME;
+                }
                 break;
             case BINARY:
                 if (a == null || a instanceof LogicalTypeAnnotation.BsonLogicalTypeAnnotation) return DataTypes.BINARY;

@@ -58,6 +58,10 @@ final class SparkParquetSchema {
             return Types.primitive(PrimitiveTypeName.INT64, rep)
                     .as(LogicalTypeAnnotation.timestampType(false, LogicalTypeAnnotation.TimeUnit.MICROS)).named(name);
         }
+        if (type instanceof dev.sluice.types.TimeType) {   // INT64 TIME(MICROS), not adjusted to UTC, as Spark 4.1 writes any time(p)
+            return Types.primitive(PrimitiveTypeName.INT64, rep)
+                    .as(LogicalTypeAnnotation.timeType(false, LogicalTypeAnnotation.TimeUnit.MICROS)).named(name);
+        }
         if (type instanceof FloatType) return Types.primitive(PrimitiveTypeName.FLOAT, rep).named(name);
         if (type instanceof DoubleType) return Types.primitive(PrimitiveTypeName.DOUBLE, rep).named(name);
         if (type instanceof BinaryType) return Types.primitive(PrimitiveTypeName.BINARY, rep).named(name);

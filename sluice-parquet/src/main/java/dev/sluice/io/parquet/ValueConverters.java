@@ -62,6 +62,7 @@ final class ValueConverters {
                         && ts.getUnit() == LogicalTypeAnnotation.TimeUnit.MILLIS) {
                     return new Longs(1000);
                 }
+                if (want instanceof dev.sluice.types.TimeType) return new Longs(1000);   // TIME(MICROS) to nanos of the day
                 return new Longs(1);
             default:   // BINARY, FIXED_LEN_BYTE_ARRAY
                 if (want instanceof DecimalType d) return new Decimals(scaleOf(p), d.scale());
@@ -72,6 +73,7 @@ final class ValueConverters {
     /** Whether a file value of type {@code has} can be read as {@code want}. */
     static boolean compatible(DataType has, DataType want) {
         if (has.equals(want)) return true;
+        if (has instanceof dev.sluice.types.TimeType) return want instanceof dev.sluice.types.TimeType;   // any precision
         if (has.equals(dev.sluice.types.DataTypes.INT)) return want instanceof LongType || want instanceof DoubleType;
         // narrower integers widen on read (INT32 underneath); a wider column is never read as a narrower one
         if (has instanceof dev.sluice.types.ByteType) return want.isIntegral() || want instanceof DoubleType;
