@@ -14,6 +14,7 @@ public final class Reservation implements AutoCloseable {
     private volatile boolean spillRequested;
     private volatile Runnable sharedSpiller;
     private volatile long bytes;
+    private volatile boolean mergeReaders;
     private volatile Thread thread;   // the thread that last reserved through it; null once its task has finished
 
     Reservation(MemoryPool pool, String owner, boolean spillable, BooleanSupplier cancelled) {
@@ -87,6 +88,10 @@ public final class Reservation implements AutoCloseable {
     public SpillManager spills() { return pool.spills(); }
 
     boolean spillable() { return spillable; }
+
+    void markMergeReaders() { mergeReaders = true; }
+
+    boolean mergeReaders() { return mergeReaders; }
 
     BooleanSupplier cancelled() { return cancelled; }
 
