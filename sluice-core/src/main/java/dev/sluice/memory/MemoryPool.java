@@ -81,8 +81,8 @@ public final class MemoryPool implements AutoCloseable {
     public synchronized long peak() { return peak; }
 
     /**
-     * The most the reserved total passed the budget by: only {@link Reservation#charge} (spill bookkeeping, merge
-     * readers) can take it past, and this says by how much, for the job report and the tests.
+     * The most the reserved total passed the budget by: only {@link Reservation#charge} (spill bookkeeping) can
+     * take it past, and this says by how much, for the job report and the tests.
      */
     public synchronized long peakOverBudget() { return peakOverBudget; }
 
