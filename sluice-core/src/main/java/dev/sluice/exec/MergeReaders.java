@@ -117,11 +117,16 @@ final class MergeReaders {
                     }
                     ctx.checkCancelled();
                     List<RunCursor> in = new ArrayList<>();
-                    for (SpilledRun r : group) in.add(cursor(r, sort, written, lower, upper));
-                    SpillFile file = sort.pool().spills().newFile(sort.fileKind(), sort.listener());
-                    written.add(file);
-                    try (RunMerger merger = new RunMerger(sort.schema(), sort.ordering(), SpilledRun.BLOCK_ROWS, -1, in)) {
+                    RunMerger merger = null;
+                    try {
+                        for (SpilledRun r : group) in.add(cursor(r, sort, written, lower, upper));
+                        SpillFile file = sort.pool().spills().newFile(sort.fileKind(), sort.listener());
+                        written.add(file);
+                        merger = new RunMerger(sort.schema(), sort.ordering(), SpilledRun.BLOCK_ROWS, -1, in);
                         next.add(SpilledRun.writeMerged(file, merger::next, sort.orders(), blockLimit, false));
+                    } finally {
+                        if (merger != null) merger.close();
+                        else for (RunCursor c : in) c.close();
                     }
                     for (SpilledRun r : group) if (deleteInputs || written.contains(r.file)) r.file.delete();
                 }
