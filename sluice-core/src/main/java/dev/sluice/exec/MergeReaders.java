@@ -24,7 +24,7 @@ import java.util.List;
  * passes on the workers ({@link MergePass}), and any merge that gets fewer readers than it has runs merges the
  * rest inside its task ({@link #open}). A merge asks the pool for its readers without waiting and takes fewer when
  * the pool has no room now; one that cannot get even two waits for memory like any other consumer (a waiting
- * {@link Reservation#grow}) and fails only when nothing can be freed.
+ * {@link Reservation#grow}), and when nothing can be freed charges those two (bounded) instead of failing.
  */
 final class MergeReaders {
     static final int MAX_FAN_IN = 16;
@@ -72,7 +72,11 @@ final class MergeReaders {
 
     /**
      * Reserves readers of {@code perReader} bytes: {@code wanted} if the pool has them now, else half as many and so
-     * on, down to {@link #MIN_FAN_IN} (or {@code wanted}, if fewer), which waits for memory if it must.
+     * on, down to {@link #MIN_FAN_IN} (or {@code wanted}, if fewer), which waits for memory if it must. When waiting
+     * cannot help (a budget smaller than two readers, or every task that could release memory waiting too), the two
+     * are charged: a merge cannot go on with fewer, and they are bounded (at most two blocks of
+     * {@link #MAX_BLOCK_BYTES} and their buffers), so the pool passes its budget by that much at most per merging
+     * task ({@link MemoryPool#peakOverBudget} says by how much) rather than the query failing.
      */
     static int acquire(Reservation readers, long perReader, int wanted) {
         int k = Math.max(1, wanted);
@@ -80,8 +84,18 @@ final class MergeReaders {
             if (readers.tryGrowNow(k * perReader)) return k;
             k = Math.max(MIN_FAN_IN, k / 2);
         }
-        readers.grow(k * perReader);
+        growOrCharge(readers, k * perReader);
         return k;
+    }
+
+    /** Reserves {@code bytes} of readers a merge cannot do without, waiting if it must, charged if waiting cannot help. */
+    private static void growOrCharge(Reservation readers, long bytes) {
+        try {
+            readers.grow(bytes);
+        } catch (dev.sluice.error.SluiceException e) {
+            if (e.code() != dev.sluice.error.ErrorCode.MEMORY_EXHAUSTED) throw e;
+            readers.charge(bytes);
+        }
     }
 
     /** The sort a merge belongs to, and where the runs it writes inside its task go. */
@@ -134,7 +148,7 @@ final class MergeReaders {
                 // the new runs' blocks may hold more rows than the inputs' did: the readers must still cover them
                 long now = readerBytes(current);
                 if (now > perReader) {
-                    readers.grow(granted * (now - perReader));
+                    growOrCharge(readers, granted * (now - perReader));
                     perReader = now;
                 }
             }
