@@ -332,7 +332,7 @@ public final class WindowExec implements ExecNode {
             boolean refused = false;
             while (true) {
                 if (done && rows <= head) return null;   // what is left was emitted already
-                if (!done && rows < batchSize && !refused) {
+                if (!done && rows < batchSize && (!refused || rows <= head)) {
                     if (rows <= head) {
                         if (!pull(merger, reservation)) done = true;   // nothing to emit yet: wait for memory if must
                         continue;
@@ -362,7 +362,8 @@ public final class WindowExec implements ExecNode {
                 }
                 boolean continuing = streamedKeys != null && partitionOrdering.compare(streamedKeys, 0, keys, 0) == 0;
                 if (!continuing && needs.twoPass()) {
-                    firstPass(merger, keys, reservation);
+                    firstPass(merger, keys, reservation);   // empties the buffer: it refills from the partition's file
+                    refused = false;
                     continue;
                 }
                 int emitEnd = (int) (rows - needs.ahead());
