@@ -34,8 +34,14 @@ final class EmbeddedEngine implements Engine {
 
     EmbeddedEngine(RuntimeConfig conf, Storage storage, List<JobListener> listeners) {
         this(conf, storage, new Scheduler(conf.parallelism(), listeners),
-                new PlannerContext(new MemoryPool(conf.memoryBudget()), conf.batchSize(), conf.shufflePartitions(), conf.broadcastThreshold(),
+                new PlannerContext(poolFor(conf), conf.batchSize(), conf.shufflePartitions(), conf.broadcastThreshold(),
                         conf.maxSplitBytes()));
+    }
+
+    private static MemoryPool poolFor(RuntimeConfig conf) {
+        MemoryPool pool = new MemoryPool(conf.memoryBudget());
+        pool.taskSlots(conf.parallelism());   // the scheduler's workers: how many tasks reserve at once
+        return pool;
     }
 
     private EmbeddedEngine(RuntimeConfig conf, Storage storage, Scheduler scheduler, PlannerContext planner) {

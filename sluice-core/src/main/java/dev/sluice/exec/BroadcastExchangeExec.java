@@ -86,6 +86,7 @@ public final class BroadcastExchangeExec implements StageBoundary {
                 if (spilled != null) spilled.close();
                 throw e;
             }
+            if (spilled != null) spilled.flush();   // its block buffers go back to the pool with the task
             synchronized (this) {
                 parts[partition] = mine;
                 files[partition] = spilled;
@@ -122,7 +123,7 @@ public final class BroadcastExchangeExec implements StageBoundary {
 
     private SpillPartitions spill(List<Batch> rows) {
         OperatorMetrics m = metrics;
-        SpillPartitions out = new SpillPartitions(pool.spills(), m == null ? dev.sluice.memory.SpillListener.NONE : m, "broadcast-build", 0);
+        SpillPartitions out = new SpillPartitions(pool.spills(), m == null ? dev.sluice.memory.SpillListener.NONE : m, "broadcast-build", 0, pool);
         for (Batch b : rows) write(b, out);
         return out;
     }

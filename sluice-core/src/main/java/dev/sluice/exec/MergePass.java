@@ -1,6 +1,7 @@
 package dev.sluice.exec;
 
 import dev.sluice.expr.SortOrder;
+import dev.sluice.memory.MemoryPool;
 import dev.sluice.memory.SpillListener;
 import dev.sluice.memory.SpillManager;
 import dev.sluice.types.StructType;
@@ -20,8 +21,11 @@ final class MergePass implements ExecNode {
     private final List<SortOrder> orders;
     private final RowOrdering ordering;
     private final List<List<SpilledRun>> groups;
+    private final MergeReaders.Sort sort;
 
-    private MergePass(StructType schema, List<SortOrder> orders, RowOrdering ordering, List<List<SpilledRun>> groups) {
+    private MergePass(StructType schema, List<SortOrder> orders, RowOrdering ordering, List<List<SpilledRun>> groups,
+                      MergeReaders.Sort sort) {
+        this.sort = sort;
         this.schema = schema;
         this.orders = orders;
         this.ordering = ordering;
@@ -31,21 +35,24 @@ final class MergePass implements ExecNode {
     /**
      * Merges {@code runs} (in order) in passes until at most {@code fanIn} are left; returns them in order. Each
      * merged group's runs are deleted once written; {@code own} receives every run a pass writes (the caller
-     * deletes those it keeps).
+     * deletes those it keeps). Each task reserves the readers of its group ({@link MergeReaders#open}).
      */
     static List<SpilledRun> mergeDown(List<SpilledRun> runs, int fanIn, StructType schema, List<SortOrder> orders,
-                                      RowOrdering ordering, SpillManager spills, SpillListener listener, StageRunner runner,
+                                      RowOrdering ordering, MemoryPool pool, SpillListener listener, StageRunner runner,
                                       java.util.function.Consumer<SpilledRun> own) {
+        SpillManager spills = pool.spills();
+        MergeReaders.Sort sort = new MergeReaders.Sort(schema, orders, ordering, pool, listener, "sort-merge");
+        long blockBytes = MergeReaders.blockBytes(pool.budget());
         List<SpilledRun> current = runs;
         while (current.size() > fanIn) {
             List<List<SpilledRun>> plan = plan(current, fanIn);
             List<List<SpilledRun>> groups = new ArrayList<>();
             for (List<SpilledRun> g : plan) if (g.size() > 1) groups.add(g);
             SpilledRun[] written = new SpilledRun[groups.size()];
-            runner.runStage(new MergePass(schema, orders, ordering, groups), "sort merge pass", (p, stream, ctx) -> {
+            runner.runStage(new MergePass(schema, orders, ordering, groups, sort), "sort merge pass", (p, stream, ctx) -> {
                 var file = spills.newFile("sort-merge", listener);
                 try {
-                    written[p] = SpilledRun.writeMerged(file, stream::next, orders);
+                    written[p] = SpilledRun.writeMerged(file, stream::next, orders, blockBytes, true);
                 } catch (RuntimeException | Error e) {
                     file.delete();
                     throw e;
@@ -97,14 +104,7 @@ final class MergePass implements ExecNode {
     @Override public int partitionCount() { return groups.size(); }
 
     @Override public BatchStream execute(int partition, TaskContext ctx) {
-        List<RunCursor> cursors = new ArrayList<>();
-        try {
-            for (SpilledRun r : groups.get(partition)) cursors.add(RunCursor.spilled(r, schema, orders, ordering, null, null));
-        } catch (RuntimeException | Error e) {
-            for (RunCursor c : cursors) c.close();
-            throw e;
-        }
-        return Merges.stream(new RunMerger(schema, ordering, SpilledRun.BLOCK_ROWS, -1, cursors), ctx);
+        return Merges.stream(MergeReaders.open(groups.get(partition), null, null, sort, ctx, SpilledRun.BLOCK_ROWS, false), ctx);
     }
 
     @Override public List<ExecNode> children() { return List.of(); }

@@ -35,6 +35,8 @@ final class RunBuilder {
     private final Reservation reservation;
     private final long limit;
     private final SpillListener spillListener;
+    private final boolean keepFirstKeys;
+    private final long blockBytes;
     private final List<SpilledRun> spilled = new ArrayList<>();
     private final int[] keyColumn;   // per key: the row's column it is (its vector is shared, not copied), or -1
     private FlatVector[] columns;
@@ -48,6 +50,17 @@ final class RunBuilder {
 
     RunBuilder(StructType schema, List<SortOrder> orders, RowOrdering ordering, Reservation reservation, long limit,
                SpillListener spillListener) {
+        this(schema, orders, ordering, reservation, limit, spillListener, true);
+    }
+
+    /**
+     * {@code keepFirstKeys}: the spilled runs keep each block's first keys (a global sort samples them and starts
+     * each output range at its block); runs merged only from their start (sort within partitions, window) need none.
+     */
+    RunBuilder(StructType schema, List<SortOrder> orders, RowOrdering ordering, Reservation reservation, long limit,
+               SpillListener spillListener, boolean keepFirstKeys) {
+        this.keepFirstKeys = keepFirstKeys;
+        this.blockBytes = MergeReaders.blockBytes(reservation.budget());
         this.spillListener = spillListener;
         this.schema = schema;
         this.orders = orders;
@@ -149,7 +162,7 @@ final class RunBuilder {
         int[] order = sortedOrder();
         var file = reservation.spills().newFile("sort-run", spillListener);
         try {
-            spilled.add(SpilledRun.write(file, schema, columns, keys, orders, order, rows));
+            spilled.add(SpilledRun.write(file, schema, columns, keys, orders, order, rows, blockBytes, keepFirstKeys));
         } catch (RuntimeException | Error e) {
             file.delete();
             throw e;
@@ -164,7 +177,7 @@ final class RunBuilder {
         int[] order = sortedOrder(keyValues, n, ordering.prefixes(keyValues, n));
         var file = reservation.spills().newFile("sort-run", spillListener);
         try {
-            SpilledRun run = SpilledRun.write(file, schema, batch.columns(), keyValues, orders, order, n);
+            SpilledRun run = SpilledRun.write(file, schema, batch.columns(), keyValues, orders, order, n, blockBytes, keepFirstKeys);
             spilled.add(run);
             reservation.charge(run.keyBytes());
         } catch (RuntimeException | Error e) {
@@ -180,6 +193,19 @@ final class RunBuilder {
     void deleteSpills() {
         for (SpilledRun r : spilled) r.file.delete();
         spilled.clear();
+    }
+
+    /**
+     * When some rows were spilled: writes the rows still buffered as the last run too and returns every run, the
+     * reservation left holding only their first keys (so that the merge reads runs alone, and the memory the last
+     * run held is free for the merge's readers and what follows). Null when nothing was spilled: {@link #finish}.
+     */
+    List<SpilledRun> finishSpilled() {
+        if (spilled.isEmpty()) return null;
+        if (rows > 0) spill();
+        columns = null;
+        keys = null;
+        return spilled;
     }
 
     /** Sorts and hands the rows over (the builder is done). */

@@ -36,8 +36,8 @@ abstract class RunCursor implements AutoCloseable {
 
     /** The rows of a spilled run above {@code lower} (null: from the start) and not above {@code upper} (null: to the end). */
     static RunCursor spilled(SpilledRun spilled, StructType schema, List<SortOrder> orders, RowOrdering ordering,
-                             Bound lower, Bound upper) {
-        return new SpilledCursor(spilled, schema, orders, ordering, lower, upper);
+                             Bound lower, Bound upper, int readBuffer) {
+        return new SpilledCursor(spilled, schema, orders, ordering, lower, upper, readBuffer);
     }
 
     /** A sort key value: row {@code row} of {@code keys}. */
@@ -52,14 +52,15 @@ abstract class RunCursor implements AutoCloseable {
         private boolean pastLower;
         private boolean done;
 
-        SpilledCursor(SpilledRun spilled, StructType schema, List<SortOrder> orders, RowOrdering ordering, Bound lower, Bound upper) {
+        SpilledCursor(SpilledRun spilled, StructType schema, List<SortOrder> orders, RowOrdering ordering, Bound lower, Bound upper,
+                      int readBuffer) {
             this.orders = orders;
             this.ordering = ordering;
             this.lower = lower;
             this.upper = upper;
             this.pastLower = lower == null;
             int first = lower == null ? 0 : spilled.startBlock(ordering, lower.keys(), lower.row());
-            this.reader = spilled.file.reader(schema, first);
+            this.reader = spilled.file.reader(schema, first, readBuffer);
         }
 
         @Override boolean refill() {

@@ -26,6 +26,7 @@ final class RunMerger implements AutoCloseable {
     private final int[] heap;   // cursor indexes, a binary min-heap by (current row, cursor index)
     private int heapSize;
     private long remaining;
+    private final List<Runnable> onClose = new ArrayList<>();
 
     RunMerger(StructType schema, RowOrdering ordering, List<Slice> slices, int batchSize, long limit) {
         this(schema, ordering, batchSize, limit, cursorsOf(slices));
@@ -101,8 +102,13 @@ final class RunMerger implements AutoCloseable {
         }
     }
 
-    /** Closes every cursor (spill readers). */
+    /** Runs {@code action} when the merger closes, after its cursors (the readers' memory, the files a merge wrote). */
+    void onClose(Runnable action) { onClose.add(action); }
+
+    /** Closes every cursor (spill readers), then runs the close actions. */
     @Override public void close() {
         for (RunCursor c : cursors) c.close();
+        for (Runnable r : onClose) r.run();
+        onClose.clear();
     }
 }

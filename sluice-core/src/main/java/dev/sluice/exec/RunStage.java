@@ -69,7 +69,8 @@ final class RunStage {
         var file = reservation.spills().newFile("sort-run", listener);
         SpilledRun written;
         try {
-            written = SpilledRun.write(file, schema, run.columns, run.keys, orders, run.order, run.rows);
+            written = SpilledRun.write(file, schema, run.columns, run.keys, orders, run.order, run.rows,
+                    MergeReaders.blockBytes(reservation.budget()), true);
         } catch (RuntimeException | Error e) {
             file.delete();
             throw e;
@@ -98,6 +99,13 @@ final class RunStage {
     synchronized void freeze() {
         frozen = true;
         for (Reservation r : reservations) r.setSharedSpiller(null);
+    }
+
+    /** Ends idle spilling if no partition spilled (true); else leaves the stage as it is (false). */
+    synchronized boolean freezeIfUnspilled() {
+        if (spilled()) return false;
+        freeze();
+        return true;
     }
 
     /** The runs in input partition order (a partition that produced nothing has an empty run). */

@@ -74,7 +74,7 @@ public final class SetOperationExec implements ExecNode {
                     int e = rightRows.find(cols, r, h);
                     if (e < 0) e = rightRows.tryInsert(cols, r, h);
                     if (e < 0) {   // the right side does not fit: from here on, grace hashing
-                        rightSpill = new SpillPartitions(reservation.spills(), listener, "set-right", 0);
+                        rightSpill = new SpillPartitions(reservation.spills(), listener, "set-right", 0, pool);
                         Batch table = rightRows.rows();
                         int[] counts = new int[rightRows.size()];
                         for (int i = 0; i < counts.length; i++) counts[i] = rightRows.count(i);
@@ -141,7 +141,7 @@ public final class SetOperationExec implements ExecNode {
      */
     private BatchStream toGrace(int partition, TaskContext ctx, Reservation reservation, SpillListener listener,
                                 DistinctRowTable rightRows, BatchStream in, Batch rest) {
-        SpillPartitions rightSpill = new SpillPartitions(reservation.spills(), listener, "set-right", 0);
+        SpillPartitions rightSpill = new SpillPartitions(reservation.spills(), listener, "set-right", 0, pool);
         try {
             Batch table = rightRows.rows();
             int[] counts = new int[rightRows.size()];
@@ -204,13 +204,17 @@ public final class SetOperationExec implements ExecNode {
      */
     private BatchStream graceStream(int partition, TaskContext ctx, Reservation reservation, SpillListener listener,
                                     SpillPartitions rightSpill, BatchStream leftIn, Batch firstLeft) {
-        SpillPartitions leftSpill = new SpillPartitions(reservation.spills(), listener, "set-left", 0);
+        rightSpill.flush();   // the right side is complete: its block buffers go back before the left side's are taken
+        SpillPartitions leftSpill = new SpillPartitions(reservation.spills(), listener, "set-left", 0, pool);
         try (BatchStream in = leftIn != null ? leftIn : left.execute(partition, ctx)) {
             if (firstLeft != null) leftSpill.add(firstLeft, firstLeft.columns(), types(left.schema()));
             for (Batch b = in.next(); b != null; b = in.next()) {
                 ctx.checkCancelled();
                 leftSpill.add(b, b.columns(), types(left.schema()));
             }
+            // both sides written out, their block buffers released: the pairs' tables get the memory
+            leftSpill.finish();
+            rightSpill.finish();
         } catch (RuntimeException | Error e) {
             leftSpill.close();
             rightSpill.close();

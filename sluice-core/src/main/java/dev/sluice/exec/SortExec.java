@@ -31,8 +31,6 @@ public final class SortExec implements StageBoundary {
     private List<RunCursor.Bound> bounds;   // when something spilled
     private List<SpilledRun> merged;        // after merge passes: every run, in order (nothing in memory)
     private dev.sluice.memory.Reservation mergedKeys;   // the first keys of the runs merge passes wrote
-    /** At most this many runs are merged at once: each holds a block of rows and a read buffer. */
-    static final int MAX_FAN_IN = 16;
     private volatile OperatorMetrics metrics;
 
     /** {@code orders} are bound to the input's columns. */
@@ -56,30 +54,22 @@ public final class SortExec implements StageBoundary {
         OperatorMetrics m = metrics;
         dev.sluice.memory.SpillListener listener = m == null ? dev.sluice.memory.SpillListener.NONE : m;
         stage = RunStage.run(input, orders, ordering, pool, -1, runner, "sort", listener);
-        int spilledCount = 0;
-        for (int p = 0; p < stage.partitions(); p++) spilledCount += stage.spilledRuns(p).size();
-        if (spilledCount > 0) {
-            // it did not fit: write the last runs out too, so that the output stage (and what consumes it, e.g. a
-            // Parquet writer) has the memory, and merge in passes of at most MAX_FAN_IN runs (each open run holds
-            // a block)
-            stage.spillAllFinished();
-            stage.freeze();
-            List<SpilledRun> all = new ArrayList<>();
-            for (int p = 0; p < stage.partitions(); p++) all.addAll(stage.spilledRuns(p));
-            merged = MergePass.mergeDown(all, MAX_FAN_IN, schema(), orders, ordering, pool.spills(), listener, runner, this::ownMerged);
-            runs = List.of();
-            bounds = SpilledRangeCuts.bounds(List.of(), merged, ordering, partitions);
-            return;
-        }
-        stage.freeze();
-        runs = stage.runs();
-        if (!stage.spilled()) {
+        if (stage.freezeIfUnspilled()) {
+            runs = stage.runs();
             cuts = RangeCuts.cut(runs, ordering, partitions);
             return;
         }
-        List<SpilledRun> spilled = new ArrayList<>();
-        for (int p = 0; p < stage.partitions(); p++) spilled.addAll(stage.spilledRuns(p));
-        bounds = SpilledRangeCuts.bounds(runs, spilled, ordering, partitions);
+        // it did not fit: write the last runs out too, so that the output stage (and what consumes it, e.g. a
+        // Parquet writer) has the memory, and merge in passes down to the runs each output task may read at
+        // once (MergeReaders: each open run holds a block and buffers, reserved while it is read)
+        stage.spillAllFinished();
+        stage.freeze();
+        List<SpilledRun> all = new ArrayList<>();
+        for (int p = 0; p < stage.partitions(); p++) all.addAll(stage.spilledRuns(p));
+        int fanIn = MergeReaders.plannedFanIn(pool, all, partitions);
+        merged = MergePass.mergeDown(all, fanIn, schema(), orders, ordering, pool, listener, runner, this::ownMerged);
+        runs = List.of();
+        bounds = SpilledRangeCuts.bounds(List.of(), merged, ordering, partitions);
     }
 
     /** Owns a run a merge pass wrote and charges its first keys (one row per block) until the sort is released. */
@@ -101,29 +91,17 @@ public final class SortExec implements StageBoundary {
         return Merges.stream(new RunMerger(schema(), ordering, slices, batchSize, -1), ctx);
     }
 
-    /** Output partition {@code p}: its key range of every input partition's spilled runs and last run, merged. */
+    /**
+     * Output partition {@code p}: its key range of every spilled run, merged (in passes inside the task when it
+     * gets fewer readers than there are runs).
+     */
     private BatchStream executeSpilled(int p, TaskContext ctx) {
         RunCursor.Bound lower = p == 0 ? null : bounds.get(p - 1);
         RunCursor.Bound upper = p == partitions - 1 ? null : bounds.get(p);
-        List<RunCursor> cursors = new ArrayList<>();
-        try {
-            if (merged != null) {
-                for (SpilledRun s : merged) cursors.add(RunCursor.spilled(s, schema(), orders, ordering, lower, upper));
-                return Merges.stream(new RunMerger(schema(), ordering, batchSize, -1, cursors), ctx);
-            }
-            for (int i = 0; i < stage.partitions(); i++) {
-                for (SpilledRun s : stage.spilledRuns(i)) cursors.add(RunCursor.spilled(s, schema(), orders, ordering, lower, upper));
-                SortedRun run = stage.run(i);
-                if (run == null) continue;
-                int from = lower == null ? 0 : SpilledRangeCuts.upperBound(run, 0, ordering, lower);
-                int to = upper == null ? run.rows : SpilledRangeCuts.upperBound(run, from, ordering, upper);
-                cursors.add(RunCursor.of(run, from, to));
-            }
-        } catch (RuntimeException | Error e) {
-            for (RunCursor c : cursors) c.close();
-            throw e;
-        }
-        return Merges.stream(new RunMerger(schema(), ordering, batchSize, -1, cursors), ctx);
+        OperatorMetrics m = metrics;
+        MergeReaders.Sort sort = new MergeReaders.Sort(schema(), orders, ordering, pool,
+                m == null ? dev.sluice.memory.SpillListener.NONE : m, "sort-merge");
+        return Merges.stream(MergeReaders.open(merged, lower, upper, sort, ctx, batchSize, false), ctx);
     }
 
     @Override public void release() {

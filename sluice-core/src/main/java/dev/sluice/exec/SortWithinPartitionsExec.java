@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * {@code sortWithinPartitions}: each partition buffers its rows (memory reserved), sorts them stably, emits
- * them; rows past the partition's share of the budget go to spilled runs that are merged back from disk.
+ * them; rows past the partition's share of the budget go to spilled runs that are merged back from disk (the
+ * last run written too, the readers reserved, in passes when there are more runs than readers).
  */
 public final class SortWithinPartitionsExec implements ExecNode {
     private final ExecNode input;
@@ -39,8 +40,8 @@ public final class SortWithinPartitionsExec implements ExecNode {
     @Override public BatchStream execute(int partition, TaskContext ctx) {
         Reservation reservation = pool.newSpillableReservation("sort within partitions", ctx::isCancelled);
         OperatorMetrics m = metrics;
-        RunBuilder builder = new RunBuilder(input.schema(), orders, ordering, reservation, -1,
-                m == null ? dev.sluice.memory.SpillListener.NONE : m);
+        dev.sluice.memory.SpillListener listener = m == null ? dev.sluice.memory.SpillListener.NONE : m;
+        RunBuilder builder = new RunBuilder(input.schema(), orders, ordering, reservation, -1, listener, false);
         return new BatchStream() {
             RunMerger merger;
 
@@ -50,11 +51,15 @@ public final class SortWithinPartitionsExec implements ExecNode {
                     try (BatchStream in = input.execute(partition, ctx)) {
                         for (Batch b = in.next(); b != null; b = in.next()) builder.add(b);
                     }
-                    SortedRun run = builder.finish();
-                    List<RunCursor> cursors = new java.util.ArrayList<>();
-                    for (SpilledRun s : builder.spilledRuns()) cursors.add(RunCursor.spilled(s, schema(), orders, ordering, null, null));
-                    cursors.add(RunCursor.of(run, 0, run.rows));
-                    merger = new RunMerger(schema(), ordering, batchSize, -1, cursors);
+                    List<SpilledRun> spilled = builder.finishSpilled();
+                    if (spilled == null) {
+                        SortedRun run = builder.finish();
+                        merger = new RunMerger(schema(), ordering, batchSize, -1, List.of(RunCursor.of(run, 0, run.rows)));
+                    } else {
+                        // every run on disk, merged with its readers reserved (in passes when they are too many)
+                        MergeReaders.Sort sort = new MergeReaders.Sort(schema(), orders, ordering, pool, listener, "sort-merge");
+                        merger = MergeReaders.open(spilled, null, null, sort, ctx, batchSize, true);
+                    }
                 }
                 return merger.next();
             }

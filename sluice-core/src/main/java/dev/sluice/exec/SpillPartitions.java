@@ -21,8 +21,10 @@ import dev.sluice.vector.Vectors;
  * blocks stay large however many partitions the rows are spread over and however small the batches that
  * arrive (a batch split 16 ways at each of three levels would otherwise leave blocks of one row). The buffers
  * are reserved from the pool when it has room ({@link #bufferBytes(MemoryPool, int)}), else they shrink to
- * {@link #MIN_BLOCK_BYTES} per partition, charged to the pool even past the budget (never waiting: see
- * {@link Reservation#charge}). Without a pool (small spills) they sit outside the budget.
+ * {@link #minBlockBytes} per partition (16 KiB, less under a small budget shared by many tasks), charged to the pool
+ * even past the budget (never waiting: see {@link Reservation#charge}). The buffers are released by {@link #finish}
+ * (or {@link #flush}): an operator finishes partitioning before it processes the partitions, so that their tables
+ * have the memory.
  */
 final class SpillPartitions implements AutoCloseable {
     /** The fan-out when nothing is known about the size of what will be spilled. */
@@ -32,8 +34,10 @@ final class SpillPartitions implements AutoCloseable {
     static final int MAX_LEVEL = 4;
     /** The target size of one block (encoded, before compression). */
     static final long MAX_BLOCK_BYTES = 256 << 10;
-    /** The smallest block buffer of a partition (charged past the budget when the pool has no room). */
+    /** The smallest block buffer of a partition under a budget large enough (charged past the budget when the pool has no room). */
     static final long MIN_BLOCK_BYTES = 16 << 10;
+    /** The smallest block buffer under any budget. */
+    static final long FLOOR_BLOCK_BYTES = 1 << 10;
     /** The most rows of one block written straight from a large batch. */
     static final int MAX_BLOCK_ROWS = 8192;
 
@@ -51,14 +55,13 @@ final class SpillPartitions implements AutoCloseable {
     private long blockBytes;
     private int blockRows;
 
-    /** {@link #FANOUT} partitions with buffers outside the budget (for small spills). */
-    SpillPartitions(SpillManager manager, SpillListener listener, String purpose, int level) {
-        this(manager, listener, purpose, level, FANOUT, null);
+    /** {@link #FANOUT} partitions, their block buffers reserved from {@code pool}. */
+    SpillPartitions(SpillManager manager, SpillListener listener, String purpose, int level, MemoryPool pool) {
+        this(manager, listener, purpose, level, FANOUT, pool);
     }
 
     /**
-     * {@code fanout} partitions (at most {@link #MAX_FANOUT}); their block buffers are reserved from {@code pool}
-     * (null: buffers of the minimum size, outside the budget).
+     * {@code fanout} partitions (at most {@link #MAX_FANOUT}); their block buffers are reserved from {@code pool}.
      */
     SpillPartitions(SpillManager manager, SpillListener listener, String purpose, int level, int fanout, MemoryPool pool) {
         if (fanout < 2 || fanout > MAX_FANOUT) throw new IllegalArgumentException("fan-out " + fanout);
@@ -69,14 +72,24 @@ final class SpillPartitions implements AutoCloseable {
         this.fanout = fanout;
         this.files = new SpillFile[fanout];
         this.pool = pool;
-        this.wantedBufferBytes = pool == null ? fanout * MIN_BLOCK_BYTES : bufferBytes(pool, fanout);
+        this.wantedBufferBytes = bufferBytes(pool, fanout);
         this.pending = new FlatVector[fanout][];
         this.pendingRows = new int[fanout];
     }
 
     /** The block buffers wanted for {@code fanout} partitions: a block of at most 256 KiB each, all within 1/8 of the budget. */
     static long bufferBytes(MemoryPool pool, int fanout) {
-        return Math.max(fanout * MIN_BLOCK_BYTES, Math.min(fanout * MAX_BLOCK_BYTES, pool.budget() / 8));
+        return Math.max(fanout * minBlockBytes(pool, fanout), Math.min(fanout * MAX_BLOCK_BYTES, pool.budget() / 8));
+    }
+
+    /**
+     * The smallest block buffer of a partition, charged when the pool has no room for more: {@link #MIN_BLOCK_BYTES},
+     * or less when the partitioners of the tasks running at once would hold more than a quarter of the budget that
+     * way (1 MiB shared by 7 tasks: about 2 KiB for 16 partitions), at least {@link #FLOOR_BLOCK_BYTES}.
+     */
+    static long minBlockBytes(MemoryPool pool, int fanout) {
+        long share = pool.budget() / 4 / ((long) fanout * pool.taskSlots());
+        return Math.max(FLOOR_BLOCK_BYTES, Math.min(MIN_BLOCK_BYTES, share));
     }
 
     /**
@@ -151,18 +164,17 @@ final class SpillPartitions implements AutoCloseable {
     /** Sizes the blocks from the first batch's row width and the buffer memory the pool grants now. */
     private void startBuffering(Batch first) {
         long granted = 0;
-        if (pool != null) {
-            buffers = pool.newReservation("spill partition buffers");
-            for (long want = wantedBufferBytes; want >= fanout * MIN_BLOCK_BYTES && granted == 0; want /= 2) {
-                if (buffers.tryGrowNow(want)) granted = want;
-            }
-            if (granted == 0) {
-                // the minimum buffers are held whatever the pool says: charged, so that the others see them
-                granted = fanout * MIN_BLOCK_BYTES;
-                buffers.charge(granted);
-            }
+        long minimum = minBlockBytes(pool, fanout);
+        buffers = pool.newReservation("spill partition buffers");
+        for (long want = wantedBufferBytes; want >= fanout * minimum && granted == 0; want /= 2) {
+            if (buffers.tryGrowNow(want)) granted = want;
         }
-        blockBytes = Math.max(MIN_BLOCK_BYTES, granted / fanout);
+        if (granted == 0) {
+            // the minimum buffers are held whatever the pool says: charged, so that the others see them
+            granted = fanout * minimum;
+            buffers.charge(granted);
+        }
+        blockBytes = Math.max(minimum, granted / fanout);
         long rowBytes = Math.max(1, BatchSizes.estimate(first) / first.rowCount());
         // appended buffers grow by half again: count their spare capacity too
         blockRows = (int) Math.max(16, Math.min(1 << 16, blockBytes * 2 / 3 / rowBytes));

@@ -60,7 +60,7 @@ final class SpilledBroadcastJoinStream implements BatchStream {
     }
 
     private void splitProbe() {
-        probeFiles = new SpillPartitions(reservation.spills(), listener, "broadcast-probe", 0);
+        probeFiles = new SpillPartitions(reservation.spills(), listener, "broadcast-probe", 0, pool);
         List<Expression> keyExprs = spec.probeKeys();
         DataType[] types = new DataType[keyExprs.size()];
         for (int k = 0; k < types.length; k++) types[k] = keyExprs.get(k).dataType();

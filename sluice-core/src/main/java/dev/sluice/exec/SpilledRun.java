@@ -10,9 +10,10 @@ import dev.sluice.vector.FlatVector;
 import java.util.List;
 
 /**
- * A sorted run written to disk in blocks of at most {@link #BLOCK_ROWS} rows, with the sort keys of each
- * block's first row kept in memory: they are the run's sample for range cuts and let a reader start at the
- * block where an output partition's range begins.
+ * A sorted run written to disk in blocks of at most {@link #BLOCK_ROWS} rows and about
+ * {@link MergeReaders#blockBytes} bytes (so that a merge reading many runs at once holds one small block of each),
+ * with the sort keys of each block's first row kept in memory: they are the run's sample for range cuts and let a
+ * reader start at the block where an output partition's range begins.
  */
 final class SpilledRun {
     static final int BLOCK_ROWS = 1024;
@@ -30,7 +31,7 @@ final class SpilledRun {
     int blocks() { return file.blockCount(); }
 
     /** What the first keys hold (one row per block; vectors grown by doubling): charged while the run is kept. */
-    long keyBytes() { return 2 * dev.sluice.vector.BatchSizes.estimate(new Batch(firstKeys, blocks())); }
+    long keyBytes() { return firstKeys.length == 0 ? 0 : 2 * dev.sluice.vector.BatchSizes.estimate(new Batch(firstKeys, blocks())); }
 
     /** The first keys of {@code runs} together. */
     static long keyBytes(List<SpilledRun> runs) {
@@ -57,14 +58,14 @@ final class SpilledRun {
         return Math.max(0, lo - 1);
     }
 
-    /** Writes the merged output of {@code merger} (batches of at most {@link #BLOCK_ROWS}) as one run. */
-    static SpilledRun writeMerged(SpillFile file, RunMerger merger, List<SortOrder> orders) {
-        return writeMerged(file, merger::next, orders);
-    }
-
-    /** Writes the batches of {@code merged} (already in order, at most {@link #BLOCK_ROWS} each; null at the end) as one run. */
-    static SpilledRun writeMerged(SpillFile file, java.util.function.Supplier<Batch> merged, List<SortOrder> orders) {
-        FlatVector[] firstKeys = new FlatVector[orders.size()];
+    /**
+     * Writes the batches of {@code merged} (already in order; null at the end) as one run, in blocks of at most
+     * {@code blockBytes}. {@code keepKeys}: keep each block's first keys (a run read only from its start, written
+     * by a merge inside a task, needs none).
+     */
+    static SpilledRun writeMerged(SpillFile file, java.util.function.Supplier<Batch> merged, List<SortOrder> orders,
+                                  long blockBytes, boolean keepKeys) {
+        FlatVector[] firstKeys = new FlatVector[keepKeys ? orders.size() : 0];
         for (int k = 0; k < firstKeys.length; k++) firstKeys[k] = dev.sluice.vector.Vectors.allocate(orders.get(k).dataType(), 64);
         long rows = 0;
         for (Batch b = merged.get(); b != null; b = merged.get()) {
@@ -72,7 +73,7 @@ final class SpilledRun {
             ColumnVector[] keys = new ColumnVector[firstKeys.length];
             for (int k = 0; k < keys.length; k++) keys[k] = orders.get(k).evaluate(b);
             int blocksBefore = file.blockCount();
-            file.write(b);
+            file.write(b, blockBytes);
             appendFirstKeys(file, blocksBefore, firstKeys, keys, null, 0);
             rows += b.rowCount();
         }
@@ -80,18 +81,21 @@ final class SpilledRun {
         return new SpilledRun(file, firstKeys, rows);
     }
 
-    /** Writes {@code rows} rows of {@code columns} in the order {@code order}, as blocks. */
+    /**
+     * Writes {@code rows} rows of {@code columns} in the order {@code order}, as blocks of at most {@code blockBytes}.
+     * {@code keepKeys}: keep each block's first keys (for range cuts; a run only ever read from its start needs none).
+     */
     static SpilledRun write(SpillFile file, StructType schema, ColumnVector[] columns, ColumnVector[] keys, List<SortOrder> orders,
-                            int[] order, int rows) {
-        FlatVector[] firstKeys = new FlatVector[keys.length];
-        for (int k = 0; k < keys.length; k++) firstKeys[k] = dev.sluice.vector.Vectors.allocate(orders.get(k).dataType(), rows / BLOCK_ROWS + 1);
+                            int[] order, int rows, long blockBytes, boolean keepKeys) {
+        FlatVector[] firstKeys = new FlatVector[keepKeys ? keys.length : 0];
+        for (int k = 0; k < firstKeys.length; k++) firstKeys[k] = dev.sluice.vector.Vectors.allocate(orders.get(k).dataType(), rows / BLOCK_ROWS + 1);
         for (int from = 0; from < rows; from += BLOCK_ROWS) {
             int n = Math.min(BLOCK_ROWS, rows - from);
             int[] ids = java.util.Arrays.copyOfRange(order, from, from + n);
             ColumnVector[] out = new ColumnVector[columns.length];
             for (int c = 0; c < out.length; c++) out[c] = columns[c].select(ids, n);
             int blocksBefore = file.blockCount();
-            file.write(out.length == 0 ? Batch.ofRowCount(n) : new Batch(out, n));
+            file.write(out.length == 0 ? Batch.ofRowCount(n) : new Batch(out, n), blockBytes);
             appendFirstKeys(file, blocksBefore, firstKeys, keys, order, from);
         }
         file.finishWriting();

@@ -89,7 +89,7 @@ public final class WindowExec implements ExecNode {
         Reservation reservation = pool.newSpillableReservation("window", ctx::isCancelled);
         OperatorMetrics m = metrics;
         RunBuilder builder = new RunBuilder(input.schema(), sortKeys, sortOrdering, reservation, -1,
-                m == null ? dev.sluice.memory.SpillListener.NONE : m);
+                m == null ? dev.sluice.memory.SpillListener.NONE : m, false);
         return new BatchStream() {
             SortedRun run;           // the rows being emitted (all of the partition, or one chunk of whole window partitions)
             FlatVector[] results;    // one value per row emitted from the run: positions [emitFrom, emitTo)
@@ -102,10 +102,6 @@ public final class WindowExec implements ExecNode {
             dev.sluice.memory.SpillFile spilledOutput;   // the rest of the output, written out for another operator
             dev.sluice.memory.SpillFile.Reader outputReader;
             WindowCarry carry;       // the window partition the last chunk cut, continued by the next one
-            final List<dev.sluice.memory.SpillFile> mergedRuns = new ArrayList<>();   // written by merge passes
-            // the merged runs' first keys, charged apart from the chunks (which shrink the window's reservation to
-            // nothing between them)
-            final Reservation mergeMemory = pool.newReservation("window merge");
 
             @Override public synchronized Batch next() {
                 while (true) {
@@ -156,51 +152,20 @@ public final class WindowExec implements ExecNode {
                 try (BatchStream in = input.execute(partition, ctx)) {
                     for (Batch b = in.next(); b != null; b = in.next()) builder.add(b);
                 }
-                SortedRun last = builder.finish();
-                if (builder.spilledRuns().isEmpty()) {
-                    load(last, 0, 0, false);
+                List<SpilledRun> spilled = builder.finishSpilled();
+                if (spilled == null) {
+                    load(builder.finish(), 0, 0, false);
                     // the whole partition is in memory until emitted: let others have it written out
                     reservation.setSharedSpiller(this::spillOutput);
                     return;
                 }
-                List<RunCursor> cursors = new ArrayList<>();
-                List<SpilledRun> toMerge = mergePasses(builder.spilledRuns());
-                mergeMemory.charge(SpilledRun.keyBytes(toMerge));
-                for (SpilledRun s : toMerge) {
-                    cursors.add(RunCursor.spilled(s, input.schema(), sortKeys, sortOrdering, null, null));
-                }
-                cursors.add(RunCursor.of(last, 0, last.rows));
-                merger = new RunMerger(input.schema(), sortOrdering, batchSize, -1, cursors);
-                chunker = new Chunker(m == null ? dev.sluice.memory.SpillListener.NONE : m);
-            }
-
-            /**
-             * Merges consecutive groups of runs (ties keep their order) until at most {@link SortExec#MAX_FAN_IN} are
-             * left: each open run holds a decoded block and a read buffer, so a merge of every run at once would not
-             * be bounded by the budget.
-             */
-            private List<SpilledRun> mergePasses(List<SpilledRun> runs) {
-                List<SpilledRun> current = runs;
-                while (current.size() > SortExec.MAX_FAN_IN) {
-                    List<SpilledRun> next = new ArrayList<>();
-                    for (int from = 0; from < current.size(); from += SortExec.MAX_FAN_IN) {
-                        List<SpilledRun> group = current.subList(from, Math.min(current.size(), from + SortExec.MAX_FAN_IN));
-                        if (group.size() == 1) {
-                            next.add(group.get(0));
-                            continue;
-                        }
-                        List<RunCursor> in = new ArrayList<>();
-                        for (SpilledRun r : group) in.add(RunCursor.spilled(r, input.schema(), sortKeys, sortOrdering, null, null));
-                        var file = reservation.spills().newFile("window-merge", m == null ? dev.sluice.memory.SpillListener.NONE : m);
-                        mergedRuns.add(file);
-                        try (RunMerger merger = new RunMerger(input.schema(), sortOrdering, SpilledRun.BLOCK_ROWS, -1, in)) {
-                            next.add(SpilledRun.writeMerged(file, merger, sortKeys));
-                        }
-                        for (SpilledRun r : group) r.file.delete();
-                    }
-                    current = next;
-                }
-                return current;
+                // every run is on disk (the runs keep no first keys: they are read from their start): the chunks
+                // reserve what they hold, the merge its readers
+                reservation.shrink(reservation.bytes());
+                dev.sluice.memory.SpillListener listener = m == null ? dev.sluice.memory.SpillListener.NONE : m;
+                MergeReaders.Sort sort = new MergeReaders.Sort(input.schema(), sortKeys, sortOrdering, pool, listener, "window-merge");
+                merger = MergeReaders.open(spilled, null, null, sort, ctx, batchSize, true);
+                chunker = new Chunker(listener);
             }
 
             /**
@@ -213,12 +178,9 @@ public final class WindowExec implements ExecNode {
                 next = head;
                 emitFrom = head;
                 emitTo = r.rows - tail;
-                // peer bookkeeping, one result per row and function, an aggregate's sorted inputs and group ids
-                try {
-                    reservation.grow(WindowGroup.bytesFor(r.rows) + RESULT_BYTES_PER_VALUE * r.rows * functions.size() * 2);
-                } catch (SluiceException e) {
-                    throw chunker == null ? e : partitionTooLarge(e);
-                }
+                // peer bookkeeping, one result per row and function, an aggregate's sorted inputs and group ids (a
+                // chunk's rows were reserved with theirs, Chunker.reserve, so that it never waits holding its rows)
+                if (chunker == null) reservation.grow(r.rows * computeBytesPerRow());
                 Computed c = compute(r, ctx, carry, head, tail, open);
                 results = c.results();
                 carry = c.carry();
@@ -231,12 +193,13 @@ public final class WindowExec implements ExecNode {
                 if (outputReader != null) outputReader.close();
                 if (spilledOutput != null) spilledOutput.delete();
                 builder.deleteSpills();
-                for (var f : mergedRuns) f.delete();
-                mergeMemory.close();
                 reservation.close();
             }
         };
     }
+
+    /** What computing a row holds beside the row: peer bookkeeping, a result per function (and an aggregate's inputs). */
+    private long computeBytesPerRow() { return WindowGroup.bytesFor(1) + RESULT_BYTES_PER_VALUE * functions.size() * 2; }
 
     /** A chunk's results, and where its last window partition stands if the next chunk continues it. */
     private record Computed(FlatVector[] results, WindowCarry carry) {}
@@ -338,6 +301,7 @@ public final class WindowExec implements ExecNode {
     private final class Chunker implements AutoCloseable {
         private final SpillListener spillListener;
         private final ArrayDeque<Batch> pending = new ArrayDeque<>();   // read past a partition's end in its first pass
+        private Batch pushedBack;             // read, but the pool refused to let the buffer hold it: read again first
         private FlatVector[] buffer;
         private int rows;
         private int head;                    // leading rows of the buffer already emitted (context of a cut partition)
@@ -363,10 +327,23 @@ public final class WindowExec implements ExecNode {
 
         Chunk next(RunMerger merger, Reservation reservation) {
             if (rows > 0) reserve(new Batch(buffer, rows), reservation);   // the rows kept from the chunk before
+            // refused: the pool would not let the buffer grow now (other tasks hold the memory, or asked this one to
+            // spill): a chunk is cut from what is buffered when one can be, rather than waiting while holding it
+            boolean refused = false;
             while (true) {
                 if (done && rows <= head) return null;   // what is left was emitted already
-                if (!done && rows < batchSize) {
-                    if (!pull(merger, reservation)) done = true;
+                if (!done && rows < batchSize && (!refused || rows <= head)) {
+                    if (rows <= head) {
+                        if (!pull(merger, reservation)) done = true;   // nothing to emit yet: wait for memory if must
+                        continue;
+                    }
+                    Batch b = nextBatch(merger);
+                    if (b == null) done = true;
+                    else if (tryReserve(b, reservation)) add(b);
+                    else {
+                        pushedBack = b;
+                        refused = true;
+                    }
                     continue;
                 }
                 Batch all = new Batch(buffer, rows);
@@ -385,7 +362,8 @@ public final class WindowExec implements ExecNode {
                 }
                 boolean continuing = streamedKeys != null && partitionOrdering.compare(streamedKeys, 0, keys, 0) == 0;
                 if (!continuing && needs.twoPass()) {
-                    firstPass(merger, keys, reservation);
+                    firstPass(merger, keys, reservation);   // empties the buffer: it refills from the partition's file
+                    refused = false;
                     continue;
                 }
                 int emitEnd = (int) (rows - needs.ahead());
@@ -531,8 +509,16 @@ public final class WindowExec implements ExecNode {
             return n;
         }
 
-        /** The next sorted rows: a partition's spill file being read again, rows read past it, then the merge. */
+        /**
+         * The next sorted rows: a batch the pool refused (read again first), a partition's spill file being read
+         * again, rows read past it, then the merge.
+         */
         private Batch nextBatch(RunMerger merger) {
+            if (pushedBack != null) {
+                Batch b = pushedBack;
+                pushedBack = null;
+                return b;
+            }
             if (partitionReader != null) {
                 Batch b = partitionReader.next();
                 if (b != null) return b;
@@ -550,19 +536,33 @@ public final class WindowExec implements ExecNode {
         }
 
         private void append(Batch b, Reservation reservation) {
-            if (buffer == null) buffer = allocate();
             reserve(b, reservation);
+            add(b);
+        }
+
+        /** Appends rows already reserved. */
+        private void add(Batch b) {
+            if (buffer == null) buffer = allocate();
             for (int c = 0; c < buffer.length; c++) for (int r = 0; r < b.rowCount(); r++) buffer[c].appendFrom(b.column(c), r);
             rows += b.rowCount();
         }
 
+        /**
+         * Reserves rows to buffer and what computing them holds ({@link #computeBytesPerRow}), waiting for memory if
+         * it must: in one request, so that a chunk never waits while holding rows it reserved before.
+         */
         private void reserve(Batch b, Reservation reservation) {
             try {
-                reservation.grow(dev.sluice.vector.BatchSizes.estimate(b));
+                reservation.grow(bytesOf(b));
             } catch (SluiceException e) {
                 throw partitionTooLarge(e);
             }
         }
+
+        /** As {@link #reserve}, but only if the pool grants it without this task waiting (false: it did not). */
+        private boolean tryReserve(Batch b, Reservation reservation) { return reservation.tryGrow(bytesOf(b)); }
+
+        private long bytesOf(Batch b) { return dev.sluice.vector.BatchSizes.estimate(b) + b.rowCount() * computeBytesPerRow(); }
 
         private FlatVector[] allocate() {
             FlatVector[] out = new FlatVector[input.schema().size()];

@@ -46,6 +46,7 @@ public final class MemoryPool implements AutoCloseable {
     private long peak;
     private long peakOverBudget;
     private long waits;
+    private volatile int taskSlots = 1;
 
     public MemoryPool(long budgetBytes) { this(budgetBytes, SpillManager.defaultDirectory(), DEFAULT_WAIT_MILLIS); }
 
@@ -80,8 +81,8 @@ public final class MemoryPool implements AutoCloseable {
     public synchronized long peak() { return peak; }
 
     /**
-     * The most the reserved total passed the budget by: only {@link Reservation#charge} (spill bookkeeping, merge
-     * readers) can take it past, and this says by how much, for the job report and the tests.
+     * The most the reserved total passed the budget by: only {@link Reservation#charge} (spill bookkeeping) can
+     * take it past, and this says by how much, for the job report and the tests.
      */
     public synchronized long peakOverBudget() { return peakOverBudget; }
 
@@ -90,6 +91,32 @@ public final class MemoryPool implements AutoCloseable {
 
     /** Where spilling operators write their files. */
     public SpillManager spills() { return spills; }
+
+    /**
+     * How many tasks run at once (the scheduler's workers): operators that plan memory for tasks still to run (a
+     * sort planning how many runs its output tasks merge at once) divide by it.
+     */
+    public int taskSlots() { return taskSlots; }
+
+    public void taskSlots(int n) { this.taskSlots = Math.max(1, n); }
+
+    /**
+     * The read buffers of one task's k-way merge of spilled runs: not spillable (a waiting {@link Reservation#grow}
+     * for the fewest readers a merge needs); the pool counts them ({@link #mergingTasks}) so that each merge's share
+     * follows how many merge at once.
+     */
+    public Reservation newMergeReservation(String owner, BooleanSupplier cancelled) {
+        Reservation r = new Reservation(this, owner, false, cancelled);
+        r.markMergeReaders();
+        return r;
+    }
+
+    /** How many merge reservations ({@link #newMergeReservation}) of running tasks hold memory, {@code except} aside. */
+    public synchronized int mergingTasks(Reservation except) {
+        int n = 0;
+        for (Reservation a : active) if (a != except && a.mergeReaders() && a.bytes() > 0 && a.thread() != null) n++;
+        return n;
+    }
 
     /** A reservation that cannot spill (it fails with MEMORY_EXHAUSTED when nothing can be freed for it). */
     public Reservation newReservation(String owner) { return new Reservation(this, owner, false, () -> false); }

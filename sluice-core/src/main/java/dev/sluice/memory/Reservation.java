@@ -14,6 +14,7 @@ public final class Reservation implements AutoCloseable {
     private volatile boolean spillRequested;
     private volatile Runnable sharedSpiller;
     private volatile long bytes;
+    private volatile boolean mergeReaders;
     private volatile Thread thread;   // the thread that last reserved through it; null once its task has finished
 
     Reservation(MemoryPool pool, String owner, boolean spillable, BooleanSupplier cancelled) {
@@ -59,9 +60,10 @@ public final class Reservation implements AutoCloseable {
 
     /**
      * Counts {@code more} bytes at once, even past the budget: never waits, never fails. For small memory that is
-     * held whatever the pool says and whose refusal would free nothing (a spilled run's first keys, the read
-     * buffers of a merge, the minimum block buffers of spill partitions): charged, the others see it and spill or
-     * wait for it, instead of it sitting outside the budget. Not for state that grows with the input.
+     * held whatever the pool says and whose refusal would free nothing (a spilled run's first keys, the minimum
+     * block buffers of spill partitions): charged, the others see it and spill or wait for it, instead of it sitting
+     * outside the budget. Not for state that grows with the input (a global sort's first keys still do: one per
+     * spilled block).
      */
     public synchronized void charge(long more) {
         if (more <= 0) return;
@@ -87,6 +89,10 @@ public final class Reservation implements AutoCloseable {
     public SpillManager spills() { return pool.spills(); }
 
     boolean spillable() { return spillable; }
+
+    void markMergeReaders() { mergeReaders = true; }
+
+    boolean mergeReaders() { return mergeReaders; }
 
     BooleanSupplier cancelled() { return cancelled; }
 

@@ -44,6 +44,8 @@ public final class SpillFile implements AutoCloseable {
     private final SpillListener listener;
     private final List<Long> blockOffsets = new ArrayList<>();
     private final List<Integer> blockRows = new ArrayList<>();
+    private int maxBlockRows;
+    private int maxBlockRawBytes;
     private OutputStream out;
     private long size;
     private long rows;
@@ -66,8 +68,13 @@ public final class SpillFile implements AutoCloseable {
      */
     public void write(Batch batch) { write(batch, HeapRegions.BLOCK_LIMIT); }
 
-    /** As {@link #write(Batch)}, cutting blocks at {@code blockLimit} estimated bytes. */
-    void write(Batch batch, long blockLimit) {
+    /**
+     * As {@link #write(Batch)}, cutting blocks at {@code blockLimit} estimated bytes (and at least where
+     * {@link HeapRegions#BLOCK_LIMIT} would): a sorted run keeps its blocks small, so that a merge reading many
+     * runs at once holds one small block of each.
+     */
+    public void write(Batch batch, long blockLimit) {
+        blockLimit = Math.min(blockLimit, HeapRegions.BLOCK_LIMIT);
         int n = batch.rowCount();
         if (n == 0) return;
         if (blockLimit != Long.MAX_VALUE && n > 1) {
@@ -102,6 +109,8 @@ public final class SpillFile implements AutoCloseable {
             scratch.raw.trim(KEEP_SCRATCH);
             blockOffsets.add(size);
             blockRows.add(batch.rowCount());
+            maxBlockRows = Math.max(maxBlockRows, batch.rowCount());
+            maxBlockRawBytes = Math.max(maxBlockRawBytes, rawLength);
             long written = HEADER + n;
             size += written;
             rows += batch.rowCount();
@@ -138,13 +147,28 @@ public final class SpillFile implements AutoCloseable {
     /** The rows of block {@code b}. */
     public int blockRows(int b) { return blockRows.get(b); }
 
+    /** The most rows of one block. */
+    public int maxBlockRows() { return maxBlockRows; }
+
+    /**
+     * The largest block's encoded size before compression: about what a reader holds once it has decoded it (the
+     * columnar encoding is the vectors' layout: fixed-width values, string bytes and lengths, null bitmaps).
+     */
+    public int maxBlockRawBytes() { return maxBlockRawBytes; }
+
     /** Reads every block in order. */
     public Reader reader(StructType schema) { return reader(schema, 0); }
 
     /** Reads the blocks from {@code firstBlock} on. */
-    public Reader reader(StructType schema, int firstBlock) {
+    public Reader reader(StructType schema, int firstBlock) { return reader(schema, firstBlock, BUFFER); }
+
+    /**
+     * Reads the blocks from {@code firstBlock} on through a stream buffer of {@code bufferBytes} (a merge reading
+     * many runs at once uses a small one: a block larger than the buffer is read past it, in one call).
+     */
+    public Reader reader(StructType schema, int firstBlock, int bufferBytes) {
         finishWriting();
-        return new Reader(schema, firstBlock < blockOffsets.size() ? blockOffsets.get(firstBlock) : size);
+        return new Reader(schema, firstBlock < blockOffsets.size() ? blockOffsets.get(firstBlock) : size, bufferBytes);
     }
 
     /** Deletes the file (readers must be closed). */
@@ -174,13 +198,13 @@ public final class SpillFile implements AutoCloseable {
         private final byte[] header = new byte[HEADER];
         private long position;
 
-        Reader(StructType schema, long offset) {
+        Reader(StructType schema, long offset, int bufferBytes) {
             this.schema = schema;
             this.position = offset;
             try {
                 InputStream file = Files.newInputStream(path);
                 file.skipNBytes(offset);
-                this.in = new BufferedInputStream(file, BUFFER);
+                this.in = new BufferedInputStream(file, Math.max(512, bufferBytes));
             } catch (IOException e) {
                 throw SpillManager.ioError(path, e);
             }

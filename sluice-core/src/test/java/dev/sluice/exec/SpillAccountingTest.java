@@ -52,12 +52,29 @@ class SpillAccountingTest {
                 Batch batch = new Batch(new ColumnVector[] {Vectors.of(DataTypes.STRING, keys), Vectors.of(DataTypes.INT, values)}, 1000);
                 parts.add(batch, new ColumnVector[] {batch.column(1)}, new DataType[] {DataTypes.INT});
                 // before, 64 buffers of 16 KiB sat outside the budget: the pool saw only the other operator
-                assertThat(pool.used()).isEqualTo(pool.budget() + 64 * SpillPartitions.MIN_BLOCK_BYTES);
+                long minimum = SpillPartitions.minBlockBytes(pool, 64);
+                assertThat(minimum).isEqualTo(4 << 10);   // a quarter of 1 MiB over 64 partitions
+                assertThat(pool.used()).isEqualTo(pool.budget() + 64 * minimum);
                 // what a charge took past the budget is accounted
-                assertThat(pool.peakOverBudget()).isEqualTo(64 * SpillPartitions.MIN_BLOCK_BYTES);
+                assertThat(pool.peakOverBudget()).isEqualTo(64 * minimum);
                 parts.finish();
                 assertThat(pool.used()).isEqualTo(pool.budget());
             }
+        }
+    }
+
+    /**
+     * The smallest partition buffers follow the budget and the tasks running at once, so that set operations and
+     * spilled broadcasts (16 partitions per side, charged now) fit a small budget shared by many tasks.
+     */
+    @Test void minimumPartitionBuffersFollowTheBudgetAndTheTasks() {
+        try (MemoryPool small = new MemoryPool(1 << 20, dir, 10); MemoryPool large = new MemoryPool(16 << 20, dir, 10)) {
+            small.taskSlots(7);
+            large.taskSlots(2);
+            assertThat(SpillPartitions.minBlockBytes(small, 16)).isEqualTo((1 << 20) / 4 / (16 * 7));
+            // -Xmx64m's budget on two cores keeps 16 KiB blocks even at the largest fan-out
+            assertThat(SpillPartitions.minBlockBytes(large, 128)).isEqualTo(SpillPartitions.MIN_BLOCK_BYTES);
+            assertThat(SpillPartitions.minBlockBytes(new MemoryPool(64 << 10, dir, 10), 128)).isEqualTo(SpillPartitions.FLOOR_BLOCK_BYTES);
         }
     }
 

@@ -40,7 +40,7 @@ class SpilledRunTest {
         List<SortOrder> orders = List.of(SortOrder.asc(new BoundColumn(0, "k", DataTypes.INT, false)));
         try (SpillManager manager = new SpillManager(base)) {
             SpillFile file = manager.newFile("run", SpillListener.NONE);
-            SpilledRun run = SpilledRun.write(file, schema, new ColumnVector[] {k, s}, new ColumnVector[] {k}, orders, order, rows);
+            SpilledRun run = SpilledRun.write(file, schema, new ColumnVector[] {k, s}, new ColumnVector[] {k}, orders, order, rows, Long.MAX_VALUE, true);
             // blocks of 1,024 rows of about 400 KB: cut in two or more under G1's 1 MiB regions
             if (HeapRegions.BLOCK_LIMIT < 400_000) assertThat(run.blocks()).isGreaterThan(3);
             for (int b = 0; b < run.blocks(); b++) {
