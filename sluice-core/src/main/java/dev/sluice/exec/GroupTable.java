@@ -52,6 +52,22 @@ final class GroupTable {
 
     int groupCount() { return groups; }
 
+    /**
+     * Sizes the empty table for {@code expected} groups whose keys look like rows {@code 0..sampleRows-1} of
+     * {@code sample}, instead of growing by doubling (each doubling leaves the old arrays as garbage, and the table
+     * outlives young collections): for a spilled partition whose rows are known to be nearly all distinct groups.
+     */
+    void presize(int expected, ColumnVector[] sample, int sampleRows) {
+        if (groups != 0 || types.length == 0 || expected <= 64) return;
+        int wanted = Integer.highestOneBit(expected * 2 - 1) << 1;   // at most half full once every group is in
+        if (wanted > slots.length) {
+            slots = new int[wanted];
+            slotHashes = new long[wanted];
+        }
+        groupHashes = new long[expected];
+        for (int k = 0; k < keys.length; k++) keys[k] = Vectors.allocateLike(sample[k], sampleRows, expected);
+    }
+
     FlatVector[] keyColumns() { return keys; }
 
     /** Sets {@code groupIds[r]} for rows {@code 0..rowCount-1} of {@code vectors}, adding new groups as they appear. */

@@ -245,7 +245,8 @@ public final class HashAggregateExec implements ExecNode {
         private int emitted;
         private boolean inputDone;
 
-        private record Work(SpillPartitions owner, int partition, int level) {}
+        /** {@code distinctRows}: its rows were partitioned directly, nearly one group each (the table can be sized for them). */
+        private record Work(SpillPartitions owner, int partition, int level, boolean distinctRows) {}
 
         FinalStream(BatchStream in, TaskContext ctx, Reservation reservation, SpillListener listener) {
             this.in = in;
@@ -268,7 +269,7 @@ public final class HashAggregateExec implements ExecNode {
                     reservation.shrink(reservation.bytes());
                 }
                 if (!inputDone) {
-                    out = aggregate(in::next, 0, -1);
+                    out = aggregate(in::next, 0, -1, false);
                     inputDone = true;
                     in.close();
                     if (out != null && keys.isEmpty()) {
@@ -281,7 +282,7 @@ public final class HashAggregateExec implements ExecNode {
                     if (w == null) return null;
                     var file = w.owner().get(w.partition());
                     try (var reader = file.reader(input.schema())) {
-                        out = aggregate(reader::next, w.level(), file.rows());
+                        out = aggregate(reader::next, w.level(), file.rows(), w.distinctRows());
                     } finally {
                         w.owner().delete(w.partition());
                     }
@@ -295,8 +296,9 @@ public final class HashAggregateExec implements ExecNode {
          * are queued as work). A spilled file is split into as many partitions as the groups that fit say are
          * needed, so one more level is normally enough.
          */
-        private Table aggregate(java.util.function.Supplier<Batch> source, int level, long sourceRows) {
+        private Table aggregate(java.util.function.Supplier<Batch> source, int level, long sourceRows, boolean distinctRows) {
             Table table = newTable();
+            boolean presize = distinctRows && sourceRows > 0 && sourceRows <= Integer.MAX_VALUE / 4;
             SpillPartitions partitions = null;
             boolean direct = false;   // the rows go straight to the partitions, without the table
             long tableRows = 0;
@@ -306,6 +308,11 @@ public final class HashAggregateExec implements ExecNode {
                 if (direct) {
                     partitions.add(b, keyVectors(b), keyTypes);
                     continue;
+                }
+                if (presize) {
+                    // nearly every row is a group of its own: the table is sized for the file's rows at once
+                    table.groups.presize((int) sourceRows, keyVectors(b), b.rowCount());
+                    presize = false;
                 }
                 accumulate(table, b, groupIds);
                 tableRows += b.rowCount();
@@ -332,7 +339,7 @@ public final class HashAggregateExec implements ExecNode {
             reservation.shrink(reservation.bytes());
             partitions.finish();
             for (int p = partitions.fanout() - 1; p >= 0; p--) {
-                if (partitions.get(p) != null) work.addFirst(new Work(partitions, p, level + 1));
+                if (partitions.get(p) != null) work.addFirst(new Work(partitions, p, level + 1, direct));
             }
             return null;
         }

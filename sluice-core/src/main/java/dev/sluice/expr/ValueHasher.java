@@ -110,10 +110,33 @@ public final class ValueHasher {
         return Double.doubleToLongBits(d);
     }
 
-    /** The hash of a string's UTF-8 bytes or a binary value. */
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle INTS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long WORD_PRIME = 0x517CC1B727220A95L;
+
+    /**
+     * The hash of a string's UTF-8 bytes or a binary value: eight bytes a step (rotate, xor, multiply), the
+     * length folded into the seed, then {@link #mix}. It was FNV-1a a byte at a time, whose chain of one
+     * multiplication per byte made hashing a 36-byte id about an eighth of a self-join's CPU (each key is hashed
+     * by the exchange, the spill partitions, the table and the probe).
+     */
     public static long hashBytes(byte[] b, int start, int length) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = start; i < start + length; i++) h = (h ^ b[i]) * 0x100000001b3L;
+        long h = 0xcbf29ce484222325L ^ (length * 0x9E3779B97F4A7C15L);
+        int i = start, end = start + length;
+        for (; i + 8 <= end; i += 8) h = (Long.rotateLeft(h, 5) ^ (long) LONGS.get(b, i)) * WORD_PRIME;
+        if (i < end) {
+            long tail = 0;
+            int shift = 0;
+            if (i + 4 <= end) {
+                tail = (int) INTS.get(b, i) & 0xFFFFFFFFL;
+                i += 4;
+                shift = 32;
+            }
+            for (; i < end; i++, shift += 8) tail |= (b[i] & 0xFFL) << shift;
+            h = (Long.rotateLeft(h, 5) ^ tail) * WORD_PRIME;
+        }
         return mix(h);
     }
 
