@@ -361,7 +361,7 @@ public final class ExchangeExec implements StageBoundary {
                 keyTypes[k] = keys.get(k).dataType();
             }
             for (int r = 0; r < batch.rowCount(); r++) {
-                int target = (int) Math.floorMod(ValueHasher.hashRow(keyTypes, keyVectors, r), (long) outputs);
+                int target = (int) Math.floorMod(ValueHasher.partitionHashRow(keyTypes, keyVectors, r), (long) outputs);
                 append(target, batch, r);
             }
         }
