@@ -310,8 +310,11 @@ public final class HashAggregateExec implements ExecNode {
                     continue;
                 }
                 if (presize) {
-                    // nearly every row is a group of its own: the table is sized for the file's rows at once
-                    table.groups.presize((int) sourceRows, keyVectors(b), b.rowCount());
+                    // nearly every row is a group of its own: the table is sized for the file's rows at once, if
+                    // the pool grants that now (else it grows, and spills or splits as it would have)
+                    ColumnVector[] sample = keyVectors(b);
+                    long wanted = GroupTable.presizedBytes((int) sourceRows, sample, b.rowCount()) - reservation.bytes();
+                    if (reservation.tryGrowNow(wanted)) table.groups.presize((int) sourceRows, sample, b.rowCount());
                     presize = false;
                 }
                 accumulate(table, b, groupIds);

@@ -136,6 +136,7 @@ final class JoinHashTable {
         private final DataType[] keyTypes;
         private final boolean[] keyIsColumn;   // the key is a column of the row: its vector is shared, not copied again
         private final long expectedRows;
+        private long prepaid;   // reserved ahead for the expected rows, not yet taken by a batch
         private int rows;
 
         /** {@code keyExprs} are bound to {@code schema}; {@code reservation} pays for what is buffered. */
@@ -203,9 +204,22 @@ final class JoinHashTable {
                 keyBytes = BatchSizes.estimate(new Batch(evaluated, n));
             }
             long bytes = 2 * (BatchSizes.estimate(batch) + keyBytes) + n * BYTES_PER_ROW;
-            if (grant == Grant.FORCE) reservation.grow(bytes);
-            else if (!(grant == Grant.TRY ? reservation.tryGrow(bytes) : reservation.tryGrowNow(bytes))) return false;
-            if (rows == 0 && expectedRows > 64 && expectedRows <= Integer.MAX_VALUE / 2) presize(batch, keyValues, (int) expectedRows);
+            if (rows == 0 && grant != Grant.FORCE && expectedRows > Math.max(64, n) && expectedRows <= Integer.MAX_VALUE / 2) {
+                // the expected rows' memory at once, if the pool grants it now: then the columns are sized for them
+                // (never held beyond the reservation); else they grow, and the pair spills or splits as before
+                long whole = (long) Math.ceil((double) bytes * expectedRows / n);
+                if (reservation.tryGrowNow(whole)) {
+                    prepaid = whole;
+                    presize(batch, keyValues, (int) expectedRows);
+                }
+            }
+            long paid = Math.min(prepaid, bytes);
+            prepaid -= paid;
+            bytes -= paid;
+            if (bytes > 0) {
+                if (grant == Grant.FORCE) reservation.grow(bytes);
+                else if (!(grant == Grant.TRY ? reservation.tryGrow(bytes) : reservation.tryGrowNow(bytes))) return false;
+            }
             for (int c = 0; c < columns.length; c++) for (int r = 0; r < n; r++) columns[c].appendFrom(batch.column(c), r);
             for (int k = 0; k < keys.length; k++) {
                 if (keyIsColumn[k]) continue;

@@ -57,8 +57,8 @@ class GraceTableReuseTest {
             for (int b = 0; b < big.rowCount(); b += 3) big.markMatched(b);
 
             JoinHashTable.Builder second = new JoinHashTable.Builder(BUILD, KEYS, new boolean[] {false}, reservation, 1000);
-            second.add(batch(0, 700, "b"));
-            second.add(batch(700, 1000, "b"));
+            assertThat(second.tryAdd(batch(0, 700, "b"))).isTrue();    // sized for the 1000 expected rows at once
+            assertThat(second.tryAdd(batch(700, 1000, "b"))).isTrue();
             JoinHashTable reused = second.finish(true, big.chains());
             JoinHashTable.Builder third = new JoinHashTable.Builder(BUILD, KEYS, new boolean[] {false}, reservation);
             third.add(batch(0, 1000, "b"));
