@@ -52,36 +52,6 @@ final class GroupTable {
 
     int groupCount() { return groups; }
 
-    /** Slots for {@code groups} groups: at most half full once every group is in. */
-    private static int slotsFor(int groups) { return Integer.highestOneBit(groups * 2 - 1) << 1; }
-
-    /**
-     * What {@link #bytes} will count once {@code expected} groups like the sample's rows are in a table presized for
-     * them: the caller reserves it before presizing, so the arrays are never held beyond the reservation.
-     */
-    static long presizedBytes(int expected, ColumnVector[] sample, int sampleRows) {
-        long keyBytes = 0;
-        for (ColumnVector v : sample) for (int r = 0; r < sampleRows; r++) keyBytes += dev.sluice.expr.agg.RowBytes.estimate(v, r);
-        long perRow = sampleRows == 0 ? 0 : (long) Math.ceil((double) keyBytes / sampleRows);
-        return Math.max(slotsFor(expected), 1024) * 12L + expected * 8L + 2 * perRow * expected;
-    }
-
-    /**
-     * Sizes the empty table for {@code expected} groups whose keys look like rows {@code 0..sampleRows-1} of
-     * {@code sample}, instead of growing by doubling (each doubling leaves the old arrays as garbage, and the table
-     * outlives young collections): for a spilled partition whose rows are known to be nearly all distinct groups.
-     */
-    void presize(int expected, ColumnVector[] sample, int sampleRows) {
-        if (groups != 0 || types.length == 0 || expected <= 64) return;
-        int wanted = slotsFor(expected);
-        if (wanted > slots.length) {
-            slots = new int[wanted];
-            slotHashes = new long[wanted];
-        }
-        groupHashes = new long[expected];
-        for (int k = 0; k < keys.length; k++) keys[k] = Vectors.allocateLike(sample[k], sampleRows, expected);
-    }
-
     FlatVector[] keyColumns() { return keys; }
 
     /** Sets {@code groupIds[r]} for rows {@code 0..rowCount-1} of {@code vectors}, adding new groups as they appear. */

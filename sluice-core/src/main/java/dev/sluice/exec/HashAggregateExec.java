@@ -245,8 +245,7 @@ public final class HashAggregateExec implements ExecNode {
         private int emitted;
         private boolean inputDone;
 
-        /** {@code distinctRows}: its rows were partitioned directly, nearly one group each (the table can be sized for them). */
-        private record Work(SpillPartitions owner, int partition, int level, boolean distinctRows) {}
+        private record Work(SpillPartitions owner, int partition, int level) {}
 
         FinalStream(BatchStream in, TaskContext ctx, Reservation reservation, SpillListener listener) {
             this.in = in;
@@ -269,7 +268,7 @@ public final class HashAggregateExec implements ExecNode {
                     reservation.shrink(reservation.bytes());
                 }
                 if (!inputDone) {
-                    out = aggregate(in::next, 0, -1, false);
+                    out = aggregate(in::next, 0, -1);
                     inputDone = true;
                     in.close();
                     if (out != null && keys.isEmpty()) {
@@ -282,7 +281,7 @@ public final class HashAggregateExec implements ExecNode {
                     if (w == null) return null;
                     var file = w.owner().get(w.partition());
                     try (var reader = file.reader(input.schema())) {
-                        out = aggregate(reader::next, w.level(), file.rows(), w.distinctRows());
+                        out = aggregate(reader::next, w.level(), file.rows());
                     } finally {
                         w.owner().delete(w.partition());
                     }
@@ -296,9 +295,8 @@ public final class HashAggregateExec implements ExecNode {
          * are queued as work). A spilled file is split into as many partitions as the groups that fit say are
          * needed, so one more level is normally enough.
          */
-        private Table aggregate(java.util.function.Supplier<Batch> source, int level, long sourceRows, boolean distinctRows) {
+        private Table aggregate(java.util.function.Supplier<Batch> source, int level, long sourceRows) {
             Table table = newTable();
-            boolean presize = distinctRows && sourceRows > 0 && sourceRows <= Integer.MAX_VALUE / 4;
             SpillPartitions partitions = null;
             boolean direct = false;   // the rows go straight to the partitions, without the table
             long tableRows = 0;
@@ -308,14 +306,6 @@ public final class HashAggregateExec implements ExecNode {
                 if (direct) {
                     partitions.add(b, keyVectors(b), keyTypes);
                     continue;
-                }
-                if (presize) {
-                    // nearly every row is a group of its own: the table is sized for the file's rows at once, if
-                    // the pool grants that now (else it grows, and spills or splits as it would have)
-                    ColumnVector[] sample = keyVectors(b);
-                    long wanted = GroupTable.presizedBytes((int) sourceRows, sample, b.rowCount()) - reservation.bytes();
-                    if (reservation.tryGrowNow(wanted)) table.groups.presize((int) sourceRows, sample, b.rowCount());
-                    presize = false;
                 }
                 accumulate(table, b, groupIds);
                 tableRows += b.rowCount();
@@ -342,7 +332,7 @@ public final class HashAggregateExec implements ExecNode {
             reservation.shrink(reservation.bytes());
             partitions.finish();
             for (int p = partitions.fanout() - 1; p >= 0; p--) {
-                if (partitions.get(p) != null) work.addFirst(new Work(partitions, p, level + 1, direct));
+                if (partitions.get(p) != null) work.addFirst(new Work(partitions, p, level + 1));
             }
             return null;
         }

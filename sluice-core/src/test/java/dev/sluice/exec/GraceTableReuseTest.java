@@ -19,9 +19,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The grace paths' table reuse and sizing: a join table built on the chain arrays of a previous one finds exactly
- * its own rows (no stale chains or matched flags), a presized build side equals a grown one, and a presized group
- * table assigns the same group ids as one that grew.
+ * The grace join's table reuse and sizing: a table built on the chain arrays of a previous one finds exactly its
+ * own rows (no stale chains or matched flags), and a presized build side holds the same rows as a grown one.
  */
 class GraceTableReuseTest {
     private static final StructType BUILD = StructType.fromDDL("k STRING, v INT");
@@ -72,30 +71,6 @@ class GraceTableReuseTest {
                 assertThat(reused.column(1).getObject(b)).isEqualTo(fresh.column(1).getObject(b));
             }
             reservation.close();
-        }
-    }
-
-    @Test void aPresizedGroupTableGroupsAsOneThatGrew() {
-        DataType[] types = {DataTypes.STRING, DataTypes.LONG};
-        GroupTable grown = new GroupTable(types), presized = new GroupTable(types);
-        for (int round = 0; round < 3; round++) {
-            int n = 3000;
-            FlatVector s = Vectors.allocate(DataTypes.STRING, 16), l = Vectors.allocate(DataTypes.LONG, 16);
-            for (int i = 0; i < n; i++) {
-                s.appendObject(i % 13 == 0 ? null : "key-" + (i * 7 + round * 1000) % 5000);
-                l.appendObject((long) (i % 3));
-            }
-            ColumnVector[] keys = {s, l};
-            if (round == 0) presized.presize(9000, keys, n);
-            int[] a = new int[n], b = new int[n];
-            grown.findOrInsert(keys, n, a);
-            presized.findOrInsert(keys, n, b);
-            assertThat(b).containsExactly(a);
-        }
-        assertThat(presized.groupCount()).isEqualTo(grown.groupCount());
-        for (int g = 0; g < grown.groupCount(); g++) {
-            assertThat(presized.keyColumns()[0].getObject(g)).isEqualTo(grown.keyColumns()[0].getObject(g));
-            assertThat(presized.keyColumns()[1].getObject(g)).isEqualTo(grown.keyColumns()[1].getObject(g));
         }
     }
 }
