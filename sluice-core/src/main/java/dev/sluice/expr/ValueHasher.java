@@ -142,7 +142,7 @@ public final class ValueHasher {
     private static final long WORD_PRIME = 0x517CC1B727220A95L;
 
     /**
-     * The hash of a string's UTF-8 bytes or a binary value: eight bytes a step (rotate, xor, multiply), the
+     * The hash of a string's UTF-8 bytes or a binary value: eight bytes a step (xor, then a 128-bit multiply), the
      * length folded into the seed, then {@link #mix}. It was FNV-1a a byte at a time (still the exchange's, see
      * {@link #partitionHashRow}), whose chain of one multiplication per byte made hashing a 36-byte id about an
      * eighth of a self-join's CPU (each key is hashed by the exchange, the spill partitions, the table and the probe).
@@ -150,7 +150,7 @@ public final class ValueHasher {
     public static long hashBytes(byte[] b, int start, int length) {
         long h = 0xcbf29ce484222325L ^ (length * 0x9E3779B97F4A7C15L);
         int i = start, end = start + length;
-        for (; i + 8 <= end; i += 8) h = (Long.rotateLeft(h, 5) ^ (long) LONGS.get(b, i)) * WORD_PRIME;
+        for (; i + 8 <= end; i += 8) h = step(h, (long) LONGS.get(b, i));
         if (i < end) {
             long tail = 0;
             int shift = 0;
@@ -160,9 +160,19 @@ public final class ValueHasher {
                 shift = 32;
             }
             for (; i < end; i++, shift += 8) tail |= (b[i] & 0xFFL) << shift;
-            h = (Long.rotateLeft(h, 5) ^ tail) * WORD_PRIME;
+            h = step(h, tail);
         }
         return mix(h);
+    }
+
+    /**
+     * Folds one word in: both halves of the 128-bit product of {@code h ^ word} and an odd constant, so that every
+     * bit of the word reaches every bit of the state (a 64-bit product alone only carries bits upwards, and a
+     * flipped top bit of one word could be cancelled by a low bit of the next).
+     */
+    private static long step(long h, long word) {
+        long x = h ^ word;
+        return x * WORD_PRIME ^ Math.multiplyHigh(x, WORD_PRIME);
     }
 
     /** A finalizer that spreads bits (from SplitMix64). */

@@ -28,9 +28,13 @@ class ValueHasherBytesTest {
         for (int length = 0; length <= 40; length++) assertThat(seen.add(ValueHasher.hashBytes(new byte[length], 0, length))).isTrue();
         byte[] base = new byte[37];
         for (int bit = 0; bit < base.length * 8; bit++) {
-            byte[] flipped = base.clone();
-            flipped[bit / 8] ^= (byte) (1 << (bit % 8));
-            assertThat(seen.add(ValueHasher.hashBytes(flipped, 0, flipped.length))).as("bit %d", bit).isTrue();
+            for (int other = bit; other < base.length * 8; other++) {   // one bit (other == bit) or two
+                byte[] flipped = base.clone();
+                flipped[bit / 8] ^= (byte) (1 << (bit % 8));
+                if (other != bit) flipped[other / 8] ^= (byte) (1 << (other % 8));
+                // a top bit of one word and a low bit of the next must not cancel (a plain 64-bit multiply let them)
+                assertThat(seen.add(ValueHasher.hashBytes(flipped, 0, flipped.length))).as("bits %d and %d", bit, other).isTrue();
+            }
         }
     }
 
