@@ -375,7 +375,7 @@ public final class ExchangeExec implements StageBoundary {
                 keyTypes[k] = keys.get(k).dataType();
             }
             for (int r = 0; r < batch.rowCount(); r++) {
-                int target = (int) Math.floorMod(ValueHasher.hashRow(keyTypes, keyVectors, r), (long) outputs);
+                int target = (int) Math.floorMod(ValueHasher.partitionHashRow(keyTypes, keyVectors, r), (long) outputs);
                 append(target, batch, r);
             }
         }
@@ -448,6 +448,9 @@ public final class ExchangeExec implements StageBoundary {
 
         private void flush(int target) {
             if (rows[target] == 0) return;
+            // the bucket holds the batch until its reader comes: without the spare capacity of appending (strings'
+            // bytes doubled, up to twice what they hold), so that its reservation counts what the heap holds
+            for (FlatVector v : building[target]) v.trimToSize();
             Batch b = new Batch(building[target], rows[target]);
             buildingRows -= rows[target];
             building[target] = null;
@@ -463,7 +466,11 @@ public final class ExchangeExec implements StageBoundary {
 
         private Batch compact(Batch batch) {
             ColumnVector[] cols = new ColumnVector[batch.columnCount()];
-            for (int c = 0; c < cols.length; c++) cols[c] = Vectors.copy(batch.column(c));
+            for (int c = 0; c < cols.length; c++) {
+                FlatVector v = Vectors.copy(batch.column(c));
+                v.trimToSize();   // buffered until read, as a split batch
+                cols[c] = v;
+            }
             return new Batch(cols, batch.rowCount());
         }
     }

@@ -13,6 +13,7 @@ import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.Vectors;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -35,19 +36,43 @@ final class JoinHashTable {
     private final int mask;
     private final boolean[] matched;
 
+    /**
+     * The chain arrays of a table that nothing reads any more (the previous pair of a grace join), for the next
+     * table to reuse when they are large enough: a table lives as long as its probe side streams through it, so new
+     * arrays for every pair became old-generation garbage at a small heap. Columns are never reused: a join's output
+     * batches are views of them.
+     */
+    record Chains(long[] hashes, int[] next, int[] heads, boolean[] matched) {}
+
+    /** This table's chain arrays, for the next table once this one is no longer read. */
+    Chains chains() { return new Chains(hashes, next, heads, matched); }
+
     private JoinHashTable(ColumnVector[] columns, ColumnVector[] keys, DataType[] keyTypes, boolean[] nullSafe, int rows,
-                          boolean trackMatches) {
+                          boolean trackMatches, Chains recycled) {
         this.columns = columns;
         this.keys = keys;
         this.keyTypes = keyTypes;
         this.nullSafe = nullSafe;
         this.rows = rows;
-        this.hashes = new long[rows];
-        this.next = new int[rows];
         int buckets = Integer.highestOneBit(Math.max(1, rows) * 2 - 1) << 1;
-        this.heads = new int[buckets];
+        // a recycled hashes array may hold stale values for rows with a NULL key: those are never chained or compared
+        this.hashes = recycled != null && recycled.hashes().length >= rows ? recycled.hashes() : new long[rows];
+        this.next = recycled != null && recycled.next().length >= rows ? recycled.next() : new int[rows];
+        if (recycled != null && recycled.heads().length >= buckets) {
+            this.heads = recycled.heads();
+            Arrays.fill(heads, 0, buckets, 0);
+        } else {
+            this.heads = new int[buckets];
+        }
         this.mask = buckets - 1;
-        this.matched = trackMatches ? new boolean[rows] : null;
+        if (!trackMatches) {
+            this.matched = null;
+        } else if (recycled != null && recycled.matched() != null && recycled.matched().length >= rows) {
+            this.matched = recycled.matched();
+            Arrays.fill(matched, 0, rows, false);
+        } else {
+            this.matched = new boolean[rows];
+        }
         for (int r = rows - 1; r >= 0; r--) {   // backwards, so each chain lists its rows in build order
             if (hasNullKey(keys, r, nullSafe)) continue;
             long h = ValueHasher.hashRow(keyTypes, keys, r);
@@ -110,10 +135,21 @@ final class JoinHashTable {
         private final FlatVector[] keys;
         private final DataType[] keyTypes;
         private final boolean[] keyIsColumn;   // the key is a column of the row: its vector is shared, not copied again
+        private final long expectedRows;
+        private long prepaid;   // reserved ahead for the expected rows, not yet taken by a batch
         private int rows;
 
         /** {@code keyExprs} are bound to {@code schema}; {@code reservation} pays for what is buffered. */
         Builder(StructType schema, List<Expression> keyExprs, boolean[] nullSafe, Reservation reservation) {
+            this(schema, keyExprs, nullSafe, reservation, 0);
+        }
+
+        /**
+         * As above, for about {@code expectedRows} rows (0: unknown; a grace pair knows its build file's rows): the
+         * columns are sized for them from the first batch instead of growing by doubling.
+         */
+        Builder(StructType schema, List<Expression> keyExprs, boolean[] nullSafe, Reservation reservation, long expectedRows) {
+            this.expectedRows = expectedRows;
             this.keyExprs = keyExprs;
             this.nullSafe = nullSafe;
             this.reservation = reservation;
@@ -168,8 +204,22 @@ final class JoinHashTable {
                 keyBytes = BatchSizes.estimate(new Batch(evaluated, n));
             }
             long bytes = 2 * (BatchSizes.estimate(batch) + keyBytes) + n * BYTES_PER_ROW;
-            if (grant == Grant.FORCE) reservation.grow(bytes);
-            else if (!(grant == Grant.TRY ? reservation.tryGrow(bytes) : reservation.tryGrowNow(bytes))) return false;
+            if (rows == 0 && grant != Grant.FORCE && expectedRows > Math.max(64, n) && expectedRows <= Integer.MAX_VALUE / 2) {
+                // the expected rows' memory at once, if the pool grants it now: then the columns are sized for them
+                // (never held beyond the reservation); else they grow, and the pair spills or splits as before
+                long whole = (long) Math.ceil((double) bytes * expectedRows / n);
+                if (reservation.tryGrowNow(whole)) {
+                    prepaid = whole;
+                    presize(batch, keyValues, (int) expectedRows);
+                }
+            }
+            long paid = Math.min(prepaid, bytes);
+            prepaid -= paid;
+            bytes -= paid;
+            if (bytes > 0) {
+                if (grant == Grant.FORCE) reservation.grow(bytes);
+                else if (!(grant == Grant.TRY ? reservation.tryGrow(bytes) : reservation.tryGrowNow(bytes))) return false;
+            }
             for (int c = 0; c < columns.length; c++) for (int r = 0; r < n; r++) columns[c].appendFrom(batch.column(c), r);
             for (int k = 0; k < keys.length; k++) {
                 if (keyIsColumn[k]) continue;
@@ -179,9 +229,22 @@ final class JoinHashTable {
             return true;
         }
 
+        /** Replaces the empty columns by ones sized for {@code expected} rows like the first batch's. */
+        private void presize(Batch first, ColumnVector[] keyValues, int expected) {
+            int n = first.rowCount();
+            for (int c = 0; c < columns.length; c++) columns[c] = Vectors.allocateLike(first.column(c), n, expected);
+            for (int k = 0; k < keys.length; k++) {
+                if (keyIsColumn[k]) keys[k] = columns[((BoundColumn) keyExprs.get(k)).index()];
+                else keys[k] = Vectors.allocateLike(keyValues[k], n, expected);
+            }
+        }
+
         /** The table; {@code trackMatches} when unmatched build rows must come out at the end (full outer). */
-        JoinHashTable finish(boolean trackMatches) {
-            return new JoinHashTable(columns, keys, keyTypes, nullSafe, rows, trackMatches);
+        JoinHashTable finish(boolean trackMatches) { return finish(trackMatches, null); }
+
+        /** As {@link #finish(boolean)}, reusing the chain arrays of a table no longer read ({@code recycled}; null: none). */
+        JoinHashTable finish(boolean trackMatches, Chains recycled) {
+            return new JoinHashTable(columns, keys, keyTypes, nullSafe, rows, trackMatches, recycled);
         }
     }
 }

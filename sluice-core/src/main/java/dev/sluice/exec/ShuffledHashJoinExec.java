@@ -106,8 +106,10 @@ public final class ShuffledHashJoinExec implements ExecNode {
         return new GraceStream(buildSpill, probeSpill, reservation, listener, ctx);
     }
 
-    private JoinHashTable.Builder newBuilder(Reservation reservation) {
-        return new JoinHashTable.Builder(spec.buildSchema(), spec.buildKeys(), spec.nullSafe(), reservation);
+    private JoinHashTable.Builder newBuilder(Reservation reservation) { return newBuilder(reservation, 0); }
+
+    private JoinHashTable.Builder newBuilder(Reservation reservation, long expectedRows) {
+        return new JoinHashTable.Builder(spec.buildSchema(), spec.buildKeys(), spec.nullSafe(), reservation, expectedRows);
     }
 
     private static void partition(Batch b, List<Expression> keyExprs, SpillPartitions into) {
@@ -134,6 +136,8 @@ public final class ShuffledHashJoinExec implements ExecNode {
         private final TaskContext ctx;
         private BatchStream current;
         private Work currentWork;
+        private JoinHashTable currentTable;
+        private JoinHashTable.Chains spare;   // the chain arrays of the last pair's table, for the next one (not its columns)
 
         GraceStream(SpillPartitions build, SpillPartitions probe, Reservation reservation, SpillListener listener, TaskContext ctx) {
             this.reservation = reservation;
@@ -161,6 +165,8 @@ public final class ShuffledHashJoinExec implements ExecNode {
                     if (b != null) return b;
                     current.close();
                     current = null;
+                    spare = currentTable == null ? null : currentTable.chains();
+                    currentTable = null;
                     currentWork.build().delete(currentWork.partition());
                     currentWork.probe().delete(currentWork.partition());
                 }
@@ -178,7 +184,7 @@ public final class ShuffledHashJoinExec implements ExecNode {
         private void start(Work w) {
             SpillFile buildFile = w.build().get(w.partition());
             int level = w.build().level();
-            JoinHashTable.Builder builder = newBuilder(reservation);
+            JoinHashTable.Builder builder = newBuilder(reservation, buildFile == null ? 0 : buildFile.rows());
             SpillFile.Reader reader = buildFile == null ? null : buildFile.reader(spec.buildSchema());
             Batch refused = null;
             try {
@@ -192,10 +198,12 @@ public final class ShuffledHashJoinExec implements ExecNode {
                     }
                 }
                 if (refused == null) {
-                    JoinHashTable table = builder.finish(spec.buildOuter());
+                    JoinHashTable table = builder.finish(spec.buildOuter(), spare);
+                    spare = null;
                     SpillFile probeFile = w.probe().get(w.partition());
                     BatchStream probeStream = SpillPartitions.read(probeFile, probeSchema());
                     currentWork = w;
+                    currentTable = table;
                     current = spec.stream(probeStream, table, true, ctx, () -> reservation.shrink(reservation.bytes()));
                     return;
                 }

@@ -66,4 +66,6 @@ public final class ArrayVector extends FlatVector {
     @Override protected void grow(int newCapacity) { ends = Arrays.copyOf(ends, newCapacity); }
 
     @Override protected void clearValues() { elements.clear(); }
+
+    @Override protected void trimValues() { elements.trimToSize(); }
 }

@@ -29,6 +29,10 @@ public final class BytesVector extends FlatVector {
 
     @Override protected void clearValues() { dataSize = 0; }
 
+    @Override protected void trimValues() {
+        if (data.length > Math.max(dataSize, 16)) data = Arrays.copyOf(data, Math.max(dataSize, 16));
+    }
+
     public void append(byte[] bytes, int offset, int length) {
         ensureCapacity(size + 1);
         ensureBytes(length);

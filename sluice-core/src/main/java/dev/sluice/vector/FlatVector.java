@@ -51,6 +51,25 @@ public abstract class FlatVector extends ColumnVector {
     /** Resets what a subclass keeps beyond the slots (byte positions, children) when the vector is cleared. */
     protected void clearValues() { }
 
+    /**
+     * Shrinks the arrays to the rows held, dropping the spare capacity that appending left (up to half again for
+     * slots, up to twice for string bytes): for a vector that is about to be buffered for long (an exchange's
+     * bucket), so that what it holds is what its reservation counts. Its values stay as they are.
+     */
+    public final void trimToSize() {
+        int rows = Math.max(size, 4);
+        if (capacity > rows) {
+            grow(rows);
+            capacity = rows;
+        }
+        int words = (size + 63) >>> 6;
+        if (nulls.length > words) nulls = Arrays.copyOf(nulls, words);
+        trimValues();
+    }
+
+    /** Shrinks what a subclass keeps beyond the slots (string bytes, children) to what it holds. */
+    protected void trimValues() { }
+
     /** Appends the value of {@code source}'s row (null included); the types must match. */
     public abstract void appendFrom(ColumnVector source, int row);
 

@@ -72,4 +72,9 @@ public final class MapVector extends FlatVector {
         keys.clear();
         values.clear();
     }
+
+    @Override protected void trimValues() {
+        keys.trimToSize();
+        values.trimToSize();
+    }
 }

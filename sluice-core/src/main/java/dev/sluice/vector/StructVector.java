@@ -59,4 +59,6 @@ public final class StructVector extends FlatVector {
     @Override protected void grow(int newCapacity) { }
 
     @Override protected void clearValues() { for (FlatVector c : children) c.clear(); }
+
+    @Override protected void trimValues() { for (FlatVector c : children) c.trimToSize(); }
 }

@@ -46,6 +46,23 @@ public final class Vectors {
         throw SluiceException.internal("cannot allocate a vector of type " + type);
     }
 
+    /**
+     * An empty writable vector for {@code rows} rows like {@code sample}'s first {@code sampleRows}: strings and
+     * binaries get room for that many rows of the sample's average length (a tenth more), so that filling it does
+     * not double its buffers on the way (each doubling leaves the old buffer as garbage, and its last one up to
+     * twice what it holds). Other types get {@code rows} slots.
+     */
+    public static FlatVector allocateLike(ColumnVector sample, int sampleRows, int rows) {
+        DataType type = sample.type();
+        if ((type instanceof StringType || type instanceof BinaryType) && sampleRows > 0) {
+            long bytes = 0;
+            for (int i = 0; i < sampleRows; i++) if (!sample.isNull(i)) bytes += sample.bytesLength(i);
+            long capacity = (long) Math.ceil(1.1 * bytes / sampleRows * rows) + 64;
+            return new BytesVector(type, rows, (int) Math.min(Integer.MAX_VALUE - 16, capacity));
+        }
+        return allocate(type, rows);
+    }
+
     /** A flat vector holding {@code values} (Java values, see {@link dev.sluice.types.Row}). */
     public static FlatVector of(DataType type, List<?> values) {
         FlatVector v = allocate(type, values.size());

@@ -1,0 +1,76 @@
+package dev.sluice.expr;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The word-at-a-time byte hash: equal bytes hash alike wherever they sit, and near-identical values do not collide. */
+class ValueHasherBytesTest {
+    @Test void equalBytesAtAnyOffsetHashAlike() {
+        byte[] value = "0f8b6c1e-5d2a-4c3b-9e7f-112233445566".getBytes(StandardCharsets.UTF_8);
+        for (int length = 0; length <= value.length; length++) {
+            long expected = ValueHasher.hashBytes(value, 0, length);
+            for (int offset = 1; offset < 12; offset++) {
+                byte[] shifted = new byte[offset + length + 5];
+                java.util.Arrays.fill(shifted, (byte) 0x5A);
+                System.arraycopy(value, 0, shifted, offset, length);
+                assertThat(ValueHasher.hashBytes(shifted, offset, length)).as("length %d at %d", length, offset).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test void lengthsAndSingleBitsChangeTheHash() {
+        Set<Long> seen = new HashSet<>();
+        for (int length = 0; length <= 40; length++) assertThat(seen.add(ValueHasher.hashBytes(new byte[length], 0, length))).isTrue();
+        byte[] base = new byte[37];
+        for (int bit = 0; bit < base.length * 8; bit++) {
+            for (int other = bit; other < base.length * 8; other++) {   // one bit (other == bit) or two
+                byte[] flipped = base.clone();
+                flipped[bit / 8] ^= (byte) (1 << (bit % 8));
+                if (other != bit) flipped[other / 8] ^= (byte) (1 << (other % 8));
+                // a top bit of one word and a low bit of the next must not cancel (a plain 64-bit multiply let them)
+                assertThat(seen.add(ValueHasher.hashBytes(flipped, 0, flipped.length))).as("bits %d and %d", bit, other).isTrue();
+            }
+        }
+    }
+
+    @Test void theExchangeKeepsTheByteAtATimeHash() {
+        // the partition of a row decides the order of unordered results: it must not move with the table hash
+        dev.sluice.types.DataType[] types = {dev.sluice.types.DataTypes.STRING, dev.sluice.types.DataTypes.INT};
+        dev.sluice.vector.FlatVector s = dev.sluice.vector.Vectors.allocate(types[0], 4), i = dev.sluice.vector.Vectors.allocate(types[1], 4);
+        s.appendObject("A1");
+        i.appendObject(7);
+        s.appendObject("0f8b6c1e-5d2a-4c3b-9e7f-112233445566");
+        i.appendObject(null);
+        dev.sluice.vector.ColumnVector[] keys = {s, i};
+        for (int r = 0; r < 2; r++) {
+            byte[] bytes = ((String) s.getObject(r)).getBytes(StandardCharsets.UTF_8);
+            long fnv = 0xcbf29ce484222325L;
+            for (byte b : bytes) fnv = (fnv ^ b) * 0x100000001b3L;
+            long expected = ValueHasher.mix(ValueHasher.combine(ValueHasher.combine(ValueHasher.rowSeed(), ValueHasher.mix(fnv)),
+                    ValueHasher.hash(types[1], i, r)));
+            assertThat(ValueHasher.partitionHashRow(types, keys, r)).isEqualTo(expected);
+            assertThat(ValueHasher.hashRow(types, keys, r)).isNotEqualTo(expected);
+        }
+    }
+
+    @Test void idsSpreadOverBuckets() {
+        int buckets = 1 << 12;
+        int[] counts = new int[buckets];
+        Set<Long> hashes = new HashSet<>();
+        for (int i = 0; i < 200_000; i++) {
+            byte[] id = String.format("req-%08d-%04x", i, i % 65_536).getBytes(StandardCharsets.UTF_8);
+            long h = ValueHasher.hashBytes(id, 0, id.length);
+            hashes.add(h);
+            counts[(int) (h & (buckets - 1))]++;
+        }
+        assertThat(hashes).hasSize(200_000);
+        int max = 0;
+        for (int c : counts) max = Math.max(max, c);
+        assertThat(max).isLessThan(2 * 200_000 / buckets);   // about 49 a bucket; no bucket near twice that
+    }
+}
