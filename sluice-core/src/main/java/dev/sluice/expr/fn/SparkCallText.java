@@ -65,6 +65,10 @@ final class SparkCallText {
             entry("to_unix_timestamp", a -> withDefaults("to_unix_timestamp", a, 1, "yyyy-MM-dd HH:mm:ss")),
             entry("regexp_extract_all", a -> withDefaults("regexp_extract_all", a, 2, "1")),
             entry("approx_top_k_estimate", a -> withDefaults("approx_top_k_estimate", a, 1, "5")),
+            entry("make_timestamp_ltz", a -> withTime(a) ? FnArgs.call("make_timestamp", a) : FnArgs.call("make_timestamp_ltz", a)),
+            entry("try_make_timestamp_ltz", a -> withTime(a) ? FnArgs.call("make_timestamp", a) : FnArgs.call("try_make_timestamp_ltz", a)),
+            entry("try_make_timestamp_ntz", a -> withTime(a)
+                    ? "try_make_timestamp_ntz(" + FnArgs.call("make_timestamp_ntz", a) + ")" : FnArgs.call("try_make_timestamp_ntz", a)),
             entry("to_char", a -> toCharText("to_char", a)), entry("to_varchar", a -> toCharText("to_varchar", a)),
             entry("trim", a -> a.size() == 2 ? "TRIM(BOTH " + a.get(0).sql() + " FROM " + a.get(1).sql() + ")" : FnArgs.call("trim", a)));
 
@@ -119,6 +123,14 @@ final class SparkCallText {
         if (name.equals("to_varchar")) return encoding ? FnArgs.call(name, a.subList(0, 1)) : FnArgs.call(name, a);
         if (encoding) return f + "(" + a.get(0).sql() + ")";
         return f.equals("utf-8") ? FnArgs.call("decode", a) : FnArgs.call(name, a);
+    }
+
+    /**
+     * The (date, time[, zone]) forms of the make_timestamp family: Spark builds them as another expression and prints
+     * that ({@code make_timestamp(d, t)} for the _ltz forms, the ntz call wrapped in try_make_timestamp_ntz).
+     */
+    private static boolean withTime(List<Expression> a) {
+        return (a.size() == 2 || a.size() == 3) && a.get(1).resolved() && a.get(1).dataType() instanceof dev.sluice.types.TimeType;
     }
 
     /** Only the first {@code n} arguments (the rest are options or a target type Spark keeps out of the text). */
