@@ -153,8 +153,9 @@ def test_apply_in_pandas_wrong_result_columns(spark):
 
 def test_unsupported_elements_are_refused_by_name(spark):
     df = spark.range(3)
-    with pytest.raises(PySparkException, match="metadata"):
-        df.select(sf.col("id").alias("x", metadata={"k": "v"})).collect()
+    # column metadata is served now (test_dataframe_api.test_column_metadata); a reliable checkpoint is not
+    with pytest.raises(PySparkException, match="checkpoint"):
+        df.checkpoint()
 
 
 def test_python_table_functions(spark):
