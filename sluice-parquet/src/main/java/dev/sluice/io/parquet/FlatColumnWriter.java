@@ -4,7 +4,6 @@ import dev.sluice.error.SluiceException;
 import dev.sluice.vector.ColumnVector;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.bytes.BytesUtils;
-import org.apache.parquet.bytes.CapacityByteArrayOutputStream;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ParquetProperties;
@@ -14,7 +13,6 @@ import org.apache.parquet.column.statistics.SizeStatistics;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.column.statistics.geospatial.GeospatialStatistics;
 import org.apache.parquet.column.values.ValuesWriter;
-import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
 import org.apache.parquet.schema.PrimitiveType;
 
 import java.io.IOException;
@@ -30,8 +28,8 @@ import java.util.Arrays;
  * <p>The encoding decisions are parquet-java's: values go to a dictionary (PLAIN_DICTIONARY) until it holds more
  * than the dictionary page size (1 MiB), when the page being written and every later page of the chunk are PLAIN;
  * at the end of the chunk's first page the dictionary is also dropped for PLAIN unless the dictionary-encoded page
- * plus the dictionary are smaller than the plain values. Levels and the RLE/bit-packed dictionary ids go through
- * parquet-java's own encoders, pages through its page writer (compression, page headers, column and offset
+ * plus the dictionary are smaller than the plain values. Levels and the RLE/bit-packed dictionary ids are encoded
+ * as parquet-java's encoders encode them ({@link DefinitionLevels}, {@link DictionaryIds}), pages go through its page writer (compression, page headers, column and offset
  * indexes, chunk statistics).
  */
 abstract class FlatColumnWriter {
@@ -40,8 +38,6 @@ abstract class FlatColumnWriter {
     final boolean optional;
     final String name;
     private final int maxDictionaryBytes;
-    private final int dictionarySlab;
-    private final org.apache.parquet.bytes.ByteBufferAllocator allocator;
     private final ValuesWriter repetition;
     /** Required columns: parquet-java's (empty) levels writer; optional ones: {@link #levels}. */
     private final ValuesWriter definition;
@@ -58,7 +54,7 @@ abstract class FlatColumnWriter {
     int[] ids = new int[1024];
     int idCount;
     final PlainBuffer plain;
-    private RunLengthBitPackingHybridEncoder idEncoder;
+    private final DictionaryIds idEncoder = new DictionaryIds();
 
     /** Pages written by this writer, over all its chunks (never reset, so a stale mark cannot match). */
     private int pagesWritten;
@@ -76,8 +72,6 @@ abstract class FlatColumnWriter {
         this.descriptor = descriptor;
         this.type = descriptor.getPrimitiveType();
         this.maxDictionaryBytes = props.getDictionaryPageSizeThreshold();
-        this.dictionarySlab = CapacityByteArrayOutputStream.initialSlabSizeHeuristic(64, maxDictionaryBytes, 10);
-        this.allocator = props.getAllocator();
         this.repetition = props.newRepetitionLevelWriter(descriptor);
         this.definition = props.newDefinitionLevelWriter(descriptor);
         this.levels = optional ? new DefinitionLevels() : null;
@@ -214,10 +208,6 @@ abstract class FlatColumnWriter {
         if (levels != null) levels.reset();
         plain.reset();
         idCount = 0;
-        if (idEncoder != null) {
-            idEncoder.close();
-            idEncoder = null;
-        }
         rawBytes = 0;
         unencodedBytes = 0;
         firstPage = false;
@@ -228,12 +218,10 @@ abstract class FlatColumnWriter {
     }
 
     /** The page's dictionary ids: their bit width (from the dictionary's size), then RLE / bit-packed runs. */
-    private BytesInput dictionaryIds() throws IOException {
+    private BytesInput dictionaryIds() {
         int bitWidth = BytesUtils.getWidthFromMaxInt(dictionarySize() - 1);
-        idEncoder = new RunLengthBitPackingHybridEncoder(bitWidth, dictionarySlab, maxDictionaryBytes, allocator);
-        for (int i = 0; i < idCount; i++) idEncoder.writeInt(ids[i]);
         lastUsedDictionarySize = dictionarySize();
-        return BytesInput.concat(BytesInput.from(new byte[] {(byte) bitWidth}), idEncoder.toBytes());
+        return idEncoder.encode(ids, idCount, bitWidth);
     }
 
     /** Ends the chunk: the dictionary page, when some data page used it (its entries up to that page's last). */
@@ -256,8 +244,6 @@ abstract class FlatColumnWriter {
         if (levels != null) levels.reset();
         plain.reset();
         idCount = 0;
-        if (idEncoder != null) idEncoder.close();
-        idEncoder = null;
         rawBytes = 0;
         unencodedBytes = 0;
         valueCount = 0;

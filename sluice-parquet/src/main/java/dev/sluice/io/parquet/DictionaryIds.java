@@ -1,0 +1,128 @@
+package dev.sluice.io.parquet;
+
+import org.apache.parquet.bytes.BytesInput;
+
+import java.util.Arrays;
+
+/**
+ * A data page's dictionary ids as PLAIN_DICTIONARY stores them: the bit width (one byte), then the ids in the
+ * RLE / bit-packing hybrid encoding, byte for byte what parquet-java's {@code RunLengthBitPackingHybridEncoder}
+ * writes when given the ids one by one (the same state machine: values gathered in groups of 8, a value seen 8
+ * times or more in a row becomes an RLE run when the value changes, other groups bit-packed little-endian in runs
+ * of up to 63 groups). It encodes a whole page's ids in one call: a long run is skipped over in one loop, groups
+ * are packed inline, and the bytes go into one array reused page after page. Using it also keeps parquet-java's
+ * bit packers (hundreds of generated classes, loaded through reflection on first use) out of the flat writers.
+ */
+final class DictionaryIds {
+    private byte[] out = new byte[256];
+    private int size;
+    private final int[] group = new int[8];
+
+    /** The encoded ids {@code ids[0, count)} at {@code bitWidth} (0 to 32); a view valid until the next call. */
+    BytesInput encode(int[] ids, int count, int bitWidth) {
+        size = 0;
+        put(bitWidth);
+        int previous = 0;
+        int repeatCount = 0;
+        int buffered = 0;
+        int groups = 0;
+        int headerAt = -1;
+        int i = 0;
+        while (i < count) {
+            int value = ids[i++];
+            if (value == previous) {
+                if (++repeatCount >= 8) {
+                    // an RLE run for certain: count the rest of it in one go
+                    int start = i;
+                    while (i < count && ids[i] == previous) i++;
+                    repeatCount += i - start;
+                    continue;
+                }
+            } else {
+                if (repeatCount >= 8) {
+                    headerAt = endBitPackedRun(headerAt, groups);
+                    groups = 0;
+                    rleRun(repeatCount, previous, bitWidth);
+                    buffered = 0;
+                }
+                repeatCount = 1;
+                previous = value;
+            }
+            group[buffered++] = value;
+            if (buffered == 8) {
+                if (groups >= 63) {
+                    headerAt = endBitPackedRun(headerAt, groups);
+                    groups = 0;
+                }
+                if (headerAt == -1) {
+                    put(0);   // the run's header, set when the run ends
+                    headerAt = size - 1;
+                }
+                packGroup(bitWidth);
+                buffered = 0;
+                repeatCount = 0;
+                groups++;
+            }
+        }
+        if (repeatCount >= 8) {
+            endBitPackedRun(headerAt, groups);
+            rleRun(repeatCount, previous, bitWidth);
+        } else if (buffered > 0) {
+            Arrays.fill(group, buffered, 8, 0);
+            if (groups >= 63) {
+                headerAt = endBitPackedRun(headerAt, groups);
+                groups = 0;
+            }
+            if (headerAt == -1) {
+                put(0);
+                headerAt = size - 1;
+            }
+            packGroup(bitWidth);
+            endBitPackedRun(headerAt, groups + 1);
+        } else {
+            endBitPackedRun(headerAt, groups);
+        }
+        return BytesInput.from(out, 0, size);
+    }
+
+    /** Sets the header of the bit-packed run that starts at {@code headerAt} (if any); returns -1 (no open run). */
+    private int endBitPackedRun(int headerAt, int groups) {
+        if (headerAt != -1) out[headerAt] = (byte) ((groups << 1) | 1);
+        return -1;
+    }
+
+    private void rleRun(int repeatCount, int value, int bitWidth) {
+        int header = repeatCount << 1;   // unsigned varint
+        while ((header & ~0x7F) != 0) {
+            put((header & 0x7F) | 0x80);
+            header >>>= 7;
+        }
+        put(header);
+        for (int b = 0; b < (bitWidth + 7) >>> 3; b++) put(value >>> (8 * b));   // padded to whole bytes
+    }
+
+    /** The 8 buffered values, {@code bitWidth} bits each, least significant bit first: {@code bitWidth} bytes. */
+    private void packGroup(int bitWidth) {
+        ensure(bitWidth);
+        long acc = 0;
+        int bits = 0;
+        for (int k = 0; k < 8; k++) {
+            acc |= (group[k] & 0xFFFFFFFFL) << bits;
+            bits += bitWidth;
+            while (bits >= 8) {
+                out[size++] = (byte) acc;
+                acc >>>= 8;
+                bits -= 8;
+            }
+        }
+    }
+
+    private void put(int b) {
+        ensure(1);
+        out[size++] = (byte) b;
+    }
+
+    private void ensure(int more) {
+        if (size + more > out.length) out = Arrays.copyOf(out, Math.max(out.length * 2, size + more));
+    }
+}
