@@ -39,7 +39,10 @@ abstract class FlatColumnWriter {
     final String name;
     private final int maxDictionaryBytes;
     private final ValuesWriter repetition;
-    /** Required columns: parquet-java's (empty) levels writer; optional ones: {@link #levels}. */
+    /**
+     * Required columns: parquet-java's (empty) levels writer; optional ones: {@link #levels}, and none of
+     * parquet-java's (its RLE writer would load its bit packers for nothing).
+     */
     private final ValuesWriter definition;
     private final DefinitionLevels levels;
     private PageWriter pages;
@@ -73,7 +76,7 @@ abstract class FlatColumnWriter {
         this.type = descriptor.getPrimitiveType();
         this.maxDictionaryBytes = props.getDictionaryPageSizeThreshold();
         this.repetition = props.newRepetitionLevelWriter(descriptor);
-        this.definition = props.newDefinitionLevelWriter(descriptor);
+        this.definition = optional ? null : props.newDefinitionLevelWriter(descriptor);
         this.levels = optional ? new DefinitionLevels() : null;
         this.plain = new PlainBuffer(props.getInitialSlabSize());
         this.statistics = Statistics.createStats(type);
@@ -204,7 +207,7 @@ abstract class FlatColumnWriter {
             throw SluiceException.internal("could not write a Parquet page of column " + name + ": " + e.getMessage());
         }
         repetition.reset();
-        definition.reset();
+        if (definition != null) definition.reset();
         if (levels != null) levels.reset();
         plain.reset();
         idCount = 0;
@@ -240,7 +243,7 @@ abstract class FlatColumnWriter {
     /** Lets go of the page being encoded (the row group ended or failed); the writer can start another chunk. */
     void endChunk() {
         repetition.reset();
-        definition.reset();
+        if (definition != null) definition.reset();
         if (levels != null) levels.reset();
         plain.reset();
         idCount = 0;
