@@ -30,6 +30,7 @@ final class ColumnarParquetWriter {
     private static final int MIN_STRIPE = 100;
 
     private final ParquetFileWriter file;
+    private final FlatWriterPool pool;
     private final MessageType schema;
     private final RowGroupColumns columns;
     private final ParquetProperties properties;
@@ -45,9 +46,20 @@ final class ColumnarParquetWriter {
     private boolean failed;
 
     ColumnarParquetWriter(OutputFile out, StructType schema, ParquetWriteOptions options, long rowGroupSize) throws IOException {
+        this(out, schema, options, rowGroupSize, new FlatWriterPool());
+    }
+
+    /**
+     * A writer that takes its flat column writers from {@code pool} when it has some, and gives them back when it
+     * closes without failing (they were built with the same default properties as every file's).
+     */
+    ColumnarParquetWriter(OutputFile out, StructType schema, ParquetWriteOptions options, long rowGroupSize,
+                          FlatWriterPool pool) throws IOException {
         this.properties = ParquetProperties.builder().build();   // parquet-java's defaults, as its record writer used
         this.schema = SparkParquetSchema.of(schema, options.timestampType());
-        RowGroupColumns flat = FlatRowGroupWriter.of(schema, this.schema, options.timestampType(), properties);
+        this.pool = pool;
+        FlatRowGroupWriter flat = pool.take(schema, options.timestampType());
+        if (flat == null) flat = FlatRowGroupWriter.of(schema, this.schema, options.timestampType(), properties);
         this.columns = flat != null ? flat
                 : new ShreddedRowGroupWriter(new BatchShredder(schema, options.timestampType()), properties);
         this.compressor = ParquetCodecs.INSTANCE.getCompressor(options.codec());
@@ -90,6 +102,7 @@ final class ColumnarParquetWriter {
         try {
             flushRowGroup();
             file.end(Map.of(ParquetWriter.OBJECT_MODEL_NAME_PROP, "sluice"));
+            if (columns instanceof FlatRowGroupWriter flat) pool.give(flat);
         } catch (IOException | RuntimeException e) {
             failed = true;
             dropRowGroup();

@@ -16,13 +16,18 @@ import org.apache.parquet.schema.MessageType;
  */
 final class FlatRowGroupWriter implements RowGroupColumns {
     private final FlatColumnWriter[] columns;
+    private final StructType schema;
+    private final ParquetWriteOptions.TimestampType timestampType;
     private final ParquetProperties props;
     private final long thresholdTolerance;
     private long rowCount;
     private long rowCountForNextSizeCheck;
 
-    private FlatRowGroupWriter(FlatColumnWriter[] columns, ParquetProperties props) {
+    private FlatRowGroupWriter(FlatColumnWriter[] columns, StructType schema, ParquetWriteOptions.TimestampType ts,
+                               ParquetProperties props) {
         this.columns = columns;
+        this.schema = schema;
+        this.timestampType = ts;
         this.props = props;
         this.thresholdTolerance = (long) (props.getPageSizeThreshold() * 0.1f);
     }
@@ -40,7 +45,12 @@ final class FlatRowGroupWriter implements RowGroupColumns {
             columns[i] = FlatColumnWriters.of(f.name(), f.dataType(), f.nullable(), ts, d, props);
             if (columns[i] == null) return null;
         }
-        return new FlatRowGroupWriter(columns, props);
+        return new FlatRowGroupWriter(columns, schema, ts, props);
+    }
+
+    /** True when this writer writes {@code schema} with timestamps as {@code ts} (it can write another such file). */
+    boolean writes(StructType schema, ParquetWriteOptions.TimestampType ts) {
+        return timestampType == ts && this.schema.equals(schema);
     }
 
     @Override public void start(ColumnChunkPageWriteStore pages) {

@@ -18,8 +18,14 @@ import java.io.UncheckedIOException;
  */
 final class ParquetRecordFormat implements RecordFormat {
     private final ParquetWriteOptions options;
+    /** The column writers of this job's closed files, reused by its next files. */
+    private final FlatWriterPool writers = new FlatWriterPool();
 
-    ParquetRecordFormat(ParquetWriteOptions options) { this.options = options; }
+    /** A write is about to start: the costly class initializations of a first write begin in the background. */
+    ParquetRecordFormat(ParquetWriteOptions options) {
+        this.options = options;
+        WriterClassWarmUp.start(options.codec());
+    }
 
     ParquetWriteOptions options() { return options; }
 
@@ -35,7 +41,7 @@ final class ParquetRecordFormat implements RecordFormat {
         long rowGroupSize = rowGroup.reserveRowGroup(options.rowGroupSize());
         ColumnarParquetWriter writer;
         try {
-            writer = new ColumnarParquetWriter(new StreamOutputFile(out), schema, options, rowGroupSize);
+            writer = new ColumnarParquetWriter(new StreamOutputFile(out), schema, options, rowGroupSize, writers);
         } catch (IOException | RuntimeException e) {
             rowGroup.close();
             if (e instanceof IOException io) throw new UncheckedIOException(io);

@@ -102,6 +102,44 @@ class FlatColumnWriterTest {
     }
 
     /**
+     * A job's files share their column writers ({@link FlatWriterPool}): a writer that wrote files before (dictionaries
+     * kept, dropped for PLAIN or released, buffers grown) writes each next file to the bytes a fresh writer writes.
+     */
+    @ParameterizedTest @MethodSource("seeds")
+    void writersReusedAcrossFilesWriteTheBytesOfFreshOnes(int seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(1000 + seed);
+        int fields = 1 + random.nextInt(6);
+        List<StructField> schemaFields = new ArrayList<>();
+        for (int i = 0; i < fields; i++) schemaFields.add(new StructField("c" + i, TYPES[random.nextInt(TYPES.length)], true));
+        StructType schema = new StructType(schemaFields);
+        ParquetWriteOptions options = new ParquetWriteOptions(CompressionCodecName.SNAPPY, 256L << 20, MICROS);
+        FlatWriterPool pool = new FlatWriterPool();
+        for (int file = 0; file < 4; file++) {
+            Profile[] profiles = new Profile[fields];
+            int[] nullOdds = new int[fields];
+            for (int i = 0; i < fields; i++) {
+                profiles[i] = Profile.values()[random.nextInt(Profile.values().length)];
+                nullOdds[i] = new int[] {0, 2, 10, 1000}[random.nextInt(4)];
+            }
+            List<Batch> batches = batches(schema, profiles, nullOdds, 1 + random.nextInt(60_000), random.nextInt(12),
+                    random.nextBoolean(), random);
+            byte[] fresh = Files.readAllBytes(writeColumnar(schema, batches, options));
+            Path reused = dir.resolve("reused.parquet");
+            try (OutputStream out = Files.newOutputStream(reused)) {
+                ColumnarParquetWriter writer = new ColumnarParquetWriter(new StreamOutputFile(out), schema, options,
+                        options.rowGroupSize(), pool);
+                for (Batch b : batches) writer.write(b);
+                writer.close();
+            }
+            assertThat(Files.readAllBytes(reused)).as("seed %d file %d: %s %s", seed, file, schema.simpleString(),
+                    Arrays.toString(profiles)).isEqualTo(fresh);
+            FlatRowGroupWriter kept = pool.take(schema, MICROS);
+            assertThat(kept).as("the closed file's writer is kept for the next").isNotNull();
+            pool.give(kept);
+        }
+    }
+
+    /**
      * Strings in ascending byte order, as timestamps and sequence numbers in logs come: the first page of a unique
      * column falls back to PLAIN without its ids being encoded (its dictionary alone is as big as its plain values),
      * and the pages stay parquet-java's. Columns: ascending and unique, ascending with each value repeated (the
