@@ -52,7 +52,8 @@ record WindowStreamNeeds(long behind, long ahead, boolean twoPass, boolean whole
             // a suffix: a reverse pass over the partition's first-pass file, for functions that can add rows backwards
             if (SuffixFrames.reversible(w)) return new WindowStreamNeeds(0, 0, true, false, null, null);
             return refuse(w, "a frame that ends at UNBOUNDED FOLLOWING but starts after UNBOUNDED PRECEDING (streamed only"
-                    + " for count, min, max, a sum of integers, first_value and last_value, over ROWS or from the current row's peers)");
+                    + " for count, min, max, a sum of integers, first_value, last_value and nth_value, over ROWS, from the"
+                    + " current row's peers or from a value offset at or before the current row)");
         }
         if (f.type() == WindowFrame.Type.RANGE && f.hasValueOffset()) return new WindowStreamNeeds(0, 0, false, false, List.of(w), null, null);
         if (f.type() == WindowFrame.Type.RANGE) return new WindowStreamNeeds(0, 0, false, true, null, null);   // bounds are peers
