@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import static dev.sluice.functions.avg;
 import static dev.sluice.functions.col;
+import static dev.sluice.functions.collect_list;
 import static dev.sluice.functions.count;
 import static dev.sluice.functions.first_value;
 import static dev.sluice.functions.last_value;
@@ -18,6 +20,7 @@ import static dev.sluice.functions.lit;
 import static dev.sluice.functions.max;
 import static dev.sluice.functions.min;
 import static dev.sluice.functions.nth_value;
+import static dev.sluice.functions.stddev;
 import static dev.sluice.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -176,17 +179,40 @@ class WindowSuffixFramesTest {
     }
 
     /**
-     * The same partition with a suffix of a floating-point sum (not streamed: a reverse pass would round differently)
-     * does not fit: so the query above did stream its partition.
+     * Functions a reverse pass would round differently (a floating-point sum, an average, a variance) and a RANGE
+     * frame starting after the row stream too: each row's frame is accumulated forward from its start, chunk by
+     * chunk, as in memory; the values are exactly those of the in-memory path (and a reference for the sum).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void otherSuffixFramesAreRecomputedFromEachRowsStart(int parallelism) {
+        Function<DataFrame, DataFrame> query = df -> df
+                .withColumn("s", sum(col("v")).over(ordered().rowsBetween(-1, UNBOUNDED_FOLLOWING)))
+                .withColumn("a", avg(col("v")).over(byG().rangeBetween(Window.currentRow(), UNBOUNDED_FOLLOWING)))
+                .withColumn("sd", stddev(col("v")).over(byG().rangeBetween(-2, UNBOUNDED_FOLLOWING)))
+                .withColumn("fv", first_value(col("id")).over(byG().rangeBetween(3, UNBOUNDED_FOLLOWING)))
+                .select(col("id"), col("s"), col("a"), col("sd"), col("fv"));
+        Map<Long, Row> rows = streamed(query, parallelism);
+        for (int p = 0; p < ROWS; p += 7) {   // the sum, in window order from the frame's start, as in memory
+            double sum = 0;
+            for (int q = Math.max(0, p - 1); q < ROWS; q++) sum += V[q];
+            assertThat(rows.get(ID[p]).get(1)).as("sum from the row before %d", p).isEqualTo(sum);
+        }
+        assertSameInMemory(query, rows, parallelism);
+    }
+
+    /**
+     * The same partition with a suffix of a collecting aggregate (its state grows with the frame: not streamed)
+     * does not fit: so the queries above did stream their partition.
      */
     @org.junit.jupiter.api.Test void theSamePartitionDoesNotFitInMemory() {
         try (Sluice s = SpillTestSupport.session(1, new SpillTestSupport.SpillCounter())) {
             DataFrame df = SpillTestSupport.generated(s, ROWS, 1);
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> df.withColumn("r", sum(col("v")).over(ordered().rowsBetween(0, UNBOUNDED_FOLLOWING)))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> df.withColumn("r", collect_list(col("v")).over(ordered().rowsBetween(0, UNBOUNDED_FOLLOWING)))
                             .filter(col("r").isNull()).count())
                     .isInstanceOfSatisfying(dev.sluice.error.SluiceException.class, e -> {
                         assertThat(e.code()).isEqualTo(dev.sluice.error.ErrorCode.MEMORY_EXHAUSTED);
-                        assertThat(e.fact("reason")).contains("sum(v)");
+                        assertThat(e.fact("reason")).contains("collect_list(v)");
                     });
             assertThat(SpillTestSupport.pool(s).used()).isZero();
             assertThat(SpillTestSupport.pool(s).spills().liveFiles()).isZero();

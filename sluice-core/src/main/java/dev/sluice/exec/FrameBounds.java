@@ -107,10 +107,14 @@ final class FrameBounds {
                     firstOrder.dataType() instanceof DoubleType || firstOrder.dataType() instanceof FloatType);
         }
 
-        /** True when the row {@code row} of {@code k} lies before the frame start of row {@code current} of {@code ck}. */
-        boolean before(ColumnVector k, int row, ColumnVector ck, int current) {
-            if (ck.isNull(current)) return !k.isNull(row);
-            if (k.isNull(row)) return true;
+        /**
+         * True when the row {@code row} of {@code k} lies before the frame start of row {@code current} of {@code ck};
+         * {@code earlier}: the row comes before the current one in the window order (NULL keys are all first or all
+         * last: a non-NULL row is before a NULL row's frame, and a NULL row before a non-NULL row's, when earlier).
+         */
+        boolean before(ColumnVector k, int row, ColumnVector ck, int current, boolean earlier) {
+            if (ck.isNull(current)) return !k.isNull(row) && earlier;
+            if (k.isNull(row)) return earlier;
             int c;
             if (floating) {
                 double v = ck.type() instanceof FloatType ? ck.getFloat(current) : ck.getDouble(current);

@@ -57,6 +57,12 @@ final class SuffixFrames implements AutoCloseable {
         return f.upper() == WindowFrame.UNBOUNDED_FOLLOWING && f.lower() != WindowFrame.UNBOUNDED_PRECEDING;
     }
 
+    /**
+     * True when {@code w}'s suffix frame streams over a partition larger than memory: by the reverse pass, or
+     * recomputed forward from each row's frame start ({@link SuffixRecompute}).
+     */
+    static boolean streamable(WindowExpression w) { return reversible(w) || SuffixRecompute.applies(w); }
+
     /** True for a frame function (an aggregate, first/last/nth_value) over a suffix frame. */
     static boolean applies(WindowExpression w) {
         WindowExpression.Function f = w.function();
@@ -101,15 +107,19 @@ final class SuffixFrames implements AutoCloseable {
         int[][] firstBlock = new int[k][chunks];
         Reverse[] passes = new Reverse[k];
         try {
+            boolean anyReversible = false;
             for (int i = 0; i < k; i++) {
                 WindowExpression w = all.get(functions.get(i));
                 files[i] = spills.newFile("window-suffix", listener);
                 schemas[i] = new StructType(List.of(new StructField("v", w.dataType(), true)));
-                passes[i] = new Reverse(w, rows, files[i], firstBlock[i], orderBy.isEmpty() ? null : orderBy.get(0));
+                if (reversible(w)) {
+                    passes[i] = new Reverse(w, rows, files[i], firstBlock[i], orderBy.isEmpty() ? null : orderBy.get(0));
+                    anyReversible = true;
+                }
             }
             ColumnVector[] laterKeys = null;   // the order keys of the row after the block being read (one row)
             long end = rows;                   // the partition's rows from here on are added
-            for (int b = partition.blockCount() - 1; b >= 0; b--) {
+            for (int b = anyReversible ? partition.blockCount() - 1 : -1; b >= 0; b--) {
                 Batch block;
                 try (SpillFile.Reader reader = partition.reader(schema, b)) {
                     block = reader.next();
@@ -122,11 +132,16 @@ final class SuffixFrames implements AutoCloseable {
                     if (r + 1 < n) peerOfNext[r] = peers.compare(keys, r, keys, r + 1) == 0;
                     else peerOfNext[r] = laterKeys != null && peers.compare(keys, r, laterKeys, 0) == 0;
                 }
-                for (Reverse pass : passes) pass.block(block, end - n, peerOfNext, keys);
+                for (Reverse pass : passes) if (pass != null) pass.block(block, end - n, peerOfNext, keys);
                 end -= n;
                 laterKeys = rowOf(keys, 0);
             }
-            for (Reverse pass : passes) pass.finish();
+            for (Reverse pass : passes) if (pass != null) pass.finish();
+            // the others: each row's frame accumulated forward from its start, as in memory
+            for (int i = 0; i < k; i++) {
+                if (passes[i] != null) continue;
+                SuffixRecompute.write(partition, schema, rows, all.get(functions.get(i)), orderBy, peers, files[i], firstBlock[i]);
+            }
         } catch (RuntimeException | Error e) {
             for (SpillFile f : files) if (f != null) f.delete();
             throw e;
@@ -228,7 +243,7 @@ final class SuffixFrames implements AutoCloseable {
                 long j = from + r;
                 if (valueStart != null) {
                     // row j is before the frame of the rows waiting from row next on: their frames start after it
-                    while (waitingHead < waiting.size() && valueStart.before(keys[0], r, waiting, waitingHead)) {
+                    while (waitingHead < waiting.size() && valueStart.before(keys[0], r, waiting, waitingHead, true)) {
                         emit(acc, 1);
                         waitingHead++;
                     }
