@@ -218,7 +218,7 @@ abstract class FrameAccumulator {
             for (int p = to - 1; p >= from; p--) {   // positions [from, to) of a frame read backwards: the last first
                 int row = order[p];
                 if (ignoreNulls && input.isNull(row)) continue;
-                if (recent.size() >= 2 * n) keepLast();
+                if (recent.size() >= 2L * n) keepLast();
                 recent.appendFrom(input, row);
             }
         }
