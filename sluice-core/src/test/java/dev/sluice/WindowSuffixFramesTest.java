@@ -10,13 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import static dev.sluice.functions.avg;
 import static dev.sluice.functions.col;
+import static dev.sluice.functions.collect_list;
 import static dev.sluice.functions.count;
 import static dev.sluice.functions.first_value;
 import static dev.sluice.functions.last_value;
 import static dev.sluice.functions.lit;
 import static dev.sluice.functions.max;
 import static dev.sluice.functions.min;
+import static dev.sluice.functions.nth_value;
+import static dev.sluice.functions.stddev;
 import static dev.sluice.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,18 +95,124 @@ class WindowSuffixFramesTest {
         assertSameInMemory(query, rows, parallelism);
     }
 
+    /** nth_value over suffix frames (ROWS from an offset, from the row's peers; NULLs counted or ignored). */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void nthValueOverSuffixFramesStreams(int parallelism) {
+        Function<DataFrame, DataFrame> query = df -> df
+                .withColumn("n1", nth_value(col("g"), 3).over(ordered().rowsBetween(0, UNBOUNDED_FOLLOWING)))
+                .withColumn("n2", nth_value(col("g"), 2, true).over(ordered().rowsBetween(-2, UNBOUNDED_FOLLOWING)))
+                .withColumn("n3", nth_value(col("id"), 5).over(byG().rangeBetween(Window.currentRow(), UNBOUNDED_FOLLOWING)))
+                .withColumn("n4", nth_value(col("g"), 40, true).over(ordered().rowsBetween(3, UNBOUNDED_FOLLOWING)))
+                .select(col("id"), col("n1"), col("n2"), col("n3"), col("n4"));
+        Map<Long, Row> rows = streamed(query, parallelism);
+        int[] peerStart = new int[ROWS];
+        for (int p = 0; p < ROWS; p++) peerStart[p] = p > 0 && java.util.Objects.equals(G[p], G[p - 1]) ? peerStart[p - 1] : p;
+        for (int p = 0; p < ROWS; p++) {
+            Row r = rows.get(ID[p]);
+            assertThat(r.get(1)).as("3rd from %d", p).isEqualTo(p + 2 < ROWS ? G[p + 2] : null);
+            assertThat(r.get(2)).as("2nd non-null from 2 rows before %d", p).isEqualTo(nthNonNull(Math.max(0, p - 2), 2));
+            assertThat(r.get(3)).as("5th from the peers of %d", p).isEqualTo(peerStart[p] + 4 < ROWS ? ID[peerStart[p] + 4] : null);
+            assertThat(r.get(4)).as("40th non-null from 3 rows after %d", p).isEqualTo(nthNonNull(Math.min(ROWS, p + 3), 40));
+        }
+        assertSameInMemory(query, rows, parallelism);
+    }
+
+    /** The n-th non-NULL g from position {@code from} on, or null. */
+    private static Integer nthNonNull(int from, int n) {
+        for (int p = from; p < ROWS; p++) if (G[p] != null && --n == 0) return G[p];
+        return null;
+    }
+
     /**
-     * The same partition with a suffix of a floating-point sum (not streamed: a reverse pass would round differently)
-     * does not fit: so the query above did stream its partition.
+     * RANGE frames from a value offset before the row to UNBOUNDED FOLLOWING (ascending and descending, NULL keys
+     * first or last) stream by the reverse pass: a row's value is out once the pass reaches a row below its bound.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void rangeFramesFromAValueOffsetStream(int parallelism) {
+        WindowSpec asc = Window.partitionBy(col("k")).orderBy(col("g"));
+        WindowSpec desc = Window.partitionBy(col("k")).orderBy(col("g").desc_nulls_last());
+        Function<DataFrame, DataFrame> query = df -> df
+                .withColumn("c", count(lit(1)).over(asc.rangeBetween(-3, UNBOUNDED_FOLLOWING)))
+                .withColumn("mn", min(col("id")).over(asc.rangeBetween(-1, UNBOUNDED_FOLLOWING)))
+                .withColumn("cd", count(lit(1)).over(desc.rangeBetween(-2, UNBOUNDED_FOLLOWING)))
+                .withColumn("nv", nth_value(col("g"), 2).over(desc.rangeBetween(-5, UNBOUNDED_FOLLOWING)))
+                .select(col("id"), col("c"), col("mn"), col("cd"), col("nv"));
+        Map<Long, Row> rows = streamed(query, parallelism);
+        // the reference: g NULLS FIRST ascending; a row's frame is every row from the first non-null g >= g - offset
+        // (a NULL g: from the first NULL, i.e. every row); descending NULLS LAST: rows with g <= g + offset, then the NULLs
+        int nulls = 0;
+        while (nulls < ROWS && G[nulls] == null) nulls++;
+        long[] minIdFrom = new long[ROWS + 1];
+        minIdFrom[ROWS] = Long.MAX_VALUE;
+        for (int p = ROWS - 1; p >= 0; p--) minIdFrom[p] = Math.min(minIdFrom[p + 1], ID[p]);
+        for (int p = 0; p < ROWS; p++) {
+            Row r = rows.get(ID[p]);
+            Integer g = G[p];
+            long ascFrom3 = g == null ? 0 : firstAtLeast(nulls, g - 3);
+            long ascFrom1 = g == null ? 0 : firstAtLeast(nulls, g - 1);
+            assertThat(r.get(1)).as("count asc from g - 3 at %d", p).isEqualTo(ROWS - ascFrom3);
+            assertThat(r.get(2)).as("min id asc from g - 1 at %d", p).isEqualTo(minIdFrom[(int) ascFrom1]);
+            assertThat(r.get(3)).as("count desc from g + 2 at %d", p).isEqualTo(g == null ? (long) nulls : countAtMost(nulls, g + 2) + nulls);
+            Integer second = g == null ? null : secondDesc(nulls, g + 5);   // a NULL's frame is the NULLs
+            assertThat(r.get(4)).as("2nd desc from g + 5 at %d", p).isEqualTo(second);
+        }
+        assertSameInMemory(query, rows, parallelism);
+    }
+
+    /** The first position (among the non-null g from {@code nulls} on, ascending) whose g is at least {@code bound}. */
+    private static int firstAtLeast(int nulls, int bound) {
+        int p = nulls;
+        while (p < ROWS && G[p] < bound) p++;
+        return p;
+    }
+
+    /** How many non-null g are at most {@code bound}. */
+    private static long countAtMost(int nulls, int bound) { return firstAtLeast(nulls, bound + 1) - nulls; }
+
+    /** The 2nd g in descending order (NULLS LAST) among the rows with g at most {@code bound}, then the NULLs. */
+    private static Integer secondDesc(int nulls, int bound) {
+        int atMost = (int) countAtMost(nulls, bound);   // non-null rows with g <= bound: positions [nulls, nulls + atMost) ascending
+        if (atMost >= 2) return G[nulls + atMost - 2];
+        return null;   // fewer than 2 non-null: the 2nd is a NULL (or there is none)
+    }
+
+    /**
+     * Functions a reverse pass would round differently (a floating-point sum, an average, a variance) and a RANGE
+     * frame starting after the row stream too: each row's frame is accumulated forward from its start, chunk by
+     * chunk, as in memory; the values are exactly those of the in-memory path (and a reference for the sum).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void otherSuffixFramesAreRecomputedFromEachRowsStart(int parallelism) {
+        Function<DataFrame, DataFrame> query = df -> df
+                .withColumn("s", sum(col("v")).over(ordered().rowsBetween(-1, UNBOUNDED_FOLLOWING)))
+                .withColumn("a", avg(col("v")).over(byG().rangeBetween(Window.currentRow(), UNBOUNDED_FOLLOWING)))
+                .withColumn("sd", stddev(col("v")).over(byG().rangeBetween(-2, UNBOUNDED_FOLLOWING)))
+                .withColumn("fv", first_value(col("id")).over(byG().rangeBetween(3, UNBOUNDED_FOLLOWING)))
+                .select(col("id"), col("s"), col("a"), col("sd"), col("fv"));
+        Map<Long, Row> rows = streamed(query, parallelism);
+        for (int p = 0; p < ROWS; p += 7) {   // the sum, in window order from the frame's start, as in memory
+            double sum = 0;
+            for (int q = Math.max(0, p - 1); q < ROWS; q++) sum += V[q];
+            assertThat(rows.get(ID[p]).get(1)).as("sum from the row before %d", p).isEqualTo(sum);
+        }
+        assertSameInMemory(query, rows, parallelism);
+    }
+
+    /**
+     * The same partition with a suffix of a collecting aggregate (its state grows with the frame: not streamed)
+     * does not fit: so the queries above did stream their partition.
      */
     @org.junit.jupiter.api.Test void theSamePartitionDoesNotFitInMemory() {
         try (Sluice s = SpillTestSupport.session(1, new SpillTestSupport.SpillCounter())) {
             DataFrame df = SpillTestSupport.generated(s, ROWS, 1);
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> df.withColumn("r", sum(col("v")).over(ordered().rowsBetween(0, UNBOUNDED_FOLLOWING)))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> df.withColumn("r", collect_list(col("v")).over(ordered().rowsBetween(0, UNBOUNDED_FOLLOWING)))
                             .filter(col("r").isNull()).count())
                     .isInstanceOfSatisfying(dev.sluice.error.SluiceException.class, e -> {
                         assertThat(e.code()).isEqualTo(dev.sluice.error.ErrorCode.MEMORY_EXHAUSTED);
-                        assertThat(e.fact("reason")).contains("sum(v)");
+                        assertThat(e.fact("reason")).contains("collect_list(v)");
                     });
             assertThat(SpillTestSupport.pool(s).used()).isZero();
             assertThat(SpillTestSupport.pool(s).spills().liveFiles()).isZero();

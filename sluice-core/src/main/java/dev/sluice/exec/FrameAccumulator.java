@@ -48,12 +48,13 @@ abstract class FrameAccumulator {
 
     /**
      * As {@link #of}, for a frame whose rows are added last to first ({@link SuffixFrames}): first_value and
-     * last_value pick from the other end.
+     * last_value pick from the other end, nth_value keeps the n rows added last (the first n of the frame).
      */
     static FrameAccumulator reversed(WindowExpression w, Batch all, int[] order) {
         switch (w.function()) {
             case FIRST_VALUE: return new Pick(w.input().evaluate(all), order, false, w.ignoreNulls());
             case LAST_VALUE: return new Pick(w.input().evaluate(all), order, true, w.ignoreNulls());
+            case NTH_VALUE: return new NthFromEnd(w.input().evaluate(all), order, w.nthOffset(), w.ignoreNulls());
             default: return of(w, all, order);
         }
     }
@@ -189,5 +190,52 @@ abstract class FrameAccumulator {
             picked = -1;
             carried = s.value();
         }
+    }
+
+    /**
+     * nth_value over rows added last to first: the frame's n-th row is the n-th one added most recently (counting
+     * only non-NULL rows when ignoring NULLs). Keeps copies of the last rows added (between n and 2n of them, cut
+     * back to n when it reaches 2n), which are the state carried from block to block.
+     */
+    private static final class NthFromEnd extends FrameAccumulator {
+        private final ColumnVector input;
+        private final int[] order;
+        private final int n;
+        private final boolean ignoreNulls;
+        private FlatVector recent;   // the values added, oldest first (partition order: latest rows first)
+
+        NthFromEnd(ColumnVector input, int[] order, int n, boolean ignoreNulls) {
+            this.input = input;
+            this.order = order;
+            this.n = n;
+            this.ignoreNulls = ignoreNulls;
+            reset();
+        }
+
+        @Override void reset() { recent = dev.sluice.vector.Vectors.allocate(input.type(), Math.min(n, 1024)); }
+
+        @Override void add(int from, int to) {
+            for (int p = to - 1; p >= from; p--) {   // positions [from, to) of a frame read backwards: the last first
+                int row = order[p];
+                if (ignoreNulls && input.isNull(row)) continue;
+                if (recent.size() >= 2L * n) keepLast();
+                recent.appendFrom(input, row);
+            }
+        }
+
+        private void keepLast() {
+            FlatVector kept = dev.sluice.vector.Vectors.allocate(input.type(), Math.min(n, 1024));
+            for (int i = recent.size() - n; i < recent.size(); i++) kept.appendFrom(recent, i);
+            recent = kept;
+        }
+
+        @Override void result(FlatVector out) {
+            if (recent.size() >= n) out.appendFrom(recent, recent.size() - n);
+            else out.appendNull();
+        }
+
+        @Override Object state() { return recent; }
+
+        @Override void continueFrom(Object state) { recent = (FlatVector) state; }
     }
 }

@@ -95,6 +95,40 @@ final class FrameBounds {
 
     private static int compareDoubles(double x, double y) { return x == y ? 0 : Double.compare(x, y); }
 
+    /**
+     * Where a RANGE frame starting at a value offset starts, row by row, for a stream that has no group to search
+     * ({@link SuffixFrames}' reverse pass): whether a row lies before another row's frame start, by the rules of
+     * {@link #lower}: a NULL key's frame starts at its peers (the other NULLs), a non-NULL key's at the first
+     * non-NULL key at or past its key plus the offset in the sort direction.
+     */
+    record ValueStart(long offset, boolean ascending, boolean floating) {
+        ValueStart(long offset, SortOrder firstOrder) {
+            this(offset, firstOrder.ascending(),
+                    firstOrder.dataType() instanceof DoubleType || firstOrder.dataType() instanceof FloatType);
+        }
+
+        /**
+         * True when the row {@code row} of {@code k} lies before the frame start of row {@code current} of {@code ck};
+         * {@code earlier}: the row comes before the current one in the window order (NULL keys are all first or all
+         * last: a non-NULL row is before a NULL row's frame, and a NULL row before a non-NULL row's, when earlier).
+         */
+        boolean before(ColumnVector k, int row, ColumnVector ck, int current, boolean earlier) {
+            if (ck.isNull(current)) return !k.isNull(row) && earlier;
+            if (k.isNull(row)) return earlier;
+            int c;
+            if (floating) {
+                double v = ck.type() instanceof FloatType ? ck.getFloat(current) : ck.getDouble(current);
+                double bound = ascending ? v + offset : v - offset;
+                c = compareDoubles(k.type() instanceof FloatType ? k.getFloat(row) : k.getDouble(row), bound);
+            } else {
+                long v = ck.type() instanceof dev.sluice.types.LongType ? ck.getLong(current) : ck.getInt(current);
+                long bound = ascending ? saturatedAdd(v, offset) : saturatedAdd(v, offset == Long.MIN_VALUE ? Long.MAX_VALUE : -offset);
+                c = Long.compare(k.type() instanceof dev.sluice.types.LongType ? k.getLong(row) : k.getInt(row), bound);
+            }
+            return (ascending ? c : -c) < 0;
+        }
+    }
+
     private static long saturatedAdd(long a, long b) {
         long r = a + b;
         if (((a ^ r) & (b ^ r)) < 0) return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;

@@ -46,13 +46,15 @@ final class MergePass implements ExecNode {
         List<SpilledRun> current = runs;
         while (current.size() > fanIn) {
             List<List<SpilledRun>> plan = plan(current, fanIn);
+            // only the last pass's runs are read by key range: runs that go through another pass need no index
+            long indexBytes = plan.size() <= fanIn ? BlockIndex.maxBytes(pool.budget()) : 0;
             List<List<SpilledRun>> groups = new ArrayList<>();
             for (List<SpilledRun> g : plan) if (g.size() > 1) groups.add(g);
             SpilledRun[] written = new SpilledRun[groups.size()];
             runner.runStage(new MergePass(schema, orders, ordering, groups, sort), "sort merge pass", (p, stream, ctx) -> {
                 var file = spills.newFile("sort-merge", listener);
                 try {
-                    written[p] = SpilledRun.writeMerged(file, stream::next, orders, blockBytes, true);
+                    written[p] = SpilledRun.writeMerged(file, stream::next, orders, blockBytes, indexBytes);
                 } catch (RuntimeException | Error e) {
                     file.delete();
                     throw e;

@@ -137,7 +137,7 @@ final class MergeReaders {
                         SpillFile file = sort.pool().spills().newFile(sort.fileKind(), sort.listener());
                         written.add(file);
                         merger = new RunMerger(sort.schema(), sort.ordering(), SpilledRun.BLOCK_ROWS, -1, in);
-                        next.add(SpilledRun.writeMerged(file, merger::next, sort.orders(), blockLimit, false));
+                        next.add(SpilledRun.writeMerged(file, merger::next, sort.orders(), blockLimit, 0));
                     } finally {
                         if (merger != null) merger.close();
                         else for (RunCursor c : in) c.close();

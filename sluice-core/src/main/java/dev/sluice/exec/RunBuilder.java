@@ -35,7 +35,6 @@ final class RunBuilder {
     private final Reservation reservation;
     private final long limit;
     private final SpillListener spillListener;
-    private final boolean keepFirstKeys;
     private final long blockBytes;
     private final List<SpilledRun> spilled = new ArrayList<>();
     private final int[] keyColumn;   // per key: the row's column it is (its vector is shared, not copied), or -1
@@ -50,16 +49,6 @@ final class RunBuilder {
 
     RunBuilder(StructType schema, List<SortOrder> orders, RowOrdering ordering, Reservation reservation, long limit,
                SpillListener spillListener) {
-        this(schema, orders, ordering, reservation, limit, spillListener, true);
-    }
-
-    /**
-     * {@code keepFirstKeys}: the spilled runs keep each block's first keys (a global sort samples them and starts
-     * each output range at its block); runs merged only from their start (sort within partitions, window) need none.
-     */
-    RunBuilder(StructType schema, List<SortOrder> orders, RowOrdering ordering, Reservation reservation, long limit,
-               SpillListener spillListener, boolean keepFirstKeys) {
-        this.keepFirstKeys = keepFirstKeys;
         this.blockBytes = MergeReaders.blockBytes(reservation.budget());
         this.spillListener = spillListener;
         this.schema = schema;
@@ -162,13 +151,13 @@ final class RunBuilder {
         int[] order = sortedOrder();
         var file = reservation.spills().newFile("sort-run", spillListener);
         try {
-            spilled.add(SpilledRun.write(file, schema, columns, keys, orders, order, rows, blockBytes, keepFirstKeys));
+            spilled.add(SpilledRun.write(file, schema, columns, keys, orders, order, rows, blockBytes, 0));
         } catch (RuntimeException | Error e) {
             file.delete();
             throw e;
         }
         reset(64);
-        SpilledRun.holdExactly(reservation, SpilledRun.keyBytes(spilled));   // the runs' first keys stay charged
+        reservation.shrink(reservation.bytes());
     }
 
     /** Sorts one batch on its own and writes it as a run (it is in memory already; nothing more is reserved). */
@@ -177,9 +166,8 @@ final class RunBuilder {
         int[] order = sortedOrder(keyValues, n, ordering.prefixes(keyValues, n));
         var file = reservation.spills().newFile("sort-run", spillListener);
         try {
-            SpilledRun run = SpilledRun.write(file, schema, batch.columns(), keyValues, orders, order, n, blockBytes, keepFirstKeys);
+            SpilledRun run = SpilledRun.write(file, schema, batch.columns(), keyValues, orders, order, n, blockBytes, 0);
             spilled.add(run);
-            reservation.charge(run.keyBytes());
         } catch (RuntimeException | Error e) {
             file.delete();
             throw e;
@@ -197,8 +185,8 @@ final class RunBuilder {
 
     /**
      * When some rows were spilled: writes the rows still buffered as the last run too and returns every run, the
-     * reservation left holding only their first keys (so that the merge reads runs alone, and the memory the last
-     * run held is free for the merge's readers and what follows). Null when nothing was spilled: {@link #finish}.
+     * reservation left empty (so that the merge reads runs alone, and the memory the last run held is free for the
+     * merge's readers and what follows; the runs keep no index, they are read from their start or indexed later). Null when nothing was spilled: {@link #finish}.
      */
     List<SpilledRun> finishSpilled() {
         if (spilled.isEmpty()) return null;

@@ -70,7 +70,7 @@ final class RunStage {
         SpilledRun written;
         try {
             written = SpilledRun.write(file, schema, run.columns, run.keys, orders, run.order, run.rows,
-                    MergeReaders.blockBytes(reservation.budget()), true);
+                    MergeReaders.blockBytes(reservation.budget()), 0);
         } catch (RuntimeException | Error e) {
             file.delete();
             throw e;
@@ -80,7 +80,7 @@ final class RunStage {
         all.add(written);
         spilled[p] = List.copyOf(all);
         runs[p] = new SortedRun(new dev.sluice.vector.ColumnVector[0], new dev.sluice.vector.ColumnVector[0], new int[0], 0);
-        SpilledRun.holdExactly(reservation, SpilledRun.keyBytes(spilled[p]));   // first keys: charged until released
+        reservation.shrink(reservation.bytes());
     }
 
     /** Writes every partition's finished in-memory run to disk (before a multi-pass merge). */

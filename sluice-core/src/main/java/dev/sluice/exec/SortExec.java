@@ -16,7 +16,7 @@ import java.util.List;
  * gives a stable sort of the input in partition order. When the input does not fit the memory budget the
  * runs are cut into spilled runs (external merge sort): the bounds then come from a weighted sample over the
  * spilled blocks too, and each output partition merges its key range of every spilled run, read from disk
- * block by block from the block where its range starts.
+ * block by block from the block where its range starts (found in the run's sparse {@link BlockIndex}).
  */
 public final class SortExec implements StageBoundary {
     private final ExecNode input;
@@ -30,7 +30,7 @@ public final class SortExec implements StageBoundary {
     private int[][] cuts;
     private List<RunCursor.Bound> bounds;   // when something spilled
     private List<SpilledRun> merged;        // after merge passes: every run, in order (nothing in memory)
-    private dev.sluice.memory.Reservation mergedKeys;   // the first keys of the runs merge passes wrote
+    private dev.sluice.memory.Reservation mergedKeys;   // the indexes of the runs read by key range
     private volatile OperatorMetrics metrics;
 
     /** {@code orders} are bound to the input's columns. */
@@ -68,15 +68,45 @@ public final class SortExec implements StageBoundary {
         for (int p = 0; p < stage.partitions(); p++) all.addAll(stage.spilledRuns(p));
         int fanIn = MergeReaders.plannedFanIn(pool, all, partitions);
         merged = MergePass.mergeDown(all, fanIn, schema(), orders, ordering, pool, listener, runner, this::ownMerged);
+        // input runs read by key range without a merge pass get their index now, read back from their files
+        long indexBytes = BlockIndex.maxBytes(pool.budget());
+        List<SpilledRun> indexed = new ArrayList<>(merged.size());
+        for (SpilledRun r : merged) {
+            if (r.index == null) {
+                r = r.indexed(schema(), orders, indexBytes);
+                chargeIndex(r);
+            }
+            indexed.add(r);
+        }
+        merged = indexed;
         runs = List.of();
         bounds = SpilledRangeCuts.bounds(List.of(), merged, ordering, partitions);
     }
 
-    /** Owns a run a merge pass wrote and charges its first keys (one row per block) until the sort is released. */
+    /** Owns a run a merge pass wrote and charges its index (if the run is read by key range) until the sort is released. */
     private void ownMerged(SpilledRun out) {
         stage.own(out);
-        if (mergedKeys == null) mergedKeys = pool.newReservation("sort merged runs");
-        mergedKeys.charge(out.keyBytes());
+        chargeIndex(out);
+    }
+
+    /**
+     * Charges {@code run}'s index until the sort is released: bounded, at most {@link MergeReaders#MAX_FAN_IN}
+     * indexed runs of {@link BlockIndex#maxBytes} each, whatever the input.
+     */
+    private synchronized void chargeIndex(SpilledRun run) {
+        if (run.keyBytes() == 0) return;
+        if (mergedKeys == null) mergedKeys = pool.newReservation("sort run index");
+        mergedKeys.charge(run.keyBytes());
+    }
+
+    /** What the indexes of the runs read by key range hold (charged to the pool): 0 when nothing spilled. */
+    synchronized long indexBytes() { return mergedKeys == null ? 0 : mergedKeys.bytes(); }
+
+    /** The blocks of the runs read by key range (an index entry each, before the index was sparse). */
+    long indexedBlocks() {
+        long blocks = 0;
+        if (merged != null) for (SpilledRun r : merged) blocks += r.blocks();
+        return blocks;
     }
 
     @Override public void attachMetrics(OperatorMetrics metrics) { this.metrics = metrics; }

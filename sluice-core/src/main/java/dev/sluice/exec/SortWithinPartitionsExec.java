@@ -41,7 +41,7 @@ public final class SortWithinPartitionsExec implements ExecNode {
         Reservation reservation = pool.newSpillableReservation("sort within partitions", ctx::isCancelled);
         OperatorMetrics m = metrics;
         dev.sluice.memory.SpillListener listener = m == null ? dev.sluice.memory.SpillListener.NONE : m;
-        RunBuilder builder = new RunBuilder(input.schema(), orders, ordering, reservation, -1, listener, false);
+        RunBuilder builder = new RunBuilder(input.schema(), orders, ordering, reservation, -1, listener);
         return new BatchStream() {
             RunMerger merger;
 

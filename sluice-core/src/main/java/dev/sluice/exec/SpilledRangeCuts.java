@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Range bounds for a sort whose runs are partly on disk: a weighted sample of the sort keys (evenly spaced
- * rows of the in-memory runs, the first row of every spilled block, each standing for the rows after it),
+ * rows of the in-memory runs, the entries of every spilled run's {@link BlockIndex}, each standing for the rows
+ * after it up to the next),
  * sorted, cut at equal weight. Rows equal to a bound go to the lower partition, as in {@link RangeCuts}.
  */
 final class SpilledRangeCuts {
@@ -33,7 +34,8 @@ final class SpilledRangeCuts {
             source++;
         }
         for (SpilledRun r : spilled) {
-            for (int b = 0; b < r.blocks(); b++) samples.add(new Sample(new RunCursor.Bound(r.firstKeys, b), r.file.blockRows(b), source, b));
+            BlockIndex index = r.index;
+            for (int e = 0; e < index.entries(); e++) samples.add(new Sample(new RunCursor.Bound(index.keys(), e), index.rows(e), source, e));
             source++;
         }
         samples.sort((x, y) -> {

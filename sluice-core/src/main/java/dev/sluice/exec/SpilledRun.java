@@ -5,33 +5,33 @@ import dev.sluice.memory.SpillFile;
 import dev.sluice.types.StructType;
 import dev.sluice.vector.Batch;
 import dev.sluice.vector.ColumnVector;
-import dev.sluice.vector.FlatVector;
 
 import java.util.List;
 
 /**
  * A sorted run written to disk in blocks of at most {@link #BLOCK_ROWS} rows and about
  * {@link MergeReaders#blockBytes} bytes (so that a merge reading many runs at once holds one small block of each),
- * with the sort keys of each block's first row kept in memory: they are the run's sample for range cuts and let a
- * reader start at the block where an output partition's range begins.
+ * with, when a global sort reads it by key range, a sparse {@link BlockIndex} of its blocks' first keys kept in
+ * memory: the run's sample for range cuts, and where a reader starts for an output partition's range.
  */
 final class SpilledRun {
     static final int BLOCK_ROWS = 1024;
 
     final SpillFile file;
-    final FlatVector[] firstKeys;   // one row per block
+    /** Null for a run read only from its start (an input run, a run that goes through merge passes). */
+    final BlockIndex index;
     final long rows;
 
-    SpilledRun(SpillFile file, FlatVector[] firstKeys, long rows) {
+    SpilledRun(SpillFile file, BlockIndex index, long rows) {
         this.file = file;
-        this.firstKeys = firstKeys;
+        this.index = index;
         this.rows = rows;
     }
 
     int blocks() { return file.blockCount(); }
 
-    /** What the first keys hold (one row per block; vectors grown by doubling): charged while the run is kept. */
-    long keyBytes() { return firstKeys.length == 0 ? 0 : 2 * dev.sluice.vector.BatchSizes.estimate(new Batch(firstKeys, blocks())); }
+    /** What the index holds: charged while the run is kept. */
+    long keyBytes() { return index == null ? 0 : index.bytes(); }
 
     /** The first keys of {@code runs} together. */
     static long keyBytes(List<SpilledRun> runs) {
@@ -40,55 +40,51 @@ final class SpilledRun {
         return total;
     }
 
-    /** Leaves {@code reservation} holding exactly {@code bytes}: shrunk, or charged the difference. */
-    static void holdExactly(dev.sluice.memory.Reservation reservation, long bytes) {
-        if (reservation.bytes() > bytes) reservation.shrink(reservation.bytes() - bytes);
-        else reservation.charge(bytes - reservation.bytes());
+    /** This run with an index of at most {@code maxIndexBytes}, read back from its file when it has none. */
+    SpilledRun indexed(StructType schema, List<SortOrder> orders, long maxIndexBytes) {
+        if (index != null) return this;
+        return new SpilledRun(file, BlockIndex.read(file, schema, orders, maxIndexBytes), rows);
     }
 
 
-    /** The first block that may hold a row above {@code bound} (the last block starting at or below it). */
+
+    /** The first block that may hold a row above {@code bound} (the run must be indexed). */
     int startBlock(RowOrdering ordering, ColumnVector[] boundKeys, int boundRow) {
-        int lo = 0, hi = blocks();
-        while (lo < hi) {   // first block whose first key is above the bound
-            int mid = (lo + hi) >>> 1;
-            if (ordering.compare(firstKeys, mid, boundKeys, boundRow) <= 0) lo = mid + 1;
-            else hi = mid;
-        }
-        return Math.max(0, lo - 1);
+        return index.startBlock(ordering, boundKeys, boundRow);
     }
 
     /**
      * Writes the batches of {@code merged} (already in order; null at the end) as one run, in blocks of at most
-     * {@code blockBytes}. {@code keepKeys}: keep each block's first keys (a run read only from its start, written
-     * by a merge inside a task, needs none).
+     * {@code blockBytes}, indexed in at most {@code indexBytes} (0: no index, for a run read only from its start:
+     * one written by a merge inside a task, or by a merge pass whose output goes through another pass).
      */
     static SpilledRun writeMerged(SpillFile file, java.util.function.Supplier<Batch> merged, List<SortOrder> orders,
-                                  long blockBytes, boolean keepKeys) {
-        FlatVector[] firstKeys = new FlatVector[keepKeys ? orders.size() : 0];
-        for (int k = 0; k < firstKeys.length; k++) firstKeys[k] = dev.sluice.vector.Vectors.allocate(orders.get(k).dataType(), 64);
+                                  long blockBytes, long indexBytes) {
+        BlockIndex index = indexBytes > 0 ? new BlockIndex(orders, indexBytes) : null;
         long rows = 0;
         for (Batch b = merged.get(); b != null; b = merged.get()) {
             if (b.rowCount() == 0) continue;
-            ColumnVector[] keys = new ColumnVector[firstKeys.length];
-            for (int k = 0; k < keys.length; k++) keys[k] = orders.get(k).evaluate(b);
+            ColumnVector[] keys = null;
+            if (index != null) {
+                keys = new ColumnVector[orders.size()];
+                for (int k = 0; k < keys.length; k++) keys[k] = orders.get(k).evaluate(b);
+            }
             int blocksBefore = file.blockCount();
             file.write(b, blockBytes);
-            appendFirstKeys(file, blocksBefore, firstKeys, keys, null, 0);
+            index(file, blocksBefore, index, keys, null, 0);
             rows += b.rowCount();
         }
         file.finishWriting();
-        return new SpilledRun(file, firstKeys, rows);
+        return new SpilledRun(file, index, rows);
     }
 
     /**
-     * Writes {@code rows} rows of {@code columns} in the order {@code order}, as blocks of at most {@code blockBytes}.
-     * {@code keepKeys}: keep each block's first keys (for range cuts; a run only ever read from its start needs none).
+     * Writes {@code rows} rows of {@code columns} in the order {@code order}, as blocks of at most {@code blockBytes},
+     * indexed in at most {@code indexBytes} (0: no index, for a run only ever read from its start).
      */
     static SpilledRun write(SpillFile file, StructType schema, ColumnVector[] columns, ColumnVector[] keys, List<SortOrder> orders,
-                            int[] order, int rows, long blockBytes, boolean keepKeys) {
-        FlatVector[] firstKeys = new FlatVector[keepKeys ? keys.length : 0];
-        for (int k = 0; k < firstKeys.length; k++) firstKeys[k] = dev.sluice.vector.Vectors.allocate(orders.get(k).dataType(), rows / BLOCK_ROWS + 1);
+                            int[] order, int rows, long blockBytes, long indexBytes) {
+        BlockIndex index = indexBytes > 0 ? new BlockIndex(orders, indexBytes) : null;
         for (int from = 0; from < rows; from += BLOCK_ROWS) {
             int n = Math.min(BLOCK_ROWS, rows - from);
             int[] ids = java.util.Arrays.copyOfRange(order, from, from + n);
@@ -96,23 +92,23 @@ final class SpilledRun {
             for (int c = 0; c < out.length; c++) out[c] = columns[c].select(ids, n);
             int blocksBefore = file.blockCount();
             file.write(out.length == 0 ? Batch.ofRowCount(n) : new Batch(out, n), blockBytes);
-            appendFirstKeys(file, blocksBefore, firstKeys, keys, order, from);
+            index(file, blocksBefore, index, keys, order, from);
         }
         file.finishWriting();
-        return new SpilledRun(file, firstKeys, rows);
+        return new SpilledRun(file, index, rows);
     }
 
     /**
-     * The first keys of the blocks written since {@code blocksBefore}: one, or several when the file cut a large
-     * batch into blocks (under G1, below half a heap region). Row i of the batch is row {@code order[from + i]} of
-     * {@code keys} ({@code order} null: row {@code from + i}).
+     * Adds to {@code index} (if any) the blocks written since {@code blocksBefore}: one, or several when the file cut
+     * a large batch into blocks (under G1, below half a heap region). Row i of the batch is row {@code order[from + i]}
+     * of {@code keys} ({@code order} null: row {@code from + i}).
      */
-    private static void appendFirstKeys(SpillFile file, int blocksBefore, FlatVector[] firstKeys, ColumnVector[] keys,
-                                        int[] order, int from) {
+    private static void index(SpillFile file, int blocksBefore, BlockIndex index, ColumnVector[] keys, int[] order, int from) {
+        if (index == null) return;
         int row = from;
         for (int b = blocksBefore; b < file.blockCount(); b++) {
             int source = order == null ? row : order[row];
-            for (int k = 0; k < firstKeys.length; k++) firstKeys[k].appendFrom(keys[k], source);
+            index.add(keys, source, file.blockRows(b));
             row += file.blockRows(b);
         }
     }

@@ -57,6 +57,12 @@ final class SuffixFrames implements AutoCloseable {
         return f.upper() == WindowFrame.UNBOUNDED_FOLLOWING && f.lower() != WindowFrame.UNBOUNDED_PRECEDING;
     }
 
+    /**
+     * True when {@code w}'s suffix frame streams over a partition larger than memory: by the reverse pass, or
+     * recomputed forward from each row's frame start ({@link SuffixRecompute}).
+     */
+    static boolean streamable(WindowExpression w) { return reversible(w) || SuffixRecompute.applies(w); }
+
     /** True for a frame function (an aggregate, first/last/nth_value) over a suffix frame. */
     static boolean applies(WindowExpression w) {
         WindowExpression.Function f = w.function();
@@ -70,8 +76,11 @@ final class SuffixFrames implements AutoCloseable {
      */
     static boolean reversible(WindowExpression w) {
         WindowFrame f = w.effectiveFrame();
-        if (!isSuffix(f) || (f.type() == WindowFrame.Type.RANGE && f.lower() != 0)) return false;
-        if (w.function() == WindowExpression.Function.FIRST_VALUE || w.function() == WindowExpression.Function.LAST_VALUE) return true;
+        // a RANGE frame starting at a value offset after the row (rangeBetween(1, unboundedFollowing)) starts at rows
+        // the reverse pass has added before it reads the row's key: only offsets at or before the row stream
+        if (!isSuffix(f) || (f.type() == WindowFrame.Type.RANGE && f.lower() > 0)) return false;
+        if (w.function() == WindowExpression.Function.FIRST_VALUE || w.function() == WindowExpression.Function.LAST_VALUE
+                || w.function() == WindowExpression.Function.NTH_VALUE) return true;
         if (w.function() != WindowExpression.Function.AGGREGATE) return false;
         AggregateExpression a = (AggregateExpression) w.input();
         if (a.distinct()) return false;
@@ -98,15 +107,19 @@ final class SuffixFrames implements AutoCloseable {
         int[][] firstBlock = new int[k][chunks];
         Reverse[] passes = new Reverse[k];
         try {
+            boolean anyReversible = false;
             for (int i = 0; i < k; i++) {
                 WindowExpression w = all.get(functions.get(i));
                 files[i] = spills.newFile("window-suffix", listener);
                 schemas[i] = new StructType(List.of(new StructField("v", w.dataType(), true)));
-                passes[i] = new Reverse(w, rows, files[i], firstBlock[i]);
+                if (reversible(w)) {
+                    passes[i] = new Reverse(w, rows, files[i], firstBlock[i], orderBy.isEmpty() ? null : orderBy.get(0));
+                    anyReversible = true;
+                }
             }
             ColumnVector[] laterKeys = null;   // the order keys of the row after the block being read (one row)
             long end = rows;                   // the partition's rows from here on are added
-            for (int b = partition.blockCount() - 1; b >= 0; b--) {
+            for (int b = anyReversible ? partition.blockCount() - 1 : -1; b >= 0; b--) {
                 Batch block;
                 try (SpillFile.Reader reader = partition.reader(schema, b)) {
                     block = reader.next();
@@ -119,11 +132,16 @@ final class SuffixFrames implements AutoCloseable {
                     if (r + 1 < n) peerOfNext[r] = peers.compare(keys, r, keys, r + 1) == 0;
                     else peerOfNext[r] = laterKeys != null && peers.compare(keys, r, laterKeys, 0) == 0;
                 }
-                for (Reverse pass : passes) pass.block(block, end - n, peerOfNext);
+                for (Reverse pass : passes) if (pass != null) pass.block(block, end - n, peerOfNext, keys);
                 end -= n;
                 laterKeys = rowOf(keys, 0);
             }
-            for (Reverse pass : passes) pass.finish();
+            for (Reverse pass : passes) if (pass != null) pass.finish();
+            // the others: each row's frame accumulated forward from its start, as in memory
+            for (int i = 0; i < k; i++) {
+                if (passes[i] != null) continue;
+                SuffixRecompute.write(partition, schema, rows, all.get(functions.get(i)), orderBy, peers, files[i], firstBlock[i]);
+            }
         } catch (RuntimeException | Error e) {
             for (SpillFile f : files) if (f != null) f.delete();
             throw e;
@@ -183,6 +201,9 @@ final class SuffixFrames implements AutoCloseable {
         private final WindowExpression w;
         private final boolean range;
         private final long lower;
+        private final FrameBounds.ValueStart valueStart;   // a RANGE frame starting at a value offset, else null
+        private FlatVector waiting;     // value offsets: the order keys of the rows added whose value is not out yet
+        private int waitingHead;        // ... from this one (row next) on
         private final long rows;
         private final SpillFile file;
         private final int[] firstBlock;
@@ -191,19 +212,24 @@ final class SuffixFrames implements AutoCloseable {
         private long next;              // the next row whose value comes out
         private long peersWaiting;      // RANGE: rows of the current peer group added, their value not out yet
 
-        Reverse(WindowExpression w, long rows, SpillFile file, int[] firstBlock) {
+        Reverse(WindowExpression w, long rows, SpillFile file, int[] firstBlock, SortOrder firstOrder) {
             WindowFrame f = w.effectiveFrame();
             this.w = w;
             this.range = f.type() == WindowFrame.Type.RANGE;
             this.lower = f.lower();
+            this.valueStart = range && f.hasValueOffset() ? new FrameBounds.ValueStart(f.lower(), firstOrder) : null;
             this.rows = rows;
             this.file = file;
             this.firstBlock = firstBlock;
             this.next = rows - 1;
+            if (valueStart != null) waiting = Vectors.allocate(firstOrder.dataType(), 64);
         }
 
-        /** Adds the rows of {@code block} (partition rows {@code [from, from + n)}) from its last. */
-        void block(Batch block, long from, boolean[] peerOfNext) {
+        /**
+         * Adds the rows of {@code block} (partition rows {@code [from, from + n)}) from its last; {@code keys}: its
+         * order keys.
+         */
+        void block(Batch block, long from, boolean[] peerOfNext, ColumnVector[] keys) {
             int n = block.rowCount();
             int[] order = new int[n];
             for (int r = 0; r < n; r++) order[r] = r;
@@ -215,7 +241,16 @@ final class SuffixFrames implements AutoCloseable {
             }
             for (int r = n - 1; r >= 0; r--) {
                 long j = from + r;
-                if (range) {
+                if (valueStart != null) {
+                    // row j is before the frame of the rows waiting from row next on: their frames start after it
+                    while (waitingHead < waiting.size() && valueStart.before(keys[0], r, waiting, waitingHead, true)) {
+                        emit(acc, 1);
+                        waitingHead++;
+                    }
+                    acc.add(r, r + 1);
+                    waiting.appendFrom(keys[0], r);
+                    if (waitingHead > 1024 && waitingHead * 2 > waiting.size()) compactWaiting();
+                } else if (range) {
                     if (peersWaiting > 0 && !peerOfNext[r]) {   // row j ends a peer group: the one after it is complete
                         emit(acc, peersWaiting);
                         peersWaiting = 0;
@@ -234,8 +269,17 @@ final class SuffixFrames implements AutoCloseable {
 
         private FrameAccumulator lastAcc;
 
+        /** Drops the keys of the rows whose value is out. */
+        private void compactWaiting() {
+            FlatVector kept = Vectors.allocate(waiting.type(), Math.max(16, waiting.size() - waitingHead));
+            for (int i = waitingHead; i < waiting.size(); i++) kept.appendFrom(waiting, i);
+            waiting = kept;
+            waitingHead = 0;
+        }
+
         void finish() {
-            if (range) emit(lastAcc, peersWaiting);
+            if (valueStart != null) emit(lastAcc, waiting.size() - waitingHead);   // their frames start at the first row
+            else if (range) emit(lastAcc, peersWaiting);
             else if (lower < 0) for (long i = Math.min(rows, -lower) - 1; i >= 0; i--) emit(lastAcc, 1);
             if (pending != null && pending.size() > 0) throw dev.sluice.error.SluiceException.internal("suffix frame values left over");
         }

@@ -89,7 +89,7 @@ public final class WindowExec implements ExecNode {
         Reservation reservation = pool.newSpillableReservation("window", ctx::isCancelled);
         OperatorMetrics m = metrics;
         RunBuilder builder = new RunBuilder(input.schema(), sortKeys, sortOrdering, reservation, -1,
-                m == null ? dev.sluice.memory.SpillListener.NONE : m, false);
+                m == null ? dev.sluice.memory.SpillListener.NONE : m);
         return new BatchStream() {
             SortedRun run;           // the rows being emitted (all of the partition, or one chunk of whole window partitions)
             FlatVector[] results;    // one value per row emitted from the run: positions [emitFrom, emitTo)

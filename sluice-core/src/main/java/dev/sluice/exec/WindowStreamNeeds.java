@@ -50,9 +50,11 @@ record WindowStreamNeeds(long behind, long ahead, boolean twoPass, boolean whole
         if (hi == WindowFrame.UNBOUNDED_FOLLOWING) {
             if (lo == WindowFrame.UNBOUNDED_PRECEDING) return new WindowStreamNeeds(0, 0, true, false, null, null);
             // a suffix: a reverse pass over the partition's first-pass file, for functions that can add rows backwards
-            if (SuffixFrames.reversible(w)) return new WindowStreamNeeds(0, 0, true, false, null, null);
-            return refuse(w, "a frame that ends at UNBOUNDED FOLLOWING but starts after UNBOUNDED PRECEDING (streamed only"
-                    + " for count, min, max, a sum of integers, first_value and last_value, over ROWS or from the current row's peers)");
+            // (or recomputed from each row's frame start, for functions whose state has a fixed size)
+            if (SuffixFrames.streamable(w)) return new WindowStreamNeeds(0, 0, true, false, null, null);
+            return refuse(w, "a frame that ends at UNBOUNDED FOLLOWING but starts after UNBOUNDED PRECEDING (streamed"
+                    + " for first_value, last_value, nth_value and aggregates whose state does not grow: count, sum, avg,"
+                    + " min, max, first, last, variances and correlations; not for collecting or distinct aggregates)");
         }
         if (f.type() == WindowFrame.Type.RANGE && f.hasValueOffset()) return new WindowStreamNeeds(0, 0, false, false, List.of(w), null, null);
         if (f.type() == WindowFrame.Type.RANGE) return new WindowStreamNeeds(0, 0, false, true, null, null);   // bounds are peers

@@ -172,6 +172,6 @@ class MergeReadersTest {
         for (int i = 0; i < rows; i++) order[i] = i;
         SpillFile file = pool.spills().newFile("test-run", SpillListener.NONE);
         return SpilledRun.write(file, SCHEMA, columns, new ColumnVector[] {key}, ORDERS, order, rows,
-                MergeReaders.blockBytes(pool.budget()), false);
+                MergeReaders.blockBytes(pool.budget()), 0);
     }
 }

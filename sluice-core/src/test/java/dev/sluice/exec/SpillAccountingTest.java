@@ -106,4 +106,42 @@ class SpillAccountingTest {
             assertThat(pool.spills().liveFiles()).isZero();
         }
     }
+
+    /**
+     * The index a spilled global sort keeps to read its runs by key range does not grow with the input: 8 times the
+     * rows (8 times the blocks) hold an index no larger. Before, it kept one key per block (charged past the budget).
+     */
+    @Test void aSpilledSortsIndexDoesNotGrowWithTheInput() {
+        long[] small = sortIndex(50_000);
+        long[] large = sortIndex(400_000);
+        assertThat(large[1]).isGreaterThan(6 * small[1]);   // blocks of the runs read by key range
+        assertThat(small[0]).isPositive();
+        // bounded by the runs read at once (at most 16) times BlockIndex.maxBytes (here its floor of 16 entries)
+        assertThat(large[0]).isLessThanOrEqualTo(2 * small[0]);
+        assertThat(large[0]).isLessThan(large[1] * 8);   // far below one int key (8 bytes at least) per block
+    }
+
+    /** Sorts {@code rows} rows under a 64 KiB budget: {index bytes, blocks indexed} while the outputs are read. */
+    private long[] sortIndex(int rows) {
+        try (MemoryPool pool = new MemoryPool(64 << 10, dir, 2_000)) {
+            SortExec sort = new SortExec(scan(rows, 25_000), List.of(SortOrder.asc(new BoundColumn(1, "v", DataTypes.INT, false))), pool, 1024, 2);
+            long[] seen = new long[2];
+            long[] count = new long[1];
+            try (Scheduler scheduler = new Scheduler(1)) {
+                scheduler.run(sort, "test", 0, (partition, stream, ctx) -> {
+                    for (Batch b = stream.next(); b != null; b = stream.next()) {
+                        synchronized (seen) {
+                            seen[0] = Math.max(seen[0], sort.indexBytes());
+                            seen[1] = Math.max(seen[1], sort.indexedBlocks());
+                            count[0] += b.rowCount();
+                        }
+                    }
+                });
+            }
+            assertThat(count[0]).isEqualTo(rows);
+            assertThat(pool.used()).isZero();
+            assertThat(pool.spills().liveFiles()).isZero();
+            return seen;
+        }
+    }
 }

@@ -4,9 +4,7 @@ import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
 import dev.sluice.expr.Expression;
 import dev.sluice.io.BatchReader;
-import dev.sluice.io.Compression;
 import dev.sluice.io.DataSource;
-import dev.sluice.io.DecompressionErrors;
 import dev.sluice.io.FileListing;
 import dev.sluice.io.FileSplit;
 import dev.sluice.io.FileStatus;
@@ -25,9 +23,6 @@ import dev.sluice.vector.Batch;
 import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.StructView;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +36,7 @@ import java.util.List;
  */
 public final class MultiLineJsonSource implements DataSource {
     /** The largest file (after decompression) read whole: a Java array's limit. */
-    public static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 16L;
+    public static final long MAX_FILE_BYTES = dev.sluice.io.WholeFile.MAX_BYTES;
 
     private final Storage storage;
     private final List<String> paths;
@@ -61,8 +56,11 @@ public final class MultiLineJsonSource implements DataSource {
         JsonSchemaInference inference = new JsonSchemaInference(options);
         long seen = 0;
         for (FileStatus file : FileListing.resolve(storage, paths, ListingOptions.of(options.values()))) {
-            byte[] content = readWhole(storage, file.path());
-            inference.add(content, 0, content.length);
+            dev.sluice.io.WholeFile.Content content;
+            try (dev.sluice.io.BufferBudget.Charge charge = dev.sluice.io.BufferBudgetScope.current().open("multiLine JSON " + file.path())) {
+                content = readWhole(storage, file.path(), charge);
+            }
+            inference.add(content.bytes(), 0, content.length());
             if (sampleRecords > 0 && ++seen >= sampleRecords) break;
         }
         return inference.result();
@@ -88,25 +86,10 @@ public final class MultiLineJsonSource implements DataSource {
         return new Reader((FileSplit) split, projection);
     }
 
-    static byte[] readWhole(Storage storage, String path) {
-        try (InputStream in = Compression.forPath(path).decompress(storage.open(path))) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[64 * 1024];
-            long total = 0;
-            for (int n; (n = in.read(buf)) >= 0; ) {
-                total += n;
-                if (total > MAX_FILE_BYTES) {
-                    throw SluiceException.of(ErrorCode.LIMIT_EXCEEDED).with("what", "The multiLine JSON file " + path)
-                            .with("limit", MAX_FILE_BYTES + " bytes (a multiLine file is one value, read whole)")
-                            .with("remedy", "Write it as JSON Lines (one record per line) and read it without multiLine.")
-                            .build();
-                }
-                out.write(buf, 0, n);
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw DecompressionErrors.of(path, e, 0);
-        }
+    /** Reads a multiLine file whole, its buffer charged to {@code charge}. */
+    static dev.sluice.io.WholeFile.Content readWhole(Storage storage, String path, dev.sluice.io.BufferBudget.Charge charge) {
+        return dev.sluice.io.WholeFile.read(storage, path, charge, "The multiLine JSON file " + path,
+                "Write it as JSON Lines (one record per line) and read it without multiLine.");
     }
 
     private final class Reader implements BatchReader {
@@ -118,6 +101,7 @@ public final class MultiLineJsonSource implements DataSource {
         private int next;
         private long bytes;
         private long dropped;
+        private dev.sluice.io.BufferBudget.Charge charge;   // the file's bytes and its parsed rows, until closed
 
         Reader(FileSplit split, StructType projection) {
             this.split = split;
@@ -129,11 +113,13 @@ public final class MultiLineJsonSource implements DataSource {
 
         @Override public Batch next() {
             if (rows == null) {
-                byte[] content = readWhole(storage, split.path());
+                // the file and then its parsed rows (about as large) are held until the reader closes: charged
+                if (charge == null) charge = dev.sluice.io.BufferBudgetScope.current().open("multiLine JSON " + split.path());
+                dev.sluice.io.WholeFile.Content content = readWhole(storage, split.path(), charge);
                 bytes = split.length();
                 RecordOutcome outcome;
                 try {
-                    outcome = builder.append(content, 0, content.length);
+                    outcome = builder.append(content.bytes(), 0, content.length());
                 } catch (MalformedJsonException e) {
                     throw SluiceException.of(ErrorCode.MALFORMED_RECORD).with("location", split.path())
                             .with("reason", e.reason()).build();
@@ -141,6 +127,8 @@ public final class MultiLineJsonSource implements DataSource {
                 if (outcome == RecordOutcome.DROPPED) dropped++;
                 Batch parsed = builder.finish();
                 rows = narrowAfterParsing ? narrow(parsed) : parsed;
+                dev.sluice.io.WholeFile.charge(charge, dev.sluice.vector.BatchSizes.estimate(rows), "The multiLine JSON file "
+                        + split.path() + " (its parsed rows)", "Write it as JSON Lines (one record per line) and read it without multiLine.");
             }
             if (next >= rows.rowCount()) return null;
             int to = Math.min(rows.rowCount(), next + Batch.DEFAULT_SIZE);
@@ -162,6 +150,10 @@ public final class MultiLineJsonSource implements DataSource {
 
         @Override public long droppedRecords() { return dropped; }
 
-        @Override public void close() { rows = null; }
+        @Override public void close() {
+            rows = null;
+            if (charge != null) charge.close();
+            charge = null;
+        }
     }
 }

@@ -4,8 +4,6 @@ import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
 import dev.sluice.expr.Expression;
 import dev.sluice.io.BatchReader;
-import dev.sluice.io.Compression;
-import dev.sluice.io.DecompressionErrors;
 import dev.sluice.io.DataSource;
 import dev.sluice.io.FileListing;
 import dev.sluice.io.FileSplit;
@@ -23,8 +21,6 @@ import dev.sluice.vector.Batch;
 import dev.sluice.vector.BytesVector;
 import dev.sluice.vector.ColumnVector;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,6 +161,7 @@ public final class TextSource implements DataSource {
         private final boolean withColumn;
         private boolean done;
         private long bytes;
+        private dev.sluice.io.BufferBudget.Charge charge;   // the file's bytes and the value's copy, until closed
 
         WholeFileReader(FileSplit split, boolean withColumn) {
             this.split = split;
@@ -176,12 +173,13 @@ public final class TextSource implements DataSource {
             done = true;
             BytesVector values = new BytesVector(DataTypes.STRING, 1);
             if (withColumn) {
-                try (InputStream in = Compression.forPath(split.path()).decompress(storage.open(split.path()))) {
-                    byte[] content = in.readAllBytes();
-                    values.append(content);
-                } catch (IOException e) {
-                    throw DecompressionErrors.of(split.path(), e, 0);
-                }
+                // the file is one value: its buffer and the value's copy are charged until the reader closes
+                charge = dev.sluice.io.BufferBudgetScope.current().open("wholetext " + split.path());
+                String what = "The wholetext file " + split.path();
+                String remedy = "Read it without wholetext (a row per line).";
+                dev.sluice.io.WholeFile.Content content = dev.sluice.io.WholeFile.read(storage, split.path(), charge, what, remedy);
+                dev.sluice.io.WholeFile.charge(charge, content.length(), what, remedy);
+                values.append(content.bytes(), 0, content.length());
             }
             bytes = split.length();
             return batch(values, 1, withColumn);
@@ -189,7 +187,11 @@ public final class TextSource implements DataSource {
 
         @Override public long bytesRead() { return bytes; }
 
-        @Override public void close() { done = true; }
+        @Override public void close() {
+            done = true;
+            if (charge != null) charge.close();
+            charge = null;
+        }
     }
 
     @Override public String toString() { return "text " + description() + (wholeText ? " wholetext" : "") + (lineSep != null ? " lineSep=" + lineSep.toLowerCase(Locale.ROOT) : ""); }
