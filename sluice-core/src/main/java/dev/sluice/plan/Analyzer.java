@@ -212,6 +212,10 @@ public final class Analyzer {
             DataType common = TypeCoercion.comparisonType(c.left().dataType(), c.right().dataType())
                     .orElseThrow(() -> mismatch(c.sql(), "comparable values",
                             c.left().dataType().simpleString() + " and " + c.right().dataType().simpleString()));
+            if (common instanceof dev.sluice.types.StringType) {
+                dev.sluice.types.StringType collated = dev.sluice.expr.CollationPrecedence.common(List.of(c.left(), c.right()));
+                if (collated != null) common = collated;
+            }
             return new Comparison(c.op(), castTo(c.left(), common), castTo(c.right(), common));
         }
         if (e instanceof And a) {
