@@ -150,6 +150,9 @@ public final class Collation {
 
     public boolean equal(String a, String b) { return compare(a, b) == 0; }
 
+    /** UTF8_LCASE's lower case of a string: each code point on its own. */
+    public static String lowercase(String s) { return Lowercase.lower(s); }
+
     @Override public boolean equals(Object o) { return o instanceof Collation c && c.name.equals(name); }
 
     @Override public int hashCode() { return name.hashCode(); }
