@@ -89,6 +89,38 @@ final class CollatedStrings {
         return unit == StringSearch.DONE ? 0 : s.codePointCount(0, unit) + 1;
     }
 
+    /** {@code replace(s, search, with)}: every non-overlapping match of {@code search} under the collation, left to right. */
+    static String replace(String s, String search, String with, Collation c) {
+        if (search.isEmpty()) return s;
+        StringBuilder out = new StringBuilder(s.length());
+        int copied = 0;
+        if (c.isLowercase()) {
+            // the lower-cased string, with each of its UTF-16 positions mapped back to the original's
+            StringBuilder low = new StringBuilder(s.length());
+            int[] origin = new int[2 * s.length() + 1];
+            for (int i = 0; i < s.length(); ) {
+                int cp = s.codePointAt(i);
+                String piece = cp == 0x0130 ? "i\u0307" : new String(Character.toChars(Character.toLowerCase(cp)));
+                for (int k = 0; k < piece.length(); k++) origin[low.length() + k] = i;
+                low.append(piece);
+                i += Character.charCount(cp);
+            }
+            origin[low.length()] = s.length();
+            String needle = lower(search);
+            for (int m = low.indexOf(needle); m >= 0; m = low.indexOf(needle, m + needle.length())) {
+                out.append(s, copied, origin[m]).append(with);
+                copied = origin[m + needle.length()];
+            }
+        } else {
+            StringSearch ss = search(s, search, c);
+            for (int m = ss.first(); m != StringSearch.DONE; m = ss.next()) {
+                out.append(s, copied, m).append(with);
+                copied = m + ss.getMatchLength();
+            }
+        }
+        return out.append(s, copied, s.length()).toString();
+    }
+
     private static int next(String s, int unit) { return unit >= s.length() ? s.length() : s.offsetByCodePoints(unit, 1); }
 
     private static String lower(String s) { return Collation.lowercase(s); }

@@ -27,15 +27,15 @@ public final class CollationSupport {
     /** String results that carry the collation of the string arguments. */
     private static final Set<String> KEEP_COLLATION = Set.of("upper", "lower", "ucase", "lcase", "initcap", "substr", "substring",
             "left", "right", "trim", "ltrim", "rtrim", "concat", "concat_ws", "lpad", "rpad", "repeat", "reverse",
-            "overlay", "elt", "collate_unused");
+            "overlay", "elt", "replace");
 
     /** Collation-aware in Spark 4.1 (CollationSupport and its users); by bytes in Sluice, so refused when collated. */
-    private static final Set<String> REFUSED = Set.of("replace", "split_part", "substring_index", "find_in_set", "translate",
+    private static final Set<String> REFUSED = Set.of("split_part", "substring_index", "find_in_set", "translate",
             "btrim", "split", "like", "ilike", "rlike", "regexp", "regexp_like", "regexp_replace", "regexp_extract",
             "regexp_extract_all", "regexp_count", "regexp_instr", "regexp_substr", "str_to_map", "array_contains",
             "array_position", "array_remove", "array_distinct", "array_union", "array_intersect", "array_except",
             "arrays_overlap", "array_join", "sort_array", "array_sort", "array_min", "array_max", "collect_set",
-            "mode", "levenshtein", "map_from_arrays", "map_from_entries", "map_keys", "map_contains_key",
+            "mode", "levenshtein", "map_from_arrays", "map_from_entries", "map_contains_key",
             "element_at", "try_element_at");
 
     /** The signature of {@code fn} bound to {@code args}, adjusted for collated string arguments. */
