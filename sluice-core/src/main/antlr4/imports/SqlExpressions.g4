@@ -75,7 +75,7 @@ primaryExpression
     | base=primaryExpression DOT fieldName=anyName                                              #dereference
     | LPAREN expression RPAREN                                                                  #parenthesizedExpression
     | primaryExpression DOUBLE_COLON dataType                                                   #colonCast
-    | primaryExpression COLLATE collation=identifier                                            #collateClause
+    | primaryExpression COLLATE collation+=identifier (DOT collation+=identifier)*               #collateClause
     ;
 
 functionArgument

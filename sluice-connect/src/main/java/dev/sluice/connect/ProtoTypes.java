@@ -48,7 +48,11 @@ final class ProtoTypes {
         if (t instanceof LongType) return b.setLong(org.apache.spark.connect.proto.DataType.Long.getDefaultInstance()).build();
         if (t instanceof FloatType) return b.setFloat(org.apache.spark.connect.proto.DataType.Float.getDefaultInstance()).build();
         if (t instanceof DoubleType) return b.setDouble(org.apache.spark.connect.proto.DataType.Double.getDefaultInstance()).build();
-        if (t instanceof StringType) return b.setString(org.apache.spark.connect.proto.DataType.String.getDefaultInstance()).build();
+        if (t instanceof StringType s) {   // the collation by name, as Spark's client sends it (empty: UTF8_BINARY)
+            var str = org.apache.spark.connect.proto.DataType.String.newBuilder();
+            if (!s.isDefault()) str.setCollation(s.collation().name());
+            return b.setString(str).build();
+        }
         if (t instanceof BinaryType) return b.setBinary(org.apache.spark.connect.proto.DataType.Binary.getDefaultInstance()).build();
         if (t instanceof DateType) return b.setDate(org.apache.spark.connect.proto.DataType.Date.getDefaultInstance()).build();
         if (t instanceof TimestampType) return b.setTimestamp(org.apache.spark.connect.proto.DataType.Timestamp.getDefaultInstance()).build();
@@ -98,7 +102,11 @@ final class ProtoTypes {
             case LONG: return DataTypes.LONG;
             case FLOAT: return DataTypes.FLOAT;
             case DOUBLE: return DataTypes.DOUBLE;
-            case STRING: case CHAR: case VAR_CHAR: return DataTypes.STRING;
+            case STRING: {
+                String collation = t.getString().getCollation();
+                return collation.isEmpty() ? DataTypes.STRING : StringType.of(dev.sluice.types.Collation.of(collation));
+            }
+            case CHAR: case VAR_CHAR: return DataTypes.STRING;
             case BINARY: return DataTypes.BINARY;
             case DATE: return DataTypes.DATE;
             case TIMESTAMP: return DataTypes.TIMESTAMP;

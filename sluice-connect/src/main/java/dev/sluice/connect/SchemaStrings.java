@@ -12,6 +12,8 @@ import dev.sluice.types.DdlParser;
 import dev.sluice.types.MapType;
 import dev.sluice.types.StructField;
 import dev.sluice.types.StructType;
+import dev.sluice.types.StringType;
+import dev.sluice.types.Collation;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -87,8 +89,12 @@ final class SchemaStrings {
                 List<StructField> fields = new ArrayList<>();
                 for (Object f : (List<Object>) m.getOrDefault("fields", List.of())) {
                     Map<String, Object> fm = (Map<String, Object>) f;
-                    fields.add(new StructField(String.valueOf(fm.get("name")), fromJson(fm.get("type"), text),
-                            !Boolean.FALSE.equals(fm.get("nullable"))));
+                    String name = String.valueOf(fm.get("name"));
+                    DataType ft = fromJson(fm.get("type"), text);
+                    if (fm.get("metadata") instanceof Map<?, ?> md && md.get(COLLATIONS) instanceof Map<?, ?> collations) {
+                        ft = withCollations(ft, name, (Map<String, Object>) collations, text);
+                    }
+                    fields.add(new StructField(name, ft, !Boolean.FALSE.equals(fm.get("nullable"))));
                 }
                 return new StructType(fields);
             }
@@ -104,6 +110,61 @@ final class SchemaStrings {
         }
     }
 
+    /** Spark's field metadata key naming the collations of a field's strings by path ({@code a}, {@code a.element}, {@code a.key}). */
+    private static final String COLLATIONS = "__COLLATIONS";
+
+    /** {@code t} with the strings at the paths of {@code collations} ({@code provider.NAME} values) collated. */
+    private static DataType withCollations(DataType t, String path, Map<String, Object> collations, String text) {
+        if (t instanceof StringType && collations.get(path) instanceof String c) {
+            int dot = c.indexOf('.');
+            String provider = dot < 0 ? "" : c.substring(0, dot);
+            if (!provider.equals("spark") && !provider.equals("icu")) throw bad(text, "unknown collation provider in " + c);
+            return StringType.of(Collation.of(c.substring(dot + 1)));
+        }
+        if (t instanceof ArrayType a) {
+            return new ArrayType(withCollations(a.elementType(), path + ".element", collations, text), a.containsNull());
+        }
+        if (t instanceof MapType m) {
+            return new MapType(withCollations(m.keyType(), path + ".key", collations, text),
+                    withCollations(m.valueType(), path + ".value", collations, text), m.valueContainsNull());
+        }
+        return t;
+    }
+
+    /** The {@code __COLLATIONS} entries of a field of type {@code t} (its strings outside nested structs). */
+    private static void collations(DataType t, String path, List<String> out) {
+        if (t instanceof StringType st && !st.isDefault()) {
+            out.add(quote(path) + ":" + quote(st.collation().provider() + "." + st.collation().name()));
+        } else if (t instanceof ArrayType a) {
+            collations(a.elementType(), path + ".element", out);
+        } else if (t instanceof MapType m) {
+            collations(m.keyType(), path + ".key", out);
+            collations(m.valueType(), path + ".value", out);
+        }
+    }
+
+    /** A field's type as Spark's StructField JSON writes it: collated strings as {@code "string"} (the collation goes to metadata). */
+    private static String fieldTypeJson(DataType t) {
+        if (t instanceof StringType) return quote("string");
+        if (t instanceof ArrayType a) {
+            return "{\"type\":\"array\",\"elementType\":" + fieldTypeJson(a.elementType()) + ",\"containsNull\":" + a.containsNull() + "}";
+        }
+        if (t instanceof MapType m) {
+            return "{\"type\":\"map\",\"keyType\":" + fieldTypeJson(m.keyType()) + ",\"valueType\":" + fieldTypeJson(m.valueType())
+                    + ",\"valueContainsNull\":" + m.valueContainsNull() + "}";
+        }
+        return toJson(t);
+    }
+
+    private static String metadataJson(StructField f) {
+        List<String> entries = new ArrayList<>();
+        collations(f.dataType(), f.name(), entries);
+        String md = f.metadata().isEmpty() ? "{}" : f.metadata().toString();
+        if (entries.isEmpty()) return md;
+        String c = quote(COLLATIONS) + ":{" + String.join(",", entries) + "}";
+        return md.equals("{}") ? "{" + c + "}" : md.substring(0, md.lastIndexOf('}')) + "," + c + "}";
+    }
+
     private static SluiceException bad(String text, String reason) {
         return SluiceException.of(ErrorCode.INVALID_SCHEMA).with("schema", text).with("reason", reason).build();
     }
@@ -115,8 +176,8 @@ final class SchemaStrings {
             for (int i = 0; i < s.size(); i++) {
                 StructField f = s.field(i);
                 if (i > 0) b.append(',');
-                b.append("{\"name\":").append(quote(f.name())).append(",\"type\":").append(toJson(f.dataType()))
-                        .append(",\"nullable\":").append(f.nullable()).append(",\"metadata\":").append(f.metadata().isEmpty() ? "{}" : f.metadata()).append('}');
+                b.append("{\"name\":").append(quote(f.name())).append(",\"type\":").append(fieldTypeJson(f.dataType()))
+                        .append(",\"nullable\":").append(f.nullable()).append(",\"metadata\":").append(metadataJson(f)).append('}');
             }
             return b.append("]}").toString();
         }

@@ -43,4 +43,14 @@ class SchemaStringsTest {
         assertThatThrownBy(() -> SchemaStrings.parseSchema("{\"type\":"))
                 .satisfies(e -> assertThat(((SluiceException) e).code()).isEqualTo(ErrorCode.INVALID_SCHEMA));
     }
+
+    @Test
+    void collatedStringsTravelInTheCollationsMetadataAsSparkWritesThem() {
+        String json = "{\"type\":\"struct\",\"fields\":[{\"name\":\"c1\",\"type\":\"string\",\"nullable\":true,"
+                + "\"metadata\":{\"__COLLATIONS\":{\"c1\":\"spark.UTF8_LCASE\"}}},{\"name\":\"c2\",\"type\":{\"type\":\"array\","
+                + "\"elementType\":\"string\",\"containsNull\":true},\"nullable\":true,\"metadata\":{\"__COLLATIONS\":{\"c2.element\":\"icu.UNICODE_CI\"}}}]}";
+        StructType expected = dev.sluice.types.DdlParser.parseSchema("c1 STRING COLLATE UTF8_LCASE, c2 ARRAY<STRING COLLATE UNICODE_CI>");
+        assertThat(SchemaStrings.parseSchema(json)).isEqualTo(expected);
+        assertThat(SchemaStrings.toJson(expected)).isEqualTo(json);
+    }
 }

@@ -55,6 +55,9 @@ public enum ErrorCode {
     SCHEMA_NOT_EMPTY(1182, Category.ANALYSIS, "Cannot drop a schema `{name}` because it contains objects. Use DROP SCHEMA ... CASCADE to drop the schema and all its objects."),
     ROUTINE_ALREADY_EXISTS(1183, Category.ANALYSIS, "Cannot create the function `{name}` because it already exists. Choose a different name, drop or replace the existing function, or add the IF NOT EXISTS clause to tolerate a pre-existing function."),
     NOT_A_PARTITIONED_TABLE(1185, Category.ANALYSIS, "{operation} is not allowed on `{name}` since it is not a partitioned table."),
+    // collations (1200..): Spark's conditions of the same names
+    COLLATION_INVALID_NAME(1200, Category.ANALYSIS, "The value {collationName} does not represent a correct collation name. Suggested valid collation names: [{proposals}]."),
+    COLLATION_MISMATCH(1201, Category.ANALYSIS, "Could not determine which collation to use for string functions and operators: {reason}"),
     COLUMN_ALREADY_EXISTS(1186, Category.ANALYSIS, "The column `{column}` already exists. Choose another name or rename the existing column."),
 
     // 2000: the plan cannot be built or run as asked

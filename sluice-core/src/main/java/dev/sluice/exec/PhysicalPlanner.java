@@ -30,7 +30,7 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
     public PlannerContext context() { return context; }
 
     /** The operators for {@code plan}, each wrapped so that its output is counted. */
-    public ExecNode plan(LogicalPlan plan) { return Metered.wrap(plan.accept(this)); }
+    public ExecNode plan(LogicalPlan plan) { return Metered.wrap(CollationRewrite.apply(plan).accept(this)); }
 
     @Override public ExecNode visitScan(Scan scan) {
         // small files share tasks: a million tiny files make thousands of tasks, not a million

@@ -150,6 +150,7 @@ public final class Casts {
     /** Casts without the permission check; {@code outer} carries the mode and zone of the whole cast. */
     static ColumnVector castValues(ColumnVector in, DataType from, DataType to, CastContext outer) {
         if (from.equals(to)) return in;
+        if (from instanceof StringType && to instanceof StringType) return in;   // another collation: the same bytes
         int n = in.size();
         if (from instanceof NullType) return ConstantVector.of(to, null, n);
         if (in.encoding() == Encoding.CONSTANT && n > 1) {

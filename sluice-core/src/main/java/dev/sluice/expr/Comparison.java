@@ -68,6 +68,11 @@ public record Comparison(Op op, Expression left, Expression right) implements Ex
     @Override public ColumnVector evaluate(Batch batch) {
         ColumnVector a = left.evaluate(batch);
         ColumnVector b = right.evaluate(batch);
+        dev.sluice.types.Collation collation = CollationKeys.nonBinary(left.dataType());
+        if (collation != null) {   // a collated string compares as its keys; UTF8_BINARY skips this
+            a = CollationKeys.keys(a, collation, batch.rowCount());
+            b = CollationKeys.keys(b, collation, batch.rowCount());
+        }
         BooleanVector typed = evaluateTyped(a, b, batch.rowCount());
         return typed != null ? typed : evaluateGeneric(a, b, batch.rowCount());
     }
@@ -137,7 +142,7 @@ public record Comparison(Op op, Expression left, Expression right) implements Ex
 
     /** Any type, any vectors: per row through the vectors' getters. */
     BooleanVector evaluateGeneric(ColumnVector a, ColumnVector b, int n) {
-        DataType t = left.dataType();
+        DataType t = CollationKeys.nonBinary(left.dataType()) != null ? DataTypes.BINARY : left.dataType();   // keys, see evaluate
         BooleanVector out = Kernels.booleans(n);
         boolean nullSafe = op == Op.EQ_NULL_SAFE;
         for (int i = 0; i < n; i++) {

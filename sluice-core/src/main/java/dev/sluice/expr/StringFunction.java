@@ -37,7 +37,11 @@ public record StringFunction(Kind kind, List<Expression> arguments) implements E
         }
     }
 
-    @Override public DataType dataType() { return kind == Kind.LENGTH ? DataTypes.INT : DataTypes.STRING; }
+    /** length: int; the others: the string argument's type, so a collated input gives a result of its collation (Spark). */
+    @Override public DataType dataType() {
+        if (kind == Kind.LENGTH) return DataTypes.INT;
+        return !arguments.isEmpty() && arguments.get(0).dataType() instanceof dev.sluice.types.StringType s ? s : DataTypes.STRING;
+    }
 
     @Override public boolean nullable() {
         for (Expression a : arguments) if (a.nullable()) return true;

@@ -55,6 +55,11 @@ public final class TypeCoercion {
     /** Spark's findTightestCommonType: widening that loses nothing (no string promotion, no decimal mixing). */
     public static Optional<DataType> tightestCommonType(DataType a, DataType b) {
         if (a.equals(b)) return Optional.of(a);
+        if (a instanceof StringType x && b instanceof StringType y) {
+            // without the expressions' precedence (CollationPrecedence): a collation beats the default, two differ
+            if (x.isDefault()) return Optional.of(b);
+            return y.isDefault() ? Optional.of(a) : Optional.empty();
+        }
         if (a instanceof NullType) return Optional.of(b);
         if (b instanceof NullType) return Optional.of(a);
         if (isIntegral(a) && b instanceof DecimalType d && isWiderThan(d, a)) return Optional.of(d);

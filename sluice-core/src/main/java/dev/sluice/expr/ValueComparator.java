@@ -30,6 +30,10 @@ public final class ValueComparator {
         if (type.storesInt()) return Integer.compare(a.getInt(i), b.getInt(j));
         if (type.storesLong()) return Long.compare(a.getLong(i), b.getLong(j));
         if (type instanceof DoubleType) return compareDoubles(a.getDouble(i), b.getDouble(j));
+        if (type instanceof StringType s && !s.isBinary()) {   // a collated string: its collation's order
+            return java.util.Arrays.compareUnsigned(s.collation().key(a.bytesArray(i), a.bytesStart(i), a.bytesLength(i)),
+                    s.collation().key(b.bytesArray(j), b.bytesStart(j), b.bytesLength(j)));
+        }
         if (type instanceof StringType || type instanceof BinaryType) return a.compareBytes(i, b, j);
         // no ordering in Spark (the analyzer refuses it); equal bytes are equal intervals, which grouping needs
         if (type instanceof dev.sluice.types.CalendarIntervalType) return a.compareBytes(i, b, j);

@@ -35,6 +35,10 @@ public final class ValueHasher {
         if (v.isNull(row)) return NULL_HASH;
         if (type.storesInt()) return hashInt(v.getInt(row));
         if (type.storesLong()) return hashLong(v.getLong(row));
+        if (type instanceof StringType s && !s.isBinary()) {   // a collated string hashes as its key, as it compares
+            byte[] key = s.collation().key(v.bytesArray(row), v.bytesStart(row), v.bytesLength(row));
+            return fnvBytes ? fnvBytes(key, 0, key.length) : hashBytes(key, 0, key.length);
+        }
         if (type instanceof StringType || type instanceof BinaryType || type instanceof dev.sluice.types.CalendarIntervalType) {
             return fnvBytes ? fnvBytes(v.bytesArray(row), v.bytesStart(row), v.bytesLength(row)) : hashBytes(v.bytesArray(row), v.bytesStart(row), v.bytesLength(row));
         }

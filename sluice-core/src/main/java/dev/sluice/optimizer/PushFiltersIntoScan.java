@@ -36,6 +36,10 @@ public final class PushFiltersIntoScan implements Rule {
     }
 
     private static boolean isPushable(Expression e) {
+        // a collated string's order and equality are not its bytes', which is what sources' statistics hold
+        for (Expression node : dev.sluice.expr.Expressions.collect(e)) {
+            if (dev.sluice.expr.CollationKeys.nonBinary(node.dataType()) != null) return false;
+        }
         if (e instanceof dev.sluice.expr.FunctionCall in && in.name().equals("in")) {
             if (!isColumn(in.arguments().get(0))) return false;
             for (Expression item : in.arguments().subList(1, in.arguments().size())) if (!(item instanceof Literal)) return false;

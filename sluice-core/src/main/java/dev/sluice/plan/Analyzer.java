@@ -212,6 +212,10 @@ public final class Analyzer {
             DataType common = TypeCoercion.comparisonType(c.left().dataType(), c.right().dataType())
                     .orElseThrow(() -> mismatch(c.sql(), "comparable values",
                             c.left().dataType().simpleString() + " and " + c.right().dataType().simpleString()));
+            if (common instanceof dev.sluice.types.StringType) {
+                dev.sluice.types.StringType collated = dev.sluice.expr.CollationPrecedence.common(List.of(c.left(), c.right()));
+                if (collated != null) common = collated;
+            }
             return new Comparison(c.op(), castTo(c.left(), common), castTo(c.right(), common));
         }
         if (e instanceof And a) {
@@ -390,14 +394,17 @@ public final class Analyzer {
             boolean position = sf.kind() == StringFunction.Kind.SUBSTRING && i > 0;
             DataType want = position ? DataTypes.INT : DataTypes.STRING;
             if (!a.dataType().equals(want) && !TypeCoercion.canImplicitCast(a.dataType(), want)) throw mismatch(sf, want.simpleString(), a.dataType());
-            args.add(castTo(a, want));
+            args.add(a.dataType() instanceof StringType && !position ? a : castTo(a, want));   // a collated string keeps its collation
         }
+        StringType collated = dev.sluice.expr.CollationPrecedence.common(args);
+        if (collated != null) args = dev.sluice.expr.CollationPrecedence.castAll(args, collated);
         return new StringFunction(sf.kind(), args);
     }
 
     /** Binds a registry function to its arguments and casts them to the types it asks for. */
     private Expression bindFunction(FunctionCall call) {
-        Signature signature = call.function().bind(call.arguments());
+        Signature signature = call.userDefined() ? call.function().bind(call.arguments())
+                : dev.sluice.expr.fn.CollationSupport.adjust(call.name(), call.arguments(), call.function().bind(call.arguments()));
         List<Expression> args = new ArrayList<>();
         for (int i = 0; i < call.arguments().size(); i++) args.add(castTo(call.arguments().get(i), signature.argumentTypes().get(i)));
         return new FunctionCall(call.name(), args, signature, call.inline());

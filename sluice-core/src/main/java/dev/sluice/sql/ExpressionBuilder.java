@@ -230,9 +230,11 @@ final class ExpressionBuilder extends SqlGrammarBaseVisitor<Expression> {
         return new Cast(visit(ctx.primaryExpression()), dataType(ctx.dataType()), EvalMode.ANSI);
     }
 
-    /** {@code s COLLATE name}: the registry's {@code collate(s, 'name')}. */
+    /** {@code s COLLATE name} (also {@code SYSTEM.BUILTIN.name}): the registry's {@code collate(s, 'name')}. */
     @Override public Expression visitCollateClause(SqlGrammar.CollateClauseContext ctx) {
-        return FunctionResolver.resolve("collate", List.of(visit(ctx.primaryExpression()), Literal.of(Names.identifier(ctx.collation))));
+        List<String> parts = new java.util.ArrayList<>();
+        for (SqlGrammar.IdentifierContext id : ctx.collation) parts.add(Names.identifier(id));
+        return FunctionResolver.resolve("collate", List.of(visit(ctx.primaryExpression()), Literal.of(String.join(".", parts))));
     }
 
     /** The type as the DDL parser reads it, from the text the user wrote. */

@@ -184,11 +184,7 @@ public final class DdlParser {
         }
     }
 
-    /**
-     * {@code string COLLATE name}: Sluice strings are UTF8_BINARY, so that collation (also as
-     * {@code SYSTEM.BUILTIN.UTF8_BINARY}) is the plain string type; any other is refused with UNSUPPORTED_OPERATION
-     * rather than compared as binary (docs/functions.md, Collations).
-     */
+    /** {@code string COLLATE name}: the string type of that collation (COLLATION_INVALID_NAME for an unknown name). */
     private DataType collated() {
         int save = pos;
         skipSpace();
@@ -202,11 +198,7 @@ public final class DdlParser {
         while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_' || text.charAt(pos) == '.')) pos++;
         String name = text.substring(start, pos);
         if (name.isEmpty()) throw error("expected a collation name after COLLATE");
-        if (!name.toUpperCase(Locale.ROOT).replaceFirst("^SYSTEM\\.BUILTIN\\.", "").equals("UTF8_BINARY")) {
-            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "The collated type string collate " + name)
-                    .with("reason", "Sluice compares strings by their UTF-8 bytes only (UTF8_BINARY)").build();
-        }
-        return DataTypes.STRING;
+        return StringType.of(Collation.of(name));
     }
 
     /** One more level of nesting, refused beyond the limit before recursing into it (a deep DDL string overflowed the stack). */

@@ -1,9 +1,31 @@
 package dev.sluice.types;
 
-/** Spark's {@code string}. Use the singleton {@link DataTypes}. */
-public record StringType() implements DataType {
-    @Override public String simpleString() { return "string"; }
-    @Override public String typeName() { return "string"; }
-    @Override public String sql() { return "STRING"; }
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Spark's {@code string}, with its collation ({@code string collate UTF8_LCASE}); {@link DataTypes#STRING} is the
+ * default {@code UTF8_BINARY} one. Two string types are equal when their collations are.
+ */
+public record StringType(Collation collation) implements DataType {
+    public StringType {
+        requireNonNull(collation, "collation");
+    }
+
+    public StringType() { this(Collation.UTF8_BINARY); }
+
+    /** The string type of {@code collation}: the shared default instance for UTF8_BINARY. */
+    public static StringType of(Collation collation) {
+        return collation.equals(Collation.UTF8_BINARY) ? DataTypes.STRING : new StringType(collation);
+    }
+
+    /** Plain UTF8_BINARY: compared, grouped and hashed by its bytes. */
+    public boolean isBinary() { return collation.isBinary(); }
+
+    /** Exactly the default {@code UTF8_BINARY} (not its RTRIM form). */
+    public boolean isDefault() { return collation.equals(Collation.UTF8_BINARY); }
+
+    @Override public String simpleString() { return isDefault() ? "string" : "string collate " + collation.name(); }
+    @Override public String typeName() { return simpleString(); }
+    @Override public String sql() { return isDefault() ? "STRING" : "STRING COLLATE " + collation.name(); }
     @Override public String toString() { return simpleString(); }
 }

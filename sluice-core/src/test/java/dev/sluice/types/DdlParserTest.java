@@ -14,17 +14,23 @@ class DdlParserTest {
                    items: array<struct<sku: string, qty: int, price: double>>,
                    error: struct<code: string, message: string>>""";
 
-    @Test void aBinaryCollatedStringIsTheStringTypeAndOtherCollationsAreRefused() {
+    @Test void collatedStringTypesParseAndPrintAsSpark() {
         assertThat(DdlParser.parseSchema("a STRING COLLATE UTF8_BINARY NOT NULL, b string collate SYSTEM.BUILTIN.utf8_binary"))
                 .isEqualTo(new StructType(java.util.List.of(new StructField("a", STRING, false), new StructField("b", STRING, true))));
-        assertThat(DdlParser.parseType("struct<s: string collate UTF8_BINARY>")).isEqualTo(DdlParser.parseType("struct<s: string>"));
-        assertThatThrownBy(() -> DdlParser.parseSchema("a STRING COLLATE UTF8_LCASE"))
-                .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION));
+        DataType lcase = DdlParser.parseType("string collate utf8_lcase");
+        assertThat(lcase).isEqualTo(StringType.of(Collation.UTF8_LCASE)).isNotEqualTo(STRING);
+        assertThat(lcase.simpleString()).isEqualTo("string collate UTF8_LCASE");
+        assertThat(lcase.sql()).isEqualTo("STRING COLLATE UTF8_LCASE");
+        StructType s = DdlParser.parseSchema("a STRING COLLATE unicode_ci, b ARRAY<STRING COLLATE de_ai>");
+        assertThat(s.simpleString()).isEqualTo("struct<a:string collate UNICODE_CI,b:array<string collate de_AI>>");
+        assertThat(DdlParser.parseSchema(s.simpleString().substring("struct<".length(), s.simpleString().length() - 1).replace(":", " ")))
+                .isEqualTo(s);
+        assertThatThrownBy(() -> DdlParser.parseSchema("a STRING COLLATE NO_SUCH"))
+                .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.COLLATION_INVALID_NAME));
         try (dev.sluice.Sluice sluice = dev.sluice.Sluice.builder().build()) {
-            assertThat(sluice.sql("SELECT CAST('a' AS STRING COLLATE UTF8_BINARY) = 'A', typeof(CAST('a' AS STRING COLLATE UTF8_BINARY))")
-                    .collect().get(0).values()).containsExactly(false, "string");
-            assertThatThrownBy(() -> sluice.sql("SELECT CAST('a' AS STRING COLLATE UNICODE_CI)").collect())
-                    .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION));
+            assertThat(sluice.sql("SELECT CAST('a' AS STRING COLLATE UTF8_BINARY) = 'A', typeof(CAST('a' AS STRING COLLATE UTF8_BINARY)), "
+                            + "CAST('a' AS STRING COLLATE UNICODE_CI) = 'A'")
+                    .collect().get(0).values()).containsExactly(false, "string", true);
         }
     }
 

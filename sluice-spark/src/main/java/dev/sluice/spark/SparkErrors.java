@@ -22,6 +22,8 @@ final class SparkErrors {
             Map.entry("FIELD_NOT_FOUND", ErrorCode.FIELD_NOT_FOUND),
             Map.entry("AMBIGUOUS_REFERENCE", ErrorCode.AMBIGUOUS_COLUMN),
             Map.entry("DATATYPE_MISMATCH", ErrorCode.TYPE_MISMATCH),
+            Map.entry("COLLATION_INVALID_NAME", ErrorCode.COLLATION_INVALID_NAME),
+            Map.entry("COLLATION_MISMATCH", ErrorCode.COLLATION_MISMATCH),
             Map.entry("INVALID_JSON_SCHEMA", ErrorCode.INVALID_SCHEMA),
             Map.entry("PARSE_SYNTAX_ERROR", ErrorCode.INVALID_SCHEMA),
             Map.entry("PARSE_MODE_UNSUPPORTED", ErrorCode.INVALID_OPTION),

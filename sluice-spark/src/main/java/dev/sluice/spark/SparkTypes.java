@@ -35,7 +35,7 @@ final class SparkTypes {
         if (t instanceof FloatType) return DataTypes.FloatType;
         if (t instanceof DoubleType) return DataTypes.DoubleType;
         if (t instanceof DecimalType d) return DataTypes.createDecimalType(d.precision(), d.scale());
-        if (t instanceof StringType) return DataTypes.StringType;
+        if (t instanceof StringType s) return s.isDefault() ? DataTypes.StringType : org.apache.spark.sql.types.StringType.apply(s.collation().name());
         if (t instanceof BinaryType) return DataTypes.BinaryType;
         if (t instanceof DateType) return DataTypes.DateType;
         if (t instanceof TimestampType) return DataTypes.TimestampType;
@@ -75,7 +75,10 @@ final class SparkTypes {
         if (t instanceof org.apache.spark.sql.types.FloatType) return dev.sluice.types.DataTypes.FLOAT;
         if (t instanceof org.apache.spark.sql.types.DoubleType) return dev.sluice.types.DataTypes.DOUBLE;
         if (t instanceof org.apache.spark.sql.types.DecimalType d) return dev.sluice.types.DataTypes.decimal(d.precision(), d.scale());
-        if (t instanceof org.apache.spark.sql.types.StringType) return dev.sluice.types.DataTypes.STRING;
+        if (t instanceof org.apache.spark.sql.types.StringType s) {
+            return s.isUTF8BinaryCollation() ? dev.sluice.types.DataTypes.STRING
+                    : dev.sluice.types.StringType.of(dev.sluice.types.Collation.of(s.collationName()));
+        }
         if (t instanceof org.apache.spark.sql.types.BinaryType) return dev.sluice.types.DataTypes.BINARY;
         if (t instanceof org.apache.spark.sql.types.DateType) return dev.sluice.types.DataTypes.DATE;
         if (t instanceof org.apache.spark.sql.types.TimestampType) return dev.sluice.types.DataTypes.TIMESTAMP;

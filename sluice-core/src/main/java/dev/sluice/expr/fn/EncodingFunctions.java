@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import dev.sluice.types.Collation;
 import java.util.Locale;
 
 import static dev.sluice.types.DataTypes.BINARY;
@@ -55,12 +56,16 @@ public final class EncodingFunctions {
         }));
         out.add(RowFunction.of("bit_length", EncodingFunctions::bindBytes, v -> bytes(v[0]).length * 8));
         out.add(RowFunction.of("octet_length", EncodingFunctions::bindBytes, v -> bytes(v[0]).length));
-        out.add(RowFunction.of("startswith", EncodingFunctions::bindPair, v -> startsWith(bytes(v[0]), bytes(v[1]), 0)));
-        out.add(RowFunction.of("endswith", EncodingFunctions::bindPair, v -> {
+        // under a non-binary collation (the signature's state) the search follows it; UTF8_BINARY keeps the byte loops
+        out.add(RowFunction.of("startswith", EncodingFunctions::bindPair, (v, s) -> s.state() instanceof Collation c
+                ? CollatedStrings.startsWith((String) v[0], (String) v[1], c) : startsWith(bytes(v[0]), bytes(v[1]), 0)));
+        out.add(RowFunction.of("endswith", EncodingFunctions::bindPair, (v, s) -> {
+            if (s.state() instanceof Collation c) return CollatedStrings.endsWith((String) v[0], (String) v[1], c);
             byte[] a = bytes(v[0]), b = bytes(v[1]);
             return a.length >= b.length && startsWith(a, b, a.length - b.length);
         }));
-        out.add(RowFunction.of("contains", EncodingFunctions::bindPair, v -> indexOf(bytes(v[0]), bytes(v[1])) >= 0));
+        out.add(RowFunction.of("contains", EncodingFunctions::bindPair, (v, s) -> s.state() instanceof Collation c
+                ? CollatedStrings.contains((String) v[0], (String) v[1], c) : indexOf(bytes(v[0]), bytes(v[1])) >= 0));
         out.add(RowFunction.of("is_valid_utf8", RowFunction.typed(DataTypes.BOOLEAN, BINARY), v -> validUtf8((byte[]) v[0])));
         out.add(RowFunction.of("make_valid_utf8", RowFunction.typed(STRING, BINARY), v -> new String((byte[]) v[0], StandardCharsets.UTF_8)));
         out.add(RowFunction.of("validate_utf8", RowFunction.typed(STRING, BINARY), v -> {
@@ -79,7 +84,8 @@ public final class EncodingFunctions {
         FnArgs.arity(fn, args, 2, 2);
         boolean binary = args.get(0).dataType() instanceof BinaryType || args.get(1).dataType() instanceof BinaryType;
         DataType t = binary ? BINARY : STRING;
-        return new Signature(List.of(FnArgs.expect(fn, args, 0, t), FnArgs.expect(fn, args, 1, t)), DataTypes.BOOLEAN, true);
+        Signature s = new Signature(List.of(FnArgs.expect(fn, args, 0, t), FnArgs.expect(fn, args, 1, t)), DataTypes.BOOLEAN, true);
+        return binary ? s : CollatedStrings.collated(s, CollatedStrings.of(fn, args, 0, 1), 0, 1);
     }
 
     static Signature bindBytes(String fn, List<Expression> args) {

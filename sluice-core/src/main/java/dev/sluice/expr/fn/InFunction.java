@@ -23,7 +23,8 @@ final class InFunction implements ScalarFunction {
     @Override public Signature bind(List<Expression> arguments) {
         FnArgs.arity(name(), arguments, 2, Integer.MAX_VALUE);
         List<DataType> types = new ArrayList<>();
-        for (Expression a : arguments) types.add(a.dataType());
+        dev.sluice.types.StringType collated = dev.sluice.expr.CollationPrecedence.common(arguments);
+        for (Expression a : arguments) types.add(collated != null && a.dataType() instanceof dev.sluice.types.StringType ? collated : a.dataType());
         DataType common = TypeCoercion.commonType(types).orElseThrow(() -> FnArgs.mismatch(name(), arguments, 1,
                 "values of one type (" + String.join(", ", types.stream().map(DataType::simpleString).toList()) + ")"));
         List<DataType> argumentTypes = new ArrayList<>();

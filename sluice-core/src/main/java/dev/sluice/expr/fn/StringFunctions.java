@@ -156,14 +156,16 @@ public final class StringFunctions {
 
         @Override public Signature bind(List<Expression> args) {
             FnArgs.arity(name(), args, 2, 2);
-            return typed(name(), args, DataTypes.INT, DataTypes.STRING, DataTypes.STRING);
+            return CollatedStrings.collated(typed(name(), args, DataTypes.INT, DataTypes.STRING, DataTypes.STRING),
+                    CollatedStrings.of(name(), args, 0, 1), 0, 1);
         }
 
         @Override public ColumnVector evaluate(Signature signature, ColumnVector[] args, int rows) {
             IntVector out = new IntVector(DataTypes.INT, rows);
+            dev.sluice.types.Collation c = (dev.sluice.types.Collation) signature.state();
             for (int i = 0; i < rows; i++) {
                 if (anyNull(args, i)) out.appendNull();
-                else out.append(charIndexOf(str(args[0], i), str(args[1], i), 0));
+                else out.append(c == null ? charIndexOf(str(args[0], i), str(args[1], i), 0) : CollatedStrings.indexOf(str(args[0], i), str(args[1], i), 0, c));
             }
             return out;
         }
@@ -178,11 +180,13 @@ public final class StringFunctions {
             FnArgs.arity(name, args, 2, 3);
             Signature s = args.size() == 2 ? typed(name, args, DataTypes.INT, DataTypes.STRING, DataTypes.STRING)
                     : typed(name, args, DataTypes.INT, DataTypes.STRING, DataTypes.STRING, DataTypes.INT);
-            return new Signature(s.argumentTypes(), DataTypes.INT, args.get(0).nullable() || args.get(1).nullable());
+            return CollatedStrings.collated(new Signature(s.argumentTypes(), DataTypes.INT, args.get(0).nullable() || args.get(1).nullable()),
+                    CollatedStrings.of(name, args, 0, 1), 0, 1);
         }
 
         @Override public ColumnVector evaluate(Signature signature, ColumnVector[] args, int rows) {
             IntVector out = new IntVector(DataTypes.INT, rows);
+            dev.sluice.types.Collation c = (dev.sluice.types.Collation) signature.state();
             for (int i = 0; i < rows; i++) {
                 if (args[0].isNull(i) || args[1].isNull(i)) {
                     out.appendNull();
@@ -196,7 +200,7 @@ public final class StringFunctions {
                 String needle = str(args[0], i);
                 if (start < 1) out.append(0);
                 else if (needle.isEmpty()) out.append(1);
-                else out.append(charIndexOf(str(args[1], i), needle, start - 1));
+                else out.append(c == null ? charIndexOf(str(args[1], i), needle, start - 1) : CollatedStrings.indexOf(str(args[1], i), needle, start - 1, c));
             }
             return out;
         }

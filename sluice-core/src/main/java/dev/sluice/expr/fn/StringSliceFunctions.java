@@ -49,8 +49,11 @@ public final class StringSliceFunctions {
         }
         out.add(RowFunction.of("lcase", RowFunction.typed(STRING, STRING), v -> ((String) v[0]).toLowerCase(Locale.ROOT)));
         out.add(RowFunction.of("ucase", RowFunction.typed(STRING, STRING), v -> ((String) v[0]).toUpperCase(Locale.ROOT)));
-        out.add(RowFunction.of("replace", RowFunction.optional(2, STRING, STRING, STRING, STRING),
-                v -> replace((String) v[0], (String) v[1], v.length > 2 ? (String) v[2] : "")));
+        out.add(RowFunction.of("replace", (fn, args) -> CollatedStrings.collated(RowFunction.optional(2, STRING, STRING, STRING, STRING)
+                        .bind(fn, args), CollatedStrings.of(fn, args, 0, 1, 2), 0, 1, 2),
+                (v, s) -> s.state() instanceof dev.sluice.types.Collation c   // the search follows a non-binary collation
+                        ? CollatedStrings.replace((String) v[0], (String) v[1], v.length > 2 ? (String) v[2] : "", c)
+                        : replace((String) v[0], (String) v[1], v.length > 2 ? (String) v[2] : "")));
         out.add(RowFunction.of("ascii", RowFunction.typed(INT, STRING), v -> ((String) v[0]).isEmpty() ? 0 : ((String) v[0]).codePointAt(0)));
         for (String n : List.of("chr", "char")) out.add(RowFunction.of(n, RowFunction.typed(STRING, DataTypes.LONG), v -> chr((Long) v[0])));
         out.add(RowFunction.of("soundex", RowFunction.typed(STRING, STRING), v -> soundex((String) v[0])));

@@ -65,6 +65,13 @@ final class SparkParquetSchema {
         if (type instanceof FloatType) return Types.primitive(PrimitiveTypeName.FLOAT, rep).named(name);
         if (type instanceof DoubleType) return Types.primitive(PrimitiveTypeName.DOUBLE, rep).named(name);
         if (type instanceof BinaryType) return Types.primitive(PrimitiveTypeName.BINARY, rep).named(name);
+        if (type instanceof StringType s && !s.isDefault()) {
+            // Spark keeps the collation in its schema metadata, which Sluice's writer does not write: refuse rather than lose it
+            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "Writing the collated column `" + name + "` ("
+                    + s.simpleString() + ") to Parquet")
+                    .with("reason", "Sluice's Parquet files do not record collations; collate the column to UTF8_BINARY first "
+                            + "(collate(col, 'UTF8_BINARY')) and collate it again after reading").build();
+        }
         if (type instanceof StringType) {
             return Types.primitive(PrimitiveTypeName.BINARY, rep).as(LogicalTypeAnnotation.stringType()).named(name);
         }

@@ -1,0 +1,69 @@
+package dev.sluice.expr.fn;
+
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+import dev.sluice.expr.CollationKeys;
+import dev.sluice.expr.CollationPrecedence;
+import dev.sluice.expr.Expression;
+import dev.sluice.expr.Signature;
+import dev.sluice.types.ArrayType;
+import dev.sluice.types.DataType;
+import dev.sluice.types.DataTypes;
+import dev.sluice.types.StringType;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What collations do to registry functions beyond the searches of {@link CollatedStrings}, checked once as a call
+ * binds: the string transforms return their input's collation (Spark's {@code upper(s COLLATE UTF8_LCASE)} is a
+ * {@code string collate UTF8_LCASE}, so comparing it stays case-insensitive), and the functions whose results
+ * Spark makes collation-aware but Sluice computes by bytes are refused for non-binary collated arguments rather
+ * than answered as UTF8_BINARY would.
+ */
+public final class CollationSupport {
+    private CollationSupport() {}
+
+    /** String results that carry the collation of the string arguments. */
+    private static final Set<String> KEEP_COLLATION = Set.of("upper", "lower", "ucase", "lcase", "initcap", "substr", "substring",
+            "left", "right", "trim", "ltrim", "rtrim", "concat", "concat_ws", "lpad", "rpad", "repeat", "reverse",
+            "overlay", "elt", "replace");
+
+    /** Collation-aware in Spark 4.1 (CollationSupport and its users); by bytes in Sluice, so refused when collated. */
+    private static final Set<String> REFUSED = Set.of("split_part", "substring_index", "find_in_set", "translate",
+            "btrim", "split", "like", "ilike", "rlike", "regexp", "regexp_like", "regexp_replace", "regexp_extract",
+            "regexp_extract_all", "regexp_count", "regexp_instr", "regexp_substr", "str_to_map", "array_contains",
+            "array_position", "array_remove", "array_distinct", "array_union", "array_intersect", "array_except",
+            "arrays_overlap", "array_join", "sort_array", "array_sort", "array_min", "array_max", "collect_set",
+            "mode", "levenshtein", "map_from_arrays", "map_from_entries", "map_contains_key",
+            "element_at", "try_element_at");
+
+    /** The signature of {@code fn} bound to {@code args}, adjusted for collated string arguments. */
+    public static Signature adjust(String fn, List<Expression> args, Signature bound) {
+        boolean collated = false;
+        for (Expression a : args) if (hasNonBinary(a.dataType())) collated = true;
+        if (!collated) return bound;
+        if (REFUSED.contains(fn)) {
+            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", fn + " over a non-binary collated string")
+                    .with("reason", "Spark makes " + fn + " follow the collation and Sluice does not yet; collate the argument to "
+                            + "UTF8_BINARY (COLLATE UTF8_BINARY) or lower-case both sides for UTF8_LCASE").build();
+        }
+        if (KEEP_COLLATION.contains(fn) && bound.resultType().equals(DataTypes.STRING)) {
+            StringType common = CollationPrecedence.common(args);
+            StringType result = common;
+            if (result == null) for (Expression a : args) if (a.dataType() instanceof StringType s && !s.isDefault()) result = s;
+            if (result != null) return new Signature(bound.argumentTypes(), result, bound.nullable(), bound.state());
+        }
+        return bound;
+    }
+
+    private static boolean hasNonBinary(DataType t) {
+        if (CollationKeys.nonBinary(t) != null) return true;
+        if (t instanceof ArrayType a) return hasNonBinary(a.elementType());
+        if (t instanceof dev.sluice.types.MapType m) return hasNonBinary(m.keyType()) || hasNonBinary(m.valueType());
+        if (t instanceof dev.sluice.types.StructType s) {
+            for (var f : s.fields()) if (hasNonBinary(f.dataType())) return true;
+        }
+        return false;
+    }
+}
