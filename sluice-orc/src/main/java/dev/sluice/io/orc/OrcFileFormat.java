@@ -41,15 +41,12 @@ public final class OrcFileFormat implements FileFormat {
     }
 
     @Override public RecordFormat writer(Map<String, String> options) {
-        String compression = null;
-        for (Map.Entry<String, String> e : options.entrySet()) {
-            if (e.getKey().equalsIgnoreCase("compression") || e.getKey().equalsIgnoreCase("codec")) compression = e.getValue();
-        }
-        return new OrcRecordFormat(compression);
+        return new OrcRecordFormat(OrcWriteOptions.parse(options));
     }
 
     /** The file-source options of every format; ORC has no reader options of its own that Sluice honours. */
     @Override public Set<String> readOptions() { return Set.of(); }
 
-    @Override public Set<String> writeOptions() { return Set.of(); }
+    /** The {@code orc.*} settings ORC's writer honours (Spark passes every option to ORC's configuration). */
+    @Override public Set<String> writeOptions() { return OrcWriteOptions.KEYS; }
 }
