@@ -1,5 +1,10 @@
 package dev.sluice.io.xml;
 
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+import dev.sluice.io.BufferBudget;
+import dev.sluice.io.BufferBudgetScope;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,10 +20,20 @@ import java.util.Arrays;
  * returned as it is, marked incomplete, so it is reported as malformed rather than lost. Works on the bytes of
  * any charset that encodes ASCII as single bytes (UTF-8, ISO-8859-*).
  * <p>The current record is {@code buffer()[offset(), offset() + length())}, valid until the next call.
+ * <p>The buffer grows only for a record larger than itself; the growth is charged to the scan's {@link BufferBudget}
+ * (the session's memory budget) together with what parsing the record takes beside it ({@link #HEAP_PER_RECORD_BYTE}),
+ * so a record that does not fit fails with LIMIT_EXCEEDED naming the file, the record and the setting, before the
+ * bigger buffer is allocated, never with an OutOfMemoryError.
  */
 final class XmlRecordScanner implements Closeable {
     /** A record may be as large as a Java array: beyond it, the record cannot be held to be parsed. */
     static final int MAX_RECORD_BYTES = Integer.MAX_VALUE - 16;
+    /**
+     * Heap a record holds per byte of its text: the bytes in this buffer, the decoded string (up to two bytes a
+     * character) and the element tree StAX parses it into.
+     */
+    static final int HEAP_PER_RECORD_BYTE = 4;
+    static final int INITIAL_BUFFER = 64 * 1024;
 
     private static final byte[] COMMENT = bytes("<!--"), COMMENT_END = bytes("-->");
     private static final byte[] CDATA = bytes("<![CDATA["), CDATA_END = bytes("]]>");
@@ -26,9 +41,12 @@ final class XmlRecordScanner implements Closeable {
     private static final byte[] DECL = bytes("<!");
 
     private final InputStream in;
+    private final String path;
+    private final String rowTag;
+    private BufferBudget.Charge charge;   // the buffer's growth beyond its first size; opened on the first growth
     private final byte[] open;    // "<rowTag"
     private final byte[] close;   // "</rowTag"
-    private byte[] buf = new byte[64 * 1024];
+    private byte[] buf = new byte[INITIAL_BUFFER];
     private int pos;              // next byte to look at
     private int limit;            // bytes in buf
     private boolean eof;
@@ -43,8 +61,10 @@ final class XmlRecordScanner implements Closeable {
     private long recordLine;
     private long recordOffset;
 
-    XmlRecordScanner(InputStream in, String rowTag) {
+    XmlRecordScanner(InputStream in, String rowTag, String path) {
         this.in = in;
+        this.path = path;
+        this.rowTag = rowTag;
         this.open = bytes("<" + rowTag);
         this.close = bytes("</" + rowTag);
     }
@@ -214,7 +234,9 @@ final class XmlRecordScanner implements Closeable {
                 if (buf.length >= MAX_RECORD_BYTES) {
                     throw new IOException("an XML record longer than " + MAX_RECORD_BYTES + " bytes");
                 }
-                buf = Arrays.copyOf(buf, (int) Math.min(MAX_RECORD_BYTES, buf.length * 2L));
+                int size = (int) Math.min(MAX_RECORD_BYTES, buf.length * 2L);
+                chargeGrowth(size - buf.length);
+                buf = Arrays.copyOf(buf, size);
             }
             int read = in.read(buf, limit, buf.length - limit);
             if (read < 0) eof = true;
@@ -228,5 +250,21 @@ final class XmlRecordScanner implements Closeable {
         if (to > countedTo) countedTo = to;
     }
 
-    @Override public void close() throws IOException { in.close(); }
+    private void chargeGrowth(long more) {
+        if (charge == null) charge = BufferBudgetScope.current().open("XML record buffer of " + path);
+        if (charge.tryGrow(more * HEAP_PER_RECORD_BYTE)) return;
+        throw SluiceException.of(ErrorCode.LIMIT_EXCEEDED)
+                .with("what", "The XML record <" + rowTag + "> at line " + recordLine + " (byte " + recordOffset + ") of " + path
+                        + " (" + limit + " bytes so far without its end, which with its parsing need about "
+                        + (buf.length + more) * (long) HEAP_PER_RECORD_BYTE + " bytes)")
+                .with("limit", BufferBudgetScope.current().describe())
+                .with("remedy", "Raise the memory budget (Sluice.builder().memoryBudget(bytes) or -Dsluice.memory.budget) and the heap "
+                        + "(-Xmx), or check the rowTag option names the elements that are the rows.")
+                .build();
+    }
+
+    @Override public void close() throws IOException {
+        if (charge != null) charge.close();
+        in.close();
+    }
 }

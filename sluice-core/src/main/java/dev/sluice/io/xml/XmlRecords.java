@@ -39,7 +39,7 @@ final class XmlRecords implements AutoCloseable {
             closeQuietly(counted);
             throw e;
         }
-        this.scanner = new XmlRecordScanner(in, rowTag);
+        this.scanner = new XmlRecordScanner(in, rowTag, path);
     }
 
     /** The next record, or null at the end of the file. */
