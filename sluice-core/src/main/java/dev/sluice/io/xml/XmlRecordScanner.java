@@ -61,10 +61,23 @@ final class XmlRecordScanner implements Closeable {
     private long recordLine;
     private long recordOffset;
 
-    XmlRecordScanner(InputStream in, String rowTag, String path) {
+    private final long end;          // records starting at or after this offset belong to the next split
+    private final boolean linesKnown;
+
+    XmlRecordScanner(InputStream in, String rowTag, String path) { this(in, rowTag, path, 0, Long.MAX_VALUE); }
+
+    /**
+     * The records of the split {@code [start, end)} of a file, {@code in} positioned at {@code start}: those starting
+     * at or after {@code start} and before {@code end}, the last one read to its end even past {@code end}. Line
+     * numbers are known only when the split starts the file.
+     */
+    XmlRecordScanner(InputStream in, String rowTag, String path, long start, long end) {
         this.in = in;
         this.path = path;
         this.rowTag = rowTag;
+        this.base = start;
+        this.end = end;
+        this.linesKnown = start == 0;
         this.open = bytes("<" + rowTag);
         this.close = bytes("</" + rowTag);
     }
@@ -80,8 +93,8 @@ final class XmlRecordScanner implements Closeable {
     /** False when the file ended inside the record. */
     boolean complete() { return complete; }
 
-    /** The 1-based line the record starts on. */
-    long line() { return recordLine; }
+    /** The 1-based line the record starts on; 0 when unknown (a split that does not start the file). */
+    long line() { return linesKnown ? recordLine : 0; }
 
     /** The byte offset (in the decompressed file) the record starts at. */
     long byteOffset() { return recordOffset; }
@@ -100,7 +113,7 @@ final class XmlRecordScanner implements Closeable {
             else if (startsWith(CDATA)) skipPast(CDATA_END, CDATA.length);
             else if (startsWith(PI)) skipPast(PI_END, PI.length);
             else if (startsWith(DECL)) skipDeclaration();
-            else if (isTag(open)) return readRecord();
+            else if (isTag(open)) return base + pos < end && readRecord();
             else pos++;
         }
     }
@@ -254,7 +267,7 @@ final class XmlRecordScanner implements Closeable {
         if (charge == null) charge = BufferBudgetScope.current().open("XML record buffer of " + path);
         if (charge.tryGrow(more * HEAP_PER_RECORD_BYTE)) return;
         throw SluiceException.of(ErrorCode.LIMIT_EXCEEDED)
-                .with("what", "The XML record <" + rowTag + "> at line " + recordLine + " (byte " + recordOffset + ") of " + path
+                .with("what", "The XML record <" + rowTag + "> at " + (linesKnown ? "line " + recordLine + " (byte " + recordOffset + ")" : "byte " + recordOffset) + " of " + path
                         + " (" + limit + " bytes so far without its end, which with its parsing need about "
                         + (buf.length + more) * (long) HEAP_PER_RECORD_BYTE + " bytes)")
                 .with("limit", BufferBudgetScope.current().describe())
