@@ -15,8 +15,7 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Parses one XML record with Woodstox (the StAX parser Spark's XML reader runs on) into an {@link XmlNode} tree,
- * whatever other StAX implementation the class path holds. Secure by default: a DTD is
+ * Parses one XML record with the JDK's StAX parser into an {@link XmlNode} tree. Secure by default: a DTD is
  * refused (so no entity can be declared, and no external entity or DTD is ever fetched), and only the predefined
  * and character entities are expanded. Parsing is not namespace-aware (as Spark's XML reader in effect): a prefixed
  * name is kept whole, or cut to its local part with {@code ignoreNamespace}, and {@code xmlns} declarations are not
@@ -25,12 +24,12 @@ import java.util.List;
 public final class XmlStax {
     /** One factory per thread: the JDK's factory then reuses its reader (creating one costs more than parsing a record). */
     private static final ThreadLocal<XMLInputFactory> INPUT = ThreadLocal.withInitial(XmlStax::inputFactory);
-    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newDefaultFactory();
+    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
     private XmlStax() {}
 
     private static XMLInputFactory inputFactory() {
-        XMLInputFactory f = new com.ctc.wstx.stax.WstxInputFactory();
+        XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
