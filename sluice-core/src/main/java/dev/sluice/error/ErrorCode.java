@@ -33,6 +33,7 @@ public enum ErrorCode {
     TEMP_TABLE_OR_VIEW_ALREADY_EXISTS(1043, Category.ANALYSIS, "Cannot create the temporary view `{name}` because it already exists. Use createOrReplaceTempView to replace it."),
     UNABLE_TO_INFER_SCHEMA(1050, Category.ANALYSIS, "Unable to infer schema for {format} at {path}: {reason}. It must be specified manually with schema(...)."),
     CONFLICTING_DIRECTORY_STRUCTURES(1051, Category.ANALYSIS, "Conflicting directory structures under {path}: {reason}. Read the partition directories and the other directories separately, or set the option recursiveFileLookup to true (partition columns are then not discovered)."),
+    CANNOT_MERGE_INCOMPATIBLE_DATA_TYPE(1057, Category.ANALYSIS, "Failed to merge incompatible data types {left} and {right} ({where}). Read the files with an explicit schema(...), or without mergeSchema."),
     // SQL front end (1160..): Spark's conditions of the same names
     INVALID_INVERSE_DISTRIBUTION_FUNCTION(1160, Category.ANALYSIS, "Invalid inverse distribution function {function}: {reason}."),
     INVALID_WITHIN_GROUP_EXPRESSION(1161, Category.ANALYSIS, "Invalid function {function} with WITHIN GROUP: {reason}."),

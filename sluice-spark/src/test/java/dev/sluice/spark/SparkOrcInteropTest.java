@@ -94,4 +94,63 @@ class SparkOrcInteropTest {
         assertThat(sorted(bySpark).subList(0, 39)).isEqualTo(sorted(rows()).subList(0, 39));
         assertThat(sorted(SparkEngine.of(spark).read().format("orc").load(out).collect())).isEqualTo(sorted(bySpark));
     }
+
+    /** The orc.* settings Sluice honours, as Spark passes them to ORC: files written with them read the same in both engines. */
+    @Test void orcWriterSettingsGiveFilesBothEnginesReadAlike() {
+        Map<String, String> settings = Map.of("orc.compress", "SNAPPY", "orc.bloom.filter.columns", "name,id", "orc.bloom.filter.fpp", "0.05",
+                "orc.column.encoding.direct", "name", "orc.dictionary.key.threshold", "0.5", "orc.stripe.size", "65536",
+                "orc.row.index.stride", "1000", "orc.compress.size", "8192");
+        String bySluice = dir.resolve("settings-sluice").toString();
+        embedded.createDataFrame(rows(), SCHEMA).write().options(settings).format("orc").save(bySluice);
+        String bySparkPath = dir.resolve("settings-spark").toString();
+        List<org.apache.spark.sql.Row> sparkRows = new ArrayList<>();
+        for (Row r : rows()) sparkRows.add(SparkValues.toSpark(r));
+        spark.createDataFrame(sparkRows, SparkTypes.toSpark(SCHEMA)).repartition(1).write().options(settings).orc(bySparkPath);
+        for (String path : List.of(bySluice, bySparkPath)) {
+            List<Row> inSpark = new ArrayList<>();
+            for (org.apache.spark.sql.Row r : spark.read().orc(path).collectAsList()) inSpark.add(SparkValues.fromSpark(r, SCHEMA));
+            assertThat(sorted(embedded.read().format("orc").load(path).collect())).as(path).isEqualTo(sorted(inSpark));
+            assertThat(sorted(inSpark).subList(0, 39)).as(path).isEqualTo(sorted(rows()).subList(0, 39));
+        }
+        // both name their files by the codec orc.compress chose
+        assertThat(new java.io.File(bySluice).list((d, n) -> n.endsWith(".snappy.orc"))).isNotEmpty();
+        assertThat(new java.io.File(bySparkPath).list((d, n) -> n.endsWith(".snappy.orc"))).isNotEmpty();
+    }
+
+    /**
+     * mergeSchema over files of different columns: the same columns, types and rows as Spark's. The column order
+     * may differ: Spark merges in the order its file listing returns the files (the local file system's directory
+     * order, not sorted), Sluice in path order, so the columns are compared by name.
+     */
+    @Test void mergeSchemaGivesSparksColumnsAndRows() {
+        String root = dir.resolve("merge").toString();
+        spark.sql("SELECT CAST(id AS BIGINT) AS id, CAST(id AS STRING) AS name, named_struct('x', CAST(id AS INT)) AS s FROM range(5)")
+                .write().orc(root + "/k=1");
+        spark.sql("SELECT CAST(id AS BIGINT) AS id, id / 2.0D AS extra, named_struct('x', CAST(id AS INT)) AS s FROM range(5, 9)")
+                .write().orc(root + "/k=2");
+        Dataset<org.apache.spark.sql.Row> inSpark = spark.read().option("mergeSchema", "true").orc(root);
+        StructType schema = (StructType) SparkTypes.fromSpark(inSpark.schema());
+        dev.sluice.DataFrame merged = embedded.read().option("mergeSchema", "true").format("orc").load(root);
+        assertThat(new java.util.TreeSet<>(merged.schema().fieldNames())).isEqualTo(new java.util.TreeSet<>(schema.fieldNames()));
+        List<dev.sluice.Column> inSparkOrder = new ArrayList<>();
+        for (String name : schema.fieldNames()) inSparkOrder.add(dev.sluice.functions.col(name));
+        dev.sluice.DataFrame inSluice = merged.select(inSparkOrder.toArray(new dev.sluice.Column[0]));
+        assertThat(SparkTypes.sameIgnoringNullability(inSluice.schema(), schema)).as(inSluice.schema().simpleString() + " vs " + schema.simpleString()).isTrue();
+        List<Row> expected = new ArrayList<>();
+        for (org.apache.spark.sql.Row r : inSpark.collectAsList()) expected.add(SparkValues.fromSpark(r, schema));
+        assertThat(sorted(inSluice.collect())).isEqualTo(sorted(expected));
+    }
+
+    /** A large Spark-written file of many stripes, read by Sluice in small splits: every row once, as Spark reads it. */
+    @Test void sparkFileOfManyStripesReadInSplits() {
+        String out = dir.resolve("stripes").toString();
+        spark.sql("SELECT id, md5(CAST(id AS STRING)) AS h FROM range(100000)").repartition(1).write()
+                .option("orc.stripe.size", "65536").option("compression", "none").orc(out);
+        try (Sluice small = Sluice.builder().parallelism(3).maxSplitBytes(32 << 10).build()) {
+            dev.sluice.DataFrame df = small.read().format("orc").load(out);
+            assertThat(df.count()).isEqualTo(100_000);
+            assertThat(df.agg(dev.sluice.functions.sum(dev.sluice.functions.col("id"))).collect().get(0).get(0)).isEqualTo(99_999L * 100_000 / 2);
+            assertThat(df.select(dev.sluice.functions.col("h")).distinct().count()).isEqualTo(100_000);
+        }
+    }
 }

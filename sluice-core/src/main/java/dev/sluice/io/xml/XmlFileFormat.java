@@ -45,7 +45,7 @@ public final class XmlFileFormat implements dev.sluice.io.FileFormat {
     }
 
     @Override public DataSource source(FileSourceContext context, List<String> paths, StructType schema) {
-        return new XmlSource(context.storage(), paths, schema, XmlOptions.of(context.options()));
+        return new XmlSource(context.storage(), paths, schema, XmlOptions.of(context.options()), context.maxSplitBytes());
     }
 
     @Override public RecordFormat writer(Map<String, String> options) {

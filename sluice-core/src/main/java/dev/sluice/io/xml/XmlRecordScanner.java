@@ -1,5 +1,10 @@
 package dev.sluice.io.xml;
 
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+import dev.sluice.io.BufferBudget;
+import dev.sluice.io.BufferBudgetScope;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,10 +20,20 @@ import java.util.Arrays;
  * returned as it is, marked incomplete, so it is reported as malformed rather than lost. Works on the bytes of
  * any charset that encodes ASCII as single bytes (UTF-8, ISO-8859-*).
  * <p>The current record is {@code buffer()[offset(), offset() + length())}, valid until the next call.
+ * <p>The buffer grows only for a record larger than itself; the growth is charged to the scan's {@link BufferBudget}
+ * (the session's memory budget) together with what parsing the record takes beside it ({@link #HEAP_PER_RECORD_BYTE}),
+ * so a record that does not fit fails with LIMIT_EXCEEDED naming the file, the record and the setting, before the
+ * bigger buffer is allocated, never with an OutOfMemoryError.
  */
 final class XmlRecordScanner implements Closeable {
     /** A record may be as large as a Java array: beyond it, the record cannot be held to be parsed. */
     static final int MAX_RECORD_BYTES = Integer.MAX_VALUE - 16;
+    /**
+     * Heap a record holds per byte of its text: the bytes in this buffer, the decoded string (up to two bytes a
+     * character) and the element tree StAX parses it into.
+     */
+    static final int HEAP_PER_RECORD_BYTE = 4;
+    static final int INITIAL_BUFFER = 64 * 1024;
 
     private static final byte[] COMMENT = bytes("<!--"), COMMENT_END = bytes("-->");
     private static final byte[] CDATA = bytes("<![CDATA["), CDATA_END = bytes("]]>");
@@ -26,9 +41,12 @@ final class XmlRecordScanner implements Closeable {
     private static final byte[] DECL = bytes("<!");
 
     private final InputStream in;
+    private final String path;
+    private final String rowTag;
+    private BufferBudget.Charge charge;   // the buffer's growth beyond its first size; opened on the first growth
     private final byte[] open;    // "<rowTag"
     private final byte[] close;   // "</rowTag"
-    private byte[] buf = new byte[64 * 1024];
+    private byte[] buf = new byte[INITIAL_BUFFER];
     private int pos;              // next byte to look at
     private int limit;            // bytes in buf
     private boolean eof;
@@ -43,8 +61,23 @@ final class XmlRecordScanner implements Closeable {
     private long recordLine;
     private long recordOffset;
 
-    XmlRecordScanner(InputStream in, String rowTag) {
+    private final long end;          // records starting at or after this offset belong to the next split
+    private final boolean linesKnown;
+
+    XmlRecordScanner(InputStream in, String rowTag, String path) { this(in, rowTag, path, 0, Long.MAX_VALUE); }
+
+    /**
+     * The records of the split {@code [start, end)} of a file, {@code in} positioned at {@code start}: those starting
+     * at or after {@code start} and before {@code end}, the last one read to its end even past {@code end}. Line
+     * numbers are known only when the split starts the file.
+     */
+    XmlRecordScanner(InputStream in, String rowTag, String path, long start, long end) {
         this.in = in;
+        this.path = path;
+        this.rowTag = rowTag;
+        this.base = start;
+        this.end = end;
+        this.linesKnown = start == 0;
         this.open = bytes("<" + rowTag);
         this.close = bytes("</" + rowTag);
     }
@@ -60,8 +93,8 @@ final class XmlRecordScanner implements Closeable {
     /** False when the file ended inside the record. */
     boolean complete() { return complete; }
 
-    /** The 1-based line the record starts on. */
-    long line() { return recordLine; }
+    /** The 1-based line the record starts on; 0 when unknown (a split that does not start the file). */
+    long line() { return linesKnown ? recordLine : 0; }
 
     /** The byte offset (in the decompressed file) the record starts at. */
     long byteOffset() { return recordOffset; }
@@ -80,7 +113,7 @@ final class XmlRecordScanner implements Closeable {
             else if (startsWith(CDATA)) skipPast(CDATA_END, CDATA.length);
             else if (startsWith(PI)) skipPast(PI_END, PI.length);
             else if (startsWith(DECL)) skipDeclaration();
-            else if (isTag(open)) return readRecord();
+            else if (isTag(open)) return base + pos < end && readRecord();
             else pos++;
         }
     }
@@ -214,7 +247,9 @@ final class XmlRecordScanner implements Closeable {
                 if (buf.length >= MAX_RECORD_BYTES) {
                     throw new IOException("an XML record longer than " + MAX_RECORD_BYTES + " bytes");
                 }
-                buf = Arrays.copyOf(buf, (int) Math.min(MAX_RECORD_BYTES, buf.length * 2L));
+                int size = (int) Math.min(MAX_RECORD_BYTES, buf.length * 2L);
+                chargeGrowth(size - buf.length);
+                buf = Arrays.copyOf(buf, size);
             }
             int read = in.read(buf, limit, buf.length - limit);
             if (read < 0) eof = true;
@@ -228,5 +263,21 @@ final class XmlRecordScanner implements Closeable {
         if (to > countedTo) countedTo = to;
     }
 
-    @Override public void close() throws IOException { in.close(); }
+    private void chargeGrowth(long more) {
+        if (charge == null) charge = BufferBudgetScope.current().open("XML record buffer of " + path);
+        if (charge.tryGrow(more * HEAP_PER_RECORD_BYTE)) return;
+        throw SluiceException.of(ErrorCode.LIMIT_EXCEEDED)
+                .with("what", "The XML record <" + rowTag + "> at " + (linesKnown ? "line " + recordLine + " (byte " + recordOffset + ")" : "byte " + recordOffset) + " of " + path
+                        + " (" + limit + " bytes so far without its end, which with its parsing need about "
+                        + (buf.length + more) * (long) HEAP_PER_RECORD_BYTE + " bytes)")
+                .with("limit", BufferBudgetScope.current().describe())
+                .with("remedy", "Raise the memory budget (Sluice.builder().memoryBudget(bytes) or -Dsluice.memory.budget) and the heap "
+                        + "(-Xmx), or check the rowTag option names the elements that are the rows.")
+                .build();
+    }
+
+    @Override public void close() throws IOException {
+        if (charge != null) charge.close();
+        in.close();
+    }
 }

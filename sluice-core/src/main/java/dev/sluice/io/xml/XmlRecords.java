@@ -25,10 +25,22 @@ final class XmlRecords implements AutoCloseable {
     private final CountingInput counted;
     private final XmlRecordScanner scanner;
 
-    XmlRecords(Storage storage, String path, String rowTag, Charset charset) {
+    XmlRecords(Storage storage, String path, String rowTag, Charset charset) { this(storage, path, rowTag, charset, 0, Long.MAX_VALUE); }
+
+    /** The records of the byte range {@code [start, end)} of an uncompressed file (see {@link XmlRecordScanner}). */
+    XmlRecords(Storage storage, String path, String rowTag, Charset charset, long start, long end) {
         this.path = path;
         this.charset = charset;
-        this.counted = new CountingInput(storage.open(path));
+        dev.sluice.io.SeekableInputStream raw = storage.open(path);
+        if (start > 0) {
+            try {
+                raw.seek(start);
+            } catch (IOException e) {
+                closeQuietly(raw);
+                throw DecompressionErrors.of(path, e, 0);
+            }
+        }
+        this.counted = new CountingInput(raw);
         InputStream in;
         try {
             in = Compression.forPath(path).decompress(counted);
@@ -39,7 +51,7 @@ final class XmlRecords implements AutoCloseable {
             closeQuietly(counted);
             throw e;
         }
-        this.scanner = new XmlRecordScanner(in, rowTag);
+        this.scanner = new XmlRecordScanner(in, rowTag, path, start, end);
     }
 
     /** The next record, or null at the end of the file. */
@@ -49,7 +61,8 @@ final class XmlRecords implements AutoCloseable {
         } catch (IOException e) {
             throw DecompressionErrors.of(path, e, 0);
         }
-        String location = path + ":" + scanner.line() + " (byte " + scanner.byteOffset() + ")";
+        String location = scanner.line() > 0 ? path + ":" + scanner.line() + " (byte " + scanner.byteOffset() + ")"
+                : path + " (byte " + scanner.byteOffset() + ")";
         ByteBuffer bytes = ByteBuffer.wrap(scanner.buffer(), scanner.offset(), scanner.length());
         String text;
         String malformed = scanner.complete() ? null : "the file ends inside this record (no closing tag)";

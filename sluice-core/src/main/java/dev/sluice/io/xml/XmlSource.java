@@ -7,7 +7,7 @@ import dev.sluice.io.BatchReader;
 import dev.sluice.io.DataSource;
 import dev.sluice.io.FileListing;
 import dev.sluice.io.FileSplit;
-import dev.sluice.io.FileStatus;
+import dev.sluice.io.FileSplitter;
 import dev.sluice.io.ListingOptions;
 import dev.sluice.io.Split;
 import dev.sluice.io.Storage;
@@ -34,9 +34,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * XML files as a table: each file is one split (a record can hold any byte sequence, so a byte range cannot tell
- * where records begin without reading from the file's start), read record by record, streaming: one batch of rows
- * and one record's text in memory. Small files share tasks through split packing.
+ * XML files as a table: each uncompressed file is cut into byte ranges of {@code maxSplitBytes} at fixed offsets (a
+ * compressed file is one split), read record by record, streaming: one batch of rows and one record's text in memory.
+ * A range reads, as Spark's {@code XmlInputFormat}, from the first {@code <rowTag} at or after its start to the end
+ * of the last record starting before its end (past the end if it has to). Caveats shared with Spark: a range that
+ * starts inside a comment, a CDATA section or a record holding nested {@code rowTag} elements may take text there
+ * for a record start; lines are counted only in a file's first range (others give byte offsets).
  * <p>Every record is converted against the whole schema and then narrowed to the columns read, so the mode judges
  * the same records whatever the query reads (as the JSON reader): PERMISSIVE keeps a malformed record as a row
  * of NULLs (as Spark's XML reader: no partial values) with its text in the corrupt-record column (when the schema
@@ -49,13 +52,15 @@ public final class XmlSource implements DataSource {
     private final StructType schema;
     private final XmlOptions options;
     private final Charset charset;
+    private final long maxSplitBytes;
 
-    public XmlSource(Storage storage, List<String> paths, StructType schema, XmlOptions options) {
+    public XmlSource(Storage storage, List<String> paths, StructType schema, XmlOptions options, long maxSplitBytes) {
         this.storage = storage;
         this.paths = List.copyOf(paths);
         this.schema = schema;
         this.options = options.validateForReading();
         this.charset = options.readCharset();
+        this.maxSplitBytes = maxSplitBytes;
         for (StructField f : schema.fields()) checkType(f.name(), f.dataType());
         int corrupt = schema.indexOf(options.columnNameOfCorruptRecord());
         if (corrupt >= 0 && !(schema.field(corrupt).dataType() instanceof StringType)) {
@@ -89,9 +94,7 @@ public final class XmlSource implements DataSource {
     @Override public StructType schema() { return schema; }
 
     @Override public List<Split> splits() {
-        List<Split> out = new ArrayList<>();
-        for (FileStatus f : FileListing.resolve(storage, paths, ListingOptions.of(options.values()))) out.add(FileSplit.whole(f));
-        return out;
+        return new ArrayList<>(new FileSplitter(maxSplitBytes).split(FileListing.resolve(storage, paths, ListingOptions.of(options.values()))));
     }
 
     @Override public BatchReader open(Split split, StructType projection, List<Expression> filters) {
@@ -111,7 +114,9 @@ public final class XmlSource implements DataSource {
             this.projection = projection;
             this.sourceIndex = new int[projection.size()];
             for (int i = 0; i < sourceIndex.length; i++) sourceIndex[i] = schema.indexOf(projection.field(i).name());
-            this.records = new XmlRecords(storage, split.path(), options.rowTag(), charset);
+            // a whole file reads to its end: a compressed file's offsets count decompressed bytes, past its size
+            long end = split.end() == split.fileSize() ? Long.MAX_VALUE : split.end();
+            this.records = new XmlRecords(storage, split.path(), options.rowTag(), charset, split.start(), end);
         }
 
         @Override public Batch next() {

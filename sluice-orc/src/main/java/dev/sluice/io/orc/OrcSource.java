@@ -29,7 +29,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * ORC files as a table: one split per file (small files share tasks through split packing), read in ORC's
+ * ORC files as a table: each file cut into byte ranges of {@code maxSplitBytes} at fixed offsets, a range reading the
+ * stripes that start inside it, as Spark does (so the splits depend on the files only, never on the workers; a
+ * range holding no stripe start reads nothing; small files share tasks through split packing), read in ORC's
  * vectorized batches of the columns the query uses only (projection through ORC's include list), converted into
  * Sluice vectors; pushed filters skip stripes and row groups through ORC's statistics ({@link OrcFilters}).
  * Columns are matched by name ignoring case, as Spark's native ORC reader does; a column the file lacks reads as NULL. Timestamps are read as UTC instants, as Spark writes them.
@@ -39,12 +41,14 @@ final class OrcSource implements DataSource {
     private final List<String> paths;
     private final StructType schema;
     private final ListingOptions listing;
+    private final long maxSplitBytes;
 
-    OrcSource(Storage storage, List<String> paths, StructType schema, ListingOptions listing) {
+    OrcSource(Storage storage, List<String> paths, StructType schema, ListingOptions listing, long maxSplitBytes) {
         this.storage = storage;
         this.paths = List.copyOf(paths);
         this.schema = schema;
         this.listing = listing;
+        this.maxSplitBytes = maxSplitBytes;
     }
 
     static Configuration conf() {
@@ -76,7 +80,11 @@ final class OrcSource implements DataSource {
 
     @Override public List<Split> splits() {
         List<Split> out = new ArrayList<>();
-        for (FileStatus f : FileListing.resolve(storage, paths, listing)) if (f.size() > 0) out.add(FileSplit.whole(f));
+        for (FileStatus f : FileListing.resolve(storage, paths, listing)) {
+            for (long start = 0; start < f.size(); start += maxSplitBytes) {
+                out.add(new FileSplit(f.path(), start, Math.min(maxSplitBytes, f.size() - start), f.size()));
+            }
+        }
         return out;
     }
 
@@ -95,7 +103,9 @@ final class OrcSource implements DataSource {
         }
         RecordReader rows;
         try {
-            Reader.Options options = reader.options().include(include).useSelected(false).allowSARGToFilter(false);
+            FileSplit range = (FileSplit) split;
+            // ORC reads the stripes that start inside the range, so the splits of a file read each stripe once
+            Reader.Options options = reader.options().range(range.start(), range.length()).include(include).useSelected(false).allowSARGToFilter(false);
             org.apache.hadoop.hive.ql.io.sarg.SearchArgument sarg = OrcFilters.of(file, filters);
             if (sarg != null) options.searchArgument(sarg, file.getFieldNames().toArray(new String[0]));
             rows = reader.rows(options);
