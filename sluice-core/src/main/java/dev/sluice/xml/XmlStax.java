@@ -24,12 +24,17 @@ import java.util.List;
 public final class XmlStax {
     /** One factory per thread: the JDK's factory then reuses its reader (creating one costs more than parsing a record). */
     private static final ThreadLocal<XMLInputFactory> INPUT = ThreadLocal.withInitial(XmlStax::inputFactory);
-    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
+    /**
+     * Always the JDK's own implementations ({@code newDefaultFactory}), never a service lookup: the lookup finds
+     * whichever StAX provider the class path carries (Hadoop's client runtime, present with sluice-orc, ships a
+     * shaded Woodstox), so records would parse with different rules depending on the modules deployed.
+     */
+    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newDefaultFactory();
 
     private XmlStax() {}
 
     private static XMLInputFactory inputFactory() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
