@@ -134,7 +134,7 @@ abstract class JsonValueSkipper extends JsonByteCursor {
      * malformed number) only where that would. It tests each expected byte in place of {@code skipValue}'s whitespace
      * loops, mode tests and bracket stack, which halves the cost of skipping the unread parts of a typical document.
      */
-    private int skipCompactEscaped(int i, int depth) {
+    int skipCompactEscaped(int i, int depth) {
         byte[] b = this.b;
         int end = this.end;
         int deepest = Math.min(63, MAX_DEPTH - depth + 1);
