@@ -83,6 +83,16 @@ abstract class ColumnParser {
         return v;
     }
 
+    /**
+     * As {@link #toVector}, leaving the parser empty ({@code truncate(0)}): parsers with flat buffers hand them to the
+     * vector instead of copying them (a batch's strings are its largest buffer), and start over with new ones.
+     */
+    FlatVector takeVector() {
+        FlatVector v = toVector();
+        truncate(0);
+        return v;
+    }
+
     /** Appends rows [from, to) to {@code out}; parsers with flat buffers copy them in bulk. */
     void appendRangeTo(FlatVector out, int from, int to) {
         for (int r = from; r < to; r++) appendTo(out, r);

@@ -152,7 +152,7 @@ public final class JsonBatchBuilder {
     public Batch finish() {
         ColumnVector[] columns = new ColumnVector[root.fieldCount()];
         for (int f = 0; f < columns.length; f++) {
-            columns[f] = root.child(f).toVector();
+            columns[f] = root.child(f).takeVector();
             if (fused[f] != null) columns[f] = fused[f].finish((dev.sluice.vector.BytesVector) columns[f], root.size());
         }
         Batch batch = new Batch(columns, root.size());

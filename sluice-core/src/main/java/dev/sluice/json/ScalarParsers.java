@@ -497,6 +497,15 @@ final class ScalarParsers {
 
         @Override protected final void growValues(int n) { ends = Arrays.copyOf(ends, n); }
 
+        /** The buffers go to the vector as they are; the next batch gets new ones of the same size. */
+        @Override final FlatVector takeVector() {
+            BytesVector v = BytesVector.adopt(type, data, dataSize, ends, nullFlags(), size);
+            data = new byte[data.length];
+            ends = new int[capacity];
+            truncate(0);
+            return v;
+        }
+
         @Override final void appendTo(FlatVector out, int row) {
             if (isNull(row)) {
                 out.appendNull();

@@ -317,6 +317,7 @@ final class StrictJsonScanner extends JsonValueSkipper {
     // ---- bytes ----
 
     private void skipWhitespace() {
+        if (pos < end && b[pos] > ' ') return;   // the common case, in one test (bytes >= 0x80 are negative)
         while (pos < end) {
             byte c = b[pos];
             if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return;

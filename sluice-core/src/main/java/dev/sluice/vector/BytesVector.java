@@ -21,6 +21,26 @@ public final class BytesVector extends FlatVector {
         this.data = new byte[Math.max(byteCapacity, 16)];
     }
 
+    private BytesVector(DataType type, byte[] data, int[] ends) {
+        super(type, ends.length);
+        this.ends = ends;
+        this.data = data;
+    }
+
+    /**
+     * A vector of {@code rows} rows over a builder's finished buffers, taken as they are instead of copied:
+     * {@code data[0, dataSize)} with end offsets {@code ends} (laid out as this class keeps them; a null row's end is
+     * the previous end), row i null where {@code nulls[i]}. The caller gives up {@code data} and {@code ends}.
+     */
+    public static BytesVector adopt(DataType type, byte[] data, int dataSize, int[] ends, boolean[] nulls, int rows) {
+        if (ends.length < 4 || rows > ends.length || dataSize > data.length) throw new IllegalArgumentException("buffers too small");
+        BytesVector v = new BytesVector(type, data, ends);
+        v.dataSize = dataSize;
+        v.markNulls(nulls, 0, rows);
+        v.size = rows;
+        return v;
+    }
+
     @Override public byte[] bytesArray(int row) { return data; }
 
     @Override public int bytesStart(int row) { return row == 0 ? 0 : ends[row - 1]; }
