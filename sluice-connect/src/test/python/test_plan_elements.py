@@ -207,16 +207,74 @@ def test_python_table_functions(spark):
     assert [tuple(r) for r in ArrowPlusOne(lit(1)).collect()] == [(1, 2)]
 
 
-def test_python_table_function_with_a_table_argument_is_refused(spark):
+def test_python_table_function_with_a_table_argument(spark):
+    from pyspark.sql.functions import lit, udtf
+    from pyspark.sql.types import StructType
+    from pyspark.sql.udtf import AnalyzeArgument, AnalyzeResult
+
+    @udtf(returnType="id long, doubled long")
+    class Double:
+        def eval(self, row):
+            yield row["id"], row.id * 2
+
+    assert sorted(tuple(r) for r in Double(spark.range(3).asTable()).collect()) == [(0, 0), (1, 2), (2, 4)]
+
+    # one handler per PARTITION BY value, terminate() at the end of each, rows in the ORDER BY order within it
+    @udtf(returnType="k long, seen string")
+    class PerKey:
+        def __init__(self):
+            self.key, self.values = None, []
+
+        def eval(self, row, sep):
+            self.key = row.k
+            self.values.append(row.v)
+
+        def terminate(self):
+            yield self.key, "/".join(self.values)
+
+    df = spark.createDataFrame([(1, "b"), (2, "c"), (1, "a"), (2, "d"), (1, "c")], ["k", "v"])
+    rows = PerKey(df.asTable().partitionBy("k").orderBy("v"), lit("/")).collect()
+    assert sorted(tuple(r) for r in rows) == [(1, "a/b/c"), (2, "c/d")]
+    rows = PerKey(df.asTable().partitionBy(df.k).orderBy(df.v.desc()), sep=lit("/")).collect()
+    assert sorted(tuple(r) for r in rows) == [(1, "c/b/a"), (2, "d/c")]
+
+    @udtf(returnType="n int, all string")
+    class Single:
+        def __init__(self):
+            self.values = []
+
+        def eval(self, row):
+            self.values.append(row.v)
+
+        def terminate(self):
+            yield len(self.values), ",".join(self.values)
+
+    assert [tuple(r) for r in Single(df.asTable().withSinglePartition().orderBy("v", "k")).collect()] == [(5, "a,b,c,c,d")]
+
+    # analyze() sees the table argument as a struct of its columns
+    @udtf
+    class Columns:
+        @staticmethod
+        def analyze(table: AnalyzeArgument) -> AnalyzeResult:
+            assert table.isTable
+            return AnalyzeResult(StructType().add("names", "string"))
+
+        def eval(self, row):
+            yield (",".join(row.asDict().keys()),)
+
+    assert Columns(df.asTable()).distinct().collect()[0].names == "k,v"
+
+
+def test_python_table_function_with_two_table_arguments_is_refused(spark):
     from pyspark.sql.functions import udtf
 
     @udtf(returnType="id long")
     class Echo:
-        def eval(self, row):
-            yield (row.id,)
+        def eval(self, a, b):
+            yield (a.id,)
 
-    with pytest.raises(PySparkException, match="table arguments"):
-        Echo(spark.range(3).asTable()).collect()
+    with pytest.raises(PySparkException, match="one table argument"):
+        Echo(spark.range(3).asTable(), spark.range(2).asTable()).collect()
 
 
 def test_registered_python_table_function_in_sql(spark):

@@ -50,6 +50,7 @@ final class ProtoTypes {
         if (t instanceof DoubleType) return b.setDouble(org.apache.spark.connect.proto.DataType.Double.getDefaultInstance()).build();
         if (t instanceof StringType) return b.setString(org.apache.spark.connect.proto.DataType.String.getDefaultInstance()).build();
         if (t instanceof BinaryType) return b.setBinary(org.apache.spark.connect.proto.DataType.Binary.getDefaultInstance()).build();
+        if (t instanceof dev.sluice.types.VariantType) return b.setVariant(org.apache.spark.connect.proto.DataType.Variant.getDefaultInstance()).build();
         if (t instanceof DateType) return b.setDate(org.apache.spark.connect.proto.DataType.Date.getDefaultInstance()).build();
         if (t instanceof TimestampType) return b.setTimestamp(org.apache.spark.connect.proto.DataType.Timestamp.getDefaultInstance()).build();
         if (t instanceof NullType) return b.setNull(org.apache.spark.connect.proto.DataType.NULL.getDefaultInstance()).build();
@@ -100,6 +101,7 @@ final class ProtoTypes {
             case DOUBLE: return DataTypes.DOUBLE;
             case STRING: case CHAR: case VAR_CHAR: return DataTypes.STRING;
             case BINARY: return DataTypes.BINARY;
+            case VARIANT: return DataTypes.VARIANT;
             case DATE: return DataTypes.DATE;
             case TIMESTAMP: return DataTypes.TIMESTAMP;
             case NULL: return DataTypes.NULL;
