@@ -321,3 +321,18 @@ def test_read_options_that_would_be_ignored_are_refused(spark):
         spark.read.option("mergeSchema", "true").table("sluice_opts_view").collect()
     with pytest.raises(PySparkException, match="path"):
         spark.read.format("json").option("path", "/tmp/a").load("/tmp/b").collect()
+
+
+def test_variant_values_come_back_in_sparks_arrow_form(spark):
+    from pyspark.sql.types import VariantType, VariantVal
+
+    df = spark.sql("""SELECT parse_json('{"b": [1, 2.5, "x", null, true], "a": {"c": 12345678901}}') AS v,
+                             parse_json(NULL) AS n""")
+    assert df.schema["v"].dataType == VariantType()
+    row = df.collect()[0]
+    assert isinstance(row.v, VariantVal)
+    assert row.v.toJson() == '{"a":{"c":12345678901},"b":[1,2.5,"x",null,true]}'
+    assert row.v.toPython() == {"a": {"c": 12345678901}, "b": [1, __import__("decimal").Decimal("2.5"), "x", None, True]}
+    assert row.n is None
+    long_text = "y" * 100
+    assert spark.sql(f"SELECT parse_json('\"{long_text}\"') AS v").collect()[0].v.toPython() == long_text
