@@ -292,6 +292,32 @@ def test_registered_python_table_function_in_sql(spark):
     assert spark.sql("SELECT n FROM sluice_repeat('b') AS t").count() == 2
 
 
+def test_registered_python_table_function_with_a_table_argument_in_sql(spark):
+    from pyspark.sql.functions import udtf
+
+    @udtf(returnType="k long, seen string")
+    class PerKey:
+        def __init__(self):
+            self.key, self.values = None, []
+
+        def eval(self, row, sep="/"):
+            self.key = row.k
+            self.values.append(row.v)
+
+        def terminate(self):
+            yield self.key, sep_join(self.values)
+
+    def sep_join(values):
+        return "/".join(values)
+
+    spark.udtf.register("sluice_per_key", PerKey)
+    spark.createDataFrame([(1, "b"), (2, "c"), (1, "a"), (2, "d"), (1, "c")], ["k", "v"]).createOrReplaceTempView("sluice_kv")
+    rows = spark.sql("SELECT * FROM sluice_per_key(TABLE(sluice_kv) PARTITION BY k ORDER BY v DESC)").collect()
+    assert [tuple(r) for r in rows] == [(1, "c/b/a"), (2, "d/c")]
+    rows = spark.sql("SELECT * FROM sluice_per_key(TABLE(SELECT * FROM sluice_kv WHERE v < 'd') WITH SINGLE PARTITION ORDER BY (v, k))").collect()
+    assert [tuple(r) for r in rows] == [(2, "a/b/c/c")]
+
+
 def test_col_regex_transpose_and_struct_star(spark):
     df = spark.createDataFrame([("a", 1, 2), ("b", 3, 4)], ["Col1", "Col2", "Col3"])
     assert df.select(df.colRegex("`(Col1)?+.+`")).columns == ["Col2", "Col3"]

@@ -38,7 +38,7 @@ final class PythonTableFunctions {
         check(u);
         List<Column> positional = new ArrayList<>();
         Map<String, Column> named = new LinkedHashMap<>();
-        TableArgument table = null;
+        dev.sluice.TableArgument table = null;
         for (Expression a : u.getArgumentsList()) {
             String key = null;
             if (a.hasNamedArgumentExpression()) {
@@ -50,25 +50,20 @@ final class PythonTableFunctions {
                     throw ConnectErrors.unsupported("a second table argument of the Python table function " + u.getFunctionName(),
                             "Spark allows one table argument per table function call");
                 }
-                table = tableArgument(a.getSubqueryExpression(), key == null ? "p" : "k", key == null ? String.valueOf(positional.size()) : key);
-                if (key == null) positional.add(null);   // its place among the positional arguments
+                table = tableArgument(a.getSubqueryExpression());
+                if (key == null) positional.add(null);   // its place among the arguments
+                else named.put(key, null);
                 continue;
             }
-            Column c = relations.expressions().translate(a, table == null ? null : table.rows);
+            Column c = relations.expressions().translate(a, table == null ? null : table.rows());
             if (key == null) positional.add(c);
             else named.put(key, c);
         }
         return call(relations.translation().session(), u, positional, named, table);
     }
 
-    /**
-     * A table argument ({@code df.asTable()}, with {@code partitionBy}/{@code orderBy} or {@code withSinglePartition}):
-     * its rows, passed one per {@code eval} call as a Row; its columns reach the worker as {@code <kind>:t:<key>:<column>}.
-     */
-    private record TableArgument(DataFrame rows, String kind, String key, List<Column> partitionBy, List<Column> orderBy,
-                                 boolean singlePartition) {}
-
-    private TableArgument tableArgument(org.apache.spark.connect.proto.SubqueryExpression s, String kind, String key) {
+    /** A table argument ({@code df.asTable()}, with {@code partitionBy}/{@code orderBy} or {@code withSinglePartition}). */
+    private dev.sluice.TableArgument tableArgument(org.apache.spark.connect.proto.SubqueryExpression s) {
         DataFrame rows = relations.translation().subqueries().tableArgument(s);
         var options = s.getTableArgOptions();
         List<Column> partitionBy = new ArrayList<>();
@@ -82,13 +77,21 @@ final class PythonTableFunctions {
         if (!orderBy.isEmpty() && partitionBy.isEmpty() && !single) {
             throw ConnectErrors.unsupported("orderBy() of a table argument that is not partitioned", "call partitionBy() or withSinglePartition() first");
         }
-        return new TableArgument(rows, kind, key, partitionBy, orderBy, single);
+        return new dev.sluice.TableArgument(rows, partitionBy, orderBy, single);
     }
 
     /** {@code spark.udtf.register(name, cls)}: callable by name from this session's SQL ({@code FROM name(1, x => 2)}). */
     static void register(ConnectSession session, CommonInlineUserDefinedTableFunction u) {
         check(u);
-        session.sluice().udf().registerTableFunction(u.getFunctionName(), (positional, named) -> call(session, u, positional, named));
+        session.sluice().udf().registerTableFunction(u.getFunctionName(), new dev.sluice.TableFunction() {
+            @Override public DataFrame call(List<Column> positional, Map<String, Column> named) {
+                return PythonTableFunctions.call(session, u, positional, named, null);
+            }
+
+            @Override public DataFrame call(List<Column> positional, Map<String, Column> named, dev.sluice.TableArgument table) {
+                return PythonTableFunctions.call(session, u, positional, named, table);   // SQL's TABLE(t) PARTITION BY ...
+            }
+        });
     }
 
     private static void check(CommonInlineUserDefinedTableFunction u) {
@@ -111,29 +114,28 @@ final class PythonTableFunctions {
      * {@code terminate}, per key) and sorts them by the keys and ORDER BY within each partition; WITH SINGLE PARTITION
      * moves them into one.
      */
+    /** {@code table}: the call's table argument (a null among {@code positional} or in {@code named} marks its place), or null. */
     private static DataFrame call(ConnectSession session, CommonInlineUserDefinedTableFunction u, List<Column> positional,
-                                  Map<String, Column> named) {
-        return call(session, u, positional, named, null);
-    }
-
-    private static DataFrame call(ConnectSession session, CommonInlineUserDefinedTableFunction u, List<Column> positional,
-                                  Map<String, Column> named, TableArgument table) {
+                                  Map<String, Column> named, dev.sluice.TableArgument table) {
         var p = u.getPythonUdtf();
         List<Column> args = new ArrayList<>();
         List<Column> analyzed = new ArrayList<>();   // the same, with a table argument's columns as typed NULLs
         for (int i = 0; i < positional.size(); i++) {
             if (positional.get(i) == null) {
-                tableColumns(table, args, analyzed);
+                tableColumns(table, "p", String.valueOf(i), args, analyzed);
             } else {
                 args.add(argument("p", String.valueOf(i), positional.get(i)));
                 analyzed.add(args.get(args.size() - 1));
             }
         }
         for (var e : named.entrySet()) {
+            if (e.getValue() == null) {
+                tableColumns(table, "k", e.getKey(), args, analyzed);
+                continue;
+            }
             args.add(argument("k", e.getKey(), e.getValue()));
             analyzed.add(args.get(args.size() - 1));
         }
-        if (table != null && table.kind.equals("k")) tableColumns(table, args, analyzed);
         DataFrame arguments = LocalRelations.oneRow(session).select((table == null ? args : analyzed).toArray(new Column[0]));
         StructType schema = p.hasReturnType() ? struct(ProtoTypes.fromProto(p.getReturnType()), u.getFunctionName())
                 : analyze(session, u, arguments);
@@ -143,28 +145,29 @@ final class PythonTableFunctions {
         return arguments.mapPartitions(f.overPartitions(arguments.schema()), schema);
     }
 
-    private static void tableColumns(TableArgument table, List<Column> args, List<Column> analyzed) {
-        StructType columns = table.rows.schema();
+    /** The table's columns among the arguments, named {@code <kind>:t:<key>:<column>} for the worker to make one Row of. */
+    private static void tableColumns(dev.sluice.TableArgument table, String kind, String key, List<Column> args, List<Column> analyzed) {
+        StructType columns = table.rows().schema();
         for (var field : columns.fields()) {
-            String name = table.kind + ":t:" + table.key + ":" + field.name();
-            args.add(table.rows.col(field.name()).alias(name));
+            String name = kind + ":t:" + key + ":" + field.name();
+            args.add(table.rows().col(field.name()).alias(name));
             analyzed.add(dev.sluice.functions.lit(null).cast(field.dataType()).alias(name));
         }
     }
 
     /** The table's rows with the call's arguments, laid out as its PARTITION BY / ORDER BY / WITH SINGLE PARTITION ask. */
-    private static DataFrame partitioned(TableArgument table, List<Column> args) {
+    private static DataFrame partitioned(dev.sluice.TableArgument table, List<Column> args) {
         List<Column> all = new ArrayList<>(args);
         List<Column> keys = new ArrayList<>();
-        for (int j = 0; j < table.partitionBy.size(); j++) {
-            all.add(table.partitionBy.get(j).alias("q:k:" + j));
+        for (int j = 0; j < table.partitionBy().size(); j++) {
+            all.add(table.partitionBy().get(j).alias("q:k:" + j));
             keys.add(dev.sluice.functions.col("`q:k:" + j + "`"));
         }
         List<Column> order = new ArrayList<>();
-        for (int j = 0; j < table.orderBy.size(); j++) all.add(sortKey(table.orderBy.get(j)).alias("q:o:" + j));
-        DataFrame rows = table.rows.select(all.toArray(new Column[0]));
-        for (int j = 0; j < table.orderBy.size(); j++) order.add(sortedBy(table.orderBy.get(j), dev.sluice.functions.col("`q:o:" + j + "`")));
-        if (table.singlePartition) rows = rows.repartition(1);
+        for (int j = 0; j < table.orderBy().size(); j++) all.add(sortKey(table.orderBy().get(j)).alias("q:o:" + j));
+        DataFrame rows = table.rows().select(all.toArray(new Column[0]));
+        for (int j = 0; j < table.orderBy().size(); j++) order.add(sortedBy(table.orderBy().get(j), dev.sluice.functions.col("`q:o:" + j + "`")));
+        if (table.singlePartition()) rows = rows.repartition(1);
         // by ranges of the keys: a key's rows stay together (as hashing would keep them) and the keys come out in order
         else if (!keys.isEmpty()) rows = rows.repartitionByRange(keys.toArray(new Column[0]));
         List<Column> within = new ArrayList<>(keys);
