@@ -235,6 +235,14 @@ def test_python_table_function_with_a_table_argument(spark):
     df = spark.createDataFrame([(1, "b"), (2, "c"), (1, "a"), (2, "d"), (1, "c")], ["k", "v"])
     rows = PerKey(df.asTable().partitionBy("k").orderBy("v"), lit("/")).collect()
     assert sorted(tuple(r) for r in rows) == [(1, "a/b/c"), (2, "c/d")]
+    # more partitions than keys: a partition without rows makes no handler (no terminate), as in Spark
+    before = spark.conf.get("spark.sql.shuffle.partitions")
+    spark.conf.set("spark.sql.shuffle.partitions", "7")
+    try:
+        rows = PerKey(df.asTable().partitionBy("k").orderBy("v"), lit("/")).collect()
+        assert [tuple(r) for r in rows] == [(1, "a/b/c"), (2, "c/d")]
+    finally:
+        spark.conf.set("spark.sql.shuffle.partitions", before)
     rows = PerKey(df.asTable().partitionBy(df.k).orderBy(df.v.desc()), sep=lit("/")).collect()
     assert sorted(tuple(r) for r in rows) == [(1, "c/b/a"), (2, "d/c")]
 

@@ -29,6 +29,11 @@ final class PythonTableFunctions {
     static final java.util.Set<Integer> EVAL_TYPES = java.util.Set.of(300, 301);
     /** The worker's request for a class's analyze() (not one of PySpark's eval types). */
     static final int ANALYZE = -1;
+    /**
+     * A call whose table argument is partitioned by keys (not one of PySpark's eval types): the worker makes a handler
+     * per key as its rows arrive, so a partition without rows makes none (no {@code terminate}), as Spark.
+     */
+    static final int PARTITIONED = -2;
 
     private final RelationTranslator relations;
 
@@ -140,7 +145,8 @@ final class PythonTableFunctions {
         StructType schema = p.hasReturnType() ? struct(ProtoTypes.fromProto(p.getReturnType()), u.getFunctionName())
                 : analyze(session, u, arguments);
         if (table != null) arguments = partitioned(table, args);
-        PythonMapFunction f = new PythonMapFunction(u.getFunctionName(), schema, p.getEvalType(), p.getCommand(),
+        int evalType = table != null && !table.partitionBy().isEmpty() ? PARTITIONED : p.getEvalType();
+        PythonMapFunction f = new PythonMapFunction(u.getFunctionName(), schema, evalType, p.getCommand(),
                 session.pythonWorkers(), session::timeZone);
         return arguments.mapPartitions(f.overPartitions(arguments.schema()), schema);
     }

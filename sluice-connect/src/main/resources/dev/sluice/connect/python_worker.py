@@ -37,8 +37,10 @@ GROUPED_AGG_PANDAS = 202
 GROUPED = (GROUPED_MAP_PANDAS, GROUPED_MAP_ARROW, GROUPED_MAP_ARROW_ITER, GROUPED_MAP_PANDAS_ITER)
 COGROUPED = (COGROUPED_MAP_PANDAS, COGROUPED_MAP_ARROW)
 TABLE_UDF, ARROW_TABLE_UDF = 300, 301
-MAP_ITER = (MAP_PANDAS_ITER, MAP_ARROW_ITER, TABLE_UDF, ARROW_TABLE_UDF)
 ANALYZE_UDTF = -1  # not one of PySpark's: a UDTF's analyze() static method, asked for its result schema
+PARTITIONED_TABLE_UDF = -2  # not one of PySpark's: a UDTF whose table argument is partitioned by keys
+TABLE_UDFS = (TABLE_UDF, ARROW_TABLE_UDF, PARTITIONED_TABLE_UDF)
+MAP_ITER = (MAP_PANDAS_ITER, MAP_ARROW_ITER) + TABLE_UDFS
 
 
 def read_exact(stream, n):
@@ -335,11 +337,12 @@ def main():
     def partition_key(batch, row):
         return tuple(row[i] for i, name in enumerate(batch.schema.names) if name.startswith("q:"))
 
-    def udtf_rows(cls, batches, schema):
+    def udtf_rows(cls, batches, schema, partitioned):
         """A table function over the input rows: each eval's rows, then terminate's, as batches of the schema; with
-        partition keys a new handler per key (the rows come sorted by them), terminated when its key ends."""
+        partition keys a new handler per key (the rows come sorted by them), terminated when its key ends, and none
+        for a partition without rows."""
         rtype = from_arrow_schema(schema)
-        handler = cls()
+        handler = None if partitioned else cls()
         pending = []
 
         def rows_of(results):
@@ -370,16 +373,18 @@ def main():
             for r in range(batch.num_rows):
                 row = [col[r] for col in pylists]
                 row_key = partition_key(batch, row)
-                if row_key and key is not None and row_key != key:
+                if handler is not None and key is not None and row_key != key:
                     if hasattr(handler, "terminate"):
                         rows_of(handler.terminate())
+                    handler = None
+                if handler is None:
                     handler = cls()
                 key = row_key
                 args, kwargs = udtf_arguments(batch, row)
                 rows_of(handler.eval(*args, **kwargs))
                 if len(pending) >= 4096:
                     yield flush()
-        if hasattr(handler, "terminate"):
+        if handler is not None and hasattr(handler, "terminate"):
             rows_of(handler.terminate())
         if pending:
             yield flush()
@@ -430,8 +435,8 @@ def main():
                     return
                 batch = read_batch(data)
                 yield pandas_frame(batch, session_zone) if eval_type == MAP_PANDAS_ITER else batch
-        if eval_type in (TABLE_UDF, ARROW_TABLE_UDF):
-            for batch in udtf_rows(func, inputs(), schema):
+        if eval_type in TABLE_UDFS:
+            for batch in udtf_rows(func, inputs(), schema, eval_type == PARTITIONED_TABLE_UDF):
                 answer(2, stream_of(batch, schema))
             return
         for out in func(inputs()):
@@ -461,7 +466,7 @@ def main():
             if eval_type == ANALYZE_UDTF:
                 answer(0, analyze_udtf(commands[command], read_batch(inputs[0])))
                 continue
-            if eval_type in (TABLE_UDF, ARROW_TABLE_UDF):
+            if eval_type in TABLE_UDFS:
                 func, rtype = commands[command], None
             else:
                 func, rtype = commands[command]
