@@ -207,16 +207,82 @@ def test_python_table_functions(spark):
     assert [tuple(r) for r in ArrowPlusOne(lit(1)).collect()] == [(1, 2)]
 
 
-def test_python_table_function_with_a_table_argument_is_refused(spark):
+def test_python_table_function_with_a_table_argument(spark):
+    from pyspark.sql.functions import lit, udtf
+    from pyspark.sql.types import StructType
+    from pyspark.sql.udtf import AnalyzeArgument, AnalyzeResult
+
+    @udtf(returnType="id long, doubled long")
+    class Double:
+        def eval(self, row):
+            yield row["id"], row.id * 2
+
+    assert sorted(tuple(r) for r in Double(spark.range(3).asTable()).collect()) == [(0, 0), (1, 2), (2, 4)]
+
+    # one handler per PARTITION BY value, terminate() at the end of each, rows in the ORDER BY order within it
+    @udtf(returnType="k long, seen string")
+    class PerKey:
+        def __init__(self):
+            self.key, self.values = None, []
+
+        def eval(self, row, sep):
+            self.key = row.k
+            self.values.append(row.v)
+
+        def terminate(self):
+            yield self.key, "/".join(self.values)
+
+    df = spark.createDataFrame([(1, "b"), (2, "c"), (1, "a"), (2, "d"), (1, "c")], ["k", "v"])
+    rows = PerKey(df.asTable().partitionBy("k").orderBy("v"), lit("/")).collect()
+    assert sorted(tuple(r) for r in rows) == [(1, "a/b/c"), (2, "c/d")]
+    # more partitions than keys: a partition without rows makes no handler (no terminate), as in Spark
+    before = spark.conf.get("spark.sql.shuffle.partitions")
+    spark.conf.set("spark.sql.shuffle.partitions", "7")
+    try:
+        rows = PerKey(df.asTable().partitionBy("k").orderBy("v"), lit("/")).collect()
+        assert [tuple(r) for r in rows] == [(1, "a/b/c"), (2, "c/d")]
+    finally:
+        spark.conf.set("spark.sql.shuffle.partitions", before)
+    rows = PerKey(df.asTable().partitionBy(df.k).orderBy(df.v.desc()), sep=lit("/")).collect()
+    assert sorted(tuple(r) for r in rows) == [(1, "c/b/a"), (2, "d/c")]
+
+    @udtf(returnType="n int, all string")
+    class Single:
+        def __init__(self):
+            self.values = []
+
+        def eval(self, row):
+            self.values.append(row.v)
+
+        def terminate(self):
+            yield len(self.values), ",".join(self.values)
+
+    assert [tuple(r) for r in Single(df.asTable().withSinglePartition().orderBy("v", "k")).collect()] == [(5, "a,b,c,c,d")]
+
+    # analyze() sees the table argument as a struct of its columns
+    @udtf
+    class Columns:
+        @staticmethod
+        def analyze(table: AnalyzeArgument) -> AnalyzeResult:
+            assert table.isTable
+            return AnalyzeResult(StructType().add("names", "string"))
+
+        def eval(self, row):
+            yield (",".join(row.asDict().keys()),)
+
+    assert Columns(df.asTable()).distinct().collect()[0].names == "k,v"
+
+
+def test_python_table_function_with_two_table_arguments_is_refused(spark):
     from pyspark.sql.functions import udtf
 
     @udtf(returnType="id long")
     class Echo:
-        def eval(self, row):
-            yield (row.id,)
+        def eval(self, a, b):
+            yield (a.id,)
 
-    with pytest.raises(PySparkException, match="table arguments"):
-        Echo(spark.range(3).asTable()).collect()
+    with pytest.raises(PySparkException, match="one table argument"):
+        Echo(spark.range(3).asTable(), spark.range(2).asTable()).collect()
 
 
 def test_registered_python_table_function_in_sql(spark):
@@ -232,6 +298,32 @@ def test_registered_python_table_function_in_sql(spark):
     rows = spark.sql("SELECT * FROM sluice_repeat('a', times => 3)").collect()
     assert [tuple(r) for r in rows] == [("a", 0), ("a", 1), ("a", 2)]
     assert spark.sql("SELECT n FROM sluice_repeat('b') AS t").count() == 2
+
+
+def test_registered_python_table_function_with_a_table_argument_in_sql(spark):
+    from pyspark.sql.functions import udtf
+
+    @udtf(returnType="k long, seen string")
+    class PerKey:
+        def __init__(self):
+            self.key, self.values = None, []
+
+        def eval(self, row, sep="/"):
+            self.key = row.k
+            self.values.append(row.v)
+
+        def terminate(self):
+            yield self.key, sep_join(self.values)
+
+    def sep_join(values):
+        return "/".join(values)
+
+    spark.udtf.register("sluice_per_key", PerKey)
+    spark.createDataFrame([(1, "b"), (2, "c"), (1, "a"), (2, "d"), (1, "c")], ["k", "v"]).createOrReplaceTempView("sluice_kv")
+    rows = spark.sql("SELECT * FROM sluice_per_key(TABLE(sluice_kv) PARTITION BY k ORDER BY v DESC)").collect()
+    assert [tuple(r) for r in rows] == [(1, "c/b/a"), (2, "d/c")]
+    rows = spark.sql("SELECT * FROM sluice_per_key(TABLE(SELECT * FROM sluice_kv WHERE v < 'd') WITH SINGLE PARTITION ORDER BY (v, k))").collect()
+    assert [tuple(r) for r in rows] == [(2, "a/b/c/c")]
 
 
 def test_col_regex_transpose_and_struct_star(spark):
@@ -263,3 +355,18 @@ def test_read_options_that_would_be_ignored_are_refused(spark):
         spark.read.option("mergeSchema", "true").table("sluice_opts_view").collect()
     with pytest.raises(PySparkException, match="path"):
         spark.read.format("json").option("path", "/tmp/a").load("/tmp/b").collect()
+
+
+def test_variant_values_come_back_in_sparks_arrow_form(spark):
+    from pyspark.sql.types import VariantType, VariantVal
+
+    df = spark.sql("""SELECT parse_json('{"b": [1, 2.5, "x", null, true], "a": {"c": 12345678901}}') AS v,
+                             parse_json(NULL) AS n""")
+    assert df.schema["v"].dataType == VariantType()
+    row = df.collect()[0]
+    assert isinstance(row.v, VariantVal)
+    assert row.v.toJson() == '{"a":{"c":12345678901},"b":[1,2.5,"x",null,true]}'
+    assert row.v.toPython() == {"a": {"c": 12345678901}, "b": [1, __import__("decimal").Decimal("2.5"), "x", None, True]}
+    assert row.n is None
+    long_text = "y" * 100
+    assert spark.sql(f"SELECT parse_json('\"{long_text}\"') AS v").collect()[0].v.toPython() == long_text

@@ -30,7 +30,20 @@ relationPrimary
     | LPAREN query RPAREN tableAlias                                                            #aliasedQuery
     | LPAREN relation RPAREN tableAlias                                                         #aliasedRelation
     | inlineTable                                                                               #inlineTableDefault
-    | functionName LPAREN (functionArgument (COMMA functionArgument)*)? RPAREN tableAlias       #tableValuedFunction
+    | functionName LPAREN (tableFunctionArgument (COMMA tableFunctionArgument)*)? RPAREN tableAlias  #tableValuedFunction
+    ;
+
+// a table function's argument: a table (Spark's TABLE t / TABLE(t) / TABLE(query), partitioned and ordered) or a value
+tableFunctionArgument
+    : (name=identifier FAT_ARROW)? TABLE (LPAREN query RPAREN | LPAREN multipartIdentifier RPAREN | multipartIdentifier)
+      tableArgumentPartitioning?                                                                #tableArgument
+    | functionArgument                                                                          #valueArgument
+    ;
+
+tableArgumentPartitioning
+    : (WITH SINGLE PARTITION
+        | (PARTITION | DISTRIBUTE) BY (LPAREN partition+=expression (COMMA partition+=expression)* RPAREN | partition+=expression))
+      ((ORDER | SORT) BY (LPAREN sortItem (COMMA sortItem)* RPAREN | sortItem))?
     ;
 
 inlineTable: VALUES expression (COMMA expression)* tableAlias;

@@ -122,6 +122,12 @@ public final class Column {
         return new Column(new CaseWhen(cw.conditions(), cw.values(), toExpr(value)));
     }
 
+    /**
+     * Marks this expression as one over the outer query's columns (Spark 4): {@code col("x").outer()} inside the right
+     * side of {@link DataFrame#lateralJoin} names the left row's {@code x}.
+     */
+    public Column outer() { return new Column(new dev.sluice.expr.OuterReference(expr)); }
+
     /** This window function or aggregate over {@code window}. */
     public Column over(WindowSpec window) { return new Column(window.apply(expr)); }
 

@@ -40,10 +40,25 @@ public final class DataFrame {
 
     DataFrame(Sluice session, LogicalPlan plan) {
         this.session = session;
+        // a plan naming an outer query's columns (Column.outer()) stays unanalyzed until a lateral join takes it in,
+        // as Spark leaves its lazy outer references; it cannot run on its own
+        this.correlated = LateralJoins.correlated(plan);
+        if (correlated) {
+            this.plan = plan;
+            return;
+        }
         // in the session zone: names print timestamp literals in it, as Spark's do
         try (dev.sluice.types.SessionZone zone = dev.sluice.types.SessionZone.enter(session.conf().sessionTimeZone())) {
             this.plan = new Analyzer(session.conf().ansi(), session.conf().timeTypeEnabled()).analyze(plan);
         }
+    }
+
+    private final boolean correlated;
+
+    /** The plan to run or to read the schema of; one with outer references cannot run outside a lateral join. */
+    private LogicalPlan runnable() {
+        if (correlated) throw LateralJoins.outsideLateralJoin();
+        return plan;
     }
 
     public Sluice session() { return session; }
@@ -53,11 +68,11 @@ public final class DataFrame {
 
     /** The optimized logical plan the embedded engine would run (cached sub-plans read from the cache). */
     public LogicalPlan optimizedPlan() {
-        return new QueryExecution(session.cacheManager().useCached(plan), session.conf().snapshot(), dev.sluice.exec.PlannerContext.defaults()).optimized();
+        return new QueryExecution(session.cacheManager().useCached(runnable()), session.conf().snapshot(), dev.sluice.exec.PlannerContext.defaults()).optimized();
     }
 
     /** The output columns as the user sees them (internal join names shown by their display names). */
-    public StructType schema() { return InternalNames.display(plan.schema()); }
+    public StructType schema() { return InternalNames.display(runnable().schema()); }
 
     public String[] columns() { return schema().fieldNames().toArray(new String[0]); }
 
@@ -81,7 +96,7 @@ public final class DataFrame {
     public DataFrame withColumn(String name, Column value) {
         List<Expression> exprs = new ArrayList<>();
         boolean replaced = false;
-        for (StructField f : plan.schema().fields()) {
+        for (StructField f : runnable().schema().fields()) {
             if (InternalNames.display(f.name()).equalsIgnoreCase(name)) {
                 exprs.add(named(value, name));
                 replaced = true;
@@ -101,7 +116,7 @@ public final class DataFrame {
         String metadata = columnMetadata.json();
         List<Expression> exprs = new ArrayList<>();
         boolean found = false;
-        for (StructField f : plan.schema().fields()) {
+        for (StructField f : runnable().schema().fields()) {
             if (InternalNames.display(f.name()).equalsIgnoreCase(name)) {
                 exprs.add(new Alias(ref(f), f.name(), metadata));
                 found = true;
@@ -120,7 +135,7 @@ public final class DataFrame {
     public DataFrame withColumnRenamed(String existing, String newName) {
         List<Expression> exprs = new ArrayList<>();
         boolean found = false;
-        for (StructField f : plan.schema().fields()) {
+        for (StructField f : runnable().schema().fields()) {
             if (InternalNames.display(f.name()).equalsIgnoreCase(existing)) {
                 exprs.add(new Alias(ref(f), newName));
                 found = true;
@@ -134,12 +149,12 @@ public final class DataFrame {
     /** Removes columns by name; names that do not exist are ignored (as Spark). */
     public DataFrame drop(String... columnNames) {
         List<Expression> exprs = new ArrayList<>();
-        for (StructField f : plan.schema().fields()) {
+        for (StructField f : runnable().schema().fields()) {
             boolean dropped = false;
             for (String n : columnNames) dropped |= InternalNames.display(f.name()).equalsIgnoreCase(n);
             if (!dropped) exprs.add(ref(f));
         }
-        return exprs.size() == plan.schema().size() ? this : new DataFrame(session, new Project(plan, exprs));
+        return exprs.size() == runnable().schema().size() ? this : new DataFrame(session, new Project(plan, exprs));
     }
 
     /** Removes the column {@code column} resolves to (say {@code other.col("id")} after a join); nothing if it is not a plain column. */
@@ -149,8 +164,8 @@ public final class DataFrame {
         if (resolved instanceof Alias a) resolved = a.child();
         if (!(resolved instanceof ColumnRef target)) return this;
         List<Expression> exprs = new ArrayList<>();
-        for (StructField f : plan.schema().fields()) if (!f.name().equals(target.name())) exprs.add(ref(f));
-        return exprs.size() == plan.schema().size() ? this : new DataFrame(session, new Project(plan, exprs));
+        for (StructField f : runnable().schema().fields()) if (!f.name().equals(target.name())) exprs.add(ref(f));
+        return exprs.size() == runnable().schema().size() ? this : new DataFrame(session, new Project(plan, exprs));
     }
 
     public DataFrame filter(Column condition) { return new DataFrame(session, new Filter(plan, condition.expr())); }
@@ -392,6 +407,19 @@ public final class DataFrame {
     }
 
     /**
+     * A lateral join (Spark 4): {@code right} is evaluated per row of this DataFrame and may name that row's columns
+     * with {@link Column#outer()}, as in {@code t1.lateralJoin(t2.where(col("t1.c1").outer().equalTo(col("c1"))))}.
+     * Join types "inner", "cross" and "left". See {@link LateralJoins} for the shapes of {@code right} Sluice decorrelates.
+     */
+    public DataFrame lateralJoin(DataFrame right) { return LateralJoins.join(this, right, null, "inner"); }
+
+    public DataFrame lateralJoin(DataFrame right, Column joinExprs) { return LateralJoins.join(this, right, joinExprs, "inner"); }
+
+    public DataFrame lateralJoin(DataFrame right, String joinType) { return LateralJoins.join(this, right, null, joinType); }
+
+    public DataFrame lateralJoin(DataFrame right, Column joinExprs, String joinType) { return LateralJoins.join(this, right, joinExprs, joinType); }
+
+    /**
      * An as-of join (Spark's {@code joinAsOf}): each row meets the {@code right} row whose {@code rightAsOf} is nearest
      * to its {@code leftAsOf} in {@code direction} ("backward": at or below, "forward": at or above, "nearest"), among
      * the rows matching {@code condition} (null: all), within {@code tolerance} (null: any distance); {@code joinType}
@@ -436,14 +464,14 @@ public final class DataFrame {
      * the user sees at the very top (results and written files carry those).
      */
     LogicalPlan outputPlan() {
-        StructType s = plan.schema();
-        if (InternalNames.display(s) == s) return session.cacheManager().useCached(plan);
+        StructType s = runnable().schema();
+        if (InternalNames.display(s) == s) return session.cacheManager().useCached(runnable());
         List<Expression> exprs = new ArrayList<>();
         for (StructField f : s.fields()) {
             String shown = InternalNames.display(f.name());
             exprs.add(shown.equals(f.name()) ? ref(f) : new Alias(ref(f), shown));
         }
-        return new Project(session.cacheManager().useCached(plan), exprs);
+        return new Project(session.cacheManager().useCached(runnable()), exprs);
     }
 
     // ---- explain ----
@@ -461,13 +489,13 @@ public final class DataFrame {
 
     public void explain(boolean extended) { explain(extended ? "extended" : "simple"); }
 
-    public String explainString(String mode) { return session.engine().explain(session.cacheManager().useCached(plan), mode); }
+    public String explainString(String mode) { return session.engine().explain(session.cacheManager().useCached(runnable()), mode); }
 
     // ---- actions ----
 
     /** The number of rows. */
     public long count() {
-        long n = session.engine().count(session.cacheManager().useCached(plan));
+        long n = session.engine().count(session.cacheManager().useCached(runnable()));
         completeObservations();
         return n;
     }
@@ -571,7 +599,7 @@ public final class DataFrame {
 
     /** The same rows with the columns renamed, in order: {@code toDF("id", "name")}. */
     public DataFrame toDF(String... names) {
-        StructType s = plan.schema();
+        StructType s = runnable().schema();
         if (names.length != s.size()) {
             throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "toDF")
                     .with("reason", "the DataFrame has " + s.size() + " columns, but " + names.length + " names were given").build();
@@ -590,7 +618,7 @@ public final class DataFrame {
         java.util.Map<String, Column> pending = new java.util.LinkedHashMap<>();
         for (java.util.Map.Entry<String, Column> e : columns.entrySet()) pending.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
         java.util.Set<String> done = new java.util.HashSet<>();
-        for (StructField f : plan.schema().fields()) {
+        for (StructField f : runnable().schema().fields()) {
             String shown = InternalNames.display(f.name());
             String key = shown.toLowerCase(Locale.ROOT);
             if (pending.containsKey(key)) {
@@ -615,7 +643,7 @@ public final class DataFrame {
     public DataFrame withColumnsRenamed(java.util.Map<String, String> renames) {
         List<Expression> exprs = new ArrayList<>();
         boolean any = false;
-        for (StructField f : plan.schema().fields()) {
+        for (StructField f : runnable().schema().fields()) {
             String shown = InternalNames.display(f.name());
             String target = null;
             for (java.util.Map.Entry<String, String> e : renames.entrySet()) if (e.getKey().equalsIgnoreCase(shown)) target = e.getValue();

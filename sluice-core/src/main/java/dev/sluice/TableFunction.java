@@ -11,4 +11,15 @@ import java.util.Map;
 @FunctionalInterface
 public interface TableFunction {
     DataFrame call(List<Column> arguments, Map<String, Column> namedArguments);
+
+    /**
+     * A call with a table argument ({@code FROM f(TABLE(t) PARTITION BY k, 1)}): it stands among {@code arguments} as
+     * a null at its position, or in {@code namedArguments} as a null under its name. A function that takes no tables
+     * refuses it.
+     */
+    default DataFrame call(List<Column> arguments, Map<String, Column> namedArguments, TableArgument table) {
+        throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.UNSUPPORTED_OPERATION)
+                .with("operation", "a table argument (TABLE(...)) of this table function")
+                .with("reason", "it takes values only").build();
+    }
 }

@@ -113,6 +113,11 @@ final class ArrowBatches {
             FieldVector data = l.getDataVector();
             for (int k = 0; k < list.size(); k++) set(data, at.elementType(), offset + k, list.get(k));
             l.endValue(i, list.size());
+        } else if (v instanceof StructVector s && t instanceof dev.sluice.types.VariantType) {
+            var variant = dev.sluice.expr.fn.VariantBinary.encode((String) value);
+            s.setIndexDefined(i);
+            ((VarBinaryVector) s.getChildByOrdinal(0)).setSafe(i, variant.value());
+            ((VarBinaryVector) s.getChildByOrdinal(1)).setSafe(i, variant.metadata());
         } else if (v instanceof StructVector s) {
             StructType st = (StructType) t;
             Row row = (Row) value;

@@ -54,6 +54,12 @@ final class ArrowTypes {
                     List.of(field("key", m.keyType(), false), field("value", m.valueType(), m.valueContainsNull())));
             return new Field(name, new FieldType(nullable, new ArrowType.Map(false), null), List.of(entries));
         }
+        if (t instanceof dev.sluice.types.VariantType) {
+            // as Spark's ArrowUtils: the variant's two binaries, the metadata field tagged so clients know the struct
+            Field value = new Field("value", new FieldType(false, ArrowType.Binary.INSTANCE, null), null);
+            Field metadata = new Field("metadata", new FieldType(false, ArrowType.Binary.INSTANCE, null, java.util.Map.of("variant", "true")), null);
+            return new Field(name, new FieldType(nullable, ArrowType.Struct.INSTANCE, null), List.of(value, metadata));
+        }
         if (t instanceof StructType s) {
             List<Field> children = new ArrayList<>();
             for (StructField f : s.fields()) children.add(field(f.name(), f.dataType(), f.nullable()));

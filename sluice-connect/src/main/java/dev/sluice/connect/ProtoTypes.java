@@ -54,6 +54,7 @@ final class ProtoTypes {
             return b.setString(str).build();
         }
         if (t instanceof BinaryType) return b.setBinary(org.apache.spark.connect.proto.DataType.Binary.getDefaultInstance()).build();
+        if (t instanceof dev.sluice.types.VariantType) return b.setVariant(org.apache.spark.connect.proto.DataType.Variant.getDefaultInstance()).build();
         if (t instanceof DateType) return b.setDate(org.apache.spark.connect.proto.DataType.Date.getDefaultInstance()).build();
         if (t instanceof TimestampType) return b.setTimestamp(org.apache.spark.connect.proto.DataType.Timestamp.getDefaultInstance()).build();
         if (t instanceof NullType) return b.setNull(org.apache.spark.connect.proto.DataType.NULL.getDefaultInstance()).build();
@@ -108,6 +109,7 @@ final class ProtoTypes {
             }
             case CHAR: case VAR_CHAR: return DataTypes.STRING;
             case BINARY: return DataTypes.BINARY;
+            case VARIANT: return DataTypes.VARIANT;
             case DATE: return DataTypes.DATE;
             case TIMESTAMP: return DataTypes.TIMESTAMP;
             case NULL: return DataTypes.NULL;

@@ -67,10 +67,18 @@ final class SubqueryExpressions {
                 throw ConnectErrors.unsupported("an IN subquery outside a filter condition",
                         "Sluice runs isin(DataFrame) as a condition of where/filter (AND-ed with the others)");
             case SUBQUERY_TYPE_TABLE_ARG:
-                throw ConnectErrors.unsupported("table arguments (asTable())", "Sluice runs no table-valued Python functions on tables");
+                throw ConnectErrors.unsupported("a table argument (asTable()) outside a table function call", "pass it to a Python table function");
             default:
                 throw ConnectErrors.unsupported("the subquery type " + s.getSubqueryType(), "unknown subquery type");
         }
+    }
+
+    /** The relation of a table argument ({@code df.asTable()}), translated on its own. */
+    DataFrame tableArgument(SubqueryExpression s) {
+        if (s.getSubqueryType() != SubqueryExpression.SubqueryType.SUBQUERY_TYPE_TABLE_ARG) {
+            throw ConnectErrors.unsupported("a " + s.getSubqueryType() + " subquery as a table function's argument", "pass a table with asTable()");
+        }
+        return translateReference(s.getPlanId());
     }
 
     /** A relation a subquery names, translated on its own (its scalar subqueries are its own). */

@@ -13,8 +13,10 @@ of the returned struct) and then:
   the answer is status 0 and the result rows as one Arrow stream.
 - cogrouped map (cogroup().applyInPandas/applyInArrow): the key row, the left group's rows, the right group's rows.
 - Python table functions (udtf): as map iterators; each input row holds the call's arguments (columns named
-  "p:<c|e>:<i>" for positional and "k:<c|e>:<name>" for keyword arguments; c marks a constant), and a handler instance
-  of the class evaluates every row of the partition, then terminate(). Asked with eval type -1, the worker runs the
+  "p:<c|e>:<i>" for positional and "k:<c|e>:<name>" for keyword arguments; c marks a constant; a table argument's
+  columns are "<p|k>:t:<i|name>:<column>" and reach eval as one Row), and a handler instance of the class evaluates
+  every row of the partition, then terminate(); with partition keys ("q:k:<j>", rows sorted by them) one handler
+  per key. Asked with eval type -1, the worker runs the
   class's analyze() on one such row instead and answers the result schema as Spark's JSON.
 - map iterator (mapInPandas, mapInArrow): a pull protocol, so neither side blocks the other: when the function wants
   its next input batch the worker answers status 3 (an empty frame) and reads one frame, an Arrow stream of the next
@@ -35,8 +37,10 @@ GROUPED_AGG_PANDAS = 202
 GROUPED = (GROUPED_MAP_PANDAS, GROUPED_MAP_ARROW, GROUPED_MAP_ARROW_ITER, GROUPED_MAP_PANDAS_ITER)
 COGROUPED = (COGROUPED_MAP_PANDAS, COGROUPED_MAP_ARROW)
 TABLE_UDF, ARROW_TABLE_UDF = 300, 301
-MAP_ITER = (MAP_PANDAS_ITER, MAP_ARROW_ITER, TABLE_UDF, ARROW_TABLE_UDF)
 ANALYZE_UDTF = -1  # not one of PySpark's: a UDTF's analyze() static method, asked for its result schema
+PARTITIONED_TABLE_UDF = -2  # not one of PySpark's: a UDTF whose table argument is partitioned by keys
+TABLE_UDFS = (TABLE_UDF, ARROW_TABLE_UDF, PARTITIONED_TABLE_UDF)
+MAP_ITER = (MAP_PANDAS_ITER, MAP_ARROW_ITER) + TABLE_UDFS
 
 
 def read_exact(stream, n):
@@ -299,21 +303,46 @@ def main():
         return sink.getvalue().to_pybytes()
 
     def udtf_arguments(batch, row):
-        """One input row of a table function call as (positional, keyword) arguments."""
-        args, kwargs = [], {}
+        """One input row of a table function call as (positional, keyword) arguments; a table argument's columns
+        ("<kind>:t:<key>:<column>") make one Row; partition keys ("q:k:<j>") are not arguments."""
+        args, kwargs, tables = [], {}, {}
         for i, name in enumerate(batch.schema.names):
-            kind, _, key = name.split(":", 2)
+            kind, constant, key = name.split(":", 2)
+            if kind == "q":
+                continue
             value = to_python(row[i], batch.schema.field(i).type)
+            if constant == "t":
+                key, column = key.split(":", 1)
+                if (kind, key) not in tables:  # its place among the arguments, then its columns and values
+                    tables[(kind, key)] = (len(args), [], [])
+                    if kind == "k":
+                        kwargs[key] = None
+                    else:
+                        args.append(None)
+                tables[(kind, key)][1].append(column)
+                tables[(kind, key)][2].append(value)
+                continue
             if kind == "k":
                 kwargs[key] = value
             else:
                 args.append(value)
+        for (kind, key), (position, columns, values) in tables.items():
+            table_row = T.Row(*columns)(*values)
+            if kind == "k":
+                kwargs[key] = table_row
+            else:
+                args[position] = table_row
         return args, kwargs
 
-    def udtf_rows(cls, batches, schema):
-        """A table function over the input rows: each eval's rows, then terminate's, as batches of the schema."""
+    def partition_key(batch, row):
+        return tuple(row[i] for i, name in enumerate(batch.schema.names) if name.startswith("q:"))
+
+    def udtf_rows(cls, batches, schema, partitioned):
+        """A table function over the input rows: each eval's rows, then terminate's, as batches of the schema; with
+        partition keys a new handler per key (the rows come sorted by them), terminated when its key ends, and none
+        for a partition without rows."""
         rtype = from_arrow_schema(schema)
-        handler = cls()
+        handler = None if partitioned else cls()
         pending = []
 
         def rows_of(results):
@@ -338,14 +367,24 @@ def main():
             pending.clear()
             return pa.RecordBatch.from_arrays(columns, schema=schema)
 
+        key = None
         for batch in batches:
             pylists = [c.to_pylist() for c in batch.columns]
             for r in range(batch.num_rows):
-                args, kwargs = udtf_arguments(batch, [col[r] for col in pylists])
+                row = [col[r] for col in pylists]
+                row_key = partition_key(batch, row)
+                if handler is not None and key is not None and row_key != key:
+                    if hasattr(handler, "terminate"):
+                        rows_of(handler.terminate())
+                    handler = None
+                if handler is None:
+                    handler = cls()
+                key = row_key
+                args, kwargs = udtf_arguments(batch, row)
                 rows_of(handler.eval(*args, **kwargs))
                 if len(pending) >= 4096:
                     yield flush()
-        if hasattr(handler, "terminate"):
+        if handler is not None and hasattr(handler, "terminate"):
             rows_of(handler.terminate())
         if pending:
             yield flush()
@@ -353,10 +392,22 @@ def main():
     def analyze_udtf(cls, batch):
         """A table function's analyze(): its result schema as Spark's JSON, from the arguments' types and constants."""
         from pyspark.sql.udtf import AnalyzeArgument
-        args, kwargs = [], {}
+        args, kwargs, tables = [], {}, {}
         row = [c.to_pylist()[0] if batch.num_rows else None for c in batch.columns]
         for i, name in enumerate(batch.schema.names):
             kind, constant, key = name.split(":", 2)
+            if constant == "t":  # a table argument: its columns' types as one struct
+                key, column = key.split(":", 1)
+                if (kind, key) not in tables:
+                    tables[(kind, key)] = T.StructType()
+                    argument = AnalyzeArgument(dataType=tables[(kind, key)], value=None, isTable=True,
+                                               isConstantExpression=False)
+                    if kind == "k":
+                        kwargs[key] = argument
+                    else:
+                        args.append(argument)
+                tables[(kind, key)].add(column, from_arrow_type(batch.schema.field(i).type))
+                continue
             value = to_python(row[i], batch.schema.field(i).type) if constant == "c" else None
             argument = AnalyzeArgument(dataType=from_arrow_type(batch.schema.field(i).type), value=value, isTable=False,
                                        isConstantExpression=constant == "c")
@@ -366,7 +417,12 @@ def main():
                 args.append(argument)
         if not hasattr(cls, "analyze"):
             raise RuntimeError("[INVALID_UDTF_RETURN_TYPE] the UDTF has neither a return type nor an analyze method")
-        return cls.analyze(*args, **kwargs).schema.json().encode("utf-8")
+        result = cls.analyze(*args, **kwargs)
+        if getattr(result, "withSinglePartition", False) or getattr(result, "partitionBy", None) \
+                or getattr(result, "orderBy", None) or getattr(result, "select", None):
+            raise RuntimeError("[UNSUPPORTED_FEATURE] Sluice does not run a UDTF whose analyze() asks for partitioning, "
+                               "ordering or a selection of the table argument; pass them with asTable().partitionBy/orderBy")
+        return result.schema.json().encode("utf-8")
 
     def map_partition(func, rtype, eval_type, session_zone, schema):
         """mapInPandas / mapInArrow / a table function over one partition: input batches are asked for as the
@@ -379,8 +435,8 @@ def main():
                     return
                 batch = read_batch(data)
                 yield pandas_frame(batch, session_zone) if eval_type == MAP_PANDAS_ITER else batch
-        if eval_type in (TABLE_UDF, ARROW_TABLE_UDF):
-            for batch in udtf_rows(func, inputs(), schema):
+        if eval_type in TABLE_UDFS:
+            for batch in udtf_rows(func, inputs(), schema, eval_type == PARTITIONED_TABLE_UDF):
                 answer(2, stream_of(batch, schema))
             return
         for out in func(inputs()):
@@ -410,7 +466,7 @@ def main():
             if eval_type == ANALYZE_UDTF:
                 answer(0, analyze_udtf(commands[command], read_batch(inputs[0])))
                 continue
-            if eval_type in (TABLE_UDF, ARROW_TABLE_UDF):
+            if eval_type in TABLE_UDFS:
                 func, rtype = commands[command], None
             else:
                 func, rtype = commands[command]

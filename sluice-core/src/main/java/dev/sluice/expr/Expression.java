@@ -20,7 +20,7 @@ public sealed interface Expression
                 Generator,
                 MultiAlias,
                 AggregateExpression,
-                PlanColumn, WindowExpression,
+                PlanColumn, OuterReference, WindowExpression,
                 LambdaFunction, LambdaVariable, HigherOrderFunction {
 
     /** The result type; only defined once resolved. */

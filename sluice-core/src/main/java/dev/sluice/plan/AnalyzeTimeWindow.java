@@ -143,7 +143,11 @@ final class AnalyzeTimeWindow {
     private static Rewrite perRow(LogicalPlan input, FunctionCall call, Analyzer analyzer, List<Expression> grouping) {
         Expression time = call.arguments().get(0);
         String name = columnName(call, input.schema());
-        Project computed = new Project(new Filter(input, new IsNotNull(time)), List.of(new UnresolvedStar(), new Alias(call, name)));
+        // rows without a time are dropped first, so a tumbling window is never NULL: Spark's struct is not nullable
+        // (its fields are), as the struct it builds in place of the call
+        Expression value = isSession(call) ? call
+                : new CreateStruct(List.of("start", "end"), List.of(new GetStructField(call, "start", 0), new GetStructField(call, "end", 1)));
+        Project computed = new Project(new Filter(input, new IsNotNull(time)), List.of(new UnresolvedStar(), new Alias(value, name)));
         LogicalPlan out = analyzer.analyze(computed);
         ColumnRef column = column(out.schema(), name);
         if (isSession(call)) {

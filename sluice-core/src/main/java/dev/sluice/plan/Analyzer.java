@@ -190,6 +190,10 @@ public final class Analyzer {
             throw SluiceException.of(ErrorCode.COLUMN_NOT_FOUND).with("column", pc.sql())
                     .with("suggestion", " It belongs to " + pc.owner().describe() + ", which is not an input here.").build();
         }
+        if (e instanceof dev.sluice.expr.OuterReference o) {
+            throw SluiceException.of(ErrorCode.UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY)
+                    .with("reason", o.sql() + " names a column of an outer query; use it inside the right side of lateralJoin").build();
+        }
         if (e instanceof UnresolvedStar) {
             throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "*")
                     .with("reason", "`*` is only allowed as a whole select item").build();

@@ -35,6 +35,7 @@ final class Calls {
     static Expression build(ExpressionBuilder b, SqlGrammar.FunctionCallContext ctx) {
         String name = Names.quoted(functionName(ctx.functionName())).toLowerCase(Locale.ROOT);
         List<Expression> args = NamedArguments.positional(name, arguments(b, ctx.arguments));
+        DatetimeUnitCalls.rejectQuotedUnit(name, args, ctx);
         String unitForm = DatetimeUnitCalls.name(name, args);   // TIMESTAMPADD(HOUR, n, ts) and its spellings
         args = DatetimeUnitCalls.arguments(name, args);
         name = unitForm;

@@ -161,8 +161,13 @@ final class RelationBuilder {
         String name = Names.quoted(Calls.functionName(ctx.functionName())).toLowerCase(Locale.ROOT);
         ExpressionBuilder b = queries.expressions(scope);
         dev.sluice.TableFunction registered = session.udf().tableFunction(name);
-        if (registered != null) return RelationBuilder.aliased(userTableFunction(registered, Calls.arguments(b, ctx.functionArgument())), ctx.tableAlias(), null);
-        List<Expression> args = NamedArguments.positional(name, Calls.arguments(b, ctx.functionArgument()));
+        if (registered != null) return RelationBuilder.aliased(userTableFunction(registered, ctx, b, scope), ctx.tableAlias(), null);
+        List<SqlGrammar.FunctionArgumentContext> values = new ArrayList<>();
+        for (SqlGrammar.TableFunctionArgumentContext a : ctx.tableFunctionArgument()) {
+            if (!(a instanceof SqlGrammar.ValueArgumentContext v)) throw SyntaxErrors.at(a, name + " takes no table arguments (TABLE ...); only a registered table function does");
+            values.add(v.functionArgument());
+        }
+        List<Expression> args = NamedArguments.positional(name, Calls.arguments(b, values));
         if (name.equals("range")) return RelationBuilder.aliased(range(args), ctx.tableAlias(), null);
         Expression generator = FunctionResolver.resolve(name, args);
         if (!(generator instanceof dev.sluice.expr.Generator)) {
@@ -176,15 +181,43 @@ final class RelationBuilder {
         return aliasName == null ? df : session.dataFrame(new SubqueryAlias(df.logicalPlan(), aliasName));
     }
 
-    /** A session's table function ({@code spark.udtf.register}): positional and named arguments as written. */
-    private static DataFrame userTableFunction(dev.sluice.TableFunction f, List<NamedArguments.Argument> args) {
+    /**
+     * A session's table function ({@code spark.udtf.register}): positional and named arguments as written; a table
+     * argument ({@code TABLE(t) [PARTITION BY keys | WITH SINGLE PARTITION] [ORDER BY ...]}, one per call, as Spark
+     * allows) stands among them as a null.
+     */
+    private DataFrame userTableFunction(dev.sluice.TableFunction f, SqlGrammar.TableValuedFunctionContext ctx, ExpressionBuilder b, Scope scope) {
         List<Column> positional = new ArrayList<>();
         java.util.Map<String, Column> named = new java.util.LinkedHashMap<>();
-        for (NamedArguments.Argument a : args) {
-            if (a.name() == null) positional.add(new Column(a.value()));
-            else named.put(a.name(), new Column(a.value()));
+        dev.sluice.TableArgument table = null;
+        for (SqlGrammar.TableFunctionArgumentContext a : ctx.tableFunctionArgument()) {
+            if (a instanceof SqlGrammar.TableArgumentContext t) {
+                if (table != null) throw SyntaxErrors.at(t, "a table function call takes one table argument (TABLE ...)");
+                table = tableArgument(t, scope);
+                if (t.name == null) positional.add(null);
+                else named.put(Names.identifier(t.name), null);
+                continue;
+            }
+            NamedArguments.Argument v = Calls.arguments(b, List.of(((SqlGrammar.ValueArgumentContext) a).functionArgument())).get(0);
+            if (v.name() == null) positional.add(new Column(v.value()));
+            else named.put(v.name(), new Column(v.value()));
         }
-        return f.call(positional, named);
+        return table == null ? f.call(positional, named) : f.call(positional, named, table);
+    }
+
+    private dev.sluice.TableArgument tableArgument(SqlGrammar.TableArgumentContext t, Scope scope) {
+        DataFrame rows = t.query() != null ? queries.query(t.query(), scope) : table(Names.parts(t.multipartIdentifier()), scope);
+        List<Column> partitionBy = new ArrayList<>();
+        List<Column> orderBy = new ArrayList<>();
+        boolean single = false;
+        SqlGrammar.TableArgumentPartitioningContext p = t.tableArgumentPartitioning();
+        if (p != null) {
+            ExpressionBuilder over = queries.expressions(scope);
+            for (SqlGrammar.ExpressionContext e : p.partition) partitionBy.add(new Column(over.build(e)));
+            for (SqlGrammar.SortItemContext s : p.sortItem()) orderBy.add(new Column(over.sortOrder(s)));
+            single = p.SINGLE() != null;
+        }
+        return new dev.sluice.TableArgument(rows, partitionBy, orderBy, single);
     }
 
     /** {@code range(end)}, {@code range(start, end[, step[, partitions]])}: Spark's range table, column {@code id}. */

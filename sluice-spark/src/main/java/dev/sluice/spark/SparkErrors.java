@@ -74,6 +74,8 @@ final class SparkErrors {
             Map.entry("UNSUPPORTED_TIME_TYPE", ErrorCode.UNSUPPORTED_TIME_TYPE),
             Map.entry("UNSUPPORTED_TIME_PRECISION", ErrorCode.UNSUPPORTED_TIME_PRECISION),
             Map.entry("INVALID_PARAMETER_VALUE.TIME_UNIT", ErrorCode.INVALID_FUNCTION_INPUT),
+            // TIMESTAMPADD('MONTH', ...): Spark's parser refuses a quoted unit, as Sluice's does
+            Map.entry("INVALID_PARAMETER_VALUE.DATETIME_UNIT", ErrorCode.PARSE_SYNTAX_ERROR),
             Map.entry("UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE", ErrorCode.UNSUPPORTED_OPERATION),
             // extract(WEEK FROM interval): Sluice's date_part refuses the field as an invalid argument
             Map.entry("INVALID_EXTRACT_FIELD", ErrorCode.INVALID_ARGUMENT),

@@ -70,9 +70,13 @@ public final class VariantFunctions {
     static Signature bindGet(String fn, List<Expression> args) {
         FnArgs.arity(fn, args, 2, 3);
         if (!(args.get(0).dataType() instanceof VariantType) && !args.get(0).dataType().equals(DataTypes.NULL)) throw FnArgs.mismatch(fn, args, 0, "a variant");
-        Object path = FnArgs.constant(args.get(1), STRING);
-        if (!(path instanceof String p)) throw FnArgs.invalid(fn, "the path must be a constant string");
-        List<Object> steps = steps(fn, p);
+        // a constant path is parsed once; a column of paths (Spark allows one) row by row
+        List<Object> steps = null;
+        if (args.get(1).foldable()) {
+            Object path = FnArgs.constant(args.get(1), STRING);
+            if (!(path instanceof String p)) throw FnArgs.invalid(fn, "the path must be a string");
+            steps = steps(fn, p);
+        }
         DataType target = VARIANT;
         List<DataType> types = new ArrayList<>(List.of(VARIANT, STRING));
         if (args.size() == 3) {
@@ -81,8 +85,11 @@ public final class VariantFunctions {
             target = DdlParser.parseType(ts);
             types.add(STRING);
         }
-        return new Signature(types, target, true, steps);
+        return new Signature(types, target, true, new GetState(fn, steps));
     }
+
+    /** variant_get's function name and its path's steps (null: the path is a column, parsed per row). */
+    record GetState(String fn, List<Object> steps) {}
 
     /** {@code $.a.b[0]['c']} as a list of field names (String) and indexes (Integer). */
     static List<Object> steps(String fn, String path) {
@@ -116,10 +123,12 @@ public final class VariantFunctions {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
     static Object get(Object[] v, Signature s, boolean lenient) {
+        GetState state = (GetState) s.state();
+        if (state.steps == null && v[1] == null) return null;
+        List<Object> steps = state.steps != null ? state.steps : steps(state.fn, (String) v[1]);
         Object node = VariantJson.parse((String) v[0]);
-        for (Object step : (List<Object>) s.state()) {
+        for (Object step : steps) {
             if (step instanceof String name && node instanceof Map<?, ?> m) node = m.get(name);
             else if (step instanceof Integer idx && node instanceof List<?> l) node = idx >= 0 && idx < l.size() ? l.get(idx) : null;
             else node = null;
@@ -132,7 +141,10 @@ public final class VariantFunctions {
         if (target.equals(STRING)) return text;
         boolean scalarTarget = !target.isNested();
         try {
-            if (!scalarTarget || node instanceof Map || node instanceof List) throw FnArgs.badInput("variant_get", "cannot cast " + VariantJson.write(node) + " to " + target.simpleString());
+            // only a string casts to binary (Spark's ANSI cast rules; a variant holds no binary values here)
+            boolean invalid = !scalarTarget || node instanceof Map || node instanceof List
+                    || (target instanceof dev.sluice.types.BinaryType && !(node instanceof String));
+            if (invalid) throw FnArgs.badInput(state.fn, "cannot cast " + VariantJson.write(node) + " to " + target.simpleString());
             ColumnVector c = Casts.cast(Vectors.of(STRING, List.of(text)), target, EvalMode.ANSI);
             return c.isNull(0) ? null : c.getObject(0);
         } catch (SluiceException e) {
