@@ -61,6 +61,13 @@ public final class DataFrameWriter {
     public WriteResult save(String path) {
         refuseBuckets("save");
         checkClustering();
+        if (mode == SaveMode.OVERWRITE && !partitionBy.isEmpty() && frame.session().conf().dynamicPartitionOverwrite()) {
+            // Spark would replace only the partitions written; replacing the whole directory would delete the others
+            throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.UNSUPPORTED_OPERATION)
+                    .with("operation", "overwriting partitions " + partitionBy + " of " + path + " while spark.sql.sources.partitionOverwriteMode is DYNAMIC")
+                    .with("reason", "Sluice overwrites the whole directory (Spark's STATIC mode); SET spark.sql.sources.partitionOverwriteMode=STATIC"
+                            + " or write each partition's directory").build();
+        }
         // an unknown format or option fails here, before anything runs
         OptionCheck.write(FileFormats.lookup(format), options);
         refuseCalendarIntervals(format);

@@ -153,6 +153,7 @@ final class TableIO {
 
     /** {@code INSERT INTO/OVERWRITE} and {@code insertInto}: the columns by position, cast to the table's types. */
     WriteResult insert(CatalogTable table, DataFrame data, boolean overwrite) {
+        refuseDynamicOverwrite(table, overwrite, table.partitionBy());
         StructType target = table.schema();
         String[] columns = data.columns();
         if (columns.length != target.size()) {
@@ -183,13 +184,20 @@ final class TableIO {
             plan.staticValues().forEach((k, v) -> path.append(path.length() == 0 ? "" : "/").append(k).append('=').append(v));
             if (store.partitions(table).contains(path.toString())) return null;
         }
-        if (overwrite && !plan.partitionBy().isEmpty() && session.conf().dynamicPartitionOverwrite()) {
-            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "INSERT OVERWRITE with dynamic partitions into " + table.qualifiedName()
-                            + " while spark.sql.sources.partitionOverwriteMode is DYNAMIC")
-                    .with("reason", "Sluice overwrites partitions statically (the partitions under the PARTITION clause's leading values, else the whole"
-                            + " table); give every partition a value in PARTITION (...), or SET spark.sql.sources.partitionOverwriteMode=STATIC").build();
-        }
+        refuseDynamicOverwrite(table, overwrite, plan.partitionBy());
         return write(table, plan.rows(), overwrite ? SaveMode.OVERWRITE : SaveMode.APPEND, plan.prefix(), plan.partitionBy());
+    }
+
+    /**
+     * Spark's dynamic overwrite mode replaces only the partitions the rows fall in; Sluice's overwrite replaces a
+     * directory, so an overwrite that would write dynamic partitions in that mode is refused, never widened.
+     */
+    private void refuseDynamicOverwrite(CatalogTable table, boolean overwrite, List<String> dynamicPartitions) {
+        if (!overwrite || dynamicPartitions.isEmpty() || !session.conf().dynamicPartitionOverwrite()) return;
+        throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "overwriting dynamic partitions " + dynamicPartitions + " of "
+                        + table.qualifiedName() + " while spark.sql.sources.partitionOverwriteMode is DYNAMIC")
+                .with("reason", "Sluice overwrites partitions statically (the partitions under the PARTITION clause's leading values, else the whole"
+                        + " table); give every partition a value in PARTITION (...), or SET spark.sql.sources.partitionOverwriteMode=STATIC").build();
     }
 
     /** {@code df.write().saveAsTable(name)} and {@code CREATE TABLE ... AS SELECT}. */
