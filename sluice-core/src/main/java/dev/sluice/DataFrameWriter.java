@@ -16,6 +16,7 @@ import java.util.Map;
 public final class DataFrameWriter {
     private final DataFrame frame;
     private SaveMode mode = SaveMode.ERROR_IF_EXISTS;
+    private boolean bucketFileNames;
     private final Map<String, String> options = new LinkedHashMap<>();
     private String format = "json";
     private boolean formatChosen;
@@ -71,7 +72,7 @@ public final class DataFrameWriter {
         // an unknown format or option fails here, before anything runs
         OptionCheck.write(FileFormats.lookup(format), options);
         refuseCalendarIntervals(format);
-        WriteResult result = frame.session().engine().write(frame.outputPlan(), new WriteRequest(path, format, mode, options, partitionBy));
+        WriteResult result = frame.session().engine().write(frame.outputPlan(), new WriteRequest(path, format, mode, options, partitionBy, bucketFileNames));
         frame.completeObservations();
         return result;
     }
@@ -118,6 +119,12 @@ public final class DataFrameWriter {
         out.add(first);
         out.addAll(List.of(more));
         return List.copyOf(out);
+    }
+
+    /** A bucketed table's write (the catalog's): partition i is bucket i, and the file names say so, as Spark's. */
+    DataFrameWriter bucketFileNames() {
+        this.bucketFileNames = true;
+        return this;
     }
 
     private void refuseBuckets(String operation) {

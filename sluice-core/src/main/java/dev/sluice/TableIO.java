@@ -277,6 +277,7 @@ final class TableIO {
             if (!b.sortColumns().isEmpty()) rows = rows.sortWithinPartitions(b.sortColumns().toArray(new String[0]));
         }
         DataFrameWriter writer = rows.write().format(table.format()).options(table.options()).mode(mode);
+        if (table.buckets() != null) writer = writer.bucketFileNames();
         if (!partitionBy.isEmpty()) writer = writer.partitionBy(partitionBy.toArray(new String[0]));
         WriteResult result = writer.save(prefix.isEmpty() ? table.location() : dev.sluice.io.StoragePaths.join(table.location(), prefix));
         if (!table.partitionBy().isEmpty()) store.setPartitions(table, listPartitions(table));
