@@ -19,7 +19,8 @@ statement
       (LPAREN columns+=columnDefinition (COMMA columns+=columnDefinition)* RPAREN)?
       (USING format=identifier)? tableClause* (AS? query)?                                      #createTable
     | DROP TABLE (IF EXISTS)? multipartIdentifier PURGE?                                        #dropTable
-    | INSERT (INTO | OVERWRITE) TABLE? multipartIdentifier identifierList? query                #insert
+    | INSERT (INTO | OVERWRITE) TABLE? multipartIdentifier partitionSpec? (IF NOT EXISTS)?
+      (identifierList | BY NAME | REPLACE WHERE replaceWhere=booleanExpression)? query          #insert
     | ALTER (TABLE | VIEW) from=multipartIdentifier RENAME TO to=multipartIdentifier            #renameTable
     | ALTER TABLE multipartIdentifier ADD (COLUMN | COLUMNS)
       (LPAREN columns+=columnDefinition (COMMA columns+=columnDefinition)* RPAREN
@@ -53,6 +54,11 @@ statement
 namespace: DATABASE | SCHEMA | NAMESPACE;
 
 columnDefinition: identifier dataType (NOT NULL)? (COMMENT comment=STRING)?;
+
+/** INSERT's PARTITION (p = 'x', q): a value makes a partition static, a bare name dynamic. */
+partitionSpec: PARTITION LPAREN partitionValue (COMMA partitionValue)* RPAREN;
+
+partitionValue: identifier (EQ value=primaryExpression)?;
 
 /** The clauses of CREATE TABLE after USING, in any order (Spark's createTableClauses). */
 tableClause

@@ -177,6 +177,13 @@ public final class Catalog {
         return io.insert(table, data, overwrite);
     }
 
+    /** SQL's {@code INSERT} with a column list, {@code BY NAME} or a {@code PARTITION} clause; null when IF NOT EXISTS skipped it. */
+    public WriteResult insertInto(List<String> nameParts, DataFrame data, boolean overwrite, InsertSpec spec) {
+        CatalogTable table = catalogTable(nameParts).orElseThrow(() -> notFound(nameParts));
+        if (table.isView()) throw wrongKind(nameParts, "view", "table", "INSERT");
+        return io.insert(table, data, overwrite, spec);
+    }
+
     /** {@code saveAsTable} / {@code CREATE TABLE ... AS SELECT}; null when IGNORE found the table there. */
     public WriteResult saveAsTable(TableDefinition definition, DataFrame data, dev.sluice.io.SaveMode mode) {
         return io.saveAsTable(ident(definition.nameParts()), definition, data, mode);

@@ -16,6 +16,7 @@ import java.util.Map;
 public final class DataFrameWriter {
     private final DataFrame frame;
     private SaveMode mode = SaveMode.ERROR_IF_EXISTS;
+    private boolean bucketFileNames;
     private final Map<String, String> options = new LinkedHashMap<>();
     private String format = "json";
     private boolean formatChosen;
@@ -61,10 +62,17 @@ public final class DataFrameWriter {
     public WriteResult save(String path) {
         refuseBuckets("save");
         checkClustering();
+        if (mode == SaveMode.OVERWRITE && !partitionBy.isEmpty() && frame.session().conf().dynamicPartitionOverwrite()) {
+            // Spark would replace only the partitions written; replacing the whole directory would delete the others
+            throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.UNSUPPORTED_OPERATION)
+                    .with("operation", "overwriting partitions " + partitionBy + " of " + path + " while spark.sql.sources.partitionOverwriteMode is DYNAMIC")
+                    .with("reason", "Sluice overwrites the whole directory (Spark's STATIC mode); SET spark.sql.sources.partitionOverwriteMode=STATIC"
+                            + " or write each partition's directory").build();
+        }
         // an unknown format or option fails here, before anything runs
         OptionCheck.write(FileFormats.lookup(format), options);
         refuseCalendarIntervals(format);
-        WriteResult result = frame.session().engine().write(frame.outputPlan(), new WriteRequest(path, format, mode, options, partitionBy));
+        WriteResult result = frame.session().engine().write(frame.outputPlan(), new WriteRequest(path, format, mode, options, partitionBy, bucketFileNames));
         frame.completeObservations();
         return result;
     }
@@ -111,6 +119,12 @@ public final class DataFrameWriter {
         out.add(first);
         out.addAll(List.of(more));
         return List.copyOf(out);
+    }
+
+    /** A bucketed table's write (the catalog's): partition i is bucket i, and the file names say so, as Spark's. */
+    DataFrameWriter bucketFileNames() {
+        this.bucketFileNames = true;
+        return this;
     }
 
     private void refuseBuckets(String operation) {

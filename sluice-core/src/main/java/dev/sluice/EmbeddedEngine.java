@@ -161,7 +161,7 @@ final class EmbeddedEngine implements Engine {
 
     @Override public WriteResult write(LogicalPlan plan, WriteRequest request) {
         RecordFormat format = FileFormats.lookup(request.format()).writer(request.options());
-        DataSink sink = new FileSink(storage, request.path(), request.mode(), format, FileSinkOptions.parse(request.options(), format))
+        DataSink sink = new FileSink(storage, request.path(), request.mode(), format, FileSinkOptions.parse(request.options(), format).withBucketFileNames(request.bucketFileNames()))
                 .partitionBy(request.partitionBy());
         LogicalPlan toWrite = plan;
         if (!request.partitionBy().isEmpty()) {

@@ -35,13 +35,21 @@ public final class RuntimeConfig {
      */
     public static final String TIME_TYPE_ENABLED = "spark.sql.timeType.enabled";
 
+    /**
+     * How {@code INSERT OVERWRITE} treats a partitioned table: STATIC (Spark's default: the partitions under the
+     * PARTITION clause's values, else all, are replaced) or DYNAMIC (only the partitions written; Sluice refuses such
+     * an overwrite rather than replace more than asked).
+     */
+    public static final String PARTITION_OVERWRITE_MODE = "spark.sql.sources.partitionOverwriteMode";
+
     private static final Set<String> KEYS = Set.of(ANSI, SHUFFLE_PARTITIONS, SESSION_TIME_ZONE, BROADCAST_THRESHOLD, MAX_RESULT_SIZE,
-            SPARK_MAX_RESULT_SIZE, MAP_KEY_DEDUP_POLICY, TIME_TYPE_ENABLED);
+            SPARK_MAX_RESULT_SIZE, MAP_KEY_DEDUP_POLICY, TIME_TYPE_ENABLED, PARTITION_OVERWRITE_MODE);
 
     private volatile SluiceConf current;
     private volatile long maxResultSize = defaultMaxResultSize();
     private volatile boolean lastWinMapKeys;
     private volatile boolean timeTypeEnabled;
+    private volatile boolean dynamicPartitionOverwrite;
 
     private final SluiceConf initial;
 
@@ -55,6 +63,7 @@ public final class RuntimeConfig {
         current = initial;
         lastWinMapKeys = false;
         timeTypeEnabled = false;
+        dynamicPartitionOverwrite = false;
     }
 
     /** SQL's {@code RESET key}: one setting back to what the session started with. */
@@ -81,6 +90,11 @@ public final class RuntimeConfig {
             case MAX_RESULT_SIZE, SPARK_MAX_RESULT_SIZE -> maxResultSize = parseBytes(key, value);
             case MAP_KEY_DEDUP_POLICY -> lastWinMapKeys = parseMapKeyDedupPolicy(key, value);
             case TIME_TYPE_ENABLED -> timeTypeEnabled = parseBoolean(key, value);
+            case PARTITION_OVERWRITE_MODE -> {
+                String mode = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
+                if (!mode.equals("STATIC") && !mode.equals("DYNAMIC")) throw invalid(key, value, "must be one of STATIC, DYNAMIC");
+                dynamicPartitionOverwrite = mode.equals("DYNAMIC");
+            }
             default -> throw SluiceException.internal("unhandled key " + key);
         }
     }
@@ -100,6 +114,7 @@ public final class RuntimeConfig {
             case MAX_RESULT_SIZE, SPARK_MAX_RESULT_SIZE -> String.valueOf(maxResultSize);
             case MAP_KEY_DEDUP_POLICY -> lastWinMapKeys ? "LAST_WIN" : "EXCEPTION";
             case TIME_TYPE_ENABLED -> String.valueOf(timeTypeEnabled);
+            case PARTITION_OVERWRITE_MODE -> dynamicPartitionOverwrite ? "DYNAMIC" : "STATIC";
             default -> throw SluiceException.internal("unhandled key " + key);
         };
     }
@@ -123,6 +138,9 @@ public final class RuntimeConfig {
 
     /** Whether the TIME type may be used ({@link #TIME_TYPE_ENABLED}). */
     public boolean timeTypeEnabled() { return timeTypeEnabled; }
+
+    /** Whether {@link #PARTITION_OVERWRITE_MODE} is DYNAMIC. */
+    public boolean dynamicPartitionOverwrite() { return dynamicPartitionOverwrite; }
 
     /** Whether {@link #MAP_KEY_DEDUP_POLICY} is LAST_WIN. */
     public boolean lastWinMapKeys() { return lastWinMapKeys; }

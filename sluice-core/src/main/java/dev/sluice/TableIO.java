@@ -153,6 +153,7 @@ final class TableIO {
 
     /** {@code INSERT INTO/OVERWRITE} and {@code insertInto}: the columns by position, cast to the table's types. */
     WriteResult insert(CatalogTable table, DataFrame data, boolean overwrite) {
+        refuseDynamicOverwrite(table, overwrite, table.partitionBy());
         StructType target = table.schema();
         String[] columns = data.columns();
         if (columns.length != target.size()) {
@@ -161,12 +162,42 @@ final class TableIO {
                     .with("tableColumns", target.fieldNames().toString()).with("dataColumns", List.of(columns).toString()).build();
         }
         Column[] aligned = new Column[columns.length];
+        DataFrame byPosition = TableInserts.positional(data);
         for (int i = 0; i < columns.length; i++) {
             StructField f = target.field(i);
-            Column c = data.col(columns[i]);
+            Column c = byPosition.col(byPosition.columns()[i]);
             aligned[i] = (data.schema().field(i).dataType().equals(f.dataType()) ? c : c.cast(f.dataType())).alias(f.name());
         }
-        return write(table, data.select(aligned), overwrite ? SaveMode.OVERWRITE : SaveMode.APPEND);
+        return write(table, byPosition.select(aligned), overwrite ? SaveMode.OVERWRITE : SaveMode.APPEND);
+    }
+
+    /**
+     * SQL's {@code INSERT} with a column list, {@code BY NAME} or a {@code PARTITION} clause ({@link TableInserts}).
+     * An overwrite replaces the partitions under its leading static values (all of them without one), as Spark's
+     * static overwrite mode; Spark's dynamic mode is refused. Null when {@code IF NOT EXISTS} found the partition.
+     */
+    WriteResult insert(CatalogTable table, DataFrame data, boolean overwrite, InsertSpec spec) {
+        if (spec.equals(InsertSpec.POSITIONAL)) return insert(table, data, overwrite);
+        TableInserts.Plan plan = TableInserts.plan(session, table, data, spec, overwrite);
+        if (spec.ifPartitionNotExists()) {
+            StringBuilder path = new StringBuilder();
+            plan.staticValues().forEach((k, v) -> path.append(path.length() == 0 ? "" : "/").append(k).append('=').append(v));
+            if (store.partitions(table).contains(path.toString())) return null;
+        }
+        refuseDynamicOverwrite(table, overwrite, plan.partitionBy());
+        return write(table, plan.rows(), overwrite ? SaveMode.OVERWRITE : SaveMode.APPEND, plan.prefix(), plan.partitionBy());
+    }
+
+    /**
+     * Spark's dynamic overwrite mode replaces only the partitions the rows fall in; Sluice's overwrite replaces a
+     * directory, so an overwrite that would write dynamic partitions in that mode is refused, never widened.
+     */
+    private void refuseDynamicOverwrite(CatalogTable table, boolean overwrite, List<String> dynamicPartitions) {
+        if (!overwrite || dynamicPartitions.isEmpty() || !session.conf().dynamicPartitionOverwrite()) return;
+        throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "overwriting dynamic partitions " + dynamicPartitions + " of "
+                        + table.qualifiedName() + " while spark.sql.sources.partitionOverwriteMode is DYNAMIC")
+                .with("reason", "Sluice overwrites partitions statically (the partitions under the PARTITION clause's leading values, else the whole"
+                        + " table); give every partition a value in PARTITION (...), or SET spark.sql.sources.partitionOverwriteMode=STATIC").build();
     }
 
     /** {@code df.write().saveAsTable(name)} and {@code CREATE TABLE ... AS SELECT}. */
@@ -232,6 +263,11 @@ final class TableIO {
      * bucket, sorted by the sort columns). The table's read plan and cached rows are refreshed.
      */
     private WriteResult write(CatalogTable table, DataFrame data, SaveMode mode) {
+        return write(table, data, mode, "", table.partitionBy());
+    }
+
+    /** Writes under {@code prefix} (a partition directory such as {@code p=x}; empty: the table's), partitioned by {@code partitionBy}. */
+    private WriteResult write(CatalogTable table, DataFrame data, SaveMode mode, String prefix, List<String> partitionBy) {
         DataFrame rows = data;
         if (table.buckets() != null) {
             CatalogTable.BucketSpec b = table.buckets();
@@ -241,8 +277,9 @@ final class TableIO {
             if (!b.sortColumns().isEmpty()) rows = rows.sortWithinPartitions(b.sortColumns().toArray(new String[0]));
         }
         DataFrameWriter writer = rows.write().format(table.format()).options(table.options()).mode(mode);
-        if (!table.partitionBy().isEmpty()) writer = writer.partitionBy(table.partitionBy().toArray(new String[0]));
-        WriteResult result = writer.save(table.location());
+        if (table.buckets() != null) writer = writer.bucketFileNames();
+        if (!partitionBy.isEmpty()) writer = writer.partitionBy(partitionBy.toArray(new String[0]));
+        WriteResult result = writer.save(prefix.isEmpty() ? table.location() : dev.sluice.io.StoragePaths.join(table.location(), prefix));
         if (!table.partitionBy().isEmpty()) store.setPartitions(table, listPartitions(table));
         LogicalPlan old = store.invalidate(table);
         if (old != null) session.catalog().refreshCached(old, table);

@@ -194,8 +194,7 @@ public final class FileCommitProtocol implements JobCommitter {
     public String newTaskFile(TaskAttempt task, String extension, String subdirectory) {
         requireRunning();
         if (task.finished()) throw SluiceException.internal(task + " already committed or aborted");
-        String file = String.format(Locale.ROOT, "part-%05d-%s.c%03d.%s", task.partition(), jobId,
-                task.takeFileIndex(), extension);
+        String file = task.nextFileName(jobId, extension);
         String dir = subdirectory.isEmpty() ? task.directory() : StoragePaths.join(task.directory(), subdirectory);
         return StoragePaths.join(dir, file);
     }

@@ -86,7 +86,9 @@ public final class FileSink implements DataSink {
 
         @Override public TaskWriter openTask(int partition, WriteMemory memory) {
             String extension = format.extension() + options.compression().extension();
-            return new FileTaskWriter(storage, protocol, protocol.setupTask(partition), format, schema,
+            TaskAttempt task = protocol.setupTask(partition);
+            if (options.bucketFileNames()) task.writesBucket(partition);   // one task per bucket: the table write repartitions so
+            return new FileTaskWriter(storage, protocol, task, format, schema,
                     extension, options, partitionColumns, memory);
         }
 

@@ -10,14 +10,22 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The format-independent options of a file write: {@code compression} (none, gzip, zstd) and
- * {@code maxRecordsPerFile} (roll to a new file after that many rows; 0 or less means no limit, as in Spark).
+ * {@code maxRecordsPerFile} (roll to a new file after that many rows; 0 or less means no limit, as in Spark);
+ * {@code bucketFileNames}: each task writes one bucket of a bucketed table (bucket id = task partition), and its files
+ * carry the id as Spark names them ({@code part-00003-<job>_00003.c000.json}), so Spark reads them as buckets.
+ * Set by the catalog's table writes, never by a user option.
  */
-public record FileSinkOptions(Compression compression, long maxRecordsPerFile) {
+public record FileSinkOptions(Compression compression, long maxRecordsPerFile, boolean bucketFileNames) {
     public static final FileSinkOptions DEFAULT = new FileSinkOptions(Compression.NONE, 0);
 
     public FileSinkOptions {
         requireNonNull(compression, "compression");
     }
+
+    public FileSinkOptions(Compression compression, long maxRecordsPerFile) { this(compression, maxRecordsPerFile, false); }
+
+    /** These options, the files named as buckets. */
+    public FileSinkOptions withBucketFileNames(boolean bucketed) { return new FileSinkOptions(compression, maxRecordsPerFile, bucketed); }
 
     /** Reads the two options from writer options (keys ignore case, as Spark's do); other keys are left to the format. */
     public static FileSinkOptions parse(Map<String, String> options) { return parse(options, false); }

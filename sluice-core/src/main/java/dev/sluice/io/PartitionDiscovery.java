@@ -27,6 +27,9 @@ import java.util.Map;
 public final class PartitionDiscovery {
     public static final String DEFAULT_PARTITION = "__HIVE_DEFAULT_PARTITION__";
 
+    /** A partition column's name or value as its directory spells it (Hive's escaping, as the writer does). */
+    public static String escapePathName(String s) { return PartitionWriting.escape(s); }
+
     private PartitionDiscovery() {}
 
     /** The discovered columns and, per file path, its values (in column order). */

@@ -12,6 +12,7 @@ public final class TaskAttempt {
     private final String directory;
     private int nextFile;
     private boolean finished;
+    private int bucket = -1;
 
     public TaskAttempt(int partition, int attempt, String directory) {
         this.partition = partition;
@@ -28,6 +29,22 @@ public final class TaskAttempt {
 
     /** The next file number of this attempt (000, 001, ...), for its file names. */
     public int takeFileIndex() { return nextFile++; }
+
+    /** This task writes bucket {@code id} of a bucketed table: its file names carry the id. */
+    public void writesBucket(int id) {
+        if (id < 0) throw new IllegalArgumentException("negative bucket id " + id);
+        bucket = id;
+    }
+
+    /**
+     * The name of this task's next file: {@code part-<partition>-<jobId>.c<n>.<extension>}, for a bucket
+     * {@code part-<partition>-<jobId>_<bucket>.c<n>.<extension>}: the {@code _00003} Spark's BucketingUtils reads
+     * the bucket id from ({@code .*_(\d+)(?:\..*)?$}). n counts from 000, so a task's files sort in writing order.
+     */
+    public String nextFileName(String jobId, String extension) {
+        String bucketSuffix = bucket < 0 ? "" : String.format(java.util.Locale.ROOT, "_%05d", bucket);
+        return String.format(java.util.Locale.ROOT, "part-%05d-%s%s.c%03d.%s", partition, jobId, bucketSuffix, takeFileIndex(), extension);
+    }
 
     public boolean finished() { return finished; }
 

@@ -128,10 +128,28 @@ final class Statements {
 
     private DataFrame insert(SqlGrammar.InsertContext ctx) {
         List<String> name = Names.parts(ctx.multipartIdentifier());
-        if (ctx.identifierList() != null) throw SyntaxErrors.unsupported("INSERT with a column list", "select the columns in the table's order");
+        if (ctx.replaceWhere != null) {
+            // Spark 4.1 plans REPLACE WHERE as an overwrite by filter, which only v2 tables offer (not its session catalog's file tables)
+            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "INSERT ... REPLACE WHERE into " + String.join(".", name))
+                    .with("reason", "a file table in the session catalog cannot be overwritten by a condition (Spark 4.1 refuses it too);"
+                            + " use INSERT OVERWRITE ... PARTITION (...) to replace a partition").build();
+        }
+        if (ctx.EXISTS() != null && (ctx.OVERWRITE() == null || ctx.partitionSpec() == null)) {
+            throw SyntaxErrors.at(ctx, "IF NOT EXISTS belongs to INSERT OVERWRITE ... PARTITION (...)");
+        }
         if (session.catalog().isView(name)) throw notA(name, "view", "table", "INSERT");
         DataFrame df = new QueryBuilder(session).query(ctx.query());
-        session.catalog().insertInto(name, df, ctx.OVERWRITE() != null);
+        java.util.Map<String, dev.sluice.Column> partitions = new LinkedHashMap<>();
+        if (ctx.partitionSpec() != null) {
+            for (SqlGrammar.PartitionValueContext p : ctx.partitionSpec().partitionValue()) {
+                String key = Names.identifier(p.identifier());
+                if (partitions.containsKey(key.toLowerCase(Locale.ROOT))) throw SyntaxErrors.at(p, "the PARTITION clause names " + key + " twice");
+                partitions.put(key.toLowerCase(Locale.ROOT), p.value == null ? null : new dev.sluice.Column(ExpressionBuilder.plain().build(p.value)));
+            }
+        }
+        List<String> columns = ctx.identifierList() == null ? null : Names.identifiers(ctx.identifierList().identifier());
+        dev.sluice.InsertSpec spec = new dev.sluice.InsertSpec(columns, ctx.NAME() != null, partitions, ctx.EXISTS() != null);
+        session.catalog().insertInto(name, df, ctx.OVERWRITE() != null, spec);
         return empty();
     }
 

@@ -215,6 +215,14 @@ class SqlCatalogTest {
         assertThat(rows("SELECT count(DISTINCT input_file_name()) >= 1, count(*) FROM b")).containsExactly("true,4");
         assertThat(rows("SELECT count(DISTINCT pmod(hash(k), 3)) FROM b GROUP BY input_file_name()")).allMatch(r -> r.equals("1"));
         assertThat(rows("DESCRIBE TABLE EXTENDED b")).contains("Num Buckets,3,", "Bucket Columns,[`k`],");
+        // each file's name ends in its bucket id as Spark's BucketingUtils reads it: part-...-<job>_0000b.c000.json
+        for (String r : rows("SELECT DISTINCT input_file_name(), pmod(hash(k), 3) FROM b")) {
+            String file = r.substring(r.lastIndexOf('/') + 1, r.lastIndexOf(','));
+            int bucket = Integer.parseInt(r.substring(r.lastIndexOf(',') + 1));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(".*_(\\d+)(?:\\..*)?$").matcher(file);
+            assertThat(m.matches()).as(file).isTrue();
+            assertThat(Integer.parseInt(m.group(1))).as(file).isEqualTo(bucket);
+        }
     }
 
     private static void deleteRecursively(Path p) throws Exception {

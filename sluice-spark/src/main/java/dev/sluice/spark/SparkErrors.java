@@ -55,6 +55,15 @@ final class SparkErrors {
             Map.entry("SCHEMA_NOT_EMPTY", ErrorCode.SCHEMA_NOT_EMPTY),
             Map.entry("ROUTINE_ALREADY_EXISTS", ErrorCode.ROUTINE_ALREADY_EXISTS),
             Map.entry("COLUMN_ALREADY_EXISTS", ErrorCode.COLUMN_ALREADY_EXISTS),
+            Map.entry("INSERT_COLUMN_ARITY_MISMATCH", ErrorCode.INSERT_COLUMN_ARITY_MISMATCH),
+            Map.entry("INSERT_PARTITION_COLUMN_ARITY_MISMATCH", ErrorCode.INSERT_COLUMN_ARITY_MISMATCH),
+            // INSERT's PARTITION clause: a column that is not a partition column; not every partition column named;
+            // a static partition column in the column list (Sluice: INVALID_ARGUMENT naming Spark's condition)
+            Map.entry("PARTITIONS_NOT_FOUND", ErrorCode.INVALID_ARGUMENT),
+            Map.entry("_LEGACY_ERROR_TEMP_1169", ErrorCode.INVALID_ARGUMENT),
+            Map.entry("INCOMPATIBLE_DATA_FOR_TABLE.EXTRA_COLUMNS", ErrorCode.INVALID_ARGUMENT),
+            // INSERT ... REPLACE WHERE into a file table ("Cannot write into v1 table")
+            Map.entry("_LEGACY_ERROR_TEMP_1012", ErrorCode.UNSUPPORTED_OPERATION),
             Map.entry("EXPECT_TABLE_NOT_VIEW", ErrorCode.EXPECT_TABLE_NOT_VIEW),
             Map.entry("EXPECT_VIEW_NOT_TABLE", ErrorCode.EXPECT_TABLE_NOT_VIEW),
             Map.entry("INVALID_INVERSE_DISTRIBUTION_FUNCTION", ErrorCode.INVALID_INVERSE_DISTRIBUTION_FUNCTION),

@@ -52,8 +52,8 @@ final class S3JobCommitter implements JobCommitter {
     private static final String STAGING_INFIX = ".sluice-staging-";
     private static final String MANIFESTS = "committed";
     private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9_-]+");
-    /** {@code part-00003-<jobId>.c000.ext}: which job a pending upload belongs to. */
-    private static final Pattern PART_FILE = Pattern.compile("part-\\d{5}-([A-Za-z0-9_-]+)\\.c\\d{3}\\..*");
+    /** {@code part-00003-<jobId>[_<bucket>].c000.ext}: which job a pending upload belongs to (a job id is a UUID: no {@code _}). */
+    private static final Pattern PART_FILE = Pattern.compile("part-\\d{5}-([A-Za-z0-9-]+(?:_[A-Za-z0-9-]+)*?)(?:_\\d{5})?\\.c\\d{3}\\..*");
     /** Jobs writing in this JVM: their uploads and staging prefixes are never cleaned up as stale. */
     private static final Set<String> ACTIVE = ConcurrentHashMap.newKeySet();
 
@@ -132,7 +132,7 @@ final class S3JobCommitter implements JobCommitter {
     @Override public String newTaskFile(TaskAttempt task, String extension, String subdirectory) {
         requireRunning();
         if (task.finished()) throw SluiceException.internal(task + " already committed or aborted");
-        String file = String.format(Locale.ROOT, "part-%05d-%s.c%03d.%s", task.partition(), jobId, task.takeFileIndex(), extension);
+        String file = task.nextFileName(jobId, extension);
         String dir = subdirectory.isEmpty() ? target.key() : target.key() + "/" + subdirectory;
         return target.withKey(dir + "/" + file).toString();
     }
