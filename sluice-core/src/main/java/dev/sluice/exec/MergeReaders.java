@@ -16,10 +16,10 @@ import java.util.List;
  * task reserves them in a merge reservation of the pool before it opens the runs, and gives them back when it
  * closes. Runs are written in blocks of at most {@link #blockBytes} (64 KiB; less under a budget below 4 MiB), so a
  * reader is small whatever the row width, and a block cap that does not shrink with the budget keeps the fan-in
- * high: 16 MiB gives 23 or more runs at once to each of two merging tasks.
+ * high: 16 MiB gives 12 or more runs at once to each of two merging tasks.
  * <p>
  * How many runs a task reads at once (its fan-in) follows the budget and how many tasks merge at the same time:
- * together their readers take about {@link #SHARE_DIVISOR 1/4} of the budget, 2 to 32 runs each. More runs than that
+ * together their readers take about {@link #SHARE_DIVISOR 1/8} of the budget, 2 to 16 runs each. More runs than that
  * are merged in passes, consecutive groups into new runs (so ties keep their order): a global sort plans its
  * passes on the workers ({@link MergePass}), and any merge that gets fewer readers than it has runs merges the
  * rest inside its task ({@link #open}). A merge asks the pool for its readers without waiting and takes fewer when
@@ -27,20 +27,15 @@ import java.util.List;
  * {@link Reservation#grow}), and when nothing can be freed charges those two (bounded) instead of failing.
  */
 final class MergeReaders {
-    static final int MAX_FAN_IN = 32;
+    static final int MAX_FAN_IN = 16;
     static final int MIN_FAN_IN = 2;
     /** The largest block of a sorted run (estimated bytes, before compression). */
     static final long MAX_BLOCK_BYTES = 64 << 10;
     static final long MIN_BLOCK_BYTES = 8 << 10;
     /** The stream buffer of each run read at once (a block larger than it is read past it, in one call). */
     static final int READ_BUFFER = 4 << 10;
-    /**
-     * The merging tasks' readers together take about this part of the budget. A quarter: while runs are merged the
-     * sort's own buffers are on disk, and what else holds memory then is a writer downstream (a Parquet writer takes
-     * at most half the budget) and the runs' first keys. With an eighth, a global sort of 10M rows at -Xmx64m (256
-     * runs, fan-in 14) merged its rows in two passes and then again inside an output task.
-     */
-    static final int SHARE_DIVISOR = 4;
+    /** The merging tasks' readers together take about this part of the budget. */
+    static final int SHARE_DIVISOR = 8;
     /** A cursor's sorted order (an int) and key prefixes (two longs) per row of its block. */
     private static final int CURSOR_BYTES_PER_ROW = 20;
 
@@ -72,17 +67,7 @@ final class MergeReaders {
      * as the pool has task slots.
      */
     static int plannedFanIn(MemoryPool pool, List<SpilledRun> runs, int tasks) {
-        int mergers = Math.min(Math.max(1, tasks), pool.taskSlots());
-        int direct = fanIn(pool.budget(), readerBytes(runs), mergers);
-        if (runs.size() <= direct) return direct;
-        // the runs that passes write have blocks up to the cap, often fuller than the inputs' blocks: plan with the
-        // readers those need, so that the output tasks can then read all of them at once (no pass inside a task)
-        return fanIn(pool.budget(), Math.max(readerBytes(runs), mergedReaderBytes(pool.budget())), mergers);
-    }
-
-    /** What reading a run a merge pass writes under {@code budget} may hold: a full block of the cap, its cursor, the buffer. */
-    static long mergedReaderBytes(long budget) {
-        return blockBytes(budget) + (long) SpilledRun.BLOCK_ROWS * CURSOR_BYTES_PER_ROW + READ_BUFFER;
+        return fanIn(pool.budget(), readerBytes(runs), Math.min(Math.max(1, tasks), pool.taskSlots()));
     }
 
     /**
