@@ -22,6 +22,7 @@ import dev.sluice.vector.BytesVector;
 import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.DecimalVector;
 import dev.sluice.vector.DoubleVector;
+import dev.sluice.vector.FlatRows;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.FloatVector;
 import dev.sluice.vector.IntVector;
@@ -61,8 +62,74 @@ public final class BatchCodec {
         int n = batch.rowCount();
         int[] rows = new int[n];
         for (int i = 0; i < n; i++) rows[i] = i;
-        for (int c = 0; c < batch.columnCount(); c++) encode(batch.column(c).type(), batch.column(c), rows, n, out);
+        for (int c = 0; c < batch.columnCount(); c++) {
+            ColumnVector v = batch.column(c);
+            if (!encodeFlat(v.type(), v, n, out)) encode(v.type(), v, rows, n, out);
+        }
         return out.pos;
+    }
+
+    /**
+     * The bulk path of a column without nulls whose values live in one flat vector (the vector itself, a slice, a
+     * selection): values read from the base's arrays, the string bytes of a range of rows in one copy. Writes the
+     * same bytes as the generic path below; false (nothing written) for anything else.
+     */
+    private static boolean encodeFlat(DataType type, ColumnVector v, int n, Buffer out) {
+        FlatRows flat = FlatRows.of(v);
+        if (flat == null || flat.constant() || flat.base().mayHaveNulls() || flat.size() < n) return false;
+        FlatVector base = flat.base();
+        int[] ids = flat.ids();
+        int first = n == 0 ? 0 : flat.row(0);
+        if (type.storesInt() && base instanceof IntVector iv) {
+            out.put(0);
+            out.ensure(4L * n);
+            int[] values = iv.values();
+            byte[] data = out.data;
+            int pos = out.pos;
+            for (int i = 0; i < n; i++, pos += 4) INT.set(data, pos, values[ids == null ? first + i : ids[i]]);
+            out.pos = pos;
+            return true;
+        }
+        if (type.storesLong() && base instanceof LongVector lv) {
+            out.put(0);
+            out.ensure(8L * n);
+            long[] values = lv.values();
+            byte[] data = out.data;
+            int pos = out.pos;
+            for (int i = 0; i < n; i++, pos += 8) LONG.set(data, pos, values[ids == null ? first + i : ids[i]]);
+            out.pos = pos;
+            return true;
+        }
+        if (type instanceof DoubleType && base instanceof DoubleVector dv) {
+            out.put(0);
+            out.ensure(8L * n);
+            double[] values = dv.values();
+            byte[] data = out.data;
+            int pos = out.pos;
+            for (int i = 0; i < n; i++, pos += 8) LONG.set(data, pos, Double.doubleToRawLongBits(values[ids == null ? first + i : ids[i]]));
+            out.pos = pos;
+            return true;
+        }
+        if ((type instanceof StringType || type instanceof BinaryType) && base instanceof BytesVector bv) {
+            out.put(0);
+            out.ensure(4L * n);
+            byte[] data = out.data;
+            int pos = out.pos;
+            for (int i = 0; i < n; i++, pos += 4) INT.set(data, pos, bv.bytesLength(ids == null ? first + i : ids[i]));
+            out.pos = pos;
+            byte[] bytes = bv.buffer();
+            if (ids == null) {
+                // a range of rows of a vector without nulls: their bytes are contiguous
+                if (n > 0) {
+                    int start = bv.bytesStart(first);
+                    out.put(bytes, start, bv.bytesStart(first + n - 1) + bv.bytesLength(first + n - 1) - start);
+                }
+            } else {
+                for (int i = 0; i < n; i++) out.put(bytes, bv.bytesStart(ids[i]), bv.bytesLength(ids[i]));
+            }
+            return true;
+        }
+        return false;
     }
 
     public static Batch decode(StructType schema, byte[] data, int rowCount) {

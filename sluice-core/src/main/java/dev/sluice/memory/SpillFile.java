@@ -22,7 +22,8 @@ import java.util.List;
 
 /**
  * One spill file: a sequence of blocks, each one batch in {@link BatchCodec}'s columnar form compressed with
- * LZ4 ({@code [raw length][compressed length][bytes]}). Written once, then read as often as needed from the
+ * LZ4 ({@code [raw length][compressed length][rows][bytes]}), or stored as encoded when LZ4 shrinks it by less than a
+ * quarter (then the two lengths are equal; a compressed block is always shorter). Written once, then read as often as needed from the
  * start or from any block; {@link #delete} removes it. Not thread-safe: one owner at a time.
  */
 public final class SpillFile implements AutoCloseable {
@@ -31,6 +32,12 @@ public final class SpillFile implements AutoCloseable {
     /** The write buffer of a file whose writer hands it batches as they come (exchange buckets, sort runs). */
     static final int DEFAULT_WRITE_BUFFER = BUFFER;
     private static final int HEADER = 12;           // raw length, compressed length, rows
+    /**
+     * After a block that LZ4 shrank by less than a quarter, this many blocks of the file are stored as encoded without
+     * trying (then it tries again): data such as random hex ids or doubles barely compresses (M2's and M4's blocks,
+     * request ids and latencies, to 84%), and compressing it cost more CPU than writing and reading the rest.
+     */
+    static final int STORED_AFTER_INCOMPRESSIBLE = 15;
     /**
      * Per-thread encode and compress buffers, kept while they stay this small (larger blocks are rare), and below
      * half a G1 region ({@link HeapRegions}).
@@ -47,6 +54,8 @@ public final class SpillFile implements AutoCloseable {
     private int maxBlockRows;
     private int maxBlockRawBytes;
     private OutputStream out;
+    /** Blocks still to be stored without compression since the last one LZ4 barely shrank. */
+    private int storedBlocksLeft;
     private long size;
     private long rows;
     private boolean written;
@@ -98,9 +107,23 @@ public final class SpillFile implements AutoCloseable {
             }
             Scratch scratch = SCRATCH.get();
             int rawLength = BatchCodec.encode(batch, scratch.raw);
-            int bound = HEADER + scratch.compressor.maxCompressedLength(rawLength);
+            int bound = HEADER + Math.max(rawLength, scratch.compressor.maxCompressedLength(rawLength));
             byte[] block = scratch.block.length >= bound ? scratch.block : new byte[bound];
-            int n = scratch.compressor.compress(scratch.raw.array(), 0, rawLength, block, HEADER, block.length - HEADER);
+            int n = -1;
+            if (storedBlocksLeft > 0) {
+                storedBlocksLeft--;
+            } else {
+                n = scratch.compressor.compress(scratch.raw.array(), 0, rawLength, block, HEADER, block.length - HEADER);
+                if (n > rawLength - rawLength / 4) {
+                    n = -1;
+                    storedBlocksLeft = STORED_AFTER_INCOMPRESSIBLE;
+                }
+            }
+            if (n < 0) {
+                // stored as encoded: a compressed length equal to the raw length says so to the reader
+                System.arraycopy(scratch.raw.array(), 0, block, HEADER, rawLength);
+                n = rawLength;
+            }
             INT.set(block, 0, rawLength);
             INT.set(block, 4, n);
             INT.set(block, 8, batch.rowCount());
@@ -222,8 +245,12 @@ public final class SpillFile implements AutoCloseable {
                 ReadScratch scratch = READ_SCRATCH.get();
                 byte[] compressed = scratch.compressed.length >= compressedLength ? scratch.compressed : new byte[compressedLength];
                 byte[] raw = scratch.raw.length >= rawLength ? scratch.raw : new byte[rawLength];
-                readFully(compressed, compressedLength);
-                decompressor.decompress(compressed, 0, compressedLength, raw, 0, rawLength);
+                if (compressedLength == rawLength) {
+                    readFully(raw, rawLength);   // stored as encoded
+                } else {
+                    readFully(compressed, compressedLength);
+                    decompressor.decompress(compressed, 0, compressedLength, raw, 0, rawLength);
+                }
                 position += HEADER + compressedLength;
                 Batch batch = BatchCodec.decode(schema, raw, rowCount);
                 if (compressed.length <= KEEP_SCRATCH) scratch.compressed = compressed;

@@ -83,6 +83,45 @@ class SpillFilesTest {
         }
     }
 
+    /** 256 random hex ids (which LZ4 barely shrinks) or 256 copies of one id (which it shrinks to almost nothing). */
+    private static Batch ids(java.util.Random random, boolean repeated) {
+        List<Object> values = new ArrayList<>();
+        String one = Long.toHexString(random.nextLong());
+        for (int r = 0; r < 256; r++) values.add(repeated ? one : Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()));
+        return new Batch(new ColumnVector[] {Vectors.of(dev.sluice.types.DataTypes.STRING, values)}, 256);
+    }
+
+    @Test void blocksLz4BarelyShrinksAreStoredAsEncodedAndReadBack() throws Exception {
+        StructType schema = StructType.fromDDL("id STRING");
+        java.util.Random random = new java.util.Random(5);
+        try (SpillManager manager = new SpillManager(base)) {
+            SpillFile file = manager.newFile("ids", SpillListener.NONE);
+            List<Batch> written = new ArrayList<>();
+            long rawIds = 0;
+            // incompressible blocks (the first is tried, the next ones stored without trying), then compressible
+            // ones, compressed again from the block where the file tries LZ4 again
+            for (int b = 0; b < 3 * (SpillFile.STORED_AFTER_INCOMPRESSIBLE + 1); b++) {
+                boolean repeated = b >= SpillFile.STORED_AFTER_INCOMPRESSIBLE + 1;
+                Batch batch = ids(random, repeated);
+                written.add(batch);
+                if (!repeated) rawIds += BatchCodec.encode(batch).length;
+                file.write(batch);
+            }
+            try (SpillFile.Reader reader = file.reader(schema)) {
+                for (Batch b : written) assertThat(rows(reader.next())).isEqualTo(rows(b));
+                assertThat(reader.next()).isNull();
+            }
+            int middle = SpillFile.STORED_AFTER_INCOMPRESSIBLE + 3;
+            try (SpillFile.Reader reader = file.reader(schema, middle)) {
+                for (Batch b : written.subList(middle, written.size())) assertThat(rows(reader.next())).isEqualTo(rows(b));
+                assertThat(reader.next()).isNull();
+            }
+            // the random ids are stored whole (header and encoded bytes); the repeated ones mostly compressed
+            long repeatedRaw = BatchCodec.encode(written.get(written.size() - 1)).length;
+            assertThat(file.sizeInBytes()).isGreaterThan(rawIds).isLessThan(rawIds + 2L * written.size() * repeatedRaw / 3);
+        }
+    }
+
     @Test void directoryAndFilesArePrivateAndGoWithTheSession() throws Exception {
         Path dir;
         Path path;
