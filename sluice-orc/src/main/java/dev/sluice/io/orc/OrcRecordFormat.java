@@ -1,5 +1,6 @@
 package dev.sluice.io.orc;
 
+import dev.sluice.io.WriteBufferMemory;
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
 import dev.sluice.io.RecordEncoder;
@@ -24,7 +25,7 @@ import java.util.Locale;
  * ORC output through ORC's writer, with Spark's {@code compression} names (none/uncompressed, zlib, snappy, zstd,
  * lz4; Spark 4's default zstd), the {@code orc.*} settings of {@link OrcWriteOptions} and Spark's type mapping;
  * timestamps as UTC instants. The writer holds a stripe in the heap before it writes it: the stripe is sized to the
- * task's memory budget and reserved from it ({@link StripeMemory}), ORC's {@code orc.stripe.size} (64 MiB by
+ * task's memory budget and reserved from it ({@link WriteBufferMemory}), ORC's {@code orc.stripe.size} (64 MiB by
  * default) being the most it asks for.
  */
 final class OrcRecordFormat implements RecordFormat {
@@ -66,10 +67,10 @@ final class OrcRecordFormat implements RecordFormat {
         TypeDescription orc = OrcTypes.toOrc(schema, "the row");
         Configuration conf = options.configure(OrcSource.conf(), schema);
         conf.setLong(OrcConf.ROWS_BETWEEN_CHECKS.getAttribute(), ROWS_PER_CHECK);
-        StripeMemory stripe = new StripeMemory(memory);
+        WriteBufferMemory stripe = new WriteBufferMemory(memory);
         Writer writer;
         try {
-            long stripeSize = stripe.reserveStripe(options.stripeSize());
+            long stripeSize = stripe.reserveBuffer(options.stripeSize());
             writer = OrcFile.createWriter(StorageFileSystem.path("part.orc"), OrcFile.writerOptions(conf).setSchema(orc)
                     .compress(options.compression()).stripeSize(stripeSize).memory(new OwnStripeMemoryManager())
                     .fileSystem(StorageFileSystem.writing(out, conf)).useUTCTimestamp(true).overwrite(true));

@@ -1,5 +1,6 @@
 package dev.sluice.io.orc;
 
+import dev.sluice.io.WriteBufferMemory;
 import dev.sluice.DataFrame;
 import dev.sluice.Sluice;
 import dev.sluice.io.WriteMemory;
@@ -68,8 +69,8 @@ class OrcWriterMemoryTest {
 
     @Test void stripeIsSizedToWhatTheBudgetGrants() {
         Budget budget = new Budget(5L << 20);
-        StripeMemory memory = new StripeMemory(budget);
-        assertThat(memory.reserveStripe(64L << 20)).isEqualTo(2L << 20);   // halved until its heap (twice) fits in 5 MiB
+        WriteBufferMemory memory = new WriteBufferMemory(budget);
+        assertThat(memory.reserveBuffer(64L << 20)).isEqualTo(2L << 20);   // halved until its heap (twice) fits in 5 MiB
         assertThat(budget.held).isEqualTo(memory.reserved()).isEqualTo(4L << 20);
         memory.cover(1L << 20);
         assertThat(budget.held).isEqualTo(4L << 20);
@@ -81,8 +82,8 @@ class OrcWriterMemoryTest {
 
     @Test void refusedWriterFallsBackToTheSmallestStripeAndReservesItAnyway() {
         Budget budget = new Budget(0);
-        StripeMemory memory = new StripeMemory(budget);
-        assertThat(memory.reserveStripe(64L << 20)).isEqualTo(StripeMemory.MIN_STRIPE);
+        WriteBufferMemory memory = new WriteBufferMemory(budget);
+        assertThat(memory.reserveBuffer(64L << 20)).isEqualTo(WriteBufferMemory.MIN_BUFFER);
         assertThat(budget.waitingReservations).isEqualTo(1);
         memory.close();
         assertThat(budget.held).isZero();

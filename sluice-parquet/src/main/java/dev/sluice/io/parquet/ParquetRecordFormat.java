@@ -1,5 +1,6 @@
 package dev.sluice.io.parquet;
 
+import dev.sluice.io.WriteBufferMemory;
 import dev.sluice.io.RecordEncoder;
 import dev.sluice.io.RecordFormat;
 import dev.sluice.io.WriteMemory;
@@ -37,8 +38,8 @@ final class ParquetRecordFormat implements RecordFormat {
 
     /** The row group buffered in the heap is reserved from {@code memory}, and sized to what it grants. */
     @Override public RecordEncoder open(OutputStream out, StructType schema, WriteMemory memory) {
-        RowGroupMemory rowGroup = new RowGroupMemory(memory);
-        long rowGroupSize = rowGroup.reserveRowGroup(options.rowGroupSize());
+        WriteBufferMemory rowGroup = new WriteBufferMemory(memory);
+        long rowGroupSize = rowGroup.reserveBuffer(options.rowGroupSize());
         ColumnarParquetWriter writer;
         try {
             writer = new ColumnarParquetWriter(new StreamOutputFile(out), schema, options, rowGroupSize, writers);

@@ -1,5 +1,6 @@
 package dev.sluice.io.parquet;
 
+import dev.sluice.io.WriteBufferMemory;
 import dev.sluice.DataFrame;
 import dev.sluice.Sluice;
 import dev.sluice.io.WriteMemory;
@@ -53,8 +54,8 @@ class ParquetWriterMemoryTest {
 
     @Test void rowGroupIsSizedToWhatTheBudgetGrants() {
         Budget budget = new Budget(5L << 20);
-        RowGroupMemory memory = new RowGroupMemory(budget);
-        long size = memory.reserveRowGroup(128L << 20);
+        WriteBufferMemory memory = new WriteBufferMemory(budget);
+        long size = memory.reserveBuffer(128L << 20);
         assertThat(size).isEqualTo(2L << 20);   // 128 MiB halved until its heap (twice the size) fits in 5 MiB
         assertThat(budget.held).isEqualTo(memory.reserved()).isEqualTo(4L << 20);
         memory.cover(1L << 20);                 // below the reservation: nothing more
@@ -67,10 +68,10 @@ class ParquetWriterMemoryTest {
 
     @Test void refusedWriterFallsBackToTheSmallestRowGroupAndReservesItAnyway() {
         Budget budget = new Budget(0);
-        RowGroupMemory memory = new RowGroupMemory(budget);
-        assertThat(memory.reserveRowGroup(8L << 20)).isEqualTo(RowGroupMemory.MIN_ROW_GROUP);
+        WriteBufferMemory memory = new WriteBufferMemory(budget);
+        assertThat(memory.reserveBuffer(8L << 20)).isEqualTo(WriteBufferMemory.MIN_BUFFER);
         assertThat(budget.waitingReservations).isEqualTo(1);
-        assertThat(budget.held).isEqualTo(2 * RowGroupMemory.MIN_ROW_GROUP);
+        assertThat(budget.held).isEqualTo(2 * WriteBufferMemory.MIN_BUFFER);
         memory.close();
         assertThat(budget.held).isZero();
     }
