@@ -1,6 +1,5 @@
 package dev.sluice.io.orc;
 
-import dev.sluice.io.WriteBufferMemory;
 import dev.sluice.DataFrame;
 import dev.sluice.Sluice;
 import dev.sluice.io.WriteMemory;
@@ -41,7 +40,6 @@ class OrcWriterMemoryTest {
         final long limit;
         long held;
         long peak;
-        int waitingReservations;
 
         Budget(long limit) { this.limit = limit; }
 
@@ -52,7 +50,6 @@ class OrcWriterMemoryTest {
         }
 
         @Override public void reserve(long bytes) {
-            waitingReservations++;
             add(bytes);
         }
 
@@ -65,28 +62,6 @@ class OrcWriterMemoryTest {
             held += bytes;
             peak = Math.max(peak, held);
         }
-    }
-
-    @Test void stripeIsSizedToWhatTheBudgetGrants() {
-        Budget budget = new Budget(5L << 20);
-        WriteBufferMemory memory = new WriteBufferMemory(budget);
-        assertThat(memory.reserveBuffer(64L << 20)).isEqualTo(2L << 20);   // halved until its heap (twice) fits in 5 MiB
-        assertThat(budget.held).isEqualTo(memory.reserved()).isEqualTo(4L << 20);
-        memory.cover(1L << 20);
-        assertThat(budget.held).isEqualTo(4L << 20);
-        memory.cover(3L << 20);   // the writer's estimate overshot: the reservation follows it
-        assertThat(budget.held).isEqualTo(6L << 20);
-        memory.close();
-        assertThat(budget.held).isZero();
-    }
-
-    @Test void refusedWriterFallsBackToTheSmallestStripeAndReservesItAnyway() {
-        Budget budget = new Budget(0);
-        WriteBufferMemory memory = new WriteBufferMemory(budget);
-        assertThat(memory.reserveBuffer(64L << 20)).isEqualTo(WriteBufferMemory.MIN_BUFFER);
-        assertThat(budget.waitingReservations).isEqualTo(1);
-        memory.close();
-        assertThat(budget.held).isZero();
     }
 
     /**
