@@ -349,6 +349,17 @@ def test_spark_column_names_of_renamed_functions(spark):
     assert [r[0] for r in df.select(sf.first_value("a").over(w)).collect()] == [1, 1]
 
 
+def test_literal_functions_current_user_and_one_clock_reading(spark):
+    row = spark.range(1).select(sf.current_user(), sf.user(), sf.session_user()).first()
+    assert row[0] and row[0] == row[1] == row[2]   # the server's user, as Spark's Connect server
+    df = spark.range(1).select(sf.col("current_date"), sf.expr("user"), sf.expr("current_timestamp = current_timestamp()"))
+    assert df.columns == ["current_date()", "current_user()", "(current_timestamp() = current_timestamp())"]
+    assert df.first()[2] is True
+    # sf.mean sends avg; a call by the name mean is named after it, as Spark's alias
+    assert spark.range(1).select(sf.mean("id"), sf.expr("mean(id)")).columns == ["avg(id)", "mean(id)"]
+    assert spark.range(1).groupBy().agg({"id": "mean"}).columns == ["mean(id)"]
+
+
 def test_read_options_that_would_be_ignored_are_refused(spark):
     spark.range(2).createOrReplaceTempView("sluice_opts_view")
     with pytest.raises(PySparkException, match="options of spark.read.table"):

@@ -22,6 +22,50 @@ _session = None
 _results = {}
 
 
+# Spark's runners start in Spark's source tree, where doctests read files of python/test_support by a relative path
+# (input_file_block_start/_length read python/test_support/sql/ages_newlines.csv). The server resolves a relative path
+# against its own working directory: the repository's root when started as `./sluice connect` there (as .ci/run does),
+# or SLUICE_SERVER_DIR. The plugin writes these inputs there for the run and removes what it wrote. The text is
+# Sluice's own; what the doctests print of it (8 records split at ",", one block of 87 bytes) is the same as Spark's.
+TEST_SUPPORT = {
+    "python/test_support/sql/ages_newlines.csv":
+        'Ann,31,"Hello,\nI am Ann"\nBen,42,"My name is Ben"\nCarolyn,27,"I am Carolyn\n\nI like it!"\n',
+}
+_written = []
+
+
+def server_dir():
+    return os.environ.get("SLUICE_SERVER_DIR") or os.path.abspath(os.path.join(HERE, "..", "..", "..", "..", ".."))
+
+
+def write_test_support():
+    for relative, text in TEST_SUPPORT.items():
+        path = os.path.join(server_dir(), relative)
+        if os.path.exists(path):
+            continue
+        created = []   # directories this run creates, removed again at the end
+        d = os.path.dirname(path)
+        while not os.path.isdir(d):
+            created.append(d)
+            d = os.path.dirname(d)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", newline="") as f:
+            f.write(text)
+        _written.append((path, created))
+
+
+def remove_test_support():
+    for path, created in _written:
+        os.remove(path)
+        for d in created:   # innermost first
+            os.rmdir(d)
+    _written.clear()
+
+
+def pytest_sessionstart(session):
+    write_test_support()
+
+
 def pytest_addoption(parser):
     parser.addoption("--doctest-results", default=None, help="write one JSON line per doctest (id, outcome)")
 
@@ -80,6 +124,7 @@ def pytest_runtest_logreport(report):
 
 
 def pytest_sessionfinish(session, exitstatus):
+    remove_test_support()
     path = session.config.getoption("--doctest-results")
     if path:
         with open(path, "w") as f:

@@ -86,6 +86,15 @@ public final class DataFrame {
         return new DataFrame(session, new Project(plan, exprs));
     }
 
+    /** A bare name as written: the column's spelling, or the call a literal function stands for ({@code current_date()}). */
+    private Expression keepUserSpelling(Expression e) {
+        if (!correlated && e instanceof UnresolvedColumn) {
+            Expression call = dev.sluice.plan.LiteralFunctions.substitute(e, plan.schema());
+            if (call != e) return call;
+        }
+        return keepColumnSpelling(e);
+    }
+
     public DataFrame select(String... columnNames) {
         Column[] cols = new Column[columnNames.length];
         for (int i = 0; i < cols.length; i++) cols[i] = functions.col(columnNames[i]);
@@ -788,7 +797,7 @@ public final class DataFrame {
     private static ColumnRef ref(StructField f) { return new ColumnRef(f.name(), f.dataType(), f.nullable()); }
 
     /** Spark names a selected column by the spelling the user wrote ({@code col("STATUS")} → {@code STATUS}). */
-    private static Expression keepUserSpelling(Expression e) {
+    private static Expression keepColumnSpelling(Expression e) {
         if (e instanceof UnresolvedColumn u && u.nameParts().size() == 1) return new Alias(e, u.nameParts().get(0));
         return e;
     }

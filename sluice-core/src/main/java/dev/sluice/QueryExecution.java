@@ -30,7 +30,9 @@ final class QueryExecution {
     LogicalPlan optimized() {
         if (optimized == null) {
             try (SessionZone zone = SessionZone.enter(conf.sessionTimeZone())) {   // constant folding casts and formats
-                optimized = Optimizer.standard(new RuleContext(conf.disabledRules())).optimize(analyzed);
+                // the clock functions take this run's instant first (in the session zone: current_date's day)
+                LogicalPlan timed = dev.sluice.plan.ClockBinding.bind(analyzed);
+                optimized = Optimizer.standard(new RuleContext(conf.disabledRules())).optimize(timed);
             }
         }
         return optimized;

@@ -475,7 +475,7 @@ public final class functions {
 
     public static Column current_timestamp() { return fn("current_timestamp"); }
 
-    /** {@code current_time()}: the session zone's time of day when the query is analyzed, a time(6). */
+    /** {@code current_time()}: the session zone's time of day when the query runs, a time(6). */
     public static Column current_time() { return fn("current_time"); }
 
     /** {@code current_time(precision)}: as {@link #current_time()}, a time(precision) (0 to 6). */
@@ -1010,6 +1010,19 @@ public final class functions {
     public static Column current_schema(Column... args) { return call_function("current_schema", args); }
 
     public static Column current_timezone(Column... args) { return call_function("current_timezone", args); }
+
+    /** The user the engine runs as ({@code SPARK_USER}, else the JVM's {@code user.name}), as Spark's current_user(). */
+    public static Column current_user(Column... args) { return call_function("current_user", args); }
+
+    public static Column user(Column... args) { return call_function("user", args); }
+
+    public static Column session_user(Column... args) { return call_function("session_user", args); }
+
+    public static Column curdate(Column... args) { return call_function("curdate", args); }
+
+    public static Column now(Column... args) { return call_function("now", args); }
+
+    public static Column localtimestamp(Column... args) { return call_function("localtimestamp", args); }
 
     public static Column date_diff(Column... args) { return call_function("date_diff", args); }
 

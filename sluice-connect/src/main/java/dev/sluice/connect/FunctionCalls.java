@@ -94,7 +94,7 @@ final class FunctionCalls {
             // aggregates
             case "count": return functions.count(a.get(0));
             case "sum": return functions.sum(a.get(0));
-            case "avg": case "mean": return functions.avg(a.get(0));
+            case "avg": return functions.avg(a.get(0));   // mean: the registry's, named mean(x) as Spark's alias
             case "min": return functions.min(a.get(0));
             case "max": return functions.max(a.get(0));
             case "first": return functions.first(a.get(0), a.size() > 1 && boolArg(args, 1));

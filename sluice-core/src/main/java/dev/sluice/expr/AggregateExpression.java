@@ -12,12 +12,22 @@ import static java.util.Objects.requireNonNull;
 /**
  * A call of an aggregate function in an aggregation's output: {@code sum(x)}, {@code count(DISTINCT a)}.
  * Only an Aggregate node may hold one (the analyzer rejects it elsewhere); it is computed by the aggregate
- * operator, never evaluated row by row.
+ * operator, never evaluated row by row. {@code calledName} is the name the user called it by when that is one of
+ * Spark's other names for the same aggregate ({@code mean} for avg, {@code first_value} for first): Spark names
+ * the column after it ({@code mean(x)}); null for the function's own name.
  */
-public record AggregateExpression(AggregateFunction function, boolean distinct) implements Expression {
+public record AggregateExpression(AggregateFunction function, boolean distinct, String calledName) implements Expression {
     public AggregateExpression {
         requireNonNull(function, "function");
     }
+
+    public AggregateExpression(AggregateFunction function, boolean distinct) { this(function, distinct, null); }
+
+    /** The same call, named after {@code name} as Spark names an aggregate called by an alias. */
+    public AggregateExpression calledAs(String name) { return new AggregateExpression(function, distinct, name); }
+
+    /** The same call with or without DISTINCT. */
+    public AggregateExpression withDistinct(boolean d) { return new AggregateExpression(function, d, calledName); }
 
     @Override public DataType dataType() {
         if (!function.bound()) throw Expression.unresolved(this);
@@ -33,10 +43,14 @@ public record AggregateExpression(AggregateFunction function, boolean distinct) 
     @Override public List<Expression> children() { return function.inputs(); }
 
     @Override public Expression withChildren(List<Expression> children) {
-        return new AggregateExpression(function.withInputs(children), distinct);
+        return new AggregateExpression(function.withInputs(children), distinct, calledName);
     }
 
-    @Override public String sql() { return function.sql(distinct); }
+    @Override public String sql() {
+        String text = function.sql(distinct);
+        String own = function.name() + "(";
+        return calledName == null || !text.startsWith(own) ? text : calledName + text.substring(function.name().length());
+    }
 
     @Override public ColumnVector evaluate(Batch batch) {
         throw SluiceException.internal("aggregate " + sql() + " was evaluated outside an aggregation");

@@ -25,6 +25,12 @@ public interface ScalarFunction {
     /** False for functions whose result changes between calls with the same arguments (rand, current_timestamp). */
     default boolean deterministic() { return true; }
 
+    /**
+     * True for the clock functions (current_timestamp, current_date, ...): bound without a value at analysis and
+     * bound again when the query runs, inside its {@link QueryInstant}, which gives them their value.
+     */
+    default boolean readsQueryInstant() { return false; }
+
     /** Spark's pretty SQL text for a call; by default {@code name(a, b)}. */
     default String sql(List<Expression> arguments) {
         StringBuilder sb = new StringBuilder(name()).append('(');

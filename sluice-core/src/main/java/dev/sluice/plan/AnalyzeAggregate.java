@@ -68,7 +68,7 @@ final class AnalyzeAggregate {
         for (Expression input : e.function().inputs()) {
             if (containsAggregate(input)) throw notAllowed(e, "inside another aggregate function");
         }
-        return new AggregateExpression(e.function().bind(binder), e.distinct());
+        return new AggregateExpression(e.function().bind(binder), e.distinct(), e.calledName());
     }
 
     /** Rejects aggregates in a node other than an Aggregate (a filter, a join condition, a sort key...). */

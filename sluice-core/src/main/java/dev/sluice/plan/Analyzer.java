@@ -100,6 +100,7 @@ public final class Analyzer {
                     for (StructField f : in.fields()) out.add(withInputMetadata(new ColumnRef(f.name(), f.dataType(), f.nullable()), in));
                     continue;
                 }
+                e = LiteralFunctions.substitute(e, in);   // before naming: current_date is named current_date()
                 Expression r = resolve(e, in);
                 if (AnalyzeGenerate.isGeneratorItem(r)) {
                     out.add(r);   // named when it becomes a Generate
@@ -158,7 +159,10 @@ public final class Analyzer {
     }
 
     /** Resolves a select item and names it: a column reference keeps its name, anything else gets an alias. */
-    Expression resolveNamed(Expression e, StructType in) { return withInputMetadata(named(resolve(e, in), e), in); }
+    Expression resolveNamed(Expression e, StructType in) {
+        Expression written = LiteralFunctions.substitute(e, in);   // before naming: current_date is named current_date()
+        return withInputMetadata(named(resolve(written, in), written), in);
+    }
 
     /** A column passed on (renamed or not) keeps the input column's metadata, as Spark's Alias inherits it. */
     private static Expression withInputMetadata(Expression r, StructType in) {
@@ -180,7 +184,7 @@ public final class Analyzer {
 
     /** Resolves one expression against {@code input}'s columns. */
     public Expression resolve(Expression e, StructType input) {
-        return Expressions.transformUp(e, node -> resolveOne(node, input));
+        return Expressions.transformUp(LiteralFunctions.substitute(e, input), node -> resolveOne(node, input));
     }
 
     private Expression resolveOne(Expression e, StructType input) {

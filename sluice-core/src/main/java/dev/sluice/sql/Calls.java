@@ -69,7 +69,9 @@ final class Calls {
                 && (w.function() == dev.sluice.expr.WindowExpression.Function.FIRST_VALUE || w.function() == dev.sluice.expr.WindowExpression.Function.LAST_VALUE)) {
             Column c = new Column(w.arguments().get(0));
             boolean first = w.function() == dev.sluice.expr.WindowExpression.Function.FIRST_VALUE;
-            return (first ? dev.sluice.functions.first(c, w.ignoreNulls()) : dev.sluice.functions.last(c, w.ignoreNulls())).expr();
+            Expression aggregate = (first ? dev.sluice.functions.first(c, w.ignoreNulls()) : dev.sluice.functions.last(c, w.ignoreNulls())).expr();
+            // named as called: first_value(col), as Spark names its alias of first
+            return aggregate instanceof AggregateExpression ae ? ae.calledAs(w.name()) : aggregate;
         }
         return call;
     }

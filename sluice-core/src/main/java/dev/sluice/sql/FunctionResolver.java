@@ -37,7 +37,16 @@ final class FunctionResolver {
 
     private FunctionResolver() {}
 
+    /** Spark's other names of one aggregate, which name its column (Spark's FUNC_ALIAS): mean is avg, named mean(x). */
+    private static final Set<String> AGGREGATE_ALIASES = Set.of("mean", "first_value", "last_value");
+
     static Expression resolve(String name, List<Expression> args) {
+        Expression e = resolveCall(name, args);
+        String lower = name.toLowerCase(Locale.ROOT);
+        return e instanceof AggregateExpression ae && AGGREGATE_ALIASES.contains(lower) ? ae.calledAs(lower) : e;
+    }
+
+    private static Expression resolveCall(String name, List<Expression> args) {
         String lower = name.toLowerCase(Locale.ROOT);
         dev.sluice.expr.ScalarFunction sessionFunction = dev.sluice.expr.SessionFunctions.lookup(lower);
         if (sessionFunction != null) return FunctionCall.inline(sessionFunction, args);   // a session's UDF shadows built-ins
@@ -96,7 +105,7 @@ final class FunctionResolver {
             return functions.countDistinct(new Column(args.get(0)), rest).expr();
         }
         Expression e = resolve(lower, args);
-        if (e instanceof AggregateExpression ae) return new AggregateExpression(ae.function(), true);
+        if (e instanceof AggregateExpression ae) return ae.withDistinct(true);
         throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", lower)
                 .with("reason", "DISTINCT is only allowed in aggregate functions").build();
     }

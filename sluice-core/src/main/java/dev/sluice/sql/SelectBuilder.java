@@ -102,7 +102,8 @@ final class SelectBuilder {
         for (SqlGrammar.NamedExpressionContext n : seq.namedExpression()) {
             SqlGrammar.StarContext star = n.name == null && n.names == null ? star(n.expression()) : null;
             if (star == null) {
-                out.add(b.build(n));
+                // current_date and the like before any naming here (lateral aliases, aggregate outputs), as the analyzer does
+                out.add(dev.sluice.plan.LiteralFunctions.substitute(b.build(n), input.logicalPlan().schema()));
             } else if (star.qualifiedName() == null && star.EXCEPT() == null) {
                 out.add(new UnresolvedStar());
             } else {

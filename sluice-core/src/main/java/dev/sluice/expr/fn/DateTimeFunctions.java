@@ -1,6 +1,7 @@
 package dev.sluice.expr.fn;
 
 import dev.sluice.expr.Expression;
+import dev.sluice.expr.QueryInstant;
 import dev.sluice.expr.ScalarFunction;
 import dev.sluice.expr.Signature;
 import dev.sluice.types.DataType;
@@ -18,6 +19,7 @@ import dev.sluice.vector.Timestamps;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 
 
@@ -26,16 +28,18 @@ import java.util.List;
  * to_date / to_timestamp (without a pattern: Spark's cast; with one: a strict parse, CANNOT_PARSE_DATETIME on
  * bad text), date_format, unix_timestamp (default pattern {@code yyyy-MM-dd HH:mm:ss}; timestamps truncate
  * toward zero to seconds, as Spark), from_unixtime, and current_date / current_timestamp / now.
- * <p>current_* take their value once when the call is bound (Spark: once per query): every row and batch of a
- * run sees the same value, and a new analysis takes a new one. They are non-deterministic, so never folded.
+ * <p>current_* take their value from the {@link QueryInstant} of the run, bound when the query runs (Spark: once per
+ * query): every call, row and batch of a query sees the same instant, and a new run takes a new one. They are
+ * non-deterministic, so never folded.
  */
 public final class DateTimeFunctions {
     private DateTimeFunctions() {}
 
     public static List<ScalarFunction> all() {
         return List.of(new ToDate(), new ToTimestamp(), new DateFormat(), new UnixTimestamp(), new FromUnixtime(),
-                new Current("current_date", DataTypes.DATE), new Current("current_timestamp", DataTypes.TIMESTAMP),
-                new Current("now", DataTypes.TIMESTAMP));
+                new Current("current_date", DataTypes.DATE), new Current("curdate", DataTypes.DATE),
+                new Current("current_timestamp", DataTypes.TIMESTAMP), new Current("now", DataTypes.TIMESTAMP),
+                new Current("localtimestamp", DataTypes.TIMESTAMP_NTZ));
     }
 
     /** A format argument: checked now when constant (a bad pattern fails at analysis). */
@@ -144,16 +148,21 @@ public final class DateTimeFunctions {
     record UnixTimestamp() implements ScalarFunction {
         @Override public String name() { return "unix_timestamp"; }
 
+        @Override public boolean readsQueryInstant() { return true; }
+
         @Override public Signature bind(List<Expression> args) {
             FnArgs.arity(name(), args, 0, 2);
-            if (args.isEmpty()) return new Signature(List.of(), DataTypes.LONG, false, Timestamps.toMicros(Instant.now()) / 1_000_000L);
+            if (args.isEmpty()) return new Signature(List.of(), DataTypes.LONG, false, QueryInstant.active());
             DataType in = parseInput(name(), args, 0);
             if (args.size() == 1) return new Signature(List.of(in), DataTypes.LONG, args.get(0).nullable());
             return new Signature(List.of(in, pattern(name(), args, 1, true)), DataTypes.LONG, FnArgs.anyNullable(args));
         }
 
         @Override public ColumnVector evaluate(Signature signature, ColumnVector[] args, int rows) {
-            if (args.length == 0) return ConstantVector.of(DataTypes.LONG, signature.state(), rows);
+            if (args.length == 0) {
+                Instant at = signature.state() instanceof Instant i ? i : QueryInstant.now();
+                return ConstantVector.of(DataTypes.LONG, Math.floorDiv(Timestamps.toMicros(at), 1_000_000L), rows);
+            }
             ColumnVector in = args[0];
             DataType t = in.type();
             LongVector out = new LongVector(DataTypes.LONG, rows);
@@ -210,20 +219,31 @@ public final class DateTimeFunctions {
         }
     }
 
-    /** current_date / current_timestamp / now: the value taken at binding. */
+    /**
+     * current_date / curdate (the date in the session zone), current_timestamp / now, localtimestamp (the wall clock
+     * in the session zone, a TIMESTAMP_NTZ): the query's instant, taken at binding, to the microsecond.
+     */
     record Current(String name, DataType type) implements ScalarFunction {
         @Override public boolean deterministic() { return false; }
 
+        @Override public boolean readsQueryInstant() { return true; }
+
         @Override public Signature bind(List<Expression> args) {
             FnArgs.arity(name, args, 0, 0);
-            long micros = Timestamps.toMicros(Instant.now());
-            Object value = type.equals(DataTypes.DATE)
-                    ? LocalDate.ofInstant(Timestamps.toInstant(micros), DateTimePatterns.sessionZone()) : Timestamps.toInstant(micros);
-            return new Signature(List.of(), type, false, value);
+            Instant at = QueryInstant.active();
+            return new Signature(List.of(), type, false, at == null ? null : valueAt(at));
+        }
+
+        private Object valueAt(Instant at) {
+            Instant instant = Timestamps.toInstant(Timestamps.toMicros(at));   // to the microsecond, as Spark
+            if (type.equals(DataTypes.DATE)) return LocalDate.ofInstant(instant, DateTimePatterns.sessionZone());
+            if (type.equals(DataTypes.TIMESTAMP_NTZ)) return LocalDateTime.ofInstant(instant, DateTimePatterns.sessionZone());
+            return instant;
         }
 
         @Override public ColumnVector evaluate(Signature signature, ColumnVector[] args, int rows) {
-            return ConstantVector.of(type, signature.state(), rows);
+            Object value = signature.state() != null ? signature.state() : valueAt(QueryInstant.now());
+            return ConstantVector.of(type, value, rows);
         }
     }
 }

@@ -31,11 +31,22 @@ import static dev.sluice.types.DataTypes.STRING;
 
 /**
  * The rest of Spark's misc, conditional and string odds and ends: if, typeof, div, cardinality,
- * current_catalog/current_database/current_schema (Spark's names: spark_catalog, default), assert_true,
+ * current_catalog/current_database/current_schema (Spark's names: spark_catalog, default), current_user/user/
+ * session_user, assert_true,
  * raise_error, quote, luhn_check, format_number, mask, sentences.
  */
 public final class MiscFunctions {
     private MiscFunctions() {}
+
+    /**
+     * current_user / user / session_user: the user the process runs as, as Spark's {@code Utils.getCurrentUserName}
+     * ({@code SPARK_USER} when set, else the login user). A Spark Connect server answers the same for every client:
+     * Spark's does not put the client's user_context into {@code CurrentUserContext} either.
+     */
+    static String processUser() {
+        String sparkUser = System.getenv("SPARK_USER");
+        return sparkUser != null && !sparkUser.isEmpty() ? sparkUser : System.getProperty("user.name");
+    }
 
     public static List<ScalarFunction> all() {
         List<ScalarFunction> out = new ArrayList<>();
@@ -54,6 +65,12 @@ public final class MiscFunctions {
         out.add(new RowFunction("current_catalog", RowFunction.typed(STRING), (v, s) -> "spark_catalog", false));
         out.add(new RowFunction("current_database", RowFunction.typed(STRING), (v, s) -> "default", false));
         out.add(new RowFunction("current_schema", RowFunction.typed(STRING), (v, s) -> "default", false));
+        for (String user : List.of("current_user", "user", "session_user")) {
+            out.add(new RowFunction(user, (fn, args) -> {
+                FnArgs.arity(fn, args, 0, 0);
+                return new Signature(List.of(), STRING, false, processUser());
+            }, (v, s) -> s.state(), false));
+        }
         out.add(RowFunction.nullable("assert_true", (fn, args) -> {
             FnArgs.arity(fn, args, 1, 2);
             List<DataType> types = new ArrayList<>(List.of(FnArgs.expect(fn, args, 0, BOOLEAN)));

@@ -178,9 +178,15 @@ public final class TimeFunctions {
                 }
             }
             TimeType type = DataTypes.time(precision);
-            long nanos = LocalTime.ofInstant(Instant.now(), DateTimePatterns.sessionZone()).toNanoOfDay();
+            java.time.Instant at = dev.sluice.expr.QueryInstant.active();
             List<DataType> types = args.isEmpty() ? List.of() : List.of(INT);
-            return new Signature(types, type, false, LocalTime.ofNanoOfDay(type.truncate(nanos)));
+            return new Signature(types, type, false, at == null ? null : valueAt(type, at));
+        }
+
+        @Override public boolean readsQueryInstant() { return true; }
+
+        private static LocalTime valueAt(TimeType type, java.time.Instant at) {
+            return LocalTime.ofNanoOfDay(type.truncate(LocalTime.ofInstant(at, DateTimePatterns.sessionZone()).toNanoOfDay()));
         }
 
         @Override public String sql(List<Expression> arguments) {
@@ -188,7 +194,9 @@ public final class TimeFunctions {
         }
 
         @Override public ColumnVector evaluate(Signature signature, ColumnVector[] args, int rows) {
-            return ConstantVector.of(signature.resultType(), signature.state(), rows);
+            Object value = signature.state() != null ? signature.state()
+                    : valueAt((TimeType) signature.resultType(), dev.sluice.expr.QueryInstant.now());
+            return ConstantVector.of(signature.resultType(), value, rows);
         }
     }
 }

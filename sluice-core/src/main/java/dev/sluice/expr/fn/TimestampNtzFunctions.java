@@ -48,9 +48,6 @@ public final class TimestampNtzFunctions {
         }
         out.add(new ToTimestampNtz("to_timestamp_ntz"));
         out.add(new DerivedFunctions.Try("try_to_timestamp_ntz", new ToTimestampNtz("to_timestamp_ntz")));
-        out.add(new RowFunction("localtimestamp", RowFunction.typed(TIMESTAMP_NTZ),
-                (v, s) -> LocalDateTime.ofInstant(Instant.now(), DateTimePatterns.sessionZone()).withNano(0)
-                        .plusNanos(Timestamps.toMicros(Instant.now()) % 1_000_000L * 1000L), false));
         out.add(RowFunction.of("convert_timezone", TimestampNtzFunctions::bindConvert, TimestampNtzFunctions::convert));
         return out;
     }

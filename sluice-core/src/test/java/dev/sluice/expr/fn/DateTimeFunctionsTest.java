@@ -2,6 +2,8 @@ package dev.sluice.expr.fn;
 
 import dev.sluice.error.ErrorCode;
 import dev.sluice.expr.Expression;
+import dev.sluice.expr.FunctionCall;
+import dev.sluice.expr.QueryInstant;
 import dev.sluice.types.DataTypes;
 import dev.sluice.vector.Batch;
 import dev.sluice.vector.ColumnVector;
@@ -150,10 +152,17 @@ class DateTimeFunctionsTest {
         assertThat(sql("from_unixtime", "a")).isEqualTo("from_unixtime(a, yyyy-MM-dd HH:mm:ss)");
     }
 
-    @Test void currentValuesAreTakenOnceAtBinding() {
-        Expression now = bind("current_timestamp");
+    @Test void currentValuesAreTheQueryInstantTakenAtBinding() {
+        Expression now, later;
+        try (QueryInstant run = QueryInstant.enter()) {
+            now = bind("current_timestamp");
+            later = bind("current_timestamp");
+            assertThat(((FunctionCall) now).signature().state()).isEqualTo(((FunctionCall) later).signature().state());
+            LocalDate today = (LocalDate) ((FunctionCall) bind("current_date")).signature().state();
+            assertThat(today).isEqualTo(LocalDate.ofInstant(QueryInstant.now(), dev.sluice.types.SessionZone.current()));
+        }
         ColumnVector a = now.evaluate(Batch.ofRowCount(3)), b = now.evaluate(Batch.ofRowCount(1));
-        assertThat(a.getLong(0)).isEqualTo(a.getLong(2)).isEqualTo(b.getLong(0));
+        assertThat(a.getLong(0)).isEqualTo(a.getLong(2)).isEqualTo(b.getLong(0)).isEqualTo(later.evaluate(Batch.ofRowCount(1)).getLong(0));
         assertThat(now.foldable()).isFalse();
         assertThat(now.nullable()).isFalse();
         assertThat(bind("current_date").dataType()).isEqualTo(DataTypes.DATE);
@@ -161,5 +170,11 @@ class DateTimeFunctionsTest {
         assertThat(sql("current_date")).isEqualTo("current_date()");
         long wall = Instant.now().getEpochSecond() * 1_000_000L;
         assertThat(Math.abs(a.getLong(0) - wall)).isLessThan(600_000_000L);
+    }
+
+    @Test void analysisBindsClockFunctionsWithoutAValueSoAPlanAnalysedTwiceIsEqual() {
+        assertThat(bind("current_timestamp")).isEqualTo(bind("current_timestamp"));
+        assertThat(((FunctionCall) bind("localtimestamp")).signature().state()).isNull();
+        assertThat(((FunctionCall) bind("unix_timestamp")).signature().state()).isNull();
     }
 }
