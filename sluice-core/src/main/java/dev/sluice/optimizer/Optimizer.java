@@ -36,9 +36,13 @@ public final class Optimizer {
             for (int pass = 0; pass < batch.maxPasses(); pass++) {
                 LogicalPlan before = plan;
                 for (Rule rule : batch.rules()) plan = runRule(rule, plan);
-                // identity first: a pass that changed nothing returns the same nodes, and a record's first equals
-                // call builds its method handles (milliseconds of a quick command's start-up)
-                if (plan == before || plan.equals(before)) break;
+                // identity first: a pass that changed nothing returns the same nodes. The deep equals only stops
+                // rules that keep rebuilding an equal plan, so it is left out after the last pass allowed and after
+                // the first pass (the next pass then changes nothing and ends by identity): each record class's
+                // first equals call spins its method handles, a millisecond or more each on the main thread before
+                // the job starts. Rules are deterministic, so an extra pass over an equal plan gives an equal plan.
+                if (plan == before || pass + 1 == batch.maxPasses()) break;
+                if (pass > 0 && plan.equals(before)) break;
             }
         }
         return plan;

@@ -331,7 +331,10 @@ public final class Analyzer {
                     .with("suggestion", NameSuggestions.didYouMean(r.name(), input.fieldNames())).build();
         }
         StructField f = input.field(i);
-        return f.dataType().equals(r.dataType()) && f.nullable() == r.nullable() ? r : new ColumnRef(f.name(), f.dataType(), f.nullable());
+        // identity first: the types are mostly the same shared instances, and a type record's first equals call
+        // builds its method handles (milliseconds on the main thread)
+        boolean sameType = f.dataType() == r.dataType() || f.dataType().equals(r.dataType());
+        return sameType && f.nullable() == r.nullable() ? r : new ColumnRef(f.name(), f.dataType(), f.nullable());
     }
 
     private static Expression resolveField(Expression child, String name, String path) {

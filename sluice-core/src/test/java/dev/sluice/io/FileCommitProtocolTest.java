@@ -22,6 +22,19 @@ class FileCommitProtocolTest {
     private Path target;
     private final FaultyStorage storage = new FaultyStorage(LocalStorage.INSTANCE);
 
+    @Test
+    void jobIdsAreDistinctVersion4Uuids() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 20_000; i++) {
+            String id = FileCommitProtocol.newJobId();
+            java.util.UUID uuid = java.util.UUID.fromString(id);
+            assertThat(uuid.version()).isEqualTo(4);
+            assertThat(uuid.variant()).isEqualTo(2);
+            assertThat(uuid.toString()).isEqualTo(id);
+            assertThat(seen.add(id)).as("job id %s repeated", id).isTrue();
+        }
+    }
+
     @BeforeEach void paths() { target = tmp.resolve("out"); }
 
     private FileCommitProtocol protocol(SaveMode mode, String jobId) {
