@@ -325,7 +325,7 @@ final class RelationBuilder {
             return new Scope(this, Map.of(), null, names, new java.util.HashSet<>(aliases));
         }
 
-        private boolean inRoutineBody() { return parameters != null || parent != null && parent.inRoutineBody(); }
+        boolean inRoutineBody() { return parameters != null || parent != null && parent.inRoutineBody(); }
 
         /** The argument a name in a SQL function's body stands for, or null when it is not a parameter. */
         Expression parameter(List<String> parts) {

@@ -52,6 +52,14 @@ final class Subqueries implements ExpressionBuilder.Subqueries {
     private final List<Scalar> pending;
 
     @Override public Expression scalar(SqlGrammar.QueryContext query) {
+        // (SELECT p * 2) in a SQL function's body: one row, so just its value on each of the caller's rows (as Spark)
+        SqlGrammar.QuerySpecificationContext only = scope.inRoutineBody() ? RoutineCalls.expressionOnly(query) : null;
+        if (only != null) {
+            Expression value = new ExpressionBuilder(this, java.util.Map.of()).build(only.namedExpressionSeq().namedExpression(0).expression());
+            boolean perRow = dev.sluice.expr.Expressions.collect(value).stream().noneMatch(e -> e instanceof dev.sluice.expr.AggregateExpression
+                    || e instanceof dev.sluice.expr.WindowExpression || e instanceof dev.sluice.expr.Generator);
+            if (perRow) return RoutineCalls.unwrapOuter(value);
+        }
         String name = "__scalar_" + IDS.incrementAndGet();
         DataFrame sub = null;
         dev.sluice.error.SluiceException unresolved = null;
