@@ -167,12 +167,7 @@ final class RelationBuilder {
         }
         dev.sluice.TableFunction registered = session.udf().tableFunction(name);
         if (registered != null) return RelationBuilder.aliased(userTableFunction(registered, ctx, b, scope), ctx.tableAlias(), null);
-        List<SqlGrammar.FunctionArgumentContext> values = new ArrayList<>();
-        for (SqlGrammar.TableFunctionArgumentContext a : ctx.tableFunctionArgument()) {
-            if (!(a instanceof SqlGrammar.ValueArgumentContext v)) throw SyntaxErrors.at(a, name + " takes no table arguments (TABLE ...); only a registered table function does");
-            values.add(v.functionArgument());
-        }
-        List<Expression> args = NamedArguments.positional(name, Calls.arguments(b, values));
+        List<Expression> args = NamedArguments.positional(name, Calls.arguments(b, valueArguments(ctx, name)));
         if (name.equals("range")) return RelationBuilder.aliased(range(args), ctx.tableAlias(), null);
         Expression generator = FunctionResolver.resolve(name, args);
         if (!(generator instanceof dev.sluice.expr.Generator)) {

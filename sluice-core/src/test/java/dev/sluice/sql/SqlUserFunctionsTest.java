@@ -146,4 +146,20 @@ class SqlUserFunctionsTest {
         sluice.sql("DROP FUNCTION area");
         assertThat(code("DESCRIBE FUNCTION area")).isEqualTo(ErrorCode.UNKNOWN_FUNCTION);
     }
+
+    @Test void queryBodiedFunctionsWorkInWhereAndNextToOtherFunctions() {
+        sluice.sql("CREATE TEMPORARY FUNCTION total(x INT) RETURNS INT RETURN SELECT sum(c2) FROM t2 WHERE c1 = x");
+        sluice.sql("CREATE TEMPORARY FUNCTION plus(x INT, y INT DEFAULT 1) RETURNS INT RETURN x + y");
+        assertThat(rows("SELECT c1, c2 FROM t1 WHERE total(c1) > 4")).containsExactly("0,1", "0,2");
+        assertThat(rows("SELECT plus(total(c1)), plus(c2, y => 10) FROM t1 WHERE c2 = 1")).containsExactly("6,11");
+        sluice.sql("CREATE TEMPORARY FUNCTION sum_ab(s STRUCT<a: INT, b: INT>) RETURNS INT RETURN s.a + sum_ab.s.b");
+        assertThat(rows("SELECT sum_ab(named_struct('a', 1, 'b', 2))")).containsExactly("3");
+    }
+
+    @Test void aCallOutsideASqlQueryOfAQueryBodiedFunctionIsRefused() {
+        sluice.sql("CREATE TEMPORARY FUNCTION total(x INT) RETURNS INT RETURN SELECT sum(c2) FROM t2 WHERE c1 = x");
+        SluiceException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> sluice.table("t1").selectExpr("total(c1)").collect(), SluiceException.class);
+        assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION);
+    }
 }
