@@ -90,16 +90,28 @@ final class RoutineCalls {
         return from.equals(p.dataType()) ? arg : new Cast(arg, p.dataType());
     }
 
+    /**
+     * What a parameter stands for in a body built at the call: its argument behind the implicit cast, printed as the
+     * parameter's name, so the body's columns are named as Spark names them ({@code c2 + d}, not {@code c2 + 0}) and
+     * the same whatever the arguments.
+     */
+    private static Expression parameter(CatalogFunction f, int i, Expression arg) {
+        StructField p = f.parameters().get(i);
+        String function = f.qualifiedName();
+        ReplacedFunction named = new ReplacedFunction(p.name(), a -> implicitCast(a.get(0), p, function), a -> p.name());
+        return FunctionCall.inline(named, List.of(arg));
+    }
+
     private static List<Expression> values(CatalogFunction f, List<Expression> args) {
         List<Expression> out = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) out.add(argument(f, i, args.get(i)));
+        for (int i = 0; i < args.size(); i++) out.add(parameter(f, i, args.get(i)));
         return out;
     }
 
     /** Typed NULLs for the parameters: the body built over them shows its columns and its errors. */
-    private static List<Expression> nulls(CatalogFunction f) {
+    static List<Expression> nulls(CatalogFunction f) {
         List<Expression> out = new ArrayList<>();
-        for (StructField p : f.parameters()) out.add(new Cast(Literal.NULL, p.dataType()));
+        for (int i = 0; i < f.parameters().size(); i++) out.add(parameter(f, i, new Cast(Literal.NULL, f.parameters().get(i).dataType())));
         return out;
     }
 

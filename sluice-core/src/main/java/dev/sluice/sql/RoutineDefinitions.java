@@ -5,10 +5,8 @@ import dev.sluice.DataFrame;
 import dev.sluice.Sluice;
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
-import dev.sluice.expr.Cast;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.Expressions;
-import dev.sluice.expr.Literal;
 import dev.sluice.expr.TypeCoercion;
 import dev.sluice.expr.UnresolvedColumn;
 import dev.sluice.sql.grammar.SqlGrammar;
@@ -122,12 +120,8 @@ final class RoutineDefinitions {
         }
         QueryBuilder queries = new QueryBuilder(session);
         List<String> names = new ArrayList<>();
-        List<Expression> nulls = new ArrayList<>();
-        for (StructField p : f.parameters()) {
-            names.add(p.name());
-            nulls.add(new Cast(Literal.NULL, p.dataType()));
-        }
-        RelationBuilder.Scope scope = RelationBuilder.Scope.routineBody(new RoutineParameters(f.name(), names, nulls));
+        for (StructField p : f.parameters()) names.add(p.name());
+        RelationBuilder.Scope scope = RelationBuilder.Scope.routineBody(new RoutineParameters(f.name(), names, RoutineCalls.nulls(f)));
         if (f.table()) {
             DataFrame df = queries.query(RoutineCalls.query(f), scope);
             if (f.columns() != null && f.columns().size() != df.columns().length) throw RoutineCalls.columnCount(f, df.columns().length);
