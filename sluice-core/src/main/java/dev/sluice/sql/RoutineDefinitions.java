@@ -123,6 +123,7 @@ final class RoutineDefinitions {
         for (StructField p : f.parameters()) names.add(p.name());
         RelationBuilder.Scope scope = RelationBuilder.Scope.routineBody(new RoutineParameters(f.name(), names, RoutineCalls.nulls(f)));
         if (f.table()) {
+            if (f.columns() == null) requireNamedColumns(f, RoutineCalls.query(f));
             DataFrame df = queries.query(RoutineCalls.query(f), scope);
             if (f.columns() != null && f.columns().size() != df.columns().length) throw RoutineCalls.columnCount(f, df.columns().length);
             return;
@@ -139,6 +140,30 @@ final class RoutineDefinitions {
         Expression value = RoutineCalls.scalarBody(f, (Subqueries) b.subqueries());
         DataFrame one = b.withScalarSubqueries(queries.oneRow());
         one.select(new dev.sluice.Column(value)).schema();
+    }
+
+    /**
+     * RETURNS TABLE without columns takes the body's names, so each item of its (first) SELECT must have one: an
+     * alias, a column, or a star (Spark: SQL_TABLE_UDF_MISSING_COLUMN_NAMES).
+     */
+    private static void requireNamedColumns(CatalogFunction f, SqlGrammar.QueryContext q) {
+        ParseTree body = q.queryBody();
+        while (!(body instanceof SqlGrammar.QuerySpecificationContext) && body.getChildCount() > 0) {
+            if (body instanceof SqlGrammar.SubqueryContext sub) body = sub.query().queryBody();
+            else body = body.getChild(0);
+        }
+        if (!(body instanceof SqlGrammar.QuerySpecificationContext spec)) return;   // VALUES, TABLE t: named by their relation
+        for (SqlGrammar.NamedExpressionContext item : spec.namedExpressionSeq().namedExpression()) {
+            if (item.name != null || item.names != null || isName(item.expression())) continue;
+            throw invalid(f, "RETURNS TABLE names no columns, so the body must name each of its columns; "
+                    + CatalogStatements.text(item) + " has no name: add AS name (SQL_TABLE_UDF_MISSING_COLUMN_NAMES)");
+        }
+    }
+
+    private static boolean isName(ParseTree e) {
+        while (e.getChildCount() == 1 && !(e instanceof SqlGrammar.ColumnReferenceContext) && !(e instanceof SqlGrammar.DereferenceContext)
+                && !(e instanceof SqlGrammar.StarContext)) e = e.getChild(0);
+        return e instanceof SqlGrammar.ColumnReferenceContext || e instanceof SqlGrammar.DereferenceContext || e instanceof SqlGrammar.StarContext;
     }
 
     private static SluiceException invalid(CatalogFunction f, String reason) {
