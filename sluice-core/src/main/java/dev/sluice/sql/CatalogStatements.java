@@ -346,15 +346,18 @@ final class CatalogStatements {
     }
 
     /** A persistent view may not read temporary views (Spark: INVALID_TEMP_OBJ_REFERENCE). */
-    private void refuseTempReferences(SqlGrammar.QueryContext query, List<String> view) {
+    private void refuseTempReferences(SqlGrammar.QueryContext query, List<String> view) { refuseTempReferences(query, "CREATE VIEW", view); }
+
+    /** Nor may a persistent function ({@code what}: the statement, for the error). */
+    private void refuseTempReferences(ParserRuleContext body, String what, List<String> object) {
         List<SqlGrammar.MultipartIdentifierContext> names = new ArrayList<>();
-        collect(query, names);
+        collect(body, names);
         for (SqlGrammar.MultipartIdentifierContext m : names) {
             List<String> parts = Names.parts(m);
             if (catalog.isView(parts)) {
-                throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "CREATE VIEW " + String.join(".", view))
-                        .with("reason", "a persistent view cannot refer to the temporary view " + String.join(".", parts)
-                                + " (Spark: INVALID_TEMP_OBJ_REFERENCE); create a temporary view instead").build();
+                throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", what + " " + String.join(".", object))
+                        .with("reason", "a persistent object cannot refer to the temporary view " + String.join(".", parts)
+                                + " (Spark: INVALID_TEMP_OBJ_REFERENCE); make it temporary instead").build();
             }
         }
     }
@@ -418,6 +421,7 @@ final class CatalogStatements {
         }
         CatalogFunction f = function(name, params, table ? null : ExpressionBuilder.dataType(ctx.returnType), body, null, comment, temporary,
                 defaults, table, columns, queryBody, deterministic, dataAccess);
+        if (!temporary) refuseTempReferences(queryBody ? ctx.bodyQuery : ctx.body, "CREATE FUNCTION", name);
         RoutineDefinitions.check(session, f, queryBody ? ctx.bodyQuery : ctx.body);
         catalog.createFunction(name, f, temporary, ctx.REPLACE() != null, ctx.EXISTS() != null);
         return empty();

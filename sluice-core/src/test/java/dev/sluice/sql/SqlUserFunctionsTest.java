@@ -127,9 +127,11 @@ class SqlUserFunctionsTest {
         assertThat(code("CREATE FUNCTION foo32() RETURNS TABLE(a INT) RETURN SELECT 1, 2")).isEqualTo(ErrorCode.USER_DEFINED_FUNCTIONS);
         assertThat(code("CREATE FUNCTION foo42() RETURNS TABLE(a INT) RETURN 1")).isEqualTo(ErrorCode.USER_DEFINED_FUNCTIONS);
         assertThat(code("CREATE FUNCTION foo2b1() RETURNS TABLE(DuPLiCatE INT, duplicate INT) RETURN SELECT 1, 2")).isEqualTo(ErrorCode.USER_DEFINED_FUNCTIONS);
-        assertThat(code("CREATE FUNCTION bad() RETURNS INT RETURN SELECT max(nope) FROM t2")).isEqualTo(ErrorCode.COLUMN_NOT_FOUND);
-        assertThat(code("CREATE FUNCTION reads() RETURNS INT CONTAINS SQL RETURN SELECT max(c1) FROM t2")).isEqualTo(ErrorCode.INVALID_SQL_FUNCTION_DATA_ACCESS);
+        assertThat(code("CREATE TEMPORARY FUNCTION bad() RETURNS INT RETURN SELECT max(nope) FROM t2")).isEqualTo(ErrorCode.COLUMN_NOT_FOUND);
+        assertThat(code("CREATE TEMPORARY FUNCTION reads() RETURNS INT CONTAINS SQL RETURN SELECT max(c1) FROM t2")).isEqualTo(ErrorCode.INVALID_SQL_FUNCTION_DATA_ACCESS);
         assertThat(code("CREATE FUNCTION self(x INT) RETURNS INT RETURN self(x) + 1")).isEqualTo(ErrorCode.CYCLIC_FUNCTION_REFERENCE);
+        // a persistent function may not read a temporary view (Spark: INVALID_TEMP_OBJ_REFERENCE); a temporary one may
+        assertThat(code("CREATE FUNCTION persistent_reads_temp() RETURNS INT RETURN SELECT max(c1) FROM t2")).isEqualTo(ErrorCode.INVALID_ARGUMENT);
         sluice.sql("CREATE FUNCTION f(x INT) RETURNS INT RETURN x + 1");
         sluice.sql("CREATE FUNCTION g(x INT) RETURNS INT RETURN f(x) * 2");
         assertThat(code("CREATE OR REPLACE FUNCTION f(x INT) RETURNS INT RETURN g(x)")).isEqualTo(ErrorCode.CYCLIC_FUNCTION_REFERENCE);
