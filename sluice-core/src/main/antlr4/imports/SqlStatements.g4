@@ -37,7 +37,7 @@ statement
     | SHOW TBLPROPERTIES multipartIdentifier (LPAREN key=optionKey RPAREN)?                     #showTableProperties
     | CREATE (OR REPLACE)? (TEMPORARY | TEMP)? FUNCTION (IF NOT EXISTS)? multipartIdentifier
       LPAREN (parameters+=functionParameter (COMMA parameters+=functionParameter)*)? RPAREN
-      RETURNS (TABLE | returnType=dataType) routineCharacteristic* RETURN (body=expression | bodyQuery=query)   #createSqlFunction
+      RETURNS (TABLE (LPAREN (columns+=functionColumn (COMMA columns+=functionColumn)*)? RPAREN)? | returnType=dataType) routineCharacteristic* RETURN (body=expression | bodyQuery=query)   #createSqlFunction
     | CREATE (OR REPLACE)? (TEMPORARY | TEMP)? FUNCTION (IF NOT EXISTS)? multipartIdentifier
       AS className=STRING (USING resource (COMMA resource)*)?                                   #createClassFunction
     | DROP (TEMPORARY | TEMP)? FUNCTION (IF EXISTS)? multipartIdentifier                        #dropFunction
@@ -71,9 +71,12 @@ tableClause
     | TBLPROPERTIES propertyList                                                                #propertiesClause
     ;
 
-functionParameter: identifier dataType (COMMENT comment=STRING)?;
+functionParameter: identifier dataType (DEFAULT defaultValue=expression)? (COMMENT comment=STRING)?;
 
-/** LANGUAGE SQL, [NOT] DETERMINISTIC, CONTAINS SQL, READS SQL DATA, COMMENT '...': accepted as Spark does. */
+/** A column of a SQL table function's RETURNS TABLE (...). */
+functionColumn: identifier dataType (COMMENT comment=STRING)?;
+
+/** LANGUAGE SQL, [NOT] DETERMINISTIC, CONTAINS SQL, READS SQL DATA, MODIFIES SQL DATA (refused), COMMENT '...'. */
 routineCharacteristic
     : LANGUAGE SQL | NOT? DETERMINISTIC | CONTAINS SQL | READS SQL DATA | MODIFIES SQL DATA | COMMENT comment=STRING
     ;

@@ -56,6 +56,13 @@ public enum ErrorCode {
     SCHEMA_NOT_EMPTY(1182, Category.ANALYSIS, "Cannot drop a schema `{name}` because it contains objects. Use DROP SCHEMA ... CASCADE to drop the schema and all its objects."),
     ROUTINE_ALREADY_EXISTS(1183, Category.ANALYSIS, "Cannot create the function `{name}` because it already exists. Choose a different name, drop or replace the existing function, or add the IF NOT EXISTS clause to tolerate a pre-existing function."),
     NOT_A_PARTITIONED_TABLE(1185, Category.ANALYSIS, "{operation} is not allowed on `{name}` since it is not a partitioned table."),
+    // SQL functions (1210..): Spark's conditions of the same names
+    NOT_A_SCALAR_FUNCTION(1210, Category.ANALYSIS, "{function} appears as a scalar expression here, but the function was defined as a table function. Move the call into the FROM clause, or redefine {function} as a scalar function."),
+    NOT_A_TABLE_FUNCTION(1211, Category.ANALYSIS, "{function} appears as a table function here, but the function was defined as a scalar function. Move the call out of the FROM clause, or redefine {function} as a table function."),
+    WRONG_NUM_ARGS(1212, Category.ANALYSIS, "The {function} requires {expected} parameters but the actual number is {actual}."),
+    CYCLIC_FUNCTION_REFERENCE(1213, Category.ANALYSIS, "Cyclic function reference detected: {path}."),
+    USER_DEFINED_FUNCTIONS(1214, Category.ANALYSIS, "User defined function {function} is invalid: {reason}"),
+    INVALID_SQL_FUNCTION_DATA_ACCESS(1215, Category.ANALYSIS, "Cannot create the SQL function {function} with CONTAINS SQL: its body reads a table or view. Use READS SQL DATA instead."),
     // collations (1200..): Spark's conditions of the same names
     COLLATION_INVALID_NAME(1200, Category.ANALYSIS, "The value {collationName} does not represent a correct collation name. Suggested valid collation names: [{proposals}]."),
     COLLATION_MISMATCH(1201, Category.ANALYSIS, "Could not determine which collation to use for string functions and operators: {reason}"),

@@ -34,6 +34,8 @@ final class Calls {
 
     static Expression build(ExpressionBuilder b, SqlGrammar.FunctionCallContext ctx) {
         String name = Names.quoted(functionName(ctx.functionName())).toLowerCase(Locale.ROOT);
+        java.util.Optional<dev.sluice.CatalogFunction> routine = FunctionResolver.routine(name);
+        if (routine.isPresent() && routine.get().isSql()) return SqlRoutines.call(b, routine.get(), arguments(b, ctx.arguments), ctx);
         List<Expression> args = NamedArguments.positional(name, arguments(b, ctx.arguments));
         DatetimeUnitCalls.rejectQuotedUnit(name, args, ctx);
         String unitForm = DatetimeUnitCalls.name(name, args);   // TIMESTAMPADD(HOUR, n, ts) and its spellings

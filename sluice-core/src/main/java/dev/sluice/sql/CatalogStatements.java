@@ -346,15 +346,18 @@ final class CatalogStatements {
     }
 
     /** A persistent view may not read temporary views (Spark: INVALID_TEMP_OBJ_REFERENCE). */
-    private void refuseTempReferences(SqlGrammar.QueryContext query, List<String> view) {
+    private void refuseTempReferences(SqlGrammar.QueryContext query, List<String> view) { refuseTempReferences(query, "CREATE VIEW", view); }
+
+    /** Nor may a persistent function ({@code what}: the statement, for the error). */
+    private void refuseTempReferences(ParserRuleContext body, String what, List<String> object) {
         List<SqlGrammar.MultipartIdentifierContext> names = new ArrayList<>();
-        collect(query, names);
+        collect(body, names);
         for (SqlGrammar.MultipartIdentifierContext m : names) {
             List<String> parts = Names.parts(m);
             if (catalog.isView(parts)) {
-                throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "CREATE VIEW " + String.join(".", view))
-                        .with("reason", "a persistent view cannot refer to the temporary view " + String.join(".", parts)
-                                + " (Spark: INVALID_TEMP_OBJ_REFERENCE); create a temporary view instead").build();
+                throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", what + " " + String.join(".", object))
+                        .with("reason", "a persistent object cannot refer to the temporary view " + String.join(".", parts)
+                                + " (Spark: INVALID_TEMP_OBJ_REFERENCE); make it temporary instead").build();
             }
         }
     }
@@ -374,28 +377,58 @@ final class CatalogStatements {
     private DataFrame createSqlFunction(SqlGrammar.CreateSqlFunctionContext ctx) {
         boolean temporary = ctx.TEMPORARY() != null || ctx.TEMP() != null;
         if (ctx.REPLACE() != null && ctx.EXISTS() != null) throw SyntaxErrors.at(ctx, "CREATE OR REPLACE and IF NOT EXISTS cannot be combined");
-        if (ctx.returnType == null) {
-            throw SyntaxErrors.unsupported("SQL table functions (RETURNS TABLE)", "Sluice's SQL functions return a scalar: RETURNS <type> RETURN <expression>");
-        }
-        if (ctx.bodyQuery != null) {
-            throw SyntaxErrors.unsupported("a SQL function whose body is a query", "write the body as an expression (a scalar subquery in parentheses is not supported either)");
-        }
         List<String> name = Names.parts(ctx.multipartIdentifier());
+        String shown = String.join(".", name).toLowerCase(Locale.ROOT);
         List<StructField> params = new ArrayList<>();
+        List<String> defaults = new ArrayList<>();
         for (SqlGrammar.FunctionParameterContext p : ctx.parameters) {
             String pn = Names.identifier(p.identifier());
             if (params.stream().anyMatch(f -> f.name().equalsIgnoreCase(pn))) {
                 throw SyntaxErrors.at(p, "the parameter " + pn + " is named twice (Spark: DUPLICATE_ROUTINE_PARAMETER_NAMES)");
             }
             params.add(StructField.of(pn, ExpressionBuilder.dataType(p.dataType())));
+            defaults.add(p.defaultValue == null ? null : text(p.defaultValue));
         }
-        String body = text(ctx.body);
-        SqlRoutines.check(name, params, body);
+        boolean table = ctx.TABLE() != null;
+        StructType columns = null;
+        if (table && !ctx.columns.isEmpty()) {
+            List<StructField> cols = new ArrayList<>();
+            for (SqlGrammar.FunctionColumnContext c : ctx.columns) {
+                String cn = Names.identifier(c.identifier());
+                if (cols.stream().anyMatch(f -> f.name().equalsIgnoreCase(cn))) {
+                    throw invalidFunction(shown, "the column " + cn + " is named twice in RETURNS TABLE (DUPLICATE_ROUTINE_RETURNS_COLUMNS)");
+                }
+                cols.add(StructField.of(cn, ExpressionBuilder.dataType(c.dataType())));
+            }
+            columns = new StructType(cols);
+        } else if (table && ctx.LPAREN().size() > 1) {
+            throw invalidFunction(shown, "RETURNS TABLE () names no column; name them, or write RETURNS TABLE to return the body's columns");
+        }
+        boolean queryBody = ctx.bodyQuery != null;
+        if (table && !queryBody) throw invalidFunction(shown, "the body of a table function must be a query (SQL_TABLE_UDF_BODY_MUST_BE_A_QUERY)");
+        String body = text(queryBody ? ctx.bodyQuery : ctx.body);
         String comment = null;
-        for (SqlGrammar.RoutineCharacteristicContext c : ctx.routineCharacteristic()) if (c.comment != null) comment = Literals.string(c.comment.getText());
-        catalog.createFunction(name, function(name, params, ExpressionBuilder.dataType(ctx.returnType), body, null, comment, temporary),
-                temporary, ctx.REPLACE() != null, ctx.EXISTS() != null);
+        boolean deterministic = true;
+        String dataAccess = null;
+        for (SqlGrammar.RoutineCharacteristicContext c : ctx.routineCharacteristic()) {
+            if (c.comment != null) comment = Literals.string(c.comment.getText());
+            else if (c.DETERMINISTIC() != null) deterministic = c.NOT() == null;
+            else if (c.CONTAINS() != null) dataAccess = "CONTAINS SQL";
+            else if (c.READS() != null) dataAccess = "READS SQL DATA";
+            else if (c.MODIFIES() != null) {
+                throw SyntaxErrors.unsupported("MODIFIES SQL DATA", "a SQL function only reads: write CONTAINS SQL or READS SQL DATA");
+            }
+        }
+        CatalogFunction f = function(name, params, table ? null : ExpressionBuilder.dataType(ctx.returnType), body, null, comment, temporary,
+                defaults, table, columns, queryBody, deterministic, dataAccess);
+        if (!temporary) refuseTempReferences(queryBody ? ctx.bodyQuery : ctx.body, "CREATE FUNCTION", name);
+        RoutineDefinitions.check(session, f, queryBody ? ctx.bodyQuery : ctx.body);
+        catalog.createFunction(name, f, temporary, ctx.REPLACE() != null, ctx.EXISTS() != null);
         return empty();
+    }
+
+    private static SluiceException invalidFunction(String function, String reason) {
+        return SluiceException.of(ErrorCode.USER_DEFINED_FUNCTIONS).with("function", function).with("reason", reason).build();
     }
 
     /**
@@ -416,9 +449,21 @@ final class CatalogStatements {
 
     private CatalogFunction function(List<String> name, List<StructField> params, dev.sluice.types.DataType returns, String body,
                                      String className, String comment, boolean temporary) {
-        if (temporary) return new CatalogFunction(null, name.get(name.size() - 1).toLowerCase(Locale.ROOT), params, returns, body, className, comment);
-        Catalog.Ident id = catalog.ident(name);
-        return new CatalogFunction(id.database(), id.name().toLowerCase(Locale.ROOT), params, returns, body, className, comment);
+        return function(name, params, returns, body, className, comment, temporary, null, false, null, false, true, null);
+    }
+
+    private CatalogFunction function(List<String> name, List<StructField> params, dev.sluice.types.DataType returns, String body,
+                                     String className, String comment, boolean temporary, List<String> defaults, boolean table,
+                                     StructType columns, boolean queryBody, boolean deterministic, String dataAccess) {
+        String database = null;
+        String simple = name.get(name.size() - 1);
+        if (!temporary) {
+            Catalog.Ident id = catalog.ident(name);
+            database = id.database();
+            simple = id.name();
+        }
+        return new CatalogFunction(database, simple.toLowerCase(Locale.ROOT), params, returns, body, className, comment, defaults, table,
+                columns, queryBody, deterministic, dataAccess);
     }
 
     private static List<String> quotedParts(List<String> parts) {

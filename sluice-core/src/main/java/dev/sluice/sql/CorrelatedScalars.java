@@ -33,9 +33,10 @@ final class CorrelatedScalars {
         if (spec == null || spec.namedExpressionSeq().namedExpression().size() != 1) {
             throw unsupported("a correlated scalar subquery must be a single SELECT of one aggregated value without GROUP BY, DISTINCT or LIMIT");
         }
-        ExpressionBuilder b = queries.expressions(scope);
+        if (spec.fromClause() == null) throw unsupported("a correlated scalar subquery needs a FROM clause");
         String alias = "__subquery_" + Where.SUBQUERY_IDS.incrementAndGet();
         DataFrame from = queries.relations().from(spec.fromClause(), scope).alias(alias);
+        ExpressionBuilder b = queries.expressions(scope.withColumns(from));
         List<String> inner = new ArrayList<>();
         for (String c : from.columns()) inner.add(c.toLowerCase(Locale.ROOT));
         List<String> qualifiers = new ArrayList<>();
@@ -70,7 +71,7 @@ final class CorrelatedScalars {
         for (int i = 0; i < keys.length; i++) keys[i] = new Column(innerKeys.get(i)).alias(valueName + "_k" + i);
         DataFrame grouped = filtered.groupBy(keys).agg(new Column(value).alias(valueName));
         List<Expression> on = new ArrayList<>();
-        for (int i = 0; i < keys.length; i++) on.add(new Comparison(Comparison.Op.EQ, outerKeys.get(i), grouped.col(valueName + "_k" + i).expr()));
+        for (int i = 0; i < keys.length; i++) on.add(new Comparison(Comparison.Op.EQ, RoutineCalls.unwrapOuter(outerKeys.get(i)), grouped.col(valueName + "_k" + i).expr()));
         return new Plan(grouped, Expressions.and(on));
     }
 
@@ -106,7 +107,8 @@ final class CorrelatedScalars {
     }
 
     private static boolean hasOuter(Expression e, String alias) {
-        return Expressions.collect(e).stream().anyMatch(n -> n instanceof UnresolvedColumn u && !u.nameParts().get(0).equals(alias));
+        return Expressions.collect(e).stream().anyMatch(n -> n instanceof UnresolvedColumn u && !u.nameParts().get(0).equals(alias)
+                || n instanceof dev.sluice.expr.OuterReference);
     }
 
     private static boolean onlyOuter(Expression e, String alias) {

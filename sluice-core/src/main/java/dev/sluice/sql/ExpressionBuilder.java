@@ -52,6 +52,9 @@ final class ExpressionBuilder extends SqlGrammarBaseVisitor<Expression> {
         Expression in(Expression value, SqlGrammar.QueryContext query, boolean negated);
 
         Expression exists(SqlGrammar.QueryContext query);
+
+        /** Inside a SQL function's body: the argument a name stands for, or null when it names no parameter. */
+        default Expression parameter(List<String> nameParts) { return null; }
     }
 
     static final Subqueries NO_SUBQUERIES = new Subqueries() {
@@ -77,6 +80,9 @@ final class ExpressionBuilder extends SqlGrammarBaseVisitor<Expression> {
 
     static ExpressionBuilder plain() { return new ExpressionBuilder(NO_SUBQUERIES, Map.of()); }
 
+    /** Where this builder's subqueries go (a SQL function's query body joins the caller's query through it). */
+    Subqueries subqueries() { return subqueries; }
+
     Expression build(ParserRuleContext ctx) { return visit(ctx); }
 
     List<Expression> buildAll(List<? extends ParserRuleContext> ctxs) {
@@ -89,6 +95,8 @@ final class ExpressionBuilder extends SqlGrammarBaseVisitor<Expression> {
 
     @Override public Expression visitNamedExpression(SqlGrammar.NamedExpressionContext ctx) {
         Expression e = visit(ctx.expression());
+        String parameter = ctx.name == null && ctx.names == null ? parameterName(ctx.expression()) : null;
+        if (parameter != null) return new Alias(e, parameter);   // SELECT p in a SQL function's body: a column named p
         if (ctx.name != null) return new Alias(e instanceof Alias a ? a.child() : e, Names.identifier(ctx.name));
         if (ctx.names != null) return new MultiAlias(e, Names.identifiers(ctx.names.identifier()));
         return e;
@@ -346,17 +354,38 @@ final class ExpressionBuilder extends SqlGrammarBaseVisitor<Expression> {
     }
 
     @Override public Expression visitColumnReference(SqlGrammar.ColumnReferenceContext ctx) {
-        return new UnresolvedColumn(List.of(Names.word(ctx.columnName())));
+        return columnOrParameter(List.of(Names.word(ctx.columnName())));
+    }
+
+    /** The name of the SQL function parameter {@code ctx} is a bare reference to ({@code p}, {@code f.p}), else null. */
+    private String parameterName(SqlGrammar.ExpressionContext ctx) {
+        org.antlr.v4.runtime.tree.ParseTree node = ctx;
+        while (node.getChildCount() == 1 && !(node instanceof SqlGrammar.ColumnReferenceContext) && !(node instanceof SqlGrammar.DereferenceContext)) node = node.getChild(0);
+        List<String> parts = new ArrayList<>();
+        while (node instanceof SqlGrammar.DereferenceContext d) {
+            parts.add(0, Names.word(d.fieldName));
+            node = d.base;
+            while (node.getChildCount() == 1 && !(node instanceof SqlGrammar.ColumnReferenceContext) && !(node instanceof SqlGrammar.DereferenceContext)) node = node.getChild(0);
+        }
+        if (!(node instanceof SqlGrammar.ColumnReferenceContext c)) return null;
+        parts.add(0, Names.word(c.columnName()));
+        return subqueries.parameter(parts) != null ? parts.get(parts.size() - 1) : null;
+    }
+
+    private Expression columnOrParameter(List<String> parts) {
+        Expression parameter = subqueries.parameter(parts);
+        return parameter != null ? parameter : new UnresolvedColumn(parts);
     }
 
     /** {@code a.b.c}: a column path while the base is a name (the analyzer tells qualifier, column and field apart). */
     @Override public Expression visitDereference(SqlGrammar.DereferenceContext ctx) {
-        Expression base = visit(ctx.base);
         String field = Names.word(ctx.fieldName);
+        // q.x as a whole first: a qualified column of a SQL function's body before a parameter q
+        Expression base = ctx.base instanceof SqlGrammar.ColumnReferenceContext c ? new UnresolvedColumn(List.of(Names.word(c.columnName()))) : visit(ctx.base);
         if (base instanceof UnresolvedColumn u) {
             List<String> parts = new ArrayList<>(u.nameParts());
             parts.add(field);
-            return new UnresolvedColumn(parts);
+            return columnOrParameter(parts);
         }
         return GetStructField.unresolved(base, field);
     }

@@ -54,9 +54,8 @@ final class FunctionResolver {
             Expression current = SqlRoutines.currentDatabase();
             if (current != null) return current;
         }
-        java.util.Optional<dev.sluice.CatalogFunction> routine = SqlRoutines.lookup(name);
-        // as Spark: a temporary function shadows a built-in one; a persistent one is found when no built-in has the name
-        if (routine.isPresent() && (routine.get().isTemporary() || lower.contains(".") || !builtIn(lower))) return SqlRoutines.call(routine.get(), args);
+        java.util.Optional<dev.sluice.CatalogFunction> routine = routine(name);
+        if (routine.isPresent()) return SqlRoutines.call(routine.get(), args);
         if (TableGenerators.handles(lower)) return TableGenerators.build(lower, args);
         if (CastFunctions.handles(lower)) return CastFunctions.build(lower, args);
         List<Method> candidates = candidates(lower);
@@ -73,6 +72,17 @@ final class FunctionResolver {
                     .with("reason", "no form takes these " + args.size() + " argument(s); it takes " + signatures(candidates)).build();
         }
         throw SluiceException.of(ErrorCode.UNKNOWN_FUNCTION).with("function", lower).build();
+    }
+
+    /**
+     * The catalog function a call of {@code name} means, if any: as Spark, a temporary function shadows a built-in
+     * one; a persistent one is found when qualified or when no built-in has the name.
+     */
+    static java.util.Optional<dev.sluice.CatalogFunction> routine(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        java.util.Optional<dev.sluice.CatalogFunction> routine = SqlRoutines.lookup(name);
+        if (routine.isPresent() && (routine.get().isTemporary() || lower.contains(".") || !builtIn(lower))) return routine;
+        return java.util.Optional.empty();
     }
 
     /** True when {@code name} is a function SQL can call (for the table-valued and generator checks). */

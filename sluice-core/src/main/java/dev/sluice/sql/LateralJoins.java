@@ -25,11 +25,12 @@ final class LateralJoins {
 
     static DataFrame join(QueryBuilder queries, RelationBuilder.Scope scope, DataFrame left, SqlGrammar.RelationPrimaryContext right,
                           String type, SqlGrammar.BooleanExpressionContext on) {
-        if (!(right instanceof SqlGrammar.AliasedQueryContext q)) throw SyntaxErrors.at(right, "LATERAL takes a subquery in parentheses");
         if (!type.equals("inner") && !type.equals("cross") && !type.equals("left")) {
             throw SyntaxErrors.unsupported(type + " LATERAL joins", "Spark allows INNER, CROSS and LEFT OUTER lateral joins");
         }
         ExpressionBuilder b = queries.expressions(scope);
+        if (right instanceof SqlGrammar.TableValuedFunctionContext f) return tableFunction(queries, b, left, f, type, on);
+        if (!(right instanceof SqlGrammar.AliasedQueryContext q)) throw SyntaxErrors.at(right, "LATERAL takes a subquery in parentheses or a SQL table function");
         try {
             DataFrame whole = RelationBuilder.aliased(queries.query(q.query(), scope), q.tableAlias(), null);
             return left.join(whole, new Column(on == null ? Literal.TRUE : b.build(on)), type.equals("cross") ? "inner" : type);
@@ -74,6 +75,19 @@ final class LateralJoins {
             throw SyntaxErrors.unsupported("column aliases on a correlated LATERAL subquery", "name the values inside the subquery");
         }
         return result;
+    }
+
+    /** {@code LATERAL f(t.x)}: a SQL table function over the left rows ({@link RoutineCalls#lateral}). */
+    private static DataFrame tableFunction(QueryBuilder queries, ExpressionBuilder b, DataFrame left, SqlGrammar.TableValuedFunctionContext f,
+                                           String type, SqlGrammar.BooleanExpressionContext on) {
+        String name = Names.quoted(Calls.functionName(f.functionName())).toLowerCase(Locale.ROOT);
+        dev.sluice.CatalogFunction routine = FunctionResolver.routine(name).filter(dev.sluice.CatalogFunction::isSql).orElse(null);
+        if (routine == null) throw SyntaxErrors.unsupported("LATERAL " + name + "(...)", "LATERAL takes a subquery in parentheses or a SQL table function");
+        SqlGrammar.TableAliasContext alias = f.tableAlias();
+        String aliasName = alias != null && alias.alias != null ? Names.identifier(alias.alias) : routine.name();
+        List<String> columns = alias != null && alias.columns != null ? Names.identifiers(alias.columns.identifier()) : null;
+        return RoutineCalls.lateral(queries, routine, Calls.arguments(b, RelationBuilder.valueArguments(f, name)), left, type,
+                on == null ? null : b.build(on), aliasName, columns);
     }
 
     private static Expression inner(Expression e, String alias, List<String> columns, List<String> qualifiers) {

@@ -48,13 +48,18 @@ final class NamedArguments {
         if (args.stream().allMatch(a -> a.name() == null)) return args.stream().map(Argument::value).toList();
         List<Parameter> signature = SIGNATURES.get(function);
         if (signature == null) throw SluiceException.of(ErrorCode.NAMED_PARAMETERS_NOT_SUPPORTED).with("function", quote(function)).build();
+        return positional(quote(function), signature, args);
+    }
+
+    /** The arguments in {@code signature}'s order, defaults filled in ({@code function} as errors show it). */
+    static List<Expression> positional(String function, List<Parameter> signature, List<Argument> args) {
         Expression[] bound = new Expression[signature.size()];
         String lastNamed = null;
         int position = 0;
         for (Argument a : args) {
             if (a.name() == null) {
                 if (lastNamed != null) {
-                    throw SluiceException.of(ErrorCode.UNEXPECTED_POSITIONAL_ARGUMENT).with("function", quote(function)).with("parameter", quote(lastNamed)).build();
+                    throw SluiceException.of(ErrorCode.UNEXPECTED_POSITIONAL_ARGUMENT).with("function", function).with("parameter", quote(lastNamed)).build();
                 }
                 if (position >= bound.length) {
                     throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", function)
@@ -67,11 +72,11 @@ final class NamedArguments {
             if (index < 0) {
                 List<String> names = signature.stream().map(Parameter::name).toList();
                 String near = names.stream().min(java.util.Comparator.comparingInt(n -> dev.sluice.error.EditDistance.between(n, a.name()))).orElse(null);
-                throw SluiceException.of(ErrorCode.UNRECOGNIZED_PARAMETER_NAME).with("function", quote(function)).with("parameter", quote(a.name()))
+                throw SluiceException.of(ErrorCode.UNRECOGNIZED_PARAMETER_NAME).with("function", function).with("parameter", quote(a.name()))
                         .with("suggestion", near == null ? "" : " Did you mean one of the following? [" + quote(near) + "].").build();
             }
             if (bound[index] != null) {
-                throw SluiceException.of(ErrorCode.DUPLICATE_ROUTINE_PARAMETER_ASSIGNMENT).with("function", quote(function)).with("parameter", quote(a.name())).build();
+                throw SluiceException.of(ErrorCode.DUPLICATE_ROUTINE_PARAMETER_ASSIGNMENT).with("function", function).with("parameter", quote(a.name())).build();
             }
             bound[index] = a.value();
             lastNamed = a.name();
@@ -79,7 +84,7 @@ final class NamedArguments {
         for (int i = 0; i < bound.length; i++) {
             if (bound[i] != null) continue;
             if (signature.get(i).required()) {
-                throw SluiceException.of(ErrorCode.REQUIRED_PARAMETER_NOT_FOUND).with("function", quote(function)).with("parameter", quote(signature.get(i).name())).build();
+                throw SluiceException.of(ErrorCode.REQUIRED_PARAMETER_NOT_FOUND).with("function", function).with("parameter", quote(signature.get(i).name())).build();
             }
             bound[i] = signature.get(i).defaultValue();
         }

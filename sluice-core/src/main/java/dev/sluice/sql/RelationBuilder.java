@@ -160,14 +160,14 @@ final class RelationBuilder {
     private DataFrame tableFunction(SqlGrammar.TableValuedFunctionContext ctx, Scope scope) {
         String name = Names.quoted(Calls.functionName(ctx.functionName())).toLowerCase(Locale.ROOT);
         ExpressionBuilder b = queries.expressions(scope);
+        java.util.Optional<dev.sluice.CatalogFunction> routine = FunctionResolver.routine(name);
+        if (routine.isPresent() && routine.get().isSql()) {   // a SQL table function: FROM f(1) [AS a(x)], named by f
+            DataFrame body = RoutineCalls.table(queries, routine.get(), Calls.arguments(b, valueArguments(ctx, name)));
+            return aliased(body, ctx.tableAlias(), routine.get().name());
+        }
         dev.sluice.TableFunction registered = session.udf().tableFunction(name);
         if (registered != null) return RelationBuilder.aliased(userTableFunction(registered, ctx, b, scope), ctx.tableAlias(), null);
-        List<SqlGrammar.FunctionArgumentContext> values = new ArrayList<>();
-        for (SqlGrammar.TableFunctionArgumentContext a : ctx.tableFunctionArgument()) {
-            if (!(a instanceof SqlGrammar.ValueArgumentContext v)) throw SyntaxErrors.at(a, name + " takes no table arguments (TABLE ...); only a registered table function does");
-            values.add(v.functionArgument());
-        }
-        List<Expression> args = NamedArguments.positional(name, Calls.arguments(b, values));
+        List<Expression> args = NamedArguments.positional(name, Calls.arguments(b, valueArguments(ctx, name)));
         if (name.equals("range")) return RelationBuilder.aliased(range(args), ctx.tableAlias(), null);
         Expression generator = FunctionResolver.resolve(name, args);
         if (!(generator instanceof dev.sluice.expr.Generator)) {
@@ -179,6 +179,19 @@ final class RelationBuilder {
         DataFrame df = queries.oneRow().select(column);
         String aliasName = alias != null && alias.alias != null ? Names.identifier(alias.alias) : null;
         return aliasName == null ? df : session.dataFrame(new SubqueryAlias(df.logicalPlan(), aliasName));
+    }
+
+    /** The arguments of a table-valued call that takes no TABLE argument. */
+    static List<SqlGrammar.FunctionArgumentContext> valueArguments(SqlGrammar.TableValuedFunctionContext ctx, String name) {
+        List<SqlGrammar.FunctionArgumentContext> values = new ArrayList<>();
+        for (SqlGrammar.TableFunctionArgumentContext a : ctx.tableFunctionArgument()) {
+            if (!(a instanceof SqlGrammar.ValueArgumentContext v)) {
+                // Spark: TABLE_VALUED_ARGUMENTS_NOT_YET_IMPLEMENTED_FOR_SQL_FUNCTIONS for a SQL function
+                throw SyntaxErrors.at(a, name + " takes no table arguments (TABLE ...); only a registered table function does");
+            }
+            values.add(v.functionArgument());
+        }
+        return values;
     }
 
     /**
@@ -263,20 +276,69 @@ final class RelationBuilder {
         return names.size() == 1 ? new Column(generator).alias(names.get(0)) : new Column(new MultiAlias(generator, names));
     }
 
-    /** The names visible in a query: its CTEs (innermost first). */
+    /**
+     * The names visible in a query: its CTEs (innermost first); inside a SQL function's body, its parameters
+     * ({@link RoutineParameters}) and, per SELECT, the columns of its FROM, which hide parameters of the same name.
+     */
     static final class Scope {
         private final Scope parent;
         private final Map<String, DataFrame> ctes;
+        private final RoutineParameters parameters;
+        private final Set<String> columns;
+        private final Set<String> qualifiers;
 
-        Scope(Scope parent, Map<String, DataFrame> ctes) {
+        Scope(Scope parent, Map<String, DataFrame> ctes) { this(parent, ctes, null, Set.of(), Set.of()); }
+
+        private Scope(Scope parent, Map<String, DataFrame> ctes, RoutineParameters parameters, Set<String> columns, Set<String> qualifiers) {
             this.parent = parent;
             this.ctes = ctes;
+            this.parameters = parameters;
+            this.columns = columns;
+            this.qualifiers = qualifiers;
         }
+
+        /** A SQL function's body: no CTE or column of the caller is visible, only its parameters. */
+        static Scope routineBody(RoutineParameters parameters) { return new Scope(null, Map.of(), parameters, Set.of(), Set.of()); }
 
         DataFrame cte(String name) {
             DataFrame df = ctes.get(name.toLowerCase(Locale.ROOT));
             if (df != null) return df;
             return parent == null ? null : parent.cte(name);
+        }
+
+        /** Inside a SQL function's body: this SELECT's relation, whose columns come before the parameters. */
+        Scope withColumns(DataFrame from) {
+            if (!inRoutineBody()) return this;
+            Set<String> names = new java.util.HashSet<>();
+            List<String> aliases = new ArrayList<>();
+            try {
+                for (String c : from.columns()) names.add(c.toLowerCase(Locale.ROOT));
+            } catch (dev.sluice.error.SluiceException correlated) {
+                return this;   // a relation with outer references: its columns are not known yet
+            }
+            CorrelatedScalars.collectQualifiers(from.logicalPlan(), aliases);
+            return new Scope(this, Map.of(), null, names, new java.util.HashSet<>(aliases));
+        }
+
+        boolean inRoutineBody() { return parameters != null || parent != null && parent.inRoutineBody(); }
+
+        /** The argument a name in a SQL function's body stands for, or null when it is not a parameter. */
+        Expression parameter(List<String> parts) {
+            Scope owner = this;
+            while (owner != null && owner.parameters == null) owner = owner.parent;
+            if (owner == null) return null;
+            Scope top = owner;
+            return owner.parameters.lookup(parts, p -> isColumn(p, top), owner != this);
+        }
+
+        /** Whether a SELECT between this scope and {@code upTo} has a column {@code parts} names. */
+        private boolean isColumn(List<String> parts, Scope upTo) {
+            for (Scope s = this; s != null && s != upTo; s = s.parent) {
+                String first = parts.get(0).toLowerCase(Locale.ROOT);
+                if (s.columns.contains(first)) return true;
+                if (parts.size() >= 2 && s.qualifiers.contains(first) && s.columns.contains(parts.get(1).toLowerCase(Locale.ROOT))) return true;
+            }
+            return false;
         }
     }
 }

@@ -47,12 +47,15 @@ final class SelectBuilder {
                 windows.put(Names.identifier(w.name).toLowerCase(Locale.ROOT), w.windowSpec());
             }
         }
-        ExpressionBuilder b = queries.expressions(scope, windows);
         DataFrame df = ctx.fromClause() == null ? queries.oneRow() : queries.relations().from(ctx.fromClause(), scope);
-        if (ctx.whereClause() != null) df = Where.apply(queries, scope, b, df, ctx.whereClause().booleanExpression());
-
-        List<Expression> items = LateralAliases.resolve(selectItems(b, ctx.namedExpressionSeq(), df), df.columns());
-        String[] inputColumns = df.columns();
+        RelationBuilder.Scope inner = scope.withColumns(df);   // in a SQL function's body: its columns before its parameters
+        ExpressionBuilder b = queries.expressions(inner, windows);
+        // a SQL function's body filtered on its caller's columns cannot be analyzed alone: its columns are the FROM's
+        boolean body = scope.inRoutineBody();
+        String[] fromColumns = body && !RoutineCalls.correlated(df.logicalPlan()) ? df.columns() : null;
+        if (ctx.whereClause() != null) df = Where.apply(queries, inner, b, df, ctx.whereClause().booleanExpression());
+        String[] inputColumns = body && fromColumns != null && RoutineCalls.correlated(df.logicalPlan()) ? fromColumns : df.columns();
+        List<Expression> items = LateralAliases.resolve(selectItems(b, ctx.namedExpressionSeq(), df), inputColumns);
         DataFrame withScalars = b.withScalarSubqueries(df);
         if (withScalars != df) {   // a star means the input's columns, not the scalar subqueries' hidden ones
             List<Expression> expanded = new ArrayList<>();

@@ -9,6 +9,7 @@ import dev.sluice.expr.Expressions;
 import dev.sluice.expr.FunctionCall;
 import dev.sluice.expr.ReplacedFunction;
 import dev.sluice.expr.UnresolvedColumn;
+import dev.sluice.sql.grammar.SqlGrammar;
 import dev.sluice.types.StructField;
 
 import java.util.ArrayList;
@@ -64,18 +65,32 @@ public final class SqlRoutines {
         return FunctionCall.inline(new ReplacedFunction("current_schema", a -> dev.sluice.expr.Literal.of(db)), List.of());
     }
 
-    /** The call of a catalog function with these arguments. */
+    /** The call of a catalog function with these (positional) arguments, outside a SQL query (expr(), Connect). */
     static Expression call(CatalogFunction f, List<Expression> args) {
-        String shown = f.isTemporary() ? f.name() : "spark_catalog." + f.database() + "." + f.name();
+        List<NamedArguments.Argument> written = new ArrayList<>();
+        for (Expression a : args) written.add(new NamedArguments.Argument(null, a));
+        return call(null, f, written, null);
+    }
+
+    /**
+     * The call of a catalog function in a SQL query ({@code caller} builds its expressions; null outside one): a
+     * function with a plain expression body is expanded by the analyzer, one whose body needs a query is built here
+     * ({@link RoutineCalls#scalar}).
+     */
+    static Expression call(ExpressionBuilder caller, CatalogFunction f, List<NamedArguments.Argument> written, SqlGrammar.FunctionCallContext at) {
         if (!f.isSql()) {
-            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "calling the function " + shown + " (class " + f.className() + ")")
+            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "calling the function " + f.qualifiedName() + " (class " + f.className() + ")")
                     .with("reason", "Sluice does not run Hive or Spark UDF classes; define it in SQL (CREATE FUNCTION " + f.name()
                             + "(x INT) RETURNS INT RETURN ...) or register a Java or Python UDF").build();
         }
-        if (args.size() != f.parameters().size()) {
-            throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", shown)
-                    .with("reason", "it takes " + f.parameters().size() + " argument(s), " + args.size() + " given (Spark: WRONG_NUM_ARGS)").build();
+        if (f.table()) throw RoutineCalls.notScalar(f);
+        if (at != null && (at.windowSpec() != null || at.where != null || at.setQuantifier() != null || at.nullsOption != null || !at.withinOrder.isEmpty())) {
+            throw SyntaxErrors.at(at, f.name() + " is a SQL function: DISTINCT, FILTER, IGNORE/RESPECT NULLS, WITHIN GROUP and OVER do not apply to it");
         }
+        if (RoutineCalls.needsQuery(f)) {
+            return RoutineCalls.scalar(caller == null ? ExpressionBuilder.plain() : caller, f, written);
+        }
+        List<Expression> args = RoutineCalls.bind(f, written);
         ReplacedFunction fn = CALLABLE.computeIfAbsent(f, d -> new ReplacedFunction(d.name(), a -> expand(d, a)));
         return FunctionCall.inline(fn, args);
     }
@@ -83,13 +98,30 @@ public final class SqlRoutines {
     private static Expression expand(CatalogFunction f, List<Expression> args) {
         Expression body = SqlParser.parseExpressionTree(f.body());
         Expression replaced = Expressions.transformUp(body, e -> {
-            if (e instanceof UnresolvedColumn u && u.nameParts().size() == 1) {
-                int i = index(f.parameters(), u.nameParts().get(0));
-                if (i >= 0) return new Cast(args.get(i), f.parameters().get(i).dataType());
+            if (e instanceof UnresolvedColumn u) {
+                int i = parameter(f, u.nameParts());
+                if (i >= 0) return RoutineCalls.argument(f, i, args.get(i));
+                if (u.nameParts().size() >= 2 && u.nameParts().get(0).equalsIgnoreCase(f.name())) {
+                    i = index(f.parameters(), u.nameParts().get(1));
+                    if (i >= 0) return field(RoutineCalls.argument(f, i, args.get(i)), u.nameParts().subList(2, u.nameParts().size()));
+                }
+                i = index(f.parameters(), u.nameParts().get(0));
+                if (i >= 0) return field(RoutineCalls.argument(f, i, args.get(i)), u.nameParts().subList(1, u.nameParts().size()));
             }
             return e;
         });
         return new Cast(replaced, f.returnType());
+    }
+
+    /** The parameter a one-part name is ({@code p}), or -1. */
+    private static int parameter(CatalogFunction f, List<String> parts) {
+        return parts.size() == 1 ? index(f.parameters(), parts.get(0)) : -1;
+    }
+
+    private static Expression field(Expression value, List<String> path) {
+        Expression e = value;
+        for (String p : path) e = dev.sluice.expr.GetStructField.unresolved(e, p);
+        return e;
     }
 
     private static int index(List<StructField> params, String name) {
@@ -97,19 +129,22 @@ public final class SqlRoutines {
         return -1;
     }
 
-    /** At CREATE FUNCTION: the body parses and names only the parameters (Spark: UNRESOLVED_COLUMN otherwise). */
-    static void check(List<String> name, List<StructField> params, String body) {
-        Expression e = SqlParser.parseExpressionTree(body);
+    /** At CREATE FUNCTION: an expression body names only its parameters ({@code p}, {@code f.p}, fields of them); Spark: UNRESOLVED_COLUMN. */
+    static void check(CatalogFunction f) {
+        Expression e = SqlParser.parseExpressionTree(f.body());
         List<String> unknown = new ArrayList<>();
         Expressions.transformUp(e, x -> {
-            if (x instanceof UnresolvedColumn u && index(params, u.nameParts().get(0)) < 0) unknown.add(String.join(".", u.nameParts()));
+            if (x instanceof UnresolvedColumn u && index(f.parameters(), u.nameParts().get(0)) < 0
+                    && !(u.nameParts().size() >= 2 && u.nameParts().get(0).equalsIgnoreCase(f.name()) && index(f.parameters(), u.nameParts().get(1)) >= 0)) {
+                unknown.add(String.join(".", u.nameParts()));
+            }
             return x;
         });
         if (!unknown.isEmpty()) {
             List<String> names = new ArrayList<>();
-            for (StructField p : params) names.add(p.name());
+            for (StructField p : f.parameters()) names.add(p.name());
             throw SluiceException.of(ErrorCode.COLUMN_NOT_FOUND).with("column", unknown.get(0))
-                    .with("suggestion", " The body of " + String.join(".", name).toLowerCase(Locale.ROOT) + " can use its parameters " + names + ".").build();
+                    .with("suggestion", " The body of " + f.qualifiedName().toLowerCase(Locale.ROOT) + " can use its parameters " + names + ".").build();
         }
     }
 }

@@ -203,8 +203,10 @@ final class Statements {
     private DataFrame describeFunction(SqlGrammar.DescribeFunctionContext ctx) {
         String name = ctx.STRING() != null ? Literals.string(ctx.STRING().getText()) : Names.quoted(Calls.functionName(ctx.functionName()));
         String lower = name.toLowerCase(Locale.ROOT);
-        if (!FunctionResolver.names().contains(lower)) throw SluiceException.of(ErrorCode.UNKNOWN_FUNCTION).with("function", name).build();
         StructType schema = schema("function_desc");
+        var routine = FunctionResolver.routine(lower);
+        if (routine.isPresent() && routine.get().isSql()) return session.createDataFrame(RoutineDescriptions.rows(routine.get(), ctx.EXTENDED() != null, schema), schema);
+        if (!FunctionResolver.names().contains(lower)) throw SluiceException.of(ErrorCode.UNKNOWN_FUNCTION).with("function", name).build();
         return session.createDataFrame(List.of(Row.of(schema, "Function: " + lower),
                 Row.of(schema, "Usage: see Spark's documentation of " + lower + " (Sluice follows Spark 4.1's semantics)")), schema);
     }

@@ -29,10 +29,18 @@ final class Subqueries implements ExpressionBuilder.Subqueries {
     private final QueryBuilder queries;
     private final RelationBuilder.Scope scope;
 
-    Subqueries(QueryBuilder queries, RelationBuilder.Scope scope) {
+    Subqueries(QueryBuilder queries, RelationBuilder.Scope scope) { this(queries, scope, new ArrayList<>()); }
+
+    private Subqueries(QueryBuilder queries, RelationBuilder.Scope scope, List<Scalar> pending) {
         this.queries = queries;
         this.scope = scope;
+        this.pending = pending;
     }
+
+    /** Subqueries planned in {@code other} (a SQL function's body) and joined to this one's query. */
+    Subqueries in(RelationBuilder.Scope other) { return new Subqueries(queries, other, pending); }
+
+    @Override public Expression parameter(List<String> nameParts) { return scope.parameter(nameParts); }
 
     private static final AtomicLong IDS = new AtomicLong();
 
@@ -41,18 +49,35 @@ final class Subqueries implements ExpressionBuilder.Subqueries {
         Scalar(String column, DataFrame value, Expression condition) { this(column, value, condition, null); }
     }
 
-    private final List<Scalar> pending = new ArrayList<>();
+    private final List<Scalar> pending;
 
     @Override public Expression scalar(SqlGrammar.QueryContext query) {
+        // (SELECT p * 2) in a SQL function's body: one row, so just its value on each of the caller's rows (as Spark)
+        SqlGrammar.QuerySpecificationContext only = scope.inRoutineBody() ? RoutineCalls.expressionOnly(query) : null;
+        if (only != null) {
+            Expression value = new ExpressionBuilder(this, java.util.Map.of()).build(only.namedExpressionSeq().namedExpression(0).expression());
+            boolean perRow = dev.sluice.expr.Expressions.collect(value).stream().noneMatch(e -> e instanceof dev.sluice.expr.AggregateExpression
+                    || e instanceof dev.sluice.expr.WindowExpression || e instanceof dev.sluice.expr.Generator);
+            if (perRow) return RoutineCalls.unwrapOuter(value);
+        }
         String name = "__scalar_" + IDS.incrementAndGet();
-        DataFrame sub;
+        DataFrame sub = null;
+        dev.sluice.error.SluiceException unresolved = null;
         try {
             sub = queries.query(query, scope);
         } catch (dev.sluice.error.SluiceException e) {
             if (e.code() != dev.sluice.error.ErrorCode.COLUMN_NOT_FOUND) throw e;
-            // it names the outer query's columns: decorrelated into an aggregate joined on the correlated equalities
+            unresolved = e;
+        }
+        // it names the outer query's columns (or a SQL function's body names its caller's, as outer references):
+        // decorrelated into an aggregate joined on the correlated equalities
+        if (unresolved != null || RoutineCalls.correlated(sub.logicalPlan())) {
             CorrelatedScalars.Plan plan = CorrelatedScalars.plan(queries, scope, query, name);
-            if (plan == null) throw e;
+            if (plan == null && unresolved != null) throw unresolved;
+            if (plan == null) {
+                throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY)
+                        .with("reason", "a correlated scalar subquery needs an equality between an inner and an outer value in its WHERE clause").build();
+            }
             pending.add(new Scalar(name, plan.grouped(), plan.joinCondition()));
             if (CorrelatedScalars.isCount(plan.grouped(), name)) {
                 return new dev.sluice.expr.Coalesce(List.of(new UnresolvedColumn(List.of(name)), Literal.of(0L)));
@@ -62,7 +87,7 @@ final class Subqueries implements ExpressionBuilder.Subqueries {
         if (sub.columns().length != 1) {
             throw SyntaxErrors.at(query, "a scalar subquery must return one column, this one returns " + sub.columns().length);
         }
-        Column value = sub.col(sub.columns()[0]);
+        Column value = sub.col("`" + sub.columns()[0].replace("`", "``") + "`");   // a name may hold dots
         if (!atMostOneRow(sub.logicalPlan())) {
             // as Spark: fails at run time, and only when the subquery does return several rows
             DataFrame counted = sub.agg(dev.sluice.functions.count(dev.sluice.functions.lit(1)).alias(name + "_rows"),
