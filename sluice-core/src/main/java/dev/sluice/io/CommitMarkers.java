@@ -63,13 +63,10 @@ public record CommitMarkers(List<String> pendingJobs, String overwriteJob, Strin
     }
 
     /**
-     * The markers that govern directory {@code dir}: its own (see {@link #enter}) and, while {@code dir} is a
-     * partition directory ({@code name=value}), those of the directories above it, since a partitioned write marks
-     * only its target (a reader of {@code target/year=2026/} must honour the markers in {@code target/}).
+     * The markers of the directories above {@code dir} while it is a partition directory ({@code name=value}), up to
+     * the first that is not one: a partitioned write marks only its target, so a reader of {@code target/year=2026/}
+     * must honour the markers in {@code target/} (with {@code dir}'s own, see {@link #enter}).
      */
-    public static CommitMarkers governing(Storage storage, String dir) { return above(storage, dir).enter(storage.list(dir)); }
-
-    /** The markers of the directories above partition directory {@code dir}, up to the first that is not one. */
     public static CommitMarkers above(Storage storage, String dir) {
         CommitMarkers markers = NONE;
         String current = dir;
