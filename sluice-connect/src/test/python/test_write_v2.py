@@ -4,6 +4,7 @@ import pytest
 from pyspark.errors import PySparkException
 from pyspark.errors.exceptions.connect import AnalysisException
 from pyspark.sql import functions as F
+from pyspark.sql.functions import partitioning as P
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def test_write_to_create_partitioned_and_bucketed(spark, df, tables):
     assert rows(spark.table("wv2_a").select("x", "s", "p").orderBy("x")) == [(1, "a", 10), (2, "b", 20)]
     assert spark.table("wv2_a").columns == ["x", "s", "ts", "p"]
     assert ("k", "v") in rows(spark.sql("SHOW TBLPROPERTIES wv2_a"))
-    df.writeTo("wv2_b").partitionedBy(F.col("p"), F.bucket(3, "x")).create()
+    df.writeTo("wv2_b").partitionedBy(F.col("p"), P.bucket(3, "x")).create()
     described = dict((r[0], r[1]) for r in spark.sql("DESCRIBE EXTENDED wv2_b").collect())
     assert described["Num Buckets"] == "3"
     with pytest.raises(AnalysisException) as e:
@@ -51,7 +52,7 @@ def test_write_to_refuses_what_spark_refuses_for_session_catalog_tables(spark, d
         with pytest.raises(PySparkException) as e:
             write()
         assert "UNSUPPORTED_FEATURE.TABLE_OPERATION" in str(e.value)
-    for transform in (F.years("ts"), F.months("ts"), F.days("ts"), F.hours("ts")):
+    for transform in (P.years("ts"), P.months("ts"), P.days("ts"), P.hours("ts")):
         with pytest.raises(PySparkException) as e:
             df.writeTo("wv2_e").partitionedBy(transform).create()
         assert "UNSUPPORTED_PARTITION_TRANSFORM" in str(e.value)
