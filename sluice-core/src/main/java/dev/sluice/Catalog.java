@@ -441,7 +441,7 @@ public final class Catalog {
         return lookup(nameParts).orElseThrow(() -> notFound(nameParts));
     }
 
-    private SluiceException notFound(List<String> nameParts) {
+    SluiceException notFound(List<String> nameParts) {
         String shown = String.join(".", nameParts);
         List<String> known = new ArrayList<>(views.keySet());
         for (String g : GLOBAL_VIEWS.keySet()) known.add(GLOBAL_TEMP_DATABASE + "." + g);

@@ -556,6 +556,9 @@ public final class DataFrame {
     /** Writes the rows out: {@code write().mode("overwrite").json(path)}. */
     public DataFrameWriter write() { return new DataFrameWriter(this); }
 
+    /** Writes the rows to the catalog's table {@code table} (Spark's DataFrameWriterV2): {@code writeTo("t").create()}. */
+    public DataFrameWriterV2 writeTo(String table) { return new DataFrameWriterV2(this, table); }
+
     public void show() { show(20, 20); }
 
     public void show(int numRows) { show(numRows, 20); }

@@ -62,19 +62,31 @@ public final class DataFrameWriter {
     public WriteResult save(String path) {
         refuseBuckets("save");
         checkClustering();
-        if (mode == SaveMode.OVERWRITE && !partitionBy.isEmpty() && frame.session().conf().dynamicPartitionOverwrite()) {
-            // Spark would replace only the partitions written; replacing the whole directory would delete the others
-            throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.UNSUPPORTED_OPERATION)
-                    .with("operation", "overwriting partitions " + partitionBy + " of " + path + " while spark.sql.sources.partitionOverwriteMode is DYNAMIC")
-                    .with("reason", "Sluice overwrites the whole directory (Spark's STATIC mode); SET spark.sql.sources.partitionOverwriteMode=STATIC"
-                            + " or write each partition's directory").build();
-        }
         // an unknown format or option fails here, before anything runs
         OptionCheck.write(FileFormats.lookup(format), options);
         refuseCalendarIntervals(format);
-        WriteResult result = frame.session().engine().write(frame.outputPlan(), new WriteRequest(path, format, mode, options, partitionBy, bucketFileNames));
+        WriteResult result = frame.session().engine().write(frame.outputPlan(),
+                new WriteRequest(path, format, mode, withOverwriteMode(options), partitionBy, bucketFileNames));
         frame.completeObservations();
         return result;
+    }
+
+    /**
+     * The options with the partition overwrite mode made explicit: the {@code partitionOverwriteMode} option when given
+     * (checked here), else the session's {@code spark.sql.sources.partitionOverwriteMode} (as Spark's
+     * InsertIntoHadoopFsRelationCommand), so every engine sees the same mode.
+     */
+    private Map<String, String> withOverwriteMode(Map<String, String> given) {
+        for (Map.Entry<String, String> e : given.entrySet()) {
+            if (e.getKey().equalsIgnoreCase("partitionOverwriteMode")) {
+                dev.sluice.io.FileSinkOptions.dynamicMode(e.getKey(), e.getValue());
+                return given;
+            }
+        }
+        if (!frame.session().conf().dynamicPartitionOverwrite()) return given;
+        Map<String, String> out = new LinkedHashMap<>(given);
+        out.put("partitionOverwriteMode", "dynamic");
+        return out;
     }
 
     /** Writes one directory per value of these columns ({@code year=2026/month=11/}), Hive style. */

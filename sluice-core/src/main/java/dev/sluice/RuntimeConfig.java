@@ -37,8 +37,8 @@ public final class RuntimeConfig {
 
     /**
      * How {@code INSERT OVERWRITE} treats a partitioned table: STATIC (Spark's default: the partitions under the
-     * PARTITION clause's values, else all, are replaced) or DYNAMIC (only the partitions written; Sluice refuses such
-     * an overwrite rather than replace more than asked).
+     * PARTITION clause's values, else all, are replaced) or DYNAMIC (only the partitions written, at the job's commit;
+     * see {@link dev.sluice.io.FileCommitProtocol}). A write's {@code partitionOverwriteMode} option wins over it.
      */
     public static final String PARTITION_OVERWRITE_MODE = "spark.sql.sources.partitionOverwriteMode";
 

@@ -114,8 +114,15 @@ final class TableIO {
             boolean noFiles = !session.storage().exists(table.location())
                     || !table.partitionBy().isEmpty() && store.partitions(table).isEmpty();   // no partition registered yet
             if (noFiles) return session.createDataFrame(List.of(), table.schema()).logicalPlan();
-            return session.read().format(table.format()).schema(table.schema()).options(table.options()).load(table.location()).logicalPlan();
+            return session.read().format(table.format()).schema(table.schema()).options(readOptions(table.options())).load(table.location()).logicalPlan();
         });
+    }
+
+    /** A table's options minus the write-only partitionOverwriteMode (Spark's readers ignore options they do not know). */
+    private static Map<String, String> readOptions(Map<String, String> options) {
+        Map<String, String> out = new java.util.LinkedHashMap<>(options);
+        out.keySet().removeIf(k -> k.equalsIgnoreCase("partitionOverwriteMode"));
+        return out;
     }
 
     /** A persistent view: its SQL parsed in the database that was current when it was made, renamed to its columns. */
@@ -153,7 +160,6 @@ final class TableIO {
 
     /** {@code INSERT INTO/OVERWRITE} and {@code insertInto}: the columns by position, cast to the table's types. */
     WriteResult insert(CatalogTable table, DataFrame data, boolean overwrite) {
-        refuseDynamicOverwrite(table, overwrite, table.partitionBy());
         StructType target = table.schema();
         String[] columns = data.columns();
         if (columns.length != target.size()) {
@@ -178,26 +184,26 @@ final class TableIO {
      */
     WriteResult insert(CatalogTable table, DataFrame data, boolean overwrite, InsertSpec spec) {
         if (spec.equals(InsertSpec.POSITIONAL)) return insert(table, data, overwrite);
-        TableInserts.Plan plan = TableInserts.plan(session, table, data, spec, overwrite);
+        TableInserts.Plan plan = TableInserts.plan(session, table, data, spec, overwrite, dynamicOverwrite(table, table.partitionBy()));
         if (spec.ifPartitionNotExists()) {
             StringBuilder path = new StringBuilder();
             plan.staticValues().forEach((k, v) -> path.append(path.length() == 0 ? "" : "/").append(k).append('=').append(v));
             if (store.partitions(table).contains(path.toString())) return null;
         }
-        refuseDynamicOverwrite(table, overwrite, plan.partitionBy());
         return write(table, plan.rows(), overwrite ? SaveMode.OVERWRITE : SaveMode.APPEND, plan.prefix(), plan.partitionBy());
     }
 
     /**
-     * Spark's dynamic overwrite mode replaces only the partitions the rows fall in; Sluice's overwrite replaces a
-     * directory, so an overwrite that would write dynamic partitions in that mode is refused, never widened.
+     * Whether an overwrite of {@code table} writing the partition columns {@code dynamicPartitions} replaces only the
+     * partitions written: the table's {@code partitionOverwriteMode} option, else the session's mode (Spark's
+     * InsertIntoHadoopFsRelationCommand passes the table's storage properties as the write's options).
      */
-    private void refuseDynamicOverwrite(CatalogTable table, boolean overwrite, List<String> dynamicPartitions) {
-        if (!overwrite || dynamicPartitions.isEmpty() || !session.conf().dynamicPartitionOverwrite()) return;
-        throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "overwriting dynamic partitions " + dynamicPartitions + " of "
-                        + table.qualifiedName() + " while spark.sql.sources.partitionOverwriteMode is DYNAMIC")
-                .with("reason", "Sluice overwrites partitions statically (the partitions under the PARTITION clause's leading values, else the whole"
-                        + " table); give every partition a value in PARTITION (...), or SET spark.sql.sources.partitionOverwriteMode=STATIC").build();
+    boolean dynamicOverwrite(CatalogTable table, List<String> dynamicPartitions) {
+        if (dynamicPartitions.isEmpty()) return false;
+        for (Map.Entry<String, String> e : table.options().entrySet()) {
+            if (e.getKey().equalsIgnoreCase("partitionOverwriteMode")) return dev.sluice.io.FileSinkOptions.dynamicMode(e.getKey(), e.getValue());
+        }
+        return session.conf().dynamicPartitionOverwrite();
     }
 
     /** {@code df.write().saveAsTable(name)} and {@code CREATE TABLE ... AS SELECT}. */

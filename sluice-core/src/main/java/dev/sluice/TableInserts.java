@@ -30,12 +30,26 @@ final class TableInserts {
 
     private TableInserts() {}
 
-    static Plan plan(Sluice session, CatalogTable table, DataFrame data, InsertSpec spec, boolean overwrite) {
+    /**
+     * {@code dynamicMode}: the partition overwrite mode is dynamic; an overwrite that leaves a partition column without a
+     * value then replaces only the partitions written, so it writes from the table's directory down (Spark:
+     * {@code dynamicPartitionOverwrite = dynamic && overwrite && staticPartitions.size < partitionColumns.length}).
+     */
+    static Plan plan(Sluice session, CatalogTable table, DataFrame data, InsertSpec spec, boolean overwrite, boolean dynamicMode) {
         String name = table.qualifiedName();
         StructType target = table.schema();
         Map<String, Column> partitions = normalize(table, spec.partitions());
         Set<String> statics = new HashSet<>();
         partitions.forEach((k, v) -> { if (v != null) statics.add(k); });
+        boolean dynamicSeen = false;
+        for (String p : table.partitionBy()) {
+            if (!partitions.containsKey(p)) break;
+            if (!statics.contains(p)) dynamicSeen = true;
+            else if (dynamicSeen) {
+                throw invalid(name, "The ordering of partition columns is " + table.partitionBy() + ". All partition columns having constant values"
+                        + " need to appear before other partition columns that do not have an assigned constant value (Spark: Operation not allowed)");
+            }
+        }
         if (spec.ifPartitionNotExists() && statics.size() != partitions.size()) {
             throw invalid(name, "IF NOT EXISTS with dynamic partitions (Spark: Operation not allowed); give every partition a value");
         }
@@ -67,7 +81,8 @@ final class TableInserts {
             if (!statics.contains(p)) break;
             prefixColumns.add(p);
         }
-        if (!overwrite) prefixColumns.clear();   // appends write from the table's directory down
+        boolean dynamicOverwrite = overwrite && dynamicMode && statics.size() < table.partitionBy().size();
+        if (!overwrite || dynamicOverwrite) prefixColumns.clear();   // appends and dynamic overwrites write from the table's directory down
         StringBuilder prefix = new StringBuilder();
         List<Column> kept = new ArrayList<>();
         for (int i = 0; i < all.length; i++) if (!prefixColumns.contains(target.field(i).name())) kept.add(all[i]);

@@ -358,6 +358,26 @@ public final class functions {
     // so names, types and errors come from the registry; literals are typed as lit() types them.
     // ---------------------------------------------------------------------------------------------------------
 
+    // ---- partition transforms: only inside DataFrameWriterV2.partitionedBy, as Spark's (anywhere else the call has no function) ----
+
+    /** Partition transform: by the year of a date or timestamp. */
+    public static Column years(Column e) { return fn("years", e); }
+
+    /** Partition transform: by the month of a date or timestamp. */
+    public static Column months(Column e) { return fn("months", e); }
+
+    /** Partition transform: by the day of a date or timestamp. */
+    public static Column days(Column e) { return fn("days", e); }
+
+    /** Partition transform: by the hour of a timestamp. */
+    public static Column hours(Column e) { return fn("hours", e); }
+
+    /** Partition transform: into {@code numBuckets} buckets by a hash of the column. */
+    public static Column bucket(int numBuckets, Column e) { return fn("bucket", numBuckets, e); }
+
+    /** As {@link #bucket(int, Column)} with the count as a literal column. */
+    public static Column bucket(Column numBuckets, Column e) { return fn("bucket", numBuckets, e); }
+
     private static Column fn(String name, Object... arguments) {
         List<Expression> args = new ArrayList<>(arguments.length);
         for (Object a : arguments) args.add(Column.toExpr(a));

@@ -1,11 +1,18 @@
 package dev.sluice.connect;
 
 import dev.sluice.DataFrame;
+import dev.sluice.Column;
 import dev.sluice.DataFrameWriter;
+import dev.sluice.DataFrameWriterV2;
+import dev.sluice.functions;
+import org.apache.spark.connect.proto.Expression;
 import org.apache.spark.connect.proto.Command;
 import org.apache.spark.connect.proto.CreateDataFrameViewCommand;
 import org.apache.spark.connect.proto.WriteOperation;
+import org.apache.spark.connect.proto.WriteOperationV2;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,6 +29,7 @@ final class CommandRunner {
     void run(Command c) {
         switch (c.getCommandTypeCase()) {
             case WRITE_OPERATION: write(c.getWriteOperation()); break;
+            case WRITE_OPERATION_V2: writeV2(c.getWriteOperationV2()); break;
             case CREATE_DATAFRAME_VIEW: view(c.getCreateDataframeView()); break;
             case SQL_COMMAND: SqlCommands.run(session, executor, c.getSqlCommand()); break;
             case REGISTER_FUNCTION: PythonUdfs.register(session, c.getRegisterFunction()); break;
@@ -66,6 +74,60 @@ final class CommandRunner {
             case TABLE_SAVE_METHOD_INSERT_INTO -> writer.insertInto(name);
             default -> writer.saveAsTable(name);
         }
+    }
+
+    /** {@code df.writeTo(table)...create()/append()/...}: Sluice's DataFrameWriterV2, with Spark 4.1's answers for session-catalog tables. */
+    private void writeV2(WriteOperationV2 w) {
+        Translation tx = new Translation(session);
+        DataFrame df = new RelationTranslator(tx).translate(w.getInput());
+        DataFrameWriterV2 writer = df.writeTo(w.getTableName()).options(w.getOptionsMap());
+        if (w.hasProvider()) writer = writer.using(w.getProvider());
+        w.getTablePropertiesMap().forEach(writer::tableProperty);
+        if (w.getClusteringColumnsCount() > 0) {
+            throw ConnectErrors.unsupported("writeTo(...).clusterBy", "Sluice's DataFrameWriterV2 does not build clustered tables; use df.write.clusterBy(...).saveAsTable(...)");
+        }
+        if (w.getPartitioningColumnsCount() > 0) {
+            ExpressionTranslator expressions = new ExpressionTranslator(tx);
+            List<Column> parts = new ArrayList<>();
+            for (Expression e : w.getPartitioningColumnsList()) parts.add(partitioning(expressions, e, df));
+            writer = writer.partitionedBy(parts.get(0), parts.subList(1, parts.size()).toArray(new Column[0]));
+        }
+        switch (w.getMode()) {
+            case MODE_CREATE -> writer.create();
+            case MODE_APPEND -> writer.append();
+            case MODE_OVERWRITE -> writer.overwrite(new ExpressionTranslator(tx).translate(w.getOverwriteCondition(), df));
+            case MODE_OVERWRITE_PARTITIONS -> writer.overwritePartitions();
+            case MODE_REPLACE -> writer.replace();
+            case MODE_CREATE_OR_REPLACE -> writer.createOrReplace();
+            default -> throw ConnectErrors.unsupported("writeTo with mode " + w.getMode(), "use create, append, overwrite, overwritePartitions, replace or createOrReplace");
+        }
+    }
+
+    /** A partitioning expression: the transforms (years, months, days, hours, bucket) are no functions, so they are built here. */
+    private static Column partitioning(ExpressionTranslator expressions, Expression e, DataFrame df) {
+        if (e.hasUnresolvedFunction()) {
+            var f = e.getUnresolvedFunction();
+            String name = f.getFunctionName().toLowerCase(Locale.ROOT);
+            var args = f.getArgumentsList();
+            switch (name) {
+                case "years", "months", "days", "hours" -> {
+                    if (args.size() == 1) {
+                        Column c = expressions.translate(args.get(0), df);
+                        return switch (name) {
+                            case "years" -> functions.years(c);
+                            case "months" -> functions.months(c);
+                            case "days" -> functions.days(c);
+                            default -> functions.hours(c);
+                        };
+                    }
+                }
+                case "bucket" -> {
+                    if (args.size() == 2) return functions.bucket(expressions.translate(args.get(0), df), expressions.translate(args.get(1), df));
+                }
+                default -> { }
+            }
+        }
+        return expressions.translate(e, df);
     }
 
     /** bucketBy / sortBy / clusterBy: the writer checks where each is allowed, as Spark's does. */

@@ -113,6 +113,10 @@ public final class CountingStorage implements Storage {
         return inner.jobCommitter(target, mode, jobId);
     }
 
+    @Override public JobCommitter jobCommitter(String target, SaveMode mode, boolean replacePartitions, String jobId) {
+        return inner.jobCommitter(target, mode, replacePartitions, jobId);
+    }
+
     @Override public java.util.Map<String, Long> metrics() { return inner.metrics(); }
 
     @Override public boolean deleteRecursively(String path) { return inner.deleteRecursively(path); }

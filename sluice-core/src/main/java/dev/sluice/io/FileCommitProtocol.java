@@ -38,6 +38,8 @@ import static java.util.Objects.requireNonNull;
  * &lt;parent&gt;/&lt;name&gt;/                                   the target
  *     _sluice_pending_&lt;jobId&gt;                      the job is moving files in: readers skip its files
  *     _sluice_overwrite_&lt;jobId&gt;                    an overwrite committed: readers see only its files
+ *     _sluice_replace_&lt;jobId&gt;                      a dynamic partition overwrite committed: in the partition
+ *                                                   directories it wrote, readers see only its files
  * </pre>
  *
  * A new target is published by one atomic rename of {@code output/}. Into an existing directory (append and
@@ -49,6 +51,11 @@ import static java.util.Objects.requireNonNull;
  * pending job is rolled back, a committed overwrite is finished. Staging directories of other jobs are removed
  * only when their owner is dead ({@link WriterOwner}), never a live writer's. A file target replaced by an
  * overwrite is renamed aside first ({@code .<name>.sluice-old-<jobId>}), as before.
+ *
+ * <p>A dynamic partition overwrite (Spark's {@code partitionOverwriteMode=dynamic}) publishes like an overwrite, but
+ * its commit point is the marker {@code _sluice_replace_<jobId>}: every partition directory the job wrote a file into
+ * is replaced (only the job's files stay there, sub-directories included), all at that one step; the partitions it did
+ * not write keep their files. A killed job is finished or rolled back by the next writer as an overwrite is.
  *
  * <p>Storage-facing operations all go through {@link Storage}; this protocol needs {@link Storage#atomicRename()}
  * for its commit points. A storage without atomic rename plugs its own committer (see {@link WriteJob}).
@@ -85,6 +92,7 @@ public final class FileCommitProtocol implements JobCommitter {
     private final String parent;
     private final String name;
     private final SaveMode mode;
+    private final boolean replacePartitions;
     private final String jobId;
     private final String staging;
     private final String tasksDir;
@@ -99,8 +107,18 @@ public final class FileCommitProtocol implements JobCommitter {
     private ScheduledFuture<?> heartbeatTask;
 
     public FileCommitProtocol(Storage storage, String target, SaveMode mode, String jobId) {
+        this(storage, target, mode, false, jobId);
+    }
+
+    /**
+     * As above; {@code replacePartitions} (with {@link SaveMode#OVERWRITE} only): a dynamic partition overwrite, which
+     * replaces only the partition directories the job writes files into.
+     */
+    public FileCommitProtocol(Storage storage, String target, SaveMode mode, boolean replacePartitions, String jobId) {
         this.storage = requireNonNull(storage, "storage");
         this.mode = requireNonNull(mode, "mode");
+        if (replacePartitions && mode != SaveMode.OVERWRITE) throw new IllegalArgumentException("replacing partitions needs mode OVERWRITE, not " + mode);
+        this.replacePartitions = replacePartitions;
         this.jobId = requireNonNull(jobId, "jobId");
         if (!JOB_ID.matcher(jobId).matches()) throw new IllegalArgumentException("job id must be [A-Za-z0-9_-]+: " + jobId);
         this.target = StoragePaths.normalize(requireNonNull(target, "target"));
@@ -338,7 +356,7 @@ public final class FileCommitProtocol implements JobCommitter {
             throw alreadyExists();   // created by someone else while this job ran
         }
         if (targetExists && storage.status(target).directory() && (mode == SaveMode.APPEND || mode == SaveMode.OVERWRITE)) {
-            publishInPlace(partitions, mode == SaveMode.OVERWRITE);
+            publishInPlace(partitions, mode == SaveMode.APPEND ? InPlace.APPEND : replacePartitions ? InPlace.REPLACE_PARTITIONS : InPlace.OVERWRITE);
             return;
         }
         if (targetExists && mode == SaveMode.APPEND) requireDirectoryTarget();
@@ -380,7 +398,9 @@ public final class FileCommitProtocol implements JobCommitter {
      * Append or overwrite into the existing directory, all-or-nothing for readers (see the class comment). If a
      * step before the commit point fails, the files moved in are taken out again.
      */
-    private void publishInPlace(TreeSet<Integer> partitions, boolean overwrite) {
+    private enum InPlace { APPEND, OVERWRITE, REPLACE_PARTITIONS }
+
+    private void publishInPlace(TreeSet<Integer> partitions, InPlace how) {
         String pending = StoragePaths.join(target, CommitMarkers.PENDING_PREFIX + jobId);
         String marker = StoragePaths.join(target, SUCCESS_MARKER);
         List<String> moved = new ArrayList<>();
@@ -421,12 +441,18 @@ public final class FileCommitProtocol implements JobCommitter {
             }
             throw e;
         }
-        if (overwrite) {
+        if (how == InPlace.OVERWRITE) {
             String committed = StoragePaths.join(target, CommitMarkers.OVERWRITE_PREFIX + jobId);
             owner.writeTo(storage, committed);   // the commit point: readers now see only this job's files
             storage.sync(target);
             storage.deleteRecursively(pending);
             finishOverwrite(jobId);
+        } else if (how == InPlace.REPLACE_PARTITIONS) {
+            String committed = StoragePaths.join(target, CommitMarkers.REPLACE_PREFIX + jobId);
+            owner.writeTo(storage, committed);   // the commit point: the partitions written now show only this job's files
+            storage.sync(target);
+            storage.deleteRecursively(pending);
+            finishReplace(jobId);
         } else {
             storage.deleteRecursively(pending);   // the commit point: readers now see the appended files
             storage.sync(target);
@@ -442,6 +468,32 @@ public final class FileCommitProtocol implements JobCommitter {
         if (!storage.exists(marker)) writeMarker(marker);
         storage.deleteRecursively(StoragePaths.join(target, CommitMarkers.OVERWRITE_PREFIX + overwriter));
         storage.sync(target);
+    }
+
+    /**
+     * Completes a committed dynamic partition overwrite: in every directory holding a file of {@code replacer}, deletes
+     * everything the job did not write (sub-directories included); then its markers.
+     */
+    private void finishReplace(String replacer) {
+        replaceWritten(target, replacer, true);
+        storage.sync(target);
+        storage.deleteRecursively(StoragePaths.join(target, CommitMarkers.PENDING_PREFIX + replacer));
+        String marker = StoragePaths.join(target, SUCCESS_MARKER);
+        if (!storage.exists(marker)) writeMarker(marker);
+        storage.deleteRecursively(StoragePaths.join(target, CommitMarkers.REPLACE_PREFIX + replacer));
+        storage.sync(target);
+    }
+
+    private void replaceWritten(String dir, String job, boolean top) {
+        List<FileStatus> entries = storage.list(dir);
+        boolean written = false;
+        for (FileStatus f : entries) written |= !f.directory() && CommitMarkers.writtenBy(f.name(), job);
+        if (written && !top) {
+            deleteOthers(dir, job, false);
+            storage.sync(dir);
+            return;
+        }
+        for (FileStatus f : entries) if (f.directory()) replaceWritten(f.path(), job, false);
     }
 
     /** Deletes the files under {@code dir} not written by {@code job}, and directories left empty; true if empty. */
@@ -471,8 +523,9 @@ public final class FileCommitProtocol implements JobCommitter {
         if (!storage.exists(target) || !storage.status(target).directory()) return;
         CommitMarkers markers = CommitMarkers.read(storage, target);
         if (markers.overwriteJob() != null) finishOverwrite(markers.overwriteJob());
+        if (markers.replaceJob() != null) finishReplace(markers.replaceJob());
         for (String job : markers.pendingJobs()) {
-            if (job.equals(markers.overwriteJob())) continue;
+            if (job.equals(markers.overwriteJob()) || job.equals(markers.replaceJob())) continue;
             deleteFilesOf(target, job);
             storage.deleteRecursively(StoragePaths.join(target, CommitMarkers.PENDING_PREFIX + job));
         }

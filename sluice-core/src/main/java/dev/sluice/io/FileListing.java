@@ -70,7 +70,7 @@ public final class FileListing {
             for (FileStatus root : roots) {
                 if (root.directory()) {
                     TreeMap<String, ListedFile> under = new TreeMap<>();
-                    addDirectory(storage, root.path(), root.path(), under, CommitMarkers.governing(storage, root.path()), options);
+                    addDirectory(storage, root.path(), root.path(), under, CommitMarkers.above(storage, root.path()), options);
                     files.putAll(recursiveFileLookup ? under : sparkSelection(root.path(), under));
                 } else {
                     files.put(root.path(), new ListedFile(root, StoragePaths.parent(root.path())));
@@ -91,8 +91,10 @@ public final class FileListing {
     }
 
     private static void addDirectory(Storage storage, String dir, String root, TreeMap<String, ListedFile> out,
-                                     CommitMarkers markers, ListingOptions options) {
-        for (FileStatus entry : storage.list(dir)) {
+                                     CommitMarkers inherited, ListingOptions options) {
+        List<FileStatus> entries = storage.list(dir);
+        CommitMarkers markers = inherited.enter(entries);   // this directory's own markers, and a dynamic overwrite's
+        for (FileStatus entry : entries) {
             if (isHidden(entry.name())) continue;
             if (!entry.directory()) {
                 if (markers.visible(entry.name()) && options.accepts(entry.name())) out.put(entry.path(), new ListedFile(entry, root));

@@ -51,6 +51,7 @@ public final class FileSink implements DataSink {
         if (options.compression() != Compression.NONE) sb.append(" compression=").append(options.compression().name().toLowerCase(Locale.ROOT));
         if (options.rollsFiles()) sb.append(" maxRecordsPerFile=").append(options.maxRecordsPerFile());
         if (!partitionColumns.isEmpty()) sb.append(" partitionBy=").append(partitionColumns);
+        if (replacesPartitions()) sb.append(" partitionOverwriteMode=dynamic");
         return sb.toString();
     }
 
@@ -70,7 +71,16 @@ public final class FileSink implements DataSink {
      */
     private JobCommitter committer(String jobId) {
         Storage owner = storage.forPath(path);
-        return owner.atomicRename() ? new FileCommitProtocol(storage, path, mode, jobId) : owner.jobCommitter(path, mode, jobId);
+        boolean replace = replacesPartitions();
+        return owner.atomicRename() ? new FileCommitProtocol(storage, path, mode, replace, jobId) : owner.jobCommitter(path, mode, replace, jobId);
+    }
+
+    /**
+     * Spark's dynamic partition overwrite (InsertIntoHadoopFsRelationCommand): only an overwrite that writes partition
+     * directories replaces just those; without partition columns an overwrite replaces the whole target in either mode.
+     */
+    private boolean replacesPartitions() {
+        return options.dynamicPartitionOverwrite() && mode == SaveMode.OVERWRITE && !partitionColumns.isEmpty();
     }
 
     private final class Job implements WriteJob {

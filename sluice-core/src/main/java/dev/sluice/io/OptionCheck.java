@@ -18,7 +18,7 @@ public final class OptionCheck {
     public static final Set<String> COMMON_READ = Set.of("recursivefilelookup", "ignorecorruptfiles", "ignoremissingfiles",
             "pathglobfilter", "inferencesamplesize");
     /** File-sink options every format honours (see {@link FileSinkOptions}). */
-    public static final Set<String> COMMON_WRITE = Set.of("compression", "codec", "maxrecordsperfile");
+    public static final Set<String> COMMON_WRITE = Set.of("compression", "codec", "maxrecordsperfile", "partitionoverwritemode");
 
     private OptionCheck() {}
 

@@ -116,6 +116,10 @@ public final class SchemeStorage implements Storage, AutoCloseable {
         return forPath(target).jobCommitter(target, mode, jobId);
     }
 
+    @Override public JobCommitter jobCommitter(String target, SaveMode mode, boolean replacePartitions, String jobId) {
+        return forPath(target).jobCommitter(target, mode, replacePartitions, jobId);
+    }
+
     @Override public boolean deleteRecursively(String path) { return forPath(path).deleteRecursively(path); }
 
     @Override public void mkdirs(String path) { forPath(path).mkdirs(path); }

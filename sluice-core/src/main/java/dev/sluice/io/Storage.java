@@ -62,6 +62,18 @@ public interface Storage {
     }
 
     /**
+     * As {@link #jobCommitter(String, SaveMode, String)}; {@code replacePartitions}: a dynamic partition overwrite
+     * (only the partition directories the job writes are replaced). A storage that cannot do that safely refuses it.
+     */
+    default JobCommitter jobCommitter(String target, SaveMode mode, boolean replacePartitions, String jobId) {
+        if (!replacePartitions) return jobCommitter(target, mode, jobId);
+        throw dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.UNSUPPORTED_OPERATION)
+                .with("operation", "a dynamic partition overwrite of " + target)
+                .with("reason", this + " has no committer that replaces single partitions; use partitionOverwriteMode=static")
+                .build();
+    }
+
+    /**
      * Counters of the work done so far (requests by kind, retries, bytes), by stable names such as
      * {@code s3.requests.GetObject}; empty for storages that count nothing. For metrics and job reports:
      * never holds credentials.

@@ -46,6 +46,8 @@ import static java.util.Objects.requireNonNull;
  * completed, a failure leaves the target as it was: completed uploads are deleted, pending ones aborted, the
  * staging prefix removed. Aborted tasks and jobs abort their uploads, so no parts are left to pay for; a job
  * setup on the same target aborts the uploads and removes the staging prefixes that crashed jobs left.
+ * A dynamic partition overwrite ({@code replacePartitions}) deletes, after the uploads completed, only the old
+ * objects under the partition prefixes ({@code d=a/h=1/}) the job wrote, with the same guarantees as an overwrite.
  * Limits (S3 has no multi-object transaction) are in docs/s3.md.
  */
 final class S3JobCommitter implements JobCommitter {
@@ -63,6 +65,7 @@ final class S3JobCommitter implements JobCommitter {
     private final S3Path target;
     private final String name;
     private final SaveMode mode;
+    private final boolean replacePartitions;
     private final String jobId;
     private final S3Path staging;
     private final AtomicInteger attempts = new AtomicInteger();
@@ -72,9 +75,11 @@ final class S3JobCommitter implements JobCommitter {
     private final Map<TaskAttempt, Set<String>> keysByTask = new ConcurrentHashMap<>();
     private volatile State state = State.NEW;
 
-    S3JobCommitter(S3Storage storage, String target, SaveMode mode, String jobId) {
+    S3JobCommitter(S3Storage storage, String target, SaveMode mode, boolean replacePartitions, String jobId) {
         this.storage = requireNonNull(storage, "storage");
         this.mode = requireNonNull(mode, "mode");
+        if (replacePartitions && mode != SaveMode.OVERWRITE) throw new IllegalArgumentException("replacing partitions needs mode OVERWRITE, not " + mode);
+        this.replacePartitions = replacePartitions;
         this.jobId = requireNonNull(jobId, "jobId");
         if (!JOB_ID.matcher(jobId).matches()) throw new IllegalArgumentException("job id must be [A-Za-z0-9_-]+: " + jobId);
         this.target = S3Path.parse(target);
@@ -200,8 +205,11 @@ final class S3JobCommitter implements JobCommitter {
             boolean targetExists = storage.exists(target.toString());
             if (targetExists && (mode == SaveMode.ERROR_IF_EXISTS || mode == SaveMode.IGNORE)) throw alreadyExists();
             if (targetExists && mode == SaveMode.APPEND) requireDirectoryTarget();
-            List<String> oldKeys = targetExists && mode == SaveMode.OVERWRITE ? existingKeys() : List.of();
-            if (oldKeys.contains(marker)) {
+            List<String> oldKeys = !targetExists || mode != SaveMode.OVERWRITE ? List.of()
+                    : replacePartitions ? keysOfPartitionsWritten(uploads) : existingKeys();
+            boolean markerExists = oldKeys.contains(marker)
+                    || replacePartitions && targetExists && storage.exists(target.withKey(marker).toString());
+            if (markerExists) {
                 // readers that wait for _SUCCESS must not take the mix of old and new files for a finished dataset
                 storage.client().deleteObject(b -> b.bucket(target.bucket()).key(marker));
                 markerRemoved = true;
@@ -316,6 +324,19 @@ final class S3JobCommitter implements JobCommitter {
     }
 
     /** The keys of the target now: the object itself if it is one, and everything under its prefix. */
+    /** The objects under the partition prefixes the uploads go to (all of {@code d=a/h=1/}, nothing of {@code d=a/h=10/}). */
+    private List<String> keysOfPartitionsWritten(List<PendingUpload> uploads) {
+        Set<String> prefixes = new TreeSet<>();
+        for (PendingUpload u : uploads) {
+            int slash = u.key().lastIndexOf('/');
+            String prefix = u.key().substring(0, slash + 1);
+            if (prefix.length() > target.dirPrefix().length()) prefixes.add(prefix);   // a partition directory, never the target itself
+        }
+        List<String> keys = new ArrayList<>();
+        for (String prefix : prefixes) keys.addAll(storage.listKeys(target.bucket(), prefix));
+        return keys;
+    }
+
     private List<String> existingKeys() {
         List<String> keys = storage.listKeys(target.bucket(), target.dirPrefix());
         try {

@@ -177,7 +177,11 @@ public final class S3Storage implements Storage, AutoCloseable {
     @Override public boolean atomicRename() { return false; }
 
     @Override public JobCommitter jobCommitter(String target, SaveMode mode, String jobId) {
-        return new S3JobCommitter(this, target, mode, jobId);
+        return new S3JobCommitter(this, target, mode, false, jobId);
+    }
+
+    @Override public JobCommitter jobCommitter(String target, SaveMode mode, boolean replacePartitions, String jobId) {
+        return new S3JobCommitter(this, target, mode, replacePartitions, jobId);
     }
 
     @Override public boolean deleteRecursively(String path) {

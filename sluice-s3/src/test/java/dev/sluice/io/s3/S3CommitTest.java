@@ -162,6 +162,26 @@ class S3CommitTest {
         }
     }
 
+    @Test void aDynamicPartitionOverwriteReplacesOnlyThePartitionsWritten() {
+        String b = server.newBucket();
+        String path = "s3://" + b + "/t";
+        try (Sluice sluice = S3Sessions.session(server)) {
+            sluice.sql("SELECT * FROM VALUES (1, 1), (2, 10), (3, 2) AS t(x, p)").write().partitionBy("p").json(path);
+            List<String> p10 = keys(b).stream().filter(k -> k.startsWith("t/p=10/")).toList();
+            sluice.conf().set("spark.sql.sources.partitionOverwriteMode", "dynamic");
+            sluice.sql("SELECT 4 AS x, 1 AS p UNION ALL SELECT 5, 3").write().mode("overwrite").partitionBy("p").json(path);
+            assertThat(sluice.read().schema("x INT, p INT").json(path).orderBy("p").collect().stream().map(r -> r.get(0) + "@" + r.get(1)).toList())
+                    .containsExactly("4@1", "3@2", "5@3", "2@10");
+            assertThat(keys(b)).as("p=10 is not p=1: its objects stay").containsAll(p10).contains("t/_SUCCESS");
+            // a failed dynamic overwrite leaves every partition as it was
+            List<String> before = keys(b);
+            DataFrame failing = sluice.sql("SELECT CASE WHEN id = 50 THEN raise_error('boom') ELSE id END AS x, CAST(id % 2 AS INT) AS p FROM range(100)");
+            assertThatThrownBy(() -> failing.write().mode("overwrite").partitionBy("p").json(path)).isInstanceOf(SluiceException.class);
+            assertThat(keys(b)).isEqualTo(before);
+        }
+        assertThat(pendingUploads(b)).isZero();
+    }
+
     @Test void aCrashedJobsUploadsAndStagingAreCleanedByTheNextJob() {
         String b = server.newBucket();
         String crashedJob = "0000dead-0000-0000-0000-000000000000";
