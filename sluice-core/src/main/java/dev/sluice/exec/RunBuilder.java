@@ -41,6 +41,14 @@ final class RunBuilder {
     private FlatVector[] columns;
     private FlatVector[] keys;
     private int rows;
+    /** What the buffered rows' batches were charged for their data (before the order array): see {@link #add}. */
+    private long dataCharged;
+    /**
+     * The reservation kept for the buffers of the last spilled run, emptied and refilled by the next run: a run's
+     * buffers live longer than a young collection, so new ones for every run (grown by doubling) became
+     * old-generation garbage, most of M3's full collections at {@code -Xmx64m}. 0 when they were given back.
+     */
+    private long retained;
 
     /** {@code orders} are bound to the input's columns; {@code limit} < 0 keeps every row. */
     RunBuilder(StructType schema, List<SortOrder> orders, RowOrdering ordering, Reservation reservation, long limit) {
@@ -72,6 +80,7 @@ final class RunBuilder {
             keys[k] = keyColumn[k] >= 0 ? columns[keyColumn[k]] : Vectors.allocate(orders.get(k).dataType(), capacity);
         }
         rows = 0;
+        dataCharged = 0;
     }
 
     void add(Batch batch) {
@@ -79,18 +88,22 @@ final class RunBuilder {
         if (n == 0) return;
         ColumnVector[] keyValues = new ColumnVector[keys.length];
         for (int k = 0; k < keys.length; k++) keyValues[k] = orders.get(k).evaluate(batch);
-        long bytes = CAPACITY_FACTOR * (BatchSizes.estimate(batch) + copiedKeyBytes(keyValues, n)) + (long) n * ORDER_BYTES_PER_ROW;
-        if (!reservation.tryGrow(bytes)) {
+        long data = CAPACITY_FACTOR * (BatchSizes.estimate(batch) + copiedKeyBytes(keyValues, n));
+        if (!reservation.tryGrow(growth(data, n))) {
             if (limit >= 0) {
-                reservation.grow(bytes);   // a top-N buffer stays small: it never spills
+                reservation.grow(growth(data, n));   // a top-N buffer stays small: it never spills
             } else {
                 if (rows > 0) spill();
-                if (!reservation.tryGrow(bytes)) {
-                    spillAlone(batch, keyValues);   // not even this batch fits beside the others: it is a run of its own
-                    return;
+                if (!reservation.tryGrow(growth(data, n))) {
+                    releaseRetained();
+                    if (!reservation.tryGrow(growth(data, n))) {
+                        spillAlone(batch, keyValues);   // not even this batch fits beside the others: it is a run of its own
+                        return;
+                    }
                 }
             }
         }
+        dataCharged += data;
         for (int c = 0; c < columns.length; c++) {
             ColumnVector from = batch.column(c);
             for (int r = 0; r < n; r++) columns[c].appendFrom(from, r);
@@ -101,6 +114,16 @@ final class RunBuilder {
         }
         rows += n;
         if (limit >= 0 && rows > Math.max(2 * limit, 1024)) truncateToLimit();
+    }
+
+    /**
+     * What adding {@code n} rows whose data is charged {@code data} bytes reserves on top of what the reservation
+     * holds: the data beyond the retained buffers' bytes (the reservation holds the larger of the two), and the
+     * order array's bytes, always (so every batch asks the pool, and a request to spill is seen at once).
+     */
+    private long growth(long data, int n) {
+        long covered = Math.max(retained, dataCharged);
+        return Math.max(0, dataCharged + data - covered) + (long) n * ORDER_BYTES_PER_ROW;
     }
 
     /** The estimated size of the key values that are copied (keys that are columns of the row share their vector). */
@@ -127,8 +150,8 @@ final class RunBuilder {
             for (int k = 0; k < keys.length; k++) if (keyColumn[k] < 0) keys[k].appendFrom(oldKeys[k], r);
         }
         rows = keep;
-        long kept = CAPACITY_FACTOR * (BatchSizes.estimate(new Batch(columns, keep)) + copiedKeyBytes(keys, keep))
-                + (long) keep * ORDER_BYTES_PER_ROW;
+        dataCharged = CAPACITY_FACTOR * (BatchSizes.estimate(new Batch(columns, keep)) + copiedKeyBytes(keys, keep));
+        long kept = dataCharged + (long) keep * ORDER_BYTES_PER_ROW;
         reservation.shrink(before - kept);
     }
 
@@ -149,13 +172,32 @@ final class RunBuilder {
     /** Sorts the buffered rows into a spill file and starts over with an empty buffer. */
     private void spill() {
         int[] order = sortedOrder();
-        var file = reservation.spills().newFile("sort-run", spillListener);
+        var file = reservation.spills().newFile("sort-run", spillListener).storeUncompressed();
         try {
             spilled.add(SpilledRun.write(file, schema, columns, keys, orders, order, rows, blockBytes, 0));
         } catch (RuntimeException | Error e) {
             file.delete();
             throw e;
         }
+        // keep the buffers for the next run when the pool lets this task keep their reservation (nobody waits for
+        // memory, within its share); else give them back
+        long keep = Math.max(retained, dataCharged);
+        rows = 0;
+        dataCharged = 0;
+        if (reservation.shrinkRetaining(keep)) {
+            retained = keep;
+            for (FlatVector c : columns) c.clear();
+            for (int k = 0; k < keys.length; k++) if (keyColumn[k] < 0) keys[k].clear();
+        } else {
+            retained = 0;
+            reset(64);
+        }
+    }
+
+    /** Gives back the buffers kept from the last spilled run (the pool refused even a batch beside them). */
+    private void releaseRetained() {
+        if (retained == 0 || rows > 0) return;
+        retained = 0;
         reset(64);
         reservation.shrink(reservation.bytes());
     }
@@ -164,7 +206,7 @@ final class RunBuilder {
     private void spillAlone(Batch batch, ColumnVector[] keyValues) {
         int n = batch.rowCount();
         int[] order = sortedOrder(keyValues, n, ordering.prefixes(keyValues, n));
-        var file = reservation.spills().newFile("sort-run", spillListener);
+        var file = reservation.spills().newFile("sort-run", spillListener).storeUncompressed();
         try {
             SpilledRun run = SpilledRun.write(file, schema, batch.columns(), keyValues, orders, order, n, blockBytes, 0);
             spilled.add(run);
@@ -193,6 +235,8 @@ final class RunBuilder {
         if (rows > 0) spill();
         columns = null;
         keys = null;
+        retained = 0;
+        reservation.shrink(reservation.bytes());
         return spilled;
     }
 

@@ -66,7 +66,7 @@ final class RunStage {
                                             SpillListener listener) {
         SortedRun run = runs[p];
         if (frozen || run == null || run.rows == 0) return;
-        var file = reservation.spills().newFile("sort-run", listener);
+        var file = reservation.spills().newFile("sort-run", listener).storeUncompressed();
         SpilledRun written;
         try {
             written = SpilledRun.write(file, schema, run.columns, run.keys, orders, run.order, run.rows,
