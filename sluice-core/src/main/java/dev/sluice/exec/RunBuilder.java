@@ -164,7 +164,15 @@ final class RunBuilder {
         if (prefix == null) {
             IntSorter.sort(order, 0, rows, (a, b) -> ordering.compare(k, a, k, b));
         } else {
-            IntSorter.sort(order, 0, rows, (a, b) -> ordering.compare(prefix, k, a, prefix, k, b));
+            // the prefixes read straight from their arrays; only equal ones go through the ordering
+            long[] first = prefix.first();
+            long[] second = prefix.firstExact() ? prefix.second() : null;
+            IntSorter.sort(order, 0, rows, (a, b) -> {
+                long x = first[a], y = first[b];
+                if (x != y) return x < y ? -1 : 1;
+                if (second != null && (x = second[a]) != (y = second[b])) return x < y ? -1 : 1;
+                return ordering.compare(prefix, k, a, prefix, k, b);
+            });
         }
         return order;
     }
