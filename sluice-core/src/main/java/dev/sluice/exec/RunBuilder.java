@@ -57,6 +57,15 @@ final class RunBuilder {
 
     RunBuilder(StructType schema, List<SortOrder> orders, RowOrdering ordering, Reservation reservation, long limit,
                SpillListener spillListener) {
+        this(schema, orders, ordering, reservation, limit, spillListener, null);
+    }
+
+    /**
+     * As above, refilling {@code buffers} (another task's, handed on by {@link #finishToDisk}) when the pool grants
+     * their bytes now ({@link Reservation#tryGrowNow}); else they are dropped and the builder starts small.
+     */
+    RunBuilder(StructType schema, List<SortOrder> orders, RowOrdering ordering, Reservation reservation, long limit,
+               SpillListener spillListener, Buffers buffers) {
         this.blockBytes = MergeReaders.blockBytes(reservation.budget());
         this.spillListener = spillListener;
         this.schema = schema;
@@ -69,8 +78,17 @@ final class RunBuilder {
             keyColumn[k] = orders.get(k).child() instanceof dev.sluice.expr.BoundColumn ref && ref.index() < schema.size()
                     && schema.field(ref.index()).dataType().equals(orders.get(k).dataType()) ? ref.index() : -1;
         }
-        reset(64);
+        if (buffers != null && limit < 0 && buffers.columns().length == schema.size() && reservation.tryGrowNow(buffers.bytes())) {
+            columns = buffers.columns();
+            keys = buffers.keys();
+            retained = buffers.bytes();
+        } else {
+            reset(64);
+        }
     }
+
+    /** A run's emptied buffers and the bytes their reservation held, handed from one task's builder to the next. */
+    record Buffers(FlatVector[] columns, FlatVector[] keys, long bytes) {}
 
     private void reset(int capacity) {
         columns = new FlatVector[schema.size()];
@@ -246,6 +264,21 @@ final class RunBuilder {
         retained = 0;
         reservation.shrink(reservation.bytes());
         return spilled;
+    }
+
+    /**
+     * Writes the rows still buffered as a run of their own (they join {@link #spilledRuns}) and returns the emptied
+     * buffers for the next task's builder, their reservation given back (null when the pool did not let this one
+     * keep them). For a sort whose input spilled anyway: its finished runs would be written out later.
+     */
+    Buffers finishToDisk() {
+        if (rows > 0) spill();
+        Buffers out = retained > 0 ? new Buffers(columns, keys, retained) : null;
+        columns = null;
+        keys = null;
+        retained = 0;
+        reservation.shrink(reservation.bytes());
+        return out;
     }
 
     /** Sorts and hands the rows over (the builder is done). */
