@@ -23,8 +23,11 @@ import java.util.List;
 final class BlockIndex {
     /** Entries kept however wide the keys are (a wide key thins the index down to this, no further). */
     static final int MIN_ENTRIES = 16;
-    /** Index bytes per run as a part of the budget: at most {@link MergeReaders#MAX_FAN_IN} runs are indexed at once. */
-    static final int BUDGET_DIVISOR = 256;
+    /**
+     * Index bytes per run as a part of the budget: at most {@link MergeReaders#MAX_GLOBAL_FAN_IN} runs are indexed at
+     * once, so together at most 1/16 of the budget.
+     */
+    static final int BUDGET_DIVISOR = 16 * MergeReaders.MAX_GLOBAL_FAN_IN;
     /** An index built by reading a run back reads at most about this many blocks. */
     static final int READ_ENTRIES = 256;
 

@@ -41,7 +41,7 @@ final class MergePass implements ExecNode {
                                       RowOrdering ordering, MemoryPool pool, SpillListener listener, StageRunner runner,
                                       java.util.function.Consumer<SpilledRun> own) {
         SpillManager spills = pool.spills();
-        MergeReaders.Sort sort = new MergeReaders.Sort(schema, orders, ordering, pool, listener, "sort-merge");
+        MergeReaders.Sort sort = new MergeReaders.Sort(schema, orders, ordering, pool, listener, "sort-merge", MergeReaders.Share.GLOBAL_SORT);
         long blockBytes = MergeReaders.blockBytes(pool.budget());
         List<SpilledRun> current = runs;
         while (current.size() > fanIn) {
@@ -52,7 +52,7 @@ final class MergePass implements ExecNode {
             for (List<SpilledRun> g : plan) if (g.size() > 1) groups.add(g);
             SpilledRun[] written = new SpilledRun[groups.size()];
             runner.runStage(new MergePass(schema, orders, ordering, groups, sort), "sort merge pass", (p, stream, ctx) -> {
-                var file = spills.newFile("sort-merge", listener);
+                var file = spills.newFile("sort-merge", listener).storeUncompressed();
                 try {
                     written[p] = SpilledRun.writeMerged(file, stream::next, orders, blockBytes, indexBytes);
                 } catch (RuntimeException | Error e) {

@@ -28,6 +28,8 @@ import java.util.List;
  */
 final class MergeReaders {
     static final int MAX_FAN_IN = 16;
+    /** The largest fan-in of a global sort's merges ({@link Share#GLOBAL_SORT}). */
+    static final int MAX_GLOBAL_FAN_IN = 32;
     static final int MIN_FAN_IN = 2;
     /** The largest block of a sorted run (estimated bytes, before compression). */
     static final long MAX_BLOCK_BYTES = 64 << 10;
@@ -57,17 +59,25 @@ final class MergeReaders {
     }
 
     /** The fan-in of each of {@code mergers} tasks merging at once with readers of {@code perReader} bytes. */
-    static int fanIn(long budget, long perReader, int mergers) {
-        long share = budget / SHARE_DIVISOR / Math.max(1, mergers);
-        return (int) Math.max(MIN_FAN_IN, Math.min(MAX_FAN_IN, share / Math.max(1, perReader)));
+    static int fanIn(long budget, long perReader, int mergers) { return fanIn(budget, perReader, mergers, Share.IN_TASK); }
+
+    /** As {@link #fanIn(long, long, int)}, for merges taking {@code share} of the budget. */
+    static int fanIn(long budget, long perReader, int mergers, Share share) {
+        long bytes = budget / share.divisor() / Math.max(1, mergers);
+        return (int) Math.max(MIN_FAN_IN, Math.min(share.maxFanIn(), bytes / Math.max(1, perReader)));
     }
 
     /**
-     * The fan-in to plan for {@code tasks} tasks that will each merge runs like {@code runs}: they run as many at once
-     * as the pool has task slots.
+     * The fan-in a global sort plans for {@code tasks} tasks that will each merge runs like {@code runs} (they run as
+     * many at once as the pool has task slots), with {@link Share#GLOBAL_SORT}'s share. Readers are planned for the
+     * runs a pass writes, whose blocks may be fuller than the input runs' (up to {@link #blockBytes} and
+     * {@link SpilledRun#BLOCK_ROWS} rows): planned for the inputs' readers, M3's output tasks got fewer readers than
+     * there were merged runs and merged again inside the task.
      */
     static int plannedFanIn(MemoryPool pool, List<SpilledRun> runs, int tasks) {
-        return fanIn(pool.budget(), readerBytes(runs), Math.min(Math.max(1, tasks), pool.taskSlots()));
+        long written = blockBytes(pool.budget()) + (long) SpilledRun.BLOCK_ROWS * CURSOR_BYTES_PER_ROW + READ_BUFFER;
+        long perReader = Math.max(readerBytes(runs), Math.min(written, 2 * readerBytes(runs)));
+        return fanIn(pool.budget(), perReader, Math.min(Math.max(1, tasks), pool.taskSlots()), Share.GLOBAL_SORT);
     }
 
     /**
@@ -98,9 +108,27 @@ final class MergeReaders {
         }
     }
 
-    /** The sort a merge belongs to, and where the runs it writes inside its task go. */
+    /**
+     * How much of the budget a kind of merge gives its readers, and its largest fan-in. A merge inside the task that
+     * consumes its rows (the window, {@code sortWithinPartitions}) shares the budget with what that task holds beside
+     * it (a window's chunks): 1/8, up to 16 runs. A global sort's merge passes and output tasks hold nothing else of
+     * the sort (every run is on disk): 1/4, up to 32 runs, so that M3 at 10M rows (256 runs) merges in one pass and
+     * its output tasks read every merged run at once. A quarter for every merge was tried and reverted: the window's
+     * chunks at a 1 MiB budget no longer fit ({@code WindowStreamingFramesTest}).
+     */
+    record Share(int divisor, int maxFanIn) {
+        static final Share IN_TASK = new Share(SHARE_DIVISOR, MAX_FAN_IN);
+        static final Share GLOBAL_SORT = new Share(4, MAX_GLOBAL_FAN_IN);
+    }
+
+    /** The sort a merge belongs to, where the runs it writes inside its task go, and its readers' share. */
     record Sort(StructType schema, List<SortOrder> orders, RowOrdering ordering, MemoryPool pool, SpillListener listener,
-                String fileKind) {}
+                String fileKind, Share share) {
+        Sort(StructType schema, List<SortOrder> orders, RowOrdering ordering, MemoryPool pool, SpillListener listener,
+             String fileKind) {
+            this(schema, orders, ordering, pool, listener, fileKind, Share.IN_TASK);
+        }
+    }
 
     /**
      * The merge of {@code runs} (in order, ties to the earlier run), each read above {@code lower} and up to
@@ -117,7 +145,7 @@ final class MergeReaders {
         List<RunCursor> cursors = new ArrayList<>();
         try {
             long perReader = readerBytes(runs);
-            int fanIn = fanIn(sort.pool().budget(), perReader, sort.pool().mergingTasks(readers) + 1);
+            int fanIn = fanIn(sort.pool().budget(), perReader, sort.pool().mergingTasks(readers) + 1, sort.share());
             int granted = acquire(readers, perReader, Math.min(runs.size(), fanIn));
             long blockLimit = 1024;   // the runs this task writes have blocks no larger than the inputs'
             for (SpilledRun r : runs) blockLimit = Math.max(blockLimit, r.file.maxBlockRawBytes());
@@ -134,7 +162,7 @@ final class MergeReaders {
                     RunMerger merger = null;
                     try {
                         for (SpilledRun r : group) in.add(cursor(r, sort, written, lower, upper));
-                        SpillFile file = sort.pool().spills().newFile(sort.fileKind(), sort.listener());
+                        SpillFile file = sort.pool().spills().newFile(sort.fileKind(), sort.listener()).storeUncompressed();
                         written.add(file);
                         merger = new RunMerger(sort.schema(), sort.ordering(), SpilledRun.BLOCK_ROWS, -1, in);
                         next.add(SpilledRun.writeMerged(file, merger::next, sort.orders(), blockLimit, 0));

@@ -41,6 +41,14 @@ final class RunBuilder {
     private FlatVector[] columns;
     private FlatVector[] keys;
     private int rows;
+    /** What the buffered rows' batches were charged for their data (before the order array): see {@link #add}. */
+    private long dataCharged;
+    /**
+     * The reservation kept for the buffers of the last spilled run, emptied and refilled by the next run: a run's
+     * buffers live longer than a young collection, so new ones for every run (grown by doubling) became
+     * old-generation garbage, most of M3's full collections at {@code -Xmx64m}. 0 when they were given back.
+     */
+    private long retained;
 
     /** {@code orders} are bound to the input's columns; {@code limit} < 0 keeps every row. */
     RunBuilder(StructType schema, List<SortOrder> orders, RowOrdering ordering, Reservation reservation, long limit) {
@@ -49,6 +57,15 @@ final class RunBuilder {
 
     RunBuilder(StructType schema, List<SortOrder> orders, RowOrdering ordering, Reservation reservation, long limit,
                SpillListener spillListener) {
+        this(schema, orders, ordering, reservation, limit, spillListener, null);
+    }
+
+    /**
+     * As above, refilling {@code buffers} (another task's, handed on by {@link #finishToDisk}) when the pool grants
+     * their bytes now ({@link Reservation#tryGrowNow}); else they are dropped and the builder starts small.
+     */
+    RunBuilder(StructType schema, List<SortOrder> orders, RowOrdering ordering, Reservation reservation, long limit,
+               SpillListener spillListener, Buffers buffers) {
         this.blockBytes = MergeReaders.blockBytes(reservation.budget());
         this.spillListener = spillListener;
         this.schema = schema;
@@ -61,8 +78,17 @@ final class RunBuilder {
             keyColumn[k] = orders.get(k).child() instanceof dev.sluice.expr.BoundColumn ref && ref.index() < schema.size()
                     && schema.field(ref.index()).dataType().equals(orders.get(k).dataType()) ? ref.index() : -1;
         }
-        reset(64);
+        if (buffers != null && limit < 0 && buffers.columns().length == schema.size() && reservation.tryGrowNow(buffers.bytes())) {
+            columns = buffers.columns();
+            keys = buffers.keys();
+            retained = buffers.bytes();
+        } else {
+            reset(64);
+        }
     }
+
+    /** A run's emptied buffers and the bytes their reservation held, handed from one task's builder to the next. */
+    record Buffers(FlatVector[] columns, FlatVector[] keys, long bytes) {}
 
     private void reset(int capacity) {
         columns = new FlatVector[schema.size()];
@@ -72,6 +98,7 @@ final class RunBuilder {
             keys[k] = keyColumn[k] >= 0 ? columns[keyColumn[k]] : Vectors.allocate(orders.get(k).dataType(), capacity);
         }
         rows = 0;
+        dataCharged = 0;
     }
 
     void add(Batch batch) {
@@ -79,18 +106,22 @@ final class RunBuilder {
         if (n == 0) return;
         ColumnVector[] keyValues = new ColumnVector[keys.length];
         for (int k = 0; k < keys.length; k++) keyValues[k] = orders.get(k).evaluate(batch);
-        long bytes = CAPACITY_FACTOR * (BatchSizes.estimate(batch) + copiedKeyBytes(keyValues, n)) + (long) n * ORDER_BYTES_PER_ROW;
-        if (!reservation.tryGrow(bytes)) {
+        long data = CAPACITY_FACTOR * (BatchSizes.estimate(batch) + copiedKeyBytes(keyValues, n));
+        if (!reservation.tryGrow(growth(data, n))) {
             if (limit >= 0) {
-                reservation.grow(bytes);   // a top-N buffer stays small: it never spills
+                reservation.grow(growth(data, n));   // a top-N buffer stays small: it never spills
             } else {
                 if (rows > 0) spill();
-                if (!reservation.tryGrow(bytes)) {
-                    spillAlone(batch, keyValues);   // not even this batch fits beside the others: it is a run of its own
-                    return;
+                if (!reservation.tryGrow(growth(data, n))) {
+                    releaseRetained();
+                    if (!reservation.tryGrow(growth(data, n))) {
+                        spillAlone(batch, keyValues);   // not even this batch fits beside the others: it is a run of its own
+                        return;
+                    }
                 }
             }
         }
+        dataCharged += data;
         for (int c = 0; c < columns.length; c++) {
             ColumnVector from = batch.column(c);
             for (int r = 0; r < n; r++) columns[c].appendFrom(from, r);
@@ -101,6 +132,16 @@ final class RunBuilder {
         }
         rows += n;
         if (limit >= 0 && rows > Math.max(2 * limit, 1024)) truncateToLimit();
+    }
+
+    /**
+     * What adding {@code n} rows whose data is charged {@code data} bytes reserves on top of what the reservation
+     * holds: the data beyond the retained buffers' bytes (the reservation holds the larger of the two), and the
+     * order array's bytes, always (so every batch asks the pool, and a request to spill is seen at once).
+     */
+    private long growth(long data, int n) {
+        long covered = Math.max(retained, dataCharged);
+        return Math.max(0, dataCharged + data - covered) + (long) n * ORDER_BYTES_PER_ROW;
     }
 
     /** The estimated size of the key values that are copied (keys that are columns of the row share their vector). */
@@ -127,8 +168,8 @@ final class RunBuilder {
             for (int k = 0; k < keys.length; k++) if (keyColumn[k] < 0) keys[k].appendFrom(oldKeys[k], r);
         }
         rows = keep;
-        long kept = CAPACITY_FACTOR * (BatchSizes.estimate(new Batch(columns, keep)) + copiedKeyBytes(keys, keep))
-                + (long) keep * ORDER_BYTES_PER_ROW;
+        dataCharged = CAPACITY_FACTOR * (BatchSizes.estimate(new Batch(columns, keep)) + copiedKeyBytes(keys, keep));
+        long kept = dataCharged + (long) keep * ORDER_BYTES_PER_ROW;
         reservation.shrink(before - kept);
     }
 
@@ -141,7 +182,15 @@ final class RunBuilder {
         if (prefix == null) {
             IntSorter.sort(order, 0, rows, (a, b) -> ordering.compare(k, a, k, b));
         } else {
-            IntSorter.sort(order, 0, rows, (a, b) -> ordering.compare(prefix, k, a, prefix, k, b));
+            // the prefixes read straight from their arrays; only equal ones go through the ordering
+            long[] first = prefix.first();
+            long[] second = prefix.firstExact() ? prefix.second() : null;
+            IntSorter.sort(order, 0, rows, (a, b) -> {
+                long x = first[a], y = first[b];
+                if (x != y) return x < y ? -1 : 1;
+                if (second != null && (x = second[a]) != (y = second[b])) return x < y ? -1 : 1;
+                return ordering.compare(prefix, k, a, prefix, k, b);
+            });
         }
         return order;
     }
@@ -149,13 +198,32 @@ final class RunBuilder {
     /** Sorts the buffered rows into a spill file and starts over with an empty buffer. */
     private void spill() {
         int[] order = sortedOrder();
-        var file = reservation.spills().newFile("sort-run", spillListener);
+        var file = reservation.spills().newFile("sort-run", spillListener).storeUncompressed();
         try {
             spilled.add(SpilledRun.write(file, schema, columns, keys, orders, order, rows, blockBytes, 0));
         } catch (RuntimeException | Error e) {
             file.delete();
             throw e;
         }
+        // keep the buffers for the next run when the pool lets this task keep their reservation (nobody waits for
+        // memory, within its share); else give them back
+        long keep = Math.max(retained, dataCharged);
+        rows = 0;
+        dataCharged = 0;
+        if (reservation.shrinkRetaining(keep)) {
+            retained = keep;
+            for (FlatVector c : columns) c.clear();
+            for (int k = 0; k < keys.length; k++) if (keyColumn[k] < 0) keys[k].clear();
+        } else {
+            retained = 0;
+            reset(64);
+        }
+    }
+
+    /** Gives back the buffers kept from the last spilled run (the pool refused even a batch beside them). */
+    private void releaseRetained() {
+        if (retained == 0 || rows > 0) return;
+        retained = 0;
         reset(64);
         reservation.shrink(reservation.bytes());
     }
@@ -164,7 +232,7 @@ final class RunBuilder {
     private void spillAlone(Batch batch, ColumnVector[] keyValues) {
         int n = batch.rowCount();
         int[] order = sortedOrder(keyValues, n, ordering.prefixes(keyValues, n));
-        var file = reservation.spills().newFile("sort-run", spillListener);
+        var file = reservation.spills().newFile("sort-run", spillListener).storeUncompressed();
         try {
             SpilledRun run = SpilledRun.write(file, schema, batch.columns(), keyValues, orders, order, n, blockBytes, 0);
             spilled.add(run);
@@ -193,7 +261,24 @@ final class RunBuilder {
         if (rows > 0) spill();
         columns = null;
         keys = null;
+        retained = 0;
+        reservation.shrink(reservation.bytes());
         return spilled;
+    }
+
+    /**
+     * Writes the rows still buffered as a run of their own (they join {@link #spilledRuns}) and returns the emptied
+     * buffers for the next task's builder, their reservation given back (null when the pool did not let this one
+     * keep them). For a sort whose input spilled anyway: its finished runs would be written out later.
+     */
+    Buffers finishToDisk() {
+        if (rows > 0) spill();
+        Buffers out = retained > 0 ? new Buffers(columns, keys, retained) : null;
+        columns = null;
+        keys = null;
+        retained = 0;
+        reservation.shrink(reservation.bytes());
+        return out;
     }
 
     /** Sorts and hands the rows over (the builder is done). */

@@ -40,6 +40,15 @@ abstract class RunCursor implements AutoCloseable {
         return new SpilledCursor(spilled, schema, orders, ordering, lower, upper, readBuffer);
     }
 
+    /** Row ids 0, 1, 2... for blocks of spilled runs (at most {@link SpilledRun#BLOCK_ROWS} rows), shared: never written. */
+    private static final int[] IDENTITY = identity(SpilledRun.BLOCK_ROWS);
+
+    private static int[] identity(int n) {
+        int[] ids = new int[n];
+        for (int i = 0; i < n; i++) ids[i] = i;
+        return ids;
+    }
+
     /** A sort key value: row {@code row} of {@code keys}. */
     record Bound(ColumnVector[] keys, int row) {}
 
@@ -73,8 +82,7 @@ abstract class RunCursor implements AutoCloseable {
                 int n = b.rowCount();
                 ColumnVector[] keys = new ColumnVector[orders.size()];
                 for (int k = 0; k < keys.length; k++) keys[k] = orders.get(k).evaluate(b);
-                int[] order = new int[n];
-                for (int i = 0; i < n; i++) order[i] = i;
+                int[] order = n <= IDENTITY.length ? IDENTITY : identity(n);   // a block is in order: read-only ids
                 run = new SortedRun(b.columns(), keys, order, n, ordering.prefixes(keys, n));
                 pos = 0;
                 end = n;

@@ -14,6 +14,11 @@ import java.util.List;
  * of at most {@code batchSize} rows. Ties go to the earlier cursor (cursors are in input partition order, a
  * partition's spilled runs before its last run), so the merge is a stable sort of the concatenated input.
  * When one cursor is left, its rows come out as views instead of copies.
+ * <p>
+ * The cursors meet in a tournament (loser) tree: taking a row replays one path from the leaf of its cursor to
+ * the root, one comparison a level (a binary heap's sift-down makes two). Each cursor's current row's first key
+ * prefix is kept beside the tree ({@link KeyPrefixes}), so most comparisons are of two longs read from one array;
+ * equal prefixes (or a block without them) fall back to {@link RowOrdering}.
  */
 final class RunMerger implements AutoCloseable {
     /** Rows {@code [from, to)} of a run's sorted order. */
@@ -23,8 +28,15 @@ final class RunMerger implements AutoCloseable {
     private final RowOrdering ordering;
     private final int batchSize;
     private final RunCursor[] cursors;
-    private final int[] heap;   // cursor indexes, a binary min-heap by (current row, cursor index)
-    private int heapSize;
+    /** Per cursor: its current row's first prefix, and whether it has one (else the keys are compared). */
+    private final long[] head;
+    private final boolean[] headed;
+    /** Per cursor: done (it sorts after every row). */
+    private final boolean[] done;
+    /** The loser tree over cursors [0, k): tree[0] the winner, tree[1..k) the loser of each inner node. */
+    private final int[] tree;
+    private final int k;
+    private int live;
     private long remaining;
     private final List<Runnable> onClose = new ArrayList<>();
 
@@ -39,9 +51,14 @@ final class RunMerger implements AutoCloseable {
         List<RunCursor> nonEmpty = new ArrayList<>();
         for (RunCursor c : cursors) if (c.pos < c.end || c.refill()) nonEmpty.add(c);
         this.cursors = nonEmpty.toArray(new RunCursor[0]);
-        this.heap = new int[this.cursors.length];
-        for (int i = 0; i < this.cursors.length; i++) heap[heapSize++] = i;
-        for (int i = heapSize / 2 - 1; i >= 0; i--) siftDown(i);
+        this.k = this.cursors.length;
+        this.head = new long[k];
+        this.headed = new boolean[k];
+        this.done = new boolean[k];
+        this.tree = new int[Math.max(1, k)];
+        this.live = k;
+        for (int i = 0; i < k; i++) loadHead(i);
+        if (k > 0) tree[0] = build(1);
         this.remaining = limit < 0 ? Long.MAX_VALUE : limit;
     }
 
@@ -51,55 +68,82 @@ final class RunMerger implements AutoCloseable {
         return out;
     }
 
+    /** Builds the subtree of node {@code node} (leaves are nodes k..2k-1, leaf k + i is cursor i); returns its winner. */
+    private int build(int node) {
+        if (node >= k) return node - k;
+        int a = build(2 * node), b = 2 * node + 1 < 2 * k ? build(2 * node + 1) : -1;
+        if (b < 0) return a;   // cannot happen for k >= 1 with nodes 1..k-1: every inner node has two children
+        if (before(b, a)) {
+            tree[node] = a;
+            return b;
+        }
+        tree[node] = b;
+        return a;
+    }
+
     /** The next batch, or null when done. */
     Batch next() {
-        if (heapSize == 0 || remaining == 0) return null;
+        if (live == 0 || remaining == 0) return null;
         int want = (int) Math.min(batchSize, remaining);
-        if (heapSize == 1) {
-            RunCursor c = cursors[heap[0]];
+        if (live == 1) {
+            RunCursor c = cursors[tree[0]];
             int stop = (int) Math.min(c.end, (long) c.pos + want);
             Batch view = c.run.viewOf(c.pos, stop);
             c.pos = stop;
-            if (stop == c.end && !c.refill()) heapSize = 0;
+            if (stop == c.end && !c.refill()) live = 0;
             remaining -= view.rowCount();
             return view;
         }
         FlatVector[] out = new FlatVector[schema.size()];
         for (int c = 0; c < out.length; c++) out[c] = Vectors.allocate(schema.field(c).dataType(), want);
         int n = 0;
-        while (n < want && heapSize > 0) {
-            RunCursor cur = cursors[heap[0]];
+        while (n < want && live > 0) {
+            int w = tree[0];
+            RunCursor cur = cursors[w];
             int row = cur.run.order[cur.pos];
             ColumnVector[] columns = cur.run.columns;
             for (int c = 0; c < out.length; c++) out[c].appendFrom(columns[c], row);
             n++;
             if (++cur.pos == cur.end && !cur.refill()) {
-                heap[0] = heap[--heapSize];
+                done[w] = true;
+                live--;
+            } else {
+                loadHead(w);
             }
-            if (heapSize > 0) siftDown(0);
+            if (live > 0) replay(w);
         }
         remaining -= n;
         return out.length == 0 ? Batch.ofRowCount(n) : new Batch(out, n);
     }
 
-    private boolean less(int x, int y) {
-        RunCursor cx = cursors[x], cy = cursors[y];
-        int rx = cx.run.order[cx.pos], ry = cy.run.order[cy.pos];
-        int c = ordering.compare(cx.run.prefix, cx.run.keys, rx, cy.run.prefix, cy.run.keys, ry);
-        return c != 0 ? c < 0 : x < y;
+    /** Cursor {@code w}'s row changed: plays it up from its leaf, each node keeping the loser. */
+    private void replay(int w) {
+        int winner = w;
+        for (int node = (w + k) >>> 1; node >= 1; node >>>= 1) {
+            int other = tree[node];
+            if (before(other, winner)) {
+                tree[node] = winner;
+                winner = other;
+            }
+        }
+        tree[0] = winner;
     }
 
-    private void siftDown(int i) {
-        while (true) {
-            int l = 2 * i + 1, r = l + 1, smallest = i;
-            if (l < heapSize && less(heap[l], heap[smallest])) smallest = l;
-            if (r < heapSize && less(heap[r], heap[smallest])) smallest = r;
-            if (smallest == i) return;
-            int t = heap[i];
-            heap[i] = heap[smallest];
-            heap[smallest] = t;
-            i = smallest;
-        }
+    private void loadHead(int i) {
+        RunCursor c = cursors[i];
+        KeyPrefixes p = c.run.prefix;
+        headed[i] = p != null;
+        if (p != null) head[i] = p.first()[c.run.order[c.pos]];
+    }
+
+    /** True when cursor {@code x}'s current row comes before cursor {@code y}'s (ties: the earlier cursor). */
+    private boolean before(int x, int y) {
+        if (done[x]) return false;
+        if (done[y]) return true;
+        if (headed[x] && headed[y] && head[x] != head[y]) return head[x] < head[y];
+        RunCursor cx = cursors[x], cy = cursors[y];
+        int c = ordering.compare(cx.run.prefix, cx.run.keys, cx.run.order[cx.pos], cy.run.prefix, cy.run.keys, cy.run.order[cy.pos]);
+        return c != 0 ? c < 0 : x < y;
     }
 
     /** Runs {@code action} when the merger closes, after its cursors (the readers' memory, the files a merge wrote). */

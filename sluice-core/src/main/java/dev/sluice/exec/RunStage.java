@@ -23,6 +23,11 @@ final class RunStage {
     private final List<RunBuilder> builders = new ArrayList<>();
     private final List<SpilledRun> idleSpills = new ArrayList<>();
     private boolean frozen;
+    /**
+     * Emptied run buffers of finished tasks, for the next tasks' builders (at most one set per worker): not reserved
+     * between one task's end and the next one's start, when the next builder reserves them or drops them.
+     */
+    private final java.util.ArrayDeque<RunBuilder.Buffers> spare = new java.util.ArrayDeque<>();
 
     @SuppressWarnings("unchecked")
     private RunStage(int partitions) {
@@ -40,7 +45,8 @@ final class RunStage {
         RunStage stage = new RunStage(input.partitionCount());
         runner.runStage(input, description, (partition, stream, ctx) -> {
             Reservation reservation = pool.newSpillableReservation(description, ctx::isCancelled);
-            RunBuilder builder = new RunBuilder(input.schema(), orders, ordering, reservation, limit, spillListener);
+            RunBuilder builder = new RunBuilder(input.schema(), orders, ordering, reservation, limit, spillListener,
+                    limit < 0 ? stage.takeSpare() : null);
             synchronized (stage) {
                 stage.reservations.add(reservation);
                 stage.builders.add(builder);
@@ -48,6 +54,18 @@ final class RunStage {
             for (Batch b = stream.next(); b != null; b = stream.next()) {
                 ctx.checkCancelled();
                 builder.add(b);
+            }
+            if (limit < 0 && (!builder.spilledRuns().isEmpty() || stage.spilled())) {
+                // the input does not fit: this run would be written out anyway, so write it now and hand its buffers
+                // to the next task (new ones for every task die in the old generation)
+                RunBuilder.Buffers spare = builder.finishToDisk();
+                synchronized (stage) {
+                    stage.runs[partition] = new SortedRun(new dev.sluice.vector.ColumnVector[0], new dev.sluice.vector.ColumnVector[0], new int[0], 0);
+                    stage.spilled[partition] = List.copyOf(builder.spilledRuns());
+                    if (spare != null && !stage.frozen && stage.spare.size() < pool.taskSlots()) stage.spare.push(spare);
+                }
+                reservation.close();
+                return;
             }
             SortedRun run = builder.finish();
             synchronized (stage) {
@@ -66,7 +84,7 @@ final class RunStage {
                                             SpillListener listener) {
         SortedRun run = runs[p];
         if (frozen || run == null || run.rows == 0) return;
-        var file = reservation.spills().newFile("sort-run", listener);
+        var file = reservation.spills().newFile("sort-run", listener).storeUncompressed();
         SpilledRun written;
         try {
             written = SpilledRun.write(file, schema, run.columns, run.keys, orders, run.order, run.rows,
@@ -95,9 +113,13 @@ final class RunStage {
     /** Keeps {@code run}'s file until the stage is released (runs written by a merge pass). */
     synchronized void own(SpilledRun run) { idleSpills.add(run); }
 
+    /** Buffers a finished task left for this one, or null. */
+    private synchronized RunBuilder.Buffers takeSpare() { return spare.poll(); }
+
     /** Ends idle spilling: the runs are about to be read as they are. */
     synchronized void freeze() {
         frozen = true;
+        spare.clear();
         for (Reservation r : reservations) r.setSharedSpiller(null);
     }
 
@@ -135,6 +157,7 @@ final class RunStage {
         for (SpilledRun r : idleSpills) r.file.delete();
         idleSpills.clear();
         frozen = true;
+        spare.clear();
         for (Reservation r : reservations) r.close();
         reservations.clear();
         Arrays.fill(runs, null);

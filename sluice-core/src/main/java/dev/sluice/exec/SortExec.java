@@ -90,7 +90,7 @@ public final class SortExec implements StageBoundary {
     }
 
     /**
-     * Charges {@code run}'s index until the sort is released: bounded, at most {@link MergeReaders#MAX_FAN_IN}
+     * Charges {@code run}'s index until the sort is released: bounded, at most {@link MergeReaders#MAX_GLOBAL_FAN_IN}
      * indexed runs of {@link BlockIndex#maxBytes} each, whatever the input.
      */
     private synchronized void chargeIndex(SpilledRun run) {
@@ -130,7 +130,7 @@ public final class SortExec implements StageBoundary {
         RunCursor.Bound upper = p == partitions - 1 ? null : bounds.get(p);
         OperatorMetrics m = metrics;
         MergeReaders.Sort sort = new MergeReaders.Sort(schema(), orders, ordering, pool,
-                m == null ? dev.sluice.memory.SpillListener.NONE : m, "sort-merge");
+                m == null ? dev.sluice.memory.SpillListener.NONE : m, "sort-merge", MergeReaders.Share.GLOBAL_SORT);
         return Merges.stream(MergeReaders.open(merged, lower, upper, sort, ctx, batchSize, false), ctx);
     }
 

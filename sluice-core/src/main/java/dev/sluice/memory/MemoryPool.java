@@ -129,6 +129,14 @@ public final class MemoryPool implements AutoCloseable {
         return new Reservation(this, owner, true, cancelled);
     }
 
+    /**
+     * True when {@code r} may keep {@code bytes} of what it holds after spilling (see {@link Reservation#shrinkRetaining}):
+     * no task waits for memory, nobody asked it to spill, and they are within its fair share.
+     */
+    synchronized boolean mayRetain(Reservation r, long bytes) {
+        return waiting.isEmpty() && !r.spillRequestPending() && bytes <= maxShare(fairShareConsumers());
+    }
+
     /** The share a consumer may hold when {@code n} consumers are active. */
     long maxShare(int n) { return budget / Math.max(1, n); }
 

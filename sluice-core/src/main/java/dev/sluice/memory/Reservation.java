@@ -78,6 +78,17 @@ public final class Reservation implements AutoCloseable {
         pool.release(this, l, false);
     }
 
+    /**
+     * Gives back all but {@code keep} bytes, and those too unless the pool lets this owner keep them: nobody is
+     * waiting for memory and they are within its fair share. For buffers an owner empties and refills (a sort's run
+     * buffers after a spill) rather than dropping and allocating anew; false: everything was given back, drop them.
+     */
+    public synchronized boolean shrinkRetaining(long keep) {
+        boolean kept = keep > 0 && keep <= bytes && pool.mayRetain(this, keep);
+        shrink(bytes - (kept ? keep : 0));
+        return kept;
+    }
+
     public long bytes() { return bytes; }
 
     public String owner() { return owner; }
@@ -125,6 +136,9 @@ public final class Reservation implements AutoCloseable {
     Thread thread() { return thread; }
 
     void requestSpill() { spillRequested = true; }
+
+    /** True when another task asked this owner to spill and it has not yet been told. */
+    boolean spillRequestPending() { return spillRequested; }
 
     /** True (once) when another task asked this owner to spill. */
     boolean takeSpillRequest() {

@@ -56,6 +56,8 @@ public final class SpillFile implements AutoCloseable {
     private OutputStream out;
     /** Blocks still to be stored without compression since the last one LZ4 barely shrank. */
     private int storedBlocksLeft;
+    /** False: every block is stored as encoded ({@link #storeUncompressed}). */
+    private boolean compress = true;
     private long size;
     private long rows;
     private boolean written;
@@ -69,6 +71,16 @@ public final class SpillFile implements AutoCloseable {
     }
 
     public Path path() { return path; }
+
+    /**
+     * Stores every block of this file as encoded, without trying LZ4: for data written and read back once or twice
+     * soon after (an external sort's runs), where compressing costs more CPU than writing and reading the larger
+     * blocks through the page cache (docs/benchmark.md, sort session). Call before the first write.
+     */
+    public SpillFile storeUncompressed() {
+        compress = false;
+        return this;
+    }
 
     /**
      * Appends one batch as a block; empty batches are skipped. The block is encoded and compressed in buffers
@@ -110,7 +122,9 @@ public final class SpillFile implements AutoCloseable {
             int bound = HEADER + Math.max(rawLength, scratch.compressor.maxCompressedLength(rawLength));
             byte[] block = scratch.block.length >= bound ? scratch.block : new byte[bound];
             int n = -1;
-            if (storedBlocksLeft > 0) {
+            if (!compress) {
+                // stored, as asked
+            } else if (storedBlocksLeft > 0) {
                 storedBlocksLeft--;
             } else {
                 n = scratch.compressor.compress(scratch.raw.array(), 0, rawLength, block, HEADER, block.length - HEADER);

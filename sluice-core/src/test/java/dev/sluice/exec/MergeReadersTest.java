@@ -42,6 +42,19 @@ class MergeReadersTest {
         assertThat(MergeReaders.fanIn(64L << 20, reader, 8)).isLessThan(MergeReaders.fanIn(64L << 20, reader, 2));
     }
 
+    /**
+     * A global sort's merges take a quarter of the budget, up to 32 runs (its output tasks hold nothing else of the
+     * sort), the window's and sortWithinPartitions' an eighth, up to 16 (their chunks share the task's memory).
+     */
+    @Test void aGlobalSortsMergesReadMoreRunsAtOnceThanAMergeInsideATask() {
+        long reader = (64 << 10) + 1024 * 20 + MergeReaders.READ_BUFFER;
+        int inTask = MergeReaders.fanIn(16L << 20, reader, 2);
+        int global = MergeReaders.fanIn(16L << 20, reader, 2, MergeReaders.Share.GLOBAL_SORT);
+        assertThat(global).isGreaterThanOrEqualTo(2 * inTask - 1).isLessThanOrEqualTo(MergeReaders.MAX_GLOBAL_FAN_IN);
+        assertThat(MergeReaders.fanIn(64L << 20, reader, 1, MergeReaders.Share.GLOBAL_SORT)).isEqualTo(32);
+        assertThat(MergeReaders.fanIn(1L << 20, reader, 7, MergeReaders.Share.GLOBAL_SORT)).isEqualTo(2);
+    }
+
     /** Rows with a pad so that a run's 1,024-row blocks are cut at the block cap. */
     private static ScanExec scan(int rows, int rowsPerSplit) {
         List<Row> data = new ArrayList<>();

@@ -30,6 +30,40 @@ class MemoryPoolTest {
         }
     }
 
+    /**
+     * An owner that refills its buffers after a spill (a sort's run buffers) keeps their reservation only within its
+     * fair share and while nobody waits for memory; otherwise it gives everything back.
+     */
+    @Test void buffersKeptAfterASpillStayWithinTheShareAndGoWhenOthersWait() throws Exception {
+        try (MemoryPool pool = new MemoryPool(1000, dir, 5_000)) {
+            Reservation a = pool.newSpillableReservation("a", () -> false);
+            assertThat(a.tryGrow(600)).isTrue();
+            Reservation b = pool.newSpillableReservation("b", () -> false);
+            assertThat(b.tryGrow(100)).isTrue();
+            assertThat(a.shrinkRetaining(550)).as("over half the budget with two consumers").isFalse();
+            assertThat(a.bytes()).isZero();
+            assertThat(a.tryGrow(450)).isTrue();
+            assertThat(a.shrinkRetaining(400)).as("within its share, nobody waiting").isTrue();
+            assertThat(a.bytes()).isEqualTo(400);
+            assertThat(pool.used()).isEqualTo(500);
+            assertThat(b.tryGrow(400)).isTrue();
+            // c waits for memory (it holds none, so it is below its minimum share): a may not keep what it spilled
+            Reservation c = pool.newReservation("c");
+            CountDownLatch waiting = new CountDownLatch(1);
+            Thread t = new Thread(() -> {
+                waiting.countDown();
+                c.grow(300);
+            });
+            t.start();
+            waiting.await();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (pool.waits() == 0 && System.nanoTime() < deadline) Thread.sleep(5);
+            assertThat(a.shrinkRetaining(300)).isFalse();
+            t.join(5_000);
+            assertThat(c.bytes()).isEqualTo(300);
+        }
+    }
+
     @Test void sharedSpillersAreSpilledBeforeWaiting() {
         try (MemoryPool pool = new MemoryPool(1000, dir, 5_000)) {
             Reservation buffers = pool.newSpillableReservation("exchange", () -> false);

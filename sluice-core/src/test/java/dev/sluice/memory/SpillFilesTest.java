@@ -122,6 +122,28 @@ class SpillFilesTest {
         }
     }
 
+    /** A file told to store its blocks (a sort's runs) writes even well-compressible blocks as encoded. */
+    @Test void aFileToldToStoreItsBlocksDoesNotCompressThem() throws Exception {
+        StructType schema = StructType.fromDDL("id STRING");
+        java.util.Random random = new java.util.Random(5);
+        try (SpillManager manager = new SpillManager(base)) {
+            SpillFile file = manager.newFile("run", SpillListener.NONE).storeUncompressed();
+            List<Batch> written = new ArrayList<>();
+            long raw = 0;
+            for (int b = 0; b < 4; b++) {
+                Batch batch = ids(random, true);
+                written.add(batch);
+                raw += BatchCodec.encode(batch).length;
+                file.write(batch);
+            }
+            try (SpillFile.Reader reader = file.reader(schema)) {
+                for (Batch b : written) assertThat(rows(reader.next())).isEqualTo(rows(b));
+                assertThat(reader.next()).isNull();
+            }
+            assertThat(file.sizeInBytes()).isGreaterThanOrEqualTo(raw);
+        }
+    }
+
     @Test void directoryAndFilesArePrivateAndGoWithTheSession() throws Exception {
         Path dir;
         Path path;
