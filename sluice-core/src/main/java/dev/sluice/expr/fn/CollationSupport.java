@@ -31,11 +31,8 @@ public final class CollationSupport {
 
     /** Collation-aware in Spark 4.1 (CollationSupport and its users); by bytes in Sluice, so refused when collated. */
     private static final Set<String> REFUSED = Set.of("split_part", "substring_index", "find_in_set", "translate",
-            "btrim", "str_to_map", "array_contains",
-            "array_position", "array_remove", "array_distinct", "array_union", "array_intersect", "array_except",
-            "arrays_overlap", "array_join", "sort_array", "array_sort", "array_min", "array_max", "collect_set",
-            "mode", "levenshtein", "map_from_arrays", "map_from_entries", "map_contains_key",
-            "element_at", "try_element_at");
+            "btrim", "str_to_map", "collect_set",
+            "mode", "map_from_arrays", "map_from_entries");
 
     /** The signature of {@code fn} bound to {@code args}, adjusted for collated string arguments. */
     public static Signature adjust(String fn, List<Expression> args, Signature bound) {
@@ -43,6 +40,7 @@ public final class CollationSupport {
         for (Expression a : args) if (hasNonBinary(a.dataType())) collated = true;
         if (!collated) return bound;
         if (CollatedRegex.FUNCTIONS.contains(fn)) return CollatedRegex.adjust(fn, args, bound);
+        if (CollatedArrays.FUNCTIONS.contains(fn)) return CollatedArrays.bind(bound);
         if (REFUSED.contains(fn)) {
             throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", fn + " over a non-binary collated string")
                     .with("reason", "Spark makes " + fn + " follow the collation and Sluice does not yet; collate the argument to "

@@ -60,7 +60,8 @@ public final class MapFunctions {
             for (Object o : v) for (Map.Entry<?, ?> e : ((Map<?, ?>) o).entrySet()) put(m, e.getKey(), e.getValue());
             return m;
         }));
-        out.add(RowFunction.of("map_contains_key", MapFunctions::bindContainsKey, v -> {
+        out.add(RowFunction.of("map_contains_key", MapFunctions::bindContainsKey, (v, s) -> {
+            if (CollatedArrays.of(s) != null) return CollatedArrays.position(new java.util.ArrayList<>(((Map<?, ?>) v[0]).keySet()), v[1], CollatedArrays.of(s)) > 0;
             for (Object k : ((Map<?, ?>) v[0]).keySet()) if (ArraySetFunctions.same(k, v[1])) return true;
             return false;
         }));
