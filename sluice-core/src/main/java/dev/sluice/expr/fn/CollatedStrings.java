@@ -121,6 +121,151 @@ final class CollatedStrings {
         return out.append(s, copied, s.length()).toString();
     }
 
+
+    /**
+     * The first match of {@code needle} (not empty) in {@code s} at or after UTF-16 unit {@code from}, under the
+     * collation's base comparison (RTRIM does not apply to delimiters, as Spark's split_part/substring_index):
+     * {start, end} in units of {@code s}, or null. UTF8_LCASE matches only whole characters of {@code s}
+     * ({@code 'i'} is not found in {@code 'İ'}, whose lower case is two characters).
+     */
+    static int[] find(String s, String needle, int from, Collation c) {
+        if (c.kind() == Collation.Kind.BINARY) {
+            int at = s.indexOf(needle, from);
+            return at < 0 ? null : new int[] {at, at + needle.length()};
+        }
+        if (c.isLowercase()) {
+            Lowered low = Lowered.of(s);
+            String n = lower(needle);
+            for (int m = low.text.indexOf(n, low.position(from)); m >= 0; m = low.text.indexOf(n, m + 1)) {
+                int end = m + n.length();
+                if (low.boundary(m) && low.boundary(end)) return new int[] {low.origin[m], low.origin[end]};
+            }
+            return null;
+        }
+        if (from > s.length()) return null;
+        StringSearch search = search(s, needle, c);
+        int at = search.following(from);
+        return at == StringSearch.DONE ? null : new int[] {at, at + search.getMatchLength()};
+    }
+
+    /** A UTF8_LCASE lower-cased string with each of its UTF-16 positions mapped to the original's. */
+    private record Lowered(String text, int[] origin, boolean[] starts) {
+        static Lowered of(String s) {
+            StringBuilder low = new StringBuilder(s.length());
+            int[] origin = new int[2 * s.length() + 1];
+            boolean[] starts = new boolean[2 * s.length() + 1];
+            for (int i = 0; i < s.length(); ) {
+                int cp = s.codePointAt(i);
+                String piece = cp == 0x0130 ? "i\u0307" : new String(Character.toChars(Character.toLowerCase(cp)));
+                starts[low.length()] = true;
+                for (int k = 0; k < piece.length(); k++) origin[low.length() + k] = i;
+                low.append(piece);
+                i += Character.charCount(cp);
+            }
+            origin[low.length()] = s.length();
+            starts[low.length()] = true;
+            return new Lowered(low.toString(), origin, starts);
+        }
+
+        boolean boundary(int lowPosition) { return starts[lowPosition]; }
+
+        /** The lower-cased position of original position {@code unit}. */
+        int position(int unit) {
+            for (int k = 0; k <= text.length(); k++) if (starts[k] && origin[k] >= unit) return k;
+            return text.length();
+        }
+    }
+
+    /** {@code split_part} under a collation: the parts between non-overlapping matches of the delimiter. */
+    static String splitPart(String s, String delimiter, int part, Collation c) {
+        if (delimiter.isEmpty()) return StringSliceFunctions.splitPart(s, delimiter, part);
+        if (part == 0) return StringSliceFunctions.splitPart(s, delimiter, part);   // its error
+        List<String> parts = new ArrayList<>();
+        int from = 0;
+        for (int[] m = find(s, delimiter, 0, c); m != null; m = m[1] > m[0] ? find(s, delimiter, m[1], c) : null) {
+            parts.add(s.substring(from, m[0]));
+            from = m[1];
+        }
+        parts.add(s.substring(from));
+        int i = part > 0 ? part - 1 : parts.size() + part;
+        return i >= 0 && i < parts.size() ? parts.get(i) : "";
+    }
+
+    /** {@code substring_index} under a collation; occurrences may overlap, as the byte-wise form's. */
+    static String substringIndex(String s, String delim, int count, Collation c) {
+        if (delim.isEmpty() || count == 0) return "";
+        List<int[]> matches = new ArrayList<>();
+        for (int[] m = find(s, delim, 0, c); m != null; m = find(s, delim, next(s, m[0]), c)) {
+            matches.add(m);
+            if (count > 0 && matches.size() == count) return s.substring(0, m[0]);
+            if (m[0] >= s.length()) break;
+        }
+        if (count > 0 || matches.size() < -count) return s;
+        return s.substring(matches.get(matches.size() + count)[1]);
+    }
+
+    /** {@code find_in_set}: the 1-based index of the first comma-separated item equal to {@code word} under the collation. */
+    static int findInSet(String word, String list, Collation c) {
+        if (word.contains(",")) return 0;
+        byte[] key = c.key(word);
+        String[] items = list.split(",", -1);
+        for (int i = 0; i < items.length; i++) if (java.util.Arrays.equals(c.key(items[i]), key)) return i + 1;
+        return 0;
+    }
+
+    /**
+     * {@code translate} under a collation: a character of {@code s} is replaced (or dropped) when it equals, under
+     * the collation, a character of {@code from} (the first such wins); RTRIM plays no part for single characters.
+     */
+    static String translate(String s, String from, String to, Collation c) {
+        int[] f = from.codePoints().toArray(), t = to.codePoints().toArray();
+        byte[][] keys = new byte[f.length][];
+        for (int k = 0; k < f.length; k++) keys[k] = c.key(new String(Character.toChars(f[k])));
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            byte[] key = c.key(new String(Character.toChars(cp)));
+            int hit = -1;
+            for (int k = 0; k < f.length && hit < 0; k++) if (java.util.Arrays.equals(keys[k], key)) hit = k;
+            if (hit < 0) sb.appendCodePoint(cp);
+            else if (hit < t.length) sb.appendCodePoint(t[hit]);
+        }
+        return sb.toString();
+    }
+
+    /** {@code s} split at each match of {@code delimiter} (literal, under the collation), keeping empty parts. */
+    static List<String> split(String s, String delimiter, Collation c) {
+        List<String> parts = new ArrayList<>();
+        int from = 0;
+        if (!delimiter.isEmpty()) {
+            for (int[] m = find(s, delimiter, 0, c); m != null && m[1] > m[0]; m = find(s, delimiter, m[1], c)) {
+                parts.add(s.substring(from, m[0]));
+                from = m[1];
+            }
+        }
+        parts.add(s.substring(from));
+        return parts;
+    }
+
+    /** {@code btrim(s, chars)} under a collation: leading and trailing characters equal to one of {@code chars}. */
+    static String trim(String s, String chars, Collation c) {
+        java.util.Set<java.nio.ByteBuffer> set = new java.util.HashSet<>();
+        chars.codePoints().forEach(cp -> set.add(java.nio.ByteBuffer.wrap(c.key(new String(Character.toChars(cp))))));
+        int start = 0, end = s.length();
+        while (start < end) {
+            int cp = s.codePointAt(start);
+            if (!set.contains(java.nio.ByteBuffer.wrap(c.key(new String(Character.toChars(cp)))))) break;
+            start += Character.charCount(cp);
+        }
+        while (end > start) {
+            int cp = s.codePointBefore(end);
+            if (!set.contains(java.nio.ByteBuffer.wrap(c.key(new String(Character.toChars(cp)))))) break;
+            end -= Character.charCount(cp);
+        }
+        return s.substring(start, end);
+    }
+
     private static int next(String s, int unit) { return unit >= s.length() ? s.length() : s.offsetByCodePoints(unit, 1); }
 
     private static String lower(String s) { return Collation.lowercase(s); }

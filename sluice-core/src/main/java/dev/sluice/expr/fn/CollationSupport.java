@@ -11,6 +11,7 @@ import dev.sluice.types.DataType;
 import dev.sluice.types.DataTypes;
 import dev.sluice.types.StringType;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -30,9 +31,11 @@ public final class CollationSupport {
             "overlay", "elt", "replace");
 
     /** Collation-aware in Spark 4.1 (CollationSupport and its users); by bytes in Sluice, so refused when collated. */
-    private static final Set<String> REFUSED = Set.of("split_part", "substring_index", "find_in_set", "translate",
-            "btrim", "str_to_map", "collect_set",
-            "mode", "map_from_arrays", "map_from_entries");
+    private static final Set<String> REFUSED = Set.of("collect_set", "mode", "map_from_arrays", "map_from_entries");
+
+    /** Split, search or compare their string arguments under the collation: bound with it as state (CollatedStrings). */
+    private static final Set<String> DELIMITED = Set.of("split_part", "substring_index", "find_in_set", "translate", "btrim",
+            "str_to_map");
 
     /** The signature of {@code fn} bound to {@code args}, adjusted for collated string arguments. */
     public static Signature adjust(String fn, List<Expression> args, Signature bound) {
@@ -41,6 +44,7 @@ public final class CollationSupport {
         if (!collated) return bound;
         if (CollatedRegex.FUNCTIONS.contains(fn)) return CollatedRegex.adjust(fn, args, bound);
         if (CollatedArrays.FUNCTIONS.contains(fn)) return CollatedArrays.bind(bound);
+        if (DELIMITED.contains(fn)) return delimited(fn, args, bound);
         if (REFUSED.contains(fn)) {
             throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", fn + " over a non-binary collated string")
                     .with("reason", "Spark makes " + fn + " follow the collation and Sluice does not yet; collate the argument to "
@@ -53,6 +57,26 @@ public final class CollationSupport {
             if (result != null) return new Signature(bound.argumentTypes(), result, bound.nullable(), bound.state());
         }
         return bound;
+    }
+
+    /** A call of {@link #DELIMITED} whose strings meet in a non-binary collation: its string types, result and state are it. */
+    private static Signature delimited(String fn, List<Expression> args, Signature bound) {
+        StringType common = CollationPrecedence.common(args);
+        StringType c = common;
+        if (c == null) for (Expression a : args) if (a.dataType() instanceof StringType s && !s.isBinary()) c = s;
+        if (c == null || c.isBinary()) return bound;
+        if (fn.equals("btrim") && c.collation().rtrim()) {
+            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "btrim under the collation " + c.collation().name())
+                    .with("reason", "Sluice's collation-aware trimming does not apply RTRIM; collate the arguments without _RTRIM").build();
+        }
+        List<DataType> types = new ArrayList<>(bound.argumentTypes());
+        for (int i = 0; i < types.size(); i++) if (types.get(i).equals(DataTypes.STRING)) types.set(i, c);
+        DataType result = bound.resultType();
+        if (result.equals(DataTypes.STRING)) result = c;
+        else if (result instanceof dev.sluice.types.MapType m && m.keyType().equals(DataTypes.STRING)) {
+            result = new dev.sluice.types.MapType(c, c, m.valueContainsNull());
+        }
+        return new Signature(types, result, bound.nullable(), c.collation());
     }
 
     private static boolean hasNonBinary(DataType t) {

@@ -66,8 +66,30 @@ public final class MapFunctions {
             return false;
         }));
         out.add(RowFunction.of("str_to_map", RowFunction.optional(1, DataTypes.map(STRING, STRING), STRING, STRING, STRING),
-                v -> strToMap((String) v[0], v.length > 1 ? (String) v[1] : ",", v.length > 2 ? (String) v[2] : ":")));
+                (v, s) -> s.state() instanceof dev.sluice.types.Collation c   // set by CollationSupport for non-binary collations
+                        ? strToMap((String) v[0], v.length > 1 ? (String) v[1] : ",", v.length > 2 ? (String) v[2] : ":", c)
+                        : strToMap((String) v[0], v.length > 1 ? (String) v[1] : ",", v.length > 2 ? (String) v[2] : ":")));
         return out;
+    }
+
+    /**
+     * str_to_map under a collation: literal delimiters matched under it (Spark splits collated text without regular
+     * expressions), keys that are equal under it are duplicates.
+     */
+    static Map<Object, Object> strToMap(String text, String pairDelim, String kvDelim, dev.sluice.types.Collation c) {
+        Map<Object, Object> m = new LinkedHashMap<>();
+        Map<java.nio.ByteBuffer, Object> keys = new java.util.HashMap<>();
+        for (String pair : CollatedStrings.split(text, pairDelim, c)) {
+            int[] at = kvDelim.isEmpty() ? null : CollatedStrings.find(pair, kvDelim, 0, c);
+            String key = at == null ? pair : pair.substring(0, at[0]);
+            Object prior = keys.putIfAbsent(java.nio.ByteBuffer.wrap(c.key(key)), key);
+            if (prior != null) {
+                if (!dev.sluice.types.SessionZone.lastWinMapKeys()) throw SluiceException.of(ErrorCode.DUPLICATE_MAP_KEY).with("key", key).build();
+                m.remove(prior);
+            }
+            m.put(key, at == null ? null : pair.substring(at[1]));
+        }
+        return m;
     }
 
     static void put(Map<Object, Object> m, Object k, Object v) {
