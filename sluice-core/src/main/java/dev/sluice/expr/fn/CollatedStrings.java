@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * The substring searches of Spark's collation-aware string functions ({@code contains}, {@code startswith},
  * {@code endswith}, {@code instr}, {@code locate}/{@code position}) under a non-binary collation: UTF8_LCASE
- * searches the lower-cased strings, ICU collations search with ICU's {@link StringSearch} (matches as the collator
+ * searches the lower-cased strings (matches of whole characters, positions of the input), ICU collations search with ICU's {@link StringSearch} (matches as the collator
  * says: under {@code UNICODE_CI}, {@code 'B'} is found in {@code 'abc'}).
  * A function binds with its collation as the signature's state: null for UTF8_BINARY, whose byte loops are untouched.
  */
@@ -54,13 +54,16 @@ final class CollatedStrings {
 
     static boolean contains(String s, String needle, Collation c) {
         if (needle.isEmpty()) return true;
-        if (c.isLowercase()) return lower(s).contains(lower(needle));
-        return search(s, needle, c).first() != StringSearch.DONE;
+        return find(s, needle, 0, c) != null;
     }
 
     static boolean startsWith(String s, String prefix, Collation c) {
         if (prefix.isEmpty()) return true;
-        if (c.isLowercase()) return lower(s).startsWith(lower(prefix));
+        if (c.isLowercase()) {   // whole characters only: 'i' does not start 'İ' (lower case i̇)
+            Lowered low = Lowered.of(s);
+            String p = lower(prefix);
+            return low.text.startsWith(p) && low.boundary(p.length());
+        }
         for (int end = 0; end <= s.length(); end = next(s, end)) {   // some prefix of s equal to prefix under c
             if (c.collator().compare(s.substring(0, end), prefix) == 0) return true;
             if (end == s.length()) break;
@@ -70,7 +73,11 @@ final class CollatedStrings {
 
     static boolean endsWith(String s, String suffix, Collation c) {
         if (suffix.isEmpty()) return true;
-        if (c.isLowercase()) return lower(s).endsWith(lower(suffix));
+        if (c.isLowercase()) {
+            Lowered low = Lowered.of(s);
+            String p = lower(suffix);
+            return low.text.endsWith(p) && low.boundary(low.text.length() - p.length());
+        }
         for (int start = s.length(); start >= 0; start = start == 0 ? -1 : s.offsetByCodePoints(start, -1)) {
             if (c.collator().compare(s.substring(start), suffix) == 0) return true;
         }
@@ -79,14 +86,12 @@ final class CollatedStrings {
 
     /** 1-based character position of the first match at or after character {@code fromChar}, 0 if none. */
     static int indexOf(String s, String needle, int fromChar, Collation c) {
-        if (c.isLowercase()) return StringFunctions.charIndexOf(lower(s), lower(needle), fromChar);
+        if (c.isLowercase() && needle.isEmpty()) return StringFunctions.charIndexOf(s, needle, fromChar);
         int chars = s.codePointCount(0, s.length());
         if (fromChar > chars) return 0;
         if (needle.isEmpty()) return fromChar + 1;
-        int fromUnit = s.offsetByCodePoints(0, fromChar);
-        StringSearch search = search(s, needle, c);
-        int unit = search.following(fromUnit);
-        return unit == StringSearch.DONE ? 0 : s.codePointCount(0, unit) + 1;
+        int[] m = find(s, needle, s.offsetByCodePoints(0, fromChar), c);   // positions of s, also after a İ under UTF8_LCASE
+        return m == null ? 0 : s.codePointCount(0, m[0]) + 1;
     }
 
     /** {@code replace(s, search, with)}: every non-overlapping match of {@code search} under the collation, left to right. */
@@ -95,21 +100,9 @@ final class CollatedStrings {
         StringBuilder out = new StringBuilder(s.length());
         int copied = 0;
         if (c.isLowercase()) {
-            // the lower-cased string, with each of its UTF-16 positions mapped back to the original's
-            StringBuilder low = new StringBuilder(s.length());
-            int[] origin = new int[2 * s.length() + 1];
-            for (int i = 0; i < s.length(); ) {
-                int cp = s.codePointAt(i);
-                String piece = cp == 0x0130 ? "i\u0307" : new String(Character.toChars(Character.toLowerCase(cp)));
-                for (int k = 0; k < piece.length(); k++) origin[low.length() + k] = i;
-                low.append(piece);
-                i += Character.charCount(cp);
-            }
-            origin[low.length()] = s.length();
-            String needle = lower(search);
-            for (int m = low.indexOf(needle); m >= 0; m = low.indexOf(needle, m + needle.length())) {
-                out.append(s, copied, origin[m]).append(with);
-                copied = origin[m + needle.length()];
+            for (int[] m = find(s, search, 0, c); m != null; m = find(s, search, m[1], c)) {
+                out.append(s, copied, m[0]).append(with);
+                copied = m[1];
             }
         } else {
             StringSearch ss = search(s, search, c);

@@ -31,7 +31,7 @@ public final class CollationSupport {
             "overlay", "elt", "replace");
 
     /** Collation-aware in Spark 4.1 (CollationSupport and its users); by bytes in Sluice, so refused when collated. */
-    private static final Set<String> REFUSED = Set.of("collect_set", "mode", "map_from_arrays", "map_from_entries");
+    private static final Set<String> REFUSED = Set.of("map_from_arrays", "map_from_entries");
 
     /** Split, search or compare their string arguments under the collation: bound with it as state (CollatedStrings). */
     private static final Set<String> DELIMITED = Set.of("split_part", "substring_index", "find_in_set", "translate", "btrim",
@@ -45,6 +45,10 @@ public final class CollationSupport {
         if (CollatedRegex.FUNCTIONS.contains(fn)) return CollatedRegex.adjust(fn, args, bound);
         if (CollatedArrays.FUNCTIONS.contains(fn)) return CollatedArrays.bind(bound);
         if (DELIMITED.contains(fn)) return delimited(fn, args, bound);
+        if (fn.equals("collect_set")) {   // Spark refuses it too: DATATYPE_MISMATCH.UNSUPPORTED_INPUT_TYPE
+            throw FnArgs.mismatch(fn, args, 0, "a type other than MAP or a collated STRING (collect_set cannot take \""
+                    + args.get(0).dataType().sql() + "\", as in Spark; collect_list, or collate to UTF8_BINARY)");
+        }
         if (REFUSED.contains(fn)) {
             throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", fn + " over a non-binary collated string")
                     .with("reason", "Spark makes " + fn + " follow the collation and Sluice does not yet; collate the argument to "
