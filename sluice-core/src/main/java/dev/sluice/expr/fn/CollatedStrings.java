@@ -241,17 +241,17 @@ final class CollatedStrings {
         return parts;
     }
 
-    /** {@code btrim(s, chars)} under a collation: leading and trailing characters equal to one of {@code chars}. */
-    static String trim(String s, String chars, Collation c) {
+    /** {@code btrim(s, chars)} / {@code trim(chars FROM s)} under a collation: characters equal to one of {@code chars}. */
+    static String trim(String s, String chars, Collation c, boolean leading, boolean trailing) {
         java.util.Set<java.nio.ByteBuffer> set = new java.util.HashSet<>();
         chars.codePoints().forEach(cp -> set.add(java.nio.ByteBuffer.wrap(c.key(new String(Character.toChars(cp))))));
         int start = 0, end = s.length();
-        while (start < end) {
+        while (leading && start < end) {
             int cp = s.codePointAt(start);
             if (!set.contains(java.nio.ByteBuffer.wrap(c.key(new String(Character.toChars(cp)))))) break;
             start += Character.charCount(cp);
         }
-        while (end > start) {
+        while (trailing && end > start) {
             int cp = s.codePointBefore(end);
             if (!set.contains(java.nio.ByteBuffer.wrap(c.key(new String(Character.toChars(cp)))))) break;
             end -= Character.charCount(cp);

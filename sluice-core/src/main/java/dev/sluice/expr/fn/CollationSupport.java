@@ -35,7 +35,9 @@ public final class CollationSupport {
 
     /** Split, search or compare their string arguments under the collation: bound with it as state (CollatedStrings). */
     private static final Set<String> DELIMITED = Set.of("split_part", "substring_index", "find_in_set", "translate", "btrim",
-            "str_to_map");
+            "str_to_map", "trim", "ltrim", "rtrim");
+
+    private static final Set<String> TRIMS = Set.of("btrim", "trim", "ltrim", "rtrim");
 
     /** The signature of {@code fn} bound to {@code args}, adjusted for collated string arguments. */
     public static Signature adjust(String fn, List<Expression> args, Signature bound) {
@@ -69,8 +71,11 @@ public final class CollationSupport {
         StringType c = common;
         if (c == null) for (Expression a : args) if (a.dataType() instanceof StringType s && !s.isBinary()) c = s;
         if (c == null || c.isBinary()) return bound;
-        if (fn.equals("btrim") && c.collation().rtrim()) {
-            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "btrim under the collation " + c.collation().name())
+        if (TRIMS.contains(fn) && args.size() == 1) {   // trimming spaces: the same under every collation
+            return new Signature(bound.argumentTypes(), c, bound.nullable(), bound.state());
+        }
+        if (TRIMS.contains(fn) && c.collation().rtrim()) {
+            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", fn + " with a trim string under the collation " + c.collation().name())
                     .with("reason", "Sluice's collation-aware trimming does not apply RTRIM; collate the arguments without _RTRIM").build();
         }
         List<DataType> types = new ArrayList<>(bound.argumentTypes());

@@ -35,13 +35,14 @@ public final class StringSliceFunctions {
         out.add(RowFunction.of("overlay", RowFunction.optional(3, STRING, STRING, STRING, INT, INT),
                 v -> overlay((String) v[0], (String) v[1], (Integer) v[2], v.length > 3 ? (Integer) v[3] : -1)));
         // trim(str) and SQL's trim(trimStr FROM str) as the two-argument call trim(trimStr, str), as ltrim/rtrim
-        out.add(RowFunction.of("trim", RowFunction.optional(1, STRING, STRING, STRING), v -> {
+        out.add(RowFunction.of("trim", RowFunction.optional(1, STRING, STRING, STRING), (v, s) -> {
             String chars = v.length > 1 ? (String) v[0] : " ", src = (String) v[v.length - 1];
+            if (s.state() instanceof dev.sluice.types.Collation c) return CollatedStrings.trim(src, chars, c, true, true);
             return StringFunctions.Trim.trim(StringFunctions.Trim.trim(src, chars, true), chars, false);
         }));
         out.add(RowFunction.of("btrim", RowFunction.optional(1, STRING, STRING, STRING), (v, s) -> {
             String chars = v.length > 1 ? (String) v[1] : " ";
-            if (s.state() instanceof dev.sluice.types.Collation c) return CollatedStrings.trim((String) v[0], chars, c);
+            if (s.state() instanceof dev.sluice.types.Collation c) return CollatedStrings.trim((String) v[0], chars, c, true, true);
             return StringFunctions.Trim.trim(StringFunctions.Trim.trim((String) v[0], chars, true), chars, false);
         }));
         out.add(RowFunction.of("space", RowFunction.typed(STRING, INT), v -> " ".repeat(Math.max(0, (Integer) v[0]))));
