@@ -36,6 +36,12 @@ final class CollatedArrays {
         return c == null ? bound : new Signature(bound.argumentTypes(), bound.resultType(), bound.nullable(), c);
     }
 
+    /** {@code map_from_arrays}/{@code map_from_entries}: the collation of the result's keys as state (duplicates under it). */
+    static Signature bindMapKeys(Signature bound) {
+        Collation c = bound.resultType() instanceof dev.sluice.types.MapType m ? CollationKeys.nonBinary(m.keyType()) : null;
+        return c == null ? bound : new Signature(bound.argumentTypes(), bound.resultType(), bound.nullable(), c);
+    }
+
     /** The collation of a bound call of one of {@link #FUNCTIONS}, or null (the byte-wise path). */
     static Collation of(Signature s) { return s.state() instanceof Collation c ? c : null; }
 

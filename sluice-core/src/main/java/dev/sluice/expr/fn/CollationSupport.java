@@ -18,9 +18,10 @@ import java.util.Set;
 /**
  * What collations do to registry functions beyond the searches of {@link CollatedStrings}, checked once as a call
  * binds: the string transforms return their input's collation (Spark's {@code upper(s COLLATE UTF8_LCASE)} is a
- * {@code string collate UTF8_LCASE}, so comparing it stays case-insensitive), and the functions whose results
- * Spark makes collation-aware but Sluice computes by bytes are refused for non-binary collated arguments rather
- * than answered as UTF8_BINARY would.
+ * {@code string collate UTF8_LCASE}, so comparing it stays case-insensitive), and the functions Spark makes
+ * collation-aware are bound with their collation as signature state by their family: {@link CollatedRegex},
+ * {@link CollatedArrays}, {@link CollatedStrings} (the delimiter, trim and search functions). Calls without
+ * non-binary collated arguments come back as they were bound.
  */
 public final class CollationSupport {
     private CollationSupport() {}
@@ -29,9 +30,6 @@ public final class CollationSupport {
     private static final Set<String> KEEP_COLLATION = Set.of("upper", "lower", "ucase", "lcase", "initcap", "substr", "substring",
             "left", "right", "trim", "ltrim", "rtrim", "concat", "concat_ws", "lpad", "rpad", "repeat", "reverse",
             "overlay", "elt", "replace");
-
-    /** Collation-aware in Spark 4.1 (CollationSupport and its users); by bytes in Sluice, so refused when collated. */
-    private static final Set<String> REFUSED = Set.of("map_from_arrays", "map_from_entries");
 
     /** Split, search or compare their string arguments under the collation: bound with it as state (CollatedStrings). */
     private static final Set<String> DELIMITED = Set.of("split_part", "substring_index", "find_in_set", "translate", "btrim",
@@ -47,15 +45,7 @@ public final class CollationSupport {
         if (CollatedRegex.FUNCTIONS.contains(fn)) return CollatedRegex.adjust(fn, args, bound);
         if (CollatedArrays.FUNCTIONS.contains(fn)) return CollatedArrays.bind(bound);
         if (DELIMITED.contains(fn)) return delimited(fn, args, bound);
-        if (fn.equals("collect_set")) {   // Spark refuses it too: DATATYPE_MISMATCH.UNSUPPORTED_INPUT_TYPE
-            throw FnArgs.mismatch(fn, args, 0, "a type other than MAP or a collated STRING (collect_set cannot take \""
-                    + args.get(0).dataType().sql() + "\", as in Spark; collect_list, or collate to UTF8_BINARY)");
-        }
-        if (REFUSED.contains(fn)) {
-            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", fn + " over a non-binary collated string")
-                    .with("reason", "Spark makes " + fn + " follow the collation and Sluice does not yet; collate the argument to "
-                            + "UTF8_BINARY (COLLATE UTF8_BINARY) or lower-case both sides for UTF8_LCASE").build();
-        }
+        if (fn.equals("map_from_arrays") || fn.equals("map_from_entries")) return CollatedArrays.bindMapKeys(bound);
         if (KEEP_COLLATION.contains(fn) && bound.resultType().equals(DataTypes.STRING)) {
             StringType common = CollationPrecedence.common(args);
             StringType result = common;

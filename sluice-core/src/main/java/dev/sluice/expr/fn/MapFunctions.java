@@ -33,19 +33,19 @@ public final class MapFunctions {
 
     public static List<ScalarFunction> all() {
         List<ScalarFunction> out = new ArrayList<>();
-        out.add(RowFunction.of("map_from_arrays", MapFunctions::bindFromArrays, v -> {
+        out.add(RowFunction.of("map_from_arrays", MapFunctions::bindFromArrays, (v, s) -> {
             List<?> k = (List<?>) v[0], val = (List<?>) v[1];
             if (k.size() != val.size()) throw FnArgs.badInput("map_from_arrays", "the key array and the value array must have the same length");
             Map<Object, Object> m = new LinkedHashMap<>();
-            for (int i = 0; i < k.size(); i++) put(m, k.get(i), val.get(i));
+            for (int i = 0; i < k.size(); i++) put(m, k.get(i), val.get(i), CollatedArrays.of(s));
             return m;
         }));
-        out.add(RowFunction.of("map_from_entries", MapFunctions::bindFromEntries, v -> {
+        out.add(RowFunction.of("map_from_entries", MapFunctions::bindFromEntries, (v, s) -> {
             Map<Object, Object> m = new LinkedHashMap<>();
             for (Object e : (List<?>) v[0]) {
                 if (e == null) return null;
                 Row r = (Row) e;
-                put(m, r.get(0), r.get(1));
+                put(m, r.get(0), r.get(1), CollatedArrays.of(s));
             }
             return m;
         }));
@@ -92,10 +92,20 @@ public final class MapFunctions {
         return m;
     }
 
-    static void put(Map<Object, Object> m, Object k, Object v) {
+    static void put(Map<Object, Object> m, Object k, Object v) { put(m, k, v, null); }
+
+    /** {@code collation}: of the keys when non-binary (keys equal under it are duplicates), else null. */
+    static void put(Map<Object, Object> m, Object k, Object v, dev.sluice.types.Collation collation) {
         if (k == null) throw SluiceException.of(ErrorCode.NULL_MAP_KEY).build();
         Object key = k;
-        if (k instanceof byte[]) {
+        if (collation != null) {
+            for (Object existing : m.keySet()) {
+                if (collation.equal((String) existing, (String) k)) {
+                    key = existing;
+                    break;
+                }
+            }
+        } else if (k instanceof byte[]) {
             for (Object existing : m.keySet()) {
                 if (ArraySetFunctions.same(existing, k)) {
                     key = existing;   // LAST_WIN keeps the first key object, so the entry stays where it was
