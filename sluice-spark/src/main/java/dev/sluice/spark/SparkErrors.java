@@ -22,6 +22,7 @@ final class SparkErrors {
             Map.entry("FIELD_NOT_FOUND", ErrorCode.FIELD_NOT_FOUND),
             Map.entry("AMBIGUOUS_REFERENCE", ErrorCode.AMBIGUOUS_COLUMN),
             Map.entry("DATATYPE_MISMATCH", ErrorCode.TYPE_MISMATCH),
+            Map.entry("DUPLICATED_MAP_KEY", ErrorCode.DUPLICATE_MAP_KEY),
             Map.entry("COLLATION_INVALID_NAME", ErrorCode.COLLATION_INVALID_NAME),
             Map.entry("COLLATION_MISMATCH", ErrorCode.COLLATION_MISMATCH),
             Map.entry("INVALID_JSON_SCHEMA", ErrorCode.INVALID_SCHEMA),

@@ -10,6 +10,9 @@ import dev.sluice.types.Row;
 import dev.sluice.types.StringType;
 import dev.sluice.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
 
 import java.util.List;
 
@@ -43,6 +46,30 @@ class CollationSparkTest {
                 assertThat(df.filter(col("k").equalTo(lit("A"))).count()).isEqualTo(2);
                 assertThat(df.filter(collate(col("k"), "UTF8_BINARY").equalTo(lit("A"))).count()).isEqualTo(1);
             }
+        }
+    }
+
+    @TempDir Path dir;
+
+    @Test void collatedParquetWrittenByEitherEngineReadsBackCollatedInTheOther() {
+        StructType schema = DdlParser.parseSchema("k STRING COLLATE UTF8_LCASE, t ARRAY<STRING COLLATE UNICODE_CI>, x INT");
+        List<Row> rows = List.of(Row.of(schema, "A", List.of("b"), 1), Row.of(schema, "a", List.of("B"), 2));
+        org.apache.spark.sql.SparkSession spark = SharedSpark.get();
+        try (Sluice embedded = Sluice.builder().parallelism(2).build()) {
+            String bySluice = dir.resolve("by-sluice").toString();
+            embedded.createDataFrame(rows, schema).write().parquet(bySluice);
+            var inSpark = spark.read().parquet(bySluice);
+            assertThat(SparkTypes.fromSpark(inSpark.schema())).isEqualTo(schema);
+            assertThat(inSpark.filter("k = 'a'").count()).isEqualTo(2);
+
+            String bySpark = dir.resolve("by-spark").toString();
+            spark.sql("SELECT 'A' COLLATE UTF8_LCASE AS k, array('b' COLLATE UNICODE_CI) AS t, 1 AS x "
+                    + "UNION ALL SELECT 'a' COLLATE UTF8_LCASE, array('B' COLLATE UNICODE_CI), 2").write().parquet(bySpark);
+            DataFrame inSluice = embedded.read().parquet(bySpark);
+            assertThat(inSluice.schema().field(0).dataType()).isEqualTo(schema.field(0).dataType());
+            assertThat(((dev.sluice.types.ArrayType) inSluice.schema().field(1).dataType()).elementType())
+                    .isEqualTo(StringType.of(Collation.of("UNICODE_CI")));
+            assertThat(inSluice.filter(col("k").equalTo(lit("a"))).count()).isEqualTo(2);
         }
     }
 }

@@ -38,6 +38,17 @@ final class AggregateTypes {
         if (!isOrderable(t)) throw mismatch(f, "an orderable type (not a map)", t);
     }
 
+    /** Whether {@code t} holds a string of a non-binary collation, at any depth. */
+    static boolean hasCollatedString(DataType t) {
+        if (dev.sluice.expr.CollationKeys.nonBinary(t) != null) return true;
+        if (t instanceof ArrayType a) return hasCollatedString(a.elementType());
+        if (t instanceof MapType m) return hasCollatedString(m.keyType()) || hasCollatedString(m.valueType());
+        if (t instanceof StructType s) {
+            for (StructField field : s.fields()) if (hasCollatedString(field.dataType())) return true;
+        }
+        return false;
+    }
+
     static boolean isOrderable(DataType t) {
         if (t instanceof MapType) return false;
         if (t instanceof ArrayType a) return isOrderable(a.elementType());

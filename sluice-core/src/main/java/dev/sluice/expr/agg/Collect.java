@@ -30,6 +30,10 @@ public record Collect(Expression child, boolean set, boolean bound) implements A
 
     @Override public AggregateFunction bind(AggregateBinder binder) {
         if (set) AggregateTypes.requireOrderable(this, child.dataType());
+        if (set && AggregateTypes.hasCollatedString(child.dataType())) {   // Spark: DATATYPE_MISMATCH.UNSUPPORTED_INPUT_TYPE
+            throw AggregateTypes.mismatch(this, "a type that is not a map or a collated string (collect_list, or collate to UTF8_BINARY)",
+                    child.dataType());
+        }
         return new Collect(child, set, true);
     }
 

@@ -441,6 +441,8 @@ public final class TupleAggregates {
 
     static Object mode(List<Object[]> t, Object state) {
         DataType type = (DataType) state;
+        dev.sluice.types.Collation c = dev.sluice.expr.CollationKeys.nonBinary(type);
+        if (c != null) return collatedMode(t, c);
         Map<Object, Integer> counts = new LinkedHashMap<>();
         for (Object[] x : t) if (x[0] != null) counts.merge(key(x[0]), 1, Integer::sum);
         Object best = null;
@@ -453,6 +455,35 @@ public final class TupleAggregates {
             }
         }
         return best;
+    }
+
+    /**
+     * mode of collated strings: values equal under the collation count together; the group shows its smallest
+     * spelling by bytes (Spark shows one of them, whichever its hash map meets first); ties: the smallest key.
+     */
+    private static Object collatedMode(List<Object[]> t, dev.sluice.types.Collation c) {
+        Map<java.nio.ByteBuffer, Object[]> groups = new java.util.HashMap<>();   // key -> {spelling, count}
+        for (Object[] x : t) {
+            if (x[0] == null) continue;
+            String s = (String) x[0];
+            Object[] g = groups.computeIfAbsent(java.nio.ByteBuffer.wrap(c.key(s)), k -> new Object[] {s, 0});
+            if (compareUtf8(s, (String) g[0]) < 0) g[0] = s;
+            g[1] = (Integer) g[1] + 1;
+        }
+        java.nio.ByteBuffer bestKey = null;
+        Object[] best = null;
+        for (Map.Entry<java.nio.ByteBuffer, Object[]> e : groups.entrySet()) {
+            int n = (Integer) e.getValue()[1];
+            if (best == null || n > (Integer) best[1] || (n == (Integer) best[1] && java.util.Arrays.compareUnsigned(e.getKey().array(), bestKey.array()) < 0)) {
+                best = e.getValue();
+                bestKey = e.getKey();
+            }
+        }
+        return best == null ? null : best[0];
+    }
+
+    private static int compareUtf8(String a, String b) {
+        return java.util.Arrays.compareUnsigned(a.getBytes(java.nio.charset.StandardCharsets.UTF_8), b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Byte arrays compare by content as map keys. */

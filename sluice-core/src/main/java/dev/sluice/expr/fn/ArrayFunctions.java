@@ -56,7 +56,7 @@ public final class ArrayFunctions {
             ColumnVector in = args[0];
             ArrayVector out = (ArrayVector) Vectors.allocate(signature.resultType(), rows);
             if (in.type() instanceof NullType) return nulls(out, rows);
-            DataType et = ((ArrayType) in.type()).elementType();
+            DataType et = ((ArrayType) signature.argumentTypes().get(0)).elementType();   // the collation is in the signature's type
             ColumnVector e = in.elements();
             FlatVector elements = out.writableElements();
             for (int i = 0; i < rows; i++) {
@@ -117,7 +117,7 @@ public final class ArrayFunctions {
             ArrayVector out = (ArrayVector) Vectors.allocate(signature.resultType(), rows);
             Boolean asc = (Boolean) signature.state();
             if (in.type() instanceof NullType || asc == null) return nulls(out, rows);
-            DataType et = ((ArrayType) in.type()).elementType();
+            DataType et = ((ArrayType) signature.argumentTypes().get(0)).elementType();   // the collation is in the signature's type
             ColumnVector e = in.elements();
             Comparator<Integer> order = (x, y) -> ValueComparator.compareNullable(et, e, x, e, y);
             if (!asc) order = order.reversed();

@@ -46,12 +46,14 @@ public final class ArraySetFunctions {
             l.addAll(list(v[0]));
             return l;
         }));
-        out.add(RowFunction.of("array_remove", ArraySetFunctions::bindArrayAndElement, v -> {
+        out.add(RowFunction.of("array_remove", ArraySetFunctions::bindArrayAndElement, (v, s) -> {
+            if (CollatedArrays.of(s) != null) return CollatedArrays.remove(list(v[0]), v[1], CollatedArrays.of(s));
             List<Object> l = new ArrayList<>();
             for (Object o : list(v[0])) if (o == null || !same(o, v[1])) l.add(o);
             return l;
         }));
-        out.add(RowFunction.of("array_position", (fn, args) -> withResult(bindArrayAndElement(fn, args), LONG), v -> {
+        out.add(RowFunction.of("array_position", (fn, args) -> withResult(bindArrayAndElement(fn, args), LONG), (v, s) -> {
+            if (CollatedArrays.of(s) != null) return CollatedArrays.position(list(v[0]), v[1], CollatedArrays.of(s));
             List<Object> l = list(v[0]);
             for (int i = 0; i < l.size(); i++) if (l.get(i) != null && same(l.get(i), v[1])) return (long) i + 1;
             return 0L;
@@ -67,27 +69,31 @@ public final class ArraySetFunctions {
             return new Signature(List.of(e, FnArgs.expect(fn, args, 1, INT)), new ArrayType(e instanceof NullType ? DataTypes.NULL : e, true), true);
         }, (v, s) -> v[1] == null ? null : new ArrayList<>(Collections.nCopies(Math.max(0, (Integer) v[1]), v[0]))));
         out.add(RowFunction.nullable("array_insert", ArraySetFunctions::bindInsert, (v, s) -> insert(v)));
-        out.add(RowFunction.of("array_union", ArraySetFunctions::bindTwoArrays, v -> {
+        out.add(RowFunction.of("array_union", ArraySetFunctions::bindTwoArrays, (v, s) -> {
+            if (CollatedArrays.of(s) != null) return CollatedArrays.union(list(v[0]), list(v[1]), CollatedArrays.of(s));
             Set<Object> seen = new LinkedHashSet<>();
             for (Object o : list(v[0])) seen.add(key(o));
             for (Object o : list(v[1])) seen.add(key(o));
             return unkeys(seen);
         }));
-        out.add(RowFunction.of("array_intersect", ArraySetFunctions::bindTwoArrays, v -> {
+        out.add(RowFunction.of("array_intersect", ArraySetFunctions::bindTwoArrays, (v, s) -> {
+            if (CollatedArrays.of(s) != null) return CollatedArrays.intersect(list(v[0]), list(v[1]), CollatedArrays.of(s), true);
             Set<Object> right = new LinkedHashSet<>();
             for (Object o : list(v[1])) right.add(key(o));
             Set<Object> seen = new LinkedHashSet<>();
             for (Object o : list(v[0])) if (right.contains(key(o))) seen.add(key(o));
             return unkeys(seen);
         }));
-        out.add(RowFunction.of("array_except", ArraySetFunctions::bindTwoArrays, v -> {
+        out.add(RowFunction.of("array_except", ArraySetFunctions::bindTwoArrays, (v, s) -> {
+            if (CollatedArrays.of(s) != null) return CollatedArrays.intersect(list(v[0]), list(v[1]), CollatedArrays.of(s), false);
             Set<Object> right = new LinkedHashSet<>();
             for (Object o : list(v[1])) right.add(key(o));
             Set<Object> seen = new LinkedHashSet<>();
             for (Object o : list(v[0])) if (!right.contains(key(o))) seen.add(key(o));
             return unkeys(seen);
         }));
-        out.add(RowFunction.of("arrays_overlap", (fn, args) -> withResult(bindTwoArrays(fn, args), DataTypes.BOOLEAN), v -> {
+        out.add(RowFunction.of("arrays_overlap", (fn, args) -> withResult(bindTwoArrays(fn, args), DataTypes.BOOLEAN), (v, s) -> {
+            if (CollatedArrays.of(s) != null) return CollatedArrays.overlap(list(v[0]), list(v[1]), CollatedArrays.of(s));
             Set<Object> right = new LinkedHashSet<>();
             boolean nulls = false;
             for (Object o : list(v[1])) if (o == null) nulls = true; else right.add(key(o));
@@ -97,8 +103,10 @@ public final class ArraySetFunctions {
             }
             return nulls && !list(v[0]).isEmpty() && !list(v[1]).isEmpty() ? null : false;
         }));
-        out.add(RowFunction.of("array_min", ArraySetFunctions::bindElementResult, (v, s) -> extreme(list(v[0]), s.resultType(), -1)));
-        out.add(RowFunction.of("array_max", ArraySetFunctions::bindElementResult, (v, s) -> extreme(list(v[0]), s.resultType(), 1)));
+        out.add(RowFunction.of("array_min", ArraySetFunctions::bindElementResult, (v, s) -> CollatedArrays.of(s) != null
+                ? CollatedArrays.extreme(list(v[0]), CollatedArrays.of(s), -1) : extreme(list(v[0]), s.resultType(), -1)));
+        out.add(RowFunction.of("array_max", ArraySetFunctions::bindElementResult, (v, s) -> CollatedArrays.of(s) != null
+                ? CollatedArrays.extreme(list(v[0]), CollatedArrays.of(s), 1) : extreme(list(v[0]), s.resultType(), 1)));
         out.add(RowFunction.of("array_size", (fn, args) -> withResult(bindArray(fn, args), INT), v -> list(v[0]).size()));
         out.add(RowFunction.of("get", (fn, args) -> {
             Signature a = bindElementResult(fn, args.subList(0, 1));
@@ -109,7 +117,8 @@ public final class ArraySetFunctions {
             int i = (Integer) v[1];
             return i >= 0 && i < l.size() ? l.get(i) : null;
         }));
-        out.add(RowFunction.of("array_sort", ArraySetFunctions::bindArray, v -> {
+        out.add(RowFunction.of("array_sort", ArraySetFunctions::bindArray, (v, s) -> {
+            if (CollatedArrays.of(s) != null) return CollatedArrays.sort(list(v[0]), CollatedArrays.of(s));
             List<Object> l = new ArrayList<>(list(v[0]));
             l.sort((a, b) -> a == null || b == null ? (a == null ? (b == null ? 0 : 1) : -1) : compare(a, b));
             return l;

@@ -11,15 +11,17 @@ import dev.sluice.types.DataType;
 import dev.sluice.types.DataTypes;
 import dev.sluice.types.StringType;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
  * What collations do to registry functions beyond the searches of {@link CollatedStrings}, checked once as a call
  * binds: the string transforms return their input's collation (Spark's {@code upper(s COLLATE UTF8_LCASE)} is a
- * {@code string collate UTF8_LCASE}, so comparing it stays case-insensitive), and the functions whose results
- * Spark makes collation-aware but Sluice computes by bytes are refused for non-binary collated arguments rather
- * than answered as UTF8_BINARY would.
+ * {@code string collate UTF8_LCASE}, so comparing it stays case-insensitive), and the functions Spark makes
+ * collation-aware are bound with their collation as signature state by their family: {@link CollatedRegex},
+ * {@link CollatedArrays}, {@link CollatedStrings} (the delimiter, trim and search functions). Calls without
+ * non-binary collated arguments come back as they were bound.
  */
 public final class CollationSupport {
     private CollationSupport() {}
@@ -29,25 +31,21 @@ public final class CollationSupport {
             "left", "right", "trim", "ltrim", "rtrim", "concat", "concat_ws", "lpad", "rpad", "repeat", "reverse",
             "overlay", "elt", "replace");
 
-    /** Collation-aware in Spark 4.1 (CollationSupport and its users); by bytes in Sluice, so refused when collated. */
-    private static final Set<String> REFUSED = Set.of("split_part", "substring_index", "find_in_set", "translate",
-            "btrim", "split", "like", "ilike", "rlike", "regexp", "regexp_like", "regexp_replace", "regexp_extract",
-            "regexp_extract_all", "regexp_count", "regexp_instr", "regexp_substr", "str_to_map", "array_contains",
-            "array_position", "array_remove", "array_distinct", "array_union", "array_intersect", "array_except",
-            "arrays_overlap", "array_join", "sort_array", "array_sort", "array_min", "array_max", "collect_set",
-            "mode", "levenshtein", "map_from_arrays", "map_from_entries", "map_contains_key",
-            "element_at", "try_element_at");
+    /** Split, search or compare their string arguments under the collation: bound with it as state (CollatedStrings). */
+    private static final Set<String> DELIMITED = Set.of("split_part", "substring_index", "find_in_set", "translate", "btrim",
+            "str_to_map", "trim", "ltrim", "rtrim");
+
+    private static final Set<String> TRIMS = Set.of("btrim", "trim", "ltrim", "rtrim");
 
     /** The signature of {@code fn} bound to {@code args}, adjusted for collated string arguments. */
     public static Signature adjust(String fn, List<Expression> args, Signature bound) {
         boolean collated = false;
         for (Expression a : args) if (hasNonBinary(a.dataType())) collated = true;
         if (!collated) return bound;
-        if (REFUSED.contains(fn)) {
-            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", fn + " over a non-binary collated string")
-                    .with("reason", "Spark makes " + fn + " follow the collation and Sluice does not yet; collate the argument to "
-                            + "UTF8_BINARY (COLLATE UTF8_BINARY) or lower-case both sides for UTF8_LCASE").build();
-        }
+        if (CollatedRegex.FUNCTIONS.contains(fn)) return CollatedRegex.adjust(fn, args, bound);
+        if (CollatedArrays.FUNCTIONS.contains(fn)) return CollatedArrays.bind(bound);
+        if (DELIMITED.contains(fn)) return delimited(fn, args, bound);
+        if (fn.equals("map_from_arrays") || fn.equals("map_from_entries")) return CollatedArrays.bindMapKeys(bound);
         if (KEEP_COLLATION.contains(fn) && bound.resultType().equals(DataTypes.STRING)) {
             StringType common = CollationPrecedence.common(args);
             StringType result = common;
@@ -55,6 +53,29 @@ public final class CollationSupport {
             if (result != null) return new Signature(bound.argumentTypes(), result, bound.nullable(), bound.state());
         }
         return bound;
+    }
+
+    /** A call of {@link #DELIMITED} whose strings meet in a non-binary collation: its string types, result and state are it. */
+    private static Signature delimited(String fn, List<Expression> args, Signature bound) {
+        StringType common = CollationPrecedence.common(args);
+        StringType c = common;
+        if (c == null) for (Expression a : args) if (a.dataType() instanceof StringType s && !s.isBinary()) c = s;
+        if (c == null || c.isBinary()) return bound;
+        if (TRIMS.contains(fn) && args.size() == 1) {   // trimming spaces: the same under every collation
+            return new Signature(bound.argumentTypes(), c, bound.nullable(), bound.state());
+        }
+        if (TRIMS.contains(fn) && c.collation().rtrim()) {
+            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", fn + " with a trim string under the collation " + c.collation().name())
+                    .with("reason", "Sluice's collation-aware trimming does not apply RTRIM; collate the arguments without _RTRIM").build();
+        }
+        List<DataType> types = new ArrayList<>(bound.argumentTypes());
+        for (int i = 0; i < types.size(); i++) if (types.get(i).equals(DataTypes.STRING)) types.set(i, c);
+        DataType result = bound.resultType();
+        if (result.equals(DataTypes.STRING)) result = c;
+        else if (result instanceof dev.sluice.types.MapType m && m.keyType().equals(DataTypes.STRING)) {
+            result = new dev.sluice.types.MapType(c, c, m.valueContainsNull());
+        }
+        return new Signature(types, result, bound.nullable(), c.collation());
     }
 
     private static boolean hasNonBinary(DataType t) {

@@ -216,7 +216,7 @@ public final class CollectionFunctions {
 
         @Override public ColumnVector evaluate(Signature signature, ColumnVector[] args, int rows) {
             ColumnVector arr = args[0], value = args[1], elements = arr.elements();
-            DataType t = value.type();
+            DataType t = signature.argumentTypes().get(1);   // the collation is in the signature's type, not always the vector's
             BooleanVector out = new BooleanVector(DataTypes.BOOLEAN, rows);
             for (int i = 0; i < rows; i++) {
                 if (arr.isNull(i) || value.isNull(i)) {

@@ -33,19 +33,19 @@ public final class MapFunctions {
 
     public static List<ScalarFunction> all() {
         List<ScalarFunction> out = new ArrayList<>();
-        out.add(RowFunction.of("map_from_arrays", MapFunctions::bindFromArrays, v -> {
+        out.add(RowFunction.of("map_from_arrays", MapFunctions::bindFromArrays, (v, s) -> {
             List<?> k = (List<?>) v[0], val = (List<?>) v[1];
             if (k.size() != val.size()) throw FnArgs.badInput("map_from_arrays", "the key array and the value array must have the same length");
             Map<Object, Object> m = new LinkedHashMap<>();
-            for (int i = 0; i < k.size(); i++) put(m, k.get(i), val.get(i));
+            for (int i = 0; i < k.size(); i++) put(m, k.get(i), val.get(i), CollatedArrays.of(s));
             return m;
         }));
-        out.add(RowFunction.of("map_from_entries", MapFunctions::bindFromEntries, v -> {
+        out.add(RowFunction.of("map_from_entries", MapFunctions::bindFromEntries, (v, s) -> {
             Map<Object, Object> m = new LinkedHashMap<>();
             for (Object e : (List<?>) v[0]) {
                 if (e == null) return null;
                 Row r = (Row) e;
-                put(m, r.get(0), r.get(1));
+                put(m, r.get(0), r.get(1), CollatedArrays.of(s));
             }
             return m;
         }));
@@ -60,19 +60,52 @@ public final class MapFunctions {
             for (Object o : v) for (Map.Entry<?, ?> e : ((Map<?, ?>) o).entrySet()) put(m, e.getKey(), e.getValue());
             return m;
         }));
-        out.add(RowFunction.of("map_contains_key", MapFunctions::bindContainsKey, v -> {
+        out.add(RowFunction.of("map_contains_key", MapFunctions::bindContainsKey, (v, s) -> {
+            if (CollatedArrays.of(s) != null) return CollatedArrays.position(new java.util.ArrayList<>(((Map<?, ?>) v[0]).keySet()), v[1], CollatedArrays.of(s)) > 0;
             for (Object k : ((Map<?, ?>) v[0]).keySet()) if (ArraySetFunctions.same(k, v[1])) return true;
             return false;
         }));
         out.add(RowFunction.of("str_to_map", RowFunction.optional(1, DataTypes.map(STRING, STRING), STRING, STRING, STRING),
-                v -> strToMap((String) v[0], v.length > 1 ? (String) v[1] : ",", v.length > 2 ? (String) v[2] : ":")));
+                (v, s) -> s.state() instanceof dev.sluice.types.Collation c   // set by CollationSupport for non-binary collations
+                        ? strToMap((String) v[0], v.length > 1 ? (String) v[1] : ",", v.length > 2 ? (String) v[2] : ":", c)
+                        : strToMap((String) v[0], v.length > 1 ? (String) v[1] : ",", v.length > 2 ? (String) v[2] : ":")));
         return out;
     }
 
-    static void put(Map<Object, Object> m, Object k, Object v) {
+    /**
+     * str_to_map under a collation: literal delimiters matched under it (Spark splits collated text without regular
+     * expressions), keys that are equal under it are duplicates.
+     */
+    static Map<Object, Object> strToMap(String text, String pairDelim, String kvDelim, dev.sluice.types.Collation c) {
+        Map<Object, Object> m = new LinkedHashMap<>();
+        Map<java.nio.ByteBuffer, Object> keys = new java.util.HashMap<>();
+        for (String pair : CollatedStrings.split(text, pairDelim, c)) {
+            int[] at = kvDelim.isEmpty() ? null : CollatedStrings.find(pair, kvDelim, 0, c);
+            String key = at == null ? pair : pair.substring(0, at[0]);
+            Object prior = keys.putIfAbsent(java.nio.ByteBuffer.wrap(c.key(key)), key);
+            if (prior != null) {
+                if (!dev.sluice.types.SessionZone.lastWinMapKeys()) throw SluiceException.of(ErrorCode.DUPLICATE_MAP_KEY).with("key", key).build();
+                m.remove(prior);
+            }
+            m.put(key, at == null ? null : pair.substring(at[1]));
+        }
+        return m;
+    }
+
+    static void put(Map<Object, Object> m, Object k, Object v) { put(m, k, v, null); }
+
+    /** {@code collation}: of the keys when non-binary (keys equal under it are duplicates), else null. */
+    static void put(Map<Object, Object> m, Object k, Object v, dev.sluice.types.Collation collation) {
         if (k == null) throw SluiceException.of(ErrorCode.NULL_MAP_KEY).build();
         Object key = k;
-        if (k instanceof byte[]) {
+        if (collation != null) {
+            for (Object existing : m.keySet()) {
+                if (collation.equal((String) existing, (String) k)) {
+                    key = existing;
+                    break;
+                }
+            }
+        } else if (k instanceof byte[]) {
             for (Object existing : m.keySet()) {
                 if (ArraySetFunctions.same(existing, k)) {
                     key = existing;   // LAST_WIN keeps the first key object, so the entry stays where it was

@@ -39,27 +39,34 @@ public final class RegexFunctions {
         private final String fn;
         private final boolean like;
         private final char escape;
+        private final int flags;
         private String last;
         private Pattern compiled;
 
-        PatternCache(String fn, boolean like, char escape) {
+        PatternCache(String fn, boolean like, char escape) { this(fn, like, escape, 0); }
+
+        /** {@code flags}: Pattern flags, {@link CollatedRegex#flags} of the call (case-insensitive under UTF8_LCASE). */
+        PatternCache(String fn, boolean like, char escape, int flags) {
             this.fn = fn;
             this.like = like;
             this.escape = escape;
+            this.flags = flags;
         }
 
         Pattern get(String pattern) {
             if (!pattern.equals(last)) {
-                compiled = like ? likePattern(fn, pattern, escape) : compile(fn, pattern);
+                compiled = like ? likePattern(fn, pattern, escape, flags) : compile(fn, pattern, flags);
                 last = pattern;
             }
             return compiled;
         }
     }
 
-    static Pattern compile(String fn, String regex) {
+    static Pattern compile(String fn, String regex) { return compile(fn, regex, 0); }
+
+    static Pattern compile(String fn, String regex, int flags) {
         try {
-            return Pattern.compile(regex);
+            return Pattern.compile(regex, flags);
         } catch (PatternSyntaxException e) {
             throw FnArgs.invalid(fn, "the regular expression '" + regex + "' is invalid: " + e.getDescription());
         }
@@ -89,7 +96,7 @@ public final class RegexFunctions {
         @Override public ColumnVector evaluate(Signature signature, ColumnVector[] args, int rows) {
             ArrayVector out = new ArrayVector((ArrayType) signature.resultType(), new BytesVector(DataTypes.STRING, rows * 2), rows);
             BytesVector elements = (BytesVector) out.writableElements();
-            PatternCache cache = new PatternCache(name(), false, '\\');
+            PatternCache cache = new PatternCache(name(), false, '\\', CollatedRegex.flags(signature));
             for (int i = 0; i < rows; i++) {
                 if (anyNull(args, i)) {
                     out.appendNull();
@@ -133,7 +140,7 @@ public final class RegexFunctions {
 
         @Override public ColumnVector evaluate(Signature signature, ColumnVector[] args, int rows) {
             BytesVector out = StringFunctions.strings(rows);
-            PatternCache cache = new PatternCache(name(), false, '\\');
+            PatternCache cache = new PatternCache(name(), false, '\\', CollatedRegex.flags(signature));
             for (int i = 0; i < rows; i++) {
                 if (anyNull(args, i)) {
                     out.appendNull();
@@ -172,7 +179,7 @@ public final class RegexFunctions {
 
         @Override public ColumnVector evaluate(Signature signature, ColumnVector[] args, int rows) {
             BytesVector out = StringFunctions.strings(rows);
-            PatternCache cache = new PatternCache(name(), false, '\\');
+            PatternCache cache = new PatternCache(name(), false, '\\', CollatedRegex.flags(signature));
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < rows; i++) {
                 if (anyNull(args, i)) {
@@ -218,15 +225,15 @@ public final class RegexFunctions {
         }
 
         @Override public ColumnVector evaluate(Signature signature, ColumnVector[] args, int rows) {
-            return matchAll(name(), args, rows, false, '\\');
+            return matchAll(name(), args, rows, false, '\\', CollatedRegex.flags(signature));
         }
 
         @Override public String sql(List<Expression> args) { return FnArgs.call("RLIKE", args); }
     }
 
-    static BooleanVector matchAll(String fn, ColumnVector[] args, int rows, boolean like, char escape) {
+    static BooleanVector matchAll(String fn, ColumnVector[] args, int rows, boolean like, char escape, int flags) {
         BooleanVector out = new BooleanVector(DataTypes.BOOLEAN, rows);
-        PatternCache cache = new PatternCache(fn, like, escape);
+        PatternCache cache = new PatternCache(fn, like, escape, flags);
         for (int i = 0; i < rows; i++) {
             if (args[0].isNull(i) || args[1].isNull(i)) {
                 out.appendNull();
@@ -257,7 +264,7 @@ public final class RegexFunctions {
         }
 
         @Override public ColumnVector evaluate(Signature signature, ColumnVector[] args, int rows) {
-            return matchAll(name(), args, rows, true, (Character) signature.state());
+            return matchAll(name(), args, rows, true, (Character) CollatedRegex.state(signature), CollatedRegex.flags(signature));
         }
 
         @Override public String sql(List<Expression> args) {
@@ -268,7 +275,9 @@ public final class RegexFunctions {
     }
 
     /** Spark's escapeLikeRegex: the escape makes the next {@code _}, {@code %} or escape literal; anything else after it is an error. */
-    static Pattern likePattern(String fn, String pattern, char escape) {
+    static Pattern likePattern(String fn, String pattern, char escape) { return likePattern(fn, pattern, escape, 0); }
+
+    static Pattern likePattern(String fn, String pattern, char escape, int flags) {
         StringBuilder regex = new StringBuilder("(?s)");
         StringBuilder literal = new StringBuilder();
         for (int k = 0; k < pattern.length(); k++) {
@@ -289,6 +298,6 @@ public final class RegexFunctions {
             }
         }
         if (literal.length() > 0) regex.append(Pattern.quote(literal.toString()));
-        return Pattern.compile(regex.toString());
+        return Pattern.compile(regex.toString(), flags);
     }
 }

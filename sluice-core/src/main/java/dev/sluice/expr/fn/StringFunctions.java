@@ -298,7 +298,9 @@ public final class StringFunctions {
                     out.appendNull();
                     continue;
                 }
-                out.append(trim(str(src, i), args.length == 2 ? str(args[0], i) : " ", leading));
+                if (signature.state() instanceof dev.sluice.types.Collation c) {   // set by CollationSupport for a collated trim string
+                    out.append(CollatedStrings.trim(str(src, i), str(args[0], i), c, leading, !leading));
+                } else out.append(trim(str(src, i), args.length == 2 ? str(args[0], i) : " ", leading));
             }
             return out;
         }

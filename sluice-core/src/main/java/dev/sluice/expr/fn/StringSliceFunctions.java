@@ -29,21 +29,26 @@ public final class StringSliceFunctions {
                     v -> substring((String) v[0], (Integer) v[1], v.length > 2 ? (Integer) v[2] : Integer.MAX_VALUE)));
         }
         out.add(RowFunction.of("split_part", RowFunction.typed(STRING, STRING, STRING, INT),
-                v -> splitPart((String) v[0], (String) v[1], (Integer) v[2])));
+                (v, s) -> s.state() instanceof dev.sluice.types.Collation c   // set by CollationSupport for non-binary collations
+                        ? CollatedStrings.splitPart((String) v[0], (String) v[1], (Integer) v[2], c)
+                        : splitPart((String) v[0], (String) v[1], (Integer) v[2])));
         out.add(RowFunction.of("overlay", RowFunction.optional(3, STRING, STRING, STRING, INT, INT),
                 v -> overlay((String) v[0], (String) v[1], (Integer) v[2], v.length > 3 ? (Integer) v[3] : -1)));
         // trim(str) and SQL's trim(trimStr FROM str) as the two-argument call trim(trimStr, str), as ltrim/rtrim
-        out.add(RowFunction.of("trim", RowFunction.optional(1, STRING, STRING, STRING), v -> {
+        out.add(RowFunction.of("trim", RowFunction.optional(1, STRING, STRING, STRING), (v, s) -> {
             String chars = v.length > 1 ? (String) v[0] : " ", src = (String) v[v.length - 1];
+            if (s.state() instanceof dev.sluice.types.Collation c) return CollatedStrings.trim(src, chars, c, true, true);
             return StringFunctions.Trim.trim(StringFunctions.Trim.trim(src, chars, true), chars, false);
         }));
-        out.add(RowFunction.of("btrim", RowFunction.optional(1, STRING, STRING, STRING), v -> {
+        out.add(RowFunction.of("btrim", RowFunction.optional(1, STRING, STRING, STRING), (v, s) -> {
             String chars = v.length > 1 ? (String) v[1] : " ";
+            if (s.state() instanceof dev.sluice.types.Collation c) return CollatedStrings.trim((String) v[0], chars, c, true, true);
             return StringFunctions.Trim.trim(StringFunctions.Trim.trim((String) v[0], chars, true), chars, false);
         }));
         out.add(RowFunction.of("space", RowFunction.typed(STRING, INT), v -> " ".repeat(Math.max(0, (Integer) v[0]))));
         out.add(RowFunction.nullable("elt", RowFunction.variadic(2, STRING, STRING), (v, s) -> elt(v)));
-        out.add(RowFunction.of("find_in_set", RowFunction.typed(INT, STRING, STRING), v -> findInSet((String) v[0], (String) v[1])));
+        out.add(RowFunction.of("find_in_set", RowFunction.typed(INT, STRING, STRING), (v, s) -> s.state() instanceof dev.sluice.types.Collation c
+                ? CollatedStrings.findInSet((String) v[0], (String) v[1], c) : findInSet((String) v[0], (String) v[1])));
         for (String n : List.of("char_length", "character_length", "len")) {
             out.add(RowFunction.of(n, RowFunction.typed(INT, STRING), v -> ((String) v[0]).codePointCount(0, ((String) v[0]).length())));
         }

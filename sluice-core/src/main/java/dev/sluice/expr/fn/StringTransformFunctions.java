@@ -122,6 +122,10 @@ public final class StringTransformFunctions {
                     lastTo = to;
                 }
                 String s = str(args[0], i);
+                if (signature.state() instanceof dev.sluice.types.Collation c) {   // set by CollationSupport for non-binary collations
+                    out.append(CollatedStrings.translate(s, from, to, c));
+                    continue;
+                }
                 StringBuilder sb = new StringBuilder(s.length());
                 for (int k = 0; k < s.length(); ) {
                     int cp = s.codePointAt(k);
@@ -161,7 +165,9 @@ public final class StringTransformFunctions {
             BytesVector out = strings(rows);
             for (int i = 0; i < rows; i++) {
                 if (anyNull(args, i)) out.appendNull();
-                else out.append(substringIndex(str(args[0], i), str(args[1], i), args[2].getInt(i)));
+                else if (signature.state() instanceof dev.sluice.types.Collation c) {   // set by CollationSupport
+                    out.append(CollatedStrings.substringIndex(str(args[0], i), str(args[1], i), args[2].getInt(i), c));
+                } else out.append(substringIndex(str(args[0], i), str(args[1], i), args[2].getInt(i)));
             }
             return out;
         }

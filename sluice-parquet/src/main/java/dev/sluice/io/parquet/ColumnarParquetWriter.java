@@ -32,6 +32,7 @@ final class ColumnarParquetWriter {
     private final ParquetFileWriter file;
     private final FlatWriterPool pool;
     private final MessageType schema;
+    private final Map<String, String> footer;
     private final RowGroupColumns columns;
     private final ParquetProperties properties;
     private final BytesInputCompressor compressor;
@@ -57,6 +58,7 @@ final class ColumnarParquetWriter {
                           FlatWriterPool pool) throws IOException {
         this.properties = ParquetProperties.builder().build();   // parquet-java's defaults, as its record writer used
         this.schema = SparkParquetSchema.of(schema, options.timestampType());
+        this.footer = SparkRowMetadata.footer(schema, ParquetWriter.OBJECT_MODEL_NAME_PROP, "sluice");
         this.pool = pool;
         FlatRowGroupWriter flat = pool.take(schema, options.timestampType());
         if (flat == null) flat = FlatRowGroupWriter.of(schema, this.schema, options.timestampType(), properties);
@@ -101,7 +103,7 @@ final class ColumnarParquetWriter {
         }
         try {
             flushRowGroup();
-            file.end(Map.of(ParquetWriter.OBJECT_MODEL_NAME_PROP, "sluice"));
+            file.end(footer);
             if (columns instanceof FlatRowGroupWriter flat) pool.give(flat);
         } catch (IOException | RuntimeException e) {
             failed = true;

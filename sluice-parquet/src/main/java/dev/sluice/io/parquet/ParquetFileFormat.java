@@ -24,7 +24,8 @@ public final class ParquetFileFormat implements FileFormat {
     @Override public StructType inferSchema(FileSourceContext context, List<String> paths) {
         for (FileStatus file : FileListing.resolve(context.storage(), paths, context.listing())) {
             if (file.size() == 0) continue;
-            return ParquetTypes.toSluice(Footers.read(context.storage(), file).getFileMetaData().getSchema());
+            var meta = Footers.read(context.storage(), file).getFileMetaData();
+            return SparkRowMetadata.withCollations(ParquetTypes.toSluice(meta.getSchema()), meta.getKeyValueMetaData());
         }
         throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "read.parquet")
                 .with("reason", "unable to infer the schema: no Parquet file under " + String.join(", ", paths)

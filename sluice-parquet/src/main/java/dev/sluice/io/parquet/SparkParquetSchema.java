@@ -33,6 +33,7 @@ import java.util.List;
  * timestamps INT96 by default (or INT64 TIMESTAMP(MICROS|MILLIS, true)); decimals INT32 up to precision 9,
  * INT64 up to 18, else the narrowest FIXED_LEN_BYTE_ARRAY; arrays as three-level LIST
  * ({@code repeated group list { element }}); maps as MAP ({@code repeated group key_value { key, value }}).
+ * Collated strings are strings here; their collation goes to Spark's schema in the footer ({@link SparkRowMetadata}).
  */
 final class SparkParquetSchema {
     private SparkParquetSchema() {}
@@ -65,13 +66,6 @@ final class SparkParquetSchema {
         if (type instanceof FloatType) return Types.primitive(PrimitiveTypeName.FLOAT, rep).named(name);
         if (type instanceof DoubleType) return Types.primitive(PrimitiveTypeName.DOUBLE, rep).named(name);
         if (type instanceof BinaryType) return Types.primitive(PrimitiveTypeName.BINARY, rep).named(name);
-        if (type instanceof StringType s && !s.isDefault()) {
-            // Spark keeps the collation in its schema metadata, which Sluice's writer does not write: refuse rather than lose it
-            throw SluiceException.of(ErrorCode.UNSUPPORTED_OPERATION).with("operation", "Writing the collated column `" + name + "` ("
-                    + s.simpleString() + ") to Parquet")
-                    .with("reason", "Sluice's Parquet files do not record collations; collate the column to UTF8_BINARY first "
-                            + "(collate(col, 'UTF8_BINARY')) and collate it again after reading").build();
-        }
         if (type instanceof StringType) {
             return Types.primitive(PrimitiveTypeName.BINARY, rep).as(LogicalTypeAnnotation.stringType()).named(name);
         }

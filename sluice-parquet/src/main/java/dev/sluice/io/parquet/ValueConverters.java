@@ -73,6 +73,7 @@ final class ValueConverters {
     /** Whether a file value of type {@code has} can be read as {@code want}. */
     static boolean compatible(DataType has, DataType want) {
         if (has.equals(want)) return true;
+        if (has instanceof dev.sluice.types.StringType) return want instanceof dev.sluice.types.StringType;   // any collation: same bytes
         if (has instanceof dev.sluice.types.TimeType) return want instanceof dev.sluice.types.TimeType;   // any precision
         if (has.equals(dev.sluice.types.DataTypes.INT)) return want instanceof LongType || want instanceof DoubleType;
         // narrower integers widen on read (INT32 underneath); a wider column is never read as a narrower one
