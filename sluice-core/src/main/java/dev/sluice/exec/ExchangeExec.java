@@ -150,6 +150,17 @@ public final class ExchangeExec implements StageBoundary {
         };
     }
 
+    /**
+     * The rows output partition {@code p} receives from every input task (known once the input stage has run, -1
+     * before): what reads it can size its spill partitions for what is coming instead of guessing.
+     */
+    public synchronized long rows(int p) {
+        if (tasks == null) return -1;
+        long rows = 0;
+        for (TaskBuckets t : tasks) if (t != null) rows += t.rows[p];
+        return rows;
+    }
+
     /** Output partition {@code p} was read to the end: its buckets, files and memory are not needed again. */
     private synchronized void releaseOutput(int p) {
         if (tasks == null) return;
@@ -180,6 +191,7 @@ public final class ExchangeExec implements StageBoundary {
         final java.util.ArrayDeque<Batch>[] buckets;
         final java.util.ArrayDeque<Long>[] sizes;
         final long[] bytes;
+        final long[] rows;   // every row cut for each output partition, buffered or spilled
         final SpillFile[] files;
         final SpillFile[] tails;
         final Reservation reservation;
@@ -190,6 +202,7 @@ public final class ExchangeExec implements StageBoundary {
             this.buckets = new java.util.ArrayDeque[outputs];
             this.sizes = new java.util.ArrayDeque[outputs];
             this.bytes = new long[outputs];
+            this.rows = new long[outputs];
             this.files = new SpillFile[outputs];
             this.tails = new SpillFile[outputs];
             this.reservation = reservation;
@@ -326,6 +339,7 @@ public final class ExchangeExec implements StageBoundary {
 
         void add(Batch batch) {
             if (outputs == 1) {
+                out.rows[0] += batch.rowCount();
                 out.deliver(0, compact(batch));
                 return;
             }
@@ -442,6 +456,7 @@ public final class ExchangeExec implements StageBoundary {
             }
             for (int c = 0; c < batch.columnCount(); c++) building[target][c].appendFrom(batch.column(c), row);
             buildingRows++;
+            out.rows[target]++;
             toCome--;
             if (++rows[target] == batchSize) flush(target);
         }

@@ -36,6 +36,7 @@ final class GroupTable {
     private int headCount;
     private int groups;
     private long keyBytes;
+    private long heldKeyBytes;   // the key bytes the key vectors held before the last clear: their capacity is kept
 
     GroupTable(DataType[] types) { this(types, true); }
 
@@ -51,6 +52,22 @@ final class GroupTable {
     }
 
     int groupCount() { return groups; }
+
+    /**
+     * Empties the table for another input, keeping its arrays and its key vectors' capacity: a table rebuilt for each
+     * grace partition outlives young collections, so a new one each time became old-generation garbage (a full
+     * collection every few partitions at a 64 MiB heap). What is kept stays counted in {@link #bytes}.
+     */
+    void clear() {
+        Arrays.fill(slots, 0);
+        for (FlatVector k : keys) k.clear();
+        heldKeyBytes = Math.max(heldKeyBytes, keyBytes);
+        keyBytes = 0;
+        groups = 0;
+    }
+
+    /** The slots of the open-addressing table (a power of two, at least twice the groups). */
+    int slotCount() { return slots.length; }
 
     FlatVector[] keyColumns() { return keys; }
 
@@ -191,5 +208,5 @@ final class GroupTable {
     }
 
     /** A rough size of the table and its keys, for the memory reservation. */
-    long bytes() { return slots.length * 12L + groupHashes.length * 8L + 2 * keyBytes; }   // key buffers grow by doubling
+    long bytes() { return slots.length * 12L + groupHashes.length * 8L + 2 * Math.max(keyBytes, heldKeyBytes); }   // key buffers grow by doubling
 }

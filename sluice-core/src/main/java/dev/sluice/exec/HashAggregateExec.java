@@ -107,7 +107,9 @@ public final class HashAggregateExec implements ExecNode {
                 ctx::isCancelled);
         OperatorMetrics m = metrics;
         SpillListener listener = m == null ? SpillListener.NONE : m;
-        return mode == Mode.PARTIAL ? new PartialStream(in, ctx, reservation) : new FinalStream(in, ctx, reservation, listener);
+        if (mode == Mode.PARTIAL) return new PartialStream(in, ctx, reservation);
+        long inputRows = input instanceof ExchangeExec exchange ? exchange.rows(partition) : -1;
+        return new FinalStream(in, ctx, reservation, listener, inputRows);
     }
 
     /**
@@ -241,14 +243,19 @@ public final class HashAggregateExec implements ExecNode {
         private final java.util.ArrayDeque<Work> work = new java.util.ArrayDeque<>();
         private final List<SpillPartitions> spills = new ArrayList<>();
         private final DataType[] keyTypes;
+        /** The rows the exchange delivers to this partition, or -1 when not known. */
+        private final long inputRows;
         private Table out;
         private int emitted;
         private boolean inputDone;
+        /** The last grace partition's table, emptied for the next one (its memory stays reserved meanwhile). */
+        private Table spare;
 
         private record Work(SpillPartitions owner, int partition, int level) {}
 
-        FinalStream(BatchStream in, TaskContext ctx, Reservation reservation, SpillListener listener) {
+        FinalStream(BatchStream in, TaskContext ctx, Reservation reservation, SpillListener listener, long inputRows) {
             this.in = in;
+            this.inputRows = inputRows;
             this.ctx = ctx;
             this.reservation = reservation;
             this.listener = listener;
@@ -264,11 +271,11 @@ public final class HashAggregateExec implements ExecNode {
                     return out.finalBatch(from, to);
                 }
                 if (out != null) {
+                    keepForReuse(out);
                     out = null;
-                    reservation.shrink(reservation.bytes());
                 }
                 if (!inputDone) {
-                    out = aggregate(in::next, 0, -1);
+                    out = aggregate(in::next, 0, inputRows, newTable());
                     inputDone = true;
                     in.close();
                     if (out != null && keys.isEmpty()) {
@@ -281,7 +288,7 @@ public final class HashAggregateExec implements ExecNode {
                     if (w == null) return null;
                     var file = w.owner().get(w.partition());
                     try (var reader = file.reader(input.schema())) {
-                        out = aggregate(reader::next, w.level(), file.rows());
+                        out = aggregate(reader::next, w.level(), file.rows(), takeSpare(file.rows()));
                     } finally {
                         w.owner().delete(w.partition());
                     }
@@ -292,11 +299,11 @@ public final class HashAggregateExec implements ExecNode {
 
         /**
          * Aggregates a source of {@code sourceRows} rows (-1: unknown); null when it had to spill (its partitions
-         * are queued as work). A spilled file is split into as many partitions as the groups that fit say are
-         * needed, so one more level is normally enough.
+         * are queued as work). A source of known size (a spilled file; the exchange's rows for this partition) is
+         * split into as many partitions as the groups that fit say are needed, so that each partition fits in one
+         * more level; of unknown size, by what the budget affords ({@link SpillPartitions#firstFanout}).
          */
-        private Table aggregate(java.util.function.Supplier<Batch> source, int level, long sourceRows) {
-            Table table = newTable();
+        private Table aggregate(java.util.function.Supplier<Batch> source, int level, long sourceRows, Table table) {
             SpillPartitions partitions = null;
             boolean direct = false;   // the rows go straight to the partitions, without the table
             long tableRows = 0;
@@ -337,6 +344,36 @@ public final class HashAggregateExec implements ExecNode {
             return null;
         }
 
+        /**
+         * After a table's groups went out: a grace partition's table (its output copied its keys) is emptied and kept
+         * for the next partition, with its reservation; any other is dropped and its memory released.
+         */
+        private void keepForReuse(Table done) {
+            if (done.copiesKeys && !work.isEmpty() && done.clear()) {
+                spare = done;
+                reservation.shrink(Math.max(0, reservation.bytes() - tableBytes(done)));
+            } else {
+                reservation.shrink(reservation.bytes());
+            }
+        }
+
+        /**
+         * A table for a grace partition of {@code rows} rows: the spare one unless it is more than twice as large as
+         * those rows need (then its memory goes back to the pool); its output copies its keys so that it can be
+         * emptied and reused once they are out.
+         */
+        private Table takeSpare(long rows) {
+            Table table = spare;
+            spare = null;
+            if (table != null && table.groups.slotCount() > 4 * Math.max(1024, Long.highestOneBit(Math.max(1, rows)))) {
+                table = null;   // the kept arrays are far larger than this partition can use
+                reservation.shrink(reservation.bytes());
+            }
+            if (table == null) table = newTable();
+            table.copiesKeys = true;
+            return table;
+        }
+
         private ColumnVector[] keyVectors(Batch b) {
             ColumnVector[] out = new ColumnVector[keys.size()];
             for (int k = 0; k < out.length; k++) out[k] = keys.get(k).evaluate(b);
@@ -368,6 +405,14 @@ public final class HashAggregateExec implements ExecNode {
         DataType[] keyTypes = new DataType[keys.size()];
         for (int k = 0; k < keyTypes.length; k++) keyTypes[k] = keys.get(k).dataType();
         return new Table(new GroupTable(keyTypes));
+    }
+
+    /** A flat copy of {@code v}, its string bytes allocated at once. */
+    private static FlatVector copy(ColumnVector v) {
+        int n = v.size();
+        FlatVector out = Vectors.allocateLike(v, n, n);
+        for (int r = 0; r < n; r++) out.appendFrom(v, r);
+        return out;
     }
 
     /** Adds one batch to the table: its rows (partial) or its partial states (final). */
@@ -450,6 +495,8 @@ public final class HashAggregateExec implements ExecNode {
     private final class Table {
         final GroupTable groups;
         final GroupAccumulator[] accumulators;
+        /** The output copies the keys instead of viewing the table's vectors, which may then be reused. */
+        boolean copiesKeys;
 
         Table(GroupTable groups) {
             this.groups = groups;
@@ -484,8 +531,23 @@ public final class HashAggregateExec implements ExecNode {
 
         private List<ColumnVector> keyColumns(int from, int to) {
             List<ColumnVector> columns = new ArrayList<>();
-            for (FlatVector k : groups.keyColumns()) columns.add(k.slice(from, to - from));
+            for (FlatVector k : groups.keyColumns()) {
+                ColumnVector slice = k.slice(from, to - from);
+                columns.add(copiesKeys ? copy(slice) : slice);
+            }
             return columns;
+        }
+
+        /**
+         * Empties the table for another input, keeping the memory of its group table and of every accumulator that
+         * can be emptied (the others are replaced); false when nothing could be kept.
+         */
+        boolean clear() {
+            groups.clear();
+            for (int a = 0; a < accumulators.length; a++) {
+                if (!accumulators[a].clear()) accumulators[a] = Aggregation.newAccumulator(aggregates.get(a));
+            }
+            return true;
         }
     }
 }

@@ -26,4 +26,11 @@ public interface GroupAccumulator {
 
     /** A rough size of the state in bytes, for the operator's memory reservation. */
     long estimatedBytes();
+
+    /**
+     * Empties every group, keeping the state's arrays (so an operator can reuse the accumulator for another table
+     * without allocating it again); false when this accumulator cannot, and then it is unchanged. After a true, groups
+     * start empty as new ones do, and {@link #estimatedBytes} still counts what is kept.
+     */
+    default boolean clear() { return false; }
 }

@@ -223,29 +223,21 @@ public final class BatchCodec {
             }
         }
         FlatVector out;
+        // fixed-width values are packed, a null's as 0 (the vectors' placeholder): one bulk copy each
         if (type.storesInt()) {
             IntVector v = new IntVector(type, n);
-            for (int i = 0; i < n; i++) {
-                int x = in.getInt();
-                if (isNull != null && isNull[i]) v.appendNull();
-                else v.append(x);
-            }
+            v.appendLittleEndian(in.data, in.pos, n, isNull);
+            in.pos += 4 * n;
             out = v;
         } else if (type.storesLong()) {
             LongVector v = new LongVector(type, n);
-            for (int i = 0; i < n; i++) {
-                long x = in.getLong();
-                if (isNull != null && isNull[i]) v.appendNull();
-                else v.append(x);
-            }
+            v.appendLittleEndian(in.data, in.pos, n, isNull);
+            in.pos += 8 * n;
             out = v;
         } else if (type instanceof DoubleType) {
             DoubleVector v = new DoubleVector(type, n);
-            for (int i = 0; i < n; i++) {
-                long x = in.getLong();
-                if (isNull != null && isNull[i]) v.appendNull();
-                else v.append(Double.longBitsToDouble(x));
-            }
+            v.appendLittleEndian(in.data, in.pos, n, isNull);
+            in.pos += 8 * n;
             out = v;
         } else if (type instanceof FloatType) {
             FloatVector v = new FloatVector(type, n);
@@ -264,19 +256,19 @@ public final class BatchCodec {
             }
             out = v;
         } else if (type instanceof StringType || type instanceof BinaryType || type instanceof dev.sluice.types.CalendarIntervalType) {
-            int[] lengths = new int[n];
+            // the lengths become the row ends; the values are contiguous (a null has length 0): one copy
+            int[] ends = new int[Math.max(4, n)];
             long total = 0;
-            for (int i = 0; i < n; i++) total += lengths[i] = in.getInt();
-            // the values are contiguous (a null has length 0): one copy, then the row ends
-            int bytes = (int) Math.min(Integer.MAX_VALUE - 16, total);
-            BytesVector v = new BytesVector(type, n, bytes);
-            System.arraycopy(in.data, in.pos, v.buffer(), 0, bytes);
-            in.pos += bytes;
             for (int i = 0; i < n; i++) {
-                if (isNull != null && isNull[i]) v.appendNull();
-                else v.commit(lengths[i]);
+                total += in.getInt();
+                if (total > Integer.MAX_VALUE - 16) throw new IllegalStateException("spilled string column over 2 GB");
+                ends[i] = (int) total;
             }
-            out = v;
+            int bytes = (int) total;
+            byte[] values = new byte[Math.max(16, bytes)];
+            System.arraycopy(in.data, in.pos, values, 0, bytes);
+            in.pos += bytes;
+            out = BytesVector.adopt(type, values, bytes, ends, isNull, n);
         } else if (type instanceof DecimalType d && d.fitsInLong()) {
             DecimalVector v = new DecimalVector(d, n);
             for (int i = 0; i < n; i++) {

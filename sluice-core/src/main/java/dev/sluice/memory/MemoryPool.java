@@ -193,11 +193,25 @@ public final class MemoryPool implements AutoCloseable {
      * share; a task short of memory spills the spillable ones first. Counting them (an exchange has one per input
      * task) left each running operator a sliver of the budget while the buffers held the rest: a hash join's
      * build side was told to spill after one batch when M4 ran at 1M rows, with 21 exchange buffers holding
-     * 14 of the 16 MiB.
+     * 14 of the 16 MiB. Counted per task (the thread a reservation is attached to), not per reservation: the
+     * helpers of an operator (its spill partitions' block buffers, a merge's readers) and a small operator beside
+     * a large one (a count above an aggregation) are part of the same task, and counting each of them as a
+     * consumer of its own cut the large operator's share: M2's final aggregations got a third of the budget
+     * instead of half whenever the other task's spill partitions held buffers, so their grace partitions, sized
+     * for half, spilled again.
      */
     private int fairShareConsumers() {
+        Thread[] seen = new Thread[8];
         int n = 0;
-        for (Reservation a : active) if (a.thread() != null) n++;
+        for (Reservation a : active) {
+            Thread t = a.thread();
+            if (t == null) continue;
+            boolean counted = false;
+            for (int i = 0; i < n && !counted; i++) counted = seen[i] == t;
+            if (counted) continue;
+            if (n == seen.length) seen = java.util.Arrays.copyOf(seen, n * 2);
+            seen[n++] = t;
+        }
         return Math.max(1, n);
     }
 

@@ -30,13 +30,14 @@ public final class BytesVector extends FlatVector {
     /**
      * A vector of {@code rows} rows over a builder's finished buffers, taken as they are instead of copied:
      * {@code data[0, dataSize)} with end offsets {@code ends} (laid out as this class keeps them; a null row's end is
-     * the previous end), row i null where {@code nulls[i]}. The caller gives up {@code data} and {@code ends}.
+     * the previous end), row i null where {@code nulls[i]} ({@code nulls} may be null: none). The caller gives up
+     * {@code data} and {@code ends}.
      */
     public static BytesVector adopt(DataType type, byte[] data, int dataSize, int[] ends, boolean[] nulls, int rows) {
         if (ends.length < 4 || rows > ends.length || dataSize > data.length) throw new IllegalArgumentException("buffers too small");
         BytesVector v = new BytesVector(type, data, ends);
         v.dataSize = dataSize;
-        v.markNulls(nulls, 0, rows);
+        if (nulls != null) v.markNulls(nulls, 0, rows);
         v.size = rows;
         return v;
     }

@@ -52,6 +52,18 @@ public final class LongVector extends FlatVector {
         size += n;
     }
 
+    /**
+     * Appends {@code n} values stored little-endian in {@code bytes} from {@code offset} in one bulk copy, row i null where
+     * {@code nulls[i]} ({@code nulls} may be null: none). A null's stored value must be the placeholder 0 (spill blocks).
+     */
+    public void appendLittleEndian(byte[] bytes, int offset, int n, boolean[] nulls) {
+        ensureCapacity(size + n);
+        java.nio.ByteBuffer.wrap(bytes, offset, 8 * n).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .asLongBuffer().get(values, size, n);
+        if (nulls != null) markNulls(nulls, 0, n);
+        size += n;
+    }
+
     @Override protected void appendNullSlot() { values[size] = 0; }
 
     @Override protected void grow(int newCapacity) { values = Arrays.copyOf(values, newCapacity); }

@@ -58,6 +58,34 @@ class ExchangeExecTest {
         assertThat(total).isEqualTo(1000);
     }
 
+    /** What a final aggregation sizes its first spill by: every row an output partition gets, buffered or spilled. */
+    @Test void knowsTheRowsOfEachOutputPartitionSpilledOrNot() {
+        for (long budget : new long[] {1000, 1 << 26}) {
+            try (MemoryPool pool = new MemoryPool(budget)) {
+                ExchangeExec exchange = new ExchangeExec(scan(1000, 64),
+                        new Partitioning.Hash(List.of(new BoundColumn(1, "v", DataTypes.INT, true)), 4), pool, 16);
+                assertThat(exchange.rows(0)).as("not run yet").isEqualTo(-1);
+                Map<Integer, long[]> counts = new HashMap<>();
+                try (Scheduler scheduler = new Scheduler(2)) {
+                    scheduler.run(exchange, "test", 0, (partition, stream, ctx) -> {
+                        long expected = exchange.rows(partition);
+                        long read = 0;
+                        for (Batch b = stream.next(); b != null; b = stream.next()) read += b.rowCount();
+                        synchronized (counts) {
+                            counts.put(partition, new long[] {expected, read});
+                        }
+                    });
+                }
+                long total = 0;
+                for (long[] c : counts.values()) {
+                    assertThat(c[0]).as("budget " + budget).isEqualTo(c[1]);
+                    total += c[1];
+                }
+                assertThat(total).isEqualTo(1000);
+            }
+        }
+    }
+
     @Test void theSameBucketsForAnyParallelism() {
         List<Object> reference = null;
         for (int p : new int[] {1, 3, 7}) {

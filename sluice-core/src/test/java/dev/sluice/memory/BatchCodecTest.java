@@ -41,6 +41,7 @@ class BatchCodecTest {
                     byte[] perRow = BatchCodec.encode(new Batch(opaque.toArray(new ColumnVector[0]), n));
                     assertThat(bulk).as(what).isEqualTo(perRow);
                     Batch decoded = BatchCodec.decode(new StructType(fields), bulk, n);
+                    assertThat(BatchCodec.encode(decoded)).as(what + ": decoded in bulk, encoded again").isEqualTo(bulk);
                     for (int c = 0; c < views.size(); c++) {
                         for (int i = 0; i < n; i++) {
                             Object expected = views.get(c).getObject(i), actual = decoded.column(c).getObject(i);

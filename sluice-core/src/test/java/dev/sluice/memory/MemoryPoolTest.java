@@ -18,15 +18,60 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MemoryPoolTest {
     @TempDir Path dir;
 
-    @Test void aSpillableConsumerOverItsShareIsToldToSpill() {
+    @Test void aSpillableConsumerOverItsShareIsToldToSpill() throws Exception {
         try (MemoryPool pool = new MemoryPool(1000, dir, 100)) {
             Reservation a = pool.newSpillableReservation("a", () -> false);
             Reservation b = pool.newSpillableReservation("b", () -> false);
             assertThat(a.tryGrow(400)).isTrue();
-            assertThat(b.tryGrow(100)).isTrue();
-            assertThat(a.tryGrow(200)).as("over 1/2 of the budget with two consumers").isFalse();
-            a.shrink(400);   // it spilled
-            assertThat(a.tryGrow(200)).isTrue();
+            try (OtherTask other = new OtherTask(() -> assertThat(b.tryGrow(100)).isTrue())) {
+                assertThat(a.tryGrow(200)).as("over 1/2 of the budget with two tasks").isFalse();
+                a.shrink(400);   // it spilled
+                assertThat(a.tryGrow(200)).isTrue();
+            }
+        }
+    }
+
+    /**
+     * The budget is shared between tasks, not reservations: a task's helper reservation (its spill partitions'
+     * buffers) does not cut the share of its operator. Before, M2's final aggregations got a third of the budget
+     * whenever the other task's spill partitions held buffers, and their grace partitions spilled again.
+     */
+    @Test void theReservationsOfOneTaskTakeOneShare() throws Exception {
+        try (MemoryPool pool = new MemoryPool(1000, dir, 100)) {
+            Reservation table = pool.newSpillableReservation("aggregate", () -> false);
+            Reservation buffers = pool.newReservation("spill partition buffers");
+            Reservation other = pool.newSpillableReservation("other task's aggregate", () -> false);
+            assertThat(buffers.tryGrow(100)).isTrue();
+            try (OtherTask task = new OtherTask(() -> assertThat(other.tryGrow(100)).isTrue())) {
+                assertThat(table.tryGrow(450)).as("within 1/2 of the budget: two tasks").isTrue();
+                assertThat(table.tryGrow(100)).as("over 1/2").isFalse();
+            }
+        }
+    }
+
+    /** A task on a thread of its own that stays alive (holding its reservations) until closed. */
+    private static final class OtherTask implements AutoCloseable {
+        private final CountDownLatch done = new CountDownLatch(1);
+        private final Thread thread;
+
+        OtherTask(Runnable work) throws InterruptedException {
+            CountDownLatch started = new CountDownLatch(1);
+            thread = new Thread(() -> {
+                work.run();
+                started.countDown();
+                try {
+                    done.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            thread.start();
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+
+        @Override public void close() throws InterruptedException {
+            done.countDown();
+            thread.join();
         }
     }
 

@@ -15,5 +15,8 @@ final class Bits {
 
     void set(int i) { words[i >>> 6] |= 1L << i; }
 
+    /** Clears every flag, keeping the words. */
+    void clear() { Arrays.fill(words, 0L); }
+
     long bytes() { return words.length * 8L; }
 }

@@ -79,6 +79,11 @@ public record MinMax(Expression child, boolean max, boolean bound) implements Ag
             seen.ensure(groups);
         }
 
+        @Override public boolean clear() {
+            seen.clear();   // a value is read only where its flag is set
+            return true;
+        }
+
         @Override void offer(ColumnVector v, int[] groupIds, int rowCount) {
             for (int r = 0; r < rowCount; r++) {
                 if (v.isNull(r)) continue;
@@ -114,6 +119,11 @@ public record MinMax(Expression child, boolean max, boolean bound) implements Ag
             seen.ensure(groups);
         }
 
+        @Override public boolean clear() {
+            seen.clear();   // a value is read only where its flag is set
+            return true;
+        }
+
         @Override void offer(ColumnVector v, int[] groupIds, int rowCount) {
             for (int r = 0; r < rowCount; r++) {
                 if (v.isNull(r)) continue;
@@ -146,6 +156,11 @@ public record MinMax(Expression child, boolean max, boolean bound) implements Ag
         @Override public void ensureGroups(int groups) {
             if (groups > values.length) values = Arrays.copyOf(values, Growth.capacity(values.length, groups));
             seen.ensure(groups);
+        }
+
+        @Override public boolean clear() {
+            seen.clear();   // a value is read only where its flag is set
+            return true;
         }
 
         @Override void offer(ColumnVector v, int[] groupIds, int rowCount) {
