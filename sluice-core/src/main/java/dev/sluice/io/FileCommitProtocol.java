@@ -462,12 +462,7 @@ public final class FileCommitProtocol implements JobCommitter {
     /** Deletes everything in the target that the overwriting job did not write, then its marker. */
     private void finishOverwrite(String overwriter) {
         deleteOthers(target, overwriter, true);
-        storage.sync(target);
-        storage.deleteRecursively(StoragePaths.join(target, CommitMarkers.PENDING_PREFIX + overwriter));
-        String marker = StoragePaths.join(target, SUCCESS_MARKER);
-        if (!storage.exists(marker)) writeMarker(marker);
-        storage.deleteRecursively(StoragePaths.join(target, CommitMarkers.OVERWRITE_PREFIX + overwriter));
-        storage.sync(target);
+        finishMarkers(overwriter, CommitMarkers.OVERWRITE_PREFIX);
     }
 
     /**
@@ -476,11 +471,16 @@ public final class FileCommitProtocol implements JobCommitter {
      */
     private void finishReplace(String replacer) {
         replaceWritten(target, replacer, true);
+        finishMarkers(replacer, CommitMarkers.REPLACE_PREFIX);
+    }
+
+    /** After a replacing job's old files are gone: its pending marker, {@code _SUCCESS}, then its commit marker. */
+    private void finishMarkers(String job, String commitMarkerPrefix) {
         storage.sync(target);
-        storage.deleteRecursively(StoragePaths.join(target, CommitMarkers.PENDING_PREFIX + replacer));
+        storage.deleteRecursively(StoragePaths.join(target, CommitMarkers.PENDING_PREFIX + job));
         String marker = StoragePaths.join(target, SUCCESS_MARKER);
         if (!storage.exists(marker)) writeMarker(marker);
-        storage.deleteRecursively(StoragePaths.join(target, CommitMarkers.REPLACE_PREFIX + replacer));
+        storage.deleteRecursively(StoragePaths.join(target, commitMarkerPrefix + job));
         storage.sync(target);
     }
 

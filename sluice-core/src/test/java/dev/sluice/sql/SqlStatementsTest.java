@@ -5,7 +5,6 @@ import dev.sluice.DataFrame;
 import dev.sluice.Sluice;
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
-import dev.sluice.types.Row;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,24 +29,9 @@ class SqlStatementsTest {
 
     private List<String> rows(String sql) { return rows(sluice.sql(sql)); }
 
-    private static List<String> rows(DataFrame df) {
-        List<String> out = new ArrayList<>();
-        for (Row r : df.collect()) {
-            List<String> cells = new ArrayList<>();
-            for (int i = 0; i < r.size(); i++) cells.add(String.valueOf(r.get(i)));
-            out.add(String.join(",", cells));
-        }
-        return out;
-    }
+    private static List<String> rows(DataFrame df) { return SqlTestRows.lines(df); }
 
-    private ErrorCode code(String sql) {
-        try {
-            sluice.sql(sql).collect();
-        } catch (SluiceException e) {
-            return e.code();
-        }
-        throw new AssertionError("no error for " + sql);
-    }
+    private ErrorCode code(String sql) { return SqlTestRows.errorOf(sluice, sql); }
 
     @Test void temporaryViewsAreCreatedReplacedAndDropped() {
         sluice.sql("CREATE TEMPORARY VIEW v AS SELECT 1 AS a");

@@ -4,7 +4,6 @@ import dev.sluice.DataFrame;
 import dev.sluice.Sluice;
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
-import dev.sluice.types.Row;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,24 +29,12 @@ class SqlUserFunctionsTest {
     @AfterEach void close() { sluice.close(); }
 
     private List<String> rows(String sql) {
-        List<String> out = new ArrayList<>();
-        for (Row r : sluice.sql(sql).collect()) {
-            List<String> cells = new ArrayList<>();
-            for (int i = 0; i < r.size(); i++) cells.add(String.valueOf(r.get(i)));
-            out.add(String.join(",", cells));
-        }
+        List<String> out = new ArrayList<>(SqlTestRows.lines(sluice.sql(sql)));
         out.sort(null);
         return out;
     }
 
-    private ErrorCode code(String sql) {
-        try {
-            sluice.sql(sql).collect();
-        } catch (SluiceException e) {
-            return e.code();
-        }
-        throw new AssertionError("no error for " + sql);
-    }
+    private ErrorCode code(String sql) { return SqlTestRows.errorOf(sluice, sql); }
 
     @Test void scalarQueryBodiesAreCorrelatedSubqueriesOverTheArguments() {
         sluice.sql("CREATE TEMPORARY FUNCTION total(x INT) RETURNS INT RETURN SELECT sum(c2) FROM t2 WHERE c1 = x");
