@@ -1,10 +1,8 @@
 package dev.sluice.sql;
 
-import dev.sluice.DataFrame;
 import dev.sluice.Sluice;
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
-import dev.sluice.types.Row;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,16 +30,7 @@ class SqlInsertTest {
 
     @AfterEach void close() { sluice.close(); }
 
-    private List<String> rows(String sql) {
-        DataFrame df = sluice.sql(sql);
-        List<String> out = new ArrayList<>();
-        for (Row r : df.collect()) {
-            List<String> cells = new ArrayList<>();
-            for (int i = 0; i < r.size(); i++) cells.add(String.valueOf(r.get(i)));
-            out.add(String.join(",", cells));
-        }
-        return out;
-    }
+    private List<String> rows(String sql) { return SqlTestRows.lines(sluice.sql(sql)); }
 
     @Test void positionalInsertTakesColumnsWhateverTheirNames() {
         sluice.sql("CREATE TABLE t (a INT, b DOUBLE, c STRING) USING json");
