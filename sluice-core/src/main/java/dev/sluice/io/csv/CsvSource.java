@@ -111,6 +111,9 @@ public final class CsvSource implements DataSource {
         return new Reader((FileSplit) split, projection);
     }
 
+    /** The String reader whatever the options (the byte reader's tests compare the two). */
+    BatchReader openStringReader(Split split, StructType projection) { return new Reader((FileSplit) split, projection); }
+
     private CsvReadPlan plan(StructType projection) {
         String corruptName = corruptIndex >= 0 ? schema.field(corruptIndex).name() : null;
         return new CsvReadPlan(dataColumns, corruptName, projection, options.mode());
