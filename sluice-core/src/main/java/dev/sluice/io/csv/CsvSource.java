@@ -30,7 +30,8 @@ import java.util.List;
  * CSV files as a table. Fields map to the schema's columns by position (the header, if any, only names them
  * at inference). Files are cut into byte ranges at newlines, unless a record may span lines ({@code multiLine}),
  * the character set is not newline-compatible (UTF-16, UTF-32) or the line separator is custom: then each file
- * is one split. Only the split at offset 0 of a file skips its header line.
+ * is one split. Only the split at offset 0 of a file skips its header line. UTF-8 splits cut at newlines are read
+ * over their bytes ({@link CsvByteReader}); the rest by the String reader here, with the same results.
  *
  * <p>Malformed records (a field that is not a value of its column's type, or a field count other than the
  * schema's) follow the {@code mode} option: PERMISSIVE keeps the row with NULL for bad fields and the record's
