@@ -1,7 +1,5 @@
 package dev.sluice.io.csv;
 
-import dev.sluice.error.ErrorCode;
-import dev.sluice.error.SluiceException;
 import dev.sluice.io.BatchReader;
 import dev.sluice.io.FileSplit;
 import dev.sluice.io.LineReader;
@@ -224,8 +222,7 @@ final class CsvByteReader implements BatchReader {
             }
             if (problem != null) {
                 if (mode == ParseMode.FAILFAST) {
-                    throw SluiceException.of(ErrorCode.MALFORMED_RECORD).with("location", lines.location())
-                            .with("reason", problem).build();
+                    throw CsvReadPlan.malformed(lines.location(), problem);
                 }
                 if (mode == ParseMode.DROPMALFORMED) {
                     dropped++;
@@ -325,7 +322,7 @@ final class CsvByteReader implements BatchReader {
     private void append(FlatVector out, int i, String problem) {
         int s = plan.outputSource[i];
         if (s < 0) {
-            out.appendObject(problem != null ? recordText() : null);
+            out.appendObject(problem != null ? lineText() : null);   // the record's text, as _corrupt_record holds it
             return;
         }
         switch (slots[s]) {
@@ -350,9 +347,6 @@ final class CsvByteReader implements BatchReader {
                 out.appendObject(objects[s]);
         }
     }
-
-    /** The current record's text, as {@code _corrupt_record} holds it. */
-    private String recordText() { return lineText(); }
 
     private static boolean equal(byte[] a, int s, int e, byte[] b) {
         return e - s == b.length && Arrays.equals(a, s, e, b, 0, b.length);

@@ -67,6 +67,11 @@ final class CsvReadPlan {
         return "'" + text + "' is not a valid " + dataColumns.get(j).dataType().sql() + " for column `" + dataColumns.get(j).name() + "`";
     }
 
+    /** FAILFAST's error for a malformed record at {@code location} ({@code path:line}). */
+    static SluiceException malformed(String location, String problem) {
+        return SluiceException.of(ErrorCode.MALFORMED_RECORD).with("location", location).with("reason", problem).build();
+    }
+
     /** Spark's CSVHeaderChecker: the header names the schema's columns (without the corrupt-record column) in order. */
     void checkHeader(String[] header, String path) {
         if (header == null) return;   // an empty file has no header to check

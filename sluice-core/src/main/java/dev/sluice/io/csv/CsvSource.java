@@ -175,8 +175,7 @@ public final class CsvSource implements DataSource {
                 }
                 if (problem != null) {
                     if (mode == ParseMode.FAILFAST) {
-                        throw SluiceException.of(ErrorCode.MALFORMED_RECORD).with("location", records.location())
-                                .with("reason", problem).build();
+                        throw CsvReadPlan.malformed(records.location(), problem);
                     }
                     if (mode == ParseMode.DROPMALFORMED) {
                         dropped++;
