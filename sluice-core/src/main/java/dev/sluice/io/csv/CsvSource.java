@@ -30,7 +30,8 @@ import java.util.List;
  * CSV files as a table. Fields map to the schema's columns by position (the header, if any, only names them
  * at inference). Files are cut into byte ranges at newlines, unless a record may span lines ({@code multiLine}),
  * the character set is not newline-compatible (UTF-16, UTF-32) or the line separator is custom: then each file
- * is one split. Only the split at offset 0 of a file skips its header line.
+ * is one split. Only the split at offset 0 of a file skips its header line. UTF-8 splits cut at newlines are read
+ * over their bytes ({@link CsvByteReader}); the rest by the String reader here, with the same results.
  *
  * <p>Malformed records (a field that is not a value of its column's type, or a field count other than the
  * schema's) follow the {@code mode} option: PERMISSIVE keeps the row with NULL for bad fields and the record's
@@ -105,7 +106,18 @@ public final class CsvSource implements DataSource {
     }
 
     @Override public BatchReader open(Split split, StructType projection, List<Expression> filters) {
+        if (CsvByteReader.applies(options, wholeFiles)) {
+            return new CsvByteReader(storage, (FileSplit) split, options, plan(projection), projection);
+        }
         return new Reader((FileSplit) split, projection);
+    }
+
+    /** The String reader whatever the options (the byte reader's tests compare the two). */
+    BatchReader openStringReader(Split split, StructType projection) { return new Reader((FileSplit) split, projection); }
+
+    private CsvReadPlan plan(StructType projection) {
+        String corruptName = corruptIndex >= 0 ? schema.field(corruptIndex).name() : null;
+        return new CsvReadPlan(dataColumns, corruptName, projection, options.mode());
     }
 
     /** Opens the lines of a split the way this source cuts files (also used by inference, on whole files). */
@@ -119,46 +131,21 @@ public final class CsvSource implements DataSource {
         private final CsvValues values = new CsvValues(options);
         private final ParseMode mode = options.mode();
         private final String nullValue = options.nullValue();
-        private final int[] outputSource;      // per projected column: data column index, or -1 for the corrupt record
-        private final int[] converted;         // data column indexes parsed for each record
-        private final boolean[] needed;
-        private final boolean judgeAll;
+        private final CsvReadPlan plan;
         private final Object[] row;
         private final StructType projection;
         private long dropped;
 
         Reader(FileSplit split, StructType projection) {
             this.projection = projection;
-            String corruptName = corruptIndex >= 0 ? schema.field(corruptIndex).name() : null;
-            outputSource = new int[projection.size()];
-            boolean corruptProjected = false;
-            for (int i = 0; i < projection.size(); i++) {
-                String name = projection.field(i).name();
-                if (name.equals(corruptName)) {
-                    outputSource[i] = -1;
-                    corruptProjected = true;
-                } else {
-                    outputSource[i] = dataIndex(name);
-                }
-            }
-            judgeAll = mode != ParseMode.PERMISSIVE || corruptProjected;
-            needed = new boolean[dataColumns.size()];
-            if (judgeAll) {
-                java.util.Arrays.fill(needed, true);
-            } else {
-                for (int s : outputSource) if (s >= 0) needed[s] = true;
-            }
-            int n = 0;
-            for (boolean b : needed) if (b) n++;
-            converted = new int[n];
-            for (int i = 0, k = 0; i < needed.length; i++) if (needed[i]) converted[k++] = i;
+            this.plan = plan(projection);
             row = new Object[dataColumns.size()];
             boolean fileStart = split.start() == 0;
             boolean checkHeader = options.header() && fileStart && !options.enforceSchema();
             records = new CsvRecords(openLines(storage, split, options, wholeFiles), options, options.header() && fileStart && !checkHeader);
             if (checkHeader) {
                 try {
-                    checkHeader(records.header(), split.path());
+                    plan.checkHeader(records.header(), split.path());
                 } catch (RuntimeException e) {
                     records.close();
                     throw e;
@@ -166,63 +153,29 @@ public final class CsvSource implements DataSource {
             }
         }
 
-        /** Spark's CSVHeaderChecker: the header names the schema's columns (without the corrupt-record column) in order. */
-        private void checkHeader(String[] header, String path) {
-            if (header == null) return;   // an empty file has no header to check
-            List<String> names = new ArrayList<>();
-            for (StructField f : dataColumns) names.add(f.name());
-            String problem = null;
-            if (header.length != names.size()) {
-                problem = "the header has " + header.length + " columns and the schema " + names.size();
-            } else {
-                for (int i = 0; i < header.length && problem == null; i++) {
-                    String h = header[i] == null ? "" : header[i];
-                    if (!h.equalsIgnoreCase(names.get(i))) {
-                        problem = "expected `" + names.get(i) + "` but found `" + h + "` at position " + (i + 1);
-                    }
-                }
-            }
-            if (problem != null) {
-                throw SluiceException.of(ErrorCode.CSV_HEADER_MISMATCH).with("path", path)
-                        .with("reason", problem + " (header: " + String.join(", ", header) + "; schema: "
-                                + String.join(", ", names) + ")")
-                        .build();
-            }
-        }
-
-        private int dataIndex(String name) {
-            for (int i = 0; i < dataColumns.size(); i++) if (dataColumns.get(i).name().equals(name)) return i;
-            throw SluiceException.internal("projected column " + name + " is not in the CSV schema " + schema);
-        }
-
         @Override public Batch next() {
             FlatVector[] out = new FlatVector[projection.size()];
             for (int i = 0; i < out.length; i++) out[i] = Vectors.allocate(projection.field(i).dataType(), Batch.DEFAULT_SIZE);
             int rows = 0;
-            while (rows < Batch.DEFAULT_SIZE && records.next(needed)) {
+            while (rows < Batch.DEFAULT_SIZE && records.next(plan.needed)) {
                 CsvTokenizer tokens = records.tokens();
                 int count = tokens.count();
-                String problem = judgeAll && count != dataColumns.size()
-                        ? count + " fields where the schema has " + dataColumns.size() : null;
-                for (int j : converted) {
+                String problem = plan.countProblem(count);
+                for (int j : plan.converted) {
                     String text = j < count ? tokens.field(j) : null;
                     Object v = null;
                     if (text != null && !text.equals(nullValue)) {
                         v = values.parse(text, dataColumns.get(j).dataType());
                         if (v == CsvValues.INVALID) {
                             v = null;
-                            if (problem == null) {
-                                problem = "'" + text + "' is not a valid " + dataColumns.get(j).dataType().sql()
-                                        + " for column `" + dataColumns.get(j).name() + "`";
-                            }
+                            if (problem == null) problem = plan.invalidProblem(text, j);
                         }
                     }
                     row[j] = v;
                 }
                 if (problem != null) {
                     if (mode == ParseMode.FAILFAST) {
-                        throw SluiceException.of(ErrorCode.MALFORMED_RECORD).with("location", records.location())
-                                .with("reason", problem).build();
+                        throw CsvReadPlan.malformed(records.location(), problem);
                     }
                     if (mode == ParseMode.DROPMALFORMED) {
                         dropped++;
@@ -230,7 +183,7 @@ public final class CsvSource implements DataSource {
                     }
                 }
                 for (int i = 0; i < out.length; i++) {
-                    int s = outputSource[i];
+                    int s = plan.outputSource[i];
                     out[i].appendObject(s < 0 ? (problem != null ? records.record() : null) : row[s]);
                 }
                 rows++;
