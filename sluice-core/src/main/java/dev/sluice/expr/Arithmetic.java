@@ -143,6 +143,10 @@ public record Arithmetic(Op op, Expression left, Expression right, EvalMode mode
 
     /** One row of {@link #evaluateLongDecimals}: the same value, NULL or error as {@link #evalDecimal}. */
     private void evalLongDecimal(long x, int sx, long y, int sy, DecimalType type, DecimalVector out) {
+        if (y == 0 && (op == Op.DIVIDE || op == Op.REMAINDER)) {   // DIVIDE_BY_ZERO or NULL, without a throw per row
+            evalDecimal(BigDecimal.valueOf(x, sx), BigDecimal.ZERO, type, out);
+            return;
+        }
         long result;
         try {
             result = switch (op) {
@@ -156,10 +160,7 @@ public record Arithmetic(Op op, Expression left, Expression right, EvalMode mode
                     long r = switch (op) {
                         case ADD -> Math.addExact(xm, ym);
                         case SUBTRACT -> Math.subtractExact(xm, ym);
-                        default -> {
-                            if (ym == 0) throw new ArithmeticException("by zero: the BigDecimal path decides");
-                            yield xm % ym;   // the dividend's sign, as BigDecimal.remainder
-                        }
+                        default -> xm % ym;   // the dividend's sign, as BigDecimal.remainder; ym is not 0
                     };
                     yield LongDecimals.rescale(r, scale, type.scale());
                 }

@@ -50,8 +50,8 @@ import static dev.sluice.functions.sum;
  * {@code amount >= 500.00} over one 4096-row batch narrowed to its true rows (what FilterExec does per batch), and
  * {@code sum(amount), avg(amount)} and {@code count(*) where amount >= 500.00} over 64 such batches (262,144 rows)
  * through the engine on one worker. Projections over the batch with a DECIMAL(5,2) {@code rate} (±0.01 to ±999.99,
- * never zero): {@code amount / rate} (a decimal(20,10) quotient), {@code amount % rate}, {@code round(amount, 1)},
- * {@code bround(amount, 1)} and {@code CAST(amount AS STRING)}.
+ * never zero): {@code amount / rate} (a decimal(20,8) quotient: wider than a long, written from one),
+ * {@code amount % rate}, {@code round(amount, 1)}, {@code bround(amount, 1)} and {@code CAST(amount AS STRING)}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
