@@ -28,7 +28,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -90,7 +89,7 @@ final class ArrowBatches {
         } else if (v instanceof org.apache.arrow.vector.DurationVector dt) {
             dt.setSafe(i, dev.sluice.vector.Intervals.toMicros((java.time.Duration) value));
         }
-        else if (v instanceof DecimalVector dec) dec.setSafe(i, ((BigDecimal) value).setScale(dec.getScale(), RoundingMode.UNNECESSARY));
+        else if (v instanceof DecimalVector dec) ArrowDecimals.set(dec, i, (BigDecimal) value);
         else if (v instanceof MapVector m) {
             MapType mt = (MapType) t;
             Map<Object, Object> map = (Map<Object, Object>) value;

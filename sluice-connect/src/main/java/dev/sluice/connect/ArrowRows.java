@@ -113,6 +113,14 @@ final class ArrowRows {
             if (t instanceof dev.sluice.types.TimestampNTZType) return dev.sluice.vector.Timestamps.toLocalDateTime(us);
             return Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1000L);
         }
+        if (v instanceof org.apache.arrow.vector.DecimalVector d) return convert(ArrowDecimals.get(d, i), t);
+        // the common primitives read typed: getObject boxes (or wraps strings in a Text) and convert boxes again
+        if (v instanceof org.apache.arrow.vector.BigIntVector l && t instanceof LongType) return l.get(i);
+        if (v instanceof org.apache.arrow.vector.IntVector n && t instanceof IntegerType) return n.get(i);
+        if (v instanceof org.apache.arrow.vector.Float8Vector d && t instanceof DoubleType) return d.get(i);
+        if (v instanceof org.apache.arrow.vector.VarCharVector s && t instanceof StringType) {
+            return new String(s.get(i), java.nio.charset.StandardCharsets.UTF_8);
+        }
         Object o = v.getObject(i);
         return convert(o, t);
     }

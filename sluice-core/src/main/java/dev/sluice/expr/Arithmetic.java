@@ -118,11 +118,13 @@ public record Arithmetic(Op op, Expression left, Expression right, EvalMode mode
     }
 
     /**
-     * {@code + - *} on decimals of at most 18 digits whose result has at most 18 digits, over the unscaled longs;
-     * null for other decimals. A row whose exact result leaves a long goes through the BigDecimal path.
+     * {@code + - * / %} on decimals of at most 18 digits, over the unscaled longs; null for wider operands. The
+     * result type has at most 18 digits, or is a quotient of any width (Spark's quotients are mostly wider: a
+     * value that fits a long is written as one). A row whose result leaves a long on the way, a zero divisor or
+     * a result outside the type goes through the BigDecimal path, so values, NULLs and errors are the same.
      */
     private FlatVector evaluateLongDecimals(ColumnVector a, ColumnVector b, DecimalType type, int n) {
-        if (!(op == Op.ADD || op == Op.SUBTRACT || op == Op.MULTIPLY) || !type.fitsInLong()) return null;
+        if (!type.fitsInLong() && op != Op.DIVIDE) return null;
         if (!(left.dataType() instanceof DecimalType l && l.fitsInLong() && right.dataType() instanceof DecimalType r && r.fitsInLong())) {
             return null;
         }
@@ -141,24 +143,36 @@ public record Arithmetic(Op op, Expression left, Expression right, EvalMode mode
 
     /** One row of {@link #evaluateLongDecimals}: the same value, NULL or error as {@link #evalDecimal}. */
     private void evalLongDecimal(long x, int sx, long y, int sy, DecimalType type, DecimalVector out) {
+        if (y == 0 && (op == Op.DIVIDE || op == Op.REMAINDER)) {   // DIVIDE_BY_ZERO or NULL, without a throw per row
+            evalDecimal(BigDecimal.valueOf(x, sx), BigDecimal.ZERO, type, out);
+            return;
+        }
         long result;
-        int scale;
         try {
-            if (op == Op.MULTIPLY) {
-                result = Math.multiplyExact(x, y);
-                scale = sx + sy;
-            } else {
-                scale = Math.max(sx, sy);
-                long xm = LongDecimals.rescale(x, sx, scale), ym = LongDecimals.rescale(y, sy, scale);
-                result = op == Op.ADD ? Math.addExact(xm, ym) : Math.subtractExact(xm, ym);
+            result = switch (op) {
+                case MULTIPLY -> LongDecimals.rescale(Math.multiplyExact(x, y), sx + sy, type.scale());
+                // exact HALF_UP at the result scale; evalDecimal rounds twice (to 40 digits, then to the scale),
+                // which gives the same value for operands of at most 18 digits: see LongDecimals.divideScaled
+                case DIVIDE -> LongDecimals.divideScaled(x, y, type.scale() - sx + sy);
+                default -> {
+                    int scale = Math.max(sx, sy);
+                    long xm = LongDecimals.rescale(x, sx, scale), ym = LongDecimals.rescale(y, sy, scale);
+                    long r = switch (op) {
+                        case ADD -> Math.addExact(xm, ym);
+                        case SUBTRACT -> Math.subtractExact(xm, ym);
+                        default -> xm % ym;   // the dividend's sign, as BigDecimal.remainder; ym is not 0
+                    };
+                    yield LongDecimals.rescale(r, scale, type.scale());
+                }
+            };
+            if (type.fitsInLong() && !LongDecimals.fits(result, type.precision())) {
+                throw new ArithmeticException("outside the type: the BigDecimal path gives the NULL or the error");
             }
-            result = LongDecimals.rescale(result, scale, type.scale());
-        } catch (ArithmeticException e) {   // beyond a long on the way: exactly, in BigDecimal
+        } catch (ArithmeticException e) {   // beyond a long on the way, or not a plain value: exactly, in BigDecimal
             evalDecimal(BigDecimal.valueOf(x, sx), BigDecimal.valueOf(y, sy), type, out);
             return;
         }
-        if (LongDecimals.fits(result, type.precision())) out.appendUnscaled(result);
-        else decimalOverflow(BigDecimal.valueOf(result, type.scale()), type, out);
+        out.appendUnscaled(result);   // a wide quotient type: written as BigDecimal.valueOf(result, scale)
     }
 
     /** Any numeric type, any vectors: the type is tested and each value read through the vector per row. */

@@ -14,6 +14,7 @@ import dev.sluice.types.TimestampType;
 import dev.sluice.vector.BytesVector;
 import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.FlatVector;
+import dev.sluice.vector.LongDecimalText;
 
 /**
  * {@code CAST(x AS STRING)}: Spark's text of every value, written by {@link ValueRenderer} (shared with show).
@@ -28,6 +29,15 @@ final class CastToString {
         if (from instanceof BinaryType) {
             return Kernels.mapNonNull(in, DataTypes.STRING,
                     (i, out) -> ((BytesVector) out).append(in.bytesArray(i), in.bytesStart(i), in.bytesLength(i)));
+        }
+        if (from instanceof DecimalType d && d.fitsInLong()) {   // the unscaled longs' text, no BigDecimal
+            byte[] text = new byte[LongDecimalText.MAX_LENGTH];
+            boolean plain = style.plainDecimals();
+            return Kernels.mapNonNull(in, DataTypes.STRING, (i, out) -> {
+                int n = LongDecimalText.write(in.getLong(i), d.scale(), plain, text);
+                if (n >= 0) ((BytesVector) out).append(text, 0, n);
+                else ((BytesVector) out).append(ValueRenderer.formatDecimal(in.getDecimal(i), plain));
+            });
         }
         return Kernels.mapNonNull(in, DataTypes.STRING, (i, out) -> ((BytesVector) out).append(text(in, i, from, style)));
     }

@@ -79,6 +79,13 @@ abstract class JsonValueWriter {
         if (type instanceof FloatType) return new JsonValueWriter() {
             @Override void write(JsonGenerator g, ColumnVector v, int row) throws IOException { g.writeNumber(v.getFloat(row)); }
         };
+        if (type instanceof DecimalType d && d.fitsInLong()) return new JsonValueWriter() {   // unscaled longs
+            @Override void write(JsonGenerator g, ColumnVector v, int row) throws IOException {
+                String text = dev.sluice.vector.LongDecimalText.text(v.getLong(row), d.scale(), false);
+                if (text != null) g.writeNumber(text);
+                else g.writeNumber(v.getDecimal(row));   // toString's scientific form
+            }
+        };
         if (type instanceof DecimalType) return new JsonValueWriter() {
             @Override void write(JsonGenerator g, ColumnVector v, int row) throws IOException { g.writeNumber(v.getDecimal(row)); }
         };

@@ -49,6 +49,58 @@ public final class LongDecimals {
         return q;
     }
 
+    /**
+     * {@code x / divisor} rounded by {@code mode} (HALF_UP, HALF_EVEN, FLOOR, CEILING, DOWN or UP), divisor
+     * positive; what {@code BigDecimal.setScale} does to a value whose scale drops by the divisor's digits.
+     */
+    public static long divide(long x, long divisor, java.math.RoundingMode mode) {
+        long q = x / divisor, r = x % divisor;
+        if (r == 0) return q;
+        long rest = divisor - Math.abs(r);   // |r| compared with divisor / 2 as |r| against rest, without overflow
+        boolean away = switch (mode) {
+            case HALF_UP -> Math.abs(r) >= rest;
+            case HALF_EVEN -> Math.abs(r) > rest || (Math.abs(r) == rest && (q & 1) != 0);
+            case HALF_DOWN -> Math.abs(r) > rest;
+            case FLOOR -> x < 0;
+            case CEILING -> x > 0;
+            case UP -> true;
+            case DOWN -> false;
+            case UNNECESSARY -> throw new ArithmeticException("rounding necessary");
+        };
+        return away ? q + (x < 0 ? -1 : 1) : q;
+    }
+
+    /**
+     * {@code x * 10^shift / y} rounded HALF_UP (away from zero on a tie), exactly: the quotient of unscaled
+     * decimals {@code x} at scale s1 and {@code y} at scale s2 at result scale {@code s1 - s2 + shift}. Long
+     * division a chunk of digits at a time, so no step leaves a long; ArithmeticException when the quotient does
+     * not fit a long, when {@code y} is 0 or at least 10^17, or when {@code shift} is negative (callers then take
+     * BigDecimal). {@code |x|} must be below 10^18.
+     */
+    public static long divideScaled(long x, long y, int shift) {
+        if (y == 0 || shift < 0) throw new ArithmeticException("not a long quotient");
+        long a = Math.abs(x), b = Math.abs(y);
+        if (b >= POWERS[17]) throw new ArithmeticException("divisor too wide for a chunk");
+        int chunk = 18 - digits(b);   // r < b < 10^digits: r * 10^chunk < 10^18
+        long q = a / b, r = a % b;
+        for (int left = shift; left > 0; ) {
+            int c = Math.min(chunk, left);
+            r *= POWERS[c];
+            q = Math.addExact(Math.multiplyExact(q, POWERS[c]), r / b);
+            r %= b;
+            left -= c;
+        }
+        if (r >= b - r) q = Math.addExact(q, 1);
+        return (x < 0) != (y < 0) ? -q : q;
+    }
+
+    /** The number of decimal digits of a positive long below 10^18. */
+    static int digits(long positive) {
+        int d = 1;
+        while (d < 18 && positive >= POWERS[d]) d++;
+        return d;
+    }
+
     /** What the parsers return for text they leave to BigDecimal (never a valid unscaled value of 18 digits). */
     public static final long NOT_PARSED = Long.MIN_VALUE;
 

@@ -68,7 +68,7 @@ class LongDecimalKernelsTest {
                 int kind = random.random().nextInt(RandomVectors.VIEW_KINDS);
                 Batch typed = batch(random.view(kind, x, ROWS), random.view(random.random().nextInt(RandomVectors.VIEW_KINDS), y, ROWS));
                 Batch generic = batch(RandomVectors.opaque(typed.column(0)), RandomVectors.opaque(typed.column(1)));
-                for (Arithmetic.Op op : new Arithmetic.Op[] {Arithmetic.Op.ADD, Arithmetic.Op.SUBTRACT, Arithmetic.Op.MULTIPLY}) {
+                for (Arithmetic.Op op : Arithmetic.Op.values()) {
                     for (EvalMode mode : EvalMode.values()) {
                         Arithmetic e = new Arithmetic(op, column(0, a), column(1, b), mode);
                         assertThat(outcome(e, typed)).as("%s %s %s (%s)", a, op, b, mode).isEqualTo(outcome(e, generic));
@@ -190,5 +190,68 @@ class LongDecimalKernelsTest {
         assertThat(wide.getDecimal(0)).isEqualTo(new BigDecimal("99999999999999.9999"));
         assertThatThrownBy(() -> wide.getLong(0)).isInstanceOf(SluiceException.class);
         assertThatThrownBy(() -> v.append(new BigDecimal("1e30"))).isInstanceOf(SluiceException.class);
+    }
+
+    /** A compact vector's values in a decimal of 38 digits at the same scale (the BigDecimal form). */
+    private static FlatVector widened(ColumnVector v) {
+        DecimalType t = (DecimalType) v.type();
+        FlatVector w = dev.sluice.vector.Vectors.allocate(new DecimalType(38, t.scale()), v.size());
+        for (int i = 0; i < v.size(); i++) w.appendObject(v.getObject(i));
+        return w;
+    }
+
+    /** {@code f(args)} evaluated one row at a time: the row's value or the error code it fails with. */
+    private static List<Object> rowOutcomes(dev.sluice.expr.ScalarFunction f, Signature signature, ColumnVector... args) {
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < args[0].size(); i++) {
+            ColumnVector[] row = new ColumnVector[args.length];
+            for (int a = 0; a < args.length; a++) row[a] = args[a].slice(i, 1);
+            try {
+                out.add(f.evaluate(signature, row, 1).getObject(0));
+            } catch (SluiceException e) {
+                out.add(e.code());
+            }
+        }
+        return out;
+    }
+
+    /** round, bround, floor and ceil with scales from -20 to 20 on the longs, against the same values in 38 digits. */
+    @ParameterizedTest
+    @ValueSource(longs = {12, 13})
+    void roundingOnLongsGivesTheWidePathsValues(long seed) {
+        RandomVectors random = new RandomVectors(seed);
+        for (DecimalType t : TYPES) {
+            ColumnVector x = random.view(random.random().nextInt(RandomVectors.VIEW_KINDS), random.flat(t, ROWS, 10), ROWS);
+            ColumnVector wide = widened(x);
+            for (dev.sluice.expr.ScalarFunction f : dev.sluice.expr.fn.RoundingFunctions.all()) {
+                for (int scale = -20; scale <= 20; scale++) {
+                    Expression s = new Literal(scale, DataTypes.INT);
+                    Signature signature = f.bind(List.of(column(0, t), s));
+                    ColumnVector scales = dev.sluice.vector.ConstantVector.of(DataTypes.INT, scale, ROWS);
+                    assertThat(rowOutcomes(f, signature, x, scales)).as("%s(%s, %d)", f.name(), t, scale)
+                            .isEqualTo(rowOutcomes(f, signature, wide, scales));
+                }
+                if (f.name().equals("floor") || f.name().equals("ceil")) {
+                    Signature signature = f.bind(List.of(column(0, t)));
+                    assertThat(rowOutcomes(f, signature, x)).as("%s(%s)", f.name(), t).isEqualTo(rowOutcomes(f, signature, wide));
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {14, 15})
+    void pmodOnLongsGivesTheWidePathsValues(long seed) {
+        RandomVectors random = new RandomVectors(seed);
+        dev.sluice.expr.ScalarFunction pmod = FunctionRegistry.lookup("pmod");
+        for (DecimalType a : TYPES) {
+            for (DecimalType b : TYPES) {
+                ColumnVector x = random.view(random.random().nextInt(RandomVectors.VIEW_KINDS), random.flat(a, ROWS, 10), ROWS);
+                ColumnVector y = random.view(random.random().nextInt(RandomVectors.VIEW_KINDS), random.flat(b, ROWS, 10), ROWS);
+                Signature signature = pmod.bind(List.of(column(0, a), column(1, b)));
+                assertThat(rowOutcomes(pmod, signature, x, y)).as("pmod(%s, %s)", a, b)
+                        .isEqualTo(rowOutcomes(pmod, signature, widened(x), widened(y)));
+            }
+        }
     }
 }

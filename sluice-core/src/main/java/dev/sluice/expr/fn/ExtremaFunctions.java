@@ -23,6 +23,7 @@ import dev.sluice.vector.DoubleVector;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.FloatVector;
 import dev.sluice.vector.IntVector;
+import dev.sluice.vector.LongDecimals;
 import dev.sluice.vector.LongVector;
 import dev.sluice.vector.Vectors;
 
@@ -115,6 +116,25 @@ public final class ExtremaFunctions {
         }
     }
 
+    /** The scale of a decimal column held as unscaled longs, or -1. */
+    private static int compactScale(ColumnVector v) {
+        return v.type() instanceof DecimalType t && t.fitsInLong() ? t.scale() : -1;
+    }
+
+    /**
+     * The decimal pmod's BigDecimal formula on unscaled longs: both operands at the larger scale, the remainder
+     * moved up once when negative, then at the result scale; ArithmeticException where a step leaves a long or
+     * the divisor is zero.
+     */
+    static long unscaledPmod(long x, int sx, long y, int sy, int resultScale) {
+        int scale = Math.max(sx, sy);
+        long xm = LongDecimals.rescale(x, sx, scale), ym = LongDecimals.rescale(y, sy, scale);
+        if (ym == 0) throw new ArithmeticException("by zero");
+        long r = xm % ym;
+        if (r < 0) r = Math.addExact(r, ym) % ym;
+        return LongDecimals.rescale(r, scale, resultScale);
+    }
+
     /** {@code pmod(a, n)}: {@code a % n}, moved into [0, |n|) by adding n once when negative (Spark's formula). */
     record Pmod() implements ScalarFunction {
         @Override public String name() { return "pmod"; }
@@ -187,10 +207,19 @@ public final class ExtremaFunctions {
             }
             DecimalType d = (DecimalType) t;
             DecimalVector out = new DecimalVector(d, rows);
+            int sx = compactScale(a), sy = compactScale(n);
             for (int i = 0; i < rows; i++) {
                 if (a.isNull(i) || n.isNull(i)) {
                     out.appendNull();
                     continue;
+                }
+                if (sx >= 0 && sy >= 0) {
+                    try {
+                        out.appendUnscaled(unscaledPmod(a.getLong(i), sx, n.getLong(i), sy, d.scale()));
+                        continue;
+                    } catch (ArithmeticException e) {
+                        // beyond a long on the way, or a zero divisor: the BigDecimal path below decides
+                    }
                 }
                 BigDecimal x = a.getDecimal(i), y = n.getDecimal(i);
                 if (y.signum() == 0) throw byZero();

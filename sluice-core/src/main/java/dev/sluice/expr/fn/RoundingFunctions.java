@@ -18,6 +18,7 @@ import dev.sluice.vector.DecimalVector;
 import dev.sluice.vector.DoubleVector;
 import dev.sluice.vector.FloatVector;
 import dev.sluice.vector.IntVector;
+import dev.sluice.vector.LongDecimals;
 import dev.sluice.vector.LongVector;
 
 import java.math.BigDecimal;
@@ -128,22 +129,50 @@ public final class RoundingFunctions {
         }
         if (result instanceof DecimalType d) {
             DecimalVector out = new DecimalVector(d, rows);
+            int from = in.type() instanceof DecimalType t && t.fitsInLong() ? t.scale() : -1;   // unscaled longs
             for (int i = 0; i < rows; i++) {
                 if (in.isNull(i) || scale == null) {
                     out.appendNull();
                     continue;
                 }
-                BigDecimal r = in.getDecimal(i).setScale(scale, mode).setScale(d.scale(), RoundingMode.UNNECESSARY);
-                if (r.precision() - r.scale() > d.precision() - d.scale() && r.signum() != 0) {
-                    throw SluiceException.of(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE).with("value", r.toPlainString())
-                            .with("type", "Decimal(" + d.precision() + ", " + d.scale() + ")").build();
-                }
-                out.append(r);
+                long r = from < 0 ? NOT_ROUNDED : roundUnscaled(in.getLong(i), from, scale, mode, d);
+                if (r != NOT_ROUNDED) out.appendUnscaled(r);
+                else out.append(roundDecimal(in.getDecimal(i), scale, mode, d));
             }
             return out;
         }
         if (result instanceof NullType) return dev.sluice.vector.ConstantVector.of(result, null, rows);
         throw dev.sluice.error.SluiceException.internal("round of " + result);
+    }
+
+    /** A decimal rounded to {@code scale} places at the scale of {@code d}; NUMERIC_VALUE_OUT_OF_RANGE past it. */
+    private static BigDecimal roundDecimal(BigDecimal value, int scale, RoundingMode mode, DecimalType d) {
+        BigDecimal r = value.setScale(scale, mode).setScale(d.scale(), RoundingMode.UNNECESSARY);
+        if (r.precision() - r.scale() > d.precision() - d.scale() && r.signum() != 0) {
+            throw SluiceException.of(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE).with("value", r.toPlainString())
+                    .with("type", "Decimal(" + d.precision() + ", " + d.scale() + ")").build();
+        }
+        return r;
+    }
+
+    /** What {@link #roundUnscaled} returns for a value it leaves to {@link #roundDecimal}. */
+    private static final long NOT_ROUNDED = Long.MIN_VALUE;
+
+    /**
+     * {@link #roundDecimal} on the unscaled long {@code x} at scale {@code from} (at most 18 digits): the unscaled
+     * result at the scale of {@code d}, or {@link #NOT_ROUNDED} when a step leaves a long or the result does not
+     * fit {@code d} (the BigDecimal path then gives the value or the error).
+     */
+    static long roundUnscaled(long x, int from, int scale, RoundingMode mode, DecimalType d) {
+        if (scale >= from) return x;   // nothing dropped; d's scale is from
+        if (from - scale > 18 || -scale > 18) return NOT_ROUNDED;
+        long r = LongDecimals.divide(x, POWERS[from - scale], mode);   // at scale `scale`
+        if (scale < 0) {   // d's scale is 0
+            long up = POWERS[-scale];
+            if (Math.abs(r) > Long.MAX_VALUE / up) return NOT_ROUNDED;
+            r *= up;
+        }
+        return d.fitsInLong() && !LongDecimals.fits(r, d.precision()) ? NOT_ROUNDED : r;
     }
 
     /** An integer rounded to {@code scale} decimal places (only negative scales change it). */

@@ -3,9 +3,11 @@ package dev.sluice.io.csv;
 import dev.sluice.io.RecordEncoder;
 import dev.sluice.io.RecordFormat;
 import dev.sluice.types.DataType;
+import dev.sluice.types.DecimalType;
 import dev.sluice.types.StructType;
 import dev.sluice.vector.Batch;
 import dev.sluice.vector.ColumnVector;
+import dev.sluice.vector.LongDecimalText;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -104,7 +106,9 @@ public final class CsvFormat implements RecordFormat {
                         appendSpecial(nullValue);
                     } else {
                         DataType type = schema.field(c).dataType();
-                        appendText(values.render(v.getObject(r), type));
+                        String text = type instanceof DecimalType d && d.fitsInLong()
+                                ? LongDecimalText.text(v.getLong(r), d.scale(), true) : null;   // plain, as ANSI casts
+                        appendText(text != null ? text : values.render(v.getObject(r), type));
                     }
                 }
                 sb.append(lineSep);
