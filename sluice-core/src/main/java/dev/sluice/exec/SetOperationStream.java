@@ -187,9 +187,7 @@ final class SetOperationStream implements BatchStream {
                 continue;
             }
             if (!current.rounds()) {
-                BatchStream rest = leftIn;
-                leftIn = null;
-                split(null, null, false, b.slice(r, n - r), rest);
+                split(null, null, false, b.slice(r, n - r), leftIn);
                 return kept > 0 ? b.select(ids, kept) : null;
             }
             frozen = true;
@@ -220,7 +218,8 @@ final class SetOperationStream implements BatchStream {
     /**
      * Splits the current pair by the next level's hash: the table (with its counts), {@code rightRest} and the rest
      * of {@code rightIn} to the right partitions, {@code leftRest} and the rest of {@code leftIn} (or the whole left
-     * side) to the left ones; the sub-pairs go first on the stack.
+     * side) to the left ones; the sub-pairs go first on the stack. {@code leftIn} (the current {@link #leftIn}) is
+     * closed here once read; if the split fails before, {@link #close} closes it.
      */
     private void split(Batch rightRest, BatchStream rightIn, boolean rightCounted, Batch leftRest, BatchStream leftIn) {
         Pair pair = current;
@@ -246,11 +245,15 @@ final class SetOperationStream implements BatchStream {
             rightParts.flush();   // the right side is complete: its block buffers go back before the left side's are taken
             leftParts = new SpillPartitions(reservation.spills(), listener, "set-left", level, fanout, pool);
             if (leftRest != null) leftParts.add(leftRest, leftRest.columns(), types);
-            try (BatchStream in = leftIn != null ? leftIn : pair.left().get()) {
+            BatchStream in = leftIn != null ? leftIn : pair.left().get();
+            try {
                 for (Batch b = in.next(); b != null; b = in.next()) {
                     ctx.checkCancelled();
                     leftParts.add(b, b.columns(), types);
                 }
+            } finally {
+                if (in == this.leftIn) this.leftIn = null;   // closed here, not again by close()
+                in.close();
             }
             leftParts.finish();
             rightParts.finish();
