@@ -83,4 +83,58 @@ class SkewSpillTest {
             assertThat(SpillTestSupport.pool(s).spills().liveFiles()).isZero();
         }
     }
+
+    /**
+     * Set operations over inputs 100+ times the budget where one row has most of the copies (70%) beside 40,000
+     * distinct keys and NULLs: a distinct row is one table entry with a count, so the hot row never outgrows a pair;
+     * the distinct rows beside it split into pairs, level after level, until they fit.
+     */
+    @ParameterizedTest
+    @CsvSource({"1, intersect", "7, intersect", "1, except", "7, except", "1, intersectAll", "7, intersectAll",
+                "1, exceptAll", "7, exceptAll"})
+    void setOperationsWithOneRowHoldingMostCopies(int parallelism, String op) {
+        long rows = 200_000;
+        java.util.Map<String, Long> left = new java.util.HashMap<>(), right = new java.util.HashMap<>();
+        for (long i = 0; i < rows; i++) {
+            left.merge(skewedRow(i, 40_000), 1L, Long::sum);
+            if (i % 3 != 0) right.merge(skewedRow(i, 30_000), 1L, Long::sum);
+        }
+        long expected = 0;
+        for (var e : left.entrySet()) {
+            long r = right.getOrDefault(e.getKey(), 0L);
+            expected += switch (op) {
+                case "intersect" -> r > 0 ? 1 : 0;
+                case "except" -> r > 0 ? 0 : 1;
+                case "intersectAll" -> Math.min(e.getValue(), r);
+                default -> Math.max(0, e.getValue() - r);
+            };
+        }
+        SpillTestSupport.SpillCounter counter = new SpillTestSupport.SpillCounter();
+        try (Sluice s = session(parallelism, counter)) {
+            DataFrame l = skewed(s.read(new SpillTestSupport.Generated(rows, 40_000, 8192)));
+            DataFrame r = skewed(s.read(new SpillTestSupport.Generated(rows, 30_000, 8192)).filter(col("id").mod(3).notEqual(0)));
+            DataFrame result = switch (op) {
+                case "intersect" -> l.intersect(r);
+                case "except" -> l.except(r);
+                case "intersectAll" -> l.intersectAll(r);
+                default -> l.exceptAll(r);
+            };
+            assertThat(result.count()).isEqualTo(expected);
+            assertThat(counter.spilledBytes()).isPositive();
+            assertThat(SpillTestSupport.pool(s).used()).isZero();
+            assertThat(SpillTestSupport.pool(s).spills().liveFiles()).isZero();
+        }
+    }
+
+    /** Row i as {@link #skewed} makes it: the hot row for 70% of the rows, else (k, g mod 2) with a NULL now and then. */
+    private static String skewedRow(long i, long keys) {
+        if (i % 10 < 7) return "hot|0";
+        return SpillTestSupport.key(i, keys) + "|" + (i % 97 == 0 ? null : SpillTestSupport.group(i) % 2);
+    }
+
+    private static DataFrame skewed(DataFrame generated) {
+        return generated.select(
+                functions.when(col("id").mod(10).lt(7), functions.lit("hot")).otherwise(col("k")).alias("k"),
+                functions.when(col("id").mod(10).lt(7), functions.lit(0)).otherwise(col("g").mod(2)).alias("m"));
+    }
 }

@@ -58,6 +58,15 @@ final class DistinctRowTable {
         return add(columns, row, h);
     }
 
+    /**
+     * As {@link #insert}, its memory charged ({@link Reservation#charge}: never waiting, never refused): for the one
+     * entry a set operation's round must take to progress, bounded by one row.
+     */
+    int insertCharged(ColumnVector[] columns, int row, long h) {
+        reservation.charge(entryBytes(columns, row));
+        return add(columns, row, h);
+    }
+
     int size() { return size; }
 
     /** The distinct rows, entry i in row i. */

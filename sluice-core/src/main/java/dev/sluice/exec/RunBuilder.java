@@ -61,8 +61,8 @@ final class RunBuilder {
     }
 
     /**
-     * As above, refilling {@code buffers} (another task's, handed on by {@link #finishToDisk}) when the pool grants
-     * their bytes now ({@link Reservation#tryGrowNow}); else they are dropped and the builder starts small.
+     * As above, refilling {@code buffers} (another task's, handed on by {@link #finishToDisk}), whose bytes
+     * {@code reservation} already holds ({@link Reservation#transferTo}); given back if they do not suit.
      */
     RunBuilder(StructType schema, List<SortOrder> orders, RowOrdering ordering, Reservation reservation, long limit,
                SpillListener spillListener, Buffers buffers) {
@@ -78,11 +78,12 @@ final class RunBuilder {
             keyColumn[k] = orders.get(k).child() instanceof dev.sluice.expr.BoundColumn ref && ref.index() < schema.size()
                     && schema.field(ref.index()).dataType().equals(orders.get(k).dataType()) ? ref.index() : -1;
         }
-        if (buffers != null && limit < 0 && buffers.columns().length == schema.size() && reservation.tryGrowNow(buffers.bytes())) {
+        if (buffers != null && limit < 0 && buffers.columns().length == schema.size()) {
             columns = buffers.columns();
             keys = buffers.keys();
             retained = buffers.bytes();
         } else {
+            if (buffers != null) reservation.shrink(buffers.bytes());
             reset(64);
         }
     }
@@ -268,16 +269,18 @@ final class RunBuilder {
 
     /**
      * Writes the rows still buffered as a run of their own (they join {@link #spilledRuns}) and returns the emptied
-     * buffers for the next task's builder, their reservation given back (null when the pool did not let this one
-     * keep them). For a sort whose input spilled anyway: its finished runs would be written out later.
+     * buffers for the next task's builder, their bytes still held by the reservation, which gives back the rest (null
+     * when the pool did not let this one keep them: all given back). The caller hands the bytes on with the buffers
+     * ({@link Reservation#transferTo}) or releases them. For a sort whose input spilled anyway: its finished runs
+     * would be written out later.
      */
     Buffers finishToDisk() {
         if (rows > 0) spill();
         Buffers out = retained > 0 ? new Buffers(columns, keys, retained) : null;
         columns = null;
         keys = null;
+        reservation.shrink(reservation.bytes() - retained);
         retained = 0;
-        reservation.shrink(reservation.bytes());
         return out;
     }
 

@@ -24,15 +24,19 @@ final class RunStage {
     private final List<SpilledRun> idleSpills = new ArrayList<>();
     private boolean frozen;
     /**
-     * Emptied run buffers of finished tasks, for the next tasks' builders (at most one set per worker): not reserved
-     * between one task's end and the next one's start, when the next builder reserves them or drops them.
+     * Emptied run buffers of finished tasks, for the next tasks' builders (at most one set per worker), reserved all
+     * the way: a finishing task hands their bytes to {@link #spareMemory}, the next task takes them from it. A task
+     * short of memory drops them (the spare reservation's shared spiller), as does the end of the input stage.
      */
     private final java.util.ArrayDeque<RunBuilder.Buffers> spare = new java.util.ArrayDeque<>();
+    private final Reservation spareMemory;
 
     @SuppressWarnings("unchecked")
-    private RunStage(int partitions) {
+    private RunStage(int partitions, MemoryPool pool, String description) {
         this.runs = new SortedRun[partitions];
         this.spilled = new List[partitions];
+        this.spareMemory = pool.newReservation(description + " spare run buffers");
+        spareMemory.setSharedSpiller(this::dropSpares);
     }
 
     static RunStage run(ExecNode input, List<SortOrder> orders, RowOrdering ordering, MemoryPool pool, long limit,
@@ -42,11 +46,11 @@ final class RunStage {
 
     static RunStage run(ExecNode input, List<SortOrder> orders, RowOrdering ordering, MemoryPool pool, long limit,
                         StageRunner runner, String description, SpillListener spillListener) {
-        RunStage stage = new RunStage(input.partitionCount());
+        RunStage stage = new RunStage(input.partitionCount(), pool, description);
         runner.runStage(input, description, (partition, stream, ctx) -> {
             Reservation reservation = pool.newSpillableReservation(description, ctx::isCancelled);
             RunBuilder builder = new RunBuilder(input.schema(), orders, ordering, reservation, limit, spillListener,
-                    limit < 0 ? stage.takeSpare() : null);
+                    limit < 0 ? stage.takeSpare(reservation) : null);
             synchronized (stage) {
                 stage.reservations.add(reservation);
                 stage.builders.add(builder);
@@ -62,9 +66,12 @@ final class RunStage {
                 synchronized (stage) {
                     stage.runs[partition] = new SortedRun(new dev.sluice.vector.ColumnVector[0], new dev.sluice.vector.ColumnVector[0], new int[0], 0);
                     stage.spilled[partition] = List.copyOf(builder.spilledRuns());
-                    if (spare != null && !stage.frozen && stage.spare.size() < pool.taskSlots()) stage.spare.push(spare);
+                    if (spare != null && !stage.frozen && stage.spare.size() < pool.taskSlots()) {
+                        reservation.transferTo(stage.spareMemory, spare.bytes());
+                        stage.spare.push(spare);
+                    }
                 }
-                reservation.close();
+                reservation.close();   // what was not handed on
                 return;
             }
             SortedRun run = builder.finish();
@@ -113,13 +120,30 @@ final class RunStage {
     /** Keeps {@code run}'s file until the stage is released (runs written by a merge pass). */
     synchronized void own(SpilledRun run) { idleSpills.add(run); }
 
-    /** Buffers a finished task left for this one, or null. */
-    private synchronized RunBuilder.Buffers takeSpare() { return spare.poll(); }
+    /** Buffers a finished task left for this one, or null; their bytes go to {@code to}. */
+    private synchronized RunBuilder.Buffers takeSpare(Reservation to) {
+        RunBuilder.Buffers b = spare.poll();
+        if (b != null) spareMemory.transferTo(to, b.bytes());
+        return b;
+    }
+
+    /** Drops the spare buffers and gives their memory back (a task short of memory, or the end of the input stage). */
+    private synchronized void dropSpares() {
+        spare.clear();
+        spareMemory.shrink(spareMemory.bytes());
+    }
+
+    /** The bytes of the spare buffers held for the next tasks (all reserved). */
+    synchronized long spareBytes() {
+        long sum = 0;
+        for (RunBuilder.Buffers b : spare) sum += b.bytes();
+        return sum;
+    }
 
     /** Ends idle spilling: the runs are about to be read as they are. */
     synchronized void freeze() {
         frozen = true;
-        spare.clear();
+        dropSpares();
         for (Reservation r : reservations) r.setSharedSpiller(null);
     }
 
@@ -157,7 +181,8 @@ final class RunStage {
         for (SpilledRun r : idleSpills) r.file.delete();
         idleSpills.clear();
         frozen = true;
-        spare.clear();
+        dropSpares();
+        spareMemory.close();
         for (Reservation r : reservations) r.close();
         reservations.clear();
         Arrays.fill(runs, null);

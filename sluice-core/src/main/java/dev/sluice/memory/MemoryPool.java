@@ -314,6 +314,13 @@ public final class MemoryPool implements AutoCloseable {
                 .build();
     }
 
+    /** Bytes moved from {@code from} to {@code to} ({@link Reservation#transferTo}): {@code to} competes now, {@code from} may not. */
+    synchronized void transferred(Reservation from, Reservation to) {
+        active.add(to);
+        if (from.bytes() == 0) active.remove(from);
+        notifyAll();
+    }
+
     synchronized void release(Reservation r, long bytes, boolean closing) {
         used -= bytes;
         // a consumer holding nothing is not competing for a share (an exchange whose buckets were all read)

@@ -89,6 +89,24 @@ public final class Reservation implements AutoCloseable {
         return kept;
     }
 
+    /**
+     * Hands {@code amount} of what this reservation holds (at most all of it) to {@code to}, the pool's total unchanged:
+     * for buffers passed from one owner to another (a finished sort task's emptied run buffers to its stage, then to
+     * the next task), reserved all the way instead of released by one and reserved again by the other.
+     */
+    public void transferTo(Reservation to, long amount) {
+        long moved;
+        synchronized (this) {
+            moved = Math.min(amount, bytes);
+            if (moved <= 0) return;
+            bytes -= moved;
+        }
+        synchronized (to) {
+            to.bytes += moved;
+        }
+        pool.transferred(this, to);
+    }
+
     public long bytes() { return bytes; }
 
     public String owner() { return owner; }

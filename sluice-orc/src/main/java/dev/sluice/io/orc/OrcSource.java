@@ -4,6 +4,8 @@ import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
 import dev.sluice.expr.Expression;
 import dev.sluice.io.BatchReader;
+import dev.sluice.io.BufferBudget;
+import dev.sluice.io.BufferBudgetScope;
 import dev.sluice.io.DataSource;
 import dev.sluice.io.FileListing;
 import dev.sluice.io.FileSplit;
@@ -12,6 +14,7 @@ import dev.sluice.io.ListingOptions;
 import dev.sluice.io.Split;
 import dev.sluice.io.Storage;
 import dev.sluice.io.StoragePaths;
+import dev.sluice.io.WholeFile;
 import dev.sluice.types.StructType;
 import dev.sluice.vector.Batch;
 import dev.sluice.vector.ColumnVector;
@@ -101,15 +104,27 @@ final class OrcSource implements DataSource {
             TypeDescription c = file.getChildren().get(columns[i]);
             for (int id = c.getId(); id <= c.getMaximumId(); id++) include[id] = true;
         }
+        // ORC holds a stripe's included columns outside Sluice's vectors: charged to the scan's budget until closed
+        FileSplit range = (FileSplit) split;
+        BufferBudget.Charge charge = BufferBudgetScope.current().open("ORC stripes of " + path);
+        try {
+            WholeFile.charge(charge, OrcStripeMemory.forRange(reader, include, range.start(), range.length()),
+                    "the stripes of ORC file " + path, "Write the file with smaller stripes (orc.stripe.size).");
+        } catch (RuntimeException | Error e) {
+            charge.close();
+            closeQuietly(reader);
+            throw e;
+        }
         RecordReader rows;
         try {
-            FileSplit range = (FileSplit) split;
             // ORC reads the stripes that start inside the range, so the splits of a file read each stripe once
             Reader.Options options = reader.options().range(range.start(), range.length()).include(include).useSelected(false).allowSARGToFilter(false);
             org.apache.hadoop.hive.ql.io.sarg.SearchArgument sarg = OrcFilters.of(file, filters);
             if (sarg != null) options.searchArgument(sarg, file.getFieldNames().toArray(new String[0]));
             rows = reader.rows(options);
         } catch (IOException e) {
+            charge.close();
+            closeQuietly(reader);
             throw SluiceException.of(ErrorCode.IO_ERROR).with("path", path).with("reason", e.getMessage()).cause(e).build();
         }
         VectorizedRowBatch batch = file.createRowBatch(Batch.DEFAULT_SIZE);
@@ -143,8 +158,18 @@ final class OrcSource implements DataSource {
                     reader.close();
                 } catch (IOException e) {
                     // nothing to recover when closing a read stream
+                } finally {
+                    charge.close();
                 }
             }
         };
+    }
+
+    private static void closeQuietly(Reader reader) {
+        try {
+            reader.close();
+        } catch (IOException | RuntimeException e) {
+            // already failing
+        }
     }
 }
