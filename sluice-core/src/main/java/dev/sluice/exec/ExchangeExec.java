@@ -244,11 +244,12 @@ public final class ExchangeExec implements StageBoundary {
                 SpillFile f = file(target);
                 f.write(b);
                 f.finishWriting();   // no write buffer stays open per output partition, outside the budget
-                writingThrough = true;
             }
         }
 
+        /** Output partition {@code target}'s spill file (caller holds the exchange's lock); the exchange writes through from now on. */
         private SpillFile file(int target) {
+            writingThrough = true;
             if (files[target] == null) files[target] = reservation.spills().newFile("exchange", listener);
             return files[target];
         }
@@ -274,7 +275,6 @@ public final class ExchangeExec implements StageBoundary {
                 freed += bytes[t];
                 bytes[t] = 0;
                 out.finishWriting();
-                writingThrough = true;
             }
             reservation.shrink(freed);
         }
