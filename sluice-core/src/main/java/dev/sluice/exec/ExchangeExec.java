@@ -38,6 +38,7 @@ public final class ExchangeExec implements StageBoundary {
     private final int batchSize;
     private TaskBuckets[] tasks;   // by input partition
     private boolean[] reading;     // output partitions whose reader took its snapshot: no more spilling of them
+    private boolean writingThrough;  // some task's buckets were spilled: batches cut after that go straight to disk
     private volatile OperatorMetrics metrics;
 
     public ExchangeExec(ExecNode input, Partitioning partitioning, MemoryPool pool, int batchSize) {
@@ -65,6 +66,7 @@ public final class ExchangeExec implements StageBoundary {
         synchronized (this) {
             tasks = new TaskBuckets[inputs];
             reading = new boolean[outputs];
+            writingThrough = false;
         }
         OperatorMetrics m = metrics;
         SpillListener listener = m == null ? SpillListener.NONE : m;
@@ -213,8 +215,21 @@ public final class ExchangeExec implements StageBoundary {
             }
         }
 
-        /** Buffers a batch for {@code target}, or spills everything (this batch included) when refused. */
+        /**
+         * Buffers a batch for {@code target}, or spills everything (this batch included) when refused. Once some
+         * task's buckets were spilled, every task's later batches are written at once: buffered again, they would
+         * outlive young collections and be spilled anyway, each round leaving up to a budget's worth of garbage in
+         * the old generation (at a small heap, a full collection per round).
+         */
         void deliver(int target, Batch b) {
+            synchronized (ExchangeExec.this) {
+                if (writingThrough && !reading[target]) {
+                    SpillFile f = file(target);
+                    f.write(b);
+                    f.finishWriting();
+                    return;
+                }
+            }
             long size = BatchSizes.estimate(b);
             if (reservation.tryGrowNow(size)) {
                 synchronized (ExchangeExec.this) {
@@ -232,7 +247,9 @@ public final class ExchangeExec implements StageBoundary {
             }
         }
 
+        /** Output partition {@code target}'s spill file (caller holds the exchange's lock); the exchange writes through from now on. */
         private SpillFile file(int target) {
+            writingThrough = true;
             if (files[target] == null) files[target] = reservation.spills().newFile("exchange", listener);
             return files[target];
         }

@@ -44,10 +44,13 @@ public final class HashAggregateExec implements ExecNode {
     private final List<AggregateExpression> aggregates;  // as written (for explain)
     private final List<List<Expression>> boundInputs;    // PARTIAL: each aggregate's evaluated inputs, bound
     private final List<Expression> results;              // FINAL: output expressions over [keys, aggregate results]
+    private final boolean[] resultReads;                 // FINAL: which columns of [keys, aggregate results] results read
     private final StructType schema;
     private final MemoryPool pool;
     private final int batchSize;
     private volatile OperatorMetrics metrics;
+    /** PARTIAL: a task's flushed table did not reduce its rows, so every task started after it passes rows through. */
+    private volatile boolean partialDoesNotReduce;
 
     private HashAggregateExec(Mode mode, ExecNode input, List<Expression> keys, List<AggregateExpression> aggregates,
                               List<List<Expression>> boundInputs, List<Expression> results, StructType schema,
@@ -58,6 +61,7 @@ public final class HashAggregateExec implements ExecNode {
         this.aggregates = List.copyOf(aggregates);
         this.boundInputs = boundInputs;
         this.results = results;
+        this.resultReads = columnsRead(results, keys.size() + aggregates.size());
         this.schema = schema;
         this.pool = pool;
         this.batchSize = batchSize;
@@ -85,6 +89,20 @@ public final class HashAggregateExec implements ExecNode {
     }
 
     public Mode mode() { return mode; }
+
+    /**
+     * Which of the first {@code width} input columns {@code expressions} read. A final phase builds only those: the
+     * groups of a {@code count()} over an aggregation (M2, M5) are counted, and their keys need not be copied out.
+     */
+    private static boolean[] columnsRead(List<Expression> expressions, int width) {
+        boolean[] read = new boolean[width];
+        for (Expression e : expressions) {
+            for (Expression node : dev.sluice.expr.Expressions.collect(e)) {
+                if (node instanceof dev.sluice.expr.BoundColumn b && b.index() < width) read[b.index()] = true;
+            }
+        }
+        return read;
+    }
 
     @Override public StructType schema() { return schema; }
 
@@ -133,6 +151,9 @@ public final class HashAggregateExec implements ExecNode {
             this.in = in;
             this.ctx = ctx;
             this.reservation = reservation;
+            // what an earlier task learned holds for this one: each would otherwise grow a table to its share of
+            // the budget first (it outlives young collections and dies in the old generation)
+            this.passThrough = mayPassThrough && partialDoesNotReduce;
         }
 
         @Override public Batch next() {
@@ -176,6 +197,7 @@ public final class HashAggregateExec implements ExecNode {
                     in.close();
                 } else if (mayPassThrough && rows >= PASS_THROUGH_MIN_ROWS && table.groups.groupCount() > PASS_THROUGH_RATIO * rows) {
                     passThrough = true;
+                    partialDoesNotReduce = true;
                 }
                 out = table;
                 emitted = 0;
@@ -323,7 +345,8 @@ public final class HashAggregateExec implements ExecNode {
                 }
                 if (partitions == null) {
                     int fanout = sourceRows < 0 ? SpillPartitions.firstFanout(pool) : SpillPartitions.fanoutFor(sourceRows, table.groups.groupCount());
-                    partitions = new SpillPartitions(reservation.spills(), listener, "aggregate", level, fanout, pool);
+                    partitions = new SpillPartitions(reservation.spills(), listener, "aggregate", level, fanout, pool)
+                            .storeUncompressed();
                     spills.add(partitions);
                 }
                 // the table merged almost nothing (its rows were nearly all distinct groups): the rest of the
@@ -516,10 +539,21 @@ public final class HashAggregateExec implements ExecNode {
             return new Batch(columns.toArray(new ColumnVector[0]), to - from);
         }
 
+        /** The output rows of groups [from, to): only the columns the output expressions read are built. */
         Batch finalBatch(int from, int to) {
-            List<ColumnVector> columns = keyColumns(from, to);
+            List<ColumnVector> columns = new ArrayList<>();
+            FlatVector[] keyVectors = groups.keyColumns();
+            for (int k = 0; k < keyVectors.length; k++) {
+                ColumnVector slice = keyVectors[k].slice(from, to - from);
+                columns.add(copiesKeys && resultReads[k] ? copy(slice) : slice);   // a slice nothing reads needs no copy
+            }
             for (int a = 0; a < accumulators.length; a++) {
-                FlatVector out = Vectors.allocate(aggregates.get(a).dataType(), to - from);
+                DataType type = aggregates.get(a).dataType();
+                if (!resultReads[keyVectors.length + a]) {
+                    columns.add(dev.sluice.vector.ConstantVector.of(type, null, to - from));   // never read
+                    continue;
+                }
+                FlatVector out = Vectors.allocate(type, to - from);
                 for (int g = from; g < to; g++) accumulators[a].writeResult(g, out);
                 columns.add(out);
             }

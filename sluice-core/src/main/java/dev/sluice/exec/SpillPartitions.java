@@ -52,6 +52,7 @@ final class SpillPartitions implements AutoCloseable {
     private final FlatVector[][] pending;
     private final int[] pendingRows;
     private Reservation buffers;
+    private boolean compress = true;
     private long blockBytes;
     private int blockRows;
 
@@ -118,6 +119,16 @@ final class SpillPartitions implements AutoCloseable {
 
     int level() { return level; }
 
+    /**
+     * Stores the partitions' blocks without trying LZ4 ({@link SpillFile#storeUncompressed}): for partitions read back
+     * once, soon after (an aggregation's grace partitions), where compressing cost more CPU than writing and reading
+     * the larger blocks. Call before the first row is added.
+     */
+    SpillPartitions storeUncompressed() {
+        compress = false;
+        return this;
+    }
+
     int fanout() { return fanout; }
 
     /** Adds every row of {@code batch}; {@code keys} are its key columns (NULL keys hash like any value). */
@@ -151,11 +162,7 @@ final class SpillPartitions implements AutoCloseable {
             }
             FlatVector[] buffer = pending[p];
             if (buffer == null) buffer = pending[p] = newBuffer(batch);   // kept and refilled after each block
-            for (int c = 0; c < columns; c++) {
-                ColumnVector source = batch.column(c);
-                FlatVector to = buffer[c];
-                for (int i = from; i < from + count; i++) to.appendFrom(source, order[i]);
-            }
+            for (int c = 0; c < columns; c++) buffer[c].appendRows(batch.column(c), order, from, from + count);
             pendingRows[p] += count;
             if (pendingRows[p] >= blockRows) writePending(p);
         }
@@ -212,7 +219,10 @@ final class SpillPartitions implements AutoCloseable {
     }
 
     private SpillFile file(int p) {
-        if (files[p] == null) files[p] = manager.newFile(purpose + "-l" + level + "-p" + p, listener, 0);
+        if (files[p] == null) {
+            files[p] = manager.newFile(purpose + "-l" + level + "-p" + p, listener, 0);
+            if (!compress) files[p].storeUncompressed();
+        }
         return files[p];
     }
 

@@ -73,6 +73,14 @@ public abstract class FlatVector extends ColumnVector {
     /** Appends the value of {@code source}'s row (null included); the types must match. */
     public abstract void appendFrom(ColumnVector source, int row);
 
+    /**
+     * Appends {@code source}'s rows {@code rows[from, to)} in that order, as {@link #appendFrom} of each (a partition's
+     * share of a batch gathered into a spill block); subclasses copy without a call per row where they can.
+     */
+    public void appendRows(ColumnVector source, int[] rows, int from, int to) {
+        for (int i = from; i < to; i++) appendFrom(source, rows[i]);
+    }
+
     /** Appends a Java value ({@link dev.sluice.types.Row} mapping); null appends a null. */
     public abstract void appendObject(Object value);
 

@@ -117,6 +117,42 @@ class ExchangeExecTest {
     }
 
     /**
+     * Once buckets were spilled, the batches cut after that go straight to the spill files instead of being buffered
+     * (and spilled again later): when the readers of a one-task input start, nothing of it is held in memory (before,
+     * the batches cut after its last spill were), and the rows come back as with room to spare.
+     */
+    @Test void batchesCutAfterASpillAreWrittenAtOnce() {
+        Map<Integer, List<Object[]>> reference = run(new ExchangeExec(scan(2000, 2000),
+                new Partitioning.Hash(List.of(new BoundColumn(1, "v", DataTypes.INT, true)), 4), new MemoryPool(1 << 26), 16), 1);
+        for (int parallelism : new int[] {1, 3}) {
+            try (MemoryPool pool = new MemoryPool(4000)) {
+                ExchangeExec exchange = new ExchangeExec(scan(2000, 2000),
+                        new Partitioning.Hash(List.of(new BoundColumn(1, "v", DataTypes.INT, true)), 4), pool, 16);
+                Map<Integer, List<Object[]>> parts = new HashMap<>();
+                long[] heldAtRead = new long[1];
+                try (Scheduler scheduler = new Scheduler(parallelism)) {
+                    scheduler.run(exchange, "test", 0, (partition, stream, ctx) -> {
+                        synchronized (heldAtRead) {
+                            heldAtRead[0] = Math.max(heldAtRead[0], pool.used());
+                        }
+                        List<Object[]> rows = new ArrayList<>();
+                        for (Batch b = stream.next(); b != null; b = stream.next()) {
+                            for (int r = 0; r < b.rowCount(); r++) rows.add(new Object[] {b.column(0).getObject(r), b.column(1).getObject(r)});
+                        }
+                        synchronized (parts) {
+                            parts.put(partition, rows);
+                        }
+                    });
+                }
+                assertThat(pool.spills().bytesWritten()).isPositive();
+                assertThat(heldAtRead[0]).as("buffered after the first spill, parallelism %d", parallelism).isZero();
+                for (int i = 0; i < 4; i++) assertThat(parts.get(i)).containsExactlyElementsOf(reference.get(i));
+                assertThat(pool.used()).isZero();
+            }
+        }
+    }
+
+    /**
      * A partition's reader releases each buffered batch as it takes it, and what it has not taken yet can still be
      * spilled for another consumer: the rows come back in the same order.
      */

@@ -63,6 +63,33 @@ class HashAggregateExecTest {
         assertThat(pool.used()).isZero();
     }
 
+    /**
+     * A task whose flushed table barely reduced its rows (keys that hardly repeat) passes the rest of its rows through,
+     * and so does every task of the same operator started after it, without growing a table of its own first; a new
+     * operator over the same input still aggregates.
+     */
+    @Test void aTaskStartedAfterATableThatDidNotReduceItsRowsPassesItsRowsThrough() {
+        List<Row> data = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) data.add(Row.of(SCHEMA, "a-rather-long-grouping-key-" + i, (long) i));   // all distinct
+        for (int i = 0; i < 3000; i++) data.add(Row.of(SCHEMA, "k" + (i % 3), (long) i));                      // 3 keys
+        MemorySource source = new MemorySource(SCHEMA, data, 3000);
+        ScanExec scan = new ScanExec(source, source.splits(), SCHEMA, List.of());
+        MemoryPool pool = new MemoryPool(128 * 1024);   // a table of a thousand or so groups, then a flush
+        HashAggregateExec exec = partial(scan, pool);
+        assertThat(rowsOut(exec, 0)).as("distinct keys: passed through after the first flush").isEqualTo(3000);
+        assertThat(rowsOut(exec, 1)).as("a later task passes through from its first row").isEqualTo(3000);
+        assertThat(rowsOut(partial(scan, pool), 1)).as("a new operator aggregates again").isEqualTo(3);
+        assertThat(pool.used()).isZero();
+    }
+
+    private static long rowsOut(HashAggregateExec exec, int partition) {
+        long rows = 0;
+        try (BatchStream stream = exec.execute(partition, context())) {
+            for (var b = stream.next(); b != null; b = stream.next()) rows += b.rowCount();
+        }
+        return rows;
+    }
+
     @Test void aPartialTableOverTheBudgetIsFlushedDownstreamAndGivesBackWhatItHeld() {
         MemoryPool pool = new MemoryPool(16 * 1024);
         HashAggregateExec exec = partial(scan(500, 500), pool);

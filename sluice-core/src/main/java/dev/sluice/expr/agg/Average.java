@@ -151,6 +151,12 @@ public record Average(Expression child, boolean ansi, boolean bound) implements 
         }
 
         @Override public long estimatedBytes() { return sums.length * 16L; }
+
+        @Override public boolean clear() {
+            Arrays.fill(sums, 0);   // added to from 0; NULL while the count is 0
+            Arrays.fill(counts, 0L);
+            return true;
+        }
     }
 
     private static final class DoubleAverage implements GroupAccumulator {
@@ -208,6 +214,12 @@ public record Average(Expression child, boolean ansi, boolean bound) implements 
         }
 
         @Override public long estimatedBytes() { return sums.length * 16L; }
+
+        @Override public boolean clear() {
+            Arrays.fill(sums, 0);   // added to from 0; NULL while the count is 0
+            Arrays.fill(counts, 0L);
+            return true;
+        }
     }
 
     private static final class DecimalAverage implements GroupAccumulator {
@@ -261,5 +273,11 @@ public record Average(Expression child, boolean ansi, boolean bound) implements 
         }
 
         @Override public long estimatedBytes() { return sums.estimatedBytes() + counts.length * 8L; }
+
+        @Override public boolean clear() {
+            sums.clear();
+            Arrays.fill(counts, 0L);
+            return true;
+        }
     }
 }

@@ -75,5 +75,10 @@ public record Count(List<Expression> inputs, boolean bound) implements Aggregate
         @Override public void writeResult(int group, FlatVector out) { ((LongVector) out).append(counts[group]); }
 
         @Override public long estimatedBytes() { return counts.length * 8L; }
+
+        @Override public boolean clear() {
+            Arrays.fill(counts, 0L);   // new groups start at 0, and ensureGroups only zeroes what it grows
+            return true;
+        }
     }
 }

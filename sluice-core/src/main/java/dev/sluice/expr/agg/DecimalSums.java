@@ -149,5 +149,12 @@ final class DecimalSums {
         }
     }
 
+    /** Empties every group's sum, keeping the arrays (a group's sum is added to from 0, nothing carried). */
+    void clear() {
+        Arrays.fill(sums, 0L);
+        Arrays.fill(carries, null);
+        seen.clear();
+    }
+
     long estimatedBytes() { return sums.length * 16L + seen.bytes(); }
 }

@@ -122,6 +122,12 @@ public record Sum(Expression child, boolean ansi, boolean bound) implements Aggr
         }
 
         @Override public long estimatedBytes() { return sums.length * 8L + seen.bytes(); }
+
+        @Override public boolean clear() {
+            Arrays.fill(sums, 0);   // added to from 0; NULL while the group's flag is unset
+            seen.clear();
+            return true;
+        }
     }
 
     /** double sums, added in row order (as Spark; the result of a float sum depends on the order). */
@@ -168,6 +174,12 @@ public record Sum(Expression child, boolean ansi, boolean bound) implements Aggr
         }
 
         @Override public long estimatedBytes() { return sums.length * 8L + seen.bytes(); }
+
+        @Override public boolean clear() {
+            Arrays.fill(sums, 0);   // added to from 0; NULL while the group's flag is unset
+            seen.clear();
+            return true;
+        }
     }
 
     /** Exact decimal sums; the precision is checked once, on the result (as Spark's CheckOverflowInSum). */
@@ -196,5 +208,10 @@ public record Sum(Expression child, boolean ansi, boolean bound) implements Aggr
         @Override public void writeResult(int group, FlatVector out) { sums.writeResult(group, type, ansi, what, out); }
 
         @Override public long estimatedBytes() { return sums.estimatedBytes(); }
+
+        @Override public boolean clear() {
+            sums.clear();
+            return true;
+        }
     }
 }
