@@ -196,7 +196,7 @@ public final class ExchangeExec implements StageBoundary {
         final SpillFile[] tails;
         final Reservation reservation;
         final SpillListener listener;
-        boolean refused;   // the pool refused a bucket or the batches under construction: later batches go straight to the files
+        private boolean refused;   // the pool refused a bucket: later batches go straight to the files
 
         @SuppressWarnings("unchecked")
         TaskBuckets(int outputs, Reservation reservation, SpillListener listener) {
@@ -420,7 +420,6 @@ public final class ExchangeExec implements StageBoundary {
                 buildingReserved += Math.max(0, more);
                 return true;
             }
-            out.refused = true;   // from now on its batches go straight to the files too
             spillBuilding();
             more = buildingBytes(batch.rowCount());
             if (out.reservation.tryGrowNow(more)) {

@@ -117,39 +117,6 @@ class ExchangeExecTest {
     }
 
     /**
-     * Once the pool refuses a task's bucket, the task writes its later batches to its files at once instead of
-     * buffering them again until the next refusal (each buffered batch then outlived young collections only to be
-     * spilled anyway); the rows come back in the same order.
-     */
-    @Test void aTaskRefusedOnceWritesItsLaterBatchesStraightToDisk() {
-        Partitioning byValue = new Partitioning.Hash(List.of(new BoundColumn(1, "v", DataTypes.INT, true)), 4);
-        Map<Integer, List<Object[]>> reference = run(new ExchangeExec(scan(40_000, 40_000), byValue, new MemoryPool(1 << 26), 64), 1);
-        long budget = 128 << 10;
-        try (MemoryPool pool = new MemoryPool(budget)) {
-            List<long[]> samples = new ArrayList<>();   // before each input slice: bytes spilled, bytes reserved
-            List<Long> ignored = new ArrayList<>();
-            ExchangeExec exchange = new ExchangeExec(sampling(scan(40_000, 40_000), 500, () -> {
-                samples.add(new long[] {pool.spills().bytesWritten(), pool.used()});
-                return 0;
-            }, ignored), byValue, pool, 64);
-            Map<Integer, List<Object[]>> parts = run(exchange, 1);
-            for (int i = 0; i < 4; i++) assertThat(parts.get(i)).containsExactlyElementsOf(reference.get(i));
-            int firstSpill = 0;
-            while (samples.get(firstSpill)[0] == 0) firstSpill++;
-            long peakBefore = 0, peakAfter = 0;
-            for (int i = 0; i < samples.size(); i++) {
-                if (i < firstSpill) peakBefore = Math.max(peakBefore, samples.get(i)[1]);
-                else peakAfter = Math.max(peakAfter, samples.get(i)[1]);
-            }
-            assertThat(peakBefore).as("buckets filled the budget before the first refusal").isGreaterThan(budget / 2);
-            // after it only the batches under construction (4 targets, under 64 rows each) are reserved
-            assertThat(peakAfter).as("nothing buffered after the refusal").isLessThan(budget / 4);
-            assertThat(pool.spills().liveFiles()).isZero();
-            assertThat(pool.used()).isZero();
-        }
-    }
-
-    /**
      * A partition's reader releases each buffered batch as it takes it, and what it has not taken yet can still be
      * spilled for another consumer: the rows come back in the same order.
      */
