@@ -196,7 +196,6 @@ public final class ExchangeExec implements StageBoundary {
         final SpillFile[] tails;
         final Reservation reservation;
         final SpillListener listener;
-        private boolean refused;   // the pool refused a bucket: later batches go straight to the files
 
         @SuppressWarnings("unchecked")
         TaskBuckets(int outputs, Reservation reservation, SpillListener listener) {
@@ -214,16 +213,10 @@ public final class ExchangeExec implements StageBoundary {
             }
         }
 
-        /**
-         * Buffers a batch for {@code target}, or spills everything (this batch included) when refused. Once refused,
-         * the task writes every later batch straight to its file: the pool had no room for its buckets, and buffering
-         * again until the next refusal kept each batch long enough to be promoted, then spilled anyway (at 10M rows
-         * M4's exchanges passed ~20 full collections' worth of such batches through the old generation). Rows keep
-         * their order: the file holds everything before, and nothing is buffered after.
-         */
+        /** Buffers a batch for {@code target}, or spills everything (this batch included) when refused. */
         void deliver(int target, Batch b) {
             long size = BatchSizes.estimate(b);
-            if (!refused && reservation.tryGrowNow(size)) {
+            if (reservation.tryGrowNow(size)) {
                 synchronized (ExchangeExec.this) {
                     buckets[target].add(b);
                     sizes[target].add(size);
@@ -231,7 +224,6 @@ public final class ExchangeExec implements StageBoundary {
                 }
                 return;
             }
-            refused = true;
             synchronized (ExchangeExec.this) {
                 spillAll();
                 SpillFile f = file(target);
