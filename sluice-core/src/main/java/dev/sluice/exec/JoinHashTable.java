@@ -25,8 +25,8 @@ import java.util.List;
 final class JoinHashTable {
     private static final long BYTES_PER_ROW = 8 + 4 + 4;   // hash, next link, bucket head (at load factor 1/2)
 
-    private final ColumnVector[] columns;
-    private final ColumnVector[] keys;
+    private final FlatVector[] columns;
+    private final FlatVector[] keys;
     private final DataType[] keyTypes;
     private final boolean[] nullSafe;
     private final int rows;
@@ -35,6 +35,8 @@ final class JoinHashTable {
     private final int[] heads;   // bucket -> first row + 1 (0 = empty)
     private final int mask;
     private final boolean[] matched;
+    /** The build columns when they are lent (a grace pair's: the next pair refills them), else null. */
+    private final Columns lent;
 
     /**
      * The chain arrays of a table that nothing reads any more (the previous pair of a grace join), for the next
@@ -47,9 +49,21 @@ final class JoinHashTable {
     /** This table's chain arrays, for the next table once this one is no longer read. */
     Chains chains() { return new Chains(hashes, next, heads, matched); }
 
-    private JoinHashTable(ColumnVector[] columns, ColumnVector[] keys, DataType[] keyTypes, boolean[] nullSafe, int rows,
-                          boolean trackMatches, Chains recycled) {
+    /**
+     * A table's build columns (and key vectors that are not columns) for the next table of a grace join to empty
+     * and refill: {@code rows} is how many rows they were filled with. At a small heap, new columns for every
+     * pair outlived young collections (the probe side streams through them) and died in the old generation: M4
+     * at 10M rows took about 18 full collections in its join phase, one per megabytes of pairs.
+     */
+    record Columns(FlatVector[] columns, FlatVector[] keys, int rows) {}
+
+    /** This table's columns, for the next table once this one is no longer read; null when they are not lent. */
+    Columns lentColumns() { return lent; }
+
+    private JoinHashTable(FlatVector[] columns, FlatVector[] keys, DataType[] keyTypes, boolean[] nullSafe, int rows,
+                          boolean trackMatches, Chains recycled, boolean lend) {
         this.columns = columns;
+        this.lent = lend ? new Columns(columns, keys, rows) : null;
         this.keys = keys;
         this.keyTypes = keyTypes;
         this.nullSafe = nullSafe;
@@ -86,6 +100,14 @@ final class JoinHashTable {
     int rowCount() { return rows; }
 
     ColumnVector column(int c) { return columns[c]; }
+
+    /**
+     * Build column {@code c} at rows {@code ids[0, count)}, for an output batch: a view of the table's column, or a
+     * copy when the columns are lent (a later table refills them while a consumer may still hold the batch).
+     */
+    ColumnVector output(int c, int[] ids, int count) {
+        return lent == null ? columns[c].select(ids, count) : Vectors.gather(columns[c], ids, count);
+    }
 
     /** True when {@code row} has a NULL in a key compared with {@code =} (it can match nothing). */
     static boolean hasNullKey(ColumnVector[] keys, int row, boolean[] nullSafe) {
@@ -136,6 +158,7 @@ final class JoinHashTable {
         private final DataType[] keyTypes;
         private final boolean[] keyIsColumn;   // the key is a column of the row: its vector is shared, not copied again
         private final long expectedRows;
+        private Columns spare;   // a finished table's lent columns, to refill instead of allocating (null: none)
         private long prepaid;   // reserved ahead for the expected rows, not yet taken by a batch
         private int rows;
 
@@ -149,7 +172,18 @@ final class JoinHashTable {
          * columns are sized for them from the first batch instead of growing by doubling.
          */
         Builder(StructType schema, List<Expression> keyExprs, boolean[] nullSafe, Reservation reservation, long expectedRows) {
+            this(schema, keyExprs, nullSafe, reservation, expectedRows, null);
+        }
+
+        /**
+         * As above, refilling {@code spare} (the lent columns of a table no longer read; null: none) instead of
+         * allocating columns, when the expected rows are granted at once and they were filled with at most twice
+         * as many rows (what is reserved counts twice the rows' size).
+         */
+        Builder(StructType schema, List<Expression> keyExprs, boolean[] nullSafe, Reservation reservation, long expectedRows,
+                Columns spare) {
             this.expectedRows = expectedRows;
+            this.spare = spare;
             this.keyExprs = keyExprs;
             this.nullSafe = nullSafe;
             this.reservation = reservation;
@@ -231,6 +265,16 @@ final class JoinHashTable {
 
         /** Replaces the empty columns by ones sized for {@code expected} rows like the first batch's. */
         private void presize(Batch first, ColumnVector[] keyValues, int expected) {
+            if (spare != null && spare.rows() <= 2L * expected && spare.columns().length == columns.length) {
+                for (int c = 0; c < columns.length; c++) (columns[c] = spare.columns()[c]).clear();
+                for (int k = 0; k < keys.length; k++) {
+                    keys[k] = keyIsColumn[k] ? columns[((BoundColumn) keyExprs.get(k)).index()] : spare.keys()[k];
+                    if (!keyIsColumn[k]) keys[k].clear();
+                }
+                spare = null;
+                return;
+            }
+            spare = null;
             int n = first.rowCount();
             for (int c = 0; c < columns.length; c++) columns[c] = Vectors.allocateLike(first.column(c), n, expected);
             for (int k = 0; k < keys.length; k++) {
@@ -243,8 +287,14 @@ final class JoinHashTable {
         JoinHashTable finish(boolean trackMatches) { return finish(trackMatches, null); }
 
         /** As {@link #finish(boolean)}, reusing the chain arrays of a table no longer read ({@code recycled}; null: none). */
-        JoinHashTable finish(boolean trackMatches, Chains recycled) {
-            return new JoinHashTable(columns, keys, keyTypes, nullSafe, rows, trackMatches, recycled);
+        JoinHashTable finish(boolean trackMatches, Chains recycled) { return finish(trackMatches, recycled, false); }
+
+        /**
+         * As above; {@code lend}: the table's columns will be refilled by a later table ({@link #lentColumns}), so
+         * its output batches copy build values instead of being views of them.
+         */
+        JoinHashTable finish(boolean trackMatches, Chains recycled, boolean lend) {
+            return new JoinHashTable(columns, keys, keyTypes, nullSafe, rows, trackMatches, recycled, lend);
         }
     }
 }

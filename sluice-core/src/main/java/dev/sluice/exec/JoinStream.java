@@ -209,7 +209,7 @@ final class JoinStream implements BatchStream {
         }
         if (m == 0) return false;
         ColumnVector[] build = new ColumnVector[buildSchema.size()];
-        for (int c = 0; c < build.length; c++) build[c] = table.column(c).select(ids, m);
+        for (int c = 0; c < build.length; c++) build[c] = table.output(c, ids, m);
         ready.add(arrange(nulls(probeSchema, m), build, m));
         return true;
     }
@@ -218,7 +218,7 @@ final class JoinStream implements BatchStream {
         ColumnVector[] p = new ColumnVector[batch.columnCount()];
         for (int c = 0; c < p.length; c++) p[c] = batch.column(c).select(probeIds, count);
         ColumnVector[] b = new ColumnVector[buildSchema.size()];
-        for (int c = 0; c < b.length; c++) b[c] = table.column(c).select(buildIds, count);
+        for (int c = 0; c < b.length; c++) b[c] = table.output(c, buildIds, count);
         return arrange(p, b, count);
     }
 

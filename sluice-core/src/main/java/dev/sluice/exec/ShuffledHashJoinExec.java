@@ -137,7 +137,8 @@ public final class ShuffledHashJoinExec implements ExecNode {
         private BatchStream current;
         private Work currentWork;
         private JoinHashTable currentTable;
-        private JoinHashTable.Chains spare;   // the chain arrays of the last pair's table, for the next one (not its columns)
+        private JoinHashTable.Chains spare;   // the chain arrays of the last pair's table, for the next one
+        private JoinHashTable.Columns spareColumns;   // and its columns (lent: its output batches were copies)
 
         GraceStream(SpillPartitions build, SpillPartitions probe, Reservation reservation, SpillListener listener, TaskContext ctx) {
             this.reservation = reservation;
@@ -166,6 +167,7 @@ public final class ShuffledHashJoinExec implements ExecNode {
                     current.close();
                     current = null;
                     spare = currentTable == null ? null : currentTable.chains();
+                    spareColumns = currentTable == null ? null : currentTable.lentColumns();
                     currentTable = null;
                     currentWork.build().delete(currentWork.partition());
                     currentWork.probe().delete(currentWork.partition());
@@ -184,7 +186,9 @@ public final class ShuffledHashJoinExec implements ExecNode {
         private void start(Work w) {
             SpillFile buildFile = w.build().get(w.partition());
             int level = w.build().level();
-            JoinHashTable.Builder builder = newBuilder(reservation, buildFile == null ? 0 : buildFile.rows());
+            JoinHashTable.Builder builder = new JoinHashTable.Builder(spec.buildSchema(), spec.buildKeys(), spec.nullSafe(),
+                    reservation, buildFile == null ? 0 : buildFile.rows(), spareColumns);
+            spareColumns = null;   // refilled by this builder, or dropped (not held while the pair splits or loops)
             SpillFile.Reader reader = buildFile == null ? null : buildFile.reader(spec.buildSchema());
             Batch refused = null;
             try {
@@ -198,7 +202,7 @@ public final class ShuffledHashJoinExec implements ExecNode {
                     }
                 }
                 if (refused == null) {
-                    JoinHashTable table = builder.finish(spec.buildOuter(), spare);
+                    JoinHashTable table = builder.finish(spec.buildOuter(), spare, true);
                     spare = null;
                     SpillFile probeFile = w.probe().get(w.partition());
                     BatchStream probeStream = SpillPartitions.read(probeFile, probeSchema());

@@ -147,9 +147,17 @@ public final class Reservation implements AutoCloseable {
      * a sort's finished runs, a broadcast build side), and no thread of its own will release it while others wait
      * for memory. Reserving through it again attaches it to the reserving thread.
      */
-    public void detachFromTask() { this.thread = null; }
+    public void detachFromTask() {
+        this.thread = null;
+        pool.sharesChanged();
+    }
 
-    void attachTo(Thread t) { this.thread = t; }
+    /** Called by the pool under its lock. */
+    void attachTo(Thread t) {
+        if (thread == t) return;
+        this.thread = t;
+        pool.sharesChanged();
+    }
 
     Thread thread() { return thread; }
 

@@ -63,6 +63,24 @@ public final class Vectors {
         return allocate(type, rows);
     }
 
+    /**
+     * A flat copy of {@code source}'s rows {@code ids[0, count)} (a materialized {@code select}): for an operator
+     * that hands out values of buffers it will refill. Strings and binaries get their bytes' room at once.
+     */
+    public static FlatVector gather(ColumnVector source, int[] ids, int count) {
+        DataType type = source.type();
+        FlatVector v;
+        if (type instanceof StringType || type instanceof BinaryType) {
+            long bytes = 0;
+            for (int i = 0; i < count; i++) if (!source.isNull(ids[i])) bytes += source.bytesLength(ids[i]);
+            v = new BytesVector(type, count, (int) Math.min(Integer.MAX_VALUE - 16, bytes));
+        } else {
+            v = allocate(type, count);
+        }
+        for (int i = 0; i < count; i++) v.appendFrom(source, ids[i]);
+        return v;
+    }
+
     /** A flat vector holding {@code values} (Java values, see {@link dev.sluice.types.Row}). */
     public static FlatVector of(DataType type, List<?> values) {
         FlatVector v = allocate(type, values.size());

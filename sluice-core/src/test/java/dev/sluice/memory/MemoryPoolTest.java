@@ -158,6 +158,26 @@ class MemoryPoolTest {
         }
     }
 
+    @Test void aShareGrowsAsSoonAsAnotherTasksReservationIsDetached() throws Exception {
+        // the pool caches how many tasks share the budget; detaching a reservation must count them again
+        try (MemoryPool pool = new MemoryPool(1000, dir, 5_000)) {
+            Reservation mine = pool.newSpillableReservation("sort", () -> false);
+            assertThat(mine.tryGrow(100)).isTrue();
+            Reservation[] theirs = new Reservation[1];
+            Thread other = new Thread(() -> {
+                theirs[0] = pool.newSpillableReservation("exchange", () -> false);
+                assertThat(theirs[0].tryGrow(100)).isTrue();
+            });
+            other.start();
+            other.join();
+            assertThat(mine.tryGrow(450)).as("over half the budget with two tasks").isFalse();
+            theirs[0].detachFromTask();
+            assertThat(mine.tryGrow(450)).as("the only task left").isTrue();
+            mine.close();
+            theirs[0].close();
+        }
+    }
+
     @Test void nothingToFreeIsMemoryExhaustedAfterABoundedWait() {
         try (MemoryPool pool = new MemoryPool(1000, dir, 50)) {
             Reservation a = pool.newReservation("a");
