@@ -19,6 +19,13 @@ abstract class JsonValueSkipper extends JsonByteCursor {
     /** Deeper nesting goes to Jackson (its own limit is 1000). */
     static final int MAX_DEPTH = 200;
 
+    /**
+     * True while a record is read from a buffer of JSON Lines without knowing where its line ends
+     * ({@link StrictJsonScanner#readLine}): a newline then ends the line, so it is not whitespace and a record that
+     * reaches it is given up on, as it was when the record's bytes stopped at the newline.
+     */
+    boolean newlineEnds;
+
     /** The open containers of the value being skipped, innermost last: '{' or '['. */
     private final byte[] open = new byte[MAX_DEPTH + 2];
 
@@ -244,7 +251,7 @@ abstract class JsonValueSkipper extends JsonByteCursor {
         while (i < end) {
             byte c = b[i];
             if (c > ' ') return i;   // the common case first: no whitespace (bytes >= 0x80 are negative)
-            if (c != ' ' && (escaped || (c != '\n' && c != '\r' && c != '\t'))) return i;
+            if (c != ' ' && (escaped || ((c != '\n' || newlineEnds) && c != '\r' && c != '\t'))) return i;
             i++;
         }
         throw BAIL;
