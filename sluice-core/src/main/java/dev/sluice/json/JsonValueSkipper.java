@@ -26,6 +26,17 @@ abstract class JsonValueSkipper extends JsonByteCursor {
      */
     boolean newlineEnds;
 
+    /**
+     * How many bytes a string's decoding reserves at most while {@link #newlineEnds}: {@code end} is then the end of the
+     * buffered bytes (up to a MiB), not of the record, and reserving room to {@code end} (decoded text is never longer
+     * than its JSON form) would grow every string column's buffer by that much per batch. A longer escaped string gives
+     * up there, and the record's own read, which knows its end, decodes it.
+     */
+    static final int LINE_STRING_ROOM = 16 * 1024;
+
+    /** Where the decoding of a string from {@code from} gives up (see {@link #LINE_STRING_ROOM}); {@code end} otherwise. */
+    final int decodeLimit(int from) { return newlineEnds ? Math.min(end, from + LINE_STRING_ROOM) : end; }
+
     /** The open containers of the value being skipped, innermost last: '{' or '['. */
     private final byte[] open = new byte[MAX_DEPTH + 2];
 

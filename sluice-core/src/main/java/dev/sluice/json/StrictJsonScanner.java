@@ -266,7 +266,8 @@ final class StrictJsonScanner extends JsonValueSkipper {
             pos = stop + 1;
             return;
         }
-        out.ensureBytes(end - start);   // decoded text is never longer than its JSON form
+        int limit = decodeLimit(stop);
+        out.ensureBytes(limit - start + 8);   // decoded text is never longer than its JSON form (+ one escape past limit)
         byte[] data = out.data;
         int w = out.dataSize;
         System.arraycopy(b, start, data, w, stop - start);
@@ -279,7 +280,7 @@ final class StrictJsonScanner extends JsonValueSkipper {
             byte c = b[i];
             if (PLAIN[c & 0xFF]) {
                 data[w++] = c;
-                if (++i >= end) throw BAIL;
+                if (++i >= limit) throw BAIL;
                 continue;
             }
             if (c == '"') {
@@ -302,7 +303,7 @@ final class StrictJsonScanner extends JsonValueSkipper {
             } else {
                 throw BAIL;   // raw control character: an error unless allowUnquotedControlChars
             }
-            if (i >= end) throw BAIL;
+            if (i >= limit) throw BAIL;
         }
     }
 
@@ -312,7 +313,7 @@ final class StrictJsonScanner extends JsonValueSkipper {
     private void readFused(ScanNode n) {
         ScalarParsers.StringParser out = (ScalarParsers.StringParser) n.parser;
         int start = pos;
-        int close = n.fused.parse(b, start, end, out.size());
+        int close = n.fused.parse(b, start, end, out.size(), newlineEnds);
         if (close < 0) {
             readString(out);
             return;
