@@ -16,24 +16,35 @@ import dev.sluice.json.RecordOutcome;
  * <p>Not thread-safe: one per reader.
  */
 final class JsonLineRecords {
+    /**
+     * The fast path is offered a record only while this many bytes are buffered (or the input's last bytes): a scan
+     * that runs into the end of the buffered bytes in the middle of a record takes paths that good records never take,
+     * and in compiled code each such path is an uncommon trap that throws the scanner's compiled methods away (measured:
+     * the scanner's largest methods compiled five times per 1M-row run instead of three). The last 16 KiB of each
+     * 1 MiB buffer go through the line reader's search instead.
+     */
+    static final int MIN_BUFFERED_BYTES = 16 * 1024;
+
     private final LineReader lines;
     private final JsonBatchBuilder builder;
-    /** False: every line is found by the line reader first (tests compare the two ways). */
-    private final boolean scanFindsLineEnds;
+    /** Integer.MAX_VALUE: every line is found by the line reader first (tests compare the two ways). */
+    private final int minBuffered;
     private long dropped;
 
-    JsonLineRecords(LineReader lines, JsonBatchBuilder builder) { this(lines, builder, true); }
+    JsonLineRecords(LineReader lines, JsonBatchBuilder builder) { this(lines, builder, MIN_BUFFERED_BYTES); }
 
-    JsonLineRecords(LineReader lines, JsonBatchBuilder builder, boolean scanFindsLineEnds) {
+    /** {@code minBuffered}: see {@link #MIN_BUFFERED_BYTES} (tests use 0, and Integer.MAX_VALUE for the line reader only). */
+    JsonLineRecords(LineReader lines, JsonBatchBuilder builder, int minBuffered) {
         this.lines = lines;
         this.builder = builder;
-        this.scanFindsLineEnds = scanFindsLineEnds;
+        this.minBuffered = minBuffered;
     }
 
     /** Appends records until the builder holds {@code rows} rows or the split ends; false when it ended. */
     boolean fill(int rows) {
         while (builder.rowCount() < rows) {
-            if (scanFindsLineEnds && lines.hasUnread()) {
+            if (lines.hasUnread() && minBuffered != Integer.MAX_VALUE
+                    && (lines.unreadEnd() - lines.unreadStart() >= minBuffered || lines.unreadEndsInput())) {
                 int lineEnd = builder.appendLine(lines.buffer(), lines.unreadStart(), lines.unreadEnd(), lines.unreadEndsInput());
                 if (lineEnd >= 0) {
                     lines.takeLine(lineEnd);

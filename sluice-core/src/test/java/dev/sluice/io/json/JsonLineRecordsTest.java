@@ -103,7 +103,7 @@ class JsonLineRecordsTest {
             for (FileSplit split : splits) {
                 JsonBatchBuilder builder = new JsonBatchBuilder(schema, options, calls);
                 try (LineReader lines = LineReader.open(storage, split, bufferSize)) {
-                    JsonLineRecords records = new JsonLineRecords(lines, builder, scanFindsLineEnds);
+                    JsonLineRecords records = new JsonLineRecords(lines, builder, scanFindsLineEnds ? 0 : Integer.MAX_VALUE);
                     boolean more = true;
                     while (more) {
                         more = records.fill(700);
