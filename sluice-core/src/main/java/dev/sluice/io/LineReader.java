@@ -113,6 +113,37 @@ public final class LineReader implements AutoCloseable {
         }
     }
 
+    /**
+     * True when a line of this split starts in the buffer: it starts at {@code buffer()[unreadStart()]} and its bytes,
+     * as far as they are buffered, run to {@link #unreadEnd()}. For a caller that finds the line's end while it parses
+     * the line (the JSON reader's scanner stops at the newline that follows a record) and then hands it over with
+     * {@link #takeLine}, saving {@link #next()}'s separate search of every byte for the newline. When it cannot (the
+     * line runs past the buffered bytes, or it is not one it can parse), {@link #next()} finds the line as usual.
+     */
+    public boolean hasUnread() { return !done && !closed && pos < limit && bufStart + pos < end; }
+
+    /** Where the unread bytes start in {@link #buffer()}: the start of the next line (see {@link #hasUnread}). */
+    public int unreadStart() { return pos; }
+
+    /** Where the buffered bytes end in {@link #buffer()}; later bytes of the line are not read yet. */
+    public int unreadEnd() { return limit; }
+
+    /** True when the buffered bytes are the last of the input: the last line may end at {@link #unreadEnd()}. */
+    public boolean unreadEndsInput() { return eof; }
+
+    /**
+     * Advances to the next line as {@link #next()} does, its end found by the caller: {@code lineEnd} is the index of
+     * the first newline at or after {@link #unreadStart()}, or {@link #unreadEnd()} when there is none and
+     * {@link #unreadEndsInput()}. The caller vouches that no newline comes before it; only its position is checked.
+     */
+    public void takeLine(int lineEnd) {
+        if (!hasUnread() || lineEnd < pos || lineEnd > limit || (lineEnd == limit ? !eof : buf[lineEnd] != '\n')) {
+            throw new IllegalArgumentException("not the end of the next line: " + lineEnd);
+        }
+        setLine(pos, lineEnd);
+        pos = lineEnd == limit ? limit : lineEnd + 1;
+    }
+
     private boolean finish() {
         done = true;
         lineLength = 0;

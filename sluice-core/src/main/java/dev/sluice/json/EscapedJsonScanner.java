@@ -20,13 +20,15 @@ final class EscapedJsonScanner extends JsonValueSkipper {
 
     /**
      * Parses the document of the string whose opening quote is at {@code from - 1}, appending one row to the root;
-     * returns the index of the string's closing quote, or -1 with nothing appended.
+     * returns the index of the string's closing quote, or -1 with nothing appended. {@code endIsBufferEnd}: {@code limit}
+     * is the end of a JSON Lines buffer, not of the record (strings then reserve bounded room: {@link #decodeLimit}).
      */
-    int parse(byte[] buf, int from, int limit) {
+    int parse(byte[] buf, int from, int limit, boolean endIsBufferEnd) {
         int startRow = root.parser.size();
         b = buf;
         pos = from;
         end = limit;
+        newlineEnds = endIsBufferEnd;
         try {
             skipSpaces();
             if (peek() != '{') throw BAIL;
@@ -38,6 +40,7 @@ final class EscapedJsonScanner extends JsonValueSkipper {
             return -1;
         } finally {
             b = null;
+            newlineEnds = false;
         }
     }
 
@@ -168,12 +171,13 @@ final class EscapedJsonScanner extends JsonValueSkipper {
 
     /** The inner string whose opening {@code \"} was just consumed, decoded twice over into {@code out}. */
     private void readString(ScalarParsers.StringParser out) {
-        out.ensureBytes(end - pos);   // decoded text is never longer than its escaped form
+        int limit = decodeLimit(pos);
+        out.ensureBytes(limit - pos + 8);   // decoded text is never longer than its escaped form (+ one escape past limit)
         byte[] data = out.data;
         int w = out.dataSize;
         int i = pos;
         while (true) {
-            if (i >= end) throw BAIL;
+            if (i >= limit) throw BAIL;
             byte c = b[i];
             if (PLAIN[c & 0xFF]) {
                 data[w++] = c;

@@ -47,11 +47,13 @@ final class FusedFromJson {
     /**
      * Parses the document of reader row {@code row}'s string, whose opening quote is at {@code from - 1}; returns
      * the index of its closing quote, or -1 (nothing appended: the caller decodes the string as before).
+     * {@code endIsBufferEnd}: {@code end} is the end of a JSON Lines buffer, not of the record
+     * ({@link StrictJsonScanner#readLine}).
      */
-    int parse(byte[] b, int from, int end, int row) {
+    int parse(byte[] b, int from, int end, int row, boolean endIsBufferEnd) {
         if (parsed.size() != row || (adaptive && attempts >= 256 && misses * 4 >= attempts)) return -1;
         attempts++;
-        int close = scanner.parse(b, from, end);
+        int close = scanner.parse(b, from, end, endIsBufferEnd);
         if (close < 0) {
             misses++;
             return -1;

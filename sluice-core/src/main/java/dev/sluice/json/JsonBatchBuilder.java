@@ -111,6 +111,27 @@ public final class JsonBatchBuilder {
         return outcome;
     }
 
+    /**
+     * The next record of a JSON Lines buffer when the fast path reads it whole and finds where its line ends:
+     * {@code buf[offset, limit)} holds the bytes from the line's start on, {@code lastBytes} says they end the input.
+     * Returns the index of the line's end (its newline, or {@code limit}) with the record's row appended as
+     * {@link #append} would have appended it, or -1 with nothing appended: the caller then finds the line and calls
+     * {@link #append}, which decides as before (malformed records, blank lines, a line that is not one object).
+     * Saves the reader a separate search of every byte for the newline.
+     */
+    public int appendLine(byte[] buf, int offset, int limit, boolean lastBytes) {
+        if (fast == null || !fast.enabled()) return -1;
+        int lineEnd = fast.readLine(buf, offset, limit, lastBytes);
+        if (anyFused) {
+            for (int f = 0; f < fused.length; f++) {
+                if (fused[f] == null) continue;
+                if (lineEnd < 0) fused[f].truncate(root.size());
+                else fused[f].pad(root.child(f), root.size());
+            }
+        }
+        return lineEnd;
+    }
+
     private RecordOutcome read(byte[] buf, int offset, int length) {
         if (fast != null && fast.enabled()) {
             if (fast.readRecord(buf, offset, length, false)) return RecordOutcome.OK;

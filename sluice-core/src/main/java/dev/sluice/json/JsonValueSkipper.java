@@ -19,6 +19,24 @@ abstract class JsonValueSkipper extends JsonByteCursor {
     /** Deeper nesting goes to Jackson (its own limit is 1000). */
     static final int MAX_DEPTH = 200;
 
+    /**
+     * True while a record is read from a buffer of JSON Lines without knowing where its line ends
+     * ({@link StrictJsonScanner#readLine}): a newline then ends the line, so it is not whitespace and a record that
+     * reaches it is given up on, as it was when the record's bytes stopped at the newline.
+     */
+    boolean newlineEnds;
+
+    /**
+     * How many bytes a string's decoding reserves at most while {@link #newlineEnds}: {@code end} is then the end of the
+     * buffered bytes (up to a MiB), not of the record, and reserving room to {@code end} (decoded text is never longer
+     * than its JSON form) would grow every string column's buffer by that much per batch. A longer escaped string gives
+     * up there, and the record's own read, which knows its end, decodes it.
+     */
+    static final int LINE_STRING_ROOM = 16 * 1024;
+
+    /** Where the decoding of a string from {@code from} gives up (see {@link #LINE_STRING_ROOM}); {@code end} otherwise. */
+    final int decodeLimit(int from) { return newlineEnds ? Math.min(end, from + LINE_STRING_ROOM) : end; }
+
     /** The open containers of the value being skipped, innermost last: '{' or '['. */
     private final byte[] open = new byte[MAX_DEPTH + 2];
 
@@ -244,7 +262,7 @@ abstract class JsonValueSkipper extends JsonByteCursor {
         while (i < end) {
             byte c = b[i];
             if (c > ' ') return i;   // the common case first: no whitespace (bytes >= 0x80 are negative)
-            if (c != ' ' && (escaped || (c != '\n' && c != '\r' && c != '\t'))) return i;
+            if (c != ' ' && (escaped || ((c != '\n' || newlineEnds) && c != '\r' && c != '\t'))) return i;
             i++;
         }
         throw BAIL;

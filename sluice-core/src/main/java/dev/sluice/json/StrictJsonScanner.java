@@ -76,6 +76,49 @@ final class StrictJsonScanner extends JsonValueSkipper {
         }
     }
 
+    /**
+     * Converts the record that starts a line of a JSON Lines buffer, {@code buf[offset, ...)}, finding the line's end
+     * as it goes instead of being given it: the bytes to {@code limit} are buffered, and {@code lastBytes} says they
+     * end the input. Returns the index of the line's end (its newline, or {@code limit} when {@code lastBytes}) with
+     * one row appended, or -1 with nothing appended and nothing counted: the caller then finds the line and calls
+     * {@link #readRecord}. Same results as {@code readRecord} on that line: a newline is not whitespace here
+     * ({@link #newlineEnds}), and no value, key or string the scan accepts holds one (strings give up at control
+     * characters), so an accepted record lies within its line, and after it only spaces, tabs and carriage returns
+     * may come before the newline, as {@code readRecord} checks to the line's end (the line reader drops one
+     * carriage return before the newline).
+     */
+    int readLine(byte[] buf, int offset, int limit, boolean lastBytes) {
+        int startRow = root.parser.size();
+        b = buf;
+        pos = offset;
+        end = limit;
+        newlineEnds = true;
+        try {
+            skipWhitespace();
+            if (pos >= end || b[pos] != '{') return -1;
+            pos++;
+            readObject(root, 0);
+            skipWhitespace();
+            int lineEnd = pos;
+            if (lineEnd < end ? b[lineEnd] != '\n' : !lastBytes) return giveUp(startRow);
+            int length = lineEnd - offset;
+            if (length > 0 && b[lineEnd - 1] == '\r') length--;
+            if (length > MAX_RECORD_BYTES) return giveUp(startRow);   // readRecord's rule for the line
+            records++;
+            return lineEnd;
+        } catch (Bail | ArrayIndexOutOfBoundsException e) {
+            return giveUp(startRow);
+        } finally {
+            b = null;
+            newlineEnds = false;
+        }
+    }
+
+    private int giveUp(int startRow) {
+        root.parser.truncate(startRow);
+        return -1;
+    }
+
     private boolean bail(int startRow) {
         bails++;
         root.parser.truncate(startRow);
@@ -223,7 +266,8 @@ final class StrictJsonScanner extends JsonValueSkipper {
             pos = stop + 1;
             return;
         }
-        out.ensureBytes(end - start);   // decoded text is never longer than its JSON form
+        int limit = decodeLimit(stop);
+        out.ensureBytes(limit - start + 8);   // decoded text is never longer than its JSON form (+ one escape past limit)
         byte[] data = out.data;
         int w = out.dataSize;
         System.arraycopy(b, start, data, w, stop - start);
@@ -236,7 +280,7 @@ final class StrictJsonScanner extends JsonValueSkipper {
             byte c = b[i];
             if (PLAIN[c & 0xFF]) {
                 data[w++] = c;
-                if (++i >= end) throw BAIL;
+                if (++i >= limit) throw BAIL;
                 continue;
             }
             if (c == '"') {
@@ -259,7 +303,7 @@ final class StrictJsonScanner extends JsonValueSkipper {
             } else {
                 throw BAIL;   // raw control character: an error unless allowUnquotedControlChars
             }
-            if (i >= end) throw BAIL;
+            if (i >= limit) throw BAIL;
         }
     }
 
@@ -269,7 +313,7 @@ final class StrictJsonScanner extends JsonValueSkipper {
     private void readFused(ScanNode n) {
         ScalarParsers.StringParser out = (ScalarParsers.StringParser) n.parser;
         int start = pos;
-        int close = n.fused.parse(b, start, end, out.size());
+        int close = n.fused.parse(b, start, end, out.size(), newlineEnds);
         if (close < 0) {
             readString(out);
             return;
@@ -320,7 +364,7 @@ final class StrictJsonScanner extends JsonValueSkipper {
         if (pos < end && b[pos] > ' ') return;   // the common case, in one test (bytes >= 0x80 are negative)
         while (pos < end) {
             byte c = b[pos];
-            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return;
+            if (c != ' ' && (c != '\n' || newlineEnds) && c != '\r' && c != '\t') return;
             pos++;
         }
     }

@@ -51,6 +51,65 @@ class LineReaderTest {
         return bytes.toByteArray();
     }
 
+    /** Lines read by finding each newline in the buffered bytes and handing it over, next() only when none is buffered. */
+    private static List<String> readAllTaking(Storage storage, FileSplit split, int bufferSize) {
+        List<String> lines = new ArrayList<>();
+        try (LineReader r = LineReader.open(storage, split, bufferSize)) {
+            while (true) {
+                if (r.hasUnread()) {
+                    int newline = ByteSearch.indexOf(r.buffer(), r.unreadStart(), r.unreadEnd(), (byte) '\n');
+                    if (newline >= 0 || r.unreadEndsInput()) {
+                        r.takeLine(newline >= 0 ? newline : r.unreadEnd());
+                        lines.add(new String(r.buffer(), r.offset(), r.length(), StandardCharsets.UTF_8) + "@" + r.lineNumber());
+                        continue;
+                    }
+                }
+                if (!r.next()) break;
+                lines.add(new String(r.buffer(), r.offset(), r.length(), StandardCharsets.UTF_8) + "@" + r.lineNumber());
+            }
+        }
+        return lines;
+    }
+
+    @Test void linesHandedOverByTheCallerAreTheLinesNextFinds() throws IOException {
+        String text = "one\ntwo\r\n\n\nfour\r\r\n  \nsix\rseven\n" + "x".repeat(300) + "\nlast\r";
+        FileStatus f = file("t.txt", text);
+        for (int buffer : new int[] {1, 3, 7, 64, 1 << 20}) {
+            for (long cut : new long[] {0, 1, 4, 5, 9, 10, 20, 100, text.length()}) {
+                List<String> expected = new ArrayList<>();
+                List<String> taken = new ArrayList<>();
+                for (FileSplit split : cut == 0 ? List.of(FileSplit.whole(f)) : List.of(
+                        new FileSplit(f.path(), 0, cut, f.size()), new FileSplit(f.path(), cut, f.size() - cut, f.size()))) {
+                    try (LineReader r = LineReader.open(storage, split, buffer)) {
+                        while (r.next()) expected.add(new String(r.buffer(), r.offset(), r.length(), StandardCharsets.UTF_8) + "@" + r.lineNumber());
+                    }
+                    taken.addAll(readAllTaking(storage, split, buffer));
+                }
+                assertThat(taken).as("buffer " + buffer + ", cut " + cut).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test void aLineEndThatIsNotTheNextNewlineIsRefused() throws IOException {
+        try (LineReader r = LineReader.open(storage, FileSplit.whole(file("r.txt", "ab\ncd\nef")), 1 << 20)) {
+            assertThat(r.hasUnread()).isFalse();   // nothing buffered before the first next()
+            assertThat(r.next()).isTrue();
+            assertThat(r.hasUnread()).isTrue();
+            assertThat(r.unreadStart()).isEqualTo(3);
+            assertThatThrownBy(() -> r.takeLine(4)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> r.takeLine(r.unreadEnd() + 1)).isInstanceOf(IllegalArgumentException.class);
+            r.takeLine(5);
+            assertThat(new String(r.buffer(), r.offset(), r.length(), StandardCharsets.UTF_8)).isEqualTo("cd");
+            assertThat(r.lineNumber()).isEqualTo(2);
+            assertThat(r.unreadEndsInput()).isFalse();   // the input's end is not known until a read says so
+            assertThatThrownBy(() -> r.takeLine(r.unreadEnd())).isInstanceOf(IllegalArgumentException.class);
+            assertThat(r.next()).isTrue();
+            assertThat(new String(r.buffer(), r.offset(), r.length(), StandardCharsets.UTF_8)).isEqualTo("ef");
+            assertThat(r.next()).isFalse();
+            assertThat(r.hasUnread()).isFalse();
+        }
+    }
+
     @Test void readsLfAndCrLfLinesAndALastLineWithoutNewline() throws IOException {
         assertThat(readAll(file("a.txt", "one\ntwo\r\n\nfour\r\nfive"))).containsExactly("one", "two", "", "four", "five");
         assertThat(readAll(file("b.txt", "x\n"))).containsExactly("x");

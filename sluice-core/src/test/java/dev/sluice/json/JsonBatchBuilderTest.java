@@ -123,6 +123,30 @@ class JsonBatchBuilderTest {
                 .containsExactly(RecordOutcome.MALFORMED, RecordOutcome.MALFORMED, RecordOutcome.OK);
     }
 
+    @Test void appendLineEndsARecordAtItsNewlineAndLeavesEverythingElseToTheLineReader() {
+        JsonBatchBuilder b = new JsonBatchBuilder(schema("a INT, s STRING"), JsonOptions.DEFAULT);
+        byte[] buf = utf8("{\"a\":1} \r\n{\"a\":2}");
+        assertThat(b.appendLine(buf, 0, buf.length, false)).isEqualTo(9);
+        assertThat(b.appendLine(buf, 10, buf.length, false)).as("the bytes may go on").isEqualTo(-1);
+        assertThat(b.appendLine(buf, 10, buf.length, true)).as("the input's last line").isEqualTo(buf.length);
+        for (String line : new String[] {
+                "{\"a\":\n1}\n",              // a newline inside the record: the line ends there
+                "{\"a\":1\n}\n",
+                "{\"a\":1,\n\"s\":\"x\"}\n",
+                "{\"s\":\"x\ny\"}\n",           // in a string
+                "{\"b\":[1,\n2]}\n",           // in a skipped value
+                "{\"b\":{\"c\":\n2}}\n",
+                "\n{\"a\":1}\n",               // a blank line
+                "{\"a\":1} x\n",              // trailing text
+                "{\"a\":1}\r\r",               // no newline yet
+                "[{\"a\":1}]\n"}) {          // not one object
+            byte[] bytes = utf8(line);
+            assertThat(b.appendLine(bytes, 0, bytes.length, false)).as(line).isEqualTo(-1);
+        }
+        assertThat(b.rowCount()).isEqualTo(2);
+        assertThat(rows(b.finish())).containsExactly("1|NULL", "2|NULL");
+    }
+
     @Test void recordsAreReadFromAnOffsetInASharedBuffer() {
         byte[] buf = utf8("xx{\"a\":7}yy");
         JsonBatchBuilder b = new JsonBatchBuilder(schema("a INT"), JsonOptions.DEFAULT);

@@ -21,9 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The fast path must give exactly what the Jackson path gives: every record (plain, odd, mutated into
  * garbage) is read both ways, by the file reader in each mode and by from_json, and the results compared.
  */
-class StrictJsonScannerTest {
+public class StrictJsonScannerTest {
     static final String LOG = "ts STRING, status INT, latency_ms DOUBLE, response_body STRING, ok BOOLEAN, id BIGINT";
-    static final String CONTENT = "struct<user: struct<id: bigint, country: string, plan: string>,"
+    public static final String CONTENT = "struct<user: struct<id: bigint, country: string, plan: string>,"
             + " items: array<struct<sku: string, qty: int, price: double>>, error: struct<code: string, message: string>>";
 
     /** Values chosen to sit on the edges of what the fast path converts. */
@@ -152,7 +152,7 @@ class StrictJsonScannerTest {
 
     // ---- random records ----
 
-    static String randomLogRecord(Random r) {
+    public static String randomLogRecord(Random r) {
         StringBuilder sb = new StringBuilder("{");
         List<String> fields = new ArrayList<>(List.of(
                 "\"ts\":\"2026-10-01T00:00:0" + r.nextInt(10) + ".123Z\"",
@@ -200,7 +200,7 @@ class StrictJsonScannerTest {
     }
 
     /** A third of the records get a random edit: a byte dropped, doubled, replaced or cut off. */
-    static String mutate(Random r, String s, Random random) {
+    public static String mutate(Random r, String s, Random random) {
         if (r.nextInt(3) != 0 || s.isEmpty()) return s;
         int at = r.nextInt(s.length());
         switch (r.nextInt(5)) {

@@ -1,7 +1,5 @@
 package dev.sluice.io.json;
 
-import dev.sluice.error.ErrorCode;
-import dev.sluice.error.SluiceException;
 import dev.sluice.expr.Expression;
 import dev.sluice.io.BatchReader;
 import dev.sluice.io.DataSource;
@@ -15,9 +13,7 @@ import dev.sluice.io.Storage;
 import dev.sluice.json.FromJsonColumn;
 import dev.sluice.json.JsonBatchBuilder;
 import dev.sluice.json.JsonOptions;
-import dev.sluice.json.MalformedJsonException;
 import dev.sluice.json.ParseMode;
-import dev.sluice.json.RecordOutcome;
 import dev.sluice.types.StructType;
 import dev.sluice.vector.Batch;
 import dev.sluice.vector.ColumnVector;
@@ -101,8 +97,8 @@ public final class JsonLinesSource implements DataSource {
         private final StructType projection;
         private final JsonBatchBuilder builder;
         private final boolean narrowAfterParsing;
+        private final JsonLineRecords records;
         private final int batchSize = Batch.DEFAULT_SIZE;
-        private long dropped;
 
         Reader(FileSplit split, StructType projection) {
             this.projection = projection;
@@ -112,23 +108,11 @@ public final class JsonLinesSource implements DataSource {
             this.narrowAfterParsing = (mode != ParseMode.PERMISSIVE || needsCorrupt) && !projection.equals(schema);
             this.builder = new JsonBatchBuilder(narrowAfterParsing ? schema : projection, options, fromJson);
             this.lines = LineReader.open(storage, split);
+            this.records = new JsonLineRecords(lines, builder);
         }
 
         @Override public Batch next() {
-            while (builder.rowCount() < batchSize && lines.next()) {
-                RecordOutcome outcome;
-                try {
-                    outcome = builder.append(lines.buffer(), lines.offset(), lines.length());
-                } catch (MalformedJsonException e) {
-                    throw SluiceException.of(ErrorCode.MALFORMED_RECORD).with("location", lines.location())
-                            .with("reason", e.reason()).build();
-                } catch (SluiceException e) {
-                    if (e.code() != ErrorCode.LIMIT_EXCEEDED) throw e;
-                    throw SluiceException.of(ErrorCode.LIMIT_EXCEEDED).with("what", "The JSON record at " + lines.location())
-                            .with("limit", e.fact("limit")).with("remedy", e.fact("remedy")).cause(e).build();
-                }
-                if (outcome == RecordOutcome.DROPPED) dropped++;
-            }
+            records.fill(batchSize);
             if (builder.rowCount() == 0) return null;
             Batch parsed = builder.finish();
             return narrowAfterParsing ? narrow(parsed) : parsed;
@@ -145,7 +129,7 @@ public final class JsonLinesSource implements DataSource {
 
         @Override public long bytesRead() { return lines.bytesRead(); }
 
-        @Override public long droppedRecords() { return dropped; }
+        @Override public long droppedRecords() { return records.dropped(); }
 
         @Override public void close() { lines.close(); }
     }
