@@ -149,10 +149,23 @@ final class GroupTable {
         Arrays.fill(hashes, 0, n, ValueHasher.rowSeed());
         for (GroupKeyColumn c : columns) {
             c.hash(column, at, n);
-            for (int r = 0; r < n; r++) hashes[r] = ValueHasher.combine(hashes[r], column[r]);
+            combine(hashes, column, n);
         }
-        for (int r = 0; r < n; r++) hashes[r] = ValueHasher.mix(hashes[r]);
+        mix(hashes, n);
         return hashes;
+    }
+
+    /**
+     * Folds one key column's hashes into the rows' hashes. This loop and {@link #mix}'s are methods of their own:
+     * the JIT compiles a hot loop where it runs, so inside {@link #hashBatch} they had that method compiled with
+     * every key column's hash loop inlined, twice (on-stack replacement, then the method).
+     */
+    private static void combine(long[] hashes, long[] column, int n) {
+        for (int r = 0; r < n; r++) hashes[r] = ValueHasher.combine(hashes[r], column[r]);
+    }
+
+    private static void mix(long[] hashes, int n) {
+        for (int r = 0; r < n; r++) hashes[r] = ValueHasher.mix(hashes[r]);
     }
 
     private int findOrInsert(ColumnVector[] vectors, int row, long hash) {

@@ -69,30 +69,39 @@ final class CastFromNumeric {
         boolean nulls = !rows.noNulls();
         FlatVector out = Vectors.allocate(to, n);
         if (fromInt && toDouble && rows.base() instanceof IntVector base) {
-            int[] values = base.values();
-            DoubleVector o = (DoubleVector) out;
-            for (int i = 0; i < n; i++) {
-                if (nulls && rows.isNull(i)) o.appendNull();
-                else o.append(values[rows.row(i)]);
-            }
+            intsToDoubles(base.values(), rows, nulls, (DoubleVector) out, n);
         } else if (fromInt && rows.base() instanceof IntVector base) {
-            int[] values = base.values();
-            LongVector o = (LongVector) out;
-            for (int i = 0; i < n; i++) {
-                if (nulls && rows.isNull(i)) o.appendNull();
-                else o.append(values[rows.row(i)]);
-            }
+            intsToLongs(base.values(), rows, nulls, (LongVector) out, n);
         } else if (fromLong && rows.base() instanceof LongVector base) {
-            long[] values = base.values();
-            DoubleVector o = (DoubleVector) out;
-            for (int i = 0; i < n; i++) {
-                if (nulls && rows.isNull(i)) o.appendNull();
-                else o.append((double) values[rows.row(i)]);
-            }
+            longsToDoubles(base.values(), rows, nulls, (DoubleVector) out, n);
         } else {
             return null;
         }
         return out;
+    }
+
+    // The widening loops, each a method of its own: the JIT compiles a hot loop where it runs (on-stack
+    // replacement, then the method), and a loop alone is a fraction of widenTyped with its tests and other loops.
+
+    private static void intsToDoubles(int[] values, FlatRows rows, boolean nulls, DoubleVector o, int n) {
+        for (int i = 0; i < n; i++) {
+            if (nulls && rows.isNull(i)) o.appendNull();
+            else o.append(values[rows.row(i)]);
+        }
+    }
+
+    private static void intsToLongs(int[] values, FlatRows rows, boolean nulls, LongVector o, int n) {
+        for (int i = 0; i < n; i++) {
+            if (nulls && rows.isNull(i)) o.appendNull();
+            else o.append(values[rows.row(i)]);
+        }
+    }
+
+    private static void longsToDoubles(long[] values, FlatRows rows, boolean nulls, DoubleVector o, int n) {
+        for (int i = 0; i < n; i++) {
+            if (nulls && rows.isNull(i)) o.appendNull();
+            else o.append((double) values[rows.row(i)]);
+        }
     }
 
     /** Any integral or boolean source to any numeric target, per row. */

@@ -175,21 +175,26 @@ public record Average(Expression child, boolean ansi, boolean bound) implements 
             ColumnVector v = inputs[0];
             FlatRows rows = FlatRows.of(v);
             if (rows != null && rows.base() instanceof DoubleVector base) {   // the loop over the flat array
-                double[] values = base.values();
-                boolean nulls = !rows.noNulls();
-                for (int r = 0; r < rowCount; r++) {
-                    int p = rows.row(r);
-                    if (nulls && base.isNull(p)) continue;
-                    int g = groupIds[r];
-                    sums[g] += values[p];
-                    counts[g]++;
-                }
+                updateFlat(base, rows, groupIds, rowCount);
                 return;
             }
             for (int r = 0; r < rowCount; r++) {
                 if (v.isNull(r)) continue;
                 int g = groupIds[r];
                 sums[g] += v.getDouble(r);
+                counts[g]++;
+            }
+        }
+
+        /** A method of its own, so that the JIT compiles the hot loop without the view resolution around it. */
+        private void updateFlat(DoubleVector base, FlatRows rows, int[] groupIds, int rowCount) {
+            double[] values = base.values();
+            boolean nulls = !rows.noNulls();
+            for (int r = 0; r < rowCount; r++) {
+                int p = rows.row(r);
+                if (nulls && base.isNull(p)) continue;
+                int g = groupIds[r];
+                sums[g] += values[p];
                 counts[g]++;
             }
         }

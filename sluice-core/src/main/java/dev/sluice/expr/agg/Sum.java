@@ -147,21 +147,26 @@ public record Sum(Expression child, boolean ansi, boolean bound) implements Aggr
         private void add(ColumnVector v, int[] groupIds, int rowCount) {
             FlatRows rows = FlatRows.of(v);
             if (rows != null && rows.base() instanceof DoubleVector base) {   // the loop over the flat array
-                double[] values = base.values();
-                boolean nulls = !rows.noNulls();
-                for (int r = 0; r < rowCount; r++) {
-                    int p = rows.row(r);
-                    if (nulls && base.isNull(p)) continue;
-                    int g = groupIds[r];
-                    sums[g] += values[p];
-                    seen.set(g);
-                }
+                addFlat(base, rows, groupIds, rowCount);
                 return;
             }
             for (int r = 0; r < rowCount; r++) {
                 if (v.isNull(r)) continue;
                 int g = groupIds[r];
                 sums[g] += v.getDouble(r);
+                seen.set(g);
+            }
+        }
+
+        /** A method of its own, so that the JIT compiles the hot loop without the view resolution around it. */
+        private void addFlat(DoubleVector base, FlatRows rows, int[] groupIds, int rowCount) {
+            double[] values = base.values();
+            boolean nulls = !rows.noNulls();
+            for (int r = 0; r < rowCount; r++) {
+                int p = rows.row(r);
+                if (nulls && base.isNull(p)) continue;
+                int g = groupIds[r];
+                sums[g] += values[p];
                 seen.set(g);
             }
         }
