@@ -224,9 +224,17 @@ public final class ExchangeExec implements StageBoundary {
         void deliver(int target, Batch b) {
             synchronized (ExchangeExec.this) {
                 if (writingThrough && !reading[target]) {
+                    // another task's spill set the flag while this task still buffers earlier batches for target:
+                    // they go to the file first, so the partition's reader keeps this task's batch order
                     SpillFile f = file(target);
+                    long freed = bytes[target];
+                    for (Batch earlier : buckets[target]) f.write(earlier);
+                    buckets[target].clear();
+                    sizes[target].clear();
+                    bytes[target] = 0;
                     f.write(b);
                     f.finishWriting();
+                    if (freed > 0) reservation.shrink(freed);
                     return;
                 }
             }
