@@ -679,8 +679,22 @@ public final class FileCommitProtocol implements JobCommitter {
         if (!storage.exists(stagingDir)) return false;
         java.util.Optional<WriterOwner> o = WriterOwner.readFrom(storage, StoragePaths.join(stagingDir, OWNER_FILE));
         if (o.isPresent()) return o.get().alive(ACTIVE.contains(stagingDir), lastHeartbeat(stagingDir));
+        // a writer writes its owner file before anything else, so other entries without a readable owner are
+        // what a cleanup killed half-way left (its recursive delete had reached the owner file first)
+        if (hasEntriesBesidesOwner(stagingDir)) return false;
         return System.currentTimeMillis() - lastHeartbeat(stagingDir) < OWNERLESS_GRACE_MILLIS
                 && System.currentTimeMillis() - storage.status(stagingDir).modificationTime() < OWNERLESS_GRACE_MILLIS;
+    }
+
+    private boolean hasEntriesBesidesOwner(String stagingDir) {
+        try {
+            for (FileStatus f : storage.list(stagingDir)) {
+                if (!f.name().equals(OWNER_FILE)) return true;
+            }
+        } catch (SluiceException gone) {
+            return false;
+        }
+        return false;
     }
 
     private void requireDirectoryTarget() {

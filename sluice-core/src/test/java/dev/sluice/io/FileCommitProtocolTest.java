@@ -276,6 +276,20 @@ class FileCommitProtocolTest {
         p.abortJob();
     }
 
+    @Test void aStagingWhoseCleanupWasKilledAfterItsOwnerFileIsRemovedAtOnce() throws IOException {
+        // a recursive delete killed after it had reached _owner: task files left, no owner, not old
+        Path halfDeleted = tmp.resolve(".out.sluice-staging-halfway/committed/00002");
+        Files.createDirectories(halfDeleted);
+        Files.writeString(halfDeleted.resolve("part-00002-halfway.c000.txt"), "published already");
+        Path beingCreated = tmp.resolve(".out.sluice-staging-starting");
+        Files.createDirectories(beingCreated);   // a writer between creating its directory and its owner file
+        FileCommitProtocol p = protocol(SaveMode.ERROR_IF_EXISTS, "j");
+        p.setupJob();
+        assertThat(Files.exists(tmp.resolve(".out.sluice-staging-halfway"))).isFalse();
+        assertThat(Files.exists(beingCreated)).isTrue();
+        p.abortJob();
+    }
+
     @Test void aRunningJobsStagingIsNotRemovedByAnotherJob() {
         FileCommitProtocol first = protocol(SaveMode.OVERWRITE, "first");
         first.setupJob();
