@@ -682,8 +682,9 @@ public final class FileCommitProtocol implements JobCommitter {
         // a writer writes its owner file before anything else, so other entries without a readable owner are
         // what a cleanup killed half-way left (its recursive delete had reached the owner file first)
         if (hasEntriesBesidesOwner(stagingDir)) return false;
-        return System.currentTimeMillis() - lastHeartbeat(stagingDir) < OWNERLESS_GRACE_MILLIS
-                && System.currentTimeMillis() - storage.status(stagingDir).modificationTime() < OWNERLESS_GRACE_MILLIS;
+        // empty, or only an owner file cut short: a writer creating it now, or one that died doing so a while ago
+        long newest = Math.max(lastHeartbeat(stagingDir), storage.status(stagingDir).modificationTime());
+        return System.currentTimeMillis() - newest < OWNERLESS_GRACE_MILLIS;
     }
 
     private boolean hasEntriesBesidesOwner(String stagingDir) {
