@@ -13,7 +13,9 @@ import dev.sluice.types.DataType;
 import dev.sluice.types.StructType;
 import dev.sluice.vector.Batch;
 import dev.sluice.vector.BatchSizes;
+import dev.sluice.vector.BytesVector;
 import dev.sluice.vector.ColumnVector;
+import dev.sluice.vector.FlatRows;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.Vectors;
 
@@ -431,6 +433,15 @@ public final class ExchangeExec implements StageBoundary {
                 return targets;
             }
             List<Expression> keys = ((Partitioning.Hash) partitioning).keys();
+            if (keys.size() == 1 && ValueHasher.partitionHashesStoredBytes(keys.get(0).dataType())) {
+                FlatRows flat = FlatRows.of(keys.get(0).evaluate(batch));
+                if (flat != null && flat.base() instanceof BytesVector && flat.noNulls()) {
+                    long[] hashes = new long[n];
+                    ValueHasher.partitionHashBytes(flat, hashes, n);
+                    for (int r = 0; r < n; r++) targets[r] = (int) Math.floorMod(hashes[r], (long) outputs);
+                    return targets;
+                }
+            }
             ColumnVector[] keyVectors = new ColumnVector[keys.size()];
             DataType[] keyTypes = new DataType[keys.size()];
             for (int k = 0; k < keyVectors.length; k++) {
