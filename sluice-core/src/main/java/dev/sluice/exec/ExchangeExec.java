@@ -355,6 +355,10 @@ public final class ExchangeExec implements StageBoundary {
         volatile boolean spillRequested;
 
         private int nextRoundRobin;   // round-robin: the next row's partition
+        // per-batch scratch, kept: new arrays for each input batch were a few young collections more per job
+        private int[] targets = new int[0];
+        private int[] order = new int[0];
+        private long[] hashes = new long[0];
 
         Splitter(int outputs, TaskBuckets out, int inputPartition) {
             this.outputs = outputs;
@@ -393,7 +397,8 @@ public final class ExchangeExec implements StageBoundary {
             int[] starts = new int[outputs + 1];
             for (int r = 0; r < n; r++) starts[targets[r] + 1]++;
             for (int t = 0; t < outputs; t++) starts[t + 1] += starts[t];
-            int[] order = new int[n];
+            if (order.length < n) order = new int[n];
+            int[] order = this.order;
             int[] fill = java.util.Arrays.copyOf(starts, outputs);
             for (int r = 0; r < n; r++) order[fill[targets[r]]++] = r;
             for (int t = 0; t < outputs; t++) {
@@ -408,7 +413,8 @@ public final class ExchangeExec implements StageBoundary {
         /** The output partition of each row of {@code batch}. */
         private int[] targets(Batch batch) {
             int n = batch.rowCount();
-            int[] targets = new int[n];
+            if (targets.length < n) targets = new int[n];
+            int[] targets = this.targets;
             if (partitioning instanceof Partitioning.RoundRobin) {
                 for (int r = 0; r < n; r++) {
                     targets[r] = nextRoundRobin;
@@ -436,7 +442,8 @@ public final class ExchangeExec implements StageBoundary {
             if (keys.size() == 1 && ValueHasher.partitionHashesStoredBytes(keys.get(0).dataType())) {
                 FlatRows flat = FlatRows.of(keys.get(0).evaluate(batch));
                 if (flat != null && flat.base() instanceof BytesVector && flat.noNulls()) {
-                    long[] hashes = new long[n];
+                    if (hashes.length < n) hashes = new long[n];
+                    long[] hashes = this.hashes;
                     ValueHasher.partitionHashBytes(flat, hashes, n);
                     for (int r = 0; r < n; r++) targets[r] = (int) Math.floorMod(hashes[r], (long) outputs);
                     return targets;
@@ -510,8 +517,13 @@ public final class ExchangeExec implements StageBoundary {
         /** Appends rows {@code order[from, to)} of {@code batch} to target's batch under construction (they fit in it). */
         private void append(int target, Batch batch, int[] order, int from, int to) {
             if (building[target] == null) {
+                // room for twice these rows (a whole batch when two targets share the input), strings' bytes from the
+                // batch's average: appended by doubling from 64 rows, the buffers were copied several times and then
+                // once more when cut to size
+                int expect = Math.max(64, Math.min(batchSize, 2 * (to - from)));
+                int sample = Math.min(batch.rowCount(), 64);
                 building[target] = new FlatVector[batch.columnCount()];
-                for (int c = 0; c < batch.columnCount(); c++) building[target][c] = Vectors.allocate(batch.column(c).type(), 64);
+                for (int c = 0; c < batch.columnCount(); c++) building[target][c] = Vectors.allocateLike(batch.column(c), sample, expect);
             }
             for (int c = 0; c < batch.columnCount(); c++) building[target][c].appendRows(batch.column(c), order, from, to);
             int m = to - from;
