@@ -13,7 +13,9 @@ import dev.sluice.types.DataType;
 import dev.sluice.types.StructType;
 import dev.sluice.vector.Batch;
 import dev.sluice.vector.BatchSizes;
+import dev.sluice.vector.BytesVector;
 import dev.sluice.vector.ColumnVector;
+import dev.sluice.vector.FlatRows;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.Vectors;
 
@@ -258,7 +260,7 @@ public final class ExchangeExec implements StageBoundary {
         /** Output partition {@code target}'s spill file (caller holds the exchange's lock); the exchange writes through from now on. */
         private SpillFile file(int target) {
             writingThrough = true;
-            if (files[target] == null) files[target] = reservation.spills().newFile("exchange", listener);
+            if (files[target] == null) files[target] = reservation.spills().newFile("exchange", listener).storeUncompressed();
             return files[target];
         }
 
@@ -275,7 +277,7 @@ public final class ExchangeExec implements StageBoundary {
                     out = file(t);
                 } else {
                     if (tails[t] != null) continue;   // cannot happen: the buckets are complete once read
-                    out = tails[t] = reservation.spills().newFile("exchange", listener);
+                    out = tails[t] = reservation.spills().newFile("exchange", listener).storeUncompressed();
                 }
                 for (Batch b : buckets[t]) out.write(b);
                 buckets[t].clear();
@@ -353,6 +355,10 @@ public final class ExchangeExec implements StageBoundary {
         volatile boolean spillRequested;
 
         private int nextRoundRobin;   // round-robin: the next row's partition
+        // per-batch scratch, kept: new arrays for each input batch were a few young collections more per job
+        private int[] targets = new int[0];
+        private int[] order = new int[0];
+        private long[] hashes = new long[0];
 
         Splitter(int outputs, TaskBuckets out, int inputPartition) {
             this.outputs = outputs;
@@ -383,40 +389,74 @@ public final class ExchangeExec implements StageBoundary {
         }
 
         private void split(Batch batch) {
+            int n = batch.rowCount();
+            if (n == 0) return;
+            int[] targets = targets(batch);
+            // the rows grouped by target, each group in row order (a counting sort), then gathered a target at a
+            // time: a copy loop per column instead of a call per row and column
+            int[] starts = new int[outputs + 1];
+            for (int r = 0; r < n; r++) starts[targets[r] + 1]++;
+            for (int t = 0; t < outputs; t++) starts[t + 1] += starts[t];
+            if (order.length < n) order = new int[n];
+            int[] order = this.order;
+            int[] fill = java.util.Arrays.copyOf(starts, outputs);
+            for (int r = 0; r < n; r++) order[fill[targets[r]]++] = r;
+            for (int t = 0; t < outputs; t++) {
+                for (int from = starts[t], to = starts[t + 1]; from < to; ) {
+                    int m = Math.min(to - from, batchSize - rows[t]);
+                    append(t, batch, order, from, from + m);
+                    from += m;
+                }
+            }
+        }
+
+        /** The output partition of each row of {@code batch}. */
+        private int[] targets(Batch batch) {
+            int n = batch.rowCount();
+            if (targets.length < n) targets = new int[n];
+            int[] targets = this.targets;
             if (partitioning instanceof Partitioning.RoundRobin) {
-                for (int r = 0; r < batch.rowCount(); r++) {
-                    append(nextRoundRobin, batch, r);
+                for (int r = 0; r < n; r++) {
+                    targets[r] = nextRoundRobin;
                     nextRoundRobin = nextRoundRobin + 1 == outputs ? 0 : nextRoundRobin + 1;
                 }
-                return;
+                return targets;
             }
             if (partitioning instanceof Partitioning.SparkHash h) {
                 ColumnVector hashes = h.hash().evaluate(batch);
-                for (int r = 0; r < batch.rowCount(); r++) append(Math.floorMod(hashes.getInt(r), outputs), batch, r);
-                return;
+                for (int r = 0; r < n; r++) targets[r] = Math.floorMod(hashes.getInt(r), outputs);
+                return targets;
             }
             if (partitioning instanceof Partitioning.Direct d) {
                 ColumnVector ids = d.id().evaluate(batch);
-                for (int r = 0; r < batch.rowCount(); r++) {
+                for (int r = 0; r < n; r++) {
                     if (ids.isNull(r)) {
                         throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "repartitionById")
                                 .with("reason", "the partition ID expression " + d.id().sql() + " must not be NULL").build();
                     }
-                    append(Math.floorMod(ids.getInt(r), outputs), batch, r);
+                    targets[r] = Math.floorMod(ids.getInt(r), outputs);
                 }
-                return;
+                return targets;
             }
             List<Expression> keys = ((Partitioning.Hash) partitioning).keys();
+            if (keys.size() == 1 && ValueHasher.partitionHashesStoredBytes(keys.get(0).dataType())) {
+                FlatRows flat = FlatRows.of(keys.get(0).evaluate(batch));
+                if (flat != null && flat.base() instanceof BytesVector && flat.noNulls()) {
+                    if (hashes.length < n) hashes = new long[n];
+                    long[] hashes = this.hashes;
+                    ValueHasher.partitionHashBytes(flat, hashes, n);
+                    for (int r = 0; r < n; r++) targets[r] = (int) Math.floorMod(hashes[r], (long) outputs);
+                    return targets;
+                }
+            }
             ColumnVector[] keyVectors = new ColumnVector[keys.size()];
             DataType[] keyTypes = new DataType[keys.size()];
             for (int k = 0; k < keyVectors.length; k++) {
                 keyVectors[k] = keys.get(k).evaluate(batch);
                 keyTypes[k] = keys.get(k).dataType();
             }
-            for (int r = 0; r < batch.rowCount(); r++) {
-                int target = (int) Math.floorMod(ValueHasher.partitionHashRow(keyTypes, keyVectors, r), (long) outputs);
-                append(target, batch, r);
-            }
+            for (int r = 0; r < n; r++) targets[r] = (int) Math.floorMod(ValueHasher.partitionHashRow(keyTypes, keyVectors, r), (long) outputs);
+            return targets;
         }
 
         /** What {@code heldRows} rows under construction take: the average row, twice for spare capacity. */
@@ -474,16 +514,24 @@ public final class ExchangeExec implements StageBoundary {
             buildingReserved = 0;
         }
 
-        private void append(int target, Batch batch, int row) {
+        /** Appends rows {@code order[from, to)} of {@code batch} to target's batch under construction (they fit in it). */
+        private void append(int target, Batch batch, int[] order, int from, int to) {
             if (building[target] == null) {
+                // room for twice these rows (a whole batch when two targets share the input), strings' bytes from the
+                // batch's average: appended by doubling from 64 rows, the buffers were copied several times and then
+                // once more when cut to size
+                int expect = Math.max(64, Math.min(batchSize, 2 * (to - from)));
+                int sample = Math.min(batch.rowCount(), 64);
                 building[target] = new FlatVector[batch.columnCount()];
-                for (int c = 0; c < batch.columnCount(); c++) building[target][c] = Vectors.allocate(batch.column(c).type(), 64);
+                for (int c = 0; c < batch.columnCount(); c++) building[target][c] = Vectors.allocateLike(batch.column(c), sample, expect);
             }
-            for (int c = 0; c < batch.columnCount(); c++) building[target][c].appendFrom(batch.column(c), row);
-            buildingRows++;
-            out.rows[target]++;
-            toCome--;
-            if (++rows[target] == batchSize) flush(target);
+            for (int c = 0; c < batch.columnCount(); c++) building[target][c].appendRows(batch.column(c), order, from, to);
+            int m = to - from;
+            buildingRows += m;
+            out.rows[target] += m;
+            toCome -= m;
+            rows[target] += m;
+            if (rows[target] == batchSize) flush(target);
         }
 
         private void flush(int target) {

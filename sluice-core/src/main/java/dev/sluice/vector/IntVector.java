@@ -31,6 +31,20 @@ public final class IntVector extends FlatVector {
         else append(source.getInt(row));
     }
 
+    /** As {@link FlatVector#appendRows}; from a flat source without nulls, a gather loop over its array. */
+    @Override public void appendRows(ColumnVector source, int[] rows, int from, int to) {
+        FlatRows flat = FlatRows.of(source);
+        if (flat == null || !(flat.base() instanceof IntVector base) || !flat.noNulls()) {
+            super.appendRows(source, rows, from, to);
+            return;
+        }
+        ensureCapacity(size + to - from);
+        int[] src = base.values, dst = values;
+        int n = size;
+        for (int i = from; i < to; i++) dst[n++] = src[flat.row(rows[i])];
+        size = n;
+    }
+
     @Override public void appendObject(Object value) {
         if (value == null) appendNull();
         else if (value instanceof java.time.LocalDate date) append(Math.toIntExact(date.toEpochDay()));

@@ -23,6 +23,36 @@ class ValueHasherBytesTest {
         }
     }
 
+    /** The exchange's column-at-a-time FNV-1a (four rows side by side) gives each row what the per-row hash gives. */
+    @Test void partitionHashOfAColumnEqualsThatOfEachRow() {
+        dev.sluice.vector.RandomVectors random = new dev.sluice.vector.RandomVectors(7);
+        java.util.Random r = random.random();
+        int checked = 0;
+        for (dev.sluice.types.DataType type : java.util.List.of(dev.sluice.types.DataTypes.STRING, dev.sluice.types.DataTypes.BINARY)) {
+            assertThat(ValueHasher.partitionHashesStoredBytes(type)).isTrue();
+            for (int round = 0; round < 400; round++) {
+                int n = 1 + r.nextInt(round < 100 ? 9 : 200);
+                dev.sluice.vector.FlatVector flat = dev.sluice.vector.Vectors.allocate(type, n);
+                for (int i = 0; i < n; i++) {
+                    byte[] value = new byte[r.nextInt(r.nextBoolean() ? 6 : 45)];
+                    r.nextBytes(value);   // negative bytes too: FNV-1a xors them sign-extended
+                    flat.appendObject(value);
+                }
+                dev.sluice.vector.ColumnVector column = random.view(r.nextInt(dev.sluice.vector.RandomVectors.VIEW_KINDS), flat, n);
+                dev.sluice.vector.FlatRows rows = dev.sluice.vector.FlatRows.of(column);
+                if (rows == null || !rows.noNulls()) continue;   // the exchange hashes those a row at a time
+                long[] hashes = new long[n];
+                ValueHasher.partitionHashBytes(rows, hashes, n);
+                for (int i = 0; i < n; i++) {
+                    long expected = ValueHasher.partitionHashRow(new dev.sluice.types.DataType[] {type}, new dev.sluice.vector.ColumnVector[] {column}, i);
+                    assertThat(hashes[i]).as("%s, round %d, row %d of %d", type, round, i, n).isEqualTo(expected);
+                }
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(500);
+    }
+
     @Test void lengthsAndSingleBitsChangeTheHash() {
         Set<Long> seen = new HashSet<>();
         for (int length = 0; length <= 40; length++) assertThat(seen.add(ValueHasher.hashBytes(new byte[length], 0, length))).isTrue();

@@ -11,13 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code appendRows} (a spill partition gathering its share of a batch) appends what {@code appendFrom} of each row
- * does, for strings and binaries (their bulk copy) and other types, behind every kind of view, with and without nulls,
+ * does, for strings and binaries (their bulk copy), ints, longs and doubles (their gather loops) and other types,
+ * behind every kind of view, with and without nulls,
  * into an empty vector and behind rows already there.
  */
 class AppendRowsTest {
     @Test void gatheredRowsEqualThoseAppendedOneByOne() {
         RandomVectors random = new RandomVectors(41);
-        for (DataType type : List.of(DataTypes.STRING, DataTypes.BINARY, DataTypes.LONG, DataTypes.DOUBLE)) {
+        for (DataType type : List.of(DataTypes.STRING, DataTypes.BINARY, DataTypes.LONG, DataTypes.DOUBLE, DataTypes.INT, DataTypes.BOOLEAN)) {
             for (int round = 0; round < 200; round++) {
                 int n = 1 + random.random().nextInt(300);
                 FlatVector flat = random.flat(type, n, round % 3 == 0 ? 10 : 0);
