@@ -538,18 +538,29 @@ public final class DataFrame {
      * number of batches. Close the iterator to stop early (files close, tasks stop).
      */
     public CloseableIterator<Row> toLocalIterator() {
-        CloseableIterator<Row> rows = session.engine().toLocalIterator(outputPlan());
-        if (observations().isEmpty()) return rows;
+        return completingObservations(session.engine().toLocalIterator(outputPlan()));
+    }
+
+    /**
+     * The rows as the engine's batches (read-only column vectors, in the order of {@link #toLocalIterator}), streamed
+     * the same way: for consumers that write columns, such as Spark Connect's Arrow results. Close to stop early.
+     */
+    public CloseableIterator<dev.sluice.vector.Batch> toLocalBatches() {
+        return completingObservations(session.engine().toLocalBatches(outputPlan()));
+    }
+
+    private <T> CloseableIterator<T> completingObservations(CloseableIterator<T> items) {
+        if (observations().isEmpty()) return items;
         return new CloseableIterator<>() {   // read to the end: the action succeeded, its observations fill in
             @Override public boolean hasNext() {
-                boolean more = rows.hasNext();
+                boolean more = items.hasNext();
                 if (!more) completeObservations();
                 return more;
             }
 
-            @Override public Row next() { return rows.next(); }
+            @Override public T next() { return items.next(); }
 
-            @Override public void close() { rows.close(); }
+            @Override public void close() { items.close(); }
         };
     }
 

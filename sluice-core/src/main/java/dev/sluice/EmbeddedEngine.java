@@ -109,7 +109,7 @@ final class EmbeddedEngine implements Engine {
             List<Row> rows = new ArrayList<>();
             for (Batch b = stream.next(); b != null; b = stream.next()) {
                 long total = resultBytes.addAndGet(dev.sluice.vector.BatchSizes.estimate(b));
-                if (limit > 0 && total > limit) throw resultTooLarge(total, limit);
+                if (limit > 0 && total > limit) throw RuntimeConfig.resultTooLarge("The result of collect()", total, limit);
                 Rows.appendTo(rows, schema, b);
             }
             synchronized (parts) {
@@ -121,21 +121,14 @@ final class EmbeddedEngine implements Engine {
         return all;
     }
 
-    /** Spark's "Total size of serialized results ... is bigger than spark.driver.maxResultSize", with its way out. */
-    private static dev.sluice.error.SluiceException resultTooLarge(long bytes, long limit) {
-        return dev.sluice.error.SluiceException.of(dev.sluice.error.ErrorCode.LIMIT_EXCEEDED)
-                .with("what", "The result of collect() (" + bytes + " bytes so far)")
-                .with("limit", limit + " bytes (" + RuntimeConfig.MAX_RESULT_SIZE + ")")
-                .with("remedy", "Raise " + RuntimeConfig.MAX_RESULT_SIZE + " (0 means no limit), stream the rows with toLocalIterator(), "
-                        + "or write the result to files.")
-                .build();
+    @Override public CloseableIterator<Batch> toLocalBatches(LogicalPlan plan) {
+        try (SessionZone zone = sessionZone()) {
+            return scheduler.streamInOrder(execution(plan).physical(), "toLocalIterator");
+        }
     }
 
     @Override public CloseableIterator<Row> toLocalIterator(LogicalPlan plan) {
-        CloseableIterator<Batch> batches;
-        try (SessionZone zone = sessionZone()) {
-            batches = scheduler.streamInOrder(execution(plan).physical(), "toLocalIterator");
-        }
+        CloseableIterator<Batch> batches = toLocalBatches(plan);
         StructType schema = plan.schema();
         return new CloseableIterator<>() {
             Iterator<Row> current = java.util.Collections.emptyIterator();

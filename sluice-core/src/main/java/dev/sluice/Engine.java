@@ -22,6 +22,15 @@ public interface Engine extends AutoCloseable {
     /** The rows streamed with bounded memory; close to stop early. */
     CloseableIterator<Row> toLocalIterator(LogicalPlan plan);
 
+    /**
+     * The result as batches (read-only), streamed with bounded memory in the order of {@link #toLocalIterator}; close
+     * to stop early. For consumers that write columns (Spark Connect's Arrow results). This default builds batches
+     * from {@link #toLocalIterator}'s rows; the embedded engine hands over its own batches.
+     */
+    default CloseableIterator<dev.sluice.vector.Batch> toLocalBatches(LogicalPlan plan) {
+        return new RowBatches(plan.schema(), toLocalIterator(plan), dev.sluice.vector.Batch.DEFAULT_SIZE);
+    }
+
     WriteResult write(LogicalPlan plan, WriteRequest request);
 
     /** Explain text: the physical plan, or with {@code extended} the analyzed and optimized plans too. */

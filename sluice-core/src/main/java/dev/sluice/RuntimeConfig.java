@@ -149,6 +149,19 @@ public final class RuntimeConfig {
     public long maxResultSize() { return maxResultSize; }
 
     /**
+     * Spark's "Total size of serialized results ... is bigger than spark.driver.maxResultSize", with its way out:
+     * {@code what} names the result ("The result of collect()"), {@code bytes} what it reached.
+     */
+    public static SluiceException resultTooLarge(String what, long bytes, long limit) {
+        return SluiceException.of(ErrorCode.LIMIT_EXCEEDED)
+                .with("what", what + " (" + bytes + " bytes so far)")
+                .with("limit", limit + " bytes (" + MAX_RESULT_SIZE + ")")
+                .with("remedy", "Raise " + MAX_RESULT_SIZE + " (0 means no limit), stream the rows with toLocalIterator(), "
+                        + "or write the result to files.")
+                .build();
+    }
+
+    /**
      * Spark's default (1 GiB), but at most half the heap, since a result must fit in it; the system property
      * {@code sluice.driver.maxResultSize} overrides it.
      */

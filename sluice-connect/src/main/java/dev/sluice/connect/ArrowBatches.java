@@ -60,8 +60,9 @@ final class ArrowBatches {
         }
     }
 
+    /** Sets row {@code i} of {@code v} to a Java value of {@code t} (the row path; growing the vector as needed). */
     @SuppressWarnings("unchecked")
-    private static void set(FieldVector v, DataType t, int i, Object value) {
+    static void set(FieldVector v, DataType t, int i, Object value) {
         if (v instanceof NullVector) return;
         if (value == null) {
             if (v instanceof StructVector s) s.setNull(i);

@@ -2,15 +2,17 @@ package dev.sluice.connect;
 
 import com.google.protobuf.ByteString;
 import dev.sluice.DataFrame;
+import dev.sluice.RuntimeConfig;
 import dev.sluice.exec.CloseableIterator;
 import dev.sluice.types.Row;
 import dev.sluice.types.StructType;
+import dev.sluice.vector.Batch;
+import dev.sluice.vector.BatchSizes;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.spark.connect.proto.ExecutePlanResponse;
 import org.apache.spark.connect.proto.Plan;
 import org.apache.spark.connect.proto.Relation;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,7 +22,7 @@ import java.util.UUID;
  * {@code ResultComplete}.
  */
 final class PlanExecutor {
-    /** Rows per Arrow batch; a batch also closes early once its rows pass {@link #BATCH_BYTES} (estimated). */
+    /** Rows per Arrow batch; a batch also closes early once its Arrow data passes {@link #BATCH_BYTES}. */
     static final int BATCH_ROWS = 8192;
     static final long BATCH_BYTES = 4L << 20;
 
@@ -61,37 +63,39 @@ final class PlanExecutor {
         stream(relations.translate(root), 0);
     }
 
-    /** Streams a DataFrame's rows as Arrow batches, skipping the first {@code skip} rows. */
+    /**
+     * Streams a DataFrame's batches as Arrow batches, column by column ({@link ArrowBatchEncoder}), skipping the first
+     * {@code skip} rows. As Spark, the rows sent count against {@code spark.driver.maxResultSize} (the engine's estimate
+     * of the batches, as {@code collect()} counts them).
+     */
     void stream(DataFrame df, long skip) {
         StructType schema = df.schema();
         send(response().setSchema(ProtoTypes.toProto(schema)));
+        long limit = session.sluice().conf().maxResultSize();
+        long[] offset = {0};
         try (BufferAllocator allocator = Allocators.root().newChildAllocator("op-" + op.id(), 0, Long.MAX_VALUE);
-             CloseableIterator<Row> rows = df.toLocalIterator()) {
-            op.queryIs(rows);
-            List<Row> batch = new ArrayList<>();
-            long bytes = 0;
-            long offset = 0;
-            boolean sent = false;
-            long skipped = 0;
-            while (rows.hasNext()) {
+             CloseableIterator<Batch> batches = df.toLocalBatches();
+             ArrowBatchEncoder encoder = new ArrowBatchEncoder(allocator, schema, BATCH_ROWS, BATCH_BYTES, (ipc, rows) -> {
+                 sendBatch(ipc, rows, offset[0]);
+                 offset[0] += rows;
+             })) {
+            op.queryIs(batches);
+            long skipped = 0, resultBytes = 0;
+            while (batches.hasNext()) {
                 if (op.interrupted()) throw cancelled();
-                Row row = rows.next();
+                Batch batch = batches.next();
                 if (skipped < skip) {
-                    skipped++;
-                    continue;
+                    int drop = (int) Math.min(skip - skipped, batch.rowCount());
+                    skipped += drop;
+                    batch = batch.slice(drop, batch.rowCount() - drop);
                 }
-                batch.add(row);
-                bytes += RowSizes.estimate(row);
-                if (batch.size() >= BATCH_ROWS || bytes >= BATCH_BYTES) {
-                    sendBatch(allocator, schema, batch, offset);
-                    offset += batch.size();
-                    batch.clear();
-                    bytes = 0;
-                    sent = true;
-                }
+                if (batch.rowCount() == 0) continue;
+                resultBytes += BatchSizes.estimate(batch);
+                if (limit > 0 && resultBytes > limit) throw RuntimeConfig.resultTooLarge("The result of the query", resultBytes, limit);
+                encoder.add(batch);
             }
             if (op.interrupted()) throw cancelled();
-            if (!batch.isEmpty() || !sent) sendBatch(allocator, schema, batch, offset);
+            encoder.finish();
         }
         ObservedMetricsResponses.send(this, df);
     }
@@ -99,14 +103,13 @@ final class PlanExecutor {
     private void sendRows(StructType schema, List<Row> rows) {
         send(response().setSchema(ProtoTypes.toProto(schema)));
         try (BufferAllocator allocator = Allocators.root().newChildAllocator("op-" + op.id(), 0, Long.MAX_VALUE)) {
-            sendBatch(allocator, schema, rows, 0);
+            sendBatch(ByteString.copyFrom(ArrowBatches.encode(allocator, schema, rows)), rows.size(), 0);
         }
     }
 
-    private void sendBatch(BufferAllocator allocator, StructType schema, List<Row> rows, long offset) {
-        byte[] data = ArrowBatches.encode(allocator, schema, rows);
+    private void sendBatch(ByteString ipc, int rows, long offset) {
         send(response().setArrowBatch(ExecutePlanResponse.ArrowBatch.newBuilder()
-                .setRowCount(rows.size()).setData(ByteString.copyFrom(data)).setStartOffset(offset)));
+                .setRowCount(rows).setData(ipc).setStartOffset(offset)));
     }
 
     private static dev.sluice.error.SluiceException cancelled() {

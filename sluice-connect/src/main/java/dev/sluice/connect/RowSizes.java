@@ -5,7 +5,7 @@ import dev.sluice.types.Row;
 import java.util.List;
 import java.util.Map;
 
-/** A rough size of a row in bytes, to cut Arrow batches before they grow past gRPC's message limits. */
+/** A rough size of a row in bytes, to cut the Arrow batches sent to Python workers before they grow too large. */
 final class RowSizes {
     private RowSizes() {}
 
