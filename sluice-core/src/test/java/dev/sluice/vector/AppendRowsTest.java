@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AppendRowsTest {
     @Test void gatheredRowsEqualThoseAppendedOneByOne() {
         RandomVectors random = new RandomVectors(41);
-        for (DataType type : List.of(DataTypes.STRING, DataTypes.BINARY, DataTypes.LONG, DataTypes.DOUBLE)) {
+        for (DataType type : List.of(DataTypes.STRING, DataTypes.BINARY, DataTypes.LONG, DataTypes.DOUBLE, DataTypes.INT)) {
             for (int round = 0; round < 200; round++) {
                 int n = 1 + random.random().nextInt(300);
                 FlatVector flat = random.flat(type, n, round % 3 == 0 ? 10 : 0);
