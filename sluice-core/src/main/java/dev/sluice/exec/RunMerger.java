@@ -31,6 +31,12 @@ final class RunMerger implements AutoCloseable {
     /** Per cursor: its current row's first prefix, and whether it has one (else the keys are compared). */
     private final long[] head;
     private final boolean[] headed;
+    /**
+     * Per cursor: its current row's second prefix, and whether it has one (only when the first prefix is exact,
+     * {@link KeyPrefixes}): compared when the first prefixes are equal (M3's repeating latencies).
+     */
+    private final long[] head2;
+    private final boolean[] seconded;
     /** Per cursor: done (it sorts after every row). */
     private final boolean[] done;
     /** The loser tree over cursors [0, k): tree[0] the winner, tree[1..k) the loser of each inner node. */
@@ -60,6 +66,8 @@ final class RunMerger implements AutoCloseable {
         this.k = this.cursors.length;
         this.head = new long[k];
         this.headed = new boolean[k];
+        this.head2 = new long[k];
+        this.seconded = new boolean[k];
         this.done = new boolean[k];
         this.blockOf = new int[k];
         this.tree = new int[Math.max(1, k)];
@@ -165,14 +173,23 @@ final class RunMerger implements AutoCloseable {
         RunCursor c = cursors[i];
         KeyPrefixes p = c.run.prefix;
         headed[i] = p != null;
-        if (p != null) head[i] = p.first()[c.run.order[c.pos]];
+        if (p == null) return;
+        int row = c.run.order[c.pos];
+        head[i] = p.first()[row];
+        long[] second = p.second();
+        seconded[i] = second != null;
+        if (second != null) head2[i] = second[row];
     }
 
     /** True when cursor {@code x}'s current row comes before cursor {@code y}'s (ties: the earlier cursor). */
     private boolean before(int x, int y) {
         if (done[x]) return false;
         if (done[y]) return true;
-        if (headed[x] && headed[y] && head[x] != head[y]) return head[x] < head[y];
+        if (headed[x] && headed[y]) {
+            if (head[x] != head[y]) return head[x] < head[y];
+            // equal exact first keys: the second key's prefix decides most ties without reading the keys
+            if (seconded[x] && seconded[y] && head2[x] != head2[y]) return head2[x] < head2[y];
+        }
         RunCursor cx = cursors[x], cy = cursors[y];
         int c = ordering.compare(cx.run.prefix, cx.run.keys, cx.run.order[cx.pos], cy.run.prefix, cy.run.keys, cy.run.order[cy.pos]);
         return c != 0 ? c < 0 : x < y;
