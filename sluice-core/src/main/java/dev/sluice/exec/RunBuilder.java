@@ -49,6 +49,7 @@ final class RunBuilder {
      * old-generation garbage, most of M3's full collections at {@code -Xmx64m}. 0 when they were given back.
      */
     private long retained;
+    private int[] identity = new int[0];
 
     /** {@code orders} are bound to the input's columns; {@code limit} < 0 keeps every row. */
     RunBuilder(StructType schema, List<SortOrder> orders, RowOrdering ordering, Reservation reservation, long limit) {
@@ -123,16 +124,23 @@ final class RunBuilder {
             }
         }
         dataCharged += data;
-        for (int c = 0; c < columns.length; c++) {
-            ColumnVector from = batch.column(c);
-            for (int r = 0; r < n; r++) columns[c].appendFrom(from, r);
-        }
+        int[] ids = identity(n);   // whole batches, copied a column at a time from the flat vectors under any views
+        for (int c = 0; c < columns.length; c++) columns[c].appendRows(batch.column(c), ids, 0, n);
         for (int k = 0; k < keys.length; k++) {
             if (keyColumn[k] >= 0) continue;   // appended with its column
-            for (int r = 0; r < n; r++) keys[k].appendFrom(keyValues[k], r);
+            keys[k].appendRows(keyValues[k], ids, 0, n);
         }
         rows += n;
         if (limit >= 0 && rows > Math.max(2 * limit, 1024)) truncateToLimit();
+    }
+
+    /** Row ids {@code 0 .. n-1} (at least), grown as batches need. */
+    private int[] identity(int n) {
+        if (identity.length < n) {
+            identity = new int[Math.max(n, 2 * identity.length)];
+            for (int i = 0; i < identity.length; i++) identity[i] = i;
+        }
+        return identity;
     }
 
     /**

@@ -31,6 +31,12 @@ final class RunMerger implements AutoCloseable {
     /** Per cursor: its current row's first prefix, and whether it has one (else the keys are compared). */
     private final long[] head;
     private final boolean[] headed;
+    /**
+     * Per cursor: its current row's second prefix, and whether it has one (only when the first prefix is exact,
+     * {@link KeyPrefixes}): compared when the first prefixes are equal (M3's repeating latencies).
+     */
+    private final long[] head2;
+    private final boolean[] seconded;
     /** Per cursor: done (it sorts after every row). */
     private final boolean[] done;
     /** The loser tree over cursors [0, k): tree[0] the winner, tree[1..k) the loser of each inner node. */
@@ -39,6 +45,12 @@ final class RunMerger implements AutoCloseable {
     private int live;
     private long remaining;
     private final List<Runnable> onClose = new ArrayList<>();
+    /** The batch being gathered: row i is row {@code pickRows[i]} of block {@code blocks[pickBlocks[i]]}. */
+    private int[] pickRows = new int[0];
+    private int[] pickBlocks = new int[0];
+    private SortedRun[] blocks = new SortedRun[8];
+    /** Per cursor: the index in {@link #blocks} of its current block in this batch, or -1 (not picked since a refill). */
+    private final int[] blockOf;
 
     RunMerger(StructType schema, RowOrdering ordering, List<Slice> slices, int batchSize, long limit) {
         this(schema, ordering, batchSize, limit, cursorsOf(slices));
@@ -54,7 +66,10 @@ final class RunMerger implements AutoCloseable {
         this.k = this.cursors.length;
         this.head = new long[k];
         this.headed = new boolean[k];
+        this.head2 = new long[k];
+        this.seconded = new boolean[k];
         this.done = new boolean[k];
+        this.blockOf = new int[k];
         this.tree = new int[Math.max(1, k)];
         this.live = k;
         for (int i = 0; i < k; i++) loadHead(i);
@@ -94,26 +109,51 @@ final class RunMerger implements AutoCloseable {
             remaining -= view.rowCount();
             return view;
         }
-        FlatVector[] out = new FlatVector[schema.size()];
-        for (int c = 0; c < out.length; c++) out[c] = Vectors.allocate(schema.field(c).dataType(), want);
+        // pick the batch's rows first (which block, which row), then copy column by column from the blocks
+        if (pickRows.length < want) {
+            pickRows = new int[want];
+            pickBlocks = new int[want];
+        }
+        int blockCount = 0;
+        java.util.Arrays.fill(blockOf, -1);
         int n = 0;
         while (n < want && live > 0) {
             int w = tree[0];
             RunCursor cur = cursors[w];
-            int row = cur.run.order[cur.pos];
-            ColumnVector[] columns = cur.run.columns;
-            for (int c = 0; c < out.length; c++) out[c].appendFrom(columns[c], row);
+            int b = blockOf[w];
+            if (b < 0) {
+                if (blockCount == blocks.length) blocks = java.util.Arrays.copyOf(blocks, 2 * blockCount);
+                blocks[blockCount] = cur.run;
+                b = blockOf[w] = blockCount++;
+            }
+            pickBlocks[n] = b;
+            pickRows[n] = cur.run.order[cur.pos];
             n++;
-            if (++cur.pos == cur.end && !cur.refill()) {
-                done[w] = true;
-                live--;
+            if (++cur.pos == cur.end) {
+                blockOf[w] = -1;   // a refill replaces the cursor's block: its next rows come from a new one
+                if (!cur.refill()) {
+                    done[w] = true;
+                    live--;
+                } else {
+                    loadHead(w);
+                }
             } else {
                 loadHead(w);
             }
             if (live > 0) replay(w);
         }
         remaining -= n;
-        return out.length == 0 ? Batch.ofRowCount(n) : new Batch(out, n);
+        int width = schema.size();
+        if (width == 0) return Batch.ofRowCount(n);
+        FlatVector[] out = new FlatVector[width];
+        ColumnVector[] sources = new ColumnVector[blockCount];
+        for (int c = 0; c < width; c++) {
+            for (int b = 0; b < blockCount; b++) sources[b] = blocks[b].columns[c];
+            out[c] = Vectors.allocate(schema.field(c).dataType(), n);
+            out[c].appendInterleaved(sources, pickBlocks, pickRows, n);
+        }
+        java.util.Arrays.fill(blocks, 0, blockCount, null);   // no block kept past its batch
+        return new Batch(out, n);
     }
 
     /** Cursor {@code w}'s row changed: plays it up from its leaf, each node keeping the loser. */
@@ -133,14 +173,23 @@ final class RunMerger implements AutoCloseable {
         RunCursor c = cursors[i];
         KeyPrefixes p = c.run.prefix;
         headed[i] = p != null;
-        if (p != null) head[i] = p.first()[c.run.order[c.pos]];
+        if (p == null) return;
+        int row = c.run.order[c.pos];
+        head[i] = p.first()[row];
+        long[] second = p.second();
+        seconded[i] = second != null;
+        if (second != null) head2[i] = second[row];
     }
 
     /** True when cursor {@code x}'s current row comes before cursor {@code y}'s (ties: the earlier cursor). */
     private boolean before(int x, int y) {
         if (done[x]) return false;
         if (done[y]) return true;
-        if (headed[x] && headed[y] && head[x] != head[y]) return head[x] < head[y];
+        if (headed[x] && headed[y]) {
+            if (head[x] != head[y]) return head[x] < head[y];
+            // equal exact first keys: the second key's prefix decides most ties without reading the keys
+            if (seconded[x] && seconded[y] && head2[x] != head2[y]) return head2[x] < head2[y];
+        }
         RunCursor cx = cursors[x], cy = cursors[y];
         int c = ordering.compare(cx.run.prefix, cx.run.keys, cx.run.order[cx.pos], cy.run.prefix, cy.run.keys, cy.run.order[cy.pos]);
         return c != 0 ? c < 0 : x < y;

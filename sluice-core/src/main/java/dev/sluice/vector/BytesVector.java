@@ -117,6 +117,37 @@ public final class BytesVector extends FlatVector {
         size = n;
     }
 
+    /** As the per-row path, with room made once and the bytes copied straight from the sources' buffers. */
+    @Override public void appendInterleaved(ColumnVector[] sources, int[] which, int[] rows, int n) {
+        int count = 0;
+        for (int i = 0; i < n; i++) count = Math.max(count, which[i] + 1);
+        if (!flatWithoutNulls(sources, count, BytesVector.class)) {
+            super.appendInterleaved(sources, which, rows, n);
+            return;
+        }
+        long bytes = 0;
+        for (int i = 0; i < n; i++) {
+            int[] e = ((BytesVector) sources[which[i]]).ends;
+            int r = rows[i];
+            bytes += e[r] - (r == 0 ? 0 : e[r - 1]);
+        }
+        if (bytes > Integer.MAX_VALUE - 16) throw new IllegalStateException("string vector over 2 GB");
+        ensureCapacity(size + n);
+        ensureBytes((int) bytes);
+        byte[] dst = data;
+        int at = dataSize, out = size;
+        for (int i = 0; i < n; i++) {
+            BytesVector src = (BytesVector) sources[which[i]];
+            int r = rows[i];
+            int start = r == 0 ? 0 : src.ends[r - 1], length = src.ends[r] - start;
+            System.arraycopy(src.data, start, dst, at, length);
+            at += length;
+            ends[out++] = at;
+        }
+        dataSize = at;
+        size = out;
+    }
+
     @Override public void appendObject(Object value) {
         if (value == null) appendNull();
         else if (value instanceof byte[] b) append(b);

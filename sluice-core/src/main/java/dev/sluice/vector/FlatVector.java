@@ -81,6 +81,24 @@ public abstract class FlatVector extends ColumnVector {
         for (int i = from; i < to; i++) appendFrom(source, rows[i]);
     }
 
+    /**
+     * Appends row {@code rows[i]} of {@code sources[which[i]]} for i in {@code [0, n)}, in that order, as
+     * {@link #appendFrom} of each (a k-way merge's output batch gathered from its runs' blocks); subclasses copy
+     * from the sources' arrays without a call per row when every source is a flat vector of their class without nulls.
+     */
+    public void appendInterleaved(ColumnVector[] sources, int[] which, int[] rows, int n) {
+        for (int i = 0; i < n; i++) appendFrom(sources[which[i]], rows[i]);
+    }
+
+    /** True when {@code sources[0, count)} are all of class {@code type} and none holds a null. */
+    protected static boolean flatWithoutNulls(ColumnVector[] sources, int count, Class<? extends FlatVector> type) {
+        for (int s = 0; s < count; s++) {
+            ColumnVector v = sources[s];
+            if (v.getClass() != type || ((FlatVector) v).hasNulls) return false;
+        }
+        return true;
+    }
+
     /** Appends a Java value ({@link dev.sluice.types.Row} mapping); null appends a null. */
     public abstract void appendObject(Object value);
 

@@ -31,7 +31,7 @@ public final class LongVector extends FlatVector {
         else append(source.getLong(row));
     }
 
-    /** As {@link FlatVector#appendRows}; from a flat source without nulls, a gather loop over its array. */
+    /** As the per-row path, reading a flat source's array directly. */
     @Override public void appendRows(ColumnVector source, int[] rows, int from, int to) {
         FlatRows flat = FlatRows.of(source);
         if (flat == null || !(flat.base() instanceof LongVector base) || !flat.noNulls()) {
@@ -40,9 +40,24 @@ public final class LongVector extends FlatVector {
         }
         ensureCapacity(size + to - from);
         long[] src = base.values, dst = values;
-        int n = size;
-        for (int i = from; i < to; i++) dst[n++] = src[flat.row(rows[i])];
-        size = n;
+        int out = size;
+        for (int i = from; i < to; i++) dst[out++] = src[flat.row(rows[i])];
+        size = out;
+    }
+
+    /** As the per-row path, reading the sources' arrays directly. */
+    @Override public void appendInterleaved(ColumnVector[] sources, int[] which, int[] rows, int n) {
+        int count = 0;
+        for (int i = 0; i < n; i++) count = Math.max(count, which[i] + 1);
+        if (!flatWithoutNulls(sources, count, LongVector.class)) {
+            super.appendInterleaved(sources, which, rows, n);
+            return;
+        }
+        ensureCapacity(size + n);
+        long[] dst = values;
+        int out = size;
+        for (int i = 0; i < n; i++) dst[out++] = ((LongVector) sources[which[i]]).values[rows[i]];
+        size = out;
     }
 
     @Override public void appendObject(Object value) {

@@ -93,13 +93,18 @@ final class BytesDictionary {
 
     /** Eight bytes at a time, then the tail; mixed so that the low bits (the table index) depend on all of them. */
     static int hash(byte[] b, int offset, int length) {
+        long h = hash64(b, offset, length);
+        return (int) (h ^ (h >>> 31) ^ (h >>> 47));
+    }
+
+    /** The 64 bits {@link #hash} folds. */
+    static long hash64(byte[] b, int offset, int length) {
         long h = 0x9E3779B97F4A7C15L ^ length;
         int i = offset;
         int end = offset + length;
         for (; i + 8 <= end; i += 8) h = (h ^ (long) LONGS.get(b, i)) * 0xC2B2AE3D27D4EB4FL;
         long tail = 0;
         for (int shift = 0; i < end; i++, shift += 8) tail |= (b[i] & 0xFFL) << shift;
-        h = (h ^ tail) * 0xC2B2AE3D27D4EB4FL;
-        return (int) (h ^ (h >>> 31) ^ (h >>> 47));
+        return (h ^ tail) * 0xC2B2AE3D27D4EB4FL;
     }
 }

@@ -215,6 +215,16 @@ final class FlatColumnWriters {
     static final class Strings extends FlatColumnWriter {
         private final BytesDictionary dictionary = new BytesDictionary();
         private int[] seenOnPage = new int[256];   // by id: the page number where it last appeared
+        /**
+         * While a chunk's values are all distinct (its first page only), they are written PLAIN and only their hashes
+         * kept ({@link #distinct}), not interned: parquet-java's rules drop the dictionary of a first page whose values
+         * are all distinct (it is as large as the plain values), or once it passes the dictionary page size, and these
+         * are the same bytes. The first hash seen again interns the page's values so far ({@link #intern}) and the
+         * chunk goes on as before. Unique strings (ids, timestamps) thus skip the dictionary's copies: M3's
+         * {@code request_id} and {@code ts}.
+         */
+        private boolean allDistinct;
+        private final DistinctHashes distinct = new DistinctHashes();
 
         Strings(String name, boolean optional, ColumnDescriptor d, ParquetProperties props) { super(name, optional, d, props); }
 
@@ -245,7 +255,11 @@ final class FlatColumnWriters {
                 rawBytes += length + 4;
                 if (fellBack) {
                     plain.writeBytes(a, start, length);
+                } else if (allDistinct && !distinct.full() && distinct.add(BytesDictionary.hash64(a, start, length))) {
+                    plain.writeBytes(a, start, length);
+                    grewDictionary(length + 4);   // as the dictionary would have: past its page size, PLAIN from here
                 } else {
+                    if (allDistinct) intern(page);
                     int size = dict.size();
                     int id = dict.intern(a, start, length);
                     addId(id);
@@ -283,7 +297,30 @@ final class FlatColumnWriters {
 
         @Override void writePlainEntry(int id) { plain.writeBytes(dictionary.arena(), dictionary.start(id), dictionary.length(id)); }
 
-        @Override void clearDictionary() { dictionary.clear(); }
+        @Override void clearDictionary() {
+            dictionary.clear();
+            allDistinct = true;   // a new chunk
+            distinct.clear();
+        }
+
+        /**
+         * Ends the all-distinct start: the page's values so far (all distinct, written PLAIN) go into the dictionary as
+         * its first entries, in order, each seen on page {@code page}, and become the page's first ids.
+         */
+        private void intern(int page) {
+            allDistinct = false;
+            byte[] values = plain.array();
+            int end = plain.size();
+            for (int at = 0; at < end; ) {
+                int length = plain.intAt(at);
+                int id = dictionary.intern(values, at + 4, length);
+                if (id >= seenOnPage.length) seenOnPage = Arrays.copyOf(seenOnPage, Math.max(id + 1, seenOnPage.length * 2));
+                seenOnPage[id] = page;
+                addId(id);
+                at += 4 + length;
+            }
+            plain.reset();
+        }
 
         @Override void releaseDictionary() {
             dictionary.release();

@@ -25,6 +25,12 @@ final class PlainBuffer {
 
     void reset() { size = 0; }
 
+    /** The array written into: bytes {@code [0, size())} are the values (valid until the next write or reset). */
+    byte[] array() { return bytes; }
+
+    /** The little-endian int at {@code at} (a byte string's length). */
+    int intAt(int at) { return (int) INTS.get(bytes, at); }
+
     /** A view of the bytes written (valid until the next write or reset). */
     BytesInput bytesInput() { return BytesInput.from(bytes, 0, size); }
 

@@ -177,6 +177,40 @@ class FlatColumnWriterTest {
         assertSameFile(schema, batches, new ParquetWriteOptions(CompressionCodecName.UNCOMPRESSED, 256L << 20, MICROS), "ascending");
     }
 
+    /**
+     * A chunk's first values all distinct, then one repeats (the writer keeps only their hashes until then, and interns
+     * them at the repeat): at the second value, deep in the first page, at its last row, at the second page's first
+     * row (the first page went PLAIN), and with nulls between; byte-equal to parquet-java's.
+     */
+    @Test void firstValuesDistinctUntilARepeat() throws IOException {
+        StructType schema = StructType.fromDDL("second STRING, middle STRING, page_end STRING, next_page STRING, with_nulls STRING");
+        int rows = 45_000;
+        int[] repeatAt = {1, 12_345, 19_999, 20_000, 9_000};
+        List<Batch> batches = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(11);
+        for (int start = 0; start < rows; start += Batch.DEFAULT_SIZE) {
+            int n = Math.min(Batch.DEFAULT_SIZE, rows - start);
+            FlatVector[] c = new FlatVector[schema.size()];
+            for (int i = 0; i < c.length; i++) c[i] = Vectors.allocate(schema.field(i).dataType(), n);
+            for (int i = 0; i < n; i++) {
+                int row = start + i;
+                for (int col = 0; col < c.length; col++) {
+                    if (col == 4 && random.nextInt(3) == 0) {
+                        c[col].appendNull();
+                        continue;
+                    }
+                    int value = row == repeatAt[col] ? 5 % Math.max(1, row) : row;   // one earlier value, then distinct again
+                    c[col].appendObject(String.format("%08x-%d", value * 2_654_435_761L, value));
+                }
+            }
+            batches.add(new Batch((ColumnVector[]) c, n));
+        }
+        Path actual = assertSameFile(schema, batches, new ParquetWriteOptions(CompressionCodecName.SNAPPY, 256L << 20, MICROS), "repeats");
+        BlockMetaData block = ColumnarWriterPropertyTest.footer(actual).getBlocks().get(0);
+        assertThat(block.getColumns().get(0).getEncodingStats().hasDictionaryEncodedPages()).isFalse();
+        assertThat(block.getColumns().get(3).getEncodingStats().hasDictionaryEncodedPages()).isFalse();
+    }
+
     /** Several row groups: the same records as the record writer (row groups may be cut at other rows). */
     @Test void manyRowGroupsHoldTheSameRecords() throws IOException {
         StructType schema = StructType.fromDDL("a STRING, b BIGINT NOT NULL, c DOUBLE, d INT");
