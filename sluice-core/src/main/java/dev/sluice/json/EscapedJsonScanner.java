@@ -18,6 +18,9 @@ final class EscapedJsonScanner extends JsonValueSkipper {
 
     EscapedJsonScanner(ScanNode root) { this.root = root; }
 
+    /** The key memos of the scanner's tree ({@link LearntKeys}). */
+    void collectKeyMemos(java.util.List<KeyMemo> out) { root.collectKeyMemos(out); }
+
     /**
      * Parses the document of the string whose opening quote is at {@code from - 1}, appending one row to the root;
      * returns the index of the string's closing quote, or -1 with nothing appended. {@code endIsBufferEnd}: {@code limit}

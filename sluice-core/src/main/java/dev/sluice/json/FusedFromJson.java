@@ -44,6 +44,9 @@ final class FusedFromJson {
 
     String column() { return call.column(); }
 
+    /** The key memos of the document's scanner ({@link LearntKeys}). */
+    void collectKeyMemos(java.util.List<KeyMemo> out) { scanner.collectKeyMemos(out); }
+
     /**
      * Parses the document of reader row {@code row}'s string, whose opening quote is at {@code from - 1}; returns
      * the index of its closing quote, or -1 (nothing appended: the caller decodes the string as before).

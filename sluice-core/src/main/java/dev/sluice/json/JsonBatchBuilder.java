@@ -49,6 +49,11 @@ public final class JsonBatchBuilder {
     /** By field: the from_json the field's text goes to, evaluated while reading (null: a plain field). */
     private final FusedFromJson[] fused;
     private final boolean anyFused;
+    /** Shared with the readers of the scan's other splits (null: none); {@link #keyMemos} start from and go to it. */
+    private final LearntKeys learntKeys;
+    private final Object layout;
+    private final java.util.List<KeyMemo> keyMemos = new java.util.ArrayList<>();
+    private boolean keysOffered;
 
     public JsonBatchBuilder(StructType schema, JsonOptions options) { this(schema, options, (Boolean) null); }
 
@@ -57,16 +62,30 @@ public final class JsonBatchBuilder {
      * (where it can; see {@link FusedFromJson}): those columns' vectors carry the results for {@link FromJsonEvaluator}.
      */
     public JsonBatchBuilder(StructType schema, JsonOptions options, java.util.List<FromJsonColumn> fromJson) {
-        this(schema, options, null, fromJson);
+        this(schema, options, null, fromJson, null);
+    }
+
+    /**
+     * As {@link #JsonBatchBuilder(StructType, JsonOptions, java.util.List)}, for one of the readers of a scan's splits:
+     * its fast path starts from the keys {@code learntKeys} holds from another reader of the same layout, and the keys
+     * it learns in its first batch go there when none are held yet ({@link LearntKeys}).
+     */
+    public JsonBatchBuilder(StructType schema, JsonOptions options, java.util.List<FromJsonColumn> fromJson, LearntKeys learntKeys) {
+        this(schema, options, null, fromJson, learntKeys);
     }
 
     /**
      * {@code fastPath}: null tries the fast path while it pays; true tries it on every record, false never (tests
      * compare the two paths).
      */
-    JsonBatchBuilder(StructType schema, JsonOptions options, Boolean fastPath) { this(schema, options, fastPath, java.util.List.of()); }
+    JsonBatchBuilder(StructType schema, JsonOptions options, Boolean fastPath) { this(schema, options, fastPath, java.util.List.of(), null); }
 
     JsonBatchBuilder(StructType schema, JsonOptions options, Boolean fastPath, java.util.List<FromJsonColumn> fromJson) {
+        this(schema, options, fastPath, fromJson, null);
+    }
+
+    JsonBatchBuilder(StructType schema, JsonOptions options, Boolean fastPath, java.util.List<FromJsonColumn> fromJson,
+                     LearntKeys learntKeys) {
         this.schema = schema;
         this.mode = options.mode();
         this.factory = JsonFactories.forOptions(options);
@@ -95,6 +114,15 @@ public final class JsonBatchBuilder {
                 : StrictJsonScanner.forStruct(root, corruptName, fastPath == null, any ? fused : null);
         if (fast == null) java.util.Arrays.fill(fused, null);   // only the fast path parses ahead
         this.anyFused = any && fast != null;
+        this.learntKeys = fast == null ? null : learntKeys;
+        this.layout = java.util.List.of(schema, options, fromJson);
+        if (this.learntKeys != null) {
+            fast.collectKeyMemos(keyMemos);
+            for (FusedFromJson f : fused) {
+                if (f != null) f.collectKeyMemos(keyMemos);
+            }
+            this.learntKeys.adopt(layout, keyMemos);
+        }
     }
 
     public StructType schema() { return schema; }
@@ -178,6 +206,10 @@ public final class JsonBatchBuilder {
         }
         Batch batch = new Batch(columns, root.size());
         root.truncate(0);
+        if (learntKeys != null && !keysOffered) {   // the first batch's keys, for the readers of later splits
+            keysOffered = true;
+            if (!learntKeys.knows(layout)) learntKeys.publish(layout, keyMemos);
+        }
         return batch;
     }
 

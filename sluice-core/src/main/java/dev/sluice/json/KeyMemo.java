@@ -31,6 +31,20 @@ final class KeyMemo {
 
     int entries() { return lengths.length; }
 
+    /** A copy of what this memo holds. */
+    KeyMemo copy() {
+        KeyMemo c = new KeyMemo(entries());
+        c.copyFrom(this);
+        return c;
+    }
+
+    /** Holds exactly what {@code other} (of as many entries) holds. */
+    void copyFrom(KeyMemo other) {
+        System.arraycopy(other.words, 0, words, 0, words.length);
+        System.arraycopy(other.lengths, 0, lengths, 0, lengths.length);
+        System.arraycopy(other.values, 0, values, 0, values.length);
+    }
+
     /**
      * The length of the key remembered at {@code entry} when {@code b} holds exactly its bytes at {@code at}, else 0
      * (also when nothing is remembered there, or fewer than 16 bytes are left before {@code end}).

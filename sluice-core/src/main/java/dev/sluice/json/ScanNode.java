@@ -86,6 +86,15 @@ final class ScanNode {
         return true;
     }
 
+    /** The key memos of this node's tree, in a fixed order (the node's own, then its fields' and element's). */
+    void collectKeyMemos(java.util.List<KeyMemo> out) {
+        if (keys != null) out.add(keys);
+        if (fields != null) {
+            for (ScanNode field : fields) field.collectKeyMemos(out);
+        }
+        if (element != null) element.collectKeyMemos(out);
+    }
+
     int nextStamp() {
         if (++stamp == 0) {
             Arrays.fill(seen, 0);

@@ -44,6 +44,9 @@ final class StrictJsonScanner extends JsonValueSkipper {
         return node == null ? null : new StrictJsonScanner(node, adaptive);
     }
 
+    /** The key memos of the scanner's tree ({@link LearntKeys}). */
+    void collectKeyMemos(java.util.List<KeyMemo> out) { root.collectKeyMemos(out); }
+
     /** False once most records have bailed: the reader then goes straight to Jackson. */
     boolean enabled() { return !adaptive || records < 256 || bails * 4 < records; }
 

@@ -13,6 +13,7 @@ import dev.sluice.io.Storage;
 import dev.sluice.json.FromJsonColumn;
 import dev.sluice.json.JsonBatchBuilder;
 import dev.sluice.json.JsonOptions;
+import dev.sluice.json.LearntKeys;
 import dev.sluice.json.ParseMode;
 import dev.sluice.types.StructType;
 import dev.sluice.vector.Batch;
@@ -39,6 +40,8 @@ public final class JsonLinesSource implements DataSource {
     private final boolean recursive;
     /** from_json calls over top-level string columns that the readers evaluate while reading (see {@link #withFromJson}). */
     private final List<FromJsonColumn> fromJson;
+    /** The keys the fast path learnt, shared by the readers of this table's splits (see {@link LearntKeys}). */
+    private final LearntKeys learntKeys = new LearntKeys();
 
     public JsonLinesSource(Storage storage, List<String> paths, StructType schema, JsonOptions options, long maxSplitBytes) {
         this(storage, paths, schema, options, maxSplitBytes, List.of());
@@ -106,7 +109,7 @@ public final class JsonLinesSource implements DataSource {
             boolean needsCorrupt = projection.indexOf(options.columnNameOfCorruptRecord()) >= 0;
             // Judge records against the whole schema when the mode or the corrupt column depends on it.
             this.narrowAfterParsing = (mode != ParseMode.PERMISSIVE || needsCorrupt) && !projection.equals(schema);
-            this.builder = new JsonBatchBuilder(narrowAfterParsing ? schema : projection, options, fromJson);
+            this.builder = new JsonBatchBuilder(narrowAfterParsing ? schema : projection, options, fromJson, learntKeys);
             this.lines = LineReader.open(storage, split);
             this.records = new JsonLineRecords(lines, builder);
         }
