@@ -119,6 +119,7 @@ public final class PruneColumns implements Rule {
             return new dev.sluice.plan.RepartitionByExpression(input, Rebind.all(keys, input.schema()), r.partitions(), r.kind());
         }
         if (plan instanceof dev.sluice.plan.Window w) return pruneWindow(w, needs);
+        if (plan instanceof dev.sluice.plan.Expand e) return pruneExpand(e, needs);
         if (plan instanceof Scan s) {
             Map<String, Need> scanNeeds = copy(needs);
             for (Expression e : s.pushedFilters()) narrowAndCollect(e, Need.all(), scanNeeds);
@@ -150,6 +151,29 @@ public final class PruneColumns implements Rule {
         }
         LogicalPlan input = prune(a.input(), inputNeeds);
         return new Aggregate(input, Rebind.all(grouping, input.schema()), Rebind.all(outputs, input.schema()));
+    }
+
+    /**
+     * An Expand keeps the columns its parent uses (at least one, so rows keep coming) in every projection, and needs
+     * of its input what those projections read.
+     */
+    private LogicalPlan pruneExpand(dev.sluice.plan.Expand e, Map<String, Need> needs) {
+        List<Integer> kept = new ArrayList<>();
+        for (int c = 0; c < e.outputNames().size(); c++) if (needs.containsKey(e.outputNames().get(c))) kept.add(c);
+        if (kept.isEmpty()) kept.add(0);
+        Map<String, Need> inputNeeds = new HashMap<>();
+        List<List<Expression>> projections = new ArrayList<>();
+        for (List<Expression> p : e.projections()) {
+            List<Expression> narrowed = new ArrayList<>();
+            for (int c : kept) narrowed.add(narrowAndCollect(p.get(c), Need.all(), inputNeeds));
+            projections.add(narrowed);
+        }
+        LogicalPlan input = prune(e.input(), inputNeeds);
+        List<List<Expression>> rebound = new ArrayList<>();
+        for (List<Expression> p : projections) rebound.add(Rebind.all(p, input.schema()));
+        List<String> names = new ArrayList<>();
+        for (int c : kept) names.add(e.outputNames().get(c));
+        return new dev.sluice.plan.Expand(input, rebound, names);
     }
 
     /**
