@@ -131,7 +131,8 @@ final class DistinctGroupsExpansion {
     /** One copy of the row: keys, the distinct inputs of {@code group} (NULL for the others), its id, the other aggregates' columns or NULLs. */
     private static List<Expression> projection(List<Expression> keys, List<Expression> distinctInputs, Set<Expression> group, int id,
                                                List<ColumnRef> regularRefs, boolean regular) {
-        List<Expression> p = new ArrayList<>(keys);
+        List<Expression> p = new ArrayList<>();
+        for (Expression k : keys) p.add(Expressions.unalias(k));
         for (Expression in : distinctInputs) p.add(group.contains(in) ? in : new Literal(null, in.dataType()));
         p.add(Literal.of(id));
         for (ColumnRef c : regularRefs) p.add(regular ? c : new Literal(null, c.dataType()));

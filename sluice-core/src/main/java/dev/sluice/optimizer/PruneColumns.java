@@ -155,7 +155,7 @@ public final class PruneColumns implements Rule {
 
     /**
      * An Expand keeps the columns its parent uses (at least one, so rows keep coming) in every projection, and needs
-     * of its input what those projections read.
+     * of its input what those projections read (of a column passed through, only the fields the parent uses).
      */
     private LogicalPlan pruneExpand(dev.sluice.plan.Expand e, Map<String, Need> needs) {
         List<Integer> kept = new ArrayList<>();
@@ -165,15 +165,35 @@ public final class PruneColumns implements Rule {
         List<List<Expression>> projections = new ArrayList<>();
         for (List<Expression> p : e.projections()) {
             List<Expression> narrowed = new ArrayList<>();
-            for (int c : kept) narrowed.add(narrowAndCollect(p.get(c), Need.all(), inputNeeds));
+            for (int c : kept) narrowed.add(narrowAndCollect(p.get(c), needs.getOrDefault(e.outputNames().get(c), Need.all()), inputNeeds));
             projections.add(narrowed);
         }
         LogicalPlan input = prune(e.input(), inputNeeds);
         List<List<Expression>> rebound = new ArrayList<>();
         for (List<Expression> p : projections) rebound.add(Rebind.all(p, input.schema()));
+        sameTypes(rebound);
         List<String> names = new ArrayList<>();
         for (int c : kept) names.add(e.outputNames().get(c));
         return new dev.sluice.plan.Expand(input, rebound, names);
+    }
+
+    /**
+     * Gives a column's NULL literals the type its computed values narrowed to (a struct read through some fields), so
+     * every projection of an Expand still agrees on each column's type.
+     */
+    private static void sameTypes(List<List<Expression>> projections) {
+        for (int c = 0; c < projections.get(0).size(); c++) {
+            DataType type = null;
+            for (List<Expression> p : projections) {
+                if (!(p.get(c) instanceof dev.sluice.expr.Literal l && l.value() == null)) type = p.get(c).dataType();
+            }
+            if (type == null) continue;
+            for (List<Expression> p : projections) {
+                if (p.get(c) instanceof dev.sluice.expr.Literal l && l.value() == null && !l.dataType().equals(type)) {
+                    p.set(c, new dev.sluice.expr.Literal(null, type));
+                }
+            }
+        }
     }
 
     /**
