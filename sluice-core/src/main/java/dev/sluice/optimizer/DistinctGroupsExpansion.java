@@ -106,11 +106,12 @@ final class DistinctGroupsExpansion {
         int r = 0;
         for (AggregateExpression ae : aggregates) {
             if (ae.distinct()) {
-                int groupId = 1 + new ArrayList<>(groups.keySet()).indexOf(groupOf(groups, ae));
+                Set<Expression> group = groupOf(groups, ae);
+                int groupId = 1 + new ArrayList<>(groups.keySet()).indexOf(group);
                 List<Expression> inputs = new ArrayList<>();
                 for (Expression in : ae.function().inputs()) {
-                    int d = distinctInputs.indexOf(in);
-                    inputs.add(d < 0 ? in : withinGroup(gid, groupId, distinctRefs.get(d)));   // a literal input stays
+                    // a literal input outside the group stays (another group may project the same literal)
+                    inputs.add(group.contains(in) ? withinGroup(gid, groupId, distinctRefs.get(distinctInputs.indexOf(in))) : in);
                 }
                 replacements.add(new AggregateExpression(ae.function().withInputs(inputs), false));
                 continue;
