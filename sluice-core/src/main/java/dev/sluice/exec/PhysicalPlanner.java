@@ -47,6 +47,13 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
         return new ProjectExec(input, Binder.bindAll(project.projections(), input.schema()), project.schema());
     }
 
+    @Override public ExecNode visitExpand(dev.sluice.plan.Expand expand) {
+        ExecNode input = plan(expand.input());
+        List<List<dev.sluice.expr.Expression>> projections = new ArrayList<>();
+        for (List<dev.sluice.expr.Expression> p : expand.projections()) projections.add(Binder.bindAll(p, input.schema()));
+        return new ExpandExec(input, projections, expand.schema());
+    }
+
     @Override public ExecNode visitFilter(Filter filter) {
         fromJson.note(List.of(filter.condition()), filter.input());
         ExecNode input = plan(filter.input());

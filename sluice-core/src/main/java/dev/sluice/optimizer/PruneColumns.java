@@ -119,6 +119,7 @@ public final class PruneColumns implements Rule {
             return new dev.sluice.plan.RepartitionByExpression(input, Rebind.all(keys, input.schema()), r.partitions(), r.kind());
         }
         if (plan instanceof dev.sluice.plan.Window w) return pruneWindow(w, needs);
+        if (plan instanceof dev.sluice.plan.Expand e) return pruneExpand(e, needs);
         if (plan instanceof Scan s) {
             Map<String, Need> scanNeeds = copy(needs);
             for (Expression e : s.pushedFilters()) narrowAndCollect(e, Need.all(), scanNeeds);
@@ -150,6 +151,49 @@ public final class PruneColumns implements Rule {
         }
         LogicalPlan input = prune(a.input(), inputNeeds);
         return new Aggregate(input, Rebind.all(grouping, input.schema()), Rebind.all(outputs, input.schema()));
+    }
+
+    /**
+     * An Expand keeps the columns its parent uses (at least one, so rows keep coming) in every projection, and needs
+     * of its input what those projections read (of a column passed through, only the fields the parent uses).
+     */
+    private LogicalPlan pruneExpand(dev.sluice.plan.Expand e, Map<String, Need> needs) {
+        List<Integer> kept = new ArrayList<>();
+        for (int c = 0; c < e.outputNames().size(); c++) if (needs.containsKey(e.outputNames().get(c))) kept.add(c);
+        if (kept.isEmpty()) kept.add(0);
+        Map<String, Need> inputNeeds = new HashMap<>();
+        List<List<Expression>> projections = new ArrayList<>();
+        for (List<Expression> p : e.projections()) {
+            List<Expression> narrowed = new ArrayList<>();
+            for (int c : kept) narrowed.add(narrowAndCollect(p.get(c), needs.getOrDefault(e.outputNames().get(c), Need.all()), inputNeeds));
+            projections.add(narrowed);
+        }
+        LogicalPlan input = prune(e.input(), inputNeeds);
+        List<List<Expression>> rebound = new ArrayList<>();
+        for (List<Expression> p : projections) rebound.add(Rebind.all(p, input.schema()));
+        sameTypes(rebound);
+        List<String> names = new ArrayList<>();
+        for (int c : kept) names.add(e.outputNames().get(c));
+        return new dev.sluice.plan.Expand(input, rebound, names);
+    }
+
+    /**
+     * Gives a column's NULL literals the type its computed values narrowed to (a struct read through some fields), so
+     * every projection of an Expand still agrees on each column's type.
+     */
+    private static void sameTypes(List<List<Expression>> projections) {
+        for (int c = 0; c < projections.get(0).size(); c++) {
+            DataType type = null;
+            for (List<Expression> p : projections) {
+                if (!(p.get(c) instanceof dev.sluice.expr.Literal l && l.value() == null)) type = p.get(c).dataType();
+            }
+            if (type == null) continue;
+            for (List<Expression> p : projections) {
+                if (p.get(c) instanceof dev.sluice.expr.Literal l && l.value() == null && !l.dataType().equals(type)) {
+                    p.set(c, new dev.sluice.expr.Literal(null, type));
+                }
+            }
+        }
     }
 
     /**

@@ -7,8 +7,11 @@ import dev.sluice.expr.ColumnRef;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.Expressions;
 import dev.sluice.expr.Literal;
+import dev.sluice.expr.agg.ApproxCountDistinct;
 import dev.sluice.expr.agg.Average;
+import dev.sluice.expr.agg.CentralMoments;
 import dev.sluice.expr.agg.Collect;
+import dev.sluice.expr.agg.Comoments;
 import dev.sluice.expr.agg.Count;
 import dev.sluice.expr.agg.MinMax;
 import dev.sluice.expr.agg.Sum;
@@ -17,26 +20,35 @@ import dev.sluice.plan.LogicalPlan;
 import dev.sluice.types.DataTypes;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Computes distinct aggregates in two aggregations, as Spark does: first group by the keys and the distinct
- * inputs (one row per distinct value), then by the keys, the aggregates now reading plain rows. No group then
- * holds a set of values, so {@code count(DISTINCT x)} of one huge group spills like any aggregation. The other
- * aggregates ride along as partial results: {@code min}/{@code max} of the first phase's min/max, a count as
- * the sum of the first phase's counts.
+ * Computes distinct aggregates in two aggregations, as Spark does, so that no group holds a set of values and
+ * {@code count(DISTINCT x)} of one huge group spills like any aggregation. Two shapes:
+ * <ul>
+ * <li>One distinct group (every distinct aggregate reads the same inputs) and every other aggregate a count, min or
+ * max: first group by the keys and the distinct inputs (one row per distinct value), then by the keys; the other
+ * aggregates ride along as partial results ({@code min}/{@code max} of the first phase's, a count as the sum of the
+ * first phase's counts).
  * <pre>
  * Aggregate: [k], [k, count(DISTINCT x) AS n, max(y) AS m]     Aggregate: [_gk0], [_gk0 AS k, count(_d0) AS n, max(_p0) AS m]
  *   Scan                                              =>        Aggregate: [k, x], [k AS _gk0, x AS _d0, max(y) AS _p0]
  *                                                                 Scan
- * </pre>
- * Fires when every distinct aggregate is a count, sum, avg, min, max, collect_list or collect_set reading the
- * same inputs (one distinct group) and every other aggregate is a count, min or max. {@code f(DISTINCT ...)} then sees the same distinct tuples, NULL ones included, as the
- * one-phase distinct accumulator gives it (in another order: a floating-point sum may differ in its last digits,
- * as it does in Spark between runs).
+ * </pre></li>
+ * <li>Anything else (several distinct groups, any other aggregate beside them): Spark's Expand, see
+ * {@link DistinctGroupsExpansion}.</li>
+ * </ul>
+ * Fires when every distinct aggregate is a count, sum, avg, min, max, collect_list/collect_set, a variance or
+ * standard deviation, skewness/kurtosis, corr/covariance or approx_count_distinct (functions whose every expression is
+ * an input and which skip NULL inputs) over deterministic inputs, grouped by deterministic keys. Otherwise (listagg,
+ * percentile, first... with DISTINCT) the one-phase distinct accumulator runs and one group's set must fit.
+ * {@code f(DISTINCT ...)} sees the same distinct values as the one-phase accumulator gives it (in another order: a
+ * floating-point sum may differ in its last digits, as it does in Spark between runs).
  */
 public final class RewriteDistinctAggregates implements Rule {
     @Override public String name() { return "rewrite_distinct_aggregates"; }
@@ -49,22 +61,48 @@ public final class RewriteDistinctAggregates implements Rule {
                 if (node instanceof AggregateExpression ae && !aggregates.contains(ae)) aggregates.add(ae);
             }
         }
-        Set<Expression> distinctInputs = null;
+        Map<Set<Expression>, List<AggregateExpression>> groups = new LinkedHashMap<>();
+        boolean onlyCountsMinMax = true;
         for (AggregateExpression ae : aggregates) {
             if (ae.distinct()) {
-                if (!readsOnlyItsInputs(ae)) return Optional.empty();
-                Set<Expression> inputs = new LinkedHashSet<>(ae.function().inputs());
-                if (distinctInputs == null) distinctInputs = inputs;
-                else if (!distinctInputs.equals(inputs)) return Optional.empty();   // several distinct groups
-            } else if (!(ae.function() instanceof Count || ae.function() instanceof MinMax)) {
-                return Optional.empty();
+                if (!splittable(ae)) return Optional.empty();
+                for (Expression in : ae.function().inputs()) if (!Expressions.isDeterministic(in)) return Optional.empty();
+                groups.computeIfAbsent(distinctGroup(ae), g -> new ArrayList<>()).add(ae);
+            } else {
+                onlyCountsMinMax &= ae.function() instanceof Count || ae.function() instanceof MinMax;
             }
         }
-        if (distinctInputs == null) return Optional.empty();
+        if (groups.isEmpty()) return Optional.empty();
         for (Expression e : agg.groupingExpressions()) if (!Expressions.isDeterministic(e)) return Optional.empty();
-        for (Expression e : distinctInputs) if (!Expressions.isDeterministic(e)) return Optional.empty();
+        if (groups.size() == 1 && onlyCountsMinMax) return Optional.of(oneGroup(agg, aggregates, groups.keySet().iterator().next()));
+        return DistinctGroupsExpansion.rewrite(agg, aggregates, groups);
+    }
 
-        // the first aggregation: keys, distinct inputs, partial results of the other aggregates
+    /**
+     * The functions whose every expression is an input (a listagg's ordering or delimiter is not), so their inputs
+     * can be replaced by the first aggregation's columns, and which skip NULL inputs, so an input nulled for the other
+     * distinct groups' rows leaves them out.
+     */
+    private static boolean splittable(AggregateExpression ae) {
+        var f = ae.function();
+        return f instanceof Count || f instanceof Sum || f instanceof Average || f instanceof MinMax || f instanceof Collect
+                || f instanceof CentralMoments || f instanceof Comoments || f instanceof ApproxCountDistinct;
+    }
+
+    /**
+     * The inputs whose distinct values a distinct aggregate needs, as Spark groups them: the set of its non-literal
+     * inputs ({@code count(DISTINCT a, b)} and {@code count(DISTINCT b, a)} share one), or its first input when all are
+     * literals.
+     */
+    private static Set<Expression> distinctGroup(AggregateExpression ae) {
+        Set<Expression> inputs = new LinkedHashSet<>();
+        for (Expression in : ae.function().inputs()) if (!in.foldable()) inputs.add(in);
+        if (inputs.isEmpty() && !ae.function().inputs().isEmpty()) inputs.add(ae.function().inputs().get(0));
+        return inputs;
+    }
+
+    /** One distinct group beside counts, mins and maxes: grouped by keys and distinct inputs, then by keys. */
+    private static LogicalPlan oneGroup(Aggregate agg, List<AggregateExpression> aggregates, Set<Expression> distinctInputs) {
         List<Expression> innerGrouping = new ArrayList<>(agg.groupingExpressions());
         List<Expression> innerOutputs = new ArrayList<>();
         List<Expression> keyRefs = new ArrayList<>();
@@ -86,7 +124,10 @@ public final class RewriteDistinctAggregates implements Rule {
         for (AggregateExpression ae : aggregates) {
             if (ae.distinct()) {
                 List<Expression> inputs = new ArrayList<>();
-                for (Expression in : ae.function().inputs()) inputs.add(distinctRefs.get(distinctList.indexOf(in)));
+                for (Expression in : ae.function().inputs()) {
+                    int d = distinctList.indexOf(in);
+                    inputs.add(d < 0 ? in : distinctRefs.get(d));   // a literal input stays
+                }
                 replacements.add(new AggregateExpression(ae.function().withInputs(inputs), false));
                 continue;
             }
@@ -102,23 +143,18 @@ public final class RewriteDistinctAggregates implements Rule {
             }
         }
         Aggregate inner = new Aggregate(agg.input(), innerGrouping, innerOutputs);
+        return new Aggregate(inner, keyRefs, outputs(agg, keyRefs, aggregates, replacements));
+    }
 
+    /** The original outputs over the first aggregation's columns, each under its original name. */
+    static List<Expression> outputs(Aggregate agg, List<Expression> keyRefs, List<AggregateExpression> aggregates, List<Expression> replacements) {
         List<Expression> outerOutputs = new ArrayList<>();
         for (Expression out : agg.aggregateExpressions()) {
             Expression replaced = replace(out, agg.groupingExpressions(), keyRefs, aggregates, replacements);
             String name = Expressions.outputName(out);
             outerOutputs.add(Expressions.outputName(replaced).equals(name) ? replaced : new Alias(Expressions.unalias(replaced), name));
         }
-        return Optional.of(new Aggregate(inner, keyRefs, outerOutputs));
-    }
-
-    /**
-     * The functions whose every expression is an input (a listagg's ordering or delimiter is not): their
-     * inputs can be replaced by the first aggregation's columns.
-     */
-    private static boolean readsOnlyItsInputs(AggregateExpression ae) {
-        var f = ae.function();
-        return f instanceof Count || f instanceof Sum || f instanceof Average || f instanceof MinMax || f instanceof Collect;
+        return outerOutputs;
     }
 
     /** {@code e} over the first aggregation's output: keys and aggregates replaced, top-down, nothing inside them. */

@@ -75,6 +75,12 @@ public final class Explain {
 
         @Override public String visitUnion(Union union) { return "Union"; }
 
+        @Override public String visitExpand(Expand expand) {
+            List<String> parts = new ArrayList<>();
+            for (List<Expression> p : expand.projections()) parts.add(expressions(p));
+            return "Expand: [" + String.join(", ", parts) + "] AS [" + String.join(", ", expand.outputNames()) + "]";
+        }
+
         @Override public String visitGenerate(Generate generate) {
             return "Generate: " + expression(generate.generator()) + " AS [" + String.join(", ", generate.outputNames()) + "]";
         }

@@ -25,7 +25,8 @@ public sealed interface LogicalPlan permits Scan, Project, Filter, Limit,
         MapPartitions,
         CachedRelation,
         RepartitionByExpression,
-        CollectMetrics {
+        CollectMetrics,
+        Expand {
 
     /** The output columns. Only meaningful once resolved. */
     StructType schema();

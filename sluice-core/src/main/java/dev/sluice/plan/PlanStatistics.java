@@ -56,6 +56,12 @@ public final class PlanStatistics {
             return new Statistics(size, rows);
         }
         if (plan instanceof SetOperation op) return new Statistics(of(op.left()).sizeInBytes(), -1);
+        if (plan instanceof Expand e) {   // every row once per projection, as Spark estimates it
+            Statistics in = of(e.input());
+            int copies = e.projections().size();
+            BigInteger size = scale(in.sizeInBytes(), e.schema(), e.input().schema()).multiply(BigInteger.valueOf(copies));
+            return new Statistics(size, in.rowCount() < 0 ? -1 : in.rowCount() * copies);
+        }
         if (plan.children().size() == 1) {
             LogicalPlan input = plan.children().get(0);
             Statistics in = of(input);

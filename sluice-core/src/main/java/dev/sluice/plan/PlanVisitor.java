@@ -44,4 +44,6 @@ public interface PlanVisitor<R> {
     R visitRepartitionByExpression(RepartitionByExpression repartition);
 
     R visitCollectMetrics(CollectMetrics collect);
+
+    R visitExpand(Expand expand);
 }

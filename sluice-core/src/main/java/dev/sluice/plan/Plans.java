@@ -37,6 +37,7 @@ public final class Plans {
         if (plan instanceof Join j) return j.condition() == null ? List.of() : List.of(j.condition());
         if (plan instanceof Window w) return w.expressions();
         if (plan instanceof RepartitionByExpression r) return r.keys();
+        if (plan instanceof Expand e) return e.expressions();
         return List.of();
     }
 
@@ -73,6 +74,7 @@ public final class Plans {
             return w.withExpressions(out);
         }
         if (plan instanceof RepartitionByExpression r) return r.withKeys(map(r.keys(), f));
+        if (plan instanceof Expand e) return e.withExpressions(map(e.expressions(), f));
         return plan;
     }
 

@@ -113,6 +113,25 @@ final class PlanTranslator implements PlanVisitor<Dataset<Row>> {
         return input.groupBy(groupBy).agg(first, rest).select(renamed);
     }
 
+    /**
+     * Spark's Dataset API has no Expand: each input row becomes an array of one struct per projection (every field
+     * cast to the output column's type, so the structs share one type), and {@code inline} turns the structs into rows.
+     */
+    @Override public Dataset<Row> visitExpand(dev.sluice.plan.Expand expand) {
+        Dataset<Row> input = translate(expand.input());
+        dev.sluice.types.StructType schema = expand.schema();
+        Column[] copies = new Column[expand.projections().size()];
+        for (int p = 0; p < copies.length; p++) {
+            List<Expression> projection = expand.projections().get(p);
+            Column[] fields = new Column[projection.size()];
+            for (int c = 0; c < fields.length; c++) {
+                fields[c] = expressions.translate(projection.get(c)).cast(SparkTypes.toSpark(schema.field(c).dataType())).as(expand.outputNames().get(c));
+            }
+            copies[p] = org.apache.spark.sql.functions.struct(fields);
+        }
+        return input.select(org.apache.spark.sql.functions.inline(org.apache.spark.sql.functions.array(copies)));
+    }
+
     @Override public Dataset<Row> visitCoalescePartitions(dev.sluice.plan.CoalescePartitions coalesce) {
         return translate(coalesce.input()).coalesce(coalesce.partitions());
     }
