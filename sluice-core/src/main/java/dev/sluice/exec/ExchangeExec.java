@@ -390,20 +390,24 @@ public final class ExchangeExec implements StageBoundary {
                 }
                 return;
             }
+            int n = batch.rowCount();
+            int[] targets = new int[n];
             if (partitioning instanceof Partitioning.SparkHash h) {
                 ColumnVector hashes = h.hash().evaluate(batch);
-                for (int r = 0; r < batch.rowCount(); r++) append(Math.floorMod(hashes.getInt(r), outputs), batch, r);
+                for (int r = 0; r < n; r++) targets[r] = Math.floorMod(hashes.getInt(r), outputs);
+                appendGrouped(batch, targets);
                 return;
             }
             if (partitioning instanceof Partitioning.Direct d) {
                 ColumnVector ids = d.id().evaluate(batch);
-                for (int r = 0; r < batch.rowCount(); r++) {
+                for (int r = 0; r < n; r++) {
                     if (ids.isNull(r)) {
                         throw SluiceException.of(ErrorCode.INVALID_ARGUMENT).with("function", "repartitionById")
                                 .with("reason", "the partition ID expression " + d.id().sql() + " must not be NULL").build();
                     }
-                    append(Math.floorMod(ids.getInt(r), outputs), batch, r);
+                    targets[r] = Math.floorMod(ids.getInt(r), outputs);
                 }
+                appendGrouped(batch, targets);
                 return;
             }
             List<Expression> keys = ((Partitioning.Hash) partitioning).keys();
@@ -413,9 +417,29 @@ public final class ExchangeExec implements StageBoundary {
                 keyVectors[k] = keys.get(k).evaluate(batch);
                 keyTypes[k] = keys.get(k).dataType();
             }
-            for (int r = 0; r < batch.rowCount(); r++) {
-                int target = (int) Math.floorMod(ValueHasher.partitionHashRow(keyTypes, keyVectors, r), (long) outputs);
-                append(target, batch, r);
+            for (int r = 0; r < n; r++) targets[r] = (int) Math.floorMod(ValueHasher.partitionHashRow(keyTypes, keyVectors, r), (long) outputs);
+            appendGrouped(batch, targets);
+        }
+
+        /**
+         * Appends each row {@code r} of the batch to its target {@code targets[r]}: a target's rows in batch order,
+         * as many at a time as its batch under construction takes (strings copied in one pass, room made once)
+         * instead of a call per row and column. Each target's batches are cut where a row at a time cut them.
+         */
+        private void appendGrouped(Batch batch, int[] targets) {
+            int n = batch.rowCount();
+            int[] starts = new int[outputs + 1];
+            for (int r = 0; r < n; r++) starts[targets[r] + 1]++;
+            for (int t = 0; t < outputs; t++) starts[t + 1] += starts[t];
+            int[] order = new int[n];   // the rows grouped by target, each group in row order
+            int[] fill = java.util.Arrays.copyOf(starts, outputs);
+            for (int r = 0; r < n; r++) order[fill[targets[r]]++] = r;
+            for (int t = 0; t < outputs; t++) {
+                for (int at = starts[t], end = starts[t + 1]; at < end; ) {
+                    int m = Math.min(end - at, batchSize - rows[t]);
+                    append(t, batch, order, at, at + m);
+                    at += m;
+                }
             }
         }
 
@@ -475,15 +499,30 @@ public final class ExchangeExec implements StageBoundary {
         }
 
         private void append(int target, Batch batch, int row) {
-            if (building[target] == null) {
-                building[target] = new FlatVector[batch.columnCount()];
-                for (int c = 0; c < batch.columnCount(); c++) building[target][c] = Vectors.allocate(batch.column(c).type(), 64);
-            }
+            newBuilding(target, batch);
             for (int c = 0; c < batch.columnCount(); c++) building[target][c].appendFrom(batch.column(c), row);
             buildingRows++;
             out.rows[target]++;
             toCome--;
             if (++rows[target] == batchSize) flush(target);
+        }
+
+        /** Appends the batch's rows {@code order[from, to)} to {@code target}, which has room for them all. */
+        private void append(int target, Batch batch, int[] order, int from, int to) {
+            newBuilding(target, batch);
+            for (int c = 0; c < batch.columnCount(); c++) building[target][c].appendRows(batch.column(c), order, from, to);
+            int m = to - from;
+            buildingRows += m;
+            out.rows[target] += m;
+            toCome -= m;
+            rows[target] += m;
+            if (rows[target] == batchSize) flush(target);
+        }
+
+        private void newBuilding(int target, Batch like) {
+            if (building[target] != null) return;
+            building[target] = new FlatVector[like.columnCount()];
+            for (int c = 0; c < like.columnCount(); c++) building[target][c] = Vectors.allocate(like.column(c).type(), 64);
         }
 
         private void flush(int target) {
