@@ -76,7 +76,8 @@ final class JoinPlanner {
             read[b.index()] = true;
         }
         ExecNode narrowed = inner instanceof ShuffledHashJoinExec s ? s.reading(read) : ((BroadcastHashJoinExec) inner).reading(read);
-        return narrowed == inner ? input : Metered.wrap(narrowed);
+        if (narrowed == inner) return input;
+        return input instanceof Metered.MeteredNode ? Metered.wrap(narrowed) : narrowed;
     }
 
     /** Both inputs exchanged by all their columns, then counted and compared per partition. */
