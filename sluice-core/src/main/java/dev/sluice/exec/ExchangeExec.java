@@ -353,8 +353,6 @@ public final class ExchangeExec implements StageBoundary {
         volatile boolean spillRequested;
 
         private int nextRoundRobin;   // round-robin: the next row's partition
-        private int[] targets = new int[0];   // per row of the batch being split, its target (kept for the next batch)
-        private int[] order = new int[0];     // the batch's rows grouped by target
 
         Splitter(int outputs, TaskBuckets out, int inputPartition) {
             this.outputs = outputs;
@@ -393,11 +391,7 @@ public final class ExchangeExec implements StageBoundary {
                 return;
             }
             int n = batch.rowCount();
-            if (this.targets.length < n) {
-                this.targets = new int[n];
-                this.order = new int[n];
-            }
-            int[] targets = this.targets;
+            int[] targets = new int[n];
             if (partitioning instanceof Partitioning.SparkHash h) {
                 ColumnVector hashes = h.hash().evaluate(batch);
                 for (int r = 0; r < n; r++) targets[r] = Math.floorMod(hashes.getInt(r), outputs);
@@ -437,7 +431,7 @@ public final class ExchangeExec implements StageBoundary {
             int[] starts = new int[outputs + 1];
             for (int r = 0; r < n; r++) starts[targets[r] + 1]++;
             for (int t = 0; t < outputs; t++) starts[t + 1] += starts[t];
-            int[] order = this.order;   // the rows grouped by target, each group in row order
+            int[] order = new int[n];   // the rows grouped by target, each group in row order
             int[] fill = java.util.Arrays.copyOf(starts, outputs);
             for (int r = 0; r < n; r++) order[fill[targets[r]]++] = r;
             for (int t = 0; t < outputs; t++) {

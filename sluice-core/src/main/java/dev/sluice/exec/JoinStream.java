@@ -117,15 +117,14 @@ final class JoinStream implements BatchStream {
             keyTypes[i] = probeKeys.get(i).dataType();
         }
         int n = b.rowCount();
-        matched = new boolean[n];   // not reused: a match sink may keep it
-        if (hashes == null || hashes.length < n) {
-            hashes = new long[n];
-            probing = new boolean[n];
-            candidates = new int[n];
-        }
+        hashes = new long[n];
+        matched = new boolean[n];
+        probing = new boolean[n];
+        candidates = new int[n];
         for (int r = 0; r < n; r++) {
-            probing[r] = !JoinHashTable.hasNullKey(keyValues, r, nullSafe);
-            if (probing[r]) hashes[r] = ValueHasher.hashRow(keyTypes, keyValues, r);
+            if (JoinHashTable.hasNullKey(keyValues, r, nullSafe)) continue;
+            probing[r] = true;
+            hashes[r] = ValueHasher.hashRow(keyTypes, keyValues, r);
         }
         table.candidates(hashes, probing, n, candidates);
         row = 0;
