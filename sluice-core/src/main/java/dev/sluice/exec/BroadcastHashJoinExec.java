@@ -28,6 +28,12 @@ public final class BroadcastHashJoinExec implements ExecNode {
 
     @Override public StructType schema() { return spec.schema(); }
 
+    /** This join leaving the output columns its consumer does not read unbuilt ({@link JoinSpec#reading}), or this. */
+    BroadcastHashJoinExec reading(boolean[] read) {
+        JoinSpec narrowed = spec.reading(read);
+        return narrowed == spec ? this : new BroadcastHashJoinExec(probe, build, narrowed, pool);
+    }
+
     @Override public int partitionCount() { return probe.partitionCount(); }
 
     @Override public BatchStream execute(int partition, TaskContext ctx) {

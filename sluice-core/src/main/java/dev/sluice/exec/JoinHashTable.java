@@ -115,10 +115,31 @@ final class JoinHashTable {
         return false;
     }
 
-    /** The first build row matching probe row {@code row} (keys {@code probe}, hash {@code h}), or -1. */
-    int first(ColumnVector[] probe, int row, long h) {
-        return scan(heads[(int) (TableHash.scramble(h) & mask)] - 1, probe, row, h);
+    /**
+     * For each probe row {@code r < count} with {@code probing[r]}, the first row of its chain whose hash is
+     * {@code hashes[r]} (or -1) into {@code candidates[r]}; {@link #first} then finds the first matching row
+     * from there. A loop of its own, whose loads (bucket head, then the row's hash) do not depend on the previous
+     * row's: the processor overlaps their cache misses across rows, where a probe row at a time waited for each
+     * (a grace pair's table is larger than the caches, so nearly every probe missed twice before its key compare).
+     */
+    void candidates(long[] hashes, boolean[] probing, int count, int[] candidates) {
+        long[] own = this.hashes;
+        int[] heads = this.heads, next = this.next;
+        int mask = this.mask;
+        for (int r = 0; r < count; r++) {
+            if (!probing[r]) {
+                candidates[r] = -1;
+                continue;
+            }
+            long h = hashes[r];
+            int c = heads[(int) (TableHash.scramble(h) & mask)] - 1;
+            while (c >= 0 && own[c] != h) c = next[c] - 1;
+            candidates[r] = c;
+        }
     }
+
+    /** The first build row matching probe row {@code row} (keys {@code probe}, hash {@code h}), or -1, from its {@link #candidates} entry. */
+    int first(int candidate, ColumnVector[] probe, int row, long h) { return scan(candidate, probe, row, h); }
 
     /** The build row after {@code buildRow} in its chain matching the same probe row, or -1. */
     int next(int buildRow, ColumnVector[] probe, int row, long h) {

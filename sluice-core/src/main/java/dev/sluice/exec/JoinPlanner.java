@@ -62,6 +62,24 @@ final class JoinPlanner {
         return new ShuffledHashJoinExec(le, re, spec, ctx.memoryPool());
     }
 
+    /**
+     * {@code input} (a planned node), told which of its output columns {@code projections} (bound to its schema)
+     * read, when it is a hash join and they are plain columns: a join under a projection then leaves the columns
+     * nobody reads unbuilt ({@link JoinSpec#reading}), e.g. every column under {@code count()}. Anything else as is.
+     */
+    static ExecNode readBy(ExecNode input, List<Expression> projections) {
+        ExecNode inner = Metered.unwrap(input);
+        if (!(inner instanceof ShuffledHashJoinExec) && !(inner instanceof BroadcastHashJoinExec)) return input;
+        boolean[] read = new boolean[inner.schema().size()];
+        for (Expression p : projections) {
+            if (!(p instanceof BoundColumn b) || b.index() >= read.length) return input;
+            read[b.index()] = true;
+        }
+        ExecNode narrowed = inner instanceof ShuffledHashJoinExec s ? s.reading(read) : ((BroadcastHashJoinExec) inner).reading(read);
+        if (narrowed == inner) return input;
+        return input instanceof Metered.MeteredNode ? Metered.wrap(narrowed) : narrowed;
+    }
+
     /** Both inputs exchanged by all their columns, then counted and compared per partition. */
     static ExecNode planSetOperation(SetOperation op, ExecNode left, ExecNode right, PlannerContext ctx) {
         ExecNode le = Metered.wrap(new ExchangeExec(left, new Partitioning.Hash(allColumns(left.schema()), ctx.shufflePartitions()),

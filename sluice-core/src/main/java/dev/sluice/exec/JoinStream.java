@@ -42,12 +42,15 @@ final class JoinStream implements BatchStream {
     private final int batchSize;
     private final TaskContext ctx;
     private final Runnable onClose;
+    private final JoinSpec spec;
 
     private final ArrayDeque<Batch> ready = new ArrayDeque<>();
     private Batch batch;
     private ColumnVector[] keyValues;
     private DataType[] keyTypes;
     private long[] hashes;
+    private boolean[] probing;   // the row's keys can match (no NULL in a key compared with =)
+    private int[] candidates;    // per row, where its scan of the table starts (JoinHashTable.candidates)
     private boolean[] matched;
     private int row;
     private boolean rowStarted;
@@ -56,23 +59,22 @@ final class JoinStream implements BatchStream {
     private int buildCursor;
     private MatchSink matchSink;
 
-    JoinStream(BatchStream probe, JoinHashTable table, List<Expression> probeKeys, boolean[] nullSafe, Expression residual,
-               Mode mode, boolean probeIsLeft, boolean probeOuter, boolean buildOuter, StructType probeSchema,
-               StructType buildSchema, int batchSize, TaskContext ctx, Runnable onClose) {
+    JoinStream(BatchStream probe, JoinHashTable table, JoinSpec spec, StructType probeSchema, TaskContext ctx, Runnable onClose) {
         this.probe = probe;
         this.table = table;
-        this.probeKeys = probeKeys;
-        this.nullSafe = nullSafe;
-        this.residual = residual;
-        this.mode = mode;
-        this.probeIsLeft = probeIsLeft;
-        this.probeOuter = probeOuter;
-        this.buildOuter = buildOuter;
+        this.probeKeys = spec.probeKeys();
+        this.nullSafe = spec.nullSafe();
+        this.residual = spec.residual();
+        this.mode = spec.mode();
+        this.probeIsLeft = spec.probeIsLeft();
+        this.probeOuter = spec.probeOuter();
+        this.buildOuter = spec.buildOuter();
         this.probeSchema = probeSchema;
-        this.buildSchema = buildSchema;
-        this.batchSize = Math.max(1, batchSize);
+        this.buildSchema = spec.buildSchema();
+        this.batchSize = Math.max(1, spec.batchSize());
         this.ctx = ctx;
         this.onClose = onClose;
+        this.spec = spec;
     }
 
     /**
@@ -114,8 +116,17 @@ final class JoinStream implements BatchStream {
             keyValues[i] = probeKeys.get(i).evaluate(b);
             keyTypes[i] = probeKeys.get(i).dataType();
         }
-        hashes = new long[b.rowCount()];
-        matched = new boolean[b.rowCount()];
+        int n = b.rowCount();
+        hashes = new long[n];
+        matched = new boolean[n];
+        probing = new boolean[n];
+        candidates = new int[n];
+        for (int r = 0; r < n; r++) {
+            if (JoinHashTable.hasNullKey(keyValues, r, nullSafe)) continue;
+            probing[r] = true;
+            hashes[r] = ValueHasher.hashRow(keyTypes, keyValues, r);
+        }
+        table.candidates(hashes, probing, n, candidates);
         row = 0;
         rowStarted = false;
     }
@@ -130,12 +141,7 @@ final class JoinStream implements BatchStream {
         while (row < n && count < batchSize) {
             if (!rowStarted) {
                 rowStarted = true;
-                if (JoinHashTable.hasNullKey(keyValues, row, nullSafe)) {
-                    cursor = -1;
-                } else {
-                    hashes[row] = ValueHasher.hashRow(keyTypes, keyValues, row);
-                    cursor = table.first(keyValues, row, hashes[row]);
-                }
+                cursor = probing[row] ? table.first(candidates[row], keyValues, row, hashes[row]) : -1;
             }
             while (cursor >= 0 && count < batchSize) {
                 if (firstMatchOnly && matched[row]) {
@@ -214,11 +220,16 @@ final class JoinStream implements BatchStream {
         return true;
     }
 
+    /** The pairs' columns; those the consumer never reads ({@link JoinSpec#reading}) are a NULL constant. */
     private Batch pairs(int[] probeIds, int[] buildIds, int count) {
         ColumnVector[] p = new ColumnVector[batch.columnCount()];
-        for (int c = 0; c < p.length; c++) p[c] = batch.column(c).select(probeIds, count);
+        for (int c = 0; c < p.length; c++) {
+            p[c] = spec.reads(true, c) ? batch.column(c).select(probeIds, count) : ConstantVector.of(probeSchema.field(c).dataType(), null, count);
+        }
         ColumnVector[] b = new ColumnVector[buildSchema.size()];
-        for (int c = 0; c < b.length; c++) b[c] = table.output(c, buildIds, count);
+        for (int c = 0; c < b.length; c++) {
+            b[c] = spec.reads(false, c) ? table.output(c, buildIds, count) : ConstantVector.of(buildSchema.field(c).dataType(), null, count);
+        }
         return arrange(p, b, count);
     }
 

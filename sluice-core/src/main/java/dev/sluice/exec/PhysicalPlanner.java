@@ -44,7 +44,8 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
     @Override public ExecNode visitProject(Project project) {
         fromJson.note(project.projections(), project.input());
         ExecNode input = plan(project.input());
-        return new ProjectExec(input, Binder.bindAll(project.projections(), input.schema()), project.schema());
+        List<dev.sluice.expr.Expression> projections = Binder.bindAll(project.projections(), input.schema());
+        return new ProjectExec(JoinPlanner.readBy(input, projections), projections, project.schema());
     }
 
     @Override public ExecNode visitExpand(dev.sluice.plan.Expand expand) {

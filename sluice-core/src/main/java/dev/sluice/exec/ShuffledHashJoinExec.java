@@ -42,6 +42,12 @@ public final class ShuffledHashJoinExec implements ExecNode {
 
     @Override public StructType schema() { return spec.schema(); }
 
+    /** This join leaving the output columns its consumer does not read unbuilt ({@link JoinSpec#reading}), or this. */
+    ShuffledHashJoinExec reading(boolean[] read) {
+        JoinSpec narrowed = spec.reading(read);
+        return narrowed == spec ? this : new ShuffledHashJoinExec(left, right, narrowed, pool);
+    }
+
     @Override public int partitionCount() { return left.partitionCount(); }
 
     @Override public void attachMetrics(OperatorMetrics metrics) { this.metrics = metrics; }

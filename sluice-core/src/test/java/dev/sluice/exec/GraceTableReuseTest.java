@@ -39,11 +39,20 @@ class GraceTableReuseTest {
     private static List<Integer> matches(JoinHashTable table, Batch probe) {
         ColumnVector[] keys = {probe.column(0)};
         DataType[] types = {DataTypes.STRING};
+        int n = probe.rowCount();
+        long[] hashes = new long[n];
+        boolean[] probing = new boolean[n];
+        for (int r = 0; r < n; r++) {
+            probing[r] = !JoinHashTable.hasNullKey(keys, r, new boolean[] {false});
+            if (probing[r]) hashes[r] = dev.sluice.expr.ValueHasher.hashRow(types, keys, r);
+        }
+        int[] candidates = new int[n];
+        table.candidates(hashes, probing, n, candidates);
         List<Integer> out = new ArrayList<>();
-        for (int r = 0; r < probe.rowCount(); r++) {
-            if (JoinHashTable.hasNullKey(keys, r, new boolean[] {false})) continue;
-            long h = dev.sluice.expr.ValueHasher.hashRow(types, keys, r);
-            for (int b = table.first(keys, r, h); b >= 0; b = table.next(b, keys, r, h)) out.add(table.column(1).getInt(b));
+        for (int r = 0; r < n; r++) {
+            if (!probing[r]) continue;
+            long h = hashes[r];
+            for (int b = table.first(candidates[r], keys, r, h); b >= 0; b = table.next(b, keys, r, h)) out.add(table.column(1).getInt(b));
         }
         return out;
     }
