@@ -186,22 +186,20 @@ final class RunBuilder {
 
     /** Row ids {@code [0, rows)} stably sorted by {@code keys}, comparing the keys' prefixes (if any) first. */
     private int[] sortedOrder(ColumnVector[] k, int rows, KeyPrefixes prefix) {
-        int[] order = new int[rows];
-        for (int i = 0; i < rows; i++) order[i] = i;
         if (prefix == null) {
+            int[] order = new int[rows];
+            for (int i = 0; i < rows; i++) order[i] = i;
             IntSorter.sort(order, 0, rows, (a, b) -> ordering.compare(k, a, k, b));
-        } else {
-            // the prefixes read straight from their arrays; only equal ones go through the ordering
-            long[] first = prefix.first();
-            long[] second = prefix.firstExact() ? prefix.second() : null;
-            IntSorter.sort(order, 0, rows, (a, b) -> {
-                long x = first[a], y = first[b];
-                if (x != y) return x < y ? -1 : 1;
-                if (second != null && (x = second[a]) != (y = second[b])) return x < y ? -1 : 1;
-                return ordering.compare(prefix, k, a, prefix, k, b);
-            });
+            return order;
         }
-        return order;
+        // sorted by the first prefixes (a radix sort of the longs); only equal ones compare the second prefix and
+        // then the ordering
+        long[] second = prefix.firstExact() ? prefix.second() : null;
+        return PrefixSorter.sortedOrder(prefix.first(), rows, (a, b) -> {
+            long x, y;
+            if (second != null && (x = second[a]) != (y = second[b])) return x < y ? -1 : 1;
+            return ordering.compare(prefix, k, a, prefix, k, b);
+        });
     }
 
     /** Sorts the buffered rows into a spill file and starts over with an empty buffer. */
