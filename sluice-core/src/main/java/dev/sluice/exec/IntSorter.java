@@ -16,8 +16,8 @@ final class IntSorter {
 
     static void sort(int[] a, int from, int to, IntComparator c) {
         if (to - from < 2) return;
-        int[] buffer = new int[to - from];
-        mergeSort(a, buffer, from, to, c);
+        // a short range is sorted by insertion alone and needs no buffer (PrefixSorter sorts many short ties)
+        mergeSort(a, to - from <= INSERTION_THRESHOLD ? null : new int[to - from], from, to, c);
     }
 
     private static void mergeSort(int[] a, int[] buf, int from, int to, IntComparator c) {

@@ -45,7 +45,7 @@ final class MergePass implements ExecNode {
         long blockBytes = MergeReaders.blockBytes(pool.budget());
         List<SpilledRun> current = runs;
         while (current.size() > fanIn) {
-            List<List<SpilledRun>> plan = plan(current, fanIn);
+            List<List<SpilledRun>> plan = plan(current, fanIn, pool.taskSlots());
             // only the last pass's runs are read by key range: runs that go through another pass need no index
             long indexBytes = plan.size() <= fanIn ? BlockIndex.maxBytes(pool.budget()) : 0;
             List<List<SpilledRun>> groups = new ArrayList<>();
@@ -83,19 +83,34 @@ final class MergePass implements ExecNode {
      * {@code fanIn}² runs every group is full; otherwise only the first groups are merged, just enough for
      * {@code fanIn} runs to be left after the pass.
      */
-    static List<List<SpilledRun>> plan(List<SpilledRun> runs, int fanIn) {
+    static List<List<SpilledRun>> plan(List<SpilledRun> runs, int fanIn) { return plan(runs, fanIn, 1); }
+
+    /**
+     * As {@link #plan(List, int)}, for {@code workers} tasks merging at once: when one pass leaves the final fan-in,
+     * the runs to merge are cut into at least as many groups as there are workers (if there are enough runs to
+     * remove), of about equal size, so that the pass keeps every worker busy; the same rows are rewritten.
+     */
+    static List<List<SpilledRun>> plan(List<SpilledRun> runs, int fanIn, int workers) {
         int n = runs.size();
         boolean full = (long) n > (long) fanIn * fanIn;
         long toRemove = n - fanIn;
         List<List<SpilledRun>> groups = new ArrayList<>();
+        if (!full && toRemove > 0) {
+            long count = Math.min(toRemove, Math.max(workers, (toRemove + fanIn - 2) / (fanIn - 1)));
+            long merged = toRemove + count;   // the runs the groups take: each group of k removes k - 1
+            int at = 0;
+            for (long g = 0; g < count; g++) {
+                int size = (int) (merged / count + (g < merged % count ? 1 : 0));
+                groups.add(runs.subList(at, at + size));
+                at += size;
+            }
+            for (; at < n; at++) groups.add(runs.subList(at, at + 1));
+            return groups;
+        }
         int at = 0;
         while (at < n) {
-            int size;
-            if (full) size = Math.min(fanIn, n - at);
-            else if (toRemove <= 0) size = 1;
-            else size = (int) Math.min(Math.min(fanIn, n - at), toRemove + 1);
+            int size = full ? Math.min(fanIn, n - at) : 1;
             groups.add(runs.subList(at, at + size));
-            toRemove -= size - 1;
             at += size;
         }
         return groups;

@@ -46,4 +46,16 @@ class MergePassTest {
     @Test void runsWithinTheFanInAreLeftAlone() {
         assertThat(sizes(MergePass.plan(runs(16), 16))).containsOnly(1).hasSize(16);
     }
+
+    @Test void aPartialPassIsCutIntoAGroupPerWorkerRewritingTheSameRuns() {
+        List<Integer> one = sizes(MergePass.plan(runs(256), 140));
+        List<Integer> two = sizes(MergePass.plan(runs(256), 140, 2));
+        assertThat(one.get(0)).isEqualTo(117);                        // one group on one worker ...
+        assertThat(two.subList(0, 2)).containsExactly(59, 59);        // ... or two about equal groups
+        assertThat(two.subList(2, two.size())).containsOnly(1);
+        assertThat(two).hasSize(140);                                 // the same fan-in left
+        assertThat(one.get(0)).isEqualTo(two.get(0) + two.get(1) - 1);   // one run more rewritten per extra group
+        // fewer runs to remove than workers: no group of one pretends to merge
+        assertThat(sizes(MergePass.plan(runs(17), 16, 7))).startsWith(2).hasSize(16);
+    }
 }
