@@ -67,7 +67,13 @@ final class RunBuilder {
      */
     RunBuilder(StructType schema, List<SortOrder> orders, RowOrdering ordering, Reservation reservation, long limit,
                SpillListener spillListener, Buffers buffers) {
-        this.blockBytes = MergeReaders.blockBytes(reservation.budget());
+        this(schema, orders, ordering, reservation, limit, spillListener, buffers, MergeReaders.Share.IN_TASK);
+    }
+
+    /** As above, its runs written in blocks for merges of {@code share} ({@link MergeReaders#blockBytes(long, MergeReaders.Share)}). */
+    RunBuilder(StructType schema, List<SortOrder> orders, RowOrdering ordering, Reservation reservation, long limit,
+               SpillListener spillListener, Buffers buffers, MergeReaders.Share share) {
+        this.blockBytes = MergeReaders.blockBytes(reservation.budget(), share);
         this.spillListener = spillListener;
         this.schema = schema;
         this.orders = orders;
