@@ -42,7 +42,7 @@ final class MergePass implements ExecNode {
                                       java.util.function.Consumer<SpilledRun> own) {
         SpillManager spills = pool.spills();
         MergeReaders.Sort sort = new MergeReaders.Sort(schema, orders, ordering, pool, listener, "sort-merge", MergeReaders.Share.GLOBAL_SORT);
-        long blockBytes = MergeReaders.blockBytes(pool.budget(), MergeReaders.Share.GLOBAL_SORT);
+        long blockBytes = MergeReaders.blockBytes(pool.budget());
         List<SpilledRun> current = runs;
         while (current.size() > fanIn) {
             List<List<SpilledRun>> plan = plan(current, fanIn, pool.taskSlots());

@@ -29,16 +29,11 @@ import java.util.List;
 final class MergeReaders {
     static final int MAX_FAN_IN = 16;
     /** The largest fan-in of a global sort's merges ({@link Share#GLOBAL_SORT}). */
-    static final int MAX_GLOBAL_FAN_IN = 256;
+    static final int MAX_GLOBAL_FAN_IN = 32;
     static final int MIN_FAN_IN = 2;
     /** The largest block of a sorted run (estimated bytes, before compression). */
     static final long MAX_BLOCK_BYTES = 64 << 10;
     static final long MIN_BLOCK_BYTES = 8 << 10;
-    /**
-     * The largest block of a global sort's runs: small, so that its merges read many runs at once (a reader of M3's
-     * rows is about 14 KiB instead of 88) and the runs need fewer merge passes.
-     */
-    static final long GLOBAL_SORT_BLOCK_BYTES = 8 << 10;
     /** The stream buffer of each run read at once (a block larger than it is read past it, in one call). */
     static final int READ_BUFFER = 4 << 10;
     /** The merging tasks' readers together take about this part of the budget. */
@@ -49,12 +44,7 @@ final class MergeReaders {
     private MergeReaders() {}
 
     /** The largest block of a sorted run spilled under {@code budget}: 64 KiB, or budget/64 when smaller (at least 8 KiB). */
-    static long blockBytes(long budget) { return blockBytes(budget, Share.IN_TASK); }
-
-    /** The largest block of a sorted run spilled under {@code budget} for merges of {@code share}. */
-    static long blockBytes(long budget, Share share) {
-        return Math.max(MIN_BLOCK_BYTES, Math.min(share.maxBlockBytes(), budget / 64));
-    }
+    static long blockBytes(long budget) { return Math.max(MIN_BLOCK_BYTES, Math.min(MAX_BLOCK_BYTES, budget / 64)); }
 
     /** What reading {@code run} holds: its largest block decoded, that block's cursor arrays, the stream buffer. */
     static long readerBytes(SpilledRun run) {
@@ -85,8 +75,8 @@ final class MergeReaders {
      * there were merged runs and merged again inside the task.
      */
     static int plannedFanIn(MemoryPool pool, List<SpilledRun> runs, int tasks) {
-        long written = blockBytes(pool.budget(), Share.GLOBAL_SORT) + (long) SpilledRun.BLOCK_ROWS * CURSOR_BYTES_PER_ROW + READ_BUFFER;
-        long perReader = Math.max(readerBytes(runs), Math.min(written, readerBytes(runs) * 5 / 4));
+        long written = blockBytes(pool.budget()) + (long) SpilledRun.BLOCK_ROWS * CURSOR_BYTES_PER_ROW + READ_BUFFER;
+        long perReader = Math.max(readerBytes(runs), Math.min(written, 2 * readerBytes(runs)));
         return fanIn(pool.budget(), perReader, Math.min(Math.max(1, tasks), pool.taskSlots()), Share.GLOBAL_SORT);
     }
 
@@ -126,9 +116,9 @@ final class MergeReaders {
      * its output tasks read every merged run at once. A quarter for every merge was tried and reverted: the window's
      * chunks at a 1 MiB budget no longer fit ({@code WindowStreamingFramesTest}).
      */
-    record Share(int divisor, int maxFanIn, long maxBlockBytes) {
-        static final Share IN_TASK = new Share(SHARE_DIVISOR, MAX_FAN_IN, MAX_BLOCK_BYTES);
-        static final Share GLOBAL_SORT = new Share(4, MAX_GLOBAL_FAN_IN, GLOBAL_SORT_BLOCK_BYTES);
+    record Share(int divisor, int maxFanIn) {
+        static final Share IN_TASK = new Share(SHARE_DIVISOR, MAX_FAN_IN);
+        static final Share GLOBAL_SORT = new Share(4, MAX_GLOBAL_FAN_IN);
     }
 
     /** The sort a merge belongs to, where the runs it writes inside its task go, and its readers' share. */

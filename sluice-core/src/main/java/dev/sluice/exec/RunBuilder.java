@@ -67,13 +67,7 @@ final class RunBuilder {
      */
     RunBuilder(StructType schema, List<SortOrder> orders, RowOrdering ordering, Reservation reservation, long limit,
                SpillListener spillListener, Buffers buffers) {
-        this(schema, orders, ordering, reservation, limit, spillListener, buffers, MergeReaders.Share.IN_TASK);
-    }
-
-    /** As above, its runs written in blocks for merges of {@code share} ({@link MergeReaders#blockBytes(long, MergeReaders.Share)}). */
-    RunBuilder(StructType schema, List<SortOrder> orders, RowOrdering ordering, Reservation reservation, long limit,
-               SpillListener spillListener, Buffers buffers, MergeReaders.Share share) {
-        this.blockBytes = MergeReaders.blockBytes(reservation.budget(), share);
+        this.blockBytes = MergeReaders.blockBytes(reservation.budget());
         this.spillListener = spillListener;
         this.schema = schema;
         this.orders = orders;

@@ -50,7 +50,7 @@ final class RunStage {
         runner.runStage(input, description, (partition, stream, ctx) -> {
             Reservation reservation = pool.newSpillableReservation(description, ctx::isCancelled);
             RunBuilder builder = new RunBuilder(input.schema(), orders, ordering, reservation, limit, spillListener,
-                    limit < 0 ? stage.takeSpare(reservation) : null, MergeReaders.Share.GLOBAL_SORT);
+                    limit < 0 ? stage.takeSpare(reservation) : null);
             synchronized (stage) {
                 stage.reservations.add(reservation);
                 stage.builders.add(builder);
@@ -95,7 +95,7 @@ final class RunStage {
         SpilledRun written;
         try {
             written = SpilledRun.write(file, schema, run.columns, run.keys, orders, run.order, run.rows,
-                    MergeReaders.blockBytes(reservation.budget(), MergeReaders.Share.GLOBAL_SORT), 0);
+                    MergeReaders.blockBytes(reservation.budget()), 0);
         } catch (RuntimeException | Error e) {
             file.delete();
             throw e;
