@@ -29,6 +29,27 @@ final class DictionaryIds {
         int headerAt = -1;
         int i = 0;
         while (i < count) {
+            if (buffered == 0 && repeatCount == 0) {
+                // at a group's start, after a bit-packed group or at the page's start: eight ids not all equal are
+                // a bit-packed group, packed straight from the ids (a run needs eight equal ids counted from here;
+                // the id before them does not count, whichever branch below it took)
+                int end = (count - i) & ~7;
+                int groupsEnd = i + end;
+                while (i < groupsEnd && !sameEight(ids, i)) {
+                    if (groups >= 63) {
+                        headerAt = endBitPackedRun(headerAt, groups);
+                        groups = 0;
+                    }
+                    if (headerAt == -1) {
+                        put(0);
+                        headerAt = size - 1;
+                    }
+                    pack(ids, i, bitWidth);
+                    groups++;
+                    i += 8;
+                }
+                if (i == count) break;
+            }
             int value = ids[i++];
             if (value == previous) {
                 if (++repeatCount >= 8) {
@@ -101,20 +122,45 @@ final class DictionaryIds {
         for (int b = 0; b < (bitWidth + 7) >>> 3; b++) put(value >>> (8 * b));   // padded to whole bytes
     }
 
+    private static boolean sameEight(int[] ids, int at) {
+        int v = ids[at];
+        return ids[at + 1] == v && ids[at + 2] == v && ids[at + 3] == v && ids[at + 4] == v
+                && ids[at + 5] == v && ids[at + 6] == v && ids[at + 7] == v;
+    }
+
     /** The 8 buffered values, {@code bitWidth} bits each, least significant bit first: {@code bitWidth} bytes. */
     private void packGroup(int bitWidth) {
+        pack(group, 0, bitWidth);
+    }
+
+    /**
+     * {@code values[at, at + 8)}, {@code bitWidth} bits each, least significant bit first: {@code bitWidth} bytes,
+     * taken from the accumulator four at a time (8 x bitWidth bits is a whole number of bytes).
+     */
+    private void pack(int[] values, int at, int bitWidth) {
         ensure(bitWidth);
+        byte[] o = out;
+        int s = size;
         long acc = 0;
         int bits = 0;
-        for (int k = 0; k < 8; k++) {
-            acc |= (group[k] & 0xFFFFFFFFL) << bits;
+        for (int k = at; k < at + 8; k++) {
+            acc |= (values[k] & 0xFFFFFFFFL) << bits;
             bits += bitWidth;
-            while (bits >= 8) {
-                out[size++] = (byte) acc;
-                acc >>>= 8;
-                bits -= 8;
+            if (bits >= 32) {
+                o[s] = (byte) acc;
+                o[s + 1] = (byte) (acc >>> 8);
+                o[s + 2] = (byte) (acc >>> 16);
+                o[s + 3] = (byte) (acc >>> 24);
+                s += 4;
+                acc >>>= 32;
+                bits -= 32;
             }
         }
+        for (; bits > 0; bits -= 8) {
+            o[s++] = (byte) acc;
+            acc >>>= 8;
+        }
+        size = s;
     }
 
     private void put(int b) {
