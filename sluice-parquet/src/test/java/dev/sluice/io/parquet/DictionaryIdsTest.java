@@ -62,6 +62,33 @@ class DictionaryIdsTest {
         assertThat(actual.encode(constant, constant.length, 0).toByteArray()).isEqualTo(parquetJava(constant, 0));
     }
 
+    /**
+     * Pages of mostly distinct ids (whole groups bit-packed straight from the ids) with runs of 7, 8 and 9 equal ids
+     * now and then, starting on a group's first id or inside a group, one equal to the id before it, at every width.
+     */
+    @ParameterizedTest @ValueSource(ints = {0, 1, 2, 3})
+    void mostlyDistinctIdsWithRunsOnAndOffGroupStarts(int seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(100 + seed);
+        DictionaryIds actual = new DictionaryIds();
+        for (int bitWidth = 1; bitWidth <= 32; bitWidth++) {
+            long limit = 1L << bitWidth;
+            int[] ids = new int[random.nextInt(1, 6000)];
+            int n = 0;
+            while (n < ids.length) {
+                if (random.nextInt(40) == 0) {
+                    int length = random.nextInt(7, 10);
+                    int value = random.nextBoolean() && n > 0 ? ids[n - 1] : (int) random.nextLong(limit);
+                    for (int i = 0; i < length && n < ids.length; i++) ids[n++] = value;
+                } else {
+                    ids[n++] = (int) random.nextLong(limit);
+                }
+            }
+            assertThat(actual.encode(ids, ids.length, bitWidth).toByteArray())
+                    .as("width %d, %d ids", bitWidth, ids.length)
+                    .isEqualTo(parquetJava(ids, bitWidth));
+        }
+    }
+
     /** The bit width byte, then parquet-java's encoding of {@code ids} given one at a time. */
     private static byte[] parquetJava(int[] ids, int bitWidth) throws IOException {
         RunLengthBitPackingHybridEncoder encoder =
