@@ -26,8 +26,9 @@ final class LocalRelations {
             if (schema == null) throw ConnectErrors.unsupported("a local relation without data or schema", "nothing to build");
             return session.sluice().createDataFrame(List.of(), schema);
         }
-        ArrowRows.Decoded d = ArrowRows.decode(Allocators.root(), r.getData().toByteArray(), schema);
-        return session.sluice().createDataFrame(d.rows(), d.schema());
+        // column by column into batches, cut as createDataFrame's MemorySource cuts its rows
+        return session.sluice().read(ArrowLocalRelations.decode(Allocators.root(), r.getData().toByteArray(), schema,
+                session.sluice().conf().batchSize()));
     }
 
     /** One row, no columns: the input of a select without a FROM ({@code spark.range(1).select(...)} aside). */
