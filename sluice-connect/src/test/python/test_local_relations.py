@@ -97,7 +97,7 @@ def test_arrow_table(spark):
         r = got[k]
         assert r.i == (None if k % 9 == 0 else k)
         assert r.s == "v%d" % k and r.bin == bytearray([k % 256])
-        assert r.ts.astimezone(UTC) == datetime.datetime(1970, 1, 1, tzinfo=UTC) + datetime.timedelta(microseconds=k * 1_000_000)
+        assert r.ts.astimezone(UTC) == datetime.datetime(1970, 1, 1, tzinfo=UTC) + datetime.timedelta(microseconds=k * 1_000_000 + 7 * k // 1000)
         assert r.dec == Decimal(k).scaleb(-2)
         assert r.arr == ([k, None] if k % 4 else None)
         assert r.st == Row(x=k, y=str(k))

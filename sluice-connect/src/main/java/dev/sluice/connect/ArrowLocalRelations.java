@@ -5,7 +5,6 @@ import dev.sluice.vector.Batch;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.Vectors;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 
@@ -26,42 +25,62 @@ final class ArrowLocalRelations {
     private ArrowLocalRelations() {}
 
     static LocalBatchSource decode(BufferAllocator allocator, byte[] data, StructType schema, int rowsPerBatch) {
-        int perBatch = Math.max(1, rowsPerBatch);
-        try (ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(data), allocator)) {
-            VectorSchemaRoot root = reader.getVectorSchemaRoot();
-            StructType out = schema != null ? schema : ArrowRows.schemaOf(root);
-            List<Batch> batches = new ArrayList<>();
-            FlatVector[] columns = null;
-            int filled = 0;
-            while (reader.loadNextBatch()) {
-                int n = root.getRowCount();
-                for (int at = 0; at < n; ) {
-                    if (columns == null) columns = allocate(out, perBatch);
-                    int take = Math.min(n - at, perBatch - filled);
-                    for (int c = 0; c < out.size(); c++) {
-                        if (c < root.getFieldVectors().size()) {
-                            FieldVector v = root.getVector(c);
-                            ArrowColumnReader.append(v, at, at + take, out.field(c).dataType(), columns[c]);
-                        } else {
-                            for (int r = 0; r < take; r++) columns[c].appendNull();
-                        }
-                    }
-                    at += take;
-                    filled += take;
-                    if (filled == perBatch) {
-                        batches.add(new Batch(columns, filled));
-                        columns = null;
-                        filled = 0;
+        return decode(allocator, List.of(data), schema, rowsPerBatch);
+    }
+
+    /** Several IPC streams read one after another as one table (a large local relation's chunks), typed by the first. */
+    static LocalBatchSource decode(BufferAllocator allocator, List<byte[]> streams, StructType schema, int rowsPerBatch) {
+        Cuts cuts = new Cuts(Math.max(1, rowsPerBatch));
+        StructType out = schema;
+        for (byte[] data : streams) {
+            try (ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(data), allocator)) {
+                VectorSchemaRoot root = reader.getVectorSchemaRoot();
+                if (out == null) out = ArrowRows.schemaOf(root);
+                while (reader.loadNextBatch()) cuts.append(root, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new LocalBatchSource(out, cuts.finish());
+    }
+
+    /** Sluice batches of exactly {@code perBatch} rows filled from Arrow record batches of any size. */
+    private static final class Cuts {
+        private final int perBatch;
+        private final List<Batch> batches = new ArrayList<>();
+        private FlatVector[] columns;
+        private int filled;
+
+        Cuts(int perBatch) { this.perBatch = perBatch; }
+
+        void append(VectorSchemaRoot root, StructType schema) {
+            int n = root.getRowCount();
+            for (int at = 0; at < n; ) {
+                if (columns == null) columns = allocate(schema, perBatch);
+                int take = Math.min(n - at, perBatch - filled);
+                for (int c = 0; c < schema.size(); c++) {
+                    if (c < root.getFieldVectors().size()) {
+                        ArrowColumnReader.append(root.getVector(c), at, at + take, schema.field(c).dataType(), columns[c]);
+                    } else {
+                        for (int r = 0; r < take; r++) columns[c].appendNull();
                     }
                 }
+                at += take;
+                filled += take;
+                if (filled == perBatch) {
+                    batches.add(new Batch(columns, filled));
+                    columns = null;
+                    filled = 0;
+                }
             }
+        }
+
+        List<Batch> finish() {
             if (filled > 0) {
                 for (FlatVector v : columns) v.trimToSize();
                 batches.add(new Batch(columns, filled));
             }
-            return new LocalBatchSource(out, batches);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return batches;
         }
     }
 
