@@ -121,3 +121,15 @@ def test_tail(spark):
     assert [r.id for r in ordered.tail(3)] == [2, 1, 0]
     small = spark.createDataFrame([(k, "v%d" % k) for k in range(10)], "k INT, v STRING")
     assert small.tail(3) == [Row(k=7, v="v7"), Row(k=8, v="v8"), Row(k=9, v="v9")]
+
+
+def test_a_frame_above_the_cache_threshold_arrives_as_artifacts(spark):
+    # above spark.sql.session.localRelationCacheThreshold (64 MiB) PySpark uploads Arrow chunks of 10000 rows as
+    # cache artifacts and sends a ChunkedCachedLocalRelation naming them
+    n = 120000
+    pdf = pd.DataFrame({"k": range(n), "s": ["%06d" % k + "x" * 600 for k in range(n)]})
+    df = spark.createDataFrame(pdf)
+    assert df.count() == n
+    got = df.filter("k % 9999 = 0").collect()
+    assert [(r.k, r.s) for r in got] == [(k, "%06d" % k + "x" * 600) for k in range(0, n, 9999)]
+    assert [r.k for r in df.tail(3)] == [n - 3, n - 2, n - 1]

@@ -143,25 +143,48 @@ final class ArrowColumnReader {
     }
 
     /**
-     * Strings and binaries: the rows' bytes are copied from Arrow's data buffer into one heap array, then appended
-     * as slices (the vector presized, so it does not regrow on the way).
+     * Strings and binaries: the range's bytes copied from Arrow's data buffer straight into the vector's buffer in one
+     * call, then each row closed at its length (no String, no copy in between). A null row with bytes (Arrow allows
+     * it; clients do not write it) would leave them in the buffer, so such a range is copied row by row instead.
      */
     private static void appendBytes(FieldVector src, int from, int to, BytesVector out) {
         boolean large = src instanceof BaseLargeVariableWidthVector;
         ArrowBuf offsets = src.getOffsetBuffer();
-        int width = large ? 8 : 4;
-        long start = large ? offsets.getLong((long) from * width) : offsets.getInt((long) from * width);
-        long end = large ? offsets.getLong((long) to * width) : offsets.getInt((long) to * width);
-        byte[] data = new byte[Math.toIntExact(end - start)];
-        src.getDataBuffer().getBytes(start, data);
-        out.reserve(data.length);
-        long previous = start;
-        for (int i = from; i < to; i++) {
-            long next = large ? offsets.getLong((long) (i + 1) * width) : offsets.getInt((long) (i + 1) * width);
-            if (src.isNull(i)) out.appendNull();
-            else out.append(data, (int) (previous - start), (int) (next - previous));
-            previous = next;
+        long start = offset(offsets, large, from), end = offset(offsets, large, to);
+        ArrowBuf data = src.getDataBuffer();
+        boolean nullsEmpty = true;
+        if (src.getNullCount() > 0) {
+            for (int i = from; i < to && nullsEmpty; i++) {
+                nullsEmpty = !src.isNull(i) || offset(offsets, large, i + 1) == offset(offsets, large, i);
+            }
         }
+        out.reserve(Math.toIntExact(end - start));
+        if (nullsEmpty) {
+            data.getBytes(start, out.buffer(), out.writePosition(), (int) (end - start));
+            long previous = start;
+            for (int i = from; i < to; i++) {
+                long next = offset(offsets, large, i + 1);
+                if (src.isNull(i)) out.appendNull();
+                else out.commit((int) (next - previous));
+                previous = next;
+            }
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            if (src.isNull(i)) {
+                out.appendNull();
+                continue;
+            }
+            long at = offset(offsets, large, i);
+            int length = (int) (offset(offsets, large, i + 1) - at);
+            out.reserve(length);
+            data.getBytes(at, out.buffer(), out.writePosition(), length);
+            out.commit(length);
+        }
+    }
+
+    private static long offset(ArrowBuf offsets, boolean large, int row) {
+        return large ? offsets.getLong((long) row * 8) : offsets.getInt((long) row * 4);
     }
 
     /** A decimal of at most 18 digits at the column's scale: the slot's low long when the high long only extends its sign. */

@@ -122,6 +122,8 @@ class ArrowLocalRelationsTest {
                 text.setSafe(i, ("é" + i).repeat(i).getBytes(StandardCharsets.UTF_8));
                 bytes.setSafe(i, new byte[] {(byte) i, -1});
             }
+            text.setNull(2);    // null rows that still own bytes in the data buffer (Arrow allows it)
+            bytes.setNull(3);
             int nulls = values.length;
             for (FieldVector v : List.<FieldVector>of(sec, milli, micro, nano, text, bytes)) {
                 v.setNull(nulls);
