@@ -109,6 +109,8 @@ def test_empty_frames(spark):
                                   "a BIGINT, s STRING")
     assert empty.count() == 0 and empty.collect() == [] and empty.columns == ["a", "s"]
     assert len(empty.toPandas()) == 0
+    assert empty.isLocal() and spark.createDataFrame([(1,)], "a INT").isLocal()   # a local relation, as in Spark
+    assert not spark.range(3).isLocal()
 
 
 def test_tail(spark):
