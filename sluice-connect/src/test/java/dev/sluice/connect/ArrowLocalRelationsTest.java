@@ -85,6 +85,10 @@ class ArrowLocalRelationsTest {
         assertThat(source.description()).isEqualTo("10000 rows");
         assertThat(source.knownRowCount()).isEqualTo(10_000);
         assertThat(source.estimatedSizeInBytes()).isEqualTo(new dev.sluice.io.MemorySource(schema, rows, 4096).estimatedSizeInBytes());
+        // the plan's statistics and explain text are a MemorySource's (row count included: DataSource.knownRowCount)
+        assertThat(sluice.read(source).select("i").explainString("cost"))
+                .isEqualTo(sluice.createDataFrame(rows, schema).select("i").explainString("cost"))
+                .contains("rowCount=");
     }
 
     @Test void emptyStreamsGiveEmptyFrames() {
