@@ -44,7 +44,8 @@ final class Analyzer {
                 // as Spark's Dataset.isLocal: the plan is rows held by the driver (a local relation, or a command's
                 // result such as SHOW TABLES); a range is computed by tasks
                 var plan = dataFrame(req.getIsLocal().getPlan()).logicalPlan();
-                boolean local = plan instanceof dev.sluice.plan.Scan scan && scan.source() instanceof dev.sluice.io.MemorySource;
+                boolean local = plan instanceof dev.sluice.plan.Scan scan && (scan.source() instanceof dev.sluice.io.MemorySource
+                        || scan.source() instanceof LocalBatchSource);
                 return out.setIsLocal(AnalyzePlanResponse.IsLocal.newBuilder().setIsLocal(local));
             }
             case IS_STREAMING:

@@ -44,6 +44,20 @@ final class ArrowBatchEncoder implements AutoCloseable {
         for (int c = 0; c < writers.length; c++) writers[c] = ArrowColumnWriters.of(root.getVector(c), schema.field(c).dataType());
     }
 
+    /**
+     * Every batch as one IPC stream with one record batch (no row or byte cut), as {@link ArrowBatches#encode} writes
+     * rows: a command's result, which goes back to the client whole, as a local relation.
+     */
+    static ByteString whole(BufferAllocator allocator, StructType schema, java.util.Iterator<Batch> batches) {
+        ByteString[] message = {null};
+        try (ArrowBatchEncoder encoder = new ArrowBatchEncoder(allocator, schema, Integer.MAX_VALUE, Long.MAX_VALUE,
+                (ipc, rows) -> message[0] = ipc)) {
+            while (batches.hasNext()) encoder.add(batches.next());
+            encoder.finish();
+        }
+        return message[0];
+    }
+
     /** Adds a batch's rows, sending each message that fills up on the way. */
     void add(Batch batch) {
         int from = 0, n = batch.rowCount();

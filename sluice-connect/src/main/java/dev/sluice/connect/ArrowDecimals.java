@@ -17,7 +17,7 @@ final class ArrowDecimals {
     private ArrowDecimals() {}
 
     /** The halves of a slot are read as native longs: only where that is Arrow's little-endian order. */
-    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+    static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
     /** Sets row {@code i} to {@code value} at the vector's scale (an error if that would need rounding, as before). */
     static void set(DecimalVector v, int i, BigDecimal value) {

@@ -47,13 +47,7 @@ final class ArrowRows {
     static Decoded decode(BufferAllocator allocator, byte[] data, StructType schema) {
         try (ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(data), allocator)) {
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
-            StructType arrowSchema;
-            {
-                List<StructField> fields = new ArrayList<>();
-                for (Field f : root.getSchema().getFields()) fields.add(new StructField(f.getName(), ArrowTypes.fromArrow(f), f.isNullable()));
-                arrowSchema = new StructType(fields);
-            }
-            StructType out = schema != null ? schema : arrowSchema;
+            StructType out = schema != null ? schema : schemaOf(root);
             List<Row> rows = new ArrayList<>();
             while (reader.loadNextBatch()) {
                 int n = root.getRowCount();
@@ -71,7 +65,15 @@ final class ArrowRows {
         }
     }
 
-    private static Object value(FieldVector v, DataType t, int i) {
+    /** The stream's own schema: its fields' names, Sluice types and nullability. */
+    static StructType schemaOf(VectorSchemaRoot root) {
+        List<StructField> fields = new ArrayList<>();
+        for (Field f : root.getSchema().getFields()) fields.add(new StructField(f.getName(), ArrowTypes.fromArrow(f), f.isNullable()));
+        return new StructType(fields);
+    }
+
+    /** Row {@code i} of {@code v} as {@code t}'s Java value (the row path; {@link ArrowColumnReader} falls back to it). */
+    static Object value(FieldVector v, DataType t, int i) {
         if (v.isNull(i)) return null;
         if (v instanceof MapVector m) {
             MapType mt = (MapType) t;

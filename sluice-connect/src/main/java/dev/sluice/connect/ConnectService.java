@@ -156,13 +156,7 @@ final class ConnectService extends SparkConnectServiceGrpc.SparkConnectServiceIm
 
     @Override
     public StreamObserver<AddArtifactsRequest> addArtifacts(StreamObserver<AddArtifactsResponse> observer) {
-        observer.onError(ConnectErrors.toStatus(ConnectErrors.unsupported("artifacts (addArtifact, cached local relations)",
-                "Sluice runs no user code and receives local data inline")));
-        return new StreamObserver<>() {
-            @Override public void onNext(AddArtifactsRequest value) {}
-            @Override public void onError(Throwable t) {}
-            @Override public void onCompleted() {}
-        };
+        return new ArtifactUpload(sessions, observer);   // a large local relation's chunks; other artifacts are refused
     }
 
     @Override
@@ -172,7 +166,9 @@ final class ConnectService extends SparkConnectServiceGrpc.SparkConnectServiceIm
             ArtifactStatusesResponse.Builder b = ArtifactStatusesResponse.newBuilder().setSessionId(s.sessionId())
                     .setServerSideSessionId(s.serverSideId());
             for (String name : req.getNamesList()) {
-                b.putStatuses(name, ArtifactStatusesResponse.ArtifactStatus.newBuilder().setExists(false).build());
+                boolean cached = name.startsWith(CachedArtifacts.PREFIX)
+                        && s.cachedArtifacts().has(name.substring(CachedArtifacts.PREFIX.length()));
+                b.putStatuses(name, ArtifactStatusesResponse.ArtifactStatus.newBuilder().setExists(cached).build());
             }
             return b.build();
         });

@@ -22,6 +22,7 @@ final class ConnectSession {
     private final PythonWorkers pythonWorkers = new PythonWorkers(this::pythonExecutable);
     private final Map<org.apache.spark.connect.proto.Relation, dev.sluice.DataFrame> persisted = new ConcurrentHashMap<>();
     private final Map<String, dev.sluice.DataFrame> checkpoints = new ConcurrentHashMap<>();
+    private final CachedArtifacts cachedArtifacts = new CachedArtifacts();
 
     /** A session on {@code engine}'s engine with its own catalog of temporary views. */
     ConnectSession(String sessionId, Sluice engine) {
@@ -78,6 +79,9 @@ final class ConnectSession {
         return op;
     }
 
+    /** The chunks of large local relations this session's client uploaded (AddArtifacts). */
+    CachedArtifacts cachedArtifacts() { return cachedArtifacts; }
+
     Operation operation(String id) { return operations.get(id); }
 
     void removeOperation(String id) { operations.remove(id); }
@@ -88,5 +92,6 @@ final class ConnectSession {
         for (Operation op : operations()) op.interrupt();
         operations.clear();
         pythonWorkers.close();
+        cachedArtifacts.clear();
     }
 }

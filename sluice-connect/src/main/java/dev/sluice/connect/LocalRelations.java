@@ -26,8 +26,42 @@ final class LocalRelations {
             if (schema == null) throw ConnectErrors.unsupported("a local relation without data or schema", "nothing to build");
             return session.sluice().createDataFrame(List.of(), schema);
         }
-        ArrowRows.Decoded d = ArrowRows.decode(Allocators.root(), r.getData().toByteArray(), schema);
-        return session.sluice().createDataFrame(d.rows(), d.schema());
+        return decoded(session, List.of(r.getData().toByteArray()), schema);
+    }
+
+    /** A local relation the client uploaded as one cache artifact (a LocalRelation message, as Spark reads it). */
+    static DataFrame cached(ConnectSession session, org.apache.spark.connect.proto.CachedLocalRelation r) {
+        LocalRelation local;
+        try {
+            local = LocalRelation.parseFrom(session.cachedArtifacts().get(r.getHash()));
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw ConnectErrors.unsupported("a cached local relation that is not a LocalRelation message", e.getMessage());
+        }
+        return local(session, local);
+    }
+
+    /**
+     * A large local relation (PySpark above {@code localRelationCacheThreshold}): its Arrow IPC chunks and its schema
+     * string were uploaded as cache artifacts and are named here by hash, in order.
+     */
+    static DataFrame chunked(ConnectSession session, org.apache.spark.connect.proto.ChunkedCachedLocalRelation r) {
+        StructType schema = null;
+        if (r.hasSchemaHash()) {
+            String text = new String(session.cachedArtifacts().get(r.getSchemaHash()), java.nio.charset.StandardCharsets.UTF_8);
+            if (!text.isBlank()) schema = SchemaStrings.parseSchema(text);
+        }
+        List<byte[]> chunks = new java.util.ArrayList<>(r.getDataHashesCount());
+        for (String hash : r.getDataHashesList()) chunks.add(session.cachedArtifacts().get(hash));
+        if (chunks.isEmpty()) {
+            if (schema == null) throw ConnectErrors.unsupported("a local relation without data or schema", "nothing to build");
+            return session.sluice().createDataFrame(List.of(), schema);
+        }
+        return decoded(session, chunks, schema);
+    }
+
+    /** Column by column into batches, cut as createDataFrame's MemorySource cuts its rows. */
+    private static DataFrame decoded(ConnectSession session, List<byte[]> streams, StructType schema) {
+        return session.sluice().read(ArrowLocalRelations.decode(Allocators.root(), streams, schema, session.sluice().conf().batchSize()));
     }
 
     /** One row, no columns: the input of a select without a FROM ({@code spark.range(1).select(...)} aside). */

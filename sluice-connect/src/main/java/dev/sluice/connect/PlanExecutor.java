@@ -50,9 +50,7 @@ final class PlanExecutor {
         RelationTranslator relations = new RelationTranslator(tx);
         if (root.hasTail()) {
             DataFrame in = relations.translate(root.getTail().getInput());
-            List<Row> all = in.collect();
-            int n = Math.max(0, root.getTail().getLimit());
-            sendRows(in.schema(), all.subList(Math.max(0, all.size() - n), all.size()));
+            tail(in, root.getTail().getLimit());
             return;
         }
         if (root.hasOffset()) {
@@ -64,22 +62,46 @@ final class PlanExecutor {
     }
 
     /**
+     * {@code df.tail(n)}: the batches are read in order keeping only the last n rows ({@link LastRows}), which are then
+     * encoded as any result (and count against {@code spark.driver.maxResultSize} as any result's rows do).
+     */
+    private void tail(DataFrame df, int n) {
+        LastRows last = new LastRows(n);   // a negative n keeps no row, as before
+        try (CloseableIterator<Batch> batches = df.toLocalBatches()) {
+            op.queryIs(batches);
+            while (batches.hasNext()) {
+                if (op.interrupted()) throw cancelled();
+                last.add(batches.next());
+            }
+        }
+        send(response().setSchema(ProtoTypes.toProto(df.schema())));
+        encode(df.schema(), last.iterator(), 0);
+        ObservedMetricsResponses.send(this, df);
+    }
+
+    /**
      * Streams a DataFrame's batches as Arrow batches, column by column ({@link ArrowBatchEncoder}), skipping the first
      * {@code skip} rows. As Spark, the rows sent count against {@code spark.driver.maxResultSize} (the engine's estimate
      * of the batches, as {@code collect()} counts them).
      */
     void stream(DataFrame df, long skip) {
-        StructType schema = df.schema();
-        send(response().setSchema(ProtoTypes.toProto(schema)));
+        send(response().setSchema(ProtoTypes.toProto(df.schema())));
+        CloseableIterator<Batch> batches = df.toLocalBatches();
+        op.queryIs(batches);
+        encode(df.schema(), batches, skip);
+        ObservedMetricsResponses.send(this, df);
+    }
+
+    /** Sends the batches (closed at the end) as ArrowBatch messages, after skipping {@code skip} rows. */
+    private void encode(StructType schema, CloseableIterator<Batch> toSend, long skip) {
         long limit = session.sluice().conf().maxResultSize();
         long[] offset = {0};
         try (BufferAllocator allocator = Allocators.root().newChildAllocator("op-" + op.id(), 0, Long.MAX_VALUE);
-             CloseableIterator<Batch> batches = df.toLocalBatches();
+             CloseableIterator<Batch> batches = toSend;
              ArrowBatchEncoder encoder = new ArrowBatchEncoder(allocator, schema, BATCH_ROWS, BATCH_BYTES, (ipc, rows) -> {
                  sendBatch(ipc, rows, offset[0]);
                  offset[0] += rows;
              })) {
-            op.queryIs(batches);
             long skipped = 0, resultBytes = 0;
             while (batches.hasNext()) {
                 if (op.interrupted()) throw cancelled();
@@ -96,14 +118,6 @@ final class PlanExecutor {
             }
             if (op.interrupted()) throw cancelled();
             encoder.finish();
-        }
-        ObservedMetricsResponses.send(this, df);
-    }
-
-    private void sendRows(StructType schema, List<Row> rows) {
-        send(response().setSchema(ProtoTypes.toProto(schema)));
-        try (BufferAllocator allocator = Allocators.root().newChildAllocator("op-" + op.id(), 0, Long.MAX_VALUE)) {
-            sendBatch(ByteString.copyFrom(ArrowBatches.encode(allocator, schema, rows)), rows.size(), 0);
         }
     }
 

@@ -177,8 +177,8 @@ final class RelationTranslator {
             case TRANSPOSE: return TransposeRelations.transpose(this, r.getTranspose());
             case WITH_RELATIONS: return tx.subqueries().withRelations(this, r.getWithRelations());
             case CACHED_REMOTE_RELATION: return Checkpoints.relation(tx.session(), r.getCachedRemoteRelation());
-            case CACHED_LOCAL_RELATION: case CHUNKED_CACHED_LOCAL_RELATION:
-                throw ConnectErrors.unsupported("cached local relations", "the server asks clients to send local data inline");
+            case CACHED_LOCAL_RELATION: return LocalRelations.cached(tx.session(), r.getCachedLocalRelation());
+            case CHUNKED_CACHED_LOCAL_RELATION: return LocalRelations.chunked(tx.session(), r.getChunkedCachedLocalRelation());
             default:
                 throw ConnectErrors.unsupported("the relation " + r.getRelTypeCase().name().toLowerCase(Locale.ROOT),
                         "Sluice does not translate it");

@@ -5,8 +5,8 @@ import java.util.TreeMap;
 
 /**
  * Spark 4.1's defaults for the configuration keys Spark Connect clients read (a client fails when one of them is
- * missing), with the overrides a server outside Spark needs: plan compression off ({@code -1}), no artifact cache
- * for local relations (every local relation arrives inline) and the session time zone Sluice computes in (UTC).
+ * missing), with the overrides a server outside Spark needs: plan compression off ({@code -1}) and the session time
+ * zone Sluice computes in (UTC). Local relations above Spark's 64 MiB threshold arrive as cache artifacts.
  */
 final class SparkDefaults {
     private SparkDefaults() {}
@@ -16,7 +16,7 @@ final class SparkDefaults {
         // read by the clients themselves
         m.put("spark.sql.session.timeZone", "UTC");
         m.put("spark.sql.timestampType", "TIMESTAMP_LTZ");
-        m.put("spark.sql.session.localRelationCacheThreshold", String.valueOf(Integer.MAX_VALUE));
+        m.put("spark.sql.session.localRelationCacheThreshold", String.valueOf(64L << 20));   // Spark's: larger ones come as artifacts
         m.put("spark.sql.session.localRelationChunkSizeRows", "10000");
         m.put("spark.sql.session.localRelationChunkSizeBytes", String.valueOf(16L << 20));
         m.put("spark.sql.session.localRelationSizeLimit", String.valueOf(3L << 30));

@@ -22,9 +22,12 @@ final class SqlCommands {
             throw ConnectErrors.unsupported("parameters in a SQL statement", "Sluice binds parameters in queries only");
         }
         dev.sluice.DataFrame result = session.sluice().sql(c.getSql());
-        byte[] data = ArrowBatches.encode(Allocators.root(), result.schema(), result.collect());
-        return Relation.newBuilder().setLocalRelation(org.apache.spark.connect.proto.LocalRelation.newBuilder()
-                .setData(com.google.protobuf.ByteString.copyFrom(data))).build();
+        com.google.protobuf.ByteString data;   // written from the result's batches, column by column, as query results
+        try (org.apache.arrow.memory.BufferAllocator allocator = Allocators.root().newChildAllocator("command", 0, Long.MAX_VALUE);
+             dev.sluice.exec.CloseableIterator<dev.sluice.vector.Batch> batches = result.toLocalBatches()) {
+            data = ArrowBatchEncoder.whole(allocator, result.schema(), batches);
+        }
+        return Relation.newBuilder().setLocalRelation(org.apache.spark.connect.proto.LocalRelation.newBuilder().setData(data)).build();
     }
 
     static void run(ConnectSession session, PlanExecutor executor, SqlCommand c) {

@@ -78,6 +78,16 @@ class ArrowBatchEncoderTest {
         assertThat(decode(encode(none, List.of(Batch.ofRowCount(5)), 1 << 20, Long.MAX_VALUE), none)).hasSize(5);
     }
 
+    @Test void aWholeResultIsOneStreamWithTheRowPathsBytes() {   // command results, sent back as a local relation
+        List<Row> rows = randomRows(SCHEMA, 9000, 4);
+        List<Batch> batches = List.of(batchOf(SCHEMA, rows.subList(0, 4096)), batchOf(SCHEMA, rows.subList(4096, 4096)),
+                batchOf(SCHEMA, rows.subList(4096, 9000)));
+        assertThat(ArrowBatchEncoder.whole(allocator, SCHEMA, batches.iterator()).toByteArray())
+                .isEqualTo(ArrowBatches.encode(allocator, SCHEMA, rows));
+        assertThat(ArrowBatchEncoder.whole(allocator, SCHEMA, java.util.Collections.emptyIterator()).toByteArray())
+                .isEqualTo(ArrowBatches.encode(allocator, SCHEMA, List.of()));
+    }
+
     @Test void viewsAreWrittenAsTheRowsTheyShow() {
         List<Row> rows = randomRows(SCHEMA, 2000, 2);
         Batch batch = batchOf(SCHEMA, rows);

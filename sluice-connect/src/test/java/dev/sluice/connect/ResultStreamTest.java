@@ -73,6 +73,37 @@ class ResultStreamTest {
         assertThat(batches(session, range).stream().mapToLong(ExecutePlanResponse.ArrowBatch::getRowCount).sum()).isEqualTo(1_000_000);
     }
 
+    @Test void tailSendsTheLastRowsInOrder() {
+        String session = UUID.randomUUID().toString();
+        Relation range = Relation.newBuilder().setRange(Range.newBuilder().setEnd(100_000).setStep(1).setNumPartitions(3)).build();
+        assertThat(tail(session, range, 0)).isEmpty();
+        assertThat(tail(session, range, 1)).containsExactly(99_999L);
+        List<Object> last = tail(session, range, 50_000);   // spans many batches of the input and of the result
+        assertThat(last).hasSize(50_000).first().isEqualTo(50_000L);
+        assertThat(last).last().isEqualTo(99_999L);
+        for (int i = 1; i < last.size(); i++) assertThat((Long) last.get(i)).isEqualTo((Long) last.get(i - 1) + 1);
+        assertThat(tail(session, range, 200_000)).hasSize(100_000).first().isEqualTo(0L);
+        Relation sorted = Relation.newBuilder().setSql(org.apache.spark.connect.proto.SQL.newBuilder()
+                .setQuery("SELECT id FROM range(0, 30000, 1, 4) ORDER BY id % 7, id DESC")).build();
+        List<Object> all = new ArrayList<>();
+        for (ExecutePlanResponse.ArrowBatch b : batches(session, sorted)) {
+            for (dev.sluice.types.Row r : ArrowRows.decode(Allocators.root(), b.getData().toByteArray(), null).rows()) all.add(r.get(0));
+        }
+        assertThat(tail(session, sorted, 9000)).isEqualTo(all.subList(all.size() - 9000, all.size()));
+    }
+
+    private List<Object> tail(String session, Relation input, int n) {
+        Relation tail = Relation.newBuilder().setTail(org.apache.spark.connect.proto.Tail.newBuilder().setInput(input).setLimit(n)).build();
+        List<Object> out = new ArrayList<>();
+        long next = 0;
+        for (ExecutePlanResponse.ArrowBatch b : batches(session, tail)) {
+            assertThat(b.getStartOffset()).isEqualTo(next);
+            next += b.getRowCount();
+            for (dev.sluice.types.Row r : ArrowRows.decode(Allocators.root(), b.getData().toByteArray(), null).rows()) out.add(r.get(0));
+        }
+        return out;
+    }
+
     private void set(String session, String key, String value) {
         SparkConnectServiceGrpc.newBlockingStub(channel).config(ConfigRequest.newBuilder().setSessionId(session)
                 .setOperation(ConfigRequest.Operation.newBuilder().setSet(ConfigRequest.Set.newBuilder()

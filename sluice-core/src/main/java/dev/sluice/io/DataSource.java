@@ -42,6 +42,9 @@ public interface DataSource {
      */
     default long estimatedSizeInBytes() { return -1; }
 
+    /** The table's exact row count when the source holds its rows (in-memory tables), or -1 (the default): statistics. */
+    default long knownRowCount() { return -1; }
+
     /**
      * This table, read with {@code calls} evaluated while reading where the format can (JSON Lines): the planner's
      * hint that the query parses these string columns with from_json right after the scan. Results must not change

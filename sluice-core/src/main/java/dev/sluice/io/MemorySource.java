@@ -39,6 +39,8 @@ public final class MemorySource implements DataSource {
     /** The rows, for engines that hand them to another system (sluice-spark). */
     public List<Row> rows() { return rows; }
 
+    @Override public long knownRowCount() { return rows.size(); }
+
     /** Rows times a default width per column type. */
     @Override public long estimatedSizeInBytes() { return rows.size() * dev.sluice.types.TypeSizes.rowWidth(schema); }
 
@@ -71,8 +73,8 @@ public final class MemorySource implements DataSource {
         };
     }
 
-    /** A struct value cut down to the fields of a pruned type. */
-    private static Object narrow(Object value, DataType type) {
+    /** A struct value cut down to the fields of a pruned type (also for other in-memory sources). */
+    public static Object narrow(Object value, DataType type) {
         if (!(value instanceof Row row) || !(type instanceof StructType target)) return value;
         if (row.schema().equals(target)) return row;
         Object[] values = new Object[target.size()];

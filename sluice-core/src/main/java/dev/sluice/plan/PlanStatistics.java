@@ -1,6 +1,5 @@
 package dev.sluice.plan;
 
-import dev.sluice.io.MemorySource;
 import dev.sluice.io.RangeSource;
 import dev.sluice.io.Split;
 import dev.sluice.types.StructType;
@@ -74,8 +73,7 @@ public final class PlanStatistics {
     }
 
     private static Statistics scan(Scan scan) {
-        long rows = -1;
-        if (scan.source() instanceof MemorySource m) rows = m.rows().size();
+        long rows = scan.source().knownRowCount();
         if (scan.source() instanceof RangeSource r) rows = r.count();
         long size = scan.source().estimatedSizeInBytes();
         if (size < 0) {
