@@ -41,7 +41,6 @@ public final class ExchangeExec implements StageBoundary {
     private TaskBuckets[] tasks;   // by input partition
     private boolean[] reading;     // output partitions whose reader took its snapshot: no more spilling of them
     private boolean writingThrough;  // some task's buckets were spilled: batches cut after that go straight to disk
-    private int graceFanout;         // > 0: spills split by the consumer's level-0 grace partition (splitSpillsBy)
     private volatile OperatorMetrics metrics;
 
     public ExchangeExec(ExecNode input, Partitioning partitioning, MemoryPool pool, int batchSize) {
@@ -54,28 +53,6 @@ public final class ExchangeExec implements StageBoundary {
     public ExecNode input() { return input; }
 
     public Partitioning partitioning() { return partitioning; }
-
-    /** The most spill partitions one input task fills at once when its spill is split for a grace consumer. */
-    static final int MAX_SPLIT_PARTITIONS = 1024;
-
-    /**
-     * Splits what this exchange spills the way its consumer, a grace operator hashing this exchange's keys, splits its
-     * input at level 0 when it goes to disk ({@link SpillPartitions#partitions} with {@code fanout} partitions): each
-     * input task writes, per output partition, one file per grace partition, so that the consumer adopts them
-     * ({@link #takeSplitSpills}) instead of reading the rows and writing them again. Only for a hash exchange whose
-     * tasks would fill at most {@link #MAX_SPLIT_PARTITIONS} partitions; false (nothing changes) otherwise.
-     * The exchange's own target hash is untouched; a consumer that does not adopt reads the spilled rows grace
-     * partition by grace partition (the order of an unordered result may differ from an unsplit spill's).
-     */
-    boolean splitSpillsBy(int fanout) {
-        if (!(partitioning instanceof Partitioning.Hash) || fanout < 2
-                || (long) fanout * partitioning.partitionCount() > MAX_SPLIT_PARTITIONS) return false;
-        graceFanout = fanout;
-        return true;
-    }
-
-    /** The fan-out of the grace partitions this exchange's spills are split by, 0 when they are not split. */
-    int graceFanout() { return graceFanout; }
 
     @Override public StructType schema() { return input.schema(); }
 
@@ -96,7 +73,7 @@ public final class ExchangeExec implements StageBoundary {
         OperatorMetrics m = metrics;
         SpillListener listener = m == null ? SpillListener.NONE : m;
         runner.runStage(input, "exchange " + describePartitioning(), (partition, stream, ctx) -> {
-            TaskBuckets mine = new TaskBuckets(outputs, pool.newSpillableReservation("exchange", ctx::isCancelled), listener, pool);
+            TaskBuckets mine = new TaskBuckets(outputs, pool.newSpillableReservation("exchange", ctx::isCancelled), listener);
             synchronized (this) {
                 tasks[partition] = mine;
             }
@@ -121,19 +98,18 @@ public final class ExchangeExec implements StageBoundary {
 
     @Override public BatchStream execute(int partition, TaskContext ctx) {
         List<TaskBuckets> inputs = new ArrayList<>();
-        List<List<SpillFile>> files = new ArrayList<>();
+        List<SpillFile> files = new ArrayList<>();
         synchronized (this) {
             reading[partition] = true;   // from now on a spill of this partition's buckets goes to their tail files
             for (TaskBuckets t : tasks) {
                 if (t == null) continue;
                 inputs.add(t);
-                files.add(t.spilled(partition));
+                files.add(t.files[partition]);
             }
         }
         return new BatchStream() {
             int task;
-            int phase;   // per input task: 0 its spill files, 1 its buffered batches, 2 what was spilled while reading
-            int file;    // phase 0: the next of the task's spill files
+            int phase;   // per input task: 0 its spill file, 1 its buffered batches, 2 what was spilled while reading
             SpillFile.Reader reader;
 
             @Override public Batch next() {
@@ -148,18 +124,14 @@ public final class ExchangeExec implements StageBoundary {
                         if (b != null) return b;
                         reader.close();
                         reader = null;
-                        if (phase != 0) phase++;
+                        phase++;
                         continue;
                     }
                     TaskBuckets t = inputs.get(task);
                     if (phase == 0) {
-                        List<SpillFile> fs = files.get(task);
-                        if (file < fs.size()) {
-                            reader = fs.get(file++).reader(schema());
-                        } else {
-                            file = 0;
-                            phase++;
-                        }
+                        SpillFile f = files.get(task);
+                        if (f != null) reader = f.reader(schema());
+                        else phase++;
                     } else if (phase == 1) {
                         Batch b = t.take(partition);
                         if (b != null) return b;
@@ -191,31 +163,6 @@ public final class ExchangeExec implements StageBoundary {
         long rows = 0;
         for (TaskBuckets t : tasks) if (t != null) rows += t.rows[p];
         return rows;
-    }
-
-    /**
-     * For a consumer that splits output partition {@code p} into {@link #graceFanout} grace partitions at level 0 the
-     * way this exchange split its spills: the files spilled for {@code p}, by grace partition, each in input task
-     * order; they are the caller's from now on (it deletes them). Null when nothing of {@code p} was spilled split.
-     * The rest of {@code p} (buffered batches, rows spilled while read) is then read through {@link #execute} as usual.
-     */
-    synchronized List<SpillFile>[] takeSplitSpills(int p) {
-        if (graceFanout == 0 || tasks == null) return null;
-        @SuppressWarnings("unchecked")
-        List<SpillFile>[] out = new List[graceFanout];
-        boolean any = false;
-        reading[p] = true;   // what is spilled of p from now on goes to the tail files its reader reads
-        for (TaskBuckets t : tasks) {
-            if (t == null || t.split == null) continue;
-            for (int g = 0; g < graceFanout; g++) {
-                SpillFile f = t.split.handOver(p * graceFanout + g);
-                if (f == null) continue;
-                if (out[g] == null) out[g] = new ArrayList<>();
-                out[g].add(f);
-                any = true;
-            }
-        }
-        return any ? out : null;
     }
 
     /** Output partition {@code p} was read to the end: its buckets, files and memory are not needed again. */
@@ -253,12 +200,9 @@ public final class ExchangeExec implements StageBoundary {
         final SpillFile[] tails;
         final Reservation reservation;
         final SpillListener listener;
-        final MemoryPool pool;
-        SpillPartitions split;   // with a grace fan-out: the spill, per output partition one file per grace partition
-        boolean finished;        // the task has cut all its rows (a later spill is written out at once)
 
         @SuppressWarnings("unchecked")
-        TaskBuckets(int outputs, Reservation reservation, SpillListener listener, MemoryPool pool) {
+        TaskBuckets(int outputs, Reservation reservation, SpillListener listener) {
             this.buckets = new java.util.ArrayDeque[outputs];
             this.sizes = new java.util.ArrayDeque[outputs];
             this.bytes = new long[outputs];
@@ -267,7 +211,6 @@ public final class ExchangeExec implements StageBoundary {
             this.tails = new SpillFile[outputs];
             this.reservation = reservation;
             this.listener = listener;
-            this.pool = pool;
             for (int i = 0; i < outputs; i++) {
                 buckets[i] = new java.util.ArrayDeque<>();
                 sizes[i] = new java.util.ArrayDeque<>();
@@ -285,12 +228,14 @@ public final class ExchangeExec implements StageBoundary {
                 if (writingThrough && !reading[target]) {
                     // another task's spill set the flag while this task still buffers earlier batches for target:
                     // they go to the file first, so the partition's reader keeps this task's batch order
+                    SpillFile f = file(target);
                     long freed = bytes[target];
-                    for (Batch earlier : buckets[target]) writeSpilled(target, earlier);
+                    for (Batch earlier : buckets[target]) f.write(earlier);
                     buckets[target].clear();
                     sizes[target].clear();
                     bytes[target] = 0;
-                    writeSpilled(target, b);
+                    f.write(b);
+                    f.finishWriting();
                     if (freed > 0) reservation.shrink(freed);
                     return;
                 }
@@ -306,46 +251,10 @@ public final class ExchangeExec implements StageBoundary {
             }
             synchronized (ExchangeExec.this) {
                 spillAll();
-                writeSpilled(target, b);
-            }
-        }
-
-        /**
-         * Writes {@code b}, cut for output partition {@code target}, to the spill (caller holds the exchange's lock): to
-         * its file, or split by grace partition; the exchange writes through from now on. No write buffer stays open
-         * per output partition, outside the budget.
-         */
-        void writeSpilled(int target, Batch b) {
-            if (graceFanout == 0) {
                 SpillFile f = file(target);
                 f.write(b);
-                f.finishWriting();
-                return;
+                f.finishWriting();   // no write buffer stays open per output partition, outside the budget
             }
-            writingThrough = true;
-            if (split == null) split = SpillPartitions.sets(reservation.spills(), listener, "exchange", buckets.length, graceFanout, pool).storeUncompressed();
-            List<Expression> keys = ((Partitioning.Hash) partitioning).keys();
-            ColumnVector[] keyVectors = new ColumnVector[keys.size()];
-            DataType[] keyTypes = new DataType[keys.size()];
-            for (int k = 0; k < keyVectors.length; k++) {
-                keyVectors[k] = keys.get(k).evaluate(b);
-                keyTypes[k] = keys.get(k).dataType();
-            }
-            split.add(b, SpillPartitions.partitions(keyVectors, keyTypes, b.rowCount(), 0, graceFanout, target * graceFanout));
-            if (finished) split.finish();   // spilled for another task after this one ended: nothing stays buffered
-        }
-
-        /** The files spilled for output partition {@code p} before it is read, in the order they are read. */
-        List<SpillFile> spilled(int p) {
-            List<SpillFile> out = new ArrayList<>();
-            if (files[p] != null) out.add(files[p]);
-            if (split != null) {
-                for (int g = 0; g < graceFanout; g++) {
-                    SpillFile f = split.get(p * graceFanout + g);
-                    if (f != null) out.add(f);
-                }
-            }
-            return out;
         }
 
         /** Output partition {@code target}'s spill file (caller holds the exchange's lock); the exchange writes through from now on. */
@@ -363,18 +272,19 @@ public final class ExchangeExec implements StageBoundary {
             long freed = 0;
             for (int t = 0; t < buckets.length; t++) {
                 if (buckets[t] == null || buckets[t].isEmpty()) continue;
+                SpillFile out;
                 if (!reading[t]) {
-                    for (Batch b : buckets[t]) writeSpilled(t, b);
+                    out = file(t);
                 } else {
                     if (tails[t] != null) continue;   // cannot happen: the buckets are complete once read
-                    SpillFile out = tails[t] = reservation.spills().newFile("exchange", listener).storeUncompressed();
-                    for (Batch b : buckets[t]) out.write(b);
-                    out.finishWriting();
+                    out = tails[t] = reservation.spills().newFile("exchange", listener).storeUncompressed();
                 }
+                for (Batch b : buckets[t]) out.write(b);
                 buckets[t].clear();
                 sizes[t].clear();
                 freed += bytes[t];
                 bytes[t] = 0;
+                out.finishWriting();
             }
             reservation.shrink(freed);
         }
@@ -399,9 +309,7 @@ public final class ExchangeExec implements StageBoundary {
 
         void finishWriting() {
             synchronized (ExchangeExec.this) {
-                finished = true;
                 for (SpillFile f : files) if (f != null) f.finishWriting();
-                if (split != null) split.finish();   // its block buffers' memory released
             }
         }
 
@@ -414,12 +322,10 @@ public final class ExchangeExec implements StageBoundary {
             files[p] = null;
             if (tails[p] != null) tails[p].delete();
             tails[p] = null;
-            if (split != null) for (int g = 0; g < graceFanout; g++) split.delete(p * graceFanout + g);
         }
 
         void releaseAll() {
             for (int p = 0; p < buckets.length; p++) release(p);
-            if (split != null) split.close();
             reservation.close();
         }
     }
@@ -596,7 +502,9 @@ public final class ExchangeExec implements StageBoundary {
                 out.spillAll();
                 for (int t = 0; t < outputs; t++) {
                     if (rows[t] == 0) continue;
-                    out.writeSpilled(t, new Batch(building[t], rows[t]));
+                    SpillFile f = out.file(t);
+                    f.write(new Batch(building[t], rows[t]));
+                    f.finishWriting();
                     building[t] = null;
                     buildingRows -= rows[t];
                     rows[t] = 0;

@@ -54,13 +54,8 @@ final class JoinPlanner {
         }
         Partitioning lp = leftKeys.isEmpty() ? new Partitioning.Single() : new Partitioning.Hash(leftKeys, ctx.shufflePartitions());
         Partitioning rp = leftKeys.isEmpty() ? new Partitioning.Single() : new Partitioning.Hash(rightKeys, ctx.shufflePartitions());
-        ExchangeExec lx = new ExchangeExec(left, lp, ctx.memoryPool(), ctx.batchSize());
-        ExchangeExec rx = new ExchangeExec(right, rp, ctx.memoryPool(), ctx.batchSize());
-        // both sides spill split by the join's first grace level, so a join that goes to disk adopts their files
-        int graceFanout = SpillPartitions.splitFanout(ctx.memoryPool(), ctx.shufflePartitions());
-        if (!leftKeys.isEmpty() && lx.splitSpillsBy(graceFanout)) rx.splitSpillsBy(graceFanout);
-        ExecNode le = Metered.wrap(lx);
-        ExecNode re = Metered.wrap(rx);
+        ExecNode le = Metered.wrap(new ExchangeExec(left, lp, ctx.memoryPool(), ctx.batchSize()));
+        ExecNode re = Metered.wrap(new ExchangeExec(right, rp, ctx.memoryPool(), ctx.batchSize()));
         boolean probeIsLeft = !mayBuildLeft || (mayBuildRight && smaller(leftSize, rightSize) == Side.RIGHT);
         JoinSpec spec = new JoinSpec(type, leftKeys, rightKeys, keys.nullSafe(), residual, probeIsLeft, join.schema(), ls, rs,
                 ctx.batchSize());

@@ -62,17 +62,6 @@ public final class ShuffledHashJoinExec implements ExecNode {
         SpillListener listener = m == null ? SpillListener.NONE : m;
         JoinHashTable.Builder builder = newBuilder(reservation);
         SpillPartitions buildSpill = null;
-        if (spillable) {
-            // the build side's exchange spilled it already split as level 0 would split it: go to disk at once,
-            // adopting those files, and partition only the rows the exchange still holds
-            try {
-                buildSpill = adoptSpilled(build, partition, null, "join-build", reservation, listener);
-            } catch (RuntimeException | Error e) {
-                reservation.close();
-                throw e;
-            }
-            if (buildSpill != null) builder = null;
-        }
         try (BatchStream in = build.execute(partition, ctx)) {
             for (Batch b = in.next(); b != null; b = in.next()) {
                 ctx.checkCancelled();
@@ -82,7 +71,7 @@ public final class ShuffledHashJoinExec implements ExecNode {
                         continue;
                     }
                     if (builder.tryAdd(b)) continue;
-                    buildSpill = new SpillPartitions(reservation.spills(), listener, "join-build", 0, levelZeroFanout(build, probe), pool);
+                    buildSpill = new SpillPartitions(reservation.spills(), listener, "join-build", 0, SpillPartitions.firstFanout(pool), pool);
                     Batch buffered = builder.buffered();
                     builder = null;
                     reservation.shrink(reservation.bytes());
@@ -107,15 +96,7 @@ public final class ShuffledHashJoinExec implements ExecNode {
             }
             return spec.stream(probeStream, table, true, ctx, reservation::close);
         }
-        SpillPartitions probeSpill;
-        try {
-            probeSpill = adoptSpilled(probe, partition, buildSpill, "join-probe", reservation, listener);
-        } catch (RuntimeException | Error e) {
-            buildSpill.close();
-            reservation.close();
-            throw e;
-        }
-        if (probeSpill == null) probeSpill = new SpillPartitions(reservation.spills(), listener, "join-probe", 0, buildSpill.fanout(), pool);
+        SpillPartitions probeSpill = new SpillPartitions(reservation.spills(), listener, "join-probe", 0, buildSpill.fanout(), pool);
         try (BatchStream in = probe.execute(partition, ctx)) {
             for (Batch b = in.next(); b != null; b = in.next()) {
                 ctx.checkCancelled();
@@ -129,31 +110,6 @@ public final class ShuffledHashJoinExec implements ExecNode {
             throw e;
         }
         return new GraceStream(buildSpill, probeSpill, reservation, listener, ctx);
-    }
-
-    /**
-     * Level-0 grace partitions of {@code side}'s partition {@code partition} holding the files its exchange spilled
-     * already split that way ({@link ExchangeExec#takeSplitSpills}), or null when there are none: the exchange's rows
-     * are then written once. {@code like}: the other side's partitions, whose fan-out they must have (null: any).
-     */
-    private SpillPartitions adoptSpilled(ExecNode side, int partition, SpillPartitions like, String purpose, Reservation reservation,
-                                         SpillListener listener) {
-        if (!(Metered.unwrap(side) instanceof ExchangeExec exchange)) return null;
-        int fanout = exchange.graceFanout();
-        if (fanout == 0 || (like != null && (like.level() != 0 || like.fanout() != fanout))) return null;
-        List<SpillFile>[] spilled = exchange.takeSplitSpills(partition);
-        if (spilled == null) return null;
-        SpillPartitions adopted = new SpillPartitions(reservation.spills(), listener, purpose, 0, fanout, pool);
-        for (int g = 0; g < fanout; g++) if (spilled[g] != null) for (SpillFile f : spilled[g]) adopted.adopt(g, f);
-        return adopted;
-    }
-
-    /** The fan-out of a first split: the one the exchanges split their spills by, so that the probe side's are adopted. */
-    private int levelZeroFanout(ExecNode build, ExecNode probe) {
-        for (ExecNode side : List.of(probe, build)) {
-            if (Metered.unwrap(side) instanceof ExchangeExec e && e.graceFanout() > 0) return e.graceFanout();
-        }
-        return SpillPartitions.firstFanout(pool);
     }
 
     private JoinHashTable.Builder newBuilder(Reservation reservation) { return newBuilder(reservation, 0); }

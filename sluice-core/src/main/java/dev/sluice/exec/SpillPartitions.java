@@ -51,7 +51,6 @@ final class SpillPartitions implements AutoCloseable {
     private final long wantedBufferBytes;
     private final FlatVector[][] pending;
     private final int[] pendingRows;
-    private final java.util.List<SpillFile>[] adopted;   // per partition, files taken over as they are (adopt)
     private Reservation buffers;
     private boolean compress = true;
     private long blockBytes;
@@ -66,27 +65,7 @@ final class SpillPartitions implements AutoCloseable {
      * {@code fanout} partitions (at most {@link #MAX_FANOUT}); their block buffers are reserved from {@code pool}.
      */
     SpillPartitions(SpillManager manager, SpillListener listener, String purpose, int level, int fanout, MemoryPool pool) {
-        this(manager, listener, purpose, level, pool, checked(fanout), bufferBytes(pool, fanout));
-    }
-
-    private static int checked(int fanout) {
         if (fanout < 2 || fanout > MAX_FANOUT) throw new IllegalArgumentException("fan-out " + fanout);
-        return fanout;
-    }
-
-    /**
-     * {@code sets} sets of {@code fanout} partitions, partition {@code s * fanout + p} being partition p of set s, the
-     * rows' partitions given by the caller ({@link #add(Batch, int[])}): an exchange task's spill, one set per output
-     * partition, each split by its consumer's level-0 grace partition ({@link ExchangeExec}). The block buffers are
-     * sized for all of them.
-     */
-    static SpillPartitions sets(SpillManager manager, SpillListener listener, String purpose, int sets, int fanout, MemoryPool pool) {
-        return new SpillPartitions(manager, listener, purpose, 0, pool, fanout * sets, SPLIT_BUFFER_BYTES);
-    }
-
-    @SuppressWarnings("unchecked")
-    private SpillPartitions(SpillManager manager, SpillListener listener, String purpose, int level, MemoryPool pool, int fanout,
-                            long wantedBufferBytes) {
         this.manager = manager;
         this.listener = listener;
         this.purpose = purpose;
@@ -94,10 +73,9 @@ final class SpillPartitions implements AutoCloseable {
         this.fanout = fanout;
         this.files = new SpillFile[fanout];
         this.pool = pool;
-        this.wantedBufferBytes = wantedBufferBytes;
+        this.wantedBufferBytes = bufferBytes(pool, fanout);
         this.pending = new FlatVector[fanout][];
         this.pendingRows = new int[fanout];
-        this.adopted = new java.util.List[fanout];
     }
 
     /** The block buffers wanted for {@code fanout} partitions: a block of at most 256 KiB each, all within 1/8 of the budget. */
@@ -126,22 +104,6 @@ final class SpillPartitions implements AutoCloseable {
         int f = FANOUT;
         while (f < MAX_FANOUT && f * 2L <= affordable) f <<= 1;
         return f;
-    }
-
-    /** The most partitions of the sets an exchange task spills into ({@link #sets}) that keep its blocks large. */
-    static final int SPLIT_PARTITIONS = 64;
-    /** The block buffers an exchange task's split spill asks for: about what its batches under construction held. */
-    static final long SPLIT_BUFFER_BYTES = 1 << 20;
-
-    /**
-     * The level-0 fan-out of a grace operator whose input exchange ({@code outputs} partitions) spills split for it: the
-     * first fan-out ({@link #firstFanout}), halved down to {@link #FANOUT} while the exchange's tasks would split their
-     * rows into more than {@link #SPLIT_PARTITIONS} partitions, so that the blocks of the files adopted stay large
-     * (every task's spill is split that many ways, in the block buffers of one task). A partition that is then too big
-     * is split again at level 1, as any.
-     */
-    static int splitFanout(MemoryPool pool, int outputs) {
-        return firstFanout(pool);
     }
 
     /**
@@ -173,30 +135,15 @@ final class SpillPartitions implements AutoCloseable {
     void add(Batch batch, ColumnVector[] keys, DataType[] keyTypes) {
         int n = batch.rowCount();
         if (n == 0) return;
-        add(batch, partitions(keys, keyTypes, n, level, fanout, 0));
-    }
-
-    /**
-     * The partition ({@code offset} + 0..fanout-1) at {@code level} of each of the first {@code n} rows of {@code keys}:
-     * what {@link #add(Batch, ColumnVector[], DataType[])} splits by, so that a writer that splits rows the same way
-     * ahead of a grace operator ({@link ExchangeExec}) writes the files the operator would write at its level 0.
-     */
-    static int[] partitions(ColumnVector[] keys, DataType[] keyTypes, int n, int level, int fanout, int offset) {
+        if (blockRows == 0) startBuffering(batch);
         int[] target = new int[n];
+        int[] starts = new int[fanout + 1];
         for (int r = 0; r < n; r++) {
             long h = keyTypes.length == 0 ? 0 : ValueHasher.hashRow(keyTypes, keys, r);
-            target[r] = offset + TableHash.partition(h, level, fanout);
+            int p = TableHash.partition(h, level, fanout);
+            target[r] = p;
+            starts[p + 1]++;
         }
-        return target;
-    }
-
-    /** Adds every row of {@code batch} to the partition {@code target} gives for it. */
-    void add(Batch batch, int[] target) {
-        int n = batch.rowCount();
-        if (n == 0) return;
-        if (blockRows == 0) startBuffering(batch);
-        int[] starts = new int[fanout + 1];
-        for (int r = 0; r < n; r++) starts[target[r] + 1]++;
         for (int p = 0; p < fanout; p++) starts[p + 1] += starts[p];
         int[] order = new int[n];   // the rows grouped by partition, each group in row order
         int[] fill = java.util.Arrays.copyOf(starts, fanout);
@@ -224,7 +171,7 @@ final class SpillPartitions implements AutoCloseable {
     /** Sizes the blocks from the first batch's row width and the buffer memory the pool grants now. */
     private void startBuffering(Batch first) {
         long granted = 0;
-        long minimum = Math.max(FLOOR_BLOCK_BYTES, Math.min(minBlockBytes(pool, fanout), wantedBufferBytes / fanout));
+        long minimum = minBlockBytes(pool, fanout);
         buffers = pool.newReservation("spill partition buffers");
         for (long want = wantedBufferBytes; want >= fanout * minimum && granted == 0; want /= 2) {
             if (buffers.tryGrowNow(want)) granted = want;
@@ -279,45 +226,11 @@ final class SpillPartitions implements AutoCloseable {
         return files[p];
     }
 
-    /**
-     * Takes {@code file} over as part of partition {@code p} (deleted with it): rows already split this way by
-     * someone else (an exchange's spill split by this operator's level 0), read after the partition's own rows
-     * instead of being written again. Before {@link #finish}.
-     */
-    void adopt(int p, SpillFile file) {
-        if (adopted[p] == null) adopted[p] = new java.util.ArrayList<>();
-        adopted[p].add(file);
-    }
-
-    /**
-     * Partition {@code p}'s file, or null when no row went there; its buffered rows are written first, and the files
-     * it adopted follow its own blocks.
-     */
+    /** Partition {@code p}'s file, or null when no row went there; its buffered rows are written first. */
     SpillFile get(int p) {
         writePending(p);
-        if (adopted[p] != null) {
-            java.util.List<SpillFile> taken = adopted[p];
-            adopted[p] = null;
-            int from = 0;
-            if (files[p] == null) files[p] = taken.get(from++);
-            for (int i = from; i < taken.size(); i++) files[p].adopt(taken.get(i));
-        }
         SpillFile f = files[p];
         if (f != null) f.finishWriting();
-        return f;
-    }
-
-    /** The files of partitions {@code from, from + count)} in order, null where none; every buffered row written. */
-    SpillFile[] range(int from, int count) {
-        SpillFile[] out = new SpillFile[count];
-        for (int i = 0; i < count; i++) out[i] = get(from + i);
-        return out;
-    }
-
-    /** Forgets partition {@code p}'s file without deleting it: its new owner deletes it. */
-    SpillFile handOver(int p) {
-        SpillFile f = get(p);
-        files[p] = null;
         return f;
     }
 
@@ -331,8 +244,6 @@ final class SpillPartitions implements AutoCloseable {
     void delete(int p) {
         if (files[p] != null) files[p].delete();
         files[p] = null;
-        if (adopted[p] != null) for (SpillFile f : adopted[p]) f.delete();
-        adopted[p] = null;
         pending[p] = null;
         pendingRows[p] = 0;
     }

@@ -62,8 +62,6 @@ public final class SpillFile implements AutoCloseable {
     private long rows;
     private boolean written;
     private boolean deleted;
-    /** Files whose blocks follow this file's own when it is read ({@link #adopt}); null when none. */
-    private java.util.List<SpillFile> followers;
 
     SpillFile(Path path, SpillManager manager, SpillListener listener, int writeBuffer) {
         this.path = path;
@@ -182,33 +180,9 @@ public final class SpillFile implements AutoCloseable {
         }
     }
 
-    /**
-     * Makes {@code next}'s blocks follow this file's own (and those of the files adopted before it) when this file is
-     * read, and {@code next} part of this file: deleted with it. For spill files written already split the way a
-     * reader partitions them (an exchange's blocks split by its consumer's first grace level), taken over as they are
-     * instead of being read and written again. Both files must be written; a file with followers is read whole
-     * ({@link #reader(StructType)}).
-     */
-    public void adopt(SpillFile next) {
-        if (next == this || next.followers != null) throw new IllegalArgumentException("a file adopts a plain file once");
-        finishWriting();
-        next.finishWriting();
-        if (followers == null) followers = new java.util.ArrayList<>();
-        followers.add(next);
-    }
+    public long rows() { return rows; }
 
-    /** Rows of this file and of the files it adopted. */
-    public long rows() {
-        long all = rows;
-        if (followers != null) for (SpillFile f : followers) all += f.rows;
-        return all;
-    }
-
-    public long sizeInBytes() {
-        long all = size;
-        if (followers != null) for (SpillFile f : followers) all += f.size;
-        return all;
-    }
+    public long sizeInBytes() { return size; }
 
     public int blockCount() { return blocks; }
 
@@ -218,22 +192,14 @@ public final class SpillFile implements AutoCloseable {
         return blockRows[b];
     }
 
-    /** The most rows of one block (adopted files included). */
-    public int maxBlockRows() {
-        int most = maxBlockRows;
-        if (followers != null) for (SpillFile f : followers) most = Math.max(most, f.maxBlockRows);
-        return most;
-    }
+    /** The most rows of one block. */
+    public int maxBlockRows() { return maxBlockRows; }
 
     /**
      * The largest block's encoded size before compression: about what a reader holds once it has decoded it (the
      * columnar encoding is the vectors' layout: fixed-width values, string bytes and lengths, null bitmaps).
      */
-    public int maxBlockRawBytes() {
-        int most = maxBlockRawBytes;
-        if (followers != null) for (SpillFile f : followers) most = Math.max(most, f.maxBlockRawBytes);
-        return most;
-    }
+    public int maxBlockRawBytes() { return maxBlockRawBytes; }
 
     /** Reads every block in order. */
     public Reader reader(StructType schema) { return reader(schema, 0); }
@@ -246,16 +212,14 @@ public final class SpillFile implements AutoCloseable {
      * many runs at once uses a small one: a block larger than the buffer is read past it, in one call).
      */
     public Reader reader(StructType schema, int firstBlock, int bufferBytes) {
-        if (followers != null && firstBlock > 0) throw new IllegalStateException("a file with adopted files is read whole");
         finishWriting();
         return new Reader(schema, firstBlock < blocks ? blockOffsets[firstBlock] : size, bufferBytes);
     }
 
-    /** Deletes the file and the files it adopted (readers must be closed). */
+    /** Deletes the file (readers must be closed). */
     public void delete() {
         if (deleted) return;
         deleted = true;
-        if (followers != null) for (SpillFile f : followers) f.delete();
         try {
             if (out != null) out.close();
         } catch (IOException ignored) {
@@ -277,15 +241,11 @@ public final class SpillFile implements AutoCloseable {
         private final InputStream in;
         private final Lz4Decompressor decompressor = new Lz4Decompressor();
         private final byte[] header = new byte[HEADER];
-        private final int bufferBytes;
         private long position;
-        private int follower;          // the next adopted file to read once this file's blocks are read
-        private Reader followerReader;
 
         Reader(StructType schema, long offset, int bufferBytes) {
             this.schema = schema;
             this.position = offset;
-            this.bufferBytes = bufferBytes;
             try {
                 InputStream file = Files.newInputStream(path);
                 file.skipNBytes(offset);
@@ -297,7 +257,7 @@ public final class SpillFile implements AutoCloseable {
 
         /** The next block as a batch of flat vectors, or null at the end. */
         public Batch next() {
-            if (position >= size) return nextOfFollowers();
+            if (position >= size) return null;
             try {
                 readFully(header, HEADER);
                 int rawLength = (int) INT.get(header, 0);
@@ -323,26 +283,11 @@ public final class SpillFile implements AutoCloseable {
             }
         }
 
-        private Batch nextOfFollowers() {
-            while (true) {
-                if (followerReader != null) {
-                    Batch b = followerReader.next();
-                    if (b != null) return b;
-                    followerReader.close();
-                    followerReader = null;
-                }
-                if (followers == null || follower >= followers.size()) return null;
-                followerReader = followers.get(follower++).reader(schema, 0, bufferBytes);
-            }
-        }
-
         private void readFully(byte[] into, int length) throws IOException {
             if (in.readNBytes(into, 0, length) != length) throw new EOFException("spill block cut short");
         }
 
         @Override public void close() {
-            if (followerReader != null) followerReader.close();
-            followerReader = null;
             try {
                 in.close();
             } catch (IOException ignored) {
