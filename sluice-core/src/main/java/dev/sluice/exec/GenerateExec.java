@@ -53,6 +53,7 @@ public final class GenerateExec implements ExecNode {
             int element;   // next element of the current row
             int contiguousFrom;   // after collect: the first element when the elements taken are contiguous, else negative
             int[] elementIds;     // after collect: the element of each row, or null when they are contiguous
+            boolean nullRows;     // after collect: some row is an outer generator's null row (element -1)
 
             @Override public Batch next() {
                 while (true) {
@@ -76,7 +77,7 @@ public final class GenerateExec implements ExecNode {
                 int count = collect(batch.rowCount(), rows);
                 if (row >= batch.rowCount()) current = null;
                 if (count == 0) return null;
-                return assemble(batch, values, rows, elementIds, contiguousFrom, count);
+                return assemble(batch, values, rows, elementIds, contiguousFrom, nullRows, count);
             }
 
             /**
@@ -91,6 +92,7 @@ public final class GenerateExec implements ExecNode {
                 int count = 0;
                 int[] elements = positions ? new int[batchSize] : null;   // -1: the null row of an outer generator
                 int from = positions ? -1 : -2;   // -2: nothing taken yet; -1: not contiguous, elements written
+                nullRows = false;
                 ColumnVector arrays = flat == null ? values : flat.base();
                 while (count < batchSize && row < n) {
                     int at = flat == null ? row : flat.row(row);
@@ -99,6 +101,7 @@ public final class GenerateExec implements ExecNode {
                         if (generator.outer()) {
                             if (elements == null) elements = idsOfRange(from, count);
                             from = -1;
+                            nullRows = true;
                             rows[count] = row;
                             elements[count++] = -1;
                         }
@@ -140,14 +143,23 @@ public final class GenerateExec implements ExecNode {
         return elements;
     }
 
-    /** {@code elements} is null when the elements are {@code from, from + 1, ...}; then {@code from} is the first. */
-    private Batch assemble(Batch batch, ColumnVector values, int[] rows, int[] elements, int from, int count) {
+    /**
+     * {@code elements} is null when the elements are {@code from, from + 1, ...}; then {@code from} is the first. Else
+     * they are not contiguous (unless positions made collect write them), so a view picks them, or a copy with the null
+     * rows of an outer generator.
+     */
+    private Batch assemble(Batch batch, ColumnVector values, int[] rows, int[] elements, int from, boolean nullRows, int count) {
         ColumnVector[] out = new ColumnVector[schema.size()];
         int c = 0;
         Batch repeated = batch.gather(rows, count);   // the parent columns as views, one shared selection
         for (; c < batch.columnCount(); c++) out[c] = repeated.column(c);
         if (generator.kind() == Generator.Kind.POSEXPLODE) out[c++] = positions(values, rows, elements, count);
-        for (ColumnVector source : sources(values)) out[c++] = elements == null ? source.slice(from, count) : pick(source, elements, count);
+        boolean withPositions = generator.kind() == Generator.Kind.POSEXPLODE;
+        for (ColumnVector source : sources(values)) {
+            if (elements == null) out[c++] = source.slice(from, count);
+            else if (withPositions || nullRows) out[c++] = pick(source, elements, count);
+            else out[c++] = source.select(elements, count);   // not contiguous, no null rows: what pick would choose
+        }
         return new Batch(out, count);
     }
 
