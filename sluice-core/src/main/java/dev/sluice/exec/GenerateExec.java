@@ -44,12 +44,16 @@ public final class GenerateExec implements ExecNode {
 
     @Override public BatchStream execute(int partition, TaskContext ctx) {
         BatchStream in = input.execute(partition, ctx);
+        boolean positions = generator.kind() == Generator.Kind.POSEXPLODE;   // positions read every element id
         return new BatchStream() {
             Batch current;
             ColumnVector values;
             FlatRows flat;   // values resolved to their flat array vector, or null: read through the views
             int row;
             int element;   // next element of the current row
+            int contiguousFrom;   // after collect: the first element when the elements taken are contiguous, else negative
+            int[] elementIds;     // after collect: the element of each row, or null when they are contiguous
+            boolean nullRows;     // after collect: some row is an outer generator's null row (element -1)
 
             @Override public Batch next() {
                 while (true) {
@@ -70,26 +74,34 @@ public final class GenerateExec implements ExecNode {
             private Batch fill() {
                 Batch batch = current;
                 int[] rows = new int[batchSize];
-                int[] elements = new int[batchSize];   // -1: the null row of an outer generator
-                int count = collect(batch.rowCount(), rows, elements);
+                int count = collect(batch.rowCount(), rows);
                 if (row >= batch.rowCount()) current = null;
                 if (count == 0) return null;
-                return assemble(batch, values, rows, elements, count);
+                return assemble(batch, values, rows, elementIds, contiguousFrom, nullRows, count);
             }
 
             /**
-             * Fills {@code rows} and {@code elements} from the current position on (up to a batch), and returns how many.
+             * Fills {@code rows} and {@link #elementIds} from the current position on (up to a batch), and returns how
+             * many. While the elements taken follow each other (one array after the other in the elements vector, the
+             * usual case), {@link #elementIds} stays null and {@link #contiguousFrom} is the first one: the generated
+             * columns are then a slice, and no per-row loop fills or checks the element ids.
              * Apart from {@link #fill}'s assembly: this loop is what the JIT compiles hot (on-stack replacement, then the
              * method), and without the assembly inlined into it each compile is a fraction of the size.
              */
-            private int collect(int n, int[] rows, int[] elements) {
+            private int collect(int n, int[] rows) {
                 int count = 0;
+                int[] elements = positions ? new int[batchSize] : null;   // -1: the null row of an outer generator
+                int from = positions ? -1 : -2;   // -2: nothing taken yet; -1: not contiguous, elements written
+                nullRows = false;
                 ColumnVector arrays = flat == null ? values : flat.base();
                 while (count < batchSize && row < n) {
                     int at = flat == null ? row : flat.row(row);
                     int length = arrays.isNull(at) ? 0 : arrays.arrayLength(at);
                     if (length == 0) {
                         if (generator.outer()) {
+                            if (elements == null) elements = idsOfRange(from, count);
+                            from = -1;
+                            nullRows = true;
                             rows[count] = row;
                             elements[count++] = -1;
                         }
@@ -99,7 +111,15 @@ public final class GenerateExec implements ExecNode {
                     int first = arrays.arrayOffset(at) + element;
                     int take = Math.min(length - element, batchSize - count);
                     java.util.Arrays.fill(rows, count, count + take, row);
-                    for (int k = 0; k < take; k++) elements[count + k] = first + k;
+                    if (from == -2) {
+                        from = first;
+                    } else if (from >= 0 && first != from + count) {
+                        elements = idsOfRange(from, count);
+                        from = -1;
+                    }
+                    if (from == -1) {
+                        for (int k = 0; k < take; k++) elements[count + k] = first + k;
+                    }
                     count += take;
                     element += take;
                     if (element == length) {
@@ -107,6 +127,8 @@ public final class GenerateExec implements ExecNode {
                         element = 0;
                     }
                 }
+                contiguousFrom = from;
+                elementIds = elements;
                 return count;
             }
 
@@ -114,13 +136,30 @@ public final class GenerateExec implements ExecNode {
         };
     }
 
-    private Batch assemble(Batch batch, ColumnVector values, int[] rows, int[] elements, int count) {
+    /** A batch's element ids whose first {@code count} are {@code from, from + 1, ...} (none when from < 0). */
+    private int[] idsOfRange(int from, int count) {
+        int[] elements = new int[batchSize];
+        for (int i = 0; i < count; i++) elements[i] = from + i;
+        return elements;
+    }
+
+    /**
+     * {@code elements} is null when the elements are {@code from, from + 1, ...}; then {@code from} is the first. Else
+     * they are not contiguous (unless positions made collect write them), so a view picks them, or a copy with the null
+     * rows of an outer generator.
+     */
+    private Batch assemble(Batch batch, ColumnVector values, int[] rows, int[] elements, int from, boolean nullRows, int count) {
         ColumnVector[] out = new ColumnVector[schema.size()];
         int c = 0;
         Batch repeated = batch.gather(rows, count);   // the parent columns as views, one shared selection
         for (; c < batch.columnCount(); c++) out[c] = repeated.column(c);
         if (generator.kind() == Generator.Kind.POSEXPLODE) out[c++] = positions(values, rows, elements, count);
-        for (ColumnVector source : sources(values)) out[c++] = pick(source, elements, count);
+        boolean withPositions = generator.kind() == Generator.Kind.POSEXPLODE;
+        for (ColumnVector source : sources(values)) {
+            if (elements == null) out[c++] = source.slice(from, count);
+            else if (withPositions || nullRows) out[c++] = pick(source, elements, count);
+            else out[c++] = source.select(elements, count);   // not contiguous, no null rows: what pick would choose
+        }
         return new Batch(out, count);
     }
 

@@ -23,6 +23,16 @@ public final class BooleanVector extends FlatVector {
         values[size++] = value;
     }
 
+    /**
+     * Appends {@code n} rows holding false, whose values a kernel then writes through {@link #values()} in a loop of its
+     * own (no capacity check per row).
+     */
+    public void appendFalse(int n) {
+        ensureCapacity(size + n);
+        Arrays.fill(values, size, size + n, false);
+        size += n;
+    }
+
     /** Sets the value of a row already appended (used by operators filling a fresh vector). */
     public void set(int row, boolean value) { values[row] = value; }
 

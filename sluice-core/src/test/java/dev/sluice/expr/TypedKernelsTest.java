@@ -79,6 +79,50 @@ class TypedKernelsTest {
         }
     }
 
+    /**
+     * An int column (flat or a slice, with or without nulls) against a constant: the per-operator loop for a column
+     * without nulls, the general typed loop otherwise; both as the generic path.
+     */
+    @Test void intColumnAgainstAConstantMatchesTheGenericPath() {
+        RandomVectors random = new RandomVectors(15);
+        for (Comparison.Op op : Comparison.Op.values()) {
+            Comparison e = new Comparison(op, new BoundColumn(0, "a", DataTypes.INT, true), new BoundColumn(1, "b", DataTypes.INT, true));
+            for (int round = 0; round < ROUNDS; round++) {
+                int n = 1 + random.random().nextInt(60);
+                ColumnVector a = random.view(random.random().nextInt(2), random.flat(DataTypes.INT, n, round % 2 == 0 ? 0 : 10), n);
+                ColumnVector b = dev.sluice.vector.ConstantVector.of(DataTypes.INT, random.random().nextInt(21) - 10, n);
+                assertThat(outcome(() -> e.evaluateTyped(a, b, n))).as("%s", op).isEqualTo(outcome(() -> e.evaluateGeneric(a, b, n)));
+            }
+        }
+    }
+
+    /**
+     * {@code CAST(i AS DOUBLE) op d} and {@code d op CAST(i AS DOUBLE)} read the ints where they are: the same values,
+     * NULLs and errors as the double operation over the cast's output, behind every kind of view.
+     */
+    @Test void doubleOperationsOverAWidenedIntMatchTheOperationAfterTheCast() {
+        RandomVectors random = new RandomVectors(16);
+        BoundColumn ints = new BoundColumn(0, "i", DataTypes.INT, true), doubles = new BoundColumn(1, "d", DataTypes.DOUBLE, true);
+        for (Arithmetic.Op op : Arithmetic.Op.values()) {
+            for (EvalMode mode : EvalMode.values()) {
+                for (boolean intsLeft : new boolean[] {true, false}) {
+                    Expression cast = new Cast(ints, DataTypes.DOUBLE, mode);
+                    Arithmetic e = intsLeft ? new Arithmetic(op, cast, doubles, mode) : new Arithmetic(op, doubles, cast, mode);
+                    for (int round = 0; round < ROUNDS; round++) {
+                        int n = 1 + random.random().nextInt(60);
+                        ColumnVector i = random.view(random.random().nextInt(RandomVectors.VIEW_KINDS), random.flat(DataTypes.INT, n, 10), n);
+                        ColumnVector d = random.view(random.random().nextInt(RandomVectors.VIEW_KINDS), random.flat(DataTypes.DOUBLE, n, 10), n);
+                        if (round % 5 == 0) i = RandomVectors.opaque(i);   // the fallback when the ints do not resolve
+                        dev.sluice.vector.Batch batch = new dev.sluice.vector.Batch(new ColumnVector[] {i, d}, n);
+                        ColumnVector widened = cast.evaluate(batch);
+                        Object expected = outcome(() -> intsLeft ? e.evaluateGeneric(widened, d, n) : e.evaluateGeneric(d, widened, n));
+                        assertThat(outcome(() -> e.evaluate(batch))).as("%s %s ints left %s", op, mode, intsLeft).isEqualTo(expected);
+                    }
+                }
+            }
+        }
+    }
+
     @Test void wideningCastsMatchThePerRowCast() {
         RandomVectors random = new RandomVectors(13);
         DataType[][] casts = {{DataTypes.INT, DataTypes.DOUBLE}, {DataTypes.INT, DataTypes.LONG}, {DataTypes.LONG, DataTypes.DOUBLE}};

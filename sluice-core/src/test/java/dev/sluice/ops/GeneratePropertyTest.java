@@ -12,10 +12,14 @@ import java.util.SplittableRandom;
 
 import static dev.sluice.functions.col;
 import static dev.sluice.functions.explode;
+import static dev.sluice.functions.explode_outer;
 import static dev.sluice.functions.posexplode_outer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** explode and posexplode_outer on random arrays equal a naive loop written here, at parallelism 1 and 7. */
+/**
+ * explode, explode_outer and posexplode_outer on random arrays, and explode after a filter (the kept rows' arrays
+ * are then not next to each other in the elements vector), equal a naive loop written here, at parallelism 1 and 7.
+ */
 class GeneratePropertyTest {
     static final List<Sluice> SESSIONS = Sessions.both();
 
@@ -36,20 +40,29 @@ class GeneratePropertyTest {
                 data.add(new Object[] {i, xs});
             }
             List<List<Object>> exploded = new ArrayList<>();
+            List<List<Object>> outer = new ArrayList<>();
             List<List<Object>> positioned = new ArrayList<>();
+            List<List<Object>> filtered = new ArrayList<>();
             for (Object[] row : data) {
                 @SuppressWarnings("unchecked") List<Integer> xs = (List<Integer>) row[1];
-                if (xs == null || xs.isEmpty()) positioned.add(Arrays.asList(row[0], null, null));
+                if (xs == null || xs.isEmpty()) {
+                    positioned.add(Arrays.asList(row[0], null, null));
+                    outer.add(Arrays.asList(row[0], null));
+                }
                 if (xs == null) continue;
                 for (int k = 0; k < xs.size(); k++) {
                     exploded.add(Arrays.asList(row[0], xs.get(k)));
+                    outer.add(Arrays.asList(row[0], xs.get(k)));
                     positioned.add(Arrays.asList(row[0], k, xs.get(k)));
+                    if ((Integer) row[0] % 3 != 1) filtered.add(Arrays.asList(row[0], xs.get(k)));
                 }
             }
             for (Sluice s : SESSIONS) {
                 DataFrame df = Sessions.df(s, "id INT, xs ARRAY<INT>", data.toArray(new Object[0][]));
                 assertThat(Sessions.values(df.select(col("id"), explode(col("xs"))))).isEqualTo(exploded);
+                assertThat(Sessions.values(df.select(col("id"), explode_outer(col("xs"))))).isEqualTo(outer);
                 assertThat(Sessions.values(df.select(col("id"), posexplode_outer(col("xs"))))).isEqualTo(positioned);
+                assertThat(Sessions.values(df.filter(col("id").mod(3).notEqual(1)).select(col("id"), explode(col("xs"))))).isEqualTo(filtered);
                 assertThat(df.select(explode(col("xs"))).count()).isEqualTo(exploded.size());
             }
         }

@@ -14,7 +14,6 @@ import dev.sluice.types.DecimalType;
 import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.DecimalVector;
 import dev.sluice.vector.DoubleVector;
-import dev.sluice.vector.FlatRows;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.LongVector;
 
@@ -160,47 +159,16 @@ public record Average(Expression child, boolean ansi, boolean bound) implements 
     }
 
     private static final class DoubleAverage implements GroupAccumulator {
-        private double[] sums = new double[0];
-        private long[] counts = new long[0];
+        private final CountedDoubleSums state = new CountedDoubleSums();
 
-        @Override public void ensureGroups(int groups) {
-            if (groups > sums.length) {
-                int cap = Growth.capacity(sums.length, groups);
-                sums = Arrays.copyOf(sums, cap);
-                counts = Arrays.copyOf(counts, cap);
-            }
-        }
+        @Override public void ensureGroups(int groups) { state.ensureGroups(groups); }
 
-        @Override public void update(ColumnVector[] inputs, int[] groupIds, int rowCount) {
-            ColumnVector v = inputs[0];
-            FlatRows rows = FlatRows.of(v);
-            if (rows != null && rows.base() instanceof DoubleVector base) {   // the loop over the flat array
-                updateFlat(base, rows, groupIds, rowCount);
-                return;
-            }
-            for (int r = 0; r < rowCount; r++) {
-                if (v.isNull(r)) continue;
-                int g = groupIds[r];
-                sums[g] += v.getDouble(r);
-                counts[g]++;
-            }
-        }
-
-        /** A method of its own, so that the JIT compiles the hot loop without the view resolution around it. */
-        private void updateFlat(DoubleVector base, FlatRows rows, int[] groupIds, int rowCount) {
-            double[] values = base.values();
-            boolean nulls = !rows.noNulls();
-            for (int r = 0; r < rowCount; r++) {
-                int p = rows.row(r);
-                if (nulls && base.isNull(p)) continue;
-                int g = groupIds[r];
-                sums[g] += values[p];
-                counts[g]++;
-            }
-        }
+        @Override public void update(ColumnVector[] inputs, int[] groupIds, int rowCount) { state.add(inputs[0], groupIds, rowCount); }
 
         @Override public void merge(ColumnVector[] states, int[] groupIds, int rowCount) {
             ColumnVector s = states[0], c = states[1];
+            double[] sums = state.sums;
+            long[] counts = state.counts;
             for (int r = 0; r < rowCount; r++) {
                 int g = groupIds[r];
                 sums[g] += s.getDouble(r);
@@ -209,20 +177,19 @@ public record Average(Expression child, boolean ansi, boolean bound) implements 
         }
 
         @Override public void writeState(int group, FlatVector[] out) {
-            ((DoubleVector) out[0]).append(sums[group]);
-            ((LongVector) out[1]).append(counts[group]);
+            ((DoubleVector) out[0]).append(state.sums[group]);
+            ((LongVector) out[1]).append(state.counts[group]);
         }
 
         @Override public void writeResult(int group, FlatVector out) {
-            if (counts[group] == 0) out.appendNull();
-            else ((DoubleVector) out).append(sums[group] / counts[group]);
+            if (state.counts[group] == 0) out.appendNull();
+            else ((DoubleVector) out).append(state.sums[group] / state.counts[group]);
         }
 
-        @Override public long estimatedBytes() { return sums.length * 16L; }
+        @Override public long estimatedBytes() { return state.bytes(); }
 
         @Override public boolean clear() {
-            Arrays.fill(sums, 0);   // added to from 0; NULL while the count is 0
-            Arrays.fill(counts, 0L);
+            state.clear();   // added to from 0; NULL while the count is 0
             return true;
         }
     }

@@ -14,7 +14,6 @@ import dev.sluice.types.DoubleType;
 import dev.sluice.types.FloatType;
 import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.DoubleVector;
-import dev.sluice.vector.FlatRows;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.LongVector;
 
@@ -130,59 +129,27 @@ public record Sum(Expression child, boolean ansi, boolean bound) implements Aggr
         }
     }
 
-    /** double sums, added in row order (as Spark; the result of a float sum depends on the order). */
+    /** double sums, added in row order (as Spark; the result of a float sum depends on the order); NULL for a group without a value. */
     private static final class DoubleSum implements GroupAccumulator {
-        private double[] sums = new double[0];
-        private final Bits seen = new Bits();
+        private final CountedDoubleSums state = new CountedDoubleSums();
 
-        @Override public void ensureGroups(int groups) {
-            if (groups > sums.length) sums = Arrays.copyOf(sums, Growth.capacity(sums.length, groups));
-            seen.ensure(groups);
-        }
+        @Override public void ensureGroups(int groups) { state.ensureGroups(groups); }
 
-        @Override public void update(ColumnVector[] inputs, int[] groupIds, int rowCount) { add(inputs[0], groupIds, rowCount); }
+        @Override public void update(ColumnVector[] inputs, int[] groupIds, int rowCount) { state.add(inputs[0], groupIds, rowCount); }
 
-        @Override public void merge(ColumnVector[] states, int[] groupIds, int rowCount) { add(states[0], groupIds, rowCount); }
-
-        private void add(ColumnVector v, int[] groupIds, int rowCount) {
-            FlatRows rows = FlatRows.of(v);
-            if (rows != null && rows.base() instanceof DoubleVector base) {   // the loop over the flat array
-                addFlat(base, rows, groupIds, rowCount);
-                return;
-            }
-            for (int r = 0; r < rowCount; r++) {
-                if (v.isNull(r)) continue;
-                int g = groupIds[r];
-                sums[g] += v.getDouble(r);
-                seen.set(g);
-            }
-        }
-
-        /** A method of its own, so that the JIT compiles the hot loop without the view resolution around it. */
-        private void addFlat(DoubleVector base, FlatRows rows, int[] groupIds, int rowCount) {
-            double[] values = base.values();
-            boolean nulls = !rows.noNulls();
-            for (int r = 0; r < rowCount; r++) {
-                int p = rows.row(r);
-                if (nulls && base.isNull(p)) continue;
-                int g = groupIds[r];
-                sums[g] += values[p];
-                seen.set(g);
-            }
-        }
+        @Override public void merge(ColumnVector[] states, int[] groupIds, int rowCount) { state.add(states[0], groupIds, rowCount); }
 
         @Override public void writeState(int group, FlatVector[] out) { writeResult(group, out[0]); }
 
         @Override public void writeResult(int group, FlatVector out) {
-            if (seen.get(group)) ((DoubleVector) out).append(sums[group]);
+            if (state.counts[group] > 0) ((DoubleVector) out).append(state.sums[group]);
             else out.appendNull();
         }
 
-        @Override public long estimatedBytes() { return sums.length * 8L + seen.bytes(); }
+        @Override public long estimatedBytes() { return state.bytes(); }
 
         @Override public boolean clear() {
-            Arrays.fill(sums, 0);   // added to from 0; NULL while the group's flag is unset
-            seen.clear();
+            state.clear();   // added to from 0; NULL while the group's count is 0
             return true;
         }
     }
