@@ -16,7 +16,6 @@ abstract class JsonValueSkipper extends JsonByteCursor {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
-    private static final long LAST_BYTE = 0x8000000000000000L;
     /** Deeper nesting goes to Jackson (its own limit is 1000). */
     static final int MAX_DEPTH = 200;
 
@@ -301,37 +300,37 @@ abstract class JsonValueSkipper extends JsonByteCursor {
      * stops at each escape puts the escape's tests on the position's dependency chain. So whole 8-byte words of plain
      * ASCII and {@code \"} escapes go in one step, from bit masks of the word's quotes, backslashes and control or
      * non-ASCII bytes: the bytes a backslash escapes are the backslashes' mask moved up a byte, and the word is done
-     * when every escaped byte is a quote and no quote is unescaped. Everything else (another escape, a run of
-     * backslashes, a control character, a byte >= 0x80, the last bytes before {@code end}) is handled one byte at a
-     * time as before, so what is accepted, and where the string ends, is unchanged. A word never starts inside an
-     * escape: a backslash in a word's last byte starts the next word.
+     * when every escaped byte is a quote and no quote is unescaped (a backslash in its last byte escapes the next word's
+     * first byte). Everything else (another escape, a run of backslashes, a control character, a byte >= 0x80, the last
+     * bytes before {@code end}) is handled one byte at a time from its start as before, so what is accepted, and where
+     * the string ends, is unchanged.
      */
     final int skipString(int i) {
         byte[] b = this.b;
         int end = this.end;
         while (true) {
+            long carry = 0;   // the high bit of byte 0 when the last word ended with a backslash: byte 0 is escaped
             while (i + 8 <= end) {
                 long w = (long) LONGS.get(b, i);
                 long backslashes = backslashes(w);
                 long quotes = quotes(w);
-                long escaped = backslashes << 8;
+                long escaped = backslashes << 8 | carry;
                 long closing = quotes & ~escaped;
                 long oneByOne = controlOrHigh(w) | (escaped & ~quotes);
-                long events = closing | oneByOne | (backslashes & LAST_BYTE);
-                if (events == 0) {
+                long events = closing | oneByOne;
+                if (events == 0) {   // plain bytes and \" escapes only; a backslash in the last byte escapes the next
+                    carry = backslashes >>> 56;
                     i += 8;
                     continue;
                 }
                 long first = events & -events;   // every mask is exact up to its lowest byte, so this is the first event
                 int at = Long.numberOfTrailingZeros(first) >>> 3;
                 if ((closing & first) != 0) return i + at + 1;
-                if ((oneByOne & first) == 0) {   // a backslash in the last byte: its escape starts the next word
-                    i += 7;
-                    continue;
-                }
-                i += (escaped & first) != 0 ? at - 1 : at;   // an escape other than \" from its backslash
+                i += (escaped & first) != 0 ? at - 1 : at;   // an escape other than \" from its backslash (maybe i - 1)
+                carry = 0;
                 break;
             }
+            i -= (int) (carry >>> 7);   // the input's last bytes start with that escape's backslash
             // one special byte at or after i, or the last bytes of the input, a byte at a time
             while (i < end && PLAIN[b[i] & 0xFF]) i++;
             if (i >= end) throw BAIL;
