@@ -296,10 +296,44 @@ abstract class JsonValueSkipper extends JsonByteCursor {
     /**
      * The index after the closing quote of the plain JSON string whose content starts at {@code i}, checking its
      * escapes and UTF-8 (as the token walk did).
+     * <p>A document held in a string (the workload's {@code response_body}) escapes a quote every few bytes; a loop that
+     * stops at each escape puts the escape's tests on the position's dependency chain. So whole 8-byte words of plain
+     * ASCII and {@code \"} escapes go in one step, from bit masks of the word's quotes, backslashes and control or
+     * non-ASCII bytes: the bytes a backslash escapes are the backslashes' mask moved up a byte, and the word is done
+     * when every escaped byte is a quote and no quote is unescaped (a backslash in its last byte escapes the next word's
+     * first byte). Everything else (another escape, a run of backslashes, a control character, a byte >= 0x80, the last
+     * bytes before {@code end}) is handled one byte at a time from its start as before, so what is accepted, and where
+     * the string ends, is unchanged.
      */
     final int skipString(int i) {
-        i = plainStringEnd(i);
+        byte[] b = this.b;
+        int end = this.end;
         while (true) {
+            long carry = 0;   // the high bit of byte 0 when the last word ended with a backslash: byte 0 is escaped
+            while (i + 8 <= end) {
+                long w = (long) LONGS.get(b, i);
+                long backslashes = backslashes(w);
+                long quotes = quotes(w);
+                long escaped = backslashes << 8 | carry;
+                long closing = quotes & ~escaped;
+                long oneByOne = controlOrHigh(w) | (escaped & ~quotes);
+                long events = closing | oneByOne;
+                if (events == 0) {   // plain bytes and \" escapes only; a backslash in the last byte escapes the next
+                    carry = backslashes >>> 56;
+                    i += 8;
+                    continue;
+                }
+                long first = events & -events;   // every mask is exact up to its lowest byte, so this is the first event
+                int at = Long.numberOfTrailingZeros(first) >>> 3;
+                if ((closing & first) != 0) return i + at + 1;
+                i += (escaped & first) != 0 ? at - 1 : at;   // an escape other than \" from its backslash (maybe i - 1)
+                carry = 0;
+                break;
+            }
+            i -= (int) (carry >>> 7);   // the input's last bytes start with that escape's backslash
+            // one special byte at or after i, or the last bytes of the input, a byte at a time
+            while (i < end && PLAIN[b[i] & 0xFF]) i++;
+            if (i >= end) throw BAIL;
             int c = b[i];
             if (c == '"') return i + 1;
             if (c == '\\') {
@@ -324,10 +358,27 @@ abstract class JsonValueSkipper extends JsonByteCursor {
             } else {
                 throw BAIL;   // a raw control character
             }
-            // after an escape the next special byte is usually a few bytes away: a byte loop
-            while (i < end && PLAIN[b[i] & 0xFF]) i++;
-            if (i >= end) throw BAIL;
         }
+    }
+
+    /**
+     * The high bit of each byte of {@code w} that is a backslash; also of a ']' right after a flagged byte (a borrow),
+     * which is harmless: it follows a backslash, so that escape is not a quote and is handled byte by byte first.
+     */
+    private static long backslashes(long w) {
+        long t = w ^ 0x5C5C5C5C5C5C5C5CL;
+        return (t - ONES) & ~t & HIGHS;
+    }
+
+    /** The high bit of exactly each byte of {@code w} that is a quote (no borrows: an escaped quote may precede a '#'). */
+    private static long quotes(long w) {
+        long t = w ^ 0x2222222222222222L;
+        return ~(((t & ~HIGHS) + ~HIGHS) | t) & HIGHS;
+    }
+
+    /** The high bit of each byte of {@code w} that is a control character or not ASCII; exact up to the lowest. */
+    private static long controlOrHigh(long w) {
+        return (((w - 0x2020202020202020L) & ~w) | w) & HIGHS;
     }
 
     /**
