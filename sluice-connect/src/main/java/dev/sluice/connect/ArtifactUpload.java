@@ -17,6 +17,12 @@ import java.util.zip.CRC32;
  * Sluice runs no user JVM code.
  */
 final class ArtifactUpload implements StreamObserver<AddArtifactsRequest> {
+    /**
+     * The most a begin chunk's claimed total presizes: with this server's defaults PySpark sends a local relation as
+     * artifacts of at most 16 MiB, in 32 KiB chunks; a larger artifact's buffer grows as its chunks arrive, so a
+     * claimed size is never allocated before its data is there.
+     */
+    private static final int INITIAL_CAPACITY_LIMIT = 32 << 20;
     private final Sessions sessions;
     private final StreamObserver<AddArtifactsResponse> observer;
     private final List<AddArtifactsResponse.ArtifactSummary> summaries = new ArrayList<>();
@@ -46,7 +52,7 @@ final class ArtifactUpload implements StreamObserver<AddArtifactsRequest> {
                     AddArtifactsRequest.BeginChunkedArtifact b = req.getBeginChunk();
                     cacheName(b.getName());
                     chunkedName = b.getName();
-                    chunked = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, b.getTotalBytes())));
+                    chunked = new ByteArrayOutputStream((int) Math.min(INITIAL_CAPACITY_LIMIT, Math.max(0, b.getTotalBytes())));
                     chunkedCrcOk = true;
                     chunksLeft = b.getNumChunks();
                     chunk(b.getInitialChunk());
