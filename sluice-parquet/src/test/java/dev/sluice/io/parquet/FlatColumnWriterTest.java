@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -209,6 +210,38 @@ class FlatColumnWriterTest {
         BlockMetaData block = ColumnarWriterPropertyTest.footer(actual).getBlocks().get(0);
         assertThat(block.getColumns().get(0).getEncodingStats().hasDictionaryEncodedPages()).isFalse();
         assertThat(block.getColumns().get(3).getEncodingStats().hasDictionaryEncodedPages()).isFalse();
+    }
+
+    /**
+     * Doubles and longs whose dictionary of {@code distinct} entries grows past its table's growth points and up to,
+     * or one past, the dictionary page size (131,072 entries of 8 bytes) after a first page that keeps it: kept to the end, or dropped for PLAIN
+     * at the entry that passes it. Doubles include NaN, 0.0 and -0.0 (dictionary keys by bit pattern).
+     */
+    @ParameterizedTest @ValueSource(ints = {16_384, 16_385, 131_071, 131_072, 131_073})
+    void fixedWidthDictionariesAtTheirGrowthAndFallbackPoints(int distinct) throws IOException {
+        StructType schema = StructType.fromDDL("d DOUBLE, l BIGINT");
+        SplittableRandom random = new SplittableRandom(distinct);
+        int first = 140_000;   // past the first page, of few values
+        int rows = first + distinct - 50 + 20_000;
+        List<Batch> batches = new ArrayList<>();
+        for (int start = 0; start < rows; start += Batch.DEFAULT_SIZE) {
+            int n = Math.min(Batch.DEFAULT_SIZE, rows - start);
+            FlatVector d = Vectors.allocate(DataTypes.DOUBLE, n);
+            FlatVector l = Vectors.allocate(DataTypes.LONG, n);
+            for (int i = 0; i < n; i++) {
+                int row = start + i;
+                long k = row < first ? random.nextInt(50) : row < first + distinct - 50 ? row - first + 50 : random.nextInt(distinct);
+                if (row < first && random.nextInt(100) == 0) d.appendNull();   // every entry reaches the dictionary
+                else d.appendObject(k == 3 ? Double.NaN : k == 4 ? -0.0 : k == 5 ? 0.0 : 1 + k / 100.0);
+                l.appendObject(k * 0x9E3779B97F4A7C15L);
+            }
+            batches.add(new Batch(new ColumnVector[] {d, l}, n));
+        }
+        Path actual = assertSameFile(schema, batches, new ParquetWriteOptions(CompressionCodecName.SNAPPY, 256L << 20, MICROS),
+                "%d distinct", distinct);
+        EncodingStats doubles = ColumnarWriterPropertyTest.footer(actual).getBlocks().get(0).getColumns().get(0).getEncodingStats();
+        assertThat(doubles.hasDictionaryEncodedPages()).isTrue();
+        assertThat(doubles.hasNonDictionaryEncodedPages()).isEqualTo(distinct > 131_072);
     }
 
     /** Several row groups: the same records as the record writer (row groups may be cut at other rows). */
