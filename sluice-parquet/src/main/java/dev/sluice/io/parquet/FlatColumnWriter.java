@@ -57,6 +57,8 @@ abstract class FlatColumnWriter {
     int[] ids = new int[1024];
     int idCount;
     final PlainBuffer plain;
+    /** Where the typed loops sum the dictionary slots they load ahead ({@link LongDictionary#touch}), so the loads stay. */
+    long touched;
     private final DictionaryIds idEncoder = new DictionaryIds();
 
     /** Pages written by this writer, over all its chunks (never reset, so a stale mark cannot match). */

@@ -113,6 +113,7 @@ final class FlatColumnWriters {
             long max = Long.MIN_VALUE;
             int count = 0;
             LongDictionary dict = dictionary;
+            if (!fellBack) touchSlots(v, from, to);
             for (int r = from; r < to; r++) {
                 if (nulls) {
                     if (v.isNull(r)) {
@@ -141,6 +142,14 @@ final class FlatColumnWriters {
             }
         }
 
+        /** {@link LongDictionary#touch} for each value (a null's slot value is harmless). */
+        private void touchSlots(ColumnVector v, int from, int to) {
+            LongDictionary dict = dictionary;
+            long sum = 0;
+            for (int r = from; r < to; r++) sum += dict.touch(v.getLong(r));
+            touched = sum;
+        }
+
         @Override int dictionarySize() { return dictionary.size(); }
 
         @Override void writePlainEntry(int id) { plain.writeLong(dictionary.key(id)); }
@@ -167,6 +176,7 @@ final class FlatColumnWriters {
             int count = 0;
             boolean special = false;
             LongDictionary dict = dictionary;
+            if (!fellBack) touchSlots(v, from, to);
             for (int r = from; r < to; r++) {
                 if (nulls) {
                     if (v.isNull(r)) {
@@ -196,6 +206,14 @@ final class FlatColumnWriters {
                 statistics.updateStats(min);
                 statistics.updateStats(max);
             }
+        }
+
+        /** {@link LongDictionary#touch} for each value (a null's slot value is harmless). */
+        private void touchSlots(ColumnVector v, int from, int to) {
+            LongDictionary dict = dictionary;
+            long sum = 0;
+            for (int r = from; r < to; r++) sum += dict.touch(Double.doubleToRawLongBits(v.getDouble(r)));
+            touched = sum;
         }
 
         @Override int dictionarySize() { return dictionary.size(); }

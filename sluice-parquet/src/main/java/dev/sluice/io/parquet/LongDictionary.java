@@ -5,13 +5,11 @@ import java.util.Arrays;
 /**
  * A column chunk's dictionary of 64-bit keys (INT32 and INT64 values, DOUBLE bit patterns): ids in insertion
  * order, as parquet-java's dictionary writers number them, found through an open-addressing table with no boxing
- * and no per-entry objects. A slot holds only the id (4 bytes), its key is read from {@link #keys} by id: the table
- * is a quarter of one holding keys beside ids, so more of it stays cached between the vectors the scan streams in,
- * and in a skewed column (Q1's {@code latency_ms}) the frequent keys, seen first, sit together at the low ids.
+ * and no per-entry objects. A slot holds the key beside its id, so a lookup reads one cache line.
  */
 final class LongDictionary {
-    private long[] keys = new long[256];   // by id, for the probes, the dictionary page and fallbacks
-    private int[] slots = new int[512];    // id + 1 (0 = empty); at most half full
+    private long[] keys = new long[256];    // by id, for the dictionary page and fallbacks
+    private long[] table = new long[1024];  // slot i: key at 2i, id + 1 at 2i + 1 (0 = empty); at most half full
     private int size;
 
     int size() { return size; }
@@ -20,44 +18,55 @@ final class LongDictionary {
 
     /** The id of {@code key}, added with the next id when new (the caller sees {@link #size()} grow). */
     int intern(long key) {
-        int[] t = slots;
-        long[] k = keys;
-        int mask = t.length - 1;
+        long[] t = table;
+        int mask = (t.length >> 1) - 1;
         int i = hash(key) & mask;
-        int s;
-        while ((s = t[i]) != 0) {
-            if (k[s - 1] == key) return s - 1;
+        long id;
+        while ((id = t[2 * i + 1]) != 0) {
+            if (t[2 * i] == key) return (int) id - 1;
             i = (i + 1) & mask;
         }
         int added = size++;
-        if (added == k.length) keys = k = Arrays.copyOf(k, added * 2);
-        k[added] = key;
-        t[i] = added + 1;
-        if (size * 2 > t.length) rehash();
+        if (added == keys.length) keys = Arrays.copyOf(keys, added * 2);
+        keys[added] = key;
+        t[2 * i] = key;
+        t[2 * i + 1] = added + 1;
+        if (size * 4 > t.length) rehash();
         return added;
+    }
+
+    /**
+     * The key in {@code key}'s home slot, read only to bring its cache line in: a loop of these over a vector's
+     * values before its interns has their cache misses in flight together (the loads do not depend on each other),
+     * where the interns' probe loops, branching on each load, wait for them one or two at a time.
+     */
+    long touch(long key) {
+        long[] t = table;
+        return t[2 * (hash(key) & ((t.length >> 1) - 1))];
     }
 
     void clear() {
         size = 0;
-        Arrays.fill(slots, 0);
+        Arrays.fill(table, 0);
     }
 
     /** Empties the dictionary and gives back the arrays it grew (an abandoned dictionary need not hold them). */
     void release() {
         size = 0;
         keys = new long[256];
-        slots = new int[512];
+        table = new long[1024];
     }
 
     private void rehash() {
-        int[] bigger = new int[slots.length * 2];
-        int mask = bigger.length - 1;
+        long[] bigger = new long[table.length * 2];
+        int mask = (bigger.length >> 1) - 1;
         for (int id = 0; id < size; id++) {
             int i = hash(keys[id]) & mask;
-            while (bigger[i] != 0) i = (i + 1) & mask;
-            bigger[i] = id + 1;
+            while (bigger[2 * i + 1] != 0) i = (i + 1) & mask;
+            bigger[2 * i] = keys[id];
+            bigger[2 * i + 1] = id + 1;
         }
-        slots = bigger;
+        table = bigger;
     }
 
     private static int hash(long key) {
