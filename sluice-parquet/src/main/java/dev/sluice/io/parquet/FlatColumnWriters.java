@@ -142,11 +142,12 @@ final class FlatColumnWriters {
             }
         }
 
-        /** {@link LongDictionary#touch} for each value (a null's slot value is harmless). */
+        /** {@link LongDictionary#touch} for each value (not for nulls: a view's getter may not answer for one). */
         private void touchSlots(ColumnVector v, int from, int to) {
             LongDictionary dict = dictionary;
+            boolean nulls = v.mayHaveNulls();
             long sum = 0;
-            for (int r = from; r < to; r++) sum += dict.touch(v.getLong(r));
+            for (int r = from; r < to; r++) if (!nulls || !v.isNull(r)) sum += dict.touch(v.getLong(r));
             touched = sum;
         }
 
@@ -208,11 +209,12 @@ final class FlatColumnWriters {
             }
         }
 
-        /** {@link LongDictionary#touch} for each value (a null's slot value is harmless). */
+        /** {@link LongDictionary#touch} for each value (not for nulls: a view's getter may not answer for one). */
         private void touchSlots(ColumnVector v, int from, int to) {
             LongDictionary dict = dictionary;
+            boolean nulls = v.mayHaveNulls();
             long sum = 0;
-            for (int r = from; r < to; r++) sum += dict.touch(Double.doubleToRawLongBits(v.getDouble(r)));
+            for (int r = from; r < to; r++) if (!nulls || !v.isNull(r)) sum += dict.touch(Double.doubleToRawLongBits(v.getDouble(r)));
             touched = sum;
         }
 

@@ -244,6 +244,43 @@ class FlatColumnWriterTest {
         assertThat(doubles.hasNonDictionaryEncodedPages()).isEqualTo(distinct > 131_072);
     }
 
+    /**
+     * A vector whose getters do not answer for null rows (as a view may not): the dictionary's slots are loaded ahead
+     * for present values only, and the file is the flat vectors' file.
+     */
+    @Test void nullRowsAreNotReadAhead() throws IOException {
+        StructType schema = StructType.fromDDL("d DOUBLE, l BIGINT");
+        SplittableRandom random = new SplittableRandom(12);
+        List<Batch> batches = batches(schema, new Profile[] {Profile.MEDIUM, Profile.MEDIUM}, new int[] {3, 3}, 20_000, 0, true, random);
+        ParquetWriteOptions options = new ParquetWriteOptions(CompressionCodecName.SNAPPY, 256L << 20, MICROS);
+        byte[] expected = Files.readAllBytes(writeColumnar(schema, batches, options));
+        List<Batch> guarded = new ArrayList<>();
+        for (Batch b : batches) guarded.add(new Batch(new ColumnVector[] {new NoNullValues(b.column(0)), new NoNullValues(b.column(1))}, b.rowCount()));
+        assertThat(Files.readAllBytes(writeColumnar(schema, guarded, options))).isEqualTo(expected);
+    }
+
+    /** Forwards to a vector, refusing to read a value of a null row. */
+    private static final class NoNullValues extends ColumnVector {
+        private final ColumnVector base;
+
+        NoNullValues(ColumnVector base) {
+            super(base.type());
+            this.base = base;
+        }
+
+        @Override public int size() { return base.size(); }
+        @Override public dev.sluice.vector.Encoding encoding() { return base.encoding(); }
+        @Override public boolean isNull(int row) { return base.isNull(row); }
+        @Override public boolean mayHaveNulls() { return base.mayHaveNulls(); }
+        @Override public long getLong(int row) { return base.getLong(present(row)); }
+        @Override public double getDouble(int row) { return base.getDouble(present(row)); }
+
+        private int present(int row) {
+            if (base.isNull(row)) throw new AssertionError("read the value of null row " + row);
+            return row;
+        }
+    }
+
     /** Several row groups: the same records as the record writer (row groups may be cut at other rows). */
     @Test void manyRowGroupsHoldTheSameRecords() throws IOException {
         StructType schema = StructType.fromDDL("a STRING, b BIGINT NOT NULL, c DOUBLE, d INT");
