@@ -12,9 +12,7 @@ import org.xerial.snappy.Snappy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -53,36 +51,21 @@ final class ParquetCodecs implements CompressionCodecFactory {
                 .build();
     }
 
-    /**
-     * One writer's compressor (one per file, used by one thread). The page is gathered into a buffer kept from page
-     * to page, and snappy writes into another, so a page costs no allocation and no copy beyond those two: the
-     * returned bytes are valid until the next {@code compress}, which is all parquet-java's page store needs (it
-     * copies a data page into its chunk buffer, and a dictionary page into a copy of its own, before returning).
-     */
     private static final class Compressor implements BytesInputCompressor {
         private final CompressionCodecName codec;
-        private final PageBuffer page = new PageBuffer();
-        private byte[] compressed = new byte[0];
 
         Compressor(CompressionCodecName codec) { this.codec = codec; }
 
         @Override public BytesInput compress(BytesInput bytes) throws IOException {
             if (codec == CompressionCodecName.UNCOMPRESSED) return bytes;
-            page.reset();
-            bytes.writeAllTo(page);
-            byte[] in = page.array();
-            int length = page.size();
+            byte[] in = bytes.toByteArray();
             switch (codec) {
-                case SNAPPY: {
-                    int bound = Snappy.maxCompressedLength(length);
-                    if (compressed.length < bound) compressed = new byte[Math.max(bound, compressed.length * 2)];
-                    return BytesInput.from(compressed, 0, Snappy.compress(in, 0, length, compressed, 0));
-                }
-                case ZSTD: return BytesInput.from(Zstd.compress(Arrays.copyOf(in, length), ZSTD_LEVEL));
+                case SNAPPY: return BytesInput.from(Snappy.compress(in));
+                case ZSTD: return BytesInput.from(Zstd.compress(in, ZSTD_LEVEL));
                 case GZIP: {
-                    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, length / 2));
+                    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, in.length / 2));
                     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-                        gz.write(in, 0, length);
+                        gz.write(in);
                     }
                     return BytesInput.from(out.toByteArray());
                 }
@@ -93,33 +76,6 @@ final class ParquetCodecs implements CompressionCodecFactory {
         @Override public CompressionCodecName getCodecName() { return codec; }
 
         @Override public void release() { }
-    }
-
-    /** The bytes of a page, gathered from its parts into one array reused page after page. */
-    private static final class PageBuffer extends OutputStream {
-        private byte[] bytes = new byte[0];
-        private int size;
-
-        byte[] array() { return bytes; }
-
-        int size() { return size; }
-
-        void reset() { size = 0; }
-
-        @Override public void write(int b) {
-            ensure(1);
-            bytes[size++] = (byte) b;
-        }
-
-        @Override public void write(byte[] b, int offset, int length) {
-            ensure(length);
-            System.arraycopy(b, offset, bytes, size, length);
-            size += length;
-        }
-
-        private void ensure(int more) {
-            if (size + more > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
-        }
     }
 
     private static final class Decompressor implements BytesInputDecompressor {

@@ -13,8 +13,8 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A compressor keeps its page and output buffers from page to page: each page's bytes are still snappy's bytes of
- * that page alone (pages of parts, larger and smaller than the one before, empty), and every codec round-trips.
+ * Each page's compressed bytes are snappy's bytes of that page alone (pages of parts, larger and smaller than the one
+ * before, empty; a compressor that reused buffers across pages must keep this), and every codec round-trips.
  */
 class ParquetCodecsTest {
     @Test void reusedBuffersGiveEachPageItsOwnBytes() throws IOException {
