@@ -18,9 +18,7 @@ import java.util.List;
  * The cursors meet in a tournament (loser) tree: taking a row replays one path from the leaf of its cursor to
  * the root, one comparison a level (a binary heap's sift-down makes two). Each cursor's current row's first key
  * prefix is kept beside the tree ({@link KeyPrefixes}), so most comparisons are of two longs read from one array;
- * equal prefixes (or a block without them) fall back to {@link RowOrdering}. A done cursor's prefix is
- * {@link Long#MAX_VALUE}, so while every live cursor has prefixes a replay compares only those longs (the winner's
- * held in a local) and looks at anything else only on equal ones ({@link #tie}).
+ * equal prefixes (or a block without them) fall back to {@link RowOrdering}.
  */
 final class RunMerger implements AutoCloseable {
     /** Rows {@code [from, to)} of a run's sorted order. */
@@ -39,18 +37,8 @@ final class RunMerger implements AutoCloseable {
      */
     private final long[] head2;
     private final boolean[] seconded;
-    /** Per cursor: done (it sorts after every row; its {@link #head} is {@link #DONE}). */
+    /** Per cursor: done (it sorts after every row). */
     private final boolean[] done;
-    /** The prefix of a done cursor: no live row's prefix is above it, and a live one equal to it goes to {@link #tie}. */
-    private static final long DONE = Long.MAX_VALUE;
-    /** Live cursors whose current block has no prefixes: while there are none, {@link #replay} compares prefixes only. */
-    private int unheaded;
-    /** Live cursors whose current block has no second prefixes: while there are none, equal first prefixes compare these. */
-    private int unseconded;
-    /** Per cursor, its current block's arrays (read for each row it gives): sorted order, first and second prefixes. */
-    private final int[][] orderOf;
-    private final long[][] firstOf;
-    private final long[][] secondOf;
     /** The loser tree over cursors [0, k): tree[0] the winner, tree[1..k) the loser of each inner node. */
     private final int[] tree;
     private final int k;
@@ -82,17 +70,9 @@ final class RunMerger implements AutoCloseable {
         this.seconded = new boolean[k];
         this.done = new boolean[k];
         this.blockOf = new int[k];
-        this.orderOf = new int[k][];
-        this.firstOf = new long[k][];
-        this.secondOf = new long[k][];
         this.tree = new int[Math.max(1, k)];
         this.live = k;
-        this.unheaded = k;   // until each cursor's first block is loaded
-        this.unseconded = k;
-        for (int i = 0; i < k; i++) {
-            loadBlock(i);
-            loadHead(i);
-        }
+        for (int i = 0; i < k; i++) loadHead(i);
         if (k > 0) tree[0] = build(1);
         this.remaining = limit < 0 ? Long.MAX_VALUE : limit;
     }
@@ -147,14 +127,14 @@ final class RunMerger implements AutoCloseable {
                 b = blockOf[w] = blockCount++;
             }
             pickBlocks[n] = b;
-            pickRows[n] = orderOf[w][cur.pos];
+            pickRows[n] = cur.run.order[cur.pos];
             n++;
             if (++cur.pos == cur.end) {
                 blockOf[w] = -1;   // a refill replaces the cursor's block: its next rows come from a new one
                 if (!cur.refill()) {
-                    finish(w);
+                    done[w] = true;
+                    live--;
                 } else {
-                    loadBlock(w);
                     loadHead(w);
                 }
             } else {
@@ -178,10 +158,6 @@ final class RunMerger implements AutoCloseable {
 
     /** Cursor {@code w}'s row changed: plays it up from its leaf, each node keeping the loser. */
     private void replay(int w) {
-        if (unheaded == 0) {
-            replayByPrefixes(w);
-            return;
-        }
         int winner = w;
         for (int node = (w + k) >>> 1; node >= 1; node >>>= 1) {
             int other = tree[node];
@@ -193,88 +169,27 @@ final class RunMerger implements AutoCloseable {
         tree[0] = winner;
     }
 
-    /**
-     * {@link #replay} while every cursor has a first prefix (a done one {@link #DONE}): unequal first prefixes decide;
-     * equal ones are decided by the second prefixes while every cursor has those (a done one's is DONE too), and by
-     * {@link #tie} otherwise. The winner's prefixes are held in locals, so a level reads one or two longs.
-     */
-    private void replayByPrefixes(int w) {
-        long[] head = this.head, head2 = this.head2;
-        int[] tree = this.tree;
-        boolean seconds = unseconded == 0;
-        int winner = w;
-        long best = head[w], best2 = head2[w];
-        for (int node = (w + k) >>> 1; node >= 1; node >>>= 1) {
-            int other = tree[node];
-            long h = head[other];
-            boolean wins;
-            if (h != best) {
-                wins = h < best;
-            } else if (seconds) {
-                long h2 = head2[other];
-                wins = h2 != best2 ? h2 < best2 : tie(other, winner);
-            } else {
-                wins = tie(other, winner);
-            }
-            if (wins) {
-                tree[node] = winner;
-                winner = other;
-                best = h;
-                best2 = head2[other];
-            }
-        }
-        tree[0] = winner;
-    }
-
-    /** Cursor {@code i} has a new block: keeps its arrays and counts whether it has prefixes. */
-    private void loadBlock(int i) {
-        SortedRun run = cursors[i].run;
-        KeyPrefixes p = run.prefix;
-        long[] first = p == null ? null : p.first();
-        long[] second = p == null ? null : p.second();
-        if ((firstOf[i] == null) != (first == null)) unheaded += first == null ? 1 : -1;
-        if ((secondOf[i] == null) != (second == null)) unseconded += second == null ? 1 : -1;
-        orderOf[i] = run.order;
-        firstOf[i] = first;
-        secondOf[i] = second;
-        headed[i] = first != null;
-        seconded[i] = second != null;
-    }
-
-    /** Cursor {@code i}'s current row's prefixes, from its block's arrays. */
     private void loadHead(int i) {
-        long[] first = firstOf[i];
-        if (first == null) return;
-        int row = orderOf[i][cursors[i].pos];
-        head[i] = first[row];
-        long[] second = secondOf[i];
+        RunCursor c = cursors[i];
+        KeyPrefixes p = c.run.prefix;
+        headed[i] = p != null;
+        if (p == null) return;
+        int row = c.run.order[c.pos];
+        head[i] = p.first()[row];
+        long[] second = p.second();
+        seconded[i] = second != null;
         if (second != null) head2[i] = second[row];
-    }
-
-    /** Cursor {@code i} has no rows left: it sorts after every live one from now on (both its prefixes DONE). */
-    private void finish(int i) {
-        done[i] = true;
-        live--;
-        if (firstOf[i] == null) unheaded--;
-        if (secondOf[i] == null) unseconded--;
-        firstOf[i] = secondOf[i] = null;
-        orderOf[i] = null;
-        headed[i] = seconded[i] = true;
-        head[i] = head2[i] = DONE;
     }
 
     /** True when cursor {@code x}'s current row comes before cursor {@code y}'s (ties: the earlier cursor). */
     private boolean before(int x, int y) {
-        if (headed[x] && headed[y] && head[x] != head[y]) return head[x] < head[y];
-        return tie(x, y);
-    }
-
-    /** As {@link #before}, when the prefixes cannot decide: equal, or a cursor without them. */
-    private boolean tie(int x, int y) {
         if (done[x]) return false;
         if (done[y]) return true;
-        // equal exact first keys: the second key's prefix decides most ties without reading the keys
-        if (headed[x] && headed[y] && seconded[x] && seconded[y] && head2[x] != head2[y]) return head2[x] < head2[y];
+        if (headed[x] && headed[y]) {
+            if (head[x] != head[y]) return head[x] < head[y];
+            // equal exact first keys: the second key's prefix decides most ties without reading the keys
+            if (seconded[x] && seconded[y] && head2[x] != head2[y]) return head2[x] < head2[y];
+        }
         RunCursor cx = cursors[x], cy = cursors[y];
         int c = ordering.compare(cx.run.prefix, cx.run.keys, cx.run.order[cx.pos], cy.run.prefix, cy.run.keys, cy.run.order[cy.pos]);
         return c != 0 ? c < 0 : x < y;
