@@ -33,6 +33,17 @@ public final class StructVector extends FlatVector {
         size += count;
     }
 
+    /**
+     * Closes rows {@code [from, to)} of a bulk builder whose fields were appended to the children directly, row i null
+     * where {@code nulls[i]}; the children must hold a null at every such row, as {@link #appendNull} leaves them.
+     */
+    public void finishRows(boolean[] nulls, int from, int to) {
+        int n = to - from;
+        ensureCapacity(size + n);
+        markNulls(nulls, from, to);
+        size += n;
+    }
+
     @Override protected void appendNullSlot() {
         for (FlatVector child : children) child.appendNull();
     }
