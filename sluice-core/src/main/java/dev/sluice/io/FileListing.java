@@ -69,8 +69,7 @@ public final class FileListing {
             if (roots.isEmpty()) throw IoErrors.notFound(userPath);
             for (FileStatus root : roots) {
                 if (root.directory()) {
-                    TreeMap<String, ListedFile> under = new TreeMap<>();
-                    addDirectory(storage, root.path(), root.path(), under, CommitMarkers.above(storage, root.path()), options);
+                    TreeMap<String, ListedFile> under = listedAlikeTwice(storage, root.path(), options);
                     files.putAll(recursiveFileLookup ? under : sparkSelection(root.path(), under));
                 } else {
                     files.put(root.path(), new ListedFile(root, StoragePaths.parent(root.path())));
@@ -88,6 +87,40 @@ public final class FileListing {
     public static boolean isHidden(String name) {
         return name.startsWith(".") || (name.startsWith("_") && !name.contains("="))
                 || name.endsWith("._COPYING_");
+    }
+
+    /** Listings of one root before {@link #listedAlikeTwice} gives up on a directory that never holds still. */
+    static final int MAX_LISTINGS = 50;
+
+    /**
+     * The visible files under a root directory, listed until two listings in a row agree. One listing is not a
+     * snapshot: a directory read while a write commits into it may miss a marker created or deleted during the read
+     * and return only some of the files moved in around it (POSIX leaves entries added or removed during a
+     * {@code readdir} unspecified; a tree is listed a directory at a time; an object store pages its listing). Only
+     * one job publishes into a target at a time (the target's lock), and it moves all its files in before it removes
+     * its pending marker, so a listing that starts after a commit's last step sees all of it, and a listing during
+     * the commit that sees its marker sees none of it: two consecutive listings that agree are not halfway through
+     * a commit. Found by {@code CrashInjectionTest}'s concurrent appends on a loaded machine (a reader saw part of
+     * a job). Costs one more listing per read; a directory still changing after {@link #MAX_LISTINGS} listings
+     * fails with WRITE_CONFLICT rather than return what may be half a write.
+     */
+    private static TreeMap<String, ListedFile> listedAlikeTwice(Storage storage, String root, ListingOptions options) {
+        TreeMap<String, ListedFile> last = listedOnce(storage, root, options);
+        for (int listing = 2; listing <= MAX_LISTINGS; listing++) {
+            TreeMap<String, ListedFile> again = listedOnce(storage, root, options);
+            if (again.keySet().equals(last.keySet())) return again;
+            last = again;
+        }
+        throw SluiceException.of(ErrorCode.WRITE_CONFLICT).with("path", root)
+                .with("reason", "the directory changed between every two of " + MAX_LISTINGS + " listings while it was "
+                        + "read (writers keep committing into it); read it again once they finish")
+                .build();
+    }
+
+    private static TreeMap<String, ListedFile> listedOnce(Storage storage, String root, ListingOptions options) {
+        TreeMap<String, ListedFile> under = new TreeMap<>();
+        addDirectory(storage, root, root, under, CommitMarkers.above(storage, root), options);
+        return under;
     }
 
     private static void addDirectory(Storage storage, String dir, String root, TreeMap<String, ListedFile> out,
