@@ -32,6 +32,12 @@ import java.util.List;
  * its reader reads after the batches it already took). An output partition reads its spilled blocks, then its
  * buffered batches, releasing each batch's memory as it hands it on, then what was spilled while it read;
  * once read to the end, its buckets and files are released.
+ *
+ * <p>An exchange may have several readers ({@link ReusedExchangeExec}: a self-join's two sides read one exchange of
+ * their common input). Then each reader walks the buffered batches without taking them, and an output partition's
+ * buckets, memory and files are released when its last reader has read it to the end; a spill while it is read
+ * writes every buffered batch of the partition to the tail file, and a reader that had read some of them skips
+ * those rows there.
  */
 public final class ExchangeExec implements StageBoundary {
     private final ExecNode input;
@@ -41,6 +47,8 @@ public final class ExchangeExec implements StageBoundary {
     private TaskBuckets[] tasks;   // by input partition
     private boolean[] reading;     // output partitions whose reader took its snapshot: no more spilling of them
     private boolean writingThrough;  // some task's buckets were spilled: batches cut after that go straight to disk
+    private int readers = 1;       // how many consumers read every output partition (more when reused)
+    private int[] readsDone;       // per output partition: readers that read it to the end
     private volatile OperatorMetrics metrics;
 
     public ExchangeExec(ExecNode input, Partitioning partitioning, MemoryPool pool, int batchSize) {
@@ -53,6 +61,14 @@ public final class ExchangeExec implements StageBoundary {
     public ExecNode input() { return input; }
 
     public Partitioning partitioning() { return partitioning; }
+
+    /** One more consumer reads every output partition (a {@link ReusedExchangeExec}); called while planning. */
+    synchronized void addReader() {
+        if (tasks != null) throw new IllegalStateException("a reader added after the exchange ran");
+        readers++;
+    }
+
+    synchronized int readers() { return readers; }
 
     @Override public StructType schema() { return input.schema(); }
 
@@ -68,6 +84,7 @@ public final class ExchangeExec implements StageBoundary {
         synchronized (this) {
             tasks = new TaskBuckets[inputs];
             reading = new boolean[outputs];
+            readsDone = new int[outputs];
             writingThrough = false;
         }
         OperatorMetrics m = metrics;
@@ -99,7 +116,10 @@ public final class ExchangeExec implements StageBoundary {
     @Override public BatchStream execute(int partition, TaskContext ctx) {
         List<TaskBuckets> inputs = new ArrayList<>();
         List<SpillFile> files = new ArrayList<>();
+        boolean shared;
         synchronized (this) {
+            if (tasks == null) throw SluiceException.internal("an exchange read before it ran or after its release");
+            shared = readers > 1;
             reading[partition] = true;   // from now on a spill of this partition's buckets goes to their tail files
             for (TaskBuckets t : tasks) {
                 if (t == null) continue;
@@ -111,16 +131,21 @@ public final class ExchangeExec implements StageBoundary {
             int task;
             int phase;   // per input task: 0 its spill file, 1 its buffered batches, 2 what was spilled while reading
             SpillFile.Reader reader;
+            java.util.Iterator<Batch> buffered;   // shared: this reader's walk of the task's buffered batches
+            long skip;                             // shared: rows of the tail file this reader already had from memory
+            boolean ended;
 
             @Override public Batch next() {
                 while (true) {
                     ctx.checkCancelled();
                     if (task >= inputs.size()) {
-                        releaseOutput(partition);
+                        if (!ended) releaseOutput(partition);   // once per reader, however often it asks again
+                        ended = true;
                         return null;
                     }
                     if (reader != null) {
                         Batch b = reader.next();
+                        if (b != null && skip > 0) b = skipRows(b);
                         if (b != null) return b;
                         reader.close();
                         reader = null;
@@ -133,7 +158,7 @@ public final class ExchangeExec implements StageBoundary {
                         if (f != null) reader = f.reader(schema());
                         else phase++;
                     } else if (phase == 1) {
-                        Batch b = t.take(partition);
+                        Batch b = shared ? nextShared(t) : t.take(partition);
                         if (b != null) return b;
                         phase++;
                     } else if (phase == 2) {
@@ -143,8 +168,34 @@ public final class ExchangeExec implements StageBoundary {
                     } else {
                         task++;
                         phase = 0;
+                        buffered = null;
+                        skip = 0;
                     }
                 }
+            }
+
+            /** The next buffered batch, left in its bucket for the other readers; null once none is left or spilled. */
+            private Batch nextShared(TaskBuckets t) {
+                synchronized (ExchangeExec.this) {
+                    if (t.tails[partition] != null || t.buckets[partition] == null) return null;   // spilled: the tail has them all
+                    if (buffered == null) buffered = t.buckets[partition].iterator();
+                    if (!buffered.hasNext()) return null;
+                    Batch b = buffered.next();
+                    skip += b.rowCount();
+                    return b;
+                }
+            }
+
+            /** {@code b} without the rows this reader already had from memory (a shared tail holds all of them). */
+            private Batch skipRows(Batch b) {
+                while (b != null && skip >= b.rowCount()) {
+                    skip -= b.rowCount();
+                    b = reader.next();
+                }
+                if (b == null || skip == 0) return b;
+                Batch rest = b.slice((int) skip, b.rowCount() - (int) skip);
+                skip = 0;
+                return rest;
             }
 
             @Override public void close() {
@@ -165,9 +216,10 @@ public final class ExchangeExec implements StageBoundary {
         return rows;
     }
 
-    /** Output partition {@code p} was read to the end: its buckets, files and memory are not needed again. */
+    /** A reader read output partition {@code p} to the end: after its last reader, its buckets, files and memory go. */
     private synchronized void releaseOutput(int p) {
         if (tasks == null) return;
+        if (++readsDone[p] < readers) return;
         for (TaskBuckets t : tasks) if (t != null) t.release(p);
     }
 
@@ -177,9 +229,12 @@ public final class ExchangeExec implements StageBoundary {
         tasks = null;
     }
 
-    @Override public String describe() { return "ExchangeExec: " + describePartitioning(); }
+    @Override public String describe() {
+        int n = readers();
+        return "ExchangeExec: " + describePartitioning() + (n > 1 ? ", read by " + n : "");
+    }
 
-    private String describePartitioning() {
+    String describePartitioning() {
         if (partitioning instanceof Partitioning.Hash h) return "hash(" + Explain.expressions(h.keys()) + ", " + h.partitionCount() + ")";
         if (partitioning instanceof Partitioning.RoundRobin r) return "roundrobin(" + r.partitionCount() + ")";
         if (partitioning instanceof Partitioning.Direct d) return "shufflepartitionidpassthrough(" + d.id().sql() + ", " + d.partitionCount() + ")";

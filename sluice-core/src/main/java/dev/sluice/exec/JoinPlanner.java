@@ -27,7 +27,11 @@ import java.util.List;
 final class JoinPlanner {
     private JoinPlanner() {}
 
-    static ExecNode plan(Join join, ExecNode left, ExecNode right, PlannerContext ctx) {
+    /**
+     * A shuffled join whose sides read the same rows ({@code shared}, null when they do not) exchanges them
+     * once. Every choice (broadcast, build side) is made on the unshared sides, so the plan means the same.
+     */
+    static ExecNode plan(Join join, ExecNode left, ExecNode right, PlannerContext ctx, SharedExchangeInput shared) {
         JoinType type = join.joinType() == JoinType.CROSS ? JoinType.INNER : join.joinType();
         StructType ls = left.schema();
         StructType rs = right.schema();
@@ -54,8 +58,9 @@ final class JoinPlanner {
         }
         Partitioning lp = leftKeys.isEmpty() ? new Partitioning.Single() : new Partitioning.Hash(leftKeys, ctx.shufflePartitions());
         Partitioning rp = leftKeys.isEmpty() ? new Partitioning.Single() : new Partitioning.Hash(rightKeys, ctx.shufflePartitions());
-        ExecNode le = Metered.wrap(new ExchangeExec(left, lp, ctx.memoryPool(), ctx.batchSize()));
-        ExecNode re = Metered.wrap(new ExchangeExec(right, rp, ctx.memoryPool(), ctx.batchSize()));
+        ExecNode[] once = shared == null ? null : shared.exchanges(leftKeys, rightKeys, ls, rs, ctx.shufflePartitions(), ctx);
+        ExecNode le = once != null ? once[0] : Metered.wrap(new ExchangeExec(left, lp, ctx.memoryPool(), ctx.batchSize()));
+        ExecNode re = once != null ? once[1] : Metered.wrap(new ExchangeExec(right, rp, ctx.memoryPool(), ctx.batchSize()));
         boolean probeIsLeft = !mayBuildLeft || (mayBuildRight && smaller(leftSize, rightSize) == Side.RIGHT);
         JoinSpec spec = new JoinSpec(type, leftKeys, rightKeys, keys.nullSafe(), residual, probeIsLeft, join.schema(), ls, rs,
                 ctx.batchSize());

@@ -175,7 +175,8 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
     }
 
     @Override public ExecNode visitJoin(dev.sluice.plan.Join join) {
-        return JoinPlanner.plan(join, plan(join.left()), plan(join.right()), context);
+        return JoinPlanner.plan(join, plan(join.left()), plan(join.right()), context,
+                SharedExchangeInput.find(join.left(), join.right(), this));
     }
 
     @Override public ExecNode visitSubqueryAlias(dev.sluice.plan.SubqueryAlias alias) { return plan(alias.input()); }

@@ -28,6 +28,7 @@ final class SizeEstimates {
                 || node instanceof ExchangeExec) {
             return of(node.children().get(0));
         }
+        if (node instanceof ReusedExchangeExec r) return of(r.exchange());
         if (node instanceof ProjectExec p) {
             ExecNode input = p.children().get(0);
             long size = of(input);
