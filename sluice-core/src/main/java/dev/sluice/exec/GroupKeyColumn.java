@@ -62,6 +62,12 @@ abstract class GroupKeyColumn {
      */
     int[] storedRows() { return null; }
 
+    /** The bound vector resolved ({@link FlatRows}), or null when it did not resolve or the kind does not resolve. */
+    FlatRows boundRows() { return null; }
+
+    /** The bytes below the bound vector when it is a string or binary column that resolved, else null. */
+    BytesVector boundBytes() { return null; }
+
     /** True when group {@code group}'s stored key equals row {@code row} (NULL = NULL, NaN = NaN, -0.0 = 0.0). */
     boolean same(FlatVector stored, int group, int row) {
         return ValueComparator.compareNullable(type, stored, group, vector, row) == 0;
@@ -98,6 +104,8 @@ abstract class GroupKeyColumn {
 
         /** Caches the base's arrays after a bind. */
         abstract void bound();
+
+        @Override final FlatRows boundRows() { return rows; }
 
         @Override final int[] storedRows() {
             if (rows == null) return null;
@@ -177,6 +185,7 @@ abstract class GroupKeyColumn {
         private byte[] data;
         Bytes(DataType type) { super(type, BytesVector.class); }
         @Override void bound() { data = base.buffer(); }
+        @Override BytesVector boundBytes() { return rows == null ? null : base; }
         @Override long hashAt(int p) { return ValueHasher.hashBytes(data, base.bytesStart(p), base.bytesLength(p)); }
         @Override boolean sameAt(BytesVector stored, int group, int p) {
             int length = stored.bytesLength(group);

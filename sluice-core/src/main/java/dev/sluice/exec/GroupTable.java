@@ -27,6 +27,8 @@ final class GroupTable {
     private final DataType[] types;
     private final FlatVector[] keys;
     private final GroupKeyColumn[] columns;
+    private final ShortKeyCodes codes;          // null: some key is not a string or binary (or untyped)
+    private final int[] oneRow = new int[1];
     private int[] slots = new int[1024];        // group id + 1; 0 = empty
     private long[] slotHashes = new long[1024];
     private long[] groupHashes = new long[64];
@@ -49,6 +51,7 @@ final class GroupTable {
             keys[k] = Vectors.allocate(types[k], 64);
             columns[k] = GroupKeyColumn.of(types[k], typed);
         }
+        this.codes = typed ? ShortKeyCodes.forKeys(types) : null;
     }
 
     int groupCount() { return groups; }
@@ -60,6 +63,7 @@ final class GroupTable {
      */
     void clear() {
         Arrays.fill(slots, 0);
+        if (codes != null) codes.clear();
         for (FlatVector k : keys) k.clear();
         heldKeyBytes = Math.max(heldKeyBytes, keyBytes);
         keyBytes = 0;
@@ -80,6 +84,10 @@ final class GroupTable {
         }
         for (int k = 0; k < columns.length; k++) columns[k].bind(vectors[k]);
         int[] heads = runHeads(rowCount);
+        if (codes != null && codes.active() && findByCodes(vectors, rowCount, heads, groupIds)) {
+            for (GroupKeyColumn c : columns) c.bind(null);
+            return;
+        }
         if (heads == null) {
             long[] hashes = hashBatch(null, rowCount);
             for (int r = 0; r < rowCount; r++) groupIds[r] = findOrInsert(vectors, r, hashes[r]);
@@ -94,6 +102,29 @@ final class GroupTable {
             }
         }
         for (GroupKeyColumn c : columns) c.bind(null);   // do not keep the batch alive
+    }
+
+    /**
+     * {@link #findOrInsert} through the short keys' codes: rows (runs, when {@code heads} is not null) whose codes
+     * name a known group take it; the others are hashed and probed as always, in row order, so new groups get the
+     * ids they get without the codes. False when a key column's vector did not resolve (then nothing was done).
+     */
+    private boolean findByCodes(ColumnVector[] vectors, int rowCount, int[] heads, int[] groupIds) {
+        int m = heads == null ? rowCount : headCount;
+        int[] found = codes.lookup(columns, heads, m);
+        if (found == null) return false;
+        for (int j = 0; j < m; j++) {
+            int from = heads == null ? j : heads[j];
+            int g = found[j];
+            if (g < 0) {
+                oneRow[0] = from;
+                g = findOrInsert(vectors, from, hashBatch(oneRow, 1)[0]);
+                codes.remember(j, g);
+            }
+            if (heads == null) groupIds[j] = g;
+            else Arrays.fill(groupIds, from, j + 1 < m ? heads[j + 1] : rowCount, g);
+        }
+        return true;
     }
 
     /**
@@ -221,5 +252,7 @@ final class GroupTable {
     }
 
     /** A rough size of the table and its keys, for the memory reservation. */
-    long bytes() { return slots.length * 12L + groupHashes.length * 8L + 2 * Math.max(keyBytes, heldKeyBytes); }   // key buffers grow by doubling
+    long bytes() {
+        return slots.length * 12L + groupHashes.length * 8L + 2 * Math.max(keyBytes, heldKeyBytes) + (codes == null ? 0 : codes.bytes());
+    }   // key buffers grow by doubling
 }
