@@ -80,23 +80,33 @@ final class ShortKeyCodes {
         for (int k = 0; k < columns.length; k++) {
             if (!columns[k].encode(keys[k], at, n, batchCodes[k])) return null;
         }
-        long[] packed = batchKeys;
-        pack(packed, n);
-        int[] groups = batchGroups;
-        for (int j = 0; j < n; j++) groups[j] = packed[j] < 0 ? -1 : find(packed[j]);
+        findPacked(n);
         if (asked >= WARM_UP_ROWS && missed * 4 > asked) active = false;   // judged on the batches before this one
         asked += n;
-        return groups;
+        return batchGroups;
     }
 
-    /** Packs the columns' codes of each row into one long; -1 when some value has no code. */
-    private void pack(long[] packed, int n) {
-        int[] first = batchCodes[0];
-        for (int j = 0; j < n; j++) packed[j] = first[j] < 0 ? -1 : first[j];
-        for (int k = 1; k < columns.length; k++) {
-            int[] codes = batchCodes[k];
-            int shift = CODE_BITS * k;
-            for (int j = 0; j < n; j++) packed[j] = packed[j] < 0 || codes[j] < 0 ? -1 : packed[j] | (long) codes[j] << shift;
+    /**
+     * Packs the columns' codes of each row into one long ({@link #batchKeys}; -1 when some value has no code) and
+     * finds its group ({@link #batchGroups}; -1 when not known): one loop for both, a loop fewer to warm up.
+     */
+    private void findPacked(int n) {
+        long[] packed = batchKeys;
+        int[] groups = batchGroups;
+        int[][] codes = batchCodes;
+        int width = columns.length;
+        for (int j = 0; j < n; j++) {
+            long key = 0;
+            for (int k = 0; k < width; k++) {
+                int c = codes[k][j];
+                if (c < 0) {
+                    key = -1;
+                    break;
+                }
+                key |= (long) c << (CODE_BITS * k);
+            }
+            packed[j] = key;
+            groups[j] = key < 0 ? -1 : find(key);
         }
     }
 
