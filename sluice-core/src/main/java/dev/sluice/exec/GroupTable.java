@@ -43,7 +43,10 @@ final class GroupTable {
     GroupTable(DataType[] types) { this(types, true); }
 
     /** {@code typed} false keeps every key column on the generic per-row path (tests compare the two). */
-    GroupTable(DataType[] types, boolean typed) {
+    GroupTable(DataType[] types, boolean typed) { this(types, typed, true); }
+
+    /** {@code codes} false: no {@link ShortKeyCodes} (an earlier table of the same aggregation found they do not pay). */
+    GroupTable(DataType[] types, boolean typed, boolean codes) {
         this.types = types.clone();
         this.keys = new FlatVector[types.length];
         this.columns = new GroupKeyColumn[types.length];
@@ -51,10 +54,13 @@ final class GroupTable {
             keys[k] = Vectors.allocate(types[k], 64);
             columns[k] = GroupKeyColumn.of(types[k], typed);
         }
-        this.codes = typed ? ShortKeyCodes.forKeys(types) : null;
+        this.codes = typed && codes ? ShortKeyCodes.forKeys(types) : null;
     }
 
     int groupCount() { return groups; }
+
+    /** True when the table had short-key codes and they stopped paying ({@link ShortKeyCodes#active}). */
+    boolean codesStopped() { return codes != null && !codes.active(); }
 
     /**
      * Empties the table for another input, keeping its arrays and its key vectors' capacity: a table rebuilt for each

@@ -51,6 +51,8 @@ public final class HashAggregateExec implements ExecNode {
     private volatile OperatorMetrics metrics;
     /** PARTIAL: a task's flushed table did not reduce its rows, so every task started after it passes rows through. */
     private volatile boolean partialDoesNotReduce;
+    /** A table's short-key codes stopped paying (long or mostly distinct keys), so later tables are built without them. */
+    private volatile boolean shortKeyCodesDoNotPay;
 
     private HashAggregateExec(Mode mode, ExecNode input, List<Expression> keys, List<AggregateExpression> aggregates,
                               List<List<Expression>> boundInputs, List<Expression> results, StructType schema,
@@ -427,7 +429,7 @@ public final class HashAggregateExec implements ExecNode {
     private Table newTable() {
         DataType[] keyTypes = new DataType[keys.size()];
         for (int k = 0; k < keyTypes.length; k++) keyTypes[k] = keys.get(k).dataType();
-        return new Table(new GroupTable(keyTypes));
+        return new Table(new GroupTable(keyTypes, true, !shortKeyCodesDoNotPay));
     }
 
     /** A flat copy of {@code v}, its string bytes allocated at once. */
@@ -446,6 +448,7 @@ public final class HashAggregateExec implements ExecNode {
         ColumnVector[] keyVectors = new ColumnVector[keys.size()];
         for (int k = 0; k < keyVectors.length; k++) keyVectors[k] = keys.get(k).evaluate(b);
         table.groups.findOrInsert(keyVectors, n, groupIds);
+        if (table.groups.codesStopped()) shortKeyCodesDoNotPay = true;
         int groups = table.groups.groupCount();
         int column = keys.size();
         for (int a = 0; a < aggregates.size(); a++) {

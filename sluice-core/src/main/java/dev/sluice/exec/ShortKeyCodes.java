@@ -21,8 +21,9 @@ import java.util.Arrays;
  * groups of a service and a country) both tables stay a few KiB.
  *
  * <p>It is a cache only while it pays: it stops answering (for the rest of the table's input) once a quarter of the
- * rows it was asked about went to the group table without a code or with a new tuple of codes (long keys, many
- * distinct values; judged before each batch once {@link #WARM_UP_ROWS} were asked about), and a column stops
+ * rows it was asked about went to the group table without a code or with a new tuple of codes (many distinct values;
+ * judged before each batch once {@link #WARM_UP_ROWS} were asked about), at once when a quarter of a batch's rows
+ * have no code (long keys: that batch is hashed as before), and a column stops
  * coding new values at {@link #MAX_CODES}. {@link #bytes} counts its arrays for the table's reservation.
  */
 final class ShortKeyCodes {
@@ -80,7 +81,10 @@ final class ShortKeyCodes {
         for (int k = 0; k < columns.length; k++) {
             if (!columns[k].encode(keys[k], at, n, batchCodes[k])) return null;
         }
-        findPacked(n);
+        if (findPacked(n) * 4 > n) {   // long keys, or full columns: the batch is hashed as before, and so is the rest
+            active = false;
+            return null;
+        }
         if (asked >= WARM_UP_ROWS && missed * 4 > asked) active = false;   // judged on the batches before this one
         asked += n;
         return batchGroups;
@@ -88,13 +92,15 @@ final class ShortKeyCodes {
 
     /**
      * Packs the columns' codes of each row into one long ({@link #batchKeys}; -1 when some value has no code) and
-     * finds its group ({@link #batchGroups}; -1 when not known): one loop for both, a loop fewer to warm up.
+     * finds its group ({@link #batchGroups}; -1 when not known): one loop for both, a loop fewer to warm up. Returns
+     * the rows without a packed key.
      */
-    private void findPacked(int n) {
+    private int findPacked(int n) {
         long[] packed = batchKeys;
         int[] groups = batchGroups;
         int[][] codes = batchCodes;
         int width = columns.length;
+        int uncoded = 0;
         for (int j = 0; j < n; j++) {
             long key = 0;
             for (int k = 0; k < width; k++) {
@@ -107,7 +113,9 @@ final class ShortKeyCodes {
             }
             packed[j] = key;
             groups[j] = key < 0 ? -1 : find(key);
+            if (key < 0) uncoded++;
         }
+        return uncoded;
     }
 
     /** Records that row {@code j} of the last {@link #lookup} is in {@code group} (nothing when its key has no code). */
@@ -151,14 +159,16 @@ final class ShortKeyCodes {
         }
     }
 
-    /** Forgets every code and group (the group table was emptied), keeping the arrays; answers again. */
+    /**
+     * Forgets every code and group (the group table was emptied for another grace partition of the same input),
+     * keeping the arrays; codes that stopped paying stay stopped.
+     */
     void clear() {
         for (ColumnCodes c : columns) c.clear();
         Arrays.fill(pairGroups, 0);
         pairCount = 0;
         asked = 0;
         missed = 0;
-        active = true;
     }
 
     /** The bytes of its arrays, for the reservation. */
