@@ -27,7 +27,8 @@ final class GroupTable {
     private final DataType[] types;
     private final FlatVector[] keys;
     private final GroupKeyColumn[] columns;
-    private final ShortKeyCodes codes;          // null: some key is not a string or binary (or untyped)
+    private ShortKeyCodes codes;                // null: some key is not a string or binary (or untyped), or they stopped
+    private boolean codesStopped;
     private final int[] oneRow = new int[1];
     private int[] slots = new int[1024];        // group id + 1; 0 = empty
     private long[] slotHashes = new long[1024];
@@ -60,7 +61,7 @@ final class GroupTable {
     int groupCount() { return groups; }
 
     /** True when the table had short-key codes and they stopped paying ({@link ShortKeyCodes#active}). */
-    boolean codesStopped() { return codes != null && !codes.active(); }
+    boolean codesStopped() { return codesStopped; }
 
     /**
      * Empties the table for another input, keeping its arrays and its key vectors' capacity: a table rebuilt for each
@@ -90,9 +91,16 @@ final class GroupTable {
         }
         for (int k = 0; k < columns.length; k++) columns[k].bind(vectors[k]);
         int[] heads = runHeads(rowCount);
-        if (codes != null && codes.active() && findByCodes(vectors, rowCount, heads, groupIds)) {
-            for (GroupKeyColumn c : columns) c.bind(null);
-            return;
+        if (codes != null) {
+            boolean done = findByCodes(vectors, rowCount, heads, groupIds);
+            if (!codes.active()) {   // they do not pay here: dropped, so their memory is neither held nor counted
+                codes = null;
+                codesStopped = true;
+            }
+            if (done) {
+                for (GroupKeyColumn c : columns) c.bind(null);
+                return;
+            }
         }
         if (heads == null) {
             long[] hashes = hashBatch(null, rowCount);
@@ -130,6 +138,7 @@ final class GroupTable {
             if (heads == null) groupIds[j] = g;
             else Arrays.fill(groupIds, from, j + 1 < m ? heads[j + 1] : rowCount, g);
         }
+        codes.judge();
         return true;
     }
 

@@ -22,7 +22,7 @@ import java.util.Arrays;
  *
  * <p>It is a cache only while it pays: it stops answering (for the rest of the table's input) once a quarter of the
  * rows it was asked about went to the group table without a code or with a new tuple of codes (many distinct values;
- * judged before each batch once {@link #WARM_UP_ROWS} were asked about), at once when a quarter of a batch's rows
+ * judged after each batch once {@link #WARM_UP_ROWS} were asked about), at once when a quarter of a batch's rows
  * have no code (long keys: that batch is hashed as before), and a column stops
  * coding new values at {@link #MAX_CODES}. {@link #bytes} counts its arrays for the table's reservation.
  */
@@ -34,17 +34,17 @@ final class ShortKeyCodes {
     /** The longest value given a code. */
     static final int MAX_LENGTH = 16;
     /** Rows asked about before the share of misses can switch the codes off. */
-    static final int WARM_UP_ROWS = 2048;
+    static final int WARM_UP_ROWS = 1024;
     private static final int CODE_BITS = 15;
 
     private final ColumnCodes[] columns;
     private int[][] batchCodes = new int[0][];
     private long[] batchKeys = new long[0];
     private int[] batchGroups = new int[0];
-    private long[] pairKeys = new long[256];
-    private int[] pairGroups = new int[256];   // group id + 1; 0 = empty
+    private long[] pairKeys = new long[64];
+    private int[] pairGroups = new int[64];    // group id + 1; 0 = empty
     private int pairCount;
-    private int pairShift = 64 - 8;
+    private int pairShift = 64 - 6;
     private long asked;
     private long missed;
     private boolean active = true;
@@ -85,9 +85,13 @@ final class ShortKeyCodes {
             active = false;
             return null;
         }
-        if (asked >= WARM_UP_ROWS && missed * 4 > asked) active = false;   // judged on the batches before this one
         asked += n;
         return batchGroups;
+    }
+
+    /** After a batch's misses were {@link #remember}ed: stops the codes when they do not pay. */
+    void judge() {
+        if (asked >= WARM_UP_ROWS && missed * 4 > asked) active = false;
     }
 
     /**
@@ -171,10 +175,12 @@ final class ShortKeyCodes {
         missed = 0;
     }
 
-    /** The bytes of its arrays, for the reservation. */
+    /**
+     * The bytes of its tables, for the reservation. The per-batch arrays are not counted, as the group table does not
+     * count its per-batch hashes: they are a batch's working space, not state that grows with the groups.
+     */
     long bytes() {
-        long bytes = pairKeys.length * 12L + batchKeys.length * 12L;
-        for (int[] codes : batchCodes) bytes += codes.length * 4L;
+        long bytes = pairKeys.length * 12L;
         for (ColumnCodes c : columns) bytes += c.bytes();
         return bytes;
     }
@@ -182,11 +188,11 @@ final class ShortKeyCodes {
     /** One column's codes: values of at most {@link #MAX_LENGTH} bytes as (length, word, word), code 0 for NULL. */
     static final class ColumnCodes {
         private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-        private int[] slots = new int[64];      // code; 0 = empty (NULL's code 0 is never in a slot)
-        private int shift = 64 - 6;
-        private int[] lengths = new int[32];    // by code
-        private long[] lows = new long[32];
-        private long[] highs = new long[32];
+        private int[] slots = new int[32];      // code; 0 = empty (NULL's code 0 is never in a slot)
+        private int shift = 64 - 5;
+        private int[] lengths = new int[16];    // by code
+        private long[] lows = new long[16];
+        private long[] highs = new long[16];
         private int next = 1;
 
         /**
