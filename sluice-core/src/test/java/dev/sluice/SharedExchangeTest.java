@@ -171,4 +171,26 @@ class SharedExchangeTest {
             assertThat(SpillTestSupport.pool(s).used()).isZero();
         }
     }
+
+    /**
+     * Identical sides whose rows had two columns of one name (a join's output keeps both {@code k}s; the analyzer
+     * renames the second): every column reaches the result.
+     */
+    @Test void identicalSidesWithDuplicateColumnNamesKeepEveryColumn() {
+        List<String> expected;
+        try (Sluice s = session(2, 1L << 30)) {
+            DataFrame a = logs(s, 300).select(col("k"), col("g"));
+            DataFrame b = logs(s, 300).select(col("k").alias("k"), col("v"));
+            Function<DataFrame, DataFrame> pairs = x -> x.join(b, a.col("k").equalTo(b.col("k")));
+            expected = sortedRows(pairs.apply(a).join(pairs.apply(logs(s, 300).select(col("k"), col("g"))), "g"));
+        }
+        try (Sluice s = session(2, 1L << 30)) {
+            DataFrame a = logs(s, 300).select(col("k"), col("g"));
+            DataFrame b = logs(s, 300).select(col("k").alias("k"), col("v"));
+            DataFrame pairs = a.join(b, a.col("k").equalTo(b.col("k")));
+            DataFrame joined = pairs.join(pairs, "g");
+            assertThat(physical(joined)).contains("ReusedExchangeExec");
+            assertThat(sortedRows(joined)).isEqualTo(expected);
+        }
+    }
 }
