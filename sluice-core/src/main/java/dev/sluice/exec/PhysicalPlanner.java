@@ -24,17 +24,29 @@ public final class PhysicalPlanner implements PlanVisitor<ExecNode> {
     private final PlannerContext context;
     /** from_json calls over a scan's string columns evaluated right above it (see {@link FromJsonAboveScan}). */
     private final FromJsonAboveScan fromJson = new FromJsonAboveScan();
+    /** The logical operators being planned, innermost first (a scan's parents, for {@link FromJsonAboveScan}). */
+    private final java.util.ArrayDeque<LogicalPlan> planning = new java.util.ArrayDeque<>();
 
     public PhysicalPlanner(PlannerContext context) { this.context = context; }
 
     public PlannerContext context() { return context; }
 
     /** The operators for {@code plan}, each wrapped so that its output is counted. */
-    public ExecNode plan(LogicalPlan plan) { return Metered.wrap(CollationRewrite.apply(plan).accept(this)); }
+    public ExecNode plan(LogicalPlan plan) {
+        LogicalPlan rewritten = CollationRewrite.apply(plan);
+        planning.push(rewritten);
+        try {
+            return Metered.wrap(rewritten.accept(this));
+        } finally {
+            planning.pop();
+        }
+    }
 
     @Override public ExecNode visitScan(Scan scan) {
         // small files share tasks: a million tiny files make thousands of tasks, not a million
-        dev.sluice.io.DataSource source = fromJson.source(scan);
+        List<LogicalPlan> above = new ArrayList<>(planning);
+        if (!above.isEmpty() && above.get(0) == scan) above.remove(0);
+        dev.sluice.io.DataSource source = fromJson.source(scan, above);
         List<dev.sluice.io.Split> splits = dev.sluice.io.SplitPacking.pack(source.splits(scan.pushedFilters()),
                 context.maxSplitBytes());
         return new ScanExec(source, splits, scan.output(),

@@ -51,4 +51,7 @@ public interface DataSource {
      * (the columns still read as their text). The default ignores the hint.
      */
     default DataSource withFromJson(List<dev.sluice.json.FromJsonColumn> calls) { return this; }
+
+    /** The calls this source's readers evaluate while reading ({@link #withFromJson}); empty when none. */
+    default List<dev.sluice.json.FromJsonColumn> fromJson() { return List.of(); }
 }

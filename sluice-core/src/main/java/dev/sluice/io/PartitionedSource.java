@@ -57,6 +57,8 @@ public final class PartitionedSource implements DataSource {
     /** The hint goes to the format's sources (all paths, and each partition's). */
     @Override public DataSource withFromJson(List<dev.sluice.json.FromJsonColumn> calls) { return new PartitionedSource(this, calls); }
 
+    @Override public List<dev.sluice.json.FromJsonColumn> fromJson() { return fromJson; }
+
     /** Infers the whole schema now (the documented exception to laziness): file columns, then partition columns. */
     public static PartitionedSource inferred(FileFormat format, FileSourceContext context, List<String> paths) {
         List<FileListing.ListedFile> listed = FileListing.resolveListed(context.storage(), paths, context.listing());

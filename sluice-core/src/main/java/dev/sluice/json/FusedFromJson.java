@@ -12,7 +12,8 @@ import java.util.Arrays;
  * ({@link EscapedJsonScanner}), kept aligned with the reader's rows. A row the scan did not parse (the fast path
  * gave up, the line went to Jackson, the value was not a string) holds a placeholder and is marked; its text is
  * decoded as before and from_json parses it itself. A parsed row keeps its text in the line's escaped form,
- * decoded only if something reads the string ({@link PreParsedJsonVector}).
+ * decoded only if something reads the string ({@link PreParsedJsonVector}), or not kept at all when nothing can
+ * ({@link FromJsonColumn#keepText()}).
  */
 final class FusedFromJson {
     private final FromJsonColumn call;
@@ -43,6 +44,9 @@ final class FusedFromJson {
     }
 
     String column() { return call.column(); }
+
+    /** False: the rows parsed here keep no text (nothing above the reader reads it). */
+    boolean keepsText() { return call.keepText(); }
 
     /** The key memos of the document's scanner ({@link LearntKeys}). */
     void collectKeyMemos(java.util.List<KeyMemo> out) { scanner.collectKeyMemos(out); }
@@ -86,7 +90,7 @@ final class FusedFromJson {
     PreParsedJsonVector finish(BytesVector text, int rows) {
         FlatVector results = parsed.toVector();
         PreParsedJsonVector v = new PreParsedJsonVector(text, Arrays.copyOf(escaped, rows), Arrays.copyOf(unparsed, rows),
-                call.schema(), call.options(), results);
+                call.schema(), call.options(), results, call.keepText());
         parsed.truncate(0);
         return v;
     }

@@ -11,7 +11,8 @@ import dev.sluice.vector.FlatVector;
  * everyone it is the column's text; {@link FromJsonEvaluator} asks it for the results instead. Rows parsed by the
  * reader hold their text in the line's escaped form, decoded (all rows at once, for the whole batch) the first time
  * anything reads a string. Slices and selections stay views of the same batch, so a filter between the scan and
- * the from_json keeps the results.
+ * the from_json keeps the results. When the planner found that nothing but from_json reads the column
+ * ({@link FromJsonColumn#keepText()}), the parsed rows' text was not kept: reading it is an internal error.
  */
 final class PreParsedJsonVector extends ColumnVector {
     /** What the views of one batch share. */
@@ -22,18 +23,25 @@ final class PreParsedJsonVector extends ColumnVector {
         final DataType schema;
         final JsonOptions options;
         final FlatVector results;
+        final boolean textKept;
         volatile BytesVector decoded;
 
-        Rows(BytesVector raw, boolean[] escaped, boolean[] unparsed, DataType schema, JsonOptions options, FlatVector results) {
+        Rows(BytesVector raw, boolean[] escaped, boolean[] unparsed, DataType schema, JsonOptions options, FlatVector results,
+             boolean textKept) {
             this.raw = raw;
             this.escaped = escaped;
             this.unparsed = unparsed;
             this.schema = schema;
             this.options = options;
             this.results = results;
+            this.textKept = textKept;
         }
 
         BytesVector text() {
+            if (!textKept) {
+                throw dev.sluice.error.SluiceException.internal("the text of a JSON column read only by from_json was "
+                        + "read; the planner found no reader of it (FromJsonAboveScan.keepsText)");
+            }
             BytesVector d = decoded;
             if (d == null) {
                 d = decode();
@@ -70,8 +78,8 @@ final class PreParsedJsonVector extends ColumnVector {
     private final int size;
 
     PreParsedJsonVector(BytesVector raw, boolean[] escaped, boolean[] unparsed, DataType schema, JsonOptions options,
-                        FlatVector results) {
-        this(new Rows(raw, escaped, unparsed, schema, options, results), null, 0, raw.size());
+                        FlatVector results, boolean textKept) {
+        this(new Rows(raw, escaped, unparsed, schema, options, results, textKept), null, 0, raw.size());
     }
 
     private PreParsedJsonVector(Rows rows, int[] ids, int offset, int size) {
@@ -100,7 +108,8 @@ final class PreParsedJsonVector extends ColumnVector {
         for (int i = 0, k = 0; i < size; i++) {
             if (unparsed[map(i)]) leftRows[k++] = map(i);
         }
-        ColumnVector parsedHere = FromJsonEvaluator.evaluate(rows.text().select(leftRows, left), schema, options);
+        // the reader left these rows' text decoded (never escaped), so the raw vector holds their text as it is
+        ColumnVector parsedHere = FromJsonEvaluator.evaluate(rows.raw.select(leftRows, left), schema, options);
         if (left == size) return parsedHere;
         FlatVector out = dev.sluice.vector.Vectors.allocate(schema, size);
         for (int i = 0, k = 0; i < size; i++) {

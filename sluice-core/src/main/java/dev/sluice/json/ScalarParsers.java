@@ -472,6 +472,9 @@ final class ScalarParsers {
             commit(dataSize + length);
         }
 
+        /** Appends a non-null value with no bytes. */
+        final void appendEmpty() { commit(dataSize); }
+
         /** Ends a value whose bytes were written into {@link #data} up to {@code newDataSize}. */
         final void commit(int newDataSize) {
             int row = nextSlot();

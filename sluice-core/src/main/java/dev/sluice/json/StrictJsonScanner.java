@@ -321,7 +321,8 @@ final class StrictJsonScanner extends JsonValueSkipper {
             readString(out);
             return;
         }
-        out.appendBytes(b, start, close - start);   // the escaped form: decoded only if something reads the text
+        if (n.fused.keepsText()) out.appendBytes(b, start, close - start);   // escaped: decoded only if read
+        else out.appendEmpty();   // nothing reads the text: a placeholder that is never read
         pos = close + 1;
     }
 

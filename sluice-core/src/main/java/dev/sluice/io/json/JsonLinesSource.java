@@ -62,11 +62,14 @@ public final class JsonLinesSource implements DataSource {
     /**
      * The same table, read with {@code calls} evaluated while each line is read: the query planner's hint that the
      * query parses these string columns with from_json right after the scan. Results are unchanged (the column's
-     * vector still reads as its text; rows not parsed ahead are parsed by from_json as before).
+     * vector still reads as its text unless the planner found that nothing reads it, {@link FromJsonColumn#keepText};
+     * rows not parsed ahead are parsed by from_json as before).
      */
     @Override public JsonLinesSource withFromJson(List<FromJsonColumn> calls) {
         return new JsonLinesSource(storage, paths, schema, options, maxSplitBytes, calls);
     }
+
+    @Override public List<FromJsonColumn> fromJson() { return fromJson; }
 
     @Override public String formatName() { return "json"; }
 
