@@ -38,10 +38,7 @@ final class BytesDictionary {
         int s;
         while ((s = t[2 * i + 1]) != 0) {
             int id = s - 1;
-            if (t[2 * i] == h && lengths[id] == length
-                    && Arrays.equals(arena, starts[id], starts[id] + length, bytes, offset, offset + length)) {
-                return id;
-            }
+            if (t[2 * i] == h && lengths[id] == length && sameBytes(starts[id], bytes, offset, length)) return id;
             i = (i + 1) & mask;
         }
         int id = size++;
@@ -50,7 +47,7 @@ final class BytesDictionary {
             lengths = Arrays.copyOf(lengths, id * 2);
             hashes = Arrays.copyOf(hashes, id * 2);
         }
-        if (arenaSize + length > arena.length) arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + length));
+        if (arenaSize + length + 8 > arena.length) arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + length + 8));
         System.arraycopy(bytes, offset, arena, arenaSize, length);
         starts[id] = arenaSize;
         lengths[id] = length;
@@ -60,6 +57,21 @@ final class BytesDictionary {
         t[2 * i + 1] = id + 1;
         if (size * 4 > t.length) rehash();
         return id;
+    }
+
+    /**
+     * Whether the entry at {@code start} of the arena holds {@code bytes[offset, offset + length)} (of its length).
+     * Up to eight bytes are one masked word from each side: the arena keeps eight bytes past every entry's start
+     * (it grows eight bytes early), and the value's array is read so only when it has eight bytes from
+     * {@code offset}; else, and for longer values, {@link Arrays#equals}.
+     */
+    private boolean sameBytes(int start, byte[] bytes, int offset, int length) {
+        if (length <= 8 && offset + 8 <= bytes.length) {
+            if (length == 0) return true;
+            long differ = (long) LONGS.get(arena, start) ^ (long) LONGS.get(bytes, offset);
+            return (differ & (-1L >>> (64 - 8 * length))) == 0;
+        }
+        return Arrays.equals(arena, start, start + length, bytes, offset, offset + length);
     }
 
     void clear() {
@@ -103,8 +115,19 @@ final class BytesDictionary {
         int i = offset;
         int end = offset + length;
         for (; i + 8 <= end; i += 8) h = (h ^ (long) LONGS.get(b, i)) * 0xC2B2AE3D27D4EB4FL;
+        return (h ^ tail(b, i, end - i)) * 0xC2B2AE3D27D4EB4FL;
+    }
+
+    /**
+     * The last {@code count} (0-7) bytes from {@code i}, little-endian in the low bytes of a long: one masked word
+     * when the array holds eight bytes from {@code i} (short strings, the usual case, have no loop then), else
+     * byte by byte near the array's end.
+     */
+    private static long tail(byte[] b, int i, int count) {
+        if (count == 0) return 0;
+        if (i + 8 <= b.length) return (long) LONGS.get(b, i) & (-1L >>> (64 - 8 * count));
         long tail = 0;
-        for (int shift = 0; i < end; i++, shift += 8) tail |= (b[i] & 0xFFL) << shift;
-        return (h ^ tail) * 0xC2B2AE3D27D4EB4FL;
+        for (int shift = 0; shift < 8 * count; i++, shift += 8) tail |= (b[i] & 0xFFL) << shift;
+        return tail;
     }
 }

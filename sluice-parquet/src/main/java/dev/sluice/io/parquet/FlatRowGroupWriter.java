@@ -3,6 +3,7 @@ package dev.sluice.io.parquet;
 import dev.sluice.types.StructField;
 import dev.sluice.types.StructType;
 import dev.sluice.vector.Batch;
+import dev.sluice.vector.ColumnVector;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
@@ -15,6 +16,15 @@ import org.apache.parquet.schema.MessageType;
  * fullest column, as there. The writes between two checks are one typed loop per column.
  */
 final class FlatRowGroupWriter implements RowGroupColumns {
+    /**
+     * Rows per call of a column's typed loop at most. The loops start interpreted, and HotSpot compiles a method
+     * with a long loop (tier 3) after 100 calls, or on the loop's back edges only after 60,000 iterations (OSR):
+     * called for a few thousand rows at a time, each loop ran some 60,000 rows interpreted, most of a worker's
+     * first file (docs/benchmark.md, "q1w"). A column's values split over calls write the same bytes (levels,
+     * ids, statistics and the fallback are per value; pages are cut only at the size checks).
+     */
+    static final int CALL_ROWS = 128;
+
     private final FlatColumnWriter[] columns;
     private final StructType schema;
     private final ParquetWriteOptions.TimestampType timestampType;
@@ -63,7 +73,10 @@ final class FlatRowGroupWriter implements RowGroupColumns {
         int at = from;
         while (at < to) {
             int end = (int) Math.min(to, at + (rowCountForNextSizeCheck - rowCount));
-            for (int i = 0; i < columns.length; i++) columns[i].write(batch.column(i), at, end);
+            for (int i = 0; i < columns.length; i++) {
+                ColumnVector v = batch.column(i);
+                for (int c = at; c < end; c += CALL_ROWS) columns[i].write(v, c, Math.min(end, c + CALL_ROWS));
+            }
             rowCount += end - at;
             at = end;
             if (rowCount >= rowCountForNextSizeCheck) sizeCheck();
