@@ -1,5 +1,7 @@
 package dev.sluice.io;
 
+import dev.sluice.vector.ByteWords;
+
 /** Finding a byte in a byte array 8 bytes at a time (SWAR: one long compare per 8 bytes instead of 8 compares). */
 public final class ByteSearch {
     private static final long ONES = 0x0101010101010101L;

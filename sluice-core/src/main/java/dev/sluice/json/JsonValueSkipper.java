@@ -1,6 +1,6 @@
 package dev.sluice.json;
 
-import dev.sluice.io.ByteWords;
+import dev.sluice.vector.ByteWords;
 
 /**
  * Skipping the values a plan does not read, for both JSON fast paths: plain JSON ({@link StrictJsonScanner}) and a

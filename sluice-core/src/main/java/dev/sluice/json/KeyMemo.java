@@ -1,6 +1,6 @@
 package dev.sluice.json;
 
-import dev.sluice.io.ByteWords;
+import dev.sluice.vector.ByteWords;
 
 /**
  * Key prediction for the JSON fast paths: the records of a file (and the documents of a column) mostly repeat their

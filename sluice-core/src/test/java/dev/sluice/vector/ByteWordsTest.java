@@ -1,4 +1,4 @@
-package dev.sluice.io;
+package dev.sluice.vector;
 
 import org.junit.jupiter.api.Test;
 

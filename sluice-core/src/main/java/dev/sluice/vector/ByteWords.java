@@ -1,4 +1,4 @@
-package dev.sluice.io;
+package dev.sluice.vector;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
