@@ -1,12 +1,9 @@
 package dev.sluice.io;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import dev.sluice.vector.ByteWords;
 
 /** Finding a byte in a byte array 8 bytes at a time (SWAR: one long compare per 8 bytes instead of 8 compares). */
 public final class ByteSearch {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
@@ -17,7 +14,7 @@ public final class ByteSearch {
         long pattern = (target & 0xFFL) * ONES;
         int i = from;
         while (i + 8 <= to) {
-            long x = (long) LONGS.get(b, i) ^ pattern;
+            long x = ByteWords.longAt(b, i) ^ pattern;
             long found = (x - ONES) & ~x & HIGHS;   // exact for the lowest match, which is all we use
             if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
             i += 8;

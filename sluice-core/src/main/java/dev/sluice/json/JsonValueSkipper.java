@@ -1,8 +1,6 @@
 package dev.sluice.json;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import dev.sluice.vector.ByteWords;
 
 /**
  * Skipping the values a plan does not read, for both JSON fast paths: plain JSON ({@link StrictJsonScanner}) and a
@@ -13,7 +11,6 @@ import java.nio.ByteOrder;
  * on, and a malformed record still reaches the Jackson path, which decides.
  */
 abstract class JsonValueSkipper extends JsonByteCursor {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     /** Deeper nesting goes to Jackson (its own limit is 1000). */
@@ -311,7 +308,7 @@ abstract class JsonValueSkipper extends JsonByteCursor {
         while (true) {
             long carry = 0;   // the high bit of byte 0 when the last word ended with a backslash: byte 0 is escaped
             while (i + 8 <= end) {
-                long w = (long) LONGS.get(b, i);
+                long w = ByteWords.longAt(b, i);
                 long backslashes = backslashes(w);
                 long quotes = quotes(w);
                 long escaped = backslashes << 8 | carry;
@@ -441,7 +438,7 @@ abstract class JsonValueSkipper extends JsonByteCursor {
         byte[] b = this.b;
         int end = this.end;
         while (i + 8 <= end) {
-            long special = specialBytes((long) LONGS.get(b, i));
+            long special = specialBytes(ByteWords.longAt(b, i));
             if (special != 0) return i + (Long.numberOfTrailingZeros(special) >>> 3);
             i += 8;
         }

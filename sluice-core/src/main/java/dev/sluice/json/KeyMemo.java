@@ -1,8 +1,6 @@
 package dev.sluice.json;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import dev.sluice.vector.ByteWords;
 
 /**
  * Key prediction for the JSON fast paths: the records of a file (and the documents of a column) mostly repeat their
@@ -15,7 +13,6 @@ import java.nio.ByteOrder;
  * <p>Not thread-safe: one per scanner (or per node of a scanner's tree).
  */
 final class KeyMemo {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** The longest key remembered, quotes and colon included. */
     static final int MAX_KEY_BYTES = 16;
 
@@ -53,8 +50,8 @@ final class KeyMemo {
         int length = lengths[entry];
         if (length == 0 || at + MAX_KEY_BYTES > end) return 0;
         int w = 4 * entry;
-        long first = (long) LONGS.get(b, at) ^ words[w];
-        long second = (long) LONGS.get(b, at + 8) ^ words[w + 1];
+        long first = ByteWords.longAt(b, at) ^ words[w];
+        long second = ByteWords.longAt(b, at + 8) ^ words[w + 1];
         return ((first & words[w + 2]) | (second & words[w + 3])) == 0 ? length : 0;
     }
 
