@@ -135,7 +135,8 @@ class JsonJobTest {
 
     @Test void theSameResultsForAnyParallelismAndSplitSize() {
         List<Row> reference = null;
-        for (int p : new int[] {1, 3}) {
+        // the input (~60 KB) is over four splits of 1 KiB and 4 KiB: its end is cut into shrinking pieces
+        for (int p : new int[] {1, 3, 7}) {
             for (long split : new long[] {1024, 4096, 1 << 20}) {
                 try (Sluice s = Sluice.builder().parallelism(p).maxSplitBytes(split).build()) {
                     List<Row> rows = parsed(s, logs.toString()).select(col("ts"), col("content.error.code")).collect();
@@ -144,6 +145,31 @@ class JsonJobTest {
                 }
             }
         }
+    }
+
+    @Test void aWriteMakesTheSameFilesWithTheSameRowsAtParallelism1And7(@TempDir Path out) throws IOException {
+        List<List<String>> reference = null;
+        for (int p : new int[] {1, 7}) {
+            try (Sluice s = Sluice.builder().parallelism(p).maxSplitBytes(4096).build()) {
+                Path target = out.resolve("p" + p);
+                parsed(s, logs.toString()).select(col("ts"), col("content.error.code").alias("code")).write().json(target.toString());
+                List<List<String>> files = new ArrayList<>();
+                try (var listed = Files.list(target)) {
+                    for (Path f : listed.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList()) {
+                        files.add(Files.readAllLines(f));
+                    }
+                }
+                // 4 KiB splits of the ~60 KB input: whole splits, then 2, 1, 0.5 and 0.5 KiB at its end, a file each
+                assertThat(files).hasSize((int) new dev.sluice.io.FileSplitter(4096)
+                        .split(List.of(dev.sluice.io.LocalStorage.INSTANCE.status(logs.toString()))).size());
+                if (reference == null) reference = files;
+                assertThat(files).isEqualTo(reference);
+            }
+        }
+        List<String> all = new ArrayList<>();
+        for (List<String> f : reference) all.addAll(f);
+        assertThat(all).hasSize(200).first().asString().contains("\"ts\":\"t0\"");
+        assertThat(all.get(199)).contains("\"ts\":\"t199\"");
     }
 
     @Test void failedWriteLeavesTheTargetAsItWas(@TempDir Path out) throws IOException {

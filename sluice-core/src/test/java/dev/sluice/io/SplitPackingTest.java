@@ -32,6 +32,13 @@ class SplitPackingTest {
         assertThat(packed).containsExactly(new SplitGroup(List.of(a, b)), big, c);
     }
 
+    @Test void theTaperedPiecesAtTheEndOfAnInputKeepATaskEach() {
+        List<Split> splits = new ArrayList<>(new FileSplitter(MAX).split(List.of(new FileStatus("/d/big", 5 * MAX + 3, 0, false))));
+        assertThat(splits).hasSize(9);   // 4 whole splits and a 3-byte rest, then MAX/2, /4, /8, /8
+        List<Split> packed = SplitPacking.pack(splits, MAX);
+        assertThat(packed).containsExactlyElementsOf(splits);   // the smallest piece (MAX/8) is above the open cost (MAX/32)
+    }
+
     @Test void splitsThatAreNotFileRangesAreNeverPacked() {
         Split memory = new MemorySource.Chunk(0, 10);
         assertThat(SplitPacking.pack(List.of(memory, memory), MAX)).containsExactly(memory, memory);
