@@ -187,7 +187,8 @@ abstract class JsonValueSkipper extends JsonByteCursor {
                     continue;
                 }
             } else if (digit(c) || c == '-') {
-                i = skipNumber(b, i, end);
+                i = compactNumberEnd(b, i);
+                if (i < 0) return -1;
             } else if (c == 'n') {
                 if (i + 4 > end || b[i + 1] != 'u' || b[i + 2] != 'l' || b[i + 3] != 'l') return -1;
                 i += 4;
@@ -231,9 +232,37 @@ abstract class JsonValueSkipper extends JsonByteCursor {
 
     /** The index after the closing {@code \"} of an inner string of plain ASCII whose content starts at {@code i}, or -1. */
     private static int compactStringEnd(byte[] b, int i, int end) {
-        while (i < end && PLAIN[b[i] & 0xFF]) i++;
+        while (PLAIN[b[i] & 0xFF]) i++;
         if (i + 1 >= end || b[i] != '\\' || b[i + 1] != '"') return -1;
         return i + 2;
+    }
+
+    /**
+     * The index after the JSON number at {@code b[i]} in a compact document, checked as {@link #skipNumber} checks it, or
+     * -1 where that gives up. Its loops do not test {@code end}: in a document held in a JSON string a run of digits
+     * stops at the latest at the line's closing quote, and one that runs past {@code end} (a record cut inside a
+     * number) returns an index past it, which the caller's next test gives up on, as {@code skipNumber} gives up at
+     * {@code end}.
+     */
+    private static int compactNumberEnd(byte[] b, int i) {
+        int start = i;
+        if (b[i] == '-') i++;
+        if (b[i] == '0') {
+            i++;   // a digit after it (a leading zero) is not a delimiter: the caller's next test gives up
+        } else {
+            if (!digit(b[i])) return -1;
+            do i++; while (digit(b[i]));
+        }
+        if (b[i] == '.') {
+            if (!digit(b[++i])) return -1;
+            do i++; while (digit(b[i]));
+        }
+        if ((b[i] | 0x20) == 'e') {
+            if (b[++i] == '+' || b[i] == '-') i++;
+            if (!digit(b[i])) return -1;
+            do i++; while (digit(b[i]));
+        }
+        return i - start > 100 ? -1 : i;
     }
 
     /** After the key starting at {@code i} (a string), its colon and whitespace: the index of the key's value. */
