@@ -135,7 +135,9 @@ abstract class JsonValueSkipper extends JsonByteCursor {
         if (c == '\\') {
             pos = skipEscapedString(openQuote(i));
         } else if (digit(c) || c == '-') {
-            pos = skipNumber(b, i, end);
+            int after = innerNumberEnd(b, i);   // past end (a cut record): the caller's next read gives up
+            if (after < 0) throw BAIL;
+            pos = after;
         } else {
             int after = c == '{' || c == '[' ? skipCompactEscaped(i, depth) : -1;
             if (after >= 0) pos = after;
@@ -187,7 +189,7 @@ abstract class JsonValueSkipper extends JsonByteCursor {
                     continue;
                 }
             } else if (digit(c) || c == '-') {
-                i = compactNumberEnd(b, i);
+                i = innerNumberEnd(b, i);
                 if (i < 0) return -1;
             } else if (c == 'n') {
                 if (i + 4 > end || b[i + 1] != 'u' || b[i + 2] != 'l' || b[i + 3] != 'l') return -1;
@@ -238,13 +240,13 @@ abstract class JsonValueSkipper extends JsonByteCursor {
     }
 
     /**
-     * The index after the JSON number at {@code b[i]} in a compact document, checked as {@link #skipNumber} checks it, or
-     * -1 where that gives up. Its loops do not test {@code end}: in a document held in a JSON string a run of digits
+     * The index after the JSON number at {@code b[i]} in a document held in a JSON string, checked as
+     * {@link #skipNumber} checks it, or -1 where that gives up. Its loops do not test {@code end}: there a run of digits
      * stops at the latest at the line's closing quote, and one that runs past {@code end} (a record cut inside a
-     * number) returns an index past it, which the caller's next test gives up on, as {@code skipNumber} gives up at
-     * {@code end}.
+     * number, more bytes buffered behind it) returns an index past it, which the caller's next test gives up on, as
+     * {@code skipNumber} gives up at {@code end} (one that runs off the array is given up on by the scanner's catch).
      */
-    private static int compactNumberEnd(byte[] b, int i) {
+    private static int innerNumberEnd(byte[] b, int i) {
         int start = i;
         if (b[i] == '-') i++;
         if (b[i] == '0') {
@@ -421,8 +423,9 @@ abstract class JsonValueSkipper extends JsonByteCursor {
         int end = this.end;
         while (true) {
             // inner strings are short (keys, codes) and end at a backslash: a byte loop (measured against words
-            // of 8 bytes: as fast once C2 compiles it, faster in C1 code)
-            while (i < end && PLAIN[b[i] & 0xFF]) i++;
+            // of 8 bytes: as fast once C2 compiles it, faster in C1 code). No end test per byte: the line's closing
+            // quote stops it at the latest, and past end the next test gives up.
+            while (PLAIN[b[i] & 0xFF]) i++;
             if (i >= end) throw BAIL;
             byte c = b[i];
             if (c == '\\') {
