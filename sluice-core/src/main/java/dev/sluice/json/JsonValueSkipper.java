@@ -135,9 +135,7 @@ abstract class JsonValueSkipper extends JsonByteCursor {
         if (c == '\\') {
             pos = skipEscapedString(openQuote(i));
         } else if (digit(c) || c == '-') {
-            int after = innerNumberEnd(b, i);   // past end (a cut record): the caller's next read gives up
-            if (after < 0) throw BAIL;
-            pos = after;
+            pos = skipNumber(b, i, end);
         } else {
             int after = c == '{' || c == '[' ? skipCompactEscaped(i, depth) : -1;
             if (after >= 0) pos = after;
@@ -189,8 +187,7 @@ abstract class JsonValueSkipper extends JsonByteCursor {
                     continue;
                 }
             } else if (digit(c) || c == '-') {
-                i = innerNumberEnd(b, i);
-                if (i < 0) return -1;
+                i = skipNumber(b, i, end);
             } else if (c == 'n') {
                 if (i + 4 > end || b[i + 1] != 'u' || b[i + 2] != 'l' || b[i + 3] != 'l') return -1;
                 i += 4;
@@ -234,37 +231,9 @@ abstract class JsonValueSkipper extends JsonByteCursor {
 
     /** The index after the closing {@code \"} of an inner string of plain ASCII whose content starts at {@code i}, or -1. */
     private static int compactStringEnd(byte[] b, int i, int end) {
-        while (PLAIN[b[i] & 0xFF]) i++;
+        while (i < end && PLAIN[b[i] & 0xFF]) i++;
         if (i + 1 >= end || b[i] != '\\' || b[i + 1] != '"') return -1;
         return i + 2;
-    }
-
-    /**
-     * The index after the JSON number at {@code b[i]} in a document held in a JSON string, checked as
-     * {@link #skipNumber} checks it, or -1 where that gives up. Its loops do not test {@code end}: there a run of digits
-     * stops at the latest at the line's closing quote, and one that runs past {@code end} (a record cut inside a
-     * number, more bytes buffered behind it) returns an index past it, which the caller's next test gives up on, as
-     * {@code skipNumber} gives up at {@code end} (one that runs off the array is given up on by the scanner's catch).
-     */
-    private static int innerNumberEnd(byte[] b, int i) {
-        int start = i;
-        if (b[i] == '-') i++;
-        if (b[i] == '0') {
-            i++;   // a digit after it (a leading zero) is not a delimiter: the caller's next test gives up
-        } else {
-            if (!digit(b[i])) return -1;
-            do i++; while (digit(b[i]));
-        }
-        if (b[i] == '.') {
-            if (!digit(b[++i])) return -1;
-            do i++; while (digit(b[i]));
-        }
-        if ((b[i] | 0x20) == 'e') {
-            if (b[++i] == '+' || b[i] == '-') i++;
-            if (!digit(b[i])) return -1;
-            do i++; while (digit(b[i]));
-        }
-        return i - start > 100 ? -1 : i;
     }
 
     /** After the key starting at {@code i} (a string), its colon and whitespace: the index of the key's value. */
@@ -423,9 +392,8 @@ abstract class JsonValueSkipper extends JsonByteCursor {
         int end = this.end;
         while (true) {
             // inner strings are short (keys, codes) and end at a backslash: a byte loop (measured against words
-            // of 8 bytes: as fast once C2 compiles it, faster in C1 code). No end test per byte: the line's closing
-            // quote stops it at the latest, and past end the next test gives up.
-            while (PLAIN[b[i] & 0xFF]) i++;
+            // of 8 bytes: as fast once C2 compiles it, faster in C1 code)
+            while (i < end && PLAIN[b[i] & 0xFF]) i++;
             if (i >= end) throw BAIL;
             byte c = b[i];
             if (c == '\\') {
