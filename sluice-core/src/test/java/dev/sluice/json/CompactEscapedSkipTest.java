@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 import static dev.sluice.json.JsonTestSupport.utf8;
 import static dev.sluice.json.JsonValueSkipperTest.decodeLineString;
@@ -116,7 +117,7 @@ class CompactEscapedSkipTest {
      * past {@code end}, and what is accepted is a value Jackson accepts.
      */
     @Test void randomDocumentsCutAnywhereWithBytesPastTheEnd() {
-        java.util.Random random = new java.util.Random(13);
+        Random random = new Random(13);
         int accepted = 0;
         int compactTaken = 0;
         for (int n = 0; n < 3000; n++) {
@@ -152,13 +153,13 @@ class CompactEscapedSkipTest {
     private static int asTheCallerSees(int after, int end) { return after >= end ? -1 : after; }
 
     /** What may follow a cut in a buffer: digits, plain bytes, the rest of a line. */
-    private static byte[] randomTail(java.util.Random random) {
+    private static byte[] randomTail(Random random) {
         String[] tails = {"0123456789", "e+5}", ".25]", "abcdef\\\"}", "\\\":1}", "ull]", "]]]]}}}}", "\"}\n{\"a\":1}"};
         return utf8(tails[random.nextInt(tails.length)]);
     }
 
     /** A random JSON value (as text, escaped later), mostly valid, sometimes broken in one of the ways a skip must see. */
-    private static void randomValue(java.util.Random random, StringBuilder out, int depth, boolean container) {
+    private static void randomValue(Random random, StringBuilder out, int depth, boolean container) {
         int kind = container ? random.nextInt(2) : random.nextInt(depth > 4 ? 5 : 7);
         switch (kind) {
             case 0, 5 -> {
@@ -199,7 +200,7 @@ class CompactEscapedSkipTest {
         "\\u0041", "\\u20ac", "\\ud83d\\ude00", "\\q", "\u00e9", "\u20ac", "\t", "\u007f", "",
     };
 
-    private static void randomString(java.util.Random random, StringBuilder out) {
+    private static void randomString(Random random, StringBuilder out) {
         out.append('"');
         int parts = random.nextInt(4);
         for (int k = 0; k < parts; k++) {
