@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 import static dev.sluice.json.JsonTestSupport.utf8;
 import static dev.sluice.json.JsonValueSkipperTest.decodeLineString;
@@ -108,9 +109,113 @@ class CompactEscapedSkipTest {
         assertThat(compactTaken).isGreaterThan(300);   // the mutations that stay compact and valid take the compact skip
     }
 
+    /**
+     * Random compact documents and scalars (valid and broken numbers, literal prefixes, strings with every escape form,
+     * brackets in and out of balance, control and non-ASCII bytes), each cut at every position by {@code end} while the
+     * buffer goes on past it (a JSON Lines buffer whose record stops there, with more bytes behind): the field skip and
+     * the compact skip end where the full skip ends or give up where it gives up, never read a verdict from the bytes
+     * past {@code end}, and what is accepted is a value Jackson accepts.
+     */
+    @Test void randomDocumentsCutAnywhereWithBytesPastTheEnd() {
+        Random random = new Random(13);
+        int accepted = 0;
+        int compactTaken = 0;
+        for (int n = 0; n < 3000; n++) {
+            StringBuilder doc = new StringBuilder();
+            randomValue(random, doc, 0, random.nextInt(4) != 0);   // a scalar now and then: the field skip's own paths
+            byte[] value = utf8(escape(doc.toString()));
+            byte[] tail = random.nextBoolean() ? utf8(AFTER) : randomTail(random);
+            byte[] text = concat(value, tail);
+            for (int cut = 0; cut <= text.length; cut++) {
+                int expected = asTheCallerSees(full(text, 0, cut), cut);
+                String shown = new String(text, 0, cut, StandardCharsets.ISO_8859_1) + " | end " + cut;
+                assertThat(asTheCallerSees(field(text, 0, cut), cut)).as(shown).isEqualTo(expected);
+                int fast = asTheCallerSees(compact(text, 0, cut), cut);
+                if (fast >= 0) {
+                    compactTaken++;
+                    assertThat(fast).as("compact skip of " + shown).isEqualTo(expected);
+                }
+                if (expected >= 0) {
+                    accepted++;
+                    String json = decodeLineString(new String(text, 0, expected, StandardCharsets.UTF_8));
+                    if (json != null) assertThat(jacksonEnd(json)).as("accepted " + shown).isEqualTo(json.length());
+                }
+            }
+        }
+        assertThat(accepted).isGreaterThan(300);
+        assertThat(compactTaken).isGreaterThan(3000);
+    }
+
+    /**
+     * A skip's result as the scanner sees it: the document goes on after a field (a comma or a brace), so a field that
+     * reaches {@code end} is given up on there (the scanner's next read), wherever the skip put it.
+     */
+    private static int asTheCallerSees(int after, int end) { return after >= end ? -1 : after; }
+
+    /** What may follow a cut in a buffer: digits, plain bytes, the rest of a line. */
+    private static byte[] randomTail(Random random) {
+        String[] tails = {"0123456789", "e+5}", ".25]", "abcdef\\\"}", "\\\":1}", "ull]", "]]]]}}}}", "\"}\n{\"a\":1}"};
+        return utf8(tails[random.nextInt(tails.length)]);
+    }
+
+    /** A random JSON value (as text, escaped later), mostly valid, sometimes broken in one of the ways a skip must see. */
+    private static void randomValue(Random random, StringBuilder out, int depth, boolean container) {
+        int kind = container ? random.nextInt(2) : random.nextInt(depth > 4 ? 5 : 7);
+        switch (kind) {
+            case 0, 5 -> {
+                out.append('{');
+                int fields = random.nextInt(4);
+                for (int f = 0; f < fields; f++) {
+                    if (f > 0) out.append(',');
+                    randomString(random, out);
+                    out.append(':');
+                    randomValue(random, out, depth + 1, false);
+                }
+                if (random.nextInt(40) == 0) out.append(',');
+                if (random.nextInt(40) != 0) out.append(random.nextInt(30) == 0 ? ']' : '}');
+            }
+            case 1, 6 -> {
+                out.append('[');
+                int items = random.nextInt(4);
+                for (int k = 0; k < items; k++) {
+                    if (k > 0) out.append(',');
+                    randomValue(random, out, depth + 1, false);
+                }
+                if (random.nextInt(40) != 0) out.append(random.nextInt(30) == 0 ? '}' : ']');
+            }
+            case 2 -> randomString(random, out);
+            case 3 -> out.append(NUMBERS[random.nextInt(NUMBERS.length)]);
+            default -> out.append(LITERALS[random.nextInt(LITERALS.length)]);
+        }
+    }
+
+    private static final String[] NUMBERS = {
+        "0", "7", "-3", "2239556822", "407.54", "1.5e10", "2E-3", "-0.0e+1", "12345678901234567890", "0.5",
+        "01", "-", "1.", "1e", "1e+", "-e1", ".5", "00", "1.e3", "--1", "1ee2", "+1", "1.2.3",
+    };
+    private static final String[] LITERALS = {"null", "true", "false", "nul", "tru", "fals", "nulll", "truex", "nUll"};
+    /** Pieces of an inner string's JSON text: plain, escapes of every form (JSON escapes in the document), raw bytes. */
+    private static final String[] STRING_PARTS = {
+        "a", "SKU-91535", "ES", "free", " ", "/", "\\\"", "\\\\", "\\/", "\\n", "\\t", "\\b", "\\f", "\\r", "\\u00e9",
+        "\\u0041", "\\u20ac", "\\ud83d\\ude00", "\\q", "\u00e9", "\u20ac", "\t", "\u007f", "",
+    };
+
+    private static void randomString(Random random, StringBuilder out) {
+        out.append('"');
+        int parts = random.nextInt(4);
+        for (int k = 0; k < parts; k++) {
+            String part = STRING_PARTS[random.nextInt(STRING_PARTS.length)];
+            out.append(part.startsWith("\\u") && random.nextInt(4) == 0 ? part.substring(0, 4) : part);   // a cut backslash-u escape
+        }
+        if (random.nextInt(40) == 0) out.append((char) 1);   // a raw control character
+        if (random.nextInt(40) != 0) out.append('"');
+    }
+
     /** pos after the unread field's value at {@code b[from]} as the escaped scanner skips it, or -1 (given up). */
-    private static int field(byte[] b, int from) {
-        JsonValueSkipper skipper = skipper(b, from);
+    private static int field(byte[] b, int from) { return field(b, from, b.length); }
+
+    private static int field(byte[] b, int from, int end) {
+        JsonValueSkipper skipper = skipper(b, from, end);
         try {
             skipper.skipEscapedField(1);
             return skipper.pos;
@@ -120,8 +225,10 @@ class CompactEscapedSkipTest {
     }
 
     /** The full skip loop on its own (the reference). */
-    private static int full(byte[] b, int from) {
-        JsonValueSkipper skipper = skipper(b, from);
+    private static int full(byte[] b, int from) { return full(b, from, b.length); }
+
+    private static int full(byte[] b, int from, int end) {
+        JsonValueSkipper skipper = skipper(b, from, end);
         try {
             skipper.skipValue(1, true);
             return skipper.pos;
@@ -131,20 +238,22 @@ class CompactEscapedSkipTest {
     }
 
     /** The compact skip on its own: the index after the value, or -1 (not compact, or given up). */
-    private static int compact(byte[] b, int from) {
-        JsonValueSkipper skipper = skipper(b, from);
+    private static int compact(byte[] b, int from) { return compact(b, from, b.length); }
+
+    private static int compact(byte[] b, int from, int end) {
+        JsonValueSkipper skipper = skipper(b, from, end);
         try {
-            return b[from] == '{' || b[from] == '[' ? skipper.skipCompactEscaped(from, 1) : -1;
+            return from < end && (b[from] == '{' || b[from] == '[') ? skipper.skipCompactEscaped(from, 1) : -1;
         } catch (JsonByteCursor.Bail | ArrayIndexOutOfBoundsException e) {
             return -1;
         }
     }
 
-    private static JsonValueSkipper skipper(byte[] b, int from) {
+    private static JsonValueSkipper skipper(byte[] b, int from, int end) {
         JsonValueSkipper skipper = new JsonValueSkipper() { };
         skipper.b = b;
         skipper.pos = from;
-        skipper.end = b.length;
+        skipper.end = end;
         return skipper;
     }
 
