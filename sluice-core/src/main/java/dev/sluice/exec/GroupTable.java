@@ -81,32 +81,19 @@ final class GroupTable {
         for (int k = 0; k < columns.length; k++) columns[k].bind(vectors[k]);
         int[] heads = runHeads(rowCount);
         if (heads == null) {
-            probeRows(vectors, hashBatch(null, rowCount), rowCount, groupIds);
+            long[] hashes = hashBatch(null, rowCount);
+            for (int r = 0; r < rowCount; r++) groupIds[r] = findOrInsert(vectors, r, hashes[r]);
         } else {
-            probeRuns(vectors, heads, headCount, hashBatch(heads, headCount), rowCount, groupIds);
+            // the rows of a run read the same stored rows in every key column (an explode's repeated parent
+            // row): one hash and one probe for the run
+            int m = headCount;
+            long[] hashes = hashBatch(heads, m);
+            for (int j = 0; j < m; j++) {
+                int from = heads[j], to = j + 1 < m ? heads[j + 1] : rowCount;
+                Arrays.fill(groupIds, from, to, findOrInsert(vectors, from, hashes[j]));
+            }
         }
         for (GroupKeyColumn c : columns) c.bind(null);   // do not keep the batch alive
-    }
-
-    /*
-     * The probe loops are methods of their own (as combine and mix): the JIT compiles the method a hot loop runs in,
-     * and inside findOrInsert that compile carried runHeads and the hash loops inlined a second time (Q2's largest
-     * compiled unit after the JSON reader's, 12 kB), though each is compiled on its own as well.
-     */
-
-    private void probeRows(ColumnVector[] vectors, long[] hashes, int rowCount, int[] groupIds) {
-        for (int r = 0; r < rowCount; r++) groupIds[r] = findOrInsert(vectors, r, hashes[r]);
-    }
-
-    /**
-     * The rows of a run read the same stored rows in every key column (an explode's repeated parent row): one probe
-     * for the run, whose first row is {@code heads[j]} and whose hash is {@code hashes[j]}.
-     */
-    private void probeRuns(ColumnVector[] vectors, int[] heads, int m, long[] hashes, int rowCount, int[] groupIds) {
-        for (int j = 0; j < m; j++) {
-            int from = heads[j], to = j + 1 < m ? heads[j + 1] : rowCount;
-            Arrays.fill(groupIds, from, to, findOrInsert(vectors, from, hashes[j]));
-        }
     }
 
     /**
