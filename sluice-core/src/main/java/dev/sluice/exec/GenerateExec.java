@@ -138,8 +138,9 @@ public final class GenerateExec implements ExecNode {
 
     /**
      * {@code ids[at..at+take)} = {@code first, first + 1, ...}. A method of its own, so that {@code collect}'s loop is
-     * its only loop: the JIT compiles a method on-stack at each loop whose back-edges reach its threshold, and with this
-     * loop inside, Q2 compiled the whole of {@code collect} twice that way, and then once more as a method.
+     * its only loop: the JIT may compile a method on-stack at each loop whose back-edges reach its threshold, and with
+     * this loop inside, C2 compiled the whole of {@code collect} twice that way in one of Q2's profiled runs, and then
+     * once more as a method.
      */
     private static void writeRange(int[] ids, int at, int first, int take) {
         for (int k = 0; k < take; k++) ids[at + k] = first + k;
