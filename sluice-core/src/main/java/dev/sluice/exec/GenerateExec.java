@@ -49,6 +49,7 @@ public final class GenerateExec implements ExecNode {
             Batch current;
             ColumnVector values;
             FlatRows flat;   // values resolved to their flat array vector, or null: read through the views
+            int[] through;   // the selection all input columns share, or null: rows hold input rows, else its base rows
             int row;
             int element;   // next element of the current row
             int contiguousFrom;   // after collect: the first element when the elements taken are contiguous, else negative
@@ -62,6 +63,7 @@ public final class GenerateExec implements ExecNode {
                         if (current == null) return null;
                         values = generator.child().evaluate(current);
                         flat = FlatRows.of(values);
+                        through = positions ? null : current.sharedSelection();   // positions read input rows
                         row = 0;
                         element = 0;
                     }
@@ -77,7 +79,7 @@ public final class GenerateExec implements ExecNode {
                 int count = collect(batch.rowCount(), rows);
                 if (row >= batch.rowCount()) current = null;
                 if (count == 0) return null;
-                return assemble(batch, values, rows, elementIds, contiguousFrom, nullRows, count);
+                return assemble(batch, through, values, rows, elementIds, contiguousFrom, nullRows, count);
             }
 
             /**
@@ -102,7 +104,7 @@ public final class GenerateExec implements ExecNode {
                             if (elements == null) elements = idsOfRange(from, count);
                             from = -1;
                             nullRows = true;
-                            rows[count] = row;
+                            rows[count] = through == null ? row : through[row];
                             elements[count++] = -1;
                         }
                         row++;
@@ -110,16 +112,14 @@ public final class GenerateExec implements ExecNode {
                     }
                     int first = arrays.arrayOffset(at) + element;
                     int take = Math.min(length - element, batchSize - count);
-                    java.util.Arrays.fill(rows, count, count + take, row);
+                    java.util.Arrays.fill(rows, count, count + take, through == null ? row : through[row]);
                     if (from == -2) {
                         from = first;
                     } else if (from >= 0 && first != from + count) {
                         elements = idsOfRange(from, count);
                         from = -1;
                     }
-                    if (from == -1) {
-                        for (int k = 0; k < take; k++) elements[count + k] = first + k;
-                    }
+                    if (from == -1) writeRange(elements, count, first, take);
                     count += take;
                     element += take;
                     if (element == length) {
@@ -136,6 +136,16 @@ public final class GenerateExec implements ExecNode {
         };
     }
 
+    /**
+     * {@code ids[at..at+take)} = {@code first, first + 1, ...}. A method of its own, so that {@code collect}'s loop is
+     * its only loop: the JIT may compile a method on-stack at each loop whose back-edges reach its threshold, and with
+     * this loop inside, C2 compiled the whole of {@code collect} twice that way in one of Q2's profiled runs, and then
+     * once more as a method.
+     */
+    private static void writeRange(int[] ids, int at, int first, int take) {
+        for (int k = 0; k < take; k++) ids[at + k] = first + k;
+    }
+
     /** A batch's element ids whose first {@code count} are {@code from, from + 1, ...} (none when from < 0). */
     private int[] idsOfRange(int from, int count) {
         int[] elements = new int[batchSize];
@@ -148,10 +158,13 @@ public final class GenerateExec implements ExecNode {
      * they are not contiguous (unless positions made collect write them), so a view picks them, or a copy with the null
      * rows of an outer generator.
      */
-    private Batch assemble(Batch batch, ColumnVector values, int[] rows, int[] elements, int from, boolean nullRows, int count) {
+    private Batch assemble(Batch batch, int[] through, ColumnVector values, int[] rows, int[] elements, int from, boolean nullRows,
+                           int count) {
         ColumnVector[] out = new ColumnVector[schema.size()];
         int c = 0;
-        Batch repeated = batch.gather(rows, count);   // the parent columns as views, one shared selection
+        // the parent columns as views, one shared selection: rows are already the selection's base rows when the input
+        // columns share one (a filter's), so no loop composes them
+        Batch repeated = through != null ? batch.throughSelection(rows, count) : batch.gather(rows, count);
         for (; c < batch.columnCount(); c++) out[c] = repeated.column(c);
         if (generator.kind() == Generator.Kind.POSEXPLODE) out[c++] = positions(values, rows, elements, count);
         boolean withPositions = generator.kind() == Generator.Kind.POSEXPLODE;

@@ -150,6 +150,9 @@ final class PreParsedJsonVector extends ColumnVector {
     }
 
     @Override public ColumnVector select(int[] selected, int count) {
+        // rows of the whole batch: the selection is the view's, shared as every view shares it (Batch.gather then
+        // composes one selection for this column and the batch's others, and the group table sees one run array)
+        if (ids == null && offset == 0) return new PreParsedJsonVector(rows, selected, 0, count);
         int[] mapped = new int[count];
         for (int i = 0; i < count; i++) mapped[i] = map(selected[i]);
         return new PreParsedJsonVector(rows, mapped, 0, count);

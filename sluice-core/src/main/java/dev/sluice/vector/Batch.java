@@ -62,6 +62,32 @@ public final class Batch {
     }
 
     /**
+     * The selection every column is a view through (a filter's: each column a {@link DictionaryVector} with one ids
+     * array), or null when some column is not, or they do not share it, or there are no columns. With it, a caller that
+     * repeats rows (an explode) can write the selected rows itself and wrap them with {@link #throughSelection},
+     * instead of {@link #gather} composing them in a second loop.
+     */
+    public int[] sharedSelection() {
+        int[] shared = null;
+        for (ColumnVector c : columns) {
+            if (!(c instanceof DictionaryVector d) || (shared != null && d.ids() != shared)) return null;
+            shared = d.ids();
+        }
+        return shared;
+    }
+
+    /**
+     * The rows of the columns' shared base vectors listed in {@code baseRows[0..count)}, as views: what {@link #gather}
+     * returns for {@code ids} when {@code baseRows[r] == sharedSelection()[ids[r]]}. Only for a batch with a
+     * {@link #sharedSelection}.
+     */
+    public Batch throughSelection(int[] baseRows, int count) {
+        ColumnVector[] out = new ColumnVector[columns.length];
+        for (int i = 0; i < out.length; i++) out[i] = new DictionaryVector(((DictionaryVector) columns[i]).base(), baseRows, count);
+        return new Batch(out, count);
+    }
+
+    /**
      * {@code selection[ids[r]]} for r in [0, count). A method of its own, so that the JIT compiles this loop alone
      * rather than {@link #gather} with every column's {@code select} inlined around it.
      */

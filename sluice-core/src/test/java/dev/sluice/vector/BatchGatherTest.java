@@ -44,4 +44,31 @@ class BatchGatherTest {
         assertThat(repeated.column(0).getObject(1)).isEqualTo(3);
         assertThat(repeated.column(0).getObject(2)).isEqualTo(1);
     }
+
+    @Test void throughTheSharedSelectionIsWhatGatherReturns() {
+        FlatVector a = Vectors.of(DataTypes.INT, Arrays.asList(10, 11, null, 13, 14, 15));
+        FlatVector b = Vectors.of(DataTypes.STRING, Arrays.asList("a", "b", "c", "d", "e", "f"));
+        int[] filter = {1, 2, 4, 5};
+        Batch filtered = new Batch(new ColumnVector[] {a.select(filter, 4), b.select(filter, 4)}, 4);
+        assertThat(filtered.sharedSelection()).isSameAs(filter);
+        int[] rows = {0, 0, 1, 3, 3, 3};
+        int[] baseRows = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) baseRows[i] = filter[rows[i]];
+        Batch through = filtered.throughSelection(baseRows, rows.length), gathered = filtered.gather(rows, rows.length);
+        for (int i = 0; i < rows.length; i++) {
+            for (int col = 0; col < 2; col++) {
+                assertThat(through.column(col).getObject(i)).as("column %d row %d", col, i).isEqualTo(gathered.column(col).getObject(i));
+            }
+        }
+        assertThat(((DictionaryVector) through.column(0)).ids()).isSameAs(baseRows);
+    }
+
+    @Test void noSharedSelectionWhenAColumnIsFlatOrHasItsOwn() {
+        FlatVector a = Vectors.of(DataTypes.INT, Arrays.asList(1, 2, 3));
+        int[] one = {0, 2}, other = {0, 2};
+        assertThat(new Batch(new ColumnVector[] {a.select(one, 2), a.select(other, 2)}, 2).sharedSelection()).isNull();
+        assertThat(new Batch(new ColumnVector[] {a.select(one, 2), a.slice(0, 2)}, 2).sharedSelection()).isNull();
+        assertThat(new Batch(new ColumnVector[] {a}, 3).sharedSelection()).isNull();
+        assertThat(Batch.ofRowCount(3).sharedSelection()).isNull();
+    }
 }
