@@ -24,7 +24,7 @@ class PreParsedJsonSelectTest {
     private static PreParsedJsonVector batchOf(String... docs) {
         BytesVector raw = (BytesVector) Vectors.of(DataTypes.STRING, Arrays.asList(docs));
         FlatVector results = (FlatVector) FromJsonEvaluator.evaluate(raw, SCHEMA, JsonOptions.DEFAULT, false);
-        return new PreParsedJsonVector(raw, new boolean[docs.length], new boolean[docs.length], SCHEMA, JsonOptions.DEFAULT, results);
+        return new PreParsedJsonVector(raw, new boolean[docs.length], new boolean[docs.length], SCHEMA, JsonOptions.DEFAULT, results, true);
     }
 
     @Test void aSelectionOfTheWholeBatchSharesTheCallersSelection() {
