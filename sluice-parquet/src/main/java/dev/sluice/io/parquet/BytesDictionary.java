@@ -1,8 +1,6 @@
 package dev.sluice.io.parquet;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import dev.sluice.vector.ByteWords;
 import java.util.Arrays;
 
 /**
@@ -11,7 +9,6 @@ import java.util.Arrays;
  * writer numbers them), and lookups compare bytes in place, with no {@code Binary} per value.
  */
 final class BytesDictionary {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private byte[] arena = new byte[4096];
     private int arenaSize;
@@ -68,7 +65,7 @@ final class BytesDictionary {
     private boolean sameBytes(int start, byte[] bytes, int offset, int length) {
         if (length <= 8 && offset + 8 <= bytes.length) {
             if (length == 0) return true;
-            long differ = (long) LONGS.get(arena, start) ^ (long) LONGS.get(bytes, offset);
+            long differ = ByteWords.longAt(arena, start) ^ ByteWords.longAt(bytes, offset);
             return (differ & (-1L >>> (64 - 8 * length))) == 0;
         }
         return Arrays.equals(arena, start, start + length, bytes, offset, offset + length);
@@ -114,7 +111,7 @@ final class BytesDictionary {
         long h = 0x9E3779B97F4A7C15L ^ length;
         int i = offset;
         int end = offset + length;
-        for (; i + 8 <= end; i += 8) h = (h ^ (long) LONGS.get(b, i)) * 0xC2B2AE3D27D4EB4FL;
+        for (; i + 8 <= end; i += 8) h = (h ^ ByteWords.longAt(b, i)) * 0xC2B2AE3D27D4EB4FL;
         return (h ^ tail(b, i, end - i)) * 0xC2B2AE3D27D4EB4FL;
     }
 
@@ -125,7 +122,7 @@ final class BytesDictionary {
      */
     private static long tail(byte[] b, int i, int count) {
         if (count == 0) return 0;
-        if (i + 8 <= b.length) return (long) LONGS.get(b, i) & (-1L >>> (64 - 8 * count));
+        if (i + 8 <= b.length) return ByteWords.longAt(b, i) & (-1L >>> (64 - 8 * count));
         long tail = 0;
         for (int shift = 0; shift < 8 * count; i++, shift += 8) tail |= (b[i] & 0xFFL) << shift;
         return tail;
