@@ -24,4 +24,21 @@ public final class ByteSearch {
         }
         return -1;
     }
+
+    /** The index of the first {@code x} or {@code y} in {@code b[from, to)}, or -1. */
+    public static int indexOfEither(byte[] b, int from, int to, byte x, byte y) {
+        long px = (x & 0xFFL) * ONES, py = (y & 0xFFL) * ONES;
+        int i = from;
+        while (i + 8 <= to) {
+            long w = ByteWords.longAt(b, i);
+            long a = w ^ px, c = w ^ py;
+            long found = ((a - ONES) & ~a | (c - ONES) & ~c) & HIGHS;   // each side exact for its lowest match
+            if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            i += 8;
+        }
+        for (; i < to; i++) {
+            if (b[i] == x || b[i] == y) return i;
+        }
+        return -1;
+    }
 }

@@ -1,5 +1,7 @@
 package dev.sluice.io.csv;
 
+import dev.sluice.io.ByteSearch;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -89,11 +91,18 @@ final class CsvByteTokenizer {
         }
     }
 
-    /** Reads a quoted field whose content starts at {@code p}; returns where the next field starts, or -1. */
+    /**
+     * Reads a quoted field whose content starts at {@code p}; returns where the next field starts, or -1. The bytes
+     * between quotes and escapes are found by a word search and, once the value is being rewritten, copied as runs.
+     */
     private int quoted(byte[] b, int fieldStart, int p, int to, boolean keep) {
         int contentStart = p;
         int copyFrom = -1;   // in scratch, once the value had to be rewritten (an escape); -1 while it is a range of the line
-        while (p < to) {
+        while (true) {
+            int special = nextQuoteOrEscape(b, p, to);
+            if (copyFrom >= 0 && keep) appendScratch(b, p, special);
+            p = special;
+            if (p >= to) break;
             byte c = b[p];
             if (c == escape && escape != quote && p + 1 < to && (b[p + 1] == quote || b[p + 1] == escape)) {
                 if (keep) {
@@ -134,13 +143,19 @@ final class CsvByteTokenizer {
                     add(NULL, 0, 0);
                 }
                 return d < 0 ? -1 : d + separator.length;
-            } else {
+            } else {   // an escape that escapes nothing: itself
                 if (copyFrom >= 0 && keep) appendScratch(c);
                 p++;
             }
         }
         addQuoted(keep, contentStart, to, copyFrom, true);   // no closing quote: the rest of the line is the value
         return -1;
+    }
+
+    /** The first quote or escape in {@code b[from, to)}, or {@code to}: every other byte of a quoted value is itself. */
+    private int nextQuoteOrEscape(byte[] b, int from, int to) {
+        int i = escape == quote ? ByteSearch.indexOf(b, from, to, quote) : ByteSearch.indexOfEither(b, from, to, quote, escape);
+        return i < 0 ? to : i;
     }
 
     /** A quoted value: emptyValue when empty (unless the quote was left open: then the empty text itself). */
@@ -159,15 +174,21 @@ final class CsvByteTokenizer {
     /** Copies {@code b[from, to)} to the scratch buffer; returns where it starts there. */
     private int startCopy(byte[] b, int from, int to) {
         int at = scratchSize;
-        ensureScratch(to - from);
-        System.arraycopy(b, from, scratch, scratchSize, to - from);
-        scratchSize += to - from;
+        appendScratch(b, from, to);
         return at;
     }
 
     private void appendScratch(byte c) {
         ensureScratch(1);
         scratch[scratchSize++] = c;
+    }
+
+    private void appendScratch(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n == 0) return;
+        ensureScratch(n);
+        System.arraycopy(b, from, scratch, scratchSize, n);
+        scratchSize += n;
     }
 
     private void ensureScratch(int more) {
@@ -184,10 +205,7 @@ final class CsvByteTokenizer {
 
     private int indexOfSeparator(byte[] b, int from, int to) {
         byte s = sep0;
-        if (separator.length == 1) {
-            for (int i = from; i < to; i++) if (b[i] == s) return i;
-            return -1;
-        }
+        if (separator.length == 1) return ByteSearch.indexOf(b, from, to, s);
         for (int i = from; i < to; i++) if (b[i] == s && separatorAt(b, i, to)) return i;
         return -1;
     }

@@ -1,16 +1,22 @@
 package dev.sluice.io.csv;
 
+import dev.sluice.vector.ByteWords;
+
 /**
  * Whether bytes are well-formed UTF-8 as Java's decoder judges it (no overlong forms, no surrogates, nothing past
  * U+10FFFF): only then do the bytes of a field equal the UTF-8 encoding of the String the decoder would give, which
  * is what lets the byte reader copy fields instead of decoding them. Lines that fail go through the String path.
  */
 final class Utf8Check {
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
     private Utf8Check() {}
 
     static boolean valid(byte[] b, int from, int to) {
         int i = from;
         while (i < to) {
+            while (i + 8 <= to && (ByteWords.longAt(b, i) & HIGH_BITS) == 0) i += 8;   // ASCII, a word at a time
+            if (i == to) break;
             int c = b[i];
             if (c >= 0) {
                 i++;

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The byte tokenizer cuts every line into the fields {@link CsvTokenizer} gives its text. */
 class CsvByteTokenizerTest {
     static final String[] PIECES = {",", "\"", "\"\"", "\\", "\\\"", "'", " ", "\t", "||", "|", "a", "1", "", "\u00e9",
-        "\ud83d\ude00", "\u0000", "\r"};
+        "\ud83d\ude00", "\u0000", "\r",
+        "abcdefghij", "0123456789abcdefghij", "{x:1,y:[2]}"};   // runs longer than a word, for the word searches
 
     static List<Map<String, String>> optionSets() {
         List<Map<String, String>> sets = new ArrayList<>(CsvByteReaderTest.optionSets());
