@@ -100,21 +100,21 @@ final class CsvByteTokenizer {
         int copyFrom = -1;   // in scratch, once the value had to be rewritten (an escape); -1 while it is a range of the line
         while (true) {
             int special = nextQuoteOrEscape(b, p, to);
-            if (copyFrom >= 0 && keep) appendScratch(b, p, special);
+            if (copyFrom >= 0 && keep) putRun(b, p, special);
             p = special;
             if (p >= to) break;
             byte c = b[p];
             if (c == escape && escape != quote && p + 1 < to && (b[p + 1] == quote || b[p + 1] == escape)) {
                 if (keep) {
-                    if (copyFrom < 0) copyFrom = startCopy(b, contentStart, p);
-                    appendScratch(b[p + 1]);
+                    if (copyFrom < 0) copyFrom = startCopy(b, contentStart, p, to);
+                    put(b[p + 1]);
                 }
                 p += 2;
             } else if (c == quote) {
                 if (escape == quote && p + 1 < to && b[p + 1] == quote) {
                     if (keep) {
-                        if (copyFrom < 0) copyFrom = startCopy(b, contentStart, p);
-                        appendScratch(quote);
+                        if (copyFrom < 0) copyFrom = startCopy(b, contentStart, p, to);
+                        put(quote);
                     }
                     p += 2;
                     continue;
@@ -144,7 +144,7 @@ final class CsvByteTokenizer {
                 }
                 return d < 0 ? -1 : d + separator.length;
             } else {   // an escape that escapes nothing: itself
-                if (copyFrom >= 0 && keep) appendScratch(c);
+                if (copyFrom >= 0 && keep) put(c);
                 p++;
             }
         }
@@ -171,24 +171,25 @@ final class CsvByteTokenizer {
         }
     }
 
-    /** Copies {@code b[from, to)} to the scratch buffer; returns where it starts there. */
-    private int startCopy(byte[] b, int from, int to) {
+    /**
+     * Copies {@code b[from, to)} to the scratch buffer and makes room for the rest of the value, which is never longer
+     * than the rest of the line ({@code lineEnd}): {@link #put} and {@link #putRun} then write without a bounds
+     * check of their own. Returns where the value starts there.
+     */
+    private int startCopy(byte[] b, int from, int to, int lineEnd) {
         int at = scratchSize;
-        appendScratch(b, from, to);
+        ensureScratch(lineEnd - from);
+        putRun(b, from, to);
         return at;
     }
 
-    private void appendScratch(byte c) {
-        ensureScratch(1);
+    private void put(byte c) {
         scratch[scratchSize++] = c;
     }
 
-    private void appendScratch(byte[] b, int from, int to) {
-        int n = to - from;
-        if (n == 0) return;
-        ensureScratch(n);
-        System.arraycopy(b, from, scratch, scratchSize, n);
-        scratchSize += n;
+    private void putRun(byte[] b, int from, int to) {
+        System.arraycopy(b, from, scratch, scratchSize, to - from);
+        scratchSize += to - from;
     }
 
     private void ensureScratch(int more) {

@@ -40,6 +40,28 @@ class CsvByteTokenizerTest {
         }
     }
 
+    /** Lines far longer than the scratch buffer's first size, of quoted values with escapes to rewrite. */
+    @Test void longRewrittenValuesGiveTheFieldsOfTheCharTokenizer() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (Map<String, String> options : optionSets()) {
+            CsvOptions parsed = CsvOptions.forReading(options);
+            if (parsed.quote() == 0) continue;
+            String quote = String.valueOf(parsed.quote()), escape = String.valueOf(parsed.escape());
+            String[] inside = {escape + quote, escape + escape, "abcdefghij", "x", parsed.separator(), "\u00e9"};
+            CsvTokenizer chars = new CsvTokenizer(parsed);
+            CsvByteTokenizer bytes = new CsvByteTokenizer(parsed);
+            for (int n = 0; n < 300; n++) {
+                StringBuilder sb = new StringBuilder();
+                for (int field = random.nextInt(4); field >= 0; field--) {
+                    sb.append(quote);
+                    for (int k = random.nextInt(600); k >= 0; k--) sb.append(inside[random.nextInt(inside.length)]);
+                    sb.append(quote).append(field == 0 ? "" : parsed.separator());
+                }
+                assertSameFields(sb.toString(), null, parsed, chars, bytes);
+            }
+        }
+    }
+
     @Test void edgeCasesGiveTheFieldsOfTheCharTokenizer() {
         String[] lines = {"a,\"", "a,\" ", "\"\"", "\"\",\"\"", "\"a,b\",c", "\"a\nb\",c", "\"a\\\"b\"", "\"a\"\"b\"", "\"x\" y,z",
             "\"x\" ,z", " \"x\" ,z", "a,", ",", ",,", "\"unclosed\\\"", "\"\\\\\",x", "\u00e9,\"\u00e9\\\"\u00e9\"", ""};
