@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * A set of 64-bit hashes (open addressing, at most three quarters full, at most {@link #MAX_SLOTS} slots: 256 KiB), for a column chunk's first values while they are all
- * distinct ({@link FlatColumnWriter#allDistinct()}: strings and longs): adding a hash is one probe of a long array, where interning the
+ * distinct ({@link FlatColumnWriters.Strings}): adding a hash is one probe of a long array, where interning the
  * value copies it into the dictionary. A hash seen again means the value may repeat; equal hashes of distinct
  * values only send the caller to its exact path earlier. Emptied and refilled chunk after chunk.
  */

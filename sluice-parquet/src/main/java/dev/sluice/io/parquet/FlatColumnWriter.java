@@ -65,26 +65,13 @@ abstract class FlatColumnWriter {
     private int pagesWritten;
 
     // the chunk's dictionary
-    /**
-     * Writers that start each chunk distinct-first ({@link #startsDistinct}): while the chunk's values are all
-     * distinct (its first page only), they are written PLAIN and only their hashes kept ({@link #distinct}), not
-     * interned. parquet-java's rules drop the dictionary of a first page whose values are all distinct (it is as
-     * large as the plain values), or once it passes the dictionary page size, and these are the same bytes. The
-     * first hash seen again interns the page's values so far ({@link #internDistinctValues}) and the chunk goes on
-     * as before. Unique values (ids, timestamps) thus skip the dictionary: its copies, its table's growth, and the
-     * page's rewrite as PLAIN when it falls back.
-     */
-    private final DistinctHashes distinct;
-    private boolean allDistinct;
     boolean fellBack;
     private boolean firstPage = true;
     private boolean usedDictionary;
     long dictionaryBytes;
     private int lastUsedDictionarySize;
 
-    FlatColumnWriter(String name, boolean optional, ColumnDescriptor descriptor, ParquetProperties props,
-                     boolean startsDistinct) {
-        this.distinct = startsDistinct ? new DistinctHashes() : null;
+    FlatColumnWriter(String name, boolean optional, ColumnDescriptor descriptor, ParquetProperties props) {
         this.name = name;
         this.optional = optional;
         this.descriptor = descriptor;
@@ -107,10 +94,6 @@ abstract class FlatColumnWriter {
         dictionaryBytes = 0;
         lastUsedDictionarySize = 0;
         clearDictionary();
-        if (distinct != null) {
-            allDistinct = true;
-            distinct.clear();
-        }
     }
 
     /** Writes rows {@code [from, to)} of {@code v}; each row is one value (or null) of this column. */
@@ -126,32 +109,6 @@ abstract class FlatColumnWriter {
 
     /** Empties the dictionary and lets go of the memory it grew: no page of the chunk will refer to it. */
     abstract void releaseDictionary();
-
-    /**
-     * Ends the all-distinct start: the page's values so far (all distinct, written PLAIN into {@link #plain}) go
-     * into the dictionary as its first entries, in order, and become the page's first ids; {@link #plain} is
-     * emptied. Only for writers that start distinct.
-     */
-    void internDistinctValues() {
-        throw new UnsupportedOperationException(name + " does not start its chunks distinct-first");
-    }
-
-    // ---- the distinct-first start
-
-    /** True while the chunk's values so far are all distinct: the next value goes to {@link #newWhileDistinct}. */
-    final boolean allDistinct() { return allDistinct; }
-
-    /**
-     * For a value of hash {@code hash} while {@link #allDistinct()}: true when the hash is new, and the caller
-     * writes the value PLAIN and counts it as a dictionary entry ({@link #grewDictionary}); else the start ends
-     * ({@link #internDistinctValues}) and the caller interns the value.
-     */
-    final boolean newWhileDistinct(long hash) {
-        if (!distinct.full() && distinct.add(hash)) return true;
-        allDistinct = false;
-        internDistinctValues();
-        return false;
-    }
 
     // ---- for the typed loops
 

@@ -55,7 +55,7 @@ final class FlatColumnWriters {
     static final class Ints extends FlatColumnWriter {
         private final LongDictionary dictionary = new LongDictionary();
 
-        Ints(String name, boolean optional, ColumnDescriptor d, ParquetProperties props) { super(name, optional, d, props, false); }
+        Ints(String name, boolean optional, ColumnDescriptor d, ParquetProperties props) { super(name, optional, d, props); }
 
         @Override void write(ColumnVector v, int from, int to) {
             boolean nulls = v.mayHaveNulls();
@@ -104,7 +104,7 @@ final class FlatColumnWriters {
     static final class Longs extends FlatColumnWriter {
         private final LongDictionary dictionary = new LongDictionary();
 
-        Longs(String name, boolean optional, ColumnDescriptor d, ParquetProperties props) { super(name, optional, d, props, true); }
+        Longs(String name, boolean optional, ColumnDescriptor d, ParquetProperties props) { super(name, optional, d, props); }
 
         @Override void write(ColumnVector v, int from, int to) {
             boolean nulls = v.mayHaveNulls();
@@ -113,7 +113,7 @@ final class FlatColumnWriters {
             long max = Long.MIN_VALUE;
             int count = 0;
             LongDictionary dict = dictionary;
-            if (!fellBack && !allDistinct()) touchSlots(v, from, to);
+            if (!fellBack) touchSlots(v, from, to);
             for (int r = from; r < to; r++) {
                 if (nulls) {
                     if (v.isNull(r)) {
@@ -129,9 +129,6 @@ final class FlatColumnWriters {
                 rawBytes += 8;
                 if (fellBack) {
                     plain.writeLong(x);
-                } else if (allDistinct() && newWhileDistinct(LongDictionary.hash64(x))) {
-                    plain.writeLong(x);
-                    grewDictionary(8);   // as the dictionary would have: past its page size, PLAIN from here
                 } else {
                     int size = dict.size();
                     addId(dict.intern(x));
@@ -158,12 +155,6 @@ final class FlatColumnWriters {
 
         @Override void writePlainEntry(int id) { plain.writeLong(dictionary.key(id)); }
 
-        @Override void internDistinctValues() {
-            int end = plain.size();
-            for (int at = 0; at < end; at += 8) addId(dictionary.intern(plain.longAt(at)));
-            plain.reset();
-        }
-
         @Override void clearDictionary() { dictionary.clear(); }
 
         @Override void releaseDictionary() { dictionary.release(); }
@@ -176,7 +167,7 @@ final class FlatColumnWriters {
     static final class Doubles extends FlatColumnWriter {
         private final LongDictionary dictionary = new LongDictionary();
 
-        Doubles(String name, boolean optional, ColumnDescriptor d, ParquetProperties props) { super(name, optional, d, props, false); }
+        Doubles(String name, boolean optional, ColumnDescriptor d, ParquetProperties props) { super(name, optional, d, props); }
 
         @Override void write(ColumnVector v, int from, int to) {
             boolean nulls = v.mayHaveNulls();
@@ -244,8 +235,18 @@ final class FlatColumnWriters {
     static final class Strings extends FlatColumnWriter {
         private final BytesDictionary dictionary = new BytesDictionary();
         private int[] seenOnPage = new int[256];   // by id: the page number where it last appeared
+        /**
+         * While a chunk's values are all distinct (its first page only), they are written PLAIN and only their hashes
+         * kept ({@link #distinct}), not interned: parquet-java's rules drop the dictionary of a first page whose values
+         * are all distinct (it is as large as the plain values), or once it passes the dictionary page size, and these
+         * are the same bytes. The first hash seen again interns the page's values so far ({@link #intern}) and the
+         * chunk goes on as before. Unique strings (ids, timestamps) thus skip the dictionary's copies: M3's
+         * {@code request_id} and {@code ts}.
+         */
+        private boolean allDistinct;
+        private final DistinctHashes distinct = new DistinctHashes();
 
-        Strings(String name, boolean optional, ColumnDescriptor d, ParquetProperties props) { super(name, optional, d, props, true); }
+        Strings(String name, boolean optional, ColumnDescriptor d, ParquetProperties props) { super(name, optional, d, props); }
 
         @Override void write(ColumnVector v, int from, int to) {
             boolean nulls = v.mayHaveNulls();
@@ -274,10 +275,11 @@ final class FlatColumnWriters {
                 rawBytes += length + 4;
                 if (fellBack) {
                     plain.writeBytes(a, start, length);
-                } else if (allDistinct() && newWhileDistinct(BytesDictionary.hash64(a, start, length))) {
+                } else if (allDistinct && !distinct.full() && distinct.add(BytesDictionary.hash64(a, start, length))) {
                     plain.writeBytes(a, start, length);
                     grewDictionary(length + 4);   // as the dictionary would have: past its page size, PLAIN from here
                 } else {
+                    if (allDistinct) intern(page);
                     int size = dict.size();
                     int id = dict.intern(a, start, length);
                     addId(id);
@@ -315,11 +317,18 @@ final class FlatColumnWriters {
 
         @Override void writePlainEntry(int id) { plain.writeBytes(dictionary.arena(), dictionary.start(id), dictionary.length(id)); }
 
-        @Override void clearDictionary() { dictionary.clear(); }
+        @Override void clearDictionary() {
+            dictionary.clear();
+            allDistinct = true;   // a new chunk
+            distinct.clear();
+        }
 
-        /** Each value interned here is seen on the page being written. */
-        @Override void internDistinctValues() {
-            int page = pageNumber();
+        /**
+         * Ends the all-distinct start: the page's values so far (all distinct, written PLAIN) go into the dictionary as
+         * its first entries, in order, each seen on page {@code page}, and become the page's first ids.
+         */
+        private void intern(int page) {
+            allDistinct = false;
             byte[] values = plain.array();
             int end = plain.size();
             for (int at = 0; at < end; ) {

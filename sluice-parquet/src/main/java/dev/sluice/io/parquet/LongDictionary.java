@@ -73,10 +73,4 @@ final class LongDictionary {
         long h = key * 0x9E3779B97F4A7C15L;
         return (int) (h ^ (h >>> 29) ^ (h >>> 47));
     }
-
-    /** A 64-bit hash of {@code key} for {@link DistinctHashes} (one-to-one: distinct keys, distinct hashes). */
-    static long hash64(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return h ^ (h >>> 32);
-    }
 }

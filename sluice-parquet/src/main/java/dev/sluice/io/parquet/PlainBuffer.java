@@ -31,9 +31,6 @@ final class PlainBuffer {
     /** The little-endian int at {@code at} (a byte string's length). */
     int intAt(int at) { return (int) INTS.get(bytes, at); }
 
-    /** The little-endian long at {@code at} (a value written by {@link #writeLong}). */
-    long longAt(int at) { return (long) LONGS.get(bytes, at); }
-
     /** A view of the bytes written (valid until the next write or reset). */
     BytesInput bytesInput() { return BytesInput.from(bytes, 0, size); }
 

@@ -181,17 +181,12 @@ class FlatColumnWriterTest {
     /**
      * A chunk's first values all distinct, then one repeats (the writer keeps only their hashes until then, and interns
      * them at the repeat): at the second value, deep in the first page, at its last row, at the second page's first
-     * row (the first page went PLAIN), and with nulls between; byte-equal to parquet-java's. Strings and longs
-     * (both start distinct-first), and a column whose first page stays all distinct (longs: 0 and its neighbours
-     * among them).
+     * row (the first page went PLAIN), and with nulls between; byte-equal to parquet-java's.
      */
-    @ParameterizedTest @ValueSource(strings = {"STRING", "BIGINT"})
-    void firstValuesDistinctUntilARepeat(String type) throws IOException {
-        StructType schema = StructType.fromDDL(("second %1$s, middle %1$s, page_end %1$s, next_page %1$s, with_nulls %1$s,"
-                + " distinct_page %1$s").formatted(type));
-        boolean strings = type.equals("STRING");
+    @Test void firstValuesDistinctUntilARepeat() throws IOException {
+        StructType schema = StructType.fromDDL("second STRING, middle STRING, page_end STRING, next_page STRING, with_nulls STRING");
         int rows = 45_000;
-        int[] repeatAt = {1, 12_345, 19_999, 20_000, 9_000, -1};
+        int[] repeatAt = {1, 12_345, 19_999, 20_000, 9_000};
         List<Batch> batches = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(11);
         for (int start = 0; start < rows; start += Batch.DEFAULT_SIZE) {
@@ -206,8 +201,7 @@ class FlatColumnWriterTest {
                         continue;
                     }
                     int value = row == repeatAt[col] ? 5 % Math.max(1, row) : row;   // one earlier value, then distinct again
-                    if (strings) c[col].appendObject(String.format("%08x-%d", value * 2_654_435_761L, value));
-                    else c[col].appendObject(col == 5 ? (long) value - 3 : value * 2_654_435_761L);
+                    c[col].appendObject(String.format("%08x-%d", value * 2_654_435_761L, value));
                 }
             }
             batches.add(new Batch((ColumnVector[]) c, n));
@@ -216,34 +210,6 @@ class FlatColumnWriterTest {
         BlockMetaData block = ColumnarWriterPropertyTest.footer(actual).getBlocks().get(0);
         assertThat(block.getColumns().get(0).getEncodingStats().hasDictionaryEncodedPages()).isFalse();
         assertThat(block.getColumns().get(3).getEncodingStats().hasDictionaryEncodedPages()).isFalse();
-        assertThat(block.getColumns().get(5).getEncodingStats().hasDictionaryEncodedPages()).isFalse();
-    }
-
-    /**
-     * Distinct longs go PLAIN with only their hashes kept: the dictionary stays empty until a value repeats, then
-     * holds the values so far in order and the page's ids are theirs (as parquet-java's dictionary numbers them).
-     */
-    @Test void distinctLongsStayOutOfTheDictionaryUntilARepeat() {
-        StructType schema = StructType.fromDDL("l BIGINT");
-        FlatColumnWriter w = FlatColumnWriters.of("l", DataTypes.LONG, true, MICROS,
-                SparkParquetSchema.of(schema, MICROS).getColumns().get(0), ParquetProperties.builder().build());
-        w.bind(null);   // no page is written here
-        FlatVector v = Vectors.allocate(DataTypes.LONG, 1000);
-        for (int i = 0; i < 1000; i++) v.appendObject(i * 0x9E3779B97F4A7C15L);
-        w.write(v, 0, 1000);
-        assertThat(w.allDistinct()).isTrue();
-        assertThat(w.dictionarySize()).isZero();
-        assertThat(w.idCount).isZero();
-        FlatVector again = Vectors.allocate(DataTypes.LONG, 1);
-        again.appendObject(7 * 0x9E3779B97F4A7C15L);
-        w.write(again, 0, 1);
-        assertThat(w.allDistinct()).isFalse();
-        assertThat(w.dictionarySize()).isEqualTo(1000);
-        assertThat(w.idCount).isEqualTo(1001);
-        assertThat(w.ids[0]).isZero();
-        assertThat(w.ids[999]).isEqualTo(999);
-        assertThat(w.ids[1000]).isEqualTo(7);
-        assertThat(w.plain.size()).isZero();
     }
 
     /**
