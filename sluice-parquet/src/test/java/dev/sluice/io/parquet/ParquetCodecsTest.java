@@ -7,11 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.xerial.snappy.Snappy;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,37 +31,6 @@ class ParquetCodecsTest {
         }
     }
 
-    /**
-     * A snappy page of up to 2 MiB is compressed into its thread's kept buffer (the same array page after page on one
-     * thread, another array on another thread); a larger page into an array of its own, and the kept buffer is
-     * still right after it. Each page's bytes are snappy's bytes of it alone.
-     */
-    @Test void snappyPagesUseTheirThreadsBuffers() throws Exception {
-        CompressionCodecFactory.BytesInputCompressor snappy = ParquetCodecs.INSTANCE.getCompressor(CompressionCodecName.SNAPPY);
-        SplittableRandom random = new SplittableRandom(11);
-        byte[] small = bytes(random, 100_000);
-        byte[] other = bytes(random, 1_500_000);
-        byte[] large = bytes(random, (2 << 20) + 1);
-        ByteBuffer first = snappy.compress(BytesInput.from(small)).toByteBuffer();
-        assertThat(bytesOf(first)).isEqualTo(Snappy.compress(small));
-        ByteBuffer second = snappy.compress(BytesInput.concat(BytesInput.from(other), BytesInput.from(small))).toByteBuffer();
-        assertThat(second.array()).isSameAs(first.array());
-        assertThat(bytesOf(second)).isEqualTo(Snappy.compress(concat(other, small)));
-        ByteBuffer big = snappy.compress(BytesInput.from(large)).toByteBuffer();
-        assertThat(big.array()).isNotSameAs(first.array());
-        assertThat(bytesOf(big)).isEqualTo(Snappy.compress(large));
-        assertThat(bytesOf(snappy.compress(BytesInput.from(small)).toByteBuffer())).isEqualTo(Snappy.compress(small));
-
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
-            ByteBuffer elsewhere = pool.submit(() -> snappy.compress(BytesInput.from(other)).toByteBuffer()).get();
-            assertThat(elsewhere.array()).isNotSameAs(first.array());
-            assertThat(bytesOf(elsewhere)).isEqualTo(Snappy.compress(other));
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     @Test void everyWrittenCodecRoundTrips() throws IOException {
         SplittableRandom random = new SplittableRandom(10);
         for (CompressionCodecName codec : new CompressionCodecName[] {CompressionCodecName.UNCOMPRESSED,
@@ -78,18 +44,6 @@ class ParquetCodecsTest {
                         .as("%s %d", codec, length).isEqualTo(page);
             }
         }
-    }
-
-    private static byte[] bytesOf(ByteBuffer b) {
-        byte[] out = new byte[b.remaining()];
-        b.duplicate().get(out);
-        return out;
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 
     /** Compressible bytes: runs of a few symbols. */
