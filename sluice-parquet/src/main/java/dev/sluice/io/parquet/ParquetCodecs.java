@@ -12,9 +12,7 @@ import org.xerial.snappy.Snappy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -53,13 +51,6 @@ final class ParquetCodecs implements CompressionCodecFactory {
                 .build();
     }
 
-    /**
-     * A writer's compressor. A snappy page of up to {@link ThreadBuffers#MAX_KEPT} bytes is gathered into its
-     * thread's page buffer and compressed into its thread's output buffer, so it costs no allocation: the returned
-     * bytes are valid until the thread's next {@code compress}, which is all parquet-java's page store needs (it
-     * copies a data page into its chunk buffer, and a dictionary page into a copy of its own, before it returns, on
-     * the thread that called it). Larger pages and the other codecs allocate per page.
-     */
     private static final class Compressor implements BytesInputCompressor {
         private final CompressionCodecName codec;
 
@@ -67,9 +58,6 @@ final class ParquetCodecs implements CompressionCodecFactory {
 
         @Override public BytesInput compress(BytesInput bytes) throws IOException {
             if (codec == CompressionCodecName.UNCOMPRESSED) return bytes;
-            if (codec == CompressionCodecName.SNAPPY && bytes.size() <= ThreadBuffers.MAX_KEPT) {
-                return ThreadBuffers.get().snappy(bytes);
-            }
             byte[] in = bytes.toByteArray();
             switch (codec) {
                 case SNAPPY: return BytesInput.from(Snappy.compress(in));
@@ -88,61 +76,6 @@ final class ParquetCodecs implements CompressionCodecFactory {
         @Override public CompressionCodecName getCodecName() { return codec; }
 
         @Override public void release() { }
-    }
-
-    /**
-     * One thread's page and snappy output buffers, kept from page to page. Bounded by the threads that write
-     * Parquet (the scheduler's workers), not by the files they hold open (a {@code partitionBy} write holds many):
-     * at most {@link #MAX_KEPT} bytes of page and its snappy bound per thread, about 4.3 MiB, outside the memory
-     * budget as the thread's stack is. A larger page is compressed as before, and never kept.
-     */
-    private static final class ThreadBuffers {
-        /** The largest page kept: twice parquet-java's default page size. */
-        static final int MAX_KEPT = 2 << 20;
-        private static final ThreadLocal<ThreadBuffers> BUFFERS = ThreadLocal.withInitial(ThreadBuffers::new);
-
-        private final PageBuffer page = new PageBuffer();
-        private byte[] compressed = new byte[0];
-
-        static ThreadBuffers get() { return BUFFERS.get(); }
-
-        BytesInput snappy(BytesInput bytes) throws IOException {
-            page.reset();
-            bytes.writeAllTo(page);
-            int length = page.size();
-            int bound = Snappy.maxCompressedLength(length);
-            if (compressed.length < bound) compressed = new byte[Math.max(bound, Math.min(2 * compressed.length, Snappy.maxCompressedLength(MAX_KEPT)))];
-            return BytesInput.from(compressed, 0, Snappy.compress(page.array(), 0, length, compressed, 0));
-        }
-    }
-
-    /** The bytes of a page, gathered from its parts into one array reused page after page. */
-    private static final class PageBuffer extends OutputStream {
-        private byte[] bytes = new byte[0];
-        private int size;
-
-        byte[] array() { return bytes; }
-
-        int size() { return size; }
-
-        void reset() { size = 0; }
-
-        @Override public void write(int b) {
-            ensure(1);
-            bytes[size++] = (byte) b;
-        }
-
-        @Override public void write(byte[] b, int offset, int length) {
-            ensure(length);
-            System.arraycopy(b, offset, bytes, size, length);
-            size += length;
-        }
-
-        private void ensure(int more) {
-            if (size + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(size + more, Math.min(2 * bytes.length, ThreadBuffers.MAX_KEPT)));
-            }
-        }
     }
 
     private static final class Decompressor implements BytesInputDecompressor {
