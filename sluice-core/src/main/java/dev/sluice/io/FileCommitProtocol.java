@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -219,7 +218,7 @@ public final class FileCommitProtocol implements JobCommitter {
         if (partition < 0) throw new IllegalArgumentException("negative partition " + partition);
         requireRunning();
         int attempt = attempts.incrementAndGet();
-        String dir = StoragePaths.join(tasksDir, String.format(Locale.ROOT, "%05d-%d", partition, attempt));
+        String dir = StoragePaths.join(tasksDir, ZeroPadded.of(partition, 5) + "-" + attempt);
         storage.mkdirs(dir);
         return new TaskAttempt(partition, attempt, dir);
     }
@@ -713,7 +712,7 @@ public final class FileCommitProtocol implements JobCommitter {
     }
 
     private String committedPartition(int partition) {
-        return StoragePaths.join(committedDir, String.format(Locale.ROOT, "%05d", partition));
+        return StoragePaths.join(committedDir, ZeroPadded.of(partition, 5));
     }
 
     private SluiceException alreadyExists() {

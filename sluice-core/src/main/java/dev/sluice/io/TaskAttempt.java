@@ -42,8 +42,9 @@ public final class TaskAttempt {
      * the bucket id from ({@code .*_(\d+)(?:\..*)?$}). n counts from 000, so a task's files sort in writing order.
      */
     public String nextFileName(String jobId, String extension) {
-        String bucketSuffix = bucket < 0 ? "" : String.format(java.util.Locale.ROOT, "_%05d", bucket);
-        return String.format(java.util.Locale.ROOT, "part-%05d-%s%s.c%03d.%s", partition, jobId, bucketSuffix, takeFileIndex(), extension);
+        String bucketSuffix = bucket < 0 ? "" : "_" + ZeroPadded.of(bucket, 5);
+        return "part-" + ZeroPadded.of(partition, 5) + "-" + jobId + bucketSuffix + ".c" + ZeroPadded.of(takeFileIndex(), 3)
+                + "." + extension;
     }
 
     public boolean finished() { return finished; }
