@@ -6,5 +6,7 @@ import dev.sluice.cli.SubcommandProvider;
 public final class BenchCommandProvider implements SubcommandProvider {
     @Override public String name() { return "bench"; }
 
-    @Override public Object command() { return BenchCommand.build(); }
+    @Override public Object command() { return BenchCommand.build(java.util.List.of()); }
+
+    @Override public Object command(java.util.List<String> rest) { return BenchCommand.build(rest); }
 }

@@ -1,10 +1,9 @@
 package dev.sluice.bench;
 
-import picocli.CommandLine.Command;
+import dev.sluice.cli.CommandSpecs;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,29 +16,35 @@ import java.util.concurrent.Callable;
  * (run it with a small {@code -Xmx}). Prints {@code wall_s:}, {@code peak_rss_mb:} and {@code result:} as the
  * q* commands do.
  */
-@Command(mixinStandardHelpOptions = true, description = "Run one memory-workload job on one engine and print its time, memory and result.")
 final class MemoryJobCommand implements Callable<Integer> {
     private final MemoryJob job;
-
-    @Spec
     private CommandSpec spec;
 
-    @Option(names = "--engine", required = true, paramLabel = "ENGINE", description = "sluice or duckdb.")
-    String engine;
+    /** The command's model, built in code ({@link dev.sluice.cli.CommandSpecs}: every child JVM builds it). */
+    static CommandSpec spec(MemoryJob job) {
+        MemoryJobCommand command = new MemoryJobCommand(job);
+        CommandSpec spec = CommandSpecs.command(job.id(), command,
+                "Run one memory-workload job on one engine and print its time, memory and result.");
+        spec.addOption(OptionSpec.builder("--engine").required(true).paramLabel("ENGINE").type(String.class)
+                .description("sluice or duckdb.").build());
+        spec.addOption(OptionSpec.builder("--input").required(true).paramLabel("PATH").type(Path.class)
+                .description("The JSON Lines logs.").build());
+        spec.addOption(OptionSpec.builder("--output").paramLabel("DIR").type(Path.class)
+                .description("Where M3 writes (replaced; default: out/bench/<job>-<engine>).").build());
+        spec.addOption(OptionSpec.builder("--duckdb-memory").paramLabel("SIZE").type(String.class).defaultValue("256MB")
+                .description("DuckDB's memory_limit (default: ${DEFAULT-VALUE}).").build());
+        command.spec = spec;
+        return spec;
+    }
 
-    @Option(names = "--input", required = true, paramLabel = "PATH", description = "The JSON Lines logs.")
-    Path input;
-
-    @Option(names = "--output", paramLabel = "DIR", description = "Where M3 writes (replaced; default: out/bench/<job>-<engine>).")
-    Path output;
-
-    @Option(names = "--duckdb-memory", defaultValue = "256MB", paramLabel = "SIZE", description = "DuckDB's memory_limit (default: ${DEFAULT-VALUE}).")
-    String duckdbMemory;
-
-    MemoryJobCommand(MemoryJob job) { this.job = job; }
+    private MemoryJobCommand(MemoryJob job) { this.job = job; }
 
     @Override
     public Integer call() throws Exception {
+        String engine = CommandSpecs.option(spec, "--engine");
+        Path input = CommandSpecs.option(spec, "--input");
+        Path output = CommandSpecs.option(spec, "--output");
+        String duckdbMemory = CommandSpecs.option(spec, "--duckdb-memory");
         String e = engine.toLowerCase(Locale.ROOT);
         if (!e.equals("sluice") && !e.equals("duckdb")) throw new ParameterException(spec.commandLine(), "--engine must be sluice or duckdb");
         if (!Files.exists(input)) throw new ParameterException(spec.commandLine(), "--input " + input + ": no such file or directory");

@@ -1,10 +1,9 @@
 package dev.sluice.bench;
 
-import picocli.CommandLine.Command;
+import dev.sluice.cli.CommandSpecs;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,23 +16,25 @@ import java.util.concurrent.Callable;
  * {@code startup_s:} (session start), {@code wall_s:} (the query), {@code peak_rss_mb:} (the process's peak resident
  * memory, taken before the digest is computed), then last {@code result: <digest>}.
  */
-@Command(mixinStandardHelpOptions = true, description = "Run one workload query on one engine and print its time, memory and result digest.")
 final class QueryCommand implements Callable<Integer> {
     private final Query query;
-
-    @Spec
     private CommandSpec spec;
 
-    @Option(names = "--engine", required = true, paramLabel = "ENGINE", description = "sluice, spark or duckdb.")
-    String engine;
-
-    @Option(names = "--input", required = true, paramLabel = "PATH",
-            description = "The JSON Lines logs (a file or a directory; s3://bucket/prefix for --engine sluice).")
-    String input;
-
-    @Option(names = "--output", paramLabel = "DIR",
-            description = "Where Q1/Q2 write (replaced; default: out/bench/<query>-<engine>; s3://bucket/prefix for --engine sluice).")
-    String output;
+    /** The command's model, built in code ({@link dev.sluice.cli.CommandSpecs}: every child JVM builds it). */
+    static CommandSpec spec(Query query) {
+        QueryCommand command = new QueryCommand(query);
+        CommandSpec spec = CommandSpecs.command(query.id(), command,
+                "Run one workload query on one engine and print its time, memory and result digest.");
+        spec.addOption(OptionSpec.builder("--engine").required(true).paramLabel("ENGINE").type(String.class)
+                .description("sluice, spark or duckdb.").build());
+        spec.addOption(OptionSpec.builder("--input").required(true).paramLabel("PATH").type(String.class)
+                .description("The JSON Lines logs (a file or a directory; s3://bucket/prefix for --engine sluice).").build());
+        spec.addOption(OptionSpec.builder("--output").paramLabel("DIR").type(String.class)
+                .description("Where Q1/Q2 write (replaced; default: out/bench/<query>-<engine>; s3://bucket/prefix for --engine sluice).")
+                .build());
+        command.spec = spec;
+        return spec;
+    }
 
     private static boolean isUri(String path) { return path.matches("^[A-Za-z][A-Za-z0-9+.-]+://.*") && !path.startsWith("file:"); }
 
@@ -44,12 +45,15 @@ final class QueryCommand implements Callable<Integer> {
         }
     }
 
-    QueryCommand(Query query) {
+    private QueryCommand(Query query) {
         this.query = query;
     }
 
     @Override
     public Integer call() throws Exception {
+        String engine = CommandSpecs.option(spec, "--engine");
+        String input = CommandSpecs.option(spec, "--input");
+        String output = CommandSpecs.option(spec, "--output");
         if (!Engines.NAMES.contains(engine.toLowerCase(Locale.ROOT))) {
             throw new ParameterException(spec.commandLine(), "--engine must be one of " + Engines.NAMES + ", got " + engine);
         }

@@ -9,9 +9,10 @@ import picocli.CommandLine.ParseResult;
  * command line builds, and quick commands such as {@code cat}. Reading a command's annotations was most of a quick
  * command's start-up: the JDK makes a proxy class for each annotation type ({@code java.lang.reflect.Proxy}, which
  * Java 17's class-data archive cannot hold) and picocli reflects over every field (docs/benchmark.md, "Start-up of
- * a quick command"). A command built here reads its values from its {@link ParseResult}.
+ * a quick command"). A command built here reads its values from its {@link ParseResult}. Public for other modules'
+ * commands that every run of theirs builds (the benchmark's child commands).
  */
-final class CommandSpecs {
+public final class CommandSpecs {
     private CommandSpecs() {}
 
     /**
@@ -19,7 +20,7 @@ final class CommandSpecs {
      * options of picocli's {@code mixinStandardHelpOptions} ({@code -h}, {@code -V}) added in code as well, as the
      * mixin would read them from annotations.
      */
-    static CommandSpec command(String name, Object userObject, String... description) {
+    public static CommandSpec command(String name, Object userObject, String... description) {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(userObject);
         spec.name(name);
         spec.usageMessage().description(description);
@@ -31,12 +32,12 @@ final class CommandSpecs {
     }
 
     /** An option without a value, false unless given. */
-    static OptionSpec.Builder flag(String... names) {
+    public static OptionSpec.Builder flag(String... names) {
         return OptionSpec.builder(names).type(boolean.class).initialValue(false);
     }
 
     /** The value of option {@code name} of the command that {@code spec} describes (its default when not given). */
-    static <T> T option(CommandSpec spec, String name) {
+    public static <T> T option(CommandSpec spec, String name) {
         return spec.findOption(name).getValue();
     }
 }

@@ -69,17 +69,24 @@ public final class Main {
 
     private static CommandLine newCommandLine(CommandLine.IFactory factory, String[] args) {
         CommandLine commandLine = new CommandLine(SluiceCommand.spec(), factory);
-        String only = args == null ? null : commandName(args);
+        int at = args == null ? -1 : commandIndex(args);
+        String only = at < 0 ? null : args[at];
         if (only != null && BUILT_IN.contains(only)) {
             commandLine.addSubcommand(only, builtIn(only, factory));
         } else {
-            for (String name : BUILT_IN) commandLine.addSubcommand(name, builtIn(name, factory));
-            boolean bench = false;
-            for (SubcommandProvider provider : ServiceLoader.load(SubcommandProvider.class, Main.class.getClassLoader())) {
-                commandLine.addSubcommand(provider.name(), provider.command());
-                bench |= provider.name().equals("bench");
+            SubcommandProvider named = only == null ? null : provided(only);
+            if (named != null) {
+                // another module's command (bench): only it, and it only with what the rest of the line runs
+                commandLine.addSubcommand(only, named.command(List.of(args).subList(at + 1, args.length)));
+            } else {
+                for (String name : BUILT_IN) commandLine.addSubcommand(name, builtIn(name, factory));
+                boolean bench = false;
+                for (SubcommandProvider provider : providers()) {
+                    commandLine.addSubcommand(provider.name(), provider.command());
+                    bench |= provider.name().equals("bench");
+                }
+                if (!bench) commandLine.addSubcommand("bench", new BenchUnavailableCommand());
             }
-            if (!bench) commandLine.addSubcommand("bench", new BenchUnavailableCommand());
         }
         commandLine.setExecutionExceptionHandler(new ErrorReporter());
         return commandLine;
@@ -91,10 +98,29 @@ public final class Main {
      * argument).
      */
     static String commandName(String[] args) {
+        int at = commandIndex(args);
+        return at < 0 ? null : args[at];
+    }
+
+    /** Where {@link #commandName} is in {@code args}; -1 when it names none. */
+    private static int commandIndex(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--report")) i++;
-            else if (!arg.startsWith("-")) return arg;
+            else if (!arg.startsWith("-")) return i;
+        }
+        return -1;
+    }
+
+    /** The subcommands other modules on the class path provide ({@link SubcommandProvider}). */
+    private static ServiceLoader<SubcommandProvider> providers() {
+        return ServiceLoader.load(SubcommandProvider.class, Main.class.getClassLoader());
+    }
+
+    /** The provider of the command {@code name}; null when no module on the class path provides it. */
+    private static SubcommandProvider provided(String name) {
+        for (SubcommandProvider provider : providers()) {
+            if (provider.name().equals(name)) return provider;
         }
         return null;
     }

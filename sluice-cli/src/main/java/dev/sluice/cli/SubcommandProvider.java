@@ -11,4 +11,11 @@ public interface SubcommandProvider {
 
     /** A picocli command object (annotated with {@code @Command}), created for each command line. */
     Object command();
+
+    /**
+     * The command for a command line whose arguments after this command's name are {@code rest}: by default
+     * {@link #command()}. A provider may leave out the subcommands {@code rest} does not run, as {@link Main} does
+     * with the built-in ones, since picocli reads each annotated command's model by reflection when it is added.
+     */
+    default Object command(java.util.List<String> rest) { return command(); }
 }

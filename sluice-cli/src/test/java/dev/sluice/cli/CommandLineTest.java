@@ -210,6 +210,26 @@ class CommandLineTest {
     }
 
     @Test
+    void aProvidedCommandNamedOnTheLineIsTheOnlyOneBuiltAndGetsTheRestOfTheLine() {
+        synchronized (ProbeCommandProvider.BUILT) {
+            ProbeCommandProvider.BUILT.clear();
+            CommandLine only = Main.newCommandLine(new String[] {"-q", "probe", "sub", "--flag", "cat"});
+            assertThat(only.getSubcommands()).containsOnlyKeys("probe");
+            assertThat(ProbeCommandProvider.BUILT).containsExactly(List.of("sub", "--flag", "cat"));
+
+            ProbeCommandProvider.BUILT.clear();
+            // a name nothing provides, or none: the whole tree (usage, help, picocli's "unmatched" with suggestions)
+            assertThat(Main.newCommandLine(new String[] {"prob"}).getSubcommands())
+                    .containsKeys("demo", "cat", "glue", "probe", "bench");
+            assertThat(Main.newCommandLine(new String[] {"--help"}).getSubcommands()).containsKeys("demo", "probe", "bench");
+            assertThat(ProbeCommandProvider.BUILT).containsExactly(null, null);
+        }
+        assertThat(run("-q", "probe", "a", "b")).isZero();
+        assertThat(run("prob")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("probe");   // picocli's suggestion
+    }
+
+    @Test
     void aCommandLineBuiltForItsArgumentsParsesAsTheWholeTreeDoes() {
         String[] args = {"-q", "demo", "--rows", "5000", "--seed", "7"};
         CommandLine.ParseResult result = Main.newCommandLine(args).parseArgs(args);
