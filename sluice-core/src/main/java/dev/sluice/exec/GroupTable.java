@@ -189,7 +189,7 @@ final class GroupTable {
     /**
      * The group of row {@code row}'s key, or {@code -(s + 1)} for the empty slot {@code s} where the probe ended. The
      * insert is not in here: inlined, its key copies made this per-row probe the largest unit C2 compiled for Q2 after
-     * the reader's (12.4 kB), for the few hundred inserts a task's table sees. The caller inserts at once, before
+     * the reader's (9-12 kB), for the few hundred inserts a task's table sees. The caller inserts at once, before
      * any other insert can take the slot, so a new key is probed once.
      */
     private int find(int row, long hash) {
