@@ -15,6 +15,7 @@ import dev.sluice.vector.FlatRows;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.IntVector;
 import dev.sluice.vector.LongVector;
+import dev.sluice.vector.RowCalls;
 
 import java.util.Arrays;
 
@@ -111,7 +112,12 @@ abstract class GroupKeyColumn {
                 return;
             }
             boolean noNulls = rows.noNulls();
-            for (int j = 0; j < n; j++) {
+            RowCalls.run(n, (from, to) -> hashRows(out, at, noNulls, from, to));
+        }
+
+        /** {@link #hash} of rows [from, to): a method of its own called through {@link RowCalls}, so that it is compiled once. */
+        private void hashRows(long[] out, int[] at, boolean noNulls, int from, int to) {
+            for (int j = from; j < to; j++) {
                 int p = rows.row(at == null ? j : at[j]);
                 out[j] = noNulls || !base.isNull(p) ? hashAt(p) : ValueHasher.NULL_HASH;
             }

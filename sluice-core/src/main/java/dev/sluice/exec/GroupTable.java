@@ -8,6 +8,7 @@ import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.DoubleVector;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.FloatVector;
+import dev.sluice.vector.RowCalls;
 import dev.sluice.vector.Vectors;
 
 import java.util.Arrays;
@@ -82,7 +83,10 @@ final class GroupTable {
         int[] heads = runHeads(rowCount);
         if (heads == null) {
             long[] hashes = hashBatch(null, rowCount);
-            for (int r = 0; r < rowCount; r++) groupIds[r] = findOrInsert(vectors, r, hashes[r]);
+            for (int r = 0; r < rowCount; r++) {
+                int g = find(r, hashes[r]);
+                groupIds[r] = g >= 0 ? g : insert(vectors, r, hashes[r], -g - 1);
+            }
         } else {
             // the rows of a run read the same stored rows in every key column (an explode's repeated parent
             // row): one hash and one probe for the run
@@ -90,7 +94,8 @@ final class GroupTable {
             long[] hashes = hashBatch(heads, m);
             for (int j = 0; j < m; j++) {
                 int from = heads[j], to = j + 1 < m ? heads[j + 1] : rowCount;
-                Arrays.fill(groupIds, from, to, findOrInsert(vectors, from, hashes[j]));
+                int g = find(from, hashes[j]);
+                Arrays.fill(groupIds, from, to, g >= 0 ? g : insert(vectors, from, hashes[j], -g - 1));
             }
         }
         for (GroupKeyColumn c : columns) c.bind(null);   // do not keep the batch alive
@@ -118,19 +123,32 @@ final class GroupTable {
         if (n > 0) heads[m++] = 0;
         if (d == 1) {
             int[] stored = distinct[0];
-            for (int r = 1; r < n; r++) if (stored[r] != stored[r - 1]) heads[m++] = r;
+            m = RowCalls.run(1, n, m, (from, to, count) -> heads(stored, heads, from, to, count));
         } else if (d > 1) {
-            for (int r = 1; r < n; r++) {
-                for (int i = 0; i < d; i++) {
-                    if (distinct[i][r] != distinct[i][r - 1]) {
-                        heads[m++] = r;
-                        break;
-                    }
-                }
-            }
+            int arrays = d;
+            m = RowCalls.run(1, n, m, (from, to, count) -> heads(distinct, arrays, heads, from, to, count));
         }
         headCount = m;
         return heads;
+    }
+
+    /** Appends to {@code heads[m..]} each row r of [from, to) whose stored row differs from row r-1's; the new m. */
+    private static int heads(int[] stored, int[] heads, int from, int to, int m) {
+        for (int r = from; r < to; r++) if (stored[r] != stored[r - 1]) heads[m++] = r;
+        return m;
+    }
+
+    /** As {@link #heads(int[], int[], int, int, int)} over the first {@code d} arrays: a head where any differs. */
+    private static int heads(int[][] distinct, int d, int[] heads, int from, int to, int m) {
+        for (int r = from; r < to; r++) {
+            for (int i = 0; i < d; i++) {
+                if (distinct[i][r] != distinct[i][r - 1]) {
+                    heads[m++] = r;
+                    break;
+                }
+            }
+        }
+        return m;
     }
 
     /**
@@ -149,36 +167,36 @@ final class GroupTable {
         Arrays.fill(hashes, 0, n, ValueHasher.rowSeed());
         for (GroupKeyColumn c : columns) {
             c.hash(column, at, n);
-            combine(hashes, column, n);
+            RowCalls.run(n, (from, to) -> combine(hashes, column, from, to));
         }
-        mix(hashes, n);
+        RowCalls.run(n, (from, to) -> mix(hashes, from, to));
         return hashes;
     }
 
     /**
-     * Folds one key column's hashes into the rows' hashes. This loop and {@link #mix}'s are methods of their own:
-     * the JIT compiles a hot loop where it runs, so inside {@link #hashBatch} they had that method compiled with
-     * every key column's hash loop inlined, twice (on-stack replacement, then the method).
+     * Folds one key column's hashes into rows [from, to)'s hashes. This loop and {@link #mix}'s are methods of their
+     * own called through {@link RowCalls}: inside {@link #hashBatch} they had that method compiled with every key
+     * column's hash loop inlined, and called once per batch each was compiled twice (on-stack, then as a method).
      */
-    private static void combine(long[] hashes, long[] column, int n) {
-        for (int r = 0; r < n; r++) hashes[r] = ValueHasher.combine(hashes[r], column[r]);
+    private static void combine(long[] hashes, long[] column, int from, int to) {
+        for (int r = from; r < to; r++) hashes[r] = ValueHasher.combine(hashes[r], column[r]);
     }
 
-    private static void mix(long[] hashes, int n) {
-        for (int r = 0; r < n; r++) hashes[r] = ValueHasher.mix(hashes[r]);
+    private static void mix(long[] hashes, int from, int to) {
+        for (int r = from; r < to; r++) hashes[r] = ValueHasher.mix(hashes[r]);
     }
 
-    private int findOrInsert(ColumnVector[] vectors, int row, long hash) {
+    /**
+     * The group of row {@code row}'s key, or {@code -(s + 1)} for the empty slot {@code s} where the probe ended. The
+     * insert is not in here: inlined, its key copies made this per-row probe the largest unit C2 compiled for Q2 after
+     * the reader's (9-12 kB), for the few hundred inserts a task's table sees. The caller inserts at once, before
+     * any other insert can take the slot, so a new key is probed once.
+     */
+    private int find(int row, long hash) {
         int mask = slots.length - 1;
         for (int s = (int) TableHash.scramble(hash) & mask; ; s = (s + 1) & mask) {
             int g = slots[s] - 1;
-            if (g < 0) {
-                g = insert(vectors, row, hash);
-                slots[s] = g + 1;
-                slotHashes[s] = hash;
-                if (groups * 2 > slots.length) rehash();
-                return g;
-            }
+            if (g < 0) return -s - 1;
             if (slotHashes[s] == hash && sameKey(g, row)) return g;
         }
     }
@@ -189,7 +207,9 @@ final class GroupTable {
         }
         return true;
     }
-    private int insert(ColumnVector[] vectors, int row, long hash) {
+
+    /** Adds row {@code row}'s key as a new group in the empty slot {@code slot} its probe ended at; returns the group. */
+    private int insert(ColumnVector[] vectors, int row, long hash, int slot) {
         int g = groups++;
         for (int k = 0; k < types.length; k++) {
             ColumnVector v = vectors[k];
@@ -204,6 +224,9 @@ final class GroupTable {
         }
         if (g == groupHashes.length) groupHashes = Arrays.copyOf(groupHashes, g * 2);
         groupHashes[g] = hash;
+        slots[slot] = g + 1;
+        slotHashes[slot] = hash;
+        if (groups * 2 > slots.length) rehash();
         return g;
     }
 

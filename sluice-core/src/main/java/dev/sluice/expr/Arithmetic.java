@@ -19,6 +19,7 @@ import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.FloatVector;
 import dev.sluice.vector.IntVector;
 import dev.sluice.vector.LongVector;
+import dev.sluice.vector.RowCalls;
 import dev.sluice.vector.Vectors;
 
 import java.math.BigDecimal;
@@ -91,15 +92,18 @@ public record Arithmetic(Op op, Expression left, Expression right, EvalMode mode
         FlatVector out = Vectors.allocate(t, n);
         boolean nulls = !x.noNulls() || !y.noNulls();
         if (t instanceof DoubleType && x.base() instanceof DoubleVector xv && y.base() instanceof DoubleVector yv) {
-            doubles(xv.values(), x, yv.values(), y, nulls, (DoubleVector) out, n);
+            double[] xs = xv.values(), ys = yv.values();
+            RowCalls.run(n, (from, to) -> doubles(xs, x, ys, y, nulls, (DoubleVector) out, from, to));
             return out;
         }
         if (t instanceof LongType && x.base() instanceof LongVector xv && y.base() instanceof LongVector yv) {
-            longs(xv.values(), x, yv.values(), y, nulls, (LongVector) out, n);
+            long[] xs = xv.values(), ys = yv.values();
+            RowCalls.run(n, (from, to) -> longs(xs, x, ys, y, nulls, (LongVector) out, from, to));
             return out;
         }
         if (t instanceof IntegerType && x.base() instanceof IntVector xv && y.base() instanceof IntVector yv) {
-            ints(xv.values(), x, yv.values(), y, nulls, (IntVector) out, n);
+            int[] xs = xv.values(), ys = yv.values();
+            RowCalls.run(n, (from, to) -> ints(xs, x, ys, y, nulls, (IntVector) out, from, to));
             return out;
         }
         return null;
@@ -123,7 +127,10 @@ public record Arithmetic(Op op, Expression left, Expression right, EvalMode mode
         FlatRows x = FlatRows.of(ints), y = FlatRows.of(doubles);
         if (x != null && y != null && x.base() instanceof IntVector xv && y.base() instanceof DoubleVector yv) {
             DoubleVector out = (DoubleVector) Vectors.allocate(DataTypes.DOUBLE, n);
-            intsWithDoubles(xv.values(), x, yv.values(), y, !x.noNulls() || !y.noNulls(), !leftCast, out, n);
+            int[] xs = xv.values();
+            double[] ys = yv.values();
+            boolean nulls = !x.noNulls() || !y.noNulls(), intsRight = !leftCast;
+            RowCalls.run(n, (from, to) -> intsWithDoubles(xs, x, ys, y, nulls, intsRight, out, from, to));
             return out;
         }
         ColumnVector widened = widen(ints, n);
@@ -150,33 +157,33 @@ public record Arithmetic(Op op, Expression left, Expression right, EvalMode mode
     }
 
     /** {@code (double) xs op ys}, or {@code ys op (double) xs} when {@code intsRight}. */
-    private void intsWithDoubles(int[] xs, FlatRows x, double[] ys, FlatRows y, boolean nulls, boolean intsRight, DoubleVector o, int n) {
-        for (int i = 0; i < n; i++) {
+    private void intsWithDoubles(int[] xs, FlatRows x, double[] ys, FlatRows y, boolean nulls, boolean intsRight, DoubleVector o, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (nulls && (x.isNull(i) || y.isNull(i))) o.appendNull();
             else if (intsRight) evalDouble(ys[y.row(i)], xs[x.row(i)], o);
             else evalDouble(xs[x.row(i)], ys[y.row(i)], o);
         }
     }
 
-    // The typed loops, each a method of its own: the JIT compiles a hot loop where it runs (on-stack replacement,
-    // then the method), and a loop alone is a fraction of evaluateTyped with its type tests and the other loops.
+    // The typed loops over rows [from, to), each a method of its own called through RowCalls: compiled once, as a
+    // method, and a loop alone is a fraction of evaluateTyped with its type tests and the other loops.
 
-    private void doubles(double[] xs, FlatRows x, double[] ys, FlatRows y, boolean nulls, DoubleVector o, int n) {
-        for (int i = 0; i < n; i++) {
+    private void doubles(double[] xs, FlatRows x, double[] ys, FlatRows y, boolean nulls, DoubleVector o, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (nulls && (x.isNull(i) || y.isNull(i))) o.appendNull();
             else evalDouble(xs[x.row(i)], ys[y.row(i)], o);
         }
     }
 
-    private void longs(long[] xs, FlatRows x, long[] ys, FlatRows y, boolean nulls, LongVector o, int n) {
-        for (int i = 0; i < n; i++) {
+    private void longs(long[] xs, FlatRows x, long[] ys, FlatRows y, boolean nulls, LongVector o, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (nulls && (x.isNull(i) || y.isNull(i))) o.appendNull();
             else evalLong(xs[x.row(i)], ys[y.row(i)], o);
         }
     }
 
-    private void ints(int[] xs, FlatRows x, int[] ys, FlatRows y, boolean nulls, IntVector o, int n) {
-        for (int i = 0; i < n; i++) {
+    private void ints(int[] xs, FlatRows x, int[] ys, FlatRows y, boolean nulls, IntVector o, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (nulls && (x.isNull(i) || y.isNull(i))) o.appendNull();
             else evalInt(xs[x.row(i)], ys[y.row(i)], o);
         }

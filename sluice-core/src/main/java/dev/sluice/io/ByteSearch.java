@@ -16,7 +16,7 @@ public final class ByteSearch {
         while (i + 8 <= to) {
             long x = ByteWords.longAt(b, i) ^ pattern;
             long found = (x - ONES) & ~x & HIGHS;   // exact for the lowest match, which is all we use
-            if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            if (found != 0) return i + ByteWords.firstMarkedByte(found);
             i += 8;
         }
         for (; i < to; i++) {

@@ -88,6 +88,59 @@ class GroupTableTypedKeysTest {
         }
     }
 
+    /**
+     * Against a map kept beside the table (not the table's other path, which shares the probe and the insert): group
+     * ids in order of first appearance when most keys are new, so that the table grows many times inside one batch
+     * and every new key is inserted at the empty slot its probe ended at; with runs and without, in typed and generic.
+     */
+    @Test void groupIdsAreOrderOfFirstAppearanceWhileTheTableGrowsInsideABatch() {
+        RandomVectors random = new RandomVectors(5);
+        java.util.Random r = random.random();
+        List<DataType[]> shapes = List.of(new DataType[] {DataTypes.LONG}, new DataType[] {DataTypes.STRING, DataTypes.INT});
+        for (DataType[] types : shapes) {
+            for (boolean typedPath : new boolean[] {true, false}) {
+                GroupTable table = new GroupTable(types, typedPath);
+                java.util.Map<List<Object>, Integer> firstSeen = new java.util.HashMap<>();
+                for (int batch = 0; batch < 6; batch++) {
+                    int n = 1 + r.nextInt(5000);
+                    int[] stored = r.nextBoolean() ? runs(r, n) : null;
+                    ColumnVector[] keys = new ColumnVector[types.length];
+                    for (int k = 0; k < types.length; k++) {
+                        FlatVector flat = mostlyNew(types[k], n, r);
+                        keys[k] = stored == null ? flat : flat.select(stored, n);
+                    }
+                    int[] ids = new int[n];
+                    table.findOrInsert(keys, n, ids);
+                    for (int row = 0; row < n; row++) {
+                        List<Object> key = new java.util.ArrayList<>();
+                        for (ColumnVector v : keys) key.add(v.getObject(row));
+                        int expected = firstSeen.computeIfAbsent(key, x -> firstSeen.size());
+                        assertThat(ids[row]).as("row %d of batch %d, %s", row, batch, List.of(types)).isEqualTo(expected);
+                    }
+                }
+                assertThat(table.groupCount()).isEqualTo(firstSeen.size()).isGreaterThan(2048);
+                for (var e : firstSeen.entrySet()) {
+                    for (int k = 0; k < types.length; k++) {
+                        assertThat(table.keyColumns()[k].getObject(e.getValue())).isEqualTo(e.getKey().get(k));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Keys most of which are new to the table: random longs and strings, with a few nulls and small repeats. */
+    private static FlatVector mostlyNew(DataType type, int n, java.util.Random r) {
+        FlatVector v = dev.sluice.vector.Vectors.allocate(type, n);
+        for (int i = 0; i < n; i++) {
+            int pick = r.nextInt(20);
+            if (pick == 0) v.appendNull();
+            else if (type.equals(DataTypes.LONG)) v.appendObject(pick < 4 ? (long) pick : r.nextLong());
+            else if (type.equals(DataTypes.STRING)) v.appendObject(pick < 4 ? "" + pick : Long.toString(r.nextLong(), 36));
+            else v.appendObject(r.nextInt(3));
+        }
+        return v;
+    }
+
     /** Row ids in [0, n) in runs of 1 to 4 equal ids, as an explode repeats a parent row once per element. */
     private static int[] runs(java.util.Random r, int n) {
         int[] ids = new int[n];

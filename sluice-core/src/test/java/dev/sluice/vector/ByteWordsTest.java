@@ -22,6 +22,16 @@ class ByteWordsTest {
         }
     }
 
+    @Test void firstMarkedByteIsTheLowestMarkedBytesIndexForEveryMarkSet() {
+        for (int marks = 1; marks < 256; marks++) {   // every set of marked bytes: bit k of marks marks byte k
+            long word = 0;
+            for (int k = 0; k < 8; k++) if ((marks >>> k & 1) != 0) word |= 0x80L << (8 * k);
+            assertThat(ByteWords.firstMarkedByte(word)).as("marks %s", Integer.toBinaryString(marks))
+                    .isEqualTo(Integer.numberOfTrailingZeros(marks))
+                    .isEqualTo(Long.numberOfTrailingZeros(word) >>> 3);
+        }
+    }
+
     @Test void readsThatLeaveTheArrayThrowAsTheViewDoes() {
         for (int length = 0; length <= 24; length++) {
             byte[] b = new byte[length];

@@ -10,6 +10,7 @@ import dev.sluice.types.DataTypes;
 import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.LongVector;
+import dev.sluice.vector.RowCalls;
 
 import java.util.Arrays;
 import java.util.List;
@@ -55,7 +56,8 @@ public record Count(List<Expression> inputs, boolean bound) implements Aggregate
             boolean mayHaveNulls = false;
             for (ColumnVector v : inputs) mayHaveNulls |= v.mayHaveNulls();
             if (!mayHaveNulls) {
-                for (int r = 0; r < rowCount; r++) counts[groupIds[r]]++;
+                long[] counts = this.counts;
+                RowCalls.run(rowCount, (from, to) -> countRows(counts, groupIds, from, to));
                 return;
             }
             rows:
@@ -63,6 +65,11 @@ public record Count(List<Expression> inputs, boolean bound) implements Aggregate
                 for (ColumnVector v : inputs) if (v.isNull(r)) continue rows;
                 counts[groupIds[r]]++;
             }
+        }
+
+        /** Rows [from, to): a method of its own called through {@link RowCalls}, so that it is compiled once. */
+        private static void countRows(long[] counts, int[] groupIds, int from, int to) {
+            for (int r = from; r < to; r++) counts[groupIds[r]]++;
         }
 
         @Override public void merge(ColumnVector[] states, int[] groupIds, int rowCount) {

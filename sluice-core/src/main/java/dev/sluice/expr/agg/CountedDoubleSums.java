@@ -3,6 +3,7 @@ package dev.sluice.expr.agg;
 import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.DoubleVector;
 import dev.sluice.vector.FlatRows;
+import dev.sluice.vector.RowCalls;
 
 import java.util.Arrays;
 
@@ -28,7 +29,7 @@ final class CountedDoubleSums {
     void add(ColumnVector v, int[] groupIds, int rowCount) {
         FlatRows rows = FlatRows.of(v);
         if (rows != null && rows.base() instanceof DoubleVector base) {   // the loop over the flat array
-            addFlat(base, rows, groupIds, rowCount);
+            RowCalls.run(rowCount, (from, to) -> addFlat(base, rows, groupIds, from, to));
             return;
         }
         for (int r = 0; r < rowCount; r++) {
@@ -39,13 +40,13 @@ final class CountedDoubleSums {
         }
     }
 
-    /** A method of its own, so that the JIT compiles the hot loop without the view resolution around it. */
-    private void addFlat(DoubleVector base, FlatRows rows, int[] groupIds, int rowCount) {
+    /** Rows [from, to): a method of its own called through {@link RowCalls}, compiled once without the view resolution around it. */
+    private void addFlat(DoubleVector base, FlatRows rows, int[] groupIds, int from, int to) {
         double[] values = base.values();
         double[] sums = this.sums;
         long[] counts = this.counts;
         boolean nulls = !rows.noNulls();
-        for (int r = 0; r < rowCount; r++) {
+        for (int r = from; r < to; r++) {
             int p = rows.row(r);
             if (nulls && base.isNull(p)) continue;
             int g = groupIds[r];
