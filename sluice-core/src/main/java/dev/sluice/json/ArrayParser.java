@@ -53,6 +53,15 @@ final class ArrayParser extends ColumnParser {
 
     @Override protected void growValues(int newCapacity) { ends = Arrays.copyOf(ends, newCapacity); }
 
+    /** The elements' vector and the end offsets go to the vector as they are (one layout); new ones for the next batch. */
+    @Override FlatVector takeVector() {
+        FlatVector taken = elements.takeVector();
+        ArrayVector v = ArrayVector.adopt((ArrayType) type, taken, ends, nullFlags(), size);
+        ends = new int[capacity];
+        truncate(0);
+        return v;
+    }
+
     /** Runs of non-null rows copy their elements in one bulk append and their ends shifted. */
     @Override void appendRangeTo(FlatVector out, int from, int to) {
         ArrayVector v = (ArrayVector) out;

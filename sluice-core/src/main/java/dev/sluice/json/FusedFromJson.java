@@ -88,10 +88,9 @@ final class FusedFromJson {
 
     /** The batch's column: {@code text} (the reader's string rows) with the results; the buffers are then empty. */
     PreParsedJsonVector finish(BytesVector text, int rows) {
-        FlatVector results = parsed.toVector();
+        FlatVector results = parsed.takeVector();
         PreParsedJsonVector v = new PreParsedJsonVector(text, Arrays.copyOf(escaped, rows), Arrays.copyOf(unparsed, rows),
                 call.schema(), call.options(), results, call.keepText());
-        parsed.truncate(0);
         return v;
     }
 

@@ -36,29 +36,43 @@ abstract class JsonByteCursor {
         throw BAIL;
     }
 
-    /** An integral number within the long range (no fraction or exponent). */
+    /**
+     * An integral number within the long range (no fraction or exponent). The digits are read with a local index and
+     * the position written once: C1 code (where a scan spends its first part) keeps no field in a register.
+     */
     final long readIntegral() {
-        boolean negative = false;
-        if (peek() == '-') {
-            negative = true;
-            pos++;
+        byte[] b = this.b;
+        int end = this.end;
+        int i = pos;
+        if (i >= end) throw BAIL;
+        boolean negative = b[i] == '-';
+        if (negative) i++;
+        int start = i;
+        long v = 0;
+        int d;
+        while (i < end && (d = b[i] - '0') >= 0 && d <= 9) {
+            v = v * 10 + d;
+            i++;
         }
-        int start = pos;
-        long v = digits();
-        int count = pos - start;
-        if (count == 19) {   // the long range ends inside the 19-digit numbers
+        int count = i - start;
+        if (count == 0 || (count > 1 && b[start] == '0')) throw BAIL;   // no digit, or a leading zero
+        if (count >= 19) {   // the long range ends inside the 19-digit numbers
+            if (count > 19) throw BAIL;
             long prefix = 0;
-            for (int i = start; i < start + 18; i++) prefix = prefix * 10 + (b[i] - '0');
+            for (int k = start; k < start + 18; k++) prefix = prefix * 10 + (b[k] - '0');
             int last = b[start + 18] - '0';
             if (prefix > 922337203685477580L || (prefix == 922337203685477580L && last > (negative ? 8 : 7))) throw BAIL;
             v = negative ? -(prefix * 10) - last : prefix * 10 + last;
             negative = false;
-        } else if (count > 19) {
-            throw BAIL;
         }
-        endOfNumber();
-        if (pos < end && (b[pos] == '.' || b[pos] == 'e' || b[pos] == 'E')) throw BAIL;
+        if (i < end && !integralEnd(b[i])) throw BAIL;   // "12x", or a fraction or exponent
+        pos = i;
         return negative ? -v : v;
+    }
+
+    /** The bytes that may follow an integral value (a delimiter or whitespace; not '.', 'e' or 'E'). */
+    private static boolean integralEnd(byte c) {
+        return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
     }
 
     /** Digits at pos (at least one; no leading zero), as a long (exact for up to 18 digits). */
@@ -79,52 +93,60 @@ abstract class JsonByteCursor {
 
     /**
      * A number as a double, rounded as Java's parser (and Jackson's) round it: exactly when the significand
-     * and the power of ten are both exact doubles (Clinger's fast path), else through Double.parseDouble.
+     * and the power of ten are both exact doubles (Clinger's fast path), else through Double.parseDouble. Local
+     * index, position written once (as {@link #readIntegral}).
      */
     final double readDouble() {
+        byte[] b = this.b;
+        int end = this.end;
         int start = pos;
-        boolean negative = false;
-        if (peek() == '-') {
-            negative = true;
-            pos++;
+        int i = start;
+        if (i >= end) throw BAIL;
+        boolean negative = b[i] == '-';
+        if (negative) i++;
+        int intStart = i;
+        long mantissa = 0;
+        int d;
+        while (i < end && (d = b[i] - '0') >= 0 && d <= 9) {
+            mantissa = mantissa * 10 + d;   // wraps past 18 digits, when significant rules it out below
+            i++;
         }
-        int intStart = pos;
-        long mantissa = digits();
-        int significant = pos - intStart;
+        int significant = i - intStart;
+        if (significant == 0 || (significant > 1 && b[intStart] == '0')) throw BAIL;   // no digit, or a leading zero
         int exponent = 0;
         boolean integral = true;
-        if (pos < end && b[pos] == '.') {
+        if (i < end && b[i] == '.') {
             integral = false;
-            pos++;
-            int fracStart = pos;
-            byte c;
-            while (pos < end && (c = b[pos]) >= '0' && c <= '9') {
-                if (significant < 18) mantissa = mantissa * 10 + (c - '0');
-                significant++;
-                pos++;
+            int fracStart = ++i;
+            int room = 18 - significant;   // fraction digits the 18-digit mantissa still takes
+            while (i < end && (d = b[i] - '0') >= 0 && d <= 9) {
+                if (i - fracStart < room) mantissa = mantissa * 10 + d;
+                i++;
             }
-            if (pos == fracStart) throw BAIL;
-            exponent = -(pos - fracStart);
+            int fraction = i - fracStart;
+            if (fraction == 0) throw BAIL;
+            significant += fraction;
+            exponent = -fraction;
         }
-        if (pos < end && (b[pos] == 'e' || b[pos] == 'E')) {
+        if (i < end && (b[i] == 'e' || b[i] == 'E')) {
             integral = false;
-            pos++;
+            i++;
             boolean negativeExponent = false;
-            if (pos < end && (b[pos] == '+' || b[pos] == '-')) negativeExponent = b[pos++] == '-';
-            int expStart = pos;
+            if (i < end && (b[i] == '+' || b[i] == '-')) negativeExponent = b[i++] == '-';
+            int expStart = i;
             int e = 0;
-            byte c;
-            while (pos < end && (c = b[pos]) >= '0' && c <= '9') {
-                if (pos - expStart < 6) e = e * 10 + (c - '0');
-                pos++;
+            while (i < end && (d = b[i] - '0') >= 0 && d <= 9) {
+                if (i - expStart < 6) e = e * 10 + d;
+                i++;
             }
-            if (pos == expStart) throw BAIL;
-            if (pos - expStart >= 6) significant = Integer.MAX_VALUE;   // huge exponent: the slow parse
+            if (i == expStart) throw BAIL;
+            if (i - expStart >= 6) significant = Integer.MAX_VALUE;   // huge exponent: the slow parse
             exponent += negativeExponent ? -e : e;
         }
-        int length = pos - start;
+        int length = i - start;
         if (length > 100) throw BAIL;   // Jackson's number-length limit is the Jackson path's business
-        endOfNumber();
+        if (i < end && !integralEnd(b[i])) throw BAIL;   // "12x" ('.' and 'e' were taken above)
+        pos = i;
         if (integral && significant <= 18) {
             return negative ? (double) -mantissa : (double) mantissa;   // as Jackson: (double) of the long ("-0" is 0.0)
         }

@@ -107,6 +107,20 @@ final class ScalarParsers {
         @Override final void appendRangeTo(FlatVector out, int from, int to) {
             ((IntVector) out).appendAll(values, nullFlags(), from, to);
         }
+
+        /** A null's slot holds the vector's placeholder, so that {@link #takeVector} can hand the array over. */
+        @Override final void appendNull() {
+            super.appendNull();
+            values[size - 1] = 0;
+        }
+
+        /** The array goes to the vector as it is; the next batch gets a new one of the same size. */
+        @Override final FlatVector takeVector() {
+            FlatVector v = IntVector.adopt(type, values, nullFlags(), size);
+            values = new int[capacity];
+            truncate(0);
+            return v;
+        }
     }
 
     private abstract static class LongStore extends ColumnParser {
@@ -132,6 +146,20 @@ final class ScalarParsers {
 
         @Override final void appendRangeTo(FlatVector out, int from, int to) {
             ((LongVector) out).appendAll(values, nullFlags(), from, to);
+        }
+
+        /** A null's slot holds the vector's placeholder, so that {@link #takeVector} can hand the array over. */
+        @Override final void appendNull() {
+            super.appendNull();
+            values[size - 1] = 0;
+        }
+
+        /** The array goes to the vector as it is; the next batch gets a new one of the same size. */
+        @Override final FlatVector takeVector() {
+            FlatVector v = LongVector.adopt(type, values, nullFlags(), size);
+            values = new long[capacity];
+            truncate(0);
+            return v;
         }
     }
 
@@ -295,6 +323,20 @@ final class ScalarParsers {
         @Override void appendRangeTo(FlatVector out, int from, int to) {
             ((DoubleVector) out).appendAll(values, nullFlags(), from, to);
         }
+
+        /** A null's slot holds the vector's placeholder, so that {@link #takeVector} can hand the array over. */
+        @Override void appendNull() {
+            super.appendNull();
+            values[size - 1] = 0;
+        }
+
+        /** The array goes to the vector as it is; the next batch gets a new one of the same size. */
+        @Override FlatVector takeVector() {
+            FlatVector v = DoubleVector.adopt(type, values, nullFlags(), size);
+            values = new double[capacity];
+            truncate(0);
+            return v;
+        }
     }
 
     static final class FloatParser extends ColumnParser {
@@ -437,6 +479,20 @@ final class ScalarParsers {
 
         @Override void appendRangeTo(FlatVector out, int from, int to) {
             ((BooleanVector) out).appendAll(values, nullFlags(), from, to);
+        }
+
+        /** A null's slot holds the vector's placeholder, so that {@link #takeVector} can hand the array over. */
+        @Override void appendNull() {
+            super.appendNull();
+            values[size - 1] = false;
+        }
+
+        /** The array goes to the vector as it is; the next batch gets a new one of the same size. */
+        @Override FlatVector takeVector() {
+            FlatVector v = BooleanVector.adopt(type, values, nullFlags(), size);
+            values = new boolean[capacity];
+            truncate(0);
+            return v;
         }
     }
 

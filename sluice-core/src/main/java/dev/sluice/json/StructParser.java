@@ -162,6 +162,16 @@ final class StructParser extends ColumnParser {
         v.finishRows(nullFlags(), from, to);
     }
 
+    /** Each field's vector taken from its parser (handed over where the parser can), then the struct's null flags. */
+    @Override FlatVector takeVector() {
+        FlatVector[] fields = new FlatVector[children.length];
+        for (int f = 0; f < children.length; f++) fields[f] = children[f].takeVector();
+        StructVector v = new StructVector((StructType) type, fields, size);
+        v.finishRows(nullFlags(), 0, size);
+        truncate(0);
+        return v;
+    }
+
     /** After a failed value, skips what is left of it so that the parser is back in {@code target}. */
     static void skipTo(JsonParser p, JsonStreamContext target) throws IOException {
         JsonToken t = p.currentToken();

@@ -19,6 +19,24 @@ public final class ArrayVector extends FlatVector {
         this.ends = new int[this.capacity];
     }
 
+    private ArrayVector(ArrayType type, FlatVector elements, int[] ends) {
+        super(type, ends.length);
+        this.elements = elements;
+        this.ends = ends;
+    }
+
+    /**
+     * A vector of {@code rows} rows over a builder's finished end offsets, taken as they are instead of copied: row i
+     * holds {@code elements} {@code [ends[i-1], ends[i])} (a null row's end is the previous end), null where
+     * {@code nulls[i]}. The caller gives up {@code ends} and {@code elements}.
+     */
+    public static ArrayVector adopt(ArrayType type, FlatVector elements, int[] ends, boolean[] nulls, int rows) {
+        if (rows > 0 && ends[rows - 1] != elements.size()) throw new IllegalArgumentException("ends past the elements");
+        ArrayVector v = new ArrayVector(type, elements, ends);
+        v.adoptRows(nulls, rows);
+        return v;
+    }
+
     @Override public int arrayOffset(int row) { return row == 0 ? 0 : ends[row - 1]; }
 
     @Override public int arrayLength(int row) { return ends[row] - arrayOffset(row); }

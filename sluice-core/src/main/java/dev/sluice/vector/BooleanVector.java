@@ -13,6 +13,21 @@ public final class BooleanVector extends FlatVector {
         this.values = new boolean[this.capacity];
     }
 
+    private BooleanVector(DataType type, boolean[] values) {
+        super(type, values.length);
+        this.values = values;
+    }
+
+    /**
+     * A vector of {@code rows} rows over a builder's finished array, taken as it is instead of copied, row i null where
+     * {@code nulls[i]}; a null row's slot must hold the placeholder (false). The caller gives up {@code values}.
+     */
+    public static BooleanVector adopt(DataType type, boolean[] values, boolean[] nulls, int rows) {
+        BooleanVector v = new BooleanVector(type, values);
+        v.adoptRows(nulls, rows);
+        return v;
+    }
+
     @Override public boolean getBoolean(int row) { return values[row]; }
 
     /** The backing array; rows [0, size()) are valid. */

@@ -13,6 +13,21 @@ public final class DoubleVector extends FlatVector {
         this.values = new double[this.capacity];
     }
 
+    private DoubleVector(DataType type, double[] values) {
+        super(type, values.length);
+        this.values = values;
+    }
+
+    /**
+     * A vector of {@code rows} rows over a builder's finished array, taken as it is instead of copied, row i null where
+     * {@code nulls[i]}; a null row's slot must hold the placeholder (0). The caller gives up {@code values}.
+     */
+    public static DoubleVector adopt(DataType type, double[] values, boolean[] nulls, int rows) {
+        DoubleVector v = new DoubleVector(type, values);
+        v.adoptRows(nulls, rows);
+        return v;
+    }
+
     @Override public double getDouble(int row) { return values[row]; }
 
     /** The backing array; rows [0, size()) are valid. */

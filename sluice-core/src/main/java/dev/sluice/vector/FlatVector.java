@@ -120,6 +120,16 @@ public abstract class FlatVector extends ColumnVector {
      * Marks row {@code size() + (i - from)} null for every {@code nulls[i]} with i in [from, to): the null
      * marks of a bulk append, called before {@link #size} moves on.
      */
+    /**
+     * Makes a new, empty vector hold {@code rows} rows of arrays it adopted from a builder, row i null where
+     * {@code nulls[i]} ({@code nulls} may be null: none); for the {@code adopt} factories. Fails when the slots are fewer.
+     */
+    protected final void adoptRows(boolean[] nulls, int rows) {
+        if (size != 0 || rows > capacity || rows < 0) throw new IllegalArgumentException("adopting " + rows + " rows into " + capacity + " slots");
+        if (nulls != null) markNulls(nulls, 0, rows);
+        size = rows;
+    }
+
     protected final void markNulls(boolean[] nulls, int from, int to) {
         for (int i = from; i < to; i++) {
             if (nulls[i]) markNull(size + i - from);

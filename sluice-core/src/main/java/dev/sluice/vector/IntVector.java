@@ -13,6 +13,21 @@ public final class IntVector extends FlatVector {
         this.values = new int[this.capacity];
     }
 
+    private IntVector(DataType type, int[] values) {
+        super(type, values.length);
+        this.values = values;
+    }
+
+    /**
+     * A vector of {@code rows} rows over a builder's finished array, taken as it is instead of copied, row i null where
+     * {@code nulls[i]}; a null row's slot must hold the placeholder (0). The caller gives up {@code values}.
+     */
+    public static IntVector adopt(DataType type, int[] values, boolean[] nulls, int rows) {
+        IntVector v = new IntVector(type, values);
+        v.adoptRows(nulls, rows);
+        return v;
+    }
+
     @Override public int getInt(int row) { return values[row]; }
 
     /** The backing array; rows [0, size()) are valid. */

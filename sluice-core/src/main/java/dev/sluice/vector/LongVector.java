@@ -13,6 +13,21 @@ public final class LongVector extends FlatVector {
         this.values = new long[this.capacity];
     }
 
+    private LongVector(DataType type, long[] values) {
+        super(type, values.length);
+        this.values = values;
+    }
+
+    /**
+     * A vector of {@code rows} rows over a builder's finished array, taken as it is instead of copied, row i null where
+     * {@code nulls[i]}; a null row's slot must hold the placeholder (0). The caller gives up {@code values}.
+     */
+    public static LongVector adopt(DataType type, long[] values, boolean[] nulls, int rows) {
+        LongVector v = new LongVector(type, values);
+        v.adoptRows(nulls, rows);
+        return v;
+    }
+
     @Override public long getLong(int row) { return values[row]; }
 
     /** The backing array; rows [0, size()) are valid. */

@@ -55,6 +55,46 @@ class StructParserRangeTest {
         }
     }
 
+    /**
+     * {@link StructParser#takeVector} hands the parsers' arrays over instead of copying them: each batch it gives must be
+     * the row-by-row copy, placeholders under nulls included (a row dropped after its values were appended, then null,
+     * as a malformed record leaves it), and the parser must start the next batch empty, on arrays of its own.
+     */
+    @Test void takenVectorsEqualTheRowByRowCopyBatchAfterBatch() throws Exception {
+        Random rnd = new Random(43);
+        JsonFactory factory = JsonFactories.forOptions(JsonOptions.DEFAULT);
+        StructParser parser = new StructParser(TYPE, JsonOptions.DEFAULT, 16, null);
+        ReadContext ctx = new ReadContext(factory);
+        FlatVector previous = null, previousCopy = null;
+        for (int batch = 0; batch < 30; batch++) {
+            int rows = rnd.nextInt(200);
+            for (int r = 0; r < rows; r++) {
+                int before = parser.size();
+                if (rnd.nextInt(10) == 0) {
+                    parser.appendNull();
+                    continue;
+                }
+                ctx.reset();
+                try (JsonParser p = factory.createParser(document(rnd))) {
+                    p.nextToken();
+                    parser.readObject(p, ctx);
+                }
+                if (rnd.nextInt(6) == 0) {   // dropped after its values were appended, then a null row in their slots
+                    parser.truncate(before);
+                    parser.appendNull();
+                }
+            }
+            FlatVector rowByRow = Vectors.allocate(TYPE, 4);
+            for (int r = 0; r < parser.size(); r++) parser.appendTo(rowByRow, r);
+            FlatVector taken = parser.takeVector();
+            assertThat(parser.size()).isZero();
+            assertSameSlots(taken, rowByRow, "batch " + batch);
+            if (previous != null) assertSameSlots(previous, previousCopy, "batch " + (batch - 1) + " after the next batch");
+            previous = taken;
+            previousCopy = rowByRow;
+        }
+    }
+
     /** A document of TYPE's shape: fields missing, null, of the wrong type (a partial result), or present. */
     private static String document(Random rnd) {
         StringBuilder sb = new StringBuilder("{");
