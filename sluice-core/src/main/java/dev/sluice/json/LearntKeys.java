@@ -12,7 +12,7 @@ import java.util.List;
  * first splits, before anything is compiled. The buffers likewise: a string column's buffer starts small, and the first
  * string a scanner decodes reserves {@link JsonValueSkipper#LINE_STRING_ROOM} in it, so every split's first strings grew
  * it (twice); the first split's growth ran before the scanners were profiled, and the next split's growth was an uncommon
- * trap in C2's code of {@code EscapedJsonScanner.readObject} (Q3: in 5 runs of 7). A later split's string columns start
+ * trap in C2's code of {@code EscapedJsonScanner.readObject} (Q3: in 17 of 21 runs at load). A later split's string columns start
  * at the size the first split's grew to (at most {@link #MAX_ADOPTED_BYTES}).
  * <p>Exact by construction: a reader adopts keys only from a reader of the same layout (schema, options and the
  * from_json calls it evaluates, so the same tree of scan nodes, field for field), and a remembered key is one the
