@@ -21,6 +21,9 @@ final class EscapedJsonScanner extends JsonValueSkipper {
     /** The key memos of the scanner's tree ({@link LearntKeys}). */
     void collectKeyMemos(java.util.List<KeyMemo> out) { root.collectKeyMemos(out); }
 
+    /** The string columns the scanner writes into ({@link LearntKeys}). */
+    void collectStrings(java.util.List<ScalarParsers.StringParser> out) { root.collectStrings(out); }
+
     /**
      * Parses the document of the string whose opening quote is at {@code from - 1}, appending one row to the root;
      * returns the index of the string's closing quote, or -1 with nothing appended. {@code endIsBufferEnd}: {@code limit}

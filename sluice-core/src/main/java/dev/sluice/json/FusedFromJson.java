@@ -51,6 +51,9 @@ final class FusedFromJson {
     /** The key memos of the document's scanner ({@link LearntKeys}). */
     void collectKeyMemos(java.util.List<KeyMemo> out) { scanner.collectKeyMemos(out); }
 
+    /** The string columns of the document's scanner ({@link LearntKeys}). */
+    void collectStrings(java.util.List<ScalarParsers.StringParser> out) { scanner.collectStrings(out); }
+
     /**
      * Parses the document of reader row {@code row}'s string, whose opening quote is at {@code from - 1}; returns
      * the index of its closing quote, or -1 (nothing appended: the caller decodes the string as before).

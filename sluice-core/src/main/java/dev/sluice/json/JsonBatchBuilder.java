@@ -53,6 +53,7 @@ public final class JsonBatchBuilder {
     private final LearntKeys learntKeys;
     private final Object layout;
     private final java.util.List<KeyMemo> keyMemos = new java.util.ArrayList<>();
+    private final java.util.List<ScalarParsers.StringParser> strings = new java.util.ArrayList<>();
     private boolean keysOffered;
 
     public JsonBatchBuilder(StructType schema, JsonOptions options) { this(schema, options, (Boolean) null); }
@@ -118,10 +119,14 @@ public final class JsonBatchBuilder {
         this.layout = java.util.List.of(schema, options, fromJson);
         if (this.learntKeys != null) {
             fast.collectKeyMemos(keyMemos);
+            fast.collectStrings(strings);
             for (FusedFromJson f : fused) {
-                if (f != null) f.collectKeyMemos(keyMemos);
+                if (f != null) {
+                    f.collectKeyMemos(keyMemos);
+                    f.collectStrings(strings);
+                }
             }
-            this.learntKeys.adopt(layout, keyMemos);
+            this.learntKeys.adopt(layout, keyMemos, strings);
         }
     }
 
@@ -206,9 +211,9 @@ public final class JsonBatchBuilder {
         }
         Batch batch = new Batch(columns, root.size());
         root.truncate(0);
-        if (learntKeys != null && !keysOffered) {   // the first batch's keys, for the readers of later splits
+        if (learntKeys != null && !keysOffered) {   // the first batch's keys and buffer sizes, for the readers of later splits
             keysOffered = true;
-            if (!learntKeys.knows(layout)) learntKeys.publish(layout, keyMemos);
+            if (!learntKeys.knows(layout)) learntKeys.publish(layout, keyMemos, strings);
         }
         return batch;
     }

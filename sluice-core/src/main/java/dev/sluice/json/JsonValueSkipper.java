@@ -269,12 +269,13 @@ abstract class JsonValueSkipper extends JsonByteCursor {
     private static int skipNumber(byte[] b, int i, int end) {
         int start = i;
         if (b[i] == '-' && ++i >= end) throw BAIL;
-        if (b[i] == '0') {
-            i++;   // a digit after it (a leading zero) is not a delimiter: the next byte's check gives up
-        } else {
-            if (!digit(b[i])) throw BAIL;
-            do i++; while (i < end && digit(b[i]));
-        }
+        int first = i;
+        if (!digit(b[i])) throw BAIL;
+        do i++; while (i < end && digit(b[i]));
+        // A leading zero before more digits: every caller gives up at the digit after the zero (not a delimiter), so
+        // here. One test, without a branch on the zero: a number that starts with one (0.99) is rare enough that
+        // C2 compiled such a branch as an uncommon trap, and the first 0.99 after it threw the compiled scanner away.
+        if ((((b[first] ^ '0') - 1) & (first + 1 - i)) < 0) throw BAIL;
         if (i < end && b[i] == '.') {
             if (++i >= end || !digit(b[i])) throw BAIL;
             do i++; while (i < end && digit(b[i]));

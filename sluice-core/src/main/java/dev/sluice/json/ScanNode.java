@@ -95,6 +95,18 @@ final class ScanNode {
         if (element != null) element.collectKeyMemos(out);
     }
 
+    /**
+     * The string columns of this node's tree that the scanners write into, in a fixed order ({@link LearntKeys}: their
+     * buffers' sizes go to the readers of later splits).
+     */
+    void collectStrings(java.util.List<ScalarParsers.StringParser> out) {
+        if ((kind == STRING || kind == FUSED) && parser instanceof ScalarParsers.StringParser s) out.add(s);
+        if (fields != null) {
+            for (ScanNode field : fields) field.collectStrings(out);
+        }
+        if (element != null) element.collectStrings(out);
+    }
+
     int nextStamp() {
         if (++stamp == 0) {
             Arrays.fill(seen, 0);

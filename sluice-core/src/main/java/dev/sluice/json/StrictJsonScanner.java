@@ -47,6 +47,9 @@ final class StrictJsonScanner extends JsonValueSkipper {
     /** The key memos of the scanner's tree ({@link LearntKeys}). */
     void collectKeyMemos(java.util.List<KeyMemo> out) { root.collectKeyMemos(out); }
 
+    /** The string columns the scanner writes into ({@link LearntKeys}). */
+    void collectStrings(java.util.List<ScalarParsers.StringParser> out) { root.collectStrings(out); }
+
     /** False once most records have bailed: the reader then goes straight to Jackson. */
     boolean enabled() { return !adaptive || records < 256 || bails * 4 < records; }
 

@@ -30,12 +30,12 @@ class LearntKeysTest {
         List<KeyMemo> first = new ArrayList<>();
         StrictJsonScanner reader = scanner(first);
         assertThat(reader.readRecord(LINE, 0, LINE.length, false)).isTrue();
-        learnt.publish("layout", first);
+        learnt.publish("layout", first, List.of());
 
         List<KeyMemo> adopted = new ArrayList<>();
         scanner(adopted);
         assertThat(adopted.get(0).match(LINE, 1, LINE.length, 0)).isZero();   // nothing remembered yet
-        learnt.adopt("layout", adopted);
+        learnt.adopt("layout", adopted, List.of());
         assertThat(adopted).hasSameSizeAs(first);
         int statusKey = new String(LINE, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("\"status\":");
         for (int slot : new int[] {0, 1}) {
@@ -47,7 +47,7 @@ class LearntKeysTest {
 
         List<KeyMemo> other = new ArrayList<>();
         scanner(other);
-        learnt.adopt("another layout", other);
+        learnt.adopt("another layout", other, List.of());
         assertThat(other.get(0).match(LINE, 1, LINE.length, 0)).isZero();
     }
 
@@ -61,6 +61,69 @@ class LearntKeysTest {
         builder.finish();
         assertThat(learnt.knows(List.of(schema, JsonOptions.DEFAULT, calls))).isTrue();
         assertThat(learnt.knows(List.of(schema, JsonOptions.DEFAULT, List.of()))).isFalse();
+    }
+
+    /**
+     * The string columns of a later split's scanners start with the buffers the first split's grew to (capped), so that
+     * their first strings do not grow them again: the first split's growth came before the scanners were profiled, and a
+     * later split's was an uncommon trap in C2's compiled scanner.
+     */
+    @Test void aNewScannerOfTheLayoutStartsWithTheStringBuffersAnotherOneGrew() {
+        FromJsonColumn call = new FromJsonColumn("response_body", type(StrictJsonScannerTest.CONTENT), JsonOptions.DEFAULT);
+        FusedFromJson first = FusedFromJson.of(call, 16, false);
+        List<ScalarParsers.StringParser> grown = strings(first);
+        assertThat(grown).hasSize(5);   // country, plan, sku, code, message
+        for (int row = 0; row < 2; row++) parse(first, row, "short", true);
+        int[] sizes = grown.stream().mapToInt(p -> p.data.length).toArray();
+        // each string reserved the room it may decode into before a line's end is known, twice over
+        assertThat(java.util.Arrays.stream(sizes)).allMatch(n -> n >= 2 * JsonValueSkipper.LINE_STRING_ROOM);
+
+        LearntKeys learnt = new LearntKeys();
+        learnt.publish("layout", memos(first), grown);
+        FusedFromJson later = FusedFromJson.of(call, 16, false);
+        List<ScalarParsers.StringParser> adopted = strings(later);
+        assertThat(adopted).allMatch(p -> p.data.length < JsonValueSkipper.LINE_STRING_ROOM);   // before adopting
+        learnt.adopt("layout", memos(later), adopted);
+        assertThat(adopted.stream().mapToInt(p -> p.data.length).toArray()).isEqualTo(sizes);
+        for (int row = 0; row < 2; row++) parse(later, row, "short", true);   // no growth: the sizes the first reader reached
+        assertThat(adopted.stream().mapToInt(p -> p.data.length).toArray()).isEqualTo(sizes);
+
+        FusedFromJson other = FusedFromJson.of(call, 16, false);
+        List<ScalarParsers.StringParser> unchanged = strings(other);
+        learnt.adopt("another layout", memos(other), unchanged);
+        assertThat(unchanged).allMatch(p -> p.data.length < JsonValueSkipper.LINE_STRING_ROOM);
+
+        // a line whose end is known reserves to its end: a long one grows every buffer past what is handed on
+        parse(first, 2, "m".repeat(LearntKeys.MAX_ADOPTED_BYTES), false);
+        assertThat(grown).allMatch(p -> p.data.length > LearntKeys.MAX_ADOPTED_BYTES);
+        LearntKeys capped = new LearntKeys();
+        capped.publish("layout", memos(first), grown);
+        FusedFromJson next = FusedFromJson.of(call, 16, false);
+        List<ScalarParsers.StringParser> limited = strings(next);
+        capped.adopt("layout", memos(next), limited);
+        assertThat(limited).allMatch(p -> p.data.length == LearntKeys.MAX_ADOPTED_BYTES);
+    }
+
+    /** Parses a document with {@code message} as row {@code row} of {@code fused}; {@code endIsBufferEnd} as the reader passes it. */
+    private static void parse(FusedFromJson fused, int row, String message, boolean endIsBufferEnd) {
+        byte[] line = utf8(StrictJsonScannerTest.quote("{\"user\":{\"id\":1,\"country\":\"ES\",\"plan\":\"pro\"},"
+                + "\"items\":[{\"sku\":\"S-1\"}],\"error\":{\"code\":\"E1\",\"message\":\"" + message + "\"}}"));
+        byte[] buffer = java.util.Arrays.copyOf(line, line.length + 3 * JsonValueSkipper.LINE_STRING_ROOM);   // lines to come
+        java.util.Arrays.fill(buffer, line.length, buffer.length, (byte) '\n');
+        int end = endIsBufferEnd ? buffer.length : line.length;
+        assertThat(fused.parse(buffer, 1, end, row, endIsBufferEnd)).isEqualTo(line.length - 1);   // the string's closing quote
+    }
+
+    private static List<ScalarParsers.StringParser> strings(FusedFromJson fused) {
+        List<ScalarParsers.StringParser> out = new ArrayList<>();
+        fused.collectStrings(out);
+        return out;
+    }
+
+    private static List<KeyMemo> memos(FusedFromJson fused) {
+        List<KeyMemo> out = new ArrayList<>();
+        fused.collectKeyMemos(out);
+        return out;
     }
 
     /** Splits of 40 records, each read by a new builder from the keys the first one learnt, against Jackson alone. */
