@@ -33,7 +33,7 @@ public final class ByteSearch {
             long w = ByteWords.longAt(b, i);
             long a = w ^ px, c = w ^ py;
             long found = ((a - ONES) & ~a | (c - ONES) & ~c) & HIGHS;   // each side exact for its lowest match
-            if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            if (found != 0) return i + ByteWords.firstMarkedByte(found);
             i += 8;
         }
         for (; i < to; i++) {
