@@ -74,14 +74,15 @@ public final class Main {
         if (only != null && BUILT_IN.contains(only)) {
             commandLine.addSubcommand(only, builtIn(only, factory));
         } else {
-            SubcommandProvider named = only == null ? null : provided(only);
+            List<SubcommandProvider> providers = providers();   // one scan of the class path's jars
+            SubcommandProvider named = only == null ? null : provided(providers, only);
             if (named != null) {
                 // another module's command (bench): only it, and it only with what the rest of the line runs
                 commandLine.addSubcommand(only, named.command(List.of(args).subList(at + 1, args.length)));
             } else {
                 for (String name : BUILT_IN) commandLine.addSubcommand(name, builtIn(name, factory));
                 boolean bench = false;
-                for (SubcommandProvider provider : providers()) {
+                for (SubcommandProvider provider : providers) {
                     commandLine.addSubcommand(provider.name(), provider.command());
                     bench |= provider.name().equals("bench");
                 }
@@ -112,14 +113,16 @@ public final class Main {
         return -1;
     }
 
-    /** The subcommands other modules on the class path provide ({@link SubcommandProvider}). */
-    private static ServiceLoader<SubcommandProvider> providers() {
-        return ServiceLoader.load(SubcommandProvider.class, Main.class.getClassLoader());
+    /** The subcommands other modules on the class path provide ({@link SubcommandProvider}), in the loader's order. */
+    private static List<SubcommandProvider> providers() {
+        List<SubcommandProvider> providers = new java.util.ArrayList<>();
+        ServiceLoader.load(SubcommandProvider.class, Main.class.getClassLoader()).forEach(providers::add);
+        return providers;
     }
 
-    /** The provider of the command {@code name}; null when no module on the class path provides it. */
-    private static SubcommandProvider provided(String name) {
-        for (SubcommandProvider provider : providers()) {
+    /** The provider of the command {@code name} among {@code providers}; null when none provides it. */
+    private static SubcommandProvider provided(List<SubcommandProvider> providers, String name) {
+        for (SubcommandProvider provider : providers) {
             if (provider.name().equals(name)) return provider;
         }
         return null;

@@ -117,10 +117,6 @@ public abstract class FlatVector extends ColumnVector {
     }
 
     /**
-     * Marks row {@code size() + (i - from)} null for every {@code nulls[i]} with i in [from, to): the null
-     * marks of a bulk append, called before {@link #size} moves on.
-     */
-    /**
      * Makes a new, empty vector hold {@code rows} rows of arrays it adopted from a builder, row i null where
      * {@code nulls[i]} ({@code nulls} may be null: none); for the {@code adopt} factories. Fails when the slots are fewer.
      */
@@ -130,6 +126,10 @@ public abstract class FlatVector extends ColumnVector {
         size = rows;
     }
 
+    /**
+     * Marks row {@code size() + (i - from)} null for every {@code nulls[i]} with i in [from, to): the null
+     * marks of a bulk append, called before {@link #size} moves on.
+     */
     protected final void markNulls(boolean[] nulls, int from, int to) {
         for (int i = from; i < to; i++) {
             if (nulls[i]) markNull(size + i - from);
