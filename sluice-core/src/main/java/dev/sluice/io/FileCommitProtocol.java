@@ -31,7 +31,7 @@ import static java.util.Objects.requireNonNull;
  *     _owner                                        job id, pid, host, process start: who may still be writing here
  *     _heartbeat-&lt;n&gt;                               refreshed while the job runs (for writers on other hosts)
  *     tasks/00003-7/part-00003-&lt;jobId&gt;.c000.json     attempt 7 of task 3 writes here
- *     committed/00003/                              task commit: files fsynced, one atomic rename of its directory
+ *     committed/00003/                              task commit: one atomic rename of its directory
  *     output/                                       a new target: the files and _SUCCESS, renamed onto the target
  * &lt;parent&gt;/.&lt;name&gt;.sluice-lock                     held while a job publishes (one publisher per target at a time)
  * &lt;parent&gt;/&lt;name&gt;/                                   the target
@@ -55,6 +55,10 @@ import static java.util.Objects.requireNonNull;
  * its commit point is the marker {@code _sluice_replace_<jobId>}: every partition directory the job wrote a file into
  * is replaced (only the job's files stay there, sub-directories included), all at that one step; the partitions it did
  * not write keep their files. A killed job is finished or rolled back by the next writer as an overwrite is.
+ *
+ * <p>A task's files are made durable (fsync) off its thread, after its commit's rename ({@link BackgroundSyncs}): they
+ * only have to be durable before the job's first publishing step, which waits for every sync and fails the job on
+ * the first failure; a job that never publishes is discarded whole.
  *
  * <p>Storage-facing operations all go through {@link Storage}; this protocol needs {@link Storage#atomicRename()}
  * for its commit points. A storage without atomic rename plugs its own committer (see {@link WriteJob}).
@@ -100,6 +104,7 @@ public final class FileCommitProtocol implements JobCommitter {
     private final String oldDir;
     private final String lockFile;
     private final WriterOwner owner;
+    private final BackgroundSyncs syncs;
     private final AtomicInteger attempts = new AtomicInteger();
     private final AtomicInteger heartbeat = new AtomicInteger();
     private volatile State state = State.NEW;
@@ -135,6 +140,7 @@ public final class FileCommitProtocol implements JobCommitter {
         this.oldDir = StoragePaths.join(parent, "." + name + OLD_INFIX + jobId);
         this.lockFile = StoragePaths.join(parent, "." + name + LOCK_SUFFIX);
         this.owner = WriterOwner.current(jobId);
+        this.syncs = new BackgroundSyncs(this.storage);
     }
 
     /**
@@ -274,18 +280,21 @@ public final class FileCommitProtocol implements JobCommitter {
         return dest;
     }
 
-    /** Commits a task's files: makes them durable, then one atomic rename of its directory; returns their names. */
+    /**
+     * Commits a task's files: one atomic rename of its directory, then their fsyncs start in the background (the job
+     * commit waits for them); returns their names.
+     */
     public List<String> commitTask(TaskAttempt task) {
         requireRunning();
         if (task.finished()) throw SluiceException.internal(task + " already committed or aborted");
         List<String> files = relativeFiles(task.directory());
-        for (String f : files) storage.sync(StoragePaths.join(task.directory(), f));
         String dest = committedPartition(task.partition());
         if (storage.exists(dest)) {
             throw SluiceException.internal("partition " + task.partition() + " of job " + jobId + " committed twice");
         }
         storage.rename(task.directory(), dest);
         task.finish();
+        for (String f : files) syncs.submit(StoragePaths.join(dest, f));
         return files;
     }
 
@@ -303,6 +312,7 @@ public final class FileCommitProtocol implements JobCommitter {
     public void commitJob(List<Integer> partitions) {
         requireRunning();
         try {
+            syncs.awaitAll();   // the committed tasks' files are durable before anything is published
             acquireLock();
             try {
                 recoverTarget();
@@ -336,6 +346,7 @@ public final class FileCommitProtocol implements JobCommitter {
         if (state == State.COMMITTED || state == State.SKIPPED || state == State.ABORTED) return;
         state = State.ABORTED;
         stopHeartbeat();
+        syncs.cancelAll();
         try {
             if (storage.exists(oldDir) && !storage.exists(target)) storage.rename(oldDir, target);
             storage.deleteRecursively(staging);

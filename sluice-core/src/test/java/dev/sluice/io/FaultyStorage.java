@@ -4,7 +4,10 @@ import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
 
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
@@ -13,6 +16,10 @@ final class FaultyStorage implements Storage {
     private final Storage inner;
     private volatile BiPredicate<String, String> failRename = (a, b) -> false;
     private volatile Predicate<String> failCreate = p -> false;
+    private volatile Predicate<String> failSync = p -> false;
+    private volatile CountDownLatch syncGate = new CountDownLatch(0);
+    private volatile Predicate<String> heldSync = p -> false;
+    private final List<String> events = Collections.synchronizedList(new ArrayList<>());
     private volatile int renames;
 
     FaultyStorage(Storage inner) { this.inner = inner; }
@@ -27,10 +34,31 @@ final class FaultyStorage implements Storage {
         return this;
     }
 
+    FaultyStorage failSyncWhen(Predicate<String> when) {
+        this.failSync = when;
+        return this;
+    }
+
+    /** The syncs of the paths {@code which} accepts wait for {@code gate} to open. */
+    FaultyStorage holdSyncsUntil(CountDownLatch gate, Predicate<String> which) {
+        this.syncGate = gate;
+        this.heldSync = which;
+        return this;
+    }
+
     FaultyStorage heal() {
         failRename = (a, b) -> false;
         failCreate = p -> false;
+        failSync = p -> false;
+        heldSync = p -> false;
         return this;
+    }
+
+    /** The syncs and renames done so far, in order: {@code "sync <path>"}, {@code "rename <from> <to>"}. */
+    List<String> events() {
+        synchronized (events) {
+            return List.copyOf(events);
+        }
     }
 
     int renames() { return renames; }
@@ -55,5 +83,18 @@ final class FaultyStorage implements Storage {
         renames++;
         if (failRename.test(from, to)) throw injected(from);
         inner.rename(from, to);
+        events.add("rename " + from + " " + to);
+    }
+
+    @Override public void sync(String path) {
+        try {
+            if (heldSync.test(path)) syncGate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        if (failSync.test(path)) throw injected(path);
+        inner.sync(path);
+        events.add("sync " + path);
     }
 }

@@ -75,6 +75,44 @@ class FileCommitProtocolTest {
         assertThat(Files.readString(target.resolve("part-00001-job1.c001.txt"))).isEqualTo("p1 f1\n");
     }
 
+    @Test @org.junit.jupiter.api.Timeout(30)
+    void aTasksFileSyncsRunOffItsThreadAndEndBeforeThePublish() throws Exception {
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        storage.holdSyncsUntil(gate, path -> path.contains("/part-"));
+        FileCommitProtocol p = protocol(SaveMode.ERROR_IF_EXISTS, "job1");
+        p.setupJob();
+        writeTask(p, 0, 2);   // returns although no sync can finish yet
+        writeTask(p, 1, 1);
+        Thread job = new Thread(() -> p.commitJob(List.of(0, 1)));
+        job.start();
+        job.join(300);
+        assertThat(job.isAlive()).as("the job commit waits for its tasks' syncs").isTrue();
+        assertThat(Files.exists(target)).isFalse();
+        gate.countDown();
+        job.join();
+        assertThat(Files.readString(target.resolve("part-00000-job1.c001.txt"))).isEqualTo("p0 f1\n");
+        List<String> events = storage.events();
+        int publish = -1;
+        for (int i = 0; i < events.size(); i++) if (events.get(i).endsWith(" " + target)) publish = i;
+        assertThat(publish).as("the rename onto the target in %s", events).isPositive();
+        List<String> partSyncs = events.stream().filter(e -> e.startsWith("sync ") && e.contains("/part-")).toList();
+        assertThat(partSyncs).hasSize(3);
+        for (String sync : partSyncs) assertThat(events.indexOf(sync)).isLessThan(publish);
+    }
+
+    @Test void aFailedSyncOfATaskFileFailsTheJobAndPublishesNothing() {
+        storage.failSyncWhen(path -> path.contains("part-00001"));
+        FileCommitProtocol p = protocol(SaveMode.ERROR_IF_EXISTS, "job1");
+        p.setupJob();
+        writeTask(p, 0, 1);
+        writeTask(p, 1, 1);   // the task commits: its file's sync fails later, in the background
+        assertThatThrownBy(() -> p.commitJob(List.of(0, 1)))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.IO_ERROR))
+                .hasMessageContaining("injected failure");
+        assertThat(Files.exists(target)).isFalse();
+        assertThat(DirectorySnapshot.of(tmp).keySet()).containsExactly("");
+    }
+
     @Test void aTaskNotReportedToTheJobIsDiscarded() {
         FileCommitProtocol p = protocol(SaveMode.ERROR_IF_EXISTS, "job1");
         p.setupJob();
