@@ -7,8 +7,10 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The fsyncs of one write job's committed task files, run off the task threads. A task's files only have to be
@@ -76,12 +78,22 @@ final class BackgroundSyncs {
         return SluiceException.internal("a background fsync failed: " + t);
     }
 
-    /** Two daemon threads for every job of the JVM: an fsync waits on the disk, not on a core. */
+    /**
+     * Daemon threads shared by every job of the JVM, as many as the cores (at least two): an fsync waits on the disk, not
+     * on a core, and a write of many files syncs as many at once as its tasks did when each synced its own. Idle
+     * threads end after a few seconds.
+     */
     private static final class Pool {
-        static final ExecutorService SYNCS = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "sluice-write-sync");
-            t.setDaemon(true);
-            return t;
-        });
+        static final ExecutorService SYNCS = pool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+
+        private static ExecutorService pool(int threads) {
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "sluice-write-sync");
+                t.setDaemon(true);
+                return t;
+            });
+            pool.allowCoreThreadTimeOut(true);
+            return pool;
+        }
     }
 }
