@@ -233,8 +233,8 @@ final class FlatColumnWriters {
      * pass is a small loop called for at most {@link #PASS_ROWS} rows, so HotSpot compiles it once, from its
      * standard entry, after enough calls: one loop for every kind, called for a writer's 128 rows, passed C2's
      * on-stack threshold before its call threshold and was compiled twice, on-stack then as a method, 17.5 and 21 kB
-     * (docs/benchmark.md, "wr"). The page bounds of a pass's values are taken after it ({@link ByteBounds}): while
-     * the dictionary is used, of the values whose id first appears on the page only.
+     * (docs/benchmark.md, "wr"). The page bounds of a pass's values are taken by a loop of their own after it
+     * ({@link ByteBounds}): while the dictionary is used, of the values whose id first appears on the page only.
      */
     static final class Strings extends FlatColumnWriter {
         /** Rows per pass at most: the passes reach C2 by their call count (18,000) well before their 1.2M back edges. */
@@ -243,6 +243,7 @@ final class FlatColumnWriters {
         private int[] seenOnPage = new int[256];   // by id: the page number where it last appeared
         /** The rows of a dictionary pass whose id is the first of its value on the page (they make the bounds). */
         private final int[] firstOnPage = new int[PASS_ROWS];
+        private int firstOnPageCount;
         private final ByteBounds bounds = new ByteBounds();
         /**
          * While a chunk's values are all distinct (its first page only), they are written PLAIN and not interned:
@@ -271,9 +272,14 @@ final class FlatColumnWriters {
             int page = pageNumber();
             for (int r = from; r < to; ) {
                 int end = Math.min(to, r + PASS_ROWS);
-                if (fellBack) r = plainValues(v, r, end, nulls);
-                else if (allDistinct) r = distinctValues(v, r, end, nulls, page);
-                else r = dictionaryValues(v, r, end, nulls, page);
+                if (fellBack || allDistinct) {
+                    int reached = fellBack ? plainValues(v, r, end, nulls) : distinctValues(v, r, end, nulls, page);
+                    boundsOf(v, r, reached, nulls);
+                    r = reached;
+                } else {
+                    r = dictionaryValues(v, r, end, nulls, page);
+                    boundsOfFirstOnPage(v);
+                }
             }
             counted(to - from);
             bounds.moveInto(statistics);   // the statistics copy what they keep
@@ -298,7 +304,6 @@ final class FlatColumnWriters {
                 count++;
             }
             sized(unencoded, count);
-            boundsOf(v, from, to, nulls);
             return to;
         }
 
@@ -332,7 +337,6 @@ final class FlatColumnWriters {
                 }
             }
             sized(unencoded, count);
-            boundsOf(v, from, r, nulls);
             return r;
         }
 
@@ -340,7 +344,7 @@ final class FlatColumnWriters {
         private boolean abovePrevious(byte[] a, int start, int length) {
             if (lastAt < 0) return true;
             int previous = lastAt + 4;
-            return Arrays.compareUnsigned(a, start, start + length, plain.array(), previous, previous + plain.intAt(lastAt)) > 0;
+            return ByteBounds.compare(a, start, length, plain.array(), previous, plain.intAt(lastAt)) > 0;
         }
 
         /**
@@ -392,10 +396,7 @@ final class FlatColumnWriters {
                 }
             }
             sized(unencoded, count);
-            for (int i = 0; i < marked; i++) {
-                int row = firstOnPage[i];
-                bounds.offer(v.bytesArray(row), v.bytesStart(row), v.bytesLength(row));
-            }
+            firstOnPageCount = marked;
             return r;
         }
 
@@ -403,6 +404,14 @@ final class FlatColumnWriters {
         private void sized(long unencoded, int count) {
             unencodedBytes += unencoded;
             rawBytes += unencoded + 4L * count;
+        }
+
+        /** The bounds of the last dictionary pass: its values whose id first appeared on the page. */
+        private void boundsOfFirstOnPage(ColumnVector v) {
+            for (int i = 0; i < firstOnPageCount; i++) {
+                int row = firstOnPage[i];
+                bounds.offer(v.bytesArray(row), v.bytesStart(row), v.bytesLength(row));
+            }
         }
 
         private void boundsOf(ColumnVector v, int from, int to, boolean nulls) {
