@@ -56,11 +56,32 @@ final class FlatColumnWriters {
 
         Ints(String name, boolean optional, ColumnDescriptor d, ParquetProperties props) { super(name, optional, d, props); }
 
+        /** The bounds and count of the present values of one call's passes ({@link #values}). */
+        private int callMin;
+        private int callMax;
+        private int callCount;
+
+        /**
+         * The rows in passes of at most {@link Strings#PASS_ROWS} ({@link #values}): one loop for two of Q1's columns,
+         * called for 128 rows, passed C2's on-stack threshold first and was compiled twice (docs/benchmark.md, "wr").
+         */
         @Override void write(ColumnVector v, int from, int to) {
             boolean nulls = v.mayHaveNulls();
             if (!nulls) presentRun(to - from);
-            int min = Integer.MAX_VALUE;
-            int max = Integer.MIN_VALUE;
+            callMin = Integer.MAX_VALUE;
+            callMax = Integer.MIN_VALUE;
+            callCount = 0;
+            for (int r = from; r < to; r += Strings.PASS_ROWS) values(v, r, Math.min(to, r + Strings.PASS_ROWS), nulls);
+            counted(to - from);
+            if (callCount > 0) {
+                statistics.updateStats(callMin);
+                statistics.updateStats(callMax);
+            }
+        }
+
+        private void values(ColumnVector v, int from, int to, boolean nulls) {
+            int min = callMin;
+            int max = callMax;
             int count = 0;
             LongDictionary dict = dictionary;
             for (int r = from; r < to; r++) {
@@ -84,11 +105,9 @@ final class FlatColumnWriters {
                     if (dict.size() != size) grewDictionary(4);
                 }
             }
-            counted(to - from);
-            if (count > 0) {
-                statistics.updateStats(min);
-                statistics.updateStats(max);
-            }
+            callMin = min;
+            callMax = max;
+            callCount += count;
         }
 
         @Override int dictionarySize() { return dictionary.size(); }
