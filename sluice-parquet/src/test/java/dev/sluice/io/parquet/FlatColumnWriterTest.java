@@ -213,6 +213,44 @@ class FlatColumnWriterTest {
     }
 
     /**
+     * A chunk's first values ascending (kept with no hashes, compared with the value before), then one that is not, at
+     * {@code breakAt} (at and around the writer's 32-row passes, its 128-row calls, and the first page's end at 20,000
+     * rows): a smaller new value (ascending again after it), the value before repeated to the end (equal
+     * neighbours: the dictionary then pays on a first page that breaks early), earlier values repeated, the same
+     * with nulls between, and a column that never breaks; byte-equal to parquet-java's.
+     */
+    @ParameterizedTest @ValueSource(ints = {1, 2, 31, 32, 33, 127, 128, 129, 4_096, 19_999, 20_000, 20_001})
+    void ascendingFirstValuesBrokenAnywhere(int breakAt) throws IOException {
+        StructType schema = StructType.fromDDL("smaller STRING, equal STRING, earlier STRING, with_nulls STRING, never STRING");
+        int rows = 26_000;
+        List<Batch> batches = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(breakAt);
+        for (int start = 0; start < rows; start += Batch.DEFAULT_SIZE) {
+            int n = Math.min(Batch.DEFAULT_SIZE, rows - start);
+            FlatVector[] c = new FlatVector[schema.size()];
+            for (int i = 0; i < c.length; i++) c[i] = Vectors.allocate(schema.field(i).dataType(), n);
+            for (int i = 0; i < n; i++) {
+                int row = start + i;
+                c[0].appendObject(row == breakAt ? "2026-12-03T00:00:00." : ascending(row));   // a prefix of every value
+                c[1].appendObject(ascending(Math.min(row, breakAt - 1)));   // then equal to it to the end
+                c[2].appendObject(ascending(row < breakAt ? row : (row - breakAt) % Math.min(breakAt, 10)));
+                if (random.nextInt(3) == 0) c[3].appendNull();
+                else c[3].appendObject(ascending(Math.min(row, breakAt - 1)));
+                c[4].appendObject(ascending(row));
+            }
+            batches.add(new Batch((ColumnVector[]) c, n));
+        }
+        assertSameFile(schema, batches, new ParquetWriteOptions(CompressionCodecName.SNAPPY, 256L << 20, MICROS),
+                "break at %d", breakAt);
+    }
+
+    /** Timestamps as text, strictly ascending with the row (24 bytes: three words). */
+    private static String ascending(int row) {
+        int s = row / 1000;
+        return String.format("2026-12-03T%02d:%02d:%02d.%03dZ", s / 3600, s / 60 % 60, s % 60, row % 1000);
+    }
+
+    /**
      * Doubles and longs whose dictionary of {@code distinct} entries grows past its table's growth points and up to,
      * or one past, the dictionary page size (131,072 entries of 8 bytes) after a first page that keeps it: kept to the end, or dropped for PLAIN
      * at the entry that passes it. Doubles include NaN, 0.0 and -0.0 (dictionary keys by bit pattern).
