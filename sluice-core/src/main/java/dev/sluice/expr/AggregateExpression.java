@@ -55,4 +55,15 @@ public record AggregateExpression(AggregateFunction function, boolean distinct, 
     @Override public ColumnVector evaluate(Batch batch) {
         throw SluiceException.internal("aggregate " + sql() + " was evaluated outside an aggregation");
     }
+
+    /** The record's own equality written out (components compared last first, as the generated one): the generated
+     * one bootstraps method handles at its first call, in the planning before a query's first task (docs/design.md,
+     * "The main thread before a query's first task"). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof AggregateExpression that
+                && java.util.Objects.equals(calledName, that.calledName)
+                && distinct == that.distinct
+                && java.util.Objects.equals(function, that.function);
+    }
 }

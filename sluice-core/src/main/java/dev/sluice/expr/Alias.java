@@ -34,4 +34,15 @@ public record Alias(Expression child, String name, String metadata) implements E
     @Override public String sql() { return child.sql() + " AS " + name; }
 
     @Override public ColumnVector evaluate(Batch batch) { return child.evaluate(batch); }
+
+    /** The record's own equality written out (components compared last first, as the generated one): the generated
+     * one bootstraps method handles at its first call, in the planning before a query's first task (docs/design.md,
+     * "The main thread before a query's first task"). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Alias that
+                && java.util.Objects.equals(metadata, that.metadata)
+                && java.util.Objects.equals(name, that.name)
+                && java.util.Objects.equals(child, that.child);
+    }
 }

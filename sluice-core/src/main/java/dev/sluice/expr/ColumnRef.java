@@ -25,4 +25,15 @@ public record ColumnRef(String name, DataType dataType, boolean nullable) implem
     @Override public ColumnVector evaluate(Batch batch) {
         throw SluiceException.internal("column " + name + " was evaluated before it was bound to a position");
     }
+
+    /** The record's own equality written out (components compared last first, as the generated one): the generated
+     * one bootstraps method handles at its first call, in the planning before a query's first task (docs/design.md,
+     * "The main thread before a query's first task"). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof ColumnRef that
+                && nullable == that.nullable
+                && java.util.Objects.equals(dataType, that.dataType)
+                && java.util.Objects.equals(name, that.name);
+    }
 }

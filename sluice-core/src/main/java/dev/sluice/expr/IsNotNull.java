@@ -27,4 +27,13 @@ public record IsNotNull(Expression child) implements Expression {
         for (int i = 0; i < n; i++) out.append(!in.isNull(i));
         return out;
     }
+
+    /** The record's own equality written out (components compared last first, as the generated one): the generated
+     * one bootstraps method handles at its first call, in the planning before a query's first task (docs/design.md,
+     * "The main thread before a query's first task"). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof IsNotNull that
+                && java.util.Objects.equals(child, that.child);
+    }
 }

@@ -43,4 +43,14 @@ public record Project(LogicalPlan input, List<Expression> projections) implement
     }
 
     @Override public <R> R accept(PlanVisitor<R> visitor) { return visitor.visitProject(this); }
+
+    /** The record's own equality written out (components compared last first, as the generated one): the generated
+     * one bootstraps method handles at its first call, in the planning before a query's first task (docs/design.md,
+     * "The main thread before a query's first task"). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Project that
+                && java.util.Objects.equals(projections, that.projections)
+                && java.util.Objects.equals(input, that.input);
+    }
 }

@@ -26,4 +26,15 @@ public record Sort(LogicalPlan input, List<SortOrder> orders, boolean global) im
     @Override public Sort withChildren(List<LogicalPlan> children) { return new Sort(LogicalPlan.only(children), orders, global); }
 
     @Override public <R> R accept(PlanVisitor<R> visitor) { return visitor.visitSort(this); }
+
+    /** The record's own equality written out (components compared last first, as the generated one): the generated
+     * one bootstraps method handles at its first call, in the planning before a query's first task (docs/design.md,
+     * "The main thread before a query's first task"). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Sort that
+                && global == that.global
+                && java.util.Objects.equals(orders, that.orders)
+                && java.util.Objects.equals(input, that.input);
+    }
 }

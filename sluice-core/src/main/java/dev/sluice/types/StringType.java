@@ -28,4 +28,13 @@ public record StringType(Collation collation) implements DataType {
     @Override public String typeName() { return simpleString(); }
     @Override public String sql() { return isDefault() ? "STRING" : "STRING COLLATE " + collation.name(); }
     @Override public String toString() { return simpleString(); }
+
+    /** The record's own equality written out (components compared last first, as the generated one): the generated
+     * one bootstraps method handles at its first call, in the planning before a query's first task (docs/design.md,
+     * "The main thread before a query's first task"). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof StringType that
+                && java.util.Objects.equals(collation, that.collation);
+    }
 }

@@ -186,4 +186,15 @@ public record Sum(Expression child, boolean ansi, boolean bound) implements Aggr
             return true;
         }
     }
+
+    /** The record's own equality written out (components compared last first, as the generated one): the generated
+     * one bootstraps method handles at its first call, in the planning before a query's first task (docs/design.md,
+     * "The main thread before a query's first task"). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Sum that
+                && bound == that.bound
+                && ansi == that.ansi
+                && java.util.Objects.equals(child, that.child);
+    }
 }
