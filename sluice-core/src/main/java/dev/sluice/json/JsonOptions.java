@@ -178,9 +178,8 @@ public record JsonOptions(Map<String, String> values) {
 
     @Override public String toString() { return values.toString(); }
 
-    /** The record's own equality written out (components compared last first, as the generated one): the generated
-     * one bootstraps method handles at its first call, in the planning before a query's first task (docs/design.md,
-     * "The main thread before a query's first task"). */
+    /** The generated equality written out, sparing the planning its bootstrap (docs/design.md, "The main thread
+     * before a query's first task"). */
     @Override
     public boolean equals(Object o) {
         return this == o || o instanceof JsonOptions that

@@ -29,9 +29,8 @@ public record StringType(Collation collation) implements DataType {
     @Override public String sql() { return isDefault() ? "STRING" : "STRING COLLATE " + collation.name(); }
     @Override public String toString() { return simpleString(); }
 
-    /** The record's own equality written out (components compared last first, as the generated one): the generated
-     * one bootstraps method handles at its first call, in the planning before a query's first task (docs/design.md,
-     * "The main thread before a query's first task"). */
+    /** The generated equality written out, sparing the planning its bootstrap (docs/design.md, "The main thread
+     * before a query's first task"). */
     @Override
     public boolean equals(Object o) {
         return this == o || o instanceof StringType that
