@@ -82,8 +82,8 @@ final class QueryCommand implements Callable<Integer> {
             long peak = ProcessMemory.peakRssBytes();
             w.println("engine: " + e.name());
             w.println("query: " + query.id());
-            w.println(String.format(Locale.ROOT, "startup_s: %.3f", (t1 - t0) / 1e9));
-            w.println(String.format(Locale.ROOT, "wall_s: %.3f", (t2 - t1) / 1e9));
+            w.println(String.format(Digest.NUMBERS, "startup_s: %.3f", (t1 - t0) / 1e9));
+            w.println(String.format(Digest.NUMBERS, "wall_s: %.3f", (t2 - t1) / 1e9));
             w.println("peak_rss_mb: " + (peak < 0 ? "n/a" : Long.toString(peak / (1024 * 1024))));
             w.flush();
             Digest digest = Digests.of(query, out.toAbsolutePath(), count);

@@ -55,4 +55,14 @@ public record AggregateExpression(AggregateFunction function, boolean distinct, 
     @Override public ColumnVector evaluate(Batch batch) {
         throw SluiceException.internal("aggregate " + sql() + " was evaluated outside an aggregation");
     }
+
+    /** The generated equality written out, sparing the planning its bootstrap (docs/design.md, "The main thread
+     * before a query's first task"). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof AggregateExpression that
+                && java.util.Objects.equals(calledName, that.calledName)
+                && distinct == that.distinct
+                && java.util.Objects.equals(function, that.function);
+    }
 }

@@ -34,4 +34,14 @@ public record Alias(Expression child, String name, String metadata) implements E
     @Override public String sql() { return child.sql() + " AS " + name; }
 
     @Override public ColumnVector evaluate(Batch batch) { return child.evaluate(batch); }
+
+    /** The generated equality written out, sparing the planning its bootstrap (docs/design.md, "The main thread
+     * before a query's first task"). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Alias that
+                && java.util.Objects.equals(metadata, that.metadata)
+                && java.util.Objects.equals(name, that.name)
+                && java.util.Objects.equals(child, that.child);
+    }
 }

@@ -25,4 +25,14 @@ public record ColumnRef(String name, DataType dataType, boolean nullable) implem
     @Override public ColumnVector evaluate(Batch batch) {
         throw SluiceException.internal("column " + name + " was evaluated before it was bound to a position");
     }
+
+    /** The generated equality written out, sparing the planning its bootstrap (docs/design.md, "The main thread
+     * before a query's first task"). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof ColumnRef that
+                && nullable == that.nullable
+                && java.util.Objects.equals(dataType, that.dataType)
+                && java.util.Objects.equals(name, that.name);
+    }
 }

@@ -42,4 +42,14 @@ public record GetStructField(Expression child, String fieldName, int ordinal) im
 
     /** Zero-copy: a null struct row has a null slot in every child vector (a vector invariant). */
     @Override public ColumnVector evaluate(Batch batch) { return child.evaluate(batch).child(ordinal); }
+
+    /** The generated equality written out, sparing the planning its bootstrap (docs/design.md, "The main thread
+     * before a query's first task"). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof GetStructField that
+                && ordinal == that.ordinal
+                && java.util.Objects.equals(fieldName, that.fieldName)
+                && java.util.Objects.equals(child, that.child);
+    }
 }

@@ -27,4 +27,12 @@ public record IsNotNull(Expression child) implements Expression {
         for (int i = 0; i < n; i++) out.append(!in.isNull(i));
         return out;
     }
+
+    /** The generated equality written out, sparing the planning its bootstrap (docs/design.md, "The main thread
+     * before a query's first task"). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof IsNotNull that
+                && java.util.Objects.equals(child, that.child);
+    }
 }

@@ -41,4 +41,14 @@ public record SortOrder(Expression child, boolean ascending, boolean nullsFirst)
     }
 
     @Override public ColumnVector evaluate(Batch batch) { return child.evaluate(batch); }
+
+    /** The generated equality written out, sparing the planning its bootstrap (docs/design.md, "The main thread
+     * before a query's first task"). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof SortOrder that
+                && nullsFirst == that.nullsFirst
+                && ascending == that.ascending
+                && java.util.Objects.equals(child, that.child);
+    }
 }

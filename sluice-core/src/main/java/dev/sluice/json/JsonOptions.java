@@ -177,4 +177,12 @@ public record JsonOptions(Map<String, String> values) {
     public boolean dropFieldIfAllNull() { return flag("dropFieldIfAllNull", false); }
 
     @Override public String toString() { return values.toString(); }
+
+    /** The generated equality written out, sparing the planning its bootstrap (docs/design.md, "The main thread
+     * before a query's first task"). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof JsonOptions that
+                && java.util.Objects.equals(values, that.values);
+    }
 }

@@ -37,4 +37,14 @@ public record Aggregate(LogicalPlan input, List<Expression> groupingExpressions,
     }
 
     @Override public <R> R accept(PlanVisitor<R> visitor) { return visitor.visitAggregate(this); }
+
+    /** The generated equality written out, sparing the planning its bootstrap (docs/design.md, "The main thread
+     * before a query's first task"). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Aggregate that
+                && java.util.Objects.equals(aggregateExpressions, that.aggregateExpressions)
+                && java.util.Objects.equals(groupingExpressions, that.groupingExpressions)
+                && java.util.Objects.equals(input, that.input);
+    }
 }

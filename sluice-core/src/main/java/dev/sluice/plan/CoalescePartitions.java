@@ -25,4 +25,13 @@ public record CoalescePartitions(LogicalPlan input, int partitions) implements L
     }
 
     @Override public <R> R accept(PlanVisitor<R> visitor) { return visitor.visitCoalescePartitions(this); }
+
+    /** The generated equality written out, sparing the planning its bootstrap (docs/design.md, "The main thread
+     * before a query's first task"). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof CoalescePartitions that
+                && partitions == that.partitions
+                && java.util.Objects.equals(input, that.input);
+    }
 }

@@ -21,4 +21,13 @@ public record Filter(LogicalPlan input, Expression condition) implements Logical
     @Override public Filter withChildren(List<LogicalPlan> children) { return new Filter(LogicalPlan.only(children), condition); }
 
     @Override public <R> R accept(PlanVisitor<R> visitor) { return visitor.visitFilter(this); }
+
+    /** The generated equality written out, sparing the planning its bootstrap (docs/design.md, "The main thread
+     * before a query's first task"). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Filter that
+                && java.util.Objects.equals(condition, that.condition)
+                && java.util.Objects.equals(input, that.input);
+    }
 }

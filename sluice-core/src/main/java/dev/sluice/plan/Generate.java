@@ -42,4 +42,14 @@ public record Generate(LogicalPlan input, Generator generator, List<String> outp
     }
 
     @Override public <R> R accept(PlanVisitor<R> visitor) { return visitor.visitGenerate(this); }
+
+    /** The generated equality written out, sparing the planning its bootstrap (docs/design.md, "The main thread
+     * before a query's first task"). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Generate that
+                && java.util.Objects.equals(outputNames, that.outputNames)
+                && java.util.Objects.equals(generator, that.generator)
+                && java.util.Objects.equals(input, that.input);
+    }
 }

@@ -43,4 +43,13 @@ public record Project(LogicalPlan input, List<Expression> projections) implement
     }
 
     @Override public <R> R accept(PlanVisitor<R> visitor) { return visitor.visitProject(this); }
+
+    /** The generated equality written out, sparing the planning its bootstrap (docs/design.md, "The main thread
+     * before a query's first task"). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Project that
+                && java.util.Objects.equals(projections, that.projections)
+                && java.util.Objects.equals(input, that.input);
+    }
 }

@@ -26,4 +26,14 @@ public record Sort(LogicalPlan input, List<SortOrder> orders, boolean global) im
     @Override public Sort withChildren(List<LogicalPlan> children) { return new Sort(LogicalPlan.only(children), orders, global); }
 
     @Override public <R> R accept(PlanVisitor<R> visitor) { return visitor.visitSort(this); }
+
+    /** The generated equality written out, sparing the planning its bootstrap (docs/design.md, "The main thread
+     * before a query's first task"). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Sort that
+                && global == that.global
+                && java.util.Objects.equals(orders, that.orders)
+                && java.util.Objects.equals(input, that.input);
+    }
 }

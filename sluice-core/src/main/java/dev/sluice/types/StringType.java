@@ -28,4 +28,12 @@ public record StringType(Collation collation) implements DataType {
     @Override public String typeName() { return simpleString(); }
     @Override public String sql() { return isDefault() ? "STRING" : "STRING COLLATE " + collation.name(); }
     @Override public String toString() { return simpleString(); }
+
+    /** The generated equality written out, sparing the planning its bootstrap (docs/design.md, "The main thread
+     * before a query's first task"). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof StringType that
+                && java.util.Objects.equals(collation, that.collation);
+    }
 }

@@ -252,4 +252,14 @@ public record Average(Expression child, boolean ansi, boolean bound) implements 
             return true;
         }
     }
+
+    /** The generated equality written out, sparing the planning its bootstrap (docs/design.md, "The main thread
+     * before a query's first task"). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Average that
+                && bound == that.bound
+                && ansi == that.ansi
+                && java.util.Objects.equals(child, that.child);
+    }
 }
