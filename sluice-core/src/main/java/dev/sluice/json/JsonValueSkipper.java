@@ -266,7 +266,7 @@ abstract class JsonValueSkipper extends JsonByteCursor {
     }
 
     /** The index after the JSON number at {@code b[i]}: checked as JSON's grammar has it, at most 100 bytes long. */
-    private static int skipNumber(byte[] b, int i, int end) {
+    static int skipNumber(byte[] b, int i, int end) {
         int start = i;
         if (b[i] == '-' && ++i >= end) throw BAIL;
         int first = i;
