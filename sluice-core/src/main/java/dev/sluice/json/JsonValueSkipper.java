@@ -289,7 +289,7 @@ abstract class JsonValueSkipper extends JsonByteCursor {
         return i;
     }
 
-    private static boolean digit(byte c) { return ((c - '0') & 0xFF) < 10; }
+    static boolean digit(byte c) { return ((c - '0') & 0xFF) < 10; }
 
     /**
      * The index after the closing quote of the plain JSON string whose content starts at {@code i}, checking its

@@ -205,7 +205,7 @@ final class StrictJsonScanner extends JsonValueSkipper {
         byte c = b[v];
         int after;
         if (c == '"') after = skipString(v + 1);
-        else if (((c - '0') & 0xFF) < 10 || c == '-') after = skipNumber(b, v, end);
+        else if (digit(c) || c == '-') after = skipNumber(b, v, end);
         else return -1;
         return after < end && b[after] == ',' ? after + 1 : -1;
     }
