@@ -266,7 +266,7 @@ abstract class JsonValueSkipper extends JsonByteCursor {
     }
 
     /** The index after the JSON number at {@code b[i]}: checked as JSON's grammar has it, at most 100 bytes long. */
-    private static int skipNumber(byte[] b, int i, int end) {
+    static int skipNumber(byte[] b, int i, int end) {
         int start = i;
         if (b[i] == '-' && ++i >= end) throw BAIL;
         int first = i;
@@ -289,7 +289,7 @@ abstract class JsonValueSkipper extends JsonByteCursor {
         return i;
     }
 
-    private static boolean digit(byte c) { return ((c - '0') & 0xFF) < 10; }
+    static boolean digit(byte c) { return ((c - '0') & 0xFF) < 10; }
 
     /**
      * The index after the closing quote of the plain JSON string whose content starts at {@code i}, checking its
