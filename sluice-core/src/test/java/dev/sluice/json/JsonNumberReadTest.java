@@ -22,6 +22,9 @@ public class JsonNumberReadTest {
     private static final Pattern INTEGRAL = Pattern.compile("-?(0|[1-9][0-9]*)");
     private static final String[] FOLLOWERS = {"", ",", "}", "]", " ", "\n", "\r", "\t", "x", ".", "e", "E", "-", "\"", "\\", "a"};
 
+    /** Bytes next to the digits' codes ('/' and ':' to '@' around '0'-'9'), and bytes whose low 7 bits are digits'. */
+    private static final String NEAR_DIGITS = "/:;<=>?@\u00b0\u00b5\u00b9\u0080\u00ff";
+
     private static final class Cursor extends JsonByteCursor {
         Cursor(byte[] bytes) {
             b = bytes;
@@ -92,7 +95,8 @@ public class JsonNumberReadTest {
                             + (fracDigits < 0 ? "" : "." + digits(random, fracDigits, true)) + exponent;
                     StringBuilder tail = new StringBuilder();
                     for (int t = random.nextInt(12); t > 0; t--) tail.append(tailBytes.charAt(random.nextInt(tailBytes.length())));
-                    String follower = FOLLOWERS[random.nextInt(FOLLOWERS.length)];
+                    String follower = random.nextBoolean() ? FOLLOWERS[random.nextInt(FOLLOWERS.length)]
+                            : NEAR_DIGITS.substring(random.nextInt(NEAR_DIGITS.length())).substring(0, 1);
                     if (follower.isEmpty() || ".eE-".contains(follower)) follower = "x";   // with a tail these could continue the number
                     check(number, follower, tail.toString());
                 }
