@@ -99,7 +99,8 @@ abstract class JsonByteCursor {
      * <p>A short decimal ({@code 407.54}: 1-6 digits in all around one point, no exponent, a delimiter within 8
      * bytes of the first digit, the logs' prices and latencies) is read from one 8-byte word: its digits found by a
      * mask and converted together, then divided by the power of ten as Clinger's path does (at most 6 digits, at most
-     * 10^5: both exact). Anything else is read by {@link #readNumber}, which gives the same value for these.
+     * 10^5: both exact). Anything else takes the general read below, which gives the same value for these. Local
+     * index, position written once (as {@link #readIntegral}).
      */
     final double readDouble() {
         byte[] b = this.b;
@@ -124,28 +125,8 @@ abstract class JsonByteCursor {
                 }
             }
         }
-        return readNumber();
-    }
-
-    /**
-     * The value of 8 digits (0..9 a byte, the first in the lowest byte) as a long: pairs, then fours, then the eight
-     * combined by multiplications (the SWAR conversion of simdjson and fast_float).
-     */
-    static long eightDigits(long x) {
-        x = x * 10 + (x >>> 8);
-        return (((x & 0x000000FF000000FFL) * (100 + (1000000L << 32)))
-                + (((x >>> 16) & 0x000000FF000000FFL) * (1 + (10000L << 32)))) >>> 32;
-    }
-
-    /** {@link #readDouble}'s general read: local index, position written once (as {@link #readIntegral}). */
-    private double readNumber() {
-        byte[] b = this.b;
-        int end = this.end;
-        int start = pos;
-        int i = start;
-        if (i >= end) throw BAIL;
-        boolean negative = b[i] == '-';
-        if (negative) i++;
+        // the general read (the same value for the short decimals above); in this method, not a call, so that the
+        // method stays one unit too large to inline, compiled once for the scanners that call it
         int intStart = i;
         long mantissa = 0;
         int d;
@@ -198,6 +179,16 @@ abstract class JsonByteCursor {
             return negative ? -v : v;
         }
         return Double.parseDouble(new String(b, start, length, StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * The value of 8 digits (0..9 a byte, the first in the lowest byte) as a long: pairs, then fours, then the eight
+     * combined by multiplications (the SWAR conversion of simdjson and fast_float).
+     */
+    static long eightDigits(long x) {
+        x = x * 10 + (x >>> 8);
+        return (((x & 0x000000FF000000FFL) * (100 + (1000000L << 32)))
+                + (((x >>> 16) & 0x000000FF000000FFL) * (1 + (10000L << 32)))) >>> 32;
     }
 
     /** A scalar must be followed by a delimiter (Jackson rejects "12x", "nullx"). */
