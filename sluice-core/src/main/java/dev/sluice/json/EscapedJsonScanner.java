@@ -155,9 +155,9 @@ final class EscapedJsonScanner extends JsonValueSkipper {
     }
 
     /**
-     * An array of structs reads each element's object without {@link #readValue}'s dispatch: then no hot path goes
-     * readValue, readArray, readValue, and C2's unit for readValue no longer inlines the value reads again at each level of
-     * that recursion (Q2's items: 9.7 kB of code). A null or wrong element still goes through readValue.
+     * An array of structs reads each element's object without {@link #readValue}'s dispatch (Q2's items): then no hot
+     * path goes readValue, readArray, readValue, which C2 at its default thresholds inlined again at each level (the
+     * value reads compiled twice over in one unit). A null or wrong element still goes through readValue.
      */
     private void readArray(ScanNode n, int depth) {
         if (depth > MAX_DEPTH) throw BAIL;
