@@ -154,14 +154,26 @@ final class EscapedJsonScanner extends JsonValueSkipper {
         }
     }
 
+    /**
+     * An array of structs reads each element's object without {@link #readValue}'s dispatch (Q2's items): then no hot
+     * path goes readValue, readArray, readValue, which C2 at its default thresholds inlined again at each level (the
+     * value reads compiled twice over in one unit). A null or wrong element still goes through readValue.
+     */
     private void readArray(ScanNode n, int depth) {
         if (depth > MAX_DEPTH) throw BAIL;
         skipSpaces();
         if (peek() == ']') {
             pos++;
         } else {
+            ScanNode element = n.element;
+            boolean structs = element.kind == ScanNode.STRUCT;
             while (true) {
-                readValue(n.element, depth + 1);
+                if (structs && pos < end && b[pos] == '{') {
+                    pos++;
+                    readObject(element, depth + 1);
+                } else {
+                    readValue(element, depth + 1);
+                }
                 skipSpaces();
                 byte c = next();
                 if (c == ',') {

@@ -22,6 +22,9 @@ public class JsonNumberReadTest {
     private static final Pattern INTEGRAL = Pattern.compile("-?(0|[1-9][0-9]*)");
     private static final String[] FOLLOWERS = {"", ",", "}", "]", " ", "\n", "\r", "\t", "x", ".", "e", "E", "-", "\"", "\\", "a"};
 
+    /** Bytes next to the digits' codes ('/' and ':' to '@' around '0'-'9'), and bytes whose low 7 bits are digits'. */
+    private static final String NEAR_DIGITS = "/:;<=>?@\u00b0\u00b5\u00b9\u0080\u00ff";
+
     private static final class Cursor extends JsonByteCursor {
         Cursor(byte[] bytes) {
             b = bytes;
@@ -75,9 +78,52 @@ public class JsonNumberReadTest {
         }
     }
 
+    /**
+     * Short numbers with the buffer going on past their follower, so that {@link JsonByteCursor#readDouble} reads them
+     * as one word (its short-decimal path needs 8 bytes from the first digit): every split of 0-8 digits around a
+     * point, leading zeros, signs, exponents, followers that end a number or not, and tails of random bytes (digits, points, spaces, high
+     * bytes) after it.
+     */
+    @Test void shortNumbersWithBytesPastTheirEndReadAsTheReference() {
+        Random random = new Random(47);
+        String tailBytes = "0123456789.eE-+ ,}]x\"\u0080\u00ff";
+        for (int intDigits = 0; intDigits <= 8; intDigits++) {
+            for (int fracDigits = -1; fracDigits <= 8; fracDigits++) {
+                for (int k = 0; k < 400; k++) {
+                    String exponent = k % 8 == 7 ? randomExponent(random) : "";
+                    String number = sign(random) + digits(random, intDigits, random.nextInt(8) == 0)
+                            + (fracDigits < 0 ? "" : "." + digits(random, fracDigits, true)) + exponent;
+                    StringBuilder tail = new StringBuilder();
+                    for (int t = random.nextInt(12); t > 0; t--) tail.append(tailBytes.charAt(random.nextInt(tailBytes.length())));
+                    String follower = random.nextBoolean() ? FOLLOWERS[random.nextInt(FOLLOWERS.length)]
+                            : NEAR_DIGITS.substring(random.nextInt(NEAR_DIGITS.length())).substring(0, 1);
+                    if (follower.isEmpty() || ".eE-".contains(follower)) follower = "x";   // with a tail these could continue the number
+                    check(number, follower, tail.toString());
+                }
+            }
+        }
+    }
+
+    @Test void eightDigitsIsTheValueOfItsDigits() {
+        Random random = new Random(53);
+        for (int i = 0; i < 100_000; i++) {
+            long word = 0;
+            StringBuilder text = new StringBuilder();
+            for (int d = 0; d < 8; d++) {
+                int digit = random.nextInt(10);
+                word |= (long) digit << (8 * d);
+                text.append(digit);
+            }
+            assertThat(JsonByteCursor.eightDigits(word)).as(text.toString()).isEqualTo(Long.parseLong(text.toString()));
+        }
+    }
+
     /** Reads {@code number + follower} both ways and compares with the reference. */
-    private static void check(String number, String follower) {
-        String text = number + follower;
+    private static void check(String number, String follower) { check(number, follower, ""); }
+
+    /** As {@link #check(String, String)} with {@code tail} after the follower (the record goes on). */
+    private static void check(String number, String follower, String tail) {
+        String text = number + follower + tail;
         byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
         boolean delimited = follower.isEmpty() || ",}] \n\r\t".contains(follower);
         boolean valid = NUMBER.matcher(number).matches() && delimited && number.length() <= 100;
