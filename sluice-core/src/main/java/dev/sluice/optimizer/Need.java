@@ -17,7 +17,10 @@ import java.util.Map;
  */
 final class Need {
     private boolean all;
-    /** Only the shape is used: an array's elements keep one field of their struct (a parser still counts them). */
+    /**
+     * Only the shape is used: an array's elements keep one field of their struct (a parser still counts them), or none
+     * when that field is a string ({@link #countsOnly}).
+     */
     private boolean shape;
     private final Map<String, Need> fields = new LinkedHashMap<>();
 
@@ -71,6 +74,16 @@ final class Need {
      */
     DataType narrowKeepingShapes(DataType type) { return narrow(type, false); }
 
+    /**
+     * True when this need is the shape alone of elements of type {@code struct} whose first field is a string: then
+     * the elements keep no field. A string converts from any JSON value, so that field could not fail an element
+     * (nor the array) where an object with no fields read would not, and the parsers count the elements while
+     * skipping them instead of building a value each ({@code size(content.items)} of the benchmark's Q1).
+     */
+    private boolean countsOnly(StructType struct) {
+        return shape && !all && fields.isEmpty() && struct.field(0).dataType() instanceof dev.sluice.types.StringType;
+    }
+
     private DataType narrow(DataType type, boolean shapes) {
         if (!shapes && shape && fields.isEmpty()) return type;
         // a need on an array is a need on its elements (what explode hands on)
@@ -81,7 +94,7 @@ final class Need {
             Need inner = fields.get(f.name());
             if (inner != null) kept.add(f.withType(inner.isEmpty() ? f.dataType() : inner.narrow(f.dataType(), shapes)));
         }
-        if (kept.isEmpty() && !struct.fields().isEmpty()) {
+        if (kept.isEmpty() && !struct.fields().isEmpty() && !(shapes && countsOnly(struct))) {
             // Keep one field: a struct must still say whether it is null; the first is Spark's choice too.
             kept.add(struct.field(0));
         }
