@@ -141,11 +141,6 @@ final class EscapedJsonScanner extends JsonValueSkipper {
                 return;
             case ScanNode.STRUCT:
                 if (c != '{') throw BAIL;
-                if (n.fields.length == 0) {   // elements counted for size() alone (Need.countsOnly): one skip each
-                    skipEscapedField(depth);
-                    ((StructParser) n.parser).finishRow();
-                    return;
-                }
                 pos++;
                 readObject(n, depth);
                 return;
