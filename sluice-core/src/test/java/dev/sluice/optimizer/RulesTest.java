@@ -168,6 +168,21 @@ class RulesTest {
                         """);
     }
 
+    /** A limit on strings' length is checked only on strings read: under one, the counted elements keep their string. */
+    @Test void sizeUnderAStringLengthLimitKeepsTheElementsStringField() {
+        FromJson parse = new FromJson(col("rb"),
+                DdlParser.parseType("struct<user:struct<id:bigint>,items:array<struct<sku:string,qty:int,price:double>>>"),
+                JsonOptions.of(java.util.Map.of("maxStringLen", "5")));
+        assertRule(new PruneColumns())
+                .on(p -> p.project(p.project(p.scan("t", "ts STRING, rb STRING"), new Alias(parse, "c")),
+                        new Alias(new Size(col("c.items")), "n")))
+                .produces("""
+                        Project: [size(c.items) AS n]
+                          Project: [from_json(rb, struct<items:array<struct<sku:string>>>) AS c]
+                            Scan: test t [rb]
+                        """);
+    }
+
     @Test void sizeNextToAWholeUseKeepsTheElementsWhole() {
         FromJson parse = new FromJson(col("rb"),
                 DdlParser.parseType("struct<user:struct<id:bigint>,items:array<struct<sku:string,qty:int>>>"), JsonOptions.DEFAULT);
