@@ -2,6 +2,7 @@ package dev.sluice.optimizer;
 
 import dev.sluice.types.ArrayType;
 import dev.sluice.types.DataType;
+import dev.sluice.types.StringType;
 import dev.sluice.types.StructField;
 import dev.sluice.types.StructType;
 
@@ -13,8 +14,7 @@ import java.util.Map;
 /**
  * Which parts of a value a query uses: all of it, or (for a struct) some fields, each with its own need, or only
  * its shape (the length of an array, for {@code size}). Mutable while a rule collects needs;
- * {@link #narrow(DataType, boolean)}
- * applies it to a type.
+ * {@link #narrow(DataType, boolean)} applies it to a type.
  */
 final class Need {
     private boolean all;
@@ -82,11 +82,11 @@ final class Need {
     /**
      * True when this need is the shape alone of elements of type {@code struct} whose first field is a string: then
      * the elements keep no field. A string converts from any JSON value, so that field could not fail an element
-     * (nor the array) where an object with no fields read would not, and the parsers count the elements while
-     * skipping them instead of building a value each ({@code size(content.items)} of the benchmark's Q1).
+     * (nor the array) where an object with no fields read would not, and the parsers count the elements, reading
+     * none of their keys, instead of building a value each ({@code size(content.items)} of the benchmark's Q1).
      */
     private boolean countsOnly(StructType struct) {
-        return shape && !all && fields.isEmpty() && struct.field(0).dataType() instanceof dev.sluice.types.StringType;
+        return shape && !all && fields.isEmpty() && struct.field(0).dataType() instanceof StringType;
     }
 
     private DataType narrow(DataType type, boolean shapes, boolean countElements) {
