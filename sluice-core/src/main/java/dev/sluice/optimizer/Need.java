@@ -2,6 +2,7 @@ package dev.sluice.optimizer;
 
 import dev.sluice.types.ArrayType;
 import dev.sluice.types.DataType;
+import dev.sluice.types.StringType;
 import dev.sluice.types.StructField;
 import dev.sluice.types.StructType;
 
@@ -12,12 +13,15 @@ import java.util.Map;
 
 /**
  * Which parts of a value a query uses: all of it, or (for a struct) some fields, each with its own need, or only
- * its shape (the length of an array, for {@code size}). Mutable while a rule collects needs; {@link #narrow}
- * applies it to a type.
+ * its shape (the length of an array, for {@code size}). Mutable while a rule collects needs;
+ * {@link #narrow(DataType, boolean)} applies it to a type.
  */
 final class Need {
     private boolean all;
-    /** Only the shape is used: an array's elements keep one field of their struct (a parser still counts them). */
+    /**
+     * Only the shape is used: an array's elements keep one field of their struct (a parser still counts them), or none
+     * when that field is a string ({@link #countsOnly}).
+     */
     private boolean shape;
     private final Map<String, Need> fields = new LinkedHashMap<>();
 
@@ -62,26 +66,40 @@ final class Need {
         }
     }
 
-    /** {@code type} keeping only what is needed (struct fields in their original order). */
-    DataType narrow(DataType type) { return narrow(type, true); }
+    /**
+     * {@code type} keeping only what is needed (struct fields in their original order). {@code countElements} false
+     * keeps a field of elements needed only for their count even when it is a string ({@link #countsOnly}): for a parse
+     * whose options limit a string's length, which only a string read is checked against.
+     */
+    DataType narrow(DataType type, boolean countElements) { return narrow(type, true, countElements); }
 
     /**
-     * As {@link #narrow(DataType)}, but a shape need keeps the whole value: for sources, whose nested
+     * As {@link #narrow(DataType, boolean)}, but a shape need keeps the whole value: for sources, whose nested
      * projection is kept to the fields a query names.
      */
-    DataType narrowKeepingShapes(DataType type) { return narrow(type, false); }
+    DataType narrowKeepingShapes(DataType type) { return narrow(type, false, false); }
 
-    private DataType narrow(DataType type, boolean shapes) {
+    /**
+     * True when this need is the shape alone of elements of type {@code struct} whose first field is a string: then
+     * the elements keep no field. A string converts from any JSON value, so that field could not fail an element
+     * (nor the array) where an object with no fields read would not, and the parsers count the elements, reading
+     * none of their keys, instead of building a value each ({@code size(content.items)} of the benchmark's Q1).
+     */
+    private boolean countsOnly(StructType struct) {
+        return shape && !all && fields.isEmpty() && struct.field(0).dataType() instanceof StringType;
+    }
+
+    private DataType narrow(DataType type, boolean shapes, boolean countElements) {
         if (!shapes && shape && fields.isEmpty()) return type;
         // a need on an array is a need on its elements (what explode hands on)
-        if (!all && type instanceof ArrayType array) return new ArrayType(narrow(array.elementType(), shapes), array.containsNull());
+        if (!all && type instanceof ArrayType array) return new ArrayType(narrow(array.elementType(), shapes, countElements), array.containsNull());
         if (all || !(type instanceof StructType struct)) return type;
         List<StructField> kept = new ArrayList<>();
         for (StructField f : struct.fields()) {
             Need inner = fields.get(f.name());
-            if (inner != null) kept.add(f.withType(inner.isEmpty() ? f.dataType() : inner.narrow(f.dataType(), shapes)));
+            if (inner != null) kept.add(f.withType(inner.isEmpty() ? f.dataType() : inner.narrow(f.dataType(), shapes, countElements)));
         }
-        if (kept.isEmpty() && !struct.fields().isEmpty()) {
+        if (kept.isEmpty() && !struct.fields().isEmpty() && !(countElements && countsOnly(struct))) {
             // Keep one field: a struct must still say whether it is null; the first is Spark's choice too.
             kept.add(struct.field(0));
         }

@@ -303,7 +303,10 @@ public final class PruneColumns implements Rule {
         }
         if (e instanceof FromJson fj) {
             Expression child = narrowAndCollect(fj.child(), Need.all(), inputNeeds);
-            DataType narrowed = resultNeed.narrow(fj.schema());
+            // a length limit on strings is checked only on strings read: then a counted element keeps its string field
+            boolean unlimited = fj.options().positiveInt("maxStringLen", dev.sluice.json.JsonLimits.DEFAULT_MAX_STRING_LEN)
+                    == dev.sluice.json.JsonLimits.DEFAULT_MAX_STRING_LEN;
+            DataType narrowed = resultNeed.narrow(fj.schema(), unlimited);
             return new FromJson(child, narrowed, fj.options());
         }
         List<Expression> children = new ArrayList<>();

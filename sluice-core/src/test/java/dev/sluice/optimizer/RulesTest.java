@@ -143,7 +143,36 @@ class RulesTest {
 
     @Test void sizeOfAParsedArrayParsesOneFieldOfItsElements() {
         FromJson parse = new FromJson(col("rb"),
+                DdlParser.parseType("struct<user:struct<id:bigint>,items:array<struct<qty:int,sku:string,price:double>>>"), JsonOptions.DEFAULT);
+        assertRule(new PruneColumns())
+                .on(p -> p.project(p.project(p.scan("t", "ts STRING, rb STRING"), new Alias(parse, "c")),
+                        new Alias(new Size(col("c.items")), "n")))
+                .produces("""
+                        Project: [size(c.items) AS n]
+                          Project: [from_json(rb, struct<items:array<struct<qty:int>>>) AS c]
+                            Scan: test t [rb]
+                        """);
+    }
+
+    /** A first field that is a string converts from any value: the elements keep no field and are only counted. */
+    @Test void sizeOfAParsedArrayWhoseFirstFieldIsAStringCountsItsElements() {
+        FromJson parse = new FromJson(col("rb"),
                 DdlParser.parseType("struct<user:struct<id:bigint>,items:array<struct<sku:string,qty:int,price:double>>>"), JsonOptions.DEFAULT);
+        assertRule(new PruneColumns())
+                .on(p -> p.project(p.project(p.scan("t", "ts STRING, rb STRING"), new Alias(parse, "c")),
+                        new Alias(new Size(col("c.items")), "n")))
+                .produces("""
+                        Project: [size(c.items) AS n]
+                          Project: [from_json(rb, struct<items:array<struct<>>>) AS c]
+                            Scan: test t [rb]
+                        """);
+    }
+
+    /** A limit on strings' length is checked only on strings read: under one, the counted elements keep their string. */
+    @Test void sizeUnderAStringLengthLimitKeepsTheElementsStringField() {
+        FromJson parse = new FromJson(col("rb"),
+                DdlParser.parseType("struct<user:struct<id:bigint>,items:array<struct<sku:string,qty:int,price:double>>>"),
+                JsonOptions.of(java.util.Map.of("maxStringLen", "5")));
         assertRule(new PruneColumns())
                 .on(p -> p.project(p.project(p.scan("t", "ts STRING, rb STRING"), new Alias(parse, "c")),
                         new Alias(new Size(col("c.items")), "n")))
