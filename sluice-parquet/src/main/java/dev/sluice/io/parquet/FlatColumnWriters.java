@@ -340,8 +340,7 @@ final class FlatColumnWriters {
                 byte[] a = v.bytesArray(r);
                 int start = v.bytesStart(r);
                 int length = v.bytesLength(r);
-                if (!(ascending && abovePrevious(a, start, length))
-                        && (ascending && !hashValuesSoFar() || distinct.full() || !distinct.add(BytesDictionary.hash64(a, start, length)))) {
+                if (mayRepeat(a, start, length)) {
                     intern(page);
                     break;
                 }
@@ -357,6 +356,18 @@ final class FlatColumnWriters {
             }
             sized(unencoded, count);
             return r;
+        }
+
+        /**
+         * Whether a value met while all distinct may repeat one before it (then the values so far are interned): not
+         * while the run ascends; after that, when its hash was seen (or the hashes no longer fit).
+         */
+        private boolean mayRepeat(byte[] a, int start, int length) {
+            if (ascending) {
+                if (abovePrevious(a, start, length)) return false;
+                if (!hashValuesSoFar()) return true;   // the run ends here: the values so far did not all hash apart
+            }
+            return distinct.full() || !distinct.add(BytesDictionary.hash64(a, start, length));
         }
 
         /** Whether the value is above the last one written while all distinct (true for the chunk's first). */
