@@ -178,11 +178,24 @@ final class CompareCommand implements Callable<Integer> {
         return v == null ? Runtime.version().feature() : Integer.parseInt(v);
     }
 
-    /** The flags of every child JVM, whatever its engine: the same list for all, the user's options last. */
+    /** The flags every child JVM shares, whatever its engine (and the key of the archives), the user's options last. */
     private List<String> childFlags() {
+        return childFlags(JvmFlags.JIT);
+    }
+
+    /**
+     * The flags of a child JVM running {@code engine} on {@code data}: Sluice's with the JIT policy its launcher would
+     * choose for that input ({@link JvmFlags#jit}), every other engine's with the tiered policy.
+     */
+    private List<String> childFlags(String engine, Path data) {
+        int processors = Runtime.getRuntime().availableProcessors();
+        return childFlags(engine.equals("sluice") ? JvmFlags.jit(InputBytes.of(data), processors) : JvmFlags.JIT);
+    }
+
+    private List<String> childFlags(List<String> jit) {
         List<String> flags = new ArrayList<>();
         flags.addAll(JvmFlags.SPARK);
-        flags.addAll(JvmFlags.JIT);
+        flags.addAll(jit);
         flags.addAll(JvmFlags.memory(jvmOpts, Runtime.getRuntime().availableProcessors()));
         flags.addAll(jvmOpts);
         return flags;
@@ -198,7 +211,7 @@ final class CompareCommand implements Callable<Integer> {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaLauncher);
         cmd.addAll(archiveFlags);
-        cmd.addAll(childFlags());
+        cmd.addAll(childFlags(engine, data));
         cmd.add("-cp");
         cmd.add(String.join(java.io.File.pathSeparator, childClasspath(engine)));
         cmd.add("dev.sluice.cli.Main");

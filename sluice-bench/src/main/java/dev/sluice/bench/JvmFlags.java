@@ -44,6 +44,28 @@ final class JvmFlags {
             "-XX:Tier4BackEdgeThreshold=1200000");
 
     /**
+     * Input bytes per processor up to which a Sluice JVM runs C1 alone ({@link #C1_ONLY}); as the ./sluice launcher's
+     * SLUICE_JIT=auto. Measured on 2 cores (docs/benchmark.md, "JIT policy by input size"): C1 alone is 20-30% faster
+     * than {@link #JIT} on Q1-Q3 at 1M rows (408 MiB: the tiered JVM spends half its CPU warming up, in profiled C1
+     * code and C2 compiles) and 20-26% slower at 10M rows (C2's code is faster in steady state); the two cross
+     * between 850 MB and 1.2 GB of input on 2 cores. Per processor, because each worker warms up alike while the
+     * steady state it gains from C2 is its share of the input.
+     */
+    static final long SHORT_JOB_BYTES_PER_PROCESSOR = 400L << 20;
+
+    /** The JIT policy of a short job: C1 alone, no profiling and no C2 compiles. */
+    static final List<String> C1_ONLY = List.of("-XX:TieredStopAtLevel=1");
+
+    /**
+     * The JIT policy of a Sluice JVM whose job reads {@code inputBytes} ({@code 0}: not known) on {@code processors}:
+     * {@link #C1_ONLY} for a short job, else {@link #JIT}.
+     */
+    static List<String> jit(long inputBytes, int processors) {
+        boolean shortJob = inputBytes > 0 && inputBytes <= SHORT_JOB_BYTES_PER_PROCESSOR * Math.max(1, processors);
+        return shortJob ? C1_ONLY : JIT;
+    }
+
+    /**
      * The memory policy of Sluice's JVMs (as the ./sluice launcher; docs/benchmark.md, "Start-up and peak RSS",
      * has the measurements): on a machine with at most two processors the serial collector with the young generation capped
      * at 48 MiB. G1's default sizing on a large machine grew the heap to 360-400 MiB of resident memory for Q1-Q3

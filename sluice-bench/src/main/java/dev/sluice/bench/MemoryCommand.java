@@ -168,15 +168,25 @@ final class MemoryCommand implements Callable<Integer> {
         return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
-    /** The flags of every child JVM, whatever its engine: the small heap, as ./sluice runs, the user's options last. */
+    /** The flags every child JVM shares, whatever its engine (and the key of the archives): the small heap, as ./sluice runs, the user's options last. */
     private List<String> childFlags() {
+        return childFlags(JvmFlags.JIT);
+    }
+
+    /** The flags of a child JVM running {@code engine} on {@code data}: Sluice's JIT policy by its input's size, as its launcher's. */
+    private List<String> childFlags(String engine, Path data) {
+        int processors = Runtime.getRuntime().availableProcessors();
+        return childFlags(engine.equals("sluice") ? JvmFlags.jit(InputBytes.of(data), processors) : JvmFlags.JIT);
+    }
+
+    private List<String> childFlags(List<String> jit) {
         List<String> sized = new ArrayList<>();
         sized.add("-Xmx" + heap);
         sized.addAll(jvmOpts);
         List<String> flags = new ArrayList<>();
         flags.add("-Xmx" + heap);
         flags.addAll(JvmFlags.SPARK);
-        flags.addAll(JvmFlags.JIT);
+        flags.addAll(jit);
         flags.addAll(JvmFlags.memory(sized, Runtime.getRuntime().availableProcessors()));   // as ./sluice runs
         flags.addAll(jvmOpts);
         return flags;
@@ -195,7 +205,7 @@ final class MemoryCommand implements Callable<Integer> {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaLauncher());
         cmd.addAll(archiveFlags);
-        cmd.addAll(childFlags());
+        cmd.addAll(childFlags(engine, data));
         cmd.add("-cp");
         cmd.add(String.join(java.io.File.pathSeparator, childClasspath(engine)));
         cmd.add("dev.sluice.cli.Main");
