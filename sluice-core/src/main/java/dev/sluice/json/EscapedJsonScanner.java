@@ -1,5 +1,7 @@
 package dev.sluice.json;
 
+import dev.sluice.vector.ByteWords;
+
 /**
  * {@code from_json} fused into the JSON Lines reader: parses the JSON document held in a JSON string straight from
  * the string's escaped bytes in the line ({@code "{\"a\":1}"}), so that the string is neither decoded into a column
@@ -52,49 +54,58 @@ final class EscapedJsonScanner extends JsonValueSkipper {
 
     // ---- values into parsers ----
 
+    /**
+     * The object whose opening brace was just consumed, into {@code n}'s parser. Key position k > 0 of the memo holds
+     * the key with the comma before it ({@code ,\"qty\":}), so that a hit after a value tests the separator and the
+     * next key in one compare; position 0 holds the first key from its quote. The common bytes between tokens are
+     * tested in place (no space, a comma, the object's end) and spaces go through {@link #skipSpaces} only where there
+     * are some: in C1 code, where a 1M-row query parses much of its input, each of those tests was a call.
+     */
     private void readObject(ScanNode n, int depth) {
         if (depth > MAX_DEPTH) throw BAIL;
         int stamp = n.nextStamp();
-        skipSpaces();
+        KeyMemo keys = n.keys;
+        if (space()) skipSpaces();
         if (peek() == '}') {
             pos++;
         } else {
             int expected = 0;
+            int read = 0;   // fields read: all of them, and no field needs a null
             for (int slot = 0; ; slot++) {
                 int f;
-                int known = slot < ScanNode.KEY_SLOTS ? n.keys.match(b, pos, end, slot) : 0;
+                int known = slot < ScanNode.KEY_SLOTS ? keys.match(b, pos, end, slot) : 0;
                 if (known > 0) {   // the key last seen at this position (KeyMemo): no scan, no lookup
-                    f = n.keys.value(slot);
+                    f = keys.value(slot);
                     pos += known;
                 } else {
-                    int quote = pos;
-                    openQuote();
-                    int keyStart = pos;
-                    int keyEnd = plainRun(pos);
-                    closeQuote(keyEnd);   // an escape or a non-ASCII byte in a key: from_json's own path
-                    skipSpaces();
-                    if (peek() != ':') throw BAIL;
-                    pos++;
-                    f = n.find(b, keyStart, keyEnd - keyStart, expected);
-                    if (slot < ScanNode.KEY_SLOTS && pos == keyEnd + 3) n.keys.remember(b, quote, pos - quote, slot, f);
+                    int from = pos;   // where a remembered key starts: its comma, or the first key's quote
+                    if (slot > 0) {   // the separator after a value
+                        if (space()) skipSpaces();
+                        byte c = next();
+                        if (c == '}') break;
+                        if (c != ',') throw BAIL;
+                        if (space()) skipSpaces();
+                    }
+                    f = key(n, slot, expected, from);
                 }
-                skipSpaces();
+                if (space()) skipSpaces();
                 if (f < 0) {
-                    skipEscapedField(depth + 1);
+                    skipUnread(depth + 1);
                 } else {
                     if (n.seen[f] == stamp) throw BAIL;   // repeated key
                     n.seen[f] = stamp;
                     expected = f + 1;
+                    read++;
                     readValue(n.fields[f], depth + 1);
                 }
-                skipSpaces();
-                byte c = next();
-                if (c == ',') {
-                    skipSpaces();
-                    continue;
+                if (pos < end && b[pos] == '}') {   // the object's end right after the value
+                    pos++;
+                    break;
                 }
-                if (c == '}') break;
-                throw BAIL;
+            }
+            if (read == n.fields.length) {
+                ((StructParser) n.parser).finishRow();
+                return;
             }
         }
         ScanNode[] fields = n.fields;
@@ -102,6 +113,65 @@ final class EscapedJsonScanner extends JsonValueSkipper {
             if (n.seen[f] != stamp) fields[f].parser.appendNull();
         }
         ((StructParser) n.parser).finishRow();
+    }
+
+    /**
+     * The key at pos (its quote; separator and spaces before it consumed) through its colon, scanned and looked up: the
+     * field it names, or -1 for a field not read. Remembers it at {@code slot} from {@code from} when nothing but the
+     * key lies between there and the colon (a comma directly before its quote, for a slot after the first).
+     */
+    private int key(ScanNode n, int slot, int expected, int from) {
+        int quote = pos;
+        openQuote();
+        int keyStart = pos;
+        int keyEnd = plainRun(pos);
+        closeQuote(keyEnd);   // an escape or a non-ASCII byte in a key: from_json's own path
+        if (space()) skipSpaces();
+        if (peek() != ':') throw BAIL;
+        pos++;
+        int f = n.find(b, keyStart, keyEnd - keyStart, expected);
+        if (slot < ScanNode.KEY_SLOTS && pos == keyEnd + 3 && quote == (slot == 0 ? from : from + 1)) {
+            n.keys.remember(b, from, pos - from, slot, f);
+        }
+        return f;
+    }
+
+    /**
+     * Skips the value of a field not read, at pos: an inner string, a number or null here (most such values), anything
+     * else as {@link #skipEscapedField} skips it. The same checks as that: a string through {@link #skipEscapedString},
+     * a number through {@link #skipNumber(byte[], int, int)}, {@code null} as its four bytes (what follows is the
+     * caller's to check, as after skipEscapedField's).
+     */
+    private void skipUnread(int depth) {
+        int i = pos;
+        byte c = i + 1 < end ? b[i] : 0;
+        if (c == '\\' && b[i + 1] == '"') {
+            pos = skipInnerString(i + 2);
+        } else if (c == 'n' && i + 4 <= end && b[i + 1] == 'u' && b[i + 2] == 'l' && b[i + 3] == 'l') {
+            pos = i + 4;
+        } else {
+            skipEscapedField(depth);
+        }
+    }
+
+    /**
+     * As {@link #skipEscapedString} (the index after the inner string's closing {@code \"}, its content from {@code i}),
+     * its plain bytes 8 at a time: a short value ({@code SKU-91535}) ends in the first or second word, without the byte
+     * loop's exit on each string's own length. From the first byte that is not plain ASCII (the closing quote's
+     * backslash, mostly) the byte loop decides.
+     */
+    private int skipInnerString(int i) {
+        byte[] b = this.b;
+        while (i + 16 <= end) {   // a closing \" within the word is then followed by its quote within the array
+            long special = specialBytes(ByteWords.longAt(b, i));
+            if (special != 0) {
+                i += ByteWords.firstMarkedByte(special);
+                if (b[i] == '\\' && b[i + 1] == '"') return i + 2;
+                break;
+            }
+            i += 8;
+        }
+        return skipEscapedString(i);
     }
 
     private void readValue(ScanNode n, int depth) {
@@ -161,7 +231,7 @@ final class EscapedJsonScanner extends JsonValueSkipper {
      */
     private void readArray(ScanNode n, int depth) {
         if (depth > MAX_DEPTH) throw BAIL;
-        skipSpaces();
+        if (space()) skipSpaces();
         if (peek() == ']') {
             pos++;
         } else {
@@ -174,10 +244,14 @@ final class EscapedJsonScanner extends JsonValueSkipper {
                 } else {
                     readValue(element, depth + 1);
                 }
-                skipSpaces();
-                byte c = next();
-                if (c == ',') {
+                byte c = pos < end ? b[pos] : 0;   // the separator, mostly right after the element
+                if (c == ' ') {
                     skipSpaces();
+                    c = peek();
+                }
+                pos++;
+                if (c == ',') {
+                    if (space()) skipSpaces();
                     continue;
                 }
                 if (c == ']') break;
@@ -298,4 +372,7 @@ final class EscapedJsonScanner extends JsonValueSkipper {
     private void skipSpaces() {
         while (pos < end && b[pos] == ' ') pos++;
     }
+
+    /** Whether a space is at pos: small enough for C1 to inline, so that the common case (none) makes no call. */
+    private boolean space() { return pos < end && b[pos] == ' '; }
 }
