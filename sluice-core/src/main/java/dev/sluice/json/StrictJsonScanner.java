@@ -147,11 +147,21 @@ final class StrictJsonScanner extends JsonValueSkipper {
                 int known = slot < KEY_SLOTS ? n.keys.match(b, pos, end, slot) : 0;
                 if (known > 0) {   // the key last seen at this position (KeyMemo): no scan, no lookup
                     f = n.keys.value(slot);
-                    int next = f < 0 ? unreadScalarAndComma(pos + known) : -1;
-                    if (next >= 0) {   // an unread string or number and its comma in one step
-                        pos = next;
-                        skipWhitespace();
-                        continue;
+                    if (f < 0) {
+                        // An unread field's value right after the key, a string or a number followed directly by a
+                        // comma, in one step: the index after the comma; anything else (whitespace, another value, the
+                        // object's end) is taken by the general walk below from the value's start. Skipped as skipField
+                        // skips them (a malformed one gives up there), and the whitespace the general walk would skip
+                        // around them is none. Here rather than in a method of its own: C1 inlines no call over 35
+                        // bytes, and this runs for most outer fields.
+                        int v = pos + known;
+                        byte c = v < end ? b[v] : 0;
+                        int after = c == '"' ? skipString(v + 1) : digit(c) || c == '-' ? skipNumber(b, v, end) : -1;
+                        if (after >= 0 && after < end && b[after] == ',') {
+                            pos = after + 1;
+                            skipWhitespace();
+                            continue;
+                        }
                     }
                     pos += known;
                 } else {
@@ -190,24 +200,6 @@ final class StrictJsonScanner extends JsonValueSkipper {
             if (n.seen[f] != stamp) fields[f].parser.appendNull();
         }
         ((StructParser) n.parser).finishRow();
-    }
-
-    /**
-     * The common case of an unread field's value at {@code v}: a string or a number followed directly by a comma; the
-     * index after the comma, or -1 for anything else (whitespace, another value, the object's end), which the general
-     * walk then takes from the value's start. Skipped as {@link #skipField} skips them (a malformed one gives up
-     * there), and the whitespace the general walk would skip around them is none.
-     */
-    private int unreadScalarAndComma(int v) {
-        byte[] b = this.b;
-        int end = this.end;
-        if (v >= end) return -1;
-        byte c = b[v];
-        int after;
-        if (c == '"') after = skipString(v + 1);
-        else if (digit(c) || c == '-') after = skipNumber(b, v, end);
-        else return -1;
-        return after < end && b[after] == ',' ? after + 1 : -1;
     }
 
     private void readValue(ScanNode n, int depth) {
@@ -392,7 +384,12 @@ final class StrictJsonScanner extends JsonValueSkipper {
     // ---- bytes ----
 
     private void skipWhitespace() {
-        if (pos < end && b[pos] > ' ') return;   // the common case, in one test (bytes >= 0x80 are negative)
+        // the common case, no whitespace, in one test (bytes >= 0x80 are negative), small enough for C1 to inline (it
+        // inlines nothing over 35 bytes of bytecode, and this runs after every key, value and comma)
+        if (pos >= end || b[pos] <= ' ') skipWhitespaceRun();
+    }
+
+    private void skipWhitespaceRun() {
         while (pos < end) {
             byte c = b[pos];
             if (c != ' ' && (c != '\n' || newlineEnds) && c != '\r' && c != '\t') return;

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An unread field's string or number and its comma taken in one step when the key memo predicts the key
- * ({@code StrictJsonScanner.unreadScalarAndComma}): records of one key layout (so the memo hits) whose unread values are
+ * ({@code StrictJsonScanner.readObject}, on a key memo hit of an unread field): records of one key layout (so the memo hits) whose unread values are
  * every edge value, followed by a comma with and without whitespace, by the object's end, cut anywhere and edited
  * byte by byte, give what the Jackson path gives.
  */
