@@ -278,6 +278,8 @@ final class FlatColumnWriters {
         private final int[] firstOnPage = new int[PASS_ROWS];
         private int firstOnPageCount;
         private final ByteBounds bounds = new ByteBounds();
+        /** The vector of the write call, as the passes read it. */
+        private final StringRows rows = new StringRows();
         /**
          * While a chunk's values are all distinct (its first page only), they are written PLAIN and not interned:
          * parquet-java's rules drop the dictionary of a first page whose values are all distinct (it is as large as
@@ -298,8 +300,10 @@ final class FlatColumnWriters {
 
         Strings(String name, boolean optional, ColumnDescriptor d, ParquetProperties props) { super(name, optional, d, props); }
 
-        @Override void write(ColumnVector v, int from, int to) {
-            boolean nulls = v.mayHaveNulls();
+        @Override void write(ColumnVector vector, int from, int to) {
+            boolean nulls = vector.mayHaveNulls();
+            StringRows v = rows;
+            v.bind(vector);
             if (nulls) levels(v, from, to);
             else presentRun(to - from);
             int page = pageNumber();
@@ -316,9 +320,10 @@ final class FlatColumnWriters {
             }
             counted(to - from);
             bounds.moveInto(statistics);   // the statistics copy what they keep
+            v.release();
         }
 
-        private void levels(ColumnVector v, int from, int to) {
+        private void levels(StringRows v, int from, int to) {
             for (int r = from; r < to; r++) {
                 if (v.isNull(r)) writeNull();
                 else present();
@@ -326,13 +331,13 @@ final class FlatColumnWriters {
         }
 
         /** PLAIN values of rows {@code [from, to)}; returns {@code to}. */
-        private int plainValues(ColumnVector v, int from, int to, boolean nulls) {
+        private int plainValues(StringRows v, int from, int to, boolean nulls) {
             long unencoded = 0;
             int count = 0;
             for (int r = from; r < to; r++) {
                 if (nulls && v.isNull(r)) continue;
-                int length = v.bytesLength(r);
-                plain.writeBytes(v.bytesArray(r), v.bytesStart(r), length);
+                int length = v.length(r);
+                plain.writeBytes(v.array(r), v.start(r), length);
                 unencoded += length;
                 count++;
             }
@@ -345,15 +350,15 @@ final class FlatColumnWriters {
          * {@code to}, the row after the one that passed the dictionary page size (PLAIN from there), or the first
          * row whose value may repeat, after interning the values so far (the dictionary pass goes on from it).
          */
-        private int distinctValues(ColumnVector v, int from, int to, boolean nulls, int page) {
+        private int distinctValues(StringRows v, int from, int to, boolean nulls, int page) {
             long unencoded = 0;
             int count = 0;
             int r = from;
             for (; r < to; r++) {
                 if (nulls && v.isNull(r)) continue;
-                byte[] a = v.bytesArray(r);
-                int start = v.bytesStart(r);
-                int length = v.bytesLength(r);
+                byte[] a = v.array(r);
+                int start = v.start(r);
+                int length = v.length(r);
                 if (mayRepeat(a, start, length)) {
                     intern(page);
                     break;
@@ -411,7 +416,7 @@ final class FlatColumnWriters {
          * Rows {@code [from, to)} through the dictionary; returns {@code to}, or the row after the one that passed
          * the dictionary page size (PLAIN from there, the page's ids so far rewritten as plain values).
          */
-        private int dictionaryValues(ColumnVector v, int from, int to, boolean nulls, int page) {
+        private int dictionaryValues(StringRows v, int from, int to, boolean nulls, int page) {
             BytesDictionary dict = dictionary;
             long unencoded = 0;
             int count = 0;
@@ -419,11 +424,11 @@ final class FlatColumnWriters {
             int r = from;
             for (; r < to; r++) {
                 if (nulls && v.isNull(r)) continue;
-                int length = v.bytesLength(r);
+                int length = v.length(r);
                 unencoded += length;
                 count++;
                 int size = dict.size();
-                int id = dict.intern(v.bytesArray(r), v.bytesStart(r), length);
+                int id = dict.intern(v.array(r), v.start(r), length);
                 addId(id);
                 if (dict.size() != size) {
                     if (id == seenOnPage.length) seenOnPage = Arrays.copyOf(seenOnPage, id * 2);
@@ -451,10 +456,10 @@ final class FlatColumnWriters {
         }
 
         /** The bounds of the last dictionary pass: its values whose id first appeared on the page. */
-        private void boundsOfFirstOnPage(ColumnVector v) {
+        private void boundsOfFirstOnPage(StringRows v) {
             for (int i = 0; i < firstOnPageCount; i++) {
                 int row = firstOnPage[i];
-                bounds.offer(v.bytesArray(row), v.bytesStart(row), v.bytesLength(row));
+                bounds.offer(v.array(row), v.start(row), v.length(row));
             }
         }
 
@@ -464,14 +469,14 @@ final class FlatColumnWriters {
          * range check out of the loop as a profiled predicate, which fails on every pass that starts at row 0 —
          * four traps and a recompile of this loop in every run (JFR {@code jdk.Deoptimization}, "profile_predicate").
          */
-        private void boundsOf(ColumnVector v, int from, int to, boolean nulls) {
+        private void boundsOf(StringRows v, int from, int to, boolean nulls) {
             if (from == 0 && to > 0) {
-                if (!(nulls && v.isNull(0))) bounds.offer(v.bytesArray(0), v.bytesStart(0), v.bytesLength(0));
+                if (!(nulls && v.isNull(0))) bounds.offer(v.array(0), v.start(0), v.length(0));
                 from = 1;
             }
             for (int r = from; r < to; r++) {
                 if (nulls && v.isNull(r)) continue;
-                bounds.offer(v.bytesArray(r), v.bytesStart(r), v.bytesLength(r));
+                bounds.offer(v.array(r), v.start(r), v.length(r));
             }
         }
 
