@@ -416,7 +416,7 @@ public final class FileCommitProtocol implements JobCommitter {
         List<String> moved = new ArrayList<>();
         List<String> createdDirs = new ArrayList<>();
         boolean markerCreated = false;
-        owner.writeTo(storage, pending);
+        createMarker(pending);
         storage.sync(target);
         try {
             for (int p : partitions) {
@@ -453,13 +453,13 @@ public final class FileCommitProtocol implements JobCommitter {
         }
         if (how == InPlace.OVERWRITE) {
             String committed = StoragePaths.join(target, CommitMarkers.OVERWRITE_PREFIX + jobId);
-            owner.writeTo(storage, committed);   // the commit point: readers now see only this job's files
+            createMarker(committed);   // the commit point: readers now see only this job's files
             storage.sync(target);
             storage.deleteRecursively(pending);
             finishOverwrite(jobId);
         } else if (how == InPlace.REPLACE_PARTITIONS) {
             String committed = StoragePaths.join(target, CommitMarkers.REPLACE_PREFIX + jobId);
-            owner.writeTo(storage, committed);   // the commit point: the partitions written now show only this job's files
+            createMarker(committed);   // the commit point: the partitions written now show only this job's files
             storage.sync(target);
             storage.deleteRecursively(pending);
             finishReplace(jobId);
@@ -552,6 +552,17 @@ public final class FileCommitProtocol implements JobCommitter {
     private void syncDirectories(String dir) {
         for (FileStatus f : storage.list(dir)) if (f.directory()) syncDirectories(f.path());
         storage.sync(dir);
+    }
+
+    /**
+     * Creates a commit marker (pending, overwrite, replace) holding the owner. Only its name counts: readers and
+     * recovery go by the names in the directory ({@link CommitMarkers}) and never read a marker back; the owner inside
+     * is for a person looking at the directory. So its content is not synced: every caller syncs the directory next,
+     * which makes the name durable before the step that depends on it. (Those content syncs were two of the eight
+     * serial fsyncs at the end of an in-place overwrite.)
+     */
+    private void createMarker(String path) {
+        owner.writeUnsyncedTo(storage, path);
     }
 
     private void writeMarker(String path) {

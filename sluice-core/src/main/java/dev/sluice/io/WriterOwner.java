@@ -78,12 +78,20 @@ public record WriterOwner(String jobId, long pid, String host, long processStart
 
     /** Writes the owner file at {@code path} and makes it durable. */
     public void writeTo(Storage storage, String path) {
+        writeUnsyncedTo(storage, path);
+        storage.sync(path);
+    }
+
+    /**
+     * Writes the owner file at {@code path} without syncing its content: for a file whose name alone matters, made
+     * durable by a sync of its directory.
+     */
+    public void writeUnsyncedTo(Storage storage, String path) {
         try (OutputStream out = storage.create(path)) {
             out.write(encode().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw IoErrors.io(path, e);
         }
-        storage.sync(path);
     }
 
     /** Reads an owner file; empty when it is missing or unreadable. */

@@ -54,7 +54,10 @@ final class FaultyStorage implements Storage {
         return this;
     }
 
-    /** The syncs and renames done so far, in order: {@code "sync <path>"}, {@code "rename <from> <to>"}. */
+    /**
+     * The creates, deletes, syncs and renames done so far, in order: {@code "create <path>"}, {@code "delete <path>"},
+     * {@code "sync <path>"}, {@code "rename <from> <to>"}.
+     */
     List<String> events() {
         synchronized (events) {
             return List.copyOf(events);
@@ -71,12 +74,19 @@ final class FaultyStorage implements Storage {
     @Override public FileStatus status(String path) { return inner.status(path); }
     @Override public boolean exists(String path) { return inner.exists(path); }
     @Override public SeekableInputStream open(String path) { return inner.open(path); }
-    @Override public boolean deleteRecursively(String path) { return inner.deleteRecursively(path); }
+    @Override public boolean deleteRecursively(String path) {
+        boolean deleted = inner.deleteRecursively(path);
+        events.add("delete " + path);
+        return deleted;
+    }
+
     @Override public void mkdirs(String path) { inner.mkdirs(path); }
 
     @Override public OutputStream create(String path) {
         if (failCreate.test(path)) throw injected(path);
-        return inner.create(path);
+        OutputStream out = inner.create(path);
+        events.add("create " + path);
+        return out;
     }
 
     @Override public synchronized void rename(String from, String to) {

@@ -163,6 +163,43 @@ class FileCommitProtocolTest {
         assertThat(DirectorySnapshot.of(tmp).keySet()).containsExactly("", "out", "out/_SUCCESS", "out/part-00000-new.c000.txt");
     }
 
+    /**
+     * The in-place overwrite's order on disk: each commit marker's name is made durable by a sync of the target before
+     * the step that depends on it (files moved in after the pending marker, old files deleted after the overwrite
+     * marker), and the markers' own contents, which nothing reads back, are not synced.
+     */
+    @Test void anInPlaceOverwriteSyncsEachMarkersNameBeforeTheStepThatNeedsIt() throws IOException {
+        existingTarget();
+        FileCommitProtocol p = protocol(SaveMode.OVERWRITE, "new");
+        p.setupJob();
+        writeTask(p, 0, 2);
+        p.commitJob(List.of(0));
+        List<String> events = storage.events();
+        String pending = target.resolve(CommitMarkers.PENDING_PREFIX + "new").toString();
+        String overwrite = target.resolve(CommitMarkers.OVERWRITE_PREFIX + "new").toString();
+        int pendingCreated = events.indexOf("create " + pending);
+        int firstMoveIn = indexOf(events, e -> e.startsWith("rename ") && e.endsWith(target.resolve("part-00000-new.c000.txt").toString()), 0);
+        int overwriteCreated = events.indexOf("create " + overwrite);
+        int oldDeleted = events.indexOf("delete " + target.resolve("part-00000-old.c000.txt"));
+        assertThat(List.of(pendingCreated, firstMoveIn, overwriteCreated, oldDeleted)).as("%s", events).doesNotContain(-1);
+        assertThat(indexOf(events, e -> e.equals("sync " + target), pendingCreated))
+                .as("the target synced after the pending marker, before a file moves in: %s", events)
+                .isBetween(pendingCreated, firstMoveIn);
+        assertThat(indexOf(events, e -> e.equals("sync " + target), overwriteCreated))
+                .as("the target synced after the overwrite marker, before an old file goes: %s", events)
+                .isBetween(overwriteCreated, oldDeleted);
+        assertThat(events).as("the markers' contents are never read, so not synced")
+                .doesNotContain("sync " + pending, "sync " + overwrite);
+        assertThat(DirectorySnapshot.of(tmp).keySet()).containsExactly("", "out", "out/_SUCCESS",
+                "out/part-00000-new.c000.txt", "out/part-00000-new.c001.txt");
+    }
+
+    /** The first index at or after {@code from} whose event {@code which} accepts, else -1. */
+    private static int indexOf(List<String> events, java.util.function.Predicate<String> which, int from) {
+        for (int i = Math.max(0, from); i < events.size(); i++) if (which.test(events.get(i))) return i;
+        return -1;
+    }
+
     @Test void overwriteOfAFileTargetReplacesIt() throws IOException {
         Files.writeString(target, "a file");
         FileCommitProtocol p = protocol(SaveMode.OVERWRITE, "new");
