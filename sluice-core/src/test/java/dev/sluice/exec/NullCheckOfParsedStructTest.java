@@ -99,6 +99,16 @@ class NullCheckOfParsedStructTest {
                 long notNull = expected.stream().filter(r -> r.endsWith("false")).count();
                 assertThat(df.filter(col("content.error").isNotNull()).count()).isEqualTo(notNull);
             }
+            // the parsed value itself: from_json(error's text) IS NULL, its schema pruned to struct<> at the top
+            DataFrame errors = s.read().schema("id INT, body STRING").json(mixed.toString())
+                    .withColumn("body", dev.sluice.functions.get_json_object(col("body"), "$.error"))
+                    .withColumn("content", from_json(col("body"), "struct<code: string, message: string>", Map.of("mode", "PERMISSIVE")));
+            DataFrame topIsNull = errors.select(col("id"), col("content").isNull());
+            assertThat(topIsNull.optimizedPlan().toString()).contains("struct<>");
+            List<String> whole = new ArrayList<>();
+            for (Row r : errors.select(col("id"), col("content")).orderBy(col("id")).collectAsList()) whole.add(r.get(0) + " " + (r.get(1) == null));
+            assertThat(whole).anyMatch(r -> r.endsWith("true")).anyMatch(r -> r.endsWith("false"));
+            assertThat(strings(topIsNull)).isEqualTo(whole);
             if (mode.equals("FAILFAST")) {   // a scalar where the struct is fails the whole plan and the pruned one alike
                 DataFrame df = parsed(s, mixed, mode);
                 assertThatThrownBy(() -> nullsReadWhole(df)).isNotNull();
