@@ -131,26 +131,8 @@ public abstract class FlatVector extends ColumnVector {
      * marks of a bulk append, called before {@link #size} moves on.
      */
     protected final void markNulls(boolean[] nulls, int from, int to) {
-        if ((size & 63) != 0) {   // rows not starting a bitmap word (appends after rows of this vector): one by one
-            for (int i = from; i < to; i++) {
-                if (nulls[i]) markNull(size + i - from);
-            }
-            return;
-        }
-        // Every adopted batch (size 0): 64 flags gathered into a word, the bitmap grown once at the first null word.
-        // A parser's struct field of mostly null rows (Q3's error) called markNull for 80% of its rows.
-        int word = size >>> 6;
-        for (int i = from; i < to; i += 64, word++) {
-            int end = Math.min(to, i + 64);
-            long bits = 0;
-            for (int k = i; k < end; k++) bits |= (nulls[k] ? 1L : 0L) << (k - i);
-            if (bits != 0) {
-                if (word >= this.nulls.length) {
-                    this.nulls = Arrays.copyOf(this.nulls, Math.max((size + to - from + 63) >>> 6, this.nulls.length * 2));
-                }
-                this.nulls[word] |= bits;
-                hasNulls = true;
-            }
+        for (int i = from; i < to; i++) {
+            if (nulls[i]) markNull(size + i - from);
         }
     }
 
