@@ -28,6 +28,8 @@ public final class LineReader implements AutoCloseable {
 
     private final Storage storage;
     private final FileSplit split;
+    /** Where the buffer came from and goes back to at close (null: allocated for this reader alone). */
+    private final LineBuffers pool;
     private final InputStream in;
     private final CountingInput counted;
     private final long end;
@@ -48,7 +50,7 @@ public final class LineReader implements AutoCloseable {
     private long firstLineStart;
     private long linesBeforeFirst = -1;
 
-    private LineReader(Storage storage, FileSplit split, int bufferSize) {
+    private LineReader(Storage storage, FileSplit split, int bufferSize, LineBuffers buffers) {
         this.storage = storage;
         this.split = split;
         Compression compression = Compression.forPath(split.path());
@@ -56,14 +58,23 @@ public final class LineReader implements AutoCloseable {
             throw SluiceException.internal("a split of compressed file " + split.description() + " does not start at 0");
         }
         long capacity = compression.splittable() ? Math.max(4096L, split.length() + 1) : bufferSize;
-        this.buf = new byte[(int) Math.max(16, Math.min(bufferSize, capacity))];
-        SeekableInputStream raw = storage.open(split.path());
+        int size = (int) Math.max(16, Math.min(bufferSize, capacity));
+        this.pool = buffers != null && size == DEFAULT_BUFFER_SIZE ? buffers : null;
+        this.buf = pool != null ? pool.take() : new byte[size];
+        SeekableInputStream raw;
+        try {
+            raw = storage.open(split.path());
+        } catch (RuntimeException e) {
+            if (pool != null) pool.give(buf);
+            throw e;
+        }
         try {
             if (compression.splittable() && split.start() > 0) raw.seek(split.start() - 1);
             this.counted = new CountingInput(raw);
             this.in = compression.decompress(counted);
         } catch (IOException e) {
             closeQuietly(raw);
+            if (pool != null) pool.give(buf);
             throw IoErrors.io(split.path(), e);
         }
         this.end = compression.splittable() ? split.end() : Long.MAX_VALUE;
@@ -78,12 +89,20 @@ public final class LineReader implements AutoCloseable {
     }
 
     /** Opens {@code split} through {@code storage} with the default 1 MiB buffer. */
-    public static LineReader open(Storage storage, FileSplit split) { return new LineReader(storage, split, DEFAULT_BUFFER_SIZE); }
+    public static LineReader open(Storage storage, FileSplit split) { return new LineReader(storage, split, DEFAULT_BUFFER_SIZE, null); }
+
+    /**
+     * As {@link #open(Storage, FileSplit)} with a buffer taken from {@code buffers}, which gets it back at
+     * {@link #close} for the scan's next split ({@link LineBuffers}).
+     */
+    public static LineReader open(Storage storage, FileSplit split, LineBuffers buffers) {
+        return new LineReader(storage, split, DEFAULT_BUFFER_SIZE, buffers);
+    }
 
     /** As {@link #open(Storage, FileSplit)} with an initial buffer of {@code bufferSize} bytes (tests use tiny ones). */
     public static LineReader open(Storage storage, FileSplit split, int bufferSize) {
         if (bufferSize <= 0) throw new IllegalArgumentException("bufferSize must be positive: " + bufferSize);
-        return new LineReader(storage, split, bufferSize);
+        return new LineReader(storage, split, bufferSize, null);
     }
 
     public FileSplit split() { return split; }
@@ -195,6 +214,10 @@ public final class LineReader implements AutoCloseable {
         closed = true;
         done = true;
         if (charge != null) charge.close();
+        if (pool != null) {   // the scan's next reader may fill it from now on: this one holds it no more
+            pool.give(buf);
+            buf = null;
+        }
         try {
             in.close();
         } catch (IOException e) {

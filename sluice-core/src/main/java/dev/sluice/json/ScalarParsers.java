@@ -556,10 +556,23 @@ final class ScalarParsers {
 
         @Override protected final void growValues(int n) { ends = Arrays.copyOf(ends, n); }
 
-        /** The buffers go to the vector as they are; the next batch gets new ones of the same size. */
+        /**
+         * The buffers go to the vector, and the next batch gets new ones of the same size, except a bytes buffer
+         * used to at most half: it stays for the next batch and the vector gets a copy of its used bytes. Such a
+         * buffer is mostly room no value took (a decoded string reserves up to
+         * {@link JsonValueSkipper#LINE_STRING_ROOM} in it, and it grows by doubling: Q3's error codes and messages
+         * held 3 and 11 KiB in 32 KiB buffers), and copying the bytes written costs less than a new buffer of the
+         * whole size, which the JVM zeroes, and allocates only what the batch holds.
+         */
         @Override final FlatVector takeVector() {
-            BytesVector v = BytesVector.adopt(type, data, dataSize, ends, nullFlags(), size);
-            data = new byte[data.length];
+            byte[] bytes;
+            if (dataSize <= data.length >>> 1) {
+                bytes = Arrays.copyOf(data, dataSize);
+            } else {
+                bytes = data;
+                data = new byte[data.length];
+            }
+            BytesVector v = BytesVector.adopt(type, bytes, dataSize, ends, nullFlags(), size);
             ends = new int[capacity];
             truncate(0);
             return v;

@@ -5,6 +5,8 @@ import dev.sluice.expr.ColumnRef;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.Expressions;
 import dev.sluice.expr.FromJson;
+import dev.sluice.expr.IsNotNull;
+import dev.sluice.expr.IsNull;
 import dev.sluice.expr.Size;
 import dev.sluice.expr.GetStructField;
 import dev.sluice.plan.Aggregate;
@@ -301,6 +303,9 @@ public final class PruneColumns implements Rule {
         if (e instanceof Size s) {   // the length alone: from_json need not convert the elements' fields
             return new Size(narrowAndCollect(s.child(), Need.shape(), inputNeeds), s.legacySizeOfNull());
         }
+        // whether the value is null alone: its shape, so a parsed struct keeps one field (none when it is a string)
+        if (e instanceof IsNotNull n) return new IsNotNull(narrowAndCollect(n.child(), Need.shape(), inputNeeds));
+        if (e instanceof IsNull n) return new IsNull(narrowAndCollect(n.child(), Need.shape(), inputNeeds));
         if (e instanceof FromJson fj) {
             Expression child = narrowAndCollect(fj.child(), Need.all(), inputNeeds);
             // a length limit on strings is checked only on strings read: then a counted element keeps its string field

@@ -47,7 +47,9 @@ class FusedFromJsonTest {
                         "struct<user: struct<country: string>, items: array<struct<qty: int, price: double>>>",
                         "struct<user: struct<id: bigint>, _corrupt_record: string>",
                         // elements counted for size() alone (the planner's Need.countsOnly): skipped whole by the reader
-                        "struct<user: struct<plan: string>, items: array<struct<>>>"};
+                        "struct<user: struct<plan: string>, items: array<struct<>>>",
+                        // a struct whose null check alone is used (IS [NOT] NULL): an object with no field read
+                        "struct<error: struct<>>"};
                 // the reader's own modes with two of the schemas; from_json's modes with all of them
                 for (String content : mode.equals("PERMISSIVE") ? contents : java.util.Arrays.copyOf(contents, 2)) {
                     for (String fromJsonMode : new String[] {"PERMISSIVE", "FAILFAST"}) {

@@ -8,6 +8,7 @@ import dev.sluice.expr.FromJson;
 import dev.sluice.expr.Size;
 import dev.sluice.expr.GetStructField;
 import dev.sluice.expr.IsNotNull;
+import dev.sluice.expr.IsNull;
 import dev.sluice.expr.Literal;
 import dev.sluice.json.JsonOptions;
 import dev.sluice.types.DdlParser;
@@ -212,8 +213,48 @@ class RulesTest {
                 .on(p -> p.project(p.filter(new IsNotNull(GetStructField.unresolved(parse, "error")), p.scan("t", "ts STRING, rb STRING"))))
                 .produces("""
                         Project: []
-                          Filter: (from_json(rb, struct<error:struct<code:string,message:string>>).error IS NOT NULL)
+                          Filter: (from_json(rb, struct<error:struct<>>).error IS NOT NULL)
                             Scan: test t [rb]
+                        """);
+    }
+
+    /** A null check uses a struct's shape alone: it keeps its first field, unless that is a string (Need.countsOnly). */
+    @Test void aNullCheckOfAParsedStructKeepsItsFirstFieldUnlessAString() {
+        FromJson parse = new FromJson(col("rb"),
+                DdlParser.parseType("struct<user:struct<id:bigint,country:string>,error:struct<code:int,message:string>>"), JsonOptions.DEFAULT);
+        assertRule(new PruneColumns())
+                .on(p -> p.project(p.filter(new IsNull(GetStructField.unresolved(parse, "error")), p.scan("t", "ts STRING, rb STRING"))))
+                .produces("""
+                        Project: []
+                          Filter: (from_json(rb, struct<error:struct<code:int>>).error IS NULL)
+                            Scan: test t [rb]
+                        """);
+    }
+
+    /** Under a limit on strings' length (checked only on strings read) the checked struct keeps its string field. */
+    @Test void aNullCheckUnderAStringLengthLimitKeepsTheStringField() {
+        FromJson parse = new FromJson(col("rb"),
+                DdlParser.parseType("struct<error:struct<code:string,message:string>>"), JsonOptions.of(java.util.Map.of("maxStringLen", "5")));
+        assertRule(new PruneColumns())
+                .on(p -> p.project(p.filter(new IsNotNull(GetStructField.unresolved(parse, "error")), p.scan("t", "ts STRING, rb STRING"))))
+                .produces("""
+                        Project: []
+                          Filter: (from_json(rb, struct<error:struct<code:string>>).error IS NOT NULL)
+                            Scan: test t [rb]
+                        """);
+    }
+
+    @Test void aNullCheckNextToAWholeUseKeepsTheStructWhole() {
+        FromJson parse = new FromJson(col("rb"),
+                DdlParser.parseType("struct<user:struct<id:bigint>,error:struct<code:string,message:string>>"), JsonOptions.DEFAULT);
+        assertRule(new PruneColumns())
+                .on(p -> p.project(p.filter(new IsNotNull(col("c.error")),
+                                p.project(p.scan("t", "ts STRING, rb STRING"), new Alias(parse, "c"))), col("c.error")))
+                .produces("""
+                        Project: [c.error AS error]
+                          Filter: (c.error IS NOT NULL)
+                            Project: [from_json(rb, struct<error:struct<code:string,message:string>>) AS c]
+                              Scan: test t [rb]
                         """);
     }
 

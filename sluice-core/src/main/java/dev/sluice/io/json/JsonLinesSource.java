@@ -6,6 +6,7 @@ import dev.sluice.io.DataSource;
 import dev.sluice.io.FileListing;
 import dev.sluice.io.FileSplit;
 import dev.sluice.io.FileSplitter;
+import dev.sluice.io.LineBuffers;
 import dev.sluice.io.LineReader;
 import dev.sluice.io.ListingOptions;
 import dev.sluice.io.Split;
@@ -42,6 +43,8 @@ public final class JsonLinesSource implements DataSource {
     private final List<FromJsonColumn> fromJson;
     /** The keys the fast path learnt, shared by the readers of this table's splits (see {@link LearntKeys}). */
     private final LearntKeys learntKeys = new LearntKeys();
+    /** The line buffers of this table's split readers, each handed on to the next split read ({@link LineBuffers}). */
+    private final LineBuffers lineBuffers = new LineBuffers();
 
     public JsonLinesSource(Storage storage, List<String> paths, StructType schema, JsonOptions options, long maxSplitBytes) {
         this(storage, paths, schema, options, maxSplitBytes, List.of());
@@ -113,7 +116,7 @@ public final class JsonLinesSource implements DataSource {
             // Judge records against the whole schema when the mode or the corrupt column depends on it.
             this.narrowAfterParsing = (mode != ParseMode.PERMISSIVE || needsCorrupt) && !projection.equals(schema);
             this.builder = new JsonBatchBuilder(narrowAfterParsing ? schema : projection, options, fromJson, learntKeys);
-            this.lines = LineReader.open(storage, split);
+            this.lines = LineReader.open(storage, split, lineBuffers);
             this.records = new JsonLineRecords(lines, builder);
         }
 
