@@ -7,6 +7,7 @@ import dev.sluice.types.DataType;
 import dev.sluice.types.DecimalType;
 import dev.sluice.types.DoubleType;
 import dev.sluice.types.StringType;
+import dev.sluice.vector.ByteWords;
 import dev.sluice.vector.BytesVector;
 import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.DecimalVector;
@@ -190,6 +191,10 @@ abstract class GroupKeyColumn {
             byte[] a = stored.buffer();
             int s1 = stored.bytesStart(group), s2 = base.bytesStart(p);
             if (length > 16) return Arrays.equals(a, s1, s1 + length, data, s2, s2 + length);
+            if (length > 0 && length <= 8 && s1 + 8 <= a.length && s2 + 8 <= data.length) {
+                // a key of 1-8 bytes with 8 bytes left in both arrays: one word each, compared below the length
+                return ((ByteWords.longAt(a, s1) ^ ByteWords.longAt(data, s2)) & (-1L >>> ((8 - length) << 3))) == 0;
+            }
             for (int i = 0; i < length; i++) {   // short keys: a plain loop beats the intrinsic's set-up
                 if (a[s1 + i] != data[s2 + i]) return false;
             }
