@@ -191,8 +191,15 @@ abstract class GroupKeyColumn {
             byte[] a = stored.buffer();
             int s1 = stored.bytesStart(group), s2 = base.bytesStart(p);
             if (length > 16) return Arrays.equals(a, s1, s1 + length, data, s2, s2 + length);
-            if (length > 0 && length <= 8 && s1 + 8 <= a.length && s2 + 8 <= data.length) {
-                // a key of 1-8 bytes with 8 bytes left in both arrays: one word each, compared below the length
+            if (length > 0 && s1 + 16 <= a.length && s2 + 16 <= data.length) {
+                // a key of 1-16 bytes with 16 bytes left in both arrays (inside a batch's buffer): a word or two each,
+                // the last compared below the length
+                if (length > 8) {
+                    if (ByteWords.longAt(a, s1) != ByteWords.longAt(data, s2)) return false;
+                    s1 += 8;
+                    s2 += 8;
+                    length -= 8;
+                }
                 return ((ByteWords.longAt(a, s1) ^ ByteWords.longAt(data, s2)) & (-1L >>> ((8 - length) << 3))) == 0;
             }
             for (int i = 0; i < length; i++) {   // short keys: a plain loop beats the intrinsic's set-up
