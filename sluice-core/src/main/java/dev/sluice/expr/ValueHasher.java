@@ -199,16 +199,19 @@ public final class ValueHasher {
      * {@link #partitionHashRow}), whose chain of one multiplication per byte made hashing a 36-byte id about an
      * eighth of a self-join's CPU (each key is hashed by the exchange, the spill partitions, the table and the probe).
      * Words are read through {@link ByteWords#longAt}, a load in C1's code too (a {@code VarHandle} view is a chain of
-     * calls there); the last 1-7 bytes are read as one masked word when the array has 8 bytes from there on.
+     * calls there); the last 1-7 bytes are read as one word ending at the value's end when the array has 8 bytes up to there.
      */
     public static long hashBytes(byte[] b, int start, int length) {
         long h = 0xcbf29ce484222325L ^ (length * 0x9E3779B97F4A7C15L);
         int i = start, end = start + length;
         for (; i + 8 <= end; i += 8) h = step(h, ByteWords.longAt(b, i));
         if (i < end) {
-            // the last 1-7 bytes as a little-endian word, zero above them: one read where 8 bytes are left in the array
-            // (the usual case: a key inside a batch's buffer), else a byte at a time at the array's end
-            h = step(h, i + 8 <= b.length ? ByteWords.longAt(b, i) & (-1L >>> ((8 - (end - i)) << 3)) : tailBytes(b, i, end));
+            // the last 1-7 bytes as a little-endian word, zero above them: the 8 bytes ending at the value's end shifted
+            // down, inside the array whenever 8 bytes precede that end (all but a buffer's first values), else a byte at
+            // a time. Not the 8 bytes from i on: those pass the array's end for a buffer's last value, which many
+            // batches never have, and C2 compiles a branch its profile never saw taken as a trap that throws the
+            // compiled code away when it is (the first version did so in Q2's runs)
+            h = step(h, end >= 8 ? ByteWords.longAt(b, end - 8) >>> ((8 - (end - i)) << 3) : tailBytes(b, i, end));
         }
         return mix(h);
     }

@@ -25,17 +25,20 @@ class ValueHasherBytesTest {
 
     /**
      * The hash is the word hash of the bytes as a reference computes it a byte at a time (each word little-endian, the
-     * last one zero above the value), wherever the array ends: right after the value (the last bytes read one at a
-     * time) or 1-9 bytes later (read as one masked word, with other bytes behind the value that must not count).
+     * last one zero above the value), wherever the value sits: at the array's start or 1-9 bytes in (its last bytes read
+     * a byte at a time when fewer than 8 precede its end, else as one word ending there, with other bytes before the
+     * value that must not count), and with 0-9 bytes after it.
      */
-    @Test void hashBytesIsTheWordHashOfTheBytesWhereverTheArrayEnds() {
+    @Test void hashBytesIsTheWordHashOfTheBytesWhereverTheValueSits() {
         java.util.Random r = new java.util.Random(21);
         for (int length = 0; length <= 40; length++) {
-            for (int after = 0; after <= 9; after++) {
-                byte[] b = new byte[3 + length + after];
-                r.nextBytes(b);
-                assertThat(ValueHasher.hashBytes(b, 3, length)).as("length %d, %d bytes after", length, after)
-                        .isEqualTo(referenceHash(b, 3, length));
+            for (int before = 0; before <= 9; before++) {
+                for (int after = 0; after <= 9; after++) {
+                    byte[] b = new byte[before + length + after];
+                    r.nextBytes(b);
+                    assertThat(ValueHasher.hashBytes(b, before, length)).as("length %d, %d bytes before, %d after", length, before, after)
+                            .isEqualTo(referenceHash(b, before, length));
+                }
             }
         }
     }
