@@ -4,11 +4,13 @@ import dev.sluice.expr.Generator;
 import dev.sluice.plan.Explain;
 import dev.sluice.types.DataTypes;
 import dev.sluice.types.StructType;
+import dev.sluice.vector.ArrayVector;
 import dev.sluice.vector.Batch;
 import dev.sluice.vector.ColumnVector;
 import dev.sluice.vector.FlatRows;
 import dev.sluice.vector.FlatVector;
 import dev.sluice.vector.IntVector;
+import dev.sluice.vector.RowCalls;
 import dev.sluice.vector.Vectors;
 
 import java.util.List;
@@ -45,11 +47,13 @@ public final class GenerateExec implements ExecNode {
     @Override public BatchStream execute(int partition, TaskContext ctx) {
         BatchStream in = input.execute(partition, ctx);
         boolean positions = generator.kind() == Generator.Kind.POSEXPLODE;   // positions read every element id
+        boolean outer = generator.outer();
         return new BatchStream() {
             Batch current;
             ColumnVector values;
-            FlatRows flat;   // values resolved to their flat array vector, or null: read through the views
             int[] through;   // the selection all input columns share, or null: rows hold input rows, else its base rows
+            int[] starts = new int[0];    // per input row of the current batch: its array's first element
+            int[] lengths = new int[0];   // and its length (0 for a null array)
             int row;
             int element;   // next element of the current row
             int contiguousFrom;   // after collect: the first element when the elements taken are contiguous, else negative
@@ -62,7 +66,12 @@ public final class GenerateExec implements ExecNode {
                         current = in.next();
                         if (current == null) return null;
                         values = generator.child().evaluate(current);
-                        flat = FlatRows.of(values);
+                        int n = current.rowCount();
+                        if (starts.length < n) {
+                            starts = new int[n];
+                            lengths = new int[n];
+                        }
+                        extents(values, n, starts, lengths);
                         through = positions ? null : current.sharedSelection();   // positions read input rows
                         row = 0;
                         element = 0;
@@ -88,19 +97,20 @@ public final class GenerateExec implements ExecNode {
              * usual case), {@link #elementIds} stays null and {@link #contiguousFrom} is the first one: the generated
              * columns are then a slice, and no per-row loop fills or checks the element ids.
              * Apart from {@link #fill}'s assembly: this loop is what the JIT compiles hot (on-stack replacement, then the
-             * method), and without the assembly inlined into it each compile is a fraction of the size.
+             * method), and without the assembly inlined into it each compile is a fraction of the size. It reads the
+             * arrays' extents from {@link #extents}'s arrays: no call per row into the arrays' vector, which C1 would
+             * not inline (virtual calls).
              */
             private int collect(int n, int[] rows) {
                 int count = 0;
                 int[] elements = positions ? new int[batchSize] : null;   // -1: the null row of an outer generator
                 int from = positions ? -1 : -2;   // -2: nothing taken yet; -1: not contiguous, elements written
                 nullRows = false;
-                ColumnVector arrays = flat == null ? values : flat.base();
+                int[] starts = this.starts, lengths = this.lengths;
                 while (count < batchSize && row < n) {
-                    int at = flat == null ? row : flat.row(row);
-                    int length = arrays.isNull(at) ? 0 : arrays.arrayLength(at);
+                    int length = lengths[row];
                     if (length == 0) {
-                        if (generator.outer()) {
+                        if (outer) {
                             if (elements == null) elements = idsOfRange(from, count);
                             from = -1;
                             nullRows = true;
@@ -110,9 +120,9 @@ public final class GenerateExec implements ExecNode {
                         row++;
                         continue;
                     }
-                    int first = arrays.arrayOffset(at) + element;
+                    int first = starts[row] + element;
                     int take = Math.min(length - element, batchSize - count);
-                    java.util.Arrays.fill(rows, count, count + take, through == null ? row : through[row]);
+                    repeat(rows, count, take, through == null ? row : through[row]);
                     if (from == -2) {
                         from = first;
                     } else if (from >= 0 && first != from + count) {
@@ -134,6 +144,45 @@ public final class GenerateExec implements ExecNode {
 
             @Override public void close() { in.close(); }
         };
+    }
+
+    /**
+     * Each input row's array as {@code starts[r]} (its first element) and {@code lengths[r]} (0 for a null array), for
+     * rows [0, n): through the flat array vector's end offsets when the values resolve to one (the usual case), else
+     * through the vector's getters.
+     */
+    private static void extents(ColumnVector values, int n, int[] starts, int[] lengths) {
+        FlatRows flat = FlatRows.of(values);
+        if (flat != null && flat.base() instanceof ArrayVector arrays) {
+            int[] ends = arrays.endOffsets();
+            boolean nulls = !flat.noNulls();
+            RowCalls.run(n, (from, to) -> arrayExtents(ends, arrays, flat, nulls, starts, lengths, from, to));
+            return;
+        }
+        for (int r = 0; r < n; r++) {
+            int length = values.isNull(r) ? 0 : values.arrayLength(r);
+            lengths[r] = length;
+            starts[r] = length == 0 ? 0 : values.arrayOffset(r);
+        }
+    }
+
+    /** {@link #extents} of rows [from, to) from an array vector's end offsets: called through {@link RowCalls}, compiled once. */
+    private static void arrayExtents(int[] ends, ArrayVector arrays, FlatRows flat, boolean nulls, int[] starts, int[] lengths, int from, int to) {
+        for (int r = from; r < to; r++) {
+            int p = flat.row(r);
+            int start = p == 0 ? 0 : ends[p - 1];
+            starts[r] = start;
+            lengths[r] = nulls && arrays.isNull(p) ? 0 : ends[p] - start;
+        }
+    }
+
+    /**
+     * {@code rows[at..at+take)} = {@code value}: an array's parent row repeated for its elements (2-3 on average in
+     * Q2), or a run's group id for its rows ({@link GroupTable}). A plain loop C1 inlines, where {@code Arrays.fill}
+     * calls its range check.
+     */
+    static void repeat(int[] rows, int at, int take, int value) {
+        for (int k = 0; k < take; k++) rows[at + k] = value;
     }
 
     /**

@@ -89,8 +89,14 @@ public record Arithmetic(Op op, Expression left, Expression right, EvalMode mode
         if (!(t instanceof IntegerType || t instanceof LongType || t instanceof DoubleType)) return null;
         FlatRows x = FlatRows.of(a), y = FlatRows.of(b);
         if (x == null || y == null) return null;
-        FlatVector out = Vectors.allocate(t, n);
         boolean nulls = !x.noNulls() || !y.noNulls();
+        if (t instanceof DoubleType && !nulls && plainDoubleOp() && x.base() instanceof DoubleVector xv && y.base() instanceof DoubleVector yv) {
+            double[] xs = xv.values(), ys = yv.values();
+            double[] values = new double[Math.max(n, 4)];
+            RowCalls.run(n, (from, to) -> plainDoubles(op, xs, x, ys, y, values, from, to));
+            return DoubleVector.adopt(t, values, null, n);
+        }
+        FlatVector out = Vectors.allocate(t, n);
         if (t instanceof DoubleType && x.base() instanceof DoubleVector xv && y.base() instanceof DoubleVector yv) {
             double[] xs = xv.values(), ys = yv.values();
             RowCalls.run(n, (from, to) -> doubles(xs, x, ys, y, nulls, (DoubleVector) out, from, to));
@@ -126,10 +132,15 @@ public record Arithmetic(Op op, Expression left, Expression right, EvalMode mode
         int n = batch.rowCount();
         FlatRows x = FlatRows.of(ints), y = FlatRows.of(doubles);
         if (x != null && y != null && x.base() instanceof IntVector xv && y.base() instanceof DoubleVector yv) {
-            DoubleVector out = (DoubleVector) Vectors.allocate(DataTypes.DOUBLE, n);
             int[] xs = xv.values();
             double[] ys = yv.values();
             boolean nulls = !x.noNulls() || !y.noNulls(), intsRight = !leftCast;
+            if (!nulls && plainDoubleOp()) {
+                double[] values = new double[Math.max(n, 4)];
+                RowCalls.run(n, (from, to) -> plainIntsWithDoubles(op, xs, x, ys, y, intsRight, values, from, to));
+                return DoubleVector.adopt(DataTypes.DOUBLE, values, null, n);
+            }
+            DoubleVector out = (DoubleVector) Vectors.allocate(DataTypes.DOUBLE, n);
             RowCalls.run(n, (from, to) -> intsWithDoubles(xs, x, ys, y, nulls, intsRight, out, from, to));
             return out;
         }
@@ -162,6 +173,29 @@ public record Arithmetic(Op op, Expression left, Expression right, EvalMode mode
             if (nulls && (x.isNull(i) || y.isNull(i))) o.appendNull();
             else if (intsRight) evalDouble(ys[y.row(i)], xs[x.row(i)], o);
             else evalDouble(xs[x.row(i)], ys[y.row(i)], o);
+        }
+    }
+
+    /**
+     * True when a double {@code op} is the plain IEEE operation, never NULL and never an error ({@code / %} give NULL or
+     * fail on a zero divisor): then rows without NULLs are computed into an array ({@link #plainDoubles},
+     * {@link #plainIntsWithDoubles}) without {@link #evalDouble}'s call, switch and append per row, which C1 (the
+     * launcher's first tier) does not inline. The values are the same: the same IEEE operation on the same operands.
+     */
+    private boolean plainDoubleOp() { return op == Op.ADD || op == Op.SUBTRACT || op == Op.MULTIPLY; }
+
+    /** {@code x op y} for a plain op ({@link #plainDoubleOp}): small enough for C1 to inline. */
+    private static double plain(Op op, double x, double y) { return op == Op.MULTIPLY ? x * y : op == Op.ADD ? x + y : x - y; }
+
+    private static void plainDoubles(Op op, double[] xs, FlatRows x, double[] ys, FlatRows y, double[] out, int from, int to) {
+        for (int i = from; i < to; i++) out[i] = plain(op, xs[x.row(i)], ys[y.row(i)]);
+    }
+
+    /** {@code (double) xs op ys}, or {@code ys op (double) xs} when {@code intsRight}, for a plain op without NULLs. */
+    private static void plainIntsWithDoubles(Op op, int[] xs, FlatRows x, double[] ys, FlatRows y, boolean intsRight, double[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double a = xs[x.row(i)], b = ys[y.row(i)];
+            out[i] = intsRight ? plain(op, b, a) : plain(op, a, b);
         }
     }
 

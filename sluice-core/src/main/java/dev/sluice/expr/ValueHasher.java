@@ -14,6 +14,7 @@ import dev.sluice.types.MapType;
 import dev.sluice.types.StringType;
 import dev.sluice.types.StructType;
 import dev.sluice.types.TimestampType;
+import dev.sluice.vector.ByteWords;
 import dev.sluice.vector.ColumnVector;
 
 /**
@@ -190,10 +191,6 @@ public final class ValueHasher {
         return mix(fnvFrom(FNV_SEED, b, start, start + length));
     }
 
-    private static final java.lang.invoke.VarHandle LONGS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-    private static final java.lang.invoke.VarHandle INTS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private static final long WORD_PRIME = 0x517CC1B727220A95L;
 
     /**
@@ -201,23 +198,29 @@ public final class ValueHasher {
      * length folded into the seed, then {@link #mix}. It was FNV-1a a byte at a time (still the exchange's, see
      * {@link #partitionHashRow}), whose chain of one multiplication per byte made hashing a 36-byte id about an
      * eighth of a self-join's CPU (each key is hashed by the exchange, the spill partitions, the table and the probe).
+     * Words are read through {@link ByteWords#longAt}, a load in C1's code too (a {@code VarHandle} view is a chain of
+     * calls there); the last 1-7 bytes are read as one word ending at the value's end when the array has 8 bytes up to there.
      */
     public static long hashBytes(byte[] b, int start, int length) {
         long h = 0xcbf29ce484222325L ^ (length * 0x9E3779B97F4A7C15L);
         int i = start, end = start + length;
-        for (; i + 8 <= end; i += 8) h = step(h, (long) LONGS.get(b, i));
+        for (; i + 8 <= end; i += 8) h = step(h, ByteWords.longAt(b, i));
         if (i < end) {
-            long tail = 0;
-            int shift = 0;
-            if (i + 4 <= end) {
-                tail = (int) INTS.get(b, i) & 0xFFFFFFFFL;
-                i += 4;
-                shift = 32;
-            }
-            for (; i < end; i++, shift += 8) tail |= (b[i] & 0xFFL) << shift;
-            h = step(h, tail);
+            // the last 1-7 bytes as a little-endian word, zero above them: the 8 bytes ending at the value's end shifted
+            // down, inside the array whenever 8 bytes precede that end (all but a buffer's first values), else a byte at
+            // a time. Not the 8 bytes from i on: those pass the array's end for a buffer's last value, which many
+            // batches never have, and C2 compiles a branch its profile never saw taken as a trap that throws the
+            // compiled code away when it is (the first version did so in Q2's runs)
+            h = step(h, end >= 8 ? ByteWords.longAt(b, end - 8) >>> ((8 - (end - i)) << 3) : tailBytes(b, i, end));
         }
         return mix(h);
+    }
+
+    /** The bytes {@code b[i, end)} (1 to 7 of them) as a little-endian long, zero above them. */
+    private static long tailBytes(byte[] b, int i, int end) {
+        long tail = 0;
+        for (int shift = 0; i < end; i++, shift += 8) tail |= (b[i] & 0xFFL) << shift;
+        return tail;
     }
 
     /**

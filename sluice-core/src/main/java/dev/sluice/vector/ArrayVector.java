@@ -43,6 +43,9 @@ public final class ArrayVector extends FlatVector {
 
     @Override public ColumnVector elements() { return elements; }
 
+    /** The end offsets, read-only: row i holds elements {@code [ends[i-1], ends[i])} (0 for i = 0); a null row's end is the previous end. */
+    public int[] endOffsets() { return ends; }
+
     public FlatVector writableElements() { return elements; }
 
     public void finishRow() {

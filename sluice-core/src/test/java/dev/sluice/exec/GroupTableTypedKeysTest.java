@@ -205,4 +205,43 @@ class GroupTableTypedKeysTest {
             }
         }
     }
+    /**
+     * Short keys compared a word or two at a time: keys of every length 0-20 against keys equal to them or differing in
+     * one byte (each position), each at its buffer's start (compared a byte at a time when short) and after a random
+     * value of 0-19 bytes (the bytes before a key must not count), then followed by random bytes.
+     */
+    @Test void shortKeysCompareAsTheGenericPathAtEveryLengthAndDifferingByte() {
+        java.util.Random random = new java.util.Random(9);
+        for (int round = 0; round < 4; round++) {
+            for (int length = 0; length <= 20; length++) {
+                for (int differ = -1; differ < length; differ++) {   // -1: equal keys
+                    byte[] key = new byte[length];
+                    random.nextBytes(key);
+                    byte[] other = key.clone();
+                    if (differ >= 0) other[differ] ^= (byte) (1 << random.nextInt(8));
+                    FlatVector stored = keysAmongNoise(key, random), row = keysAmongNoise(other, random);
+                    GroupKeyColumn typed = GroupKeyColumn.of(DataTypes.BINARY, true), generic = GroupKeyColumn.of(DataTypes.BINARY, false);
+                    typed.bind(row);
+                    generic.bind(row);
+                    for (int g = 0; g < stored.size(); g++) {
+                        for (int r = 0; r < row.size(); r++) {
+                            assertThat(typed.same(stored, g, r)).as("length %d, differing at %d, %d vs %d", length, differ, g, r)
+                                    .isEqualTo(generic.same(stored, g, r));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** A vector of {@code key} (at the buffer's start), a random value, {@code key} again, and a random value. */
+    private static FlatVector keysAmongNoise(byte[] key, java.util.Random random) {
+        FlatVector v = dev.sluice.vector.Vectors.allocate(DataTypes.BINARY, 4);
+        for (int i = 0; i < 4; i++) {
+            byte[] noise = new byte[random.nextInt(20)];
+            random.nextBytes(noise);
+            v.appendObject(i % 2 == 0 ? key : noise);
+        }
+        return v;
+    }
 }

@@ -23,6 +23,37 @@ class ValueHasherBytesTest {
         }
     }
 
+    /**
+     * The hash is the word hash of the bytes as a reference computes it a byte at a time (each word little-endian, the
+     * last one zero above the value), wherever the value sits: at the array's start or 1-9 bytes in (its last bytes read
+     * a byte at a time when fewer than 8 precede its end, else as one word ending there, with other bytes before the
+     * value that must not count), and with 0-9 bytes after it.
+     */
+    @Test void hashBytesIsTheWordHashOfTheBytesWhereverTheValueSits() {
+        java.util.Random r = new java.util.Random(21);
+        for (int length = 0; length <= 40; length++) {
+            for (int before = 0; before <= 9; before++) {
+                for (int after = 0; after <= 9; after++) {
+                    byte[] b = new byte[before + length + after];
+                    r.nextBytes(b);
+                    assertThat(ValueHasher.hashBytes(b, before, length)).as("length %d, %d bytes before, %d after", length, before, after)
+                            .isEqualTo(referenceHash(b, before, length));
+                }
+            }
+        }
+    }
+
+    private static long referenceHash(byte[] b, int start, int length) {
+        long h = 0xcbf29ce484222325L ^ (length * 0x9E3779B97F4A7C15L);
+        for (int i = 0; i < length; i += 8) {
+            long word = 0;
+            for (int k = 0; k < 8 && i + k < length; k++) word |= (b[start + i + k] & 0xFFL) << (8 * k);
+            long x = h ^ word;
+            h = x * 0x517CC1B727220A95L ^ Math.multiplyHigh(x, 0x517CC1B727220A95L);
+        }
+        return ValueHasher.mix(h);
+    }
+
     /** The exchange's column-at-a-time FNV-1a (four rows side by side) gives each row what the per-row hash gives. */
     @Test void partitionHashOfAColumnEqualsThatOfEachRow() {
         dev.sluice.vector.RandomVectors random = new dev.sluice.vector.RandomVectors(7);
