@@ -137,10 +137,10 @@ final class EscapedJsonScanner extends JsonValueSkipper {
     }
 
     /**
-     * Skips the value of a field not read, at pos: an inner string, a number or null here (most such values), anything
-     * else as {@link #skipEscapedField} skips it. The same checks as that: a string through {@link #skipEscapedString},
-     * a number through {@link #skipNumber(byte[], int, int)}, {@code null} as its four bytes (what follows is the
-     * caller's to check, as after skipEscapedField's).
+     * Skips the value of a field not read, at pos: an inner string or null here, anything else (numbers, containers)
+     * as {@link #skipEscapedField} skips it. The same checks as that: a string as {@link #skipEscapedString} checks it
+     * ({@link #skipInnerString}), {@code null} as its four bytes (what follows is the caller's to check, as after
+     * skipEscapedField's).
      */
     private void skipUnread(int depth) {
         int i = pos;

@@ -118,7 +118,9 @@ abstract class JsonByteCursor {
             long nonDigits = (((x & 0x7F7F7F7F7F7F7F7FL) + 0x7676767676767676L) | x) & 0x8080808080808080L;
             int point = ByteWords.firstMarkedByte(nonDigits);   // the integer part's length (0 for a word of digits)
             if (point >= 1 && point <= 6 && ((x >>> (8 * point)) & 0xFF) == ('.' ^ '0') && (point == 1 || (x & 0xFF) != 0)) {
-                int after = ByteWords.firstMarkedByte(nonDigits & (-1L << (8 * point + 8)));   // the fraction's end (0: none)
+                // the fraction's end (0: none): the next mark after the point's, the lowest one, found without waiting for
+                // point (the position is on the walk's dependency chain)
+                int after = ByteWords.firstMarkedByte(nonDigits & (nonDigits - 1));
                 int fraction = after - point - 1;
                 if (fraction >= 1 && after < 8 && integralEnd(b[i + after])) {
                     long integer = (1L << (8 * point)) - 1;

@@ -7,8 +7,9 @@ import dev.sluice.vector.ByteWords;
  * keys in one order, so the key at a position of an object is tested against the key last seen at that position with
  * two 8-byte compares, instead of being scanned to its end, checked and looked up, which costs several
  * hard-to-predict branches per key. Each entry holds the bytes of a key from its opening quote through its colon
- * ({@code "name":}, or in a document held in a JSON string {@code \"name\":}), at most 16 bytes, and what the caller
- * learnt from them (the field the key names). Exact by construction: a hit means the bytes are identical to bytes the
+ * ({@code "name":}, or in a document held in a JSON string {@code \"name\":}, where a key after the first is held with
+ * the comma before it, {@code ,\"name\":}), at most 16 bytes, and what the caller learnt from them (the field the key
+ * names). Exact by construction: a hit means the bytes are identical to bytes the
  * full scan accepted, quotes and colon included, so the full scan would accept them again with the same result.
  * <p>Not thread-safe: one per scanner (or per node of a scanner's tree).
  */
