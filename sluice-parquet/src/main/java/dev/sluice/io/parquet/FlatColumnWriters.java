@@ -444,17 +444,7 @@ final class FlatColumnWriters {
             }
         }
 
-        /**
-         * The bounds of rows {@code [from, to)}. A vector's row 0 is offered before the loop, which then never sees
-         * it: a string vector's start of row r reads {@code ends[r - 1]} unless r is 0, and C2 hoisted that read's
-         * range check out of the loop as a profiled predicate, which fails on every pass that starts at row 0 —
-         * four traps and a recompile of this loop in every run (JFR {@code jdk.Deoptimization}, "profile_predicate").
-         */
         private void boundsOf(ColumnVector v, int from, int to, boolean nulls) {
-            if (from == 0 && to > 0) {
-                if (!(nulls && v.isNull(0))) bounds.offer(v.bytesArray(0), v.bytesStart(0), v.bytesLength(0));
-                from = 1;
-            }
             for (int r = from; r < to; r++) {
                 if (nulls && v.isNull(r)) continue;
                 bounds.offer(v.bytesArray(r), v.bytesStart(r), v.bytesLength(r));
