@@ -8,9 +8,6 @@ import dev.sluice.types.StringType;
 import dev.sluice.types.TimestampNTZType;
 import dev.sluice.types.TimestampType;
 import dev.sluice.vector.ColumnVector;
-import dev.sluice.vector.DoubleVector;
-import dev.sluice.vector.IntVector;
-import dev.sluice.vector.LongVector;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -23,11 +20,6 @@ import java.util.Arrays;
  * byte order). Each loop over a vector writes the definition levels, the dictionary ids or plain values, and
  * keeps the minimum and maximum that update the page statistics once per vector. A vector without nulls writes its
  * definition levels as one run.
- *
- * <p>The numeric loops read a flat vector's array in place ({@code IntVector}, {@code LongVector}, {@code DoubleVector}:
- * final classes whose getters return the array's element) and other vectors through their getters. The getter is a
- * virtual call on a {@code ColumnVector} with many implementations, which C1 never inlines, and the {@code Longs} and
- * {@code Doubles} loops run in C1's code for a whole 1M-row Q1 under the launcher's policy (too few calls for C2).
  */
 final class FlatColumnWriters {
     private FlatColumnWriters() {}
@@ -79,8 +71,7 @@ final class FlatColumnWriters {
             callMin = Integer.MAX_VALUE;
             callMax = Integer.MIN_VALUE;
             callCount = 0;
-            int[] flat = v instanceof IntVector iv ? iv.values() : null;
-            for (int r = from; r < to; r += Strings.PASS_ROWS) values(v, flat, r, Math.min(to, r + Strings.PASS_ROWS), nulls);
+            for (int r = from; r < to; r += Strings.PASS_ROWS) values(v, r, Math.min(to, r + Strings.PASS_ROWS), nulls);
             counted(to - from);
             if (callCount > 0) {
                 statistics.updateStats(callMin);
@@ -88,8 +79,7 @@ final class FlatColumnWriters {
             }
         }
 
-        /** Rows {@code [from, to)} of {@code v}, read from {@code flat} when it is not null (its array). */
-        private void values(ColumnVector v, int[] flat, int from, int to, boolean nulls) {
+        private void values(ColumnVector v, int from, int to, boolean nulls) {
             int min = callMin;
             int max = callMax;
             int count = 0;
@@ -102,7 +92,7 @@ final class FlatColumnWriters {
                     }
                     present();
                 }
-                int x = flat != null ? flat[r] : v.getInt(r);
+                int x = v.getInt(r);
                 count++;
                 if (x < min) min = x;
                 if (x > max) max = x;
@@ -141,8 +131,7 @@ final class FlatColumnWriters {
             long max = Long.MIN_VALUE;
             int count = 0;
             LongDictionary dict = dictionary;
-            long[] flat = v instanceof LongVector lv ? lv.values() : null;
-            if (!fellBack) touchSlots(v, flat, from, to);
+            if (!fellBack) touchSlots(v, from, to);
             for (int r = from; r < to; r++) {
                 if (nulls) {
                     if (v.isNull(r)) {
@@ -151,7 +140,7 @@ final class FlatColumnWriters {
                     }
                     present();
                 }
-                long x = flat != null ? flat[r] : v.getLong(r);
+                long x = v.getLong(r);
                 count++;
                 if (x < min) min = x;
                 if (x > max) max = x;
@@ -172,11 +161,11 @@ final class FlatColumnWriters {
         }
 
         /** {@link LongDictionary#touch} for each value (not for nulls: a view's getter may not answer for one). */
-        private void touchSlots(ColumnVector v, long[] flat, int from, int to) {
+        private void touchSlots(ColumnVector v, int from, int to) {
             LongDictionary dict = dictionary;
             boolean nulls = v.mayHaveNulls();
             long sum = 0;
-            for (int r = from; r < to; r++) if (!nulls || !v.isNull(r)) sum += dict.touch(flat != null ? flat[r] : v.getLong(r));
+            for (int r = from; r < to; r++) if (!nulls || !v.isNull(r)) sum += dict.touch(v.getLong(r));
             touched = sum;
         }
 
@@ -206,8 +195,7 @@ final class FlatColumnWriters {
             int count = 0;
             boolean special = false;
             LongDictionary dict = dictionary;
-            double[] flat = v instanceof DoubleVector dv ? dv.values() : null;
-            if (!fellBack) touchSlots(v, flat, from, to);
+            if (!fellBack) touchSlots(v, from, to);
             for (int r = from; r < to; r++) {
                 if (nulls) {
                     if (v.isNull(r)) {
@@ -216,7 +204,7 @@ final class FlatColumnWriters {
                     }
                     present();
                 }
-                double x = flat != null ? flat[r] : v.getDouble(r);
+                double x = v.getDouble(r);
                 count++;
                 if (x < min) min = x;
                 if (x > max) max = x;
@@ -240,13 +228,11 @@ final class FlatColumnWriters {
         }
 
         /** {@link LongDictionary#touch} for each value (not for nulls: a view's getter may not answer for one). */
-        private void touchSlots(ColumnVector v, double[] flat, int from, int to) {
+        private void touchSlots(ColumnVector v, int from, int to) {
             LongDictionary dict = dictionary;
             boolean nulls = v.mayHaveNulls();
             long sum = 0;
-            for (int r = from; r < to; r++) {
-                if (!nulls || !v.isNull(r)) sum += dict.touch(Double.doubleToRawLongBits(flat != null ? flat[r] : v.getDouble(r)));
-            }
+            for (int r = from; r < to; r++) if (!nulls || !v.isNull(r)) sum += dict.touch(Double.doubleToRawLongBits(v.getDouble(r)));
             touched = sum;
         }
 
@@ -278,8 +264,6 @@ final class FlatColumnWriters {
         private final int[] firstOnPage = new int[PASS_ROWS];
         private int firstOnPageCount;
         private final ByteBounds bounds = new ByteBounds();
-        /** The vector of the write call, as the passes read it. */
-        private final StringRows rows = new StringRows();
         /**
          * While a chunk's values are all distinct (its first page only), they are written PLAIN and not interned:
          * parquet-java's rules drop the dictionary of a first page whose values are all distinct (it is as large as
@@ -300,10 +284,8 @@ final class FlatColumnWriters {
 
         Strings(String name, boolean optional, ColumnDescriptor d, ParquetProperties props) { super(name, optional, d, props); }
 
-        @Override void write(ColumnVector vector, int from, int to) {
-            boolean nulls = vector.mayHaveNulls();
-            StringRows v = rows;
-            v.bind(vector);
+        @Override void write(ColumnVector v, int from, int to) {
+            boolean nulls = v.mayHaveNulls();
             if (nulls) levels(v, from, to);
             else presentRun(to - from);
             int page = pageNumber();
@@ -320,10 +302,9 @@ final class FlatColumnWriters {
             }
             counted(to - from);
             bounds.moveInto(statistics);   // the statistics copy what they keep
-            v.release();
         }
 
-        private void levels(StringRows v, int from, int to) {
+        private void levels(ColumnVector v, int from, int to) {
             for (int r = from; r < to; r++) {
                 if (v.isNull(r)) writeNull();
                 else present();
@@ -331,13 +312,13 @@ final class FlatColumnWriters {
         }
 
         /** PLAIN values of rows {@code [from, to)}; returns {@code to}. */
-        private int plainValues(StringRows v, int from, int to, boolean nulls) {
+        private int plainValues(ColumnVector v, int from, int to, boolean nulls) {
             long unencoded = 0;
             int count = 0;
             for (int r = from; r < to; r++) {
                 if (nulls && v.isNull(r)) continue;
-                int length = v.length(r);
-                plain.writeBytes(v.array(r), v.start(r), length);
+                int length = v.bytesLength(r);
+                plain.writeBytes(v.bytesArray(r), v.bytesStart(r), length);
                 unencoded += length;
                 count++;
             }
@@ -350,15 +331,15 @@ final class FlatColumnWriters {
          * {@code to}, the row after the one that passed the dictionary page size (PLAIN from there), or the first
          * row whose value may repeat, after interning the values so far (the dictionary pass goes on from it).
          */
-        private int distinctValues(StringRows v, int from, int to, boolean nulls, int page) {
+        private int distinctValues(ColumnVector v, int from, int to, boolean nulls, int page) {
             long unencoded = 0;
             int count = 0;
             int r = from;
             for (; r < to; r++) {
                 if (nulls && v.isNull(r)) continue;
-                byte[] a = v.array(r);
-                int start = v.start(r);
-                int length = v.length(r);
+                byte[] a = v.bytesArray(r);
+                int start = v.bytesStart(r);
+                int length = v.bytesLength(r);
                 if (mayRepeat(a, start, length)) {
                     intern(page);
                     break;
@@ -416,7 +397,7 @@ final class FlatColumnWriters {
          * Rows {@code [from, to)} through the dictionary; returns {@code to}, or the row after the one that passed
          * the dictionary page size (PLAIN from there, the page's ids so far rewritten as plain values).
          */
-        private int dictionaryValues(StringRows v, int from, int to, boolean nulls, int page) {
+        private int dictionaryValues(ColumnVector v, int from, int to, boolean nulls, int page) {
             BytesDictionary dict = dictionary;
             long unencoded = 0;
             int count = 0;
@@ -424,11 +405,11 @@ final class FlatColumnWriters {
             int r = from;
             for (; r < to; r++) {
                 if (nulls && v.isNull(r)) continue;
-                int length = v.length(r);
+                int length = v.bytesLength(r);
                 unencoded += length;
                 count++;
                 int size = dict.size();
-                int id = dict.intern(v.array(r), v.start(r), length);
+                int id = dict.intern(v.bytesArray(r), v.bytesStart(r), length);
                 addId(id);
                 if (dict.size() != size) {
                     if (id == seenOnPage.length) seenOnPage = Arrays.copyOf(seenOnPage, id * 2);
@@ -456,27 +437,17 @@ final class FlatColumnWriters {
         }
 
         /** The bounds of the last dictionary pass: its values whose id first appeared on the page. */
-        private void boundsOfFirstOnPage(StringRows v) {
+        private void boundsOfFirstOnPage(ColumnVector v) {
             for (int i = 0; i < firstOnPageCount; i++) {
                 int row = firstOnPage[i];
-                bounds.offer(v.array(row), v.start(row), v.length(row));
+                bounds.offer(v.bytesArray(row), v.bytesStart(row), v.bytesLength(row));
             }
         }
 
-        /**
-         * The bounds of rows {@code [from, to)}. A vector's row 0 is offered before the loop, which then never sees
-         * it: a string vector's start of row r reads {@code ends[r - 1]} unless r is 0, and C2 hoisted that read's
-         * range check out of the loop as a profiled predicate, which fails on every pass that starts at row 0 —
-         * four traps and a recompile of this loop in every run (JFR {@code jdk.Deoptimization}, "profile_predicate").
-         */
-        private void boundsOf(StringRows v, int from, int to, boolean nulls) {
-            if (from == 0 && to > 0) {
-                if (!(nulls && v.isNull(0))) bounds.offer(v.array(0), v.start(0), v.length(0));
-                from = 1;
-            }
+        private void boundsOf(ColumnVector v, int from, int to, boolean nulls) {
             for (int r = from; r < to; r++) {
                 if (nulls && v.isNull(r)) continue;
-                bounds.offer(v.array(r), v.start(r), v.length(r));
+                bounds.offer(v.bytesArray(r), v.bytesStart(r), v.bytesLength(r));
             }
         }
 

@@ -11,19 +11,10 @@ final class LongDictionary {
     private long[] keys = new long[256];    // by id, for the dictionary page and fallbacks
     private long[] table = new long[1024];  // slot i: key at 2i, id + 1 at 2i + 1 (0 = empty); at most half full
     private int size;
-    /**
-     * The size this dictionary had when it was last released (0: not released since the last chunk started). A chunk
-     * whose dictionary was abandoned for PLAIN (Q1's {@code user.id}, mostly distinct: ~20,000 entries on each file's
-     * first page) grew its table from 512 slots in seven rehashes; the next chunk of the column starts at that size.
-     */
-    private int releasedAt;
 
     int size() { return size; }
 
     long key(int id) { return keys[id]; }
-
-    /** Slots in the table (tests: a chunk after a release starts with its released size's). */
-    int slots() { return table.length >> 1; }
 
     /** The id of {@code key}, added with the next id when new (the caller sees {@link #size()} grow). */
     int intern(long key) {
@@ -54,23 +45,13 @@ final class LongDictionary {
         return t[2 * (hash(key) & ((t.length >> 1) - 1))];
     }
 
-    /** Empties the dictionary for a new chunk; sized for as many entries as it held when last released, if it was. */
     void clear() {
         size = 0;
-        if (releasedAt > 0) {
-            int slots = Integer.highestOneBit(releasedAt * 2 - 1) * 2;   // a power of two, at most half full at releasedAt
-            if (slots * 2 > table.length) table = new long[slots * 2];
-            else Arrays.fill(table, 0);
-            if (releasedAt > keys.length) keys = new long[Integer.highestOneBit(releasedAt - 1) * 2];
-            releasedAt = 0;
-        } else {
-            Arrays.fill(table, 0);
-        }
+        Arrays.fill(table, 0);
     }
 
     /** Empties the dictionary and gives back the arrays it grew (an abandoned dictionary need not hold them). */
     void release() {
-        releasedAt = size;
         size = 0;
         keys = new long[256];
         table = new long[1024];

@@ -319,48 +319,6 @@ class FlatColumnWriterTest {
         }
     }
 
-    /**
-     * Vectors other than the flat ones (a view forwarding every getter) write the flat vectors' file: the typed loops
-     * read a flat vector's arrays in place ({@code IntVector}, {@code LongVector}, {@code DoubleVector}) or through the
-     * final {@code BytesVector} ({@link StringRows}), and any other vector through its getters.
-     */
-    @Test void viewsWriteTheFlatVectorsFile() throws IOException {
-        StructType schema = StructType.fromDDL("s STRING, b BINARY, l BIGINT, d DOUBLE, i INT, t STRING");
-        SplittableRandom random = new SplittableRandom(13);
-        Profile[] profiles = {Profile.LATE_UNIQUE, Profile.MEDIUM, Profile.UNIQUE, Profile.MEDIUM, Profile.LOW, Profile.LOW};
-        List<Batch> batches = batches(schema, profiles, new int[] {5, 0, 3, 0, 4, 0}, 60_000, 30, true, random);
-        ParquetWriteOptions options = new ParquetWriteOptions(CompressionCodecName.SNAPPY, 256L << 20, MICROS);
-        byte[] flat = Files.readAllBytes(writeColumnar(schema, batches, options));
-        List<Batch> views = new ArrayList<>();
-        for (Batch b : batches) {
-            ColumnVector[] columns = new ColumnVector[b.columnCount()];
-            for (int c = 0; c < columns.length; c++) columns[c] = new Forwarding(b.column(c));
-            views.add(new Batch(columns, b.rowCount()));
-        }
-        assertThat(Files.readAllBytes(writeColumnar(schema, views, options))).isEqualTo(flat);
-    }
-
-    /** Forwards every getter the column writers use to a vector. */
-    private static final class Forwarding extends ColumnVector {
-        private final ColumnVector base;
-
-        Forwarding(ColumnVector base) {
-            super(base.type());
-            this.base = base;
-        }
-
-        @Override public int size() { return base.size(); }
-        @Override public dev.sluice.vector.Encoding encoding() { return base.encoding(); }
-        @Override public boolean isNull(int row) { return base.isNull(row); }
-        @Override public boolean mayHaveNulls() { return base.mayHaveNulls(); }
-        @Override public int getInt(int row) { return base.getInt(row); }
-        @Override public long getLong(int row) { return base.getLong(row); }
-        @Override public double getDouble(int row) { return base.getDouble(row); }
-        @Override public byte[] bytesArray(int row) { return base.bytesArray(row); }
-        @Override public int bytesStart(int row) { return base.bytesStart(row); }
-        @Override public int bytesLength(int row) { return base.bytesLength(row); }
-    }
-
     /** Several row groups: the same records as the record writer (row groups may be cut at other rows). */
     @Test void manyRowGroupsHoldTheSameRecords() throws IOException {
         StructType schema = StructType.fromDDL("a STRING, b BIGINT NOT NULL, c DOUBLE, d INT");

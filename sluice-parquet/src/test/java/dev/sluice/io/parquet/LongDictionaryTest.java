@@ -65,28 +65,6 @@ class LongDictionaryTest {
         }
     }
 
-    @Test void aChunkAfterAReleaseStartsSizedForWhatItReleased() {
-        SplittableRandom random = new SplittableRandom(7);
-        for (int released : new int[] {1, 256, 257, 20_000, 32_768, 32_769}) {
-            LongDictionary dictionary = new LongDictionary();
-            List<Long> first = new ArrayList<>();
-            for (int i = 0; i < released; i++) first.add(random.nextLong());
-            internLikeAMap(dictionary, first, random);
-            int grown = dictionary.slots();
-            dictionary.release();
-            dictionary.clear();   // the next chunk
-            assertThat(dictionary.size()).isZero();
-            assertThat(dictionary.slots()).as("released at %d", released).isEqualTo(Math.max(512, grown));
-            List<Long> next = new ArrayList<>(first.subList(0, released / 2));   // some keys of the chunk before
-            for (int i = 0; i < released; i++) next.add(random.nextLong());
-            internLikeAMap(dictionary, next, random);
-            dictionary.clear();   // a chunk that kept its dictionary: no sizing carried on
-            dictionary.release();
-            dictionary.clear();
-            assertThat(dictionary.slots()).isEqualTo(512);   // released empty
-        }
-    }
-
     /** Interns {@code keys} and, between them, random repeats of earlier ones, checking each id and the keys by id. */
     private static void internLikeAMap(LongDictionary dictionary, List<Long> keys, SplittableRandom random) {
         Map<Long, Integer> expected = new HashMap<>();
