@@ -188,8 +188,7 @@ final class CompareCommand implements Callable<Integer> {
      * choose for that input ({@link JvmFlags#jit}), every other engine's with the tiered policy.
      */
     private List<String> childFlags(String engine, Path data) {
-        int processors = Runtime.getRuntime().availableProcessors();
-        return childFlags(engine.equals("sluice") ? JvmFlags.jit(InputBytes.of(data), processors) : JvmFlags.JIT);
+        return childFlags(JvmFlags.jitOfChild(engine, data));
     }
 
     private List<String> childFlags(List<String> jit) {

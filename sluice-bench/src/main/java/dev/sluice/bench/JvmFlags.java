@@ -1,5 +1,6 @@
 package dev.sluice.bench;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -63,6 +64,14 @@ final class JvmFlags {
     static List<String> jit(long inputBytes, int processors) {
         boolean shortJob = inputBytes > 0 && inputBytes <= SHORT_JOB_BYTES_PER_PROCESSOR * Math.max(1, processors);
         return shortJob ? C1_ONLY : JIT;
+    }
+
+    /**
+     * The JIT policy of a benchmark child running {@code engine} on {@code input}: Sluice's as its launcher would choose
+     * it for that input ({@link #jit}), every other engine's the tiered policy.
+     */
+    static List<String> jitOfChild(String engine, Path input) {
+        return engine.equals("sluice") ? jit(InputBytes.of(input), Runtime.getRuntime().availableProcessors()) : JIT;
     }
 
     /**

@@ -175,8 +175,7 @@ final class MemoryCommand implements Callable<Integer> {
 
     /** The flags of a child JVM running {@code engine} on {@code data}: Sluice's JIT policy by its input's size, as its launcher's. */
     private List<String> childFlags(String engine, Path data) {
-        int processors = Runtime.getRuntime().availableProcessors();
-        return childFlags(engine.equals("sluice") ? JvmFlags.jit(InputBytes.of(data), processors) : JvmFlags.JIT);
+        return childFlags(JvmFlags.jitOfChild(engine, data));
     }
 
     private List<String> childFlags(List<String> jit) {
