@@ -1,7 +1,10 @@
 package dev.sluice.bench;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,5 +56,14 @@ class JvmFlagsTest {
         assertThat(JvmFlags.jit(input, 2)).isEqualTo(JvmFlags.JIT);
         assertThat(JvmFlags.jit(input, 4)).isEqualTo(JvmFlags.C1_ONLY);
         assertThat(JvmFlags.jit(JvmFlags.SHORT_JOB_BYTES_PER_PROCESSOR, 0)).as("at least one processor").isEqualTo(JvmFlags.C1_ONLY);
+    }
+
+    @Test
+    void onlySluicesChildGetsThePolicyBySize(@TempDir Path dir) throws Exception {
+        Path input = Files.write(dir.resolve("logs.jsonl"), new byte[100]);
+        assertThat(JvmFlags.jitOfChild("sluice", input)).isEqualTo(JvmFlags.C1_ONLY);
+        assertThat(JvmFlags.jitOfChild("duckdb", input)).isEqualTo(JvmFlags.JIT);
+        assertThat(JvmFlags.jitOfChild("spark", input)).isEqualTo(JvmFlags.JIT);
+        assertThat(JvmFlags.jitOfChild("sluice", dir.resolve("missing"))).isEqualTo(JvmFlags.JIT);
     }
 }
