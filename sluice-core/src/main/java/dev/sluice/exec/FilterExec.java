@@ -1,5 +1,6 @@
 package dev.sluice.exec;
 
+import dev.sluice.expr.Comparison;
 import dev.sluice.expr.Expression;
 import dev.sluice.types.StructType;
 import dev.sluice.vector.Batch;
@@ -42,9 +43,15 @@ public final class FilterExec implements ExecNode {
     }
 
     private Batch filter(Batch batch) {
-        ColumnVector keep = condition.evaluate(batch);
         int n = batch.rowCount();
         int[] ids = new int[n];
+        if (condition instanceof Comparison comparison) {   // a comparison may write the selection itself
+            ColumnVector[] operands = new ColumnVector[2];
+            int count = comparison.selectTrue(batch, ids, operands);
+            if (count >= 0) return batch.select(ids, count);
+            return batch.select(ids, selectTrue(comparison.compare(operands[0], operands[1], n), n, ids));
+        }
+        ColumnVector keep = condition.evaluate(batch);
         return batch.select(ids, selectTrue(keep, n, ids));
     }
 

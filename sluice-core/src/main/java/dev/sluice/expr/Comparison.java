@@ -66,15 +66,62 @@ public record Comparison(Op op, Expression left, Expression right) implements Ex
     @Override public String sql() { return "(" + left.sql() + " " + op.symbol + " " + right.sql() + ")"; }
 
     @Override public ColumnVector evaluate(Batch batch) {
-        ColumnVector a = left.evaluate(batch);
-        ColumnVector b = right.evaluate(batch);
+        return compare(left.evaluate(batch), right.evaluate(batch), batch.rowCount());
+    }
+
+    /**
+     * For a filter: writes to {@code ids} the rows of {@code batch} where this comparison is TRUE and returns how many,
+     * or returns -1 having written nothing, and then {@code operands[0..1]} hold the evaluated operands for
+     * {@link #compare}. The selection is written directly for an int-stored column without nulls against a literal (a
+     * filter's usual shape, Q2's {@code status < 400}): no boolean vector and no second loop over it.
+     */
+    public int selectTrue(Batch batch, int[] ids, ColumnVector[] operands) {
+        ColumnVector a = left.evaluate(batch), b = right.evaluate(batch);
+        int n = batch.rowCount();
+        if (left.dataType().storesInt() && op != Op.EQ_NULL_SAFE) {
+            FlatRows x = FlatRows.of(a), y = FlatRows.of(b);
+            if (x != null && y != null && x.base() instanceof IntVector xv && y.base() instanceof IntVector yv
+                    && x.noNulls() && y.noNulls() && y.constant() && x.ids() == null && !x.constant()) {
+                return selectIntsToConstant(xv.values(), x.row(0), yv.values()[y.row(0)], ids, n);
+            }
+        }
+        operands[0] = a;
+        operands[1] = b;
+        return -1;
+    }
+
+    /**
+     * The i in [0, n) where {@code xs[from + i] op c}, written to {@code ids}; how many. Without a branch on the test
+     * (C1 emits no conditional moves, and a filter's outcome is often random per row): i is written at the count always
+     * and the count moves on by the sign bit of a difference taken in longs (no overflow).
+     */
+    private int selectIntsToConstant(int[] xs, int from, int c, int[] ids, int n) {
+        int count = 0;
+        switch (op) {
+            case LT -> { for (int i = 0; i < n; i++) { ids[count] = i; count += (int) (((long) xs[from + i] - c) >>> 63); } }
+            case LE -> { for (int i = 0; i < n; i++) { ids[count] = i; count += (int) (((long) xs[from + i] - c - 1) >>> 63); } }
+            case GT -> { for (int i = 0; i < n; i++) { ids[count] = i; count += (int) (((long) c - xs[from + i]) >>> 63); } }
+            case GE -> { for (int i = 0; i < n; i++) { ids[count] = i; count += (int) (((long) c - xs[from + i] - 1) >>> 63); } }
+            default -> {   // EQ: 1 - (1 when the bits differ)
+                for (int i = 0; i < n; i++) {
+                    int d = xs[from + i] ^ c;
+                    ids[count] = i;
+                    count += 1 - ((d | -d) >>> 31);
+                }
+            }
+        }
+        return count;
+    }
+
+    /** This comparison of the evaluated operands {@code a} and {@code b}, {@code n} rows. */
+    public BooleanVector compare(ColumnVector a, ColumnVector b, int n) {
         dev.sluice.types.Collation collation = CollationKeys.nonBinary(left.dataType());
         if (collation != null) {   // a collated string compares as its keys; UTF8_BINARY skips this
-            a = CollationKeys.keys(a, collation, batch.rowCount());
-            b = CollationKeys.keys(b, collation, batch.rowCount());
+            a = CollationKeys.keys(a, collation, n);
+            b = CollationKeys.keys(b, collation, n);
         }
-        BooleanVector typed = evaluateTyped(a, b, batch.rowCount());
-        return typed != null ? typed : evaluateGeneric(a, b, batch.rowCount());
+        BooleanVector typed = evaluateTyped(a, b, n);
+        return typed != null ? typed : evaluateGeneric(a, b, n);
     }
 
     /**

@@ -66,10 +66,12 @@ public final class BooleanVector extends FlatVector {
         int n = to - from;
         ensureCapacity(size + n);
         System.arraycopy(src, from, values, size, n);
-        for (int i = from; i < to; i++) {
-            if (nulls[i]) values[size + i - from] = false;   // null slots hold the placeholder, as appendNull
+        for (int i = from; i < to; i++) {   // one pass for the placeholders and the null bits (markNulls was a second)
+            if (nulls[i]) {
+                values[size + i - from] = false;   // null slots hold the placeholder, as appendNull
+                markNull(size + i - from);
+            }
         }
-        markNulls(nulls, from, to);
         size += n;
     }
 

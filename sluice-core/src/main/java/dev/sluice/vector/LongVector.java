@@ -89,10 +89,12 @@ public final class LongVector extends FlatVector {
         int n = to - from;
         ensureCapacity(size + n);
         System.arraycopy(src, from, values, size, n);
-        for (int i = from; i < to; i++) {
-            if (nulls[i]) values[size + i - from] = 0;   // null slots hold the placeholder, as appendNull
+        for (int i = from; i < to; i++) {   // one pass for the placeholders and the null bits (markNulls was a second)
+            if (nulls[i]) {
+                values[size + i - from] = 0;   // null slots hold the placeholder, as appendNull
+                markNull(size + i - from);
+            }
         }
-        markNulls(nulls, from, to);
         size += n;
     }
 
