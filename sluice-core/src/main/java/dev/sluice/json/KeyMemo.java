@@ -48,12 +48,13 @@ final class KeyMemo {
      * (also when nothing is remembered there, or fewer than 16 bytes are left before {@code end}).
      */
     int match(byte[] b, int at, int end, int entry) {
-        int length = lengths[entry];
-        if (length == 0 || at + MAX_KEY_BYTES > end) return 0;
+        // no test for an empty entry: its masks are zero, so it "matches" anything and returns its length, 0
+        if (at + MAX_KEY_BYTES > end) return 0;
+        long[] words = this.words;
         int w = 4 * entry;
         long first = ByteWords.longAt(b, at) ^ words[w];
         long second = ByteWords.longAt(b, at + 8) ^ words[w + 1];
-        return ((first & words[w + 2]) | (second & words[w + 3])) == 0 ? length : 0;
+        return ((first & words[w + 2]) | (second & words[w + 3])) == 0 ? lengths[entry] : 0;
     }
 
     /** What was remembered with the key at {@code entry}. */
@@ -62,7 +63,7 @@ final class KeyMemo {
     /** Remembers {@code b[from, from+length)} as the key at {@code entry}, with {@code value}; longer keys clear the entry. */
     void remember(byte[] b, int from, int length, int entry, int value) {
         if (length > MAX_KEY_BYTES) {
-            lengths[entry] = 0;
+            lengths[entry] = 0;   // matches return it, whatever the words: nothing remembered
             return;
         }
         long first = 0, second = 0, firstMask = 0, secondMask = 0;

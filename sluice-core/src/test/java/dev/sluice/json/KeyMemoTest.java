@@ -80,5 +80,20 @@ class KeyMemoTest {
         assertThat(memo.match(line, 19, 34, 1)).as("fewer than 16 bytes left").isZero();
         memo.remember(line, 0, 17, 1, 3);
         assertThat(memo.match(line, 0, line.length, 1)).as("longer keys are not remembered").isZero();
+        assertThat(memo.match(line, 19, line.length, 1)).as("nor is the key that entry held before").isZero();
+    }
+
+    /** match has no test for an empty entry (its zero masks match any bytes): it must still answer 0, for any bytes. */
+    @Test void anEmptyEntryMatchesNothing() {
+        KeyMemo memo = new KeyMemo(3);
+        byte[] zeros = new byte[32];
+        byte[] key = "\"ts\":1,\"status\":200}          ".getBytes(StandardCharsets.UTF_8);
+        for (int entry = 0; entry < 3; entry++) {
+            assertThat(memo.match(zeros, 0, zeros.length, entry)).isZero();
+            assertThat(memo.match(key, 0, key.length, entry)).isZero();
+        }
+        memo.remember(key, 0, 5, 1, 4);
+        assertThat(memo.copy().match(key, 0, key.length, 0)).as("a copy's empty entry").isZero();
+        assertThat(memo.copy().match(key, 0, key.length, 1)).isEqualTo(5);
     }
 }
