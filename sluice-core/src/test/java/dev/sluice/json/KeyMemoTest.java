@@ -83,6 +83,25 @@ class KeyMemoTest {
         assertThat(memo.match(line, 19, line.length, 1)).as("nor is the key that entry held before").isZero();
     }
 
+    /** A hit holds the key's length and the value remembered with it, -1 (a field not read) and large ones too. */
+    @Test void aHitCarriesLengthAndValue() {
+        KeyMemo memo = new KeyMemo(3);
+        byte[] line = "{\"response_body\":1,\"ts\":2}                ".getBytes(StandardCharsets.UTF_8);
+        memo.remember(line, 1, 16, 0, -1);
+        memo.remember(line, 18, 6, 1, 1 << 20);
+        memo.remember(line, 19, 5, 2, 0);
+        int hit = memo.hit(line, 1, line.length, 0);
+        assertThat(KeyMemo.length(hit)).isEqualTo(16);
+        assertThat(KeyMemo.valueOf(hit)).isEqualTo(-1);
+        hit = memo.hit(line, 18, line.length, 1);
+        assertThat(KeyMemo.length(hit)).isEqualTo(6);
+        assertThat(KeyMemo.valueOf(hit)).isEqualTo(1 << 20);
+        hit = memo.hit(line, 19, line.length, 2);
+        assertThat(KeyMemo.length(hit)).isEqualTo(5);
+        assertThat(KeyMemo.valueOf(hit)).isZero();
+        assertThat(memo.hit(line, 18, line.length, 2)).as("no match").isZero();
+    }
+
     /** match has no test for an empty entry (its zero masks match any bytes): it must still answer 0, for any bytes. */
     @Test void anEmptyEntryMatchesNothing() {
         KeyMemo memo = new KeyMemo(3);
