@@ -73,9 +73,10 @@ final class EscapedJsonScanner extends JsonValueSkipper {
             int read = 0;   // fields read: all of them, and no field needs a null
             for (int slot = 0; ; slot++) {
                 int f;
-                int known = slot < ScanNode.KEY_SLOTS ? keys.match(b, pos, end, slot) : 0;
+                int hit = slot < ScanNode.KEY_SLOTS ? keys.hit(b, pos, end, slot) : 0;
+                int known = KeyMemo.length(hit);
                 if (known > 0) {   // the key last seen at this position (KeyMemo): no scan, no lookup
-                    f = keys.value(slot);
+                    f = KeyMemo.valueOf(hit);
                     pos += known;
                 } else {
                     int from = pos;   // where a remembered key starts: its comma, or the first key's quote

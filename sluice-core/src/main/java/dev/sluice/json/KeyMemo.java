@@ -18,16 +18,17 @@ final class KeyMemo {
     static final int MAX_KEY_BYTES = 16;
 
     private final long[] words;   // per entry: the two words, then their masks
-    private final byte[] lengths; // 0: nothing remembered
-    private final int[] values;
+    /** Per entry: the key's length (bits 0-4), and what was remembered with it plus one above; 0: nothing remembered. */
+    private final int[] hits;
+    private static final int LENGTH_MASK = 31;
+    private static final int VALUE_SHIFT = 5;
 
     KeyMemo(int entries) {
         words = new long[4 * entries];
-        lengths = new byte[entries];
-        values = new int[entries];
+        hits = new int[entries];
     }
 
-    int entries() { return lengths.length; }
+    int entries() { return hits.length; }
 
     /** A copy of what this memo holds. */
     KeyMemo copy() {
@@ -39,30 +40,43 @@ final class KeyMemo {
     /** Holds exactly what {@code other} (of as many entries) holds. */
     void copyFrom(KeyMemo other) {
         System.arraycopy(other.words, 0, words, 0, words.length);
-        System.arraycopy(other.lengths, 0, lengths, 0, lengths.length);
-        System.arraycopy(other.values, 0, values, 0, values.length);
+        System.arraycopy(other.hits, 0, hits, 0, hits.length);
     }
 
     /**
      * The length of the key remembered at {@code entry} when {@code b} holds exactly its bytes at {@code at}, else 0
      * (also when nothing is remembered there, or fewer than 16 bytes are left before {@code end}).
      */
-    int match(byte[] b, int at, int end, int entry) {
-        int length = lengths[entry];
-        if (length == 0 || at + MAX_KEY_BYTES > end) return 0;
+    int match(byte[] b, int at, int end, int entry) { return length(hit(b, at, end, entry)); }
+
+    /**
+     * As {@link #match}, the key's length and what was remembered with it in one int ({@link #length}, {@link #valueOf}
+     * of it; 0 for no match): the scanners' walks call this per key, and C1 does not inline it (over 35 bytes), so the
+     * value comes back with the length rather than through a second array read in the caller.
+     */
+    int hit(byte[] b, int at, int end, int entry) {
+        // no test for an empty entry: its masks are zero, so it "matches" anything and returns its hit, 0
+        if (at + MAX_KEY_BYTES > end) return 0;
+        long[] words = this.words;
         int w = 4 * entry;
         long first = ByteWords.longAt(b, at) ^ words[w];
         long second = ByteWords.longAt(b, at + 8) ^ words[w + 1];
-        return ((first & words[w + 2]) | (second & words[w + 3])) == 0 ? length : 0;
+        return ((first & words[w + 2]) | (second & words[w + 3])) == 0 ? hits[entry] : 0;
     }
 
+    /** The key's length in a {@link #hit} (0: no match). */
+    static int length(int hit) { return hit & LENGTH_MASK; }
+
+    /** What was remembered with the key, from a {@link #hit} that matched. */
+    static int valueOf(int hit) { return (hit >> VALUE_SHIFT) - 1; }
+
     /** What was remembered with the key at {@code entry}. */
-    int value(int entry) { return values[entry]; }
+    int value(int entry) { return valueOf(hits[entry]); }
 
     /** Remembers {@code b[from, from+length)} as the key at {@code entry}, with {@code value}; longer keys clear the entry. */
     void remember(byte[] b, int from, int length, int entry, int value) {
         if (length > MAX_KEY_BYTES) {
-            lengths[entry] = 0;
+            hits[entry] = 0;   // matches return it, whatever the words: nothing remembered
             return;
         }
         long first = 0, second = 0, firstMask = 0, secondMask = 0;
@@ -81,7 +95,6 @@ final class KeyMemo {
         words[w + 1] = second;
         words[w + 2] = firstMask;
         words[w + 3] = secondMask;
-        lengths[entry] = (byte) length;
-        values[entry] = value;
+        hits[entry] = length | (value + 1) << VALUE_SHIFT;
     }
 }

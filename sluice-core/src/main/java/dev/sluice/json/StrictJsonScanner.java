@@ -144,9 +144,10 @@ final class StrictJsonScanner extends JsonValueSkipper {
             int expected = 0;
             for (int slot = 0; ; slot++) {
                 int f;
-                int known = slot < KEY_SLOTS ? n.keys.match(b, pos, end, slot) : 0;
+                int hit = slot < KEY_SLOTS ? n.keys.hit(b, pos, end, slot) : 0;
+                int known = KeyMemo.length(hit);
                 if (known > 0) {   // the key last seen at this position (KeyMemo): no scan, no lookup
-                    f = n.keys.value(slot);
+                    f = KeyMemo.valueOf(hit);
                     if (f < 0) {
                         // An unread field's value right after the key, a string or a number followed directly by a
                         // comma, in one step: the index after the comma; anything else (whitespace, another value, the

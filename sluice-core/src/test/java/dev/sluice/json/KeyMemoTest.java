@@ -80,5 +80,39 @@ class KeyMemoTest {
         assertThat(memo.match(line, 19, 34, 1)).as("fewer than 16 bytes left").isZero();
         memo.remember(line, 0, 17, 1, 3);
         assertThat(memo.match(line, 0, line.length, 1)).as("longer keys are not remembered").isZero();
+        assertThat(memo.match(line, 19, line.length, 1)).as("nor is the key that entry held before").isZero();
+    }
+
+    /** A hit holds the key's length and the value remembered with it, -1 (a field not read) and large ones too. */
+    @Test void aHitCarriesLengthAndValue() {
+        KeyMemo memo = new KeyMemo(3);
+        byte[] line = "{\"response_body\":1,\"ts\":2}                ".getBytes(StandardCharsets.UTF_8);
+        memo.remember(line, 1, 16, 0, -1);
+        memo.remember(line, 18, 6, 1, 1 << 20);
+        memo.remember(line, 19, 5, 2, 0);
+        int hit = memo.hit(line, 1, line.length, 0);
+        assertThat(KeyMemo.length(hit)).isEqualTo(16);
+        assertThat(KeyMemo.valueOf(hit)).isEqualTo(-1);
+        hit = memo.hit(line, 18, line.length, 1);
+        assertThat(KeyMemo.length(hit)).isEqualTo(6);
+        assertThat(KeyMemo.valueOf(hit)).isEqualTo(1 << 20);
+        hit = memo.hit(line, 19, line.length, 2);
+        assertThat(KeyMemo.length(hit)).isEqualTo(5);
+        assertThat(KeyMemo.valueOf(hit)).isZero();
+        assertThat(memo.hit(line, 18, line.length, 2)).as("no match").isZero();
+    }
+
+    /** match has no test for an empty entry (its zero masks match any bytes): it must still answer 0, for any bytes. */
+    @Test void anEmptyEntryMatchesNothing() {
+        KeyMemo memo = new KeyMemo(3);
+        byte[] zeros = new byte[32];
+        byte[] key = "\"ts\":1,\"status\":200}          ".getBytes(StandardCharsets.UTF_8);
+        for (int entry = 0; entry < 3; entry++) {
+            assertThat(memo.match(zeros, 0, zeros.length, entry)).isZero();
+            assertThat(memo.match(key, 0, key.length, entry)).isZero();
+        }
+        memo.remember(key, 0, 5, 1, 4);
+        assertThat(memo.copy().match(key, 0, key.length, 0)).as("a copy's empty entry").isZero();
+        assertThat(memo.copy().match(key, 0, key.length, 1)).isEqualTo(5);
     }
 }
