@@ -122,7 +122,7 @@ public final class GenerateExec implements ExecNode {
                     }
                     int first = starts[row] + element;
                     int take = Math.min(length - element, batchSize - count);
-                    repeat(rows, count, take, through == null ? row : through[row]);
+                    IntFill.repeat(rows, count, take, through == null ? row : through[row]);
                     if (from == -2) {
                         from = first;
                     } else if (from >= 0 && first != from + count) {
@@ -174,15 +174,6 @@ public final class GenerateExec implements ExecNode {
             starts[r] = start;
             lengths[r] = nulls && arrays.isNull(p) ? 0 : ends[p] - start;
         }
-    }
-
-    /**
-     * {@code rows[at..at+take)} = {@code value}: an array's parent row repeated for its elements (2-3 on average in
-     * Q2), or a run's group id for its rows ({@link GroupTable}). A plain loop C1 inlines, where {@code Arrays.fill}
-     * calls its range check.
-     */
-    static void repeat(int[] rows, int at, int take, int value) {
-        for (int k = 0; k < take; k++) rows[at + k] = value;
     }
 
     /**

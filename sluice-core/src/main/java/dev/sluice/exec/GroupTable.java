@@ -95,7 +95,7 @@ final class GroupTable {
             for (int j = 0; j < m; j++) {
                 int from = heads[j], to = j + 1 < m ? heads[j + 1] : rowCount;
                 int g = find(from, hashes[j]);
-                GenerateExec.repeat(groupIds, from, to - from, g >= 0 ? g : insert(vectors, from, hashes[j], -g - 1));
+                IntFill.repeat(groupIds, from, to - from, g >= 0 ? g : insert(vectors, from, hashes[j], -g - 1));
             }
         }
         for (GroupKeyColumn c : columns) c.bind(null);   // do not keep the batch alive
